@@ -1,0 +1,26 @@
+/** The closed set of error codes Loom exposes; mapped to HTTP and GraphQL in one place (api/errors.ts). */
+export type ErrorCode =
+  | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'UNAVAILABLE' | 'PAYLOAD_TOO_LARGE';
+
+export class LoomError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Path of the offending field, e.g. `run.runId`, for BAD_USER_INPUT. */
+    readonly field?: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'LoomError';
+  }
+}
+
+export const badInput = (field: string, reason: string) => new LoomError('BAD_USER_INPUT', `${field}: ${reason}`, field);
+export const notFound = (what: string) => new LoomError('NOT_FOUND', `${what} not found`);
+export const unavailable = (why: string, retryAfterSeconds = 1) => new LoomError('UNAVAILABLE', why, undefined, retryAfterSeconds);
+
+export class UnreachableCaseError extends Error {
+  constructor(value: never) {
+    super(`Unreachable case: ${JSON.stringify(value)}`);
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The graph model shared by every layer. Nodes and edges are generic records with a closed set of
+ * kinds; kind-specific attributes live in `props` (a JSON object). Ids are `kind:namespace:name`.
+ */
+export const NODE_KINDS = [
+  'Tenant', 'ApiKey', 'Namespace', 'Dataset', 'DatasetVersion', 'Field', 'Job', 'JobVersion', 'Run',
+  'Experiment', 'Model', 'ModelVersion', 'FeatureGroup', 'Feature', 'Prompt', 'PromptVersion', 'Trace',
+  'Evaluation', 'QualityRule', 'QualityResult', 'TrainingRequest',
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const EDGE_KINDS = [
+  /** dataset -> job: the job reads the dataset (data flows along the edge). */
+  'INPUT_TO',
+  /** job -> dataset: the job writes the dataset. */
+  'OUTPUT',
+  /** dataset -> run: this run read the dataset. */
+  'READ_BY',
+  /** run -> dataset: this run wrote the dataset. */
+  'WROTE',
+  /** run -> job: the run is an execution of the job. */
+  'RUN_OF',
+  /** parent run -> child run. */
+  'PARENT_OF',
+  /** namespace -> dataset/job. */
+  'CONTAINS',
+  /** tenant -> api key. */
+  'HAS_KEY',
+] as const;
+export type EdgeKind = (typeof EDGE_KINDS)[number];
+
+/** Edges that carry data flow; lineage traversals follow these. */
+export const LINEAGE_EDGE_KINDS: readonly EdgeKind[] = ['INPUT_TO', 'OUTPUT'];
+
+export type Props = Record<string, unknown>;
+
+export interface NodeInput {
+  id: string;
+  kind: NodeKind;
+  namespace: string;
+  name: string;
+  /** Merged over stored props (shallow): keys given replace stored keys, others are kept. */
+  props?: Props;
+  /** Event time this write describes (ISO-8601); defaults to now. */
+  at?: string;
+}
+
+export interface GraphNode {
+  id: string;
+  kind: NodeKind;
+  namespace: string;
+  name: string;
+  props: Props;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EdgeInput {
+  kind: EdgeKind;
+  from: string;
+  to: string;
+  props?: Props;
+  /** Start of validity (ISO-8601); defaults to now. Kept from the first write. */
+  validFrom?: string;
+}
+
+export interface GraphEdge {
+  kind: EdgeKind;
+  from: string;
+  to: string;
+  props: Props;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export type Direction = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
+
+export interface LineageQuery {
+  direction: Direction;
+  /** 1..MAX_LINEAGE_DEPTH */
+  depth: number;
+  /** Maximum number of nodes returned besides the start node. */
+  limit: number;
+  edgeKinds?: readonly EdgeKind[];
+}
+
+export interface LineageNode { node: GraphNode; distance: number }
+
+export interface LineageResult {
+  root: GraphNode;
+  nodes: LineageNode[];
+  edges: GraphEdge[];
+  /** True when the node limit cut the traversal. */
+  truncated: boolean;
+}
+
+export interface SearchQuery { text: string; kinds?: readonly NodeKind[]; limit: number }
+
+export interface Page<T> { items: T[]; total: number }
+
+export const MAX_LINEAGE_DEPTH = 10;
+export const MAX_LINEAGE_NODES = 5000;

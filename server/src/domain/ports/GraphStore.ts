@@ -1,0 +1,38 @@
+import type {
+  EdgeInput, GraphEdge, GraphNode, LineageQuery, LineageResult, NodeInput, SearchQuery, Direction, EdgeKind, Page,
+} from '../model.js';
+
+/** One atomic write: nodes are upserted before edges; either all of it is committed or none. */
+export interface WriteBatch { nodes: NodeInput[]; edges: EdgeInput[] }
+
+export interface NeighbourQuery {
+  direction: Direction;
+  edgeKinds?: readonly EdgeKind[];
+  limit: number;
+  offset: number;
+}
+
+export interface Neighbour { edge: GraphEdge; node: GraphNode }
+
+/**
+ * The system of record. Every method is scoped by tenant: a tenant can never read or write
+ * another tenant's nodes, because the tenant is part of every stored key.
+ */
+export interface GraphStore {
+  /** Apply the engine's DDL (idempotent). */
+  init(): Promise<void>;
+  /** Upsert a batch atomically. Re-applying the same batch changes nothing. */
+  write(tenant: string, batch: WriteBatch): Promise<void>;
+  /** Nodes aligned with `ids` (null where missing): shaped for DataLoader. */
+  getNodes(tenant: string, ids: readonly string[]): Promise<(GraphNode | null)[]>;
+  search(tenant: string, query: SearchQuery): Promise<GraphNode[]>;
+  /** Current (validTo null) edges of one node, paged. */
+  neighbours(tenant: string, id: string, query: NeighbourQuery): Promise<Page<Neighbour>>;
+  /** Bounded breadth-first lineage from one node; null when the node does not exist. */
+  lineage(tenant: string, id: string, query: LineageQuery): Promise<LineageResult | null>;
+  countNodes(tenant: string): Promise<number>;
+  /** Cheap round trip used by /readyz. */
+  ping(): Promise<void>;
+  /** Flush and close. */
+  close(): Promise<void>;
+}
