@@ -1,0 +1,143 @@
+/**
+ * The one contract every GraphStore adapter must honour. Run by KuzuGraphStore.int.test.ts always,
+ * and by Neo4jGraphStore.int.test.ts when LOOM_NEO4J_URL is set.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphStore } from '../domain/ports/GraphStore.js';
+import type { EdgeInput, NodeInput } from '../domain/model.js';
+
+const ds = (name: string, props: Record<string, unknown> = {}): NodeInput => ({ id: `dataset:ns:${name}`, kind: 'Dataset', namespace: 'ns', name, props });
+const job = (name: string): NodeInput => ({ id: `job:ns:${name}`, kind: 'Job', namespace: 'ns', name });
+const reads = (d: string, j: string): EdgeInput => ({ kind: 'INPUT_TO', from: `dataset:ns:${d}`, to: `job:ns:${j}` });
+const writes = (j: string, d: string): EdgeInput => ({ kind: 'OUTPUT', from: `job:ns:${j}`, to: `dataset:ns:${d}` });
+
+export function defineGraphStoreContract(name: string, open: () => Promise<GraphStore>, cleanup?: (s: GraphStore) => Promise<void>): void {
+  describe(`GraphStore contract: ${name}`, () => {
+    let store: GraphStore;
+    // Unique tenants per run so a shared server (Neo4j) can be reused between runs.
+    const run = Math.random().toString(36).slice(2, 8);
+    const A = `a${run}`;
+    const B = `b${run}`;
+
+    beforeAll(async () => {
+      store = await open();
+      await store.init();
+      await store.init(); // idempotent
+      // raw -> clean_job -> clean -> feat_job -> features -> train -> model ; raw -> audit_job -> audit
+      await store.write(A, {
+        nodes: [ds('raw', { format: 'csv' }), ds('clean'), ds('features'), ds('model'), ds('audit'),
+          job('clean_job'), job('feat_job'), job('train'), job('audit_job')],
+        edges: [reads('raw', 'clean_job'), writes('clean_job', 'clean'), reads('clean', 'feat_job'), writes('feat_job', 'features'),
+          reads('features', 'train'), writes('train', 'model'), reads('raw', 'audit_job'), writes('audit_job', 'audit'),
+          reads('clean', 'train')],
+      });
+    });
+    afterAll(async () => {
+      if (cleanup) await cleanup(store);
+      await store.close();
+    });
+
+    it('reads nodes back aligned to the requested ids, null where missing', async () => {
+      const got = await store.getNodes(A, ['dataset:ns:clean', 'dataset:ns:nope', 'dataset:ns:raw']);
+      expect(got.map((n) => n?.id ?? null)).toEqual(['dataset:ns:clean', null, 'dataset:ns:raw']);
+      expect(got[2]).toMatchObject({ kind: 'Dataset', namespace: 'ns', name: 'raw', props: { format: 'csv' } });
+      expect(Date.parse(got[2]!.createdAt)).not.toBeNaN();
+    });
+
+    it('merges props on upsert and keeps createdAt', async () => {
+      const [before] = await store.getNodes(A, ['dataset:ns:raw']);
+      await store.write(A, { nodes: [ds('raw', { owner: 'crm-team' })], edges: [] });
+      const [after] = await store.getNodes(A, ['dataset:ns:raw']);
+      expect(after!.props).toEqual({ format: 'csv', owner: 'crm-team' });
+      expect(after!.createdAt).toBe(before!.createdAt);
+    });
+
+    it('deduplicates a batch that names the same node and edge twice', async () => {
+      await store.write(A, {
+        nodes: [ds('dup', { a: 1 }), ds('dup', { b: 2 }), job('dup_job')],
+        edges: [writes('dup_job', 'dup'), writes('dup_job', 'dup')],
+      });
+      const [n] = await store.getNodes(A, ['dataset:ns:dup']);
+      expect(n!.props).toEqual({ a: 1, b: 2 });
+      const page = await store.neighbours(A, 'job:ns:dup_job', { direction: 'DOWNSTREAM', limit: 10, offset: 0 });
+      expect(page.total).toBe(1);
+    });
+
+    it('replaying a write changes nothing', async () => {
+      const before = await store.countNodes(A);
+      const edgesBefore = await store.neighbours(A, 'dataset:ns:raw', { direction: 'BOTH', limit: 50, offset: 0 });
+      await store.write(A, { nodes: [ds('raw'), job('clean_job')], edges: [reads('raw', 'clean_job')] });
+      expect(await store.countNodes(A)).toBe(before);
+      const edgesAfter = await store.neighbours(A, 'dataset:ns:raw', { direction: 'BOTH', limit: 50, offset: 0 });
+      expect(edgesAfter.total).toBe(edgesBefore.total);
+    });
+
+    it('rejects an edge to a missing node and writes nothing of that batch', async () => {
+      const before = await store.countNodes(A);
+      await expect(store.write(A, { nodes: [ds('orphan_src')], edges: [reads('orphan_src', 'no_such_job')] }))
+        .rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(await store.countNodes(A)).toBe(before);
+      expect((await store.getNodes(A, ['dataset:ns:orphan_src']))[0]).toBeNull();
+    });
+
+    it('searches by substring, exact names first, within the tenant', async () => {
+      const hits = await store.search(A, { text: 'CLEAN', limit: 10 });
+      expect(hits[0].id).toBe('dataset:ns:clean');
+      expect(hits.map((h) => h.id)).toContain('job:ns:clean_job');
+      const jobs = await store.search(A, { text: 'clean', kinds: ['Job'], limit: 10 });
+      expect(jobs.map((h) => h.id)).toEqual(['job:ns:clean_job']);
+    });
+
+    it('pages the neighbours of a node with a total', async () => {
+      const all = await store.neighbours(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', limit: 10, offset: 0 });
+      expect(all.total).toBe(2);
+      expect(all.items.map((i) => i.node.id)).toEqual(['job:ns:audit_job', 'job:ns:clean_job']);
+      expect(all.items[0].edge).toMatchObject({ kind: 'INPUT_TO', from: 'dataset:ns:raw', to: 'job:ns:audit_job', validTo: null });
+      const second = await store.neighbours(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', limit: 1, offset: 1 });
+      expect(second.items.map((i) => i.node.id)).toEqual(['job:ns:clean_job']);
+      const up = await store.neighbours(A, 'job:ns:train', { direction: 'UPSTREAM', limit: 10, offset: 0 });
+      expect(up.items.map((i) => i.node.id)).toEqual(['dataset:ns:clean', 'dataset:ns:features']);
+      const both = await store.neighbours(A, 'job:ns:train', { direction: 'BOTH', limit: 10, offset: 0 });
+      expect(both.total).toBe(3);
+      expect(both.items.find((i) => i.node.id === 'dataset:ns:model')!.edge).toMatchObject({ from: 'job:ns:train', to: 'dataset:ns:model' });
+    });
+
+    it('traverses lineage downstream with shortest distances and the edges between result nodes', async () => {
+      const res = (await store.lineage(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', depth: 5, limit: 100 }))!;
+      const dist = Object.fromEntries(res.nodes.map((n) => [n.node.id, n.distance]));
+      expect(dist).toEqual({
+        'job:ns:clean_job': 1, 'job:ns:audit_job': 1, 'dataset:ns:clean': 2, 'dataset:ns:audit': 2,
+        'job:ns:feat_job': 3, 'job:ns:train': 3, 'dataset:ns:features': 4, 'dataset:ns:model': 4,
+      });
+      const edges = res.edges.map((e) => `${e.from}>${e.to}`).sort();
+      // features -> train joins two nodes reached at distance 4 and 3: a cross edge, not a tree edge
+      expect(edges).toContain('dataset:ns:features>job:ns:train');
+      expect(edges).toContain('dataset:ns:clean>job:ns:train');
+      expect(edges).toHaveLength(9);
+      expect(res.truncated).toBe(false);
+    });
+
+    it('traverses upstream, bounds depth and node count, and says when it was cut', async () => {
+      const up = (await store.lineage(A, 'dataset:ns:model', { direction: 'UPSTREAM', depth: 2, limit: 100 }))!;
+      expect(up.nodes.map((n) => n.node.id).sort()).toEqual(['dataset:ns:clean', 'dataset:ns:features', 'job:ns:train']);
+      const capped = (await store.lineage(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', depth: 5, limit: 3 }))!;
+      expect(capped.nodes).toHaveLength(3);
+      expect(capped.truncated).toBe(true);
+      const both = (await store.lineage(A, 'dataset:ns:features', { direction: 'BOTH', depth: 1, limit: 100 }))!;
+      expect(both.nodes.map((n) => n.node.id).sort()).toEqual(['job:ns:feat_job', 'job:ns:train']);
+      expect(await store.lineage(A, 'dataset:ns:missing', { direction: 'BOTH', depth: 1, limit: 10 })).toBeNull();
+    });
+
+    it('isolates tenants: B cannot read, search, traverse or link to A\'s nodes', async () => {
+      expect(await store.getNodes(B, ['dataset:ns:raw'])).toEqual([null]);
+      expect(await store.search(B, { text: 'raw', limit: 10 })).toEqual([]);
+      expect(await store.lineage(B, 'dataset:ns:raw', { direction: 'BOTH', depth: 3, limit: 10 })).toBeNull();
+      await expect(store.write(B, { nodes: [job('b_job')], edges: [reads('raw', 'b_job')] })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      // B writing the same id creates B's own node and leaves A's untouched
+      await store.write(B, { nodes: [ds('raw', { format: 'parquet' })], edges: [] });
+      expect((await store.getNodes(A, ['dataset:ns:raw']))[0]!.props.format).toBe('csv');
+      expect((await store.getNodes(B, ['dataset:ns:raw']))[0]!.props).toEqual({ format: 'parquet' });
+      expect(await store.countNodes(B)).toBe(1);
+    });
+  });
+}

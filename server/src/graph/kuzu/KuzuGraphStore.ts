@@ -1,0 +1,171 @@
+import { readFile, readdir, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { GraphStore, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
+import {
+  EDGE_KINDS, LINEAGE_EDGE_KINDS, NODE_KINDS, type Direction, type GraphEdge, type GraphNode, type LineageQuery, type LineageResult,
+  type Page, type SearchQuery,
+} from '../../domain/model.js';
+import { LoomError } from '../../domain/errors.js';
+import { mergeProps, normaliseBatch, storeKey, toEdge, toNode } from '../rows.js';
+import { openEngine, type Engine, type EngineConnection } from './engine.js';
+import { WriteQueue } from './WriteQueue.js';
+import * as Q from './queries.js';
+
+type InternalId = { offset: number; table: number };
+
+const DDL_DIR = new URL('../../../../schema/graph/kuzu/', import.meta.url);
+
+export interface KuzuOptions { path: string; bufferPoolBytes: number; checkpointIntervalMs?: number }
+
+/** The embedded GraphStore: one writer connection behind a queue, a small pool of readers. */
+export class KuzuGraphStore implements GraphStore {
+  private readonly engine: Engine;
+  private readonly writer: EngineConnection;
+  private readonly readers: EngineConnection[];
+  private readonly queue: WriteQueue;
+  private nextReader = 0;
+
+  private constructor(engine: Engine, private readonly opts: KuzuOptions) {
+    this.engine = engine;
+    this.writer = engine.connect();
+    this.readers = [engine.connect(), engine.connect()];
+    this.queue = new WriteQueue(this.writer, opts.checkpointIntervalMs ?? 15_000);
+  }
+
+  static async open(opts: KuzuOptions): Promise<KuzuGraphStore> {
+    await mkdir(path.dirname(opts.path), { recursive: true });
+    return new KuzuGraphStore(openEngine(opts.path, opts.bufferPoolBytes), opts);
+  }
+
+  async init(): Promise<void> {
+    const files = (await readdir(DDL_DIR)).filter((f) => f.endsWith('.cypher')).sort();
+    for (const f of files) {
+      const text = await readFile(new URL(f, DDL_DIR), 'utf8');
+      for (const stmt of text.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await this.writer.run(stmt);
+    }
+  }
+
+  write(tenant: string, batch: WriteBatch): Promise<void> {
+    if (batch.nodes.length === 0 && batch.edges.length === 0) return Promise.resolve();
+    return this.queue.transaction((conn) => this.writeInTx(conn, tenant, batch));
+  }
+
+  private async writeInTx(conn: EngineConnection, tenant: string, batch: WriteBatch): Promise<void> {
+    const now = new Date().toISOString();
+    const { nodes, edges } = normaliseBatch(tenant, batch, now);
+    const endpointKeys = new Set(edges.flatMap((e) => [e.from, e.to]));
+    for (const n of nodes) endpointKeys.delete(n.key);
+    const keys = [...nodes.map((n) => n.key), ...endpointKeys];
+    const previous = new Map<string, Record<string, unknown>>();
+    if (keys.length) for (const r of await conn.run(Q.MERGE_KEYS_RETURN_PREVIOUS, { keys })) previous.set(String(r.key), r);
+    for (const k of endpointKeys) {
+      if (previous.get(k)?.kind == null) {
+        throw new LoomError('BAD_USER_INPUT', `edge endpoint ${k.slice(tenant.length + 1)} does not exist`, 'edges');
+      }
+    }
+    if (nodes.length) {
+      const rows = nodes.map((n) => {
+        const prev = previous.get(n.key);
+        const prevUpdated = prev?.updatedAt == null ? '' : String(prev.updatedAt);
+        return {
+          key: n.key, tenant: n.tenant, id: n.id, kind: n.kind, namespace: n.namespace, name: n.name,
+          props: mergeProps(prev?.props, n.props),
+          createdAt: prev?.createdAt == null ? n.at : String(prev.createdAt),
+          updatedAt: prevUpdated > n.at ? prevUpdated : n.at,
+        };
+      });
+      await conn.run(Q.SET_NODES, { rows });
+    }
+    if (edges.length) await conn.run(Q.MERGE_EDGES, { rows: edges });
+  }
+
+  private reader(): EngineConnection {
+    this.nextReader = (this.nextReader + 1) % this.readers.length;
+    return this.readers[this.nextReader];
+  }
+
+  async getNodes(tenant: string, ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    const conn = this.reader();
+    const unique = [...new Set(ids)];
+    const found = new Map<string, GraphNode>();
+    for (const id of unique) {
+      const [row] = await conn.run(Q.GET_NODE, { key: storeKey(tenant, id) });
+      if (row && row.kind != null) found.set(id, toNode(row));
+    }
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async search(tenant: string, q: SearchQuery): Promise<GraphNode[]> {
+    const rows = await this.reader().run(Q.SEARCH, {
+      tenant, text: q.text.toLowerCase(), kinds: [...(q.kinds?.length ? q.kinds : NODE_KINDS)], limit: q.limit,
+    });
+    return rows.map(toNode);
+  }
+
+  async countNodes(tenant: string): Promise<number> {
+    const [row] = await this.reader().run(Q.COUNT_NODES, { tenant });
+    return Number(row?.count ?? 0);
+  }
+
+  async neighbours(tenant: string, id: string, q: NeighbourQuery): Promise<Page<Neighbour>> {
+    const conn = this.reader();
+    const key = storeKey(tenant, id);
+    const params = { key, kinds: [...(q.edgeKinds?.length ? q.edgeKinds : EDGE_KINDS)] };
+    const [count] = await conn.run(Q.neighbourCount(q.direction), params);
+    const rows = await conn.run(Q.neighbourPage(q.direction), { ...params, offset: q.offset, limit: q.limit });
+    return {
+      total: Number(count?.count ?? 0),
+      items: rows.map((r) => {
+        const rel = r.rel as Record<string, unknown> & { _dst: InternalId };
+        const other = r.otherId as InternalId;
+        const outgoing = rel._dst.offset === other.offset && rel._dst.table === other.table;
+        const [fromKey, toKey] = outgoing ? [key, r.otherKey] : [r.otherKey, key];
+        return { node: toNode(r), edge: toEdge({ ...rel, fromKey, toKey }, tenant) };
+      }),
+    };
+  }
+
+  async lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageResult | null> {
+    const [root] = await this.getNodes(tenant, [id]);
+    if (!root) return null;
+    const directions: Exclude<Direction, 'BOTH'>[] = q.direction === 'BOTH' ? ['UPSTREAM', 'DOWNSTREAM'] : [q.direction];
+    const kinds = [...(q.edgeKinds?.length ? q.edgeKinds : LINEAGE_EDGE_KINDS)];
+    const key = storeKey(tenant, id);
+    const conn = this.reader();
+    const distance = new Map<string, { node: GraphNode; distance: number }>();
+    let truncated = false;
+    for (const dir of directions) {
+      const rows = await conn.run(Q.lineageNodes(dir, q.depth, kinds), { key, limit: q.limit + 1 });
+      if (rows.length > q.limit) truncated = true;
+      for (const r of rows.slice(0, q.limit)) {
+        const seen = distance.get(String(r.id));
+        if (!seen || seen.distance > Number(r.distance)) distance.set(String(r.id), { node: toNode(r), distance: Number(r.distance) });
+      }
+    }
+    const nodes = [...distance.values()].sort((a, b) => a.distance - b.distance || a.node.id.localeCompare(b.node.id));
+    if (nodes.length > q.limit) { truncated = true; nodes.length = q.limit; }
+    const inSet = new Set([id, ...nodes.map((n) => n.node.id)]);
+    const edges = new Map<string, GraphEdge>();
+    const edgeLimit = Math.max(1000, q.limit * 20);
+    for (const dir of directions) {
+      const queries = [Q.lineageEdges(dir, q.depth, kinds, true)];
+      if (q.depth > 1) queries.push(Q.lineageEdges(dir, q.depth, kinds, false));
+      for (const text of queries) {
+        for (const r of await conn.run(text, { key, kinds, limit: edgeLimit })) {
+          const e = toEdge(r, tenant);
+          if (inSet.has(e.from) && inSet.has(e.to)) edges.set(`${e.kind}:${e.from}->${e.to}`, e);
+        }
+      }
+    }
+    return { root, nodes, edges: [...edges.values()], truncated };
+  }
+
+  async ping(): Promise<void> {
+    await this.reader().run('RETURN 1 AS ok');
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    await this.engine.close();
+  }
+}

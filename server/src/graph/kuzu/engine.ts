@@ -1,0 +1,55 @@
+/**
+ * The only module that imports the embedded engine. Kuzu 0.11.3 today; its fork LadybugDB (`lbug`)
+ * has the same API, so switching is a change of the import below.
+ */
+import kuzu from 'kuzu';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+export interface EngineConnection {
+  run(text: string, params?: Params): Promise<Row[]>;
+}
+
+export interface Engine {
+  connect(): EngineConnection;
+  close(): Promise<void>;
+}
+
+/** Open (or create) a database file. Auto-checkpoint is off: the store checkpoints on a timer (toolchain.md trap 5). */
+export function openEngine(path: string, bufferPoolBytes: number): Engine {
+  const db = new kuzu.Database(path, bufferPoolBytes, true, false, 0, false);
+  const connections: kuzu.Connection[] = [];
+  return {
+    connect() {
+      const conn = new kuzu.Connection(db);
+      connections.push(conn);
+      const prepared = new Map<string, Promise<kuzu.PreparedStatement>>();
+      return {
+        async run(text, params) {
+          if (!params || Object.keys(params).length === 0) {
+            const result = await conn.query(text);
+            return (Array.isArray(result) ? result[0] : result).getAll() as Promise<Row[]>;
+          }
+          let ps = prepared.get(text);
+          if (!ps) {
+            ps = conn.prepare(text);
+            prepared.set(text, ps);
+            if (prepared.size > 500) prepared.delete(prepared.keys().next().value!);
+          }
+          const statement = await ps;
+          if (!statement.isSuccess()) {
+            prepared.delete(text);
+            throw new Error(statement.getErrorMessage());
+          }
+          const result = await conn.execute(statement, params as Record<string, kuzu.KuzuValue>);
+          return (Array.isArray(result) ? result[0] : result).getAll() as Promise<Row[]>;
+        },
+      };
+    },
+    async close() {
+      for (const c of connections) await c.close();
+      await db.close();
+    },
+  };
+}
