@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what the tests need (Debian chromium for the browser test, npm packages), builds the
+# web app, runs every test (unit, integration on the real embedded engines, end-to-end in headless
+# Chromium) and prints one final line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -x /usr/bin/chromium ]; then
+  echo "==> installing Debian chromium (for the end-to-end test)…"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null \
+    || { echo "could not install chromium: run 'apt-get install chromium' as root"; exit 1; }
+fi
+echo "==> installing npm packages (npm ci)…"
+npm ci --no-audit --no-fund || exit 1
+echo "==> checking the emitted GraphQL schema and types…"
+npx tsx server/src/api/emit-schema.ts --check || exit 1
+npx tsc -p tsconfig.json --noEmit || { echo "typecheck failed"; exit 1; }
+echo "==> building the web app…"
+npm run --silent build:web || exit 1
+mkdir -p test-results
+echo "==> running tests…"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@"
+status=$?
+node -e '
+  const fs = require("fs");
+  let r = {};
+  try { r = JSON.parse(fs.readFileSync("test-results/vitest.json", "utf8")); } catch {}
+  const passed = r.numPassedTests ?? 0, failed = (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0);
+  const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+'
+exit $status

@@ -1,0 +1,194 @@
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseClientConfigOptions, type ClickHouseSettings,
+} from '@clickhouse/client';
+import { createChdbConnection } from 'chdb/connection';
+import type { Config } from '../config/config.js';
+import type { Analytics } from '../domain/ports/Analytics.js';
+import { badInput, LoomError, unavailable } from '../domain/errors.js';
+
+const MIGRATIONS_DIR = new URL('../../../schema/clickhouse/', import.meta.url);
+const SETTINGS: ClickHouseSettings = {
+  output_format_json_quote_64bit_integers: 1, // UInt64/Int64 come back as exact strings
+  date_time_input_format: 'best_effort', // accept ISO-8601 timestamps in inserted rows
+};
+/** Failures are rethrown as LoomErrors and logged once by the caller, not by the client too. */
+const LOG = { level: ClickHouseLogLevel.OFF };
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const TABLE = /^([A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Errors that mean "the store cannot be reached or is overloaded now": by code/type, never by message. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH',
+  'ECONNABORTED', 'UND_ERR_SOCKET', 'CHDB_CONNECTION', 'CHDB_CLOSED', 'CHDB_TIMEOUT',
+]);
+const BUSY_TYPES = new Set([
+  'TIMEOUT_EXCEEDED', 'TOO_MANY_SIMULTANEOUS_QUERIES', 'SOCKET_TIMEOUT', 'NETWORK_ERROR',
+  'ALL_CONNECTION_TRIES_FAILED', 'TABLE_IS_READ_ONLY', 'TOO_MANY_PARTS',
+]);
+
+function isUnavailable(e: unknown, depth = 0): boolean {
+  if (!(e instanceof Error) || depth > 3) return false;
+  const { code, type } = e as { code?: unknown; type?: unknown };
+  if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
+  if (typeof type === 'string' && BUSY_TYPES.has(type)) return true; // ClickHouseError.type (server or chDB)
+  if (e instanceof AggregateError && e.errors.some((x) => isUnavailable(x, depth + 1))) return true;
+  return isUnavailable(e.cause, depth + 1);
+}
+
+function translate(e: unknown): unknown {
+  if (e instanceof LoomError || !isUnavailable(e)) return e;
+  return unavailable(`analytics store unavailable: ${(e as Error).message}`);
+}
+
+async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw translate(e);
+  }
+}
+
+export class ClickHouseAnalytics implements Analytics {
+  #closed = false;
+
+  constructor(private readonly client: ClickHouseClient, private readonly release: () => Promise<void>) {}
+
+  async migrate(): Promise<string[]> {
+    return this.#run(async () => {
+      await this.client.command({ query: MIGRATIONS_TABLE });
+      const rows = await this.#select<{ version: number }>('SELECT version FROM schema_migrations FINAL', {});
+      const applied = new Set(rows.map((r) => Number(r.version)));
+      const done: string[] = [];
+      for (const m of await readMigrations(MIGRATIONS_DIR)) {
+        if (applied.has(m.version)) continue;
+        for (const query of m.statements) await this.client.command({ query });
+        await this.client.insert({ table: 'schema_migrations', values: [{ version: m.version, name: m.name }], format: 'JSONEachRow' });
+        done.push(m.file);
+      }
+      return done;
+    });
+  }
+
+  async insert(table: string, rows: Record<string, unknown>[]): Promise<void> {
+    if (!TABLE.test(table)) throw badInput('table', 'must be an identifier, optionally database-qualified');
+    const missing = rows.findIndex((r) => typeof r.tenant_id !== 'string' || r.tenant_id === '');
+    if (missing >= 0) throw badInput(`rows[${missing}].tenant_id`, 'required: every analytics row is scoped by tenant');
+    if (rows.length === 0) return;
+    await this.#run(() => this.client.insert({ table, values: rows, format: 'JSONEachRow' }));
+  }
+
+  async query<T = Record<string, unknown>>(tenant: string, sql: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    if (!tenant) throw badInput('tenant', 'required');
+    if ('tenant' in params) throw badInput('params.tenant', 'reserved: the tenant is bound from the first argument');
+    return this.#run(() => this.#select<T>(sql, { ...params, tenant }));
+  }
+
+  async ping(): Promise<void> {
+    await this.#run(async () => {
+      const res = await this.client.ping();
+      if (!res.success) throw res.error;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.release();
+  }
+
+  async #select<T>(query: string, query_params: Record<string, unknown>): Promise<T[]> {
+    const rs = await this.client.query({ query, query_params, format: 'JSON' });
+    return (await rs.json<T>()).data;
+  }
+
+  #run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(unavailable('analytics store is closed'));
+    return guarded(fn);
+  }
+}
+
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations
+(version UInt32, name String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
+ENGINE = ReplacingMergeTree(applied_at) ORDER BY version`;
+
+interface Migration { version: number; name: string; file: string; statements: string[] }
+
+/** `NNN_name.sql` files in version order; statements split on `;` at line ends. */
+async function readMigrations(dir: URL): Promise<Migration[]> {
+  const found: Migration[] = [];
+  for (const entry of (await readdir(dir)).sort()) {
+    const m = /^(\d+)_(\w+)\.sql$/.exec(entry);
+    if (!m) continue;
+    const text = await readFile(new URL(entry, dir), 'utf8');
+    const statements = text.split(/;[ \t]*$/m).map((s) => s.trim()).filter((s) => s.replace(/--.*$/gm, '').trim() !== '');
+    found.push({ version: Number(m[1]), name: m[2], file: entry.slice(0, -4), statements });
+  }
+  found.sort((a, b) => a.version - b.version);
+  const dup = found.find((m, i) => i > 0 && found[i - 1].version === m.version);
+  if (dup) throw new Error(`schema/clickhouse: two migrations share version ${dup.version}`);
+  return found;
+}
+
+/** chDB binds one data directory per process: one shared, refcounted client per path. */
+interface SharedChdb { database: string; refs: number; client: Promise<ClickHouseClient> }
+const chdbClients = new Map<string, SharedChdb>();
+
+async function openChdb(dir: string, database: string): Promise<ClickHouseClient> {
+  await mkdir(dir, { recursive: true });
+  // chdb types its Connection against @clickhouse/client-common 1.23.0, the client bundles its own copy
+  // of the same interface: structurally identical at runtime, nominally different to tsc.
+  const connection = createChdbConnection({ path: dir }) as unknown as ClickHouseClientConfigOptions['connection'];
+  const client = createClient({ connection, clickhouse_settings: SETTINGS, log: LOG });
+  try {
+    await client.command({ query: `CREATE DATABASE IF NOT EXISTS \`${database}\`` });
+    await client.command({ query: `USE \`${database}\`` }); // the chDB session keeps it for every later query
+    return client;
+  } catch (e) {
+    await client.close();
+    throw e;
+  }
+}
+
+async function acquireChdb(cfg: Extract<Config['analytics'], { engine: 'chdb' }>): Promise<ClickHouseAnalytics> {
+  const dir = path.resolve(cfg.path);
+  let shared = chdbClients.get(dir);
+  if (shared && shared.database !== cfg.database) {
+    throw new Error(`chDB at ${dir} is already open with database ${shared.database}, not ${cfg.database}`);
+  }
+  if (!shared) {
+    const entry: SharedChdb = { database: cfg.database, refs: 0, client: openChdb(dir, cfg.database) };
+    entry.client.catch(() => chdbClients.get(dir) === entry && chdbClients.delete(dir));
+    chdbClients.set(dir, (shared = entry));
+  }
+  const entry = shared;
+  entry.refs++; // before awaiting, so a concurrent close cannot tear the client down under us
+  const client = await entry.client.catch((e: unknown) => {
+    entry.refs--;
+    throw e;
+  });
+  return new ClickHouseAnalytics(client, async () => {
+    if (--entry.refs > 0) return;
+    chdbClients.delete(dir);
+    await client.close();
+  });
+}
+
+async function openServer(cfg: Extract<Config['analytics'], { engine: 'clickhouse' }>): Promise<ClickHouseAnalytics> {
+  const base = { url: cfg.url, username: cfg.user, password: cfg.password, clickhouse_settings: SETTINGS, log: LOG };
+  const boot = createClient(base); // no database yet: it may not exist
+  try {
+    await boot.command({ query: `CREATE DATABASE IF NOT EXISTS \`${cfg.database}\`` });
+  } finally {
+    await boot.close();
+  }
+  const client = createClient({ ...base, database: cfg.database });
+  return new ClickHouseAnalytics(client, () => client.close());
+}
+
+/** Open the analytics store named by the config and make sure its database exists. */
+export async function openAnalytics(cfg: Config['analytics']): Promise<ClickHouseAnalytics> {
+  if (!IDENT.test(cfg.database)) throw new Error(`analytics database must be a plain identifier: ${cfg.database}`);
+  return guarded(() => (cfg.engine === 'chdb' ? acquireChdb(cfg) : openServer(cfg)));
+}

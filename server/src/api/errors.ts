@@ -1,0 +1,31 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { LoomError, type ErrorCode } from '../domain/errors.js';
+
+/** The one place error codes become HTTP statuses. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413, UNAVAILABLE: 503,
+};
+
+export interface ErrorBody { code: string; message: string; field?: string }
+
+export function httpError(err: unknown): { status: number; body: ErrorBody; retryAfter?: number } {
+  if (err instanceof LoomError) {
+    return { status: HTTP_STATUS[err.code], body: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) }, retryAfter: err.retryAfterSeconds };
+  }
+  return { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } };
+}
+
+/** GraphQL: LoomErrors keep their code (and field); GraphQL validation errors pass; anything else is masked. */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, log: (err: unknown) => void): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof LoomError) {
+    return { ...formatted, message: original.message, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } };
+  }
+  const code = formatted.extensions?.code;
+  if (!original || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' || code === 'GRAPHQL_PARSE_FAILED' || code === 'PERSISTED_QUERY_NOT_FOUND') {
+    return formatted;
+  }
+  log(original);
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { NodeResolver } from './node.resolver.js';
+import { LineageResolver } from './lineage.resolver.js';
+import { GraphNode } from './types.js';
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema (built once per process; type-graphql metadata is global). */
+export function loomSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({ resolvers: [NodeResolver, LineageResolver], orphanedTypes: [GraphNode], validate: false });
+  return schema;
+}

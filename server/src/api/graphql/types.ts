@@ -1,0 +1,66 @@
+import { Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
+import { NODE_KINDS, type NodeKind, type Props } from '../../domain/model.js';
+
+export const NodeKindEnum = Object.fromEntries(NODE_KINDS.map((k) => [k, k])) as { [K in NodeKind]: K };
+registerEnumType(NodeKindEnum, { name: 'NodeKind', description: 'The kind of a node in the graph' });
+
+export enum DirectionEnum { UPSTREAM = 'UPSTREAM', DOWNSTREAM = 'DOWNSTREAM', BOTH = 'BOTH' }
+registerEnumType(DirectionEnum, { name: 'Direction', description: 'UPSTREAM follows data back to its sources; DOWNSTREAM to its consumers' });
+
+@InterfaceType({ description: 'Anything in the graph, addressable by its stable id `kind:namespace:name`', resolveType: () => 'GraphNode' })
+export abstract class Node {
+  @Field(() => ID) id!: string;
+  @Field(() => NodeKindEnum) kind!: NodeKind;
+  @Field(() => String) namespace!: string;
+  @Field(() => String) name!: string;
+  @Field(() => GraphQLJSON, { description: 'Attributes: OpenLineage facets as `facets.<name>`, run event times as `at.<eventType>`' })
+  props!: Props;
+  @Field(() => GraphQLDateTime) createdAt!: string;
+  @Field(() => GraphQLDateTime) updatedAt!: string;
+}
+
+@ObjectType({ implements: Node })
+export class GraphNode extends Node {}
+
+@ObjectType({ description: 'A relationship; data flows from `from` to `to` on lineage edges' })
+export class Edge {
+  @Field(() => String) kind!: string;
+  @Field(() => ID) from!: string;
+  @Field(() => ID) to!: string;
+  @Field(() => GraphQLJSON) props!: Props;
+  @Field(() => GraphQLDateTime) validFrom!: string;
+  @Field(() => GraphQLDateTime, { nullable: true }) validTo!: string | null;
+}
+
+@ObjectType()
+export class Neighbour {
+  @Field(() => Edge) edge!: Edge;
+  @Field(() => GraphNode) node!: GraphNode;
+}
+
+@ObjectType()
+export class NeighbourPage {
+  @Field(() => [Neighbour]) items!: Neighbour[];
+  @Field(() => Int, { description: 'All neighbours matching, across pages' }) total!: number;
+}
+
+@ObjectType()
+export class LineageNode {
+  @Field(() => GraphNode) node!: GraphNode;
+  @Field(() => Int, { description: 'Shortest number of hops from the root' }) distance!: number;
+}
+
+@ObjectType()
+export class Lineage {
+  @Field(() => GraphNode) root!: GraphNode;
+  @Field(() => [LineageNode]) nodes!: LineageNode[];
+  @Field(() => [Edge]) edges!: Edge[];
+  @Field(() => Boolean, { description: 'True when the node limit cut the traversal' }) truncated!: boolean;
+}
+
+@ObjectType()
+export class Viewer {
+  @Field(() => String) tenant!: string;
+  @Field(() => String) role!: string;
+}

@@ -1,0 +1,78 @@
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { ApolloServer } from '@apollo/server';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../../config/config.js';
+import type { Services } from '../../app/services.js';
+import { loomSchema } from '../graphql/schema.js';
+import { createContext, type Context } from '../graphql/context.js';
+import { formatGraphQLError, httpError } from '../errors.js';
+import { bearerAuth } from './auth.js';
+import { createMetrics } from './metrics.js';
+import { registerRequestDecompression } from './gzip.js';
+import { depthLimit } from '../graphql/depth-limit.js';
+import { graphiqlPage } from '../graphql/ide.js';
+import { registerLineageRoutes } from '../../../../ingest/openlineage/lineage.route.js';
+import { LoomError } from '../../domain/errors.js';
+
+const WEB_DIST = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
+
+export interface HttpServer { app: FastifyInstance; apollo: ApolloServer<Context> }
+
+export async function createHttpServer(cfg: Config, services: Services, logger: object): Promise<HttpServer> {
+  const app = Fastify({ loggerInstance: logger as never, bodyLimit: cfg.http.bodyLimitBytes, disableRequestLogging: true });
+  const metrics = createMetrics();
+  registerRequestDecompression(app);
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof LoomError || !err.statusCode || err.statusCode >= 500) {
+      const { status, body } = httpError(err);
+      if (status >= 500) req.log.error({ err }, 'request failed');
+      return reply.code((err as { statusCode?: number }).statusCode ?? status).send(body);
+    }
+    // Fastify's own 4xx: invalid JSON, body too large, unsupported media type...
+    const code = err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : err.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_USER_INPUT';
+    return reply.code(err.statusCode).send({ code, message: err.message, field: '(body)' });
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    metrics.httpDuration.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    const checks = await Promise.allSettled([services.graph.ping(), services.analytics.ping()]);
+    const [graph, analytics] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : `error: ${String((c as PromiseRejectedResult).reason)}`));
+    const ready = checks.every((c) => c.status === 'fulfilled');
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', graph, analytics });
+  });
+  app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+
+  registerLineageRoutes(app, services, metrics);
+
+  const apollo = new ApolloServer<Context>({
+    schema: await loomSchema(),
+    validationRules: [depthLimit(12)],
+    introspection: true,
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, (err) => app.log.error({ err }, 'graphql resolver failed')),
+    plugins: [fastifyApolloDrainPlugin(app)],
+  });
+  await apollo.start();
+  if (cfg.http.graphqlIde) app.get('/graphql', async (_req, reply) => reply.type('text/html').send(graphiqlPage()));
+  await app.register(async (scope) => {
+    scope.addHook('preHandler', bearerAuth(services, { write: false }));
+    await scope.register(fastifyApollo(apollo), {
+      method: ['POST'],
+      context: async (req) => createContext(req.principal!, services),
+    });
+  });
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
+    app.setNotFoundHandler((req, reply) =>
+      req.method === 'GET' && !req.url.startsWith('/api') ? reply.sendFile('index.html') : reply.code(404).send({ code: 'NOT_FOUND', message: `${req.method} ${req.url} not found` }));
+  } else {
+    app.get('/', async (_req, reply) => reply.type('text/plain').send('The web app is not built: run `npm run build:web`. GraphQL is at /graphql.'));
+  }
+  return { app, apollo };
+}

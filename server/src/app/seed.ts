@@ -1,0 +1,39 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Services } from './services.js';
+
+const DEMO_EVENTS = new URL('../../../seeds/demo/events.ndjson', import.meta.url);
+export const DEMO_TENANT = 'demo';
+
+/**
+ * On the first start of an empty store: create the `demo` tenant and an admin key, load the demo
+ * story. The key is printed and kept in `<dataDir>/demo-key.txt` (mode 600) so later starts can print it.
+ */
+export async function seedIfEmpty(services: Services, opts: { dataDir: string; demoKey?: string }, log: Logger): Promise<string | null> {
+  const keyFile = path.join(opts.dataDir, 'demo-key.txt');
+  if ((await services.tenancy.listTenants()).length > 0) {
+    return existsSync(keyFile) ? (await readFile(keyFile, 'utf8')).trim() : null;
+  }
+  // The story first, the tenant last: a start interrupted while seeding seeds again next time (ingest is idempotent).
+  const count = await loadEvents(services, DEMO_TENANT, await readFile(DEMO_EVENTS, 'utf8'), (done, total) => {
+    if (done === total || done % 25 === 0) log.info({ done, total }, 'loading demo lineage');
+  });
+  await services.tenancy.createTenant(DEMO_TENANT, 'Demo tenant');
+  const key = await services.tenancy.createApiKey(DEMO_TENANT, 'admin', opts.demoKey);
+  await writeFile(keyFile, `${key}\n`, { mode: 0o600 });
+  log.info({ tenant: DEMO_TENANT, events: count }, 'demo tenant created and seeded');
+  return key;
+}
+
+/** Ingest newline-delimited OpenLineage events in order; returns how many were loaded. */
+export async function loadEvents(services: Services, tenant: string, ndjson: string, progress?: (done: number, total: number) => void): Promise<number> {
+  const lines = ndjson.split('\n').filter((l) => l.trim());
+  let done = 0;
+  for (const line of lines) {
+    await services.lineageIngest.ingest(tenant, JSON.parse(line));
+    progress?.(++done, lines.length);
+  }
+  return done;
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * `loom` command line. `npm run loom -- <command>`:
+ *   start                              start the server (env: LOOM_*)
+ *   tenant create <name>               create a tenant
+ *   tenant list                        list tenants
+ *   key create <tenant> [--role R]     create an API key (admin | editor | viewer), printed once
+ *   seed <tenant> <events.ndjson>      load OpenLineage events from a file
+ */
+import 'reflect-metadata';
+import { readFile } from 'node:fs/promises';
+import { loadConfig, ConfigError } from './config/config.js';
+import { startLoom } from './app/main.js';
+import { openAnalyticsStore, openGraph } from './app/adapters.js';
+import { createServices, type Services } from './app/services.js';
+import { loadEvents } from './app/seed.js';
+import { LoomError } from './domain/errors.js';
+import type { Role } from './domain/tenancy/tenancy.service.js';
+
+async function withServices<T>(work: (s: Services) => Promise<T>): Promise<T> {
+  const cfg = loadConfig(process.env);
+  const graph = await openGraph(cfg.graph).catch((err) => {
+    throw new Error(`Cannot open the graph store (${String(err)}). If Loom is running on the embedded engine, stop it first: an embedded database opens in one process only.`);
+  });
+  const analytics = await openAnalyticsStore(cfg.analytics);
+  try {
+    return await work(createServices(graph, analytics));
+  } finally {
+    await graph.close();
+    await analytics.close();
+  }
+}
+
+async function start(): Promise<void> {
+  const loom = await startLoom(process.env);
+  const keyHint = loom.demoKey ? `/#key=${encodeURIComponent(loom.demoKey)}` : '';
+  process.stdout.write(`\n  Loom is running: ${loom.url}${keyHint}\n  GraphQL:         ${loom.url}/graphql\n${loom.demoKey ? `  Demo API key:    ${loom.demoKey}\n` : ''}\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: shutting down…\n`);
+    loom.close().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [cmd, sub, ...rest] = argv;
+  const flag = (name: string) => { const i = rest.indexOf(`--${name}`); return i >= 0 ? rest[i + 1] : undefined; };
+  if (!cmd || cmd === 'start') return start();
+  if (cmd === 'tenant' && sub === 'create' && rest[0]) {
+    await withServices((s) => s.tenancy.createTenant(rest[0]));
+    return void console.log(`tenant ${rest[0]} created; now: npm run loom -- key create ${rest[0]} --role admin`);
+  }
+  if (cmd === 'tenant' && sub === 'list') return void console.log((await withServices((s) => s.tenancy.listTenants())).join('\n'));
+  if (cmd === 'key' && sub === 'create' && rest[0]) {
+    const key = await withServices((s) => s.tenancy.createApiKey(rest[0], (flag('role') ?? 'admin') as Role));
+    return void console.log(`API key for ${rest[0]} (shown once, store it now):\n${key}`);
+  }
+  if (cmd === 'seed' && sub && rest[0]) {
+    const text = await readFile(rest[0], 'utf8');
+    const n = await withServices((s) => loadEvents(s, sub, text, (d, t) => process.stderr.write(`\r${d}/${t} events`)));
+    return void console.log(`\nloaded ${n} events into ${sub}`);
+  }
+  throw new LoomError('BAD_USER_INPUT', `unknown command "${argv.join(' ')}". Commands: start | tenant create <name> | tenant list | key create <tenant> [--role admin|editor|viewer] | seed <tenant> <file.ndjson>`);
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  if (err instanceof ConfigError || err instanceof LoomError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

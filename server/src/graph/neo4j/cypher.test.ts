@@ -1,0 +1,198 @@
+/**
+ * Every statement the Neo4j adapter can send, parsed and semantically checked by Neo4j's own Cypher
+ * front end (@neo4j-cypher/language-support, offline). No server needed.
+ */
+import { describe, expect, it } from 'vitest';
+import { isNotParamError, lintCypherQuery } from '@neo4j-cypher/language-support';
+import { EDGE_KINDS, LINEAGE_EDGE_KINDS, MAX_LINEAGE_DEPTH, type Direction, type EdgeKind } from '../../domain/model.js';
+import { normaliseBatch, storeKey } from '../rows.js';
+import * as Q from './cypher.js';
+import { readSchema } from './Neo4jGraphStore.js';
+
+const PARAM_NOT_DEFINED = /^Parameter \$(\w+) is not defined\.$/;
+
+/** Diagnostics other than "parameter not defined", and the parameters the parser saw referenced. */
+function lint(text: string): { errors: string[]; params: string[] } {
+  const { diagnostics } = lintCypherQuery(text, {});
+  const params = diagnostics.filter((d) => !isNotParamError(d)).map((d) => PARAM_NOT_DEFINED.exec(d.message)?.[1] ?? d.message);
+  return { errors: diagnostics.filter(isNotParamError).map((d) => d.message), params: [...new Set(params)].sort() };
+}
+
+/** Clean parse, and the text references exactly the parameters the builder supplies. */
+function expectValid({ text, params }: Q.Statement): void {
+  const got = lint(text);
+  expect(got.errors, text).toEqual([]);
+  expect(got.params, text).toEqual(Object.keys(params).sort());
+}
+
+const T = 'acme';
+const key = storeKey(T, 'dataset:ns:raw');
+const keys = [key, storeKey(T, 'job:ns:clean')];
+const batch = normaliseBatch(T, {
+  nodes: [
+    { id: 'dataset:ns:raw', kind: 'Dataset', namespace: 'ns', name: 'raw', props: { format: 'csv' }, at: '2026-01-01T00:00:00.000Z' },
+    { id: 'job:ns:clean', kind: 'Job', namespace: 'ns', name: 'clean' },
+  ],
+  edges: [{ kind: 'INPUT_TO', from: 'dataset:ns:raw', to: 'job:ns:clean' }],
+}, '2026-01-02T00:00:00.000Z');
+
+const DIRECTIONS: Direction[] = ['DOWNSTREAM', 'UPSTREAM', 'BOTH'];
+const WAYS: Q.Way[] = ['DOWNSTREAM', 'UPSTREAM'];
+// Without edgeKinds (the builder's default: every kind) and with one. Each lint costs ~150 ms: keep the matrix lean.
+const KIND_SETS: (readonly EdgeKind[] | undefined)[] = [undefined, ['OUTPUT']];
+const DEPTHS = Array.from({ length: MAX_LINEAGE_DEPTH }, (_, i) => i + 1);
+
+const cases: { name: string; s: Q.Statement }[] = [
+  { name: 'ping', s: { text: Q.PING, params: {} } },
+  { name: 'upsertNodes', s: Q.upsertNodes(batch.nodes) },
+  { name: 'setNodeProps', s: Q.setNodeProps([{ key, props: '{"a":1}' }]) },
+  ...EDGE_KINDS.map((k) => ({ name: `mergeEdges ${k}`, s: Q.mergeEdges(k, batch.edges) })),
+  { name: 'nodesByKey', s: Q.nodesByKey(keys) },
+  { name: 'countNodes', s: Q.countNodes(T) },
+  { name: 'search', s: Q.search(T, 'Raw', undefined, 10) },
+  { name: 'search with kinds', s: Q.search(T, 'raw', ['Dataset', 'Job'], 10) },
+  ...DIRECTIONS.flatMap((d) => KIND_SETS.flatMap((ks) => [
+    { name: `neighbourCount ${d} ${ks?.join('|') ?? 'all'}`, s: Q.neighbourCount(key, d, ks) },
+    { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'}`, s: Q.neighbourPage(key, d, ks, 10, 20) },
+  ])),
+  ...WAYS.flatMap((w) => DEPTHS.flatMap((depth) => KIND_SETS.map((ks) => (
+    { name: `lineageNodes ${w} depth ${depth} ${ks?.join('|') ?? 'default'}`, s: Q.lineageNodes(key, w, depth, ks ?? LINEAGE_EDGE_KINDS, 100) }
+  )))),
+  ...KIND_SETS.map((ks) => ({ name: `lineageEdges ${ks?.join('|') ?? 'default'}`, s: Q.lineageEdges(keys, ks ?? LINEAGE_EDGE_KINDS, 1000) })),
+];
+
+describe('Neo4j Cypher builders parse with Neo4j\'s parser', () => {
+  it.each(cases)('$name', ({ s }) => expectValid(s));
+
+  it('every DDL statement of schema/graph/neo4j parses, and the key is unique', async () => {
+    const ddl = await readSchema();
+    expect(ddl.length).toBeGreaterThanOrEqual(4);
+    for (const text of ddl) expectValid({ text, params: {} });
+    expect(ddl).toContain('CREATE CONSTRAINT node_key IF NOT EXISTS FOR (n:Node) REQUIRE n.key IS UNIQUE');
+    expect(ddl.every((s) => s.includes('IF NOT EXISTS'))).toBe(true);
+  });
+
+  it('fails on broken Cypher (the check can fail)', () => {
+    expect(lint('MATCH (n:Node {key: $key} RETURN n').errors).not.toEqual([]); // syntax
+    expect(lint('MATCH (n:Node {key: $key}) RETURN m').errors).toEqual(['Variable `m` not defined']); // semantics
+    expect(lint('MATCH (a) CALL { WITH a RETURN 1 AS x } RETURN x').errors).not.toEqual([]); // deprecations count too
+    expect(() => expectValid({ text: 'MATCH (n:Node {key: $key}) RETURN n LIMIT $limit', params: { key } })).toThrow();
+    expect(() => expectValid({ text: 'MATCH (n:Node {key: $key}) RETURN n', params: { key, unused: 1 } })).toThrow();
+  });
+});
+
+describe('Neo4j Cypher builders only inline validated values', () => {
+  const rejects = (f: () => unknown, field: string) => expect(f).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field }));
+
+  it('rejects depths outside 1..10, unknown edge kinds and bad limits', () => {
+    for (const depth of [0, 11, 2.5, Number.NaN]) rejects(() => Q.lineageNodes(key, 'DOWNSTREAM', depth, LINEAGE_EDGE_KINDS, 10), 'depth');
+    rejects(() => Q.lineageNodes(key, 'UPSTREAM', 2, ['OUTPUT]->() DETACH DELETE a //' as EdgeKind], 10), 'edgeKinds');
+    rejects(() => Q.mergeEdges('NOPE' as EdgeKind, batch.edges), 'edgeKinds');
+    rejects(() => Q.lineageEdges(keys, [], 10), 'edgeKinds');
+    rejects(() => Q.neighbourPage(key, 'BOTH', undefined, -1, 0), 'limit');
+    rejects(() => Q.neighbourPage(key, 'BOTH', undefined, 10, 1.5), 'offset');
+    rejects(() => Q.search(T, 'x', undefined, Number.POSITIVE_INFINITY), 'limit');
+  });
+
+  it('splits DDL files on `;` and drops comments', () => {
+    expect(Q.splitStatements('// header\nCREATE INDEX a IF NOT EXISTS FOR (n:Node) ON (n.x);\n\n// c\nRETURN 1;\n// trailing\n'))
+      .toEqual(['CREATE INDEX a IF NOT EXISTS FOR (n:Node) ON (n.x)', 'RETURN 1']);
+  });
+});
+
+describe('Neo4j Cypher builders (pinned)', () => {
+  it('upserts nodes with MERGE on the key, keeping createdAt and the later updatedAt', () => {
+    const s = Q.upsertNodes(batch.nodes);
+    expect(s.text).toMatchInlineSnapshot(`
+      "UNWIND $rows AS r
+      MERGE (n:Node {key: r.key})
+      ON CREATE SET n.tenant = r.tenant, n.id = r.id, n.createdAt = r.at, n.props = '{}'
+      SET n.kind = r.kind, n.namespace = r.namespace, n.name = r.name,
+        n.updatedAt = CASE WHEN n.updatedAt IS NULL OR n.updatedAt < r.at THEN r.at ELSE n.updatedAt END
+      RETURN n.key AS key, n.props AS props"
+    `);
+    expect(s.params.rows).toMatchInlineSnapshot(`
+      [
+        {
+          "at": "2026-01-01T00:00:00.000Z",
+          "id": "dataset:ns:raw",
+          "key": "acme/dataset:ns:raw",
+          "kind": "Dataset",
+          "name": "raw",
+          "namespace": "ns",
+          "tenant": "acme",
+        },
+        {
+          "at": "2026-01-02T00:00:00.000Z",
+          "id": "job:ns:clean",
+          "key": "acme/job:ns:clean",
+          "kind": "Job",
+          "name": "clean",
+          "namespace": "ns",
+          "tenant": "acme",
+        },
+      ]
+    `);
+  });
+
+  it('merges edges of one kind between existing endpoints', () => {
+    expect(Q.mergeEdges('OUTPUT', batch.edges).text).toMatchInlineSnapshot(`
+      "UNWIND $rows AS r
+      MATCH (a:Node {key: r.from})
+      MATCH (b:Node {key: r.to})
+      MERGE (a)-[e:OUTPUT]->(b)
+      ON CREATE SET e.validFrom = r.validFrom, e.recordedAt = r.recordedAt
+      SET e.props = r.props, e.validTo = null
+      RETURN count(DISTINCT r) AS merged"
+    `);
+  });
+
+  it('walks lineage breadth-first with the depth and kinds inlined', () => {
+    const s = Q.lineageNodes(key, 'UPSTREAM', 3, LINEAGE_EDGE_KINDS, 50);
+    expect(s.text).toMatchInlineSnapshot(`
+      "MATCH (a:Node {key: $key})
+      MATCH p = ANY SHORTEST (a)<-[r:INPUT_TO|OUTPUT WHERE r.validTo IS NULL]-{1,3}(n:Node)
+      WITH a, n, length(p) AS distance
+      WHERE n <> a
+      RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt} AS node, distance
+      ORDER BY distance, n.id
+      LIMIT $limit"
+    `);
+    expect(s.params).toMatchInlineSnapshot(`
+      {
+        "key": "acme/dataset:ns:raw",
+        "limit": 51,
+      }
+    `);
+  });
+
+  it('pages neighbours both ways with the edge direction preserved', () => {
+    expect(Q.neighbourPage(key, 'BOTH', undefined, 10, 0).text).toMatchInlineSnapshot(`
+      "MATCH (a:Node {key: $key})-[e:INPUT_TO|OUTPUT|READ_BY|WROTE|RUN_OF|PARENT_OF|CONTAINS|HAS_KEY]-(n:Node)
+      WHERE e.validTo IS NULL
+      RETURN e {kind: type(e), fromKey: startNode(e).key, toKey: endNode(e).key, .props, .validFrom, .validTo} AS edge, n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt} AS node
+      ORDER BY type(e), n.id
+      SKIP $offset LIMIT $limit"
+    `);
+  });
+
+  it('searches case-insensitively within the tenant', () => {
+    expect(Q.search(T, 'Raw', ['Dataset'], 5)).toMatchInlineSnapshot(`
+      {
+        "params": {
+          "kinds": [
+            "Dataset",
+          ],
+          "limit": 5,
+          "tenant": "acme",
+          "text": "raw",
+        },
+        "text": "MATCH (n:Node {tenant: $tenant})
+      WHERE n.kind IN $kinds AND (toLower(n.name) CONTAINS $text OR toLower(n.id) CONTAINS $text)
+      RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt} AS node
+      ORDER BY CASE WHEN toLower(n.name) = $text THEN 0 ELSE 1 END, size(n.name), n.id
+      LIMIT $limit",
+      }
+    `);
+  });
+});

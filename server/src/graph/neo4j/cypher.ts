@@ -1,0 +1,162 @@
+/**
+ * Neo4j dialect: pure builders for every statement Neo4jGraphStore sends (no driver here).
+ * Builders take store keys (`storeKey(tenant, id)`), so a statement can only reach one tenant's nodes.
+ * Relationship types and depths cannot be parameters: they are inlined from validated values only.
+ */
+import { EDGE_KINDS, MAX_LINEAGE_DEPTH, NODE_KINDS, type Direction, type EdgeKind, type NodeKind } from '../../domain/model.js';
+import { badInput, UnreachableCaseError } from '../../domain/errors.js';
+import type { EdgeRow, NodeRow } from '../rows.js';
+
+export interface Statement { text: string; params: Record<string, unknown> }
+export type Way = Exclude<Direction, 'BOTH'>;
+
+const lines = (...l: string[]) => l.join('\n');
+const NODE = (n: string) => `${n} {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt}`;
+const EDGE = (e: string, a: string, b: string) => `${e} {kind: type(${e}), fromKey: ${a}.key, toKey: ${b}.key, .props, .validFrom, .validTo}`;
+
+export const PING = 'RETURN 1 AS ok';
+
+/** Split a DDL file into statements on `;` at line ends, dropping comment-only chunks. */
+export function splitStatements(ddl: string): string[] {
+  return ddl.split(/;\s*$/m)
+    .map((s) => s.split('\n').filter((l) => !/^\s*(\/\/.*)?$/.test(l)).join('\n').trim())
+    .filter(Boolean);
+}
+
+/** The closed EdgeKind set only, as a relationship type expression `A|B`. */
+export function relTypes(kinds: readonly EdgeKind[]): string {
+  if (kinds.length === 0) throw badInput('edgeKinds', 'must name at least one edge kind');
+  for (const k of kinds) if (!EDGE_KINDS.includes(k)) throw badInput('edgeKinds', `unknown edge kind ${JSON.stringify(k)}`);
+  return [...new Set(kinds)].join('|');
+}
+
+export function hops(depth: number): number {
+  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_LINEAGE_DEPTH) throw badInput('depth', `must be an integer 1..${MAX_LINEAGE_DEPTH}`);
+  return depth;
+}
+
+function count(field: string, n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) throw badInput(field, 'must be a non-negative integer');
+  return n;
+}
+
+/** Upsert identity and scalar fields; returns the props stored before this write ('{}' when created). */
+export function upsertNodes(rows: readonly NodeRow[]): Statement {
+  return {
+    text: lines(
+      'UNWIND $rows AS r',
+      'MERGE (n:Node {key: r.key})',
+      "ON CREATE SET n.tenant = r.tenant, n.id = r.id, n.createdAt = r.at, n.props = '{}'",
+      'SET n.kind = r.kind, n.namespace = r.namespace, n.name = r.name,',
+      '  n.updatedAt = CASE WHEN n.updatedAt IS NULL OR n.updatedAt < r.at THEN r.at ELSE n.updatedAt END',
+      'RETURN n.key AS key, n.props AS props',
+    ),
+    params: { rows: rows.map((r) => ({ key: r.key, tenant: r.tenant, id: r.id, kind: r.kind, namespace: r.namespace, name: r.name, at: r.at })) },
+  };
+}
+
+/** Write props already merged in JS (Cypher cannot merge JSON strings). */
+export function setNodeProps(rows: readonly { key: string; props: string }[]): Statement {
+  return { text: 'UNWIND $rows AS r\nMATCH (n:Node {key: r.key})\nSET n.props = r.props', params: { rows } };
+}
+
+/** One relationship type per statement; rows whose endpoints are missing are dropped, so `merged` < rows means a missing endpoint. */
+export function mergeEdges(kind: EdgeKind, rows: readonly EdgeRow[]): Statement {
+  return {
+    text: lines(
+      'UNWIND $rows AS r',
+      'MATCH (a:Node {key: r.from})',
+      'MATCH (b:Node {key: r.to})',
+      `MERGE (a)-[e:${relTypes([kind])}]->(b)`,
+      'ON CREATE SET e.validFrom = r.validFrom, e.recordedAt = r.recordedAt',
+      'SET e.props = r.props, e.validTo = null',
+      'RETURN count(DISTINCT r) AS merged',
+    ),
+    params: { rows: rows.map((r) => ({ from: r.from, to: r.to, props: r.props, validFrom: r.validFrom, recordedAt: r.recordedAt })) },
+  };
+}
+
+export function nodesByKey(keys: readonly string[]): Statement {
+  return { text: `UNWIND $keys AS k\nMATCH (n:Node {key: k})\nRETURN n.key AS key, ${NODE('n')} AS node`, params: { keys } };
+}
+
+export function countNodes(tenant: string): Statement {
+  return { text: 'MATCH (n:Node {tenant: $tenant})\nRETURN count(n) AS count', params: { tenant } };
+}
+
+/** Case-insensitive substring on name or id; exact names first, then shorter names, then id. */
+export function search(tenant: string, text: string, kinds: readonly NodeKind[] | undefined, limit: number): Statement {
+  return {
+    text: lines(
+      'MATCH (n:Node {tenant: $tenant})',
+      'WHERE n.kind IN $kinds AND (toLower(n.name) CONTAINS $text OR toLower(n.id) CONTAINS $text)',
+      `RETURN ${NODE('n')} AS node`,
+      'ORDER BY CASE WHEN toLower(n.name) = $text THEN 0 ELSE 1 END, size(n.name), n.id',
+      'LIMIT $limit',
+    ),
+    params: { tenant, text: text.toLowerCase(), kinds: [...(kinds?.length ? kinds : NODE_KINDS)], limit: count('limit', limit) },
+  };
+}
+
+function neighbourMatch(direction: Direction, kinds: readonly EdgeKind[] | undefined): string {
+  const t = relTypes(kinds?.length ? kinds : EDGE_KINDS);
+  switch (direction) {
+    case 'DOWNSTREAM': return `MATCH (a:Node {key: $key})-[e:${t}]->(n:Node)`;
+    case 'UPSTREAM': return `MATCH (a:Node {key: $key})<-[e:${t}]-(n:Node)`;
+    case 'BOTH': return `MATCH (a:Node {key: $key})-[e:${t}]-(n:Node)`;
+    default: throw new UnreachableCaseError(direction);
+  }
+}
+
+export function neighbourCount(key: string, direction: Direction, kinds?: readonly EdgeKind[]): Statement {
+  return { text: `${neighbourMatch(direction, kinds)}\nWHERE e.validTo IS NULL\nRETURN count(e) AS count`, params: { key } };
+}
+
+export function neighbourPage(key: string, direction: Direction, kinds: readonly EdgeKind[] | undefined, limit: number, offset: number): Statement {
+  return {
+    text: lines(
+      neighbourMatch(direction, kinds),
+      'WHERE e.validTo IS NULL',
+      `RETURN ${EDGE('e', 'startNode(e)', 'endNode(e)')} AS edge, ${NODE('n')} AS node`,
+      'ORDER BY type(e), n.id',
+      'SKIP $offset LIMIT $limit',
+    ),
+    params: { key, limit: count('limit', limit), offset: count('offset', offset) },
+  };
+}
+
+/**
+ * Breadth-first (ANY SHORTEST) walk of current edges: each reachable node once, with its distance.
+ * Fetches `limit + 1` rows so the caller can tell that the node cap cut the answer.
+ */
+export function lineageNodes(key: string, way: Way, depth: number, kinds: readonly EdgeKind[], limit: number): Statement {
+  const rel = `[r:${relTypes(kinds)} WHERE r.validTo IS NULL]`;
+  const step = way === 'DOWNSTREAM' ? `-${rel}->` : `<-${rel}-`;
+  return {
+    text: lines(
+      'MATCH (a:Node {key: $key})',
+      `MATCH p = ANY SHORTEST (a)${step}{1,${hops(depth)}}(n:Node)`,
+      'WITH a, n, length(p) AS distance',
+      'WHERE n <> a',
+      `RETURN ${NODE('n')} AS node, distance`,
+      'ORDER BY distance, n.id',
+      'LIMIT $limit',
+    ),
+    params: { key, limit: count('limit', limit) + 1 },
+  };
+}
+
+/** Every current edge of the given kinds between two nodes of `keys`. */
+export function lineageEdges(keys: readonly string[], kinds: readonly EdgeKind[], limit: number): Statement {
+  return {
+    text: lines(
+      'UNWIND $keys AS k',
+      `MATCH (x:Node {key: k})-[e:${relTypes(kinds)}]->(y:Node)`,
+      'WHERE e.validTo IS NULL AND y.key IN $keys',
+      `RETURN ${EDGE('e', 'x', 'y')} AS edge`,
+      'ORDER BY type(e), x.key, y.key',
+      'LIMIT $limit',
+    ),
+    params: { keys, limit: count('limit', limit) },
+  };
+}

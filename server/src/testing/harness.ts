@@ -1,0 +1,41 @@
+/** Starts a real Loom (embedded engines, fresh data dir, random port) for integration tests. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startLoom, type RunningLoom } from '../app/main.js';
+
+export const DEMO_KEY = 'demo-key-for-integration-tests-0001';
+
+export interface TestLoom extends RunningLoom {
+  key: string;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, key?: string): Promise<{ status: number; data?: T; errors?: any[] }>;
+  post(route: string, body: unknown, opts?: { key?: string | null; gzip?: boolean; raw?: Buffer | string; headers?: Record<string, string> }): Promise<{ status: number; json: any }>;
+}
+
+export async function startTestLoom(env: Record<string, string> = {}): Promise<TestLoom> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'loom-test-'));
+  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY, ...env });
+  const post: TestLoom['post'] = async (route, body, opts = {}) => {
+    const key = opts.key === undefined ? DEMO_KEY : opts.key;
+    const payload = opts.raw ?? JSON.stringify(body);
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}), ...opts.headers };
+    if (opts.gzip) headers['content-encoding'] = 'gzip';
+    const res = await fetch(loom.url + route, { method: 'POST', headers, body: opts.gzip ? gzipSync(payload) : payload });
+    const text = await res.text();
+    return { status: res.status, json: text ? JSON.parse(text) : null };
+  };
+  return {
+    ...loom,
+    key: DEMO_KEY,
+    post,
+    async gql(query, variables, key) {
+      const { status, json } = await post('/graphql', { query, variables }, { key: key ?? DEMO_KEY });
+      return { status, data: json?.data, errors: json?.errors };
+    },
+    async close() {
+      await loom.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

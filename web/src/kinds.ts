@@ -1,0 +1,41 @@
+import type { NodeKind } from './gql/graphql.js';
+
+/** Cytoscape node shapes used by Loom (a subset of cytoscape's `NodeShape`). */
+export type KindShape =
+  | 'ellipse' | 'rectangle' | 'round-rectangle' | 'barrel' | 'diamond' | 'round-diamond' | 'hexagon'
+  | 'round-hexagon' | 'concave-hexagon' | 'octagon' | 'round-pentagon' | 'tag' | 'round-tag' | 'star'
+  | 'triangle' | 'round-triangle' | 'cut-rectangle';
+
+export interface KindStyle { color: string; shape: KindShape; label: string }
+
+/** One entry per kind: a new kind in the schema fails the build here until it gets a style. */
+export const KIND_STYLES: Record<NodeKind, KindStyle> = {
+  Tenant: { color: '#4b5563', shape: 'octagon', label: 'Tenant' },
+  ApiKey: { color: '#9ca3af', shape: 'tag', label: 'API key' },
+  Namespace: { color: '#64748b', shape: 'round-rectangle', label: 'Namespace' },
+  Dataset: { color: '#2563eb', shape: 'barrel', label: 'Dataset' },
+  DatasetVersion: { color: '#60a5fa', shape: 'barrel', label: 'Dataset version' },
+  Field: { color: '#93c5fd', shape: 'rectangle', label: 'Field' },
+  Job: { color: '#d97706', shape: 'round-rectangle', label: 'Job' },
+  JobVersion: { color: '#fbbf24', shape: 'round-rectangle', label: 'Job version' },
+  Run: { color: '#ea580c', shape: 'ellipse', label: 'Run' },
+  Experiment: { color: '#fb923c', shape: 'round-pentagon', label: 'Experiment' },
+  Model: { color: '#7c3aed', shape: 'round-diamond', label: 'Model' },
+  ModelVersion: { color: '#a78bfa', shape: 'diamond', label: 'Model version' },
+  FeatureGroup: { color: '#059669', shape: 'hexagon', label: 'Feature group' },
+  Feature: { color: '#34d399', shape: 'round-hexagon', label: 'Feature' },
+  Prompt: { color: '#db2777', shape: 'round-tag', label: 'Prompt' },
+  PromptVersion: { color: '#f472b6', shape: 'round-tag', label: 'Prompt version' },
+  Trace: { color: '#0891b2', shape: 'concave-hexagon', label: 'Trace' },
+  Evaluation: { color: '#ca8a04', shape: 'star', label: 'Evaluation' },
+  QualityRule: { color: '#dc2626', shape: 'round-triangle', label: 'Quality rule' },
+  QualityResult: { color: '#f87171', shape: 'triangle', label: 'Quality result' },
+  TrainingRequest: { color: '#475569', shape: 'cut-rectangle', label: 'Training request' },
+};
+
+const UNKNOWN_KIND: KindStyle = { color: '#6b7280', shape: 'ellipse', label: 'Node' };
+
+/** Style of a kind; a kind newer than this build (server ahead of the web app) gets a neutral look. */
+export function kindStyle(kind: string): KindStyle {
+  return Object.hasOwn(KIND_STYLES, kind) ? KIND_STYLES[kind as NodeKind] : { ...UNKNOWN_KIND, label: kind };
+}
