@@ -171,7 +171,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
       "MATCH (a:Node {key: $key})-[e:INPUT_TO|OUTPUT|READ_BY|WROTE|RUN_OF|PARENT_OF|CONTAINS|HAS_KEY]-(n:Node)
       WHERE e.validTo IS NULL
       RETURN e {kind: type(e), fromKey: startNode(e).key, toKey: endNode(e).key, .props, .validFrom, .validTo} AS edge, n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt} AS node
-      ORDER BY type(e), n.id
+      ORDER BY type(e), n.id, startNode(e).id
       SKIP $offset LIMIT $limit"
     `);
   });

@@ -118,7 +118,7 @@ export function neighbourPage(key: string, direction: Direction, kinds: readonly
       neighbourMatch(direction, kinds),
       'WHERE e.validTo IS NULL',
       `RETURN ${EDGE('e', 'startNode(e)', 'endNode(e)')} AS edge, ${NODE('n')} AS node`,
-      'ORDER BY type(e), n.id',
+      'ORDER BY type(e), n.id, startNode(e).id',
       'SKIP $offset LIMIT $limit',
     ),
     params: { key, limit: count('limit', limit), offset: count('offset', offset) },

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('config', () => {
+  it('defaults to the embedded engines', () => {
+    const cfg = loadConfig({});
+    expect(cfg.graph.engine).toBe('embedded');
+    expect(cfg.analytics.engine).toBe('chdb');
+    expect(cfg.http.port).toBe(4000);
+    expect(cfg.role).toBe('all');
+  });
+
+  it('chooses the production engines from their URLs', () => {
+    const cfg = loadConfig({ LOOM_GRAPH: 'neo4j', LOOM_NEO4J_URL: 'neo4j://db:7687', LOOM_CLICKHOUSE_URL: 'http://ch:8123' });
+    expect(cfg.graph).toMatchObject({ engine: 'neo4j', url: 'neo4j://db:7687' });
+    expect(cfg.analytics).toMatchObject({ engine: 'clickhouse', url: 'http://ch:8123' });
+  });
+
+  it('names the bad variable and says what to do', () => {
+    expect(() => loadConfig({ LOOM_PORT: 'eighty' })).toThrow(/LOOM_PORT="eighty"/);
+    expect(() => loadConfig({ LOOM_GRAPH: 'neo4j' })).toThrow(/LOOM_NEO4J_URL: required/);
+    expect(() => loadConfig({ LOOM_ROLE: 'api' })).toThrow(/LOOM_ROLE=api: separate roles need LOOM_GRAPH=neo4j/);
+  });
+
+  it('ignores variables outside LOOM_*', () => {
+    expect(() => loadConfig({ PORT: 'x', HOME: '/root' })).not.toThrow();
+  });
+});
