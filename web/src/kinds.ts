@@ -2,7 +2,7 @@ import type { NodeKind } from './gql/graphql.js';
 
 /** Cytoscape node shapes used by Loom (a subset of cytoscape's `NodeShape`). */
 export type KindShape =
-  | 'ellipse' | 'rectangle' | 'round-rectangle' | 'barrel' | 'diamond' | 'round-diamond' | 'hexagon'
+  | 'ellipse' | 'pentagon' | 'rectangle' | 'round-rectangle' | 'barrel' | 'diamond' | 'round-diamond' | 'hexagon'
   | 'round-hexagon' | 'concave-hexagon' | 'octagon' | 'round-pentagon' | 'tag' | 'round-tag' | 'star'
   | 'triangle' | 'round-triangle' | 'cut-rectangle';
 
@@ -16,10 +16,10 @@ export const KIND_STYLES: Record<NodeKind, KindStyle> = {
   Dataset: { color: '#2563eb', shape: 'barrel', label: 'Dataset' },
   DatasetVersion: { color: '#60a5fa', shape: 'barrel', label: 'Dataset version' },
   Field: { color: '#93c5fd', shape: 'rectangle', label: 'Field' },
-  Job: { color: '#d97706', shape: 'round-rectangle', label: 'Job' },
-  JobVersion: { color: '#fbbf24', shape: 'round-rectangle', label: 'Job version' },
-  Run: { color: '#ea580c', shape: 'ellipse', label: 'Run' },
-  Experiment: { color: '#fb923c', shape: 'round-pentagon', label: 'Experiment' },
+  Job: { color: '#d97706', shape: 'ellipse', label: 'Job' },
+  JobVersion: { color: '#fbbf24', shape: 'ellipse', label: 'Job version' },
+  Run: { color: '#ea580c', shape: 'round-pentagon', label: 'Run' },
+  Experiment: { color: '#fb923c', shape: 'pentagon', label: 'Experiment' },
   Model: { color: '#7c3aed', shape: 'round-diamond', label: 'Model' },
   ModelVersion: { color: '#a78bfa', shape: 'diamond', label: 'Model version' },
   FeatureGroup: { color: '#059669', shape: 'hexagon', label: 'Feature group' },

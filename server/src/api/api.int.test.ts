@@ -102,9 +102,9 @@ describe('HTTP and GraphQL API on the embedded engines', () => {
 
   it('gives GraphQL BAD_USER_INPUT with the argument for out-of-range bounds', async () => {
     const res = await loom.gql(LINEAGE, { id: 'job:spark:orders_daily', dir: 'BOTH', depth: 50 });
-    expect(res.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'depth' });
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'depth' });
     const deep = await loom.gql('{ search(text: "a") { ... on GraphNode { neighbours { items { node { neighbours { items { node { neighbours { items { node { neighbours { items { node { id } } } } } } } } } } } } } } }');
-    expect(deep.errors[0].message).toMatch(/depth/);
+    expect(deep.errors![0].message).toMatch(/depth/);
   });
 
   it('isolates tenants through GraphQL and ingest', async () => {

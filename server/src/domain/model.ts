@@ -43,6 +43,11 @@ export interface NodeInput {
   props?: Props;
   /** Event time this write describes (ISO-8601); defaults to now. */
   at?: string;
+  /**
+   * The kind is only a default: a kind already stored wins. An OpenLineage dataset declared a Model
+   * by one producer stays a Model when another producer references it without saying so.
+   */
+  kindIsDefault?: boolean;
 }
 
 export interface GraphNode {

@@ -52,6 +52,17 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       expect(after!.createdAt).toBe(before!.createdAt);
     });
 
+    it('never lets a default kind replace a declared one', async () => {
+      const m = (kind: 'Dataset' | 'Model', kindIsDefault: boolean): NodeInput => ({ id: 'dataset:s3:m', kind, namespace: 's3', name: 'm', kindIsDefault });
+      await store.write(A, { nodes: [m('Model', false)], edges: [] });
+      await store.write(A, { nodes: [m('Dataset', true)], edges: [] });
+      expect((await store.getNodes(A, ['dataset:s3:m']))[0]!.kind).toBe('Model');
+      await store.write(A, { nodes: [m('Dataset', true), m('Model', false), m('Dataset', true)], edges: [] });
+      expect((await store.getNodes(A, ['dataset:s3:m']))[0]!.kind).toBe('Model');
+      await store.write(A, { nodes: [{ ...m('Dataset', true), id: 'dataset:s3:fresh' }], edges: [] });
+      expect((await store.getNodes(A, ['dataset:s3:fresh']))[0]!.kind).toBe('Dataset');
+    });
+
     it('deduplicates a batch that names the same node and edge twice', async () => {
       await store.write(A, {
         nodes: [ds('dup', { a: 1 }), ds('dup', { b: 2 }), job('dup_job')],

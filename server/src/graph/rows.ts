@@ -7,7 +7,7 @@ import type { WriteBatch } from '../domain/ports/GraphStore.js';
 
 export const storeKey = (tenant: string, id: string) => `${tenant}/${id}`;
 
-export interface NodeRow { key: string; tenant: string; id: string; kind: string; namespace: string; name: string; props: Props; at: string }
+export interface NodeRow { key: string; tenant: string; id: string; kind: string; kindIsDefault: boolean; namespace: string; name: string; props: Props; at: string }
 export interface EdgeRow { from: string; to: string; kind: string; props: string; validFrom: string; recordedAt: string }
 
 /** De-duplicate a batch (last write wins, props merged) and give every row one fixed shape. */
@@ -16,8 +16,11 @@ export function normaliseBatch(tenant: string, batch: WriteBatch, now: string): 
   for (const n of batch.nodes) {
     const prev = nodes.get(n.id);
     const at = n.at ?? now;
+    const keepPrevKind = !!prev && !prev.kindIsDefault && !!n.kindIsDefault;
     nodes.set(n.id, {
-      key: storeKey(tenant, n.id), tenant, id: n.id, kind: n.kind, namespace: n.namespace, name: n.name,
+      key: storeKey(tenant, n.id), tenant, id: n.id, namespace: n.namespace, name: n.name,
+      kind: keepPrevKind ? prev.kind : n.kind,
+      kindIsDefault: keepPrevKind ? false : !!n.kindIsDefault,
       props: { ...(prev?.props ?? {}), ...(n.props ?? {}) },
       at: prev && prev.at > at ? prev.at : at,
     });
@@ -34,6 +37,11 @@ export function normaliseBatch(tenant: string, batch: WriteBatch, now: string): 
     });
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+/** The kind to store: a default kind never replaces a stored one. */
+export function resolveKind(row: NodeRow, storedKind: unknown): string {
+  return row.kindIsDefault && typeof storedKind === 'string' && storedKind ? storedKind : row.kind;
 }
 
 /** Merge new props over stored JSON props (shallow). */

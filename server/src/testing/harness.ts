@@ -21,7 +21,7 @@ export async function startTestLoom(env: Record<string, string> = {}): Promise<T
     const payload = opts.raw ?? JSON.stringify(body);
     const headers: Record<string, string> = { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}), ...opts.headers };
     if (opts.gzip) headers['content-encoding'] = 'gzip';
-    const res = await fetch(loom.url + route, { method: 'POST', headers, body: opts.gzip ? gzipSync(payload) : payload });
+    const res = await fetch(loom.url + route, { method: 'POST', headers, body: opts.gzip ? new Uint8Array(gzipSync(payload)) : typeof payload === 'string' ? payload : new Uint8Array(payload) });
     const text = await res.text();
     return { status: res.status, json: text ? JSON.parse(text) : null };
   };

@@ -14,7 +14,7 @@ export interface ElkEngine { layout(graph: ElkNode): Promise<ElkNode> }
 /** A node is drawn as a shape with its label underneath; ELK reserves the whole box. */
 export const SHAPE_SIZE = 36;
 export const LABEL_HEIGHT = 28;
-export const BOX_WIDTH = 170;
+export const BOX_WIDTH = 190;
 
 export const LAYOUT_OPTIONS: LayoutOptions = {
   'elk.algorithm': 'layered',

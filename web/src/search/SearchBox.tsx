@@ -79,8 +79,8 @@ export function SearchBox({ onPick }: { onPick: (hit: SearchHit) => void }) {
               data-node-id={hit.id}
             >
               <KindBadge kind={hit.kind} />
-              <span className="suggestion-name">{hit.name}</span>
-              <span className="suggestion-namespace">{hit.namespace}</span>
+              <span className="suggestion-name" title={hit.name}>{hit.name}</span>
+              <span className="suggestion-namespace" title={hit.namespace}>{hit.namespace}</span>
             </li>
           ))}
         </ul>

@@ -29,7 +29,8 @@ describe('OpenLineage event → graph batch', () => {
     const { nodes } = map(base);
     const job = nodes.find((n) => n.id === 'job:airflow:etl.clean')!;
     expect(job.props).toEqual({ 'facets.sql': { query: 'select 1' } });
-    expect(nodes.find((n) => n.name === 'model')).toMatchObject({ kind: 'Model', id: 'model:s3://m:model' });
+    expect(nodes.find((n) => n.name === 'model')).toMatchObject({ kind: 'Model', id: 'dataset:s3://m:model', kindIsDefault: false });
+    expect(nodes.find((n) => n.name === 'raw')).toMatchObject({ kind: 'Dataset', kindIsDefault: true });
   });
 
   it('links datasets, job, run and the parent run', () => {
@@ -37,9 +38,9 @@ describe('OpenLineage event → graph batch', () => {
     const e = edges.map((x) => `${x.kind} ${x.from} -> ${x.to}`);
     expect(e).toEqual(expect.arrayContaining([
       'INPUT_TO dataset:pg:raw -> job:airflow:etl.clean',
-      'OUTPUT job:airflow:etl.clean -> model:s3://m:model',
+      'OUTPUT job:airflow:etl.clean -> dataset:s3://m:model',
       'READ_BY dataset:pg:raw -> run:airflow:r1',
-      'WROTE run:airflow:r1 -> model:s3://m:model',
+      'WROTE run:airflow:r1 -> dataset:s3://m:model',
       'RUN_OF run:airflow:r1 -> job:airflow:etl.clean',
       'PARENT_OF run:airflow:dag-run-1 -> run:airflow:r1',
       'RUN_OF run:airflow:dag-run-1 -> job:airflow:etl',

@@ -5,7 +5,7 @@ import { parseEventTime, type DatasetRef, type OpenLineageEvent } from './event.
 import type { EventKind } from './validate.js';
 
 /** Dataset kinds a producer may declare with the custom `loom_kind` dataset facet. */
-const DECLARABLE_KINDS: readonly NodeKind[] = ['Dataset', 'Model', 'FeatureGroup'];
+const DECLARABLE_KINDS: readonly NodeKind[] = ['Model', 'FeatureGroup'];
 
 /**
  * Map one validated event to an idempotent graph write. Facets become one prop each
@@ -35,8 +35,8 @@ function mapRun(b: BatchBuilder, event: OpenLineageEvent, jobId: string, at: str
   if (event.producer) runProps.producer = event.producer;
   const runId = b.node('Run', job.namespace, run.runId, runProps);
   b.edge('RUN_OF', runId, jobId);
-  for (const input of event.inputs ?? []) b.edge('READ_BY', nodeId(datasetKindOf(input), input.namespace, input.name), runId);
-  for (const output of event.outputs ?? []) b.edge('WROTE', runId, nodeId(datasetKindOf(output), output.namespace, output.name));
+  for (const input of event.inputs ?? []) b.edge('READ_BY', nodeId('Dataset', input.namespace, input.name), runId);
+  for (const output of event.outputs ?? []) b.edge('WROTE', runId, nodeId('Dataset', output.namespace, output.name));
   const parent = parentOf(run.facets);
   if (parent) {
     const parentJob = b.node('Job', parent.namespace, parent.name, {});
@@ -53,9 +53,10 @@ function parentOf(facets: Record<string, unknown> | null | undefined): { namespa
   return { namespace, name, runId };
 }
 
-function datasetKindOf(d: DatasetRef): NodeKind {
+/** Datasets keep the id `dataset:ns:name` whatever kind a producer declares, so every reference meets one node. */
+function declaredKind(d: DatasetRef): NodeKind | null {
   const declared = (d.facets?.loom_kind as { kind?: unknown } | undefined)?.kind;
-  return DECLARABLE_KINDS.includes(declared as NodeKind) ? (declared as NodeKind) : 'Dataset';
+  return DECLARABLE_KINDS.includes(declared as NodeKind) ? (declared as NodeKind) : null;
 }
 
 /** `{schema: {...}, dataSource: {...}}` → `{'facets.schema': {...}, ...}`; `_deleted` facets are dropped. */
@@ -75,16 +76,19 @@ class BatchBuilder {
   private readonly namespaces = new Set<string>();
   constructor(private readonly at: string) {}
 
-  node(kind: NodeKind, namespace: string, name: string, props: Props): string {
+  node(kind: NodeKind, namespace: string, name: string, props: Props, kindIsDefault = false): string {
     const id = nodeId(kind, namespace, name);
-    this.nodes.push({ id, kind, namespace, name, props, at: this.at });
+    this.nodes.push({ id, kind, namespace, name, props, at: this.at, kindIsDefault });
     if (kind !== 'Run') this.edge('CONTAINS', this.namespace(namespace), id);
     return id;
   }
 
   dataset(d: DatasetRef): string {
     const props = { ...facetProps(d.facets), ...facetProps(d.inputFacets, 'inputFacets'), ...facetProps(d.outputFacets, 'outputFacets') };
-    return this.node(datasetKindOf(d), d.namespace, d.name, props);
+    const id = this.node('Dataset', d.namespace, d.name, props, true);
+    this.nodes[this.nodes.length - 1].kind = declaredKind(d) ?? 'Dataset';
+    this.nodes[this.nodes.length - 1].kindIsDefault = !declaredKind(d);
+    return id;
   }
 
   edge(kind: EdgeInput['kind'], from: string, to: string): void {

@@ -6,7 +6,7 @@ import {
   type Page, type SearchQuery,
 } from '../../domain/model.js';
 import { LoomError } from '../../domain/errors.js';
-import { mergeProps, normaliseBatch, storeKey, toEdge, toNode } from '../rows.js';
+import { mergeProps, normaliseBatch, resolveKind, storeKey, toEdge, toNode } from '../rows.js';
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import * as Q from './queries.js';
@@ -22,14 +22,16 @@ export class KuzuGraphStore implements GraphStore {
   private readonly engine: Engine;
   private readonly writer: EngineConnection;
   private readonly readers: EngineConnection[];
-  private readonly queue: WriteQueue;
+  private readonly queue: WriteQueue<{ tenant: string; batch: WriteBatch }>;
   private nextReader = 0;
 
   private constructor(engine: Engine, private readonly opts: KuzuOptions) {
     this.engine = engine;
     this.writer = engine.connect();
     this.readers = [engine.connect(), engine.connect()];
-    this.queue = new WriteQueue(this.writer, opts.checkpointIntervalMs ?? 15_000);
+    this.queue = new WriteQueue(this.writer, (conn, items) => this.applyGroup(conn, items), {
+      checkpointIntervalMs: opts.checkpointIntervalMs ?? 15_000, maxGroup: 256,
+    });
   }
 
   static async open(opts: KuzuOptions): Promise<KuzuGraphStore> {
@@ -47,7 +49,19 @@ export class KuzuGraphStore implements GraphStore {
 
   write(tenant: string, batch: WriteBatch): Promise<void> {
     if (batch.nodes.length === 0 && batch.edges.length === 0) return Promise.resolve();
-    return this.queue.transaction((conn) => this.writeInTx(conn, tenant, batch));
+    return this.queue.submit({ tenant, batch });
+  }
+
+  /** One transaction for a group of writes: per tenant, their batches concatenated (normaliseBatch dedupes, in order). */
+  private async applyGroup(conn: EngineConnection, items: { tenant: string; batch: WriteBatch }[]): Promise<void> {
+    const byTenant = new Map<string, WriteBatch>();
+    for (const { tenant, batch } of items) {
+      const merged = byTenant.get(tenant) ?? { nodes: [], edges: [] };
+      merged.nodes.push(...batch.nodes);
+      merged.edges.push(...batch.edges);
+      byTenant.set(tenant, merged);
+    }
+    for (const [tenant, batch] of byTenant) await this.writeInTx(conn, tenant, batch);
   }
 
   private async writeInTx(conn: EngineConnection, tenant: string, batch: WriteBatch): Promise<void> {
@@ -68,7 +82,7 @@ export class KuzuGraphStore implements GraphStore {
         const prev = previous.get(n.key);
         const prevUpdated = prev?.updatedAt == null ? '' : String(prev.updatedAt);
         return {
-          key: n.key, tenant: n.tenant, id: n.id, kind: n.kind, namespace: n.namespace, name: n.name,
+          key: n.key, tenant: n.tenant, id: n.id, kind: resolveKind(n, prev?.kind), namespace: n.namespace, name: n.name,
           props: mergeProps(prev?.props, n.props),
           createdAt: prev?.createdAt == null ? n.at : String(prev.createdAt),
           updatedAt: prevUpdated > n.at ? prevUpdated : n.at,

@@ -1,55 +1,87 @@
 import type { EngineConnection } from './engine.js';
 
+interface Pending<T> { item: T; resolve: () => void; reject: (err: unknown) => void }
+
 /**
- * Kuzu allows one write transaction at a time: every write goes through this queue, on one
- * connection, inside BEGIN/COMMIT (ROLLBACK on error). Checkpoints run on a timer when there
- * were writes, and on close.
+ * Kuzu allows one write transaction at a time, so every write goes through this queue on one
+ * connection. Group commit: writes that arrive while a transaction runs are applied together in
+ * the next one (one BEGIN/COMMIT for up to `maxGroup` writes); each caller is answered only after
+ * the commit that holds its write. If a group fails, its writes are retried one by one so one bad
+ * write cannot fail the others. Checkpoints run on a timer when there were writes, and on close.
  */
-export class WriteQueue {
-  private tail: Promise<unknown> = Promise.resolve();
+export class WriteQueue<T> {
+  private pending: Pending<T>[] = [];
+  private draining: Promise<void> | null = null;
   private dirty = false;
+  private checkpointDue = false;
   private closed = false;
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly conn: EngineConnection, checkpointIntervalMs: number) {
-    this.timer = setInterval(() => void this.checkpointIfDirty(), checkpointIntervalMs);
+  constructor(
+    private readonly conn: EngineConnection,
+    private readonly apply: (conn: EngineConnection, items: T[]) => Promise<void>,
+    private readonly opts: { checkpointIntervalMs: number; maxGroup: number },
+  ) {
+    this.timer = setInterval(() => {
+      if (!this.dirty) return;
+      this.checkpointDue = true;
+      this.kick();
+    }, opts.checkpointIntervalMs);
     this.timer.unref();
   }
 
-  transaction<T>(work: (conn: EngineConnection) => Promise<T>): Promise<T> {
+  /** Resolves once the write is committed. */
+  submit(item: T): Promise<void> {
     if (this.closed) return Promise.reject(new Error('graph store is closed'));
-    const run = async () => {
-      await this.conn.run('BEGIN TRANSACTION');
-      try {
-        const result = await work(this.conn);
-        await this.conn.run('COMMIT');
-        this.dirty = true;
-        return result;
-      } catch (err) {
-        await this.conn.run('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
-    };
-    const next = this.tail.then(run, run);
-    this.tail = next.catch(() => undefined);
-    return next;
+    return new Promise((resolve, reject) => {
+      this.pending.push({ item, resolve, reject });
+      this.kick();
+    });
   }
 
-  private checkpointIfDirty(): Promise<void> {
-    if (!this.dirty) return Promise.resolve();
-    const run = async () => {
-      this.dirty = false;
-      await this.conn.run('CHECKPOINT');
-    };
-    const next = this.tail.then(run, run);
-    this.tail = next.catch(() => undefined);
-    return next;
+  private kick(): void {
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null;
+      if (this.pending.length) this.kick();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length) {
+      const group = this.pending.splice(0, this.opts.maxGroup);
+      try {
+        await this.transaction(group.map((p) => p.item));
+        for (const p of group) p.resolve();
+      } catch (err) {
+        if (group.length === 1) group[0].reject(err);
+        else for (const p of group) await this.transaction([p.item]).then(p.resolve, p.reject);
+      }
+    }
+    if (this.dirty && this.checkpointDue) await this.checkpoint();
+  }
+
+  private async transaction(items: T[]): Promise<void> {
+    await this.conn.run('BEGIN TRANSACTION');
+    try {
+      await this.apply(this.conn, items);
+      await this.conn.run('COMMIT');
+      this.dirty = true;
+    } catch (err) {
+      await this.conn.run('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async checkpoint(): Promise<void> {
+    this.dirty = false;
+    this.checkpointDue = false;
+    await this.conn.run('CHECKPOINT').catch(() => { this.dirty = true; });
   }
 
   async close(): Promise<void> {
     clearInterval(this.timer);
-    await this.checkpointIfDirty().catch(() => undefined);
     this.closed = true;
-    await this.tail;
+    while (this.draining) await this.draining;
+    if (this.dirty) await this.checkpoint();
   }
 }

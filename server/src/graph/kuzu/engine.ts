@@ -2,7 +2,7 @@
  * The only module that imports the embedded engine. Kuzu 0.11.3 today; its fork LadybugDB (`lbug`)
  * has the same API, so switching is a change of the import below.
  */
-import kuzu from 'kuzu';
+import kuzu, { type Connection, type PreparedStatement, type KuzuValue } from 'kuzu';
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
@@ -19,12 +19,12 @@ export interface Engine {
 /** Open (or create) a database file. Auto-checkpoint is off: the store checkpoints on a timer (toolchain.md trap 5). */
 export function openEngine(path: string, bufferPoolBytes: number): Engine {
   const db = new kuzu.Database(path, bufferPoolBytes, true, false, 0, false);
-  const connections: kuzu.Connection[] = [];
+  const connections: Connection[] = [];
   return {
     connect() {
       const conn = new kuzu.Connection(db);
       connections.push(conn);
-      const prepared = new Map<string, Promise<kuzu.PreparedStatement>>();
+      const prepared = new Map<string, Promise<PreparedStatement>>();
       return {
         async run(text, params) {
           if (!params || Object.keys(params).length === 0) {
@@ -42,7 +42,7 @@ export function openEngine(path: string, bufferPoolBytes: number): Engine {
             prepared.delete(text);
             throw new Error(statement.getErrorMessage());
           }
-          const result = await conn.execute(statement, params as Record<string, kuzu.KuzuValue>);
+          const result = await conn.execute(statement, params as Record<string, KuzuValue>);
           return (Array.isArray(result) ? result[0] : result).getAll() as Promise<Row[]>;
         },
       };

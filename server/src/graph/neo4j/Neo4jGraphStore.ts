@@ -55,7 +55,10 @@ async function upsertNodes(tx: ManagedTransaction, nodes: NodeRow[]): Promise<vo
 
 async function mergeEdges(tx: ManagedTransaction, tenant: string, edges: EdgeRow[]): Promise<void> {
   const byKind = new Map<string, EdgeRow[]>();
-  for (const e of edges) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e]);
+  for (const e of edges) {
+    const rows = byKind.get(e.kind);
+    if (rows) rows.push(e); else byKind.set(e.kind, [e]);
+  }
   for (const [kind, rows] of byKind) {
     const [res] = await run(tx, Q.mergeEdges(kind as EdgeKind, rows)); // the builder rejects unknown kinds
     if (Number(res?.merged ?? 0) < rows.length) throw await missingEndpoint(tx, tenant, rows);

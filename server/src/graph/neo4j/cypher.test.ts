@@ -13,9 +13,9 @@ const PARAM_NOT_DEFINED = /^Parameter \$(\w+) is not defined\.$/;
 
 /** Diagnostics other than "parameter not defined", and the parameters the parser saw referenced. */
 function lint(text: string): { errors: string[]; params: string[] } {
-  const { diagnostics } = lintCypherQuery(text, {});
-  const params = diagnostics.filter((d) => !isNotParamError(d)).map((d) => PARAM_NOT_DEFINED.exec(d.message)?.[1] ?? d.message);
-  return { errors: diagnostics.filter(isNotParamError).map((d) => d.message), params: [...new Set(params)].sort() };
+  const messages = lintCypherQuery(text, {}).diagnostics.map((d) => ({ message: typeof d.message === 'string' ? d.message : d.message.value }));
+  const params = messages.filter((d) => !isNotParamError(d)).map((d) => PARAM_NOT_DEFINED.exec(d.message)?.[1] ?? d.message);
+  return { errors: messages.filter(isNotParamError).map((d) => d.message), params: [...new Set(params)].sort() };
 }
 
 /** Clean parse, and the text references exactly the parameters the builder supplies. */
@@ -107,7 +107,8 @@ describe('Neo4j Cypher builders (pinned)', () => {
       "UNWIND $rows AS r
       MERGE (n:Node {key: r.key})
       ON CREATE SET n.tenant = r.tenant, n.id = r.id, n.createdAt = r.at, n.props = '{}'
-      SET n.kind = r.kind, n.namespace = r.namespace, n.name = r.name,
+      SET n.kind = CASE WHEN r.kindIsDefault AND n.kind IS NOT NULL THEN n.kind ELSE r.kind END,
+        n.namespace = r.namespace, n.name = r.name,
         n.updatedAt = CASE WHEN n.updatedAt IS NULL OR n.updatedAt < r.at THEN r.at ELSE n.updatedAt END
       RETURN n.key AS key, n.props AS props"
     `);
@@ -118,6 +119,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
           "id": "dataset:ns:raw",
           "key": "acme/dataset:ns:raw",
           "kind": "Dataset",
+          "kindIsDefault": false,
           "name": "raw",
           "namespace": "ns",
           "tenant": "acme",
@@ -127,6 +129,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
           "id": "job:ns:clean",
           "key": "acme/job:ns:clean",
           "kind": "Job",
+          "kindIsDefault": false,
           "name": "clean",
           "namespace": "ns",
           "tenant": "acme",

@@ -47,11 +47,12 @@ export function upsertNodes(rows: readonly NodeRow[]): Statement {
       'UNWIND $rows AS r',
       'MERGE (n:Node {key: r.key})',
       "ON CREATE SET n.tenant = r.tenant, n.id = r.id, n.createdAt = r.at, n.props = '{}'",
-      'SET n.kind = r.kind, n.namespace = r.namespace, n.name = r.name,',
+      'SET n.kind = CASE WHEN r.kindIsDefault AND n.kind IS NOT NULL THEN n.kind ELSE r.kind END,',
+      '  n.namespace = r.namespace, n.name = r.name,',
       '  n.updatedAt = CASE WHEN n.updatedAt IS NULL OR n.updatedAt < r.at THEN r.at ELSE n.updatedAt END',
       'RETURN n.key AS key, n.props AS props',
     ),
-    params: { rows: rows.map((r) => ({ key: r.key, tenant: r.tenant, id: r.id, kind: r.kind, namespace: r.namespace, name: r.name, at: r.at })) },
+    params: { rows: rows.map((r) => ({ key: r.key, tenant: r.tenant, id: r.id, kind: r.kind, kindIsDefault: r.kindIsDefault, namespace: r.namespace, name: r.name, at: r.at })) },
   };
 }
 
