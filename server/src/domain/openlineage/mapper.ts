@@ -76,8 +76,9 @@ class BatchBuilder {
   private readonly namespaces = new Set<string>();
   constructor(private readonly at: string) {}
 
-  node(kind: NodeKind, namespace: string, name: string, props: Props, kindIsDefault = false): string {
-    const id = nodeId(kind, namespace, name);
+  node(kind: NodeKind, namespace: string, name: string, props: Props, opts: { idKind?: NodeKind; kindIsDefault?: boolean } = {}): string {
+    const id = nodeId(opts.idKind ?? kind, namespace, name);
+    const kindIsDefault = opts.kindIsDefault ?? false;
     this.nodes.push({ id, kind, namespace, name, props, at: this.at, kindIsDefault });
     if (kind !== 'Run') this.edge('CONTAINS', this.namespace(namespace), id);
     return id;
@@ -85,10 +86,8 @@ class BatchBuilder {
 
   dataset(d: DatasetRef): string {
     const props = { ...facetProps(d.facets), ...facetProps(d.inputFacets, 'inputFacets'), ...facetProps(d.outputFacets, 'outputFacets') };
-    const id = this.node('Dataset', d.namespace, d.name, props, true);
-    this.nodes[this.nodes.length - 1].kind = declaredKind(d) ?? 'Dataset';
-    this.nodes[this.nodes.length - 1].kindIsDefault = !declaredKind(d);
-    return id;
+    const declared = declaredKind(d);
+    return this.node(declared ?? 'Dataset', d.namespace, d.name, props, { idKind: 'Dataset', kindIsDefault: !declared });
   }
 
   edge(kind: EdgeInput['kind'], from: string, to: string): void {
