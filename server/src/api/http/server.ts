@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyError, type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyBaseLogger } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
@@ -22,7 +22,7 @@ const WEB_DIST = fileURLToPath(new URL('../../../../web/dist/', import.meta.url)
 export interface HttpServer { app: FastifyInstance; apollo: ApolloServer<Context> }
 
 export async function createHttpServer(cfg: Config, services: Services, logger: FastifyBaseLogger): Promise<HttpServer> {
-  const app: FastifyInstance = Fastify({ loggerInstance: logger, bodyLimit: cfg.http.bodyLimitBytes, disableRequestLogging: true });
+  const app: FastifyInstance = Fastify({ loggerInstance: logger, bodyLimit: cfg.http.bodyLimitBytes, logController: new LogController({ disableRequestLogging: true }) });
   const metrics = createMetrics();
   registerRequestDecompression(app);
   app.setErrorHandler((err: FastifyError, req, reply) => {
