@@ -1,25 +1,48 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../server/src/app/services.js';
 import type { Metrics } from '../../server/src/api/http/metrics.js';
 import { bearerAuth } from '../../server/src/api/http/auth.js';
 import { httpError } from '../../server/src/api/errors.js';
 
 /**
- * `POST /api/v1/lineage`: one OpenLineage event, as Marquez accepts it (201, empty body).
- * Thin: authenticate, validate + write through the domain service, answer.
+ * OpenLineage receivers, thin: authenticate, hand the body to the domain service, answer.
+ * `POST /api/v1/lineage`: one event, as Marquez accepts it (201, empty body).
+ * `POST /api/v1/lineage/batch`: the spec's batch (200 with per-event results, partial success).
  */
 export function registerLineageRoutes(app: FastifyInstance, services: Services, metrics: Metrics): void {
-  app.post('/api/v1/lineage', { preHandler: bearerAuth(services, { write: true }) }, async (req, reply) => {
+  const auth = { preHandler: bearerAuth(services, { write: true }) };
+
+  app.post('/api/v1/lineage', auth, async (req, reply) => {
     try {
       const result = await services.lineageIngest.ingest(req.principal!.tenant, req.body);
       metrics.ingestedEvents.inc({ kind: result.kind, outcome: 'accepted' });
       return reply.code(201).send();
     } catch (err) {
-      const { status, body, retryAfter } = httpError(err);
-      metrics.ingestedEvents.inc({ kind: 'unknown', outcome: status < 500 ? 'rejected' : 'failed' });
-      if (status >= 500) req.log.error({ err }, 'lineage ingest failed');
-      if (retryAfter) reply.header('retry-after', String(retryAfter));
-      return reply.code(status).send(body);
+      metrics.ingestedEvents.inc({ kind: 'unknown', outcome: 'rejected' });
+      return sendError(req, reply, err);
     }
   });
+
+  app.post('/api/v1/lineage/batch', auth, async (req, reply) => {
+    try {
+      const r = await services.lineageIngest.ingestBatch(req.principal!.tenant, req.body);
+      metrics.ingestedEvents.inc({ kind: 'batch', outcome: 'accepted' }, r.successful);
+      metrics.ingestedEvents.inc({ kind: 'batch', outcome: 'rejected' }, r.failed.length);
+      const retriable = r.failed.filter((f) => f.retriable).length;
+      return reply.code(200).send({
+        status: r.failed.length === 0 ? 'success' : 'partial_success',
+        summary: { received: r.received, successful: r.successful, failed: r.failed.length, retriable, non_retriable: r.failed.length - retriable },
+        failed_events: r.failed,
+      });
+    } catch (err) {
+      return sendError(req, reply, err);
+    }
+  });
+}
+
+function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown) {
+  const { status, body, retryAfter } = httpError(err);
+  if (status >= 500) req.log.error({ err }, 'lineage ingest failed');
+  if (retryAfter) reply.header('retry-after', String(retryAfter));
+  return reply.code(status).send(body);
 }

@@ -40,7 +40,9 @@ function buildWebIfStale(): void {
   const sources = [path.join(REPO, 'web/src'), path.join(REPO, 'web/index.html'), path.join(REPO, 'web/vite.config.ts')];
   const newest = Math.max(...sources.map(newestMtime));
   if (existsSync(index) && statSync(index).mtimeMs >= newest) return;
-  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO, env, stdio: 'inherit' });
 }
 
 function newestMtime(file: string): number {

@@ -68,6 +68,21 @@ describe('HTTP and GraphQL API on the embedded engines', () => {
     expect(kinds).toEqual(['READ_BY', 'RUN_OF', 'WROTE']);
   });
 
+  it('takes a spec batch with per-event results and partial success', async () => {
+    const good = event({ job: { namespace: 'spark', name: 'batch_job' } });
+    const res = await loom.post('/api/v1/lineage/batch', [good, { eventTime: 'x', run: { runId: 'r' }, job: { namespace: 'n', name: 'j' } }, good]);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({
+      status: 'partial_success',
+      summary: { received: 3, successful: 2, failed: 1, retriable: 0, non_retriable: 1 },
+      failed_events: [{ index: 1, field: 'eventTime', retriable: false }],
+    });
+    expect((await loom.gql('{ node(id: "job:spark:batch_job") { id } }')).data.node).toEqual({ id: 'job:spark:batch_job' });
+    const all = await loom.post('/api/v1/lineage/batch', [good]);
+    expect(all.json.status).toBe('success');
+    expect((await loom.post('/api/v1/lineage/batch', good)).json).toMatchObject({ code: 'BAD_USER_INPUT', field: '(body)' });
+  });
+
   it('accepts gzip bodies', async () => {
     const res = await loom.post('/api/v1/lineage', event({ job: { namespace: 'spark', name: 'gz_job' } }), { gzip: true });
     expect(res.status).toBe(201);
