@@ -52,6 +52,18 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       expect(after!.createdAt).toBe(before!.createdAt);
     });
 
+    it('converges on the same props whatever order timed writes arrive in; null removes a prop', async () => {
+      const w = (props: Record<string, unknown>, at: string): NodeInput => ({ ...ds('timed'), props, at });
+      const writes = [w({ a: 1, b: 1 }, '2026-01-01T00:00:00.000Z'), w({ a: 2 }, '2026-01-03T00:00:00.000Z'), w({ b: null, c: 3 }, '2026-01-02T00:00:00.000Z')];
+      for (const x of [writes[1], writes[2], writes[0]]) await store.write(A, { nodes: [x], edges: [] });
+      const [n] = await store.getNodes(A, ['dataset:ns:timed']);
+      expect(n!.props).toEqual({ a: 2, c: 3 });
+      expect(n!.createdAt).toBe('2026-01-01T00:00:00.000Z');
+      expect(n!.updatedAt).toBe('2026-01-03T00:00:00.000Z');
+      await store.write(A, { nodes: writes, edges: [] }); // the same writes in one batch, in order
+      expect((await store.getNodes(A, ['dataset:ns:timed']))[0]!.props).toEqual({ a: 2, c: 3 });
+    });
+
     it('never lets a default kind replace a declared one', async () => {
       const m = (kind: 'Dataset' | 'Model', kindIsDefault: boolean): NodeInput => ({ id: 'dataset:s3:m', kind, namespace: 's3', name: 'm', kindIsDefault });
       await store.write(A, { nodes: [m('Model', false)], edges: [] });

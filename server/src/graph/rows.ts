@@ -7,7 +7,19 @@ import type { WriteBatch } from '../domain/ports/GraphStore.js';
 
 export const storeKey = (tenant: string, id: string) => `${tenant}/${id}`;
 
-export interface NodeRow { key: string; tenant: string; id: string; kind: string; kindIsDefault: boolean; namespace: string; name: string; props: Props; at: string }
+/**
+ * Props are stored as JSON with a reserved `_t` map: the event time that last set each key. A key is
+ * only replaced by a write at the same or a later event time, and `null` is a tombstone (the key is
+ * removed from what reads return). So replaying events in any order converges on the same props.
+ */
+export type TimedProps = Props & { _t?: Record<string, string> };
+
+export interface NodeRow {
+  key: string; tenant: string; id: string; kind: string; kindIsDefault: boolean; namespace: string; name: string;
+  props: TimedProps;
+  /** Latest and earliest event time of the writes folded into this row. */
+  at: string; firstAt: string;
+}
 export interface EdgeRow { from: string; to: string; kind: string; props: string; validFrom: string; recordedAt: string }
 
 /** De-duplicate a batch (last write wins, props merged) and give every row one fixed shape. */
@@ -21,8 +33,9 @@ export function normaliseBatch(tenant: string, batch: WriteBatch, now: string): 
       key: storeKey(tenant, n.id), tenant, id: n.id, namespace: n.namespace, name: n.name,
       kind: keepPrevKind ? prev.kind : n.kind,
       kindIsDefault: keepPrevKind ? false : !!n.kindIsDefault,
-      props: { ...(prev?.props ?? {}), ...(n.props ?? {}) },
+      props: foldProps(prev?.props ?? {}, n.props ?? {}, at),
       at: prev && prev.at > at ? prev.at : at,
+      firstAt: prev && prev.firstAt < at ? prev.firstAt : at,
     });
   }
   const edges = new Map<string, EdgeRow>();
@@ -44,11 +57,31 @@ export function resolveKind(row: NodeRow, storedKind: unknown): string {
   return row.kindIsDefault && typeof storedKind === 'string' && storedKind ? storedKind : row.kind;
 }
 
-/** Merge new props over stored JSON props (shallow). */
-export function mergeProps(stored: unknown, incoming: Props): string {
-  const base = typeof stored === 'string' && stored ? (JSON.parse(stored) as Props) : {};
-  return JSON.stringify({ ...base, ...incoming });
+/** Fold props written at `at` into `base`: per key, the later event time wins (ties: the incoming write). */
+export function foldProps(base: TimedProps, incoming: Props, at: string): TimedProps {
+  const out: TimedProps = { ...base, _t: { ...(base._t ?? {}) } };
+  for (const [k, v] of Object.entries(incoming)) {
+    if (k === '_t') continue;
+    const seen = out._t![k];
+    if (seen !== undefined && seen > at) continue;
+    out[k] = v === undefined ? null : v;
+    out._t![k] = at;
+  }
+  return out;
 }
+
+/** Merge a row's timed props over the stored JSON props. */
+export function mergeProps(stored: unknown, incoming: TimedProps): string {
+  let merged = typeof stored === 'string' && stored ? (JSON.parse(stored) as TimedProps) : {};
+  const times = incoming._t ?? {};
+  for (const [k, v] of Object.entries(incoming)) if (k !== '_t') merged = foldProps(merged, { [k]: v }, times[k] ?? '');
+  return JSON.stringify(merged);
+}
+
+/** The earlier of two ISO times (a missing one loses). */
+export const earliest = (a: unknown, b: string): string => (typeof a === 'string' && a && a < b ? a : b);
+/** The later of two ISO times (a missing one loses). */
+export const latest = (a: unknown, b: string): string => (typeof a === 'string' && a && a > b ? a : b);
 
 export function toNode(r: Record<string, unknown>): GraphNode {
   return {
@@ -65,9 +98,14 @@ export function toEdge(r: Record<string, unknown>, tenant: string): GraphEdge {
   };
 }
 
+/** Stored props as reads return them: without the `_t` bookkeeping and without tombstones. */
 function parseProps(v: unknown): Props {
   if (typeof v !== 'string' || v === '') return {};
-  try { return JSON.parse(v) as Props; } catch { return {}; }
+  let parsed: Props;
+  try { parsed = JSON.parse(v) as Props; } catch { return {}; }
+  const out: Props = {};
+  for (const [k, val] of Object.entries(parsed)) if (k !== '_t' && val !== null) out[k] = val;
+  return out;
 }
 
 export type { EdgeInput, NodeInput };

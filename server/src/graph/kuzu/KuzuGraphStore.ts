@@ -6,7 +6,7 @@ import {
   type Page, type SearchQuery,
 } from '../../domain/model.js';
 import { LoomError } from '../../domain/errors.js';
-import { mergeProps, normaliseBatch, resolveKind, storeKey, toEdge, toNode } from '../rows.js';
+import { earliest, latest, mergeProps, normaliseBatch, resolveKind, storeKey, toEdge, toNode } from '../rows.js';
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import * as Q from './queries.js';
@@ -80,12 +80,11 @@ export class KuzuGraphStore implements GraphStore {
     if (nodes.length) {
       const rows = nodes.map((n) => {
         const prev = previous.get(n.key);
-        const prevUpdated = prev?.updatedAt == null ? '' : String(prev.updatedAt);
         return {
           key: n.key, tenant: n.tenant, id: n.id, kind: resolveKind(n, prev?.kind), namespace: n.namespace, name: n.name,
           props: mergeProps(prev?.props, n.props),
-          createdAt: prev?.createdAt == null ? n.at : String(prev.createdAt),
-          updatedAt: prevUpdated > n.at ? prevUpdated : n.at,
+          createdAt: earliest(prev?.createdAt, n.firstAt),
+          updatedAt: latest(prev?.updatedAt, n.at),
         };
       });
       await conn.run(Q.SET_NODES, { rows });

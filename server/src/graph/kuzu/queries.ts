@@ -14,7 +14,8 @@ export const SET_NODES =
 export const MERGE_EDGES =
   'UNWIND $rows AS r WITH r.from AS s, r.to AS d, r.kind AS kind, r.props AS props, r.validFrom AS vf, r.recordedAt AS ra ' +
   'MERGE (a:Node {key: s}) MERGE (b:Node {key: d}) MERGE (a)-[e:Edge {kind: kind}]->(b) ' +
-  'ON CREATE SET e.validFrom = vf, e.recordedAt = ra SET e.props = props, e.validTo = NULL';
+  'ON CREATE SET e.validFrom = vf, e.recordedAt = ra ' +
+  'SET e.props = props, e.validTo = NULL, e.validFrom = CASE WHEN e.validFrom < vf THEN e.validFrom ELSE vf END';
 
 export const GET_NODE = `MATCH (n:Node {key: $key}) RETURN ${NODE_FIELDS}`;
 

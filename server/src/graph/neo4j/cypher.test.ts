@@ -106,8 +106,9 @@ describe('Neo4j Cypher builders (pinned)', () => {
     expect(s.text).toMatchInlineSnapshot(`
       "UNWIND $rows AS r
       MERGE (n:Node {key: r.key})
-      ON CREATE SET n.tenant = r.tenant, n.id = r.id, n.createdAt = r.at, n.props = '{}'
-      SET n.kind = CASE WHEN r.kindIsDefault AND n.kind IS NOT NULL THEN n.kind ELSE r.kind END,
+      ON CREATE SET n.tenant = r.tenant, n.id = r.id, n.createdAt = r.firstAt, n.props = '{}'
+      SET n.createdAt = CASE WHEN n.createdAt < r.firstAt THEN n.createdAt ELSE r.firstAt END,
+        n.kind = CASE WHEN r.kindIsDefault AND n.kind IS NOT NULL THEN n.kind ELSE r.kind END,
         n.namespace = r.namespace, n.name = r.name,
         n.updatedAt = CASE WHEN n.updatedAt IS NULL OR n.updatedAt < r.at THEN r.at ELSE n.updatedAt END
       RETURN n.key AS key, n.props AS props"
@@ -116,6 +117,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
       [
         {
           "at": "2026-01-01T00:00:00.000Z",
+          "firstAt": "2026-01-01T00:00:00.000Z",
           "id": "dataset:ns:raw",
           "key": "acme/dataset:ns:raw",
           "kind": "Dataset",
@@ -126,6 +128,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
         },
         {
           "at": "2026-01-02T00:00:00.000Z",
+          "firstAt": "2026-01-02T00:00:00.000Z",
           "id": "job:ns:clean",
           "key": "acme/job:ns:clean",
           "kind": "Job",
@@ -145,7 +148,8 @@ describe('Neo4j Cypher builders (pinned)', () => {
       MATCH (b:Node {key: r.to})
       MERGE (a)-[e:OUTPUT]->(b)
       ON CREATE SET e.validFrom = r.validFrom, e.recordedAt = r.recordedAt
-      SET e.props = r.props, e.validTo = null
+      SET e.props = r.props, e.validTo = null,
+        e.validFrom = CASE WHEN e.validFrom < r.validFrom THEN e.validFrom ELSE r.validFrom END
       RETURN count(DISTINCT r) AS merged"
     `);
   });

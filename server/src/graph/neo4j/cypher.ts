@@ -46,13 +46,14 @@ export function upsertNodes(rows: readonly NodeRow[]): Statement {
     text: lines(
       'UNWIND $rows AS r',
       'MERGE (n:Node {key: r.key})',
-      "ON CREATE SET n.tenant = r.tenant, n.id = r.id, n.createdAt = r.at, n.props = '{}'",
-      'SET n.kind = CASE WHEN r.kindIsDefault AND n.kind IS NOT NULL THEN n.kind ELSE r.kind END,',
+      "ON CREATE SET n.tenant = r.tenant, n.id = r.id, n.createdAt = r.firstAt, n.props = '{}'",
+      'SET n.createdAt = CASE WHEN n.createdAt < r.firstAt THEN n.createdAt ELSE r.firstAt END,',
+      '  n.kind = CASE WHEN r.kindIsDefault AND n.kind IS NOT NULL THEN n.kind ELSE r.kind END,',
       '  n.namespace = r.namespace, n.name = r.name,',
       '  n.updatedAt = CASE WHEN n.updatedAt IS NULL OR n.updatedAt < r.at THEN r.at ELSE n.updatedAt END',
       'RETURN n.key AS key, n.props AS props',
     ),
-    params: { rows: rows.map((r) => ({ key: r.key, tenant: r.tenant, id: r.id, kind: r.kind, kindIsDefault: r.kindIsDefault, namespace: r.namespace, name: r.name, at: r.at })) },
+    params: { rows: rows.map((r) => ({ key: r.key, tenant: r.tenant, id: r.id, kind: r.kind, kindIsDefault: r.kindIsDefault, namespace: r.namespace, name: r.name, at: r.at, firstAt: r.firstAt })) },
   };
 }
 
@@ -70,7 +71,8 @@ export function mergeEdges(kind: EdgeKind, rows: readonly EdgeRow[]): Statement 
       'MATCH (b:Node {key: r.to})',
       `MERGE (a)-[e:${relTypes([kind])}]->(b)`,
       'ON CREATE SET e.validFrom = r.validFrom, e.recordedAt = r.recordedAt',
-      'SET e.props = r.props, e.validTo = null',
+      'SET e.props = r.props, e.validTo = null,',
+      '  e.validFrom = CASE WHEN e.validFrom < r.validFrom THEN e.validFrom ELSE r.validFrom END',
       'RETURN count(DISTINCT r) AS merged',
     ),
     params: { rows: rows.map((r) => ({ from: r.from, to: r.to, props: r.props, validFrom: r.validFrom, recordedAt: r.recordedAt })) },
