@@ -25,10 +25,10 @@ describe('OpenLineage event → graph batch', () => {
     expect(run.props).toMatchObject({ 'at.START': '2026-01-02T03:04:05.000Z', runId: 'r1', producer: 'p' });
   });
 
-  it('maps facets one prop each, drops _deleted facets, honours a declared loom_kind', () => {
+  it('maps facets one prop each, tombstones _deleted facets, honours a declared loom_kind', () => {
     const { nodes } = map(base);
     const job = nodes.find((n) => n.id === 'job:airflow:etl.clean')!;
-    expect(job.props).toEqual({ 'facets.sql': { query: 'select 1' } });
+    expect(job.props).toEqual({ 'facets.sql': { query: 'select 1' }, 'facets.gone': null });
     expect(nodes.find((n) => n.name === 'model')).toMatchObject({ kind: 'Model', id: 'dataset:s3://m:model', kindIsDefault: false });
     expect(nodes.find((n) => n.name === 'raw')).toMatchObject({ kind: 'Dataset', kindIsDefault: true });
   });

@@ -59,13 +59,13 @@ function declaredKind(d: DatasetRef): NodeKind | null {
   return DECLARABLE_KINDS.includes(declared as NodeKind) ? (declared as NodeKind) : null;
 }
 
-/** `{schema: {...}, dataSource: {...}}` → `{'facets.schema': {...}, ...}`; `_deleted` facets are dropped. */
+/** `{schema: {...}, dataSource: {...}}` → `{'facets.schema': {...}, ...}`; a `_deleted: true` facet becomes a tombstone (null). */
 function facetProps(facets: Record<string, unknown> | null | undefined, prefix = 'facets'): Props {
   const props: Props = {};
   for (const [name, value] of Object.entries(facets ?? {})) {
     if (value === null || value === undefined) continue;
-    if (typeof value === 'object' && (value as { _deleted?: unknown })._deleted === true) continue;
-    props[`${prefix}.${name}`] = value;
+    const deleted = typeof value === 'object' && (value as { _deleted?: unknown })._deleted === true;
+    props[`${prefix}.${name}`] = deleted ? null : value;
   }
   return props;
 }
