@@ -65,7 +65,7 @@ describe('HTTP and GraphQL API on the embedded engines', () => {
     const run = await loom.gql('query ($id: ID!) { node(id: $id) { props ... on GraphNode { neighbours(direction: BOTH) { total items { edge { kind } node { id } } } } } }', { id: 'run:spark:0190a1b2-0000-7000-8000-000000000001' });
     expect(run.data.node.props['at.COMPLETE']).toBe('2026-03-01T10:00:00.000Z');
     const kinds = run.data.node.neighbours.items.map((i: any) => i.edge.kind).sort();
-    expect(kinds).toEqual(['READ_BY', 'RUN_OF', 'WROTE']);
+    expect(kinds).toEqual(['RAN', 'READ_BY', 'RUN_OF', 'WROTE']);
   });
 
   it('takes a spec batch with per-event results and partial success', async () => {

@@ -26,11 +26,23 @@ export const EDGE_KINDS = [
   'CONTAINS',
   /** tenant -> api key. */
   'HAS_KEY',
+  /** dataset -> dataset version, job -> job version. */
+  'HAS_VERSION',
+  /** run -> the job version it executed. */
+  'RAN',
+  /** dataset -> field (from the schema facet). */
+  'HAS_FIELD',
+  /** source field -> derived field, or source field -> dataset (dataset-wide INDIRECT); props carry the transformations. */
+  'DERIVES',
+  /** a dataset -> another name of the same data (symlinks facet); written both ways. */
+  'ALIAS',
 ] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
 /** Edges that carry data flow; lineage traversals follow these. */
-export const LINEAGE_EDGE_KINDS: readonly EdgeKind[] = ['INPUT_TO', 'OUTPUT'];
+export const LINEAGE_EDGE_KINDS: readonly EdgeKind[] = ['INPUT_TO', 'OUTPUT', 'ALIAS'];
+/** Column-level lineage follows these. */
+export const COLUMN_LINEAGE_EDGE_KINDS: readonly EdgeKind[] = ['DERIVES'];
 
 export type Props = Record<string, unknown>;
 

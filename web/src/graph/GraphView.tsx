@@ -1,6 +1,6 @@
 import cytoscape, { type Core } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
-import type { GraphElements } from './elements.js';
+import { ROOT_CLASS, type GraphElements } from './elements.js';
 import { LayoutClient } from './layoutClient.js';
 import { applyPositions, patchGraph } from './patch.js';
 import { graphStylesheet } from './style.js';
@@ -65,7 +65,7 @@ export function GraphView({ elements, selectedId, onSelect }: Props) {
         if (!current) return;
         const hadNodes = cy.nodes().nonempty();
         patchGraph(cy, elements, positions);
-        applyPositions(cy, positions, hadNodes);
+        applyPositions(cy, positions, rootOf(elements), hadNodes);
         selectOnly(cy, selectedRef.current);
         setLayoutError(null);
         setLayingOut(false);
@@ -99,4 +99,8 @@ function selectOnly(cy: Core, id: string | null): void {
     cy.$(':selected').unselect();
     if (id) cy.getElementById(id).select();
   });
+}
+
+function rootOf(elements: GraphElements): string | null {
+  return elements.nodes.find((node) => node.classes.split(' ').includes(ROOT_CLASS))?.data.id ?? null;
 }

@@ -36,7 +36,7 @@ export function edgeClass(kind: string): string {
   return `edge-${kind}`;
 }
 
-/** Root first, then nodes in the order given; duplicates keep their shortest distance. */
+/** Root first, then by distance and id; duplicates keep their shortest distance. */
 export function toElements(lineage: LineageData): GraphElements {
   const nodes = new Map<string, NodeElement>();
   const addNode = (node: LineageNodeData, distance: number) => {
@@ -65,5 +65,15 @@ export function toElements(lineage: LineageData): GraphElements {
       classes: edgeClass(edge.kind),
     });
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  // Sorted so that the layout does not depend on the order the server happened to return.
+  const rank = (node: NodeElement) => (node.data.id === lineage.root.id ? 0 : 1);
+  const sortedNodes = [...nodes.values()].sort(
+    (a, b) => rank(a) - rank(b) || a.data.distance - b.data.distance || compare(a.data.id, b.data.id),
+  );
+  const sortedEdges = [...edges.values()].sort((a, b) => compare(a.data.id, b.data.id));
+  return { nodes: sortedNodes, edges: sortedEdges };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

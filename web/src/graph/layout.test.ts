@@ -28,7 +28,7 @@ describe('toElkGraph', () => {
   it('builds a layered left-to-right ELK graph with one box per node and one edge per element edge', () => {
     const graph = toElkGraph(elements);
     expect(graph.layoutOptions).toMatchObject({ 'elk.algorithm': 'layered', 'elk.direction': 'RIGHT' });
-    expect(graph.children?.map((c) => c.id)).toEqual([out.id, a.id, b.id, job.id, model.id]);
+    expect(graph.children?.map((c) => c.id)).toEqual([out.id, a.id, b.id, job.id, model.id]); // root, then by id
     expect(graph.children?.every((c) => c.width === BOX_WIDTH && (c.height ?? 0) > SHAPE_SIZE)).toBe(true);
     expect(graph.edges?.map((e) => [e.sources, e.targets])).toContainEqual([[a.id], [job.id]]);
   });

@@ -14,13 +14,13 @@ export interface ElkEngine { layout(graph: ElkNode): Promise<ElkNode> }
 /** A node is drawn as a shape with its label underneath; ELK reserves the whole box. */
 export const SHAPE_SIZE = 36;
 export const LABEL_HEIGHT = 28;
-export const BOX_WIDTH = 190;
+export const BOX_WIDTH = 170;
 
 export const LAYOUT_OPTIONS: LayoutOptions = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.spacing.nodeNode': '24',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '70',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '50',
   'elk.spacing.componentComponent': '60',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
 };

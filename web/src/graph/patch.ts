@@ -5,6 +5,7 @@
 import type { Core } from 'cytoscape';
 import type { GraphElements } from './elements.js';
 import type { Positions } from './layout.js';
+import { VIEWPORT_DEFAULTS, viewportFor } from './viewport.js';
 
 export interface PatchResult { added: number; removed: number; updated: number }
 
@@ -43,14 +44,8 @@ export function patchGraph(cy: Core, elements: GraphElements, positions: Positio
   return result;
 }
 
-/** Moves nodes to their computed positions (animated when nodes were already on screen) and fits. */
-export function applyPositions(cy: Core, positions: Positions, animate: boolean): void {
-  cy.layout({
-    name: 'preset',
-    positions,
-    fit: true,
-    padding: 40,
-    animate,
-    animationDuration: 300,
-  }).run();
+/** Moves nodes to their computed positions (animated when nodes were already on screen) and frames the graph. */
+export function applyPositions(cy: Core, positions: Positions, focusId: string | null, animate: boolean): void {
+  const { zoom, pan } = viewportFor(positions, focusId, { width: cy.width(), height: cy.height(), ...VIEWPORT_DEFAULTS });
+  cy.layout({ name: 'preset', positions, fit: false, zoom, pan, animate, animationDuration: 300 }).run();
 }

@@ -21,7 +21,7 @@ const base: StylesheetJson = [
       'text-margin-y': 4,
       'text-wrap': 'ellipsis',
       'text-max-width': `${BOX_WIDTH - 10}px`,
-      'min-zoomed-font-size': 7,
+      'min-zoomed-font-size': 6,
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
       'text-background-padding': '2px',

@@ -68,7 +68,7 @@ export function SearchBox({ onPick }: { onPick: (hit: SearchHit) => void }) {
           )}
           {hits.map((hit, index) => (
             <li
-              key={hit.id}
+              key={`${hit.kind}|${hit.id}`}
               role="option"
               aria-selected={index === active}
               className={index === active ? 'suggestion active' : 'suggestion'}

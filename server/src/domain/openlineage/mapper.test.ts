@@ -39,12 +39,67 @@ describe('OpenLineage event → graph batch', () => {
     expect(e).toEqual(expect.arrayContaining([
       'INPUT_TO dataset:pg:raw -> job:airflow:etl.clean',
       'OUTPUT job:airflow:etl.clean -> dataset:s3://m:model',
-      'READ_BY dataset:pg:raw -> run:airflow:r1',
+      'READ_BY dataset:pg:raw@2a92db9d918a85e2 -> run:airflow:r1',
       'WROTE run:airflow:r1 -> dataset:s3://m:model',
       'RUN_OF run:airflow:r1 -> job:airflow:etl.clean',
       'PARENT_OF run:airflow:dag-run-1 -> run:airflow:r1',
       'RUN_OF run:airflow:dag-run-1 -> job:airflow:etl',
     ]));
+  });
+
+  it('records a dataset version when defining facets are given, and the run reads that version', () => {
+    const { nodes, edges } = map(base);
+    const version = nodes.find((n) => n.kind === 'DatasetVersion')!;
+    expect(version.id).toMatch(/^dataset:pg:raw@[0-9a-f]{16}$/);
+    expect(edges.some((e) => e.kind === 'HAS_VERSION' && e.from === 'dataset:pg:raw' && e.to === version.id)).toBe(true);
+    // the same schema with other volatile facets is the same version; another schema is another
+    const again = map({ ...base, inputs: [{ ...base.inputs[0], inputFacets: { dataQualityMetrics: { rowCount: 5 } } }] });
+    const v2 = again.nodes.find((n) => n.kind === 'DatasetVersion')!;
+    expect(v2.id).toBe(version.id);
+    expect(v2.props!['quality.dataQualityMetrics']).toEqual({ rowCount: 5 });
+    const changed = map({ ...base, inputs: [{ namespace: 'pg', name: 'raw', facets: { schema: { fields: [{ name: 'x', type: 'int' }] } } }] });
+    expect(changed.nodes.find((n) => n.kind === 'DatasetVersion')!.id).not.toBe(version.id);
+    // a declared datasetVersion is used as is
+    const declared = map({ ...base, inputs: [{ namespace: 'pg', name: 'raw', facets: { version: { datasetVersion: 'v42' } } }] });
+    expect(declared.nodes.find((n) => n.kind === 'DatasetVersion')!.id).toBe('dataset:pg:raw@v42');
+  });
+
+  it('records a job version on terminal events from its defining facets and IO', () => {
+    expect(map(base).nodes.some((n) => n.kind === 'JobVersion')).toBe(false); // START: IO may be partial
+    const done = map({ ...base, eventType: 'COMPLETE' });
+    const jv = done.nodes.find((n) => n.kind === 'JobVersion')!;
+    expect(jv.props).toMatchObject({ inputs: ['dataset:pg:raw'], outputs: ['dataset:s3://m:model'] });
+    expect(done.edges.some((e) => e.kind === 'RAN' && e.from === 'run:airflow:r1' && e.to === jv.id)).toBe(true);
+    const other = map({ ...base, eventType: 'COMPLETE', outputs: [] });
+    expect(other.nodes.find((n) => n.kind === 'JobVersion')!.id).not.toBe(jv.id);
+  });
+
+  it('turns schema fields into Field nodes and columnLineage into field edges with transformations', () => {
+    const out = {
+      namespace: 'wh', name: 'agg',
+      facets: {
+        schema: { fields: [{ name: 'total', type: 'double' }, { name: 'addr', type: 'struct', fields: [{ name: 'city', type: 'string' }] }] },
+        columnLineage: {
+          fields: { total: { inputFields: [{ namespace: 'pg', name: 'raw', field: 'amount', transformations: [{ type: 'DIRECT', subtype: 'AGGREGATION', masking: false }] }] } },
+          dataset: [{ namespace: 'pg', name: 'raw', field: 'region', transformations: [{ type: 'INDIRECT', subtype: 'FILTER' }] }],
+        },
+      },
+    };
+    const { nodes, edges } = map({ ...base, outputs: [out] });
+    expect([...new Set(nodes.filter((n) => n.kind === 'Field' && n.namespace === 'wh').map((n) => n.id))].sort()).toEqual(['field:wh:agg#addr', 'field:wh:agg#addr.city', 'field:wh:agg#total']);
+    const derives = edges.filter((e) => e.kind === 'DERIVES');
+    expect(derives).toEqual([
+      expect.objectContaining({ from: 'field:pg:raw#amount', to: 'field:wh:agg#total', props: { type: 'DIRECT', transformations: [{ type: 'DIRECT', subtype: 'AGGREGATION', description: null, masking: false }] } }),
+      expect.objectContaining({ from: 'field:pg:raw#region', to: 'dataset:wh:agg', props: expect.objectContaining({ type: 'INDIRECT' }) }),
+    ]);
+    expect(edges.some((e) => e.kind === 'HAS_FIELD' && e.from === 'dataset:pg:raw' && e.to === 'field:pg:raw#amount')).toBe(true);
+  });
+
+  it('links symlinked names both ways as aliases of one dataset', () => {
+    const { nodes, edges } = map({ ...base, outputs: [{ namespace: 'hdfs://nn', name: '/warehouse/db/t', facets: { symlinks: { identifiers: [{ namespace: 'hive://ms', name: 'db.t', type: 'TABLE' }] } } }] });
+    expect(nodes.find((n) => n.id === 'dataset:hive://ms:db.t')).toMatchObject({ kindIsDefault: true, props: { aliasOf: 'dataset:hdfs://nn:/warehouse/db/t' } });
+    const alias = edges.filter((e) => e.kind === 'ALIAS').map((e) => `${e.from} -> ${e.to}`);
+    expect(alias).toEqual(['dataset:hive://ms:db.t -> dataset:hdfs://nn:/warehouse/db/t', 'dataset:hdfs://nn:/warehouse/db/t -> dataset:hive://ms:db.t']);
   });
 
   it('maps job events (static lineage) and dataset events without a run', () => {

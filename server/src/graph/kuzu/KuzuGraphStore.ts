@@ -6,7 +6,7 @@ import {
   type Page, type SearchQuery,
 } from '../../domain/model.js';
 import { LoomError } from '../../domain/errors.js';
-import { earliest, latest, mergeProps, normaliseBatch, resolveKind, storeKey, toEdge, toNode } from '../rows.js';
+import { earliest, latest, mergeProps, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type NodeRow } from '../rows.js';
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import * as Q from './queries.js';
@@ -31,6 +31,7 @@ export class KuzuGraphStore implements GraphStore {
     this.readers = [engine.connect(), engine.connect()];
     this.queue = new WriteQueue(this.writer, (conn, items) => this.applyGroup(conn, items), {
       checkpointIntervalMs: opts.checkpointIntervalMs ?? 15_000, maxGroup: 256,
+      walPath: `${opts.path}.wal`, walCheckpointBytes: Math.min(256 * 1024 * 1024, opts.bufferPoolBytes / 4),
     });
   }
 
@@ -77,19 +78,26 @@ export class KuzuGraphStore implements GraphStore {
         throw new LoomError('BAD_USER_INPUT', `edge endpoint ${k.slice(tenant.length + 1)} does not exist`, 'edges');
       }
     }
-    if (nodes.length) {
-      const rows = nodes.map((n) => {
-        const prev = previous.get(n.key);
-        return {
-          key: n.key, tenant: n.tenant, id: n.id, kind: resolveKind(n, prev?.kind), namespace: n.namespace, name: n.name,
-          props: mergeProps(prev?.props, n.props),
-          createdAt: earliest(prev?.createdAt, n.firstAt),
-          updatedAt: latest(prev?.updatedAt, n.at),
-        };
-      });
-      await conn.run(Q.SET_NODES, { rows });
-    }
+    await this.setNodes(conn, nodes, previous);
     if (edges.length) await conn.run(Q.MERGE_EDGES, { rows: edges });
+  }
+
+  /** Write only what changed: nothing for a replay, scalar fields alone when the props are the same. */
+  private async setNodes(conn: EngineConnection, nodes: NodeRow[], previous: Map<string, Record<string, unknown>>): Promise<void> {
+    const full: Record<string, unknown>[] = [];
+    const scalars: Record<string, unknown>[] = [];
+    for (const n of nodes) {
+      const prev = previous.get(n.key);
+      const row = {
+        key: n.key, tenant: n.tenant, id: n.id, kind: resolveKind(n, prev?.kind), namespace: n.namespace, name: n.name,
+        props: mergeProps(prev?.props, n.props), createdAt: earliest(prev?.createdAt, n.firstAt), updatedAt: latest(prev?.updatedAt, n.at),
+      };
+      const sameScalars = prev?.kind === row.kind && prev.createdAt === row.createdAt && prev.updatedAt === row.updatedAt;
+      if (prev?.props !== row.props) full.push(row);
+      else if (!sameScalars) scalars.push(row);
+    }
+    if (full.length) await conn.run(Q.SET_NODES, { rows: full });
+    if (scalars.length) await conn.run(Q.SET_NODE_FIELDS, { rows: scalars.map(({ props: _p, ...rest }) => rest) });
   }
 
   private reader(): EngineConnection {

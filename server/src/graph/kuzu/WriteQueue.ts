@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { EngineConnection } from './engine.js';
 
 interface Pending<T> { item: T; resolve: () => void; reject: (err: unknown) => void }
@@ -20,7 +21,7 @@ export class WriteQueue<T> {
   constructor(
     private readonly conn: EngineConnection,
     private readonly apply: (conn: EngineConnection, items: T[]) => Promise<void>,
-    private readonly opts: { checkpointIntervalMs: number; maxGroup: number },
+    private readonly opts: { checkpointIntervalMs: number; maxGroup: number; walPath?: string; walCheckpointBytes?: number },
   ) {
     this.timer = setInterval(() => {
       if (!this.dirty) return;
@@ -57,7 +58,7 @@ export class WriteQueue<T> {
         else for (const p of group) await this.transaction([p.item]).then(p.resolve, p.reject);
       }
     }
-    if (this.dirty && this.checkpointDue) await this.checkpoint();
+    if (this.dirty && (this.checkpointDue || this.walTooLarge())) await this.checkpoint();
   }
 
   private async transaction(items: T[]): Promise<void> {
@@ -69,6 +70,16 @@ export class WriteQueue<T> {
     } catch (err) {
       await this.conn.run('ROLLBACK').catch(() => undefined);
       throw err;
+    }
+  }
+
+  /** Un-checkpointed writes stay in the buffer pool: a burst must not fill it before the timer fires. */
+  private walTooLarge(): boolean {
+    if (!this.opts.walPath || !this.opts.walCheckpointBytes) return false;
+    try {
+      return statSync(this.opts.walPath).size > this.opts.walCheckpointBytes;
+    } catch {
+      return false;
     }
   }
 

@@ -2,7 +2,7 @@
  * The only module that imports the embedded engine. Kuzu 0.11.3 today; its fork LadybugDB (`lbug`)
  * has the same API, so switching is a change of the import below.
  */
-import kuzu, { type Connection, type PreparedStatement, type KuzuValue } from 'kuzu';
+import kuzu, { type Connection, type PreparedStatement, type KuzuValue, type QueryResult } from 'kuzu';
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
@@ -16,6 +16,16 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/** Read every row and close the result at once: results left to the GC crash the process when the database closes. */
+async function drain(result: QueryResult | QueryResult[]): Promise<Row[]> {
+  const results = Array.isArray(result) ? result : [result];
+  try {
+    return (await results[0].getAll()) as Row[];
+  } finally {
+    for (const r of results) r.close();
+  }
+}
+
 /** Open (or create) a database file. Auto-checkpoint is off: the store checkpoints on a timer (toolchain.md trap 5). */
 export function openEngine(path: string, bufferPoolBytes: number): Engine {
   const db = new kuzu.Database(path, bufferPoolBytes, true, false, 0, false);
@@ -27,10 +37,7 @@ export function openEngine(path: string, bufferPoolBytes: number): Engine {
       const prepared = new Map<string, Promise<PreparedStatement>>();
       return {
         async run(text, params) {
-          if (!params || Object.keys(params).length === 0) {
-            const result = await conn.query(text);
-            return (Array.isArray(result) ? result[0] : result).getAll() as Promise<Row[]>;
-          }
+          if (!params || Object.keys(params).length === 0) return drain(await conn.query(text));
           let ps = prepared.get(text);
           if (!ps) {
             ps = conn.prepare(text);
@@ -42,8 +49,7 @@ export function openEngine(path: string, bufferPoolBytes: number): Engine {
             prepared.delete(text);
             throw new Error(statement.getErrorMessage());
           }
-          const result = await conn.execute(statement, params as Record<string, KuzuValue>);
-          return (Array.isArray(result) ? result[0] : result).getAll() as Promise<Row[]>;
+          return drain(await conn.execute(statement, params as Record<string, KuzuValue>));
         },
       };
     },

@@ -7,6 +7,11 @@ const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.nam
 export const MERGE_KEYS_RETURN_PREVIOUS =
   'UNWIND $keys AS k WITH k MERGE (n:Node {key: k}) RETURN k AS key, n.kind AS kind, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt';
 
+/** Scalar fields only: props are rewritten only when they changed (Kuzu never reclaims the space of a replaced string). */
+export const SET_NODE_FIELDS =
+  'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id AS id, r.kind AS kind, r.namespace AS ns, r.name AS name, r.createdAt AS createdAt, r.updatedAt AS updatedAt ' +
+  'MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.createdAt = createdAt, n.updatedAt = updatedAt';
+
 export const SET_NODES =
   'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id AS id, r.kind AS kind, r.namespace AS ns, r.name AS name, r.props AS props, r.createdAt AS createdAt, r.updatedAt AS updatedAt ' +
   'MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.props = props, n.createdAt = createdAt, n.updatedAt = updatedAt';

@@ -158,7 +158,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
     const s = Q.lineageNodes(key, 'UPSTREAM', 3, LINEAGE_EDGE_KINDS, 50);
     expect(s.text).toMatchInlineSnapshot(`
       "MATCH (a:Node {key: $key})
-      MATCH p = ANY SHORTEST (a)<-[r:INPUT_TO|OUTPUT WHERE r.validTo IS NULL]-{1,3}(n:Node)
+      MATCH p = ANY SHORTEST (a)<-[r:INPUT_TO|OUTPUT|ALIAS WHERE r.validTo IS NULL]-{1,3}(n:Node)
       WITH a, n, length(p) AS distance
       WHERE n <> a
       RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt} AS node, distance
@@ -175,7 +175,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
 
   it('pages neighbours both ways with the edge direction preserved', () => {
     expect(Q.neighbourPage(key, 'BOTH', undefined, 10, 0).text).toMatchInlineSnapshot(`
-      "MATCH (a:Node {key: $key})-[e:INPUT_TO|OUTPUT|READ_BY|WROTE|RUN_OF|PARENT_OF|CONTAINS|HAS_KEY]-(n:Node)
+      "MATCH (a:Node {key: $key})-[e:INPUT_TO|OUTPUT|READ_BY|WROTE|RUN_OF|PARENT_OF|CONTAINS|HAS_KEY|HAS_VERSION|RAN|HAS_FIELD|DERIVES|ALIAS]-(n:Node)
       WHERE e.validTo IS NULL
       RETURN e {kind: type(e), fromKey: startNode(e).key, toKey: endNode(e).key, .props, .validFrom, .validTo} AS edge, n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt} AS node
       ORDER BY type(e), n.id, startNode(e).id

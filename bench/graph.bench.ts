@@ -1,0 +1,190 @@
+/**
+ * Graph benchmarks on fresh temp Kuzu databases: upsert rate and lineage latency through
+ * KuzuGraphStore, beside the bare engine doing the same work, and lineage end to end over GraphQL.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LINEAGE_EDGE_KINDS, type Direction } from '../server/src/domain/model.js';
+import type { WriteBatch } from '../server/src/domain/ports/GraphStore.js';
+import { KuzuGraphStore } from '../server/src/graph/kuzu/KuzuGraphStore.js';
+import { openEngine, type EngineConnection } from '../server/src/graph/kuzu/engine.js';
+import * as Q from '../server/src/graph/kuzu/queries.js';
+import { storeKey } from '../server/src/graph/rows.js';
+import { startLoom } from '../server/src/app/main.js';
+import { lineageGraph, midDepthRoots, type LineageGraphOptions } from '../seeds/synthetic/lineage-graph.js';
+import type { BenchOptions, Emit } from './run.js';
+
+export const name = 'graph';
+
+const TENANT = 'demo';
+const BATCH = 5000;
+const ROOTS = 50;
+const LIMIT = 500;
+const DEPTHS = [1, 3, 5, 10];
+const DIRECTIONS: Exclude<Direction, 'BOTH'>[] = ['DOWNSTREAM', 'UPSTREAM'];
+const BUFFER_BYTES = 1024 * 1024 * 1024;
+const CHECKPOINT_MS = 15_000; // KuzuGraphStore's default cadence; the raw run checkpoints as often
+const DEMO_KEY = 'bench-demo-key-0000000000000001';
+const DDL_DIR = new URL('../schema/graph/kuzu/', import.meta.url);
+
+// The fastest correct raw forms (toolchain.md): struct fields projected to scalars, then MERGE on the key.
+const RAW_NODES = 'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id AS id, r.kind AS kind, r.namespace AS ns, r.name AS name, r.props AS props, r.at AS at ' +
+  'MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.props = props, n.createdAt = at, n.updatedAt = at';
+const RAW_EDGES = 'UNWIND $rows AS r WITH r.s AS s, r.d AS d, r.kind AS kind, r.props AS props, r.vf AS vf ' +
+  'MERGE (a:Node {key: s}) MERGE (b:Node {key: d}) MERGE (a)-[e:Edge {kind: kind}]->(b) ON CREATE SET e.validFrom = vf, e.recordedAt = vf SET e.props = props, e.validTo = NULL';
+
+interface Upsert { nodes: number; edges: number; ms: number; nodeMs: number; edgeMs: number }
+type Samples = Map<string, { ms: number[]; sizes: number[] }>;
+type LineageFn = (root: string, direction: Exclude<Direction, 'BOTH'>, depth: number) => Promise<number>;
+
+const fresh = () => mkdtempSync(path.join(tmpdir(), 'loom-bench-'));
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const combo = (direction: string, depth: number) => `${direction === 'DOWNSTREAM' ? 'down' : 'up'}.d${depth}`;
+
+/** Write the whole generated graph batch by batch; only the writes are timed, not the generation. */
+async function timeUpserts(label: string, graph: LineageGraphOptions, opts: BenchOptions, write: (b: WriteBatch, u: Upsert) => Promise<void>): Promise<Upsert> {
+  const u: Upsert = { nodes: 0, edges: 0, ms: 0, nodeMs: 0, edgeMs: 0 };
+  for (const batch of lineageGraph(graph, BATCH)) {
+    const t0 = performance.now();
+    await write(batch, u);
+    u.ms += performance.now() - t0;
+    u.nodes += batch.nodes.length;
+    u.edges += batch.edges.length;
+    opts.progress(label, u.nodes, graph.nodes, 'nodes');
+  }
+  return u;
+}
+
+/** Every direction × depth from every root (one untimed warm-up query per combination). */
+async function timeLineage(label: string, roots: string[], opts: BenchOptions, query: LineageFn): Promise<Samples> {
+  const samples: Samples = new Map();
+  const total = DIRECTIONS.length * DEPTHS.length * roots.length;
+  for (const direction of DIRECTIONS) {
+    for (const depth of DEPTHS) {
+      const s = { ms: [] as number[], sizes: [] as number[] };
+      await query(roots[0], direction, depth);
+      for (const root of roots) {
+        const t0 = performance.now();
+        s.sizes.push(await query(root, direction, depth));
+        s.ms.push(performance.now() - t0);
+        opts.progress(label, samples.size * roots.length + s.ms.length, total, 'queries');
+      }
+      samples.set(combo(direction, depth), s);
+    }
+  }
+  return samples;
+}
+
+async function adapterRun(graph: LineageGraphOptions, roots: string[], opts: BenchOptions) {
+  const dir = fresh();
+  const store = await KuzuGraphStore.open({ path: path.join(dir, 'graph.kuzu'), bufferPoolBytes: BUFFER_BYTES, checkpointIntervalMs: CHECKPOINT_MS });
+  try {
+    await store.init();
+    const upsert = await timeUpserts('graph.upsert', graph, opts, (b) => store.write(TENANT, b));
+    const lineage = await timeLineage('graph.lineage', roots, opts, async (root, direction, depth) =>
+      (await store.lineage(TENANT, root, { direction, depth, limit: LIMIT }))?.nodes.length ?? -1);
+    return { upsert, lineage };
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function rawWrite(conn: EngineConnection, batch: WriteBatch, u: Upsert): Promise<void> {
+  const nodes = batch.nodes.map((n) => ({
+    key: storeKey(TENANT, n.id), tenant: TENANT, id: n.id, kind: n.kind, namespace: n.namespace, name: n.name,
+    props: JSON.stringify(n.props ?? {}), at: n.at ?? new Date().toISOString(),
+  }));
+  const edges = batch.edges.map((e) => ({ s: storeKey(TENANT, e.from), d: storeKey(TENANT, e.to), kind: e.kind, props: '{}', vf: e.validFrom ?? '' }));
+  await conn.run('BEGIN TRANSACTION');
+  const t0 = performance.now();
+  if (nodes.length) await conn.run(RAW_NODES, { rows: nodes });
+  const t1 = performance.now();
+  if (edges.length) await conn.run(RAW_EDGES, { rows: edges });
+  u.nodeMs += t1 - t0;
+  u.edgeMs += performance.now() - t1;
+  await conn.run('COMMIT');
+}
+
+async function rawRun(graph: LineageGraphOptions, roots: string[], opts: BenchOptions) {
+  const dir = fresh();
+  const engine = openEngine(path.join(dir, 'graph.kuzu'), BUFFER_BYTES);
+  try {
+    const conn = engine.connect();
+    for (const f of (await readdir(DDL_DIR)).filter((x) => x.endsWith('.cypher')).sort()) {
+      const text = await readFile(new URL(f, DDL_DIR), 'utf8');
+      for (const stmt of text.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await conn.run(stmt);
+    }
+    let lastCheckpoint = performance.now();
+    const upsert = await timeUpserts('graph.upsert.raw', graph, opts, async (b, u) => {
+      await rawWrite(conn, b, u);
+      if (performance.now() - lastCheckpoint < CHECKPOINT_MS) return;
+      await conn.run('CHECKPOINT');
+      lastCheckpoint = performance.now();
+    });
+    await conn.run('CHECKPOINT');
+    const reader = engine.connect();
+    const lineage = await timeLineage('graph.lineage.raw', roots, opts, async (root, direction, depth) =>
+      (await reader.run(Q.lineageNodes(direction, depth, LINEAGE_EDGE_KINDS), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length);
+    return { upsert, lineage };
+  } finally {
+    await engine.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const GQL_LINEAGE = `query ($id: ID!, $dir: Direction!, $depth: Int!) {
+  lineage(nodeId: $id, direction: $dir, depth: $depth, limit: ${LIMIT}) { root { id } nodes { distance node { id kind namespace name } } edges { kind from to } truncated }
+}`;
+
+/** A real Loom (HTTP, GraphQL, auth, services) over a fresh data dir, the graph loaded into tenant `demo`. */
+async function graphqlRun(graph: LineageGraphOptions, roots: string[], opts: BenchOptions) {
+  const dir = fresh();
+  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'silent', LOOM_DEMO_KEY: DEMO_KEY, LOOM_GRAPHQL_IDE: 'false' });
+  try {
+    const load = await timeUpserts('graph.gql.load', graph, opts, (b) => loom.services.graph.write(TENANT, b));
+    const lineage = await timeLineage('graph.gql', roots, opts, async (id, dir, depth) => {
+      const res = await fetch(`${loom.url}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` },
+        body: JSON.stringify({ query: GQL_LINEAGE, variables: { id, dir, depth } }),
+      });
+      const body = (await res.json()) as { data?: { lineage: { nodes: unknown[] } | null }; errors?: unknown[] };
+      if (!res.ok || body.errors || !body.data?.lineage) throw new Error(`lineage ${id}: HTTP ${res.status} ${JSON.stringify(body.errors)}`);
+      return body.data.lineage.nodes.length;
+    });
+    return { load, lineage };
+  } finally {
+    await loom.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function emitUpsert(emit: Emit, bench: string, u: Upsert, raw: Upsert): void {
+  emit({ bench, metric: 'nodes_per_s', value: u.nodes / (u.ms / 1000), raw_engine: raw.nodes / (raw.ms / 1000), n: u.nodes });
+  emit({ bench, metric: 'edges_per_s', value: u.edges / (u.ms / 1000), raw_engine: raw.edges / (raw.ms / 1000), n: u.edges });
+}
+
+function emitLineage(emit: Emit, prefix: string, s: Samples, raw: Samples): void {
+  for (const [key, { ms, sizes }] of s) {
+    const r = raw.get(key)!;
+    emit({ bench: `${prefix}.${key}`, metric: 'p50_ms', value: percentile(ms, 50), raw_engine: percentile(r.ms, 50), n: ms.length });
+    emit({ bench: `${prefix}.${key}`, metric: 'p99_ms', value: percentile(ms, 99), raw_engine: percentile(r.ms, 99), n: ms.length });
+    emit({ bench: `${prefix}.${key}`, metric: 'nodes_p50', value: percentile(sizes, 50), n: sizes.length });
+  }
+}
+
+export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
+  const graph: LineageGraphOptions = { nodes: opts.nodes, seed: 1 };
+  const roots = midDepthRoots(graph, ROOTS);
+  const adapter = await adapterRun(graph, roots, opts);
+  const raw = await rawRun(graph, roots, opts);
+  emitUpsert(emit, 'graph.upsert', adapter.upsert, raw.upsert);
+  emit({ bench: 'graph.upsert.raw', metric: 'node_stmt_nodes_per_s', value: raw.upsert.nodes / (raw.upsert.nodeMs / 1000), n: raw.upsert.nodes });
+  emit({ bench: 'graph.upsert.raw', metric: 'edge_stmt_edges_per_s', value: raw.upsert.edges / (raw.upsert.edgeMs / 1000), n: raw.upsert.edges });
+  emitLineage(emit, 'graph.lineage', adapter.lineage, raw.lineage);
+  const gql = await graphqlRun(graph, roots, opts);
+  emitUpsert(emit, 'graph.gql.load', gql.load, raw.upsert);
+  emitLineage(emit, 'graph.gql', gql.lineage, raw.lineage);
+}

@@ -1,0 +1,87 @@
+import type { EdgeInput, EdgeKind, NodeInput, NodeKind, Props } from '../model.js';
+import { nodeId, versionId } from '../ids.js';
+import type { WriteBatch } from '../ports/GraphStore.js';
+import type { DatasetRef } from './event.schema.js';
+import { datasetVersion, definingDatasetProps, facetProps, qualityProps } from './facets.js';
+import { schemaFields, type FieldRef } from './fields.js';
+
+/** Dataset kinds a producer may declare with the custom `loom_kind` dataset facet. */
+const DECLARABLE_KINDS: readonly NodeKind[] = ['Model', 'FeatureGroup'];
+
+/** Collects the nodes and edges of one event, all stamped with the event time. */
+export class BatchBuilder {
+  private readonly nodes: NodeInput[] = [];
+  private readonly edges: EdgeInput[] = [];
+  private readonly namespaces = new Set<string>();
+  constructor(readonly at: string) {}
+
+  node(kind: NodeKind, namespace: string, name: string, props: Props, opts: { idKind?: NodeKind; kindIsDefault?: boolean; id?: string } = {}): string {
+    const id = opts.id ?? nodeId(opts.idKind ?? kind, namespace, name);
+    this.nodes.push({ id, kind, namespace, name, props, at: this.at, kindIsDefault: opts.kindIsDefault ?? false });
+    if (kind !== 'Run' && kind !== 'DatasetVersion' && kind !== 'JobVersion' && kind !== 'Field') this.edge('CONTAINS', this.namespace(namespace), id);
+    return id;
+  }
+
+  /**
+   * A dataset with its fields, aliases (symlinks) and, when the event defines it, its version.
+   * Datasets keep the id `dataset:ns:name` whatever kind a producer declares, so every reference meets one node.
+   * Returns the dataset id and the version id (null when the event defines no version).
+   */
+  dataset(d: DatasetRef): { id: string; version: string | null } {
+    const declared = declaredKind(d);
+    const id = this.node(declared ?? 'Dataset', d.namespace, d.name, facetProps(d.facets), { idKind: 'Dataset', kindIsDefault: !declared });
+    for (const f of schemaFields(d)) this.edge('HAS_FIELD', id, this.field({ namespace: d.namespace, dataset: d.name, field: f.name }, f.props));
+    for (const alias of symlinks(d)) {
+      const aliasId = this.node('Dataset', alias.namespace, alias.name, { aliasOf: id }, { kindIsDefault: true });
+      this.edge('ALIAS', aliasId, id);
+      this.edge('ALIAS', id, aliasId);
+    }
+    const version = datasetVersion(d);
+    if (!version) return { id, version: null };
+    const vid = this.node('DatasetVersion', d.namespace, d.name, { version, datasetId: id, ...definingDatasetProps(d), ...qualityProps(d) }, { id: versionId(id, version) });
+    this.edge('HAS_VERSION', id, vid);
+    return { id, version: vid };
+  }
+
+  /** A field node (and its dataset, as a default-kind node, when only column lineage names it). */
+  field(ref: FieldRef, props: Props = {}): string {
+    return this.node('Field', ref.namespace, `${ref.dataset}#${ref.field}`, { dataset: nodeId('Dataset', ref.namespace, ref.dataset), field: ref.field, ...props });
+  }
+
+  fieldOfUnseenDataset(ref: FieldRef): string {
+    const ds = this.node('Dataset', ref.namespace, ref.dataset, {}, { kindIsDefault: true });
+    const f = this.field(ref);
+    this.edge('HAS_FIELD', ds, f);
+    return f;
+  }
+
+  edge(kind: EdgeKind, from: string, to: string, props?: Props): void {
+    this.edges.push({ kind, from, to, validFrom: this.at, ...(props ? { props } : {}) });
+  }
+
+  private namespace(ns: string): string {
+    const id = nodeId('Namespace', ns, ns);
+    if (!this.namespaces.has(ns)) {
+      this.namespaces.add(ns);
+      this.nodes.push({ id, kind: 'Namespace', namespace: ns, name: ns, props: {}, at: this.at });
+    }
+    return id;
+  }
+
+  build(): WriteBatch {
+    return { nodes: this.nodes, edges: this.edges };
+  }
+}
+
+function declaredKind(d: DatasetRef): NodeKind | null {
+  const declared = (d.facets?.loom_kind as { kind?: unknown } | undefined)?.kind;
+  return DECLARABLE_KINDS.includes(declared as NodeKind) ? (declared as NodeKind) : null;
+}
+
+function symlinks(d: DatasetRef): { namespace: string; name: string }[] {
+  const ids = (d.facets?.symlinks as { identifiers?: unknown } | undefined)?.identifiers;
+  if (!Array.isArray(ids)) return [];
+  return ids.flatMap((x: { namespace?: unknown; name?: unknown }) =>
+    typeof x?.namespace === 'string' && typeof x.name === 'string' && x.namespace && x.name && !(x.namespace === d.namespace && x.name === d.name)
+      ? [{ namespace: x.namespace, name: x.name }] : []).slice(0, 50);
+}
