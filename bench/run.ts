@@ -19,7 +19,7 @@ export interface Figure { bench: string; metric: string; value: number; raw_engi
 export type Emit = (figure: Figure) => void;
 export interface BenchModule { name: string; run(opts: BenchOptions, emit: Emit): Promise<void> }
 
-interface Line extends Figure { ratio: number | null; machine: string; date: string }
+interface Line extends Omit<Figure, 'raw_engine'> { raw_engine: number | null; ratio: number | null; machine: string; date: string }
 
 const round = (v: number) => (Math.abs(v) >= 100 ? Math.round(v) : Number(v.toPrecision(3)));
 
@@ -58,8 +58,8 @@ async function main(): Promise<void> {
   const base = { machine: machine(), date: new Date().toISOString() };
   const emit: Emit = (f) => {
     const line: Line = {
-      ...f, value: round(f.value), raw_engine: f.raw_engine == null ? undefined : round(f.raw_engine),
-      ratio: f.raw_engine ? Number((f.value / f.raw_engine).toFixed(2)) : null, ...base,
+      bench: f.bench, metric: f.metric, value: round(f.value), raw_engine: f.raw_engine == null ? null : round(f.raw_engine),
+      ratio: f.raw_engine ? Number((f.value / f.raw_engine).toFixed(2)) : null, n: f.n, ...base,
     };
     lines.push(line);
     process.stdout.write(`${JSON.stringify(line)}\n`);

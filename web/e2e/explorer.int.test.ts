@@ -136,7 +136,7 @@ describe('the lineage explorer', () => {
 
     await details.getByRole('button', { name: 'Open lineage from here' }).click();
     await page.waitForFunction(
-      (id) => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.root').id() === id,
+      (id) => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.root').first().id() === id,
       target.id,
     );
     expect(pageErrors).toEqual([]);
