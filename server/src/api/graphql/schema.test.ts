@@ -17,5 +17,7 @@ describe('GraphQL schema', () => {
     expect(validate(schema, ok, [depthLimit(3)])).toEqual([]);
     const deep = parse('fragment F on GraphNode { neighbours { items { node { id } } } } { search(text: "x") { ...F } }');
     expect(validate(schema, deep, [depthLimit(3)])[0].message).toBe('Query depth 5 exceeds the limit of 3');
+    const introspection = parse('{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }');
+    expect(validate(schema, introspection, [depthLimit(3)])).toEqual([]);
   });
 });

@@ -54,6 +54,7 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
     schema: await loomSchema(),
     validationRules: [depthLimit(12)],
     introspection: true,
+    includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatGraphQLError(formatted, error, (err) => app.log.error({ err }, 'graphql resolver failed')),
     plugins: [fastifyApolloDrainPlugin(app)],
   });
