@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("Loom needs Node.js >= 20.19 (found "+process.versions.node+")"); process.exit(1) }'
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "==> installing npm packages (npm ci)…"
-  npm ci --no-audit --no-fund
+  echo "==> installing npm packages (npm install, pinned by package-lock.json)…"
+  npm install --no-audit --no-fund
 fi
 if [ ! -f web/dist/index.html ] || [ -n "$(find web/src web/index.html web/graphiql.html -newer web/dist/index.html 2>/dev/null | head -n1)" ]; then
   echo "==> building the web app…"

@@ -10,8 +10,8 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null \
     || { echo "could not install chromium: run 'apt-get install chromium' as root"; exit 1; }
 fi
-echo "==> installing npm packages (npm ci)…"
-npm ci --no-audit --no-fund || exit 1
+echo "==> installing npm packages (npm install, pinned by package-lock.json)…"
+npm install --no-audit --no-fund || exit 1
 echo "==> checking the emitted GraphQL schema and types…"
 npx tsx server/src/api/emit-schema.ts --check || exit 1
 npx tsc -p tsconfig.json --noEmit || { echo "typecheck failed"; exit 1; }
