@@ -19,9 +19,9 @@ import type { BenchOptions, Emit } from './run.js';
 export const name = 'graph';
 
 const TENANT = 'demo';
-const BATCH = 5000;
-const ROOTS = 50;
-const LIMIT = 500;
+const BATCH = 5000; // nodes per write
+const ROOTS = 50; // lineage roots, sampled at mid-depth
+const LIMIT = 500; // lineage node limit
 const DEPTHS = [1, 3, 5, 10];
 const DIRECTIONS: Exclude<Direction, 'BOTH'>[] = ['DOWNSTREAM', 'UPSTREAM'];
 const BUFFER_BYTES = 1024 * 1024 * 1024;
@@ -35,17 +35,18 @@ const RAW_NODES = 'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id
 const RAW_EDGES = 'UNWIND $rows AS r WITH r.s AS s, r.d AS d, r.kind AS kind, r.props AS props, r.vf AS vf ' +
   'MERGE (a:Node {key: s}) MERGE (b:Node {key: d}) MERGE (a)-[e:Edge {kind: kind}]->(b) ON CREATE SET e.validFrom = vf, e.recordedAt = vf SET e.props = props, e.validTo = NULL';
 
-interface Upsert { nodes: number; edges: number; ms: number; nodeMs: number; edgeMs: number }
+interface Upsert { nodes: number; edges: number; ms: number; nodeMs: number; edgeMs: number; closeMs: number }
 type Samples = Map<string, { ms: number[]; sizes: number[] }>;
 type LineageFn = (root: string, direction: Exclude<Direction, 'BOTH'>, depth: number) => Promise<number>;
 
+const timed = async (work: () => Promise<unknown>) => { const t0 = performance.now(); await work(); return performance.now() - t0; };
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'loom-bench-'));
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const combo = (direction: string, depth: number) => `${direction === 'DOWNSTREAM' ? 'down' : 'up'}.d${depth}`;
 
 /** Write the whole generated graph batch by batch; only the writes are timed, not the generation. */
 async function timeUpserts(label: string, graph: LineageGraphOptions, opts: BenchOptions, write: (b: WriteBatch, u: Upsert) => Promise<void>): Promise<Upsert> {
-  const u: Upsert = { nodes: 0, edges: 0, ms: 0, nodeMs: 0, edgeMs: 0 };
+  const u: Upsert = { nodes: 0, edges: 0, ms: 0, nodeMs: 0, edgeMs: 0, closeMs: 0 };
   for (const batch of lineageGraph(graph, BATCH)) {
     const t0 = performance.now();
     await write(batch, u);
@@ -77,17 +78,20 @@ async function timeLineage(label: string, roots: string[], opts: BenchOptions, q
   return samples;
 }
 
+/** Load, close (its final checkpoint is timed), reopen cold: a checkpoint must not land inside the lineage timings. */
 async function adapterRun(graph: LineageGraphOptions, roots: string[], opts: BenchOptions) {
   const dir = fresh();
-  const store = await KuzuGraphStore.open({ path: path.join(dir, 'graph.kuzu'), bufferPoolBytes: BUFFER_BYTES, checkpointIntervalMs: CHECKPOINT_MS });
+  const open = () => KuzuGraphStore.open({ path: path.join(dir, 'graph.kuzu'), bufferPoolBytes: BUFFER_BYTES, checkpointIntervalMs: CHECKPOINT_MS });
   try {
-    await store.init();
-    const upsert = await timeUpserts('graph.upsert', graph, opts, (b) => store.write(TENANT, b));
+    const writer = await open();
+    await writer.init();
+    const upsert = await timeUpserts('graph.upsert', graph, opts, (b) => writer.write(TENANT, b));
+    upsert.closeMs = await timed(() => writer.close());
+    const store = await open();
     const lineage = await timeLineage('graph.lineage', roots, opts, async (root, direction, depth) =>
-      (await store.lineage(TENANT, root, { direction, depth, limit: LIMIT }))?.nodes.length ?? -1);
+      (await store.lineage(TENANT, root, { direction, depth, limit: LIMIT }))?.nodes.length ?? -1).finally(() => store.close());
     return { upsert, lineage };
   } finally {
-    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -99,23 +103,21 @@ async function rawWrite(conn: EngineConnection, batch: WriteBatch, u: Upsert): P
   }));
   const edges = batch.edges.map((e) => ({ s: storeKey(TENANT, e.from), d: storeKey(TENANT, e.to), kind: e.kind, props: '{}', vf: e.validFrom ?? '' }));
   await conn.run('BEGIN TRANSACTION');
-  const t0 = performance.now();
-  if (nodes.length) await conn.run(RAW_NODES, { rows: nodes });
-  const t1 = performance.now();
-  if (edges.length) await conn.run(RAW_EDGES, { rows: edges });
-  u.nodeMs += t1 - t0;
-  u.edgeMs += performance.now() - t1;
+  u.nodeMs += await timed(async () => { if (nodes.length) await conn.run(RAW_NODES, { rows: nodes }); });
+  u.edgeMs += await timed(async () => { if (edges.length) await conn.run(RAW_EDGES, { rows: edges }); });
   await conn.run('COMMIT');
 }
 
+/** The same rows and the same steps as adapterRun, on the bare engine (checkpointing as often as the store does). */
 async function rawRun(graph: LineageGraphOptions, roots: string[], opts: BenchOptions) {
   const dir = fresh();
-  const engine = openEngine(path.join(dir, 'graph.kuzu'), BUFFER_BYTES);
+  const file = path.join(dir, 'graph.kuzu');
   try {
-    const conn = engine.connect();
+    const writer = openEngine(file, BUFFER_BYTES);
+    const conn = writer.connect();
     for (const f of (await readdir(DDL_DIR)).filter((x) => x.endsWith('.cypher')).sort()) {
       const text = await readFile(new URL(f, DDL_DIR), 'utf8');
-      for (const stmt of text.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await conn.run(stmt);
+      for (const stmt of text.split(/;\s*$/m).map((x) => x.trim()).filter(Boolean)) await conn.run(stmt);
     }
     let lastCheckpoint = performance.now();
     const upsert = await timeUpserts('graph.upsert.raw', graph, opts, async (b, u) => {
@@ -124,39 +126,43 @@ async function rawRun(graph: LineageGraphOptions, roots: string[], opts: BenchOp
       await conn.run('CHECKPOINT');
       lastCheckpoint = performance.now();
     });
-    await conn.run('CHECKPOINT');
+    upsert.closeMs = await timed(async () => { await conn.run('CHECKPOINT'); await writer.close(); });
+    const engine = openEngine(file, BUFFER_BYTES);
     const reader = engine.connect();
     const lineage = await timeLineage('graph.lineage.raw', roots, opts, async (root, direction, depth) =>
-      (await reader.run(Q.lineageNodes(direction, depth, LINEAGE_EDGE_KINDS), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length);
+      (await reader.run(Q.lineageNodes({ direction, depth, kinds: LINEAGE_EDGE_KINDS }), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length,
+    ).finally(() => engine.close());
     return { upsert, lineage };
   } finally {
-    await engine.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const GQL_LINEAGE = `query ($id: ID!, $dir: Direction!, $depth: Int!) {
-  lineage(nodeId: $id, direction: $dir, depth: $depth, limit: ${LIMIT}) { root { id } nodes { distance node { id kind namespace name } } edges { kind from to } truncated }
-}`;
+const GQL_LINEAGE = `query ($id: ID!, $dir: Direction!, $depth: Int!) { lineage(nodeId: $id, direction: $dir, depth: $depth, limit: ${LIMIT}) {
+  root { id } nodes { distance node { id kind namespace name } } edges { kind from to } truncated } }`;
 
-/** A real Loom (HTTP, GraphQL, auth, services) over a fresh data dir, the graph loaded into tenant `demo`. */
+async function gqlLineage(url: string, id: string, dir: string, depth: number): Promise<number> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` },
+    body: JSON.stringify({ query: GQL_LINEAGE, variables: { id, dir, depth } }),
+  });
+  const body = (await res.json()) as { data?: { lineage: { nodes: unknown[] } | null }; errors?: unknown[] };
+  if (!res.ok || body.errors || !body.data?.lineage) throw new Error(`lineage ${id}: HTTP ${res.status} ${JSON.stringify(body.errors)}`);
+  return body.data.lineage.nodes.length;
+}
+
+/** A real Loom (HTTP, auth, GraphQL, services) on a fresh data dir: load tenant `demo`, stop, start again, query. */
 async function graphqlRun(graph: LineageGraphOptions, roots: string[], opts: BenchOptions) {
   const dir = fresh();
-  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'silent', LOOM_DEMO_KEY: DEMO_KEY, LOOM_GRAPHQL_IDE: 'false' });
+  const env = { LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'silent', LOOM_DEMO_KEY: DEMO_KEY, LOOM_GRAPHQL_IDE: 'false' };
   try {
-    const load = await timeUpserts('graph.gql.load', graph, opts, (b) => loom.services.graph.write(TENANT, b));
-    const lineage = await timeLineage('graph.gql', roots, opts, async (id, dir, depth) => {
-      const res = await fetch(`${loom.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` },
-        body: JSON.stringify({ query: GQL_LINEAGE, variables: { id, dir, depth } }),
-      });
-      const body = (await res.json()) as { data?: { lineage: { nodes: unknown[] } | null }; errors?: unknown[] };
-      if (!res.ok || body.errors || !body.data?.lineage) throw new Error(`lineage ${id}: HTTP ${res.status} ${JSON.stringify(body.errors)}`);
-      return body.data.lineage.nodes.length;
-    });
+    const writer = await startLoom(env);
+    const load = await timeUpserts('graph.gql.load', graph, opts, (b) => writer.services.graph.write(TENANT, b));
+    load.closeMs = await timed(() => writer.close());
+    const loom = await startLoom({ ...env, LOOM_SEED_DEMO: 'false' }); // seeding again would fail: see bench/RESULTS.md
+    const lineage = await timeLineage('graph.gql', roots, opts, (id, d, depth) => gqlLineage(loom.url, id, d, depth)).finally(() => loom.close());
     return { load, lineage };
   } finally {
-    await loom.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -164,6 +170,7 @@ async function graphqlRun(graph: LineageGraphOptions, roots: string[], opts: Ben
 function emitUpsert(emit: Emit, bench: string, u: Upsert, raw: Upsert): void {
   emit({ bench, metric: 'nodes_per_s', value: u.nodes / (u.ms / 1000), raw_engine: raw.nodes / (raw.ms / 1000), n: u.nodes });
   emit({ bench, metric: 'edges_per_s', value: u.edges / (u.ms / 1000), raw_engine: raw.edges / (raw.ms / 1000), n: u.edges });
+  emit({ bench, metric: 'final_checkpoint_ms', value: u.closeMs, raw_engine: raw.closeMs, n: u.nodes });
 }
 
 function emitLineage(emit: Emit, prefix: string, s: Samples, raw: Samples): void {

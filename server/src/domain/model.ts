@@ -99,7 +99,31 @@ export interface LineageQuery {
   /** Maximum number of nodes returned besides the start node. */
   limit: number;
   edgeKinds?: readonly EdgeKind[];
+  /** Time travel: the graph as it was at this ISO-8601 UTC time (edges valid then, nodes that existed). */
+  asOf?: string;
+  /** Answer within this many milliseconds, with what was found by then (see LineageResult.cut). */
+  deadlineMs?: number;
 }
+
+export interface LineageCountQuery {
+  direction: Direction;
+  depth: number;
+  edgeKinds?: readonly EdgeKind[];
+  asOf?: string;
+  /** Count at most this many nodes per direction. */
+  cap: number;
+}
+
+export interface LineageCount {
+  total: number;
+  byKind: { kind: NodeKind; count: number }[];
+  byDistance: { distance: number; count: number }[];
+  /** True when the cap stopped the count. */
+  capped: boolean;
+}
+
+/** Why a lineage answer is partial: the node limit, or the deadline (then `depth` is the last depth fully explored). */
+export interface LineageCut { reason: 'NODE_LIMIT' | 'DEADLINE'; depth: number }
 
 export interface LineageNode { node: GraphNode; distance: number }
 
@@ -107,8 +131,9 @@ export interface LineageResult {
   root: GraphNode;
   nodes: LineageNode[];
   edges: GraphEdge[];
-  /** True when the node limit cut the traversal. */
+  /** True when the answer is partial (node limit or deadline). */
   truncated: boolean;
+  cut: LineageCut | null;
 }
 
 export interface SearchQuery { text: string; kinds?: readonly NodeKind[]; limit: number }
@@ -117,3 +142,4 @@ export interface Page<T> { items: T[]; total: number }
 
 export const MAX_LINEAGE_DEPTH = 10;
 export const MAX_LINEAGE_NODES = 5000;
+export const DEFAULT_LINEAGE_DEADLINE_MS = 10_000;

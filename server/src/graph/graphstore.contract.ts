@@ -151,6 +151,38 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       expect(await store.lineage(A, 'dataset:ns:missing', { direction: 'BOTH', depth: 1, limit: 10 })).toBeNull();
     });
 
+    it('counts lineage first, by kind and distance, bounded by a cap', async () => {
+      const c = (await store.countLineage(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', depth: 5, cap: 1000 }))!;
+      expect(c).toMatchObject({ total: 8, capped: false });
+      expect(c.byKind).toEqual([{ kind: 'Dataset', count: 4 }, { kind: 'Job', count: 4 }]); // by count, then kind
+      expect(c.byDistance).toEqual([{ distance: 1, count: 2 }, { distance: 2, count: 2 }, { distance: 3, count: 2 }, { distance: 4, count: 2 }]);
+      const capped = (await store.countLineage(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', depth: 5, cap: 3 }))!;
+      expect(capped).toMatchObject({ total: 3, capped: true });
+      expect(await store.countLineage(B, 'dataset:ns:raw', { direction: 'BOTH', depth: 2, cap: 10 })).toBeNull();
+    });
+
+    it('says where a partial answer was cut', async () => {
+      const capped = (await store.lineage(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', depth: 5, limit: 3 }))!;
+      expect(capped.cut).toEqual({ reason: 'NODE_LIMIT', depth: 2 });
+      const full = (await store.lineage(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', depth: 5, limit: 100 }))!;
+      expect(full.cut).toBeNull();
+      const late = (await store.lineage(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', depth: 5, limit: 100, deadlineMs: 0 }))!;
+      expect(late).toMatchObject({ truncated: true, cut: { reason: 'DEADLINE', depth: 0 }, nodes: [] });
+    });
+
+    it('travels in time: as of T, only edges valid then and nodes that existed', async () => {
+      const T1 = '2025-01-01T00:00:00.000Z';
+      const T2 = '2025-06-01T00:00:00.000Z';
+      await store.write(A, {
+        nodes: [{ ...ds('old_src'), at: T1 }, { ...job('old_job'), at: T1 }, { ...ds('late_out'), at: T2 }],
+        edges: [{ ...reads('old_src', 'old_job'), validFrom: T1 }, { ...writes('old_job', 'late_out'), validFrom: T2 }],
+      });
+      const at = (t: string) => store.lineage(A, 'dataset:ns:old_src', { direction: 'DOWNSTREAM', depth: 3, limit: 10, asOf: t });
+      expect((await at('2025-03-01T00:00:00.000Z'))!.nodes.map((n) => n.node.id)).toEqual(['job:ns:old_job']);
+      expect((await at('2025-07-01T00:00:00.000Z'))!.nodes.map((n) => n.node.id)).toEqual(['job:ns:old_job', 'dataset:ns:late_out']);
+      expect(await at('2024-01-01T00:00:00.000Z')).toBeNull(); // the root did not exist yet
+    });
+
     it('isolates tenants: B cannot read, search, traverse or link to A\'s nodes', async () => {
       expect(await store.getNodes(B, ['dataset:ns:raw'])).toEqual([null]);
       expect(await store.search(B, { text: 'raw', limit: 10 })).toEqual([]);

@@ -1,5 +1,5 @@
 import type {
-  EdgeInput, GraphEdge, GraphNode, LineageQuery, LineageResult, NodeInput, SearchQuery, Direction, EdgeKind, Page,
+  EdgeInput, GraphEdge, GraphNode, LineageCount, LineageCountQuery, LineageQuery, LineageResult, NodeInput, SearchQuery, Direction, EdgeKind, Page,
 } from '../model.js';
 
 /** One atomic write: nodes are upserted before edges; either all of it is committed or none. */
@@ -30,6 +30,8 @@ export interface GraphStore {
   neighbours(tenant: string, id: string, query: NeighbourQuery): Promise<Page<Neighbour>>;
   /** Bounded breadth-first lineage from one node; null when the node does not exist. */
   lineage(tenant: string, id: string, query: LineageQuery): Promise<LineageResult | null>;
+  /** Count-first: how much lineage there is, by kind and distance, before fetching it; null when the node does not exist. */
+  countLineage(tenant: string, id: string, query: LineageCountQuery): Promise<LineageCount | null>;
   countNodes(tenant: string): Promise<number>;
   /** Cheap round trip used by /readyz. */
   ping(): Promise<void>;

@@ -2,9 +2,11 @@ import { readFile, readdir, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { GraphStore, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
 import {
-  EDGE_KINDS, LINEAGE_EDGE_KINDS, NODE_KINDS, type Direction, type GraphEdge, type GraphNode, type LineageQuery, type LineageResult,
+  EDGE_KINDS, NODE_KINDS, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageResult,
   type Page, type SearchQuery,
 } from '../../domain/model.js';
+import { ReaderPool } from './ReaderPool.js';
+import { countLineage, walkLineage } from './lineage.js';
 import { LoomError } from '../../domain/errors.js';
 import { earliest, latest, mergeProps, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type NodeRow } from '../rows.js';
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
@@ -21,14 +23,13 @@ export interface KuzuOptions { path: string; bufferPoolBytes: number; checkpoint
 export class KuzuGraphStore implements GraphStore {
   private readonly engine: Engine;
   private readonly writer: EngineConnection;
-  private readonly readers: EngineConnection[];
+  private readonly readers: ReaderPool;
   private readonly queue: WriteQueue<{ tenant: string; batch: WriteBatch }>;
-  private nextReader = 0;
 
   private constructor(engine: Engine, private readonly opts: KuzuOptions) {
     this.engine = engine;
     this.writer = engine.connect();
-    this.readers = [engine.connect(), engine.connect()];
+    this.readers = new ReaderPool([engine.connect(), engine.connect(), engine.connect(), engine.connect()]);
     this.queue = new WriteQueue(this.writer, (conn, items) => this.applyGroup(conn, items), {
       checkpointIntervalMs: opts.checkpointIntervalMs ?? 15_000, maxGroup: 256,
       walPath: `${opts.path}.wal`, walCheckpointBytes: Math.min(256 * 1024 * 1024, opts.bufferPoolBytes / 4),
@@ -100,40 +101,40 @@ export class KuzuGraphStore implements GraphStore {
     if (scalars.length) await conn.run(Q.SET_NODE_FIELDS, { rows: scalars.map(({ props: _p, ...rest }) => rest) });
   }
 
-  private reader(): EngineConnection {
-    this.nextReader = (this.nextReader + 1) % this.readers.length;
-    return this.readers[this.nextReader];
+  private read<T>(work: (conn: EngineConnection) => Promise<T>): Promise<T> {
+    return this.readers.use(work);
   }
 
-  async getNodes(tenant: string, ids: readonly string[]): Promise<(GraphNode | null)[]> {
-    const conn = this.reader();
-    const unique = [...new Set(ids)];
-    const found = new Map<string, GraphNode>();
-    for (const id of unique) {
-      const [row] = await conn.run(Q.GET_NODE, { key: storeKey(tenant, id) });
-      if (row && row.kind != null) found.set(id, toNode(row));
-    }
-    return ids.map((id) => found.get(id) ?? null);
+  getNodes(tenant: string, ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    return this.read(async (conn) => {
+      const found = new Map<string, GraphNode>();
+      for (const id of new Set(ids)) {
+        const [row] = await conn.run(Q.GET_NODE, { key: storeKey(tenant, id) });
+        if (row && row.kind != null) found.set(id, toNode(row));
+      }
+      return ids.map((id) => found.get(id) ?? null);
+    });
   }
 
   async search(tenant: string, q: SearchQuery): Promise<GraphNode[]> {
-    const rows = await this.reader().run(Q.SEARCH, {
+    const rows = await this.read((c) => c.run(Q.SEARCH, {
       tenant, text: q.text.toLowerCase(), kinds: [...(q.kinds?.length ? q.kinds : NODE_KINDS)], limit: q.limit,
-    });
+    }));
     return rows.map(toNode);
   }
 
   async countNodes(tenant: string): Promise<number> {
-    const [row] = await this.reader().run(Q.COUNT_NODES, { tenant });
+    const [row] = await this.read((c) => c.run(Q.COUNT_NODES, { tenant }));
     return Number(row?.count ?? 0);
   }
 
   async neighbours(tenant: string, id: string, q: NeighbourQuery): Promise<Page<Neighbour>> {
-    const conn = this.reader();
     const key = storeKey(tenant, id);
     const params = { key, kinds: [...(q.edgeKinds?.length ? q.edgeKinds : EDGE_KINDS)] };
-    const [count] = await conn.run(Q.neighbourCount(q.direction), params);
-    const rows = await conn.run(Q.neighbourPage(q.direction), { ...params, offset: q.offset, limit: q.limit });
+    const [[count], rows] = await this.read(async (conn) => [
+      await conn.run(Q.neighbourCount(q.direction), params),
+      await conn.run(Q.neighbourPage(q.direction), { ...params, offset: q.offset, limit: q.limit }),
+    ]);
     return {
       total: Number(count?.count ?? 0),
       items: rows.map((r) => {
@@ -148,41 +149,23 @@ export class KuzuGraphStore implements GraphStore {
 
   async lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageResult | null> {
     const [root] = await this.getNodes(tenant, [id]);
+    if (!root || (q.asOf && root.createdAt > q.asOf)) return null;
+    const found = await this.read((conn) => walkLineage(conn, tenant, storeKey(tenant, id), q));
+    const nodes = [...found.nodes.values()].sort((a, b) => a.distance - b.distance || (a.node.id < b.node.id ? -1 : 1)).slice(0, q.limit);
+    const kept = new Set([id, ...nodes.map((n) => n.node.id)]);
+    const edges = [...found.edges.values()].filter((e) => kept.has(e.from) && kept.has(e.to));
+    const cut = found.cut ?? (found.nodes.size > q.limit ? { reason: 'NODE_LIMIT' as const, depth: nodes[nodes.length - 1]?.distance ?? 0 } : null);
+    return { root, nodes, edges, truncated: cut !== null, cut };
+  }
+
+  async countLineage(tenant: string, id: string, q: LineageCountQuery): Promise<LineageCount | null> {
+    const [root] = await this.getNodes(tenant, [id]);
     if (!root) return null;
-    const directions: Exclude<Direction, 'BOTH'>[] = q.direction === 'BOTH' ? ['UPSTREAM', 'DOWNSTREAM'] : [q.direction];
-    const kinds = [...(q.edgeKinds?.length ? q.edgeKinds : LINEAGE_EDGE_KINDS)];
-    const key = storeKey(tenant, id);
-    const conn = this.reader();
-    const distance = new Map<string, { node: GraphNode; distance: number }>();
-    let truncated = false;
-    for (const dir of directions) {
-      const rows = await conn.run(Q.lineageNodes(dir, q.depth, kinds), { key, limit: q.limit + 1 });
-      if (rows.length > q.limit) truncated = true;
-      for (const r of rows.slice(0, q.limit)) {
-        const seen = distance.get(String(r.id));
-        if (!seen || seen.distance > Number(r.distance)) distance.set(String(r.id), { node: toNode(r), distance: Number(r.distance) });
-      }
-    }
-    const nodes = [...distance.values()].sort((a, b) => a.distance - b.distance || a.node.id.localeCompare(b.node.id));
-    if (nodes.length > q.limit) { truncated = true; nodes.length = q.limit; }
-    const inSet = new Set([id, ...nodes.map((n) => n.node.id)]);
-    const edges = new Map<string, GraphEdge>();
-    const edgeLimit = Math.max(1000, q.limit * 20);
-    for (const dir of directions) {
-      const queries = [Q.lineageEdges(dir, q.depth, kinds, true)];
-      if (q.depth > 1) queries.push(Q.lineageEdges(dir, q.depth, kinds, false));
-      for (const text of queries) {
-        for (const r of await conn.run(text, { key, kinds, limit: edgeLimit })) {
-          const e = toEdge(r, tenant);
-          if (inSet.has(e.from) && inSet.has(e.to)) edges.set(`${e.kind}:${e.from}->${e.to}`, e);
-        }
-      }
-    }
-    return { root, nodes, edges: [...edges.values()], truncated };
+    return this.read((conn) => countLineage(conn, storeKey(tenant, id), q));
   }
 
   async ping(): Promise<void> {
-    await this.reader().run('RETURN 1 AS ok');
+    await this.read((c) => c.run('RETURN 1 AS ok'));
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,15 @@ export type Params = Record<string, unknown>;
 
 export interface EngineConnection {
   run(text: string, params?: Params): Promise<Row[]>;
+  /** Interrupt queries on this connection after `ms` (0 = the engine's longest: Kuzu rejects 0). */
+  setTimeout(ms: number): void;
+}
+
+const NO_TIMEOUT_MS = 24 * 3600 * 1000;
+
+/** Kuzu reports an interrupted query only by its message; this is the one place that reads it. */
+export function isTimeout(err: unknown): boolean {
+  return err instanceof Error && /interrupted|timeout/i.test(err.message);
 }
 
 export interface Engine {
@@ -36,6 +45,9 @@ export function openEngine(path: string, bufferPoolBytes: number): Engine {
       connections.push(conn);
       const prepared = new Map<string, Promise<PreparedStatement>>();
       return {
+        setTimeout(ms) {
+          conn.setQueryTimeout(ms > 0 ? Math.ceil(ms) : NO_TIMEOUT_MS);
+        },
         async run(text, params) {
           if (!params || Object.keys(params).length === 0) return drain(await conn.query(text));
           let ps = prepared.get(text);

@@ -33,33 +33,56 @@ export const SEARCH =
 
 export const COUNT_NODES = 'MATCH (n:Node) WHERE n.tenant = $tenant RETURN count(n) AS count';
 
-const arrows = (direction: Exclude<Direction, 'BOTH'>, rel: string) =>
-  direction === 'DOWNSTREAM' ? [`-[${rel}]->`, ''] : [`<-[${rel}]-`, ''];
+export type Way = Exclude<Direction, 'BOTH'>;
 
-/** Kuzu cannot bind parameters inside a recursive-join filter: kinds are inlined, from the closed EdgeKind set only. */
-function hops(depth: number): number {
-  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_LINEAGE_DEPTH) throw new Error(`depth must be an integer 1..${MAX_LINEAGE_DEPTH}`);
+/** A traversal: every part is inlined into the query text (Kuzu binds no parameters inside recursive-join filters), so each is validated here. */
+export interface Walk { direction: Way; depth: number; kinds: readonly EdgeKind[]; asOf?: string }
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+function hops(depth: number, min = 1): number {
+  if (!Number.isInteger(depth) || depth < min || depth > MAX_LINEAGE_DEPTH) throw new Error(`depth must be an integer ${min}..${MAX_LINEAGE_DEPTH}`);
   return depth;
 }
 
-function edgeFilter(kinds: readonly EdgeKind[]): string {
+/** Current edges, or edges valid at `asOf`: validFrom <= T < validTo. */
+export function validAt(r: string, asOf?: string): string {
+  if (asOf === undefined) return `${r}.validTo IS NULL`;
+  if (!ISO.test(asOf)) throw new Error('asOf must be an ISO-8601 UTC time such as 2026-03-01T00:00:00.000Z');
+  return `${r}.validFrom <= '${asOf}' AND (${r}.validTo IS NULL OR ${r}.validTo > '${asOf}')`;
+}
+
+function kindList(kinds: readonly EdgeKind[]): string {
   for (const k of kinds) if (!EDGE_KINDS.includes(k)) throw new Error(`unknown edge kind ${k}`);
-  return `(r, _n | WHERE r.kind IN [${kinds.map((k) => `'${k}'`).join(', ')}] AND r.validTo IS NULL)`;
+  return `[${kinds.map((k) => `'${k}'`).join(', ')}]`;
 }
 
-/** Nodes within `depth` hops, each with its shortest distance. `depth` is a validated integer literal. */
-export function lineageNodes(direction: Exclude<Direction, 'BOTH'>, depth: number, kinds: readonly EdgeKind[]): string {
-  const [arrow] = arrows(direction, `e:Edge* SHORTEST 1..${hops(depth)} ${edgeFilter(kinds)}`);
-  return `MATCH p = (a:Node {key: $key})${arrow}(n:Node) RETURN ${NODE_FIELDS}, n.key AS key, length(p) AS distance ` +
-    'ORDER BY distance, n.id LIMIT $limit';
+function recursive(w: Walk, depth: number): string {
+  const filter = `(r, _n | WHERE r.kind IN ${kindList(w.kinds)} AND ${validAt('r', w.asOf)})`;
+  const rel = `e:Edge* SHORTEST 1..${hops(depth)} ${filter}`;
+  return w.direction === 'DOWNSTREAM' ? `-[${rel}]->` : `<-[${rel}]-`;
 }
 
-/** Edges leaving (in the traversal direction) nodes closer than `depth`: the root's own, then the rest. */
-export function lineageEdges(direction: Exclude<Direction, 'BOTH'>, depth: number, kinds: readonly EdgeKind[], fromRoot: boolean): string {
-  const step = direction === 'DOWNSTREAM' ? '-[r:Edge]->' : '<-[r:Edge]-';
-  const walk = fromRoot ? '(x:Node {key: $key})' : `(a:Node {key: $key})${arrows(direction, `e:Edge* SHORTEST 1..${hops(depth - 1)} ${edgeFilter(kinds)}`)[0]}(x:Node)`;
-  const [src, dst] = direction === 'DOWNSTREAM' ? ['x', 'y'] : ['y', 'x'];
-  return `MATCH ${walk}${step}(y:Node) WHERE list_contains($kinds, r.kind) AND r.validTo IS NULL ` +
+/** Nodes within `depth` hops, each with its shortest distance (and at `asOf`, only nodes that existed then). */
+export function lineageNodes(w: Walk): string {
+  const existed = w.asOf === undefined ? '' : `WHERE n.createdAt <= '${w.asOf}' `;
+  return `MATCH p = (a:Node {key: $key})${recursive(w, w.depth)}(n:Node) ${existed}RETURN ${NODE_FIELDS}, n.key AS key, length(p) AS distance, ` +
+    "properties(nodes(e), 'key') AS pathKeys, rels(e) AS pathRels ORDER BY distance, n.id LIMIT $limit";
+}
+
+/** How many nodes a walk reaches, by kind and distance; bounded by $cap. */
+export function lineageCount(w: Walk): string {
+  const existed = w.asOf === undefined ? '' : `WHERE n.createdAt <= '${w.asOf}' `;
+  return `MATCH p = (a:Node {key: $key})${recursive(w, w.depth)}(n:Node) ${existed}WITH n.kind AS kind, length(p) AS distance LIMIT $cap ` +
+    'RETURN kind, distance, count(*) AS count';
+}
+
+/** Edges leaving (in the walk's direction) nodes closer than `depth`: the root's own, then the rest. */
+export function lineageEdges(w: Walk, fromRoot: boolean): string {
+  const step = w.direction === 'DOWNSTREAM' ? '-[r:Edge]->' : '<-[r:Edge]-';
+  const walk = fromRoot ? '(x:Node {key: $key})' : `(a:Node {key: $key})${recursive(w, w.depth - 1)}(x:Node)`;
+  const [src, dst] = w.direction === 'DOWNSTREAM' ? ['x', 'y'] : ['y', 'x'];
+  return `MATCH ${walk}${step}(y:Node) WHERE r.kind IN ${kindList(w.kinds)} AND ${validAt('r', w.asOf)} ` +
     `RETURN DISTINCT ${src}.key AS fromKey, ${dst}.key AS toKey, r.kind AS kind, r.props AS props, r.validFrom AS validFrom, r.validTo AS validTo LIMIT $limit`;
 }
 

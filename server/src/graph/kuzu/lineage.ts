@@ -1,0 +1,104 @@
+import {
+  LINEAGE_EDGE_KINDS, DEFAULT_LINEAGE_DEADLINE_MS, type Direction, type GraphEdge, type GraphNode, type LineageCount,
+  type LineageCountQuery, type LineageCut, type LineageQuery, type NodeKind,
+} from '../../domain/model.js';
+import { toEdge, toNode } from '../rows.js';
+import { isTimeout, type EngineConnection, type Row } from './engine.js';
+import * as Q from './queries.js';
+
+const ways = (d: Direction): Q.Way[] => (d === 'BOTH' ? ['UPSTREAM', 'DOWNSTREAM'] : [d]);
+const kindsOf = (k?: readonly string[]) => (k?.length ? k : LINEAGE_EDGE_KINDS) as Q.Walk['kinds'];
+
+interface Found { nodes: Map<string, { node: GraphNode; distance: number }>; edges: Map<string, GraphEdge>; cut: LineageCut | null }
+
+/**
+ * Bounded breadth-first lineage on Kuzu: per direction one `* SHORTEST` query for the nodes (their
+ * shortest-path edges come with them), then one query for the edges between them. Under a deadline,
+ * a traversal that times out is retried at half the depth, and the answer says where it was cut.
+ */
+export async function walkLineage(conn: EngineConnection, tenant: string, key: string, q: LineageQuery): Promise<Found> {
+  const deadline = Date.now() + (q.deadlineMs ?? DEFAULT_LINEAGE_DEADLINE_MS);
+  const found: Found = { nodes: new Map(), edges: new Map(), cut: null };
+  // The shallowest cut wins: it is where the answer stops being complete.
+  const cutAt = (c: LineageCut) => {
+    if (!found.cut || c.depth < found.cut.depth || (c.depth === found.cut.depth && c.reason === 'DEADLINE')) found.cut = c;
+  };
+  for (const direction of ways(q.direction)) {
+    const walk: Q.Walk = { direction, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf };
+    const rows = await nodesWithin(conn, walk, key, q.limit, deadline, cutAt);
+    if (rows.length > q.limit) cutAt({ reason: 'NODE_LIMIT', depth: Number(rows[q.limit - 1]?.distance ?? 0) });
+    for (const r of rows.slice(0, q.limit)) {
+      const seen = found.nodes.get(String(r.id));
+      if (!seen || seen.distance > Number(r.distance)) found.nodes.set(String(r.id), { node: toNode(r), distance: Number(r.distance) });
+      for (const e of pathEdges(r, key, direction, tenant)) found.edges.set(edgeKey(e), e);
+    }
+    if (rows.length > 0 && Date.now() < deadline) await crossEdges(conn, walk, key, q.limit, deadline, tenant, found).catch((err) => {
+      if (!isTimeout(err)) throw err;
+      cutAt({ reason: 'DEADLINE', depth: walk.depth });
+    });
+  }
+  return found;
+}
+
+async function nodesWithin(conn: EngineConnection, walk: Q.Walk, key: string, limit: number, deadline: number, cutAt: (c: LineageCut) => void): Promise<Row[]> {
+  for (;;) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) { cutAt({ reason: 'DEADLINE', depth: 0 }); return []; }
+    conn.setTimeout(remaining);
+    try {
+      return await conn.run(Q.lineageNodes(walk), { key, limit: limit + 1 });
+    } catch (err) {
+      if (!isTimeout(err)) throw err;
+      if (walk.depth === 1) { cutAt({ reason: 'DEADLINE', depth: 0 }); return []; }
+      walk.depth = Math.floor(walk.depth / 2);
+      cutAt({ reason: 'DEADLINE', depth: walk.depth });
+    }
+  }
+}
+
+/** The edges of the shortest path that reached a node: the last one links it to its predecessor. */
+function pathEdges(r: Row, rootKey: string, direction: Q.Way, tenant: string): GraphEdge[] {
+  const keys = [rootKey, ...((r.pathKeys as string[]) ?? []), String(r.key)];
+  const rels = (r.pathRels as Row[]) ?? [];
+  return rels.map((rel, i) => {
+    const [a, b] = direction === 'DOWNSTREAM' ? [keys[i], keys[i + 1]] : [keys[i + 1], keys[i]];
+    return toEdge({ ...rel, fromKey: a, toKey: b }, tenant);
+  });
+}
+
+async function crossEdges(conn: EngineConnection, walk: Q.Walk, key: string, limit: number, deadline: number, tenant: string, found: Found): Promise<void> {
+  const inSet = (id: string) => found.nodes.has(id) || `${tenant}/${id}` === key;
+  const texts = [Q.lineageEdges(walk, true), ...(walk.depth > 1 ? [Q.lineageEdges(walk, false)] : [])];
+  for (const text of texts) {
+    conn.setTimeout(Math.max(1, deadline - Date.now()));
+    for (const r of await conn.run(text, { key, limit: Math.max(1000, limit * 20) })) {
+      const e = toEdge(r, tenant);
+      if (inSet(e.from) && inSet(e.to)) found.edges.set(edgeKey(e), e);
+    }
+  }
+}
+
+const edgeKey = (e: GraphEdge) => `${e.kind}:${e.from}->${e.to}`;
+
+export async function countLineage(conn: EngineConnection, key: string, q: LineageCountQuery): Promise<LineageCount> {
+  const byKind = new Map<string, number>();
+  const byDistance = new Map<number, number>();
+  let capped = false;
+  for (const direction of ways(q.direction)) {
+    const rows = await conn.run(Q.lineageCount({ direction, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf }), { key, cap: q.cap + 1 });
+    let n = 0;
+    for (const r of rows) {
+      const c = Number(r.count);
+      n += c;
+      byKind.set(String(r.kind), (byKind.get(String(r.kind)) ?? 0) + c);
+      byDistance.set(Number(r.distance), (byDistance.get(Number(r.distance)) ?? 0) + c);
+    }
+    if (n > q.cap) capped = true;
+  }
+  const total = Math.min([...byKind.values()].reduce((a, b) => a + b, 0), q.cap * ways(q.direction).length);
+  return {
+    total, capped,
+    byKind: [...byKind].map(([kind, count]) => ({ kind: kind as NodeKind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1)),
+    byDistance: [...byDistance].map(([distance, count]) => ({ distance, count })).sort((a, b) => a.distance - b.distance),
+  };
+}
