@@ -1,0 +1,105 @@
+import type { GraphStore, Neighbour, NeighbourQuery } from './ports/GraphStore.js';
+import type { Direction, EdgeKind, GraphNode, NodeKind, Page } from './model.js';
+import { nodeId } from './ids.js';
+
+/** Below this many neighbours a list is read whole and ordered exactly; above, it is paged in the store. */
+const EXACT_UP_TO = 500;
+/** At most this many namespaces are listed (they are read whole to be sorted by name). */
+const MAX_NAMESPACES = 10_000;
+
+type Rel = Pick<NeighbourQuery, 'direction' | 'edgeKinds'>;
+
+/**
+ * Catalog reads for browsing APIs: what a namespace contains, versions and runs newest first, a run
+ * by its bare id. Every read is bounded. It relies on the port's neighbour order (edge kind, then
+ * node id: pinned by the GraphStore contract suite) to page a kind's block of a namespace exactly.
+ */
+export class CatalogService {
+  constructor(private readonly graph: GraphStore) {}
+
+  async node(tenant: string, id: string): Promise<GraphNode | null> {
+    return (await this.graph.getNodes(tenant, [id]))[0];
+  }
+
+  getNodes(tenant: string, ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    return ids.length ? this.graph.getNodes(tenant, ids) : Promise.resolve([]);
+  }
+
+  async namespaces(tenant: string, limit: number, offset: number): Promise<GraphNode[]> {
+    const all = await this.graph.search(tenant, { text: '', kinds: ['Namespace'], limit: MAX_NAMESPACES });
+    return all.sort((a, b) => cmp(a.name, b.name)).slice(offset, offset + limit);
+  }
+
+  /** The nodes a namespace contains whose id starts with `prefix` (`dataset:`, `job:`), by id. */
+  async contained(tenant: string, namespace: string, prefix: string, limit: number, offset: number): Promise<Page<GraphNode>> {
+    const ns = nodeId('Namespace', namespace, namespace);
+    const rel: Rel = { direction: 'DOWNSTREAM', edgeKinds: ['CONTAINS'] };
+    const first = await this.graph.neighbours(tenant, ns, { ...rel, limit: EXACT_UP_TO, offset: 0 });
+    if (first.total <= EXACT_UP_TO) {
+      const all = first.items.map((i) => i.node).filter((n) => n.id.startsWith(prefix));
+      return { items: all.slice(offset, offset + limit), total: all.length };
+    }
+    // A big namespace: find the block of ids with the prefix by binary search, then read one page of it.
+    const start = await this.firstAtOrAfter(tenant, ns, rel, first.total, prefix);
+    const end = await this.firstAtOrAfter(tenant, ns, rel, first.total, prefixEnd(prefix));
+    const from = start + offset;
+    const count = Math.min(limit, end - from);
+    if (count <= 0) return { items: [], total: end - start };
+    const page = await this.graph.neighbours(tenant, ns, { ...rel, limit: count, offset: from });
+    return { items: page.items.map((i) => i.node), total: end - start };
+  }
+
+  /**
+   * Neighbours over one edge kind, newest first (by createdAt, the first event time). Exact up to
+   * EXACT_UP_TO of them; beyond, the last ids first, which is newest first for time-ordered ids
+   * (UUIDv7 run ids, as current OpenLineage clients emit) and an approximation otherwise.
+   */
+  async newest(tenant: string, id: string, direction: Direction, kind: EdgeKind, limit: number, offset: number, exactUpTo = EXACT_UP_TO): Promise<Page<GraphNode>> {
+    const rel: Rel = { direction, edgeKinds: [kind] };
+    const first = await this.graph.neighbours(tenant, id, { ...rel, limit: exactUpTo, offset: 0 });
+    if (first.total <= exactUpTo) {
+      const all = first.items.map((i) => i.node).sort(newestFirst);
+      return { items: all.slice(offset, offset + limit), total: first.total };
+    }
+    const end = first.total - offset;
+    if (end <= 0) return { items: [], total: first.total };
+    const start = Math.max(0, end - Math.max(limit, exactUpTo));
+    const page = await this.graph.neighbours(tenant, id, { ...rel, limit: end - start, offset: start });
+    return { items: page.items.map((i) => i.node).sort(newestFirst).slice(0, limit), total: first.total };
+  }
+
+  /** Edges and nodes one step away, over the given kinds, bounded. */
+  async linked(tenant: string, id: string, direction: Direction, kinds: readonly EdgeKind[], limit: number): Promise<Neighbour[]> {
+    return (await this.graph.neighbours(tenant, id, { direction, edgeKinds: kinds, limit, offset: 0 })).items;
+  }
+
+  /** A run by its bare run id (Marquez addresses runs without their job's namespace). */
+  async runById(tenant: string, runId: string): Promise<GraphNode | null> {
+    const found = (await this.graph.search(tenant, { text: runId, kinds: ['Run'], limit: 20 })).filter((n) => n.name === runId);
+    // A run named only as someone's parent has no jobId of its own event yet; prefer one that ran.
+    return found.find((n) => Object.keys(n.props).some((k) => k.startsWith('at.'))) ?? found[0] ?? null;
+  }
+
+  search(tenant: string, text: string, kinds: readonly NodeKind[], limit: number): Promise<GraphNode[]> {
+    return this.graph.search(tenant, { text, kinds, limit });
+  }
+
+  /** Index of the first neighbour whose id is >= `key`, in the store's id order. */
+  private async firstAtOrAfter(tenant: string, id: string, rel: Rel, total: number, key: string): Promise<number> {
+    let lo = 0;
+    let hi = total;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const probe = await this.graph.neighbours(tenant, id, { ...rel, limit: 1, offset: mid });
+      const at = probe.items[0]?.node.id;
+      if (at !== undefined && at < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const newestFirst = (a: GraphNode, b: GraphNode) => cmp(b.createdAt, a.createdAt) || cmp(b.id, a.id);
+/** The smallest string greater than every string starting with `prefix`. */
+const prefixEnd = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
