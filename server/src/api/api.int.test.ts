@@ -122,6 +122,25 @@ describe('HTTP and GraphQL API on the embedded engines', () => {
     expect(deep.errors![0].message).toMatch(/depth/);
   });
 
+  it('answers count-first, impact, column lineage, time travel and deadlines on the demo story', async () => {
+    const feat = 'dataset:hive://metastore.data.internal:9083:features.customer_churn_features';
+    const count = await loom.gql('query ($id: ID!) { lineageCount(nodeId: $id, direction: DOWNSTREAM, depth: 4) { total capped byKind { kind count } } }', { id: feat });
+    expect(count.data.lineageCount.total).toBeGreaterThan(3);
+    expect(count.data.lineageCount.byKind.map((k: any) => k.kind)).toContain('Model');
+    const impact = await loom.gql('query ($id: ID!) { impact(nodeId: $id) { total isPartial groups { kind distance count nodes { node { name } } } } }', { id: feat });
+    const model = impact.data.impact.groups.find((g: any) => g.kind === 'Model');
+    expect(model.nodes[0].node.name).toBe('churn/xgboost');
+    const cols = await loom.gql('query ($id: ID!) { columnLineage(nodeId: $id, direction: UPSTREAM, depth: 2) { nodes { node { kind id } } edges { kind props } } }', { id: feat });
+    expect(cols.data.columnLineage.nodes.some((n: any) => n.node.kind === 'Field')).toBe(true);
+    expect(cols.data.columnLineage.edges.some((e: any) => e.kind === 'DERIVES' && e.props.transformations.length > 0)).toBe(true);
+    const before = await loom.gql('query ($id: ID!) { lineage(nodeId: $id, asOf: "2020-01-01T00:00:00Z") { root { id } } }', { id: feat });
+    expect(before.data.lineage).toBeNull(); // the demo story starts in 2026
+    const partial = await loom.gql('query ($id: ID!) { lineage(nodeId: $id, depth: 10, limit: 2) { isPartial cut { reason depth } nodes { distance } } }', { id: feat });
+    expect(partial.data.lineage).toMatchObject({ isPartial: true, cut: { reason: 'NODE_LIMIT', depth: 1 } });
+    const bad = await loom.gql('query ($id: ID!) { lineage(nodeId: $id, deadlineMs: 0) { isPartial } }', { id: feat });
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'deadlineMs' });
+  });
+
   it('isolates tenants through GraphQL and ingest', async () => {
     const demoId = 'job:spark:orders_daily';
     // the other tenant sees none of demo's nodes, by id, search or lineage

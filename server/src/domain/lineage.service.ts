@@ -1,6 +1,16 @@
 import type { GraphStore, NeighbourQuery } from './ports/GraphStore.js';
-import { MAX_LINEAGE_DEPTH, MAX_LINEAGE_NODES, type Direction, type NodeKind } from './model.js';
+import {
+  COLUMN_LINEAGE_EDGE_KINDS, MAX_LINEAGE_DEPTH, MAX_LINEAGE_NODES, type Direction, type GraphEdge, type LineageNode,
+  type LineageResult, type NodeKind,
+} from './model.js';
 import { badInput } from './errors.js';
+
+export interface LineageOptions { asOf?: string; deadlineMs?: number }
+export interface ImpactGroup { kind: NodeKind; distance: number; count: number; nodes: LineageNode[] }
+export interface Impact { root: LineageResult['root']; total: number; groups: ImpactGroup[]; isPartial: boolean; cut: LineageResult['cut'] }
+
+const MAX_COUNT = 100_000;
+const MAX_FIELDS_PER_DATASET = 500;
 
 /** Read side of the graph: validates bounds, then asks the store. */
 export class LineageService {
@@ -16,10 +26,46 @@ export class LineageService {
     return this.graph.search(tenant, { text: text.trim(), kinds, limit: first });
   }
 
-  lineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number) {
-    if (!Number.isInteger(depth) || depth < 1 || depth > MAX_LINEAGE_DEPTH) throw badInput('depth', `must be an integer 1..${MAX_LINEAGE_DEPTH}`);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LINEAGE_NODES) throw badInput('limit', `must be an integer 1..${MAX_LINEAGE_NODES}`);
-    return this.graph.lineage(tenant, nodeId, { direction, depth, limit });
+  lineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: LineageOptions = {}) {
+    checkBounds(depth, limit, opts);
+    return this.graph.lineage(tenant, nodeId, { direction, depth, limit, ...opts });
+  }
+
+  /** Count-first: how big the answer would be, before asking for it. */
+  lineageCount(tenant: string, nodeId: string, direction: Direction, depth: number, opts: Pick<LineageOptions, 'asOf'> = {}) {
+    checkBounds(depth, 1, opts);
+    return this.graph.countLineage(tenant, nodeId, { direction, depth, asOf: opts.asOf, cap: MAX_COUNT });
+  }
+
+  /**
+   * Column-level lineage over field → field derivations. From a Field, its own lineage; from a
+   * Dataset, the union over its fields (the dataset is the root, its fields at distance 0 are implied).
+   */
+  async columnLineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: LineageOptions = {}): Promise<LineageResult | null> {
+    checkBounds(depth, limit, opts);
+    const [root] = await this.graph.getNodes(tenant, [nodeId]);
+    if (!root) return null;
+    const q = { direction, depth, limit, edgeKinds: COLUMN_LINEAGE_EDGE_KINDS, ...opts };
+    if (root.kind === 'Field') return this.graph.lineage(tenant, nodeId, q);
+    const fields = await this.graph.neighbours(tenant, nodeId, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_FIELD'], limit: MAX_FIELDS_PER_DATASET, offset: 0 });
+    const results = await Promise.all([root.id, ...fields.items.map((f) => f.node.id)].map((id) => this.graph.lineage(tenant, id, q)));
+    return mergeLineage(root, fields.items.map((f) => ({ node: f.node, distance: 0 })), fields.items.map((f) => f.edge), results, limit);
+  }
+
+  /** Everything downstream of a node, grouped by kind and distance (the first nodes of each group included). */
+  async impact(tenant: string, nodeId: string, depth: number, limit: number, opts: LineageOptions = {}): Promise<Impact | null> {
+    const res = await this.lineage(tenant, nodeId, 'DOWNSTREAM', depth, limit, opts);
+    if (!res) return null;
+    const groups = new Map<string, ImpactGroup>();
+    for (const n of res.nodes) {
+      const key = `${n.node.kind}:${n.distance}`;
+      const g = groups.get(key) ?? { kind: n.node.kind, distance: n.distance, count: 0, nodes: [] };
+      g.count++;
+      if (g.nodes.length < 20) g.nodes.push(n);
+      groups.set(key, g);
+    }
+    const sorted = [...groups.values()].sort((a, b) => a.distance - b.distance || b.count - a.count);
+    return { root: res.root, total: res.nodes.length, groups: sorted, isPartial: res.truncated, cut: res.cut };
   }
 
   neighbours(tenant: string, nodeId: string, q: NeighbourQuery) {
@@ -27,4 +73,29 @@ export class LineageService {
     if (!Number.isInteger(q.offset) || q.offset < 0) throw badInput('offset', 'must be a non-negative integer');
     return this.graph.neighbours(tenant, nodeId, q);
   }
+}
+
+function checkBounds(depth: number, limit: number, opts: LineageOptions): void {
+  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_LINEAGE_DEPTH) throw badInput('depth', `must be an integer 1..${MAX_LINEAGE_DEPTH}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LINEAGE_NODES) throw badInput('limit', `must be an integer 1..${MAX_LINEAGE_NODES}`);
+  if (opts.deadlineMs !== undefined && (!Number.isInteger(opts.deadlineMs) || opts.deadlineMs < 1 || opts.deadlineMs > 60_000)) {
+    throw badInput('deadlineMs', 'must be an integer 1..60000');
+  }
+}
+
+function mergeLineage(root: LineageResult['root'], seeds: LineageNode[], seedEdges: GraphEdge[], results: (LineageResult | null)[], limit: number): LineageResult {
+  const nodes = new Map<string, LineageNode>(seeds.map((s) => [s.node.id, s]));
+  const edges = new Map<string, GraphEdge>(seedEdges.map((e) => [`${e.kind}:${e.from}->${e.to}`, e]));
+  let cut: LineageResult['cut'] = null;
+  for (const r of results) {
+    if (!r) continue;
+    for (const n of r.nodes) if (!nodes.has(n.node.id) || nodes.get(n.node.id)!.distance > n.distance) nodes.set(n.node.id, n);
+    for (const e of r.edges) edges.set(`${e.kind}:${e.from}->${e.to}`, e);
+    if (r.cut && (!cut || r.cut.depth < cut.depth)) cut = r.cut;
+  }
+  const kept = [...nodes.values()].sort((a, b) => a.distance - b.distance || (a.node.id < b.node.id ? -1 : 1));
+  if (kept.length > limit) cut ??= { reason: 'NODE_LIMIT', depth: kept[limit - 1].distance };
+  const list = kept.slice(0, limit);
+  const ids = new Set([root.id, ...list.map((n) => n.node.id)]);
+  return { root, nodes: list, edges: [...edges.values()].filter((e) => ids.has(e.from) && ids.has(e.to)), truncated: cut !== null, cut };
 }

@@ -57,14 +57,18 @@ export function resolveKind(row: NodeRow, storedKind: unknown): string {
   return row.kindIsDefault && typeof storedKind === 'string' && storedKind ? storedKind : row.kind;
 }
 
-/** Fold props written at `at` into `base`: per key, the later event time wins (ties: the incoming write). */
+/**
+ * Fold props written at `at` into `base`: per key, the later event time wins; at the same event
+ * time the greater JSON text wins, so the result never depends on arrival order.
+ */
 export function foldProps(base: TimedProps, incoming: Props, at: string): TimedProps {
   const out: TimedProps = { ...base, _t: { ...(base._t ?? {}) } };
   for (const [k, v] of Object.entries(incoming)) {
     if (k === '_t') continue;
+    const value = v === undefined ? null : v;
     const seen = out._t![k];
-    if (seen !== undefined && seen > at) continue;
-    out[k] = v === undefined ? null : v;
+    if (seen !== undefined && (seen > at || (seen === at && JSON.stringify(out[k]) >= JSON.stringify(value)))) continue;
+    out[k] = value;
     out._t![k] = at;
   }
   return out;
@@ -98,13 +102,13 @@ export function toEdge(r: Record<string, unknown>, tenant: string): GraphEdge {
   };
 }
 
-/** Stored props as reads return them: without the `_t` bookkeeping and without tombstones. */
+/** Stored props as reads return them: without the `_t` bookkeeping and tombstones, keys sorted (the same whatever order writes came in). */
 function parseProps(v: unknown): Props {
   if (typeof v !== 'string' || v === '') return {};
   let parsed: Props;
   try { parsed = JSON.parse(v) as Props; } catch { return {}; }
   const out: Props = {};
-  for (const [k, val] of Object.entries(parsed)) if (k !== '_t' && val !== null) out[k] = val;
+  for (const k of Object.keys(parsed).sort()) if (k !== '_t' && parsed[k] !== null) out[k] = parsed[k];
   return out;
 }
 

@@ -1,17 +1,74 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from './context.js';
 import { DirectionEnum, Lineage } from './types.js';
+import { Impact, LineageCount, LineageCut } from './lineage.types.js';
+import { badInput } from '../../domain/errors.js';
+import type { LineageResult } from '../../domain/model.js';
 
-@Resolver()
+const asOfArg = { nullable: true, description: 'Time travel: the graph as it was at this time' } as const;
+const iso = (d: Date | undefined) => {
+  if (d === undefined || d === null) return undefined;
+  if (Number.isNaN(d.getTime())) throw badInput('asOf', 'must be a date-time');
+  return d.toISOString();
+};
+
+@Resolver(() => Lineage)
 export class LineageResolver {
-  @Query(() => Lineage, { nullable: true, description: 'Bounded lineage around a node; null when the node does not exist' })
+  @Query(() => Lineage, { nullable: true, description: 'Bounded lineage around a node; null when the node does not exist (at asOf)' })
   lineage(
     @Arg('nodeId', () => ID) nodeId: string,
     @Arg('direction', () => DirectionEnum, { defaultValue: DirectionEnum.BOTH }) direction: DirectionEnum,
     @Arg('depth', () => Int, { defaultValue: 3, description: '1..10 hops' }) depth: number,
     @Arg('limit', () => Int, { defaultValue: 500, description: 'At most this many nodes besides the root (1..5000)' }) limit: number,
+    @Arg('asOf', () => GraphQLDateTime, asOfArg) asOf: Date | undefined,
+    @Arg('deadlineMs', () => Int, { defaultValue: 5000, description: 'Answer within this time with what was found (1..60000)' }) deadlineMs: number,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.lineage.lineage(ctx.principal.tenant, nodeId, direction, depth, limit);
+    return ctx.services.lineage.lineage(ctx.principal.tenant, nodeId, direction, depth, limit, { asOf: iso(asOf), deadlineMs });
+  }
+
+  @Query(() => Lineage, { nullable: true, description: 'Column-level lineage from a Field, or from every field of a Dataset' })
+  columnLineage(
+    @Arg('nodeId', () => ID) nodeId: string,
+    @Arg('direction', () => DirectionEnum, { defaultValue: DirectionEnum.BOTH }) direction: DirectionEnum,
+    @Arg('depth', () => Int, { defaultValue: 3 }) depth: number,
+    @Arg('limit', () => Int, { defaultValue: 1000 }) limit: number,
+    @Arg('asOf', () => GraphQLDateTime, asOfArg) asOf: Date | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.lineage.columnLineage(ctx.principal.tenant, nodeId, direction, depth, limit, { asOf: iso(asOf) });
+  }
+
+  @Query(() => LineageCount, { nullable: true, description: 'Count-first: how many nodes a lineage query would return, by kind and distance' })
+  lineageCount(
+    @Arg('nodeId', () => ID) nodeId: string,
+    @Arg('direction', () => DirectionEnum, { defaultValue: DirectionEnum.BOTH }) direction: DirectionEnum,
+    @Arg('depth', () => Int, { defaultValue: 3 }) depth: number,
+    @Arg('asOf', () => GraphQLDateTime, asOfArg) asOf: Date | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.lineage.lineageCount(ctx.principal.tenant, nodeId, direction, depth, { asOf: iso(asOf) });
+  }
+
+  @Query(() => Impact, { nullable: true, description: 'Impact analysis: everything downstream, grouped by kind and distance' })
+  impact(
+    @Arg('nodeId', () => ID) nodeId: string,
+    @Arg('depth', () => Int, { defaultValue: 10 }) depth: number,
+    @Arg('limit', () => Int, { defaultValue: 5000 }) limit: number,
+    @Arg('asOf', () => GraphQLDateTime, asOfArg) asOf: Date | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.lineage.impact(ctx.principal.tenant, nodeId, depth, limit, { asOf: iso(asOf) });
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when the answer is partial; `cut` says where and why' })
+  isPartial(@Root() l: LineageResult): boolean {
+    return l.cut !== null;
+  }
+
+  @FieldResolver(() => LineageCut, { nullable: true })
+  cut(@Root() l: LineageResult) {
+    return l.cut;
   }
 }

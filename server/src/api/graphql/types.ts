@@ -56,7 +56,8 @@ export class Lineage {
   @Field(() => GraphNode) root!: GraphNode;
   @Field(() => [LineageNode]) nodes!: LineageNode[];
   @Field(() => [Edge]) edges!: Edge[];
-  @Field(() => Boolean, { description: 'True when the node limit cut the traversal' }) truncated!: boolean;
+  @Field(() => Boolean, { description: 'True when the answer is partial (node limit or deadline); see cut', deprecationReason: 'Use isPartial' })
+  truncated!: boolean;
 }
 
 @ObjectType()

@@ -15,6 +15,7 @@ import { registerRequestDecompression } from './gzip.js';
 import { depthLimit } from '../graphql/depth-limit.js';
 import { graphiqlPage } from '../graphql/ide.js';
 import { registerLineageRoutes } from '../../../../ingest/openlineage/lineage.route.js';
+import { registerMarquezRoutes } from '../marquez/marquez.routes.js';
 import { LoomError } from '../../domain/errors.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
@@ -49,6 +50,7 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
   app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
 
   registerLineageRoutes(app, services, metrics);
+  registerMarquezRoutes(app, services);
 
   const apollo = new ApolloServer<Context>({
     schema: await loomSchema(),

@@ -3,8 +3,7 @@ import type { EdgeKind, GraphNode, Page } from '../../domain/model.js';
 import { runState } from '../../domain/openlineage/run-state.js';
 import type { Dataset, DatasetData, DatasetId, DatasetVersion, Job, JobData, JobVersion, Run } from './marquez.types.js';
 import { datasetIdOf, toDataset, toDatasetData, toDatasetVersion } from './dataset.mapper.js';
-import { toJob, toJobData, toJobVersion, type JobParts } from './job.mapper.js';
-import { toRun } from './job.mapper.js';
+import { toJob, toJobData, toJobVersion, toRun, type JobParts } from './job.mapper.js';
 import { str } from './values.js';
 import { versionCandidates, versionUuid } from './versions.js';
 
@@ -58,8 +57,9 @@ export class MarquezViews {
     return toRun(run, { jobVersion, inputs: of('READ_BY'), outputs: of('WROTE') });
   }
 
+  /** Runs of a job (RUN_OF) or of a job version (RAN), newest first. */
   async runs(tenant: string, id: string, kind: 'RUN_OF' | 'RAN', limit: number, offset: number): Promise<Page<Run>> {
-    const page = await this.catalog.newest(tenant, id, 'UPSTREAM', kind, limit, offset, kind === 'RUN_OF' ? LATEST_WINDOW : undefined);
+    const page = await this.catalog.newest(tenant, id, 'UPSTREAM', kind, limit, offset, LATEST_WINDOW);
     return { items: await Promise.all(page.items.map((r) => this.run(tenant, r))), total: page.total };
   }
 

@@ -32,7 +32,7 @@ export class KuzuGraphStore implements GraphStore {
     this.readers = new ReaderPool([engine.connect(), engine.connect(), engine.connect(), engine.connect()]);
     this.queue = new WriteQueue(this.writer, (conn, items) => this.applyGroup(conn, items), {
       checkpointIntervalMs: opts.checkpointIntervalMs ?? 15_000, maxGroup: 256,
-      walPath: `${opts.path}.wal`, walCheckpointBytes: Math.min(256 * 1024 * 1024, opts.bufferPoolBytes / 4),
+      checkpointBytes: opts.bufferPoolBytes / 256,
     });
   }
 
@@ -55,7 +55,7 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   /** One transaction for a group of writes: per tenant, their batches concatenated (normaliseBatch dedupes, in order). */
-  private async applyGroup(conn: EngineConnection, items: { tenant: string; batch: WriteBatch }[]): Promise<void> {
+  private async applyGroup(conn: EngineConnection, items: { tenant: string; batch: WriteBatch }[]): Promise<number> {
     const byTenant = new Map<string, WriteBatch>();
     for (const { tenant, batch } of items) {
       const merged = byTenant.get(tenant) ?? { nodes: [], edges: [] };
@@ -63,10 +63,13 @@ export class KuzuGraphStore implements GraphStore {
       merged.edges.push(...batch.edges);
       byTenant.set(tenant, merged);
     }
-    for (const [tenant, batch] of byTenant) await this.writeInTx(conn, tenant, batch);
+    let bytes = 0;
+    for (const [tenant, batch] of byTenant) bytes += await this.writeInTx(conn, tenant, batch);
+    return bytes;
   }
 
-  private async writeInTx(conn: EngineConnection, tenant: string, batch: WriteBatch): Promise<void> {
+  /** Returns about how many bytes were written. */
+  private async writeInTx(conn: EngineConnection, tenant: string, batch: WriteBatch): Promise<number> {
     const now = new Date().toISOString();
     const { nodes, edges } = normaliseBatch(tenant, batch, now);
     const endpointKeys = new Set(edges.flatMap((e) => [e.from, e.to]));
@@ -79,12 +82,14 @@ export class KuzuGraphStore implements GraphStore {
         throw new LoomError('BAD_USER_INPUT', `edge endpoint ${k.slice(tenant.length + 1)} does not exist`, 'edges');
       }
     }
-    await this.setNodes(conn, nodes, previous);
+    let bytes = await this.setNodes(conn, nodes, previous);
     if (edges.length) await conn.run(Q.MERGE_EDGES, { rows: edges });
+    for (const e of edges) bytes += 200 + e.props.length;
+    return bytes;
   }
 
   /** Write only what changed: nothing for a replay, scalar fields alone when the props are the same. */
-  private async setNodes(conn: EngineConnection, nodes: NodeRow[], previous: Map<string, Record<string, unknown>>): Promise<void> {
+  private async setNodes(conn: EngineConnection, nodes: NodeRow[], previous: Map<string, Record<string, unknown>>): Promise<number> {
     const full: Record<string, unknown>[] = [];
     const scalars: Record<string, unknown>[] = [];
     for (const n of nodes) {
@@ -99,6 +104,7 @@ export class KuzuGraphStore implements GraphStore {
     }
     if (full.length) await conn.run(Q.SET_NODES, { rows: full });
     if (scalars.length) await conn.run(Q.SET_NODE_FIELDS, { rows: scalars.map(({ props: _p, ...rest }) => rest) });
+    return full.reduce((n, r) => n + 300 + String(r.props).length, 0) + scalars.length * 300;
   }
 
   private read<T>(work: (conn: EngineConnection) => Promise<T>): Promise<T> {

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import type { EngineConnection } from './engine.js';
 
 interface Pending<T> { item: T; resolve: () => void; reject: (err: unknown) => void }
@@ -8,20 +7,24 @@ interface Pending<T> { item: T; resolve: () => void; reject: (err: unknown) => v
  * connection. Group commit: writes that arrive while a transaction runs are applied together in
  * the next one (one BEGIN/COMMIT for up to `maxGroup` writes); each caller is answered only after
  * the commit that holds its write. If a group fails, its writes are retried one by one so one bad
- * write cannot fail the others. Checkpoints run on a timer when there were writes, and on close.
+ * write cannot fail the others. Checkpoints run on a timer when there were writes, after about
+ * `checkpointBytes` written (un-checkpointed updates hold far more buffer-pool memory than the WAL's
+ * size suggests: without this a burst fills the pool), and on close.
  */
 export class WriteQueue<T> {
   private pending: Pending<T>[] = [];
   private draining: Promise<void> | null = null;
   private dirty = false;
+  private bytesSinceCheckpoint = 0;
   private checkpointDue = false;
   private closed = false;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
     private readonly conn: EngineConnection,
-    private readonly apply: (conn: EngineConnection, items: T[]) => Promise<void>,
-    private readonly opts: { checkpointIntervalMs: number; maxGroup: number; walPath?: string; walCheckpointBytes?: number },
+    /** Applies a group inside the transaction; returns about how many bytes it wrote. */
+    private readonly apply: (conn: EngineConnection, items: T[]) => Promise<number>,
+    private readonly opts: { checkpointIntervalMs: number; maxGroup: number; checkpointBytes: number },
   ) {
     this.timer = setInterval(() => {
       if (!this.dirty) return;
@@ -58,34 +61,26 @@ export class WriteQueue<T> {
         else for (const p of group) await this.transaction([p.item]).then(p.resolve, p.reject);
       }
     }
-    if (this.dirty && (this.checkpointDue || this.walTooLarge())) await this.checkpoint();
+    if (this.dirty && (this.checkpointDue || this.bytesSinceCheckpoint > this.opts.checkpointBytes)) await this.checkpoint();
   }
 
   private async transaction(items: T[]): Promise<void> {
     await this.conn.run('BEGIN TRANSACTION');
     try {
-      await this.apply(this.conn, items);
+      const bytes = await this.apply(this.conn, items);
       await this.conn.run('COMMIT');
       this.dirty = true;
+      this.bytesSinceCheckpoint += bytes;
     } catch (err) {
       await this.conn.run('ROLLBACK').catch(() => undefined);
       throw err;
     }
   }
 
-  /** Un-checkpointed writes stay in the buffer pool: a burst must not fill it before the timer fires. */
-  private walTooLarge(): boolean {
-    if (!this.opts.walPath || !this.opts.walCheckpointBytes) return false;
-    try {
-      return statSync(this.opts.walPath).size > this.opts.walCheckpointBytes;
-    } catch {
-      return false;
-    }
-  }
-
   private async checkpoint(): Promise<void> {
     this.dirty = false;
     this.checkpointDue = false;
+    this.bytesSinceCheckpoint = 0;
     await this.conn.run('CHECKPOINT').catch(() => { this.dirty = true; });
   }
 

@@ -1,12 +1,13 @@
 import { readFile, readdir } from 'node:fs/promises';
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { GraphStore, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
-import {
-  LINEAGE_EDGE_KINDS, type EdgeKind, type GraphNode, type LineageNode, type LineageQuery, type LineageResult, type Page, type SearchQuery,
+import type {
+  EdgeKind, GraphNode, LineageCount, LineageCountQuery, LineageQuery, LineageResult, Page, SearchQuery,
 } from '../../domain/model.js';
 import { LoomError, unavailable } from '../../domain/errors.js';
 import { mergeProps, normaliseBatch, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
 import * as Q from './cypher.js';
+import { checkLineageQuery, countLineage, TIMED_OUT, walkLineage, type LineageReader } from './lineage.js';
 
 export const SCHEMA_DIR = new URL('../../../../schema/graph/neo4j/', import.meta.url);
 
@@ -26,6 +27,21 @@ const UNAVAILABLE_CODES = new Set([
   neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED,
   'Neo.ClientError.Database.DatabaseNotFound', 'Neo.ClientError.Cluster.NotALeader', 'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase',
 ]);
+
+/**
+ * The server stopped a transaction at its timeout: the one the driver sent (TransactionConfig.timeout),
+ * the server's own db.transaction.timeout, or a lock wait cut short by either. The driver reports the
+ * last as a ClientError (it rewrites the 4.x TransientError code); both spellings are listed.
+ */
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.LockClientStopped',
+  'Neo.TransientError.Transaction.LockClientStopped',
+]);
+
+/** By code only, never by message. */
+export const isTimeout = (e: unknown): boolean => e instanceof Neo4jError && TIMEOUT_CODES.has(e.code);
 
 /** Driver errors → domain errors, by code only. Anything unrecognised passes through (masked upstream). */
 export function translateError(e: unknown): unknown {
@@ -73,13 +89,6 @@ async function missingEndpoint(tx: ManagedTransaction, tenant: string, rows: Edg
   return new LoomError('BAD_USER_INPUT', `edge endpoint ${missing.slice(tenant.length + 1)} does not exist`, 'edges');
 }
 
-/** Closest first, then id; BOTH = the union of the two one-way walks, each node at its smaller distance. */
-function closest(lists: LineageNode[][]): LineageNode[] {
-  const best = new Map<string, LineageNode>();
-  for (const n of lists.flat()) if ((best.get(n.node.id)?.distance ?? Infinity) > n.distance) best.set(n.node.id, n);
-  return [...best.values()].sort((a, b) => a.distance - b.distance || (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0));
-}
-
 /** The production GraphStore on Neo4j 5 (>= 5.21). Every statement comes from cypher.ts. */
 export class Neo4jGraphStore implements GraphStore {
   private readonly driver: Driver;
@@ -108,6 +117,18 @@ export class Neo4jGraphStore implements GraphStore {
   private tx<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.session(mode, (s) => (mode === 'READ' ? s.executeRead(work) : s.executeWrite(work)));
   }
+
+  /**
+   * Lineage reads: one read transaction per statement, so a timeout ends only that statement. `within`
+   * gives the server a transaction timeout (whole ms, never 0: 0 means none) and recognises the
+   * timeout by its code before errors are translated.
+   */
+  private readonly reader: LineageReader = {
+    run: (s) => this.tx('READ', (tx) => run(tx, s)),
+    within: (s, ms) => this.session('READ', (session) => session
+      .executeRead((tx) => run(tx, s), { timeout: Math.max(1, Math.ceil(ms)) })
+      .catch((e: unknown) => { if (isTimeout(e)) return TIMED_OUT; throw e; })),
+  };
 
   async init(): Promise<void> {
     for (const text of await readSchema()) await this.tx('WRITE', (tx) => run(tx, { text, params: {} }));
@@ -153,20 +174,19 @@ export class Neo4jGraphStore implements GraphStore {
 
   async lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageResult | null> {
     const key = storeKey(tenant, id);
-    const kinds = q.edgeKinds?.length ? q.edgeKinds : LINEAGE_EDGE_KINDS;
-    const ways: Q.Way[] = q.direction === 'BOTH' ? ['DOWNSTREAM', 'UPSTREAM'] : [q.direction];
-    const walks = ways.map((way) => Q.lineageNodes(key, way, q.depth, kinds, q.limit));
-    return this.tx('READ', async (tx) => {
-      const [root] = await run(tx, Q.nodesByKey([key]));
-      if (!root) return null;
-      const lists: LineageNode[][] = [];
-      for (const walk of walks) lists.push((await run(tx, walk)).map((r) => ({ node: toNode(r.node as Row), distance: Number(r.distance) })));
-      const all = closest(lists);
-      const nodes = all.slice(0, q.limit);
-      const keys = [key, ...nodes.map((n) => storeKey(tenant, n.node.id))];
-      const edges = await run(tx, Q.lineageEdges(keys, kinds, Math.max(1000, q.limit * 20)));
-      return { root: toNode(root.node as Row), nodes, edges: edges.map((r) => toEdge(r.edge as Row, tenant)), truncated: all.length > q.limit };
-    });
+    checkLineageQuery(key, q);
+    const [root] = await this.getNodes(tenant, [id]);
+    if (!root || (q.asOf !== undefined && root.createdAt > q.asOf)) return null;
+    const { nodes, edges, cut } = await walkLineage(this.reader, tenant, key, q);
+    return { root, nodes, edges, truncated: cut !== null, cut };
+  }
+
+  async countLineage(tenant: string, id: string, q: LineageCountQuery): Promise<LineageCount | null> {
+    const key = storeKey(tenant, id);
+    checkLineageQuery(key, q);
+    const [root] = await this.getNodes(tenant, [id]);
+    if (!root) return null;
+    return countLineage(this.reader, key, q);
   }
 
   /** Auto-commit, no retries: readiness must answer fast. */

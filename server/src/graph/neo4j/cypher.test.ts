@@ -41,6 +41,9 @@ const WAYS: Q.Way[] = ['DOWNSTREAM', 'UPSTREAM'];
 // Without edgeKinds (the builder's default: every kind) and with one. Each lint costs ~150 ms: keep the matrix lean.
 const KIND_SETS: (readonly EdgeKind[] | undefined)[] = [undefined, ['OUTPUT']];
 const DEPTHS = Array.from({ length: MAX_LINEAGE_DEPTH }, (_, i) => i + 1);
+const AS_OFS = [undefined, '2026-03-01T00:00:00.000Z'];
+const NODE_VARIANTS: { kinds: readonly EdgeKind[]; asOf?: string }[] = [{ kinds: LINEAGE_EDGE_KINDS }, { kinds: ['OUTPUT'], asOf: AS_OFS[1] }];
+const COUNT_VARIANTS: { kinds: readonly EdgeKind[]; asOf?: string }[] = [{ kinds: ['OUTPUT'] }, { kinds: LINEAGE_EDGE_KINDS, asOf: AS_OFS[1] }];
 
 const cases: { name: string; s: Q.Statement }[] = [
   { name: 'ping', s: { text: Q.PING, params: {} } },
@@ -55,10 +58,20 @@ const cases: { name: string; s: Q.Statement }[] = [
     { name: `neighbourCount ${d} ${ks?.join('|') ?? 'all'}`, s: Q.neighbourCount(key, d, ks) },
     { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'}`, s: Q.neighbourPage(key, d, ks, 10, 20) },
   ])),
-  ...WAYS.flatMap((w) => DEPTHS.flatMap((depth) => KIND_SETS.map((ks) => (
-    { name: `lineageNodes ${w} depth ${depth} ${ks?.join('|') ?? 'default'}`, s: Q.lineageNodes(key, w, depth, ks ?? LINEAGE_EDGE_KINDS, 100) }
-  )))),
-  ...KIND_SETS.map((ks) => ({ name: `lineageEdges ${ks?.join('|') ?? 'default'}`, s: Q.lineageEdges(keys, ks ?? LINEAGE_EDGE_KINDS, 1000) })),
+  // Every statement lineage and countLineage send, for every direction (BOTH = both ways), every depth, with and
+  // without asOf. Kinds and asOf fill independent parts of the text, so they are paired (both pairings across the builders).
+  ...WAYS.flatMap((way) => DEPTHS.flatMap((depth) => [
+    ...NODE_VARIANTS.map(({ kinds, asOf }) => (
+      { name: `lineageNodes ${way} depth ${depth} ${kinds.join('|')} ${asOf ?? 'now'}`, s: Q.lineageNodes(key, { way, depth, kinds, asOf }, 100) }
+    )),
+    ...COUNT_VARIANTS.map(({ kinds, asOf }) => (
+      { name: `lineageCount ${way} depth ${depth} ${kinds.join('|')} ${asOf ?? 'now'}`, s: Q.lineageCount(key, { way, depth, kinds, asOf }, 1000) }
+    )),
+  ])),
+  { name: 'lineageNodes every edge kind', s: Q.lineageNodes(key, { way: 'DOWNSTREAM', depth: 2, kinds: EDGE_KINDS }, 10) },
+  ...KIND_SETS.flatMap((ks) => AS_OFS.map((asOf) => (
+    { name: `lineageEdges ${ks?.join('|') ?? 'default'} ${asOf ?? 'now'}`, s: Q.lineageEdges(keys, ks ?? LINEAGE_EDGE_KINDS, 1000, asOf) }
+  ))),
 ];
 
 describe('Neo4j Cypher builders parse with Neo4j\'s parser', () => {
@@ -85,10 +98,21 @@ describe('Neo4j Cypher builders only inline validated values', () => {
   const rejects = (f: () => unknown, field: string) => expect(f).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field }));
 
   it('rejects depths outside 1..10, unknown edge kinds and bad limits', () => {
-    for (const depth of [0, 11, 2.5, Number.NaN]) rejects(() => Q.lineageNodes(key, 'DOWNSTREAM', depth, LINEAGE_EDGE_KINDS, 10), 'depth');
-    rejects(() => Q.lineageNodes(key, 'UPSTREAM', 2, ['OUTPUT]->() DETACH DELETE a //' as EdgeKind], 10), 'edgeKinds');
+    const walk = (w: Partial<Q.Walk>): Q.Walk => ({ way: 'DOWNSTREAM', depth: 2, kinds: LINEAGE_EDGE_KINDS, ...w });
+    for (const depth of [0, 11, 2.5, Number.NaN]) {
+      rejects(() => Q.lineageNodes(key, walk({ depth }), 10), 'depth');
+      rejects(() => Q.lineageCount(key, walk({ depth }), 10), 'depth');
+    }
+    rejects(() => Q.lineageNodes(key, walk({ way: 'UPSTREAM', kinds: ['OUTPUT]->() DETACH DELETE a //' as EdgeKind] }), 10), 'edgeKinds');
+    rejects(() => Q.lineageCount(key, walk({ kinds: [] }), 10), 'edgeKinds');
+    rejects(() => Q.lineageCount(key, walk({}), -1), 'cap');
     rejects(() => Q.mergeEdges('NOPE' as EdgeKind, batch.edges), 'edgeKinds');
     rejects(() => Q.lineageEdges(keys, [], 10), 'edgeKinds');
+    for (const asOf of ["2026-01-01' OR 1=1 //", '2026-01-01', '2026-01-01T00:00:00+01:00', '2026-13-45T00:00:00Z', '']) {
+      rejects(() => Q.lineageNodes(key, walk({ asOf }), 10), 'asOf');
+      rejects(() => Q.lineageCount(key, walk({ asOf }), 10), 'asOf');
+      rejects(() => Q.lineageEdges(keys, LINEAGE_EDGE_KINDS, 10, asOf), 'asOf');
+    }
     rejects(() => Q.neighbourPage(key, 'BOTH', undefined, -1, 0), 'limit');
     rejects(() => Q.neighbourPage(key, 'BOTH', undefined, 10, 1.5), 'offset');
     rejects(() => Q.search(T, 'x', undefined, Number.POSITIVE_INFINITY), 'limit');
@@ -155,13 +179,13 @@ describe('Neo4j Cypher builders (pinned)', () => {
   });
 
   it('walks lineage breadth-first with the depth and kinds inlined', () => {
-    const s = Q.lineageNodes(key, 'UPSTREAM', 3, LINEAGE_EDGE_KINDS, 50);
+    const s = Q.lineageNodes(key, { way: 'UPSTREAM', depth: 3, kinds: LINEAGE_EDGE_KINDS }, 50);
     expect(s.text).toMatchInlineSnapshot(`
       "MATCH (a:Node {key: $key})
       MATCH p = ANY SHORTEST (a)<-[r:INPUT_TO|OUTPUT|ALIAS WHERE r.validTo IS NULL]-{1,3}(n:Node)
-      WITH a, n, length(p) AS distance
       WHERE n <> a
-      RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt} AS node, distance
+      WITH n, length(p) AS distance, last(relationships(p)) AS via
+      RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt} AS node, distance, via {kind: type(via), fromKey: startNode(via).key, toKey: endNode(via).key, .props, .validFrom, .validTo} AS via
       ORDER BY distance, n.id
       LIMIT $limit"
     `);
@@ -170,6 +194,64 @@ describe('Neo4j Cypher builders (pinned)', () => {
         "key": "acme/dataset:ns:raw",
         "limit": 51,
       }
+    `);
+  });
+
+  it('walks lineage as of a time with the time as a parameter', () => {
+    const s = Q.lineageNodes(key, { way: 'DOWNSTREAM', depth: 2, kinds: ['OUTPUT'], asOf: '2026-03-01T00:00:00.000Z' }, 10);
+    expect(s.text).toMatchInlineSnapshot(`
+      "MATCH (a:Node {key: $key})
+      MATCH p = ANY SHORTEST (a)-[r:OUTPUT WHERE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)]->{1,2}(n:Node)
+      WHERE n <> a AND n.createdAt <= $asOf
+      WITH n, length(p) AS distance, last(relationships(p)) AS via
+      RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt} AS node, distance, via {kind: type(via), fromKey: startNode(via).key, toKey: endNode(via).key, .props, .validFrom, .validTo} AS via
+      ORDER BY distance, n.id
+      LIMIT $limit"
+    `);
+    expect(s.params).toMatchInlineSnapshot(`
+      {
+        "asOf": "2026-03-01T00:00:00.000Z",
+        "key": "acme/dataset:ns:raw",
+        "limit": 11,
+      }
+    `);
+  });
+
+  it('counts lineage with the cap inside the walk', () => {
+    const s = Q.lineageCount(key, { way: 'UPSTREAM', depth: 4, kinds: LINEAGE_EDGE_KINDS, asOf: '2026-03-01T00:00:00.000Z' }, 100);
+    expect(s.text).toMatchInlineSnapshot(`
+      "MATCH (a:Node {key: $key})
+      MATCH p = ANY SHORTEST (a)<-[r:INPUT_TO|OUTPUT|ALIAS WHERE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)]-{1,4}(n:Node)
+      WHERE n <> a AND n.createdAt <= $asOf
+      WITH n.kind AS kind, length(p) AS distance
+      LIMIT $cap
+      RETURN kind, distance, count(*) AS count"
+    `);
+    expect(s.params).toMatchInlineSnapshot(`
+      {
+        "asOf": "2026-03-01T00:00:00.000Z",
+        "cap": 101,
+        "key": "acme/dataset:ns:raw",
+      }
+    `);
+  });
+
+  it('fetches the edges between lineage nodes, current or as of a time', () => {
+    expect(Q.lineageEdges(keys, LINEAGE_EDGE_KINDS, 1000).text).toMatchInlineSnapshot(`
+      "UNWIND $keys AS k
+      MATCH (x:Node {key: k})-[e:INPUT_TO|OUTPUT|ALIAS]->(y:Node)
+      WHERE e.validTo IS NULL AND y.key IN $keys
+      RETURN e {kind: type(e), fromKey: x.key, toKey: y.key, .props, .validFrom, .validTo} AS edge
+      ORDER BY type(e), x.key, y.key
+      LIMIT $limit"
+    `);
+    expect(Q.lineageEdges(keys, LINEAGE_EDGE_KINDS, 1000, '2026-03-01T00:00:00.000Z').text).toMatchInlineSnapshot(`
+      "UNWIND $keys AS k
+      MATCH (x:Node {key: k})-[e:INPUT_TO|OUTPUT|ALIAS]->(y:Node)
+      WHERE e.validFrom <= $asOf AND (e.validTo IS NULL OR e.validTo > $asOf) AND y.key IN $keys
+      RETURN e {kind: type(e), fromKey: x.key, toKey: y.key, .props, .validFrom, .validTo} AS edge
+      ORDER BY type(e), x.key, y.key
+      LIMIT $limit"
     `);
   });
 

@@ -128,38 +128,83 @@ export function neighbourPage(key: string, direction: Direction, kinds: readonly
   };
 }
 
+/** A one-way traversal. Depth and kinds are inlined (validated); `asOf` is always a parameter. */
+export interface Walk { way: Way; depth: number; kinds: readonly EdgeKind[]; asOf?: string }
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+/** `asOf` must be an ISO-8601 UTC time, the format every stored time has (they compare as strings). */
+export function checkAsOf(asOf: string | undefined): string | undefined {
+  if (asOf !== undefined && (typeof asOf !== 'string' || !ISO_UTC.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
+    throw badInput('asOf', 'must be an ISO-8601 UTC time such as 2026-03-01T00:00:00.000Z');
+  }
+  return asOf;
+}
+
+/** Current edges, or with `asOf` the edges valid then: validFrom <= $asOf < validTo. */
+function validAt(r: string, asOf: string | undefined): string {
+  return checkAsOf(asOf) === undefined ? `${r}.validTo IS NULL` : `${r}.validFrom <= $asOf AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf)`;
+}
+
+const asOfParam = (asOf: string | undefined) => (asOf === undefined ? {} : { asOf });
+
 /**
- * Breadth-first (ANY SHORTEST) walk of current edges: each reachable node once, with its distance.
+ * The shortest paths of a walk from `a`: every reachable node once (`n`, never `a` itself), with its
+ * path `p`; at `asOf`, only nodes that existed then. The selector partitions by endpoint, so the
+ * filter on `n` does not change which path is chosen.
+ */
+function shortestPaths(w: Walk): string[] {
+  const rel = `[r:${relTypes(w.kinds)} WHERE ${validAt('r', w.asOf)}]`;
+  const step = w.way === 'DOWNSTREAM' ? `-${rel}->` : `<-${rel}-`;
+  return [
+    'MATCH (a:Node {key: $key})',
+    `MATCH p = ANY SHORTEST (a)${step}{1,${hops(w.depth)}}(n:Node)`,
+    w.asOf === undefined ? 'WHERE n <> a' : 'WHERE n <> a AND n.createdAt <= $asOf',
+  ];
+}
+
+/**
+ * Breadth-first (ANY SHORTEST) walk: each reachable node once, with its distance and `via`, the last
+ * edge of its shortest path (so the answer keeps a spanning tree even when the edges query is cut).
  * Fetches `limit + 1` rows so the caller can tell that the node cap cut the answer.
  */
-export function lineageNodes(key: string, way: Way, depth: number, kinds: readonly EdgeKind[], limit: number): Statement {
-  const rel = `[r:${relTypes(kinds)} WHERE r.validTo IS NULL]`;
-  const step = way === 'DOWNSTREAM' ? `-${rel}->` : `<-${rel}-`;
+export function lineageNodes(key: string, w: Walk, limit: number): Statement {
   return {
     text: lines(
-      'MATCH (a:Node {key: $key})',
-      `MATCH p = ANY SHORTEST (a)${step}{1,${hops(depth)}}(n:Node)`,
-      'WITH a, n, length(p) AS distance',
-      'WHERE n <> a',
-      `RETURN ${NODE('n')} AS node, distance`,
+      ...shortestPaths(w),
+      'WITH n, length(p) AS distance, last(relationships(p)) AS via',
+      `RETURN ${NODE('n')} AS node, distance, ${EDGE('via', 'startNode(via)', 'endNode(via)')} AS via`,
       'ORDER BY distance, n.id',
       'LIMIT $limit',
     ),
-    params: { key, limit: count('limit', limit) + 1 },
+    params: { key, ...asOfParam(w.asOf), limit: count('limit', limit) + 1 },
   };
 }
 
-/** Every current edge of the given kinds between two nodes of `keys`. */
-export function lineageEdges(keys: readonly string[], kinds: readonly EdgeKind[], limit: number): Statement {
+/** How many nodes a walk reaches, by kind and distance: at most `cap + 1` of them (so the caller can tell it was capped). */
+export function lineageCount(key: string, w: Walk, cap: number): Statement {
+  return {
+    text: lines(
+      ...shortestPaths(w),
+      'WITH n.kind AS kind, length(p) AS distance',
+      'LIMIT $cap',
+      'RETURN kind, distance, count(*) AS count',
+    ),
+    params: { key, ...asOfParam(w.asOf), cap: count('cap', cap) + 1 },
+  };
+}
+
+/** Every edge of the given kinds between two nodes of `keys`: current ones, or those valid at `asOf`. */
+export function lineageEdges(keys: readonly string[], kinds: readonly EdgeKind[], limit: number, asOf?: string): Statement {
   return {
     text: lines(
       'UNWIND $keys AS k',
       `MATCH (x:Node {key: k})-[e:${relTypes(kinds)}]->(y:Node)`,
-      'WHERE e.validTo IS NULL AND y.key IN $keys',
+      `WHERE ${validAt('e', asOf)} AND y.key IN $keys`,
       `RETURN ${EDGE('e', 'x', 'y')} AS edge`,
       'ORDER BY type(e), x.key, y.key',
       'LIMIT $limit',
     ),
-    params: { keys, limit: count('limit', limit) },
+    params: { keys, ...asOfParam(asOf), limit: count('limit', limit) },
   };
 }

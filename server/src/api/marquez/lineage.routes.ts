@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { MAX_LINEAGE_NODES, type GraphNode } from '../../domain/model.js';
+import { notFound } from '../../domain/errors.js';
+import { query, tenantOf, type MarquezContext } from './marquez.context.js';
+import { boolParam, columnDepth, columnNodeIds, intParam, tableDepth, tableNodeId } from './params.js';
+import { tableEdges, tableNodeType, toColumnGraph, toGraph } from './graph.mapper.js';
+
+/** Loom answers lineage within a node cap; `limit` (a Loom extension) moves it. */
+const DEFAULT_NODES = 1000;
+/** Set when the node cap or the deadline cut the answer (Marquez has no way to say so in the body). */
+const PARTIAL_HEADER = 'x-loom-lineage-partial';
+
+/**
+ * Marquez's lineage graphs. Table level: datasets and jobs upstream and downstream of the node (Marquez
+ * also walks to siblings: consumers of an input); column level: fields upstream, and downstream on request.
+ */
+export function registerGraphRoutes(app: FastifyInstance, ctx: MarquezContext): void {
+  app.get('/lineage', async (req, reply) => {
+    const q = query(req);
+    const tenant = tenantOf(req);
+    const id = tableNodeId(q);
+    const res = await ctx.lineage.lineage(tenant, id, 'BOTH', tableDepth(q), intParam(q, 'limit', DEFAULT_NODES, 1, MAX_LINEAGE_NODES));
+    if (!res) throw notFound(`node ${id}`);
+    if (res.truncated) reply.header(PARTIAL_HEADER, res.cut?.reason ?? 'true');
+    const nodes = [res.root, ...res.nodes.map((n) => n.node)].filter((n) => tableNodeType(n) !== null);
+    const data = (n: GraphNode) => (tableNodeType(n) === 'JOB' ? ctx.views.jobData(tenant, n) : ctx.views.datasetData(tenant, n));
+    const placed = await Promise.all(nodes.map(async (n) => ({ id: n.id, type: tableNodeType(n)!, data: await data(n) })));
+    return { graph: toGraph(placed, tableEdges(res.edges)) };
+  });
+
+  app.get('/column-lineage', async (req, reply) => {
+    const q = query(req);
+    const tenant = tenantOf(req);
+    const ids = columnNodeIds(q);
+    const [depth, downstream] = [columnDepth(q), boolParam(q, 'withDownstream', false)];
+    const limit = intParam(q, 'limit', DEFAULT_NODES, 1, MAX_LINEAGE_NODES);
+    const root = (await ctx.catalog.getNodes(tenant, ids)).find((n) => n !== null && (n.kind === 'Field' || n.id.startsWith('dataset:')));
+    if (!root) throw notFound(`node ${String(q.nodeId)}`);
+    const res = await ctx.lineage.columnLineage(tenant, root.id, downstream ? 'BOTH' : 'UPSTREAM', depth, limit);
+    if (!res) throw notFound(`node ${String(q.nodeId)}`);
+    if (res.truncated) reply.header(PARTIAL_HEADER, res.cut?.reason ?? 'true');
+    return { graph: toColumnGraph(res) };
+  });
+}

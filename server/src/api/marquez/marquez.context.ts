@@ -1,0 +1,22 @@
+import type { FastifyRequest } from 'fastify';
+import type { CatalogService } from '../../domain/catalog.service.js';
+import type { LineageService } from '../../domain/lineage.service.js';
+import type { GraphNode } from '../../domain/model.js';
+import { nodeId } from '../../domain/ids.js';
+import { notFound } from '../../domain/errors.js';
+import type { MarquezViews } from './marquez.views.js';
+import type { Query } from './params.js';
+
+/** What the Marquez route handlers share. */
+export interface MarquezContext { catalog: CatalogService; views: MarquezViews; lineage: LineageService }
+
+export const tenantOf = (req: FastifyRequest) => req.principal!.tenant;
+export const query = (req: FastifyRequest) => (req.query ?? {}) as Query;
+export const params = (req: FastifyRequest) => req.params as Record<string, string>;
+
+/** The namespace node, or 404. */
+export async function namespaceOr404(ctx: MarquezContext, tenant: string, name: string): Promise<GraphNode> {
+  const ns = await ctx.catalog.node(tenant, nodeId('Namespace', name, name));
+  if (!ns) throw notFound(`namespace ${name}`);
+  return ns;
+}

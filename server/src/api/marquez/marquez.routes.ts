@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../app/services.js';
+import { CatalogService } from '../../domain/catalog.service.js';
+import type { GraphNode, NodeKind } from '../../domain/model.js';
+import { badInput } from '../../domain/errors.js';
+import { bearerAuth } from '../http/auth.js';
+import type { Namespace, SearchResult } from './marquez.types.js';
+import { MarquezViews } from './marquez.views.js';
+import { namespaceOr404, params, query, tenantOf, type MarquezContext } from './marquez.context.js';
+import { MAX_PAGE, enumParam, intParam, page, stringParam } from './params.js';
+import { tableNodeType } from './graph.mapper.js';
+import { registerDatasetRoutes } from './datasets.routes.js';
+import { registerJobRoutes } from './jobs.routes.js';
+import { registerGraphRoutes } from './lineage.routes.js';
+
+/**
+ * Marquez's read API under /api/v1, so that Marquez clients and UIs work against Loom unchanged.
+ * Read-only (any valid key), scoped to the key's tenant; errors are `{code, message}` with Marquez's statuses.
+ */
+export function registerMarquezRoutes(app: FastifyInstance, services: Services): void {
+  const catalog = new CatalogService(services.graph);
+  const ctx: MarquezContext = { catalog, views: new MarquezViews(catalog), lineage: services.lineage };
+  void app.register(async (scope) => {
+    scope.addHook('preHandler', bearerAuth(services, { write: false }));
+    registerNamespaceRoutes(scope, ctx);
+    registerDatasetRoutes(scope, ctx);
+    registerJobRoutes(scope, ctx);
+    registerGraphRoutes(scope, ctx);
+    registerSearchRoute(scope, ctx);
+  }, { prefix: '/api/v1' });
+}
+
+const toNamespace = (n: GraphNode): Namespace => ({
+  name: n.name, createdAt: n.createdAt, updatedAt: n.updatedAt, ownerName: 'anonymous', description: null, isHidden: false,
+});
+
+function registerNamespaceRoutes(app: FastifyInstance, ctx: MarquezContext): void {
+  app.get('/namespaces', async (req) => {
+    const { limit, offset } = page(query(req));
+    return { namespaces: (await ctx.catalog.namespaces(tenantOf(req), limit, offset)).map(toNamespace) };
+  });
+  app.get('/namespaces/:namespace', async (req) => toNamespace(await namespaceOr404(ctx, tenantOf(req), params(req).namespace)));
+}
+
+const DATASET_KINDS: readonly NodeKind[] = ['Dataset', 'Model', 'FeatureGroup'];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Marquez's search: `q` matches names case-insensitively, `%` any run of characters and `_` one
+ * character. The store is asked for the longest literal piece; the pattern is then applied to names.
+ */
+function registerSearchRoute(app: FastifyInstance, ctx: MarquezContext): void {
+  app.get('/search', async (req) => {
+    const q = query(req);
+    const text = stringParam(q, 'q', { required: true })!;
+    const filter = enumParam(q, 'filter', ['DATASET', 'JOB'] as const, null);
+    const sort = enumParam(q, 'sort', ['NAME', 'UPDATE_AT'] as const, 'NAME');
+    const limit = intParam(q, 'limit', 10, 1, MAX_PAGE);
+    const namespace = stringParam(q, 'namespace');
+    const [before, after] = (['before', 'after'] as const).map((name) => {
+      const day = stringParam(q, name);
+      if (day !== null && !DAY.test(day)) throw badInput(name, 'must be a day, YYYY-MM-DD');
+      return day;
+    });
+    const kinds = filter === 'JOB' ? ['Job' as const] : filter === 'DATASET' ? DATASET_KINDS : [...DATASET_KINDS, 'Job' as const];
+    const piece = text.split(/[%_]/).sort((a, b) => b.length - a.length)[0];
+    const pattern = new RegExp(text.split('').map((c) => (c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join(''), 'i');
+    const found = await ctx.catalog.search(tenantOf(req), piece, kinds, MAX_PAGE);
+    const results = found
+      .filter((n) => tableNodeType(n) && pattern.test(n.name) && (!namespace || n.namespace === namespace))
+      .filter((n) => (!before || n.updatedAt.slice(0, 10) < before) && (!after || n.updatedAt.slice(0, 10) > after))
+      .sort(sort === 'UPDATE_AT' ? (a, b) => cmp(b.updatedAt, a.updatedAt) : (a, b) => cmp(a.name, b.name))
+      .map(toSearchResult);
+    return { totalCount: results.length, results: results.slice(0, limit) };
+  });
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const toSearchResult = (n: GraphNode): SearchResult => ({ type: tableNodeType(n)!, name: n.name, updatedAt: n.updatedAt, namespace: n.namespace, nodeId: n.id });
