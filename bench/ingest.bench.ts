@@ -1,0 +1,116 @@
+/**
+ * OpenLineage ingest over HTTP: events/s through POST /api/v1/lineage (concurrent clients) and
+ * /api/v1/lineage/batch, ack latency p50/p99, where the time goes (parse, map, write), beside the
+ * raw engine rate of the same node/edge writes (bulk MERGE statements, no per-event transaction).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { BenchOptions, Emit } from './run.js';
+import { startLoom } from '../server/src/app/main.js';
+import { validateEvent } from '../server/src/domain/openlineage/validate.js';
+import { mapEvent } from '../server/src/domain/openlineage/mapper.js';
+import { normaliseBatch } from '../server/src/graph/rows.js';
+import { openEngine } from '../server/src/graph/kuzu/engine.js';
+import * as Q from '../server/src/graph/kuzu/queries.js';
+
+export const name = 'ingest';
+const KEY = 'bench-key-000000000000000000001';
+const CORPUS = readFileSync(new URL('../../shared/openlineage/ingestable.ndjson', import.meta.url), 'utf8').split('\n').filter(Boolean);
+
+/** Corpus-like events: real emitter events with fresh run ids and dataset names from a pool of `pool` tables. */
+function corpusLike(n: number, pool: number): unknown[] {
+  const out: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = JSON.parse(CORPUS[i % CORPUS.length]);
+    if (e.run) e.run.runId = randomUUID();
+    for (const d of [...(e.inputs ?? []), ...(e.outputs ?? [])]) d.name = `${d.name}_${(i * 7919) % pool}`;
+    e.eventTime = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
+    out.push(e);
+  }
+  return out;
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+async function post(url: string, body: unknown): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify(body) });
+  await res.arrayBuffer();
+  if (res.status >= 300) throw new Error(`ingest answered ${res.status}`);
+  return performance.now() - t;
+}
+
+async function single(url: string, events: unknown[], concurrency: number, opts: BenchOptions) {
+  const lat: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < events.length) {
+      const e = events[next++];
+      lat.push(await post(`${url}/api/v1/lineage`, e));
+      if (lat.length % 200 === 0) opts.progress('ingest.single', lat.length, events.length, 'events');
+    }
+  }));
+  return { perS: events.length / ((performance.now() - t0) / 1000), lat };
+}
+
+async function batched(url: string, events: unknown[], size: number, opts: BenchOptions) {
+  const lat: number[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < events.length; i += size) {
+    lat.push(await post(`${url}/api/v1/lineage/batch`, events.slice(i, i + size)));
+    opts.progress('ingest.batch', Math.min(i + size, events.length), events.length, 'events');
+  }
+  return { perS: events.length / ((performance.now() - t0) / 1000), lat };
+}
+
+/** Parse and map cost per event, and the raw engine rate of the same writes. */
+async function rawEngine(events: unknown[]) {
+  const texts = events.map((e) => JSON.stringify(e));
+  let t = performance.now();
+  const parsed = texts.map((s) => JSON.parse(s));
+  const parseMs = performance.now() - t;
+  t = performance.now();
+  const batches = parsed.map((e) => { const v = validateEvent(e); return mapEvent(v.event, v.kind); });
+  const mapMs = performance.now() - t;
+  const dir = mkdtempSync(path.join(tmpdir(), 'loom-bench-raw-'));
+  const engine = openEngine(path.join(dir, 'g.kuzu'), 1024 * 1024 * 1024);
+  try {
+    const conn = engine.connect();
+    for (const stmt of readFileSync(new URL('../schema/graph/kuzu/001_init.cypher', import.meta.url), 'utf8').split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await conn.run(stmt);
+    const all = normaliseBatch('t', { nodes: batches.flatMap((b) => b.nodes), edges: batches.flatMap((b) => b.edges) }, new Date().toISOString());
+    const rows = all.nodes.map((n) => ({ key: n.key, tenant: n.tenant, id: n.id, kind: n.kind, namespace: n.namespace, name: n.name, props: JSON.stringify(n.props), createdAt: n.firstAt, updatedAt: n.at }));
+    t = performance.now();
+    for (let i = 0; i < rows.length; i += 5000) await conn.run(Q.SET_NODES, { rows: rows.slice(i, i + 5000) });
+    for (let i = 0; i < all.edges.length; i += 5000) await conn.run(Q.MERGE_EDGES, { rows: all.edges.slice(i, i + 5000) });
+    const writeMs = performance.now() - t;
+    return { parseMs, mapMs, writeMs, perS: events.length / (writeMs / 1000) };
+  } finally {
+    await engine.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
+  const n = Math.min(opts.nodes, 3000);
+  const raw = await rawEngine(corpusLike(n, 500));
+  const dir = mkdtempSync(path.join(tmpdir(), 'loom-bench-ingest-'));
+  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY });
+  try {
+    const s = await single(loom.url, corpusLike(n, 500), 16, opts);
+    emit({ bench: 'ingest.single', metric: 'events_per_s', value: s.perS, raw_engine: raw.perS, n });
+    emit({ bench: 'ingest.single', metric: 'ack_p50_ms', value: pct(s.lat, 50), n });
+    emit({ bench: 'ingest.single', metric: 'ack_p99_ms', value: pct(s.lat, 99), n });
+    const b = await batched(loom.url, corpusLike(n, 500), 100, opts);
+    emit({ bench: 'ingest.batch100', metric: 'events_per_s', value: b.perS, raw_engine: raw.perS, n });
+    emit({ bench: 'ingest.batch100', metric: 'ack_p99_ms', value: pct(b.lat, 99), n: b.lat.length });
+    emit({ bench: 'ingest.cost', metric: 'parse_us_per_event', value: (raw.parseMs * 1000) / n, n });
+    emit({ bench: 'ingest.cost', metric: 'validate_map_us_per_event', value: (raw.mapMs * 1000) / n, n });
+    emit({ bench: 'ingest.cost', metric: 'raw_write_us_per_event', value: (raw.writeMs * 1000) / n, n });
+  } finally {
+    await loom.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
