@@ -8,6 +8,7 @@ const EXACT_UP_TO = 500;
 const MAX_NAMESPACES = 10_000;
 
 type Rel = Pick<NeighbourQuery, 'direction' | 'edgeKinds'>;
+export interface NewestOptions { window?: number; by?: 'createdAt' | 'updatedAt' }
 
 /**
  * Catalog reads for browsing APIs: what a namespace contains, versions and runs newest first, a run
@@ -26,7 +27,8 @@ export class CatalogService {
   }
 
   async namespaces(tenant: string, limit: number, offset: number): Promise<GraphNode[]> {
-    const all = await this.graph.search(tenant, { text: '', kinds: ['Namespace'], limit: MAX_NAMESPACES });
+    // Every namespace id starts so (an empty text would do, but not every engine's CONTAINS matches '').
+    const all = await this.graph.search(tenant, { text: 'namespace:', kinds: ['Namespace'], limit: MAX_NAMESPACES });
     return all.sort((a, b) => cmp(a.name, b.name)).slice(offset, offset + limit);
   }
 
@@ -50,22 +52,23 @@ export class CatalogService {
   }
 
   /**
-   * Neighbours over one edge kind, newest first (by createdAt, the first event time). Exact up to
-   * EXACT_UP_TO of them; beyond, the last ids first, which is newest first for time-ordered ids
-   * (UUIDv7 run ids, as current OpenLineage clients emit) and an approximation otherwise.
+   * Neighbours over one edge kind, newest first (by `by`: createdAt, the first event time, or
+   * updatedAt, the last). Exact up to `window` of them; beyond, the last ids first, which is newest
+   * first for time-ordered ids (UUIDv7 run ids, as current OpenLineage clients emit), else approximate.
    */
-  async newest(tenant: string, id: string, direction: Direction, kind: EdgeKind, limit: number, offset: number, exactUpTo = EXACT_UP_TO): Promise<Page<GraphNode>> {
-    const rel: Rel = { direction, edgeKinds: [kind] };
-    const first = await this.graph.neighbours(tenant, id, { ...rel, limit: exactUpTo, offset: 0 });
-    if (first.total <= exactUpTo) {
-      const all = first.items.map((i) => i.node).sort(newestFirst);
-      return { items: all.slice(offset, offset + limit), total: first.total };
+  async newest(tenant: string, id: string, rel: { direction: Direction; kind: EdgeKind }, page: { limit: number; offset: number }, opts: NewestOptions = {}): Promise<Page<GraphNode>> {
+    const { window = EXACT_UP_TO, by = 'createdAt' } = opts;
+    const q: Rel = { direction: rel.direction, edgeKinds: [rel.kind] };
+    const order = (a: GraphNode, b: GraphNode) => cmp(b[by], a[by]) || cmp(b.id, a.id);
+    const first = await this.graph.neighbours(tenant, id, { ...q, limit: window, offset: 0 });
+    if (first.total <= window) {
+      return { items: first.items.map((i) => i.node).sort(order).slice(page.offset, page.offset + page.limit), total: first.total };
     }
-    const end = first.total - offset;
+    const end = first.total - page.offset;
     if (end <= 0) return { items: [], total: first.total };
-    const start = Math.max(0, end - Math.max(limit, exactUpTo));
-    const page = await this.graph.neighbours(tenant, id, { ...rel, limit: end - start, offset: start });
-    return { items: page.items.map((i) => i.node).sort(newestFirst).slice(0, limit), total: first.total };
+    const start = Math.max(0, end - Math.max(page.limit, window));
+    const tail = await this.graph.neighbours(tenant, id, { ...q, limit: end - start, offset: start });
+    return { items: tail.items.map((i) => i.node).sort(order).slice(0, page.limit), total: first.total };
   }
 
   /** Edges and nodes one step away, over the given kinds, bounded. */
@@ -100,6 +103,5 @@ export class CatalogService {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const newestFirst = (a: GraphNode, b: GraphNode) => cmp(b.createdAt, a.createdAt) || cmp(b.id, a.id);
 /** The smallest string greater than every string starting with `prefix`. */
 const prefixEnd = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);

@@ -181,6 +181,7 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       expect((await at('2025-03-01T00:00:00.000Z'))!.nodes.map((n) => n.node.id)).toEqual(['job:ns:old_job']);
       expect((await at('2025-07-01T00:00:00.000Z'))!.nodes.map((n) => n.node.id)).toEqual(['job:ns:old_job', 'dataset:ns:late_out']);
       expect(await at('2024-01-01T00:00:00.000Z')).toBeNull(); // the root did not exist yet
+      expect(await store.countLineage(A, 'dataset:ns:old_src', { direction: 'BOTH', depth: 2, cap: 10, asOf: '2024-01-01T00:00:00.000Z' })).toBeNull();
     });
 
     it('isolates tenants: B cannot read, search, traverse or link to A\'s nodes', async () => {

@@ -20,23 +20,24 @@ export function registerDatasetRoutes(app: FastifyInstance, ctx: MarquezContext)
     const { limit, offset } = page(query(req));
     await namespaceOr404(ctx, tenant, namespace);
     const found = await ctx.catalog.contained(tenant, namespace, 'dataset:', limit, offset);
-    return { datasets: await Promise.all(found.items.map((n) => ctx.views.dataset(tenant, n))), totalCount: found.total };
+    const views = ctx.views(tenant);
+    return { datasets: await Promise.all(found.items.map((n) => views.dataset(n))), totalCount: found.total };
   });
 
-  app.get('/namespaces/:namespace/datasets/:dataset', async (req) => ctx.views.dataset(tenantOf(req), await dataset(req)));
+  app.get('/namespaces/:namespace/datasets/:dataset', async (req) => ctx.views(tenantOf(req)).dataset(await dataset(req)));
 
   app.get('/namespaces/:namespace/datasets/:dataset/versions', async (req) => {
     const { limit, offset } = page(query(req));
-    const found = await ctx.views.datasetVersions(tenantOf(req), await dataset(req), limit, offset);
+    const found = await ctx.views(tenantOf(req)).datasetVersions(await dataset(req), limit, offset);
     return { versions: found.items, totalCount: found.total };
   });
 
   app.get('/namespaces/:namespace/datasets/:dataset/versions/:version', async (req) => {
-    const tenant = tenantOf(req);
+    const views = ctx.views(tenantOf(req));
     const node = await dataset(req);
     const { version } = params(req);
-    const found = await ctx.views.findDatasetVersion(tenant, node, version);
+    const found = await views.findDatasetVersion(node, version);
     if (!found) throw notFound(`version ${version} of dataset ${node.name}`);
-    return ctx.views.datasetVersion(tenant, found, node);
+    return views.datasetVersion(found, node);
   });
 }

@@ -30,33 +30,34 @@ export function registerJobRoutes(app: FastifyInstance, ctx: MarquezContext): vo
     const { limit, offset } = page(query(req));
     await namespaceOr404(ctx, tenant, namespace);
     const found = await ctx.catalog.contained(tenant, namespace, 'job:', limit, offset);
-    return { jobs: await Promise.all(found.items.map((n) => ctx.views.job(tenant, n, 1))), totalCount: found.total };
+    const views = ctx.views(tenant);
+    return { jobs: await Promise.all(found.items.map((n) => views.job(n, 1))), totalCount: found.total };
   });
 
-  app.get('/namespaces/:namespace/jobs/:job', async (req) => ctx.views.job(tenantOf(req), await job(req), LATEST_RUNS));
+  app.get('/namespaces/:namespace/jobs/:job', async (req) => ctx.views(tenantOf(req)).job(await job(req), LATEST_RUNS));
 
   app.get('/namespaces/:namespace/jobs/:job/versions', async (req) => {
     const { limit, offset } = page(query(req));
-    const found = await ctx.views.jobVersions(tenantOf(req), await job(req), limit, offset);
+    const found = await ctx.views(tenantOf(req)).jobVersions(await job(req), limit, offset);
     return { versions: found.items, totalCount: found.total };
   });
 
   app.get('/namespaces/:namespace/jobs/:job/versions/:version', async (req) => {
-    const tenant = tenantOf(req);
+    const views = ctx.views(tenantOf(req));
     const node = await job(req);
     const { version } = params(req);
-    const found = await ctx.views.findJobVersion(tenant, node, version);
+    const found = await views.findJobVersion(node, version);
     if (!found) throw notFound(`version ${version} of job ${node.name}`);
-    return ctx.views.jobVersion(tenant, found);
+    return views.jobVersion(found);
   });
 
   app.get('/namespaces/:namespace/jobs/:job/runs', async (req) => {
     const { limit, offset } = page(query(req));
-    const found = await ctx.views.runs(tenantOf(req), (await job(req)).id, 'RUN_OF', limit, offset);
+    const found = await ctx.views(tenantOf(req)).runs((await job(req)).id, 'RUN_OF', limit, offset);
     return { runs: found.items, totalCount: found.total };
   });
 
-  app.get('/jobs/runs/:id', async (req) => ctx.views.run(tenantOf(req), await run(req)));
+  app.get('/jobs/runs/:id', async (req) => ctx.views(tenantOf(req)).run(await run(req)));
 
   /** The run's facets, or its job's (the job as it is now: Loom keeps job facets per job and per job version, not per run). */
   app.get('/jobs/runs/:id/facets', async (req) => {

@@ -23,7 +23,8 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: MarquezContext): 
     if (!res) throw notFound(`node ${id}`);
     if (res.truncated) reply.header(PARTIAL_HEADER, res.cut?.reason ?? 'true');
     const nodes = [res.root, ...res.nodes.map((n) => n.node)].filter((n) => tableNodeType(n) !== null);
-    const data = (n: GraphNode) => (tableNodeType(n) === 'JOB' ? ctx.views.jobData(tenant, n) : ctx.views.datasetData(tenant, n));
+    const views = ctx.views(tenant);
+    const data = (n: GraphNode) => (tableNodeType(n) === 'JOB' ? views.jobData(n) : views.datasetData(n));
     const placed = await Promise.all(nodes.map(async (n) => ({ id: n.id, type: tableNodeType(n)!, data: await data(n) })));
     return { graph: toGraph(placed, tableEdges(res.edges)) };
   });

@@ -8,7 +8,12 @@ import type { MarquezViews } from './marquez.views.js';
 import type { Query } from './params.js';
 
 /** What the Marquez route handlers share. */
-export interface MarquezContext { catalog: CatalogService; views: MarquezViews; lineage: LineageService }
+export interface MarquezContext {
+  catalog: CatalogService;
+  lineage: LineageService;
+  /** Views for one request of one tenant. */
+  views(tenant: string): MarquezViews;
+}
 
 export const tenantOf = (req: FastifyRequest) => req.principal!.tenant;
 export const query = (req: FastifyRequest) => (req.query ?? {}) as Query;

@@ -19,7 +19,7 @@ import { registerGraphRoutes } from './lineage.routes.js';
  */
 export function registerMarquezRoutes(app: FastifyInstance, services: Services): void {
   const catalog = new CatalogService(services.graph);
-  const ctx: MarquezContext = { catalog, views: new MarquezViews(catalog), lineage: services.lineage };
+  const ctx: MarquezContext = { catalog, lineage: services.lineage, views: (tenant) => new MarquezViews(catalog, tenant) };
   void app.register(async (scope) => {
     scope.addHook('preHandler', bearerAuth(services, { write: false }));
     registerNamespaceRoutes(scope, ctx);

@@ -6,6 +6,7 @@ import {
   type Page, type SearchQuery,
 } from '../../domain/model.js';
 import { ReaderPool } from './ReaderPool.js';
+import { CommittedState, type NodeState, type StagedState } from './CommittedState.js';
 import { countLineage, walkLineage } from './lineage.js';
 import { LoomError } from '../../domain/errors.js';
 import { earliest, latest, mergeProps, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type NodeRow } from '../rows.js';
@@ -25,11 +26,13 @@ export class KuzuGraphStore implements GraphStore {
   private readonly writer: EngineConnection;
   private readonly readers: ReaderPool;
   private readonly queue: WriteQueue<{ tenant: string; batch: WriteBatch }>;
+  private readonly committed: CommittedState;
 
   private constructor(engine: Engine, private readonly opts: KuzuOptions) {
     this.engine = engine;
     this.writer = engine.connect();
     this.readers = new ReaderPool([engine.connect(), engine.connect(), engine.connect(), engine.connect()]);
+    this.committed = new CommittedState(Math.min(128 * 1024 * 1024, opts.bufferPoolBytes / 8));
     this.queue = new WriteQueue(this.writer, (conn, items) => this.applyGroup(conn, items), {
       checkpointIntervalMs: opts.checkpointIntervalMs ?? 15_000, maxGroup: 256,
       checkpointBytes: opts.bufferPoolBytes / 256,
@@ -55,7 +58,7 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   /** One transaction for a group of writes: per tenant, their batches concatenated (normaliseBatch dedupes, in order). */
-  private async applyGroup(conn: EngineConnection, items: { tenant: string; batch: WriteBatch }[]): Promise<number> {
+  private async applyGroup(conn: EngineConnection, items: { tenant: string; batch: WriteBatch }[]): Promise<{ bytes: number; onCommit(): void }> {
     const byTenant = new Map<string, WriteBatch>();
     for (const { tenant, batch } of items) {
       const merged = byTenant.get(tenant) ?? { nodes: [], edges: [] };
@@ -63,33 +66,45 @@ export class KuzuGraphStore implements GraphStore {
       merged.edges.push(...batch.edges);
       byTenant.set(tenant, merged);
     }
+    const staged = this.committed.stage();
     let bytes = 0;
-    for (const [tenant, batch] of byTenant) bytes += await this.writeInTx(conn, tenant, batch);
-    return bytes;
+    for (const [tenant, batch] of byTenant) bytes += await this.writeInTx(conn, tenant, batch, staged);
+    return { bytes, onCommit: () => staged.commit() };
   }
 
   /** Returns about how many bytes were written. */
-  private async writeInTx(conn: EngineConnection, tenant: string, batch: WriteBatch): Promise<number> {
+  private async writeInTx(conn: EngineConnection, tenant: string, batch: WriteBatch, staged: StagedState): Promise<number> {
     const now = new Date().toISOString();
-    const { nodes, edges } = normaliseBatch(tenant, batch, now);
-    const endpointKeys = new Set(edges.flatMap((e) => [e.from, e.to]));
+    const { nodes, edges: allEdges } = normaliseBatch(tenant, batch, now);
+    const endpointKeys = new Set(allEdges.flatMap((e) => [e.from, e.to]));
     for (const n of nodes) endpointKeys.delete(n.key);
-    const keys = [...nodes.map((n) => n.key), ...endpointKeys];
-    const previous = new Map<string, Record<string, unknown>>();
-    if (keys.length) for (const r of await conn.run(Q.MERGE_KEYS_RETURN_PREVIOUS, { keys })) previous.set(String(r.key), r);
+    const previous = new Map<string, NodeState | Record<string, unknown>>();
+    const lookup: string[] = [];
+    for (const k of [...nodes.map((n) => n.key), ...endpointKeys]) {
+      const known = staged.nodes.get(k) ?? this.committed.node(k);
+      if (known) previous.set(k, known);
+      else lookup.push(k);
+    }
+    if (lookup.length) for (const r of await conn.run(Q.MERGE_KEYS_RETURN_PREVIOUS, { keys: lookup })) previous.set(String(r.key), r);
     for (const k of endpointKeys) {
       if (previous.get(k)?.kind == null) {
         throw new LoomError('BAD_USER_INPUT', `edge endpoint ${k.slice(tenant.length + 1)} does not exist`, 'edges');
       }
     }
-    let bytes = await this.setNodes(conn, nodes, previous);
+    let bytes = await this.setNodes(conn, nodes, previous, staged);
+    const edges = allEdges.filter((e) => !this.committed.hasEdge(`${e.kind}|${e.from}|${e.to}`, e.props, e.validFrom));
     if (edges.length) await conn.run(Q.MERGE_EDGES, { rows: edges });
-    for (const e of edges) bytes += 200 + e.props.length;
+    for (const e of edges) {
+      const key = `${e.kind}|${e.from}|${e.to}`;
+      const prev = staged.edges.get(key);
+      staged.edges.set(key, { props: e.props, validFrom: prev && prev.validFrom < e.validFrom ? prev.validFrom : e.validFrom });
+      bytes += 200 + e.props.length;
+    }
     return bytes;
   }
 
   /** Write only what changed: nothing for a replay, scalar fields alone when the props are the same. */
-  private async setNodes(conn: EngineConnection, nodes: NodeRow[], previous: Map<string, Record<string, unknown>>): Promise<number> {
+  private async setNodes(conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState | Record<string, unknown>>, staged: StagedState): Promise<number> {
     const full: Record<string, unknown>[] = [];
     const scalars: Record<string, unknown>[] = [];
     for (const n of nodes) {
@@ -98,6 +113,7 @@ export class KuzuGraphStore implements GraphStore {
         key: n.key, tenant: n.tenant, id: n.id, kind: resolveKind(n, prev?.kind), namespace: n.namespace, name: n.name,
         props: mergeProps(prev?.props, n.props), createdAt: earliest(prev?.createdAt, n.firstAt), updatedAt: latest(prev?.updatedAt, n.at),
       };
+      staged.nodes.set(n.key, { kind: row.kind, props: row.props, createdAt: row.createdAt, updatedAt: row.updatedAt });
       const sameScalars = prev?.kind === row.kind && prev.createdAt === row.createdAt && prev.updatedAt === row.updatedAt;
       if (prev?.props !== row.props) full.push(row);
       else if (!sameScalars) scalars.push(row);
@@ -166,7 +182,7 @@ export class KuzuGraphStore implements GraphStore {
 
   async countLineage(tenant: string, id: string, q: LineageCountQuery): Promise<LineageCount | null> {
     const [root] = await this.getNodes(tenant, [id]);
-    if (!root) return null;
+    if (!root || (q.asOf && root.createdAt > q.asOf)) return null;
     return this.read((conn) => countLineage(conn, storeKey(tenant, id), q));
   }
 

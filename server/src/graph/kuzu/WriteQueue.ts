@@ -22,8 +22,8 @@ export class WriteQueue<T> {
 
   constructor(
     private readonly conn: EngineConnection,
-    /** Applies a group inside the transaction; returns about how many bytes it wrote. */
-    private readonly apply: (conn: EngineConnection, items: T[]) => Promise<number>,
+    /** Applies a group inside the transaction: about how many bytes it wrote, and what to do once committed. */
+    private readonly apply: (conn: EngineConnection, items: T[]) => Promise<{ bytes: number; onCommit(): void }>,
     private readonly opts: { checkpointIntervalMs: number; maxGroup: number; checkpointBytes: number },
   ) {
     this.timer = setInterval(() => {
@@ -67,8 +67,9 @@ export class WriteQueue<T> {
   private async transaction(items: T[]): Promise<void> {
     await this.conn.run('BEGIN TRANSACTION');
     try {
-      const bytes = await this.apply(this.conn, items);
+      const { bytes, onCommit } = await this.apply(this.conn, items);
       await this.conn.run('COMMIT');
+      onCommit();
       this.dirty = true;
       this.bytesSinceCheckpoint += bytes;
     } catch (err) {

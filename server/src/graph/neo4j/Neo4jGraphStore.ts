@@ -185,7 +185,7 @@ export class Neo4jGraphStore implements GraphStore {
     const key = storeKey(tenant, id);
     checkLineageQuery(key, q);
     const [root] = await this.getNodes(tenant, [id]);
-    if (!root) return null;
+    if (!root || (q.asOf && root.createdAt > q.asOf)) return null;
     return countLineage(this.reader, key, q);
   }
 

@@ -2,6 +2,7 @@
  * Neo4j dialect: pure builders for every statement Neo4jGraphStore sends (no driver here).
  * Builders take store keys (`storeKey(tenant, id)`), so a statement can only reach one tenant's nodes.
  * Relationship types and depths cannot be parameters: they are inlined from validated values only.
+ * Everything else is a parameter, `asOf` included (Neo4j takes parameters inside path predicates).
  */
 import { EDGE_KINDS, MAX_LINEAGE_DEPTH, NODE_KINDS, type Direction, type EdgeKind, type NodeKind } from '../../domain/model.js';
 import { badInput, UnreachableCaseError } from '../../domain/errors.js';

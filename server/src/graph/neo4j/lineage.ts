@@ -32,9 +32,9 @@ const kindsOf = (k?: readonly EdgeKind[]) => (k?.length ? k : LINEAGE_EDGE_KINDS
 const edgeKey = (e: GraphEdge) => `${e.kind}:${e.from}->${e.to}`;
 const byDistanceThenId = (a: LineageNode, b: LineageNode) => a.distance - b.distance || (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0);
 
-/** Validate a query before reading anything: the builders reject bad depths, kinds and times. */
+/** Validate a query before reading anything: the builders reject bad depths, kinds, times and caps. */
 export function checkLineageQuery(key: string, q: LineageCountQuery | LineageQuery): void {
-  for (const way of ways(q.direction)) Q.lineageNodes(key, { way, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf }, 0);
+  for (const way of ways(q.direction)) Q.lineageCount(key, { way, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf }, 'cap' in q ? q.cap : 0);
 }
 
 export async function walkLineage(db: LineageReader, tenant: string, key: string, q: LineageQuery, now: () => number = Date.now): Promise<Walked> {

@@ -1,0 +1,25 @@
+import { it, afterAll } from 'vitest';
+import { startMarquezLoom, enc, type MarquezClient } from './marquez.fixture.js';
+let c: MarquezClient;
+afterAll(() => c?.loom.close());
+it('smoke', async () => {
+  c = await startMarquezLoom();
+  console.log('EMPTY SEARCH', (await c.loom.services.graph.search('demo', { text: '', kinds: ['Namespace'], limit: 100 })).length);
+  const show = async (p: string, n = 2500) => { const t0 = Date.now(); const r = await c.get(p); console.log('### ' + p + ' ' + r.status + ' ' + (Date.now() - t0) + 'ms\n' + JSON.stringify(r.json, null, 1).slice(0, n)); return r.json; };
+  await show('/namespaces', 800);
+  await show('/namespaces/file/datasets?limit=1&offset=2', 300);
+  const ds = await show('/namespaces/file/datasets/' + enc('/tmp/cll_test/tbl1'), 200);
+  console.log('current', ds.currentVersion, 'lastMod', ds.lastModifiedAt);
+  const vs = await show('/namespaces/file/datasets/' + enc('/tmp/cll_test/tbl1') + '/versions', 200);
+  console.log(vs.versions.map((v: any) => [v.version, v.createdAt, v.createdByRun?.id, v.createdByRun?.state]));
+  await show('/namespaces/file/datasets/' + enc('/tmp/cll_test/tbl1') + '/versions/' + vs.versions[0].version, 200);
+  await show('/namespaces/airflow/jobs', 200);
+  await show('/namespaces/airflow/jobs/BQ/versions', 1500);
+  await show('/namespaces/airflow/jobs/BQ/runs', 600);
+  await show('/jobs/runs/cf055648-7374-5e19-b01d-42b62741aa81/facets?type=job', 1500);
+  await show('/column-lineage?nodeId=' + enc('datasetField:file:/tmp/cll_test/cll_source1:a') + '&withDownstream=true', 6000);
+  await show('/search?q=upload&sort=UPDATE_AT', 3000);
+  await show('/lineage?nodeId=' + enc('job:airflow:BQ.copy') + '&depth=1', 100);
+  await show('/namespaces/nope', 300);
+  await show('/lineage?nodeId=x', 300);
+}, 120000);

@@ -1,0 +1,54 @@
+/**
+ * What this process knows is committed, so writes can skip the lookups and re-writes of nodes and
+ * edges that have not changed (most of an event: its namespaces, fields, versions, aliases).
+ * Exact because the embedded database has one writer, this store; entries are added only after
+ * the transaction that wrote them committed. Bounded by an approximate byte budget (cleared when full).
+ */
+export interface NodeState { kind: unknown; props: unknown; createdAt: unknown; updatedAt: unknown }
+interface EdgeState { props: string; validFrom: string }
+
+export class CommittedState {
+  private nodes = new Map<string, NodeState>();
+  private edges = new Map<string, EdgeState>();
+  private bytes = 0;
+
+  constructor(private readonly budgetBytes: number) {}
+
+  node(key: string): NodeState | undefined {
+    return this.nodes.get(key);
+  }
+
+  /** True when an edge with these props and an earlier-or-equal validFrom is already committed. */
+  hasEdge(key: string, props: string, validFrom: string): boolean {
+    const e = this.edges.get(key);
+    return !!e && e.props === props && e.validFrom <= validFrom;
+  }
+
+  stage(): StagedState {
+    return new StagedState(this);
+  }
+
+  /** Called with a committed transaction's writes. */
+  apply(nodes: Map<string, NodeState>, edges: Map<string, EdgeState>): void {
+    for (const [k, v] of nodes) { this.nodes.set(k, v); this.bytes += k.length + String(v.props).length + 100; }
+    for (const [k, v] of edges) { this.edges.set(k, v); this.bytes += k.length + v.props.length + 50; }
+    if (this.bytes > this.budgetBytes) this.clear();
+  }
+
+  clear(): void {
+    this.nodes = new Map();
+    this.edges = new Map();
+    this.bytes = 0;
+  }
+}
+
+/** The writes of one transaction, applied to the committed state only if it commits. */
+export class StagedState {
+  readonly nodes = new Map<string, NodeState>();
+  readonly edges = new Map<string, EdgeState>();
+  constructor(private readonly committed: CommittedState) {}
+
+  commit(): void {
+    this.committed.apply(this.nodes, this.edges);
+  }
+}
