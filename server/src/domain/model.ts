@@ -70,6 +70,19 @@ export interface GraphNode {
   props: Props;
   createdAt: string;
   updatedAt: string;
+  /** End of validity (e.g. a dropped dataset): the current view hides the node, an as-of query before it shows it. */
+  validTo: string | null;
+}
+
+/**
+ * Nothing is hard-deleted: a node's end of validity comes from two timed props, `deletedAt` and
+ * `restoredAt` (each kept at its latest event time), so a drop and a re-create in any arrival order
+ * give the same answer.
+ */
+export function nodeValidTo(props: Props): string | null {
+  const deleted = typeof props.deletedAt === 'string' ? props.deletedAt : null;
+  const restored = typeof props.restoredAt === 'string' ? props.restoredAt : null;
+  return deleted && (!restored || restored < deleted) ? deleted : null;
 }
 
 export interface EdgeInput {

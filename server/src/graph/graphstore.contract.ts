@@ -184,6 +184,25 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       expect(await store.countLineage(A, 'dataset:ns:old_src', { direction: 'BOTH', depth: 2, cap: 10, asOf: '2024-01-01T00:00:00.000Z' })).toBeNull();
     });
 
+    it('never hard-deletes: a dropped node leaves the current view, stays readable, shows as of before, and can come back', async () => {
+      const T = (d: string) => `2025-0${d}T00:00:00.000Z`;
+      await store.write(A, {
+        nodes: [{ ...ds('gone_src'), at: T('1-01') }, { ...job('gone_job'), at: T('1-01') }, { ...ds('gone'), at: T('1-01') }],
+        edges: [{ ...reads('gone_src', 'gone_job'), validFrom: T('1-01') }, { ...writes('gone_job', 'gone'), validFrom: T('1-01') }],
+      });
+      await store.write(A, { nodes: [{ ...ds('gone', { deletedAt: T('3-01') }), at: T('3-01') }], edges: [] });
+      const [node] = await store.getNodes(A, ['dataset:ns:gone']);
+      expect(node!.validTo).toBe(T('3-01'));
+      expect((await store.search(A, { text: 'gone', kinds: ['Dataset'], limit: 10 })).map((n) => n.id)).toEqual(['dataset:ns:gone_src']);
+      const now = (await store.lineage(A, 'dataset:ns:gone_src', { direction: 'DOWNSTREAM', depth: 3, limit: 10 }))!;
+      expect(now.nodes.map((n) => n.node.id)).toEqual(['job:ns:gone_job']);
+      const before = (await store.lineage(A, 'dataset:ns:gone_src', { direction: 'DOWNSTREAM', depth: 3, limit: 10, asOf: T('2-01') }))!;
+      expect(before.nodes.map((n) => n.node.id)).toEqual(['job:ns:gone_job', 'dataset:ns:gone']);
+      // re-created later: valid again; an older re-create (arriving late) would not undo a newer drop
+      await store.write(A, { nodes: [{ ...ds('gone', { restoredAt: T('4-01') }), at: T('4-01') }], edges: [] });
+      expect((await store.getNodes(A, ['dataset:ns:gone']))[0]!.validTo).toBeNull();
+    });
+
     it('isolates tenants: B cannot read, search, traverse or link to A\'s nodes', async () => {
       expect(await store.getNodes(B, ['dataset:ns:raw'])).toEqual([null]);
       expect(await store.search(B, { text: 'raw', limit: 10 })).toEqual([]);

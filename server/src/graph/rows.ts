@@ -2,7 +2,7 @@
  * Engine-neutral helpers shared by the graph adapters: batch normalisation (dedupe, fixed row shape)
  * and row → domain mapping.
  */
-import type { EdgeInput, GraphEdge, GraphNode, NodeInput, NodeKind, EdgeKind, Props } from '../domain/model.js';
+import { nodeValidTo, type EdgeInput, type GraphEdge, type GraphNode, type NodeInput, type NodeKind, type EdgeKind, type Props } from '../domain/model.js';
 import type { WriteBatch } from '../domain/ports/GraphStore.js';
 
 export const storeKey = (tenant: string, id: string) => `${tenant}/${id}`;
@@ -74,6 +74,12 @@ export function foldProps(base: TimedProps, incoming: Props, at: string): TimedP
   return out;
 }
 
+/** The stored end of validity of merged props: '' when valid (Kuzu binds one type per column: no nulls in a batch). */
+export function storedValidTo(mergedProps: string): string {
+  const p = JSON.parse(mergedProps) as Props;
+  return nodeValidTo(p) ?? '';
+}
+
 /** Merge a row's timed props over the stored JSON props. */
 export function mergeProps(stored: unknown, incoming: TimedProps): string {
   let merged = typeof stored === 'string' && stored ? (JSON.parse(stored) as TimedProps) : {};
@@ -91,6 +97,7 @@ export function toNode(r: Record<string, unknown>): GraphNode {
   return {
     id: String(r.id), kind: r.kind as NodeKind, namespace: String(r.namespace ?? ''), name: String(r.name ?? ''),
     props: parseProps(r.props), createdAt: String(r.createdAt), updatedAt: String(r.updatedAt),
+    validTo: typeof r.validTo === 'string' && r.validTo !== '' ? r.validTo : null,
   };
 }
 

@@ -18,6 +18,8 @@ export abstract class Node {
   props!: Props;
   @Field(() => GraphQLDateTime) createdAt!: string;
   @Field(() => GraphQLDateTime) updatedAt!: string;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'End of validity (e.g. a dropped dataset); null while current' })
+  validTo!: string | null;
 }
 
 @ObjectType({ implements: Node })

@@ -29,7 +29,13 @@ export class BatchBuilder {
    */
   dataset(d: DatasetRef): { id: string; version: string | null } {
     const declared = declaredKind(d);
-    const id = this.node(declared ?? 'Dataset', d.namespace, d.name, facetProps(d.facets), { idKind: 'Dataset', kindIsDefault: !declared });
+    const id = this.node(declared ?? 'Dataset', d.namespace, d.name, { ...facetProps(d.facets), ...this.lifecycle(d) }, { idKind: 'Dataset', kindIsDefault: !declared });
+    const renamedFrom = previousIdentifier(d);
+    if (renamedFrom) {
+      const old = this.node('Dataset', renamedFrom.namespace, renamedFrom.name, { deletedAt: this.at, renamedTo: id }, { kindIsDefault: true });
+      this.edge('ALIAS', old, id);
+      this.edge('ALIAS', id, old);
+    }
     for (const f of schemaFields(d)) this.edge('HAS_FIELD', id, this.field({ namespace: d.namespace, dataset: d.name, field: f.name }, f.props));
     for (const alias of symlinks(d)) {
       const aliasId = this.node('Dataset', alias.namespace, alias.name, { aliasOf: id }, { kindIsDefault: true });
@@ -41,6 +47,17 @@ export class BatchBuilder {
     const vid = this.node('DatasetVersion', d.namespace, d.name, { version, datasetId: id, ...definingDatasetProps(d), ...qualityProps(d) }, { id: versionId(id, version) });
     this.edge('HAS_VERSION', id, vid);
     return { id, version: vid };
+  }
+
+  /**
+   * The lifecycleStateChange facet: DROP ends the dataset's validity (`deletedAt`); CREATE,
+   * OVERWRITE, ALTER or TRUNCATE say it exists again (`restoredAt`). Nothing is deleted.
+   */
+  private lifecycle(d: DatasetRef): Props {
+    const change = (d.facets?.lifecycleStateChange as { lifecycleStateChange?: unknown } | undefined)?.lifecycleStateChange;
+    if (change === 'DROP') return { deletedAt: this.at };
+    if (change === 'CREATE' || change === 'OVERWRITE' || change === 'ALTER' || change === 'TRUNCATE') return { restoredAt: this.at };
+    return {};
   }
 
   /** A field node (and its dataset, as a default-kind node, when only column lineage names it). */
@@ -76,6 +93,12 @@ export class BatchBuilder {
 function declaredKind(d: DatasetRef): NodeKind | null {
   const declared = (d.facets?.loom_kind as { kind?: unknown } | undefined)?.kind;
   return DECLARABLE_KINDS.includes(declared as NodeKind) ? (declared as NodeKind) : null;
+}
+
+function previousIdentifier(d: DatasetRef): { namespace: string; name: string } | null {
+  const f = d.facets?.lifecycleStateChange as { lifecycleStateChange?: unknown; previousIdentifier?: { namespace?: unknown; name?: unknown } } | undefined;
+  const prev = f?.lifecycleStateChange === 'RENAME' ? f.previousIdentifier : undefined;
+  return typeof prev?.namespace === 'string' && typeof prev.name === 'string' && prev.namespace && prev.name ? { namespace: prev.namespace, name: prev.name } : null;
 }
 
 function symlinks(d: DatasetRef): { namespace: string; name: string }[] {

@@ -102,6 +102,16 @@ describe('OpenLineage event → graph batch', () => {
     expect(alias).toEqual(['dataset:hive://ms:db.t -> dataset:hdfs://nn:/warehouse/db/t', 'dataset:hdfs://nn:/warehouse/db/t -> dataset:hive://ms:db.t']);
   });
 
+  it('ends a dropped dataset\'s validity, marks re-creates, and links a renamed dataset to its old name', () => {
+    const drop = map({ ...base, outputs: [{ namespace: 'pg', name: 't', facets: { lifecycleStateChange: { lifecycleStateChange: 'DROP' } } }] });
+    expect(drop.nodes.find((n) => n.id === 'dataset:pg:t')!.props).toMatchObject({ deletedAt: '2026-01-02T03:04:05.000Z' });
+    const create = map({ ...base, outputs: [{ namespace: 'pg', name: 't', facets: { lifecycleStateChange: { lifecycleStateChange: 'CREATE' } } }] });
+    expect(create.nodes.find((n) => n.id === 'dataset:pg:t')!.props).toMatchObject({ restoredAt: '2026-01-02T03:04:05.000Z' });
+    const rename = map({ ...base, outputs: [{ namespace: 'pg', name: 'new', facets: { lifecycleStateChange: { lifecycleStateChange: 'RENAME', previousIdentifier: { namespace: 'pg', name: 'old' } } } }] });
+    expect(rename.nodes.find((n) => n.id === 'dataset:pg:old')!.props).toMatchObject({ deletedAt: '2026-01-02T03:04:05.000Z', renamedTo: 'dataset:pg:new' });
+    expect(rename.edges.filter((e) => e.kind === 'ALIAS').map((e) => `${e.from}>${e.to}`)).toEqual(['dataset:pg:old>dataset:pg:new', 'dataset:pg:new>dataset:pg:old']);
+  });
+
   it('maps job events (static lineage) and dataset events without a run', () => {
     const job = map({ eventTime: '2026-01-01T00:00:00Z', job: { namespace: 'n', name: 'j' }, inputs: [{ namespace: 'n', name: 'd' }] });
     expect(job.kind).toBe('JobEvent');

@@ -9,7 +9,7 @@ import { ReaderPool } from './ReaderPool.js';
 import { CommittedState, type NodeState, type StagedState } from './CommittedState.js';
 import { countLineage, walkLineage } from './lineage.js';
 import { LoomError } from '../../domain/errors.js';
-import { earliest, latest, mergeProps, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type NodeRow } from '../rows.js';
+import { earliest, latest, mergeProps, storedValidTo, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type NodeRow } from '../rows.js';
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import * as Q from './queries.js';
@@ -114,8 +114,9 @@ export class KuzuGraphStore implements GraphStore {
         props: mergeProps(prev?.props, n.props), createdAt: earliest(prev?.createdAt, n.firstAt), updatedAt: latest(prev?.updatedAt, n.at),
       };
       staged.nodes.set(n.key, { kind: row.kind, props: row.props, createdAt: row.createdAt, updatedAt: row.updatedAt });
+      const validTo = storedValidTo(row.props);
       const sameScalars = prev?.kind === row.kind && prev.createdAt === row.createdAt && prev.updatedAt === row.updatedAt;
-      if (prev?.props !== row.props) full.push(row);
+      if (prev?.props !== row.props) full.push({ ...row, validTo });
       else if (!sameScalars) scalars.push(row);
     }
     if (full.length) await conn.run(Q.SET_NODES, { rows: full });

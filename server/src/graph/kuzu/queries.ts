@@ -1,7 +1,7 @@
 /** Kuzu dialect: pure query text builders. Shared Cypher subset plus Kuzu's `* SHORTEST` recursive joins. */
 import { EDGE_KINDS, MAX_LINEAGE_DEPTH, type Direction, type EdgeKind } from '../../domain/model.js';
 
-const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt';
+const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo';
 
 /** MERGE every key (index lookup) and return what was stored before: null kind = did not exist. */
 export const MERGE_KEYS_RETURN_PREVIOUS =
@@ -13,8 +13,8 @@ export const SET_NODE_FIELDS =
   'MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.createdAt = createdAt, n.updatedAt = updatedAt';
 
 export const SET_NODES =
-  'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id AS id, r.kind AS kind, r.namespace AS ns, r.name AS name, r.props AS props, r.createdAt AS createdAt, r.updatedAt AS updatedAt ' +
-  'MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.props = props, n.createdAt = createdAt, n.updatedAt = updatedAt';
+  'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id AS id, r.kind AS kind, r.namespace AS ns, r.name AS name, r.props AS props, r.createdAt AS createdAt, r.updatedAt AS updatedAt, r.validTo AS validTo ' +
+  'MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.props = props, n.createdAt = createdAt, n.updatedAt = updatedAt, n.validTo = validTo';
 
 export const MERGE_EDGES =
   'UNWIND $rows AS r WITH r.from AS s, r.to AS d, r.kind AS kind, r.props AS props, r.validFrom AS vf, r.recordedAt AS ra ' +
@@ -27,7 +27,7 @@ export const GET_NODE = `MATCH (n:Node {key: $key}) RETURN ${NODE_FIELDS}`;
 // Never bind an empty list in Kuzu 0.11 (it crashes the process): callers pass every kind instead of none.
 export const SEARCH =
   `MATCH (n:Node) WHERE n.tenant = $tenant AND list_contains($kinds, n.kind) ` +
-  `AND (lower(n.name) CONTAINS $text OR lower(n.id) CONTAINS $text) ` +
+  `AND (lower(n.name) CONTAINS $text OR lower(n.id) CONTAINS $text) AND ${alive('n')} ` +
   `RETURN ${NODE_FIELDS}, CASE WHEN lower(n.name) = $text THEN 0 ELSE 1 END AS exact ` +
   'ORDER BY exact, size(n.name), n.id LIMIT $limit';
 
@@ -45,6 +45,12 @@ function hops(depth: number, min = 1): number {
   return depth;
 }
 
+/** Nodes without an end of validity (the current view), or still valid at `asOf`. */
+export function alive(n: string, asOf?: string): string {
+  const current = `(${n}.validTo IS NULL OR ${n}.validTo = ''`;
+  return asOf === undefined ? `${current})` : `${current} OR ${n}.validTo > '${asOf}')`;
+}
+
 /** Current edges, or edges valid at `asOf`: validFrom <= T < validTo. */
 export function validAt(r: string, asOf?: string): string {
   if (asOf === undefined) return `${r}.validTo IS NULL`;
@@ -58,21 +64,21 @@ function kindList(kinds: readonly EdgeKind[]): string {
 }
 
 function recursive(w: Walk, depth: number): string {
-  const filter = `(r, _n | WHERE r.kind IN ${kindList(w.kinds)} AND ${validAt('r', w.asOf)})`;
+  const filter = `(r, _n | WHERE r.kind IN ${kindList(w.kinds)} AND ${validAt('r', w.asOf)} AND ${alive('_n', w.asOf)})`;
   const rel = `e:Edge* SHORTEST 1..${hops(depth)} ${filter}`;
   return w.direction === 'DOWNSTREAM' ? `-[${rel}]->` : `<-[${rel}]-`;
 }
 
 /** Nodes within `depth` hops, each with its shortest distance (and at `asOf`, only nodes that existed then). */
 export function lineageNodes(w: Walk): string {
-  const existed = w.asOf === undefined ? '' : `WHERE n.createdAt <= '${w.asOf}' `;
+  const existed = `WHERE ${alive('n', w.asOf)} ${w.asOf === undefined ? '' : `AND n.createdAt <= '${w.asOf}'`} `;
   return `MATCH p = (a:Node {key: $key})${recursive(w, w.depth)}(n:Node) ${existed}RETURN ${NODE_FIELDS}, n.key AS key, length(p) AS distance, ` +
     "properties(nodes(e), 'key') AS pathKeys, rels(e) AS pathRels ORDER BY distance, n.id LIMIT $limit";
 }
 
 /** How many nodes a walk reaches, by kind and distance; bounded by $cap. */
 export function lineageCount(w: Walk): string {
-  const existed = w.asOf === undefined ? '' : `WHERE n.createdAt <= '${w.asOf}' `;
+  const existed = `WHERE ${alive('n', w.asOf)} ${w.asOf === undefined ? '' : `AND n.createdAt <= '${w.asOf}'`} `;
   return `MATCH p = (a:Node {key: $key})${recursive(w, w.depth)}(n:Node) ${existed}WITH n.kind AS kind, length(p) AS distance LIMIT $cap ` +
     'RETURN kind, distance, count(*) AS count';
 }

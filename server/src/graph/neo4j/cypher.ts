@@ -12,7 +12,7 @@ export interface Statement { text: string; params: Record<string, unknown> }
 export type Way = Exclude<Direction, 'BOTH'>;
 
 const lines = (...l: string[]) => l.join('\n');
-const NODE = (n: string) => `${n} {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt}`;
+const NODE = (n: string) => `${n} {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo}`;
 const EDGE = (e: string, a: string, b: string) => `${e} {kind: type(${e}), fromKey: ${a}.key, toKey: ${b}.key, .props, .validFrom, .validTo}`;
 
 export const PING = 'RETURN 1 AS ok';
@@ -59,8 +59,8 @@ export function upsertNodes(rows: readonly NodeRow[]): Statement {
 }
 
 /** Write props already merged in JS (Cypher cannot merge JSON strings). */
-export function setNodeProps(rows: readonly { key: string; props: string }[]): Statement {
-  return { text: 'UNWIND $rows AS r\nMATCH (n:Node {key: r.key})\nSET n.props = r.props', params: { rows } };
+export function setNodeProps(rows: readonly { key: string; props: string; validTo: string }[]): Statement {
+  return { text: 'UNWIND $rows AS r\nMATCH (n:Node {key: r.key})\nSET n.props = r.props, n.validTo = r.validTo', params: { rows } };
 }
 
 /** One relationship type per statement; rows whose endpoints are missing are dropped, so `merged` < rows means a missing endpoint. */
@@ -93,7 +93,7 @@ export function search(tenant: string, text: string, kinds: readonly NodeKind[] 
   return {
     text: lines(
       'MATCH (n:Node {tenant: $tenant})',
-      'WHERE n.kind IN $kinds AND (toLower(n.name) CONTAINS $text OR toLower(n.id) CONTAINS $text)',
+      `WHERE n.kind IN $kinds AND (toLower(n.name) CONTAINS $text OR toLower(n.id) CONTAINS $text) AND ${alive('n', undefined)}`,
       `RETURN ${NODE('n')} AS node`,
       'ORDER BY CASE WHEN toLower(n.name) = $text THEN 0 ELSE 1 END, size(n.name), n.id',
       'LIMIT $limit',
@@ -142,6 +142,12 @@ export function checkAsOf(asOf: string | undefined): string | undefined {
   return asOf;
 }
 
+/** Nodes without an end of validity (the current view), or still valid at `asOf`. */
+function alive(n: string, asOf: string | undefined): string {
+  const current = `${n}.validTo IS NULL OR ${n}.validTo = ''`;
+  return `(${checkAsOf(asOf) === undefined ? current : `${current} OR ${n}.validTo > $asOf`})`;
+}
+
 /** Current edges, or with `asOf` the edges valid then: validFrom <= $asOf < validTo. */
 function validAt(r: string, asOf: string | undefined): string {
   return checkAsOf(asOf) === undefined ? `${r}.validTo IS NULL` : `${r}.validFrom <= $asOf AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf)`;
@@ -159,7 +165,7 @@ function shortestPaths(w: Walk): string[] {
   const step = w.way === 'DOWNSTREAM' ? `-${rel}->` : `<-${rel}-`;
   return [
     'MATCH (a:Node {key: $key})',
-    `MATCH p = ANY SHORTEST (a)${step}{1,${hops(w.depth)}}(n:Node)`,
+    `MATCH p = ANY SHORTEST (a)(()${step}(m WHERE ${alive('m', w.asOf)})){1,${hops(w.depth)}}(n:Node)`,
     w.asOf === undefined ? 'WHERE n <> a' : 'WHERE n <> a AND n.createdAt <= $asOf',
   ];
 }
