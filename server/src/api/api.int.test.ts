@@ -37,6 +37,10 @@ describe('HTTP and GraphQL API on the embedded engines', () => {
     expect(metrics).toContain('loom_http_request_duration_seconds');
   });
 
+  it('lists tenants from the registry', async () => {
+    expect(await loom.services.tenancy.listTenants()).toEqual(['demo', 'other']);
+  });
+
   it('seeded the demo tenant on first start', async () => {
     const res = await loom.gql('{ viewer { tenant role } search(text: "customers_clean") { id kind } }');
     expect(res.data.viewer).toEqual({ tenant: 'demo', role: 'admin' });

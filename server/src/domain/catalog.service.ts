@@ -32,13 +32,17 @@ export class CatalogService {
     return all.sort((a, b) => cmp(a.name, b.name)).slice(offset, offset + limit);
   }
 
-  /** The nodes a namespace contains whose id starts with `prefix` (`dataset:`, `job:`), by id. */
+  /**
+   * The nodes a namespace contains whose id starts with `prefix` (`dataset:`, `job:`), by id, without
+   * those no longer valid (dropped). In a big namespace a page holds fewer than `limit` when some of
+   * it was dropped, and the total counts them.
+   */
   async contained(tenant: string, namespace: string, prefix: string, limit: number, offset: number): Promise<Page<GraphNode>> {
     const ns = nodeId('Namespace', namespace, namespace);
     const rel: Rel = { direction: 'DOWNSTREAM', edgeKinds: ['CONTAINS'] };
     const first = await this.graph.neighbours(tenant, ns, { ...rel, limit: EXACT_UP_TO, offset: 0 });
     if (first.total <= EXACT_UP_TO) {
-      const all = first.items.map((i) => i.node).filter((n) => n.id.startsWith(prefix));
+      const all = first.items.map((i) => i.node).filter((n) => n.id.startsWith(prefix) && n.validTo === null);
       return { items: all.slice(offset, offset + limit), total: all.length };
     }
     // A big namespace: find the block of ids with the prefix by binary search, then read one page of it.
@@ -48,7 +52,7 @@ export class CatalogService {
     const count = Math.min(limit, end - from);
     if (count <= 0) return { items: [], total: end - start };
     const page = await this.graph.neighbours(tenant, ns, { ...rel, limit: count, offset: from });
-    return { items: page.items.map((i) => i.node), total: end - start };
+    return { items: page.items.map((i) => i.node).filter((n) => n.validTo === null), total: end - start };
   }
 
   /**

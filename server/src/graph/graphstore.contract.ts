@@ -107,6 +107,8 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       const hits = await store.search(A, { text: 'CLEAN', limit: 10 });
       expect(hits[0].id).toBe('dataset:ns:clean');
       expect(hits.map((h) => h.id)).toContain('job:ns:clean_job');
+      const all = await store.search(A, { text: '', kinds: ['Job'], limit: 100 });
+      expect(all.map((h) => h.id)).toContain('job:ns:train'); // empty text lists (used to list tenants)
       const jobs = await store.search(A, { text: 'clean', kinds: ['Job'], limit: 10 });
       expect(jobs.map((h) => h.id)).toEqual(['job:ns:clean_job']);
     });

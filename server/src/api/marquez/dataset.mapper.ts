@@ -44,7 +44,8 @@ export function toDatasetData(node: GraphNode, lastModifiedAt: string | null): D
 export function toDataset(node: GraphNode, current: GraphNode | null, lastModifiedAt: string | null): Dataset {
   return {
     ...toDatasetData(node, lastModifiedAt), facets: facetsOf(node.props),
-    currentVersion: versionUuid(node.id, current ? str(current.props.version) : null), deleted: false,
+    // Dropped (lifecycleStateChange DROP, or renamed away): Loom keeps it, readable, with an end of validity.
+    currentVersion: versionUuid(node.id, current ? str(current.props.version) : null), deleted: node.validTo !== null,
   };
 }
 

@@ -7,7 +7,7 @@ import { bearerAuth } from '../http/auth.js';
 import type { Namespace, SearchResult } from './marquez.types.js';
 import { MarquezViews } from './marquez.views.js';
 import { namespaceOr404, params, query, tenantOf, type MarquezContext } from './marquez.context.js';
-import { MAX_PAGE, enumParam, intParam, page, stringParam } from './params.js';
+import { MAX_PAGE, enumParam, intParam, namePattern, page, stringParam } from './params.js';
 import { tableNodeType } from './graph.mapper.js';
 import { registerDatasetRoutes } from './datasets.routes.js';
 import { registerJobRoutes } from './jobs.routes.js';
@@ -45,10 +45,7 @@ function registerNamespaceRoutes(app: FastifyInstance, ctx: MarquezContext): voi
 const DATASET_KINDS: readonly NodeKind[] = ['Dataset', 'Model', 'FeatureGroup'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/**
- * Marquez's search: `q` matches names case-insensitively, `%` any run of characters and `_` one
- * character. The store is asked for the longest literal piece; the pattern is then applied to names.
- */
+/** Marquez's search over dataset and job names (see namePattern), by namespace and update day. */
 function registerSearchRoute(app: FastifyInstance, ctx: MarquezContext): void {
   app.get('/search', async (req) => {
     const q = query(req);
@@ -63,8 +60,7 @@ function registerSearchRoute(app: FastifyInstance, ctx: MarquezContext): void {
       return day;
     });
     const kinds = filter === 'JOB' ? ['Job' as const] : filter === 'DATASET' ? DATASET_KINDS : [...DATASET_KINDS, 'Job' as const];
-    const piece = text.split(/[%_]/).sort((a, b) => b.length - a.length)[0];
-    const pattern = new RegExp(text.split('').map((c) => (c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join(''), 'i');
+    const { piece, pattern } = namePattern(text);
     const found = await ctx.catalog.search(tenantOf(req), piece, kinds, MAX_PAGE);
     const results = found
       .filter((n) => tableNodeType(n) && pattern.test(n.name) && (!namespace || n.namespace === namespace))

@@ -84,3 +84,14 @@ export function columnNodeIds(q: Query): string[] {
   if (!ids.length) throw badInput('nodeId', 'must be datasetField:<namespace>:<dataset>:<field>');
   return ids;
 }
+
+/**
+ * Marquez's search pattern: case-insensitive, `%` any run of characters, `_` one character, matched
+ * anywhere in a name. `piece`, the longest literal part, narrows the store's substring search first
+ * (with none, as for `%`, ':' which every id contains).
+ */
+export function namePattern(q: string): { piece: string; pattern: RegExp } {
+  const piece = q.split(/[%_]/).sort((a, b) => b.length - a.length)[0] || ':';
+  const source = q.split('').map((c) => (c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  return { piece, pattern: new RegExp(source, 'i') };
+}

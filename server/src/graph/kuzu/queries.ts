@@ -27,9 +27,10 @@ export const GET_NODE = `MATCH (n:Node {key: $key}) RETURN ${NODE_FIELDS}`;
 // Never bind an empty list in Kuzu 0.11 (it crashes the process): callers pass every kind instead of none.
 export const SEARCH =
   `MATCH (n:Node) WHERE n.tenant = $tenant AND list_contains($kinds, n.kind) ` +
-  `AND (lower(n.name) CONTAINS $text OR lower(n.id) CONTAINS $text) AND ${alive('n')} ` +
-  `RETURN ${NODE_FIELDS}, CASE WHEN lower(n.name) = $text THEN 0 ELSE 1 END AS exact ` +
-  'ORDER BY exact, size(n.name), n.id LIMIT $limit';
+  `AND ($text = '' OR lower(n.name) CONTAINS $text OR lower(n.id) CONTAINS $text) AND ${alive('n')} ` +
+  `RETURN ${NODE_FIELDS}, CASE WHEN lower(n.name) = $text THEN 0 ELSE 1 END AS exact, ` +
+  "CASE WHEN n.kind IN ['Field', 'DatasetVersion', 'JobVersion', 'Namespace', 'Run'] THEN 1 ELSE 0 END AS secondary " +
+  'ORDER BY exact, secondary, size(n.name), n.id LIMIT $limit';
 
 export const COUNT_NODES = 'MATCH (n:Node) WHERE n.tenant = $tenant RETURN count(n) AS count';
 

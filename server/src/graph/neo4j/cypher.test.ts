@@ -279,7 +279,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
         "text": "MATCH (n:Node {tenant: $tenant})
       WHERE n.kind IN $kinds AND (toLower(n.name) CONTAINS $text OR toLower(n.id) CONTAINS $text) AND (n.validTo IS NULL OR n.validTo = '')
       RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo} AS node
-      ORDER BY CASE WHEN toLower(n.name) = $text THEN 0 ELSE 1 END, size(n.name), n.id
+      ORDER BY CASE WHEN toLower(n.name) = $text THEN 0 ELSE 1 END, CASE WHEN n.kind IN ['Field', 'DatasetVersion', 'JobVersion', 'Namespace', 'Run'] THEN 1 ELSE 0 END, size(n.name), n.id
       LIMIT $limit",
       }
     `);

@@ -95,7 +95,7 @@ export function search(tenant: string, text: string, kinds: readonly NodeKind[] 
       'MATCH (n:Node {tenant: $tenant})',
       `WHERE n.kind IN $kinds AND (toLower(n.name) CONTAINS $text OR toLower(n.id) CONTAINS $text) AND ${alive('n', undefined)}`,
       `RETURN ${NODE('n')} AS node`,
-      'ORDER BY CASE WHEN toLower(n.name) = $text THEN 0 ELSE 1 END, size(n.name), n.id',
+      "ORDER BY CASE WHEN toLower(n.name) = $text THEN 0 ELSE 1 END, CASE WHEN n.kind IN ['Field', 'DatasetVersion', 'JobVersion', 'Namespace', 'Run'] THEN 1 ELSE 0 END, size(n.name), n.id",
       'LIMIT $limit',
     ),
     params: { tenant, text: text.toLowerCase(), kinds: [...(kinds?.length ? kinds : NODE_KINDS)], limit: count('limit', limit) },

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENTS, enc, startMarquezLoom, type MarquezClient } from './marquez.fixture.js';
+
+const TBL1 = enc('/tmp/cll_test/tbl1');
+const [dagRun, taskRun] = [EVENTS.airflow[0].run.runId as string, EVENTS.airflow[1].run.runId as string];
+const [sparkApp, sparkCtas] = [EVENTS.spark[0].run.runId as string, EVENTS.spark[4].run.runId as string];
+const dbtRun = EVENTS.dbt.find((e) => e.run.facets?.dbt_run)!;
+const at = (e: Record<string, any>) => new Date(e.eventTime as string).toISOString();
+const names = (list: { name: string }[]) => list.map((x) => x.name);
+const byId = (g: { graph: any[] }) => new Map(g.graph.map((n) => [n.id, n]));
+const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+
+describe('Marquez read API over OpenLineage events from Spark, Airflow and dbt', () => {
+  let c: MarquezClient;
+  beforeAll(async () => { c = await startMarquezLoom(); });
+  afterAll(() => c?.loom.close());
+
+  it('lists and reads namespaces, URL-encoded names included', async () => {
+    const { namespaces } = await c.ok('/namespaces', 'NamespaceList');
+    expect(names(namespaces)).toEqual(expect.arrayContaining(['airflow', 'bigquery', 'dbt', 'file', 'gs://mock-bucket', 'postgres://localhost:5432', 'testColumnLevelLineage']));
+    expect((await c.ok('/namespaces?limit=2&offset=1', 'NamespaceList')).namespaces).toEqual(namespaces.slice(1, 3));
+    expect(await c.ok(`/namespaces/${enc('gs://mock-bucket')}`, 'Namespace')).toMatchObject({ name: 'gs://mock-bucket', ownerName: 'anonymous' });
+  });
+
+  it('lists datasets with paging and a total; reads one with its schema, source and facets verbatim', async () => {
+    const all = await c.ok('/namespaces/file/datasets', 'DatasetList');
+    expect([names(all.datasets), all.totalCount]).toEqual([['/tmp/cll_test/cll_source1', '/tmp/cll_test/cll_source2', '/tmp/cll_test/tbl1'], 3]);
+    const second = await c.ok('/namespaces/file/datasets?limit=1&offset=1', 'DatasetList');
+    expect([names(second.datasets), second.totalCount]).toEqual([['/tmp/cll_test/cll_source2'], 3]);
+    const tbl1 = await c.ok(`/namespaces/file/datasets/${TBL1}`, 'Dataset');
+    expect(tbl1).toMatchObject({
+      id: { namespace: 'file', name: '/tmp/cll_test/tbl1' }, type: 'DB_TABLE', physicalName: '/tmp/cll_test/tbl1', sourceName: 'file',
+      lastLifecycleState: 'CREATE', lastModifiedAt: at(EVENTS.spark[7]), deleted: false,
+      fields: [{ name: 'ident', type: 'integer', tags: [] }, { name: 'trans', type: 'string' }, { name: 'agg', type: 'long' }],
+    });
+    expect(tbl1.facets.columnLineage).toEqual(EVENTS.spark[7].outputs[0].facets.columnLineage);
+    expect(tbl1.facets.symlinks).toEqual(EVENTS.spark[7].outputs[0].facets.symlinks);
+  });
+
+  it('lists dataset versions and reads one by its UUID, with the run that created it', async () => {
+    const tbl1 = await c.ok(`/namespaces/file/datasets/${TBL1}`, 'Dataset');
+    const { versions, totalCount } = await c.ok(`/namespaces/file/datasets/${TBL1}/versions`, 'DatasetVersionList');
+    expect(versions.map((v: any) => v.version)).toContain(tbl1.currentVersion);
+    expect(totalCount).toBe(versions.length);
+    const current = await c.ok(`/namespaces/file/datasets/${TBL1}/versions/${tbl1.currentVersion}`, 'DatasetVersion');
+    expect(current).toMatchObject({ id: { namespace: 'file', name: '/tmp/cll_test/tbl1', version: tbl1.currentVersion }, createdByRun: { id: sparkCtas, state: 'COMPLETED' } });
+    expect(names(current.fields)).toEqual(['ident', 'trans', 'agg']);
+    expect((await c.get(`/namespaces/file/datasets/${TBL1}/versions/${UNKNOWN}`)).status).toBe(404);
+  });
+
+  it('reads Airflow jobs: a task with its parent DAG, what its version reads and writes, its runs', async () => {
+    const jobs = await c.ok('/namespaces/airflow/jobs', 'JobList');
+    expect([names(jobs.jobs), jobs.totalCount]).toEqual([['BQ', 'BQ.copy', 'BQ.download', 'BQ.upload'], 4]);
+    const upload = await c.ok('/namespaces/airflow/jobs/BQ.upload', 'Job');
+    expect(upload).toMatchObject({
+      type: 'BATCH', simpleName: 'upload', parentJobName: 'BQ', latestRun: { id: taskRun, state: 'COMPLETED' },
+      inputs: [{ namespace: 'gs://mock-bucket', name: 'copied.csv' }, { namespace: 'gs://mock-bucket', name: 'test.csv' }],
+      outputs: [{ namespace: 'bigquery', name: 'mock-project.test.upload' }],
+    });
+    expect(upload.facets.ownership).toEqual(EVENTS.airflow[1].job.facets.ownership);
+    const { versions } = await c.ok('/namespaces/airflow/jobs/BQ.upload/versions', 'JobVersionList');
+    expect(versions.map((v: any) => v.version)).toEqual([upload.currentVersion]);
+    const version = await c.ok(`/namespaces/airflow/jobs/BQ.upload/versions/${upload.currentVersion}`, 'JobVersion');
+    expect(version).toMatchObject({ inputs: upload.inputs, outputs: upload.outputs, latestRun: { id: taskRun } });
+    const { runs } = await c.ok('/namespaces/airflow/jobs/BQ.upload/runs', 'RunList');
+    expect(runs.map((r: any) => r.id)).toEqual([taskRun]);
+  });
+
+  it('reads runs by id: state, times, versions read and written; the DAG run is the parent of its task runs', async () => {
+    const task = await c.ok(`/jobs/runs/${taskRun}`, 'Run');
+    const [start, end] = [at(EVENTS.airflow[1]), at(EVENTS.airflow[2])];
+    expect(task).toMatchObject({
+      state: 'COMPLETED', startedAt: start, endedAt: end, durationMs: Date.parse(end) - Date.parse(start),
+      jobVersion: { namespace: 'airflow', name: 'BQ.upload' }, facets: { parent: { run: { runId: dagRun }, job: { name: 'BQ' } } },
+    });
+    expect(task.inputDatasetVersions.map((v: any) => v.datasetVersionId.name)).toEqual(['copied.csv', 'test.csv']);
+    expect(task.outputDatasetVersions.map((v: any) => v.datasetVersionId.name)).toEqual(['mock-project.test.upload']);
+    const dag = await c.ok(`/jobs/runs/${dagRun}`, 'Run');
+    expect(dag).toMatchObject({ state: 'COMPLETED', endedAt: at(EVENTS.airflow[7]), jobVersion: { name: 'BQ' } });
+    expect(dag.facets.airflowDagRun).toEqual(EVENTS.airflow[0].run.facets.airflowDagRun);
+    for (const task of ['BQ.copy', 'BQ.download']) {
+      expect((await c.ok(`/namespaces/airflow/jobs/${task}`, 'Job')).latestRun.facets.parent.run.runId).toBe(dagRun);
+    }
+    const ctas = await c.ok(`/jobs/runs/${sparkCtas}`, 'Run');
+    expect(ctas.facets.parent.run.runId).toBe(sparkApp);
+    expect((await c.ok(`/jobs/runs/${sparkApp}`, 'Run')).state).toBe('COMPLETED');
+  });
+
+  it('returns custom facets verbatim, of the run or of its job', async () => {
+    const run = await c.ok(`/jobs/runs/${dbtRun.run.runId}/facets?type=run`, 'FacetsResult');
+    const version = EVENTS.dbt.find((e) => e.run.facets?.dbt_version)!.run.facets.dbt_version;
+    // facets of every event of the run accumulate (dbt sends one per event)
+    expect(run).toEqual({ runId: dbtRun.run.runId, facets: { dbt_run: dbtRun.run.facets.dbt_run, dbt_version: version } });
+    const job = await c.ok(`/jobs/runs/${dbtRun.run.runId}/facets?type=job`, 'FacetsResult');
+    expect(job.facets.dbt_node).toEqual(EVENTS.dbt.find((e) => e.job.facets?.dbt_node)!.job.facets.dbt_node);
+    const bad = await c.get(`/jobs/runs/${dbtRun.run.runId}/facets`);
+    expect([bad.status, bad.json.field]).toEqual([400, 'type']);
+  });
+
+  it('answers table-level lineage: datasets and jobs with their in and out edges', async () => {
+    const g = await c.ok(`/lineage?nodeId=${enc('dataset:bigquery:mock-project.test.upload')}&depth=1`, 'LineageGraph');
+    for (const n of g.graph) c.validate(n.type === 'JOB' ? 'Job' : 'Dataset', n.data);
+    const nodes = byId(g);
+    expect([...nodes.keys()].sort()).toEqual(['dataset:bigquery:mock-project.test.upload', 'dataset:bigquery:mock-project.test.upload_cp',
+      'dataset:gs://mock-bucket:copied.csv', 'dataset:gs://mock-bucket:test.csv', 'job:airflow:BQ.copy', 'job:airflow:BQ.upload']);
+    const ds = nodes.get('dataset:bigquery:mock-project.test.upload');
+    expect([ds.type, ds.inEdges, ds.outEdges]).toEqual(['DATASET',
+      [{ origin: 'job:airflow:BQ.upload', destination: 'dataset:bigquery:mock-project.test.upload' }],
+      [{ origin: 'dataset:bigquery:mock-project.test.upload', destination: 'job:airflow:BQ.copy' }]]);
+    expect(nodes.get('job:airflow:BQ.upload').data).toMatchObject({ type: 'BATCH', latestRun: { id: taskRun, state: 'COMPLETED' } });
+    const fromJob = byId(await c.ok(`/lineage?nodeId=${enc('job:airflow:BQ.copy')}`, 'LineageGraph'));
+    expect(fromJob.has('dataset:gs://mock-bucket:result.csv') && fromJob.has('dataset:gs://mock-bucket:test.csv')).toBe(true);
+    for (const [q, field] of [['nodeId=nope', 'nodeId'], [`nodeId=${enc('job:airflow:BQ')}&depth=-1`, 'depth']]) {
+      expect((await c.get(`/lineage?${q}`)).json).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+
+  it('answers column-level lineage of the Spark CTAS and of dbt, upstream and downstream', async () => {
+    const g = byId(await c.ok(`/column-lineage?nodeId=${enc('dataset:file:/tmp/cll_test/tbl1')}&depth=3`, 'LineageGraph'));
+    const ident = g.get('datasetField:file:/tmp/cll_test/tbl1:ident');
+    expect(ident.inEdges.map((e: any) => e.origin).sort()).toEqual(['a', 'b'].map((f) => `datasetField:file:/tmp/cll_test/cll_source1:${f}`).concat('datasetField:file:/tmp/cll_test/cll_source2:a'));
+    expect(ident.data.inputFields.map((i: any) => `${i.dataset}:${i.field}:${i.transformationType}`).sort()).toEqual([
+      '/tmp/cll_test/cll_source1:a:DIRECT', '/tmp/cll_test/cll_source1:b:INDIRECT', '/tmp/cll_test/cll_source2:a:INDIRECT']);
+    const agg = g.get('datasetField:file:/tmp/cll_test/tbl1:agg').data.inputFields.find((i: any) => i.field === 'c');
+    expect(agg.transformations).toEqual([{ type: 'DIRECT', subtype: 'AGGREGATION', description: null, masking: false }]);
+    const c2 = `datasetField:file:/tmp/cll_test/cll_source2:c`;
+    const down = byId(await c.ok(`/column-lineage?nodeId=${enc(c2)}&withDownstream=true`, 'LineageGraph'));
+    expect(down.get(c2).outEdges).toEqual([{ origin: c2, destination: 'datasetField:file:/tmp/cll_test/tbl1:agg' }]);
+    expect([...byId(await c.ok(`/column-lineage?nodeId=${enc(c2)}`, 'LineageGraph')).keys()]).toEqual([c2]);
+    const dbt = byId(await c.ok(`/column-lineage?nodeId=${enc('datasetField:postgres://localhost:5432:dbt_test.main.customer_analytics:customer_id')}`, 'LineageGraph'));
+    expect(dbt.get('datasetField:postgres://localhost:5432:dbt_test.main.customer_analytics:customer_id').inEdges.map((e: any) => e.origin))
+      .toEqual(['datasetField:postgres://localhost:5432:dbt_test.main.stg_customers:customer_id']);
+  });
+
+  it('searches datasets and jobs by name pattern, filtered and sorted', async () => {
+    const all = await c.ok('/search?q=upload', 'SearchResultList');
+    expect(all.results.map((r: any) => `${r.type}:${r.nodeId}`)).toEqual(['JOB:job:airflow:BQ.upload', 'DATASET:dataset:bigquery:mock-project.test.upload', 'DATASET:dataset:bigquery:mock-project.test.upload_cp']);
+    expect(names((await c.ok('/search?q=upload&filter=job', 'SearchResultList')).results)).toEqual(['BQ.upload']);
+    expect(names((await c.ok(`/search?q=${enc('mock%cp')}`, 'SearchResultList')).results)).toEqual(['mock-project.test.upload_cp']);
+    const recent = (await c.ok('/search?q=upload&sort=UPDATE_AT&limit=2', 'SearchResultList')).results.map((r: any) => r.updatedAt);
+    expect([recent.length, recent[0] >= recent[1]]).toEqual([2, true]);
+    expect((await c.ok('/search?q=%25&filter=JOB&limit=1000', 'SearchResultList')).totalCount).toBeGreaterThanOrEqual(4);
+    expect((await c.get('/search')).json).toMatchObject({ code: 'BAD_USER_INPUT', field: 'q' });
+  });
+
+  it('answers 404 for what does not exist and 401 without a valid key', async () => {
+    for (const path of ['/namespaces/nope', '/namespaces/nope/datasets', '/namespaces/file/datasets/nope', '/namespaces/airflow/jobs/nope',
+      `/namespaces/airflow/jobs/BQ/versions/${UNKNOWN}`, `/jobs/runs/${UNKNOWN}`, `/lineage?nodeId=${enc('dataset:nope:nope')}`,
+      `/column-lineage?nodeId=${enc('datasetField:file:/tmp/cll_test/tbl1:nope')}`]) {
+      const res = await c.get(path);
+      expect([path, res.status, res.json.code]).toEqual([path, 404, 'NOT_FOUND']);
+    }
+    for (const key of [null, 'not-a-key']) expect((await c.get('/namespaces', key)).json).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('shows another tenant none of it', async () => {
+    const other = (path: string) => c.get(path, c.otherKey);
+    expect(names((await other('/namespaces')).json.namespaces)).not.toContain('airflow');
+    for (const path of ['/namespaces/airflow', `/jobs/runs/${dagRun}`, `/lineage?nodeId=${enc('dataset:bigquery:mock-project.test.upload')}`,
+      `/column-lineage?nodeId=${enc('dataset:file:/tmp/cll_test/tbl1')}`]) expect((await other(path)).status).toBe(404);
+    expect((await other('/search?q=upload')).json).toEqual({ totalCount: 0, results: [] });
+  });
+});

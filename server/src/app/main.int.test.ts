@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startLoom } from './main.js';
+
+describe('Loom across restarts', () => {
+  it('seeds once, keeps acknowledged writes and the demo key after a graceful restart', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'loom-restart-'));
+    const env = { LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn' };
+    try {
+      const first = await startLoom(env);
+      expect(first.demoKey).toMatch(/^loom_/);
+      const countAfterSeed = await first.services.graph.countNodes('demo');
+      const post = (url: string, key: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
+      const ack = await post(`${first.url}/api/v1/lineage`, first.demoKey!, {
+        eventType: 'COMPLETE', eventTime: '2026-05-01T00:00:00Z', run: { runId: 'restart-run' }, job: { namespace: 'ns', name: 'survives_restart' },
+      });
+      expect(ack.status).toBe(201);
+      await first.close();
+
+      const second = await startLoom(env);
+      try {
+        expect(second.demoKey).toBe(first.demoKey);
+        expect(await second.services.tenancy.listTenants()).toEqual(['demo']);
+        const res = await post(`${second.url}/graphql`, second.demoKey!, { query: '{ node(id: "job:ns:survives_restart") { id } search(text: "analytics.customers_clean") { id } }' });
+        const body = await res.json();
+        expect(body.data.node).toEqual({ id: 'job:ns:survives_restart' });
+        expect(body.data.search[0].id).toBe('dataset:hive://metastore.data.internal:9083:analytics.customers_clean');
+        expect(await second.services.graph.countNodes('demo')).toBe(countAfterSeed + 4); // seeded once: + namespace, job, job version, run
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
