@@ -28,7 +28,7 @@ export class KuzuGraphStore implements GraphStore {
   private readonly queue: WriteQueue<{ tenant: string; batch: WriteBatch }>;
   private readonly committed: CommittedState;
 
-  private constructor(engine: Engine, private readonly opts: KuzuOptions) {
+  private constructor(engine: Engine, opts: KuzuOptions) {
     this.engine = engine;
     this.writer = engine.connect();
     this.readers = new ReaderPool([engine.connect(), engine.connect(), engine.connect(), engine.connect()]);

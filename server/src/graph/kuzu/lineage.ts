@@ -1,8 +1,9 @@
 import {
   LINEAGE_EDGE_KINDS, DEFAULT_LINEAGE_DEADLINE_MS, type Direction, type GraphEdge, type GraphNode, type LineageCount,
-  type LineageCountQuery, type LineageCut, type LineageQuery, type NodeKind,
+  type LineageCountQuery, type LineageCut, type LineageQuery,
 } from '../../domain/model.js';
 import { toEdge, toNode } from '../rows.js';
+import { aggregateCounts } from '../lineage-count.js';
 import { isTimeout, type EngineConnection, type Row } from './engine.js';
 import * as Q from './queries.js';
 
@@ -81,24 +82,7 @@ async function crossEdges(conn: EngineConnection, walk: Q.Walk, key: string, lim
 const edgeKey = (e: GraphEdge) => `${e.kind}:${e.from}->${e.to}`;
 
 export async function countLineage(conn: EngineConnection, key: string, q: LineageCountQuery): Promise<LineageCount> {
-  const byKind = new Map<string, number>();
-  const byDistance = new Map<number, number>();
-  let capped = false;
-  for (const direction of ways(q.direction)) {
-    const rows = await conn.run(Q.lineageCount({ direction, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf }), { key, cap: q.cap + 1 });
-    let n = 0;
-    for (const r of rows) {
-      const c = Number(r.count);
-      n += c;
-      byKind.set(String(r.kind), (byKind.get(String(r.kind)) ?? 0) + c);
-      byDistance.set(Number(r.distance), (byDistance.get(Number(r.distance)) ?? 0) + c);
-    }
-    if (n > q.cap) capped = true;
-  }
-  const total = Math.min([...byKind.values()].reduce((a, b) => a + b, 0), q.cap * ways(q.direction).length);
-  return {
-    total, capped,
-    byKind: [...byKind].map(([kind, count]) => ({ kind: kind as NodeKind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1)),
-    byDistance: [...byDistance].map(([distance, count]) => ({ distance, count })).sort((a, b) => a.distance - b.distance),
-  };
+  const perDirection: Record<string, unknown>[][] = [];
+  for (const direction of ways(q.direction)) perDirection.push(await conn.run(Q.lineageCount({ direction, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf }), { key, cap: q.cap + 1 }));
+  return aggregateCounts(perDirection, q.cap);
 }

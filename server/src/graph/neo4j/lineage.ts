@@ -7,10 +7,11 @@
  */
 import {
   DEFAULT_LINEAGE_DEADLINE_MS, LINEAGE_EDGE_KINDS, type Direction, type EdgeKind, type GraphEdge, type LineageCount, type LineageCountQuery,
-  type LineageCut, type LineageNode, type LineageQuery, type NodeKind,
+  type LineageCut, type LineageNode, type LineageQuery,
 } from '../../domain/model.js';
 import { badInput } from '../../domain/errors.js';
 import { storeKey, toEdge, toNode } from '../rows.js';
+import { aggregateCounts } from '../lineage-count.js';
 import * as Q from './cypher.js';
 
 type Row = Record<string, unknown>;
@@ -98,24 +99,7 @@ async function nodesWithin(
 
 /** Per direction at most `cap + 1` nodes are counted; BOTH sums the two directions (a node on both sides counts twice). */
 export async function countLineage(db: LineageReader, key: string, q: LineageCountQuery): Promise<LineageCount> {
-  const byKind = new Map<string, number>();
-  const byDistance = new Map<number, number>();
-  let capped = false;
-  for (const way of ways(q.direction)) {
-    const rows = await db.run(Q.lineageCount(key, { way, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf }, q.cap));
-    let n = 0;
-    for (const r of rows) {
-      const c = Number(r.count);
-      n += c;
-      byKind.set(String(r.kind), (byKind.get(String(r.kind)) ?? 0) + c);
-      byDistance.set(Number(r.distance), (byDistance.get(Number(r.distance)) ?? 0) + c);
-    }
-    if (n > q.cap) capped = true;
-  }
-  const total = Math.min([...byKind.values()].reduce((a, b) => a + b, 0), q.cap * ways(q.direction).length);
-  return {
-    total, capped,
-    byKind: [...byKind].map(([kind, count]) => ({ kind: kind as NodeKind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)),
-    byDistance: [...byDistance].map(([distance, count]) => ({ distance, count })).sort((a, b) => a.distance - b.distance),
-  };
+  const perDirection: Record<string, unknown>[][] = [];
+  for (const way of ways(q.direction)) perDirection.push(await db.run(Q.lineageCount(key, { way, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf }, q.cap)));
+  return aggregateCounts(perDirection, q.cap);
 }
