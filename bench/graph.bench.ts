@@ -159,7 +159,7 @@ async function graphqlRun(graph: LineageGraphOptions, roots: string[], opts: Ben
     const writer = await startLoom(env);
     const load = await timeUpserts('graph.gql.load', graph, opts, (b) => writer.services.graph.write(TENANT, b));
     load.closeMs = await timed(() => writer.close());
-    const loom = await startLoom({ ...env, LOOM_SEED_DEMO: 'false' }); // seeding again would fail: see bench/RESULTS.md
+    const loom = await startLoom(env);
     const lineage = await timeLineage('graph.gql', roots, opts, (id, d, depth) => gqlLineage(loom.url, id, d, depth)).finally(() => loom.close());
     return { load, lineage };
   } finally {

@@ -17,13 +17,15 @@ import * as Q from '../server/src/graph/kuzu/queries.js';
 
 export const name = 'ingest';
 const KEY = 'bench-key-000000000000000000001';
-const CORPUS = readFileSync(new URL('../../shared/openlineage/ingestable.ndjson', import.meta.url), 'utf8').split('\n').filter(Boolean);
+const corpusFile = new URL('../../shared/openlineage/ingestable.ndjson', import.meta.url);
+let corpus: string[] | undefined;
+const CORPUS = () => (corpus ??= readFileSync(corpusFile, 'utf8').split('\n').filter(Boolean));
 
 /** Corpus-like events: real emitter events with fresh run ids and dataset names from a pool of `pool` tables. */
 function corpusLike(n: number, pool: number): unknown[] {
   const out: unknown[] = [];
   for (let i = 0; i < n; i++) {
-    const e = JSON.parse(CORPUS[i % CORPUS.length]);
+    const e = JSON.parse(CORPUS()[i % CORPUS().length]);
     if (e.run) e.run.runId = randomUUID();
     for (const d of [...(e.inputs ?? []), ...(e.outputs ?? [])]) d.name = `${d.name}_${(i * 7919) % pool}`;
     e.eventTime = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();

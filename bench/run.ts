@@ -32,13 +32,13 @@ function progress(label: string, done: number, total: number, unit: string): voi
   process.stderr.write(`\r[${label}] ${done}/${total} ${unit}${done >= total ? '\n' : ''}`);
 }
 
+/** `x.bench.ts` exports the benchmark named `x`; only the selected files are imported (a module may read fixtures on import). */
 async function loadBenches(only: string | undefined): Promise<BenchModule[]> {
   const dir = new URL('./', import.meta.url);
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts')).sort();
-  const modules = await Promise.all(files.map(async (f) => (await import(new URL(f, dir).href)) as BenchModule));
-  const selected = modules.filter((m) => !only || m.name === only || m.name.startsWith(`${only}.`));
-  if (!selected.length) throw new Error(`no benchmark named ${only}; have: ${modules.map((m) => m.name).join(', ')}`);
-  return selected;
+  const names = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts')).map((f) => f.slice(0, -'.bench.ts'.length)).sort();
+  const selected = names.filter((n) => !only || n === only);
+  if (!selected.length) throw new Error(`no benchmark named ${only}; have: ${names.join(', ')}`);
+  return Promise.all(selected.map(async (n) => (await import(new URL(`${n}.bench.ts`, dir).href)) as BenchModule));
 }
 
 function printSummary(lines: Line[]): void {

@@ -13,8 +13,8 @@ const kindsOf = (k?: readonly string[]) => (k?.length ? k : LINEAGE_EDGE_KINDS) 
 interface Found { nodes: Map<string, { node: GraphNode; distance: number }>; edges: Map<string, GraphEdge>; cut: LineageCut | null }
 
 /**
- * Bounded breadth-first lineage on Kuzu: per direction one `* SHORTEST` query for the nodes (their
- * shortest-path edges come with them), then one query for the edges between them. Under a deadline,
+ * Bounded breadth-first lineage on Kuzu: per direction one `* SHORTEST` query for the nodes, then
+ * the edges between them (when the deadline cuts that, the nodes come without their edges). Under a deadline,
  * a traversal that times out is retried at half the depth, and the answer says where it was cut.
  */
 export async function walkLineage(conn: EngineConnection, tenant: string, key: string, q: LineageQuery): Promise<Found> {
@@ -31,7 +31,6 @@ export async function walkLineage(conn: EngineConnection, tenant: string, key: s
     for (const r of rows.slice(0, q.limit)) {
       const seen = found.nodes.get(String(r.id));
       if (!seen || seen.distance > Number(r.distance)) found.nodes.set(String(r.id), { node: toNode(r), distance: Number(r.distance) });
-      for (const e of pathEdges(r, key, direction, tenant)) found.edges.set(edgeKey(e), e);
     }
     if (rows.length > 0 && Date.now() < deadline) await crossEdges(conn, walk, key, q.limit, deadline, tenant, found).catch((err) => {
       if (!isTimeout(err)) throw err;
@@ -55,16 +54,6 @@ async function nodesWithin(conn: EngineConnection, walk: Q.Walk, key: string, li
       cutAt({ reason: 'DEADLINE', depth: walk.depth });
     }
   }
-}
-
-/** The edges of the shortest path that reached a node: the last one links it to its predecessor. */
-function pathEdges(r: Row, rootKey: string, direction: Q.Way, tenant: string): GraphEdge[] {
-  const keys = [rootKey, ...((r.pathKeys as string[]) ?? []), String(r.key)];
-  const rels = (r.pathRels as Row[]) ?? [];
-  return rels.map((rel, i) => {
-    const [a, b] = direction === 'DOWNSTREAM' ? [keys[i], keys[i + 1]] : [keys[i + 1], keys[i]];
-    return toEdge({ ...rel, fromKey: a, toKey: b }, tenant);
-  });
 }
 
 async function crossEdges(conn: EngineConnection, walk: Q.Walk, key: string, limit: number, deadline: number, tenant: string, found: Found): Promise<void> {
