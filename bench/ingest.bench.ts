@@ -3,7 +3,7 @@
  * /api/v1/lineage/batch, ack latency p50/p99, where the time goes (parse, map, write), beside the
  * raw engine rate of the same node/edge writes (bulk MERGE statements, no per-event transaction).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -81,9 +81,12 @@ async function rawEngine(events: unknown[]) {
   const engine = openEngine(path.join(dir, 'g.kuzu'), 1024 * 1024 * 1024);
   try {
     const conn = engine.connect();
-    for (const stmt of readFileSync(new URL('../schema/graph/kuzu/001_init.cypher', import.meta.url), 'utf8').split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await conn.run(stmt);
+    const ddl = new URL('../schema/graph/kuzu/', import.meta.url);
+    for (const f of readdirSync(ddl).filter((x) => x.endsWith('.cypher')).sort()) {
+      for (const stmt of readFileSync(new URL(f, ddl), 'utf8').split(/;\s*$/m).map((x) => x.trim()).filter(Boolean)) await conn.run(stmt);
+    }
     const all = normaliseBatch('t', { nodes: batches.flatMap((b) => b.nodes), edges: batches.flatMap((b) => b.edges) }, new Date().toISOString());
-    const rows = all.nodes.map((n) => ({ key: n.key, tenant: n.tenant, id: n.id, kind: n.kind, namespace: n.namespace, name: n.name, props: JSON.stringify(n.props), createdAt: n.firstAt, updatedAt: n.at }));
+    const rows = all.nodes.map((n) => ({ key: n.key, tenant: n.tenant, id: n.id, kind: n.kind, namespace: n.namespace, name: n.name, props: JSON.stringify(n.props), createdAt: n.firstAt, updatedAt: n.at, validTo: '' }));
     t = performance.now();
     for (let i = 0; i < rows.length; i += 5000) await conn.run(Q.SET_NODES, { rows: rows.slice(i, i + 5000) });
     for (let i = 0; i < all.edges.length; i += 5000) await conn.run(Q.MERGE_EDGES, { rows: all.edges.slice(i, i + 5000) });

@@ -37,6 +37,13 @@ describe('HTTP and GraphQL API on the embedded engines', () => {
     expect(metrics).toContain('loom_http_request_duration_seconds');
   });
 
+  it('accepts a new key at once even right after it was rejected (auth cache)', async () => {
+    const key = 'loom_created-after-a-failed-attempt-0001';
+    expect((await loom.gql('{ viewer { tenant } }', {}, key)).status).toBe(401);
+    await loom.services.tenancy.createApiKey('other', 'viewer', key);
+    expect((await loom.gql('{ viewer { tenant } }', {}, key)).data.viewer.tenant).toBe('other');
+  });
+
   it('lists tenants from the registry', async () => {
     expect(await loom.services.tenancy.listTenants()).toEqual(['demo', 'other']);
   });

@@ -14,8 +14,14 @@ const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 const tenantNodeId = (name: string) => `tenant::${name}`;
 const keyNodeId = (hash: string) => `apikey::${hash}`;
 
+/** Resolved keys are remembered this long (a revoked key keeps working at most this long). */
+const AUTH_CACHE_MS = 30_000;
+const AUTH_CACHE_MAX = 10_000;
+
 export class TenancyService {
-  constructor(private readonly graph: GraphStore) {}
+  private readonly authCache = new Map<string, { principal: Principal | null; until: number }>();
+
+  constructor(private readonly graph: GraphStore, private readonly now: () => number = Date.now) {}
 
   async createTenant(name: string, displayName = name): Promise<void> {
     if (!TENANT_NAME.test(name)) throw badInput('name', 'a tenant name is 1-63 characters of a-z, 0-9, "-" or "_", starting with a letter or digit');
@@ -50,6 +56,7 @@ export class TenancyService {
       nodes: [{ id: keyNodeId(hash), kind: 'ApiKey', namespace: tenant, name: `${key.slice(0, 9)}…`, props: { tenant, role, hash } }],
       edges: [{ kind: 'HAS_KEY', from: tenantNodeId(tenant), to: keyNodeId(hash) }],
     });
+    this.authCache.delete(hash); // a key tried before it existed works at once
     return key;
   }
 
@@ -57,6 +64,15 @@ export class TenancyService {
   async authenticate(key: string): Promise<Principal | null> {
     if (!key) return null;
     const hash = hashKey(key);
+    const cached = this.authCache.get(hash);
+    if (cached && cached.until > this.now()) return cached.principal;
+    const principal = await this.lookup(hash);
+    if (this.authCache.size >= AUTH_CACHE_MAX) this.authCache.clear();
+    this.authCache.set(hash, { principal, until: this.now() + AUTH_CACHE_MS });
+    return principal;
+  }
+
+  private async lookup(hash: string): Promise<Principal | null> {
     const [node] = await this.graph.getNodes(SYSTEM_TENANT, [keyNodeId(hash)]);
     if (!node || node.props.revoked) return null;
     const stored = Buffer.from(String(node.props.hash), 'hex');
