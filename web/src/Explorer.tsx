@@ -43,9 +43,11 @@ export function Explorer({ onSignOut }: { onSignOut: () => void }) {
         <div className="banners">
           {lineage.loading && <div className="banner info" data-testid="loading">Loading lineage…</div>}
           {lineage.error && <div className="banner error" role="alert">{lineage.error}</div>}
-          {result?.truncated && (
+          {result?.isPartial && (
             <div className="banner warning" data-testid="truncated-banner">
-              Showing the first {LINEAGE_LIMIT} nodes only: the lineage is larger. Lower the depth or pick a direction.
+              {result.cut?.reason === 'DEADLINE'
+                ? `The lineage took too long: complete up to ${result.cut.depth} hops only. Lower the depth or pick a direction.`
+                : `Showing the first ${LINEAGE_LIMIT} nodes only (complete up to ${result.cut?.depth ?? 0} hops): the lineage is larger. Lower the depth or pick a direction.`}
             </div>
           )}
           {rootId && lineage.data && !result && !lineage.loading && (

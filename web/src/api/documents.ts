@@ -34,7 +34,11 @@ export const LineageDocument = graphql(`
         from
         to
       }
-      truncated
+      isPartial
+      cut {
+        reason
+        depth
+      }
     }
   }
 `);

@@ -16,13 +16,13 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query SearchNodes($text: String!, $first: Int!) {\n    search(text: $text, first: $first) {\n      id\n      kind\n      namespace\n      name\n    }\n  }\n": typeof types.SearchNodesDocument,
-    "\n  query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!) {\n    lineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit) {\n      root {\n        id\n        kind\n        namespace\n        name\n      }\n      nodes {\n        distance\n        node {\n          id\n          kind\n          namespace\n          name\n        }\n      }\n      edges {\n        kind\n        from\n        to\n      }\n      truncated\n    }\n  }\n": typeof types.LineageDocument,
+    "\n  query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!) {\n    lineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit) {\n      root {\n        id\n        kind\n        namespace\n        name\n      }\n      nodes {\n        distance\n        node {\n          id\n          kind\n          namespace\n          name\n        }\n      }\n      edges {\n        kind\n        from\n        to\n      }\n      isPartial\n      cut {\n        reason\n        depth\n      }\n    }\n  }\n": typeof types.LineageDocument,
     "\n  query NodeDetails($id: ID!) {\n    node(id: $id) {\n      id\n      kind\n      namespace\n      name\n      props\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.NodeDetailsDocument,
     "\n  query Viewer {\n    viewer {\n      tenant\n      role\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
     "\n  query SearchNodes($text: String!, $first: Int!) {\n    search(text: $text, first: $first) {\n      id\n      kind\n      namespace\n      name\n    }\n  }\n": types.SearchNodesDocument,
-    "\n  query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!) {\n    lineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit) {\n      root {\n        id\n        kind\n        namespace\n        name\n      }\n      nodes {\n        distance\n        node {\n          id\n          kind\n          namespace\n          name\n        }\n      }\n      edges {\n        kind\n        from\n        to\n      }\n      truncated\n    }\n  }\n": types.LineageDocument,
+    "\n  query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!) {\n    lineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit) {\n      root {\n        id\n        kind\n        namespace\n        name\n      }\n      nodes {\n        distance\n        node {\n          id\n          kind\n          namespace\n          name\n        }\n      }\n      edges {\n        kind\n        from\n        to\n      }\n      isPartial\n      cut {\n        reason\n        depth\n      }\n    }\n  }\n": types.LineageDocument,
     "\n  query NodeDetails($id: ID!) {\n    node(id: $id) {\n      id\n      kind\n      namespace\n      name\n      props\n      createdAt\n      updatedAt\n    }\n  }\n": types.NodeDetailsDocument,
     "\n  query Viewer {\n    viewer {\n      tenant\n      role\n    }\n  }\n": types.ViewerDocument,
 };
@@ -34,7 +34,7 @@ export function graphql(source: "\n  query SearchNodes($text: String!, $first: I
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!) {\n    lineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit) {\n      root {\n        id\n        kind\n        namespace\n        name\n      }\n      nodes {\n        distance\n        node {\n          id\n          kind\n          namespace\n          name\n        }\n      }\n      edges {\n        kind\n        from\n        to\n      }\n      truncated\n    }\n  }\n"): typeof import('./graphql').LineageDocument;
+export function graphql(source: "\n  query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!) {\n    lineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit) {\n      root {\n        id\n        kind\n        namespace\n        name\n      }\n      nodes {\n        distance\n        node {\n          id\n          kind\n          namespace\n          name\n        }\n      }\n      edges {\n        kind\n        from\n        to\n      }\n      isPartial\n      cut {\n        reason\n        depth\n      }\n    }\n  }\n"): typeof import('./graphql').LineageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

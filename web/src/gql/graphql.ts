@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Why a lineage answer is partial */
+export type CutReason =
+  | 'DEADLINE'
+  | 'NODE_LIMIT';
+
 /** UPSTREAM follows data back to its sources; DOWNSTREAM to its consumers */
 export type Direction =
   | 'BOTH'
@@ -50,7 +55,7 @@ export type LineageQueryVariables = Exact<{
 }>;
 
 
-export type LineageQuery = { lineage: { truncated: boolean, root: { id: string, kind: NodeKind, namespace: string, name: string }, nodes: Array<{ distance: number, node: { id: string, kind: NodeKind, namespace: string, name: string } }>, edges: Array<{ kind: string, from: string, to: string }> } | null };
+export type LineageQuery = { lineage: { isPartial: boolean, root: { id: string, kind: NodeKind, namespace: string, name: string }, nodes: Array<{ distance: number, node: { id: string, kind: NodeKind, namespace: string, name: string } }>, edges: Array<{ kind: string, from: string, to: string }>, cut: { reason: CutReason, depth: number } | null } | null };
 
 export type NodeDetailsQueryVariables = Exact<{
   id: string | number;
@@ -116,7 +121,11 @@ export const LineageDocument = new TypedDocumentString(`
       from
       to
     }
-    truncated
+    isPartial
+    cut {
+      reason
+      depth
+    }
   }
 }
     `) as unknown as TypedDocumentString<LineageQuery, LineageQueryVariables>;
