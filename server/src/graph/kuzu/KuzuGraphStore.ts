@@ -18,7 +18,7 @@ type InternalId = { offset: number; table: number };
 
 const DDL_DIR = new URL('../../../../schema/graph/kuzu/', import.meta.url);
 
-export interface KuzuOptions { path: string; bufferPoolBytes: number; checkpointIntervalMs?: number }
+export interface KuzuOptions { path: string; bufferPoolBytes: number; checkpointIntervalMs?: number; maxPendingWrites?: number }
 
 /** The embedded GraphStore: one writer connection behind a queue, a small pool of readers. */
 export class KuzuGraphStore implements GraphStore {
@@ -35,7 +35,7 @@ export class KuzuGraphStore implements GraphStore {
     this.committed = new CommittedState(Math.min(128 * 1024 * 1024, opts.bufferPoolBytes / 8));
     this.queue = new WriteQueue(this.writer, (conn, items) => this.applyGroup(conn, items), {
       checkpointIntervalMs: opts.checkpointIntervalMs ?? 15_000, maxGroup: 256,
-      checkpointBytes: opts.bufferPoolBytes / 256,
+      checkpointBytes: opts.bufferPoolBytes / 256, maxPending: opts.maxPendingWrites ?? 5_000,
     });
   }
 

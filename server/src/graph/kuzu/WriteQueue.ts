@@ -1,4 +1,5 @@
 import type { EngineConnection } from './engine.js';
+import { unavailable } from '../../domain/errors.js';
 
 interface Pending<T> { item: T; resolve: () => void; reject: (err: unknown) => void }
 
@@ -24,7 +25,7 @@ export class WriteQueue<T> {
     private readonly conn: EngineConnection,
     /** Applies a group inside the transaction: about how many bytes it wrote, and what to do once committed. */
     private readonly apply: (conn: EngineConnection, items: T[]) => Promise<{ bytes: number; onCommit(): void }>,
-    private readonly opts: { checkpointIntervalMs: number; maxGroup: number; checkpointBytes: number },
+    private readonly opts: { checkpointIntervalMs: number; maxGroup: number; checkpointBytes: number; maxPending: number },
   ) {
     this.timer = setInterval(() => {
       if (!this.dirty) return;
@@ -34,9 +35,15 @@ export class WriteQueue<T> {
     this.timer.unref();
   }
 
-  /** Resolves once the write is committed. */
+  /**
+   * Resolves once the write is committed. Beyond `maxPending` queued writes it is refused at once
+   * with UNAVAILABLE (HTTP 503 + Retry-After): overload never grows memory without bound.
+   */
   submit(item: T): Promise<void> {
-    if (this.closed) return Promise.reject(new Error('graph store is closed'));
+    if (this.closed) return Promise.reject(unavailable('the graph store is shutting down', 5));
+    if (this.pending.length >= this.opts.maxPending) {
+      return Promise.reject(unavailable(`the graph store is saturated (${this.pending.length} writes queued); retry shortly`, 1));
+    }
     return new Promise((resolve, reject) => {
       this.pending.push({ item, resolve, reject });
       this.kick();

@@ -1,0 +1,66 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { WriteQueue } from './WriteQueue.js';
+import { openEngine, type EngineConnection } from './engine.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'loom-wq-'));
+const engine = openEngine(path.join(dir, 'g.kuzu'), 64 * 1024 * 1024);
+afterAll(async () => {
+  await engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The real engine connection, with the statements it ran recorded. */
+function recordingConnection(log: string[]): EngineConnection {
+  const conn = engine.connect();
+  return { async run(text, params) { log.push(text); return conn.run(text, params); }, setTimeout: (ms) => conn.setTimeout(ms) };
+}
+
+describe('WriteQueue on the embedded engine', () => {
+  it('groups writes that arrive together into one transaction and answers each after the commit', async () => {
+    const log: string[] = [];
+    const groups: number[][] = [];
+    const q = new WriteQueue<number>(recordingConnection(log), async (_c, items) => { groups.push(items); return { bytes: 1, onCommit() {} }; },
+      { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, maxPending: 100 });
+    await Promise.all([1, 2, 3, 4].map((i) => q.submit(i)));
+    expect(groups).toEqual([[1], [2, 3, 4]]);
+    expect(log.filter((s) => s === 'COMMIT')).toHaveLength(2);
+    await q.close();
+  });
+
+  it('retries a failed group one by one so one bad write fails alone', async () => {
+    const q = new WriteQueue<number>(recordingConnection([]), async (_c, items) => {
+      if (items.includes(2)) throw new Error('bad write');
+      return { bytes: 1, onCommit() {} };
+    }, { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, maxPending: 100 });
+    const results = await Promise.allSettled([1, 2, 3].map((i) => q.submit(i)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    await q.close();
+  });
+
+  it('refuses writes beyond its bound with UNAVAILABLE instead of queueing without limit', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const q = new WriteQueue<number>(recordingConnection([]), async () => { await gate; return { bytes: 1, onCommit() {} }; },
+      { checkpointIntervalMs: 60_000, maxGroup: 10, checkpointBytes: 1e9, maxPending: 3 });
+    const accepted = [q.submit(1), q.submit(2), q.submit(3), q.submit(4)]; // 1 runs, 2..4 wait
+    await expect(q.submit(5)).rejects.toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 1 });
+    release();
+    await Promise.all(accepted);
+    await q.close();
+    await expect(q.submit(6)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+
+  it('checkpoints after enough bytes were written', async () => {
+    const log: string[] = [];
+    const q = new WriteQueue<number>(recordingConnection(log), async () => ({ bytes: 600, onCommit() {} }),
+      { checkpointIntervalMs: 60_000, maxGroup: 1, checkpointBytes: 1000, maxPending: 100 });
+    await q.submit(1);
+    expect(log).not.toContain('CHECKPOINT');
+    await q.submit(2);
+    expect(log).toContain('CHECKPOINT');
+    await q.close();
+  });
+});
