@@ -5,7 +5,8 @@ import type { DatasetRef } from './event.schema.js';
 type Facets = Record<string, unknown> | null | undefined;
 
 /** Dataset facets that define a dataset version: when one of these changes, there is a new version. */
-const DEFINING_DATASET_FACETS = ['schema', 'dataSource', 'storage', 'version', 'symlinks', 'documentation', 'ownership', 'lifecycleStateChange', 'datasetType', 'catalog'];
+// lifecycleStateChange is not one: it says what a write did (CREATE, OVERWRITE...), so a reader and a writer of the same data would disagree.
+const DEFINING_DATASET_FACETS = ['schema', 'dataSource', 'storage', 'version', 'symlinks', 'documentation', 'ownership', 'datasetType', 'catalog'];
 /** Job facets that define a job version (with the job's inputs and outputs). */
 const DEFINING_JOB_FACETS = ['sourceCodeLocation', 'sourceCode', 'sql', 'jobType'];
 /** Data quality facets, kept on the dataset version they describe. */
