@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Debian chromium for the browser test, npm packages), builds the
 # web app, runs every test (unit, integration on the real embedded engines, end-to-end in headless
-# Chromium) and prints one final line "N passed, N failed".
+# Chromium) and always ends with one line "N passed, N failed" (a step failing before the tests
+# counts as a failed run).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p test-results
+rm -f test-results/vitest.json
+trap 'node scripts/test-summary.mjs' EXIT
 if [ ! -x /usr/bin/chromium ]; then
   echo "==> installing Debian chromium (for the end-to-end test)…"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -17,16 +21,5 @@ npx tsx server/src/api/emit-schema.ts --check || exit 1
 npx tsc -p tsconfig.json --noEmit || { echo "typecheck failed"; exit 1; }
 echo "==> building the web app…"
 npm run --silent build:web || exit 1
-mkdir -p test-results
 echo "==> running tests…"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@"
-status=$?
-node -e '
-  const fs = require("fs");
-  let r = {};
-  try { r = JSON.parse(fs.readFileSync("test-results/vitest.json", "utf8")); } catch {}
-  const passed = r.numPassedTests ?? 0, failed = (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0);
-  const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
-'
-exit $status

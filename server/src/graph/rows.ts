@@ -2,7 +2,7 @@
  * Engine-neutral helpers shared by the graph adapters: batch normalisation (dedupe, fixed row shape)
  * and row → domain mapping.
  */
-import { nodeValidTo, type EdgeInput, type GraphEdge, type GraphNode, type NodeInput, type NodeKind, type EdgeKind, type Props } from '../domain/model.js';
+import { nodeValidTo, type GraphEdge, type GraphNode, type NodeKind, type EdgeKind, type Props } from '../domain/model.js';
 import type { WriteBatch } from '../domain/ports/GraphStore.js';
 
 export const storeKey = (tenant: string, id: string) => `${tenant}/${id}`;
@@ -119,4 +119,3 @@ function parseProps(v: unknown): Props {
   return out;
 }
 
-export type { EdgeInput, NodeInput };
