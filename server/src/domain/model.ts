@@ -36,6 +36,21 @@ export const EDGE_KINDS = [
   'DERIVES',
   /** a dataset -> another name of the same data (symlinks facet); written both ways. */
   'ALIAS',
+  /** experiment -> run tracked in it. */
+  'HAS_RUN',
+  /** training run -> the model version it produced (registering a version links it to its source run). */
+  'PRODUCED',
+  /** run -> trace: a trace that names the run (`loom.run.id`). */
+  'TRACED',
+  /** model version -> trace: the model served the LLM calls of the trace. */
+  'SERVED',
+  /** prompt version -> trace: the trace rendered this prompt version. */
+  'PROMPTED',
+  /** evaluation -> model version it evaluates; dataset -> evaluation it was evaluated on (EVALUATED_ON). */
+  'EVALUATES',
+  'EVALUATED_ON',
+  /** training request -> the run it launched. */
+  'LAUNCHED',
 ] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
