@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian chromium for the browser test, npm packages), builds the
+# Installs what the tests need (Debian chromium and redis-server, npm packages), builds the
 # web app, runs every test (unit, integration on the real embedded engines, end-to-end in headless
 # Chromium) and always ends with one line "N passed, N failed" (a step failing before the tests
 # counts as a failed run).
@@ -8,11 +8,16 @@ cd "$(dirname "$0")/.."
 mkdir -p test-results
 rm -f test-results/vitest.json
 trap 'node scripts/test-summary.mjs' EXIT
-if [ ! -x /usr/bin/chromium ]; then
-  echo "==> installing Debian chromium (for the end-to-end test)…"
+# Debian packages: chromium (the end-to-end browser test), redis-server (the BullMQ queue tests
+# start their own on a private port).
+MISSING=()
+[ -x /usr/bin/chromium ] || MISSING+=(chromium)
+command -v redis-server >/dev/null || MISSING+=(redis-server)
+if [ ${#MISSING[@]} -gt 0 ]; then
+  echo "==> installing Debian packages: ${MISSING[*]}…"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null \
-    || { echo "could not install chromium: run 'apt-get install chromium' as root"; exit 1; }
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${MISSING[@]}" >/dev/null \
+    || { echo "could not install ${MISSING[*]}: run 'apt-get install ${MISSING[*]}' as root"; exit 1; }
 fi
 echo "==> installing npm packages (npm install, pinned by package-lock.json)…"
 npm install --no-audit --no-fund || exit 1
