@@ -85,9 +85,9 @@ describe('the real-emitter OpenLineage corpus', () => {
   it('built the run hierarchy from parent facets', async () => {
     const child = events.find((x) => x.run?.facets?.parent?.run?.runId && x.job?.namespace)!;
     const p = child.run.facets.parent;
-    const parentRun = `run:${p.job.namespace}:${p.run.runId}`;
+    const parentRun = `run:${p.run.runId}`;
     const kids = await store.neighbours('t', parentRun, { direction: 'DOWNSTREAM', edgeKinds: ['PARENT_OF'], limit: 500, offset: 0 });
-    expect(kids.items.map((k) => k.node.id)).toContain(`run:${child.job.namespace}:${child.run.runId}`);
+    expect(kids.items.map((k) => k.node.id)).toContain(`run:${child.run.runId}`);
     const job = await store.neighbours('t', parentRun, { direction: 'DOWNSTREAM', edgeKinds: ['RUN_OF'], limit: 5, offset: 0 });
     expect(job.items.map((j) => j.node.id)).toEqual([`job:${p.job.namespace}:${p.job.name}`]);
   });

@@ -39,11 +39,11 @@ describe('OpenLineage event → graph batch', () => {
     expect(e).toEqual(expect.arrayContaining([
       'INPUT_TO dataset:pg:raw -> job:airflow:etl.clean',
       'OUTPUT job:airflow:etl.clean -> dataset:s3://m:model',
-      'READ_BY dataset:pg:raw@2a92db9d918a85e2 -> run:airflow:r1',
-      'WROTE run:airflow:r1 -> dataset:s3://m:model',
-      'RUN_OF run:airflow:r1 -> job:airflow:etl.clean',
-      'PARENT_OF run:airflow:dag-run-1 -> run:airflow:r1',
-      'RUN_OF run:airflow:dag-run-1 -> job:airflow:etl',
+      'READ_BY dataset:pg:raw@2a92db9d918a85e2 -> run:r1',
+      'WROTE run:r1 -> dataset:s3://m:model',
+      'RUN_OF run:r1 -> job:airflow:etl.clean',
+      'PARENT_OF run:dag-run-1 -> run:r1',
+      'RUN_OF run:dag-run-1 -> job:airflow:etl',
     ]));
   });
 
@@ -69,7 +69,7 @@ describe('OpenLineage event → graph batch', () => {
     const done = map({ ...base, eventType: 'COMPLETE' });
     const jv = done.nodes.find((n) => n.kind === 'JobVersion')!;
     expect(jv.props).toMatchObject({ inputs: ['dataset:pg:raw'], outputs: ['dataset:s3://m:model'] });
-    expect(done.edges.some((e) => e.kind === 'RAN' && e.from === 'run:airflow:r1' && e.to === jv.id)).toBe(true);
+    expect(done.edges.some((e) => e.kind === 'RAN' && e.from === 'run:r1' && e.to === jv.id)).toBe(true);
     const other = map({ ...base, eventType: 'COMPLETE', outputs: [] });
     expect(other.nodes.find((n) => n.kind === 'JobVersion')!.id).not.toBe(jv.id);
   });

@@ -1,5 +1,5 @@
 import type { Props } from '../model.js';
-import { nodeId, versionId } from '../ids.js';
+import { nodeId, runNodeId, versionId } from '../ids.js';
 import type { WriteBatch } from '../ports/GraphStore.js';
 import { parseEventTime, type DatasetRef, type OpenLineageEvent } from './event.schema.js';
 import type { EventKind } from './validate.js';
@@ -55,7 +55,7 @@ function mapRun(b: BatchBuilder, event: OpenLineageEvent, jobId: string, jobVers
   const props: Props = { ...facetProps(run.facets), runId: run.runId, jobId };
   if (event.eventType) props[`at.${event.eventType}`] = b.at;
   if (event.producer) props.producer = event.producer;
-  const runId = b.node('Run', job.namespace, run.runId, props);
+  const runId = b.node('Run', job.namespace, run.runId, props, { id: runNodeId(run.runId) });
   b.edge('RUN_OF', runId, jobId);
   if (jobVersionId) b.edge('RAN', runId, jobVersionId);
   // A run reads and writes specific versions; where the event defines none, the dataset itself.
@@ -64,7 +64,7 @@ function mapRun(b: BatchBuilder, event: OpenLineageEvent, jobId: string, jobVers
   const parent = parentOf(run.facets);
   if (parent) {
     const parentJob = b.node('Job', parent.namespace, parent.name, {});
-    const parentRun = b.node('Run', parent.namespace, parent.runId, { runId: parent.runId, jobId: parentJob });
+    const parentRun = b.node('Run', parent.namespace, parent.runId, { runId: parent.runId, jobId: parentJob }, { id: runNodeId(parent.runId) });
     b.edge('RUN_OF', parentRun, parentJob);
     b.edge('PARENT_OF', parentRun, runId);
   }
