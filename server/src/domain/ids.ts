@@ -37,3 +37,8 @@ export function promptId(name: string): string {
 export function promptVersionId(prompt: string, version: string | number): string {
   return versionId(promptId(prompt), String(version));
 }
+
+/** An experiment (experiment tracking): `experiment:registry:<name>`. */
+export function experimentId(name: string): string {
+  return nodeId('Experiment', REGISTRY_NAMESPACE, name);
+}
