@@ -12,6 +12,7 @@ import { LoomError } from '../../domain/errors.js';
 import { earliest, latest, mergeProps, storedValidTo, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type NodeRow } from '../rows.js';
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
+import { KeyFilter } from './KeyFilter.js';
 import * as Q from './queries.js';
 
 type InternalId = { offset: number; table: number };
@@ -27,6 +28,8 @@ export class KuzuGraphStore implements GraphStore {
   private readonly readers: ReaderPool;
   private readonly queue: WriteQueue<{ tenant: string; batch: WriteBatch }>;
   private readonly committed: CommittedState;
+  /** Every stored node key (Bloom filter): a write looks up only keys that may exist. Built by init(). */
+  private keys = new KeyFilter(0);
 
   private constructor(engine: Engine, opts: KuzuOptions) {
     this.engine = engine;
@@ -50,6 +53,9 @@ export class KuzuGraphStore implements GraphStore {
       const text = await readFile(new URL(f, DDL_DIR), 'utf8');
       for (const stmt of text.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await this.writer.run(stmt);
     }
+    const stored = await this.writer.run(Q.ALL_KEYS);
+    this.keys = new KeyFilter(stored.length);
+    for (const r of stored) this.keys.add(String(r.key));
   }
 
   write(tenant: string, batch: WriteBatch): Promise<void> {
@@ -67,13 +73,14 @@ export class KuzuGraphStore implements GraphStore {
       byTenant.set(tenant, merged);
     }
     const staged = this.committed.stage();
+    const created: string[] = [];
     let bytes = 0;
-    for (const [tenant, batch] of byTenant) bytes += await this.writeInTx(conn, tenant, batch, staged);
-    return { bytes, onCommit: () => staged.commit() };
+    for (const [tenant, batch] of byTenant) bytes += await this.writeInTx(conn, tenant, batch, staged, created);
+    return { bytes, onCommit: () => { staged.commit(); for (const k of created) this.keys.add(k); } };
   }
 
   /** Returns about how many bytes were written. */
-  private async writeInTx(conn: EngineConnection, tenant: string, batch: WriteBatch, staged: StagedState): Promise<number> {
+  private async writeInTx(conn: EngineConnection, tenant: string, batch: WriteBatch, staged: StagedState, created: string[]): Promise<number> {
     const now = new Date().toISOString();
     const { nodes, edges: allEdges } = normaliseBatch(tenant, batch, now);
     const endpointKeys = new Set(allEdges.flatMap((e) => [e.from, e.to]));
@@ -83,15 +90,15 @@ export class KuzuGraphStore implements GraphStore {
     for (const k of [...nodes.map((n) => n.key), ...endpointKeys]) {
       const known = staged.nodes.get(k) ?? this.committed.node(k);
       if (known) previous.set(k, known);
-      else lookup.push(k);
+      else if (this.keys.mayContain(k)) lookup.push(k);
     }
-    if (lookup.length) for (const r of await conn.run(Q.MERGE_KEYS_RETURN_PREVIOUS, { keys: lookup })) previous.set(String(r.key), r);
+    for (const r of await lookupKeys(conn, lookup)) previous.set(String(r.key), r);
     for (const k of endpointKeys) {
       if (previous.get(k)?.kind == null) {
         throw new LoomError('BAD_USER_INPUT', `edge endpoint ${k.slice(tenant.length + 1)} does not exist`, 'edges');
       }
     }
-    let bytes = await this.setNodes(conn, nodes, previous, staged);
+    let bytes = await this.setNodes(conn, nodes, previous, staged, created);
     const edges = allEdges.filter((e) => !this.committed.hasEdge(`${e.kind}|${e.from}|${e.to}`, e.props, e.validFrom));
     if (edges.length) await conn.run(Q.MERGE_EDGES, { rows: edges });
     for (const e of edges) {
@@ -104,7 +111,8 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   /** Write only what changed: nothing for a replay, scalar fields alone when the props are the same. */
-  private async setNodes(conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState | Record<string, unknown>>, staged: StagedState): Promise<number> {
+  private async setNodes(conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState | Record<string, unknown>>, staged: StagedState, created: string[]): Promise<number> {
+    const fresh: Record<string, unknown>[] = [];
     const full: Record<string, unknown>[] = [];
     const scalars: Record<string, unknown>[] = [];
     for (const n of nodes) {
@@ -116,12 +124,15 @@ export class KuzuGraphStore implements GraphStore {
       staged.nodes.set(n.key, { kind: row.kind, props: row.props, createdAt: row.createdAt, updatedAt: row.updatedAt });
       const validTo = storedValidTo(row.props);
       const sameScalars = prev?.kind === row.kind && prev.createdAt === row.createdAt && prev.updatedAt === row.updatedAt;
-      if (prev?.props !== row.props) full.push({ ...row, validTo });
+      if (!prev) fresh.push({ ...row, validTo });
+      else if (prev.props !== row.props) full.push({ ...row, validTo });
       else if (!sameScalars) scalars.push(row);
     }
+    if (fresh.length) await conn.run(Q.CREATE_NODES, { rows: fresh });
+    for (const r of fresh) created.push(String(r.key));
     if (full.length) await conn.run(Q.SET_NODES, { rows: full });
     if (scalars.length) await conn.run(Q.SET_NODE_FIELDS, { rows: scalars.map(({ props: _p, ...rest }) => rest) });
-    return full.reduce((n, r) => n + 300 + String(r.props).length, 0) + scalars.length * 300;
+    return [...fresh, ...full].reduce((n, r) => n + 300 + String(r.props).length, 0) + scalars.length * 300;
   }
 
   private read<T>(work: (conn: EngineConnection) => Promise<T>): Promise<T> {
@@ -195,4 +206,18 @@ export class KuzuGraphStore implements GraphStore {
     await this.queue.close();
     await this.engine.close();
   }
+}
+
+/** Stored rows of these keys (primary-key lookups in chunks; absent keys have no row). */
+async function lookupKeys(conn: EngineConnection, keys: string[]): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  const max = Q.LOOKUP_SIZES[Q.LOOKUP_SIZES.length - 1];
+  for (let i = 0; i < keys.length; i += max) {
+    const chunk = keys.slice(i, i + max);
+    const size = Q.LOOKUP_SIZES.find((s) => s >= chunk.length)!;
+    // Pad by repeating the last key: a duplicate branch returns a duplicate row, harmless for a lookup.
+    const params = Object.fromEntries(Array.from({ length: size }, (_, j) => [`k${j}`, chunk[Math.min(j, chunk.length - 1)]]));
+    out.push(...(await conn.run(Q.lookupKeys(size), params)));
+  }
+  return out;
 }

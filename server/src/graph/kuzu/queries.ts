@@ -3,9 +3,26 @@ import { EDGE_KINDS, MAX_LINEAGE_DEPTH, type Direction, type EdgeKind } from '..
 
 const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo';
 
-/** MERGE every key (index lookup) and return what was stored before: null kind = did not exist. */
-export const MERGE_KEYS_RETURN_PREVIOUS =
-  'UNWIND $keys AS k WITH k MERGE (n:Node {key: k}) RETURN k AS key, n.kind AS kind, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt';
+/**
+ * Look up to `size` keys by primary key: one UNION ALL branch per key, each a primary-key index
+ * lookup. Kuzu 0.11 plans `UNWIND $keys ... MATCH/MERGE (n {key: k})` as a hash join over a scan
+ * of the whole Node table (its props included when returned): a cost that grows with the graph on
+ * every write. Missing keys return no row. Callers pad to a few sizes so prepared plans are reused.
+ */
+export function lookupKeys(size: number): string {
+  return Array.from({ length: size }, (_, i) =>
+    `MATCH (n:Node {key: $k${i}}) RETURN n.key AS key, n.kind AS kind, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt`,
+  ).join(' UNION ALL ');
+}
+/** Every node key (to fill the key filter when the store opens). */
+export const ALL_KEYS = 'MATCH (n:Node) RETURN n.key AS key';
+
+export const LOOKUP_SIZES = [1, 2, 4, 8, 16, 32] as const;
+
+/** New nodes (the lookup found none): CREATE needs no join, unlike MERGE. */
+export const CREATE_NODES =
+  'UNWIND $rows AS r CREATE (n:Node {key: r.key, tenant: r.tenant, id: r.id, kind: r.kind, namespace: r.namespace, name: r.name, ' +
+  'props: r.props, createdAt: r.createdAt, updatedAt: r.updatedAt, validTo: r.validTo})';
 
 /** Scalar fields only: props are rewritten only when they changed (Kuzu never reclaims the space of a replaced string). */
 export const SET_NODE_FIELDS =
