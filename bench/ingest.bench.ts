@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import type { BenchOptions, Emit } from './run.js';
 import { startLoom } from '../server/src/app/main.js';
 import { validateEvent } from '../server/src/domain/openlineage/validate.js';
@@ -44,18 +45,17 @@ async function post(url: string, body: unknown): Promise<number> {
   return performance.now() - t;
 }
 
+/** `concurrency` clients posting one event each, from a separate thread (see http-load.worker.mjs). */
 async function single(url: string, events: unknown[], concurrency: number, opts: BenchOptions) {
-  const lat: number[] = [];
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < events.length) {
-      const e = events[next++];
-      lat.push(await post(`${url}/api/v1/lineage`, e));
-      if (lat.length % 200 === 0) opts.progress('ingest.single', lat.length, events.length, 'events');
-    }
-  }));
-  return { perS: events.length / ((performance.now() - t0) / 1000), lat };
+  const worker = new Worker(new URL('./http-load.worker.mjs', import.meta.url), {
+    workerData: { url: `${url}/api/v1/lineage`, key: KEY, bodies: events.map((e) => JSON.stringify(e)), concurrency },
+  });
+  const out = await new Promise<{ ms: number; lat: number[] }>((resolve, reject) => {
+    worker.on('message', (m) => (m.done ? resolve(m) : opts.progress(`ingest.single.c${concurrency}`, m.progress, events.length, 'events')));
+    worker.on('error', reject);
+  });
+  await worker.terminate();
+  return { perS: events.length / (out.ms / 1000), lat: out.lat };
 }
 
 async function batched(url: string, events: unknown[], size: number, opts: BenchOptions) {
@@ -104,10 +104,12 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'loom-bench-ingest-'));
   const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY });
   try {
-    const s = await single(loom.url, corpusLike(n, 500), 16, opts);
-    emit({ bench: 'ingest.single', metric: 'events_per_s', value: s.perS, raw_engine: raw.perS, n });
-    emit({ bench: 'ingest.single', metric: 'ack_p50_ms', value: pct(s.lat, 50), n });
-    emit({ bench: 'ingest.single', metric: 'ack_p99_ms', value: pct(s.lat, 99), n });
+    for (const clients of [16, 64]) {
+      const s = await single(loom.url, corpusLike(n, 500), clients, opts);
+      emit({ bench: `ingest.single.c${clients}`, metric: 'events_per_s', value: s.perS, raw_engine: raw.perS, n });
+      emit({ bench: `ingest.single.c${clients}`, metric: 'ack_p50_ms', value: pct(s.lat, 50), n });
+      emit({ bench: `ingest.single.c${clients}`, metric: 'ack_p99_ms', value: pct(s.lat, 99), n });
+    }
     const b = await batched(loom.url, corpusLike(n, 500), 100, opts);
     emit({ bench: 'ingest.batch100', metric: 'events_per_s', value: b.perS, raw_engine: raw.perS, n });
     emit({ bench: 'ingest.batch100', metric: 'ack_p99_ms', value: pct(b.lat, 99), n: b.lat.length });
