@@ -107,6 +107,11 @@ export interface EdgeInput {
   props?: Props;
   /** Start of validity (ISO-8601); defaults to now. Kept from the first write. */
   validFrom?: string;
+  /**
+   * End of validity, set exactly as given (null = current) by a writer that computed it from the
+   * whole history (see openlineage/job-edges.ts). Left out, an existing edge keeps its end and a new one is current.
+   */
+  validTo?: string | null;
 }
 
 export interface GraphEdge {

@@ -20,7 +20,8 @@ export interface NodeRow {
   /** Latest and earliest event time of the writes folded into this row. */
   at: string; firstAt: string;
 }
-export interface EdgeRow { from: string; to: string; kind: string; props: string; validFrom: string; recordedAt: string }
+/** `setValidTo` false: keep the stored end of validity (a new edge is current); true: store `validTo` ('' = current). */
+export interface EdgeRow { from: string; to: string; kind: string; props: string; validFrom: string; recordedAt: string; setValidTo: boolean; validTo: string }
 
 /** De-duplicate a batch (last write wins, props merged) and give every row one fixed shape. */
 export function normaliseBatch(tenant: string, batch: WriteBatch, now: string): { nodes: NodeRow[]; edges: EdgeRow[] } {
@@ -47,6 +48,8 @@ export function normaliseBatch(tenant: string, batch: WriteBatch, now: string): 
       from: storeKey(tenant, e.from), to: storeKey(tenant, e.to), kind: e.kind,
       props: JSON.stringify({ ...(prev ? JSON.parse(prev.props) : {}), ...(e.props ?? {}) }),
       validFrom, recordedAt: now,
+      setValidTo: e.validTo !== undefined || (prev?.setValidTo ?? false),
+      validTo: e.validTo !== undefined ? (e.validTo ?? '') : (prev?.validTo ?? ''),
     });
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };

@@ -10,6 +10,8 @@ export interface NeighbourQuery {
   edgeKinds?: readonly EdgeKind[];
   limit: number;
   offset: number;
+  /** Also edges whose validity has ended (default: current edges only). */
+  includeEnded?: boolean;
 }
 
 export interface Neighbour { edge: GraphEdge; node: GraphNode }

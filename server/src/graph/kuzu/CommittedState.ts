@@ -5,7 +5,8 @@
  * the transaction that wrote them committed. Bounded by an approximate byte budget (cleared when full).
  */
 export interface NodeState { kind: unknown; props: unknown; createdAt: unknown; updatedAt: unknown }
-interface EdgeState { props: string; validFrom: string }
+/** validTo: '' current, an ISO time, or undefined when not known (written without setting it, over an edge not in memory). */
+interface EdgeState { props: string; validFrom: string; validTo: string | undefined }
 
 export class CommittedState {
   private nodes = new Map<string, NodeState>();
@@ -18,10 +19,14 @@ export class CommittedState {
     return this.nodes.get(key);
   }
 
-  /** True when an edge with these props and an earlier-or-equal validFrom is already committed. */
-  hasEdge(key: string, props: string, validFrom: string): boolean {
+  /** True when writing this edge would change nothing: same props, an earlier-or-equal validFrom, and the same end of validity if it sets one. */
+  hasEdge(key: string, row: { props: string; validFrom: string; setValidTo: boolean; validTo: string }): boolean {
     const e = this.edges.get(key);
-    return !!e && e.props === props && e.validFrom <= validFrom;
+    return !!e && e.props === row.props && e.validFrom <= row.validFrom && (!row.setValidTo || e.validTo === row.validTo);
+  }
+
+  edge(key: string): EdgeState | undefined {
+    return this.edges.get(key);
   }
 
   stage(): StagedState {

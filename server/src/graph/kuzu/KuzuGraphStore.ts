@@ -99,12 +99,13 @@ export class KuzuGraphStore implements GraphStore {
       }
     }
     let bytes = await this.setNodes(conn, nodes, previous, staged, created);
-    const edges = allEdges.filter((e) => !this.committed.hasEdge(`${e.kind}|${e.from}|${e.to}`, e.props, e.validFrom));
+    const edges = allEdges.filter((e) => !this.committed.hasEdge(`${e.kind}|${e.from}|${e.to}`, e));
     if (edges.length) await conn.run(Q.MERGE_EDGES, { rows: edges });
     for (const e of edges) {
       const key = `${e.kind}|${e.from}|${e.to}`;
-      const prev = staged.edges.get(key);
-      staged.edges.set(key, { props: e.props, validFrom: prev && prev.validFrom < e.validFrom ? prev.validFrom : e.validFrom });
+      const prev = staged.edges.get(key) ?? this.committed.edge(key);
+      const validTo = e.setValidTo ? e.validTo : prev?.validTo;
+      staged.edges.set(key, { props: e.props, validFrom: prev && prev.validFrom < e.validFrom ? prev.validFrom : e.validFrom, validTo });
       bytes += 200 + e.props.length;
     }
     return bytes;
@@ -166,8 +167,8 @@ export class KuzuGraphStore implements GraphStore {
     const key = storeKey(tenant, id);
     const params = { key, kinds: [...(q.edgeKinds?.length ? q.edgeKinds : EDGE_KINDS)] };
     const [[count], rows] = await this.read(async (conn) => [
-      await conn.run(Q.neighbourCount(q.direction), params),
-      await conn.run(Q.neighbourPage(q.direction), { ...params, offset: q.offset, limit: q.limit }),
+      await conn.run(Q.neighbourCount(q.direction, q.includeEnded), params),
+      await conn.run(Q.neighbourPage(q.direction, q.includeEnded), { ...params, offset: q.offset, limit: q.limit }),
     ]);
     return {
       total: Number(count?.count ?? 0),

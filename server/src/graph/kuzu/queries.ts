@@ -34,10 +34,11 @@ export const SET_NODES =
   'MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.props = props, n.createdAt = createdAt, n.updatedAt = updatedAt, n.validTo = validTo';
 
 export const MERGE_EDGES =
-  'UNWIND $rows AS r WITH r.from AS s, r.to AS d, r.kind AS kind, r.props AS props, r.validFrom AS vf, r.recordedAt AS ra ' +
+  'UNWIND $rows AS r WITH r.from AS s, r.to AS d, r.kind AS kind, r.props AS props, r.validFrom AS vf, r.recordedAt AS ra, r.setValidTo AS setTo, r.validTo AS vt ' +
   'MERGE (a:Node {key: s}) MERGE (b:Node {key: d}) MERGE (a)-[e:Edge {kind: kind}]->(b) ' +
-  'ON CREATE SET e.validFrom = vf, e.recordedAt = ra ' +
-  'SET e.props = props, e.validTo = NULL, e.validFrom = CASE WHEN e.validFrom < vf THEN e.validFrom ELSE vf END';
+  'ON CREATE SET e.validFrom = vf, e.recordedAt = ra, e.validTo = NULL ' +
+  "SET e.props = props, e.validTo = CASE WHEN NOT setTo THEN e.validTo WHEN vt = '' THEN NULL ELSE vt END, " +
+  'e.validFrom = CASE WHEN e.validFrom < vf THEN e.validFrom ELSE vf END';
 
 export const GET_NODE = `MATCH (n:Node {key: $key}) RETURN ${NODE_FIELDS}`;
 
@@ -111,13 +112,15 @@ export function lineageEdges(w: Walk, fromRoot: boolean): string {
     `RETURN DISTINCT ${src}.key AS fromKey, ${dst}.key AS toKey, r.kind AS kind, r.props AS props, r.validFrom AS validFrom, r.validTo AS validTo LIMIT $limit`;
 }
 
-export function neighbourCount(direction: Direction): string {
-  return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE r.validTo IS NULL AND list_contains($kinds, r.kind) RETURN count(*) AS count`;
+const current = (includeEnded: boolean) => (includeEnded ? '' : 'r.validTo IS NULL AND ');
+
+export function neighbourCount(direction: Direction, includeEnded = false): string {
+  return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE ${current(includeEnded)}list_contains($kinds, r.kind) RETURN count(*) AS count`;
 }
 
 /** `rel` is the whole relationship: its `_dst` internal id tells the edge's direction when walking both ways. */
-export function neighbourPage(direction: Direction): string {
-  return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE r.validTo IS NULL AND list_contains($kinds, r.kind) ` +
+export function neighbourPage(direction: Direction, includeEnded = false): string {
+  return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE ${current(includeEnded)}list_contains($kinds, r.kind) ` +
     `RETURN ${NODE_FIELDS}, n.key AS otherKey, id(n) AS otherId, r AS rel ` +
     'ORDER BY rel.kind, n.id SKIP $offset LIMIT $limit';
 }

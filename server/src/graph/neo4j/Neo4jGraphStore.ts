@@ -166,8 +166,8 @@ export class Neo4jGraphStore implements GraphStore {
 
   async neighbours(tenant: string, id: string, q: NeighbourQuery): Promise<Page<Neighbour>> {
     const key = storeKey(tenant, id);
-    const count = Q.neighbourCount(key, q.direction, q.edgeKinds);
-    const page = Q.neighbourPage(key, q.direction, q.edgeKinds, q.limit, q.offset);
+    const count = Q.neighbourCount(key, q.direction, q.edgeKinds, q.includeEnded);
+    const page = Q.neighbourPage(key, q.direction, q.edgeKinds, q.limit, q.offset, q.includeEnded);
     const [[total], rows] = await this.tx('READ', async (tx) => [await run(tx, count), await run(tx, page)]);
     return {
       total: Number(total?.count ?? 0),

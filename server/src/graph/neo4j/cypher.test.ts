@@ -57,6 +57,8 @@ const cases: { name: string; s: Q.Statement }[] = [
   ...DIRECTIONS.flatMap((d) => KIND_SETS.flatMap((ks) => [
     { name: `neighbourCount ${d} ${ks?.join('|') ?? 'all'}`, s: Q.neighbourCount(key, d, ks) },
     { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'}`, s: Q.neighbourPage(key, d, ks, 10, 20) },
+    { name: `neighbourCount ${d} ${ks?.join('|') ?? 'all'} with ended`, s: Q.neighbourCount(key, d, ks, true) },
+    { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'} with ended`, s: Q.neighbourPage(key, d, ks, 10, 20, true) },
   ])),
   // Every statement lineage and countLineage send, for every direction (BOTH = both ways), every depth, with and
   // without asOf. Kinds and asOf fill independent parts of the text, so they are paired (both pairings across the builders).
@@ -172,7 +174,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
       MATCH (b:Node {key: r.to})
       MERGE (a)-[e:OUTPUT]->(b)
       ON CREATE SET e.validFrom = r.validFrom, e.recordedAt = r.recordedAt
-      SET e.props = r.props, e.validTo = null,
+      SET e.props = r.props, e.validTo = CASE WHEN NOT r.setValidTo THEN e.validTo WHEN r.validTo = '' THEN null ELSE r.validTo END,
         e.validFrom = CASE WHEN e.validFrom < r.validFrom THEN e.validFrom ELSE r.validFrom END
       RETURN count(DISTINCT r) AS merged"
     `);

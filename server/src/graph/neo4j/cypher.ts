@@ -72,11 +72,11 @@ export function mergeEdges(kind: EdgeKind, rows: readonly EdgeRow[]): Statement 
       'MATCH (b:Node {key: r.to})',
       `MERGE (a)-[e:${relTypes([kind])}]->(b)`,
       'ON CREATE SET e.validFrom = r.validFrom, e.recordedAt = r.recordedAt',
-      'SET e.props = r.props, e.validTo = null,',
+      'SET e.props = r.props, e.validTo = CASE WHEN NOT r.setValidTo THEN e.validTo WHEN r.validTo = \'\' THEN null ELSE r.validTo END,',
       '  e.validFrom = CASE WHEN e.validFrom < r.validFrom THEN e.validFrom ELSE r.validFrom END',
       'RETURN count(DISTINCT r) AS merged',
     ),
-    params: { rows: rows.map((r) => ({ from: r.from, to: r.to, props: r.props, validFrom: r.validFrom, recordedAt: r.recordedAt })) },
+    params: { rows: rows.map((r) => ({ from: r.from, to: r.to, props: r.props, validFrom: r.validFrom, recordedAt: r.recordedAt, setValidTo: r.setValidTo, validTo: r.validTo })) },
   };
 }
 
@@ -112,15 +112,15 @@ function neighbourMatch(direction: Direction, kinds: readonly EdgeKind[] | undef
   }
 }
 
-export function neighbourCount(key: string, direction: Direction, kinds?: readonly EdgeKind[]): Statement {
-  return { text: `${neighbourMatch(direction, kinds)}\nWHERE e.validTo IS NULL\nRETURN count(e) AS count`, params: { key } };
+export function neighbourCount(key: string, direction: Direction, kinds?: readonly EdgeKind[], includeEnded = false): Statement {
+  return { text: `${neighbourMatch(direction, kinds)}${includeEnded ? '' : '\nWHERE e.validTo IS NULL'}\nRETURN count(e) AS count`, params: { key } };
 }
 
-export function neighbourPage(key: string, direction: Direction, kinds: readonly EdgeKind[] | undefined, limit: number, offset: number): Statement {
+export function neighbourPage(key: string, direction: Direction, kinds: readonly EdgeKind[] | undefined, limit: number, offset: number, includeEnded = false): Statement {
   return {
     text: lines(
       neighbourMatch(direction, kinds),
-      'WHERE e.validTo IS NULL',
+      ...(includeEnded ? [] : ['WHERE e.validTo IS NULL']),
       `RETURN ${EDGE('e', 'startNode(e)', 'endNode(e)')} AS edge, ${NODE('n')} AS node`,
       'ORDER BY type(e), n.id, startNode(e).id',
       'SKIP $offset LIMIT $limit',
