@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { jobEdges, type JobVersionUse } from './job-edges.js';
+import type { EdgeInput } from '../model.js';
+import { JobHistory, type JobEdgeKind } from './job-edges.js';
 
 const T = (h: number) => `2026-03-01T${String(h).padStart(2, '0')}:00:00.000Z`;
-const v = (id: string, first: number, last: number, inputs: string[], outputs: string[] = ['out']): JobVersionUse =>
-  ({ id, firstAt: T(first), lastAt: T(last), inputs, outputs });
-const byDataset = (edges: ReturnType<typeof jobEdges>) =>
+interface V { id: string; first: number; last: number; inputs: string[]; outputs: string[] }
+const v = (id: string, first: number, last: number, inputs: string[], outputs: string[] = ['out']): V => ({ id, first, last, inputs, outputs });
+function jobEdges(jobId: string, versions: V[], seen: { kind: JobEdgeKind; dataset: string; validFrom: string }[]): EdgeInput[] {
+  const h = new JobHistory(jobId);
+  for (const x of versions) h.addVersion(x.id, T(x.first), T(x.last), x.inputs, x.outputs);
+  for (const e of seen) h.addEdge(e.kind, e.dataset, e.validFrom);
+  return h.edges();
+}
+const byDataset = (edges: EdgeInput[]) =>
   Object.fromEntries(edges.map((e) => [`${e.kind} ${e.kind === 'INPUT_TO' ? e.from : e.to}`, [e.validFrom, e.validTo]]));
 
 describe('job-level edge validity from the job history', () => {
@@ -50,5 +57,26 @@ describe('job-level edge validity from the job history', () => {
       { kind: 'INPUT_TO', from: 'dataset:ns:in', to: 'job:ns:j' },
       { kind: 'OUTPUT', from: 'job:ns:j', to: 'dataset:ns:out' },
     ]);
+  });
+});
+
+describe('JobHistory bookkeeping', () => {
+  it('folds the same observation split over versions seen one event at a time', () => {
+    const whole = new JobHistory('job');
+    whole.addVersion('v1', T(1), T(5), ['a'], ['out']);
+    const split = new JobHistory('job');
+    for (const t of [5, 1, 3]) split.addVersion('v1', T(t), T(t), ['a'], ['out']);
+    expect(split.edges()).toEqual(whole.edges());
+  });
+
+  it('reports only the edges whose validity differs from what is stored', () => {
+    const h = new JobHistory('job');
+    h.addVersion('v1', T(1), T(1), ['a', 'b'], ['out']);
+    const first = h.changedEdges();
+    expect(first).toHaveLength(3);
+    h.markStored(first);
+    expect(h.changedEdges()).toEqual([]);
+    h.addVersion('v2', T(2), T(2), ['a'], ['out']);
+    expect(h.changedEdges()).toEqual([{ kind: 'INPUT_TO', from: 'b', to: 'job', validFrom: T(1), validTo: T(2) }]);
   });
 });
