@@ -50,16 +50,4 @@ describe('catalog reads', () => {
     const datasets = await catalog.contained('t', 'ns', 'dataset:', 100, 0);
     expect([datasets.total, datasets.items[0].id]).toEqual([29, 'dataset:ns:d0010']);
   });
-
-  it('lists newest first: exactly within the window, by the last (time-ordered) ids beyond it', async () => {
-    const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
-    // UUIDv7-like: ids sort by time; createdAt shuffled a little within neighbours to show the window sorts by time
-    const runs = many(800, (i) => node('Run', `run:ns:${pad(i)}`, at(i % 2 === 0 ? i : i - 1)));
-    const { catalog } = fakeStore([], runs);
-    const newest = await catalog.newest('t', 'job:ns:j', { direction: 'UPSTREAM', kind: 'RUN_OF' }, { limit: 3, offset: 0 }, { window: 100 });
-    expect(newest.total).toBe(800);
-    expect(newest.items.map((n) => n.id)).toEqual(['run:ns:0799', 'run:ns:0798', 'run:ns:0797']);
-    const exact = await catalog.newest('t', 'job:ns:j', { direction: 'UPSTREAM', kind: 'RUN_OF' }, { limit: 2, offset: 1 }, { window: 1000 });
-    expect(exact.items.map((n) => n.id)).toEqual(['run:ns:0798', 'run:ns:0797']);
-  });
 });

@@ -8,7 +8,7 @@ const EXACT_UP_TO = 500;
 const MAX_NAMESPACES = 10_000;
 
 type Rel = Pick<NeighbourQuery, 'direction' | 'edgeKinds'>;
-export interface NewestOptions { window?: number; by?: 'createdAt' | 'updatedAt' }
+export interface NewestOptions { by?: 'createdAt' | 'updatedAt' }
 
 /**
  * Catalog reads for browsing APIs: what a namespace contains, versions and runs newest first, a run
@@ -55,24 +55,10 @@ export class CatalogService {
     return { items: page.items.map((i) => i.node).filter((n) => n.validTo === null), total: end - start };
   }
 
-  /**
-   * Neighbours over one edge kind, newest first (by `by`: createdAt, the first event time, or
-   * updatedAt, the last). Exact up to `window` of them; beyond, the last ids first, which is newest
-   * first for time-ordered ids (UUIDv7 run ids, as current OpenLineage clients emit), else approximate.
-   */
+  /** Neighbours over one edge kind, newest first (by `by`: createdAt, the first event time, or updatedAt, the last), ordered and paged by the store. */
   async newest(tenant: string, id: string, rel: { direction: Direction; kind: EdgeKind }, page: { limit: number; offset: number }, opts: NewestOptions = {}): Promise<Page<GraphNode>> {
-    const { window = EXACT_UP_TO, by = 'createdAt' } = opts;
-    const q: Rel = { direction: rel.direction, edgeKinds: [rel.kind] };
-    const order = (a: GraphNode, b: GraphNode) => cmp(b[by], a[by]) || cmp(b.id, a.id);
-    const first = await this.graph.neighbours(tenant, id, { ...q, limit: window, offset: 0 });
-    if (first.total <= window) {
-      return { items: first.items.map((i) => i.node).sort(order).slice(page.offset, page.offset + page.limit), total: first.total };
-    }
-    const end = first.total - page.offset;
-    if (end <= 0) return { items: [], total: first.total };
-    const start = Math.max(0, end - Math.max(page.limit, window));
-    const tail = await this.graph.neighbours(tenant, id, { ...q, limit: end - start, offset: start });
-    return { items: tail.items.map((i) => i.node).sort(order).slice(0, page.limit), total: first.total };
+    const found = await this.graph.neighbours(tenant, id, { direction: rel.direction, edgeKinds: [rel.kind], ...page, order: opts.by ?? 'createdAt' });
+    return { items: found.items.map((i) => i.node), total: found.total };
   }
 
   /** Edges and nodes one step away, over the given kinds, bounded. */

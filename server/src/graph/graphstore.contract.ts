@@ -127,6 +127,30 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       expect(both.items.find((i) => i.node.id === 'dataset:ns:model')!.edge).toMatchObject({ from: 'job:ns:train', to: 'dataset:ns:model' });
     });
 
+    it('orders neighbours newest first by first or last event time, paged, and can include ended edges', async () => {
+      const at = (m: number) => `2026-05-01T00:${String(m).padStart(2, '0')}:00.000Z`;
+      const runs = [3, 1, 4, 2].map((m, i) => ({ id: `run:r${i}`, kind: 'Run' as const, namespace: 'ns', name: `r${i}`, at: at(m) }));
+      await store.write(A, { nodes: [job('ordered'), ...runs], edges: runs.map((r) => ({ kind: 'RUN_OF' as const, from: r.id, to: 'job:ns:ordered', validFrom: r.at })) });
+      await store.write(A, { nodes: [{ ...runs[1], at: at(9) }], edges: [] }); // r1: first 01, last 09
+      const q = { direction: 'UPSTREAM' as const, edgeKinds: ['RUN_OF' as const] };
+      const byCreated = await store.neighbours(A, 'job:ns:ordered', { ...q, limit: 10, offset: 0, order: 'createdAt' });
+      expect(byCreated.items.map((i) => i.node.id)).toEqual(['run:r2', 'run:r0', 'run:r3', 'run:r1']);
+      const byUpdated = await store.neighbours(A, 'job:ns:ordered', { ...q, limit: 2, offset: 0, order: 'updatedAt' });
+      expect([byUpdated.total, ...byUpdated.items.map((i) => i.node.id)]).toEqual([4, 'run:r1', 'run:r2']);
+      const second = await store.neighbours(A, 'job:ns:ordered', { ...q, limit: 2, offset: 2, order: 'createdAt' });
+      expect(second.items.map((i) => i.node.id)).toEqual(['run:r3', 'run:r1']);
+      // an edge that ended is left out unless asked for
+      await store.write(A, { nodes: [], edges: [{ kind: 'RUN_OF', from: 'run:r3', to: 'job:ns:ordered', validTo: at(30) }] });
+      expect((await store.neighbours(A, 'job:ns:ordered', { ...q, limit: 10, offset: 0 })).total).toBe(3);
+      const ended = await store.neighbours(A, 'job:ns:ordered', { ...q, limit: 10, offset: 0, includeEnded: true });
+      expect(ended.items.find((i) => i.node.id === 'run:r3')!.edge.validTo).toBe(at(30));
+      // a write that does not set the end keeps it; one that sets null makes the edge current again
+      await store.write(A, { nodes: [], edges: [{ kind: 'RUN_OF', from: 'run:r3', to: 'job:ns:ordered' }] });
+      expect((await store.neighbours(A, 'job:ns:ordered', { ...q, limit: 10, offset: 0 })).total).toBe(3);
+      await store.write(A, { nodes: [], edges: [{ kind: 'RUN_OF', from: 'run:r3', to: 'job:ns:ordered', validTo: null }] });
+      expect((await store.neighbours(A, 'job:ns:ordered', { ...q, limit: 10, offset: 0 })).total).toBe(4);
+    });
+
     it('traverses lineage downstream with shortest distances and the edges between result nodes', async () => {
       const res = (await store.lineage(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', depth: 5, limit: 100 }))!;
       const dist = Object.fromEntries(res.nodes.map((n) => [n.node.id, n.distance]));

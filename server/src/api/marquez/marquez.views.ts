@@ -123,17 +123,15 @@ export class MarquezViews {
   private async findVersion(baseId: string, param: string): Promise<GraphNode | null> {
     const found = (await this.catalog.getNodes(this.tenant, versionCandidates(baseId, param).map((v) => `${baseId}@${v}`))).find((n) => n !== null);
     if (found) return found;
-    const page = await this.newest(baseId, 'DOWNSTREAM', 'HAS_VERSION', 1000, 0, { window: 1000 });
+    const page = await this.newest(baseId, 'DOWNSTREAM', 'HAS_VERSION', 1000, 0);
     return page.items.find((v) => versionUuid(baseId, str(v.props.version)) === param) ?? null;
   }
 
-  /** Newest-first reads, memoized per request on the first WINDOW (a lineage graph asks once per job). */
+  /** Newest-first reads, memoized per request (a lineage graph asks once per job). */
   private newest(id: string, direction: Direction, kind: EdgeKind, limit: number, offset: number, opts: NewestOptions = {}): Promise<Page<GraphNode>> {
-    const read = (page: { limit: number; offset: number }) => this.catalog.newest(this.tenant, id, { direction, kind }, page, { window: WINDOW, ...opts });
-    if (offset + limit > WINDOW) return read({ limit, offset });
-    const key = JSON.stringify([id, direction, kind, opts.by]);
-    let first = this.memo.get(key);
-    if (!first) this.memo.set(key, (first = read({ limit: WINDOW, offset: 0 })));
-    return first.then((p) => ({ items: p.items.slice(offset, offset + limit), total: p.total }));
+    const key = JSON.stringify([id, direction, kind, opts.by, limit, offset]);
+    let found = this.memo.get(key);
+    if (!found) this.memo.set(key, (found = this.catalog.newest(this.tenant, id, { direction, kind }, { limit, offset }, opts)));
+    return found;
   }
 }

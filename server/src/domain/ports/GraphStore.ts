@@ -12,7 +12,13 @@ export interface NeighbourQuery {
   offset: number;
   /** Also edges whose validity has ended (default: current edges only). */
   includeEnded?: boolean;
+  /**
+   * Order: by edge kind then node id (default, stable for paging), or newest first by the
+   * neighbour's first (`createdAt`) or last (`updatedAt`) event time, then id descending.
+   */
+  order?: NeighbourOrder;
 }
+export type NeighbourOrder = 'kind' | 'createdAt' | 'updatedAt';
 
 export interface Neighbour { edge: GraphEdge; node: GraphNode }
 

@@ -143,9 +143,8 @@ export class KuzuGraphStore implements GraphStore {
   getNodes(tenant: string, ids: readonly string[]): Promise<(GraphNode | null)[]> {
     return this.read(async (conn) => {
       const found = new Map<string, GraphNode>();
-      for (const id of new Set(ids)) {
-        const [row] = await conn.run(Q.GET_NODE, { key: storeKey(tenant, id) });
-        if (row && row.kind != null) found.set(id, toNode(row));
+      for (const row of await lookupKeys(conn, [...new Set(ids)].map((id) => storeKey(tenant, id)), Q.lookupNodes)) {
+        if (row.kind != null) found.set(String(row.id), toNode(row));
       }
       return ids.map((id) => found.get(id) ?? null);
     });
@@ -166,12 +165,15 @@ export class KuzuGraphStore implements GraphStore {
   async neighbours(tenant: string, id: string, q: NeighbourQuery): Promise<Page<Neighbour>> {
     const key = storeKey(tenant, id);
     const params = { key, kinds: [...(q.edgeKinds?.length ? q.edgeKinds : EDGE_KINDS)] };
-    const [[count], rows] = await this.read(async (conn) => [
-      await conn.run(Q.neighbourCount(q.direction, q.includeEnded), params),
-      await conn.run(Q.neighbourPage(q.direction, q.includeEnded), { ...params, offset: q.offset, limit: q.limit }),
-    ]);
+    const [total, rows] = await this.read(async (conn) => {
+      const page = await conn.run(Q.neighbourPage(q.direction, q.includeEnded, q.order), { ...params, offset: q.offset, limit: q.limit });
+      // A first page that is not full is the whole list: no count query.
+      if (q.offset === 0 && page.length < q.limit) return [page.length, page] as const;
+      const [count] = await conn.run(Q.neighbourCount(q.direction, q.includeEnded), params);
+      return [Number(count?.count ?? 0), page] as const;
+    });
     return {
-      total: Number(count?.count ?? 0),
+      total,
       items: rows.map((r) => {
         const rel = r.rel as Record<string, unknown> & { _dst: InternalId };
         const other = r.otherId as InternalId;
@@ -210,7 +212,7 @@ export class KuzuGraphStore implements GraphStore {
 }
 
 /** Stored rows of these keys (primary-key lookups in chunks; absent keys have no row). */
-async function lookupKeys(conn: EngineConnection, keys: string[]): Promise<Record<string, unknown>[]> {
+async function lookupKeys(conn: EngineConnection, keys: string[], query: (size: number) => string = Q.lookupKeys): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   const max = Q.LOOKUP_SIZES[Q.LOOKUP_SIZES.length - 1];
   for (let i = 0; i < keys.length; i += max) {
@@ -218,7 +220,7 @@ async function lookupKeys(conn: EngineConnection, keys: string[]): Promise<Recor
     const size = Q.LOOKUP_SIZES.find((s) => s >= chunk.length)!;
     // Pad by repeating the last key: a duplicate branch returns a duplicate row, harmless for a lookup.
     const params = Object.fromEntries(Array.from({ length: size }, (_, j) => [`k${j}`, chunk[Math.min(j, chunk.length - 1)]]));
-    out.push(...(await conn.run(Q.lookupKeys(size), params)));
+    out.push(...(await conn.run(query(size), params)));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 /** Kuzu dialect: pure query text builders. Shared Cypher subset plus Kuzu's `* SHORTEST` recursive joins. */
 import { EDGE_KINDS, MAX_LINEAGE_DEPTH, type Direction, type EdgeKind } from '../../domain/model.js';
+import type { NeighbourOrder } from '../../domain/ports/GraphStore.js';
 
 const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo';
 
@@ -16,6 +17,14 @@ export function lookupKeys(size: number): string {
 }
 /** Every node key (to fill the key filter when the store opens). */
 export const ALL_KEYS = 'MATCH (n:Node) RETURN n.key AS key';
+
+/** Whole nodes by key, like `lookupKeys` (one primary-key lookup per branch). */
+export function lookupNodes(size: number): string {
+  return Array.from({ length: size }, (_, i) => `MATCH (n:Node {key: $k${i}}) RETURN ${NODE_FIELDS}`).join(' UNION ALL ');
+}
+
+/** One node by key (the benchmarks' raw-engine baseline for a point read). */
+export const GET_NODE = `MATCH (n:Node {key: $key}) RETURN ${NODE_FIELDS}`;
 
 export const LOOKUP_SIZES = [1, 2, 4, 8, 16, 32] as const;
 
@@ -40,7 +49,6 @@ export const MERGE_EDGES =
   "SET e.props = props, e.validTo = CASE WHEN NOT setTo THEN e.validTo WHEN vt = '' THEN NULL ELSE vt END, " +
   'e.validFrom = CASE WHEN e.validFrom < vf THEN e.validFrom ELSE vf END';
 
-export const GET_NODE = `MATCH (n:Node {key: $key}) RETURN ${NODE_FIELDS}`;
 
 // Never bind an empty list in Kuzu 0.11 (it crashes the process): callers pass every kind instead of none.
 export const SEARCH =
@@ -119,10 +127,12 @@ export function neighbourCount(direction: Direction, includeEnded = false): stri
 }
 
 /** `rel` is the whole relationship: its `_dst` internal id tells the edge's direction when walking both ways. */
-export function neighbourPage(direction: Direction, includeEnded = false): string {
+const ORDER: Record<NeighbourOrder, string> = { kind: 'rel.kind, n.id', createdAt: 'n.createdAt DESC, n.id DESC', updatedAt: 'n.updatedAt DESC, n.id DESC' };
+
+export function neighbourPage(direction: Direction, includeEnded = false, order: NeighbourOrder = 'kind'): string {
   return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE ${current(includeEnded)}list_contains($kinds, r.kind) ` +
     `RETURN ${NODE_FIELDS}, n.key AS otherKey, id(n) AS otherId, r AS rel ` +
-    'ORDER BY rel.kind, n.id SKIP $offset LIMIT $limit';
+    `ORDER BY ${ORDER[order]} SKIP $offset LIMIT $limit`;
 }
 
 const neighbourPattern = (d: Direction) => (d === 'DOWNSTREAM' ? '-[r:Edge]->' : d === 'UPSTREAM' ? '<-[r:Edge]-' : '-[r:Edge]-');

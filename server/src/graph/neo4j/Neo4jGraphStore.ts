@@ -167,10 +167,16 @@ export class Neo4jGraphStore implements GraphStore {
   async neighbours(tenant: string, id: string, q: NeighbourQuery): Promise<Page<Neighbour>> {
     const key = storeKey(tenant, id);
     const count = Q.neighbourCount(key, q.direction, q.edgeKinds, q.includeEnded);
-    const page = Q.neighbourPage(key, q.direction, q.edgeKinds, q.limit, q.offset, q.includeEnded);
-    const [[total], rows] = await this.tx('READ', async (tx) => [await run(tx, count), await run(tx, page)]);
+    const page = Q.neighbourPage(key, q.direction, q.edgeKinds, q.limit, q.offset, q.includeEnded, q.order);
+    const [total, rows] = await this.tx('READ', async (tx) => {
+      const items = await run(tx, page);
+      // A first page that is not full is the whole list: no count query.
+      if (q.offset === 0 && items.length < q.limit) return [items.length, items] as const;
+      const [c] = await run(tx, count);
+      return [Number(c?.count ?? 0), items] as const;
+    });
     return {
-      total: Number(total?.count ?? 0),
+      total,
       items: rows.map((r) => ({ edge: toEdge(r.edge as Row, tenant), node: toNode(r.node as Row) })),
     };
   }

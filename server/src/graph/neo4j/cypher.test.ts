@@ -59,6 +59,8 @@ const cases: { name: string; s: Q.Statement }[] = [
     { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'}`, s: Q.neighbourPage(key, d, ks, 10, 20) },
     { name: `neighbourCount ${d} ${ks?.join('|') ?? 'all'} with ended`, s: Q.neighbourCount(key, d, ks, true) },
     { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'} with ended`, s: Q.neighbourPage(key, d, ks, 10, 20, true) },
+    { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'} newest by createdAt`, s: Q.neighbourPage(key, d, ks, 10, 20, false, 'createdAt') },
+    { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'} newest by updatedAt`, s: Q.neighbourPage(key, d, ks, 10, 20, true, 'updatedAt') },
   ])),
   // Every statement lineage and countLineage send, for every direction (BOTH = both ways), every depth, with and
   // without asOf. Kinds and asOf fill independent parts of the text, so they are paired (both pairings across the builders).

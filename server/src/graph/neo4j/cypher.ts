@@ -7,6 +7,7 @@
 import { EDGE_KINDS, MAX_LINEAGE_DEPTH, NODE_KINDS, type Direction, type EdgeKind, type NodeKind } from '../../domain/model.js';
 import { badInput, UnreachableCaseError } from '../../domain/errors.js';
 import type { EdgeRow, NodeRow } from '../rows.js';
+import type { NeighbourOrder } from '../../domain/ports/GraphStore.js';
 
 export interface Statement { text: string; params: Record<string, unknown> }
 export type Way = Exclude<Direction, 'BOTH'>;
@@ -116,13 +117,19 @@ export function neighbourCount(key: string, direction: Direction, kinds?: readon
   return { text: `${neighbourMatch(direction, kinds)}${includeEnded ? '' : '\nWHERE e.validTo IS NULL'}\nRETURN count(e) AS count`, params: { key } };
 }
 
-export function neighbourPage(key: string, direction: Direction, kinds: readonly EdgeKind[] | undefined, limit: number, offset: number, includeEnded = false): Statement {
+const ORDER: Record<NeighbourOrder, string> = {
+  kind: 'type(e), n.id, startNode(e).id',
+  createdAt: 'n.createdAt DESC, n.id DESC, startNode(e).id',
+  updatedAt: 'n.updatedAt DESC, n.id DESC, startNode(e).id',
+};
+
+export function neighbourPage(key: string, direction: Direction, kinds: readonly EdgeKind[] | undefined, limit: number, offset: number, includeEnded = false, order: NeighbourOrder = 'kind'): Statement {
   return {
     text: lines(
       neighbourMatch(direction, kinds),
       ...(includeEnded ? [] : ['WHERE e.validTo IS NULL']),
       `RETURN ${EDGE('e', 'startNode(e)', 'endNode(e)')} AS edge, ${NODE('n')} AS node`,
-      'ORDER BY type(e), n.id, startNode(e).id',
+      `ORDER BY ${ORDER[order]}`,
       'SKIP $offset LIMIT $limit',
     ),
     params: { key, limit: count('limit', limit), offset: count('offset', offset) },
