@@ -1,6 +1,6 @@
 import type { GraphStore, Neighbour, NeighbourQuery } from './ports/GraphStore.js';
 import type { Direction, EdgeKind, GraphNode, NodeKind, Page } from './model.js';
-import { nodeId } from './ids.js';
+import { nodeId, runNodeId } from './ids.js';
 
 /** Below this many neighbours a list is read whole and ordered exactly; above, it is paged in the store. */
 const EXACT_UP_TO = 500;
@@ -66,11 +66,9 @@ export class CatalogService {
     return (await this.graph.neighbours(tenant, id, { direction, edgeKinds: kinds, limit, offset: 0 })).items;
   }
 
-  /** A run by its bare run id (Marquez addresses runs without their job's namespace). */
+  /** A run by its bare run id (Marquez addresses runs without their job's namespace; so does Loom's run id). */
   async runById(tenant: string, runId: string): Promise<GraphNode | null> {
-    const found = (await this.graph.search(tenant, { text: runId, kinds: ['Run'], limit: 20 })).filter((n) => n.name === runId);
-    // A run named only as someone's parent has no jobId of its own event yet; prefer one that ran.
-    return found.find((n) => Object.keys(n.props).some((k) => k.startsWith('at.'))) ?? found[0] ?? null;
+    return (await this.graph.getNodes(tenant, [runNodeId(runId)]))[0];
   }
 
   search(tenant: string, text: string, kinds: readonly NodeKind[], limit: number): Promise<GraphNode[]> {
