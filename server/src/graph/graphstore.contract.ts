@@ -213,8 +213,9 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
     it('never hard-deletes: a dropped node leaves the current view, stays readable, shows as of before, and can come back', async () => {
       const T = (d: string) => `2025-0${d}T00:00:00.000Z`;
       await store.write(A, {
-        nodes: [{ ...ds('gone_src'), at: T('1-01') }, { ...job('gone_job'), at: T('1-01') }, { ...ds('gone'), at: T('1-01') }],
-        edges: [{ ...reads('gone_src', 'gone_job'), validFrom: T('1-01') }, { ...writes('gone_job', 'gone'), validFrom: T('1-01') }],
+        nodes: [{ ...ds('gone_src'), at: T('1-01') }, { ...job('gone_job'), at: T('1-01') }, { ...ds('gone'), at: T('1-01') }, { ...job('after_job'), at: T('1-01') }],
+        edges: [{ ...reads('gone_src', 'gone_job'), validFrom: T('1-01') }, { ...writes('gone_job', 'gone'), validFrom: T('1-01') },
+          { ...reads('gone', 'after_job'), validFrom: T('1-01') }],
       });
       await store.write(A, { nodes: [{ ...ds('gone', { deletedAt: T('3-01') }), at: T('3-01') }], edges: [] });
       const [node] = await store.getNodes(A, ['dataset:ns:gone']);
@@ -223,10 +224,13 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       const now = (await store.lineage(A, 'dataset:ns:gone_src', { direction: 'DOWNSTREAM', depth: 3, limit: 10 }))!;
       expect(now.nodes.map((n) => n.node.id)).toEqual(['job:ns:gone_job']);
       const before = (await store.lineage(A, 'dataset:ns:gone_src', { direction: 'DOWNSTREAM', depth: 3, limit: 10, asOf: T('2-01') }))!;
-      expect(before.nodes.map((n) => n.node.id)).toEqual(['job:ns:gone_job', 'dataset:ns:gone']);
+      expect(before.nodes.map((n) => n.node.id)).toEqual(['job:ns:gone_job', 'dataset:ns:gone', 'job:ns:after_job']);
       // re-created later: valid again; an older re-create (arriving late) would not undo a newer drop
       await store.write(A, { nodes: [{ ...ds('gone', { restoredAt: T('4-01') }), at: T('4-01') }], edges: [] });
       expect((await store.getNodes(A, ['dataset:ns:gone']))[0]!.validTo).toBeNull();
+      // the walk no longer stops there (nor does an edge written while the node was gone)
+      const again = (await store.lineage(A, 'dataset:ns:gone_src', { direction: 'DOWNSTREAM', depth: 3, limit: 10 }))!;
+      expect(again.nodes.map((n) => n.node.id)).toEqual(['job:ns:gone_job', 'dataset:ns:gone', 'job:ns:after_job']);
     });
 
     it('isolates tenants: B cannot read, search, traverse or link to A\'s nodes', async () => {

@@ -1,4 +1,5 @@
-import { readFile, readdir, mkdir } from 'node:fs/promises';
+import { readFile, readdir, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GraphStore, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
 import {
@@ -53,9 +54,26 @@ export class KuzuGraphStore implements GraphStore {
       const text = await readFile(new URL(f, DDL_DIR), 'utf8');
       for (const stmt of text.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await this.writer.run(stmt);
     }
-    const stored = await this.writer.run(Q.ALL_KEYS);
+    // Migrations write outside the queue: checkpoint them now (reads over un-checkpointed column changes are slow).
+    await this.writer.run('CHECKPOINT');
+    const stored = await this.allKeys();
     this.keys = new KeyFilter(stored.length);
-    for (const r of stored) this.keys.add(String(r.key));
+    for (const k of stored) this.keys.add(k);
+  }
+
+  /**
+   * Every stored node key. Through a CSV file: the engine writes a million keys in ~0.3 s, while
+   * reading them as rows through the node binding took 20-60 s.
+   */
+  private async allKeys(): Promise<string[]> {
+    const file = path.join(tmpdir(), `loom-keys-${process.pid}-${Date.now()}.csv`);
+    if (file.includes("'")) throw new Error(`temp directory ${tmpdir()} contains a quote; set TMPDIR to a plain path`);
+    try {
+      await this.writer.run(Q.copyKeysTo(file));
+      return parseCsvColumn(await readFile(file, 'utf8'));
+    } finally {
+      await rm(file, { force: true });
+    }
   }
 
   write(tenant: string, batch: WriteBatch): Promise<void> {
@@ -98,7 +116,8 @@ export class KuzuGraphStore implements GraphStore {
         throw new LoomError('BAD_USER_INPUT', `edge endpoint ${k.slice(tenant.length + 1)} does not exist`, 'edges');
       }
     }
-    let bytes = await this.setNodes(conn, nodes, previous, staged, created);
+    const validityChanged: string[] = [];
+    let bytes = await this.setNodes(conn, nodes, previous, staged, created, validityChanged);
     const edges = allEdges.filter((e) => !this.committed.hasEdge(`${e.kind}|${e.from}|${e.to}`, e));
     if (edges.length) await conn.run(Q.MERGE_EDGES, { rows: edges });
     for (const e of edges) {
@@ -108,11 +127,16 @@ export class KuzuGraphStore implements GraphStore {
       staged.edges.set(key, { props: e.props, validFrom: prev && prev.validFrom < e.validFrom ? prev.validFrom : e.validFrom, validTo });
       bytes += 200 + e.props.length;
     }
+    // A node dropped or restored: the edges it touches carry its end of validity (schema 004).
+    for (const key of validityChanged) {
+      await conn.run(Q.REFRESH_ENDS_OUT, { key });
+      await conn.run(Q.REFRESH_ENDS_IN, { key });
+    }
     return bytes;
   }
 
   /** Write only what changed: nothing for a replay, scalar fields alone when the props are the same. */
-  private async setNodes(conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState | Record<string, unknown>>, staged: StagedState, created: string[]): Promise<number> {
+  private async setNodes(conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState | Record<string, unknown>>, staged: StagedState, created: string[], validityChanged: string[]): Promise<number> {
     const fresh: Record<string, unknown>[] = [];
     const full: Record<string, unknown>[] = [];
     const scalars: Record<string, unknown>[] = [];
@@ -126,7 +150,10 @@ export class KuzuGraphStore implements GraphStore {
       const validTo = storedValidTo(row.props);
       const sameScalars = prev?.kind === row.kind && prev.createdAt === row.createdAt && prev.updatedAt === row.updatedAt;
       if (!prev) fresh.push({ ...row, validTo });
-      else if (prev.props !== row.props) full.push({ ...row, validTo });
+      else if (prev.props !== row.props) {
+        full.push({ ...row, validTo });
+        if (typeof prev.props === 'string' && prev.props && storedValidTo(prev.props) !== validTo) validityChanged.push(n.key);
+      }
       else if (!sameScalars) scalars.push(row);
     }
     if (fresh.length) await conn.run(Q.CREATE_NODES, { rows: fresh });
@@ -221,6 +248,34 @@ async function lookupKeys(conn: EngineConnection, keys: string[], query: (size: 
     // Pad by repeating the last key: a duplicate branch returns a duplicate row, harmless for a lookup.
     const params = Object.fromEntries(Array.from({ length: size }, (_, j) => [`k${j}`, chunk[Math.min(j, chunk.length - 1)]]));
     out.push(...(await conn.run(query(size), params)));
+  }
+  return out;
+}
+
+/** One CSV column as Kuzu's COPY TO writes it: a field is quoted (quotes doubled) when it holds a quote, comma or line break. */
+export function parseCsvColumn(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '"') {
+      let value = '';
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q < 0) throw new Error('unterminated quoted field in key export');
+        value += text.slice(i, q);
+        if (text[q + 1] === '"') { value += '"'; i = q + 2; continue; }
+        i = q + 1;
+        break;
+      }
+      out.push(value);
+      i = text.indexOf('\n', i) + 1 || text.length;
+    } else {
+      const nl = text.indexOf('\n', i);
+      const end = nl < 0 ? text.length : nl;
+      if (end > i || nl >= 0) out.push(text.slice(i, end).replace(/\r$/, ''));
+      i = end + 1;
+    }
   }
   return out;
 }
