@@ -212,9 +212,12 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   async lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageResult | null> {
-    const [root] = await this.getNodes(tenant, [id]);
+    // The root and the walk side by side; the walk's answer is dropped when there is no root.
+    const [[root], found] = await Promise.all([
+      this.getNodes(tenant, [id]),
+      walkLineage((work) => this.read(work), tenant, storeKey(tenant, id), q),
+    ]);
     if (!root || (q.asOf && root.createdAt > q.asOf)) return null;
-    const found = await this.read((conn) => walkLineage(conn, tenant, storeKey(tenant, id), q));
     const nodes = [...found.nodes.values()].sort((a, b) => a.distance - b.distance || (a.node.id < b.node.id ? -1 : 1)).slice(0, q.limit);
     const kept = new Set([id, ...nodes.map((n) => n.node.id)]);
     const edges = [...found.edges.values()].filter((e) => kept.has(e.from) && kept.has(e.to));

@@ -12,31 +12,42 @@ const kindsOf = (k?: readonly string[]) => (k?.length ? k : LINEAGE_EDGE_KINDS) 
 
 interface Found { nodes: Map<string, { node: GraphNode; distance: number }>; edges: Map<string, GraphEdge>; cut: LineageCut | null }
 
+/** Runs work on a pooled reader connection (each query its own, so they run side by side). */
+export type UseReader = <T>(work: (conn: EngineConnection) => Promise<T>) => Promise<T>;
+
 /**
- * Bounded breadth-first lineage on Kuzu: per direction one `* SHORTEST` query for the nodes, then
- * the edges between them (when the deadline cuts that, the nodes come without their edges). Under a deadline,
- * a traversal that times out is retried at half the depth, and the answer says where it was cut.
+ * Bounded breadth-first lineage on Kuzu: per direction one `* SHORTEST` query for the nodes, and
+ * side by side with it the edges between them (the root's own, and one hop beyond the walk to
+ * depth - 1), each on its own reader: the answer takes as long as the slowest query, not their sum.
+ * Under a deadline, a node walk that times out is retried at half the depth, and the answer says
+ * where it was cut; when the edge queries run out of time the nodes come without those edges.
  */
-export async function walkLineage(conn: EngineConnection, tenant: string, key: string, q: LineageQuery): Promise<Found> {
+export async function walkLineage(use: UseReader, tenant: string, key: string, q: LineageQuery): Promise<Found> {
   const deadline = Date.now() + (q.deadlineMs ?? DEFAULT_LINEAGE_DEADLINE_MS);
   const found: Found = { nodes: new Map(), edges: new Map(), cut: null };
   // The shallowest cut wins: it is where the answer stops being complete.
   const cutAt = (c: LineageCut) => {
     if (!found.cut || c.depth < found.cut.depth || (c.depth === found.cut.depth && c.reason === 'DEADLINE')) found.cut = c;
   };
-  for (const direction of ways(q.direction)) {
+  const edges: GraphEdge[] = [];
+  await Promise.all(ways(q.direction).map(async (direction) => {
     const walk: Q.Walk = { direction, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf };
-    const rows = await nodesWithin(conn, walk, key, q.limit, deadline, cutAt);
+    const edgeWalk = { ...walk };
+    const [rows] = await Promise.all([
+      use((conn) => nodesWithin(conn, walk, key, q.limit, deadline, cutAt)),
+      crossEdges(use, edgeWalk, key, q.limit, deadline, tenant, edges).catch((err) => {
+        if (!isTimeout(err)) throw err;
+        cutAt({ reason: 'DEADLINE', depth: edgeWalk.depth });
+      }),
+    ]);
     if (rows.length > q.limit) cutAt({ reason: 'NODE_LIMIT', depth: Number(rows[q.limit - 1]?.distance ?? 0) });
     for (const r of rows.slice(0, q.limit)) {
       const seen = found.nodes.get(String(r.id));
       if (!seen || seen.distance > Number(r.distance)) found.nodes.set(String(r.id), { node: toNode(r), distance: Number(r.distance) });
     }
-    if (rows.length > 0 && Date.now() < deadline) await crossEdges(conn, walk, key, q.limit, deadline, tenant, found).catch((err) => {
-      if (!isTimeout(err)) throw err;
-      cutAt({ reason: 'DEADLINE', depth: walk.depth });
-    });
-  }
+  }));
+  const inSet = (id: string) => found.nodes.has(id) || `${tenant}/${id}` === key;
+  for (const e of edges) if (inSet(e.from) && inSet(e.to)) found.edges.set(edgeKey(e), e);
   return found;
 }
 
@@ -56,16 +67,13 @@ async function nodesWithin(conn: EngineConnection, walk: Q.Walk, key: string, li
   }
 }
 
-async function crossEdges(conn: EngineConnection, walk: Q.Walk, key: string, limit: number, deadline: number, tenant: string, found: Found): Promise<void> {
-  const inSet = (id: string) => found.nodes.has(id) || `${tenant}/${id}` === key;
+/** Edges leaving (in the walk's direction) the root and the nodes closer than the depth; the caller keeps those between found nodes. */
+async function crossEdges(use: UseReader, walk: Q.Walk, key: string, limit: number, deadline: number, tenant: string, out: GraphEdge[]): Promise<void> {
   const texts = [Q.lineageEdges(walk, true), ...(walk.depth > 1 ? [Q.lineageEdges(walk, false)] : [])];
-  for (const text of texts) {
+  await Promise.all(texts.map((text) => use(async (conn) => {
     conn.setTimeout(Math.max(1, deadline - Date.now()));
-    for (const r of await conn.run(text, { key, limit: Math.max(1000, limit * 20) })) {
-      const e = toEdge(r, tenant);
-      if (inSet(e.from) && inSet(e.to)) found.edges.set(edgeKey(e), e);
-    }
-  }
+    for (const r of await conn.run(text, { key, limit: Math.max(1000, limit * 20) })) out.push(toEdge(r, tenant));
+  })));
 }
 
 const edgeKey = (e: GraphEdge) => `${e.kind}:${e.from}->${e.to}`;
