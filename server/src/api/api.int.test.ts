@@ -73,7 +73,7 @@ describe('HTTP and GraphQL API on the embedded engines', () => {
       ['job:spark:orders_daily', 1], ['dataset:s3://lake:orders_daily', 2],
     ]);
     expect(lin.data.lineage.edges).toHaveLength(2);
-    const run = await loom.gql('query ($id: ID!) { node(id: $id) { props ... on GraphNode { neighbours(direction: BOTH) { total items { edge { kind } node { id } } } } } }', { id: 'run:spark:0190a1b2-0000-7000-8000-000000000001' });
+    const run = await loom.gql('query ($id: ID!) { node(id: $id) { props ... on GraphNode { neighbours(direction: BOTH) { total items { edge { kind } node { id } } } } } }', { id: 'run:0190a1b2-0000-7000-8000-000000000001' });
     expect(run.data.node.props['at.COMPLETE']).toBe('2026-03-01T10:00:00.000Z');
     const kinds = run.data.node.neighbours.items.map((i: any) => i.edge.kind).sort();
     expect(kinds).toEqual(['RAN', 'READ_BY', 'RUN_OF', 'WROTE']);
