@@ -31,6 +31,8 @@ export const KIND_STYLES: Record<NodeKind, KindStyle> = {
   QualityRule: { color: '#dc2626', shape: 'round-triangle', label: 'Quality rule' },
   QualityResult: { color: '#f87171', shape: 'triangle', label: 'Quality result' },
   TrainingRequest: { color: '#475569', shape: 'cut-rectangle', label: 'Training request' },
+  RegistryEvent: { color: '#94a3b8', shape: 'round-tag', label: 'Registry event' },
+  Webhook: { color: '#64748b', shape: 'tag', label: 'Webhook' },
 };
 
 const UNKNOWN_KIND: KindStyle = { color: '#6b7280', shape: 'ellipse', label: 'Node' };

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -18,7 +18,9 @@ function analyticsSuite(cfg: () => Promise<Config['analytics']>) {
   afterAll(() => store?.close());
 
   it('applies numbered migrations once', async () => {
-    expect(await store.migrate()).toEqual(['001_run_metrics']);
+    const files = (await readdir(new URL('../../../schema/clickhouse/', import.meta.url))).filter((f) => /^\d+_\w+\.sql$/.test(f)).sort();
+    expect(files.slice(0, 2)).toEqual(['001_run_metrics.sql', '002_spans.sql']);
+    expect(await store.migrate()).toEqual(files.map((f) => f.slice(0, -4)));
     expect(await store.migrate()).toEqual([]);
     await store.ping();
   });
@@ -41,6 +43,19 @@ function analyticsSuite(cfg: () => Promise<Config['analytics']>) {
     const sql = 'SELECT tenant_id, value FROM run_metrics WHERE tenant_id = {tenant:String} AND run_id = {run:String}';
     expect(await store.query('globex', sql, { run })).toEqual([{ tenant_id: 'globex', value: 2 }]);
     expect(await store.query('initech', sql, { run })).toEqual([]);
+  });
+
+  it('acknowledges an insert only once its rows are readable; a bad caller in a group fails alone', async () => {
+    const run = randomUUID();
+    const good = [1, 2, 3, 4].map((step) => store.insert('run_metrics', [metric('acme', run, step, step / 10)]).then(async () => {
+      const seen = await store.query('acme', 'SELECT count() AS n FROM run_metrics WHERE tenant_id = {tenant:String} AND run_id = {run:String} AND step = {step:Int64}', { run, step });
+      return Number((seen[0] as { n: string }).n);
+    }));
+    const bad = store.insert('run_metrics', [{ ...metric('acme', run, 9, 1), step: 'not a number' }]).then(() => null, (e: unknown) => e);
+    expect(await Promise.all(good)).toEqual([1, 1, 1, 1]);
+    expect(await bad).toMatchObject({ type: 'CANNOT_PARSE_INPUT_ASSERTION_FAILED' });
+    const rows = await store.query<{ n: string }>('acme', 'SELECT count() AS n FROM run_metrics WHERE tenant_id = {tenant:String} AND run_id = {run:String}', { run });
+    expect(rows).toEqual([{ n: '4' }]);
   });
 
   it('keeps UInt64 values above 2^53 exact', async () => {
@@ -76,6 +91,48 @@ describe('ClickHouseAnalytics on chDB', () => {
     expect(await third.query('acme', 'SELECT count() > 0 AS ok FROM run_metrics WHERE tenant_id = {tenant:String}')).toEqual([{ ok: 1 }]);
     await third.close();
     await expect(third.ping()).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+
+  it('refuses inserts beyond its pending-row bound with UNAVAILABLE, and writes what it accepted before closing', async () => {
+    const config: Config['analytics'] = { engine: 'chdb', path: path.join(dir, 'chdb'), database: 'loom' };
+    const store = await openAnalytics(config);
+    const small = await openAnalytics(config, { lingerMs: 50, maxBatchRows: 10_000, maxPendingRows: 3 });
+    const run = randomUUID();
+    const accepted = small.insert('run_metrics', [1, 2].map((step) => metric('acme', run, step, 1)));
+    await expect(small.insert('run_metrics', [3, 4].map((step) => metric('acme', run, step, 1)))).rejects.toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 1 });
+    await small.close(); // within the linger window: the accepted rows are written first
+    await accepted;
+    const [row] = await store.query<{ n: string }>('acme', 'SELECT count() AS n FROM run_metrics WHERE tenant_id = {tenant:String} AND run_id = {run:String}', { run });
+    expect(row.n).toBe('2');
+    await expect(small.insert('run_metrics', [metric('acme', run, 5, 1)])).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await store.close();
+  });
+
+  it('aligns TTLs with the configured days at migrate (0 keeps rows forever; unset keeps the migration default)', async () => {
+    const base: Config['analytics'] = { engine: 'chdb', path: path.join(dir, 'chdb'), database: 'loom' };
+    const store = await openAnalytics(base);
+    const tables = { spans: 'toDateTime(start_time)', traces: 'toDateTime(end_time)', metric_points: 'toDateTime(time)', gpu_metrics_1m: 'minute' };
+    const ttls = async () => {
+      const rows = await store.query<{ name: string; engine_full: string }>('acme',
+        'SELECT name, engine_full FROM system.tables WHERE database = currentDatabase() AND name IN {names:Array(String)} ORDER BY name', { names: Object.keys(tables) });
+      return Object.fromEntries(rows.map((r) => [r.name, / TTL (.*?)(?: SETTINGS |$)/.exec(r.engine_full)?.[1] ?? null]));
+    };
+    const want = (span: number, raw: number, rollup: number) => {
+      const ttl = (expr: string, days: number) => (days > 0 ? `${expr} + toIntervalDay(${days})` : null);
+      return { gpu_metrics_1m: ttl(tables.gpu_metrics_1m, rollup), metric_points: ttl(tables.metric_points, raw), spans: ttl(tables.spans, span), traces: ttl(tables.traces, span) };
+    };
+    expect(await ttls()).toEqual(want(30, 30, 400));
+    for (const [span, raw, rollup] of [[7, 3, 90], [0, 0, 0], [30, 30, 400]]) {
+      const a = await openAnalytics({ ...base, spanTtlDays: span, metricTtlDays: raw, metricRollupTtlDays: rollup });
+      expect(await a.migrate()).toEqual([]);
+      await a.close();
+      expect(await ttls()).toEqual(want(span, raw, rollup));
+    }
+    const unset = await openAnalytics({ ...base, spanTtlDays: 5 });
+    await unset.migrate();
+    await unset.close();
+    expect(await ttls()).toEqual({ ...want(5, 30, 400) });
+    await store.close();
   });
 
   it('reports a second data directory in the same process as UNAVAILABLE', async () => {

@@ -7,6 +7,8 @@ import { createChdbConnection } from 'chdb/connection';
 import type { Config } from '../config/config.js';
 import type { Analytics } from '../domain/ports/Analytics.js';
 import { badInput, LoomError, unavailable } from '../domain/errors.js';
+import { DEFAULT_BATCHING, InsertBatcher, type BatcherOptions } from './InsertBatcher.js';
+import { alignRetention, type Retention } from './retention.js';
 
 const MIGRATIONS_DIR = new URL('../../../schema/clickhouse/', import.meta.url);
 const SETTINGS: ClickHouseSettings = {
@@ -50,10 +52,21 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+export interface AnalyticsOptions { retention?: Retention; batching?: BatcherOptions }
+
 export class ClickHouseAnalytics implements Analytics {
   #closed = false;
+  #closing: Promise<void> | null = null;
+  readonly #batcher: InsertBatcher;
+  readonly #retention: Retention | undefined;
 
-  constructor(private readonly client: ClickHouseClient, private readonly release: () => Promise<void>) {}
+  constructor(private readonly client: ClickHouseClient, private readonly release: () => Promise<void>, opts: AnalyticsOptions = {}) {
+    this.#retention = opts.retention;
+    this.#batcher = new InsertBatcher(
+      (table, values) => this.#run(() => this.client.insert({ table, values, format: 'JSONEachRow' }).then(() => undefined)),
+      opts.batching ?? DEFAULT_BATCHING,
+    );
+  }
 
   async migrate(): Promise<string[]> {
     return this.#run(async () => {
@@ -67,6 +80,7 @@ export class ClickHouseAnalytics implements Analytics {
         await this.client.insert({ table: 'schema_migrations', values: [{ version: m.version, name: m.name }], format: 'JSONEachRow' });
         done.push(m.file);
       }
+      if (this.#retention) await alignRetention(this.client, this.#retention);
       return done;
     });
   }
@@ -76,7 +90,8 @@ export class ClickHouseAnalytics implements Analytics {
     const missing = rows.findIndex((r) => typeof r.tenant_id !== 'string' || r.tenant_id === '');
     if (missing >= 0) throw badInput(`rows[${missing}].tenant_id`, 'required: every analytics row is scoped by tenant');
     if (rows.length === 0) return;
-    await this.#run(() => this.client.insert({ table, values: rows, format: 'JSONEachRow' }));
+    if (this.#closed) throw unavailable('analytics store is closed');
+    await this.#batcher.insert(table, rows);
   }
 
   async query<T = Record<string, unknown>>(tenant: string, sql: string, params: Record<string, unknown> = {}): Promise<T[]> {
@@ -92,10 +107,13 @@ export class ClickHouseAnalytics implements Analytics {
     });
   }
 
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    await this.release();
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await this.#batcher.close(); // every accepted insert is written before the client goes
+      this.#closed = true;
+      await this.release();
+    })();
+    return this.#closing;
   }
 
   async #select<T>(query: string, query_params: Record<string, unknown>): Promise<T[]> {
@@ -151,7 +169,7 @@ async function openChdb(dir: string, database: string): Promise<ClickHouseClient
   }
 }
 
-async function acquireChdb(cfg: Extract<Config['analytics'], { engine: 'chdb' }>): Promise<ClickHouseAnalytics> {
+async function acquireChdb(cfg: Extract<Config['analytics'], { engine: 'chdb' }>, opts: AnalyticsOptions): Promise<ClickHouseAnalytics> {
   const dir = path.resolve(cfg.path);
   let shared = chdbClients.get(dir);
   if (shared && shared.database !== cfg.database) {
@@ -172,10 +190,10 @@ async function acquireChdb(cfg: Extract<Config['analytics'], { engine: 'chdb' }>
     if (--entry.refs > 0) return;
     chdbClients.delete(dir);
     await client.close();
-  });
+  }, opts);
 }
 
-async function openServer(cfg: Extract<Config['analytics'], { engine: 'clickhouse' }>): Promise<ClickHouseAnalytics> {
+async function openServer(cfg: Extract<Config['analytics'], { engine: 'clickhouse' }>, opts: AnalyticsOptions): Promise<ClickHouseAnalytics> {
   const base = { url: cfg.url, username: cfg.user, password: cfg.password, clickhouse_settings: SETTINGS, log: LOG };
   const boot = createClient(base); // no database yet: it may not exist
   try {
@@ -184,11 +202,16 @@ async function openServer(cfg: Extract<Config['analytics'], { engine: 'clickhous
     await boot.close();
   }
   const client = createClient({ ...base, database: cfg.database });
-  return new ClickHouseAnalytics(client, () => client.close());
+  return new ClickHouseAnalytics(client, () => client.close(), opts);
 }
 
-/** Open the analytics store named by the config and make sure its database exists. */
-export async function openAnalytics(cfg: Config['analytics']): Promise<ClickHouseAnalytics> {
+/**
+ * Open the analytics store named by the config and make sure its database exists. The configured
+ * TTLs (spans, metrics) are applied by `migrate()`; `batching` tunes the group commit of inserts (tests, benches).
+ */
+export async function openAnalytics(cfg: Config['analytics'], batching?: BatcherOptions): Promise<ClickHouseAnalytics> {
   if (!IDENT.test(cfg.database)) throw new Error(`analytics database must be a plain identifier: ${cfg.database}`);
-  return guarded(() => (cfg.engine === 'chdb' ? acquireChdb(cfg) : openServer(cfg)));
+  const retention: Retention = { spanTtlDays: cfg.spanTtlDays, metricTtlDays: cfg.metricTtlDays, metricRollupTtlDays: cfg.metricRollupTtlDays };
+  const opts: AnalyticsOptions = { retention, batching };
+  return guarded(() => (cfg.engine === 'chdb' ? acquireChdb(cfg, opts) : openServer(cfg, opts)));
 }

@@ -20,7 +20,11 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     await graph.close();
     throw err;
   });
-  const services = createServices(graph, analytics);
+  const services = createServices(graph, analytics, {
+    telemetry: cfg.telemetry,
+    // A job's history can stay in memory only when this process is the graph's one writer.
+    lineageIngest: { historyCacheJobs: cfg.graph.engine === 'embedded' ? 10_000 : 0 },
+  });
   const demoKey = cfg.seed.demo ? await seedIfEmpty(services, { dataDir: cfg.dataDir, demoKey: cfg.seed.demoKey }, log) : null;
   const { app } = await createHttpServer(cfg, services, log);
   await app.listen({ host: cfg.http.host, port: cfg.http.port });

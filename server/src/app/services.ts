@@ -2,7 +2,15 @@ import type { GraphStore } from '../domain/ports/GraphStore.js';
 import type { Analytics } from '../domain/ports/Analytics.js';
 import { TenancyService } from '../domain/tenancy/tenancy.service.js';
 import { LineageService } from '../domain/lineage.service.js';
-import { LineageIngestService } from '../domain/openlineage/lineage-ingest.service.js';
+import { LineageIngestService, type LineageIngestOptions } from '../domain/openlineage/lineage-ingest.service.js';
+import { createRegistry, type Registry } from '../domain/registry/index.js';
+import { TraceIngestService } from '../domain/telemetry/trace-ingest.service.js';
+import { TraceQueryService } from '../domain/telemetry/trace-query.service.js';
+import { loadPriceTable } from '../domain/telemetry/prices.js';
+import { MetricsIngestService } from '../domain/telemetry/metrics-ingest.service.js';
+import { MetricsQueryService } from '../domain/telemetry/metrics-query.service.js';
+import { GpuQueryService } from '../domain/telemetry/gpu-query.service.js';
+import type { Config } from '../config/config.js';
 
 /** The domain services, built once by the composition root over the chosen adapters. */
 export interface Services {
@@ -11,14 +19,35 @@ export interface Services {
   tenancy: TenancyService;
   lineage: LineageService;
   lineageIngest: LineageIngestService;
+  /** Experiment tracking, model and prompt registries, evaluations, webhooks. */
+  registry: Registry;
+  /** OTLP trace exports → spans, trace summaries, Trace nodes. */
+  traceIngest: TraceIngestService;
+  /** Trace lists, span trees, LLM usage. */
+  traces: TraceQueryService;
+  /** OTLP metric exports → metric points, GPU points (rollups follow in ClickHouse). */
+  metricsIngest: MetricsIngestService;
+  /** Metric series, downsampled (raw points or the 1-minute rollup). */
+  metrics: MetricsQueryService;
+  /** GPU series per run and per GPU, GPU-hours and utilisation per run. */
+  gpu: GpuQueryService;
 }
 
-export function createServices(graph: GraphStore, analytics: Analytics): Services {
+/** Settings the services read (a slice of the config; defaults when not given). */
+export interface ServiceOptions { telemetry?: Pick<Config['telemetry'], 'llmPricesFile'>; lineageIngest?: LineageIngestOptions }
+
+export function createServices(graph: GraphStore, analytics: Analytics, opts: ServiceOptions = {}): Services {
   return {
     graph,
     analytics,
     tenancy: new TenancyService(graph),
     lineage: new LineageService(graph),
-    lineageIngest: new LineageIngestService(graph),
+    lineageIngest: new LineageIngestService(graph, opts.lineageIngest),
+    registry: createRegistry(graph, analytics),
+    traceIngest: new TraceIngestService(graph, analytics, loadPriceTable(opts.telemetry?.llmPricesFile)),
+    traces: new TraceQueryService(analytics),
+    metricsIngest: new MetricsIngestService(graph, analytics),
+    metrics: new MetricsQueryService(analytics),
+    gpu: new GpuQueryService(graph, analytics),
   };
 }

@@ -25,6 +25,11 @@ const EnvSchema = z.object({
   LOOM_DEMO_KEY: z.string().min(16).optional(),
   LOOM_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
   LOOM_GRAPHQL_IDE: bool.default(true),
+  LOOM_SPAN_TTL_DAYS: z.coerce.number().int().min(0).default(30),
+  LOOM_METRIC_TTL_DAYS: z.coerce.number().int().min(0).default(30),
+  LOOM_METRIC_ROLLUP_TTL_DAYS: z.coerce.number().int().min(0).default(400),
+  LOOM_LLM_PRICES: z.string().optional(),
+  LOOM_OTLP_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
 });
 
 export interface Config {
@@ -36,8 +41,10 @@ export interface Config {
     | { engine: 'embedded'; path: string; bufferPoolBytes: number }
     | { engine: 'neo4j'; url: string; user: string; password: string; database: string };
   analytics:
-    | { engine: 'chdb'; path: string; database: string }
-    | { engine: 'clickhouse'; url: string; user: string; password: string; database: string };
+    | { engine: 'chdb'; path: string; database: string; spanTtlDays?: number; metricTtlDays?: number; metricRollupTtlDays?: number }
+    | { engine: 'clickhouse'; url: string; user: string; password: string; database: string; spanTtlDays?: number; metricTtlDays?: number; metricRollupTtlDays?: number };
+  /** OTLP receivers and LLM tracing: a price table file over the defaults, exports handled at once (more get 429). */
+  telemetry: { llmPricesFile?: string; otlpMaxConcurrent: number };
   redisUrl?: string;
   seed: { demo: boolean; demoKey?: string };
 }
@@ -61,6 +68,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.LOOM_ROLE !== 'all' && e.LOOM_GRAPH === 'embedded') {
     throw new ConfigError(`Invalid configuration:\n  LOOM_ROLE=${e.LOOM_ROLE}: separate roles need LOOM_GRAPH=neo4j (an embedded graph opens in one process only); use LOOM_ROLE=all`);
   }
+  // Raw metric points expire first: the 1-minute rollup must outlive them (0 keeps forever).
+  if (e.LOOM_METRIC_ROLLUP_TTL_DAYS !== 0 && (e.LOOM_METRIC_TTL_DAYS === 0 || e.LOOM_METRIC_ROLLUP_TTL_DAYS < e.LOOM_METRIC_TTL_DAYS)) {
+    throw new ConfigError(`Invalid configuration:\n  LOOM_METRIC_ROLLUP_TTL_DAYS=${e.LOOM_METRIC_ROLLUP_TTL_DAYS}: must be at least LOOM_METRIC_TTL_DAYS (${e.LOOM_METRIC_TTL_DAYS}), or 0 to keep the rollup forever`);
+  }
+  const metricTtl = { metricTtlDays: e.LOOM_METRIC_TTL_DAYS, metricRollupTtlDays: e.LOOM_METRIC_ROLLUP_TTL_DAYS };
   const dataDir = path.resolve(e.LOOM_DATA_DIR);
   return {
     role: e.LOOM_ROLE,
@@ -71,8 +83,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ? { engine: 'neo4j', url: e.LOOM_NEO4J_URL!, user: e.LOOM_NEO4J_USER, password: e.LOOM_NEO4J_PASSWORD, database: e.LOOM_NEO4J_DATABASE }
       : { engine: 'embedded', path: path.join(dataDir, 'graph.kuzu'), bufferPoolBytes: e.LOOM_KUZU_BUFFER_MB * 1024 * 1024 },
     analytics: e.LOOM_CLICKHOUSE_URL
-      ? { engine: 'clickhouse', url: e.LOOM_CLICKHOUSE_URL, user: e.LOOM_CLICKHOUSE_USER, password: e.LOOM_CLICKHOUSE_PASSWORD, database: e.LOOM_CLICKHOUSE_DATABASE }
-      : { engine: 'chdb', path: path.join(dataDir, 'chdb'), database: e.LOOM_CLICKHOUSE_DATABASE },
+      ? { engine: 'clickhouse', url: e.LOOM_CLICKHOUSE_URL, user: e.LOOM_CLICKHOUSE_USER, password: e.LOOM_CLICKHOUSE_PASSWORD, database: e.LOOM_CLICKHOUSE_DATABASE, spanTtlDays: e.LOOM_SPAN_TTL_DAYS, ...metricTtl }
+      : { engine: 'chdb', path: path.join(dataDir, 'chdb'), database: e.LOOM_CLICKHOUSE_DATABASE, spanTtlDays: e.LOOM_SPAN_TTL_DAYS, ...metricTtl },
+    telemetry: { llmPricesFile: e.LOOM_LLM_PRICES ? path.resolve(e.LOOM_LLM_PRICES) : undefined, otlpMaxConcurrent: e.LOOM_OTLP_MAX_CONCURRENT },
     redisUrl: e.LOOM_REDIS_URL,
     seed: { demo: e.LOOM_SEED_DEMO, demoKey: e.LOOM_DEMO_KEY },
   };

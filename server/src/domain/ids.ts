@@ -42,3 +42,18 @@ export function promptVersionId(prompt: string, version: string | number): strin
 export function experimentId(name: string): string {
   return nodeId('Experiment', REGISTRY_NAMESPACE, name);
 }
+
+/** One registry history entry of a model or prompt, numbered per subject: `registryevent:registry:model/<name>#000042`. */
+export function registryEventId(subject: 'model' | 'prompt', name: string, seq: number): string {
+  return nodeId('RegistryEvent', REGISTRY_NAMESPACE, `${subject}/${name}#${String(seq).padStart(6, '0')}`);
+}
+
+/** A webhook subscription: `webhook:registry:<id>`. */
+export function webhookId(id: string): string {
+  return nodeId('Webhook', REGISTRY_NAMESPACE, id);
+}
+
+/** An evaluation result: `evaluation:registry:<id>`. */
+export function evaluationId(id: string): string {
+  return nodeId('Evaluation', REGISTRY_NAMESPACE, id);
+}

@@ -6,6 +6,10 @@ export const NODE_KINDS = [
   'Tenant', 'ApiKey', 'Namespace', 'Dataset', 'DatasetVersion', 'Field', 'Job', 'JobVersion', 'Run',
   'Experiment', 'Model', 'ModelVersion', 'FeatureGroup', 'Feature', 'Prompt', 'PromptVersion', 'Trace',
   'Evaluation', 'QualityRule', 'QualityResult', 'TrainingRequest',
+  /** One immutable registry history entry: a stage transition, alias or label move, gate change (applied or rejected). */
+  'RegistryEvent',
+  /** A tenant's webhook subscription (its signing secret lives in the system scope, never in the tenant's props). */
+  'Webhook',
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
@@ -51,11 +55,21 @@ export const EDGE_KINDS = [
   'EVALUATED_ON',
   /** training request -> the run it launched. */
   'LAUNCHED',
+  /** registered model or prompt -> one of its history entries (RegistryEvent). */
+  'RECORDED',
+  /** dataset -> a training run that read it (any version of it): written when the run produces a model version, so lineage reaches runs without listing every run. */
+  'TRAINS',
+  /** model version -> a prompt version configured to run on it. */
+  'SERVES_PROMPT',
 ] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
 /** Edges that carry data flow; lineage traversals follow these. */
-export const LINEAGE_EDGE_KINDS: readonly EdgeKind[] = ['INPUT_TO', 'OUTPUT', 'ALIAS'];
+export const LINEAGE_EDGE_KINDS: readonly EdgeKind[] = [
+  'INPUT_TO', 'OUTPUT', 'ALIAS',
+  // Model lineage: dataset -> training run -> model version -> prompt version -> trace.
+  'TRAINS', 'PRODUCED', 'SERVES_PROMPT', 'SERVED', 'PROMPTED',
+];
 /** Column-level lineage follows these. */
 export const COLUMN_LINEAGE_EDGE_KINDS: readonly EdgeKind[] = ['DERIVES'];
 

@@ -34,10 +34,12 @@ export type NodeKind =
   | 'PromptVersion'
   | 'QualityResult'
   | 'QualityRule'
+  | 'RegistryEvent'
   | 'Run'
   | 'Tenant'
   | 'Trace'
-  | 'TrainingRequest';
+  | 'TrainingRequest'
+  | 'Webhook';
 
 export type SearchNodesQueryVariables = Exact<{
   text: string;

@@ -15,6 +15,7 @@ import { registerRequestDecompression } from './gzip.js';
 import { depthLimit } from '../graphql/depth-limit.js';
 import { graphiqlPage } from '../graphql/ide.js';
 import { registerLineageRoutes } from '../../../../ingest/openlineage/lineage.route.js';
+import { registerOtlpRoutes } from '../../../../ingest/otlp/otlp.routes.js';
 import { registerMarquezRoutes } from '../marquez/marquez.routes.js';
 import { LoomError } from '../../domain/errors.js';
 
@@ -50,6 +51,7 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
   app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
 
   registerLineageRoutes(app, services, metrics);
+  registerOtlpRoutes(app, services, { maxConcurrent: cfg.telemetry.otlpMaxConcurrent });
   registerMarquezRoutes(app, services);
 
   const apollo = new ApolloServer<Context>({

@@ -1,0 +1,133 @@
+/**
+ * OTLP trace ingest over HTTP: spans/s through POST /v1/traces (protobuf, 512-span batches as an
+ * SDK's BatchSpanProcessor sends them, several exporters at once), ack latency p50/p99, beside the
+ * raw chDB insert rate of the same span rows in the same run (10,000-row INSERTs, no HTTP, no
+ * decoding, no trace summaries; rounds alternate); then one trace by id over everything stored.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { BenchOptions, Emit } from './run.js';
+import { startLoom } from '../server/src/app/main.js';
+import { decodeTraces } from '../ingest/otlp/otlp.codec.js';
+import { traceMessages } from '../ingest/otlp/otlp.proto.js';
+import { toSpanRows } from '../server/src/domain/telemetry/spans.js';
+import { loadPriceTable } from '../server/src/domain/telemetry/prices.js';
+
+export const name = 'otlp';
+const KEY = 'bench-key-000000000000000000001';
+const BATCH = 512; // BatchSpanProcessor's maxExportBatchSize
+const CLIENTS = 8; // exporters sending at once
+const SPANS_PER_TRACE = 8;
+const RAW_BATCH = 10_000;
+const LOOKUPS = 200;
+const ROUNDS = 4;
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
+const int = (key: string, value: number) => ({ key, value: { intValue: value } });
+
+const RESOURCE = { attributes: [
+  str('service.name', 'rag-api'), str('service.version', '1.4.2'), str('deployment.environment', 'bench'), str('host.name', 'node-17'),
+  int('process.pid', 4242), str('telemetry.sdk.name', 'opentelemetry'), str('telemetry.sdk.language', 'nodejs'), str('telemetry.sdk.version', '2.12.0'),
+] };
+
+/** One request-shaped trace: an HTTP server root, auth, cache, DB, retrieval, an embedding call, a chat call, rendering. */
+function traceSpans(startMs: number) {
+  const traceId = randomBytes(16);
+  const ids = Array.from({ length: SPANS_PER_TRACE }, () => randomBytes(8));
+  const ns = (ms: number) => (BigInt(Math.round(ms * 1000)) * 1000n).toString();
+  const span = (i: number, name: string, kind: number, from: number, to: number, attributes: object[]) => ({
+    traceId, spanId: ids[i], parentSpanId: i === 0 ? undefined : ids[0], name, kind,
+    startTimeUnixNano: ns(startMs + from), endTimeUnixNano: ns(startMs + to), attributes, status: { code: 0 },
+  });
+  return [
+    span(0, 'POST /v1/answer', 2, 0, 900, [str('http.request.method', 'POST'), str('url.path', '/v1/answer'), int('http.response.status_code', 200), str('user_agent.original', 'bench/1.0')]),
+    span(1, 'auth.verify', 1, 1, 3, [str('enduser.id', 'u-123')]),
+    span(2, 'cache.get', 3, 3, 4, [str('db.system', 'redis'), str('db.operation.name', 'GET')]),
+    span(3, 'SELECT documents', 3, 4, 20, [str('db.system', 'postgresql'), str('db.query.text', 'SELECT id, body FROM documents WHERE tenant = $1 LIMIT 20'), int('db.response.returned_rows', 20)]),
+    span(4, 'embeddings text-embedding-3-small', 3, 20, 60, [str('gen_ai.operation.name', 'embeddings'), str('gen_ai.provider.name', 'openai'), str('gen_ai.request.model', 'text-embedding-3-small'), int('gen_ai.usage.input_tokens', 64)]),
+    span(5, 'retrieve', 1, 60, 90, [str('retrieval.index', 'docs-v3'), int('retrieval.k', 8)]),
+    span(6, 'chat gpt-4o-mini', 3, 90, 880, [
+      str('gen_ai.operation.name', 'chat'), str('gen_ai.provider.name', 'openai'), str('gen_ai.request.model', 'gpt-4o-mini'),
+      str('gen_ai.response.model', 'gpt-4o-mini-2024-07-18'), int('gen_ai.usage.input_tokens', 1850), int('gen_ai.usage.output_tokens', 240),
+      { key: 'gen_ai.request.temperature', value: { doubleValue: 0.2 } }, str('loom.prompt.name', 'answer'), str('loom.prompt.version', '7'),
+    ]),
+    span(7, 'render', 1, 880, 899, [int('response.bytes', 2048)]),
+  ];
+}
+
+/** Protobuf export bodies of `BATCH` spans each, like an SDK's exporter sends. */
+function bodies(spans: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const t0 = Date.now() - 3_600_000;
+  let made = 0;
+  while (made < spans) {
+    const batch: object[] = [];
+    while (batch.length < BATCH && made < spans) {
+      const trace = traceSpans(t0 + made);
+      batch.push(...trace);
+      made += trace.length;
+    }
+    out.push(traceMessages.ExportTraceServiceRequest.encode({ resourceSpans: [{ resource: RESOURCE, scopeSpans: [{ scope: { name: 'bench', version: '1' }, spans: batch }] }] }).finish());
+  }
+  return out;
+}
+
+async function send(url: string, body: Uint8Array): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(`${url}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/x-protobuf', authorization: `Bearer ${KEY}` }, body: body as Uint8Array<ArrayBuffer> });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`/v1/traces answered ${res.status}`);
+  return performance.now() - t;
+}
+
+export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
+  const spans = Math.max(BATCH, opts.nodes);
+  const dir = mkdtempSync(path.join(tmpdir(), 'loom-bench-otlp-'));
+  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY, LOOM_OTLP_MAX_CONCURRENT: String(CLIENTS * 2) });
+  try {
+    // Raw: the same rows (decoded, normalised) inserted straight into chDB in large INSERTs, another
+    // tenant. Raw and HTTP rounds alternate, so a change in machine load hits both alike.
+    const prices = loadPriceTable();
+    const rows = bodies(spans).flatMap((b) => toSpanRows('bench_raw', decodeTraces(b), prices).rows);
+    const batches = bodies(spans);
+    const lat: number[] = [];
+    let rawMs = 0;
+    let httpMs = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const part = <T>(xs: T[]) => xs.slice(Math.floor((round * xs.length) / ROUNDS), Math.floor(((round + 1) * xs.length) / ROUNDS));
+      const raw = part(rows);
+      let t = performance.now();
+      for (let i = 0; i < raw.length; i += RAW_BATCH) await loom.services.analytics.insert('spans', raw.slice(i, i + RAW_BATCH));
+      rawMs += performance.now() - t;
+      const http = part(batches);
+      let next = 0;
+      t = performance.now();
+      await Promise.all(Array.from({ length: CLIENTS }, async () => {
+        while (next < http.length) lat.push(await send(loom.url, http[next++]));
+      }));
+      httpMs += performance.now() - t;
+      opts.progress('otlp', round + 1, ROUNDS, 'rounds');
+    }
+    emit({ bench: 'otlp.traces', metric: 'spans_per_s', value: spans / (httpMs / 1000), raw_engine: rows.length / (rawMs / 1000), n: spans });
+    emit({ bench: 'otlp.traces', metric: 'ack_p50_ms', value: pct(lat, 50), n: lat.length });
+    emit({ bench: 'otlp.traces', metric: 'ack_p99_ms', value: pct(lat, 99), n: lat.length });
+
+    // One trace by id (what GraphQL `trace` runs: one primary-key read of its spans) over everything stored.
+    const ids = await loom.services.analytics.query<{ trace_id: string }>('demo', 'SELECT trace_id FROM traces FINAL WHERE tenant_id = {tenant:String} ORDER BY rand() LIMIT {n:UInt32}', { n: LOOKUPS });
+    const lookups: number[] = [];
+    for (const { trace_id } of ids) {
+      const t1 = performance.now();
+      const view = await loom.services.traces.get('demo', trace_id);
+      lookups.push(performance.now() - t1);
+      if (view?.spans.length !== SPANS_PER_TRACE) throw new Error(`trace ${trace_id}: ${view?.spans.length} spans`);
+    }
+    emit({ bench: 'otlp.trace_by_id', metric: 'p50_ms', value: pct(lookups, 50), n: spans * 2 });
+    emit({ bench: 'otlp.trace_by_id', metric: 'p99_ms', value: pct(lookups, 99), n: spans * 2 });
+  } finally {
+    await loom.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+// The serializers the SDK's OTLP exporters use (a dependency of the exporters).
+import { JsonMetricsSerializer, JsonTraceSerializer, ProtobufMetricsSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
+import { decodeMetrics, decodeTraces, encodeResponse, encodeStatus, jsonResponse } from './otlp.codec.js';
+import { traceMessages, metricsMessages } from './otlp.proto.js';
+import { toSpanRows } from '../../server/src/domain/telemetry/spans.js';
+import { loadPriceTable } from '../../server/src/domain/telemetry/prices.js';
+
+async function sdkSpans() {
+  const exporter = new InMemorySpanExporter();
+  const provider = new BasicTracerProvider({ resource: resourceFromAttributes({ 'service.name': 'codec-test' }) as never, spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  const tracer = provider.getTracer('codec', '2.0.0');
+  const root = tracer.startSpan('root', { kind: SpanKind.SERVER, attributes: { n: 42, big: 2 ** 40, f: 1.25, ok: false, list: ['a', 'b'], nums: [1, 2] } });
+  const kid = tracer.startSpan('kid', { links: [{ context: root.spanContext(), attributes: { why: 'retry' } }] }, trace.setSpan(ROOT_CONTEXT, root));
+  kid.addEvent('evt', { k: 'v' });
+  kid.setStatus({ code: 2, message: 'bad' });
+  kid.end();
+  root.end();
+  await provider.forceFlush();
+  return exporter.getFinishedSpans(); // (shutting the provider down would clear them)
+}
+
+describe('OTLP protobuf codec', () => {
+  it('decodes what the SDK protobuf exporter sends into the same rows as its JSON exporter', async () => {
+    const spans = await sdkSpans();
+    const fromProto = decodeTraces(ProtobufTraceSerializer.serializeRequest(spans)!);
+    const fromJson = JSON.parse(Buffer.from(JsonTraceSerializer.serializeRequest(spans)!).toString('utf8'));
+    const kid = fromProto.resourceSpans![0].scopeSpans![0].spans!.find((s) => s.name === 'kid')!;
+    expect(kid.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(kid.parentSpanId).toMatch(/^[0-9a-f]{16}$/);
+    expect(kid.startTimeUnixNano).toMatch(/^\d{19}$/);
+    expect(kid.status).toEqual({ code: 2, message: 'bad' });
+    expect(kid.events![0]).toMatchObject({ name: 'evt', attributes: [{ key: 'k', value: { stringValue: 'v' } }] });
+    expect(kid.links![0]).toMatchObject({ spanId: kid.parentSpanId, attributes: [{ key: 'why', value: { stringValue: 'retry' } }] });
+    const prices = loadPriceTable();
+    expect(toSpanRows('t', fromProto, prices)).toEqual(toSpanRows('t', fromJson, prices));
+    const root = toSpanRows('t', fromProto, prices).rows.find((r) => r.name === 'root')!;
+    expect(root).toMatchObject({ kind: 2, service_name: 'codec-test', scope_name: 'codec', scope_version: '2.0.0', parent_span_id: '' });
+    expect(root.attributes).toEqual({ n: '42', big: '1099511627776', f: '1.25', ok: 'false', list: '["a","b"]', nums: '[1,2]' });
+    expect(root.attribute_types).toEqual({ n: 'int', big: 'int', f: 'double', ok: 'bool', list: 'array', nums: 'array' });
+  });
+
+  it('decodes metrics (gauge, sum, histogram) as the SDK protobuf exporter sends them', async () => {
+    const exporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
+    const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 3_600_000 });
+    const provider = new MeterProvider({ resource: resourceFromAttributes({ 'service.name': 'gpu-node' }) as never, readers: [reader] });
+    const meter = provider.getMeter('dcgm');
+    meter.createObservableGauge('DCGM_FI_DEV_GPU_UTIL').addCallback((r) => r.observe(87, { gpu: '0', UUID: 'GPU-1' }));
+    meter.createCounter('requests').add(5, { route: '/a' });
+    meter.createHistogram('latency', { advice: { explicitBucketBoundaries: [1, 10] } }).record(4, { route: '/a' });
+    await reader.forceFlush();
+    const [batch] = exporter.getMetrics();
+    const decoded = decodeMetrics(ProtobufMetricsSerializer.serializeRequest(batch)!);
+    const metrics = decoded.resourceMetrics![0].scopeMetrics![0].metrics!;
+    expect(decoded.resourceMetrics![0].resource!.attributes).toContainEqual({ key: 'service.name', value: { stringValue: 'gpu-node' } });
+    const byName = new Map(metrics.map((m) => [m.name, m]));
+    expect(byName.get('DCGM_FI_DEV_GPU_UTIL')!.gauge!.dataPoints![0]).toMatchObject({
+      asDouble: 87, attributes: [{ key: 'gpu', value: { stringValue: '0' } }, { key: 'UUID', value: { stringValue: 'GPU-1' } }], timeUnixNano: expect.stringMatching(/^\d{19}$/),
+    });
+    expect(byName.get('requests')!.sum).toMatchObject({ aggregationTemporality: 2, isMonotonic: true, dataPoints: [{ asDouble: 5 }] });
+    expect(byName.get('latency')!.histogram!.dataPoints![0]).toMatchObject({ count: '1', sum: 4, min: 4, max: 4, bucketCounts: ['0', '1', '0'], explicitBounds: [1, 10] });
+    // the JSON exporter's body carries the same values
+    const json = JSON.parse(Buffer.from(JsonMetricsSerializer.serializeRequest(batch)!).toString('utf8'));
+    const jsonHist = json.resourceMetrics[0].scopeMetrics[0].metrics.find((m: { name: string }) => m.name === 'latency').histogram.dataPoints[0];
+    expect(jsonHist).toMatchObject({ sum: 4, explicitBounds: [1, 10] });
+    await provider.shutdown();
+  });
+
+  it('throws on bytes that are not a request', () => {
+    expect(() => decodeTraces(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0x0f]))).toThrow();
+    expect(() => decodeMetrics(Buffer.from([0x0a, 0x05, 0x01]))).toThrow();
+    expect(decodeTraces(new Uint8Array(0))).toEqual({ resourceSpans: [] });
+  });
+
+  it('encodes export responses with partial_success only when something was rejected', () => {
+    expect(encodeResponse('traces', { rejected: 0 })).toHaveLength(0);
+    const partial = traceMessages.ExportTraceServiceResponse.decode(encodeResponse('traces', { rejected: 3, errorMessage: 'bad ids' })) as { partialSuccess: { rejectedSpans: object; errorMessage: string } };
+    expect([String(partial.partialSuccess.rejectedSpans), partial.partialSuccess.errorMessage]).toEqual(['3', 'bad ids']);
+    const metrics = metricsMessages.ExportMetricsServiceResponse.decode(encodeResponse('metrics', { rejected: 2 })) as { partialSuccess: { rejectedDataPoints: object } };
+    expect(String(metrics.partialSuccess.rejectedDataPoints)).toBe('2');
+    expect(jsonResponse('traces', { rejected: 0 })).toEqual({});
+    expect(jsonResponse('metrics', { rejected: 2, errorMessage: 'summary not stored' })).toEqual({ partialSuccess: { rejectedDataPoints: '2', errorMessage: 'summary not stored' } });
+  });
+
+  it('encodes google.rpc.Status', () => {
+    expect(Buffer.from(encodeStatus(3, 'bad')).toString('hex')).toBe('0803120362616' + '4');
+    const long = 'x'.repeat(300);
+    const bytes = Buffer.from(encodeStatus(14, long));
+    expect([...bytes.subarray(0, 5)]).toEqual([0x08, 14, 0x12, 0xac, 0x02]);
+    expect(bytes.subarray(5).toString()).toBe(long);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * OTLP/HTTP protobuf bodies ⇄ the OTLP/JSON form the domain reads (server/src/domain/telemetry/otlp.types.ts):
+ * trace/span ids as lower-case hex, other bytes as base64 (the JSON mapping), 64-bit integers as
+ * decimal strings, enums as integers. Responses and google.rpc.Status errors are encoded here too.
+ */
+import type {
+  OtlpAnyValue, OtlpExportMetricsRequest, OtlpExportTraceRequest, OtlpHistogramDataPoint, OtlpIngestResult, OtlpKeyValue,
+  OtlpMetric, OtlpNumberDataPoint, OtlpResource, OtlpScope, OtlpSpan,
+} from '../../server/src/domain/telemetry/otlp.types.js';
+import {
+  metricsMessages, traceMessages, type PbAnyValue, type PbBytes, type PbHistogramPoint, type PbKeyValue, type PbLong, type PbMetric,
+  type PbNumberPoint, type PbResource, type PbScope, type PbSpan,
+} from './otlp.proto.js';
+
+const hex = (b: PbBytes | undefined) => (b && b.length ? Buffer.from(b.buffer, b.byteOffset, b.length).toString('hex') : '');
+const base64 = (b: PbBytes | undefined) => (b ? Buffer.from(b.buffer, b.byteOffset, b.length).toString('base64') : '');
+const int64 = (v: PbLong | undefined | null): string | undefined => (v === undefined || v === null ? undefined : v.toString());
+
+function anyValue(v: PbAnyValue | null | undefined): OtlpAnyValue | undefined {
+  switch (v?.value) {
+    case 'stringValue': return { stringValue: v.stringValue };
+    case 'boolValue': return { boolValue: v.boolValue };
+    case 'intValue': return { intValue: int64(v.intValue) };
+    case 'doubleValue': return { doubleValue: v.doubleValue };
+    case 'arrayValue': return { arrayValue: { values: (v.arrayValue?.values ?? []).map((x) => anyValue(x) ?? {}) } };
+    case 'kvlistValue': return { kvlistValue: { values: keyValues(v.kvlistValue?.values) } };
+    case 'bytesValue': return { bytesValue: base64(v.bytesValue) };
+    default: return undefined;
+  }
+}
+
+const keyValues = (kvs: PbKeyValue[] | undefined): OtlpKeyValue[] => (kvs ?? []).map((kv) => ({ key: kv.key ?? '', value: anyValue(kv.value) }));
+const resource = (r: PbResource | null | undefined): OtlpResource => ({ attributes: keyValues(r?.attributes) });
+const scope = (s: PbScope | null | undefined): OtlpScope => ({ name: s?.name ?? '', version: s?.version ?? '', attributes: keyValues(s?.attributes) });
+
+function span(s: PbSpan): OtlpSpan {
+  return {
+    traceId: hex(s.traceId), spanId: hex(s.spanId), parentSpanId: hex(s.parentSpanId), traceState: s.traceState ?? '',
+    name: s.name ?? '', kind: s.kind ?? 0,
+    startTimeUnixNano: int64(s.startTimeUnixNano), endTimeUnixNano: int64(s.endTimeUnixNano),
+    attributes: keyValues(s.attributes),
+    events: (s.events ?? []).map((e) => ({ timeUnixNano: int64(e.timeUnixNano), name: e.name ?? '', attributes: keyValues(e.attributes) })),
+    links: (s.links ?? []).map((l) => ({ traceId: hex(l.traceId), spanId: hex(l.spanId), traceState: l.traceState ?? '', attributes: keyValues(l.attributes) })),
+    status: { code: s.status?.code ?? 0, message: s.status?.message ?? '' },
+  };
+}
+
+/** Decode an ExportTraceServiceRequest; throws on bytes that are not one. */
+export function decodeTraces(body: Uint8Array): OtlpExportTraceRequest {
+  const msg = traceMessages.ExportTraceServiceRequest.decode(body);
+  return {
+    resourceSpans: (msg.resourceSpans ?? []).map((rs) => ({
+      resource: resource(rs.resource),
+      schemaUrl: rs.schemaUrl ?? '',
+      scopeSpans: (rs.scopeSpans ?? []).map((ss) => ({ scope: scope(ss.scope), schemaUrl: ss.schemaUrl ?? '', spans: (ss.spans ?? []).map(span) })),
+    })),
+  };
+}
+
+function numberPoint(p: PbNumberPoint): OtlpNumberDataPoint {
+  const out: OtlpNumberDataPoint = {
+    attributes: keyValues(p.attributes), startTimeUnixNano: int64(p.startTimeUnixNano), timeUnixNano: int64(p.timeUnixNano), flags: p.flags ?? 0,
+  };
+  if (p.value === 'asDouble') out.asDouble = p.asDouble;
+  else if (p.value === 'asInt') out.asInt = int64(p.asInt);
+  return out;
+}
+
+function histogramPoint(p: PbHistogramPoint): OtlpHistogramDataPoint {
+  const out: OtlpHistogramDataPoint = {
+    attributes: keyValues(p.attributes), startTimeUnixNano: int64(p.startTimeUnixNano), timeUnixNano: int64(p.timeUnixNano),
+    count: int64(p.count) ?? '0', bucketCounts: (p.bucketCounts ?? []).map((c) => c.toString()), explicitBounds: p.explicitBounds ?? [], flags: p.flags ?? 0,
+  };
+  if (p.sum !== null && p.sum !== undefined) out.sum = p.sum;
+  if (p.min !== null && p.min !== undefined) out.min = p.min;
+  if (p.max !== null && p.max !== undefined) out.max = p.max;
+  return out;
+}
+
+function metric(m: PbMetric): OtlpMetric {
+  const out: OtlpMetric = { name: m.name ?? '', description: m.description ?? '', unit: m.unit ?? '' };
+  switch (m.data) {
+    case 'gauge': out.gauge = { dataPoints: (m.gauge?.dataPoints ?? []).map(numberPoint) }; break;
+    case 'sum': out.sum = { dataPoints: (m.sum?.dataPoints ?? []).map(numberPoint), aggregationTemporality: m.sum?.aggregationTemporality ?? 0, isMonotonic: !!m.sum?.isMonotonic }; break;
+    case 'histogram': out.histogram = { dataPoints: (m.histogram?.dataPoints ?? []).map(histogramPoint), aggregationTemporality: m.histogram?.aggregationTemporality ?? 0 }; break;
+    // Not stored by Loom: passed on with their point count so the metrics service can report them as rejected.
+    case 'exponentialHistogram': out.exponentialHistogram = { dataPoints: (m.exponentialHistogram?.dataPoints ?? []).map((p) => ({ attributes: keyValues(p.attributes), timeUnixNano: int64(p.timeUnixNano), count: int64(p.count) })) }; break;
+    case 'summary': out.summary = { dataPoints: (m.summary?.dataPoints ?? []).map((p) => ({ attributes: keyValues(p.attributes), timeUnixNano: int64(p.timeUnixNano), count: int64(p.count) })) }; break;
+    default: break;
+  }
+  return out;
+}
+
+/** Decode an ExportMetricsServiceRequest; throws on bytes that are not one. */
+export function decodeMetrics(body: Uint8Array): OtlpExportMetricsRequest {
+  const msg = metricsMessages.ExportMetricsServiceRequest.decode(body);
+  return {
+    resourceMetrics: (msg.resourceMetrics ?? []).map((rm) => ({
+      resource: resource(rm.resource),
+      schemaUrl: rm.schemaUrl ?? '',
+      scopeMetrics: (rm.scopeMetrics ?? []).map((sm) => ({ scope: scope(sm.scope), schemaUrl: sm.schemaUrl ?? '', metrics: (sm.metrics ?? []).map(metric) })),
+    })),
+  };
+}
+
+export type Signal = 'traces' | 'metrics';
+
+/** The export response as protobuf bytes: partial_success only when something was rejected. */
+export function encodeResponse(signal: Signal, r: OtlpIngestResult): Uint8Array {
+  const errorMessage = r.errorMessage ?? '';
+  if (signal === 'traces') {
+    return traceMessages.ExportTraceServiceResponse.encode(r.rejected || errorMessage ? { partialSuccess: { rejectedSpans: r.rejected, errorMessage } } : {}).finish();
+  }
+  return metricsMessages.ExportMetricsServiceResponse.encode(r.rejected || errorMessage ? { partialSuccess: { rejectedDataPoints: r.rejected, errorMessage } } : {}).finish();
+}
+
+/** The export response in its OTLP/JSON form. */
+export function jsonResponse(signal: Signal, r: OtlpIngestResult): Record<string, unknown> {
+  if (!r.rejected && !r.errorMessage) return {};
+  const count = signal === 'traces' ? { rejectedSpans: String(r.rejected) } : { rejectedDataPoints: String(r.rejected) };
+  return { partialSuccess: { ...count, errorMessage: r.errorMessage ?? '' } };
+}
+
+function varint(n: number): number[] {
+  const out: number[] = [];
+  let v = n >>> 0;
+  while (v > 0x7f) { out.push((v & 0x7f) | 0x80); v >>>= 7; }
+  out.push(v);
+  return out;
+}
+
+/** google.rpc.Status { int32 code = 1; string message = 2; } as protobuf bytes (no details). */
+export function encodeStatus(code: number, message: string): Uint8Array {
+  const text = Buffer.from(message, 'utf8');
+  return Buffer.concat([Buffer.from([0x08, ...varint(code), 0x12, ...varint(text.length)]), text]);
+}

@@ -1,0 +1,64 @@
+/**
+ * The OTLP protobuf messages, as decoded by the generated protobufjs code of
+ * @opentelemetry/otlp-transformer 0.212 (installed as `otlp-proto-decode`; newer versions only
+ * encode). Only the fields Loom reads are typed. Oneofs are read through their virtual name
+ * property (`value`, `data`); int64/fixed64 come as Long objects (or numbers without Long support).
+ */
+import { createRequire } from 'node:module';
+
+export type PbLong = number | { toString(): string };
+export type PbBytes = Uint8Array;
+
+export interface PbAnyValue {
+  value?: 'stringValue' | 'boolValue' | 'intValue' | 'doubleValue' | 'arrayValue' | 'kvlistValue' | 'bytesValue';
+  stringValue?: string; boolValue?: boolean; intValue?: PbLong; doubleValue?: number;
+  arrayValue?: { values?: PbAnyValue[] }; kvlistValue?: { values?: PbKeyValue[] }; bytesValue?: PbBytes;
+}
+export interface PbKeyValue { key?: string; value?: PbAnyValue | null }
+export interface PbResource { attributes?: PbKeyValue[] }
+export interface PbScope { name?: string; version?: string; attributes?: PbKeyValue[] }
+
+export interface PbSpan {
+  traceId?: PbBytes; spanId?: PbBytes; parentSpanId?: PbBytes; traceState?: string; name?: string; kind?: number;
+  startTimeUnixNano?: PbLong; endTimeUnixNano?: PbLong; attributes?: PbKeyValue[];
+  events?: { timeUnixNano?: PbLong; name?: string; attributes?: PbKeyValue[] }[];
+  links?: { traceId?: PbBytes; spanId?: PbBytes; traceState?: string; attributes?: PbKeyValue[] }[];
+  status?: { code?: number; message?: string } | null;
+}
+export interface PbTraceRequest {
+  resourceSpans?: { resource?: PbResource | null; schemaUrl?: string; scopeSpans?: { scope?: PbScope | null; schemaUrl?: string; spans?: PbSpan[] }[] }[];
+}
+
+export interface PbNumberPoint {
+  attributes?: PbKeyValue[]; startTimeUnixNano?: PbLong; timeUnixNano?: PbLong; flags?: number;
+  value?: 'asDouble' | 'asInt'; asDouble?: number; asInt?: PbLong;
+}
+export interface PbHistogramPoint {
+  attributes?: PbKeyValue[]; startTimeUnixNano?: PbLong; timeUnixNano?: PbLong; flags?: number;
+  count?: PbLong; sum?: number | null; min?: number | null; max?: number | null; bucketCounts?: PbLong[]; explicitBounds?: number[];
+}
+export interface PbMetric {
+  name?: string; description?: string; unit?: string;
+  data?: 'gauge' | 'sum' | 'histogram' | 'exponentialHistogram' | 'summary';
+  gauge?: { dataPoints?: PbNumberPoint[] };
+  sum?: { dataPoints?: PbNumberPoint[]; aggregationTemporality?: number; isMonotonic?: boolean };
+  histogram?: { dataPoints?: PbHistogramPoint[]; aggregationTemporality?: number };
+  exponentialHistogram?: { dataPoints?: PbHistogramPoint[]; aggregationTemporality?: number };
+  summary?: { dataPoints?: PbHistogramPoint[] };
+}
+export interface PbMetricsRequest {
+  resourceMetrics?: { resource?: PbResource | null; schemaUrl?: string; scopeMetrics?: { scope?: PbScope | null; schemaUrl?: string; metrics?: PbMetric[] }[] }[];
+}
+
+interface MessageType<T> { decode(buf: Uint8Array): T; encode(msg: object): { finish(): Uint8Array } }
+
+interface OtlpRoot {
+  opentelemetry: { proto: { collector: {
+    trace: { v1: { ExportTraceServiceRequest: MessageType<PbTraceRequest>; ExportTraceServiceResponse: MessageType<object> } };
+    metrics: { v1: { ExportMetricsServiceRequest: MessageType<PbMetricsRequest>; ExportMetricsServiceResponse: MessageType<object> } };
+  } } };
+}
+
+const root = createRequire(import.meta.url)('otlp-proto-decode/build/src/generated/root.js') as OtlpRoot;
+export const traceMessages = root.opentelemetry.proto.collector.trace.v1;
+export const metricsMessages = root.opentelemetry.proto.collector.metrics.v1;

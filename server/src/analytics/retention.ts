@@ -1,0 +1,35 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+
+/** Days rows are kept, per kind of data (0 keeps them forever; a missing kind keeps the migration's TTL). */
+export interface Retention { spanTtlDays?: number; metricTtlDays?: number; metricRollupTtlDays?: number }
+
+/**
+ * The time-to-live expression of each table whose rows expire, and the setting that gives its days.
+ * Migrations cannot take parameters: `migrate()` aligns the TTLs after applying them.
+ */
+const RETENTION: { table: string; expr: string; days: keyof Retention }[] = [
+  { table: 'spans', expr: 'toDateTime(start_time)', days: 'spanTtlDays' },
+  { table: 'traces', expr: 'toDateTime(end_time)', days: 'spanTtlDays' },
+  { table: 'metric_points', expr: 'toDateTime(time)', days: 'metricTtlDays' },
+  { table: 'gpu_metrics', expr: 'toDateTime(time)', days: 'metricTtlDays' },
+  { table: 'metric_points_1m', expr: 'minute', days: 'metricRollupTtlDays' },
+  { table: 'gpu_metrics_1m', expr: 'minute', days: 'metricRollupTtlDays' },
+];
+
+/** Align each expiring table's TTL with the configured days, only where it differs (MODIFY TTL rewrites parts). */
+export async function alignRetention(client: ClickHouseClient, retention: Retention): Promise<void> {
+  const rs = await client.query({
+    query: 'SELECT name, engine_full FROM system.tables WHERE database = currentDatabase() AND name IN {names:Array(String)}',
+    query_params: { names: RETENTION.map((r) => r.table) }, format: 'JSON',
+  });
+  const engines = new Map((await rs.json<{ name: string; engine_full: string }>()).data.map((r) => [r.name, r.engine_full]));
+  for (const r of RETENTION) {
+    const engine = engines.get(r.table);
+    const days = retention[r.days];
+    if (engine === undefined || days === undefined) continue;
+    const current = / TTL (.*?)(?: SETTINGS |$)/.exec(engine)?.[1] ?? null;
+    const wanted = days > 0 ? `${r.expr} + toIntervalDay(${days})` : null;
+    if (current === wanted) continue;
+    await client.command({ query: wanted ? `ALTER TABLE ${r.table} MODIFY TTL ${r.expr} + INTERVAL ${days} DAY` : `ALTER TABLE ${r.table} REMOVE TTL` });
+  }
+}

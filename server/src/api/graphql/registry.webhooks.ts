@@ -1,0 +1,66 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import type { Context } from './context.js';
+import { actorOf } from './registry.common.js';
+import { CreateWebhookInput } from './registry.inputs.js';
+import type { GraphNode } from '../../domain/model.js';
+import { WEBHOOK_EVENTS } from '../../domain/registry/webhooks.service.js';
+import { requireAdmin } from '../../domain/registry/actor.js';
+
+@ObjectType({ description: 'A webhook subscription: registry events POSTed as JSON, signed `X-Loom-Signature: sha256=HMAC(secret, "<X-Loom-Timestamp>.<body>")`, retried with backoff' })
+export class Webhook {
+  @Field(() => ID) id!: string;
+  @Field(() => String) url!: string;
+  @Field(() => [String], { description: `Among ${WEBHOOK_EVENTS.join(', ')}` }) events!: string[];
+  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => String, { description: 'The last characters of the secret' }) secretHint!: string;
+  @Field(() => GraphQLDateTime) createdAt!: string;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was deleted' }) deletedAt!: string | null;
+}
+
+const toWebhook = (n: GraphNode): Webhook => ({
+  id: n.name, url: String(n.props.url), events: n.props.events as string[], description: (n.props.description as string) ?? null,
+  secretHint: String(n.props.secretHint), createdAt: n.createdAt, deletedAt: n.validTo,
+});
+
+@ObjectType()
+export class CreatedWebhook {
+  @Field(() => Webhook) webhook!: Webhook;
+  @Field(() => String, { description: 'The signing secret: shown this once' }) secret!: string;
+}
+
+@ObjectType({ description: 'The outcome of one delivery (the last 200 per tenant are kept in memory)' })
+export class WebhookDelivery {
+  @Field(() => ID) id!: string;
+  @Field(() => String) event!: string;
+  @Field(() => Boolean) ok!: boolean;
+  @Field(() => Int) attempts!: number;
+  @Field(() => Int, { nullable: true, description: 'The last HTTP status' }) status!: number | null;
+  @Field(() => String, { nullable: true }) error!: string | null;
+  @Field(() => GraphQLDateTime) at!: string;
+}
+
+@Resolver(() => Webhook)
+export class WebhookResolver {
+  @Query(() => [Webhook], { description: 'The tenant\'s webhooks (admin)' })
+  async webhooks(@Ctx() ctx: Context) {
+    requireAdmin(actorOf(ctx), 'list webhooks');
+    return (await ctx.services.registry.webhooks.list(ctx.principal.tenant)).map(toWebhook);
+  }
+
+  @FieldResolver(() => [WebhookDelivery], { description: 'Recent deliveries, newest first' })
+  deliveries(@Root() w: Webhook, @Ctx() ctx: Context) {
+    return ctx.services.registry.webhooks.deliveries(ctx.principal.tenant, w.id);
+  }
+
+  @Mutation(() => CreatedWebhook, { description: 'Subscribe a URL to registry events (admin)' })
+  async createWebhook(@Arg('input', () => CreateWebhookInput) input: CreateWebhookInput, @Ctx() ctx: Context) {
+    const { webhook, secret } = await ctx.services.registry.webhooks.create(actorOf(ctx), input);
+    return { webhook: toWebhook(webhook), secret };
+  }
+
+  @Mutation(() => Webhook, { description: 'Stop sending to a webhook (admin)' })
+  async deleteWebhook(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return toWebhook(await ctx.services.registry.webhooks.delete(actorOf(ctx), id));
+  }
+}

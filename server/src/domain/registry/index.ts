@@ -1,0 +1,30 @@
+/** The registry services (experiment tracking, models, prompts, evaluations, webhooks), built once over the ports. */
+import type { GraphStore } from '../ports/GraphStore.js';
+import type { Analytics } from '../ports/Analytics.js';
+import { TrackingService } from './tracking.service.js';
+import { ModelRegistry } from './models.service.js';
+import { PromptRegistry } from './prompts.service.js';
+import { EvaluationService } from './evaluations.service.js';
+import { WebhookService } from './webhooks.service.js';
+import { RunMetrics } from './run-metrics.js';
+import type { RetryPolicy } from './webhook-delivery.js';
+
+export interface Registry {
+  tracking: TrackingService;
+  models: ModelRegistry;
+  prompts: PromptRegistry;
+  evaluations: EvaluationService;
+  webhooks: WebhookService;
+}
+
+export function createRegistry(graph: GraphStore, analytics: Analytics, opts: { webhookRetry?: RetryPolicy } = {}): Registry {
+  const metrics = new RunMetrics(analytics);
+  const webhooks = new WebhookService(graph, opts.webhookRetry);
+  return {
+    tracking: new TrackingService(graph, metrics),
+    models: new ModelRegistry(graph, metrics, webhooks.notify),
+    prompts: new PromptRegistry(graph, webhooks.notify),
+    evaluations: new EvaluationService(graph),
+    webhooks,
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Webhook subscriptions per tenant and the dispatch of registry events to them. The subscription
+ * (URL, events) is a Webhook node in the tenant; its signing secret is kept in the system scope,
+ * which no API key can read, so the generic `node` query never shows it.
+ *
+ * Delivery is in-process (bounded retries, see webhook-delivery.ts) and starts after the change is
+ * committed; a delivery still retrying when the process stops is lost. Moving `deliver` onto the
+ * durable job queue (issue 6) removes that gap without changing callers.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { GraphStore } from '../ports/GraphStore.js';
+import type { GraphNode } from '../model.js';
+import { REGISTRY_NAMESPACE, webhookId } from '../ids.js';
+import { badInput, notFound } from '../errors.js';
+import { SYSTEM_TENANT } from '../tenancy/tenancy.service.js';
+import { actorProps, requireAdmin, type Actor } from './actor.js';
+import { checkText } from './validate.js';
+import { deliver, DEFAULT_RETRY, type DeliveryResult, type RetryPolicy } from './webhook-delivery.js';
+
+export const WEBHOOK_EVENTS = [
+  'MODEL_VERSION_REGISTERED', 'MODEL_VERSION_STAGE_CHANGED', 'MODEL_ALIAS_CHANGED', 'PROMPT_VERSION_CREATED', 'PROMPT_LABEL_CHANGED',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+export interface DeliveryRecord extends DeliveryResult { id: string; webhookId: string; event: WebhookEvent; at: string }
+export type Notify = (tenant: string, event: WebhookEvent, data: Record<string, unknown>) => void;
+
+const CACHE_MS = 30_000;
+const MAX_WEBHOOKS = 100;
+const KEEP_DELIVERIES = 200;
+const secretNodeId = (tenant: string, id: string) => `webhooksecret::${tenant}/${id}`;
+
+export class WebhookService {
+  private readonly cache = new Map<string, { hooks: GraphNode[]; until: number }>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly recent = new Map<string, DeliveryRecord[]>();
+  private readonly stop = new AbortController();
+
+  constructor(private readonly graph: GraphStore, private readonly policy: RetryPolicy = DEFAULT_RETRY) {}
+
+  async create(actor: Actor, input: { url: string; events?: string[] | null; secret?: string | null; description?: string | null }): Promise<{ webhook: GraphNode; secret: string }> {
+    requireAdmin(actor, 'manage webhooks');
+    let url: URL;
+    try { url = new URL(input.url); } catch { throw badInput('input.url', 'must be an absolute http(s) URL'); }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badInput('input.url', 'must be an absolute http(s) URL');
+    const events = input.events?.length ? input.events : [...WEBHOOK_EVENTS];
+    events.forEach((e, i) => { if (!WEBHOOK_EVENTS.includes(e as WebhookEvent)) throw badInput(`input.events[${i}]`, `must be one of ${WEBHOOK_EVENTS.join(', ')}`); });
+    const secret = input.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
+    if (secret.length < 16 || secret.length > 200) throw badInput('input.secret', 'must be 16-200 characters');
+    if ((await this.list(actor.tenant)).length >= MAX_WEBHOOKS) throw badInput('input.url', `a tenant has at most ${MAX_WEBHOOKS} webhooks`);
+    const id = randomUUID();
+    const props = { url: url.toString(), events, description: checkText('input.description', input.description, 1000) ?? null, secretHint: `…${secret.slice(-4)}`, createdBy: actorProps(actor) };
+    // The secret first: a webhook is never visible without the secret to sign with.
+    await this.graph.write(SYSTEM_TENANT, { nodes: [{ id: secretNodeId(actor.tenant, id), kind: 'Webhook', namespace: actor.tenant, name: id, props: { secret } }], edges: [] });
+    await this.graph.write(actor.tenant, { nodes: [{ id: webhookId(id), kind: 'Webhook', namespace: REGISTRY_NAMESPACE, name: id, props }], edges: [] });
+    this.cache.delete(actor.tenant);
+    return { webhook: (await this.graph.getNodes(actor.tenant, [webhookId(id)]))[0]!, secret };
+  }
+
+  /** Ends the subscription (a tombstone: its history stays readable by id). */
+  async delete(actor: Actor, id: string): Promise<GraphNode> {
+    requireAdmin(actor, 'manage webhooks');
+    const [hook] = await this.graph.getNodes(actor.tenant, [webhookId(id)]);
+    if (!hook || hook.kind !== 'Webhook' || hook.validTo) throw notFound(`webhook ${id}`);
+    await this.graph.write(actor.tenant, { nodes: [{ id: hook.id, kind: 'Webhook', namespace: REGISTRY_NAMESPACE, name: hook.name, props: { deletedAt: new Date().toISOString(), deletedBy: actorProps(actor) } }], edges: [] });
+    this.cache.delete(actor.tenant);
+    return (await this.graph.getNodes(actor.tenant, [hook.id]))[0]!;
+  }
+
+  async list(tenant: string): Promise<GraphNode[]> {
+    const cached = this.cache.get(tenant);
+    if (cached && cached.until > Date.now()) return cached.hooks;
+    const hooks = (await this.graph.search(tenant, { text: '', kinds: ['Webhook'], limit: MAX_WEBHOOKS })).filter((h) => !h.validTo);
+    this.cache.set(tenant, { hooks, until: Date.now() + CACHE_MS });
+    return hooks;
+  }
+
+  /** Recent delivery outcomes of one webhook, newest first (kept in memory, the last 200 per tenant). */
+  deliveries(tenant: string, id: string): DeliveryRecord[] {
+    return (this.recent.get(tenant) ?? []).filter((d) => d.webhookId === id).reverse();
+  }
+
+  /** Send an event to every subscribed webhook of the tenant, in the background. */
+  readonly notify: Notify = (tenant, event, data) => {
+    const work = this.dispatch(tenant, event, data).catch(() => undefined);
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  };
+
+  private async dispatch(tenant: string, event: WebhookEvent, data: Record<string, unknown>): Promise<void> {
+    const hooks = (await this.list(tenant)).filter((h) => (h.props.events as string[]).includes(event));
+    if (!hooks.length) return;
+    const secrets = await this.graph.getNodes(SYSTEM_TENANT, hooks.map((h) => secretNodeId(tenant, h.name)));
+    const occurredAt = new Date().toISOString();
+    await Promise.all(hooks.map(async (hook, i) => {
+      const secret = secrets[i]?.props.secret;
+      if (typeof secret !== 'string') return;
+      const id = randomUUID();
+      const body = JSON.stringify({ id, event, tenant, occurredAt, webhook: hook.name, data });
+      const result = await deliver({ id, url: String(hook.props.url), secret, event, body }, this.policy, this.stop.signal);
+      this.remember(tenant, { ...result, id, webhookId: hook.name, event, at: new Date().toISOString() });
+    }));
+  }
+
+  private remember(tenant: string, record: DeliveryRecord): void {
+    const list = this.recent.get(tenant) ?? [];
+    list.push(record);
+    if (list.length > KEEP_DELIVERIES) list.splice(0, list.length - KEEP_DELIVERIES);
+    this.recent.set(tenant, list);
+  }
+
+  /** Resolves when every delivery started so far has finished (or given up). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+  }
+
+  /** Stop retrying (shutdown). */
+  close(): void {
+    this.stop.abort();
+  }
+}

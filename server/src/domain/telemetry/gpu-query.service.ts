@@ -1,0 +1,108 @@
+import type { Analytics } from '../ports/Analytics.js';
+import type { GraphStore } from '../ports/GraphStore.js';
+import { badInput, notFound } from '../errors.js';
+import { runNodeId } from '../ids.js';
+import { GPU_METRIC_NAMES, GPU_METRICS, type GpuMetricName } from './gpu.js';
+import { runPlacement, type RunPlacement } from './gpu-placement.js';
+import { gpuSeriesQuery, gpuUsageQuery, type GpuScope } from './gpu-queries.js';
+import { msToNs, parseTime, resolveStep, type RangeInput, type SeriesSource } from './metrics-range.js';
+import { gpuUsage, type GpuUsageRow, type RunGpuUsage } from './gpu-usage.js';
+
+export interface GpuPoint { time: string; min: number; max: number; avg: number; last: number; count: number }
+export interface GpuSeries {
+  gpuUuid: string; metric: GpuMetricName; unit: string; namespace: string; pod: string; container: string;
+  host: string; model: string; gpuIndex: string; points: GpuPoint[];
+}
+export interface GpuSeriesResult {
+  stepSeconds: number; source: SeriesSource; from: string; to: string; series: GpuSeries[]; truncated: boolean;
+  /** For a run: where it ran (null when the run does not say). */
+  placement: RunPlacement | null;
+}
+export interface GpuSeriesQuery extends RangeInput { metrics?: GpuMetricName[] }
+export interface RunGpuSummary extends RunGpuUsage { runId: string; placement: RunPlacement | null }
+
+const MAX_ROWS = 200_000;
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+type Row = Record<string, any>;
+
+/** GPU series and usage, per run (through the pods it ran in) and per GPU. Tenant-scoped everywhere. */
+export class GpuQueryService {
+  constructor(private readonly graph: GraphStore, private readonly analytics: Analytics) {}
+
+  /** The GPU series of a run's pods within the run's window (narrowed by from/to). Unknown run: NOT_FOUND. */
+  async runSeries(tenant: string, runId: string, q: GpuSeriesQuery = {}): Promise<GpuSeriesResult> {
+    const placement = await this.placement(tenant, runId);
+    const metrics = checkMetrics(q.metrics);
+    const askedFrom = parseTime(q.from, 'from');
+    const askedTo = parseTime(q.to, 'to');
+    if (askedFrom !== undefined && askedTo !== undefined && askedTo <= askedFrom) throw badInput('to', 'must be after from');
+    const runFrom = placement?.startedAt ? Date.parse(placement.startedAt) : undefined;
+    const runTo = placement?.endedAt ? Date.parse(placement.endedAt) + 1 : Date.now(); // a sample at the end instant belongs to the run
+    const toMs = Math.min(askedTo ?? runTo, runTo);
+    const fromMs = Math.max(askedFrom ?? runFrom ?? toMs - DAY_MS, runFrom ?? -Infinity);
+    if (!placement || toMs <= fromMs) {
+      const step = q.step ?? 60;
+      return { stepSeconds: step, source: step % 60 === 0 ? 'ROLLUP_1M' : 'RAW', from: iso(fromMs), to: iso(Math.max(toMs, fromMs)), series: [], truncated: false, placement };
+    }
+    return { ...(await this.read(tenant, { namespace: placement.namespace, pods: placement.pods }, metrics, fromMs, toMs, q)), placement };
+  }
+
+  /** The series of one GPU (by uuid), over [from, to) (default: the last hour). */
+  async gpuSeries(tenant: string, gpuUuid: string, q: GpuSeriesQuery = {}): Promise<GpuSeriesResult> {
+    if (typeof gpuUuid !== 'string' || !gpuUuid.trim()) throw badInput('gpuUuid', 'required');
+    const metrics = checkMetrics(q.metrics);
+    const toMs = parseTime(q.to, 'to') ?? Date.now();
+    const fromMs = parseTime(q.from, 'from') ?? toMs - 3_600_000;
+    return { ...(await this.read(tenant, { gpuUuid: gpuUuid.trim() }, metrics, fromMs, toMs, q)), placement: null };
+  }
+
+  /** GPU-hours, mean utilisation, peak memory and power of a run's GPUs (see gpu-usage.ts). Unknown run: NOT_FOUND. */
+  async runSummary(tenant: string, runId: string): Promise<RunGpuSummary> {
+    const placement = await this.placement(tenant, runId);
+    if (!placement) return { runId, placement, ...gpuUsage([]) };
+    const fromMs = placement.startedAt ? Date.parse(placement.startedAt) : 0;
+    const toMs = placement.endedAt ? Date.parse(placement.endedAt) + 1 : Date.now(); // a sample at the end instant belongs to the run
+    // whole minutes inside the window (read from the rollup); none when the window is shorter
+    let innerFrom = Math.ceil(fromMs / MINUTE_MS) * MINUTE_MS;
+    let innerTo = Math.floor(toMs / MINUTE_MS) * MINUTE_MS;
+    if (innerFrom >= innerTo) innerFrom = innerTo = toMs;
+    const q = gpuUsageQuery({ namespace: placement.namespace, pods: placement.pods }, msToNs(fromMs), msToNs(toMs), msToNs(innerFrom), msToNs(innerTo));
+    const rows = await this.analytics.query<GpuUsageRow>(tenant, q.sql, q.params);
+    return { runId, placement, ...gpuUsage(rows) };
+  }
+
+  private async placement(tenant: string, runId: string): Promise<RunPlacement | null> {
+    if (typeof runId !== 'string' || !runId.trim()) throw badInput('runId', 'required');
+    const id = runId.startsWith('run:') ? runId : runNodeId(runId);
+    const [node] = await this.graph.getNodes(tenant, [id]);
+    if (!node || node.kind !== 'Run') throw notFound(`run ${runId}`);
+    return runPlacement(node.props);
+  }
+
+  private async read(tenant: string, scope: GpuScope, metrics: GpuMetricName[], fromMs: number, toMs: number, q: RangeInput) {
+    const range = resolveStep(fromMs, toMs, q.step, q.maxPoints);
+    const sql = gpuSeriesQuery(scope, metrics, range.source, msToNs(fromMs), msToNs(toMs), range.stepSeconds, MAX_ROWS + 1);
+    const rows = await this.analytics.query<Row>(tenant, sql.sql, sql.params);
+    const series = new Map<string, GpuSeries>();
+    for (const r of rows.slice(0, MAX_ROWS)) {
+      const key = `${r.gpu_uuid}\u0000${r.metric}\u0000${r.namespace}\u0000${r.pod}`;
+      let s = series.get(key);
+      if (!s) {
+        const metric = r.metric as GpuMetricName;
+        s = { gpuUuid: r.gpu_uuid, metric, unit: GPU_METRICS[metric] ?? '', namespace: r.namespace, pod: r.pod, container: r.g_container, host: r.g_host, model: r.g_model, gpuIndex: r.g_index, points: [] };
+        series.set(key, s);
+      }
+      s.points.push({ time: iso(Number(r.bucket) * 1000), min: Number(r.p_min), max: Number(r.p_max), avg: Number(r.p_avg), last: Number(r.p_last), count: Number(r.p_count) });
+    }
+    return { stepSeconds: range.stepSeconds, source: range.source, from: iso(fromMs), to: iso(toMs), series: [...series.values()], truncated: rows.length > MAX_ROWS };
+  }
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function checkMetrics(metrics: GpuMetricName[] | undefined): GpuMetricName[] {
+  if (metrics === undefined || metrics.length === 0) return GPU_METRIC_NAMES;
+  metrics.forEach((m, i) => { if (!(m in GPU_METRICS)) throw badInput(`metrics[${i}]`, `unknown GPU metric; one of ${GPU_METRIC_NAMES.join(', ')}`); });
+  return [...new Set(metrics)];
+}

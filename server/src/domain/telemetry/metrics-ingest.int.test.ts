@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestLoom, type TestLoom } from '../../testing/harness.js';
+import { attrs, msToNanos } from './metrics-testkit.js';
+import type { OtlpExportMetricsRequest, OtlpMetric } from './otlp.types.js';
+
+const MIN = 60_000;
+/** A minute boundary 30 minutes ago: every sample below is recent (inside the raw TTL) and minute-aligned. */
+const T0 = Math.floor((Date.now() - 30 * MIN) / MIN) * MIN;
+
+const request = (metrics: OtlpMetric[], service = 'trainer'): OtlpExportMetricsRequest => ({
+  resourceMetrics: [{ resource: { attributes: attrs({ 'service.name': service, 'host.name': 'node-1' }) }, scopeMetrics: [{ scope: { name: 'test' }, metrics }] }],
+});
+
+/** queue.depth for two queues: one sample every 10 s for 3 minutes, value = index (queue a) or 100 + index (queue b). */
+const GAUGE: OtlpMetric = {
+  name: 'queue.depth', unit: '{item}',
+  gauge: { dataPoints: ['a', 'b'].flatMap((q) => Array.from({ length: 18 }, (_, i) => ({ timeUnixNano: msToNanos(T0 + i * 10_000), asDouble: (q === 'b' ? 100 : 0) + i, attributes: attrs({ queue: q }) }))) },
+};
+const COUNTER: OtlpMetric = {
+  name: 'samples.processed', unit: '1',
+  sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints: [1, 2, 3].map((k) => ({ startTimeUnixNano: msToNanos(T0 - MIN), timeUnixNano: msToNanos(T0 + k * MIN), asInt: String(1000 * k) })) },
+};
+const HISTOGRAM: OtlpMetric = {
+  name: 'step.duration', unit: 's',
+  histogram: { aggregationTemporality: 1, dataPoints: [
+    { timeUnixNano: msToNanos(T0 + 5_000), count: '3', sum: 3.5, min: 0.5, max: 2, bucketCounts: ['1', '2', '0'], explicitBounds: [1, 5] },
+    { timeUnixNano: msToNanos(T0 + 15_000), count: '2', sum: 12, min: 2, max: 10, bucketCounts: ['0', '1', '1'], explicitBounds: [1, 5] },
+  ] },
+};
+
+describe('MetricsIngestService on chDB', () => {
+  let loom: TestLoom;
+
+  beforeAll(async () => {
+    loom = await startTestLoom();
+    await loom.services.tenancy.createTenant('rival');
+  });
+  afterAll(() => loom?.close());
+
+  it('stores gauges, sums and histograms and reads them back raw', async () => {
+    const r = await loom.services.metricsIngest.ingest('demo', request([GAUGE, COUNTER, HISTOGRAM]));
+    expect(r).toEqual({ rejected: 0 });
+    const raw = await loom.services.metrics.series('demo', { name: 'queue.depth', labels: [{ key: 'queue', value: 'b' }], from: new Date(T0).toISOString(), to: new Date(T0 + 3 * MIN).toISOString(), step: 30 });
+    expect(raw).toMatchObject({ stepSeconds: 30, source: 'RAW', truncated: false });
+    expect(raw.series).toHaveLength(1);
+    expect(raw.series[0]).toMatchObject({ name: 'queue.depth', type: 'gauge', unit: '{item}', service: 'trainer', labels: { queue: 'b', 'service.name': 'trainer', 'host.name': 'node-1' } });
+    // 30 s buckets of 3 samples each: 100+3k .. 100+3k+2
+    expect(raw.series[0].points.map((p) => [p.min, p.max, p.avg, p.last, p.count])).toEqual(
+      Array.from({ length: 6 }, (_, k) => [100 + 3 * k, 102 + 3 * k, 101 + 3 * k, 102 + 3 * k, 3]));
+    expect(raw.series[0].points[0].time).toBe(new Date(T0).toISOString());
+
+    const counter = await loom.services.metrics.series('demo', { name: 'samples.processed', from: new Date(T0).toISOString(), to: new Date(T0 + 5 * MIN).toISOString(), step: 10 });
+    expect(counter.series[0]).toMatchObject({ type: 'sum', temporality: 'cumulative' });
+    expect(counter.series[0].points.map((p) => p.last)).toEqual([1000, 2000, 3000]);
+  });
+
+  it('serves whole-minute steps from the 1-minute rollup (min/max/avg/last/count per series)', async () => {
+    const res = await loom.services.metrics.series('demo', { name: 'queue.depth', from: new Date(T0).toISOString(), to: new Date(T0 + 3 * MIN).toISOString(), step: 60 });
+    expect(res.source).toBe('ROLLUP_1M');
+    const a = res.series.find((s) => s.labels.queue === 'a')!;
+    expect(a.points.map((p) => [p.min, p.max, p.avg, p.last, p.count])).toEqual([[0, 5, 2.5, 5, 6], [6, 11, 8.5, 11, 6], [12, 17, 14.5, 17, 6]]);
+    const two = await loom.services.metrics.series('demo', { name: 'queue.depth', labels: [{ key: 'queue', value: 'a' }], from: new Date(T0).toISOString(), to: new Date(T0 + 3 * MIN).toISOString(), step: 120 });
+    expect(two.series[0].points.map((p) => p.count).reduce((x, y) => x + y)).toBe(18);
+    expect(Math.min(...two.series[0].points.map((p) => p.min!))).toBe(0);
+  });
+
+  it('reads histograms raw even for whole-minute steps: delta points add up per bucket', async () => {
+    const res = await loom.services.metrics.series('demo', { name: 'step.duration', from: new Date(T0).toISOString(), to: new Date(T0 + MIN).toISOString(), step: 60 });
+    expect(res.source).toBe('RAW');
+    const [p] = res.series[0].points;
+    expect(p.histogram).toEqual({ count: 5, sum: 15.5, min: 0.5, max: 10, explicitBounds: [1, 5], bucketCounts: [1, 3, 1] });
+    expect(p.count).toBe(2);
+    expect(p.avg).toBeCloseTo((3.5 / 3 + 12 / 2) / 2, 9); // mean observation of each point, averaged
+  });
+
+  it('collapses a retried export (same points) in raw reads', async () => {
+    await loom.services.metricsIngest.ingest('demo', request([GAUGE]));
+    const res = await loom.services.metrics.series('demo', { name: 'queue.depth', labels: [{ key: 'queue', value: 'a' }], from: new Date(T0).toISOString(), to: new Date(T0 + 3 * MIN).toISOString(), step: 1, maxPoints: 10_000 });
+    expect(res.series[0].points).toHaveLength(18);
+    expect(res.series[0].points.every((p) => p.count === 1)).toBe(true);
+  });
+
+  it('rejects only the bad points and stores the rest', async () => {
+    const r = await loom.services.metricsIngest.ingest('demo', request([
+      { name: 'partial.gauge', gauge: { dataPoints: [{ timeUnixNano: msToNanos(T0), asDouble: 7 }, { timeUnixNano: msToNanos(T0), asDouble: 'Infinity' as unknown as number }, { asDouble: 1 }] } },
+      { name: 'partial.summary', summary: { dataPoints: [{}] } },
+    ]));
+    expect(r.rejected).toBe(3);
+    expect(r.errorMessage).toMatch(/^3 data point\(s\) rejected: .*dataPoints\[1\]\.asDouble: must be a finite number; .*dataPoints\[2\]\.timeUnixNano: .*; .*summary points are not stored/);
+    const res = await loom.services.metrics.series('demo', { name: 'partial.gauge', from: new Date(T0).toISOString(), to: new Date(T0 + MIN).toISOString(), step: 1, maxPoints: 10_000 });
+    expect(res.series[0].points.map((p) => p.last)).toEqual([7]);
+  });
+
+  it('writes GPU points to the typed table and its rollup, normalised', async () => {
+    const labels = attrs({ UUID: 'GPU-int-1', gpu: '0', Hostname: 'gpu-node', exported_pod: 'train-9', exported_namespace: 'ml', pod: 'dcgm-exporter-1' });
+    await loom.services.metricsIngest.ingest('demo', request([
+      { name: 'DCGM_FI_DEV_FB_USED', gauge: { dataPoints: [{ timeUnixNano: msToNanos(T0), asDouble: 1024, attributes: labels }] } },
+      { name: 'DCGM_FI_DEV_GPU_UTIL', gauge: { dataPoints: [{ timeUnixNano: msToNanos(T0), asInt: '55', attributes: labels }] } },
+    ], 'dcgm-exporter'));
+    const rows = await loom.services.analytics.query<Record<string, unknown>>('demo',
+      'SELECT metric, source_metric, value, namespace, pod, host, gpu_uuid FROM gpu_metrics WHERE tenant_id = {tenant:String} ORDER BY metric');
+    expect(rows).toEqual([
+      { metric: 'memory_used', source_metric: 'DCGM_FI_DEV_FB_USED', value: 1024 * 1024 * 1024, namespace: 'ml', pod: 'train-9', host: 'gpu-node', gpu_uuid: 'GPU-int-1' },
+      { metric: 'utilization', source_metric: 'DCGM_FI_DEV_GPU_UTIL', value: 55, namespace: 'ml', pod: 'train-9', host: 'gpu-node', gpu_uuid: 'GPU-int-1' },
+    ]);
+    const rollup = await loom.services.analytics.query<{ n: string }>('demo', 'SELECT sum(count) AS n FROM gpu_metrics_1m WHERE tenant_id = {tenant:String}');
+    expect(Number(rollup[0].n)).toBe(2);
+  });
+
+  it('keeps raw points 30 days and the rollups 400 days by default', async () => {
+    const rows = await loom.services.analytics.query<{ name: string; engine_full: string }>('demo',
+      "SELECT name, engine_full FROM system.tables WHERE database = currentDatabase() AND name IN ('metric_points', 'gpu_metrics', 'metric_points_1m', 'gpu_metrics_1m') AND {tenant:String} != '' ORDER BY name");
+    const ttl = Object.fromEntries(rows.map((r) => [r.name, / TTL (.*?)(?: SETTINGS |$)/.exec(r.engine_full)?.[1]]));
+    expect(ttl).toEqual({
+      gpu_metrics: 'toDateTime(time) + toIntervalDay(30)', gpu_metrics_1m: 'minute + toIntervalDay(400)',
+      metric_points: 'toDateTime(time) + toIntervalDay(30)', metric_points_1m: 'minute + toIntervalDay(400)',
+    });
+  });
+
+  it('keeps tenants apart', async () => {
+    await loom.services.metricsIngest.ingest('rival', request([{ name: 'queue.depth', gauge: { dataPoints: [{ timeUnixNano: msToNanos(T0), asDouble: -1, attributes: attrs({ queue: 'a' }) }] } }]));
+    const demo = await loom.services.metrics.series('demo', { name: 'queue.depth', labels: [{ key: 'queue', value: 'a' }], from: new Date(T0).toISOString(), to: new Date(T0 + MIN).toISOString(), step: 60 });
+    expect(demo.series[0].points[0].min).toBe(0);
+    const rival = await loom.services.metrics.series('rival', { name: 'queue.depth', from: new Date(T0).toISOString(), to: new Date(T0 + 3 * MIN).toISOString(), step: 60 });
+    expect(rival.series).toHaveLength(1);
+    expect(rival.series[0].points.map((p) => p.last)).toEqual([-1]);
+    expect((await loom.services.metrics.series('rival', { name: 'step.duration', from: new Date(T0).toISOString(), to: new Date(T0 + MIN).toISOString() })).series).toEqual([]);
+  });
+});

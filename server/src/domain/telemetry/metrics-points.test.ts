@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { toMetricRows } from './metrics-points.js';
+import { resolveStep } from './metrics-range.js';
+import type { OtlpExportMetricsRequest, OtlpMetric } from './otlp.types.js';
+
+const T = '1780000000000000000';
+const kv = (key: string, v: string | number) => ({ key, value: typeof v === 'string' ? { stringValue: v } : Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v } });
+
+function request(metrics: OtlpMetric[], resource = [kv('service.name', 'trainer'), kv('host.name', 'n1')]): OtlpExportMetricsRequest {
+  return { resourceMetrics: [{ resource: { attributes: resource }, scopeMetrics: [{ scope: { name: 's' }, metrics }] }] };
+}
+
+describe('toMetricRows', () => {
+  it('flattens gauges, sums and histograms with merged, sorted labels', () => {
+    const b = toMetricRows('t1', request([
+      { name: 'queue.depth', unit: '{item}', gauge: { dataPoints: [{ timeUnixNano: T, asInt: '42', attributes: [kv('zone', 'b'), kv('host.name', 'n2')] }] } },
+      { name: 'requests', unit: '1', sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints: [{ startTimeUnixNano: '1779999990000000000', timeUnixNano: T, asDouble: 7.5 }] } },
+      { name: 'latency', unit: 'ms', histogram: { aggregationTemporality: 1, dataPoints: [{ timeUnixNano: T, count: '4', sum: 10, min: 1, max: 5, bucketCounts: ['1', '2', '1'], explicitBounds: [2, 4] }] } },
+    ]));
+    expect(b.rejected).toBe(0);
+    expect(b.points).toHaveLength(3);
+    const [g, s, h] = b.points;
+    expect(g).toMatchObject({ tenant_id: 't1', metric_name: 'queue.depth', metric_type: 'gauge', unit: '{item}', service_name: 'trainer', time: T, start_time: 0, value: 42 });
+    expect(Object.entries(g.labels)).toEqual([['host.name', 'n2'], ['service.name', 'trainer'], ['zone', 'b']]);
+    expect(s).toMatchObject({ metric_type: 'sum', temporality: 2, is_monotonic: true, value: 7.5, start_time: '1779999990000000000' });
+    expect(h).toMatchObject({
+      metric_type: 'histogram', temporality: 1, value: 2.5, hist_count: '4', hist_sum: 10, hist_min: 1, hist_max: 5,
+      bucket_counts: ['1', '2', '1'], explicit_bounds: [2, 4],
+    });
+    expect(b.gpu).toEqual([]);
+  });
+
+  it('rejects bad points alone, naming where and why', () => {
+    const b = toMetricRows('t1', request([
+      { name: 'g', gauge: { dataPoints: [
+        { timeUnixNano: T, asDouble: 1 },
+        { asDouble: 2 },
+        { timeUnixNano: T, asDouble: 'NaN' as unknown as number },
+        { timeUnixNano: T },
+        { timeUnixNano: T, asInt: '1.5' },
+      ] } },
+      { name: 'h', histogram: { dataPoints: [
+        { timeUnixNano: T, count: '3', bucketCounts: ['1', '1'], explicitBounds: [1] },
+        { timeUnixNano: T, count: '2', bucketCounts: ['1', '1', '0'], explicitBounds: [1] },
+        { timeUnixNano: T, count: '2', bucketCounts: ['1', '1', '0'], explicitBounds: [2, 1] },
+      ] } },
+      { name: 'e', exponentialHistogram: { dataPoints: [{}, {}] } },
+      { name: '', gauge: { dataPoints: [{ timeUnixNano: T, asDouble: 1 }] } },
+    ]));
+    expect(b.points.map((p) => p.metric_name)).toEqual(['g']);
+    expect(b.rejected).toBe(10);
+    expect(b.errors).toEqual([
+      'resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[1].timeUnixNano: must be Unix nanoseconds after 2000-01-01',
+      'resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[2].asDouble: must be a finite number',
+      'resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[3].value: required: asDouble or asInt',
+      'resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[4].asInt: must be a 64-bit integer',
+      'resourceMetrics[0].scopeMetrics[0].metrics[1].histogram.dataPoints[0].count: must equal the sum of bucketCounts',
+    ]);
+  });
+
+  it('skips points flagged "no recorded value" (staleness markers) without rejecting them', () => {
+    const b = toMetricRows('t1', request([{ name: 'up', gauge: { dataPoints: [{ timeUnixNano: T, flags: 1 }, { timeUnixNano: T, asDouble: 1 }] } }]));
+    expect({ points: b.points.length, rejected: b.rejected, skipped: b.skipped }).toEqual({ points: 1, rejected: 0, skipped: 1 });
+  });
+
+  it('adds a typed GPU row for DCGM and hw.gpu points, keeping the raw point too', () => {
+    const b = toMetricRows('t1', request([
+      { name: 'DCGM_FI_DEV_FB_USED', gauge: { dataPoints: [{ timeUnixNano: T, asDouble: 100, attributes: [kv('UUID', 'GPU-1'), kv('exported_pod', 'p'), kv('exported_namespace', 'ns')] }] } },
+      { name: 'hw.gpu.utilization', unit: '1', gauge: { dataPoints: [{ timeUnixNano: T, asDouble: 0.5, attributes: [kv('hw.id', 'GPU-2')] }] } },
+    ], [kv('service.name', 'otelcol'), kv('k8s.pod.name', 'p9'), kv('k8s.namespace.name', 'ns9')]));
+    expect(b.points).toHaveLength(2);
+    expect(b.gpu).toEqual([
+      { tenant_id: 't1', namespace: 'ns', pod: 'p', container: '', host: '', gpu_uuid: 'GPU-1', gpu_index: '', gpu_model: '', metric: 'memory_used', source_metric: 'DCGM_FI_DEV_FB_USED', time: T, value: 100 * 1024 * 1024 },
+      { tenant_id: 't1', namespace: 'ns9', pod: 'p9', container: '', host: '', gpu_uuid: 'GPU-2', gpu_index: '', gpu_model: '', metric: 'utilization', source_metric: 'hw.gpu.utilization', time: T, value: 50 },
+    ]);
+  });
+
+  it('refuses a body that is not a metrics request', () => {
+    expect(() => toMetricRows('t1', [])).toThrow(/\(body\)/);
+    expect(() => toMetricRows('t1', { resourceMetrics: {} })).toThrow(/resourceMetrics: must be an array/);
+  });
+});
+
+describe('resolveStep', () => {
+  const h = 3_600_000;
+  it('derives the step from maxPoints, in whole minutes from one minute on, reading the rollup then', () => {
+    expect(resolveStep(0, h, undefined, 3600)).toEqual({ fromMs: 0, toMs: h, stepSeconds: 1, source: 'RAW' });
+    expect(resolveStep(0, 24 * h, undefined, 500)).toMatchObject({ stepSeconds: 180, source: 'ROLLUP_1M' });
+    expect(resolveStep(0, h, 15, undefined)).toMatchObject({ stepSeconds: 15, source: 'RAW' });
+    expect(resolveStep(0, h, 300, undefined)).toMatchObject({ stepSeconds: 300, source: 'ROLLUP_1M' });
+  });
+
+  it('names the field of a bad range', () => {
+    expect(() => resolveStep(h, 0, undefined, undefined)).toThrow(/^to: must be after from/);
+    expect(() => resolveStep(0, h, 0, undefined)).toThrow(/^step:/);
+    expect(() => resolveStep(0, 24 * h, 1, 500)).toThrow(/^step: too small for the range/);
+    expect(() => resolveStep(0, h, undefined, 0)).toThrow(/^maxPoints:/);
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * OTLP/JSON metric requests → rows of `metric_points` and, for GPU metrics, of `gpu_metrics`
+ * (schema/clickhouse/003_metrics.sql). A data point that cannot be stored (no time, no value, a
+ * non-finite value, an inconsistent histogram, a kind Loom does not store) is rejected alone and
+ * counted, as the OTLP spec's partial success asks; a body that is not a metrics request at all is
+ * a BAD_USER_INPUT. Points flagged "no recorded value" (Prometheus staleness markers) carry nothing
+ * to store: they are skipped, not rejected.
+ */
+import { badInput } from '../errors.js';
+import { readAttrs, str } from './attributes.js';
+import { gpuSample } from './gpu.js';
+import type {
+  OtlpExportMetricsRequest, OtlpHistogramDataPoint, OtlpInt64, OtlpMetric, OtlpNumberDataPoint,
+} from './otlp.types.js';
+
+export type MetricType = 'gauge' | 'sum' | 'histogram';
+
+export type MetricPointRow = {
+  tenant_id: string; metric_name: string; metric_type: MetricType;
+  /** 0 unspecified, 1 delta, 2 cumulative */
+  temporality: number; is_monotonic: boolean; unit: string; service_name: string;
+  /** resource attributes overlaid with point attributes, keys sorted */
+  labels: Record<string, string>;
+  /** Unix nanoseconds as decimal text; start 0 (the epoch) when the point has none */
+  start_time: string | 0; time: string;
+  value: number;
+  hist_count: string; hist_sum: number | null; hist_min: number | null; hist_max: number | null;
+  bucket_counts: string[]; explicit_bounds: number[];
+};
+
+export type GpuMetricRow = {
+  tenant_id: string; namespace: string; pod: string; container: string; host: string;
+  gpu_uuid: string; gpu_index: string; gpu_model: string; metric: string; source_metric: string;
+  time: string; value: number;
+};
+
+export interface MetricBatch { points: MetricPointRow[]; gpu: GpuMetricRow[]; rejected: number; skipped: number; errors: string[] }
+
+/** DateTime64(9) holds 1900..2262; points before 2000 are clock bugs (often an unset 0). */
+const MIN_NS = 946_684_800_000_000_000n;
+const MAX_NS = 9_000_000_000_000_000_000n;
+const MAX_ERRORS = 5;
+const NO_RECORDED_VALUE = 1;
+
+type Reason = { field: string; reason: string };
+
+function nanos(v: OtlpInt64 | undefined): bigint | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? BigInt(Math.trunc(v)) : null;
+  if (typeof v !== 'string' || !/^\d{1,20}$/.test(v)) return null;
+  return BigInt(v);
+}
+
+/** The point's time (required) and start time (optional: 0 when absent or unusable). */
+function times(p: { timeUnixNano?: OtlpInt64; startTimeUnixNano?: OtlpInt64 }): { time: string; start: string | 0 } | Reason {
+  const t = nanos(p.timeUnixNano);
+  if (t === null || t < MIN_NS || t >= MAX_NS) return { field: 'timeUnixNano', reason: 'must be Unix nanoseconds after 2000-01-01' };
+  const s = nanos(p.startTimeUnixNano);
+  return { time: t.toString(), start: s !== null && s >= MIN_NS && s <= t ? s.toString() : 0 };
+}
+
+/** A double in the JSON mapping: a number, or "NaN"/"Infinity"/"-Infinity"/numeric text. */
+function double(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '') return Number(v);
+  return undefined;
+}
+
+/** An int64 as a number (NaN when it is not an integer); exact up to 2^53, as Float64 storage is. */
+function int64(v: OtlpInt64): number {
+  if (typeof v === 'number') return Number.isInteger(v) ? v : NaN;
+  return typeof v === 'string' && /^-?\d{1,20}$/.test(v) ? Number(v) : NaN;
+}
+
+function uint(v: OtlpInt64 | undefined): bigint | null {
+  const n = nanos(v);
+  return n === null ? (v === undefined ? 0n : null) : n;
+}
+
+interface Ctx {
+  tenant: string; service: string; resource: Record<string, string>;
+  metric: OtlpMetric; name: string; unit: string;
+}
+
+function numberRow(ctx: Ctx, type: 'gauge' | 'sum', p: OtlpNumberDataPoint, temporality: number, monotonic: boolean, labels: Record<string, string>): MetricPointRow | Reason {
+  const t = times(p);
+  if ('reason' in t) return t;
+  let value: number | undefined;
+  if (p.asDouble !== undefined) value = double(p.asDouble);
+  else if (p.asInt !== undefined) value = int64(p.asInt);
+  if (value === undefined) return { field: 'value', reason: 'required: asDouble or asInt' };
+  if (!Number.isFinite(value)) return p.asDouble !== undefined ? { field: 'asDouble', reason: 'must be a finite number' } : { field: 'asInt', reason: 'must be a 64-bit integer' };
+  return {
+    tenant_id: ctx.tenant, metric_name: ctx.name, metric_type: type, temporality, is_monotonic: monotonic, unit: ctx.unit,
+    service_name: ctx.service, labels, start_time: t.start, time: t.time, value,
+    hist_count: '0', hist_sum: null, hist_min: null, hist_max: null, bucket_counts: [], explicit_bounds: [],
+  };
+}
+
+function histogramRow(ctx: Ctx, p: OtlpHistogramDataPoint, temporality: number, labels: Record<string, string>): MetricPointRow | Reason {
+  const t = times(p);
+  if ('reason' in t) return t;
+  const count = uint(p.count);
+  if (count === null) return { field: 'count', reason: 'must be a non-negative integer' };
+  const counts = (p.bucketCounts ?? []).map((c) => uint(c));
+  const bad = counts.findIndex((c) => c === null);
+  if (bad >= 0) return { field: `bucketCounts[${bad}]`, reason: 'must be a non-negative integer' };
+  const bounds = (p.explicitBounds ?? []).map(double);
+  if (bounds.some((b, i) => b === undefined || !Number.isFinite(b) || (i > 0 && b <= bounds[i - 1]!))) {
+    return { field: 'explicitBounds', reason: 'must be finite and strictly increasing' };
+  }
+  if (counts.length && counts.length !== bounds.length + 1) return { field: 'bucketCounts', reason: 'must have one more entry than explicitBounds' };
+  if (counts.length && counts.reduce((a, c) => a! + c!, 0n) !== count) return { field: 'count', reason: 'must equal the sum of bucketCounts' };
+  const opt = (v: unknown, field: string): number | null | Reason => {
+    const d = double(v);
+    if (d === undefined) return null;
+    return Number.isFinite(d) ? d : { field, reason: 'must be a finite number' };
+  };
+  const [sum, min, max] = [opt(p.sum, 'sum'), opt(p.min, 'min'), opt(p.max, 'max')];
+  for (const x of [sum, min, max]) if (x !== null && typeof x === 'object') return x;
+  const s = sum as number | null;
+  return {
+    tenant_id: ctx.tenant, metric_name: ctx.name, metric_type: 'histogram', temporality, is_monotonic: false, unit: ctx.unit,
+    service_name: ctx.service, labels, start_time: t.start, time: t.time,
+    value: s !== null && count > 0n ? s / Number(count) : NaN,
+    hist_count: count.toString(), hist_sum: s, hist_min: min as number | null, hist_max: max as number | null,
+    bucket_counts: counts.map((c) => c!.toString()), explicit_bounds: bounds as number[],
+  };
+}
+
+function sortedLabels(resource: Record<string, string>, point: Record<string, string>): Record<string, string> {
+  const merged: Record<string, string> = { ...resource, ...point };
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(merged).sort()) out[k] = merged[k];
+  return out;
+}
+
+const temporalityOf = (v: unknown) => (v === 1 || v === 2 ? v : v === 'AGGREGATION_TEMPORALITY_DELTA' ? 1 : v === 'AGGREGATION_TEMPORALITY_CUMULATIVE' ? 2 : 0);
+
+/** Every point of one metric → rows (and GPU rows), or rejections reported through `reject`. */
+function metricRows(ctx: Ctx, out: MetricBatch, reject: (k: string, r: Reason) => void): void {
+  const m = ctx.metric;
+  const each = <P extends { attributes?: unknown; flags?: number }>(kind: string, points: P[] | undefined, row: (p: P, labels: Record<string, string>, point: Record<string, string>) => MetricPointRow | Reason) => {
+    if (points !== undefined && !Array.isArray(points)) return reject(kind, { field: 'dataPoints', reason: 'must be an array' });
+    (points ?? []).forEach((p, i) => {
+      if (!p || typeof p !== 'object') return reject(`${kind}.dataPoints[${i}]`, { field: '', reason: 'must be an object' });
+      if ((Number(p.flags ?? 0) & NO_RECORDED_VALUE) !== 0) {
+        out.skipped++;
+        return;
+      }
+      const point = readAttrs(p.attributes as never).stored.values;
+      const r = row(p, sortedLabels(ctx.resource, point), point);
+      if (!('tenant_id' in r)) return reject(`${kind}.dataPoints[${i}]`, r);
+      out.points.push(r);
+      if (r.metric_type === 'histogram') return;
+      const g = gpuSample(ctx.name, ctx.unit, r.value, point, ctx.resource);
+      if (g) {
+        out.gpu.push({
+          tenant_id: ctx.tenant, namespace: g.namespace, pod: g.pod, container: g.container, host: g.host, gpu_uuid: g.gpuUuid,
+          gpu_index: g.gpuIndex, gpu_model: g.gpuModel, metric: g.metric, source_metric: ctx.name, time: r.time, value: g.value,
+        });
+      }
+    });
+  };
+  if (m.gauge) each('gauge', m.gauge.dataPoints, (p, labels) => numberRow(ctx, 'gauge', p, 0, false, labels));
+  if (m.sum) {
+    const temporality = temporalityOf(m.sum.aggregationTemporality);
+    each('sum', m.sum.dataPoints, (p, labels) => numberRow(ctx, 'sum', p, temporality, m.sum!.isMonotonic === true, labels));
+  }
+  if (m.histogram) {
+    const temporality = temporalityOf(m.histogram.aggregationTemporality);
+    each('histogram', m.histogram.dataPoints, (p, labels) => histogramRow(ctx, p, temporality, labels));
+  }
+  const unstored: [string, { dataPoints?: unknown[] } | undefined][] = [['exponentialHistogram', m.exponentialHistogram], ['summary', m.summary]];
+  for (const [kind, data] of unstored) {
+    const n = Array.isArray(data?.dataPoints) ? data.dataPoints.length : 0;
+    for (let i = 0; i < n; i++) reject(`${kind}.dataPoints[${i}]`, { field: '', reason: `${kind} points are not stored: export explicit-bucket histograms` });
+  }
+}
+
+const arrayAt = <T>(v: unknown, field: string): T[] => {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw badInput(field, 'must be an array');
+  return v as T[];
+};
+
+type ResourceMetrics = NonNullable<OtlpExportMetricsRequest['resourceMetrics']>[number];
+type ScopeMetrics = NonNullable<ResourceMetrics['scopeMetrics']>[number];
+
+/** Flatten a metrics export into rows for `tenant`; bad points are counted and described, good ones kept. */
+export function toMetricRows(tenant: string, body: unknown): MetricBatch {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badInput('(body)', 'must be an ExportMetricsServiceRequest object');
+  const req = body as OtlpExportMetricsRequest;
+  const out: MetricBatch = { points: [], gpu: [], rejected: 0, skipped: 0, errors: [] };
+  arrayAt<ResourceMetrics>(req.resourceMetrics, 'resourceMetrics').forEach((rm, i) => {
+    const resource = readAttrs(rm?.resource?.attributes);
+    const service = str(resource.attrs, 'service.name') ?? 'unknown_service';
+    arrayAt<ScopeMetrics>(rm?.scopeMetrics, `resourceMetrics[${i}].scopeMetrics`).forEach((sm, j) => {
+      arrayAt<OtlpMetric>(sm?.metrics, `resourceMetrics[${i}].scopeMetrics[${j}].metrics`).forEach((metric, k) => {
+        const at = `resourceMetrics[${i}].scopeMetrics[${j}].metrics[${k}]`;
+        const reject = (where: string, r: Reason) => {
+          out.rejected++;
+          if (out.errors.length < MAX_ERRORS) out.errors.push(`${at}.${where}${r.field ? `.${r.field}` : ''}: ${r.reason}`);
+        };
+        if (!metric || typeof metric !== 'object') return reject('(metric)', { field: '', reason: 'must be an object' });
+        const name = typeof metric.name === 'string' ? metric.name.trim() : '';
+        const ctx: Ctx = { tenant, service, resource: resource.stored.values, metric, name, unit: typeof metric.unit === 'string' ? metric.unit : '' };
+        if (name) return metricRows(ctx, out, reject);
+        const held = countPoints(metric);
+        out.rejected += held;
+        if (held && out.errors.length < MAX_ERRORS) out.errors.push(`${at}.name: required (${held} point(s) rejected)`);
+      });
+    });
+  });
+  return out;
+}
+
+/** How many data points a metric carries, over every kind. */
+function countPoints(m: OtlpMetric): number {
+  const len = (d: { dataPoints?: unknown } | undefined) => (Array.isArray(d?.dataPoints) ? d.dataPoints.length : 0);
+  return len(m.gauge) + len(m.sum) + len(m.histogram) + len(m.exponentialHistogram) + len(m.summary);
+}

@@ -1,0 +1,92 @@
+/**
+ * The ClickHouse reads behind metric series, as pure builders (SQL text + parameters; the tenant is
+ * always bound by Analytics.query as {tenant:String}). Every value is a server-side parameter.
+ * Output aliases never reuse a column name (ClickHouse would resolve WHERE/aggregates to the alias).
+ */
+import type { SeriesSource } from './metrics-range.js';
+
+export interface Sql { sql: string; params: Record<string, unknown> }
+
+export interface SeriesFilter {
+  name: string;
+  /** label = value, all must match */
+  labels: { key: string; value: string }[];
+  service?: string;
+  fromNs: string;
+  toNs: string;
+}
+
+const ns = (name: string) => `fromUnixTimestamp64Nano({${name}:Int64})`;
+
+function where(f: SeriesFilter, source: SeriesSource): { cond: string; params: Record<string, unknown> } {
+  const conds = ['tenant_id = {tenant:String}', 'metric_name = {name:String}'];
+  const params: Record<string, unknown> = { name: f.name, fromNs: f.fromNs, toNs: f.toNs };
+  if (source === 'RAW') conds.push(`time >= ${ns('fromNs')} AND time < ${ns('toNs')}`);
+  else conds.push(`minute >= toStartOfMinute(${ns('fromNs')}) AND minute < ${ns('toNs')}`);
+  f.labels.forEach((l, i) => {
+    conds.push(`labels[{lk${i}:String}] = {lv${i}:String}`);
+    Object.assign(params, { [`lk${i}`]: l.key, [`lv${i}`]: l.value });
+  });
+  if (f.service) {
+    conds.push('service_name = {service:String}');
+    params.service = f.service;
+  }
+  return { cond: conds.join('\n  AND '), params };
+}
+
+/** The series of a metric that have points in the range (at most `limit`, by series id). */
+export function seriesListQuery(f: SeriesFilter, source: SeriesSource, limit: number): Sql {
+  const w = where(f, source);
+  const temporality = source === 'RAW' ? 'toString(any(temporality))' : "'unspecified'";
+  return {
+    sql: `SELECT toString(series_id) AS id, toString(any(metric_type)) AS s_type, ${temporality} AS s_temporality,
+  any(unit) AS s_unit, any(service_name) AS s_service, any(labels) AS s_labels
+FROM ${source === 'RAW' ? 'metric_points' : 'metric_points_1m'}
+WHERE ${w.cond}
+GROUP BY series_id
+ORDER BY series_id
+LIMIT {limit:UInt32}`,
+    params: { ...w.params, limit },
+  };
+}
+
+/**
+ * Buckets of `stepSeconds` for the given series: min, max, avg, count, last value. Raw reads
+ * deduplicate (FINAL) and also merge histograms: delta points add up, cumulative ones keep the
+ * latest. Rollup reads merge the per-minute aggregates.
+ */
+export function seriesPointsQuery(f: SeriesFilter, source: SeriesSource, stepSeconds: number, seriesIds: string[], limit: number): Sql {
+  const w = where(f, source);
+  const params = { ...w.params, step: stepSeconds, ids: seriesIds, limit };
+  if (source === 'ROLLUP_1M') {
+    return {
+      sql: `SELECT toString(series_id) AS id, toUnixTimestamp(toStartOfInterval(minute, INTERVAL {step:UInt32} SECOND)) AS bucket,
+  min(min) AS p_min, max(max) AS p_max, sum(sum) / sum(count) AS p_avg, sum(count) AS p_count, argMaxMerge(last) AS p_last
+FROM metric_points_1m
+WHERE ${w.cond}
+  AND series_id IN arrayMap(x -> toUInt64(x), {ids:Array(String)})
+GROUP BY series_id, bucket
+ORDER BY series_id, bucket
+LIMIT {limit:UInt32}`,
+      params,
+    };
+  }
+  const delta = "any(temporality) = 'delta'";
+  return {
+    sql: `SELECT toString(series_id) AS id, toUnixTimestamp(toStartOfInterval(toDateTime(time), INTERVAL {step:UInt32} SECOND)) AS bucket,
+  minIfOrNull(value, isFinite(value)) AS p_min, maxIfOrNull(value, isFinite(value)) AS p_max, avgIf(value, isFinite(value)) AS p_avg,
+  count() AS p_count, argMax(value, time) AS p_last, any(metric_type) = 'histogram' AS is_histogram,
+  if(${delta}, toString(sum(hist_count)), toString(argMax(hist_count, time))) AS h_count,
+  if(${delta}, sumOrNull(hist_sum), argMax(hist_sum, time)) AS h_sum,
+  min(hist_min) AS h_min, max(hist_max) AS h_max,
+  if(${delta}, arrayMap(x -> toString(x), sumForEach(bucket_counts)), arrayMap(x -> toString(x), argMax(bucket_counts, time))) AS h_buckets,
+  argMax(explicit_bounds, time) AS h_bounds
+FROM metric_points FINAL
+WHERE ${w.cond}
+  AND series_id IN arrayMap(x -> toUInt64(x), {ids:Array(String)})
+GROUP BY series_id, bucket
+ORDER BY series_id, bucket
+LIMIT {limit:UInt32}`,
+    params,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Time range and downsampling of a series read: which bucket width (`step`) and which table (raw
+ * points, or the 1-minute rollup when the step is whole minutes). Pure.
+ */
+import { badInput } from '../errors.js';
+
+export const DEFAULT_MAX_POINTS = 500;
+export const MAX_POINTS = 10_000;
+const MAX_RANGE_DAYS = 400;
+
+export interface RangeInput {
+  /** ISO-8601 */
+  from?: string;
+  to?: string;
+  /** Bucket width in seconds; derived from maxPoints when absent. */
+  step?: number;
+  /** Most buckets per series (default 500, at most 10,000). */
+  maxPoints?: number;
+}
+
+export type SeriesSource = 'RAW' | 'ROLLUP_1M';
+
+export interface ResolvedRange { fromMs: number; toMs: number; stepSeconds: number; source: SeriesSource }
+
+/** Parse an ISO date-time given for `field`. */
+export function parseTime(value: string | undefined, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw badInput(field, 'must be an ISO-8601 date-time');
+  return ms;
+}
+
+/**
+ * The bucket width for [fromMs, toMs): the given step (checked against maxPoints) or the smallest
+ * width that fits maxPoints, rounded up to whole minutes from one minute on; whole-minute steps
+ * read the rollup. Throws BAD_USER_INPUT naming the field.
+ */
+export function resolveStep(fromMs: number, toMs: number, step: number | undefined, maxPoints: number | undefined): ResolvedRange {
+  if (toMs <= fromMs) throw badInput('to', 'must be after from');
+  if (toMs - fromMs > MAX_RANGE_DAYS * 86_400_000) throw badInput('from', `the range may span at most ${MAX_RANGE_DAYS} days`);
+  const max = maxPoints ?? DEFAULT_MAX_POINTS;
+  if (!Number.isInteger(max) || max < 1 || max > MAX_POINTS) throw badInput('maxPoints', `must be an integer 1..${MAX_POINTS}`);
+  const rangeSeconds = (toMs - fromMs) / 1000;
+  let stepSeconds: number;
+  if (step !== undefined) {
+    if (!Number.isInteger(step) || step < 1 || step > 86_400 * 31) throw badInput('step', 'must be a whole number of seconds, 1..2678400');
+    if (rangeSeconds / step > max) throw badInput('step', `too small for the range: at most ${max} points (maxPoints); use a step of at least ${Math.ceil(rangeSeconds / max)} s`);
+    stepSeconds = step;
+  } else {
+    stepSeconds = Math.max(1, Math.ceil(rangeSeconds / max));
+    if (stepSeconds > 60) stepSeconds = Math.ceil(stepSeconds / 60) * 60;
+  }
+  return { fromMs, toMs, stepSeconds, source: stepSeconds % 60 === 0 ? 'ROLLUP_1M' : 'RAW' };
+}
+
+/** Unix nanoseconds (decimal) of a millisecond time, for `fromUnixTimestamp64Nano({x:Int64})`. */
+export const msToNs = (ms: number) => (BigInt(Math.trunc(ms)) * 1_000_000n).toString();

@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestLoom, type TestLoom } from '../../testing/harness.js';
+import { traceNodeId } from './trace-summary.js';
+import type { OtlpSpan } from './otlp.types.js';
+
+const NOW = BigInt(Date.now()) * 1_000_000n;
+const hex = (n: number, bytes: number) => n.toString(16).padStart(bytes * 2, '0');
+const span = (trace: number, i: number, extra: Partial<OtlpSpan> = {}): OtlpSpan => ({
+  traceId: hex(trace, 16), spanId: hex(i + 1, 8), parentSpanId: i === 0 ? '' : hex(1, 8), name: `s${i}`,
+  startTimeUnixNano: String(NOW + BigInt(i) * 1_000_000n), endTimeUnixNano: String(NOW + BigInt(i + 1) * 1_000_000n), ...extra,
+});
+const exportOf = (...spans: OtlpSpan[]) => ({ resourceSpans: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'svc' } }] }, scopeSpans: [{ spans }] }] });
+const llm = (model: string, input: number, output: number) => ({ attributes: [
+  { key: 'gen_ai.operation.name', value: { stringValue: 'chat' } }, { key: 'gen_ai.request.model', value: { stringValue: model } },
+  { key: 'gen_ai.usage.input_tokens', value: { intValue: String(input) } }, { key: 'gen_ai.usage.output_tokens', value: { intValue: String(output) } },
+] });
+
+describe('TraceIngestService on the real engines', () => {
+  let loom: TestLoom;
+  beforeAll(async () => {
+    const prices = path.join(mkdtempSync(path.join(tmpdir(), 'loom-prices-')), 'prices.json');
+    writeFileSync(prices, JSON.stringify({ models: { 'gpt-4o-mini': { input: 1000, output: 0 }, 'acme-llm': { input: 1, output: 2 } } }));
+    loom = await startTestLoom({ LOOM_SEED_DEMO: 'false', LOOM_LLM_PRICES: prices });
+  });
+  afterAll(() => loom?.close());
+
+  it('keeps one exact summary per trace under concurrent exports of its spans, and retries change nothing', async () => {
+    const ingest = loom.services.traceIngest;
+    const exports = Array.from({ length: 24 }, (_, i) => exportOf(span(7, i, i % 4 === 0 ? llm('gpt-4o', 100, 10) : {}), span(1000 + i, 0)));
+    const results = await Promise.all(exports.map((e) => ingest.ingest('acme', e)));
+    expect(results.every((r) => r.rejected === 0)).toBe(true);
+    const check = async () => {
+      const [node] = await loom.services.graph.getNodes('acme', [traceNodeId(hex(7, 16))]);
+      const view = await loom.services.traces.get('acme', hex(7, 16));
+      const listed = (await loom.services.traces.list('acme', {}, 200)).edges.find((e) => e.node.traceId === hex(7, 16));
+      return { node: node?.props, summary: view?.summary, stored: listed?.node };
+    };
+    const expected = { spanCount: 24, llmCalls: 6, inputTokens: 600, outputTokens: 60, rootSpan: 's0' };
+    let seen = await check();
+    expect(seen.node).toMatchObject(expected);
+    expect(seen.summary).toMatchObject({ spanCount: 24, llmCalls: 6, inputTokens: 600, outputTokens: 60, rootSpanName: 's0' });
+    expect(seen.summary!.costUsd).toBeCloseTo(6 * (100 * 2.5 + 10 * 10) / 1e6, 12);
+    expect(seen.stored).toEqual(seen.summary); // the stored summary (trace list) agrees with the spans
+    // every export again, concurrently (an exporter retrying after a timeout): nothing doubles
+    await Promise.all(exports.map((e) => ingest.ingest('acme', e)));
+    seen = await check();
+    expect(seen.node).toMatchObject(expected);
+    expect(seen.summary).toMatchObject({ spanCount: 24, inputTokens: 600 });
+    expect(seen.stored).toEqual(seen.summary);
+    expect((await loom.services.traces.list('acme', {}, 200)).edges).toHaveLength(25);
+  });
+
+  it('prices calls with the table LOOM_LLM_PRICES names, over the defaults', async () => {
+    await loom.services.traceIngest.ingest('acme', exportOf(span(8, 0, llm('gpt-4o-mini-2024-07-18', 1000, 5)), span(8, 1, llm('acme-llm-v2', 1_000_000, 1_000_000))));
+    const view = await loom.services.traces.get('acme', hex(8, 16));
+    expect(view!.spans.map((s) => s.llm!.costUsd)).toEqual([1, 3]);
+    expect(view!.summary.costUsd).toBe(4);
+  });
+});
