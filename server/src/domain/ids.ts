@@ -57,3 +57,16 @@ export function webhookId(id: string): string {
 export function evaluationId(id: string): string {
   return nodeId('Evaluation', REGISTRY_NAMESPACE, id);
 }
+
+/** Training requests and their runs live in the reserved `training` namespace of their tenant. */
+export const TRAINING_NAMESPACE = 'training';
+
+/** A training request: `trainingrequest:training:<requestId>` (its run is `run:<uuid derived from the request id>`). */
+export function trainingRequestId(requestId: string): string {
+  return nodeId('TrainingRequest', TRAINING_NAMESPACE, requestId);
+}
+
+/** A tenant's training account (quotas; DISPATCHED edges to its queued and running runs): `tenant:training:<tenant>`. */
+export function trainingAccountId(tenant: string): string {
+  return nodeId('Tenant', TRAINING_NAMESPACE, tenant);
+}

@@ -18,7 +18,7 @@ export const EDGE_KINDS = [
   'INPUT_TO',
   /** job -> dataset: the job writes the dataset. */
   'OUTPUT',
-  /** dataset -> run: this run read the dataset. */
+  /** dataset -> run: this run read the dataset (also a feature group -> the training run requested on it). */
   'READ_BY',
   /** run -> dataset: this run wrote the dataset. */
   'WROTE',
@@ -61,6 +61,8 @@ export const EDGE_KINDS = [
   'TRAINS',
   /** model version -> a prompt version configured to run on it. */
   'SERVES_PROMPT',
+  /** a tenant's training account -> a training run it dispatched; current while the run is queued or running (it holds quota), ended when it finishes. */
+  'DISPATCHED',
 ] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 

@@ -5,7 +5,7 @@ import { validateEvent, type EventKind } from './validate.js';
 import { JOB_EDGE_KINDS, JobHistory } from './job-edges.js';
 import { parseEventTime } from './event.schema.js';
 import { nodeId } from '../ids.js';
-import { TrailingSingleFlight } from '../single-flight.js';
+import { KeyedMutex } from '../keyed-mutex.js';
 import type { EdgeKind } from '../model.js';
 
 export interface IngestResult { kind: EventKind; nodes: number; edges: number }
@@ -25,60 +25,103 @@ export interface LineageIngestOptions {
   historyCacheJobs: number;
 }
 
+interface Placed { kind: EventKind; batch: WriteBatch; at: string; jobKey: string | null }
+
 /**
- * Validates OpenLineage events and writes each as one atomic, idempotent graph batch; then brings
- * the validity of the job's dataset edges up to date from the job's whole history (job-edges.ts).
+ * Validates OpenLineage events and writes each as one atomic, idempotent graph batch. The events of
+ * one job are written under that job's lock, together with the edges whose validity the job's
+ * history now implies (job-edges.ts): one write per event, nothing re-read while the history is cached.
  */
 export class LineageIngestService {
-  /** One history update per job at a time; callers arriving meanwhile share the next one. */
-  private readonly updates = new TrailingSingleFlight();
-  /** Committed event batches per job not yet folded into its cached history. */
-  private readonly pending = new Map<string, { batch: WriteBatch; at: string }[]>();
+  private readonly locks = new KeyedMutex();
   private readonly histories = new Map<string, JobHistory>();
 
   constructor(private readonly graph: GraphStore, private readonly opts: LineageIngestOptions = { historyCacheJobs: 10_000 }) {}
 
   async ingest(tenant: string, body: unknown): Promise<IngestResult> {
-    const { event, kind } = validateEvent(body);
-    const batch = mapEvent(event, kind);
-    await this.graph.write(tenant, batch);
-    if (event.job?.namespace && event.job.name) {
-      // Committed before the update starts, so the update (this one or the next) folds it in.
-      const key = `${tenant}\u0000${nodeId('Job', event.job.namespace, event.job.name)}`;
-      const list = this.pending.get(key) ?? [];
-      list.push({ batch, at: new Date(parseEventTime(event.eventTime)).toISOString() });
-      this.pending.set(key, list);
-      await this.updates.run(key, () => this.updateJobEdges(tenant, key));
-    }
-    return { kind, nodes: batch.nodes.length, edges: batch.edges.length };
+    const [result] = await this.ingestMany(tenant, [body]);
+    if (result.status === 'rejected') throw result.reason;
+    return result.value;
   }
 
-  /** Fold the job's new events into its history (read from the store when not cached) and write the edges whose validity changed. */
-  private async updateJobEdges(tenant: string, key: string): Promise<void> {
-    const jobId = key.slice(tenant.length + 1);
-    const observed = this.pending.get(key) ?? [];
-    this.pending.delete(key);
-    let history = this.histories.get(key);
-    if (history) {
-      this.histories.delete(key); // re-inserted below: the map's order is least recently used first
-      for (const o of observed) history.observe(o.batch, o.at);
-    } else {
-      // Everything pending is committed, so the store's history already holds it.
-      history = new JobHistory(jobId);
-      const [versions, edges] = await Promise.all([
-        this.allNeighbours(tenant, jobId, 'DOWNSTREAM', ['HAS_VERSION'], false),
-        this.allNeighbours(tenant, jobId, 'BOTH', JOB_EDGE_KINDS, true),
-      ]);
-      history.load(versions.map((n) => n.node), edges.map((n) => n.edge));
+  /** Each event stands alone (its own result); events of one job share one history update. */
+  private async ingestMany(tenant: string, bodies: unknown[]): Promise<PromiseSettledResult<IngestResult>[]> {
+    const results: PromiseSettledResult<IngestResult>[] = new Array(bodies.length);
+    const byJob = new Map<string | null, { index: number; placed: Placed }[]>();
+    bodies.forEach((body, index) => {
+      try {
+        const { event, kind } = validateEvent(body);
+        const batch = mapEvent(event, kind);
+        const jobKey = event.job?.namespace && event.job.name ? `${tenant}\u0000${nodeId('Job', event.job.namespace, event.job.name)}` : null;
+        const group = byJob.get(jobKey) ?? [];
+        group.push({ index, placed: { kind, batch, at: new Date(parseEventTime(event.eventTime)).toISOString(), jobKey } });
+        byJob.set(jobKey, group);
+      } catch (reason) {
+        results[index] = { status: 'rejected', reason };
+      }
+    });
+    const write = async (group: { index: number; placed: Placed }[]) => {
+      const settled = await Promise.allSettled(group.map(({ placed }) => this.graph.write(tenant, placed.batch)));
+      settled.forEach((s, i) => {
+        const { index, placed } = group[i];
+        results[index] = s.status === 'fulfilled'
+          ? { status: 'fulfilled', value: { kind: placed.kind, nodes: placed.batch.nodes.length, edges: placed.batch.edges.length } }
+          : s;
+      });
+      return settled.every((s) => s.status === 'fulfilled');
+    };
+    await Promise.all([...byJob].map(async ([jobKey, group]) => {
+      if (!jobKey) return void (await write(group));
+      let written: Promise<void> = Promise.resolve();
+      await this.locks.run(jobKey, async () => {
+        let history: JobHistory;
+        try {
+          history = await this.history(tenant, jobKey);
+        } catch (reason) {
+          for (const { index } of group) results[index] = { status: 'rejected', reason };
+          return;
+        }
+        for (const { placed } of group) history.observe(placed.batch, placed.at);
+        const changed = history.changedEdges();
+        history.markStored(changed);
+        // The last event carries them: the store commits writes in order, so every dataset they name exists by then.
+        const last = group[group.length - 1].placed.batch;
+        last.edges = [...last.edges, ...changed];
+        written = write(group).then((ok) => {
+          // It folded writes that did not all land: the next event reads the store again.
+          if (!ok) this.histories.delete(jobKey);
+        });
+        // A store that commits in submit order keeps the job's writes in lock order once submitted.
+        if (!this.graph.commitsInSubmitOrder) await written;
+      });
+      await written;
+    }));
+    return results;
+  }
+
+  /** The job's history: cached, or read from the store (everything committed for the job so far; its lock is held). */
+  private async history(tenant: string, jobKey: string): Promise<JobHistory> {
+    const cached = this.histories.get(jobKey);
+    if (cached) {
+      this.histories.delete(jobKey); // re-inserted: the map's order is least recently used first
+      this.histories.set(jobKey, cached);
+      return cached;
     }
-    const changed = history.changedEdges();
-    // If this write fails the history is not cached again: the next event reads the store.
-    if (changed.length) await this.graph.write(tenant, { nodes: [], edges: changed });
-    history.markStored(changed);
-    if (this.opts.historyCacheJobs > 0) {
-      this.histories.set(key, history);
-      if (this.histories.size > this.opts.historyCacheJobs) this.histories.delete(this.histories.keys().next().value!);
-    }
+    const jobId = jobKey.slice(tenant.length + 1);
+    const history = new JobHistory(jobId);
+    const [versions, edges] = await Promise.all([
+      this.allNeighbours(tenant, jobId, 'DOWNSTREAM', ['HAS_VERSION'], false),
+      this.allNeighbours(tenant, jobId, 'BOTH', JOB_EDGE_KINDS, true),
+    ]);
+    history.load(versions.map((n) => n.node), edges.map((n) => n.edge));
+    this.remember(jobKey, history);
+    return history;
+  }
+
+  private remember(jobKey: string, history: JobHistory): void {
+    if (this.opts.historyCacheJobs <= 0) return;
+    this.histories.set(jobKey, history);
+    if (this.histories.size > this.opts.historyCacheJobs) this.histories.delete(this.histories.keys().next().value!);
   }
 
   private async allNeighbours(tenant: string, id: string, direction: 'DOWNSTREAM' | 'BOTH', edgeKinds: readonly EdgeKind[], includeEnded: boolean): Promise<Neighbour[]> {
@@ -98,7 +141,7 @@ export class LineageIngestService {
   async ingestBatch(tenant: string, body: unknown): Promise<BatchResult> {
     if (!Array.isArray(body)) throw badInput('(body)', 'must be a JSON array of OpenLineage events');
     if (body.length > MAX_BATCH_EVENTS) throw badInput('(body)', `at most ${MAX_BATCH_EVENTS} events per batch; split it`);
-    const settled = await Promise.allSettled(body.map((event) => this.ingest(tenant, event)));
+    const settled = await this.ingestMany(tenant, body);
     const failed: BatchFailure[] = [];
     settled.forEach((s, index) => {
       if (s.status === 'fulfilled') return;

@@ -27,6 +27,11 @@ export interface Neighbour { edge: GraphEdge; node: GraphNode }
  * another tenant's nodes, because the tenant is part of every stored key.
  */
 export interface GraphStore {
+  /**
+   * True when writes commit in the order they were submitted (one writer behind a queue, as the
+   * embedded store): a caller may then release its own ordering lock once a write is submitted.
+   */
+  readonly commitsInSubmitOrder: boolean;
   /** Apply the engine's DDL (idempotent). */
   init(): Promise<void>;
   /** Upsert a batch atomically. Re-applying the same batch changes nothing. */

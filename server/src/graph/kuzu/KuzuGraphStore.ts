@@ -24,6 +24,8 @@ export interface KuzuOptions { path: string; bufferPoolBytes: number; checkpoint
 
 /** The embedded GraphStore: one writer connection behind a queue, a small pool of readers. */
 export class KuzuGraphStore implements GraphStore {
+  /** One writer connection behind a FIFO group-commit queue. */
+  readonly commitsInSubmitOrder = true;
   private readonly engine: Engine;
   private readonly writer: EngineConnection;
   private readonly readers: ReaderPool;

@@ -94,6 +94,8 @@ async function missingEndpoint(tx: ManagedTransaction, tenant: string, rows: Edg
 
 /** The production GraphStore on Neo4j 5 (>= 5.21). Every statement comes from cypher.ts. */
 export class Neo4jGraphStore implements GraphStore {
+  /** Concurrent transactions: no order between writes submitted together. */
+  readonly commitsInSubmitOrder = false;
   private readonly driver: Driver;
   private readonly database: string;
 

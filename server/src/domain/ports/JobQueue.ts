@@ -1,0 +1,85 @@
+/**
+ * The job queue: at-least-once background jobs with idempotent ids. Two adapters: an in-process
+ * queue (the embedded default) and BullMQ on Redis (`LOOM_REDIS_URL`); both give the same
+ * semantics (server/src/queue/jobqueue.contract.ts runs against each).
+ *
+ * The queues Loom has, their payloads and their retry policy are declared once here (the typed
+ * registry); producers and processors name a queue and get its payload type.
+ */
+
+/** Every queue: its payload type. */
+export interface QueuePayloads {
+  /** Launch one training run and follow it to its end (one job per run, as long as the run). */
+  'training.run': { tenant: string; runId: string };
+  /** Stop a launched training run (delete the Kubernetes Job, kill the local process). */
+  'training.cancel': { tenant: string; runId: string };
+}
+export type QueueName = keyof QueuePayloads;
+
+export interface QueuePolicy {
+  /** Attempts before a job fails for good (1 = no retry). */
+  attempts: number;
+  /** Exponential backoff: the n-th retry waits `backoffMs * 2^(n-1)`. */
+  backoffMs: number;
+  /** Jobs of this queue one worker process runs at once. */
+  concurrency: number;
+}
+
+/** The retry policy and concurrency of every queue (config may raise concurrency). */
+export const QUEUES: Record<QueueName, QueuePolicy> = {
+  // A training job lives as long as its run, mostly waiting on a watch: many at once.
+  'training.run': { attempts: 8, backoffMs: 2_000, concurrency: 500 },
+  'training.cancel': { attempts: 6, backoffMs: 1_000, concurrency: 10 },
+};
+export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
+
+/** What a processor knows about the job it runs. */
+export interface JobInfo {
+  id: string;
+  queue: QueueName;
+  /** 1 on the first run; retries count up (a job returned at shutdown or recovered from a dead worker keeps its number). */
+  attempt: number;
+  maxAttempts: number;
+  /** Aborted when the worker shuts down: stop, and the job goes back to the queue (not a failed attempt). */
+  signal: AbortSignal;
+}
+
+export type JobProcessor<Q extends QueueName> = (data: QueuePayloads[Q], job: JobInfo) => Promise<void>;
+
+export interface WorkOptions<Q extends QueueName> {
+  concurrency?: number;
+  /** Called once when a job has failed for good (attempts used up, or a PermanentJobError). */
+  onFailed?: (data: QueuePayloads[Q], job: Omit<JobInfo, 'signal'>, error: Error) => Promise<void>;
+}
+
+/** Thrown by a processor when retrying cannot help: the job fails at once. */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}
+
+export interface QueueCounts { waiting: number; active: number; delayed: number }
+
+export interface JobQueue {
+  readonly kind: 'in-process' | 'bullmq';
+  /**
+   * Enqueue a job under a caller-chosen id. While a job with that id is waiting, delayed or
+   * running, adding it again does nothing (`added: false`): a retried request never runs twice.
+   */
+  add<Q extends QueueName>(queue: Q, jobId: string, data: QueuePayloads[Q]): Promise<{ added: boolean }>;
+  /** Start processing a queue in this process (retries with the queue's backoff). */
+  work<Q extends QueueName>(queue: Q, processor: JobProcessor<Q>, opts?: WorkOptions<Q>): void;
+  counts(queue: QueueName): Promise<QueueCounts>;
+  ping(): Promise<void>;
+  /**
+   * Graceful shutdown of the workers: take no new jobs, abort the running ones (their signal) and
+   * wait until each finished or went back to the queue. Producers keep working.
+   */
+  stopWorkers(): Promise<void>;
+  /** Stop workers, then close connections. */
+  close(): Promise<void>;
+}
+
+/** Wait before retry `attempt` (the first retry is attempt 2). */
+export function backoffDelay(policy: QueuePolicy, attempt: number): number {
+  return policy.backoffMs * 2 ** Math.max(0, attempt - 2);
+}
