@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedLock } from './lock.js';
-import { LoomError } from '../errors.js';
+import { KeyedLock } from './keyed-lock.js';
+import { LoomError } from './errors.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 1));
 

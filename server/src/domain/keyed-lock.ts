@@ -1,4 +1,4 @@
-import { unavailable } from '../errors.js';
+import { unavailable } from './errors.js';
 
 /**
  * Serialises work per key (e.g. per tenant + model) inside one process: read-check-write sequences

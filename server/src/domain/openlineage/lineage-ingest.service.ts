@@ -5,7 +5,7 @@ import { validateEvent, type EventKind } from './validate.js';
 import { JOB_EDGE_KINDS, JobHistory } from './job-edges.js';
 import { parseEventTime } from './event.schema.js';
 import { nodeId } from '../ids.js';
-import { KeyedMutex } from '../keyed-mutex.js';
+import { KeyedLock } from '../keyed-lock.js';
 import type { EdgeKind } from '../model.js';
 
 export interface IngestResult { kind: EventKind; nodes: number; edges: number }
@@ -33,7 +33,7 @@ interface Placed { kind: EventKind; batch: WriteBatch; at: string; jobKey: strin
  * history now implies (job-edges.ts): one write per event, nothing re-read while the history is cached.
  */
 export class LineageIngestService {
-  private readonly locks = new KeyedMutex();
+  private readonly locks = new KeyedLock();
   private readonly histories = new Map<string, JobHistory>();
 
   constructor(private readonly graph: GraphStore, private readonly opts: LineageIngestOptions = { historyCacheJobs: 10_000 }) {}

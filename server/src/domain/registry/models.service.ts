@@ -14,7 +14,7 @@ import { latestVersions, modelView, versionOf, type ModelView, type VersionView 
 import { evaluateGates, parseGates, type GateInput } from './gates.js';
 import { gateFacts } from './gate-facts.js';
 import { blocked, checkAlias, modelVersionNode, newModelNode, versionProps, type RegisterInput } from './model-nodes.js';
-import { KeyedLock } from './lock.js';
+import { KeyedLock } from '../keyed-lock.js';
 import type { RunMetrics } from './run-metrics.js';
 import type { Notify } from './webhooks.service.js';
 import { checkName, checkPaging, checkText, checkVersion, tagProps } from './validate.js';

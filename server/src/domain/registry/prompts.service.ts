@@ -12,7 +12,7 @@ import { loadSubject, recordOne, SubjectChange, type SubjectState } from './subj
 import { checkTemplate, render, templateAsText, variableSpecs, type Template } from './prompt-template.js';
 import { LATEST, promptView, selectVersion, type PromptVersionView, type PromptView } from './prompt-views.js';
 import { diffLines, diffObjects, unified, type DiffLine, type ValueChange } from './diff.js';
-import { KeyedLock } from './lock.js';
+import { KeyedLock } from '../keyed-lock.js';
 import type { Notify } from './webhooks.service.js';
 import { checkLabel, checkName, checkPaging, checkText, checkVersion, tagProps } from './validate.js';
 

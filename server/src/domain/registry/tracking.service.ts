@@ -11,7 +11,7 @@ import { badInput, LoomError, notFound } from '../errors.js';
 import { runState } from '../openlineage/run-state.js';
 import { actorProps, requireWrite, type Actor } from './actor.js';
 import { checkCount, checkKey, checkName, checkPaging, checkText, isoTime, tagProps } from './validate.js';
-import { KeyedLock } from './lock.js';
+import { KeyedLock } from '../keyed-lock.js';
 import type { MetricPoint, RunMetrics } from './run-metrics.js';
 
 export interface KeyValue { key: string; value?: string | null }
