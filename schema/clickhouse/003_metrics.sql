@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS metric_points_1m
     series_id    UInt64,
     minute       DateTime('UTC'),
     metric_type  SimpleAggregateFunction(any, Enum8('gauge' = 1, 'sum' = 2, 'histogram' = 3)),
+    temporality  SimpleAggregateFunction(any, Enum8('unspecified' = 0, 'delta' = 1, 'cumulative' = 2)),
     unit         SimpleAggregateFunction(any, String),
     service_name SimpleAggregateFunction(any, String),
     labels       SimpleAggregateFunction(any, Map(String, String)),
@@ -65,7 +66,7 @@ TTL minute + INTERVAL 400 DAY;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS metric_points_1m_mv TO metric_points_1m AS
 SELECT tenant_id, metric_name, series_id, toStartOfMinute(time) AS minute, metric_type,
-       any(unit) AS unit, any(service_name) AS service_name, any(labels) AS labels,
+       any(temporality) AS temporality, any(unit) AS unit, any(service_name) AS service_name, any(labels) AS labels,
        min(value) AS min, max(value) AS max, sum(value) AS sum, count() AS count,
        argMaxState(value, time) AS last, min(time) AS first_time, max(time) AS last_time
 FROM metric_points

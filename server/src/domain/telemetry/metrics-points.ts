@@ -7,10 +7,10 @@
  * to store: they are skipped, not rejected.
  */
 import { badInput } from '../errors.js';
-import { readAttrs, str } from './attributes.js';
+import { anyValue, attrText, readAttrs, str } from './attributes.js';
 import { gpuSample } from './gpu.js';
 import type {
-  OtlpExportMetricsRequest, OtlpHistogramDataPoint, OtlpInt64, OtlpMetric, OtlpNumberDataPoint,
+  OtlpExportMetricsRequest, OtlpHistogramDataPoint, OtlpInt64, OtlpKeyValue, OtlpMetric, OtlpNumberDataPoint,
 } from './otlp.types.js';
 
 export type MetricType = 'gauge' | 'sum' | 'histogram';
@@ -77,7 +77,7 @@ function uint(v: OtlpInt64 | undefined): bigint | null {
 }
 
 interface Ctx {
-  tenant: string; service: string; resource: Record<string, string>;
+  tenant: string; service: string; resource: Record<string, string>; resourceKeys: string[];
   metric: OtlpMetric; name: string; unit: string;
 }
 
@@ -127,10 +127,25 @@ function histogramRow(ctx: Ctx, p: OtlpHistogramDataPoint, temporality: number, 
   };
 }
 
-function sortedLabels(resource: Record<string, string>, point: Record<string, string>): Record<string, string> {
-  const merged: Record<string, string> = { ...resource, ...point };
+/** A point's attributes as text (the stored form; strings, the common case, taken as they are). */
+function pointAttrs(kvs: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of Object.keys(merged).sort()) out[k] = merged[k];
+  if (!Array.isArray(kvs)) return out;
+  for (const kv of kvs as OtlpKeyValue[]) {
+    if (typeof kv?.key !== 'string') continue;
+    const v = kv.value;
+    out[kv.key] = v?.stringValue !== undefined ? v.stringValue : attrText(anyValue(v).value);
+  }
+  return out;
+}
+
+/** Resource attributes overlaid with the point's, keys sorted (so the series hash is stable). */
+function sortedLabels(resource: Record<string, string>, resourceKeys: string[], point: Record<string, string>): Record<string, string> {
+  const keys = Object.keys(point);
+  for (const k of resourceKeys) if (!Object.hasOwn(point, k)) keys.push(k);
+  keys.sort();
+  const out: Record<string, string> = {};
+  for (const k of keys) out[k] = Object.hasOwn(point, k) ? point[k] : resource[k];
   return out;
 }
 
@@ -147,8 +162,8 @@ function metricRows(ctx: Ctx, out: MetricBatch, reject: (k: string, r: Reason) =
         out.skipped++;
         return;
       }
-      const point = readAttrs(p.attributes as never).stored.values;
-      const r = row(p, sortedLabels(ctx.resource, point), point);
+      const point = pointAttrs(p.attributes);
+      const r = row(p, sortedLabels(ctx.resource, ctx.resourceKeys, point), point);
       if (!('tenant_id' in r)) return reject(`${kind}.dataPoints[${i}]`, r);
       out.points.push(r);
       if (r.metric_type === 'histogram') return;
@@ -194,6 +209,7 @@ export function toMetricRows(tenant: string, body: unknown): MetricBatch {
   arrayAt<ResourceMetrics>(req.resourceMetrics, 'resourceMetrics').forEach((rm, i) => {
     const resource = readAttrs(rm?.resource?.attributes);
     const service = str(resource.attrs, 'service.name') ?? 'unknown_service';
+    const resourceKeys = Object.keys(resource.stored.values);
     arrayAt<ScopeMetrics>(rm?.scopeMetrics, `resourceMetrics[${i}].scopeMetrics`).forEach((sm, j) => {
       arrayAt<OtlpMetric>(sm?.metrics, `resourceMetrics[${i}].scopeMetrics[${j}].metrics`).forEach((metric, k) => {
         const at = `resourceMetrics[${i}].scopeMetrics[${j}].metrics[${k}]`;
@@ -203,7 +219,7 @@ export function toMetricRows(tenant: string, body: unknown): MetricBatch {
         };
         if (!metric || typeof metric !== 'object') return reject('(metric)', { field: '', reason: 'must be an object' });
         const name = typeof metric.name === 'string' ? metric.name.trim() : '';
-        const ctx: Ctx = { tenant, service, resource: resource.stored.values, metric, name, unit: typeof metric.unit === 'string' ? metric.unit : '' };
+        const ctx: Ctx = { tenant, service, resource: resource.stored.values, resourceKeys, metric, name, unit: typeof metric.unit === 'string' ? metric.unit : '' };
         if (name) return metricRows(ctx, out, reject);
         const held = countPoints(metric);
         out.rejected += held;

@@ -37,9 +37,8 @@ function where(f: SeriesFilter, source: SeriesSource): { cond: string; params: R
 /** The series of a metric that have points in the range (at most `limit`, by series id). */
 export function seriesListQuery(f: SeriesFilter, source: SeriesSource, limit: number): Sql {
   const w = where(f, source);
-  const temporality = source === 'RAW' ? 'toString(any(temporality))' : "'unspecified'";
   return {
-    sql: `SELECT toString(series_id) AS id, toString(any(metric_type)) AS s_type, ${temporality} AS s_temporality,
+    sql: `SELECT toString(series_id) AS id, toString(any(metric_type)) AS s_type, toString(any(temporality)) AS s_temporality,
   any(unit) AS s_unit, any(service_name) AS s_service, any(labels) AS s_labels
 FROM ${source === 'RAW' ? 'metric_points' : 'metric_points_1m'}
 WHERE ${w.cond}

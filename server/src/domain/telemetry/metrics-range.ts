@@ -33,14 +33,15 @@ export function parseTime(value: string | undefined, field: string): number | un
 /**
  * The bucket width for [fromMs, toMs): the given step (checked against maxPoints) or the smallest
  * width that fits maxPoints, rounded up to whole minutes from one minute on; whole-minute steps
- * read the rollup. Throws BAD_USER_INPUT naming the field.
+ * read the rollup. Buckets are aligned to multiples of the step (since the epoch), so a range not
+ * aligned to it gets one bucket more than range / step. Throws BAD_USER_INPUT naming the field.
  */
 export function resolveStep(fromMs: number, toMs: number, step: number | undefined, maxPoints: number | undefined): ResolvedRange {
   if (toMs <= fromMs) throw badInput('to', 'must be after from');
   if (toMs - fromMs > MAX_RANGE_DAYS * 86_400_000) throw badInput('from', `the range may span at most ${MAX_RANGE_DAYS} days`);
   const max = maxPoints ?? DEFAULT_MAX_POINTS;
   if (!Number.isInteger(max) || max < 1 || max > MAX_POINTS) throw badInput('maxPoints', `must be an integer 1..${MAX_POINTS}`);
-  const rangeSeconds = (toMs - fromMs) / 1000;
+  const rangeSeconds = Math.max(1, Math.floor((toMs - fromMs) / 1000)); // whole seconds: a run's inclusive end (+1 ms) does not widen the step
   let stepSeconds: number;
   if (step !== undefined) {
     if (!Number.isInteger(step) || step < 1 || step > 86_400 * 31) throw badInput('step', 'must be a whole number of seconds, 1..2678400');
