@@ -194,12 +194,13 @@ export class KuzuGraphStore implements GraphStore {
   async neighbours(tenant: string, id: string, q: NeighbourQuery): Promise<Page<Neighbour>> {
     const key = storeKey(tenant, id);
     const params = { key, kinds: [...(q.edgeKinds?.length ? q.edgeKinds : EDGE_KINDS)] };
-    const [total, rows] = await this.read(async (conn) => {
+    const [total, rows, nodes] = await this.read(async (conn) => {
       const page = await conn.run(Q.neighbourPage(q.direction, q.includeEnded, q.order), { ...params, offset: q.offset, limit: q.limit });
+      const found = new Map((await lookupKeys(conn, [...new Set(page.map((r) => String(r.otherKey)))], Q.lookupNodes)).map((r) => [String(r.key), r]));
       // A first page that is not full is the whole list: no count query.
-      if (q.offset === 0 && page.length < q.limit) return [page.length, page] as const;
+      if (q.offset === 0 && page.length < q.limit) return [page.length, page, found] as const;
       const [count] = await conn.run(Q.neighbourCount(q.direction, q.includeEnded), params);
-      return [Number(count?.count ?? 0), page] as const;
+      return [Number(count?.count ?? 0), page, found] as const;
     });
     return {
       total,
@@ -208,7 +209,7 @@ export class KuzuGraphStore implements GraphStore {
         const other = r.otherId as InternalId;
         const outgoing = rel._dst.offset === other.offset && rel._dst.table === other.table;
         const [fromKey, toKey] = outgoing ? [key, r.otherKey] : [r.otherKey, key];
-        return { node: toNode(r), edge: toEdge({ ...rel, fromKey, toKey }, tenant) };
+        return { node: toNode(nodes.get(String(r.otherKey))!), edge: toEdge({ ...rel, fromKey, toKey }, tenant) };
       }),
     };
   }

@@ -22,7 +22,7 @@ export function copyKeysTo(file: string): string {
 
 /** Whole nodes by key, like `lookupKeys` (one primary-key lookup per branch). */
 export function lookupNodes(size: number): string {
-  return Array.from({ length: size }, (_, i) => `MATCH (n:Node {key: $k${i}}) RETURN ${NODE_FIELDS}`).join(' UNION ALL ');
+  return Array.from({ length: size }, (_, i) => `MATCH (n:Node {key: $k${i}}) RETURN ${NODE_FIELDS}, n.key AS key`).join(' UNION ALL ');
 }
 
 /** One node by key (the benchmarks' raw-engine baseline for a point read). */
@@ -149,9 +149,14 @@ export function neighbourCount(direction: Direction, includeEnded = false): stri
 /** `rel` is the whole relationship: its `_dst` internal id tells the edge's direction when walking both ways. */
 const ORDER: Record<NeighbourOrder, string> = { kind: 'rel.kind, n.id', createdAt: 'n.createdAt DESC, n.id DESC', updatedAt: 'n.updatedAt DESC, n.id DESC' };
 
+/**
+ * One page of neighbours: keys and edges only. The nodes are then read by key (`lookupNodes`):
+ * returning their props here made Kuzu read the props column chunks around every neighbour
+ * (6 ms a page at 1M nodes, against 1 ms for keys plus 0.4 ms of key lookups).
+ */
 export function neighbourPage(direction: Direction, includeEnded = false, order: NeighbourOrder = 'kind'): string {
   return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE ${current(includeEnded)}list_contains($kinds, r.kind) ` +
-    `RETURN ${NODE_FIELDS}, n.key AS otherKey, id(n) AS otherId, r AS rel ` +
+    `RETURN n.key AS otherKey, id(n) AS otherId, r AS rel ` +
     `ORDER BY ${ORDER[order]} SKIP $offset LIMIT $limit`;
 }
 
