@@ -79,6 +79,13 @@ export interface JobQueue {
   close(): Promise<void>;
 }
 
+/** The registry's policies with overrides (config, tests) applied. */
+export type QueuePolicies = Record<QueueName, QueuePolicy>;
+export type PolicyOverrides = Partial<Record<QueueName, Partial<QueuePolicy>>>;
+export function queuePolicies(overrides: PolicyOverrides = {}): QueuePolicies {
+  return Object.fromEntries(QUEUE_NAMES.map((q) => [q, { ...QUEUES[q], ...overrides[q] }])) as QueuePolicies;
+}
+
 /** Wait before retry `attempt` (the first retry is attempt 2). */
 export function backoffDelay(policy: QueuePolicy, attempt: number): number {
   return policy.backoffMs * 2 ** Math.max(0, attempt - 2);
