@@ -76,3 +76,8 @@ export interface TrainingLauncher {
   cancel(spec: Pick<TrainingSpec, 'tenant' | 'runId'>): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The backend refused the run for a reason retrying cannot fix (missing namespace, invalid manifest): the run fails at once. */
+export class LaunchRejected extends Error {
+  override name = 'LaunchRejected';
+}
