@@ -4,6 +4,7 @@
  *   start                              start the server (env: LOOM_*)
  *   tenant create <name>               create a tenant
  *   tenant list                        list tenants
+ *   tenant quota <name> [--gpu N] [--cpu Q]   show or set a tenant's training quota (GPUs, CPU cores; -1 = no limit, "default" = the configured one)
  *   key create <tenant> [--role R]     create an API key (admin | editor | viewer), printed once
  *   seed <tenant> <events.ndjson>      load OpenLineage events from a file
  */
@@ -16,6 +17,7 @@ import { createServices, type Services } from './app/services.js';
 import { loadEvents } from './app/seed.js';
 import { LoomError } from './domain/errors.js';
 import type { Role } from './domain/tenancy/tenancy.service.js';
+import { cpuMillis, formatCpu } from './domain/training/spec.js';
 
 async function withServices<T>(work: (s: Services) => Promise<T>): Promise<T> {
   const cfg = loadConfig(process.env);
@@ -55,6 +57,15 @@ async function main(argv: string[]): Promise<void> {
     return void console.log(`tenant ${rest[0]} created; now: npm run loom -- key create ${rest[0]} --role admin`);
   }
   if (cmd === 'tenant' && sub === 'list') return void console.log((await withServices((s) => s.tenancy.listTenants())).join('\n'));
+  if (cmd === 'tenant' && sub === 'quota' && rest[0]) {
+    const q = await withServices(async (s) => {
+      if (!(await s.tenancy.tenantExists(rest[0]))) throw new LoomError('NOT_FOUND', `tenant ${rest[0]} not found`);
+      const gpu = quotaFlag(flag('gpu'), 'gpu', Number);
+      const cpu = quotaFlag(flag('cpu'), 'cpu', (v) => (v === '-1' ? -1 : cpuMillis(v) ?? NaN));
+      return gpu !== undefined || cpu !== undefined ? s.trainingQuotas.setLimits(rest[0], { gpu, cpuMillis: cpu }) : s.trainingQuotas.limits(rest[0]);
+    });
+    return void console.log(`training quota of ${rest[0]}: GPUs ${q.gpu ?? 'no limit'}, CPU ${q.cpuMillis === null ? 'no limit' : formatCpu(q.cpuMillis)}`);
+  }
   if (cmd === 'key' && sub === 'create' && rest[0]) {
     const key = await withServices((s) => s.tenancy.createApiKey(rest[0], (flag('role') ?? 'admin') as Role));
     return void console.log(`API key for ${rest[0]} (shown once, store it now):\n${key}`);
@@ -64,7 +75,16 @@ async function main(argv: string[]): Promise<void> {
     const n = await withServices((s) => loadEvents(s, sub, text, (d, t) => process.stderr.write(`\r${d}/${t} events`)));
     return void console.log(`\nloaded ${n} events into ${sub}`);
   }
-  throw new LoomError('BAD_USER_INPUT', `unknown command "${argv.join(' ')}". Commands: start | tenant create <name> | tenant list | key create <tenant> [--role admin|editor|viewer] | seed <tenant> <file.ndjson>`);
+  throw new LoomError('BAD_USER_INPUT', `unknown command "${argv.join(' ')}". Commands: start | tenant create <name> | tenant list | tenant quota <name> [--gpu N] [--cpu Q] | key create <tenant> [--role admin|editor|viewer] | seed <tenant> <file.ndjson>`);
+}
+
+/** A quota flag: absent → unchanged, `default` → the configured default, -1 → no limit. */
+function quotaFlag(v: string | undefined, name: string, parse: (v: string) => number): number | null | undefined {
+  if (v === undefined) return undefined;
+  if (v === 'default') return null;
+  const n = parse(v);
+  if (!Number.isInteger(n) || n < -1) throw new LoomError('BAD_USER_INPUT', `--${name} ${v}: expected ${name === 'cpu' ? 'a CPU quantity such as 64 or 500m' : 'a whole number'}, -1 (no limit) or "default"`);
+  return n;
 }
 
 main(process.argv.slice(2)).catch((err) => {

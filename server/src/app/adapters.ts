@@ -4,6 +4,13 @@ import type { Analytics } from '../domain/ports/Analytics.js';
 import { KuzuGraphStore } from '../graph/kuzu/KuzuGraphStore.js';
 import { Neo4jGraphStore } from '../graph/neo4j/Neo4jGraphStore.js';
 import { openAnalytics } from '../analytics/ClickHouseAnalytics.js';
+import type { JobQueue } from '../domain/ports/JobQueue.js';
+import type { TrainingLauncher } from '../domain/ports/TrainingLauncher.js';
+import { InProcessJobQueue } from '../queue/InProcessJobQueue.js';
+import { BullMqJobQueue } from '../queue/BullMqJobQueue.js';
+import { LocalLauncher } from '../launchers/local/LocalLauncher.js';
+import { KubernetesLauncher } from '../launchers/kubernetes/KubernetesLauncher.js';
+import { KubeConfig } from '@kubernetes/client-node';
 
 /** The only place that chooses adapters. */
 export async function openGraph(cfg: Config['graph']): Promise<GraphStore> {
@@ -18,4 +25,22 @@ export async function openAnalyticsStore(cfg: Config['analytics']): Promise<Anal
   const analytics = await openAnalytics(cfg);
   await analytics.migrate();
   return analytics;
+}
+
+export function openJobQueue(cfg: Config['queue'], onError: (err: unknown, where: string) => void): JobQueue {
+  return cfg.engine === 'bullmq'
+    ? new BullMqJobQueue({ url: cfg.url, prefix: cfg.prefix, lockMs: cfg.lockMs, stalledIntervalMs: cfg.stalledIntervalMs, onError })
+    : new InProcessJobQueue({ onError });
+}
+
+/** Kubernetes: LOOM_K8S_KUBECONFIG, else the default chain (KUBECONFIG, ~/.kube/config, in-cluster service account). */
+export function openLauncher(cfg: Config['training']): TrainingLauncher {
+  if (cfg.launcher === 'local') return new LocalLauncher({ dir: cfg.localDir });
+  const kubeConfig = new KubeConfig();
+  if (cfg.kubernetes.kubeconfig) kubeConfig.loadFromFile(cfg.kubernetes.kubeconfig);
+  else kubeConfig.loadFromDefault();
+  return new KubernetesLauncher({
+    kubeConfig, namespacePrefix: cfg.kubernetes.namespacePrefix, loomUrl: cfg.loomUrl, ttlSecondsAfterFinished: cfg.kubernetes.ttlSeconds,
+    imagePullGraceMs: cfg.kubernetes.imagePullGraceMs, serviceAccountName: cfg.kubernetes.serviceAccountName,
+  });
 }

@@ -1,16 +1,30 @@
 import { mkdir } from 'node:fs/promises';
-import { loadConfig } from '../config/config.js';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from '../config/config.js';
 import { createLogger } from './logger.js';
-import { openAnalyticsStore, openGraph } from './adapters.js';
+import { openAnalyticsStore, openGraph, openJobQueue, openLauncher } from './adapters.js';
 import { createServices } from './services.js';
 import { seedIfEmpty } from './seed.js';
 import { createHttpServer } from '../api/http/server.js';
+import { createWorkerHttpServer } from '../workers/health.server.js';
+import { createQueueMetrics } from '../workers/queue-metrics.js';
+import { WorkerManager } from '../workers/worker-manager.js';
+import { registerTrainingWorkers } from '../workers/training.workers.js';
+import { TrainingRunner } from '../domain/training/training.runner.js';
+import type { JobQueue } from '../domain/ports/JobQueue.js';
+import type { TrainingLauncher } from '../domain/ports/TrainingLauncher.js';
+import type { Logger } from 'pino';
 
 import type { Services } from './services.js';
 
 export interface RunningLoom { url: string; demoKey: string | null; services: Services; close(): Promise<void> }
 
-/** The composition root: config → adapters → services → HTTP. Returns a handle for graceful shutdown. */
+/**
+ * The composition root: config → adapters → services → HTTP and workers, by role: `all` (API,
+ * ingest and workers in one process), `api`/`ingest` (HTTP, enqueueing only), `worker` (workers,
+ * with /healthz, /readyz and /metrics only). Returns a handle for graceful shutdown.
+ */
 export async function startLoom(env: Record<string, string | undefined>): Promise<RunningLoom> {
   const cfg = loadConfig(env);
   const log = createLogger(cfg.log.level);
@@ -20,18 +34,31 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     await graph.close();
     throw err;
   });
+  const queue = openJobQueue(cfg.queue, (err, where) => log.warn({ err, where }, 'job queue error'));
+  const launcher = openLauncher(cfg.training);
   const services = createServices(graph, analytics, {
     telemetry: cfg.telemetry,
     // A job's history can stay in memory only when this process is the graph's one writer.
     lineageIngest: { historyCacheJobs: cfg.graph.engine === 'embedded' ? 10_000 : 0 },
+    training: { queue, launcher, defaultQuota: cfg.training.defaultQuota },
   });
   const demoKey = cfg.seed.demo ? await seedIfEmpty(services, { dataDir: cfg.dataDir, demoKey: cfg.seed.demoKey }, log) : null;
-  const { app } = await createHttpServer(cfg, services, log);
+  const workerMetrics = new Registry();
+  let app: FastifyInstance;
+  if (cfg.role === 'worker') {
+    collectDefaultMetrics({ register: workerMetrics, prefix: 'loom_' });
+    app = createWorkerHttpServer(log, { graph: () => graph.ping(), analytics: () => analytics.ping(), queue: () => queue.ping() }, workerMetrics);
+  } else {
+    ({ app } = await createHttpServer(cfg, services, log));
+    // The workers' metrics join the server's on the one /metrics.
+    if (cfg.role === 'all') app.addHook('onSend', async (req, _reply, payload) => (req.routeOptions.url === '/metrics' && typeof payload === 'string' ? payload + await workerMetrics.metrics() : payload));
+  }
   await app.listen({ host: cfg.http.host, port: cfg.http.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : cfg.http.port;
   const url = `http://${cfg.http.host === '0.0.0.0' ? '127.0.0.1' : cfg.http.host}:${port}`;
-  log.info({ url, graph: cfg.graph.engine, analytics: cfg.analytics.engine, role: cfg.role }, 'loom is listening');
+  const workers = cfg.role === 'all' || cfg.role === 'worker' ? startWorkers(cfg, services, queue, launcher, workerMetrics, url, log) : null;
+  log.info({ url, graph: cfg.graph.engine, analytics: cfg.analytics.engine, role: cfg.role, queue: queue.kind, training: launcher.kind }, 'loom is listening');
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -39,7 +66,10 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     services,
     close() {
       closing ??= (async () => {
+        await workers?.stop(); // takes no new jobs; running ones finish or go back to the queue
         await app.close(); // stops accepting, drains in-flight requests (Apollo drain plugin)
+        await queue.close();
+        await launcher.close(); // runs already launched go on (a Job, a detached local process) and are followed again at the next start
         await graph.close(); // commits queued writes, checkpoints
         await analytics.close();
         log.info('loom stopped');
@@ -47,4 +77,16 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
       return closing;
     },
   };
+}
+
+function startWorkers(cfg: Config, services: Services, queue: JobQueue, launcher: TrainingLauncher, registry: Registry, url: string, log: Logger): WorkerManager {
+  const manager = new WorkerManager(queue, createQueueMetrics(registry, queue), log);
+  const runner = new TrainingRunner(services.graph, services.training!, launcher, {
+    loomUrl: cfg.training.loomUrl ?? url,
+    // Each launched run gets its own editor key, passed to the training command as LOOM_API_KEY.
+    mintKey: (tenant) => services.tenancy.createApiKey(tenant, 'editor'),
+    listTenants: () => services.tenancy.listTenants(),
+  });
+  registerTrainingWorkers(manager, runner, { maxRuns: cfg.training.maxRuns }, log);
+  return manager;
 }

@@ -11,6 +11,10 @@ import { MetricsIngestService } from '../domain/telemetry/metrics-ingest.service
 import { MetricsQueryService } from '../domain/telemetry/metrics-query.service.js';
 import { GpuQueryService } from '../domain/telemetry/gpu-query.service.js';
 import type { Config } from '../config/config.js';
+import type { JobQueue } from '../domain/ports/JobQueue.js';
+import type { TrainingLauncher } from '../domain/ports/TrainingLauncher.js';
+import { TrainingService } from '../domain/training/training.service.js';
+import { TrainingQuotas, type Quota } from '../domain/training/quota.js';
 
 /** The domain services, built once by the composition root over the chosen adapters. */
 export interface Services {
@@ -31,10 +35,18 @@ export interface Services {
   metrics: MetricsQueryService;
   /** GPU series per run and per GPU, GPU-hours and utilisation per run. */
   gpu: GpuQueryService;
+  /** Training requests dispatched to the workers; null where no queue and launcher are wired (e.g. the CLI). */
+  training: TrainingService | null;
+  /** Per-tenant GPU/CPU quotas of training. */
+  trainingQuotas: TrainingQuotas;
 }
 
 /** Settings the services read (a slice of the config; defaults when not given). */
-export interface ServiceOptions { telemetry?: Pick<Config['telemetry'], 'llmPricesFile'>; lineageIngest?: LineageIngestOptions }
+export interface ServiceOptions {
+  telemetry?: Pick<Config['telemetry'], 'llmPricesFile'>;
+  lineageIngest?: LineageIngestOptions;
+  training?: { queue: JobQueue; launcher: TrainingLauncher; defaultQuota?: Quota };
+}
 
 export function createServices(graph: GraphStore, analytics: Analytics, opts: ServiceOptions = {}): Services {
   return {
@@ -49,5 +61,11 @@ export function createServices(graph: GraphStore, analytics: Analytics, opts: Se
     metricsIngest: new MetricsIngestService(graph, analytics),
     metrics: new MetricsQueryService(analytics),
     gpu: new GpuQueryService(graph, analytics),
+    ...trainingServices(graph, opts.training),
   };
+}
+
+function trainingServices(graph: GraphStore, opts: ServiceOptions['training']): Pick<Services, 'training' | 'trainingQuotas'> {
+  const trainingQuotas = new TrainingQuotas(graph, opts?.defaultQuota);
+  return { trainingQuotas, training: opts ? new TrainingService(graph, opts.queue, opts.launcher, trainingQuotas) : null };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { cpuMillis } from '../domain/training/spec.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -30,6 +31,19 @@ const EnvSchema = z.object({
   LOOM_METRIC_ROLLUP_TTL_DAYS: z.coerce.number().int().min(0).default(400),
   LOOM_LLM_PRICES: z.string().optional(),
   LOOM_OTLP_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
+  LOOM_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 of letters, digits, "_" or "-"').default('loom'),
+  LOOM_QUEUE_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+  LOOM_QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  LOOM_TRAINING: z.enum(['local', 'kubernetes']).default('local'),
+  LOOM_TRAINING_LOOM_URL: z.string().url().optional(),
+  LOOM_TRAINING_MAX_RUNS: z.coerce.number().int().min(1).max(100_000).default(500),
+  LOOM_TRAINING_QUOTA_GPU: z.coerce.number().int().min(0).optional(),
+  LOOM_TRAINING_QUOTA_CPU: z.string().refine((v) => cpuMillis(v) !== null, 'must be a CPU quantity such as "64" or "500m"').optional(),
+  LOOM_K8S_KUBECONFIG: z.string().optional(),
+  LOOM_K8S_NAMESPACE_PREFIX: z.string().regex(/^[a-z0-9][-a-z0-9]{0,30}$/, 'must be lower-case letters, digits and "-", at most 31').default('loom-tenant-'),
+  LOOM_K8S_TTL_SECONDS: z.coerce.number().int().min(0).default(7 * 24 * 3600),
+  LOOM_K8S_IMAGE_PULL_GRACE_SECONDS: z.coerce.number().int().min(0).default(120),
+  LOOM_K8S_TRAINING_SERVICE_ACCOUNT: z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a service account name').optional(),
 });
 
 export interface Config {
@@ -46,6 +60,20 @@ export interface Config {
   /** OTLP receivers and LLM tracing: a price table file over the defaults, exports handled at once (more get 429). */
   telemetry: { llmPricesFile?: string; otlpMaxConcurrent: number };
   redisUrl?: string;
+  /** The job queue: in-process (default) or BullMQ on LOOM_REDIS_URL. */
+  queue:
+    | { engine: 'in-process' }
+    | { engine: 'bullmq'; url: string; prefix: string; lockMs: number; stalledIntervalMs: number };
+  /** Training dispatch: the launcher, where training commands reach Loom, default quotas. */
+  training: {
+    launcher: 'local' | 'kubernetes';
+    /** LOOM_URL for training commands; unset: this server's own URL (local launcher). */
+    loomUrl?: string;
+    localDir: string;
+    maxRuns: number;
+    defaultQuota: { gpu: number | null; cpuMillis: number | null };
+    kubernetes: { kubeconfig?: string; namespacePrefix: string; ttlSeconds: number; imagePullGraceMs: number; serviceAccountName?: string };
+  };
   seed: { demo: boolean; demoKey?: string };
 }
 
@@ -68,6 +96,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.LOOM_ROLE !== 'all' && e.LOOM_GRAPH === 'embedded') {
     throw new ConfigError(`Invalid configuration:\n  LOOM_ROLE=${e.LOOM_ROLE}: separate roles need LOOM_GRAPH=neo4j (an embedded graph opens in one process only); use LOOM_ROLE=all`);
   }
+  if (e.LOOM_ROLE !== 'all' && !e.LOOM_REDIS_URL) {
+    throw new ConfigError(`Invalid configuration:\n  LOOM_ROLE=${e.LOOM_ROLE}: separate roles share their job queue through Redis; set LOOM_REDIS_URL (e.g. redis://redis:6379)`);
+  }
+  if ((e.LOOM_TRAINING === 'kubernetes' || e.LOOM_ROLE === 'worker') && !e.LOOM_TRAINING_LOOM_URL) {
+    throw new ConfigError('Invalid configuration:\n  LOOM_TRAINING_LOOM_URL: required with LOOM_TRAINING=kubernetes or LOOM_ROLE=worker (the URL training commands reach Loom\'s API at, e.g. http://loom-api.loom.svc:4000)');
+  }
   // Raw metric points expire first: the 1-minute rollup must outlive them (0 keeps forever).
   if (e.LOOM_METRIC_ROLLUP_TTL_DAYS !== 0 && (e.LOOM_METRIC_TTL_DAYS === 0 || e.LOOM_METRIC_ROLLUP_TTL_DAYS < e.LOOM_METRIC_TTL_DAYS)) {
     throw new ConfigError(`Invalid configuration:\n  LOOM_METRIC_ROLLUP_TTL_DAYS=${e.LOOM_METRIC_ROLLUP_TTL_DAYS}: must be at least LOOM_METRIC_TTL_DAYS (${e.LOOM_METRIC_TTL_DAYS}), or 0 to keep the rollup forever`);
@@ -87,6 +121,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : { engine: 'chdb', path: path.join(dataDir, 'chdb'), database: e.LOOM_CLICKHOUSE_DATABASE, spanTtlDays: e.LOOM_SPAN_TTL_DAYS, ...metricTtl },
     telemetry: { llmPricesFile: e.LOOM_LLM_PRICES ? path.resolve(e.LOOM_LLM_PRICES) : undefined, otlpMaxConcurrent: e.LOOM_OTLP_MAX_CONCURRENT },
     redisUrl: e.LOOM_REDIS_URL,
+    queue: e.LOOM_REDIS_URL
+      ? { engine: 'bullmq', url: e.LOOM_REDIS_URL, prefix: e.LOOM_QUEUE_PREFIX, lockMs: e.LOOM_QUEUE_LOCK_MS, stalledIntervalMs: e.LOOM_QUEUE_STALLED_INTERVAL_MS }
+      : { engine: 'in-process' },
+    training: {
+      launcher: e.LOOM_TRAINING,
+      loomUrl: e.LOOM_TRAINING_LOOM_URL,
+      localDir: path.join(dataDir, 'training'),
+      maxRuns: e.LOOM_TRAINING_MAX_RUNS,
+      defaultQuota: { gpu: e.LOOM_TRAINING_QUOTA_GPU ?? null, cpuMillis: e.LOOM_TRAINING_QUOTA_CPU ? cpuMillis(e.LOOM_TRAINING_QUOTA_CPU) : null },
+      kubernetes: {
+        kubeconfig: e.LOOM_K8S_KUBECONFIG ? path.resolve(e.LOOM_K8S_KUBECONFIG) : undefined, namespacePrefix: e.LOOM_K8S_NAMESPACE_PREFIX,
+        ttlSeconds: e.LOOM_K8S_TTL_SECONDS, imagePullGraceMs: e.LOOM_K8S_IMAGE_PULL_GRACE_SECONDS * 1000, serviceAccountName: e.LOOM_K8S_TRAINING_SERVICE_ACCOUNT,
+      },
+    },
     seed: { demo: e.LOOM_SEED_DEMO, demoKey: e.LOOM_DEMO_KEY },
   };
 }

@@ -8,11 +8,12 @@ import { REGISTRY_RESOLVERS } from './registry.schema.js';
 import { TracesResolver } from './traces.resolver.js';
 import { MetricsResolver } from './metrics.resolver.js';
 import { GpuResolver } from './gpu.resolver.js';
+import { TrainingResolver } from './training.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema (built once per process; type-graphql metadata is global). */
 export function loomSchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({ resolvers: [NodeResolver, LineageResolver, ...REGISTRY_RESOLVERS, TracesResolver, MetricsResolver, GpuResolver], orphanedTypes: [GraphNode], validate: false });
+  schema ??= buildSchema({ resolvers: [NodeResolver, LineageResolver, ...REGISTRY_RESOLVERS, TracesResolver, MetricsResolver, GpuResolver, TrainingResolver], orphanedTypes: [GraphNode], validate: false });
   return schema;
 }

@@ -34,7 +34,10 @@ export function trainingRecord(props: Props): TrainingRecord | null {
     message: str('trainingMessage'),
     at: str('trainingStateAt'),
     placement: launcher === 'local' || launcher === 'kubernetes'
-      ? { launcher, namespace: str('k8s.namespace') ?? str('local.dir'), job: str('k8s.job') ?? '', pods: Array.isArray(pods) ? pods.map(String) : typeof pods === 'string' ? [pods] : [] }
+      ? {
+        launcher, namespace: str(launcher === 'local' ? 'local.dir' : 'k8s.namespace'), job: str(launcher === 'local' ? 'runId' : 'k8s.job') ?? '',
+        pods: Array.isArray(pods) ? pods.map(String) : typeof pods === 'string' ? [pods] : [],
+      }
       : null,
   };
 }

@@ -1,0 +1,108 @@
+/**
+ * What the workers do with training jobs: launch a run (idempotently), follow it to its end and
+ * record every state on its Run node; stop it on cancel; record a dispatch that failed for good.
+ * A job killed with its worker is run again by another worker: the launch is then a no-op and the
+ * watch resumes, so a run is launched once and ends once.
+ */
+import type { GraphStore } from '../ports/GraphStore.js';
+import type { JobInfo, QueuePayloads } from '../ports/JobQueue.js';
+import { PermanentJobError } from '../ports/JobQueue.js';
+import { isTerminal, type LaunchCredentials, type TrainingLauncher, type TrainingStatus } from '../ports/TrainingLauncher.js';
+import type { EdgeInput, GraphNode, Props } from '../model.js';
+import { trainingAccountId } from '../ids.js';
+import { finalProps, placementProps, statusProps } from './state.js';
+import type { TrainingService, TrainingView } from './training.service.js';
+
+type Job = QueuePayloads['training.run'];
+
+export interface RunnerOptions {
+  /** The URL training commands reach Loom's API at (LOOM_URL in their environment). */
+  loomUrl: string;
+  /** A key for the run's tenant, given to the training command as LOOM_API_KEY. */
+  mintKey: (tenant: string) => Promise<string>;
+  listTenants: () => Promise<string[]>;
+}
+
+export class TrainingRunner {
+  constructor(
+    private readonly graph: GraphStore,
+    private readonly training: TrainingService,
+    private readonly launcher: TrainingLauncher,
+    private readonly opts: RunnerOptions,
+  ) {}
+
+  /** The `training.run` processor. */
+  async run({ tenant, runId }: Job, job: JobInfo): Promise<void> {
+    const view = await this.training.get(tenant, runId);
+    if (!view) throw new PermanentJobError(`training run ${runId} of tenant ${tenant} not found`);
+    if (isTerminal(view.record.state)) return;
+    if (view.cancelRequestedAt && !view.record.placement) {
+      return this.finish(tenant, runId, 'CANCELLED', 'Cancelled', 'cancelled before it was launched');
+    }
+    const credentials: LaunchCredentials = { loomUrl: this.opts.loomUrl, apiKey: () => this.opts.mintKey(tenant) };
+    const { placement } = await this.launcher.launch(view.spec, credentials);
+    if (!view.record.placement) await this.writeRun(tenant, view.run, { ...placementProps(placement), 'training.launchedAt': new Date().toISOString() }, new Date().toISOString());
+    // A cancel that came while launching: the cancel job may have found nothing to stop.
+    if ((await this.training.get(tenant, runId))?.cancelRequestedAt) await this.launcher.cancel(view.spec);
+    const final = await this.launcher.watch(view.spec, (s) => this.record(tenant, runId, s), job.signal);
+    await this.record(tenant, runId, final);
+  }
+
+  /** The `training.cancel` processor. */
+  async cancel({ tenant, runId }: QueuePayloads['training.cancel']): Promise<void> {
+    const view = await this.training.get(tenant, runId);
+    if (!view || isTerminal(view.record.state)) return;
+    await this.launcher.cancel(view.spec);
+    // Not launched yet: the run job will see the cancel before launching; record it now so the quota is freed at once.
+    if (!view.record.placement) await this.finish(tenant, runId, 'CANCELLED', 'Cancelled', 'cancelled before it was launched');
+  }
+
+  /** A `training.run` job failed for good: the run ends FAILED (and whatever was launched is stopped). */
+  async dispatchFailed({ tenant, runId }: Job, error: Error): Promise<void> {
+    const view = await this.training.get(tenant, runId);
+    if (!view || isTerminal(view.record.state)) return;
+    if (view.record.placement) await this.launcher.cancel(view.spec).catch(() => undefined);
+    await this.finish(tenant, runId, 'FAILED', 'DispatchFailed', error.message.slice(0, 2000));
+  }
+
+  /** Enqueue every queued or running run again (after a restart of the in-process queue; a no-op for jobs still queued). */
+  async recover(): Promise<number> {
+    let n = 0;
+    for (const tenant of await this.opts.listTenants()) {
+      for (const edge of await this.training.quotas.active(tenant)) {
+        if ((await this.training.enqueue(tenant, edge.to.replace(/^run:/, ''))).added) n++;
+      }
+    }
+    return n;
+  }
+
+  /** Record a launcher status (nothing once the run ended); a terminal one frees the run's quota. */
+  async record(tenant: string, runId: string, s: TrainingStatus): Promise<void> {
+    const view = await this.training.get(tenant, runId);
+    if (!view) return;
+    const status = s.state === 'CANCELLED' && view.cancelRequestedAt ? { ...s, reason: 'Cancelled', message: s.message ?? 'cancelled on request' } : s;
+    const change = statusProps(view.run.props, status);
+    if (!change) return;
+    if (!isTerminal(s.state)) return this.writeRun(tenant, view.run, change.props, change.at);
+    await this.writeRun(tenant, view.run, change.props, change.at, [endDispatch(tenant, view, change.at)]);
+    this.training.released(tenant);
+  }
+
+  private async finish(tenant: string, runId: string, state: 'FAILED' | 'CANCELLED', reason: string, message: string): Promise<void> {
+    const view = await this.training.get(tenant, runId);
+    if (!view) return;
+    const change = finalProps(view.run.props, state, reason, message, new Date().toISOString());
+    if (!change) return;
+    await this.writeRun(tenant, view.run, change.props, change.at, [endDispatch(tenant, view, change.at)]);
+    this.training.released(tenant);
+  }
+
+  private writeRun(tenant: string, run: GraphNode, props: Props, at: string, edges: EdgeInput[] = []): Promise<void> {
+    return this.graph.write(tenant, { nodes: [{ id: run.id, kind: 'Run', namespace: run.namespace, name: run.name, props, at }], edges });
+  }
+}
+
+/** The run no longer holds quota: its DISPATCHED edge ends (history keeps it). */
+function endDispatch(tenant: string, view: TrainingView, at: string): EdgeInput {
+  return { kind: 'DISPATCHED', from: trainingAccountId(tenant), to: view.run.id, validTo: at };
+}

@@ -1,0 +1,46 @@
+/**
+ * The one wrapper every queue processor runs in: the queue's retry policy (from the registry in
+ * domain/ports/JobQueue.ts, applied by the adapter), metrics, logs, a hook for jobs that failed
+ * for good, and graceful shutdown (take no new jobs, hand running ones back, then return).
+ */
+import type { Logger } from 'pino';
+import { PermanentJobError, type JobProcessor, type JobQueue, type QueueName, type WorkOptions } from '../domain/ports/JobQueue.js';
+import type { QueueMetrics } from './queue-metrics.js';
+
+export class WorkerManager {
+  private stopping: Promise<void> | undefined;
+
+  constructor(private readonly queue: JobQueue, private readonly metrics: QueueMetrics, private readonly log: Logger) {}
+
+  register<Q extends QueueName>(name: Q, processor: JobProcessor<Q>, opts: WorkOptions<Q> = {}): void {
+    const { jobs, duration, active } = this.metrics;
+    this.queue.work(name, async (data, job) => {
+      const end = duration.startTimer({ queue: name });
+      active.inc({ queue: name });
+      try {
+        await processor(data, job);
+        jobs.inc({ queue: name, outcome: 'completed' });
+      } catch (err) {
+        const outcome = job.signal.aborted ? 'returned' : job.attempt < job.maxAttempts && !(err instanceof PermanentJobError) ? 'retried' : 'failed';
+        jobs.inc({ queue: name, outcome });
+        if (outcome === 'retried') this.log.warn({ err, queue: name, jobId: job.id, attempt: job.attempt, maxAttempts: job.maxAttempts }, 'job failed; it will be retried');
+        throw err;
+      } finally {
+        active.dec({ queue: name });
+        end();
+      }
+    }, {
+      ...opts,
+      onFailed: async (data, job, error) => {
+        this.log.error({ err: error, queue: name, jobId: job.id, attempt: job.attempt }, 'job failed for good');
+        await opts.onFailed?.(data, job, error);
+      },
+    });
+  }
+
+  /** Graceful shutdown of this process's workers (idempotent). */
+  stop(): Promise<void> {
+    this.stopping ??= this.queue.stopWorkers().then(() => this.log.info('workers stopped'));
+    return this.stopping;
+  }
+}
