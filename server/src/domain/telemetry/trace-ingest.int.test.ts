@@ -59,4 +59,26 @@ describe('TraceIngestService on the real engines', () => {
     expect(view!.spans.map((s) => s.llm!.costUsd)).toEqual([1, 3]);
     expect(view!.summary.costUsd).toBe(4);
   });
+
+  it('summarises a new trace from its export exactly as from its stored spans', async () => {
+    const ref = (key: string, value: string) => ({ key, value: { stringValue: value } });
+    const spans = [
+      span(9, 0, { attributes: [ref('loom.run.id', 'run-9')] }),
+      span(9, 1, { ...llm('gpt-4o-mini', 300, 20), status: { code: 2 } }),
+      span(9, 2, { attributes: [...llm('acme-llm', 40, 4).attributes, ref('loom.prompt.name', 'answer'), ref('loom.prompt.version', '3')] }),
+    ];
+    const read = async () => {
+      const [node] = await loom.services.graph.getNodes('acme', [traceNodeId(hex(9, 16))]);
+      const listed = (await loom.services.traces.list('acme', {}, 200)).edges.find((e) => e.node.traceId === hex(9, 16));
+      return { node: node?.props, stored: listed?.node };
+    };
+    await loom.services.traceIngest.ingest('acme', exportOf(...spans)); // new: summarised from the export
+    const fromExport = await read();
+    expect(fromExport.node).toMatchObject({ spanCount: 3, errorCount: 1, llmCalls: 2, inputTokens: 340, outputTokens: 24, rootSpan: 's0', runIds: ['run-9'], prompts: ['answer@3'] });
+    await loom.services.traceIngest.ingest('acme', exportOf(spans[1])); // seen: read back from the stored spans
+    const fromSpans = await read();
+    expect({ ...fromSpans.node, costUsd: undefined }).toEqual({ ...fromExport.node, costUsd: undefined });
+    expect(fromSpans.node!.costUsd).toBeCloseTo(fromExport.node!.costUsd as number, 12);
+    expect({ ...fromSpans.stored, costUsd: 0 }).toEqual({ ...fromExport.stored, costUsd: 0 });
+  });
 });

@@ -22,7 +22,7 @@ export class TraceIngestService {
     const batch = toSpanRows(tenant, request, this.prices);
     if (batch.rows.length) {
       await this.analytics.insert('spans', batch.rows);
-      await this.rollup.refresh(tenant, new Set(batch.rows.map((r) => r.trace_id)));
+      await this.rollup.refresh(tenant, batch.rows);
     }
     if (!batch.rejected) return { rejected: 0 };
     const more = batch.rejected > batch.errors.length ? ` (first ${batch.errors.length} shown)` : '';

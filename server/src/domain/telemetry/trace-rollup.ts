@@ -1,10 +1,13 @@
 import type { Analytics } from '../ports/Analytics.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import { unavailable } from '../errors.js';
-import { linkTargets, TRACE_SUMMARY_SQL, traceGraphBatch, traceRow, type TraceSummary } from './trace-summary.js';
+import { linkTargets, TRACE_SUMMARY_SQL, traceGraphBatch, traceNodeId, traceRow, type TraceSummary } from './trace-summary.js';
+import { summariseRows } from './trace-summary-rows.js';
+import type { SpanRow } from './spans.js';
 
 interface Waiter { resolve: () => void; reject: (err: unknown) => void }
-interface TenantWork { ids: Set<string>; waiters: Waiter[] }
+/** Per trace named since the last cycle: the span rows of the exports that named it. */
+interface TenantWork { rows: Map<string, SpanRow[]>; waiters: Waiter[] }
 
 export interface RollupOptions {
   /** Traces waiting for their summary beyond which exports are refused (UNAVAILABLE). */
@@ -15,6 +18,12 @@ export interface RollupOptions {
 
 const DEFAULTS: RollupOptions = { maxPendingTraces: 50_000, chunk: 2_000 };
 const MAX_KNOWN = 100_000;
+/**
+ * Traces named by earlier cycles, remembered (least recently named evicted) so that a later export of
+ * one reads its summary back from all its stored spans. Far above the traces two overlapping cycles
+ * can hold (2 × maxPendingTraces), so a trace is never forgotten while its first summary is being written.
+ */
+const MAX_SEEN = 500_000;
 
 /**
  * Keeps the per-trace summaries (the `traces` table and the Trace nodes) in step with the spans.
@@ -31,6 +40,8 @@ export class TraceRollup {
   private lastVersion = 0;
   private readonly known = new Map<string, Set<string>>();
   private knownCount = 0;
+  /** `tenant\u0000traceId` of the traces earlier cycles summarised, oldest first. */
+  private readonly seen = new Map<string, true>();
 
   constructor(private readonly graph: GraphStore, private readonly analytics: Analytics, private readonly opts: RollupOptions = DEFAULTS) {}
 
@@ -41,14 +52,18 @@ export class TraceRollup {
     }
   }
 
-  /** Resolves once a cycle that started after this call has written the summaries of `traceIds`. */
-  refresh(tenant: string, traceIds: Iterable<string>): Promise<void> {
+  /** Resolves once a cycle that started after this call has written the summaries of the traces of `rows` (committed spans). */
+  refresh(tenant: string, rows: readonly SpanRow[]): Promise<void> {
     let work = this.pending.get(tenant);
-    if (!work) this.pending.set(tenant, (work = { ids: new Set(), waiters: [] }));
+    if (!work) this.pending.set(tenant, (work = { rows: new Map(), waiters: [] }));
     const target = work;
-    for (const id of traceIds) {
-      if (!target.ids.has(id)) this.pendingCount++;
-      target.ids.add(id);
+    for (const row of rows) {
+      const list = target.rows.get(row.trace_id);
+      if (list) list.push(row);
+      else {
+        target.rows.set(row.trace_id, [row]);
+        this.pendingCount++;
+      }
     }
     const done = new Promise<void>((resolve, reject) => target.waiters.push({ resolve, reject }));
     this.kick();
@@ -73,7 +88,7 @@ export class TraceRollup {
       const batch = this.pending;
       this.pending = new Map();
       for (const [tenant, work] of batch) {
-        const read = this.read(tenant, [...work.ids]);
+        const read = this.summarise(tenant, work.rows);
         const previous = writes;
         writes = (async () => {
           await previous;
@@ -83,13 +98,39 @@ export class TraceRollup {
           } catch (err) {
             for (const w of work.waiters) w.reject(err);
           } finally {
-            this.pendingCount -= work.ids.size;
+            this.pendingCount -= work.rows.size;
           }
         })();
         await read.catch(() => undefined);
       }
     }
     await writes;
+  }
+
+  /**
+   * The summaries of a cycle. A trace no earlier cycle named and the graph has no node for is new:
+   * every span it has came with this cycle's exports, so it is summarised from them. Any other
+   * trace is read back from its deduplicated stored spans. Which traces a cycle names is settled
+   * before its first await (cycles are taken in order), so a later export of a new trace always
+   * reads back, and its summary is written after this one.
+   */
+  private async summarise(tenant: string, rows: Map<string, SpanRow[]>): Promise<TraceSummary[]> {
+    const candidates: string[] = [];
+    const old: string[] = [];
+    for (const id of rows.keys()) {
+      const key = `${tenant}\u0000${id}`;
+      (this.seen.delete(key) ? old : candidates).push(id);
+      this.seen.set(key, true);
+    }
+    for (const key of this.seen.keys()) {
+      if (this.seen.size <= MAX_SEEN) break;
+      this.seen.delete(key);
+    }
+    const nodes = candidates.length ? await this.graph.getNodes(tenant, candidates.map(traceNodeId)) : [];
+    const fresh = candidates.filter((_, i) => nodes[i] === null);
+    old.push(...candidates.filter((_, i) => nodes[i] !== null));
+    const summaries = fresh.flatMap((id) => summariseRows(id, rows.get(id)!) ?? []);
+    return old.length ? [...summaries, ...await this.read(tenant, old)] : summaries;
   }
 
   private async read(tenant: string, ids: string[]): Promise<TraceSummary[]> {

@@ -19,7 +19,7 @@ import type { WriteBatch } from '../ports/GraphStore.js';
 export const traceNodeId = (traceId: string) => `trace:${traceId}`;
 
 /** At most this many distinct values per trace for models, prompts, runs, model versions. */
-const MAX_REFS = 20;
+export const MAX_REFS = 20;
 
 /**
  * Summaries of the traces in {ids}, over their spans deduplicated by span id (an exporter's retry

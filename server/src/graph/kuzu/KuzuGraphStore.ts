@@ -170,9 +170,12 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   getNodes(tenant: string, ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    // Keys the filter has never seen are not stored: only the others cost a lookup (new-trace checks stay free).
+    const keys = [...new Set(ids)].map((id) => storeKey(tenant, id)).filter((k) => this.keys.mayContain(k));
+    if (!keys.length) return Promise.resolve(ids.map(() => null));
     return this.read(async (conn) => {
       const found = new Map<string, GraphNode>();
-      for (const row of await lookupKeys(conn, [...new Set(ids)].map((id) => storeKey(tenant, id)), Q.lookupNodes)) {
+      for (const row of await lookupKeys(conn, keys, Q.lookupNodes)) {
         if (row.kind != null) found.set(String(row.id), toNode(row));
       }
       return ids.map((id) => found.get(id) ?? null);
