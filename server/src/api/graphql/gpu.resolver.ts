@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from './context.js';
-import { GpuMetric, GpuSeriesResult, RunGpuSummary } from './gpu.types.js';
+import { GpuDevice, GpuMetric, GpuSeriesResult, RunGpuSummary } from './gpu.types.js';
 import { isoArg } from './metrics.resolver.js';
 import type { GpuMetricName } from '../../domain/telemetry/gpu.js';
 import type { GpuSeriesQuery } from '../../domain/telemetry/gpu-query.service.js';
@@ -40,6 +40,16 @@ export class GpuResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.services.gpu.gpuSeries(ctx.principal.tenant, gpuUuid, range(metrics, from, to, step, maxPoints));
+  }
+
+  @Query(() => [GpuDevice], { description: 'The GPUs that reported metrics in [from, to) (default: the last day), most recently seen first' })
+  gpus(
+    @Arg('from', () => GraphQLDateTime, { nullable: true }) from: Date | undefined,
+    @Arg('to', () => GraphQLDateTime, { nullable: true }) to: Date | undefined,
+    @Arg('limit', () => Int, { defaultValue: 500, description: '1..5000' }) limit: number,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.gpu.gpus(ctx.principal.tenant, { from: isoArg(from), to: isoArg(to), limit });
   }
 
   @Query(() => RunGpuSummary, { description: 'GPU-hours, mean utilisation, peak memory and power of a run. Unknown run: NOT_FOUND' })

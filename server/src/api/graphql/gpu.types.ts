@@ -79,3 +79,14 @@ export class RunGpuSummary {
   @Field(() => Float, { nullable: true, description: 'Estimate: mean power × hours, per GPU' }) energyKwh!: number | null;
   @Field(() => [RunGpu]) gpus!: RunGpu[];
 }
+
+@ObjectType({ description: 'A GPU that reported metrics in the asked range' })
+export class GpuDevice {
+  @Field(() => String) gpuUuid!: string;
+  @Field(() => String) host!: string;
+  @Field(() => String) model!: string;
+  @Field(() => String) gpuIndex!: string;
+  @Field(() => [String], { description: '`namespace/pod` of the pods that used it (up to 50)' }) pods!: string[];
+  @Field(() => GraphQLDateTime) firstSeen!: string;
+  @Field(() => GraphQLDateTime) lastSeen!: string;
+}

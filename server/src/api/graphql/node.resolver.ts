@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from './context.js';
 import { DirectionEnum, GraphNode, Node, NodeKindEnum, NeighbourPage, Viewer } from './types.js';
-import type { NodeKind } from '../../domain/model.js';
+import { LINEAGE_EDGE_KINDS, type NodeKind } from '../../domain/model.js';
 
 @Resolver(() => GraphNode)
 export class NodeResolver {
@@ -31,8 +31,10 @@ export class NodeResolver {
     @Arg('direction', () => DirectionEnum, { defaultValue: DirectionEnum.BOTH }) direction: DirectionEnum,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Arg('lineageOnly', () => Boolean, { defaultValue: false, description: 'Only data-flow edges (the ones lineage follows), for one-hop expansion' }) lineageOnly: boolean,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.lineage.neighbours(ctx.principal.tenant, node.id, { direction, limit: first, offset });
+    const edgeKinds = lineageOnly ? LINEAGE_EDGE_KINDS : undefined;
+    return ctx.services.lineage.neighbours(ctx.principal.tenant, node.id, { direction, limit: first, offset, edgeKinds });
   }
 }

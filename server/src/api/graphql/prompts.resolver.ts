@@ -18,9 +18,10 @@ export class PromptResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
     @Arg('asOf', () => GraphQLDateTime, asOfArg) asOf: Date | null,
+    @Arg('search', () => String, { nullable: true, description: 'Only names containing this text (case-insensitive)' }) search: string | null,
     @Ctx() ctx: Context,
   ) {
-    return (await ctx.services.registry.prompts.list(ctx.principal.tenant, first, offset, asOfIso(asOf))).map(toPrompt);
+    return (await ctx.services.registry.prompts.list(ctx.principal.tenant, first, offset, asOfIso(asOf), search)).map(toPrompt);
   }
 
   @Query(() => Prompt, { nullable: true })

@@ -17,6 +17,7 @@ import { runNodeId } from '../../domain/ids.js';
 import type { GateInput } from '../../domain/registry/gates.js';
 
 const asOfArg = { nullable: true, description: 'The registry as it was at this time' } as const;
+const searchArg = { nullable: true, description: 'Only names containing this text (case-insensitive)' } as const;
 
 @Resolver(() => RegisteredModel)
 export class RegistryResolver {
@@ -25,9 +26,10 @@ export class RegistryResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
     @Arg('asOf', () => GraphQLDateTime, asOfArg) asOf: Date | null,
+    @Arg('search', () => String, searchArg) search: string | null,
     @Ctx() ctx: Context,
   ) {
-    return (await ctx.services.registry.models.list(ctx.principal.tenant, first, offset, asOfIso(asOf))).map(toRegisteredModel);
+    return (await ctx.services.registry.models.list(ctx.principal.tenant, first, offset, asOfIso(asOf), search)).map(toRegisteredModel);
   }
 
   @Query(() => RegisteredModel, { nullable: true, description: 'A registered model (null when it did not exist at asOf)' })

@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import { KeyValueInput, actorOf, perRequest } from './registry.common.js';
 import {
   ArtifactInput, CreateExperimentInput, CreateRunInput, Experiment, LogBatchResult, MetricInput, MetricSeries, MetricSeriesInput, MetricSummary, RunComparison,
-  RunPage, RunStatusChange, TrackedRun, toExperiment, toTrackedRun,
+  RunListPage, RunPage, RunStatus, RunStatusChange, TrackedRun, toExperiment, toTrackedRun,
 } from './tracking.types.js';
 import { compareRuns } from '../../domain/registry/compare.js';
 
@@ -38,6 +38,19 @@ export class TrackingResolver {
   async trackedRun(@Arg('runId', () => String) runId: string, @Ctx() ctx: Context) {
     const n = await ctx.services.registry.tracking.getRun(ctx.principal.tenant, runId);
     return n && toTrackedRun(n);
+  }
+
+  @Query(() => RunListPage, { description: 'Runs across experiments (or of one), filtered by status and text (run id, name, experiment), newest first' })
+  async runs(
+    @Arg('experiment', () => String, { nullable: true }) experiment: string | null,
+    @Arg('statuses', () => [RunStatus], { nullable: true, description: 'Any of these; all when omitted' }) statuses: RunStatus[] | null,
+    @Arg('text', () => String, { nullable: true }) text: string | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Ctx() ctx: Context,
+  ) {
+    const page = await ctx.services.registry.tracking.listRuns(ctx.principal.tenant, { experiment, statuses, text }, first, offset);
+    return { total: page.total, truncated: page.truncated, items: page.items.map(toTrackedRun) };
   }
 
   @Query(() => RunComparison, { description: 'Params side by side and metric curves of up to 50 runs, in one query' })

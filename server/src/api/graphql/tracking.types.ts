@@ -91,6 +91,13 @@ export class RunPage {
   @Field(() => Int) total!: number;
 }
 
+@ObjectType({ description: 'A page of the filtered runs listing' })
+export class RunListPage {
+  @Field(() => [TrackedRun], { description: 'Newest start first (never started last), then by id' }) items!: TrackedRun[];
+  @Field(() => Int, { description: 'Runs matching the filter' }) total!: number;
+  @Field(() => Boolean, { description: 'True when more runs exist than the listing reads (5,000): narrow by experiment' }) truncated!: boolean;
+}
+
 @ObjectType({ description: 'One param across the compared runs' })
 export class ParamRow {
   @Field(() => String) key!: string;

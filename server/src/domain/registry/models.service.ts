@@ -3,9 +3,10 @@
  * stages and aliases with full history, promotion gates, as-of reads. Every change to a model runs
  * under that model's lock (see lock.ts), so "read the state, check, write" cannot interleave.
  */
+import { registryNames } from './search-views.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import type { EdgeInput, GraphNode } from '../model.js';
-import { REGISTRY_NAMESPACE, registeredModelId, runNodeId } from '../ids.js';
+import { registeredModelId, runNodeId } from '../ids.js';
 import { LoomError, badInput, notFound } from '../errors.js';
 import { actorProps, requireAdmin, requireStageChange, requireWrite, type Actor } from './actor.js';
 import { STAGES, type EventDraft, type Stage } from './history.js';
@@ -17,7 +18,7 @@ import { blocked, checkAlias, modelVersionNode, newModelNode, versionProps, type
 import { KeyedLock } from '../keyed-lock.js';
 import type { RunMetrics } from './run-metrics.js';
 import type { Notify } from './webhooks.service.js';
-import { checkName, checkPaging, checkText, checkVersion, tagProps } from './validate.js';
+import { checkName, checkText, checkVersion, tagProps } from './validate.js';
 import { trainingInputs } from './training-inputs.js';
 
 export type { RegisterInput } from './model-nodes.js';
@@ -40,12 +41,10 @@ export class ModelRegistry {
   }
 
   /** Registered models by name (OpenLineage datasets declared as models live elsewhere and are not listed). */
-  async list(tenant: string, first: number, offset: number, asOf?: string): Promise<ModelView[]> {
-    checkPaging(first, offset, 100);
-    const nodes = (await this.graph.search(tenant, { text: '', kinds: ['Model'], limit: 10_000 }))
-      .filter((n) => n.namespace === REGISTRY_NAMESPACE && typeof n.props.registeredAt === 'string' && (!asOf || String(n.props.registeredAt) <= asOf))
-      .sort((a, b) => (a.name < b.name ? -1 : 1)).slice(offset, offset + first);
-    const views = await Promise.all(nodes.map((n) => this.view(tenant, n.name, asOf)));
+  /** One page of registered models by name; `search`: names containing it (case-insensitive). */
+  async list(tenant: string, first: number, offset: number, asOf?: string, search?: string | null): Promise<ModelView[]> {
+    const names = await registryNames(this.graph, tenant, 'Model', { first, offset, asOf, search });
+    const views = await Promise.all(names.map((name) => this.view(tenant, name, asOf)));
     return views.filter((v): v is ModelView => v !== null);
   }
 

@@ -3,6 +3,7 @@
  * message), movable labels with history (`latest` moves by itself), fetch by label or version,
  * render, diff. Changes to one prompt run under its lock.
  */
+import { registryNames } from './search-views.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import type { EdgeInput, GraphNode, NodeInput } from '../model.js';
 import { modelVersionId, promptId, promptVersionId, REGISTRY_NAMESPACE } from '../ids.js';
@@ -14,7 +15,7 @@ import { LATEST, promptView, selectVersion, type PromptVersionView, type PromptV
 import { diffLines, diffObjects, unified, type DiffLine, type ValueChange } from './diff.js';
 import { KeyedLock } from '../keyed-lock.js';
 import type { Notify } from './webhooks.service.js';
-import { checkLabel, checkName, checkPaging, checkText, checkVersion, tagProps } from './validate.js';
+import { checkLabel, checkName, checkText, checkVersion, tagProps } from './validate.js';
 
 export interface PromptVersionInput {
   name: string;
@@ -46,12 +47,10 @@ export class PromptRegistry {
     return state && promptView(state, asOf);
   }
 
-  async list(tenant: string, first: number, offset: number, asOf?: string): Promise<PromptView[]> {
-    checkPaging(first, offset, 100);
-    const nodes = (await this.graph.search(tenant, { text: '', kinds: ['Prompt'], limit: 10_000 }))
-      .filter((n) => n.namespace === REGISTRY_NAMESPACE && typeof n.props.registeredAt === 'string' && (!asOf || String(n.props.registeredAt) <= asOf))
-      .sort((a, b) => (a.name < b.name ? -1 : 1)).slice(offset, offset + first);
-    return (await Promise.all(nodes.map((n) => this.view(tenant, n.name, asOf)))).filter((v): v is PromptView => v !== null);
+  /** One page of prompts by name; `search`: names containing it (case-insensitive). */
+  async list(tenant: string, first: number, offset: number, asOf?: string, search?: string | null): Promise<PromptView[]> {
+    const names = await registryNames(this.graph, tenant, 'Prompt', { first, offset, asOf, search });
+    return (await Promise.all(names.map((name) => this.view(tenant, name, asOf)))).filter((v): v is PromptView => v !== null);
   }
 
   async get(tenant: string, name: string, sel: Selector): Promise<PromptVersionView> {

@@ -13,6 +13,7 @@ import { actorProps, requireWrite, type Actor } from './actor.js';
 import { checkCount, checkKey, checkName, checkPaging, checkText, isoTime, tagProps } from './validate.js';
 import { KeyedLock } from '../keyed-lock.js';
 import type { MetricPoint, RunMetrics } from './run-metrics.js';
+import { filterRuns, type RunFilter } from './run-filter.js';
 
 export interface KeyValue { key: string; value?: string | null }
 export interface MetricInput { key: string; value: number; step?: number | null; timestamp?: Date | string | null }
@@ -27,6 +28,8 @@ const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 const STATUS_EVENT: Record<RunStatusInput, string> = { RUNNING: 'START', COMPLETED: 'COMPLETE', FAILED: 'FAIL', ABORTED: 'ABORT' };
 const MAX_METRICS = 10_000;
 const MAX_SERIES_POINTS = 100_000;
+/** Most runs the filtered listing reads (an experiment's, or the tenant's); beyond it `truncated` is set. */
+const MAX_LISTED_RUNS = 5000;
 
 export class TrackingService {
   private readonly runLocks = new KeyedLock();
@@ -63,6 +66,17 @@ export class TrackingService {
     checkPaging(first, offset);
     const page = await this.graph.neighbours(tenant, experimentId(name), { direction: 'DOWNSTREAM', edgeKinds: ['HAS_RUN'], limit: first, offset });
     return { total: page.total, items: page.items.map((i) => i.node) };
+  }
+
+  /** Runs across experiments (or of one), filtered by status and text, newest first; reads at most MAX_LISTED_RUNS. */
+  async listRuns(tenant: string, filter: RunFilter, first: number, offset: number): Promise<Page<GraphNode> & { truncated: boolean }> {
+    checkPaging(first, offset);
+    checkText('text', filter.text, 200);
+    const nodes = filter.experiment
+      ? (await this.graph.neighbours(tenant, experimentId(filter.experiment), { direction: 'DOWNSTREAM', edgeKinds: ['HAS_RUN'], limit: MAX_LISTED_RUNS, offset: 0 })).items.map((i) => i.node)
+      : await this.graph.search(tenant, { text: '', kinds: ['Run'], limit: MAX_LISTED_RUNS });
+    const matched = filterRuns(nodes, filter);
+    return { total: matched.length, items: matched.slice(offset, offset + first), truncated: nodes.length >= MAX_LISTED_RUNS };
   }
 
   /** Start (or adopt) a run in an experiment; the experiment is created when it does not exist yet. */

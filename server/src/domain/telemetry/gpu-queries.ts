@@ -75,3 +75,18 @@ LIMIT 100000`,
     params: { ...s.params, fromNs, toNs, innerFromNs, innerToNs },
   };
 }
+
+/** The GPUs that reported in [from, to) (whole minutes, from the rollup): one row per GPU, most recently seen first. */
+export function gpuInventoryQuery(fromNs: string, toNs: string, limit: number): Sql {
+  return {
+    sql: `SELECT gpu_uuid, CAST(any(host), 'String') AS g_host, CAST(any(gpu_model), 'String') AS g_model, CAST(any(gpu_index), 'String') AS g_index,
+  groupUniqArray(50)(concat(namespace, '/', pod)) AS g_pods,
+  toString(toUnixTimestamp64Nano(min(first_time))) AS first_ns, toString(toUnixTimestamp64Nano(max(last_time))) AS last_ns
+FROM gpu_metrics_1m
+WHERE tenant_id = {tenant:String} AND minute >= toStartOfMinute(${ns('fromNs')}) AND minute < ${ns('toNs')}
+GROUP BY gpu_uuid
+ORDER BY max(last_time) DESC, gpu_uuid
+LIMIT {limit:UInt32}`,
+    params: { fromNs, toNs, limit },
+  };
+}

@@ -4,7 +4,7 @@ import { badInput, notFound } from '../errors.js';
 import { runNodeId } from '../ids.js';
 import { GPU_METRIC_NAMES, GPU_METRICS, type GpuMetricName } from './gpu.js';
 import { runPlacement, type RunPlacement } from './gpu-placement.js';
-import { gpuSeriesQuery, gpuUsageQuery, type GpuScope } from './gpu-queries.js';
+import { gpuInventoryQuery, gpuSeriesQuery, gpuUsageQuery, type GpuScope } from './gpu-queries.js';
 import { msToNs, parseTime, resolveStep, type RangeInput, type SeriesSource } from './metrics-range.js';
 import { gpuUsage, type GpuUsageRow, type RunGpuUsage } from './gpu-usage.js';
 
@@ -19,6 +19,8 @@ export interface GpuSeriesResult {
   placement: RunPlacement | null;
 }
 export interface GpuSeriesQuery extends RangeInput { metrics?: GpuMetricName[] }
+/** A GPU seen in a time range, with the pods (`namespace/pod`, up to 50) that used it. */
+export interface GpuDevice { gpuUuid: string; host: string; model: string; gpuIndex: string; pods: string[]; firstSeen: string; lastSeen: string }
 export interface RunGpuSummary extends RunGpuUsage { runId: string; placement: RunPlacement | null }
 
 const MAX_ROWS = 200_000;
@@ -55,6 +57,21 @@ export class GpuQueryService {
     const toMs = parseTime(q.to, 'to') ?? Date.now();
     const fromMs = parseTime(q.from, 'from') ?? toMs - 3_600_000;
     return { ...(await this.read(tenant, { gpuUuid: gpuUuid.trim() }, metrics, fromMs, toMs, q)), placement: null };
+  }
+
+  /** The GPUs that reported in [from, to) (default: the last day), most recently seen first, at most `limit`. */
+  async gpus(tenant: string, q: { from?: string; to?: string; limit?: number } = {}): Promise<GpuDevice[]> {
+    const toMs = parseTime(q.to, 'to') ?? Date.now();
+    const fromMs = parseTime(q.from, 'from') ?? toMs - DAY_MS;
+    if (toMs <= fromMs) throw badInput('to', 'must be after from');
+    const limit = q.limit ?? 500;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw badInput('limit', 'must be 1..5000');
+    const sql = gpuInventoryQuery(msToNs(fromMs), msToNs(toMs), limit);
+    const rows = await this.analytics.query<Row>(tenant, sql.sql, sql.params);
+    return rows.map((r) => ({
+      gpuUuid: r.gpu_uuid, host: r.g_host, model: r.g_model, gpuIndex: r.g_index, pods: [...(r.g_pods as string[])].sort(),
+      firstSeen: iso(nsToMs(r.first_ns)), lastSeen: iso(nsToMs(r.last_ns)),
+    }));
   }
 
   /** GPU-hours, mean utilisation, peak memory and power of a run's GPUs (see gpu-usage.ts). Unknown run: NOT_FOUND. */
@@ -100,6 +117,7 @@ export class GpuQueryService {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const nsToMs = (ns: string) => Number(BigInt(ns) / 1_000_000n);
 
 function checkMetrics(metrics: GpuMetricName[] | undefined): GpuMetricName[] {
   if (metrics === undefined || metrics.length === 0) return GPU_METRIC_NAMES;
