@@ -9,7 +9,7 @@ import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { OpenAIInstrumentation } from '@opentelemetry/instrumentation-openai';
-import { startTestLoom, type TestLoom } from '../../server/src/testing/harness.js';
+import { DEMO_KEY, startTestLoom, type TestLoom } from '../../server/src/testing/harness.js';
 import { modelVersionId, promptVersionId } from '../../server/src/domain/ids.js';
 import { traceMessages } from './otlp.proto.js';
 import { child, emitter, openAiStandIn, postRaw } from './otlp.testkit.js';
@@ -43,7 +43,10 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
   const runId = randomUUID();
 
   beforeAll(async () => {
-    loom = await startTestLoom({ LOOM_OTLP_MAX_CONCURRENT: '4' });
+    // The demo tenant without the demo story (whose traces and GPU points would join these tests' counts).
+    loom = await startTestLoom({ LOOM_OTLP_MAX_CONCURRENT: '4', LOOM_SEED_DEMO: 'false' });
+    await loom.services.tenancy.createTenant('demo');
+    await loom.services.tenancy.createApiKey('demo', 'admin', DEMO_KEY);
     await loom.services.tenancy.createTenant('other');
     otherKey = await loom.services.tenancy.createApiKey('other', 'admin');
     viewerKey = await loom.services.tenancy.createApiKey('demo', 'viewer');
@@ -71,6 +74,8 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
     const retrieve = child(sdk.tracer, root, 'retrieve', { 'db.system': 'qdrant', 'retrieval.k': 5, 'retrieval.scores': [0.9, 0.8] });
     retrieve.addEvent('cache miss', { key: 'q1' });
     retrieve.end();
+    // The SDK's clock can give two spans started within the same instant equal start times: keep the order unambiguous.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const llm = child(sdk.tracer, root, 'chat gpt-4o', {
       'gen_ai.operation.name': 'chat', 'gen_ai.provider.name': 'openai', 'gen_ai.request.model': 'gpt-4o',
       'gen_ai.response.model': 'gpt-4o-2024-08-06', 'gen_ai.usage.input_tokens': 1000, 'gen_ai.usage.output_tokens': 200,

@@ -23,10 +23,15 @@ describe('Loom across restarts', () => {
       try {
         expect(second.demoKey).toBe(first.demoKey);
         expect(await second.services.tenancy.listTenants()).toEqual(['demo']);
-        const res = await post(`${second.url}/graphql`, second.demoKey!, { query: '{ node(id: "job:ns:survives_restart") { id } search(text: "analytics.customers_clean") { id } }' });
+        const res = await post(`${second.url}/graphql`, second.demoKey!, { query: `{ node(id: "job:ns:survives_restart") { id } search(text: "analytics.customers_clean") { id }
+          registeredModel(name: "churn-classifier") { versionCount } prompt(name: "churn-explainer") { versionCount } experiment(name: "churn-training") { runs { total } } }` });
         const body = await res.json();
         expect(body.data.node).toEqual({ id: 'job:ns:survives_restart' });
         expect(body.data.search[0].id).toBe('dataset:hive://metastore.data.internal:9083:analytics.customers_clean');
+        // the demo story (demo/) is part of the one seed: present after the restart, not doubled by it
+        expect(body.data.registeredModel.versionCount).toBe(3);
+        expect(body.data.prompt.versionCount).toBe(3);
+        expect(body.data.experiment.runs.total).toBe(4);
         expect(await second.services.graph.countNodes('demo')).toBe(countAfterSeed + 4); // seeded once: + namespace, job, job version, run
       } finally {
         await second.close();

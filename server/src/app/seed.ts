@@ -3,13 +3,15 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Services } from './services.js';
+import { seedDemoStory } from './demo/index.js';
+import { DEMO_EVENTS } from './demo/common.js';
 
-const DEMO_EVENTS = new URL('../../../seeds/demo/events.ndjson', import.meta.url);
 export const DEMO_TENANT = 'demo';
 
 /**
  * On the first start of an empty store: create the `demo` tenant and an admin key, load the demo
- * story. The key is printed and kept in `<dataDir>/demo-key.txt` (mode 600) so later starts can print it.
+ * story (the OpenLineage events, then experiments, registries, traces and GPU metrics: demo/). The
+ * key is printed and kept in `<dataDir>/demo-key.txt` (mode 600) so later starts can print it.
  */
 export async function seedIfEmpty(services: Services, opts: { dataDir: string; demoKey?: string }, log: Logger): Promise<string | null> {
   const keyFile = path.join(opts.dataDir, 'demo-key.txt');
@@ -17,13 +19,15 @@ export async function seedIfEmpty(services: Services, opts: { dataDir: string; d
     return existsSync(keyFile) ? (await readFile(keyFile, 'utf8')).trim() : null;
   }
   // The story first, the tenant last: a start interrupted while seeding seeds again next time (ingest is idempotent).
+  const started = performance.now();
   const count = await loadEvents(services, DEMO_TENANT, await readFile(DEMO_EVENTS, 'utf8'), (done, total) => {
     if (done === total || done % 25 === 0) log.info({ done, total }, 'loading demo lineage');
   });
+  await seedDemoStory(services, DEMO_TENANT, log);
   await services.tenancy.createTenant(DEMO_TENANT, 'Demo tenant');
   const key = await services.tenancy.createApiKey(DEMO_TENANT, 'admin', opts.demoKey);
   await writeFile(keyFile, `${key}\n`, { mode: 0o600 });
-  log.info({ tenant: DEMO_TENANT, events: count }, 'demo tenant created and seeded');
+  log.info({ tenant: DEMO_TENANT, events: count, ms: Math.round(performance.now() - started) }, 'demo tenant created and seeded');
   return key;
 }
 

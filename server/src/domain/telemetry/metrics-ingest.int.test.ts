@@ -99,12 +99,12 @@ describe('MetricsIngestService on chDB', () => {
       { name: 'DCGM_FI_DEV_GPU_UTIL', gauge: { dataPoints: [{ timeUnixNano: msToNanos(T0), asInt: '55', attributes: labels }] } },
     ], 'dcgm-exporter'));
     const rows = await loom.services.analytics.query<Record<string, unknown>>('demo',
-      'SELECT metric, source_metric, value, namespace, pod, host, gpu_uuid FROM gpu_metrics WHERE tenant_id = {tenant:String} ORDER BY metric');
+      "SELECT metric, source_metric, value, namespace, pod, host, gpu_uuid FROM gpu_metrics WHERE tenant_id = {tenant:String} AND gpu_uuid = 'GPU-int-1' ORDER BY metric");
     expect(rows).toEqual([
       { metric: 'memory_used', source_metric: 'DCGM_FI_DEV_FB_USED', value: 1024 * 1024 * 1024, namespace: 'ml', pod: 'train-9', host: 'gpu-node', gpu_uuid: 'GPU-int-1' },
       { metric: 'utilization', source_metric: 'DCGM_FI_DEV_GPU_UTIL', value: 55, namespace: 'ml', pod: 'train-9', host: 'gpu-node', gpu_uuid: 'GPU-int-1' },
     ]);
-    const rollup = await loom.services.analytics.query<{ n: string }>('demo', 'SELECT sum(count) AS n FROM gpu_metrics_1m WHERE tenant_id = {tenant:String}');
+    const rollup = await loom.services.analytics.query<{ n: string }>('demo', "SELECT sum(count) AS n FROM gpu_metrics_1m WHERE tenant_id = {tenant:String} AND gpu_uuid = 'GPU-int-1'");
     expect(Number(rollup[0].n)).toBe(2);
   });
 

@@ -1,0 +1,28 @@
+/**
+ * The demo story beyond the OpenLineage events (see seeds/demo/README.md): experiment runs,
+ * the model and prompt registries, LLM traces and GPU metrics, written through the domain
+ * services in dependency order (traces link to the registry versions, so those come first).
+ */
+import type { Logger } from 'pino';
+import type { Services } from '../services.js';
+import { seedExperiments } from './experiments.js';
+import { seedModels } from './models.js';
+import { seedPrompts } from './prompts.js';
+import { seedGpuMetrics, seedTraces } from './telemetry.js';
+
+const PARTS: [string, (services: Services, tenant: string, now: number) => Promise<void>][] = [
+  ['experiment churn-training', seedExperiments],
+  ['model churn-classifier', (s, t) => seedModels(s, t)],
+  ['prompt churn-explainer', (s, t) => seedPrompts(s, t)],
+  ['LLM traces', seedTraces],
+  ['GPU metrics', seedGpuMetrics],
+];
+
+/** Seeds every part; `now` anchors the recent parts (traces in the last day, the GPU run yesterday). */
+export async function seedDemoStory(services: Services, tenant: string, log: Logger, now = Date.now()): Promise<void> {
+  for (const [name, seed] of PARTS) {
+    const started = performance.now();
+    await seed(services, tenant, now);
+    log.info({ part: name, ms: Math.round(performance.now() - started) }, 'demo story seeded');
+  }
+}
