@@ -3,8 +3,12 @@
  * SDK's BatchSpanProcessor sends them, several exporters at once), ack latency p50/p99, beside the
  * raw chDB insert rate of the same span rows in the same run (10,000-row INSERTs, no HTTP, no
  * decoding, no trace summaries; rounds alternate); then one trace by id over everything stored.
+ * With LOOM_BENCH_TRACE_SPANS=N (e.g. 10000000) it instead bulk-loads N spans into a fresh store and
+ * measures one trace by id over them (otlp-lookup.ts): `LOOM_BENCH_TRACE_SPANS=10000000 npm run -s bench -- --only otlp`.
+ * LOOM_BENCH_TRACE_DIR=<dir> keeps that store, and a later run with the same dir measures it again
+ * without loading. (Environment variables: bench/run.ts parses its flags strictly.)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +18,7 @@ import { decodeTraces } from '../ingest/otlp/otlp.codec.js';
 import { traceMessages } from '../ingest/otlp/otlp.proto.js';
 import { toSpanRows } from '../server/src/domain/telemetry/spans.js';
 import { loadPriceTable } from '../server/src/domain/telemetry/prices.js';
+import { traceLookupBench } from './otlp-lookup.js';
 
 export const name = 'otlp';
 const KEY = 'bench-key-000000000000000000001';
@@ -84,6 +89,21 @@ async function send(url: string, body: Uint8Array): Promise<number> {
 }
 
 export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
+  const bulk = process.env.LOOM_BENCH_TRACE_SPANS;
+  if (!bulk) return ingestBench(opts, emit);
+  // Only the bulk lookup then: its load runs in a child process, and chDB alive in two processes at once stalls.
+  // LOOM_BENCH_TRACE_DIR keeps the loaded store (and measures again on it when it already exists).
+  const keep = process.env.LOOM_BENCH_TRACE_DIR;
+  const reuse = !!keep && existsSync(path.join(keep, 'chdb'));
+  const dir = keep ?? mkdtempSync(path.join(tmpdir(), 'loom-bench-traces-'));
+  try {
+    await traceLookupBench(Number(bulk), { LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY }, KEY, reuse, emit);
+  } finally {
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function ingestBench(opts: BenchOptions, emit: Emit): Promise<void> {
   const spans = Math.max(BATCH, opts.nodes);
   const dir = mkdtempSync(path.join(tmpdir(), 'loom-bench-otlp-'));
   const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY, LOOM_OTLP_MAX_CONCURRENT: String(CLIENTS * 2) });
@@ -116,7 +136,7 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
     emit({ bench: 'otlp.traces', metric: 'ack_p99_ms', value: pct(lat, 99), n: lat.length });
 
     // One trace by id (what GraphQL `trace` runs: one primary-key read of its spans) over everything stored.
-    const ids = await loom.services.analytics.query<{ trace_id: string }>('demo', 'SELECT trace_id FROM traces FINAL WHERE tenant_id = {tenant:String} ORDER BY rand() LIMIT {n:UInt32}', { n: LOOKUPS });
+    const ids = await loom.services.analytics.query<{ trace_id: string }>('demo', "SELECT trace_id FROM traces FINAL WHERE tenant_id = {tenant:String} AND service_name = 'rag-api' ORDER BY rand() LIMIT {n:UInt32}", { n: LOOKUPS });
     const lookups: number[] = [];
     for (const { trace_id } of ids) {
       const t1 = performance.now();

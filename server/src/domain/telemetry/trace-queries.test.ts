@@ -29,8 +29,12 @@ describe('trace SQL builders', () => {
 
   it("reads one trace's spans by primary key, each span once", () => {
     const q = traceSpansQuery('ab', 10);
-    expect(q.sql).toContain('PREWHERE tenant_id = {tenant:String} AND trace_id = {traceId:String}\nORDER BY start_time, span_id\nLIMIT 1 BY span_id');
+    expect(q.sql).toContain('PREWHERE tenant_id = {tenant:String} AND trace_id = {traceId:String}\nWHERE start_time BETWEEN trace_range.1 - INTERVAL 1 HOUR AND trace_range.2 + INTERVAL 1 HOUR\nORDER BY start_time, span_id\nLIMIT 1 BY span_id');
     expect(q.params).toEqual({ traceId: 'ab', limit: 10 });
+  });
+
+  it("bounds the span read by the trace's time range from its summary, unbounded without one", () => {
+    expect(traceSpansQuery('ab', 10).sql).toMatch(/^WITH \(\n {2}SELECT if\(count\(\) = 0, \(toDateTime64\(0, 9, 'UTC'\), toDateTime64\('2261-12-31 00:00:00', 9, 'UTC'\)\), \(min\(start_time\), max\(end_time\)\)\)\n {2}FROM traces PREWHERE tenant_id = \{tenant:String\} AND trace_id = \{traceId:String\}\n\) AS trace_range\n/);
   });
 
   it('groups LLM usage by model, prompt version or time bucket', () => {

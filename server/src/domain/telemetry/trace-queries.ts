@@ -54,10 +54,22 @@ export function traceSummaryQuery(traceId: string): Sql {
 /**
  * One trace's spans in start order (at most `limit`), deduplicated by span id (LIMIT BY, not FINAL:
  * PREWHERE then reads the wide attribute columns of the trace's rows only).
+ *
+ * The trace's time range comes first from its `traces` summary (a point read: that table is not
+ * partitioned), so the span read touches only the parts whose start_time range holds it instead of
+ * one granule in every daily part (36 parts at 10M spans over 14 days: p50 32 → 17 ms, p99 113 →
+ * 59 ms measured on cold trace ids; bench/otlp-lookup.ts). The summary is rewritten before an export
+ * is acknowledged, so its [min start, max end] holds every acknowledged span; an hour either side
+ * covers a summary a concurrent export has not rewritten yet (pruning stays: parts are daily). With
+ * no summary (not written yet, or expired) the range is unbounded.
  */
 export function traceSpansQuery(traceId: string, limit: number): Sql {
   return {
-    sql: `SELECT span_id, parent_span_id, name, kind, status_code, status_message,
+    sql: `WITH (
+  SELECT if(count() = 0, (toDateTime64(0, 9, 'UTC'), toDateTime64('2261-12-31 00:00:00', 9, 'UTC')), (min(start_time), max(end_time)))
+  FROM traces PREWHERE tenant_id = {tenant:String} AND trace_id = {traceId:String}
+) AS trace_range
+SELECT span_id, parent_span_id, name, kind, status_code, status_message,
   toString(toUnixTimestamp64Nano(start_time)) AS start_ns, toString(toUnixTimestamp64Nano(end_time)) AS end_ns, duration_ns,
   service_name, scope_name, scope_version, resource_attributes, attributes, attribute_types,
   arrayMap(t -> toString(toUnixTimestamp64Nano(t)), events.time) AS event_times, events.name AS event_names, events.attributes AS event_attributes,
@@ -66,6 +78,7 @@ export function traceSpansQuery(traceId: string, limit: number): Sql {
   llm_cost_usd, prompt_name, prompt_version, run_id, model_name, model_version
 FROM spans
 PREWHERE tenant_id = {tenant:String} AND trace_id = {traceId:String}
+WHERE start_time BETWEEN trace_range.1 - INTERVAL 1 HOUR AND trace_range.2 + INTERVAL 1 HOUR
 ORDER BY start_time, span_id
 LIMIT 1 BY span_id
 LIMIT {limit:UInt32}`,

@@ -1,0 +1,192 @@
+/**
+ * "One trace by id over N stored spans" (issue 4: p99 < 30 ms at 10M): bulk-loads N realistic spans
+ * (traces of 10 spans, 4 tenants, spread over 14 days, with their `traces` summaries) straight into
+ * chDB with INSERT … SELECT FROM numbers(), then measures the lookup of random trace ids three ways:
+ * through the service (`TraceQueryService.get`, what GraphQL `trace` calls), through GraphQL over
+ * HTTP, and the raw SQL of the same lookup (trace-queries.ts) through the analytics client.
+ * Each step opens chDB in its own process (this file as a script), once: `schema` (a Loom start
+ * creates the schema and the demo tenant), `load` (a bare chDB client inserts), then this process
+ * starts Loom on the directory and measures. (Seen here: a bare chDB client opened after a Loom
+ * start and close in the same process, or while another process used chDB, stalled ~5 minutes and then
+ * failed with "The server is shutting down due to a fatal error".) Trace ids are random over the
+ * `demo` tenant's traces; each id is looked up by the three ways in rotating order (so each way reads
+ * a not-yet-read trace a third of the time), after a warm-up.
+ */
+import { createHash } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
+import { createChdbConnection } from 'chdb/connection';
+import type { BenchOptions, Emit } from './run.js';
+import { startLoom } from '../server/src/app/main.js';
+import { traceSpansQuery } from '../server/src/domain/telemetry/trace-queries.js';
+import { loadConfig } from '../server/src/config/config.js';
+
+const SPANS_PER_TRACE = 10;
+const TENANTS = ['demo', 'acme', 'globex', 'initech'];
+const DAYS = 14;
+const CHUNK_SPANS = 1_000_000;
+const LOOKUPS = 300;
+const WARMUP = 20;
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const traceId = (t: number) => createHash('md5').update(String(t)).digest('hex');
+
+/** Spans of traces [t0, t0 + count / 10): trace t belongs to tenant t % 4 and starts t × step after `baseNs`. */
+export function spansInsert(db: string, firstSpan: number, count: number, baseNs: bigint, stepNs: bigint): string {
+  return `INSERT INTO \`${db}\`.spans (tenant_id, trace_id, span_id, parent_span_id, name, kind, status_code, status_message, start_time, end_time, duration_ns,
+  service_name, scope_name, scope_version, resource_attributes, attributes, attribute_types,
+  is_llm, llm_provider, llm_operation, llm_request_model, llm_response_model, llm_input_tokens, llm_output_tokens, llm_total_tokens, llm_cost_usd, prompt_name, prompt_version)
+WITH ${TENANTS.length} AS tenants_n, [${TENANTS.map((t) => `'${t}'`).join(',')}] AS tenants,
+  ['POST /v1/answer','auth.verify','cache.get','SELECT documents','embeddings text-embedding-3-small','retrieve','rerank','chat gpt-4o-mini','guardrails.check','render'] AS names,
+  [2,1,3,3,3,1,1,3,1,1] AS kinds, [0,1,3,4,20,60,90,110,880,890] AS offsets_ms, [900,2,1,16,40,30,20,770,9,9] AS durations_ms
+SELECT tenants[t % tenants_n + 1], lower(hex(MD5(toString(t)))),
+  substring(lower(hex(MD5(concat(toString(t), '/', toString(s))))), 1, 16),
+  if(s = 0, '', substring(lower(hex(MD5(concat(toString(t), '/0')))), 1, 16)),
+  names[s + 1], kinds[s + 1], if(t % 50 = 0 AND s = 7, 2, 0), if(t % 50 = 0 AND s = 7, 'Error code: 429 - rate limit reached', ''),
+  fromUnixTimestamp64Nano(toInt64(start_ns)), fromUnixTimestamp64Nano(toInt64(start_ns + dur_ns)), dur_ns,
+  'rag-api', 'bench', '1', map('service.name', 'rag-api', 'service.version', '1.4.2', 'host.name', concat('node-', toString(t % 17)), 'telemetry.sdk.language', 'python'),
+  multiIf(s = 0, map('http.request.method', 'POST', 'url.path', '/v1/answer', 'http.response.status_code', '200', 'enduser.id', concat('u-', toString(t % 9973))),
+          s = 7, map('gen_ai.operation.name', 'chat', 'gen_ai.provider.name', 'openai', 'gen_ai.request.model', 'gpt-4o-mini', 'gen_ai.usage.input_tokens', toString(1500 + t % 700), 'gen_ai.usage.output_tokens', toString(120 + t % 300), 'loom.prompt.name', 'answer', 'loom.prompt.version', '7'),
+          s = 3, map('db.system', 'postgresql', 'db.query.text', 'SELECT id, body FROM documents WHERE tenant = $1 LIMIT 20'),
+          map('component', names[s + 1])),
+  if(s = 7, map('gen_ai.usage.input_tokens', 'int', 'gen_ai.usage.output_tokens', 'int'), map()),
+  s IN (4, 7), if(s IN (4, 7), 'openai', ''), multiIf(s = 4, 'embeddings', s = 7, 'chat', ''), multiIf(s = 4, 'text-embedding-3-small', s = 7, 'gpt-4o-mini', ''),
+  if(s = 7, 'gpt-4o-mini-2024-07-18', ''), multiIf(s = 4, 64, s = 7, 1500 + t % 700, 0), if(s = 7, 120 + t % 300, 0), multiIf(s = 4, 64, s = 7, 1620 + t % 700 + t % 300, 0),
+  if(s = 7, 0.0004, 0), if(s = 7, 'answer', ''), if(s = 7, '7', '')
+FROM (SELECT intDiv(number, ${SPANS_PER_TRACE}) AS t, number % ${SPANS_PER_TRACE} AS s,
+        ${baseNs} + t * ${stepNs} + offsets_ms[s + 1] * 1000000 AS start_ns, toUInt64(durations_ms[s + 1] * 1000000 + (t % 97) * 10000) AS dur_ns
+      FROM numbers(${firstSpan}, ${count}))`;
+}
+
+/** The `traces` summaries of the same traces (what the ingest's rollup would have written). */
+export function tracesInsert(db: string, firstTrace: number, count: number, baseNs: bigint, stepNs: bigint): string {
+  return `INSERT INTO \`${db}\`.traces (tenant_id, trace_id, start_time, end_time, duration_ns, service_name, root_span_id, root_span_name,
+  span_count, error_count, llm_calls, input_tokens, output_tokens, cost_usd, models, prompts, run_ids, model_versions, updated_at)
+WITH [${TENANTS.map((t) => `'${t}'`).join(',')}] AS tenants
+SELECT tenants[t % ${TENANTS.length} + 1], lower(hex(MD5(toString(t)))), fromUnixTimestamp64Nano(toInt64(start_ns)), fromUnixTimestamp64Nano(toInt64(start_ns + 900000000 + (t % 97) * 10000)),
+  900000000 + (t % 97) * 10000, 'rag-api', substring(lower(hex(MD5(concat(toString(t), '/0')))), 1, 16), 'POST /v1/answer',
+  ${SPANS_PER_TRACE}, if(t % 50 = 0, 1, 0), 2, 1564 + t % 700, 120 + t % 300, 0.0004, ['gpt-4o-mini', 'text-embedding-3-small'], [('answer', '7')], [], [], now64(6)
+FROM (SELECT number AS t, ${baseNs} + t * ${stepNs} AS start_ns FROM numbers(${firstTrace}, ${count}))`;
+}
+
+interface Loaded { ms: number; parts: number }
+
+async function bulkLoad(chdbPath: string, db: string, spans: number, progress: BenchOptions['progress']): Promise<Loaded> {
+  const connection = createChdbConnection({ path: chdbPath }) as unknown as ClickHouseClientConfigOptions['connection'];
+  const client = createClient({ connection });
+  try {
+    const traces = spans / SPANS_PER_TRACE;
+    const stepNs = BigInt(Math.floor((DAYS * 86_400e9) / traces));
+    const baseNs = BigInt(Date.now() - DAYS * 86_400_000 - 3_600_000) * 1_000_000n;
+    const started = performance.now();
+    for (let done = 0; done < spans; done += CHUNK_SPANS) {
+      const n = Math.min(CHUNK_SPANS, spans - done);
+      await client.command({ query: spansInsert(db, done, n, baseNs, stepNs) });
+      await client.command({ query: tracesInsert(db, done / SPANS_PER_TRACE, n / SPANS_PER_TRACE, baseNs, stepNs) });
+      progress('otlp.load', done + n, spans, 'spans');
+    }
+    const ms = performance.now() - started;
+    const rs = await client.query({ query: `SELECT count() AS parts FROM system.parts WHERE database = '${db}' AND table = 'spans' AND active`, format: 'JSONEachRow' });
+    const [row] = await rs.json<{ parts: string }>();
+    return { ms, parts: Number(row.parts) };
+  } finally {
+    await client.close();
+  }
+}
+
+type Lookup = (id: string) => Promise<number>;
+
+/** Each way in turn per id (so load changes on the machine hit all alike); latencies per way, after a warm-up. */
+async function timed(ids: string[], ways: Lookup[]): Promise<number[][]> {
+  const out = ways.map(() => [] as number[]);
+  for (const [i, id] of ids.entries()) {
+    for (let k = 0; k < ways.length; k++) {
+      const w = (i + k) % ways.length;
+      const t = performance.now();
+      const n = await ways[w](id);
+      if (i >= WARMUP) out[w].push(performance.now() - t);
+      if (n !== SPANS_PER_TRACE) throw new Error(`trace ${id}: ${n} spans, expected ${SPANS_PER_TRACE}`);
+    }
+  }
+  return out;
+}
+
+/** Loads `spans` into `env`'s data directory (unless `reuse`: it holds them from an earlier run), then measures. */
+export async function traceLookupBench(spans: number, env: Record<string, string>, key: string, reuse: boolean, emit: Emit): Promise<void> {
+  if (!Number.isInteger(spans) || spans < CHUNK_SPANS / 100 || spans % (SPANS_PER_TRACE * TENANTS.length) !== 0) throw new Error(`trace spans must be a multiple of ${SPANS_PER_TRACE * TENANTS.length}, at least ${CHUNK_SPANS / 100}`);
+  if (!reuse) {
+    const load = await loadInChild(spans, env);
+    emit({ bench: 'otlp.trace_load', metric: 'spans_per_s', value: spans / (load.ms / 1000), n: spans });
+    emit({ bench: 'otlp.trace_load', metric: 'active_parts', value: load.parts, n: spans });
+  }
+  const loom = await startLoom(env);
+  try {
+    const traces = spans / SPANS_PER_TRACE;
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const ids = Array.from({ length: LOOKUPS + WARMUP }, () => traceId(Math.floor(rand() * (traces / TENANTS.length)) * TENANTS.length)); // tenant demo
+    const raw: Lookup = async (id) => {
+      const q = traceSpansQuery(id, 10_001);
+      return (await loom.services.analytics.query('demo', q.sql, q.params)).length;
+    };
+    const service: Lookup = async (id) => (await loom.services.traces.get('demo', id))?.spans.length ?? 0;
+    const graphql: Lookup = async (id) => {
+      const res = await fetch(`${loom.url}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: 'query($id: ID!) { trace(traceId: $id) { spans { spanId name } } }', variables: { id } }),
+      });
+      const body = (await res.json()) as { data?: { trace?: { spans: unknown[] } } };
+      return body.data?.trace?.spans.length ?? 0;
+    };
+    const [rawMs, serviceMs, graphqlMs] = await timed(ids, [raw, service, graphql]);
+    for (const p of [50, 99]) {
+      emit({ bench: 'otlp.trace_by_id_bulk', metric: `service_p${p}_ms`, value: pct(serviceMs, p), raw_engine: pct(rawMs, p), n: spans });
+      emit({ bench: 'otlp.trace_by_id_bulk', metric: `graphql_p${p}_ms`, value: pct(graphqlMs, p), raw_engine: pct(rawMs, p), n: spans });
+    }
+  } finally {
+    await closeWithin(loom);
+  }
+}
+
+/** Loom's close now and then hangs right after a start (kuzu and chDB shutting down together); a bench must not. */
+async function closeWithin(loom: { close(): Promise<void> }, ms = 15_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(() => {
+    process.stderr.write(`loom did not close within ${ms} ms; going on (its writes are committed)\n`);
+    resolve();
+  }, ms)));
+  await Promise.race([loom.close(), gaveUp]).finally(() => clearTimeout(timer));
+}
+
+/** Runs this file as `<step> <spans>` in a child process with `env`; resolves with the last line it printed. */
+function inChild(step: 'schema' | 'load', spans: number, env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), step, String(spans)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out.trim().split('\n').at(-1) ?? '') : reject(new Error(`trace ${step} exited with ${code}`))));
+  });
+}
+
+async function loadInChild(spans: number, env: Record<string, string>): Promise<Loaded> {
+  await inChild('schema', spans, env);
+  return JSON.parse(await inChild('load', spans, env)) as Loaded;
+}
+
+async function childMain(step: string, spans: number): Promise<void> {
+  const env = process.env as Record<string, string>;
+  if (step === 'schema') return closeWithin(await startLoom(env)); // schema + demo tenant
+  const cfg = loadConfig(env).analytics;
+  if (cfg.engine !== 'chdb') throw new Error('the trace lookup bench loads the embedded chDB');
+  const progress = (label: string, done: number, total: number, unit: string) => process.stderr.write(`\r[${label}] ${done}/${total} ${unit}${done >= total ? '\n' : ''}`);
+  process.stdout.write(`${JSON.stringify(await bulkLoad(cfg.path, cfg.database, spans, progress))}\n`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  childMain(process.argv[2], Number(process.argv[3])).then(() => process.exit(0), (e: unknown) => {
+    process.stderr.write(`trace ${process.argv[2]} failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  });
+}
