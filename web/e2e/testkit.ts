@@ -78,15 +78,37 @@ export function useE2E(env: Record<string, string> = {}): E2E {
   };
 }
 
-/** web/dist must exist before Loom starts (it serves the files found at start-up). */
+/**
+ * web/dist must exist before Loom starts (it serves the files found at start-up). Test files run in
+ * parallel: one builds while the others wait on a lock directory, then find the build fresh.
+ */
 export function buildWebIfStale(): void {
+  const lock = path.join(REPO, 'web/.build-lock');
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    if (isFresh()) return;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`web build lock ${lock} held for 5 minutes: remove it if no build is running`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    if (isFresh()) return;
+    // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO, env, stdio: 'inherit' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function isFresh(): boolean {
   const index = path.join(REPO, 'web/dist/index.html');
   const sources = [path.join(REPO, 'web/src'), path.join(REPO, 'web/index.html'), path.join(REPO, 'web/vite.config.ts')];
-  const newest = Math.max(...sources.map(newestMtime));
-  if (existsSync(index) && statSync(index).mtimeMs >= newest) return;
-  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const env = { ...process.env, NODE_ENV: 'production' };
-  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO, env, stdio: 'inherit' });
+  return existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime));
 }
 
 function newestMtime(file: string): number {

@@ -1,62 +1,87 @@
-import { useMemo, useState } from 'react';
-import { LineageDocument } from './api/documents.js';
-import { useQuery } from './api/useQuery.js';
+import type { Core } from 'cytoscape';
+import { useCallback, useMemo, useState } from 'react';
 import { DetailsPanel } from './details/DetailsPanel.js';
-import type { Direction } from './gql/graphql.js';
-import { toElements } from './graph/elements.js';
 import { GraphView } from './graph/GraphView.js';
+import { markExpandStart } from './graph/perf.js';
+import { defineMessages, useT } from './i18n/i18n.js';
+import { ExplorerBanners } from './lineage/ExplorerBanners.js';
+import { ExportButtons } from './lineage/ExportButtons.js';
+import { collapse, expand, loadMore, parseMoreNodeId, type HopDirection } from './lineage/explore.js';
+import { ImpactView } from './lineage/ImpactView.js';
+import { kindCounts } from './lineage/kindCounts.js';
+import { KindFilter } from './lineage/KindFilter.js';
 import { LineageControls } from './lineage/LineageControls.js';
+import { NodeActions } from './lineage/NodeActions.js';
+import { useExplorerGraph } from './lineage/useExplorerGraph.js';
+import { parseViewState, viewStateQuery, type ViewState } from './lineage/viewState.js';
 import { SearchBox } from './search/SearchBox.js';
-import { ViewerBadge } from './ViewerBadge.js';
+import { useQueryParams } from './shell/router.js';
 
-const LINEAGE_LIMIT = 500;
+const M = defineMessages({ more: '{n} more' }, { more: '还有 {n} 个' });
 
-/** The main screen: search in the header, the lineage graph in the middle, details on the right. */
-export function Explorer({ onSignOut }: { onSignOut: () => void }) {
-  const [rootId, setRootId] = useState<string | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [direction, setDirection] = useState<Direction>('BOTH');
-  const [depth, setDepth] = useState(3);
-  const lineage = useQuery(
-    LineageDocument,
-    rootId ? { nodeId: rootId, direction, depth, limit: LINEAGE_LIMIT } : null,
-  );
-  const result = lineage.data?.lineage ?? null;
-  const elements = useMemo(() => (result ? toElements(result) : null), [result]);
+/** The lineage explorer: search, controls, the graph (or impact table), details. All view state is in the URL. */
+export function Explorer() {
+  const t = useT(M);
+  const [query, setQuery] = useQueryParams();
+  const search = query.toString();
+  const state = useMemo(() => parseViewState(new URLSearchParams(search)), [search]);
+  const update = useCallback((changes: Partial<ViewState>, push = false) => setQuery(viewStateQuery(changes), { push }), [setQuery]);
+  const moreLabel = useCallback((n: number) => t('more', { n }), [t]);
+  const graph = useExplorerGraph(state, moreLabel);
+  const [cy, setCy] = useState<Core | null>(null);
 
-  const openLineage = (id: string) => {
-    setRootId(id);
-    setSelectedId(id);
+  const open = (id: string, view = state.view === 'impact' ? 'graph' as const : state.view) =>
+    update({ node: id, selected: id, expansions: [], view }, true);
+  const onExpand = (direction: HopDirection) => {
+    if (!state.selected) return;
+    markExpandStart();
+    update({ expansions: expand(state.expansions, state.selected, direction) });
   };
+  const onCollapse = () => state.selected && update({ expansions: collapse(state.expansions, state.selected, null, graph.baseIds, graph.expansions.loaded) });
+  const onMore = (id: string) => {
+    const spec = parseMoreNodeId(id);
+    if (!spec) return;
+    markExpandStart();
+    update({ expansions: loadMore(state.expansions, spec.anchor, spec.direction) });
+  };
+  const selectedNode = state.selected ? graph.merged?.nodes.find((n) => n.node.id === state.selected)?.node ?? (graph.result?.root.id === state.selected ? graph.result.root : null) : null;
+  const expanded = (d: HopDirection) => state.expansions.some((s) => s.anchor === state.selected && s.direction === d);
 
   return (
     <div className="explorer">
-      <header className="top-bar">
-        <span className="brand">Loom</span>
-        <SearchBox onPick={(hit) => openLineage(hit.id)} />
-        <LineageControls direction={direction} depth={depth} onDirection={setDirection} onDepth={setDepth} />
-        <ViewerBadge />
-        <button type="button" className="link" onClick={onSignOut}>Sign out</button>
+      <header className="toolbar">
+        <SearchBox onPick={(hit) => open(hit.id)} />
+        <LineageControls state={state} onChange={(changes) => update(changes, 'view' in changes || 'asOf' in changes)} />
       </header>
-      <main className="graph-area">
-        <GraphView elements={elements} selectedId={selectedId} onSelect={setSelectedId} />
-        <div className="banners">
-          {lineage.loading && <div className="banner info" data-testid="loading">Loading lineage…</div>}
-          {lineage.error && <div className="banner error" role="alert">{lineage.error}</div>}
-          {result?.isPartial && (
-            <div className="banner warning" data-testid="truncated-banner">
-              {result.cut?.reason === 'DEADLINE'
-                ? `The lineage took too long: complete up to ${result.cut.depth} hops only. Lower the depth or pick a direction.`
-                : `Showing the first ${LINEAGE_LIMIT} nodes only (complete up to ${result.cut?.depth ?? 0} hops): the lineage is larger. Lower the depth or pick a direction.`}
-            </div>
-          )}
-          {rootId && lineage.data && !result && !lineage.loading && (
-            <div className="banner error" role="alert">No node with id {rootId}.</div>
-          )}
+      {state.view !== 'impact' && state.node && (
+        <div className="subbar">
+          <NodeActions
+            node={selectedNode}
+            isRoot={state.selected === state.node}
+            canExpand={state.view === 'graph'}
+            expanded={{ UPSTREAM: expanded('UPSTREAM'), DOWNSTREAM: expanded('DOWNSTREAM') }}
+            onExpand={onExpand}
+            onCollapse={onCollapse}
+            onColumns={() => state.selected && open(state.selected, 'columns')}
+            onImpact={() => state.selected && update({ node: state.selected, view: 'impact', expansions: [] }, true)}
+            onFocus={() => state.selected && open(state.selected)}
+          />
+          {graph.merged && <KindFilter counts={kindCounts(graph.merged)} selected={state.kinds} onChange={(kinds) => update({ kinds })} />}
+          <ExportButtons cy={cy} elements={graph.elements} rootName={graph.result?.root.name ?? null} />
         </div>
-        {!rootId && <p className="graph-empty">Search for a dataset, job or model to see its lineage.</p>}
+      )}
+      <main className="graph-area">
+        {state.view === 'impact' ? (
+          <ImpactView nodeId={state.node} asOf={state.asOf} onOpen={(id) => open(id, 'graph')} />
+        ) : (
+          <>
+            <GraphView elements={state.node ? graph.elements : null} layoutKey={graph.layoutKey} selectedId={state.selected}
+              onSelect={(id) => update({ selected: id })} onMore={onMore} onReady={setCy} />
+            <ExplorerBanners state={state} graph={graph} />
+          </>
+        )}
       </main>
-      <DetailsPanel nodeId={selectedId} rootId={rootId} onOpenLineage={openLineage} />
+      <DetailsPanel nodeId={state.selected} rootId={state.node} onOpenLineage={(id) => open(id)} />
     </div>
   );
 }

@@ -35,6 +35,20 @@ export const KIND_STYLES: Record<NodeKind, KindStyle> = {
   Webhook: { color: '#64748b', shape: 'tag', label: 'Webhook' },
 };
 
+/** Simplified Chinese names of the kinds (the English ones are the `label`s above). */
+export const KIND_LABELS_ZH: Record<NodeKind, string> = {
+  Tenant: '租户', ApiKey: 'API 密钥', Namespace: '命名空间', Dataset: '数据集', DatasetVersion: '数据集版本', Field: '字段',
+  Job: '作业', JobVersion: '作业版本', Run: '运行', Experiment: '实验', Model: '模型', ModelVersion: '模型版本',
+  FeatureGroup: '特征组', Feature: '特征', Prompt: '提示词', PromptVersion: '提示词版本', Trace: '调用链', Evaluation: '评估',
+  QualityRule: '质量规则', QualityResult: '质量结果', TrainingRequest: '训练请求', RegistryEvent: '注册表事件', Webhook: 'Webhook',
+};
+
+/** The name of a kind in a language ('en' or 'zh'); unknown kinds keep their own name. */
+export function kindLabel(kind: string, lang: 'en' | 'zh'): string {
+  if (lang === 'zh' && Object.hasOwn(KIND_LABELS_ZH, kind)) return KIND_LABELS_ZH[kind as NodeKind];
+  return kindStyle(kind).label;
+}
+
 const UNKNOWN_KIND: KindStyle = { color: '#6b7280', shape: 'ellipse', label: 'Node' };
 
 /** Style of a kind; a kind newer than this build (server ahead of the web app) gets a neutral look. */

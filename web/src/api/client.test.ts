@@ -29,6 +29,8 @@ describe('createClient', () => {
   it('turns GraphQL errors and network failures into readable messages', async () => {
     const graphqlError = createClient({ apiKey: 'k', onUnauthorized: vi.fn(), fetchFn: reply(200, { errors: [{ message: 'depth must be 1..10', extensions: { code: 'BAD_USER_INPUT' } }] }) });
     await expect(graphqlError(NodeDetailsDocument, { id: 'x' })).rejects.toEqual(new RequestError('depth must be 1..10', 'BAD_USER_INPUT'));
+    const withField = createClient({ apiKey: 'k', onUnauthorized: vi.fn(), fetchFn: reply(200, { errors: [{ message: 'input.image: required', extensions: { code: 'BAD_USER_INPUT', field: 'input.image' } }] }) });
+    await expect(withField(NodeDetailsDocument, { id: 'x' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.image' });
 
     const down = createClient({ apiKey: 'k', onUnauthorized: vi.fn(), fetchFn: vi.fn<typeof fetch>(async () => { throw new TypeError('fetch failed'); }) });
     await expect(down(NodeDetailsDocument, { id: 'x' })).rejects.toThrow('Cannot reach the Loom server (fetch failed).');

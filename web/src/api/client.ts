@@ -10,13 +10,14 @@ export class UnauthorizedError extends Error {
 
 /** Any other failure, with a message fit to show to a person. */
 export class RequestError extends Error {
-  constructor(message: string, readonly code?: string) {
+  /** `code`: the GraphQL error code (BAD_USER_INPUT, FORBIDDEN…); `field`: the input path a BAD_USER_INPUT names. */
+  constructor(message: string, readonly code?: string, readonly field?: string) {
     super(message);
     this.name = 'RequestError';
   }
 }
 
-interface GraphQLErrorBody { message: string; extensions?: { code?: string } }
+interface GraphQLErrorBody { message: string; extensions?: { code?: string; field?: string } }
 interface GraphQLResponseBody<T> { data?: T | null; errors?: GraphQLErrorBody[] }
 
 export type Execute = <TResult, TVariables>(
@@ -64,7 +65,7 @@ export function createClient(options: ClientOptions): Execute {
       throw new UnauthorizedError();
     }
     if (errors.length > 0) {
-      throw new RequestError(errors.map((e) => e.message).join('; '), errors[0].extensions?.code);
+      throw new RequestError(errors.map((e) => e.message).join('; '), errors[0].extensions?.code, errors[0].extensions?.field);
     }
     if (!response.ok || !body?.data) {
       throw new RequestError(`The server answered ${response.status} ${response.statusText}`.trim() + '.');

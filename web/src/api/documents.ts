@@ -1,8 +1,8 @@
 import { graphql } from '../gql/index.js';
 
 export const SearchNodesDocument = graphql(`
-  query SearchNodes($text: String!, $first: Int!) {
-    search(text: $text, first: $first) {
+  query SearchNodes($text: String!, $kinds: [NodeKind!], $first: Int!) {
+    search(text: $text, kinds: $kinds, first: $first) {
       id
       kind
       namespace
@@ -12,32 +12,103 @@ export const SearchNodesDocument = graphql(`
 `);
 
 export const LineageDocument = graphql(`
-  query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!) {
-    lineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit) {
-      root {
+  query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!, $asOf: DateTime) {
+    lineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit, asOf: $asOf) {
+      ...LineageResult
+    }
+  }
+`);
+
+export const ColumnLineageDocument = graphql(`
+  query ColumnLineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!, $asOf: DateTime) {
+    columnLineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit, asOf: $asOf) {
+      ...LineageResult
+    }
+  }
+`);
+
+export const LineageResultFragment = graphql(`
+  fragment LineageResult on Lineage {
+    root {
+      id
+      kind
+      namespace
+      name
+    }
+    nodes {
+      distance
+      node {
         id
         kind
         namespace
         name
       }
-      nodes {
-        distance
-        node {
-          id
-          kind
-          namespace
-          name
+    }
+    edges {
+      kind
+      from
+      to
+    }
+    isPartial
+    cut {
+      reason
+      depth
+    }
+  }
+`);
+
+/** One page of a node's data-flow neighbours (one-hop expansion of the current graph). */
+export const NeighboursDocument = graphql(`
+  query Neighbours($id: ID!, $direction: Direction!, $first: Int!, $offset: Int!) {
+    node(id: $id) {
+      ... on GraphNode {
+        neighbours(direction: $direction, first: $first, offset: $offset, lineageOnly: true) {
+          total
+          items {
+            node {
+              id
+              kind
+              namespace
+              name
+            }
+            edge {
+              kind
+              from
+              to
+            }
+          }
         }
       }
-      edges {
-        kind
-        from
-        to
-      }
+    }
+  }
+`);
+
+export const ImpactDocument = graphql(`
+  query Impact($nodeId: ID!, $depth: Int!, $asOf: DateTime) {
+    impact(nodeId: $nodeId, depth: $depth, asOf: $asOf) {
+      total
       isPartial
       cut {
         reason
         depth
+      }
+      root {
+        id
+        kind
+        name
+      }
+      groups {
+        kind
+        distance
+        count
+        nodes {
+          node {
+            id
+            kind
+            namespace
+            name
+          }
+        }
       }
     }
   }
@@ -53,6 +124,39 @@ export const NodeDetailsDocument = graphql(`
       props
       createdAt
       updatedAt
+    }
+  }
+`);
+
+/** Everything linked to a node (any edge kind), for the kind-specific sections of the details panel. */
+export const NodeRelationsDocument = graphql(`
+  query NodeRelations($id: ID!, $first: Int!) {
+    node(id: $id) {
+      ... on GraphNode {
+        id
+        neighbours(direction: BOTH, first: $first, offset: 0) {
+          total
+          items {
+            edge {
+              kind
+              from
+              to
+              props
+              validFrom
+              validTo
+            }
+            node {
+              id
+              kind
+              namespace
+              name
+              props
+              createdAt
+              updatedAt
+            }
+          }
+        }
+      }
     }
   }
 `);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { TypedDocumentString } from '../gql/graphql.js';
 import { useExecute } from './ApiContext.js';
 
@@ -13,14 +13,16 @@ const IDLE = { data: null, loading: false, error: null };
 
 /**
  * Runs `document` whenever `variables` change (compared by value); `null` variables mean "don't run".
- * A newer request aborts the older one, so results never arrive out of order.
+ * A newer request aborts the older one, so results never arrive out of order. `reload()` runs it
+ * again (a page that changed what it shows, e.g. after a promotion, reads it back).
  */
 export function useQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables | null,
-): QueryState<TResult> {
+): QueryState<TResult> & { reload: () => void } {
   const execute = useExecute();
   const [state, setState] = useState<QueryState<TResult>>(IDLE);
+  const [revision, setRevision] = useState(0);
   const key = variables === null ? null : JSON.stringify(variables);
 
   useEffect(() => {
@@ -38,7 +40,8 @@ export function useQuery<TResult, TVariables>(
       },
     );
     return () => controller.abort();
-  }, [execute, document, key]);
+  }, [execute, document, key, revision]);
 
-  return state;
+  const reload = useCallback(() => setRevision((r) => r + 1), []);
+  return { ...state, reload };
 }

@@ -1,7 +1,20 @@
 import { NodeDetailsDocument } from '../api/documents.js';
 import { useQuery } from '../api/useQuery.js';
+import { defineMessages, useFormat, useT } from '../i18n/i18n.js';
 import { KindBadge } from '../KindBadge.js';
+import { kindDetails } from './kinds/index.js';
 import { PropsList } from './PropsList.js';
+
+const M = defineMessages(
+  {
+    pick: 'Click a node in the graph to see its details.', loading: 'Loading…', notFound: 'Node {id} was not found.', open: 'Open lineage from here',
+    kind: 'Kind', id: 'Id', namespace: 'Namespace', name: 'Name', created: 'Created', updated: 'Updated', props: 'All properties',
+  },
+  {
+    pick: '点击图中的节点查看详情。', loading: '加载中…', notFound: '未找到节点 {id}。', open: '从此节点打开血缘',
+    kind: '类型', id: 'Id', namespace: '命名空间', name: '名称', created: '创建时间', updated: '更新时间', props: '全部属性',
+  },
+);
 
 interface Props {
   nodeId: string | null;
@@ -9,42 +22,43 @@ interface Props {
   onOpenLineage: (id: string) => void;
 }
 
-/** Everything Loom knows about the selected node, fetched fresh with `node(id)`. */
+/** Everything Loom knows about the selected node, fetched fresh with `node(id)`; kind-specific sections below the facts. */
 export function DetailsPanel({ nodeId, rootId, onOpenLineage }: Props) {
-  const { data, loading, error } = useQuery(NodeDetailsDocument, nodeId ? { id: nodeId } : null);
+  const t = useT(M);
+  const { dateTime } = useFormat();
+  const { data, loading, error } = useQuery(NodeDetailsDocument, nodeId && !nodeId.startsWith('more:') ? { id: nodeId } : null);
   const node = data?.node?.id === nodeId ? data.node : null;
+  const Section = node ? kindDetails(node.kind) : null;
 
   return (
     <aside className="details" data-testid="details-panel" aria-busy={loading}>
-      {!nodeId && <p className="muted empty">Click a node in the graph to see its details.</p>}
+      {!nodeId && <p className="muted empty">{t('pick')}</p>}
       {nodeId && error && <p className="error" role="alert">{error}</p>}
-      {nodeId && !error && !node && (loading ? <p className="muted">Loading…</p> : <p className="muted">Node {nodeId} was not found.</p>)}
+      {nodeId && !error && !node && (loading ? <p className="muted">{t('loading')}</p> : <p className="muted">{t('notFound', { id: nodeId })}</p>)}
       {nodeId && node && (
         <>
           <header>
             <KindBadge kind={node.kind} />
             <h2 data-testid="details-name">{node.name}</h2>
           </header>
-          <button type="button" onClick={() => onOpenLineage(node.id)} disabled={node.id === rootId}>
-            Open lineage from here
+          <button type="button" onClick={() => onOpenLineage(node.id)} disabled={node.id === rootId} data-testid="details-open-lineage">
+            {t('open')}
           </button>
           <dl className="facts">
-            <dt>Kind</dt><dd>{node.kind}</dd>
-            <dt>Id</dt><dd className="mono">{node.id}</dd>
-            <dt>Namespace</dt><dd>{node.namespace}</dd>
-            <dt>Name</dt><dd>{node.name}</dd>
-            <dt>Created</dt><dd><Time iso={node.createdAt} /></dd>
-            <dt>Updated</dt><dd><Time iso={node.updatedAt} /></dd>
+            <dt>{t('kind')}</dt><dd>{node.kind}</dd>
+            <dt>{t('id')}</dt><dd className="mono">{node.id}</dd>
+            <dt>{t('namespace')}</dt><dd>{node.namespace}</dd>
+            <dt>{t('name')}</dt><dd>{node.name}</dd>
+            <dt>{t('created')}</dt><dd><time dateTime={node.createdAt} title={node.createdAt}>{dateTime(node.createdAt)}</time></dd>
+            <dt>{t('updated')}</dt><dd><time dateTime={node.updatedAt} title={node.updatedAt}>{dateTime(node.updatedAt)}</time></dd>
           </dl>
-          <h3>Properties</h3>
-          <PropsList props={node.props} />
+          {Section && <Section key={node.id} node={node} onOpenLineage={onOpenLineage} />}
+          <details className="all-props">
+            <summary>{t('props')}</summary>
+            <PropsList props={node.props} />
+          </details>
         </>
       )}
     </aside>
   );
-}
-
-function Time({ iso }: { iso: string }) {
-  const date = new Date(iso);
-  return <time dateTime={iso} title={iso}>{Number.isNaN(date.getTime()) ? iso : date.toLocaleString()}</time>;
 }

@@ -15,26 +15,130 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query SearchNodes($text: String!, $first: Int!) {\n    search(text: $text, first: $first) {\n      id\n      kind\n      namespace\n      name\n    }\n  }\n": typeof types.SearchNodesDocument,
-    "\n  query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!) {\n    lineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit) {\n      root {\n        id\n        kind\n        namespace\n        name\n      }\n      nodes {\n        distance\n        node {\n          id\n          kind\n          namespace\n          name\n        }\n      }\n      edges {\n        kind\n        from\n        to\n      }\n      isPartial\n      cut {\n        reason\n        depth\n      }\n    }\n  }\n": typeof types.LineageDocument,
+    "\n  query SearchNodes($text: String!, $kinds: [NodeKind!], $first: Int!) {\n    search(text: $text, kinds: $kinds, first: $first) {\n      id\n      kind\n      namespace\n      name\n    }\n  }\n": typeof types.SearchNodesDocument,
+    "\n  query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!, $asOf: DateTime) {\n    lineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit, asOf: $asOf) {\n      ...LineageResult\n    }\n  }\n": typeof types.LineageDocument,
+    "\n  query ColumnLineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!, $asOf: DateTime) {\n    columnLineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit, asOf: $asOf) {\n      ...LineageResult\n    }\n  }\n": typeof types.ColumnLineageDocument,
+    "\n  fragment LineageResult on Lineage {\n    root {\n      id\n      kind\n      namespace\n      name\n    }\n    nodes {\n      distance\n      node {\n        id\n        kind\n        namespace\n        name\n      }\n    }\n    edges {\n      kind\n      from\n      to\n    }\n    isPartial\n    cut {\n      reason\n      depth\n    }\n  }\n": typeof types.LineageResultFragmentDoc,
+    "\n  query Neighbours($id: ID!, $direction: Direction!, $first: Int!, $offset: Int!) {\n    node(id: $id) {\n      ... on GraphNode {\n        neighbours(direction: $direction, first: $first, offset: $offset, lineageOnly: true) {\n          total\n          items {\n            node {\n              id\n              kind\n              namespace\n              name\n            }\n            edge {\n              kind\n              from\n              to\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.NeighboursDocument,
+    "\n  query Impact($nodeId: ID!, $depth: Int!, $asOf: DateTime) {\n    impact(nodeId: $nodeId, depth: $depth, asOf: $asOf) {\n      total\n      isPartial\n      cut {\n        reason\n        depth\n      }\n      root {\n        id\n        kind\n        name\n      }\n      groups {\n        kind\n        distance\n        count\n        nodes {\n          node {\n            id\n            kind\n            namespace\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ImpactDocument,
     "\n  query NodeDetails($id: ID!) {\n    node(id: $id) {\n      id\n      kind\n      namespace\n      name\n      props\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.NodeDetailsDocument,
+    "\n  query NodeRelations($id: ID!, $first: Int!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        neighbours(direction: BOTH, first: $first, offset: 0) {\n          total\n          items {\n            edge {\n              kind\n              from\n              to\n              props\n              validFrom\n              validTo\n            }\n            node {\n              id\n              kind\n              namespace\n              name\n              props\n              createdAt\n              updatedAt\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.NodeRelationsDocument,
     "\n  query Viewer {\n    viewer {\n      tenant\n      role\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": typeof types.GpuDevicesDocument,
+    "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.RunGpuSeriesDocument,
+    "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.GpuSeriesDocument,
+    "\n  query RunGpuSummary($runId: String!) {\n    runGpuSummary(runId: $runId) {\n      runId gpuCount gpuHours meanUtilization maxMemoryUsedBytes meanPowerWatts energyKwh\n      placement { namespace pods startedAt endedAt }\n      gpus { gpuUuid host model pod hours meanUtilization maxMemoryUsedBytes meanPowerWatts }\n    }\n  }\n": typeof types.RunGpuSummaryDocument,
+    "\n  query RegisteredModels($first: Int!, $offset: Int!, $search: String) {\n    registeredModels(first: $first, offset: $offset, search: $search) {\n      id\n      name\n      description\n      versionCount\n      aliases { alias version since }\n      latestVersions { version stage stageSince }\n    }\n  }\n": typeof types.RegisteredModelsDocument,
+    "\n  query RegisteredModel($name: String!, $asOf: DateTime) {\n    registeredModel(name: $name, asOf: $asOf) {\n      id\n      name\n      description\n      asOf\n      versionCount\n      tags { key value }\n      aliases { alias version since }\n      gates { index kind stages aliases metric source op threshold depth }\n      latestVersions { version stage stageSince }\n      versions(first: 200) {\n        id\n        version\n        stage\n        stageSince\n        aliases\n        modelUri\n        flavor\n        description\n        runId\n        registeredAt\n        registeredBy { name role }\n        tags { key value }\n      }\n      history(first: 200) {\n        seq\n        type\n        version\n        at\n        actor { name role }\n        fromStage\n        toStage\n        pointer\n        previousVersion\n        reason\n        outcome\n        rejectionCode\n        rejectionMessage\n        gates { gate kind passed detail }\n      }\n    }\n  }\n": typeof types.RegisteredModelDocument,
+    "\n  mutation TransitionStage($input: TransitionStageInput!) {\n    transitionModelVersionStage(input: $input) { version stage stageSince }\n  }\n": typeof types.TransitionStageDocument,
+    "\n  mutation SetModelAlias($input: SetModelAliasInput!) {\n    setModelAlias(input: $input) { version aliases }\n  }\n": typeof types.SetModelAliasDocument,
+    "\n  mutation DeleteModelAlias($input: DeleteModelAliasInput!) {\n    deleteModelAlias(input: $input) { name }\n  }\n": typeof types.DeleteModelAliasDocument,
+    "\n  query ModelSummary($name: String!) {\n    registeredModel(name: $name) {\n      versionCount\n      aliases { alias version }\n      latestVersions { version stage }\n    }\n  }\n": typeof types.ModelSummaryDocument,
+    "\n  query ModelVersionSummary($name: String!, $version: Int!) {\n    modelVersion(name: $name, version: $version) {\n      version\n      stage\n      stageSince\n      aliases\n      modelUri\n      flavor\n      runId\n      evaluations { id name evaluatedAt metrics { key value } }\n    }\n  }\n": typeof types.ModelVersionSummaryDocument,
+    "\n  query Prompts($first: Int!, $offset: Int!, $search: String) {\n    prompts(first: $first, offset: $offset, search: $search) {\n      id\n      name\n      description\n      versionCount\n      createdAt\n      labels { label version since }\n    }\n  }\n": typeof types.PromptsDocument,
+    "\n  query Prompt($name: String!) {\n    prompt(name: $name) {\n      id\n      name\n      description\n      versionCount\n      tags { key value }\n      labels { label version since }\n      versions(first: 200) {\n        id\n        version\n        type\n        text\n        messages { role content }\n        commitMessage\n        config\n        labels\n        createdAt\n        createdBy { name role }\n        modelVersionId\n        variables { name required default description }\n      }\n      history(first: 200) {\n        seq\n        type\n        version\n        at\n        actor { name role }\n        pointer\n        previousVersion\n        reason\n        outcome\n        rejectionCode\n        rejectionMessage\n      }\n    }\n  }\n": typeof types.PromptDocument,
+    "\n  query PromptByLabel($name: String!, $label: String!) {\n    promptVersion(name: $name, label: $label) { version labels commitMessage }\n  }\n": typeof types.PromptByLabelDocument,
+    "\n  query RenderPrompt($name: String!, $version: Int!, $variables: JSON!) {\n    renderPrompt(name: $name, version: $version, variables: $variables) {\n      type\n      text\n      messages { role content }\n      config\n    }\n  }\n": typeof types.RenderPromptDocument,
+    "\n  query DiffPromptVersions($name: String!, $from: Int!, $to: Int!) {\n    diffPromptVersions(name: $name, from: $from, to: $to) {\n      typeChanged\n      variablesAdded\n      variablesRemoved\n      configChanges { key from to }\n      lines { op text }\n    }\n  }\n": typeof types.DiffPromptVersionsDocument,
+    "\n  query PromptSummary($name: String!) {\n    prompt(name: $name) {\n      versionCount\n      labels { label version }\n    }\n  }\n": typeof types.PromptSummaryDocument,
+    "\n  query PromptVersionSummary($name: String!, $version: Int!) {\n    promptVersion(name: $name, version: $version) {\n      version\n      type\n      labels\n      commitMessage\n      variables { name }\n    }\n  }\n": typeof types.PromptVersionSummaryDocument,
+    "\n  mutation SetPromptLabel($input: SetPromptLabelInput!) {\n    setPromptLabel(input: $input) { version labels }\n  }\n": typeof types.SetPromptLabelDocument,
+    "\n  mutation RemovePromptLabel($input: RemovePromptLabelInput!) {\n    removePromptLabel(input: $input) { name }\n  }\n": typeof types.RemovePromptLabelDocument,
+    "\n  query RunList($experiment: String, $statuses: [RunStatus!], $text: String, $first: Int!, $offset: Int!) {\n    runs(experiment: $experiment, statuses: $statuses, text: $text, first: $first, offset: $offset) {\n      total truncated\n      items { id runId name experiment status startedAt endedAt latestMetrics { key value } }\n    }\n  }\n": typeof types.RunListDocument,
+    "\n  query ExperimentNames { experiments(first: 500) { id name } }\n": typeof types.ExperimentNamesDocument,
+    "\n  query RunDetail($runId: String!, $maxPoints: Int!) {\n    trackedRun(runId: $runId) {\n      id runId name experiment status startedAt endedAt note\n      params { key value } tags { key value }\n      artifacts { path uri type sizeBytes loggedAt }\n      latestMetrics { key value step count min max }\n      metricHistory(maxPoints: $maxPoints) { runId key total points { step value } }\n      props\n    }\n  }\n": typeof types.RunDetailDocument,
+    "\n  query RunTraining($runId: String!) { trainingRun(runId: $runId) { runId state } }\n": typeof types.RunTrainingDocument,
+    "\n  mutation SetRunNote($runId: String!, $note: String!) { setRunNote(runId: $runId, note: $note) { runId note } }\n": typeof types.SetRunNoteDocument,
+    "\n  query CompareRuns($runIds: [String!]!, $maxPoints: Int!) {\n    compareRuns(runIds: $runIds, maxPoints: $maxPoints) {\n      runs { id runId name experiment status }\n      params { key values differs }\n      metrics { runId key total points { step value } }\n    }\n  }\n": typeof types.CompareRunsDocument,
+    "\n  query RunSection($runId: String!) {\n    trackedRun(runId: $runId) { runId name experiment status startedAt endedAt params { key value } latestMetrics { key value step } }\n  }\n": typeof types.RunSectionDocument,
+    "\n  query ExperimentSection($name: String!) {\n    experiment(name: $name) { name description tags { key value } runs(first: 5) { total items { runId name status } } }\n  }\n": typeof types.ExperimentSectionDocument,
+    "\n  fragment TraceSummaryFields on TraceSummary {\n    traceId\n    rootSpanName\n    service\n    start\n    durationMs\n    spanCount\n    llmCalls\n    error\n    errorCount\n    inputTokens\n    outputTokens\n    costUsd\n    models\n    prompts { name version }\n  }\n": typeof types.TraceSummaryFieldsFragmentDoc,
+    "\n  query Traces($filter: TraceFilter, $first: Int!, $after: String) {\n    traces(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...TraceSummaryFields\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.TracesDocument,
+    "\n  query Trace($traceId: ID!) {\n    trace(traceId: $traceId) {\n      truncated\n      summary {\n        ...TraceSummaryFields\n        end\n        runIds\n        modelVersions { name version }\n        node { id }\n      }\n      spans {\n        spanId\n        parentSpanId\n        name\n        kind\n        service\n        scope\n        depth\n        childCount\n        start\n        startOffsetMs\n        durationMs\n        statusCode\n        statusMessage\n        attributes\n        runId\n        events { name time attributes }\n        llm { operation provider requestModel responseModel inputTokens outputTokens totalTokens costUsd promptName promptVersion }\n      }\n    }\n  }\n": typeof types.TraceDocument,
+    "\n  query LlmUsage($groupBy: LlmUsageGroup!, $from: DateTime, $to: DateTime, $service: String) {\n    llmUsage(groupBy: $groupBy, from: $from, to: $to, service: $service) {\n      model\n      promptName\n      promptVersion\n      calls\n      inputTokens\n      outputTokens\n      totalTokens\n      costUsd\n      latencyP50Ms\n      latencyP99Ms\n    }\n  }\n": typeof types.LlmUsageDocument,
+    "\n  query TrainingRuns($activeOnly: Boolean!, $first: Int!, $offset: Int!) {\n    trainingRuns(activeOnly: $activeOnly, first: $first, offset: $offset) {\n      total\n      items { id runId name experiment state reason requestedAt stateChangedAt image resources { cpu memory gpu gpuType } }\n    }\n  }\n": typeof types.TrainingRunsDocument,
+    "\n  query TrainingQuota { trainingQuota { gpu cpu usedGpu usedCpu activeRuns } }\n": typeof types.TrainingQuotaDocument,
+    "\n  query TrainingRunDetail($runId: String!, $tailLines: Int!) {\n    trainingRun(runId: $runId) {\n      id runId requestId name experiment state reason message stateChangedAt requestedAt cancelRequestedAt\n      image command args env { name value } resources { cpu memory gpu gpuType } retries timeoutSeconds\n      datasets featureGroups placement { launcher namespace job pods }\n      logs(tailLines: $tailLines)\n    }\n  }\n": typeof types.TrainingRunDetailDocument,
+    "\n  mutation RequestTraining($input: RequestTrainingInput!) { requestTraining(input: $input) { runId state } }\n": typeof types.RequestTrainingDocument,
+    "\n  mutation CancelTraining($runId: String!) { cancelTraining(runId: $runId) { runId state reason } }\n": typeof types.CancelTrainingDocument,
+    "\n  query TrainingSection($runId: String!) {\n    trainingRun(runId: $runId) { runId state reason image resources { cpu memory gpu gpuType } requestedAt }\n  }\n": typeof types.TrainingSectionDocument,
+    "\n  query SearchDatasets($text: String!) {\n    search(text: $text, kinds: [Dataset, DatasetVersion], first: 8) { id kind namespace name }\n  }\n": typeof types.SearchDatasetsDocument,
 };
 const documents: Documents = {
-    "\n  query SearchNodes($text: String!, $first: Int!) {\n    search(text: $text, first: $first) {\n      id\n      kind\n      namespace\n      name\n    }\n  }\n": types.SearchNodesDocument,
-    "\n  query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!) {\n    lineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit) {\n      root {\n        id\n        kind\n        namespace\n        name\n      }\n      nodes {\n        distance\n        node {\n          id\n          kind\n          namespace\n          name\n        }\n      }\n      edges {\n        kind\n        from\n        to\n      }\n      isPartial\n      cut {\n        reason\n        depth\n      }\n    }\n  }\n": types.LineageDocument,
+    "\n  query SearchNodes($text: String!, $kinds: [NodeKind!], $first: Int!) {\n    search(text: $text, kinds: $kinds, first: $first) {\n      id\n      kind\n      namespace\n      name\n    }\n  }\n": types.SearchNodesDocument,
+    "\n  query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!, $asOf: DateTime) {\n    lineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit, asOf: $asOf) {\n      ...LineageResult\n    }\n  }\n": types.LineageDocument,
+    "\n  query ColumnLineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!, $asOf: DateTime) {\n    columnLineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit, asOf: $asOf) {\n      ...LineageResult\n    }\n  }\n": types.ColumnLineageDocument,
+    "\n  fragment LineageResult on Lineage {\n    root {\n      id\n      kind\n      namespace\n      name\n    }\n    nodes {\n      distance\n      node {\n        id\n        kind\n        namespace\n        name\n      }\n    }\n    edges {\n      kind\n      from\n      to\n    }\n    isPartial\n    cut {\n      reason\n      depth\n    }\n  }\n": types.LineageResultFragmentDoc,
+    "\n  query Neighbours($id: ID!, $direction: Direction!, $first: Int!, $offset: Int!) {\n    node(id: $id) {\n      ... on GraphNode {\n        neighbours(direction: $direction, first: $first, offset: $offset, lineageOnly: true) {\n          total\n          items {\n            node {\n              id\n              kind\n              namespace\n              name\n            }\n            edge {\n              kind\n              from\n              to\n            }\n          }\n        }\n      }\n    }\n  }\n": types.NeighboursDocument,
+    "\n  query Impact($nodeId: ID!, $depth: Int!, $asOf: DateTime) {\n    impact(nodeId: $nodeId, depth: $depth, asOf: $asOf) {\n      total\n      isPartial\n      cut {\n        reason\n        depth\n      }\n      root {\n        id\n        kind\n        name\n      }\n      groups {\n        kind\n        distance\n        count\n        nodes {\n          node {\n            id\n            kind\n            namespace\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ImpactDocument,
     "\n  query NodeDetails($id: ID!) {\n    node(id: $id) {\n      id\n      kind\n      namespace\n      name\n      props\n      createdAt\n      updatedAt\n    }\n  }\n": types.NodeDetailsDocument,
+    "\n  query NodeRelations($id: ID!, $first: Int!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        neighbours(direction: BOTH, first: $first, offset: 0) {\n          total\n          items {\n            edge {\n              kind\n              from\n              to\n              props\n              validFrom\n              validTo\n            }\n            node {\n              id\n              kind\n              namespace\n              name\n              props\n              createdAt\n              updatedAt\n            }\n          }\n        }\n      }\n    }\n  }\n": types.NodeRelationsDocument,
     "\n  query Viewer {\n    viewer {\n      tenant\n      role\n    }\n  }\n": types.ViewerDocument,
+    "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": types.GpuDevicesDocument,
+    "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.RunGpuSeriesDocument,
+    "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.GpuSeriesDocument,
+    "\n  query RunGpuSummary($runId: String!) {\n    runGpuSummary(runId: $runId) {\n      runId gpuCount gpuHours meanUtilization maxMemoryUsedBytes meanPowerWatts energyKwh\n      placement { namespace pods startedAt endedAt }\n      gpus { gpuUuid host model pod hours meanUtilization maxMemoryUsedBytes meanPowerWatts }\n    }\n  }\n": types.RunGpuSummaryDocument,
+    "\n  query RegisteredModels($first: Int!, $offset: Int!, $search: String) {\n    registeredModels(first: $first, offset: $offset, search: $search) {\n      id\n      name\n      description\n      versionCount\n      aliases { alias version since }\n      latestVersions { version stage stageSince }\n    }\n  }\n": types.RegisteredModelsDocument,
+    "\n  query RegisteredModel($name: String!, $asOf: DateTime) {\n    registeredModel(name: $name, asOf: $asOf) {\n      id\n      name\n      description\n      asOf\n      versionCount\n      tags { key value }\n      aliases { alias version since }\n      gates { index kind stages aliases metric source op threshold depth }\n      latestVersions { version stage stageSince }\n      versions(first: 200) {\n        id\n        version\n        stage\n        stageSince\n        aliases\n        modelUri\n        flavor\n        description\n        runId\n        registeredAt\n        registeredBy { name role }\n        tags { key value }\n      }\n      history(first: 200) {\n        seq\n        type\n        version\n        at\n        actor { name role }\n        fromStage\n        toStage\n        pointer\n        previousVersion\n        reason\n        outcome\n        rejectionCode\n        rejectionMessage\n        gates { gate kind passed detail }\n      }\n    }\n  }\n": types.RegisteredModelDocument,
+    "\n  mutation TransitionStage($input: TransitionStageInput!) {\n    transitionModelVersionStage(input: $input) { version stage stageSince }\n  }\n": types.TransitionStageDocument,
+    "\n  mutation SetModelAlias($input: SetModelAliasInput!) {\n    setModelAlias(input: $input) { version aliases }\n  }\n": types.SetModelAliasDocument,
+    "\n  mutation DeleteModelAlias($input: DeleteModelAliasInput!) {\n    deleteModelAlias(input: $input) { name }\n  }\n": types.DeleteModelAliasDocument,
+    "\n  query ModelSummary($name: String!) {\n    registeredModel(name: $name) {\n      versionCount\n      aliases { alias version }\n      latestVersions { version stage }\n    }\n  }\n": types.ModelSummaryDocument,
+    "\n  query ModelVersionSummary($name: String!, $version: Int!) {\n    modelVersion(name: $name, version: $version) {\n      version\n      stage\n      stageSince\n      aliases\n      modelUri\n      flavor\n      runId\n      evaluations { id name evaluatedAt metrics { key value } }\n    }\n  }\n": types.ModelVersionSummaryDocument,
+    "\n  query Prompts($first: Int!, $offset: Int!, $search: String) {\n    prompts(first: $first, offset: $offset, search: $search) {\n      id\n      name\n      description\n      versionCount\n      createdAt\n      labels { label version since }\n    }\n  }\n": types.PromptsDocument,
+    "\n  query Prompt($name: String!) {\n    prompt(name: $name) {\n      id\n      name\n      description\n      versionCount\n      tags { key value }\n      labels { label version since }\n      versions(first: 200) {\n        id\n        version\n        type\n        text\n        messages { role content }\n        commitMessage\n        config\n        labels\n        createdAt\n        createdBy { name role }\n        modelVersionId\n        variables { name required default description }\n      }\n      history(first: 200) {\n        seq\n        type\n        version\n        at\n        actor { name role }\n        pointer\n        previousVersion\n        reason\n        outcome\n        rejectionCode\n        rejectionMessage\n      }\n    }\n  }\n": types.PromptDocument,
+    "\n  query PromptByLabel($name: String!, $label: String!) {\n    promptVersion(name: $name, label: $label) { version labels commitMessage }\n  }\n": types.PromptByLabelDocument,
+    "\n  query RenderPrompt($name: String!, $version: Int!, $variables: JSON!) {\n    renderPrompt(name: $name, version: $version, variables: $variables) {\n      type\n      text\n      messages { role content }\n      config\n    }\n  }\n": types.RenderPromptDocument,
+    "\n  query DiffPromptVersions($name: String!, $from: Int!, $to: Int!) {\n    diffPromptVersions(name: $name, from: $from, to: $to) {\n      typeChanged\n      variablesAdded\n      variablesRemoved\n      configChanges { key from to }\n      lines { op text }\n    }\n  }\n": types.DiffPromptVersionsDocument,
+    "\n  query PromptSummary($name: String!) {\n    prompt(name: $name) {\n      versionCount\n      labels { label version }\n    }\n  }\n": types.PromptSummaryDocument,
+    "\n  query PromptVersionSummary($name: String!, $version: Int!) {\n    promptVersion(name: $name, version: $version) {\n      version\n      type\n      labels\n      commitMessage\n      variables { name }\n    }\n  }\n": types.PromptVersionSummaryDocument,
+    "\n  mutation SetPromptLabel($input: SetPromptLabelInput!) {\n    setPromptLabel(input: $input) { version labels }\n  }\n": types.SetPromptLabelDocument,
+    "\n  mutation RemovePromptLabel($input: RemovePromptLabelInput!) {\n    removePromptLabel(input: $input) { name }\n  }\n": types.RemovePromptLabelDocument,
+    "\n  query RunList($experiment: String, $statuses: [RunStatus!], $text: String, $first: Int!, $offset: Int!) {\n    runs(experiment: $experiment, statuses: $statuses, text: $text, first: $first, offset: $offset) {\n      total truncated\n      items { id runId name experiment status startedAt endedAt latestMetrics { key value } }\n    }\n  }\n": types.RunListDocument,
+    "\n  query ExperimentNames { experiments(first: 500) { id name } }\n": types.ExperimentNamesDocument,
+    "\n  query RunDetail($runId: String!, $maxPoints: Int!) {\n    trackedRun(runId: $runId) {\n      id runId name experiment status startedAt endedAt note\n      params { key value } tags { key value }\n      artifacts { path uri type sizeBytes loggedAt }\n      latestMetrics { key value step count min max }\n      metricHistory(maxPoints: $maxPoints) { runId key total points { step value } }\n      props\n    }\n  }\n": types.RunDetailDocument,
+    "\n  query RunTraining($runId: String!) { trainingRun(runId: $runId) { runId state } }\n": types.RunTrainingDocument,
+    "\n  mutation SetRunNote($runId: String!, $note: String!) { setRunNote(runId: $runId, note: $note) { runId note } }\n": types.SetRunNoteDocument,
+    "\n  query CompareRuns($runIds: [String!]!, $maxPoints: Int!) {\n    compareRuns(runIds: $runIds, maxPoints: $maxPoints) {\n      runs { id runId name experiment status }\n      params { key values differs }\n      metrics { runId key total points { step value } }\n    }\n  }\n": types.CompareRunsDocument,
+    "\n  query RunSection($runId: String!) {\n    trackedRun(runId: $runId) { runId name experiment status startedAt endedAt params { key value } latestMetrics { key value step } }\n  }\n": types.RunSectionDocument,
+    "\n  query ExperimentSection($name: String!) {\n    experiment(name: $name) { name description tags { key value } runs(first: 5) { total items { runId name status } } }\n  }\n": types.ExperimentSectionDocument,
+    "\n  fragment TraceSummaryFields on TraceSummary {\n    traceId\n    rootSpanName\n    service\n    start\n    durationMs\n    spanCount\n    llmCalls\n    error\n    errorCount\n    inputTokens\n    outputTokens\n    costUsd\n    models\n    prompts { name version }\n  }\n": types.TraceSummaryFieldsFragmentDoc,
+    "\n  query Traces($filter: TraceFilter, $first: Int!, $after: String) {\n    traces(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...TraceSummaryFields\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.TracesDocument,
+    "\n  query Trace($traceId: ID!) {\n    trace(traceId: $traceId) {\n      truncated\n      summary {\n        ...TraceSummaryFields\n        end\n        runIds\n        modelVersions { name version }\n        node { id }\n      }\n      spans {\n        spanId\n        parentSpanId\n        name\n        kind\n        service\n        scope\n        depth\n        childCount\n        start\n        startOffsetMs\n        durationMs\n        statusCode\n        statusMessage\n        attributes\n        runId\n        events { name time attributes }\n        llm { operation provider requestModel responseModel inputTokens outputTokens totalTokens costUsd promptName promptVersion }\n      }\n    }\n  }\n": types.TraceDocument,
+    "\n  query LlmUsage($groupBy: LlmUsageGroup!, $from: DateTime, $to: DateTime, $service: String) {\n    llmUsage(groupBy: $groupBy, from: $from, to: $to, service: $service) {\n      model\n      promptName\n      promptVersion\n      calls\n      inputTokens\n      outputTokens\n      totalTokens\n      costUsd\n      latencyP50Ms\n      latencyP99Ms\n    }\n  }\n": types.LlmUsageDocument,
+    "\n  query TrainingRuns($activeOnly: Boolean!, $first: Int!, $offset: Int!) {\n    trainingRuns(activeOnly: $activeOnly, first: $first, offset: $offset) {\n      total\n      items { id runId name experiment state reason requestedAt stateChangedAt image resources { cpu memory gpu gpuType } }\n    }\n  }\n": types.TrainingRunsDocument,
+    "\n  query TrainingQuota { trainingQuota { gpu cpu usedGpu usedCpu activeRuns } }\n": types.TrainingQuotaDocument,
+    "\n  query TrainingRunDetail($runId: String!, $tailLines: Int!) {\n    trainingRun(runId: $runId) {\n      id runId requestId name experiment state reason message stateChangedAt requestedAt cancelRequestedAt\n      image command args env { name value } resources { cpu memory gpu gpuType } retries timeoutSeconds\n      datasets featureGroups placement { launcher namespace job pods }\n      logs(tailLines: $tailLines)\n    }\n  }\n": types.TrainingRunDetailDocument,
+    "\n  mutation RequestTraining($input: RequestTrainingInput!) { requestTraining(input: $input) { runId state } }\n": types.RequestTrainingDocument,
+    "\n  mutation CancelTraining($runId: String!) { cancelTraining(runId: $runId) { runId state reason } }\n": types.CancelTrainingDocument,
+    "\n  query TrainingSection($runId: String!) {\n    trainingRun(runId: $runId) { runId state reason image resources { cpu memory gpu gpuType } requestedAt }\n  }\n": types.TrainingSectionDocument,
+    "\n  query SearchDatasets($text: String!) {\n    search(text: $text, kinds: [Dataset, DatasetVersion], first: 8) { id kind namespace name }\n  }\n": types.SearchDatasetsDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SearchNodes($text: String!, $first: Int!) {\n    search(text: $text, first: $first) {\n      id\n      kind\n      namespace\n      name\n    }\n  }\n"): typeof import('./graphql').SearchNodesDocument;
+export function graphql(source: "\n  query SearchNodes($text: String!, $kinds: [NodeKind!], $first: Int!) {\n    search(text: $text, kinds: $kinds, first: $first) {\n      id\n      kind\n      namespace\n      name\n    }\n  }\n"): typeof import('./graphql').SearchNodesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!) {\n    lineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit) {\n      root {\n        id\n        kind\n        namespace\n        name\n      }\n      nodes {\n        distance\n        node {\n          id\n          kind\n          namespace\n          name\n        }\n      }\n      edges {\n        kind\n        from\n        to\n      }\n      isPartial\n      cut {\n        reason\n        depth\n      }\n    }\n  }\n"): typeof import('./graphql').LineageDocument;
+export function graphql(source: "\n  query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!, $asOf: DateTime) {\n    lineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit, asOf: $asOf) {\n      ...LineageResult\n    }\n  }\n"): typeof import('./graphql').LineageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ColumnLineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!, $asOf: DateTime) {\n    columnLineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit, asOf: $asOf) {\n      ...LineageResult\n    }\n  }\n"): typeof import('./graphql').ColumnLineageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LineageResult on Lineage {\n    root {\n      id\n      kind\n      namespace\n      name\n    }\n    nodes {\n      distance\n      node {\n        id\n        kind\n        namespace\n        name\n      }\n    }\n    edges {\n      kind\n      from\n      to\n    }\n    isPartial\n    cut {\n      reason\n      depth\n    }\n  }\n"): typeof import('./graphql').LineageResultFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Neighbours($id: ID!, $direction: Direction!, $first: Int!, $offset: Int!) {\n    node(id: $id) {\n      ... on GraphNode {\n        neighbours(direction: $direction, first: $first, offset: $offset, lineageOnly: true) {\n          total\n          items {\n            node {\n              id\n              kind\n              namespace\n              name\n            }\n            edge {\n              kind\n              from\n              to\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').NeighboursDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Impact($nodeId: ID!, $depth: Int!, $asOf: DateTime) {\n    impact(nodeId: $nodeId, depth: $depth, asOf: $asOf) {\n      total\n      isPartial\n      cut {\n        reason\n        depth\n      }\n      root {\n        id\n        kind\n        name\n      }\n      groups {\n        kind\n        distance\n        count\n        nodes {\n          node {\n            id\n            kind\n            namespace\n            name\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ImpactDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -42,7 +146,167 @@ export function graphql(source: "\n  query NodeDetails($id: ID!) {\n    node(id:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query NodeRelations($id: ID!, $first: Int!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        neighbours(direction: BOTH, first: $first, offset: 0) {\n          total\n          items {\n            edge {\n              kind\n              from\n              to\n              props\n              validFrom\n              validTo\n            }\n            node {\n              id\n              kind\n              namespace\n              name\n              props\n              createdAt\n              updatedAt\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').NodeRelationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Viewer {\n    viewer {\n      tenant\n      role\n    }\n  }\n"): typeof import('./graphql').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n"): typeof import('./graphql').GpuDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n"): typeof import('./graphql').RunGpuSeriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n"): typeof import('./graphql').GpuSeriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunGpuSummary($runId: String!) {\n    runGpuSummary(runId: $runId) {\n      runId gpuCount gpuHours meanUtilization maxMemoryUsedBytes meanPowerWatts energyKwh\n      placement { namespace pods startedAt endedAt }\n      gpus { gpuUuid host model pod hours meanUtilization maxMemoryUsedBytes meanPowerWatts }\n    }\n  }\n"): typeof import('./graphql').RunGpuSummaryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RegisteredModels($first: Int!, $offset: Int!, $search: String) {\n    registeredModels(first: $first, offset: $offset, search: $search) {\n      id\n      name\n      description\n      versionCount\n      aliases { alias version since }\n      latestVersions { version stage stageSince }\n    }\n  }\n"): typeof import('./graphql').RegisteredModelsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RegisteredModel($name: String!, $asOf: DateTime) {\n    registeredModel(name: $name, asOf: $asOf) {\n      id\n      name\n      description\n      asOf\n      versionCount\n      tags { key value }\n      aliases { alias version since }\n      gates { index kind stages aliases metric source op threshold depth }\n      latestVersions { version stage stageSince }\n      versions(first: 200) {\n        id\n        version\n        stage\n        stageSince\n        aliases\n        modelUri\n        flavor\n        description\n        runId\n        registeredAt\n        registeredBy { name role }\n        tags { key value }\n      }\n      history(first: 200) {\n        seq\n        type\n        version\n        at\n        actor { name role }\n        fromStage\n        toStage\n        pointer\n        previousVersion\n        reason\n        outcome\n        rejectionCode\n        rejectionMessage\n        gates { gate kind passed detail }\n      }\n    }\n  }\n"): typeof import('./graphql').RegisteredModelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransitionStage($input: TransitionStageInput!) {\n    transitionModelVersionStage(input: $input) { version stage stageSince }\n  }\n"): typeof import('./graphql').TransitionStageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetModelAlias($input: SetModelAliasInput!) {\n    setModelAlias(input: $input) { version aliases }\n  }\n"): typeof import('./graphql').SetModelAliasDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteModelAlias($input: DeleteModelAliasInput!) {\n    deleteModelAlias(input: $input) { name }\n  }\n"): typeof import('./graphql').DeleteModelAliasDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelSummary($name: String!) {\n    registeredModel(name: $name) {\n      versionCount\n      aliases { alias version }\n      latestVersions { version stage }\n    }\n  }\n"): typeof import('./graphql').ModelSummaryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelVersionSummary($name: String!, $version: Int!) {\n    modelVersion(name: $name, version: $version) {\n      version\n      stage\n      stageSince\n      aliases\n      modelUri\n      flavor\n      runId\n      evaluations { id name evaluatedAt metrics { key value } }\n    }\n  }\n"): typeof import('./graphql').ModelVersionSummaryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Prompts($first: Int!, $offset: Int!, $search: String) {\n    prompts(first: $first, offset: $offset, search: $search) {\n      id\n      name\n      description\n      versionCount\n      createdAt\n      labels { label version since }\n    }\n  }\n"): typeof import('./graphql').PromptsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Prompt($name: String!) {\n    prompt(name: $name) {\n      id\n      name\n      description\n      versionCount\n      tags { key value }\n      labels { label version since }\n      versions(first: 200) {\n        id\n        version\n        type\n        text\n        messages { role content }\n        commitMessage\n        config\n        labels\n        createdAt\n        createdBy { name role }\n        modelVersionId\n        variables { name required default description }\n      }\n      history(first: 200) {\n        seq\n        type\n        version\n        at\n        actor { name role }\n        pointer\n        previousVersion\n        reason\n        outcome\n        rejectionCode\n        rejectionMessage\n      }\n    }\n  }\n"): typeof import('./graphql').PromptDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PromptByLabel($name: String!, $label: String!) {\n    promptVersion(name: $name, label: $label) { version labels commitMessage }\n  }\n"): typeof import('./graphql').PromptByLabelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RenderPrompt($name: String!, $version: Int!, $variables: JSON!) {\n    renderPrompt(name: $name, version: $version, variables: $variables) {\n      type\n      text\n      messages { role content }\n      config\n    }\n  }\n"): typeof import('./graphql').RenderPromptDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DiffPromptVersions($name: String!, $from: Int!, $to: Int!) {\n    diffPromptVersions(name: $name, from: $from, to: $to) {\n      typeChanged\n      variablesAdded\n      variablesRemoved\n      configChanges { key from to }\n      lines { op text }\n    }\n  }\n"): typeof import('./graphql').DiffPromptVersionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PromptSummary($name: String!) {\n    prompt(name: $name) {\n      versionCount\n      labels { label version }\n    }\n  }\n"): typeof import('./graphql').PromptSummaryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PromptVersionSummary($name: String!, $version: Int!) {\n    promptVersion(name: $name, version: $version) {\n      version\n      type\n      labels\n      commitMessage\n      variables { name }\n    }\n  }\n"): typeof import('./graphql').PromptVersionSummaryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPromptLabel($input: SetPromptLabelInput!) {\n    setPromptLabel(input: $input) { version labels }\n  }\n"): typeof import('./graphql').SetPromptLabelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemovePromptLabel($input: RemovePromptLabelInput!) {\n    removePromptLabel(input: $input) { name }\n  }\n"): typeof import('./graphql').RemovePromptLabelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunList($experiment: String, $statuses: [RunStatus!], $text: String, $first: Int!, $offset: Int!) {\n    runs(experiment: $experiment, statuses: $statuses, text: $text, first: $first, offset: $offset) {\n      total truncated\n      items { id runId name experiment status startedAt endedAt latestMetrics { key value } }\n    }\n  }\n"): typeof import('./graphql').RunListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExperimentNames { experiments(first: 500) { id name } }\n"): typeof import('./graphql').ExperimentNamesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunDetail($runId: String!, $maxPoints: Int!) {\n    trackedRun(runId: $runId) {\n      id runId name experiment status startedAt endedAt note\n      params { key value } tags { key value }\n      artifacts { path uri type sizeBytes loggedAt }\n      latestMetrics { key value step count min max }\n      metricHistory(maxPoints: $maxPoints) { runId key total points { step value } }\n      props\n    }\n  }\n"): typeof import('./graphql').RunDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunTraining($runId: String!) { trainingRun(runId: $runId) { runId state } }\n"): typeof import('./graphql').RunTrainingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRunNote($runId: String!, $note: String!) { setRunNote(runId: $runId, note: $note) { runId note } }\n"): typeof import('./graphql').SetRunNoteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompareRuns($runIds: [String!]!, $maxPoints: Int!) {\n    compareRuns(runIds: $runIds, maxPoints: $maxPoints) {\n      runs { id runId name experiment status }\n      params { key values differs }\n      metrics { runId key total points { step value } }\n    }\n  }\n"): typeof import('./graphql').CompareRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunSection($runId: String!) {\n    trackedRun(runId: $runId) { runId name experiment status startedAt endedAt params { key value } latestMetrics { key value step } }\n  }\n"): typeof import('./graphql').RunSectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExperimentSection($name: String!) {\n    experiment(name: $name) { name description tags { key value } runs(first: 5) { total items { runId name status } } }\n  }\n"): typeof import('./graphql').ExperimentSectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TraceSummaryFields on TraceSummary {\n    traceId\n    rootSpanName\n    service\n    start\n    durationMs\n    spanCount\n    llmCalls\n    error\n    errorCount\n    inputTokens\n    outputTokens\n    costUsd\n    models\n    prompts { name version }\n  }\n"): typeof import('./graphql').TraceSummaryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Traces($filter: TraceFilter, $first: Int!, $after: String) {\n    traces(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...TraceSummaryFields\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').TracesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Trace($traceId: ID!) {\n    trace(traceId: $traceId) {\n      truncated\n      summary {\n        ...TraceSummaryFields\n        end\n        runIds\n        modelVersions { name version }\n        node { id }\n      }\n      spans {\n        spanId\n        parentSpanId\n        name\n        kind\n        service\n        scope\n        depth\n        childCount\n        start\n        startOffsetMs\n        durationMs\n        statusCode\n        statusMessage\n        attributes\n        runId\n        events { name time attributes }\n        llm { operation provider requestModel responseModel inputTokens outputTokens totalTokens costUsd promptName promptVersion }\n      }\n    }\n  }\n"): typeof import('./graphql').TraceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LlmUsage($groupBy: LlmUsageGroup!, $from: DateTime, $to: DateTime, $service: String) {\n    llmUsage(groupBy: $groupBy, from: $from, to: $to, service: $service) {\n      model\n      promptName\n      promptVersion\n      calls\n      inputTokens\n      outputTokens\n      totalTokens\n      costUsd\n      latencyP50Ms\n      latencyP99Ms\n    }\n  }\n"): typeof import('./graphql').LlmUsageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrainingRuns($activeOnly: Boolean!, $first: Int!, $offset: Int!) {\n    trainingRuns(activeOnly: $activeOnly, first: $first, offset: $offset) {\n      total\n      items { id runId name experiment state reason requestedAt stateChangedAt image resources { cpu memory gpu gpuType } }\n    }\n  }\n"): typeof import('./graphql').TrainingRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrainingQuota { trainingQuota { gpu cpu usedGpu usedCpu activeRuns } }\n"): typeof import('./graphql').TrainingQuotaDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrainingRunDetail($runId: String!, $tailLines: Int!) {\n    trainingRun(runId: $runId) {\n      id runId requestId name experiment state reason message stateChangedAt requestedAt cancelRequestedAt\n      image command args env { name value } resources { cpu memory gpu gpuType } retries timeoutSeconds\n      datasets featureGroups placement { launcher namespace job pods }\n      logs(tailLines: $tailLines)\n    }\n  }\n"): typeof import('./graphql').TrainingRunDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestTraining($input: RequestTrainingInput!) { requestTraining(input: $input) { runId state } }\n"): typeof import('./graphql').RequestTrainingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelTraining($runId: String!) { cancelTraining(runId: $runId) { runId state reason } }\n"): typeof import('./graphql').CancelTrainingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrainingSection($runId: String!) {\n    trainingRun(runId: $runId) { runId state reason image resources { cpu memory gpu gpuType } requestedAt }\n  }\n"): typeof import('./graphql').TrainingSectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchDatasets($text: String!) {\n    search(text: $text, kinds: [Dataset, DatasetVersion], first: 8) { id kind namespace name }\n  }\n"): typeof import('./graphql').SearchDatasetsDocument;
 
 
 export function graphql(source: string) {

@@ -4,16 +4,104 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ChangeOutcome =
+  | 'APPLIED'
+  | 'REJECTED';
+
+export type Comparison =
+  | 'GT'
+  | 'GTE'
+  | 'LT'
+  | 'LTE';
+
 /** Why a lineage answer is partial */
 export type CutReason =
   | 'DEADLINE'
   | 'NODE_LIMIT';
+
+export type DeleteModelAliasInput = {
+  actor?: string | null | undefined;
+  alias: string;
+  name: string;
+  reason?: string | null | undefined;
+};
+
+export type DiffOp =
+  | 'ADDED'
+  | 'EQUAL'
+  | 'REMOVED';
 
 /** UPSTREAM follows data back to its sources; DOWNSTREAM to its consumers */
 export type Direction =
   | 'BOTH'
   | 'DOWNSTREAM'
   | 'UPSTREAM';
+
+export type EnvVarInput = {
+  name: string;
+  value: string;
+};
+
+export type GateKind =
+  /** A metric of the version (its source run's last value, or its latest evaluation) must compare to a threshold */
+  | 'METRIC_THRESHOLD'
+  /** No failing data quality assertion on the dataset versions the source run read, and upstream of them (depth hops of writer runs) */
+  | 'UPSTREAM_QUALITY';
+
+/** A GPU metric normalised from DCGM exporter or OTel hw.* names. Units: UTILIZATION %, ENCODER_UTILIZATION %, DECODER_UTILIZATION %, MEMORY_UTILIZATION %, MEMORY_COPY_UTILIZATION %, MEMORY_USED By, MEMORY_FREE By, MEMORY_TOTAL By, POWER W, ENERGY J, TEMPERATURE Cel, MEMORY_TEMPERATURE Cel, SM_CLOCK MHz, MEMORY_CLOCK MHz, SM_ACTIVE 1, SM_OCCUPANCY 1, GR_ENGINE_ACTIVE 1, DRAM_ACTIVE 1, TENSOR_ACTIVE 1, FP16_ACTIVE 1, FP32_ACTIVE 1, FP64_ACTIVE 1, PCIE_TX_BYTES By/s, PCIE_RX_BYTES By/s, NVLINK_TX_BYTES By/s, NVLINK_RX_BYTES By/s, XID_ERROR 1 */
+export type GpuMetric =
+  | 'DECODER_UTILIZATION'
+  | 'DRAM_ACTIVE'
+  | 'ENCODER_UTILIZATION'
+  | 'ENERGY'
+  | 'FP16_ACTIVE'
+  | 'FP32_ACTIVE'
+  | 'FP64_ACTIVE'
+  | 'GR_ENGINE_ACTIVE'
+  | 'MEMORY_CLOCK'
+  | 'MEMORY_COPY_UTILIZATION'
+  | 'MEMORY_FREE'
+  | 'MEMORY_TEMPERATURE'
+  | 'MEMORY_TOTAL'
+  | 'MEMORY_USED'
+  | 'MEMORY_UTILIZATION'
+  | 'NVLINK_RX_BYTES'
+  | 'NVLINK_TX_BYTES'
+  | 'PCIE_RX_BYTES'
+  | 'PCIE_TX_BYTES'
+  | 'POWER'
+  | 'SM_ACTIVE'
+  | 'SM_CLOCK'
+  | 'SM_OCCUPANCY'
+  | 'TEMPERATURE'
+  | 'TENSOR_ACTIVE'
+  | 'UTILIZATION'
+  | 'XID_ERROR';
+
+export type HistoryEventType =
+  | 'ALIAS_DELETED'
+  | 'ALIAS_SET'
+  | 'GATES_SET'
+  | 'LABEL_REMOVED'
+  | 'LABEL_SET'
+  | 'STAGE_TRANSITION'
+  | 'VERSION_REGISTERED';
+
+/** How llmUsage groups LLM calls (MODEL: the requested model, else the response model) */
+export type LlmUsageGroup =
+  | 'MODEL'
+  | 'PROMPT_VERSION'
+  | 'TIME_BUCKET';
+
+export type MetricSource =
+  | 'EVALUATION'
+  | 'RUN';
+
+export type ModelStage =
+  | 'Archived'
+  | 'None'
+  | 'Production'
+  | 'Staging';
 
 /** The kind of a node in the graph */
 export type NodeKind =
@@ -41,8 +129,129 @@ export type NodeKind =
   | 'TrainingRequest'
   | 'Webhook';
 
+export type PromptType =
+  | 'CHAT'
+  | 'TEXT';
+
+export type RemovePromptLabelInput = {
+  actor?: string | null | undefined;
+  label: string;
+  name: string;
+  reason?: string | null | undefined;
+};
+
+export type RequestTrainingInput = {
+  args?: Array<string> | null | undefined;
+  /** Entrypoint; required by the local launcher */
+  command?: Array<string> | null | undefined;
+  /** Environment (plain values: stored with the request, visible to the tenant). LOOM_URL, LOOM_API_KEY and LOOM_RUN_ID are set by Loom */
+  env?: Array<EnvVarInput> | null | undefined;
+  /** Experiment the run is tracked in (created when missing) */
+  experiment?: string | null | undefined;
+  /** Container image (Kubernetes); the local launcher runs `command` on the Loom host instead */
+  image: string;
+  inputs?: TrainingInputsInput | null | undefined;
+  name?: string | null | undefined;
+  /** Idempotency key: sending the same request id again returns the same run and launches nothing more. Generated when omitted */
+  requestId?: string | null | undefined;
+  resources?: TrainingResourcesInput | null | undefined;
+  /** Retries of the command after a failure (0..20); default 0 */
+  retries?: number | null | undefined;
+  /** Limit on the whole run in seconds, retries included; default 86400 */
+  timeoutSeconds?: number | null | undefined;
+};
+
+/** Derived from the run's START/RUNNING/COMPLETE/FAIL/ABORT times, whoever reported them (this API, OpenLineage, a training launcher) */
+export type RunStatus =
+  | 'ABORTED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'NEW'
+  | 'OTHER'
+  | 'RUNNING';
+
+/** Where a downsampled series was read: raw points, or the 1-minute rollup (steps of whole minutes; kept longer) */
+export type SeriesSource =
+  | 'RAW'
+  | 'ROLLUP_1M';
+
+export type SetModelAliasInput = {
+  actor?: string | null | undefined;
+  /** e.g. champion, challenger (lower-case; latest and v<n> are reserved) */
+  alias: string;
+  name: string;
+  reason?: string | null | undefined;
+  version: number;
+};
+
+export type SetPromptLabelInput = {
+  actor?: string | null | undefined;
+  label: string;
+  name: string;
+  reason?: string | null | undefined;
+  version: number;
+};
+
+/** Every given field must match */
+export type TraceFilter = {
+  /** Traces that started at or after */
+  from?: string | null | undefined;
+  /** A model one of its LLM calls requested or was answered by */
+  model?: string | null | undefined;
+  promptName?: string | null | undefined;
+  promptVersion?: string | null | undefined;
+  /** service.name of the root span */
+  service?: string | null | undefined;
+  status?: TraceStatus | null | undefined;
+  /** Traces that started before */
+  to?: string | null | undefined;
+};
+
+/** ERROR: at least one span of the trace has status ERROR; OK: none has */
+export type TraceStatus =
+  | 'ERROR'
+  | 'OK';
+
+export type TrainingInputsInput = {
+  /** Dataset (or dataset version) node ids the run reads */
+  datasets?: Array<string> | null | undefined;
+  /** Feature group node ids the run reads */
+  featureGroups?: Array<string> | null | undefined;
+};
+
+export type TrainingResourcesInput = {
+  /** CPU request as a Kubernetes quantity ("500m", "4"); default "1" */
+  cpu?: string | null | undefined;
+  /** GPUs (`nvidia.com/gpu`); default 0 */
+  gpu?: number | null | undefined;
+  /** GPU model, scheduled through the node label nvidia.com/gpu.product (e.g. "NVIDIA-A100-SXM4-80GB") */
+  gpuType?: string | null | undefined;
+  /** Memory request and limit ("512Mi", "16Gi"); default "2Gi" */
+  memory?: string | null | undefined;
+};
+
+/** QUEUED until the command runs; SUCCEEDED, FAILED and CANCELLED are final */
+export type TrainingState =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+export type TransitionStageInput = {
+  actor?: string | null | undefined;
+  /** Archive the versions now in the target stage (Staging or Production). Production holds one version: without this, promoting over another is a CONFLICT */
+  archiveExistingVersions?: boolean;
+  name: string;
+  /** Why (recorded in history) */
+  reason?: string | null | undefined;
+  stage: ModelStage;
+  version: number;
+};
+
 export type SearchNodesQueryVariables = Exact<{
   text: string;
+  kinds?: Array<NodeKind> | NodeKind | null | undefined;
   first: number;
 }>;
 
@@ -54,10 +263,43 @@ export type LineageQueryVariables = Exact<{
   direction: Direction;
   depth: number;
   limit: number;
+  asOf?: string | null | undefined;
 }>;
 
 
 export type LineageQuery = { lineage: { isPartial: boolean, root: { id: string, kind: NodeKind, namespace: string, name: string }, nodes: Array<{ distance: number, node: { id: string, kind: NodeKind, namespace: string, name: string } }>, edges: Array<{ kind: string, from: string, to: string }>, cut: { reason: CutReason, depth: number } | null } | null };
+
+export type ColumnLineageQueryVariables = Exact<{
+  nodeId: string | number;
+  direction: Direction;
+  depth: number;
+  limit: number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ColumnLineageQuery = { columnLineage: { isPartial: boolean, root: { id: string, kind: NodeKind, namespace: string, name: string }, nodes: Array<{ distance: number, node: { id: string, kind: NodeKind, namespace: string, name: string } }>, edges: Array<{ kind: string, from: string, to: string }>, cut: { reason: CutReason, depth: number } | null } | null };
+
+export type LineageResultFragment = { isPartial: boolean, root: { id: string, kind: NodeKind, namespace: string, name: string }, nodes: Array<{ distance: number, node: { id: string, kind: NodeKind, namespace: string, name: string } }>, edges: Array<{ kind: string, from: string, to: string }>, cut: { reason: CutReason, depth: number } | null };
+
+export type NeighboursQueryVariables = Exact<{
+  id: string | number;
+  direction: Direction;
+  first: number;
+  offset: number;
+}>;
+
+
+export type NeighboursQuery = { node: { neighbours: { total: number, items: Array<{ node: { id: string, kind: NodeKind, namespace: string, name: string }, edge: { kind: string, from: string, to: string } }> } } | null };
+
+export type ImpactQueryVariables = Exact<{
+  nodeId: string | number;
+  depth: number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ImpactQuery = { impact: { total: number, isPartial: boolean, cut: { reason: CutReason, depth: number } | null, root: { id: string, kind: NodeKind, name: string }, groups: Array<{ kind: NodeKind, distance: number, count: number, nodes: Array<{ node: { id: string, kind: NodeKind, namespace: string, name: string } }> }> } | null };
 
 export type NodeDetailsQueryVariables = Exact<{
   id: string | number;
@@ -66,10 +308,316 @@ export type NodeDetailsQueryVariables = Exact<{
 
 export type NodeDetailsQuery = { node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string } | null };
 
+export type NodeRelationsQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+}>;
+
+
+export type NodeRelationsQuery = { node: { id: string, neighbours: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string } }> } } | null };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerQuery = { viewer: { tenant: string, role: string } };
+
+export type GpuDevicesQueryVariables = Exact<{
+  from?: string | null | undefined;
+  limit: number;
+}>;
+
+
+export type GpuDevicesQuery = { gpus: Array<{ gpuUuid: string, host: string, model: string, gpuIndex: string, pods: Array<string>, firstSeen: string, lastSeen: string }> };
+
+export type RunGpuSeriesQueryVariables = Exact<{
+  runId: string;
+  metrics?: Array<GpuMetric> | GpuMetric | null | undefined;
+  to?: string | null | undefined;
+  maxPoints?: number | null | undefined;
+}>;
+
+
+export type RunGpuSeriesQuery = { runGpuSeries: { stepSeconds: number, source: SeriesSource, from: string, to: string, truncated: boolean, placement: { namespace: string, pods: Array<string>, startedAt: string | null, endedAt: string | null } | null, series: Array<{ gpuUuid: string, metric: GpuMetric, unit: string, namespace: string, pod: string, host: string, model: string, gpuIndex: string, points: Array<{ time: string, avg: number, min: number, max: number }> }> } };
+
+export type GpuSeriesQueryVariables = Exact<{
+  gpuUuid: string;
+  metrics?: Array<GpuMetric> | GpuMetric | null | undefined;
+  from?: string | null | undefined;
+  maxPoints?: number | null | undefined;
+}>;
+
+
+export type GpuSeriesQuery = { gpuSeries: { stepSeconds: number, source: SeriesSource, from: string, to: string, truncated: boolean, series: Array<{ gpuUuid: string, metric: GpuMetric, unit: string, namespace: string, pod: string, host: string, model: string, gpuIndex: string, points: Array<{ time: string, avg: number, min: number, max: number }> }> } };
+
+export type RunGpuSummaryQueryVariables = Exact<{
+  runId: string;
+}>;
+
+
+export type RunGpuSummaryQuery = { runGpuSummary: { runId: string, gpuCount: number, gpuHours: number, meanUtilization: number | null, maxMemoryUsedBytes: number | null, meanPowerWatts: number | null, energyKwh: number | null, placement: { namespace: string, pods: Array<string>, startedAt: string | null, endedAt: string | null } | null, gpus: Array<{ gpuUuid: string, host: string, model: string, pod: string, hours: number, meanUtilization: number | null, maxMemoryUsedBytes: number | null, meanPowerWatts: number | null }> } };
+
+export type RegisteredModelsQueryVariables = Exact<{
+  first: number;
+  offset: number;
+  search?: string | null | undefined;
+}>;
+
+
+export type RegisteredModelsQuery = { registeredModels: Array<{ id: string, name: string, description: string | null, versionCount: number, aliases: Array<{ alias: string, version: number, since: string }>, latestVersions: Array<{ version: number, stage: ModelStage, stageSince: string }> }> };
+
+export type RegisteredModelQueryVariables = Exact<{
+  name: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type RegisteredModelQuery = { registeredModel: { id: string, name: string, description: string | null, asOf: string | null, versionCount: number, tags: Array<{ key: string, value: string | null }>, aliases: Array<{ alias: string, version: number, since: string }>, gates: Array<{ index: number, kind: GateKind, stages: Array<ModelStage>, aliases: Array<string>, metric: string | null, source: MetricSource | null, op: Comparison | null, threshold: number | null, depth: number | null }>, latestVersions: Array<{ version: number, stage: ModelStage, stageSince: string }>, versions: Array<{ id: string, version: number, stage: ModelStage, stageSince: string, aliases: Array<string>, modelUri: string, flavor: string | null, description: string | null, runId: string | null, registeredAt: string, registeredBy: { name: string | null, role: string } | null, tags: Array<{ key: string, value: string | null }> }>, history: Array<{ seq: number | null, type: HistoryEventType, version: number | null, at: string, fromStage: ModelStage | null, toStage: ModelStage | null, pointer: string | null, previousVersion: number | null, reason: string | null, outcome: ChangeOutcome, rejectionCode: string | null, rejectionMessage: string | null, actor: { name: string | null, role: string }, gates: Array<{ gate: number, kind: GateKind, passed: boolean, detail: string }> }> } | null };
+
+export type TransitionStageMutationVariables = Exact<{
+  input: TransitionStageInput;
+}>;
+
+
+export type TransitionStageMutation = { transitionModelVersionStage: { version: number, stage: ModelStage, stageSince: string } };
+
+export type SetModelAliasMutationVariables = Exact<{
+  input: SetModelAliasInput;
+}>;
+
+
+export type SetModelAliasMutation = { setModelAlias: { version: number, aliases: Array<string> } };
+
+export type DeleteModelAliasMutationVariables = Exact<{
+  input: DeleteModelAliasInput;
+}>;
+
+
+export type DeleteModelAliasMutation = { deleteModelAlias: { name: string } };
+
+export type ModelSummaryQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type ModelSummaryQuery = { registeredModel: { versionCount: number, aliases: Array<{ alias: string, version: number }>, latestVersions: Array<{ version: number, stage: ModelStage }> } | null };
+
+export type ModelVersionSummaryQueryVariables = Exact<{
+  name: string;
+  version: number;
+}>;
+
+
+export type ModelVersionSummaryQuery = { modelVersion: { version: number, stage: ModelStage, stageSince: string, aliases: Array<string>, modelUri: string, flavor: string | null, runId: string | null, evaluations: Array<{ id: string, name: string, evaluatedAt: string, metrics: Array<{ key: string, value: number }> }> } | null };
+
+export type PromptsQueryVariables = Exact<{
+  first: number;
+  offset: number;
+  search?: string | null | undefined;
+}>;
+
+
+export type PromptsQuery = { prompts: Array<{ id: string, name: string, description: string | null, versionCount: number, createdAt: string, labels: Array<{ label: string, version: number, since: string }> }> };
+
+export type PromptQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type PromptQuery = { prompt: { id: string, name: string, description: string | null, versionCount: number, tags: Array<{ key: string, value: string | null }>, labels: Array<{ label: string, version: number, since: string }>, versions: Array<{ id: string, version: number, type: PromptType, text: string | null, commitMessage: string | null, config: unknown, labels: Array<string>, createdAt: string, modelVersionId: string | null, messages: Array<{ role: string, content: string }> | null, createdBy: { name: string | null, role: string } | null, variables: Array<{ name: string, required: boolean, default: string | null, description: string | null }> }>, history: Array<{ seq: number | null, type: HistoryEventType, version: number | null, at: string, pointer: string | null, previousVersion: number | null, reason: string | null, outcome: ChangeOutcome, rejectionCode: string | null, rejectionMessage: string | null, actor: { name: string | null, role: string } }> } | null };
+
+export type PromptByLabelQueryVariables = Exact<{
+  name: string;
+  label: string;
+}>;
+
+
+export type PromptByLabelQuery = { promptVersion: { version: number, labels: Array<string>, commitMessage: string | null } };
+
+export type RenderPromptQueryVariables = Exact<{
+  name: string;
+  version: number;
+  variables: unknown;
+}>;
+
+
+export type RenderPromptQuery = { renderPrompt: { type: PromptType, text: string | null, config: unknown, messages: Array<{ role: string, content: string }> | null } };
+
+export type DiffPromptVersionsQueryVariables = Exact<{
+  name: string;
+  from: number;
+  to: number;
+}>;
+
+
+export type DiffPromptVersionsQuery = { diffPromptVersions: { typeChanged: boolean, variablesAdded: Array<string>, variablesRemoved: Array<string>, configChanges: Array<{ key: string, from: unknown, to: unknown }>, lines: Array<{ op: DiffOp, text: string }> } };
+
+export type PromptSummaryQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type PromptSummaryQuery = { prompt: { versionCount: number, labels: Array<{ label: string, version: number }> } | null };
+
+export type PromptVersionSummaryQueryVariables = Exact<{
+  name: string;
+  version: number;
+}>;
+
+
+export type PromptVersionSummaryQuery = { promptVersion: { version: number, type: PromptType, labels: Array<string>, commitMessage: string | null, variables: Array<{ name: string }> } };
+
+export type SetPromptLabelMutationVariables = Exact<{
+  input: SetPromptLabelInput;
+}>;
+
+
+export type SetPromptLabelMutation = { setPromptLabel: { version: number, labels: Array<string> } };
+
+export type RemovePromptLabelMutationVariables = Exact<{
+  input: RemovePromptLabelInput;
+}>;
+
+
+export type RemovePromptLabelMutation = { removePromptLabel: { name: string } };
+
+export type RunListQueryVariables = Exact<{
+  experiment?: string | null | undefined;
+  statuses?: Array<RunStatus> | RunStatus | null | undefined;
+  text?: string | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type RunListQuery = { runs: { total: number, truncated: boolean, items: Array<{ id: string, runId: string, name: string | null, experiment: string | null, status: RunStatus, startedAt: string | null, endedAt: string | null, latestMetrics: Array<{ key: string, value: number }> }> } };
+
+export type ExperimentNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExperimentNamesQuery = { experiments: Array<{ id: string, name: string }> };
+
+export type RunDetailQueryVariables = Exact<{
+  runId: string;
+  maxPoints: number;
+}>;
+
+
+export type RunDetailQuery = { trackedRun: { id: string, runId: string, name: string | null, experiment: string | null, status: RunStatus, startedAt: string | null, endedAt: string | null, note: string | null, props: unknown, params: Array<{ key: string, value: string | null }>, tags: Array<{ key: string, value: string | null }>, artifacts: Array<{ path: string, uri: string, type: string | null, sizeBytes: number | null, loggedAt: string }>, latestMetrics: Array<{ key: string, value: number, step: number, count: number, min: number, max: number }>, metricHistory: Array<{ runId: string, key: string, total: number, points: Array<{ step: number, value: number }> }> } | null };
+
+export type RunTrainingQueryVariables = Exact<{
+  runId: string;
+}>;
+
+
+export type RunTrainingQuery = { trainingRun: { runId: string, state: TrainingState } | null };
+
+export type SetRunNoteMutationVariables = Exact<{
+  runId: string;
+  note: string;
+}>;
+
+
+export type SetRunNoteMutation = { setRunNote: { runId: string, note: string | null } };
+
+export type CompareRunsQueryVariables = Exact<{
+  runIds: Array<string> | string;
+  maxPoints: number;
+}>;
+
+
+export type CompareRunsQuery = { compareRuns: { runs: Array<{ id: string, runId: string, name: string | null, experiment: string | null, status: RunStatus }>, params: Array<{ key: string, values: Array<string | null>, differs: boolean }>, metrics: Array<{ runId: string, key: string, total: number, points: Array<{ step: number, value: number }> }> } };
+
+export type RunSectionQueryVariables = Exact<{
+  runId: string;
+}>;
+
+
+export type RunSectionQuery = { trackedRun: { runId: string, name: string | null, experiment: string | null, status: RunStatus, startedAt: string | null, endedAt: string | null, params: Array<{ key: string, value: string | null }>, latestMetrics: Array<{ key: string, value: number, step: number }> } | null };
+
+export type ExperimentSectionQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type ExperimentSectionQuery = { experiment: { name: string, description: string | null, tags: Array<{ key: string, value: string | null }>, runs: { total: number, items: Array<{ runId: string, name: string | null, status: RunStatus }> } } | null };
+
+export type TraceSummaryFieldsFragment = { traceId: string, rootSpanName: string, service: string, start: string, durationMs: number, spanCount: number, llmCalls: number, error: boolean, errorCount: number, inputTokens: number, outputTokens: number, costUsd: number, models: Array<string>, prompts: Array<{ name: string, version: string }> };
+
+export type TracesQueryVariables = Exact<{
+  filter?: TraceFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type TracesQuery = { traces: { edges: Array<{ cursor: string, node: { traceId: string, rootSpanName: string, service: string, start: string, durationMs: number, spanCount: number, llmCalls: number, error: boolean, errorCount: number, inputTokens: number, outputTokens: number, costUsd: number, models: Array<string>, prompts: Array<{ name: string, version: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type TraceQueryVariables = Exact<{
+  traceId: string | number;
+}>;
+
+
+export type TraceQuery = { trace: { truncated: boolean, summary: { end: string, runIds: Array<string>, traceId: string, rootSpanName: string, service: string, start: string, durationMs: number, spanCount: number, llmCalls: number, error: boolean, errorCount: number, inputTokens: number, outputTokens: number, costUsd: number, models: Array<string>, modelVersions: Array<{ name: string, version: string }>, node: { id: string } | null, prompts: Array<{ name: string, version: string }> }, spans: Array<{ spanId: string, parentSpanId: string | null, name: string, kind: string, service: string, scope: string, depth: number, childCount: number, start: string, startOffsetMs: number, durationMs: number, statusCode: string, statusMessage: string, attributes: unknown, runId: string | null, events: Array<{ name: string, time: string, attributes: unknown }>, llm: { operation: string, provider: string, requestModel: string, responseModel: string, inputTokens: number, outputTokens: number, totalTokens: number, costUsd: number, promptName: string, promptVersion: string } | null }> } | null };
+
+export type LlmUsageQueryVariables = Exact<{
+  groupBy: LlmUsageGroup;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  service?: string | null | undefined;
+}>;
+
+
+export type LlmUsageQuery = { llmUsage: Array<{ model: string | null, promptName: string | null, promptVersion: string | null, calls: number, inputTokens: number, outputTokens: number, totalTokens: number, costUsd: number, latencyP50Ms: number, latencyP99Ms: number }> };
+
+export type TrainingRunsQueryVariables = Exact<{
+  activeOnly: boolean;
+  first: number;
+  offset: number;
+}>;
+
+
+export type TrainingRunsQuery = { trainingRuns: { total: number, items: Array<{ id: string, runId: string, name: string | null, experiment: string | null, state: TrainingState, reason: string | null, requestedAt: string, stateChangedAt: string | null, image: string, resources: { cpu: string, memory: string, gpu: number, gpuType: string | null } }> } };
+
+export type TrainingQuotaQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TrainingQuotaQuery = { trainingQuota: { gpu: number | null, cpu: string | null, usedGpu: number, usedCpu: string, activeRuns: number } };
+
+export type TrainingRunDetailQueryVariables = Exact<{
+  runId: string;
+  tailLines: number;
+}>;
+
+
+export type TrainingRunDetailQuery = { trainingRun: { id: string, runId: string, requestId: string, name: string | null, experiment: string | null, state: TrainingState, reason: string | null, message: string | null, stateChangedAt: string | null, requestedAt: string, cancelRequestedAt: string | null, image: string, command: Array<string>, args: Array<string>, retries: number, timeoutSeconds: number, datasets: Array<string>, featureGroups: Array<string>, logs: string, env: Array<{ name: string, value: string }>, resources: { cpu: string, memory: string, gpu: number, gpuType: string | null }, placement: { launcher: string, namespace: string | null, job: string, pods: Array<string> } | null } | null };
+
+export type RequestTrainingMutationVariables = Exact<{
+  input: RequestTrainingInput;
+}>;
+
+
+export type RequestTrainingMutation = { requestTraining: { runId: string, state: TrainingState } };
+
+export type CancelTrainingMutationVariables = Exact<{
+  runId: string;
+}>;
+
+
+export type CancelTrainingMutation = { cancelTraining: { runId: string, state: TrainingState, reason: string | null } };
+
+export type TrainingSectionQueryVariables = Exact<{
+  runId: string;
+}>;
+
+
+export type TrainingSectionQuery = { trainingRun: { runId: string, state: TrainingState, reason: string | null, image: string, requestedAt: string, resources: { cpu: string, memory: string, gpu: number, gpuType: string | null } } | null };
+
+export type SearchDatasetsQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type SearchDatasetsQuery = { search: Array<{ id: string, kind: NodeKind, namespace: string, name: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -89,10 +637,59 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const LineageResultFragmentDoc = new TypedDocumentString(`
+    fragment LineageResult on Lineage {
+  root {
+    id
+    kind
+    namespace
+    name
+  }
+  nodes {
+    distance
+    node {
+      id
+      kind
+      namespace
+      name
+    }
+  }
+  edges {
+    kind
+    from
+    to
+  }
+  isPartial
+  cut {
+    reason
+    depth
+  }
+}
+    `, {"fragmentName":"LineageResult"}) as unknown as TypedDocumentString<LineageResultFragment, unknown>;
+export const TraceSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TraceSummaryFields on TraceSummary {
+  traceId
+  rootSpanName
+  service
+  start
+  durationMs
+  spanCount
+  llmCalls
+  error
+  errorCount
+  inputTokens
+  outputTokens
+  costUsd
+  models
+  prompts {
+    name
+    version
+  }
+}
+    `, {"fragmentName":"TraceSummaryFields"}) as unknown as TypedDocumentString<TraceSummaryFieldsFragment, unknown>;
 export const SearchNodesDocument = new TypedDocumentString(`
-    query SearchNodes($text: String!, $first: Int!) {
-  search(text: $text, first: $first) {
+    query SearchNodes($text: String!, $kinds: [NodeKind!], $first: Int!) {
+  search(text: $text, kinds: $kinds, first: $first) {
     id
     kind
     namespace
@@ -101,36 +698,142 @@ export const SearchNodesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SearchNodesQuery, SearchNodesQueryVariables>;
 export const LineageDocument = new TypedDocumentString(`
-    query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!) {
-  lineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit) {
-    root {
+    query Lineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!, $asOf: DateTime) {
+  lineage(
+    nodeId: $nodeId
+    direction: $direction
+    depth: $depth
+    limit: $limit
+    asOf: $asOf
+  ) {
+    ...LineageResult
+  }
+}
+    fragment LineageResult on Lineage {
+  root {
+    id
+    kind
+    namespace
+    name
+  }
+  nodes {
+    distance
+    node {
       id
       kind
       namespace
       name
     }
-    nodes {
-      distance
-      node {
-        id
-        kind
-        namespace
-        name
+  }
+  edges {
+    kind
+    from
+    to
+  }
+  isPartial
+  cut {
+    reason
+    depth
+  }
+}`) as unknown as TypedDocumentString<LineageQuery, LineageQueryVariables>;
+export const ColumnLineageDocument = new TypedDocumentString(`
+    query ColumnLineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!, $asOf: DateTime) {
+  columnLineage(
+    nodeId: $nodeId
+    direction: $direction
+    depth: $depth
+    limit: $limit
+    asOf: $asOf
+  ) {
+    ...LineageResult
+  }
+}
+    fragment LineageResult on Lineage {
+  root {
+    id
+    kind
+    namespace
+    name
+  }
+  nodes {
+    distance
+    node {
+      id
+      kind
+      namespace
+      name
+    }
+  }
+  edges {
+    kind
+    from
+    to
+  }
+  isPartial
+  cut {
+    reason
+    depth
+  }
+}`) as unknown as TypedDocumentString<ColumnLineageQuery, ColumnLineageQueryVariables>;
+export const NeighboursDocument = new TypedDocumentString(`
+    query Neighbours($id: ID!, $direction: Direction!, $first: Int!, $offset: Int!) {
+  node(id: $id) {
+    ... on GraphNode {
+      neighbours(
+        direction: $direction
+        first: $first
+        offset: $offset
+        lineageOnly: true
+      ) {
+        total
+        items {
+          node {
+            id
+            kind
+            namespace
+            name
+          }
+          edge {
+            kind
+            from
+            to
+          }
+        }
       }
     }
-    edges {
-      kind
-      from
-      to
-    }
+  }
+}
+    `) as unknown as TypedDocumentString<NeighboursQuery, NeighboursQueryVariables>;
+export const ImpactDocument = new TypedDocumentString(`
+    query Impact($nodeId: ID!, $depth: Int!, $asOf: DateTime) {
+  impact(nodeId: $nodeId, depth: $depth, asOf: $asOf) {
+    total
     isPartial
     cut {
       reason
       depth
     }
+    root {
+      id
+      kind
+      name
+    }
+    groups {
+      kind
+      distance
+      count
+      nodes {
+        node {
+          id
+          kind
+          namespace
+          name
+        }
+      }
+    }
   }
 }
-    `) as unknown as TypedDocumentString<LineageQuery, LineageQueryVariables>;
+    `) as unknown as TypedDocumentString<ImpactQuery, ImpactQueryVariables>;
 export const NodeDetailsDocument = new TypedDocumentString(`
     query NodeDetails($id: ID!) {
   node(id: $id) {
@@ -144,6 +847,37 @@ export const NodeDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeDetailsQuery, NodeDetailsQueryVariables>;
+export const NodeRelationsDocument = new TypedDocumentString(`
+    query NodeRelations($id: ID!, $first: Int!) {
+  node(id: $id) {
+    ... on GraphNode {
+      id
+      neighbours(direction: BOTH, first: $first, offset: 0) {
+        total
+        items {
+          edge {
+            kind
+            from
+            to
+            props
+            validFrom
+            validTo
+          }
+          node {
+            id
+            kind
+            namespace
+            name
+            props
+            createdAt
+            updatedAt
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodeRelationsQuery, NodeRelationsQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -152,3 +886,833 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const GpuDevicesDocument = new TypedDocumentString(`
+    query GpuDevices($from: DateTime, $limit: Int!) {
+  gpus(from: $from, limit: $limit) {
+    gpuUuid
+    host
+    model
+    gpuIndex
+    pods
+    firstSeen
+    lastSeen
+  }
+}
+    `) as unknown as TypedDocumentString<GpuDevicesQuery, GpuDevicesQueryVariables>;
+export const RunGpuSeriesDocument = new TypedDocumentString(`
+    query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {
+  runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {
+    stepSeconds
+    source
+    from
+    to
+    truncated
+    placement {
+      namespace
+      pods
+      startedAt
+      endedAt
+    }
+    series {
+      gpuUuid
+      metric
+      unit
+      namespace
+      pod
+      host
+      model
+      gpuIndex
+      points {
+        time
+        avg
+        min
+        max
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RunGpuSeriesQuery, RunGpuSeriesQueryVariables>;
+export const GpuSeriesDocument = new TypedDocumentString(`
+    query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {
+  gpuSeries(
+    gpuUuid: $gpuUuid
+    metrics: $metrics
+    from: $from
+    maxPoints: $maxPoints
+  ) {
+    stepSeconds
+    source
+    from
+    to
+    truncated
+    series {
+      gpuUuid
+      metric
+      unit
+      namespace
+      pod
+      host
+      model
+      gpuIndex
+      points {
+        time
+        avg
+        min
+        max
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GpuSeriesQuery, GpuSeriesQueryVariables>;
+export const RunGpuSummaryDocument = new TypedDocumentString(`
+    query RunGpuSummary($runId: String!) {
+  runGpuSummary(runId: $runId) {
+    runId
+    gpuCount
+    gpuHours
+    meanUtilization
+    maxMemoryUsedBytes
+    meanPowerWatts
+    energyKwh
+    placement {
+      namespace
+      pods
+      startedAt
+      endedAt
+    }
+    gpus {
+      gpuUuid
+      host
+      model
+      pod
+      hours
+      meanUtilization
+      maxMemoryUsedBytes
+      meanPowerWatts
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RunGpuSummaryQuery, RunGpuSummaryQueryVariables>;
+export const RegisteredModelsDocument = new TypedDocumentString(`
+    query RegisteredModels($first: Int!, $offset: Int!, $search: String) {
+  registeredModels(first: $first, offset: $offset, search: $search) {
+    id
+    name
+    description
+    versionCount
+    aliases {
+      alias
+      version
+      since
+    }
+    latestVersions {
+      version
+      stage
+      stageSince
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegisteredModelsQuery, RegisteredModelsQueryVariables>;
+export const RegisteredModelDocument = new TypedDocumentString(`
+    query RegisteredModel($name: String!, $asOf: DateTime) {
+  registeredModel(name: $name, asOf: $asOf) {
+    id
+    name
+    description
+    asOf
+    versionCount
+    tags {
+      key
+      value
+    }
+    aliases {
+      alias
+      version
+      since
+    }
+    gates {
+      index
+      kind
+      stages
+      aliases
+      metric
+      source
+      op
+      threshold
+      depth
+    }
+    latestVersions {
+      version
+      stage
+      stageSince
+    }
+    versions(first: 200) {
+      id
+      version
+      stage
+      stageSince
+      aliases
+      modelUri
+      flavor
+      description
+      runId
+      registeredAt
+      registeredBy {
+        name
+        role
+      }
+      tags {
+        key
+        value
+      }
+    }
+    history(first: 200) {
+      seq
+      type
+      version
+      at
+      actor {
+        name
+        role
+      }
+      fromStage
+      toStage
+      pointer
+      previousVersion
+      reason
+      outcome
+      rejectionCode
+      rejectionMessage
+      gates {
+        gate
+        kind
+        passed
+        detail
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegisteredModelQuery, RegisteredModelQueryVariables>;
+export const TransitionStageDocument = new TypedDocumentString(`
+    mutation TransitionStage($input: TransitionStageInput!) {
+  transitionModelVersionStage(input: $input) {
+    version
+    stage
+    stageSince
+  }
+}
+    `) as unknown as TypedDocumentString<TransitionStageMutation, TransitionStageMutationVariables>;
+export const SetModelAliasDocument = new TypedDocumentString(`
+    mutation SetModelAlias($input: SetModelAliasInput!) {
+  setModelAlias(input: $input) {
+    version
+    aliases
+  }
+}
+    `) as unknown as TypedDocumentString<SetModelAliasMutation, SetModelAliasMutationVariables>;
+export const DeleteModelAliasDocument = new TypedDocumentString(`
+    mutation DeleteModelAlias($input: DeleteModelAliasInput!) {
+  deleteModelAlias(input: $input) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteModelAliasMutation, DeleteModelAliasMutationVariables>;
+export const ModelSummaryDocument = new TypedDocumentString(`
+    query ModelSummary($name: String!) {
+  registeredModel(name: $name) {
+    versionCount
+    aliases {
+      alias
+      version
+    }
+    latestVersions {
+      version
+      stage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModelSummaryQuery, ModelSummaryQueryVariables>;
+export const ModelVersionSummaryDocument = new TypedDocumentString(`
+    query ModelVersionSummary($name: String!, $version: Int!) {
+  modelVersion(name: $name, version: $version) {
+    version
+    stage
+    stageSince
+    aliases
+    modelUri
+    flavor
+    runId
+    evaluations {
+      id
+      name
+      evaluatedAt
+      metrics {
+        key
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModelVersionSummaryQuery, ModelVersionSummaryQueryVariables>;
+export const PromptsDocument = new TypedDocumentString(`
+    query Prompts($first: Int!, $offset: Int!, $search: String) {
+  prompts(first: $first, offset: $offset, search: $search) {
+    id
+    name
+    description
+    versionCount
+    createdAt
+    labels {
+      label
+      version
+      since
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PromptsQuery, PromptsQueryVariables>;
+export const PromptDocument = new TypedDocumentString(`
+    query Prompt($name: String!) {
+  prompt(name: $name) {
+    id
+    name
+    description
+    versionCount
+    tags {
+      key
+      value
+    }
+    labels {
+      label
+      version
+      since
+    }
+    versions(first: 200) {
+      id
+      version
+      type
+      text
+      messages {
+        role
+        content
+      }
+      commitMessage
+      config
+      labels
+      createdAt
+      createdBy {
+        name
+        role
+      }
+      modelVersionId
+      variables {
+        name
+        required
+        default
+        description
+      }
+    }
+    history(first: 200) {
+      seq
+      type
+      version
+      at
+      actor {
+        name
+        role
+      }
+      pointer
+      previousVersion
+      reason
+      outcome
+      rejectionCode
+      rejectionMessage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PromptQuery, PromptQueryVariables>;
+export const PromptByLabelDocument = new TypedDocumentString(`
+    query PromptByLabel($name: String!, $label: String!) {
+  promptVersion(name: $name, label: $label) {
+    version
+    labels
+    commitMessage
+  }
+}
+    `) as unknown as TypedDocumentString<PromptByLabelQuery, PromptByLabelQueryVariables>;
+export const RenderPromptDocument = new TypedDocumentString(`
+    query RenderPrompt($name: String!, $version: Int!, $variables: JSON!) {
+  renderPrompt(name: $name, version: $version, variables: $variables) {
+    type
+    text
+    messages {
+      role
+      content
+    }
+    config
+  }
+}
+    `) as unknown as TypedDocumentString<RenderPromptQuery, RenderPromptQueryVariables>;
+export const DiffPromptVersionsDocument = new TypedDocumentString(`
+    query DiffPromptVersions($name: String!, $from: Int!, $to: Int!) {
+  diffPromptVersions(name: $name, from: $from, to: $to) {
+    typeChanged
+    variablesAdded
+    variablesRemoved
+    configChanges {
+      key
+      from
+      to
+    }
+    lines {
+      op
+      text
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DiffPromptVersionsQuery, DiffPromptVersionsQueryVariables>;
+export const PromptSummaryDocument = new TypedDocumentString(`
+    query PromptSummary($name: String!) {
+  prompt(name: $name) {
+    versionCount
+    labels {
+      label
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PromptSummaryQuery, PromptSummaryQueryVariables>;
+export const PromptVersionSummaryDocument = new TypedDocumentString(`
+    query PromptVersionSummary($name: String!, $version: Int!) {
+  promptVersion(name: $name, version: $version) {
+    version
+    type
+    labels
+    commitMessage
+    variables {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PromptVersionSummaryQuery, PromptVersionSummaryQueryVariables>;
+export const SetPromptLabelDocument = new TypedDocumentString(`
+    mutation SetPromptLabel($input: SetPromptLabelInput!) {
+  setPromptLabel(input: $input) {
+    version
+    labels
+  }
+}
+    `) as unknown as TypedDocumentString<SetPromptLabelMutation, SetPromptLabelMutationVariables>;
+export const RemovePromptLabelDocument = new TypedDocumentString(`
+    mutation RemovePromptLabel($input: RemovePromptLabelInput!) {
+  removePromptLabel(input: $input) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RemovePromptLabelMutation, RemovePromptLabelMutationVariables>;
+export const RunListDocument = new TypedDocumentString(`
+    query RunList($experiment: String, $statuses: [RunStatus!], $text: String, $first: Int!, $offset: Int!) {
+  runs(
+    experiment: $experiment
+    statuses: $statuses
+    text: $text
+    first: $first
+    offset: $offset
+  ) {
+    total
+    truncated
+    items {
+      id
+      runId
+      name
+      experiment
+      status
+      startedAt
+      endedAt
+      latestMetrics {
+        key
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RunListQuery, RunListQueryVariables>;
+export const ExperimentNamesDocument = new TypedDocumentString(`
+    query ExperimentNames {
+  experiments(first: 500) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentNamesQuery, ExperimentNamesQueryVariables>;
+export const RunDetailDocument = new TypedDocumentString(`
+    query RunDetail($runId: String!, $maxPoints: Int!) {
+  trackedRun(runId: $runId) {
+    id
+    runId
+    name
+    experiment
+    status
+    startedAt
+    endedAt
+    note
+    params {
+      key
+      value
+    }
+    tags {
+      key
+      value
+    }
+    artifacts {
+      path
+      uri
+      type
+      sizeBytes
+      loggedAt
+    }
+    latestMetrics {
+      key
+      value
+      step
+      count
+      min
+      max
+    }
+    metricHistory(maxPoints: $maxPoints) {
+      runId
+      key
+      total
+      points {
+        step
+        value
+      }
+    }
+    props
+  }
+}
+    `) as unknown as TypedDocumentString<RunDetailQuery, RunDetailQueryVariables>;
+export const RunTrainingDocument = new TypedDocumentString(`
+    query RunTraining($runId: String!) {
+  trainingRun(runId: $runId) {
+    runId
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<RunTrainingQuery, RunTrainingQueryVariables>;
+export const SetRunNoteDocument = new TypedDocumentString(`
+    mutation SetRunNote($runId: String!, $note: String!) {
+  setRunNote(runId: $runId, note: $note) {
+    runId
+    note
+  }
+}
+    `) as unknown as TypedDocumentString<SetRunNoteMutation, SetRunNoteMutationVariables>;
+export const CompareRunsDocument = new TypedDocumentString(`
+    query CompareRuns($runIds: [String!]!, $maxPoints: Int!) {
+  compareRuns(runIds: $runIds, maxPoints: $maxPoints) {
+    runs {
+      id
+      runId
+      name
+      experiment
+      status
+    }
+    params {
+      key
+      values
+      differs
+    }
+    metrics {
+      runId
+      key
+      total
+      points {
+        step
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompareRunsQuery, CompareRunsQueryVariables>;
+export const RunSectionDocument = new TypedDocumentString(`
+    query RunSection($runId: String!) {
+  trackedRun(runId: $runId) {
+    runId
+    name
+    experiment
+    status
+    startedAt
+    endedAt
+    params {
+      key
+      value
+    }
+    latestMetrics {
+      key
+      value
+      step
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RunSectionQuery, RunSectionQueryVariables>;
+export const ExperimentSectionDocument = new TypedDocumentString(`
+    query ExperimentSection($name: String!) {
+  experiment(name: $name) {
+    name
+    description
+    tags {
+      key
+      value
+    }
+    runs(first: 5) {
+      total
+      items {
+        runId
+        name
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentSectionQuery, ExperimentSectionQueryVariables>;
+export const TracesDocument = new TypedDocumentString(`
+    query Traces($filter: TraceFilter, $first: Int!, $after: String) {
+  traces(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...TraceSummaryFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment TraceSummaryFields on TraceSummary {
+  traceId
+  rootSpanName
+  service
+  start
+  durationMs
+  spanCount
+  llmCalls
+  error
+  errorCount
+  inputTokens
+  outputTokens
+  costUsd
+  models
+  prompts {
+    name
+    version
+  }
+}`) as unknown as TypedDocumentString<TracesQuery, TracesQueryVariables>;
+export const TraceDocument = new TypedDocumentString(`
+    query Trace($traceId: ID!) {
+  trace(traceId: $traceId) {
+    truncated
+    summary {
+      ...TraceSummaryFields
+      end
+      runIds
+      modelVersions {
+        name
+        version
+      }
+      node {
+        id
+      }
+    }
+    spans {
+      spanId
+      parentSpanId
+      name
+      kind
+      service
+      scope
+      depth
+      childCount
+      start
+      startOffsetMs
+      durationMs
+      statusCode
+      statusMessage
+      attributes
+      runId
+      events {
+        name
+        time
+        attributes
+      }
+      llm {
+        operation
+        provider
+        requestModel
+        responseModel
+        inputTokens
+        outputTokens
+        totalTokens
+        costUsd
+        promptName
+        promptVersion
+      }
+    }
+  }
+}
+    fragment TraceSummaryFields on TraceSummary {
+  traceId
+  rootSpanName
+  service
+  start
+  durationMs
+  spanCount
+  llmCalls
+  error
+  errorCount
+  inputTokens
+  outputTokens
+  costUsd
+  models
+  prompts {
+    name
+    version
+  }
+}`) as unknown as TypedDocumentString<TraceQuery, TraceQueryVariables>;
+export const LlmUsageDocument = new TypedDocumentString(`
+    query LlmUsage($groupBy: LlmUsageGroup!, $from: DateTime, $to: DateTime, $service: String) {
+  llmUsage(groupBy: $groupBy, from: $from, to: $to, service: $service) {
+    model
+    promptName
+    promptVersion
+    calls
+    inputTokens
+    outputTokens
+    totalTokens
+    costUsd
+    latencyP50Ms
+    latencyP99Ms
+  }
+}
+    `) as unknown as TypedDocumentString<LlmUsageQuery, LlmUsageQueryVariables>;
+export const TrainingRunsDocument = new TypedDocumentString(`
+    query TrainingRuns($activeOnly: Boolean!, $first: Int!, $offset: Int!) {
+  trainingRuns(activeOnly: $activeOnly, first: $first, offset: $offset) {
+    total
+    items {
+      id
+      runId
+      name
+      experiment
+      state
+      reason
+      requestedAt
+      stateChangedAt
+      image
+      resources {
+        cpu
+        memory
+        gpu
+        gpuType
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TrainingRunsQuery, TrainingRunsQueryVariables>;
+export const TrainingQuotaDocument = new TypedDocumentString(`
+    query TrainingQuota {
+  trainingQuota {
+    gpu
+    cpu
+    usedGpu
+    usedCpu
+    activeRuns
+  }
+}
+    `) as unknown as TypedDocumentString<TrainingQuotaQuery, TrainingQuotaQueryVariables>;
+export const TrainingRunDetailDocument = new TypedDocumentString(`
+    query TrainingRunDetail($runId: String!, $tailLines: Int!) {
+  trainingRun(runId: $runId) {
+    id
+    runId
+    requestId
+    name
+    experiment
+    state
+    reason
+    message
+    stateChangedAt
+    requestedAt
+    cancelRequestedAt
+    image
+    command
+    args
+    env {
+      name
+      value
+    }
+    resources {
+      cpu
+      memory
+      gpu
+      gpuType
+    }
+    retries
+    timeoutSeconds
+    datasets
+    featureGroups
+    placement {
+      launcher
+      namespace
+      job
+      pods
+    }
+    logs(tailLines: $tailLines)
+  }
+}
+    `) as unknown as TypedDocumentString<TrainingRunDetailQuery, TrainingRunDetailQueryVariables>;
+export const RequestTrainingDocument = new TypedDocumentString(`
+    mutation RequestTraining($input: RequestTrainingInput!) {
+  requestTraining(input: $input) {
+    runId
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<RequestTrainingMutation, RequestTrainingMutationVariables>;
+export const CancelTrainingDocument = new TypedDocumentString(`
+    mutation CancelTraining($runId: String!) {
+  cancelTraining(runId: $runId) {
+    runId
+    state
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<CancelTrainingMutation, CancelTrainingMutationVariables>;
+export const TrainingSectionDocument = new TypedDocumentString(`
+    query TrainingSection($runId: String!) {
+  trainingRun(runId: $runId) {
+    runId
+    state
+    reason
+    image
+    resources {
+      cpu
+      memory
+      gpu
+      gpuType
+    }
+    requestedAt
+  }
+}
+    `) as unknown as TypedDocumentString<TrainingSectionQuery, TrainingSectionQueryVariables>;
+export const SearchDatasetsDocument = new TypedDocumentString(`
+    query SearchDatasets($text: String!) {
+  search(text: $text, kinds: [Dataset, DatasetVersion], first: 8) {
+    id
+    kind
+    namespace
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<SearchDatasetsQuery, SearchDatasetsQueryVariables>;

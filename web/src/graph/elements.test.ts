@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeId, toElements, type LineageData } from './elements.js';
+import { BULK_CLASS, BULK_EDGES_ABOVE, LABEL_MAX_CHARS, edgeId, fieldLabel, shortLabel, toElements, type LineageData } from './elements.js';
 
 const raw = { id: 'dataset:pg:raw.customers', kind: 'Dataset', namespace: 'pg', name: 'raw.customers' };
 const clean = { id: 'job:etl:clean_customers', kind: 'Job', namespace: 'etl', name: 'clean_customers' };
@@ -37,7 +37,7 @@ describe('toElements', () => {
     const { nodes, edges } = toElements(lineage);
     expect(nodes[0]).toEqual({
       group: 'nodes',
-      data: { id: table.id, label: 'analytics.customers_clean', kind: 'Dataset', namespace: 'pg', distance: 0 },
+      data: { id: table.id, label: 'analytics.customers_clean', name: 'analytics.customers_clean', kind: 'Dataset', namespace: 'pg', distance: 0, color: '#2563eb', shape: 'barrel' },
       classes: 'kind-Dataset root',
     });
     expect(nodes[1].classes).toBe('kind-Job');
@@ -64,5 +64,34 @@ describe('toElements', () => {
       nodes: [expect.objectContaining({ data: expect.objectContaining({ id: raw.id }) })],
       edges: [],
     });
+  });
+});
+
+describe('shortLabel', () => {
+  it('keeps short names and cuts long ones with an ellipsis, the full name staying in data.name', () => {
+    expect(shortLabel('orders')).toBe('orders');
+    const long = 'warehouse.analytics.customer_lifetime_value_daily';
+    expect(shortLabel(long)).toHaveLength(LABEL_MAX_CHARS);
+    expect(shortLabel(long).endsWith('…')).toBe(true);
+    const { nodes } = toElements({ root: { id: 'd', kind: 'Dataset', namespace: 'ns', name: long }, nodes: [], edges: [] });
+    expect(nodes[0].data).toMatchObject({ label: shortLabel(long), name: long });
+  });
+});
+
+describe('fieldLabel', () => {
+  it('puts the column first and names its table', () => {
+    expect(fieldLabel('analytics.customers_clean#email_hash')).toBe('email_hash · customers_clean');
+    expect(fieldLabel('s3://lake/raw/events#ts')).toBe('ts · events');
+    expect(fieldLabel('no_hash')).toBe('no_hash');
+    expect(shortLabel('analytics.customers#email', 'Field')).toBe('email · customers');
+  });
+});
+
+describe('bulk edges', () => {
+  it('marks edges of big graphs as bulk (plain lines), not those of small ones', () => {
+    const many = Array.from({ length: BULK_EDGES_ABOVE + 1 }, (_, i) => ({ node: { id: `d${i}`, kind: 'Dataset', namespace: 'ns', name: `d${i}` }, distance: 1 }));
+    const big = toElements({ root: { id: 'r', kind: 'Job', namespace: 'ns', name: 'r' }, nodes: many, edges: [{ kind: 'OUTPUT', from: 'r', to: 'd0' }] });
+    expect(big.edges[0].classes).toBe(`edge-OUTPUT ${BULK_CLASS}`);
+    expect(toElements(lineage).edges[0].classes).toBe('edge-INPUT_TO');
   });
 });

@@ -2,6 +2,8 @@
  * Step 1 of the graph pipeline (pure, no React, no Cytoscape): a lineage result → element definitions.
  * Node ids are Loom node ids; edge ids are `${kind}:${from}->${to}`, so patching by id is stable.
  */
+import { kindStyle } from '../kinds.js';
+
 export interface LineageNodeData { id: string; kind: string; namespace: string; name: string }
 export interface LineageEdgeData { kind: string; from: string; to: string }
 export interface LineageData {
@@ -12,7 +14,11 @@ export interface LineageData {
 
 export interface NodeElement {
   group: 'nodes';
-  data: { id: string; label: string; kind: string; namespace: string; distance: number };
+  data: {
+    id: string; label: string; name: string; kind: string; namespace: string; distance: number;
+    /** Fill and shape of the kind (kinds.ts), read by the stylesheet with `data(...)`: one rule instead of one per kind. */
+    color: string; shape: string; hidden?: number;
+  };
   classes: string;
 }
 export interface EdgeElement {
@@ -23,6 +29,34 @@ export interface EdgeElement {
 export interface GraphElements { nodes: NodeElement[]; edges: EdgeElement[] }
 
 export const ROOT_CLASS = 'root';
+/** "N more" placeholders (kind `More`, name = how many are hidden): tapping one loads the next page. */
+export const MORE_CLASS = 'more';
+export const MORE_NODE_KIND = 'More';
+
+export interface ElementOptions { moreLabel?: (hidden: number) => string }
+/** Above this many nodes edges are drawn as plain lines (`bulk`): no arrows or curves to compute; the layout runs left to right. */
+export const BULK_EDGES_ABOVE = 300;
+export const BULK_CLASS = 'bulk';
+
+/** Longest label drawn under a node, in characters (about the width of a layout box). */
+export const LABEL_MAX_CHARS = 26;
+
+/**
+ * A label that fits under the node: cut with an ellipsis here rather than by Cytoscape's `text-wrap:
+ * ellipsis`, which measures every label character by character and made a 2,000-node first draw seconds slower.
+ */
+export function shortLabel(name: string, kind = ''): string {
+  const text = kind === 'Field' ? fieldLabel(name) : name;
+  return text.length <= LABEL_MAX_CHARS ? text : `${text.slice(0, LABEL_MAX_CHARS - 1)}…`;
+}
+
+/** `db.schema.table#column` → `column · table`: the column first, it is what a column view is about. */
+export function fieldLabel(name: string): string {
+  const hash = name.lastIndexOf('#');
+  if (hash < 0) return name;
+  const table = name.slice(0, hash).split(/[./]/).pop();
+  return table ? `${name.slice(hash + 1)} · ${table}` : name.slice(hash + 1);
+}
 
 export function edgeId(edge: LineageEdgeData): string {
   return `${edge.kind}:${edge.from}->${edge.to}`;
@@ -37,7 +71,8 @@ export function edgeClass(kind: string): string {
 }
 
 /** Root first, then by distance and id; duplicates keep their shortest distance. */
-export function toElements(lineage: LineageData): GraphElements {
+export function toElements(lineage: LineageData, options: ElementOptions = {}): GraphElements {
+  const moreLabel = options.moreLabel ?? ((hidden: number) => `${hidden} more`);
   const nodes = new Map<string, NodeElement>();
   const addNode = (node: LineageNodeData, distance: number) => {
     const known = nodes.get(node.id);
@@ -46,23 +81,29 @@ export function toElements(lineage: LineageData): GraphElements {
       return;
     }
     const isRoot = node.id === lineage.root.id;
+    const isMore = node.kind === MORE_NODE_KIND;
+    const { color, shape } = kindStyle(node.kind);
+    const look = { color, shape };
     nodes.set(node.id, {
       group: 'nodes',
-      data: { id: node.id, label: node.name, kind: node.kind, namespace: node.namespace, distance },
-      classes: isRoot ? `${nodeClass(node.kind)} ${ROOT_CLASS}` : nodeClass(node.kind),
+      data: isMore
+        ? { id: node.id, label: moreLabel(Number(node.name)), name: node.name, kind: node.kind, namespace: node.namespace, distance, ...look, hidden: Number(node.name) }
+        : { id: node.id, label: shortLabel(node.name, node.kind), name: node.name, kind: node.kind, namespace: node.namespace, distance, ...look },
+      classes: [nodeClass(node.kind), isRoot && ROOT_CLASS, isMore && MORE_CLASS].filter(Boolean).join(' '),
     });
   };
   addNode(lineage.root, 0);
   for (const { node, distance } of lineage.nodes) addNode(node, distance);
 
   const edges = new Map<string, EdgeElement>();
+  const bulk = nodes.size > BULK_EDGES_ABOVE ? ` ${BULK_CLASS}` : '';
   for (const edge of lineage.edges) {
     const id = edgeId(edge);
     if (edges.has(id) || !nodes.has(edge.from) || !nodes.has(edge.to)) continue;
     edges.set(id, {
       group: 'edges',
       data: { id, source: edge.from, target: edge.to, kind: edge.kind },
-      classes: edgeClass(edge.kind),
+      classes: `${edgeClass(edge.kind)}${bulk}`,
     });
   }
   // Sorted so that the layout does not depend on the order the server happened to return.

@@ -4,6 +4,7 @@
  */
 import type { ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { GraphElements } from './elements.js';
+import { layeredLayout } from './layered.js';
 
 export interface Position { x: number; y: number }
 export type Positions = Record<string, Position>;
@@ -52,7 +53,11 @@ export function positionsFromElk(graph: ElkNode): Positions {
   return positions;
 }
 
+/** ELK's layered layout gives the nicest drawing but grows super-linearly: above this many nodes, `layeredLayout`. */
+export const ELK_MAX_NODES = 300;
+
 export async function computeLayout(engine: ElkEngine, elements: GraphElements): Promise<Positions> {
+  if (elements.nodes.length > ELK_MAX_NODES) return layeredLayout(elements);
   return positionsFromElk(await engine.layout(toElkGraph(elements)));
 }
 

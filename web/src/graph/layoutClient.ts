@@ -16,6 +16,11 @@ export class LayoutClient {
     });
   }
 
+  /** Starts the worker ahead of the first layout (it then loads while the lineage is fetched). */
+  warm(): void {
+    this.ensureWorker();
+  }
+
   dispose(): void {
     this.worker?.terminate();
     this.worker = null;

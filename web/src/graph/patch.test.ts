@@ -26,7 +26,9 @@ describe('patchGraph (headless Cytoscape)', () => {
     const keptEdge = cy.getElementById(`INPUT_TO:${a.id}->${job.id}`);
     keptNode.select();
 
-    expect(patchGraph(cy, toElements(second), positions)).toEqual({ added: 2, removed: 2, updated: 3 });
+    // a and job changed distance and root class; the kept edge is unchanged, so it is not touched.
+    expect(patchGraph(cy, toElements(second), positions)).toEqual({ added: 2, removed: 2, updated: 2 });
+    expect(patchGraph(cy, toElements(second), positions)).toEqual({ added: 0, removed: 0, updated: 0 });
     expect(cy.nodes().map((node) => node.id()).sort()).toEqual([a.id, c.id, job.id].sort());
     expect(cy.edges().map((edge) => edge.id()).sort()).toEqual([`INPUT_TO:${a.id}->${job.id}`, `OUTPUT:${job.id}->${c.id}`]);
     expect(cy.getElementById(a.id)).toBe(keptNode);

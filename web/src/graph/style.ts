@@ -1,7 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
-import { KIND_STYLES } from '../kinds.js';
-import { BOX_WIDTH, SHAPE_SIZE } from './layout.js';
-import { ROOT_CLASS, nodeClass } from './elements.js';
+import { SHAPE_SIZE } from './layout.js';
+import { BULK_CLASS, MORE_CLASS, MORE_NODE_KIND, ROOT_CLASS, edgeClass } from './elements.js';
 
 const base: StylesheetJson = [
   {
@@ -9,8 +8,9 @@ const base: StylesheetJson = [
     style: {
       width: SHAPE_SIZE,
       height: SHAPE_SIZE,
-      shape: 'ellipse',
-      'background-color': '#6b7280',
+      // Per kind through element data (kinds.ts): one rule to match, not one per kind (faster on big graphs).
+      shape: 'data(shape)' as 'ellipse',
+      'background-color': 'data(color)',
       'border-width': 1,
       'border-color': '#ffffff',
       label: 'data(label)',
@@ -19,8 +19,6 @@ const base: StylesheetJson = [
       'text-valign': 'bottom',
       'text-halign': 'center',
       'text-margin-y': 4,
-      'text-wrap': 'ellipsis',
-      'text-max-width': `${BOX_WIDTH - 10}px`,
       'min-zoomed-font-size': 6,
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
@@ -31,6 +29,13 @@ const base: StylesheetJson = [
     selector: `node.${ROOT_CLASS}`,
     style: { 'border-width': 4, 'border-color': '#111827', 'font-weight': 'bold', 'underlay-color': '#fde68a', 'underlay-opacity': 0.9, 'underlay-padding': 8 },
   },
+  {
+    selector: `node.${MORE_CLASS}`,
+    style: {
+      shape: 'round-rectangle', width: 90, height: 26, 'background-color': '#eff6ff', 'border-width': 1, 'border-style': 'dashed',
+      'border-color': '#2563eb', color: '#1d4ed8', 'font-weight': 'bold', 'text-valign': 'center', 'text-margin-y': 0, 'text-background-opacity': 0,
+    },
+  },
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#e11d48' } },
   {
     selector: 'edge',
@@ -39,18 +44,16 @@ const base: StylesheetJson = [
       'line-color': '#94a3b8',
       'target-arrow-color': '#94a3b8',
       'target-arrow-shape': 'triangle',
-      'curve-style': 'bezier',
+      // Lineage has no parallel edges to fan out; straight edges skip bezier control points (big graphs draw faster).
+      'curve-style': 'straight',
       'arrow-scale': 0.9,
     },
   },
+  { selector: `edge.${BULK_CLASS}`, style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none' } },
+  { selector: `edge.${edgeClass(MORE_NODE_KIND)}`, style: { 'line-style': 'dashed', 'line-color': '#93c5fd', 'target-arrow-color': '#93c5fd' } },
 ];
 
-/** Cytoscape stylesheet: shared look, then one rule per kind (shape and colour from kinds.ts). */
+/** Cytoscape stylesheet: shared look (shape and colour per kind come from element data); root and selection rules last. */
 export function graphStylesheet(): StylesheetJson {
-  const perKind: StylesheetJson = Object.entries(KIND_STYLES).map(([kind, style]) => ({
-    selector: `node.${nodeClass(kind)}`,
-    style: { shape: style.shape, 'background-color': style.color },
-  }));
-  // Root and selection rules come last so they win over the per-kind rules.
-  return [base[0], ...perKind, ...base.slice(1)];
+  return base;
 }

@@ -1,41 +1,52 @@
-import type { Direction } from '../gql/graphql.js';
+import { defineMessages, useT } from '../i18n/i18n.js';
+import { TimeTravel } from './TimeTravel.js';
+import { MAX_DEPTH, MIN_DEPTH, type Direction, type ViewMode, type ViewState } from './viewState.js';
 
-export const MIN_DEPTH = 1;
-export const MAX_DEPTH = 10;
+const M = defineMessages(
+  {
+    direction: 'Direction', both: 'Both ways', upstream: 'Upstream', downstream: 'Downstream', depth: 'Depth', view: 'View',
+    graph: 'Graph', columns: 'Columns', impact: 'Impact', viewHint: 'Graph: table-level lineage · Columns: field-level lineage · Impact: everything downstream',
+  },
+  {
+    direction: '方向', both: '上下游', upstream: '上游', downstream: '下游', depth: '深度', view: '视图',
+    graph: '图', columns: '字段', impact: '影响', viewHint: '图：表级血缘 · 字段：字段级血缘 · 影响：所有下游',
+  },
+);
 
-const DIRECTIONS: ReadonlyArray<{ value: Direction; label: string }> = [
-  { value: 'BOTH', label: 'Both ways' },
-  { value: 'UPSTREAM', label: 'Upstream' },
-  { value: 'DOWNSTREAM', label: 'Downstream' },
+const DIRECTIONS: ReadonlyArray<{ value: Direction; key: 'both' | 'upstream' | 'downstream' }> = [
+  { value: 'BOTH', key: 'both' }, { value: 'UPSTREAM', key: 'upstream' }, { value: 'DOWNSTREAM', key: 'downstream' },
 ];
+const VIEWS: readonly ViewMode[] = ['graph', 'columns', 'impact'];
 const DEPTHS = Array.from({ length: MAX_DEPTH - MIN_DEPTH + 1 }, (_, i) => MIN_DEPTH + i);
 
-interface Props {
-  direction: Direction;
-  depth: number;
-  onDirection: (direction: Direction) => void;
-  onDepth: (depth: number) => void;
-}
+interface Props { state: ViewState; onChange: (changes: Partial<ViewState>) => void }
 
-export function LineageControls({ direction, depth, onDirection, onDepth }: Props) {
+/** Direction, depth, view mode and date of the lineage shown; every change lands in the URL. */
+export function LineageControls({ state, onChange }: Props) {
+  const t = useT(M);
   return (
     <div className="lineage-controls">
+      <div className="segmented" role="group" aria-label={t('view')} title={t('viewHint')}>
+        {VIEWS.map((v) => (
+          <button key={v} type="button" className={state.view === v ? 'active' : undefined} aria-pressed={state.view === v}
+            onClick={() => onChange({ view: v })} data-testid={`view-${v}`}>
+            {t(v)}
+          </button>
+        ))}
+      </div>
       <label>
-        Direction
-        <select
-          value={direction}
-          onChange={(event) => onDirection(event.target.value as Direction)}
-          data-testid="direction-select"
-        >
-          {DIRECTIONS.map((d) => <option key={d.value} value={d.value}>{d.label}</option>)}
+        {t('direction')}
+        <select value={state.direction} disabled={state.view === 'impact'} onChange={(e) => onChange({ direction: e.target.value as Direction })} data-testid="direction-select">
+          {DIRECTIONS.map((d) => <option key={d.value} value={d.value}>{t(d.key)}</option>)}
         </select>
       </label>
       <label>
-        Depth
-        <select value={depth} onChange={(event) => onDepth(Number(event.target.value))} data-testid="depth-select">
+        {t('depth')}
+        <select value={state.depth} disabled={state.view === 'impact'} onChange={(e) => onChange({ depth: Number(e.target.value) })} data-testid="depth-select">
           {DEPTHS.map((d) => <option key={d} value={d}>{d}</option>)}
         </select>
       </label>
+      <TimeTravel asOf={state.asOf} onChange={(asOf) => onChange({ asOf })} />
     </div>
   );
 }

@@ -1,0 +1,39 @@
+import { useT } from '../../i18n/i18n.js';
+import type { KindDetailsProps } from '../kinds/types.js';
+import { fieldType } from '../relations.js';
+import { Loading, M, NodeList, Section } from './parts.js';
+import { Facets, Quality, qualitySources } from './Quality.js';
+import { RelationsNote } from './RelationsNote.js';
+import { useRelations } from './useRelations.js';
+
+/** Dataset: schema fields, versions, facets, quality results. */
+export function DatasetDetails({ node, onOpenLineage }: KindDetailsProps) {
+  const t = useT(M);
+  const { relations, total, loading, error } = useRelations(node.id);
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!relations) return loading ? <Loading /> : null;
+  return (
+    <>
+      <RelationsNote total={total} />
+      <Section title={t('fields')} count={relations.fields.length} testId="details-fields">
+        {relations.fields.length === 0 ? <p className="muted">{t('noFields')}</p> : (
+          <table className="fields-table">
+            <tbody>
+              {relations.fields.map((f) => (
+                <tr key={f.id} data-testid="details-field">
+                  <td><button type="button" className="link" title={f.id} onClick={() => onOpenLineage(f.id)}>{f.name.slice(f.name.lastIndexOf('#') + 1)}</button></td>
+                  <td className="mono muted type">{fieldType(f.props) ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+      <Section title={t('versions')} count={relations.versions.length} testId="details-versions">
+        <NodeList nodes={relations.versions} empty={t('noVersions')} onOpen={onOpenLineage} />
+      </Section>
+      <Facets props={node.props} />
+      <Quality sources={qualitySources(node, relations.versions)} />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { useT } from '../../i18n/i18n.js';
+import type { KindDetailsProps } from '../kinds/types.js';
+import { runState, type Relations } from '../relations.js';
+import { Loading, M, NodeList, Section } from './parts.js';
+import { Facets } from './Quality.js';
+import { RelationsNote } from './RelationsNote.js';
+import { useRelations } from './useRelations.js';
+
+/** Runs of a job or job version, newest first, with their state and what they did. */
+export function RunList({ runs, onOpen }: { runs: Relations['runs']; onOpen: (id: string) => void }) {
+  const t = useT(M);
+  const roles = new Map(runs.map((r) => [r.node.id, r.role]));
+  return (
+    <NodeList nodes={runs.map((r) => r.node)} empty={t('noRuns')} onOpen={onOpen}
+      extra={(n) => <span className={`run-state state-${(runState(n.props) ?? '').toLowerCase()}`}> {runState(n.props) ?? ''} · {t(roles.get(n.id) ?? 'of')}</span>} />
+  );
+}
+
+/** Job: versions, runs, what it reads and writes, facets. */
+export function JobDetails({ node, onOpenLineage }: KindDetailsProps) {
+  const t = useT(M);
+  const { relations, total, loading, error } = useRelations(node.id);
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!relations) return loading ? <Loading /> : null;
+  return (
+    <>
+      <RelationsNote total={total} />
+      <Section title={t('versions')} count={relations.versions.length} testId="details-versions">
+        <NodeList nodes={relations.versions} empty={t('noVersions')} onOpen={onOpenLineage} />
+      </Section>
+      <Section title={t('runs')} count={relations.runs.length} testId="details-runs">
+        <RunList runs={relations.runs} onOpen={onOpenLineage} />
+      </Section>
+      <Section title={t('inputs')} count={relations.inputs.length}>
+        <NodeList nodes={relations.inputs} empty={t('none')} onOpen={onOpenLineage} />
+      </Section>
+      <Section title={t('outputs')} count={relations.outputs.length}>
+        <NodeList nodes={relations.outputs} empty={t('none')} onOpen={onOpenLineage} />
+      </Section>
+      <Facets props={node.props} />
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { assertionsOf, fieldType, groupRelations, propsWithPrefix, runState, transformationsOf, type Relation } from './relations.js';
+
+const node = (id: string, kind: string, createdAt = '2026-03-01T00:00:00Z', props: unknown = {}) =>
+  ({ id, kind, namespace: 'ns', name: id, props, createdAt, updatedAt: createdAt });
+const rel = (kind: string, from: string, to: string, other: ReturnType<typeof node>, props: unknown = {}): Relation =>
+  ({ edge: { kind, from, to, props, validFrom: '2026-03-01T00:00:00Z', validTo: null }, node: other });
+
+describe('groupRelations', () => {
+  it('groups a dataset\'s fields, versions (newest first), runs and consumers', () => {
+    const ds = 'dataset:ns:t';
+    const r = groupRelations(ds, [
+      rel('HAS_FIELD', ds, 'f:b', node('f:b', 'Field')), rel('HAS_FIELD', ds, 'f:a', node('f:a', 'Field')),
+      rel('HAS_VERSION', ds, 'v1', node('v1', 'DatasetVersion', '2026-03-01T00:00:00Z')), rel('HAS_VERSION', ds, 'v2', node('v2', 'DatasetVersion', '2026-03-02T00:00:00Z')),
+      rel('READ_BY', ds, 'run1', node('run1', 'Run', '2026-03-01T00:00:00Z')), rel('WROTE', 'run2', ds, node('run2', 'Run', '2026-03-05T00:00:00Z')),
+      rel('INPUT_TO', ds, 'job', node('job', 'Job')),
+    ]);
+    expect(r.fields.map((f) => f.id)).toEqual(['f:a', 'f:b']);
+    expect(r.versions.map((v) => v.id)).toEqual(['v2', 'v1']);
+    expect(r.runs.map((x) => [x.node.id, x.role])).toEqual([['run2', 'wrote'], ['run1', 'read']]);
+    expect(r.inputs).toEqual([]); // a dataset is an input of the job, not the other way round
+    expect(r.owner).toBeNull();
+  });
+
+  it('finds a job\'s inputs, outputs and runs, a version\'s owner and a field\'s derivations', () => {
+    const job = groupRelations('j', [rel('INPUT_TO', 'd1', 'j', node('d1', 'Dataset')), rel('OUTPUT', 'j', 'd2', node('d2', 'Dataset')), rel('RUN_OF', 'r', 'j', node('r', 'Run'))]);
+    expect([job.inputs[0].id, job.outputs[0].id, job.runs[0].role]).toEqual(['d1', 'd2', 'of']);
+    expect(groupRelations('v', [rel('HAS_VERSION', 'j', 'v', node('j', 'Job'))]).owner?.id).toBe('j');
+    const field = groupRelations('f', [rel('DERIVES', 'src', 'f', node('src', 'Field')), rel('DERIVES', 'f', 'out', node('out', 'Field'))]);
+    expect([field.derivedFrom[0].node.id, field.derives[0].node.id]).toEqual(['src', 'out']);
+  });
+});
+
+describe('props readers', () => {
+  it('reads facets, quality assertions, run state, field type and transformations', () => {
+    const props = {
+      'facets.schema': { fields: [] }, 'facets.gone': null, 'quality.dataQualityAssertions': { assertions: [{ assertion: 'not_null', column: 'id', success: true }, { assertion: 'unique', success: false }, { bad: 1 }] },
+      'at.START': '2026-03-01T00:00:00Z', 'at.FAIL': '2026-03-01T00:05:00Z', type: 'VARCHAR',
+    };
+    expect(propsWithPrefix(props, 'facets')).toEqual([{ name: 'schema', value: { fields: [] } }]);
+    expect(assertionsOf(props)).toEqual([{ assertion: 'not_null', column: 'id', success: true }, { assertion: 'unique', column: null, success: false }]);
+    expect(runState(props)).toBe('FAIL');
+    expect(runState({})).toBeNull();
+    expect(fieldType(props)).toBe('VARCHAR');
+    expect(transformationsOf({ transformations: [{ type: 'DIRECT', subtype: 'TRANSFORMATION', masking: true }] })).toEqual([{ label: 'DIRECT/TRANSFORMATION', masked: true }]);
+    expect(transformationsOf(null)).toEqual([]);
+  });
+});

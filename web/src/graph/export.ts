@@ -1,0 +1,45 @@
+/**
+ * Export of the current view (pure): the drawn nodes with their positions, the edges, and the view
+ * parameters, as a JSON document another tool (or a later Loom) can read. "N more" placeholders are
+ * not data: they are left out and their hidden counts listed instead.
+ */
+import { MORE_CLASS, type GraphElements } from './elements.js';
+import type { Positions } from './layout.js';
+
+export const EXPORT_FORMAT = 'loom.lineage-view/v1';
+
+export interface ViewExport {
+  format: typeof EXPORT_FORMAT;
+  exportedAt: string;
+  url: string;
+  root: string | null;
+  nodes: Array<{ id: string; kind: string; namespace: string; name: string; distance: number; x: number | null; y: number | null }>;
+  edges: Array<{ kind: string; from: string; to: string }>;
+  hidden: Array<{ placeholder: string; count: number }>;
+}
+
+export function exportView(elements: GraphElements, positions: Positions, meta: { url: string; root: string | null; at: Date }): ViewExport {
+  const isMore = (classes: string) => classes.split(' ').includes(MORE_CLASS);
+  const placeholders = new Set(elements.nodes.filter((n) => isMore(n.classes)).map((n) => n.data.id));
+  const round = (v: number | undefined) => (v === undefined ? null : Math.round(v * 10) / 10);
+  return {
+    format: EXPORT_FORMAT,
+    exportedAt: meta.at.toISOString(),
+    url: meta.url,
+    root: meta.root,
+    nodes: elements.nodes.filter((n) => !placeholders.has(n.data.id)).map(({ data }) => ({
+      id: data.id, kind: data.kind, namespace: data.namespace, name: data.name, distance: data.distance,
+      x: round(positions[data.id]?.x), y: round(positions[data.id]?.y),
+    })),
+    edges: elements.edges
+      .filter((e) => !placeholders.has(e.data.source) && !placeholders.has(e.data.target))
+      .map(({ data }) => ({ kind: data.kind, from: data.source, to: data.target })),
+    hidden: elements.nodes.filter((n) => placeholders.has(n.data.id)).map((n) => ({ placeholder: n.data.id, count: n.data.hidden ?? 0 })),
+  };
+}
+
+/** A file name for the view: `lineage-<root name>-<date>.<ext>`, safe on every file system. */
+export function exportFileName(rootName: string | null, at: Date, ext: 'json' | 'png'): string {
+  const safe = (rootName ?? 'view').replace(/[^\w.-]+/g, '_').slice(0, 80);
+  return `lineage-${safe}-${at.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.${ext}`;
+}

@@ -1,0 +1,49 @@
+import { defineMessages, useT } from '../i18n/i18n.js';
+import type { HopDirection } from './explore.js';
+
+const M = defineMessages(
+  {
+    actions: 'Actions on the selected node', expandUp: '← Expand upstream', expandDown: 'Expand downstream →', collapse: 'Collapse',
+    collapseHint: 'Remove what expanding this node added', columns: 'Columns', columnsHint: 'Field-level lineage of this dataset',
+    impact: 'Impact', focus: 'Open lineage from here', pick: 'Select a node to expand it one hop upstream or downstream.',
+  },
+  {
+    actions: '对所选节点的操作', expandUp: '← 展开上游', expandDown: '展开下游 →', collapse: '收起',
+    collapseHint: '移除展开此节点时添加的节点', columns: '字段', columnsHint: '该数据集的字段级血缘',
+    impact: '影响', focus: '从此节点打开血缘', pick: '选择一个节点，可向上游或下游逐跳展开。',
+  },
+);
+
+const COLUMN_KINDS = new Set(['Dataset', 'Field']);
+
+interface Props {
+  node: { id: string; kind: string } | null;
+  isRoot: boolean;
+  canExpand: boolean;
+  expanded: { UPSTREAM: boolean; DOWNSTREAM: boolean };
+  onExpand: (direction: HopDirection) => void;
+  onCollapse: () => void;
+  onColumns: () => void;
+  onImpact: () => void;
+  onFocus: () => void;
+}
+
+/** Expand / collapse one hop at a time from any node, and jump to its column or impact view. */
+export function NodeActions({ node, isRoot, canExpand, expanded, onExpand, onCollapse, onColumns, onImpact, onFocus }: Props) {
+  const t = useT(M);
+  if (!node) return <span className="muted small">{t('pick')}</span>;
+  return (
+    <div className="node-actions" role="group" aria-label={t('actions')} data-testid="node-actions">
+      {canExpand && (
+        <>
+          <button type="button" disabled={expanded.UPSTREAM} onClick={() => onExpand('UPSTREAM')} data-testid="expand-upstream">{t('expandUp')}</button>
+          <button type="button" disabled={expanded.DOWNSTREAM} onClick={() => onExpand('DOWNSTREAM')} data-testid="expand-downstream">{t('expandDown')}</button>
+          <button type="button" disabled={!expanded.UPSTREAM && !expanded.DOWNSTREAM} title={t('collapseHint')} onClick={onCollapse} data-testid="collapse">{t('collapse')}</button>
+        </>
+      )}
+      {COLUMN_KINDS.has(node.kind) && <button type="button" title={t('columnsHint')} onClick={onColumns} data-testid="open-columns">{t('columns')}</button>}
+      <button type="button" onClick={onImpact} data-testid="open-impact">{t('impact')}</button>
+      {!isRoot && <button type="button" onClick={onFocus} data-testid="focus-node">{t('focus')}</button>}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { useMemo, useRef } from 'react';
+import { ColumnLineageDocument, LineageDocument } from '../api/documents.js';
+import { useQuery } from '../api/useQuery.js';
+import { toElements, type GraphElements, type LineageData } from '../graph/elements.js';
+import type { LineageResultFragment } from '../gql/graphql.js';
+import { filterKinds, mergeExpansions } from './explore.js';
+import { EXPANSION_PAGE, useExpansions, type ExpansionsState } from './useExpansions.js';
+import type { ViewState } from './viewState.js';
+
+/** Most nodes a base lineage query returns (the server allows 5,000). */
+export const LINEAGE_LIMIT = 2500;
+export const COLUMN_LIMIT = 1000;
+const NO_EXPANSIONS: ViewState['expansions'] = [];
+
+export interface ExplorerGraph {
+  result: LineageResultFragment | null;
+  /** Base and expansions merged, before the kind filter. */
+  merged: LineageData | null;
+  elements: GraphElements | null;
+  /** Changes when the base query changes: the graph is then laid out again from scratch. */
+  layoutKey: string;
+  loading: boolean;
+  error: string | null;
+  notFound: boolean;
+  expansions: ExpansionsState;
+  /** Nodes of the base answer (collapse never removes those). */
+  baseIds: ReadonlySet<string>;
+}
+
+/** The graph of the view: the base lineage (table or column level) with expansions merged and kinds filtered. */
+export function useExplorerGraph(state: ViewState, moreLabel: (hidden: number) => string): ExplorerGraph {
+  const columns = state.view === 'columns';
+  const variables = state.node && state.view !== 'impact'
+    ? { nodeId: state.node, direction: state.direction, depth: state.depth, limit: columns ? COLUMN_LIMIT : LINEAGE_LIMIT, asOf: state.asOf }
+    : null;
+  const table = useQuery(LineageDocument, columns ? null : variables);
+  const column = useQuery(ColumnLineageDocument, columns ? variables : null);
+  const base = columns ? column : table;
+  const result = (columns ? column.data?.columnLineage : table.data?.lineage) ?? null;
+  const specs = columns ? NO_EXPANSIONS : state.expansions;
+  const expansions = useExpansions(result ? specs : [], state.asOf);
+
+  const merged = useMemo(() => (result ? mergeExpansions(result, specs, expansions.loaded, EXPANSION_PAGE) : null), [result, specs, expansions.loaded]);
+  const kindsKey = state.kinds.join(',');
+  const elements = useMemo(
+    () => (merged ? toElements(filterKinds(merged, new Set(kindsKey.split(',').filter(Boolean))), { moreLabel }) : null),
+    [merged, kindsKey, moreLabel],
+  );
+  const baseIds = useMemo(() => new Set(result ? [result.root.id, ...result.nodes.map((n) => n.node.id)] : []), [result]);
+  // While a new base query runs, the last answer stays drawn as it was: laying it out again under the
+  // new key would be wasted work (and delay the new drawing behind it in the layout worker).
+  const drawn = useRef({ elements, layoutKey: '' });
+  if (!base.loading) drawn.current = { elements, layoutKey: JSON.stringify([state.node, state.direction, state.depth, state.asOf, state.view, kindsKey]) };
+  return {
+    result, merged, baseIds, expansions,
+    elements: drawn.current.elements,
+    layoutKey: drawn.current.layoutKey,
+    loading: base.loading || expansions.loading,
+    error: base.error ?? expansions.error,
+    notFound: Boolean(variables && !base.loading && !base.error && (columns ? column.data : table.data) && !result),
+  };
+}

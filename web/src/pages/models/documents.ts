@@ -1,0 +1,103 @@
+import { graphql } from '../../gql/index.js';
+
+export const RegisteredModelsDocument = graphql(`
+  query RegisteredModels($first: Int!, $offset: Int!, $search: String) {
+    registeredModels(first: $first, offset: $offset, search: $search) {
+      id
+      name
+      description
+      versionCount
+      aliases { alias version since }
+      latestVersions { version stage stageSince }
+    }
+  }
+`);
+
+export const RegisteredModelDocument = graphql(`
+  query RegisteredModel($name: String!, $asOf: DateTime) {
+    registeredModel(name: $name, asOf: $asOf) {
+      id
+      name
+      description
+      asOf
+      versionCount
+      tags { key value }
+      aliases { alias version since }
+      gates { index kind stages aliases metric source op threshold depth }
+      latestVersions { version stage stageSince }
+      versions(first: 200) {
+        id
+        version
+        stage
+        stageSince
+        aliases
+        modelUri
+        flavor
+        description
+        runId
+        registeredAt
+        registeredBy { name role }
+        tags { key value }
+      }
+      history(first: 200) {
+        seq
+        type
+        version
+        at
+        actor { name role }
+        fromStage
+        toStage
+        pointer
+        previousVersion
+        reason
+        outcome
+        rejectionCode
+        rejectionMessage
+        gates { gate kind passed detail }
+      }
+    }
+  }
+`);
+
+export const TransitionStageDocument = graphql(`
+  mutation TransitionStage($input: TransitionStageInput!) {
+    transitionModelVersionStage(input: $input) { version stage stageSince }
+  }
+`);
+
+export const SetModelAliasDocument = graphql(`
+  mutation SetModelAlias($input: SetModelAliasInput!) {
+    setModelAlias(input: $input) { version aliases }
+  }
+`);
+
+export const DeleteModelAliasDocument = graphql(`
+  mutation DeleteModelAlias($input: DeleteModelAliasInput!) {
+    deleteModelAlias(input: $input) { name }
+  }
+`);
+
+export const ModelSummaryDocument = graphql(`
+  query ModelSummary($name: String!) {
+    registeredModel(name: $name) {
+      versionCount
+      aliases { alias version }
+      latestVersions { version stage }
+    }
+  }
+`);
+
+export const ModelVersionSummaryDocument = graphql(`
+  query ModelVersionSummary($name: String!, $version: Int!) {
+    modelVersion(name: $name, version: $version) {
+      version
+      stage
+      stageSince
+      aliases
+      modelUri
+      flavor
+      runId
+      evaluations { id name evaluatedAt metrics { key value } }
+    }
+  }
+`);

@@ -1,0 +1,61 @@
+import { defineMessages, useFormat, useT } from '../../i18n/i18n.js';
+import { Json, When } from '../models/ui.js';
+import type { SpanData } from './Waterfall.js';
+import { formatDuration } from './waterfall.js';
+
+const M = defineMessages(
+  {
+    span: 'Span', id: 'Span id', parent: 'Parent', kind: 'Kind', service: 'Service', scope: 'Scope', started: 'Started', duration: 'Duration', status: 'Status',
+    llm: 'LLM call', provider: 'Provider', operation: 'Operation', requested: 'Requested model', answered: 'Answered by', tokens: 'Tokens (in/out/total)', cost: 'Cost (USD)',
+    prompt: 'Prompt version', attributes: 'Attributes', events: 'Events', root: 'root', run: 'Run',
+  },
+  {
+    span: 'Span', id: 'Span id', parent: '父 span', kind: '类型', service: '服务', scope: '插桩范围', started: '开始', duration: '耗时', status: '状态',
+    llm: 'LLM 调用', provider: '提供方', operation: '操作', requested: '请求的模型', answered: '应答模型', tokens: 'Token（输入/输出/合计）', cost: '成本（美元）',
+    prompt: '提示词版本', attributes: '属性', events: '事件', root: '根', run: '运行',
+  },
+);
+
+/** Everything about the clicked span: ids, status, the LLM call it made, attributes and events. */
+export function SpanDetails({ span: s }: { span: SpanData }) {
+  const t = useT(M);
+  const f = useFormat();
+  return (
+    <aside className="card span-details" data-testid="span-details">
+      <h2>{s.name}</h2>
+      <dl className="kv">
+        <dt>{t('id')}</dt><dd className="mono">{s.spanId}</dd>
+        <dt>{t('parent')}</dt><dd className="mono">{s.parentSpanId ?? t('root')}</dd>
+        <dt>{t('kind')}</dt><dd>{s.kind}</dd>
+        <dt>{t('service')}</dt><dd>{s.service}</dd>
+        <dt>{t('scope')}</dt><dd>{s.scope || '–'}</dd>
+        <dt>{t('started')}</dt><dd><When iso={s.start} /> (+{formatDuration(s.startOffsetMs)})</dd>
+        <dt>{t('duration')}</dt><dd>{formatDuration(s.durationMs)}</dd>
+        <dt>{t('status')}</dt><dd><span className={`badge status-${s.statusCode === 'ERROR' ? 'error' : 'ok'}`}>{s.statusCode}</span> {s.statusMessage}</dd>
+        {s.runId && <><dt>{t('run')}</dt><dd className="mono">{s.runId}</dd></>}
+      </dl>
+      {s.llm && (
+        <>
+          <h3>{t('llm')}</h3>
+          <dl className="kv" data-testid="span-llm-details">
+            <dt>{t('provider')}</dt><dd>{s.llm.provider || '–'}</dd>
+            <dt>{t('operation')}</dt><dd>{s.llm.operation || '–'}</dd>
+            <dt>{t('requested')}</dt><dd>{s.llm.requestModel || '–'}</dd>
+            <dt>{t('answered')}</dt><dd>{s.llm.responseModel || '–'}</dd>
+            <dt>{t('tokens')}</dt><dd>{f.number(s.llm.inputTokens, 0)} / {f.number(s.llm.outputTokens, 0)} / {f.number(s.llm.totalTokens, 0)}</dd>
+            <dt>{t('cost')}</dt><dd>{f.number(s.llm.costUsd, 6)}</dd>
+            {s.llm.promptName && <><dt>{t('prompt')}</dt><dd>{s.llm.promptName}@{s.llm.promptVersion}</dd></>}
+          </dl>
+        </>
+      )}
+      <h3>{t('attributes')}</h3>
+      <Json value={s.attributes} />
+      {s.events.length > 0 && (
+        <>
+          <h3>{t('events')}</h3>
+          {s.events.map((e, i) => <div key={i} className="hint"><strong>{e.name}</strong> <When iso={e.time} /><Json value={e.attributes} /></div>)}
+        </>
+      )}
+    </aside>
+  );
+}

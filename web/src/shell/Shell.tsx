@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { LANGS, defineMessages, useLang, useT, type Lang } from '../i18n/i18n.js';
+import { ViewerBadge } from '../ViewerBadge.js';
+import { Link, useLocation } from './router.js';
+import { NAV } from '../routes.js';
+
+const M = defineMessages(
+  { lineage: 'Lineage', runs: 'Runs', models: 'Models', prompts: 'Prompts', traces: 'Traces', gpu: 'GPUs', training: 'Training', signOut: 'Sign out', language: 'Language' },
+  { lineage: '血缘', runs: '运行', models: '模型', prompts: '提示词', traces: '调用链', gpu: 'GPU', training: '训练', signOut: '退出', language: '语言' },
+);
+
+/** The frame of every page: brand, navigation, language, who is signed in. */
+export function Shell({ onSignOut, children }: { onSignOut: () => void; children: ReactNode }) {
+  const t = useT(M);
+  const { lang, setLang } = useLang();
+  const { path } = useLocation();
+  return (
+    <div className="shell">
+      <header className="top-bar">
+        <Link to="/" className="brand">Loom</Link>
+        <nav className="nav" data-testid="nav">
+          {NAV.map((item) => (
+            <Link key={item.path} to={item.path} data-testid={`nav-${item.key}`} className={item.match(path) ? 'active' : undefined} aria-current={item.match(path) ? 'page' : undefined}>
+              {t(item.key)}
+            </Link>
+          ))}
+        </nav>
+        <ViewerBadge />
+        <select className="lang" aria-label={t('language')} data-testid="lang-select" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+          {LANGS.map((l) => <option key={l.value} value={l.value}>{l.label}</option>)}
+        </select>
+        <button type="button" className="link" onClick={onSignOut}>{t('signOut')}</button>
+      </header>
+      <div className="page">{children}</div>
+    </div>
+  );
+}
