@@ -193,6 +193,36 @@ describe('the lineage explorer', () => {
     expect(new URL(page.url()).searchParams.get('exp')).toMatch(/^d2:/);
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();
+
+    // The hub in the first answer: its 60 consumer jobs (and what only they write) are paged the same way.
+    const opened = await e2e.page(`/lineage?node=${encodeURIComponent(hubId)}&depth=2&direction=DOWNSTREAM`);
+    await drawn(opened);
+    const jobsOf = () => opened.evaluate(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.kind-Job').length);
+    const moreOf = () => opened.evaluate(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.more').map((m) => ({ label: m.data('label') as string, id: m.id() })));
+    expect(await jobsOf()).toBe(25);
+    expect(await moreOf()).toEqual([{ label: '35 more', id: `hub:down:${hubId}` }]);
+    await e2e.screenshot(opened, '6-hub-first-answer');
+    n = await draws(opened);
+    await opened.evaluate(() => {
+      (window as unknown as { __loomCy: Core }).__loomCy.nodes('.more').emit('tap');
+    });
+    await drawn(opened, n + 1);
+    // 10 left are not worth another tap: all 60 are shown, with no "more" node.
+    await opened.waitForFunction(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.kind-Job').length === 60);
+    expect(await moreOf()).toEqual([]);
+    expect(new URL(opened.url()).searchParams.get('hubs')).toBe(`d2:${encodeURIComponent(hubId)}`);
+    expect(e2e.pageErrors(opened)).toEqual([]);
+    await opened.close();
+
+    // "All of hubs" draws every child at once.
+    const all = await e2e.page(`/lineage?node=${encodeURIComponent(hubId)}&depth=2&direction=DOWNSTREAM`);
+    await drawn(all);
+    n = await draws(all);
+    await all.getByTestId('show-all').check();
+    await drawn(all, n + 1);
+    await all.waitForFunction(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.kind-Job').length === 60);
+    expect(new URL(all.url()).searchParams.get('all')).toBe('1');
+    await all.close();
   });
 
   it('shows column-level lineage of a dataset', async () => {

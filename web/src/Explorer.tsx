@@ -7,6 +7,7 @@ import { defineMessages, useT } from './i18n/i18n.js';
 import { ExplorerBanners } from './lineage/ExplorerBanners.js';
 import { ExportButtons } from './lineage/ExportButtons.js';
 import { collapse, expand, loadMore, parseMoreNodeId, type HopDirection } from './lineage/explore.js';
+import { parseHubNodeId, showMoreOfHub } from './lineage/hubs.js';
 import { ImpactView } from './lineage/ImpactView.js';
 import { kindCounts } from './lineage/kindCounts.js';
 import { KindFilter } from './lineage/KindFilter.js';
@@ -31,7 +32,7 @@ export function Explorer() {
   const [cy, setCy] = useState<Core | null>(null);
 
   const open = (id: string, view = state.view === 'impact' ? 'graph' as const : state.view) =>
-    update({ node: id, selected: id, expansions: [], view }, true);
+    update({ node: id, selected: id, expansions: [], hubs: [], view }, true);
   const onExpand = (direction: HopDirection) => {
     if (!state.selected) return;
     markExpandStart();
@@ -39,6 +40,8 @@ export function Explorer() {
   };
   const onCollapse = () => state.selected && update({ expansions: collapse(state.expansions, state.selected, null, graph.baseIds, graph.expansions.loaded) });
   const onMore = (id: string) => {
+    const hub = parseHubNodeId(id);
+    if (hub) return update({ hubs: showMoreOfHub(state.hubs, hub.anchor, hub.direction) });
     const spec = parseMoreNodeId(id);
     if (!spec) return;
     markExpandStart();

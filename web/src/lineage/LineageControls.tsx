@@ -5,11 +5,11 @@ import { MAX_DEPTH, MIN_DEPTH, type Direction, type ViewMode, type ViewState } f
 const M = defineMessages(
   {
     direction: 'Direction', both: 'Both ways', upstream: 'Upstream', downstream: 'Downstream', depth: 'Depth', view: 'View',
-    graph: 'Graph', columns: 'Columns', impact: 'Impact', viewHint: 'Graph: table-level lineage · Columns: field-level lineage · Impact: everything downstream',
+    graph: 'Graph', columns: 'Columns', impact: 'Impact', showAll: 'All of hubs', showAllHint: 'Draw every neighbour of nodes with many, instead of a page and “N more”', viewHint: 'Graph: table-level lineage · Columns: field-level lineage · Impact: everything downstream',
   },
   {
     direction: '方向', both: '上下游', upstream: '上游', downstream: '下游', depth: '深度', view: '视图',
-    graph: '图', columns: '字段', impact: '影响', viewHint: '图：表级血缘 · 字段：字段级血缘 · 影响：所有下游',
+    graph: '图', columns: '字段', impact: '影响', showAll: '展开枢纽', showAllHint: '绘制多邻居节点的全部邻居，而不是分页与“还有 N 个”', viewHint: '图：表级血缘 · 字段：字段级血缘 · 影响：所有下游',
   },
 );
 
@@ -45,6 +45,10 @@ export function LineageControls({ state, onChange }: Props) {
         <select value={state.depth} disabled={state.view === 'impact'} onChange={(e) => onChange({ depth: Number(e.target.value) })} data-testid="depth-select">
           {DEPTHS.map((d) => <option key={d} value={d}>{d}</option>)}
         </select>
+      </label>
+      <label title={t('showAllHint')}>
+        <input type="checkbox" checked={state.showAll} disabled={state.view !== 'graph'} onChange={(e) => onChange({ showAll: e.target.checked })} data-testid="show-all" />
+        {t('showAll')}
       </label>
       <TimeTravel asOf={state.asOf} onChange={(asOf) => onChange({ asOf })} />
     </div>

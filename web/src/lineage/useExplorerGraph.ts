@@ -4,6 +4,7 @@ import { useQuery } from '../api/useQuery.js';
 import { toElements, type GraphElements, type LineageData } from '../graph/elements.js';
 import type { LineageResultFragment } from '../gql/graphql.js';
 import { filterKinds, mergeExpansions } from './explore.js';
+import { foldHubs } from './hubs.js';
 import { EXPANSION_PAGE, useExpansions, type ExpansionsState } from './useExpansions.js';
 import type { ViewState } from './viewState.js';
 
@@ -11,6 +12,7 @@ import type { ViewState } from './viewState.js';
 export const LINEAGE_LIMIT = 2500;
 export const COLUMN_LIMIT = 1000;
 const NO_EXPANSIONS: ViewState['expansions'] = [];
+const NO_HUBS: ViewState['hubs'] = [];
 
 export interface ExplorerGraph {
   result: LineageResultFragment | null;
@@ -40,7 +42,11 @@ export function useExplorerGraph(state: ViewState, moreLabel: (hidden: number) =
   const specs = columns ? NO_EXPANSIONS : state.expansions;
   const expansions = useExpansions(result ? specs : [], state.asOf);
 
-  const merged = useMemo(() => (result ? mergeExpansions(result, specs, expansions.loaded, EXPANSION_PAGE) : null), [result, specs, expansions.loaded]);
+  // Hubs of the base answer show a page of their leaves; expansions then add what was asked for.
+  const hubs = columns ? NO_HUBS : state.hubs;
+  const fold = !columns && !state.showAll;
+  const folded = useMemo(() => (result && fold ? foldHubs(result, hubs) : result), [result, hubs, fold]);
+  const merged = useMemo(() => (folded ? mergeExpansions(folded, specs, expansions.loaded, EXPANSION_PAGE) : null), [folded, specs, expansions.loaded]);
   const kindsKey = state.kinds.join(',');
   const elements = useMemo(
     () => (merged ? toElements(filterKinds(merged, new Set(kindsKey.split(',').filter(Boolean))), { moreLabel }) : null),
@@ -50,7 +56,7 @@ export function useExplorerGraph(state: ViewState, moreLabel: (hidden: number) =
   // While a new base query runs, the last answer stays drawn as it was: laying it out again under the
   // new key would be wasted work (and delay the new drawing behind it in the layout worker).
   const drawn = useRef({ elements, layoutKey: '' });
-  if (!base.loading) drawn.current = { elements, layoutKey: JSON.stringify([state.node, state.direction, state.depth, state.asOf, state.view, kindsKey]) };
+  if (!base.loading) drawn.current = { elements, layoutKey: JSON.stringify([state.node, state.direction, state.depth, state.asOf, state.view, kindsKey, state.showAll]) };
   return {
     result, merged, baseIds, expansions,
     elements: drawn.current.elements,

@@ -5,7 +5,7 @@ import { formatExpansions, parseExpansions, parseViewState, viewStateQuery } fro
 describe('view state in the URL', () => {
   it('has defaults for an empty query and rejects bad values', () => {
     expect(parseViewState(new URLSearchParams(''))).toEqual({
-      node: null, selected: null, direction: 'BOTH', depth: 3, asOf: null, view: 'graph', kinds: [], expansions: [],
+      node: null, selected: null, direction: 'BOTH', depth: 3, asOf: null, view: 'graph', kinds: [], expansions: [], hubs: [], showAll: false,
     });
     const bad = parseViewState(new URLSearchParams('direction=SIDEWAYS&depth=99&asOf=yesterday&view=3d'));
     expect(bad).toMatchObject({ direction: 'BOTH', depth: 3, asOf: null, view: 'graph' });
@@ -16,10 +16,11 @@ describe('view state in the URL', () => {
       node: 'dataset:s3://lake:a,b', selected: 'job:etl:x', direction: 'UPSTREAM' as const, depth: 5, asOf: '2026-03-03T00:00:00.000Z',
       view: 'columns' as const, kinds: ['Dataset', 'Job'],
       expansions: [{ anchor: 'dataset:s3://lake:a,b', direction: 'DOWNSTREAM' as const, pages: 2 }, { anchor: 'job:etl:x', direction: 'UPSTREAM' as const, pages: 1 }],
+      hubs: [{ anchor: 'job:etl:x', direction: 'DOWNSTREAM' as const, pages: 3 }], showAll: true,
     };
     const url = withQuery('/lineage', viewStateQuery(state));
     expect(parseViewState(new URL(url, 'http://x').searchParams)).toEqual(state);
-    expect(withQuery('/lineage', viewStateQuery({ ...state, direction: 'BOTH', depth: 3, view: 'graph', kinds: [], expansions: [], asOf: null, selected: null })))
+    expect(withQuery('/lineage', viewStateQuery({ ...state, direction: 'BOTH', depth: 3, view: 'graph', kinds: [], expansions: [], hubs: [], showAll: false, asOf: null, selected: null })))
       .toBe(`/lineage?node=${encodeURIComponent(state.node).replace(/%20/g, '+')}`);
   });
 

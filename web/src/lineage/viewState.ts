@@ -1,8 +1,9 @@
 /**
  * The explorer's view state as URL query parameters (pure), so a view is shareable and survives reloads:
- * `?node=<id>&direction=UPSTREAM&depth=4&asOf=2026-03-03T00:00:00Z&view=columns&kinds=Dataset,Job&exp=d2:<id>,u1:<id>&sel=<id>`.
+ * `?node=<id>&direction=UPSTREAM&depth=4&asOf=2026-03-03T00:00:00Z&view=columns&kinds=Dataset,Job&exp=d2:<id>,u1:<id>&hubs=d2:<id>&all=1&sel=<id>`.
  */
 import type { ExpansionSpec } from './explore.js';
+import type { HubSpec } from './hubs.js';
 
 export type Direction = 'BOTH' | 'UPSTREAM' | 'DOWNSTREAM';
 export type ViewMode = 'graph' | 'columns' | 'impact';
@@ -15,6 +16,10 @@ export interface ViewState {
   view: ViewMode;
   kinds: string[];
   expansions: ExpansionSpec[];
+  /** Pages shown of the hubs of the base answer (hubs.ts). */
+  hubs: HubSpec[];
+  /** Draw every child of hubs (no paging): `all=1`. */
+  showAll: boolean;
 }
 
 export const MIN_DEPTH = 1;
@@ -35,6 +40,8 @@ export function parseViewState(query: URLSearchParams): ViewState {
     view: oneOf(query.get('view'), VIEWS, 'graph'),
     kinds: (query.get('kinds') ?? '').split(',').filter(Boolean),
     expansions: parseExpansions(query.get('exp') ?? ''),
+    hubs: parseExpansions(query.get('hubs') ?? ''),
+    showAll: query.get('all') === '1',
   };
 }
 
@@ -49,10 +56,13 @@ export function viewStateQuery(state: Partial<ViewState>): Record<string, string
   if ('view' in state) out.view = state.view === 'graph' ? null : state.view ?? null;
   if ('kinds' in state) out.kinds = state.kinds?.length ? state.kinds.join(',') : null;
   if ('expansions' in state) out.exp = state.expansions?.length ? formatExpansions(state.expansions) : null;
+  if ('hubs' in state) out.hubs = state.hubs?.length ? formatExpansions(state.hubs) : null;
+  if ('showAll' in state) out.all = state.showAll ? 1 : null;
   return out;
 }
 
-export function formatExpansions(specs: readonly ExpansionSpec[]): string {
+/** `d2:<anchor>,u1:<anchor>`: expansions and hub pages alike (direction, pages, anchor). */
+export function formatExpansions(specs: readonly (ExpansionSpec | HubSpec)[]): string {
   return specs.map((s) => `${s.direction === 'UPSTREAM' ? 'u' : 'd'}${s.pages}:${encodeURIComponent(s.anchor)}`).join(',');
 }
 
