@@ -41,6 +41,7 @@ export function showMoreOfHub(specs: readonly HubSpec[], anchor: string, directi
 export function foldHubs(data: LineageData, specs: readonly HubSpec[], page = HUB_PAGE): LineageData {
   const distance = new Map<string, number>([[data.root.id, 0], ...data.nodes.map((n) => [n.node.id, n.distance] as const)]);
   const nearer = nearerNeighbours(data, distance);
+  const byId = new Map(data.nodes.map((n) => [n.node.id, n.node]));
   const hidden = new Set<string>();
   const extra: { node: LineageNodeData; distance: number }[] = [];
   const extraEdges: LineageEdgeData[] = [];
@@ -49,7 +50,6 @@ export function foldHubs(data: LineageData, specs: readonly HubSpec[], page = HU
     const pages = specs.find((s) => s.anchor === anchor && s.direction === direction)?.pages ?? 1;
     const shown = pages * page;
     if (children.length - shown < MIN_HIDDEN) continue;
-    const byId = new Map(data.nodes.map((n) => [n.node.id, n.node]));
     const ordered = children.map((id) => byId.get(id)!).sort(cmp);
     for (const child of ordered.slice(shown)) hidden.add(child.id);
     const id = hubNodeId(anchor, direction);
