@@ -14,10 +14,17 @@ import { validateEvent } from '../server/src/domain/openlineage/validate.js';
 import { mapEvent } from '../server/src/domain/openlineage/mapper.js';
 import { normaliseBatch } from '../server/src/graph/rows.js';
 import { openEngine } from '../server/src/graph/kuzu/engine.js';
-import * as Q from '../server/src/graph/kuzu/queries.js';
 
 export const name = 'ingest';
 const KEY = 'bench-key-000000000000000000001';
+// The raw engine's bulk upsert of the same rows (the fastest correct forms from JS, toolchain.md): struct
+// fields projected to scalars, then MERGE on the key, 5,000 rows a statement, no per-event transaction.
+const RAW_NODES =
+  'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id AS id, r.kind AS kind, r.namespace AS ns, r.name AS name, r.props AS props, r.createdAt AS createdAt, r.updatedAt AS updatedAt ' +
+  "MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.props = props, n.createdAt = createdAt, n.updatedAt = updatedAt, n.validTo = ''";
+const RAW_EDGES =
+  'UNWIND $rows AS r WITH r.from AS s, r.to AS d, r.kind AS kind, r.props AS props, r.validFrom AS vf, r.recordedAt AS ra ' +
+  'MERGE (a:Node {key: s}) MERGE (b:Node {key: d}) MERGE (a)-[e:Edge {kind: kind}]->(b) ON CREATE SET e.validFrom = vf, e.recordedAt = ra SET e.props = props';
 const corpusFile = new URL('../../shared/openlineage/ingestable.ndjson', import.meta.url);
 let corpus: string[] | undefined;
 const CORPUS = () => (corpus ??= readFileSync(corpusFile, 'utf8').split('\n').filter(Boolean));
@@ -86,10 +93,10 @@ async function rawEngine(events: unknown[]) {
       for (const stmt of readFileSync(new URL(f, ddl), 'utf8').split(/;\s*$/m).map((x) => x.trim()).filter(Boolean)) await conn.run(stmt);
     }
     const all = normaliseBatch('t', { nodes: batches.flatMap((b) => b.nodes), edges: batches.flatMap((b) => b.edges) }, new Date().toISOString());
-    const rows = all.nodes.map((n) => ({ key: n.key, tenant: n.tenant, id: n.id, kind: n.kind, namespace: n.namespace, name: n.name, props: JSON.stringify(n.props), createdAt: n.firstAt, updatedAt: n.at, validTo: '' }));
+    const rows = all.nodes.map((n) => ({ key: n.key, tenant: n.tenant, id: n.id, kind: n.kind, namespace: n.namespace, name: n.name, props: JSON.stringify(n.props), createdAt: n.firstAt, updatedAt: n.at }));
     t = performance.now();
-    for (let i = 0; i < rows.length; i += 5000) await conn.run(Q.SET_NODES, { rows: rows.slice(i, i + 5000) });
-    for (let i = 0; i < all.edges.length; i += 5000) await conn.run(Q.MERGE_EDGES, { rows: all.edges.slice(i, i + 5000) });
+    for (let i = 0; i < rows.length; i += 5000) await conn.run(RAW_NODES, { rows: rows.slice(i, i + 5000) });
+    for (let i = 0; i < all.edges.length; i += 5000) await conn.run(RAW_EDGES, { rows: all.edges.slice(i, i + 5000) });
     const writeMs = performance.now() - t;
     return { parseMs, mapMs, writeMs, perS: events.length / (writeMs / 1000) };
   } finally {

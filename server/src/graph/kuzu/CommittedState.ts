@@ -4,9 +4,10 @@
  * Exact because the embedded database has one writer, this store; entries are added only after
  * the transaction that wrote them committed. Bounded by an approximate byte budget (cleared when full).
  */
-export interface NodeState { kind: unknown; props: unknown; createdAt: unknown; updatedAt: unknown }
+/** `validTo`: the stored column ('' while current). */
+export interface NodeState { kind: unknown; props: unknown; createdAt: unknown; updatedAt: unknown; validTo: unknown }
 /** validTo: '' current, an ISO time, or undefined when not known (written without setting it, over an edge not in memory). */
-interface EdgeState { props: string; validFrom: string; validTo: string | undefined }
+export interface EdgeState { props: string; validFrom: string; validTo: string | undefined }
 
 export class CommittedState {
   private nodes = new Map<string, NodeState>();

@@ -33,6 +33,45 @@ describe('KuzuGraphStore key filter across restarts', () => {
     }
   });
 
+  it('after reopening, finds stored edges (updates them, never duplicates) and creates new ones between stored nodes', async () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-edges-'));
+    const open = () => KuzuGraphStore.open({ path: path.join(d, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024 });
+    const ds = (name: string) => ({ id: `dataset:ns:${name}`, kind: 'Dataset' as const, namespace: 'ns', name });
+    const job = { id: 'job:ns:j', kind: 'Job' as const, namespace: 'ns', name: 'j' };
+    const t0 = '2026-01-01T00:00:00.000Z';
+    try {
+      const first = await open();
+      await first.init();
+      await first.write('t', {
+        nodes: [ds('a'), ds('b'), job],
+        edges: [{ kind: 'INPUT_TO', from: 'dataset:ns:a', to: 'job:ns:j', validFrom: t0, props: { n: 1 } }],
+      });
+      await first.close();
+      const again = await open();
+      await again.init();
+      // Nothing in memory: the stored edge is found through the edge filter and updated (ended); the new one is created.
+      await again.write('t', {
+        nodes: [],
+        edges: [
+          { kind: 'INPUT_TO', from: 'dataset:ns:a', to: 'job:ns:j', validFrom: '2026-01-02T00:00:00.000Z', validTo: '2026-01-03T00:00:00.000Z', props: { n: 2 } },
+          { kind: 'OUTPUT', from: 'job:ns:j', to: 'dataset:ns:b', validFrom: t0 },
+        ],
+      });
+      const all = await again.neighbours('t', 'job:ns:j', { direction: 'BOTH', limit: 10, offset: 0, includeEnded: true });
+      expect(all.total).toBe(2);
+      const input = all.items.find((n) => n.edge.kind === 'INPUT_TO')!.edge;
+      expect(input).toMatchObject({ from: 'dataset:ns:a', props: { n: 2 }, validFrom: t0, validTo: '2026-01-03T00:00:00.000Z' });
+      expect((await again.neighbours('t', 'job:ns:j', { direction: 'BOTH', limit: 10, offset: 0 })).items.map((n) => n.edge.kind)).toEqual(['OUTPUT']);
+      // A dropped endpoint hides its edges from lineage, whichever way they were written.
+      await again.write('t', { nodes: [{ ...ds('b'), props: { deletedAt: '2026-01-04T00:00:00.000Z' } }], edges: [] });
+      const lineage = await again.lineage('t', 'job:ns:j', { direction: 'DOWNSTREAM', depth: 2, limit: 10 });
+      expect(lineage?.nodes.map((n) => n.node.id)).toEqual([]);
+      await again.close();
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   it('parses the key export: quoted fields, doubled quotes, line breaks', () => {
     expect(parseCsvColumn('a\n"b,c"\n"say ""hi"""\n"x\ny"\nlast')).toEqual(['a', 'b,c', 'say "hi"', 'x\ny', 'last']);
     expect(parseCsvColumn('')).toEqual([]);

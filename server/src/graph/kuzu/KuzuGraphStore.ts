@@ -7,10 +7,10 @@ import {
   type Page, type SearchQuery,
 } from '../../domain/model.js';
 import { ReaderPool } from './ReaderPool.js';
-import { CommittedState, type NodeState, type StagedState } from './CommittedState.js';
+import { CommittedState, type EdgeState, type NodeState, type StagedState } from './CommittedState.js';
 import { countLineage, walkLineage } from './lineage.js';
 import { LoomError } from '../../domain/errors.js';
-import { earliest, latest, mergeProps, storedValidTo, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type NodeRow } from '../rows.js';
+import { earliest, latest, mergeProps, storedValidTo, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import { KeyFilter } from './KeyFilter.js';
@@ -33,6 +33,8 @@ export class KuzuGraphStore implements GraphStore {
   private readonly committed: CommittedState;
   /** Every stored node key (Bloom filter): a write looks up only keys that may exist. Built by init(). */
   private keys = new KeyFilter(0);
+  /** Every stored edge's (kind, from, to) (Bloom filter): an edge between stored nodes is read first only if it may exist. Built by init(). */
+  private edgeKeys = new KeyFilter(0);
 
   private constructor(engine: Engine, opts: KuzuOptions) {
     this.engine = engine;
@@ -58,20 +60,23 @@ export class KuzuGraphStore implements GraphStore {
     }
     // Migrations write outside the queue: checkpoint them now (reads over un-checkpointed column changes are slow).
     await this.writer.run('CHECKPOINT');
-    const stored = await this.allKeys();
+    const stored = await this.exportColumn(Q.copyKeysTo);
     this.keys = new KeyFilter(stored.length);
     for (const k of stored) this.keys.add(k);
+    const edges = await this.exportColumn(Q.copyEdgeKeysTo);
+    this.edgeKeys = new KeyFilter(edges.length);
+    for (const k of edges) this.edgeKeys.add(k);
   }
 
   /**
-   * Every stored node key. Through a CSV file: the engine writes a million keys in ~0.3 s, while
-   * reading them as rows through the node binding took 20-60 s.
+   * One column of the whole store (every node key, every edge key). Through a CSV file: the engine
+   * writes a million keys in ~0.3 s, while reading them as rows through the node binding took 20-60 s.
    */
-  private async allKeys(): Promise<string[]> {
+  private async exportColumn(copyTo: (file: string) => string): Promise<string[]> {
     const file = path.join(tmpdir(), `loom-keys-${process.pid}-${Date.now()}.csv`);
     if (file.includes("'")) throw new Error(`temp directory ${tmpdir()} contains a quote; set TMPDIR to a plain path`);
     try {
-      await this.writer.run(Q.copyKeysTo(file));
+      await this.writer.run(copyTo(file));
       return parseCsvColumn(await readFile(file, 'utf8'));
     } finally {
       await rm(file, { force: true });
@@ -93,26 +98,33 @@ export class KuzuGraphStore implements GraphStore {
       byTenant.set(tenant, merged);
     }
     const staged = this.committed.stage();
-    const created: string[] = [];
+    const created: Created = { nodes: new Set(), edges: [] };
     let bytes = 0;
     for (const [tenant, batch] of byTenant) bytes += await this.writeInTx(conn, tenant, batch, staged, created);
-    return { bytes, onCommit: () => { staged.commit(); for (const k of created) this.keys.add(k); } };
+    return {
+      bytes,
+      onCommit: () => {
+        staged.commit();
+        for (const k of created.nodes) this.keys.add(k);
+        for (const k of created.edges) this.edgeKeys.add(k);
+      },
+    };
   }
 
   /** Returns about how many bytes were written. */
-  private async writeInTx(conn: EngineConnection, tenant: string, batch: WriteBatch, staged: StagedState, created: string[]): Promise<number> {
+  private async writeInTx(conn: EngineConnection, tenant: string, batch: WriteBatch, staged: StagedState, created: Created): Promise<number> {
     const now = new Date().toISOString();
-    const { nodes, edges: allEdges } = normaliseBatch(tenant, batch, now);
-    const endpointKeys = new Set(allEdges.flatMap((e) => [e.from, e.to]));
+    const { nodes, edges } = normaliseBatch(tenant, batch, now);
+    const endpointKeys = new Set(edges.flatMap((e) => [e.from, e.to]));
     for (const n of nodes) endpointKeys.delete(n.key);
-    const previous = new Map<string, NodeState | Record<string, unknown>>();
+    const previous = new Map<string, NodeState>();
     const lookup: string[] = [];
     for (const k of [...nodes.map((n) => n.key), ...endpointKeys]) {
       const known = staged.nodes.get(k) ?? this.committed.node(k);
       if (known) previous.set(k, known);
       else if (this.keys.mayContain(k)) lookup.push(k);
     }
-    for (const r of await lookupKeys(conn, lookup)) previous.set(String(r.key), r);
+    for (const r of await lookupKeys(conn, lookup)) previous.set(String(r.key), r as unknown as NodeState);
     for (const k of endpointKeys) {
       if (previous.get(k)?.kind == null) {
         throw new LoomError('BAD_USER_INPUT', `edge endpoint ${k.slice(tenant.length + 1)} does not exist`, 'edges');
@@ -120,16 +132,10 @@ export class KuzuGraphStore implements GraphStore {
     }
     const validityChanged: string[] = [];
     let bytes = await this.setNodes(conn, nodes, previous, staged, created, validityChanged);
-    const edges = allEdges.filter((e) => !this.committed.hasEdge(`${e.kind}|${e.from}|${e.to}`, e));
-    if (edges.length) await conn.run(Q.MERGE_EDGES, { rows: edges });
-    for (const e of edges) {
-      const key = `${e.kind}|${e.from}|${e.to}`;
-      const prev = staged.edges.get(key) ?? this.committed.edge(key);
-      const validTo = e.setValidTo ? e.validTo : prev?.validTo;
-      staged.edges.set(key, { props: e.props, validFrom: prev && prev.validFrom < e.validFrom ? prev.validFrom : e.validFrom, validTo });
-      bytes += 200 + e.props.length;
-    }
-    // A node dropped or restored: the edges it touches carry its end of validity (schema 004).
+    // Every endpoint's end of validity is known now: written in this transaction (staged) or read before.
+    const validTo = (k: string) => String((staged.nodes.get(k) ?? previous.get(k))?.validTo ?? '');
+    bytes += await this.writeEdges(conn, edges, staged, created, validTo);
+    // A node dropped or restored: the edges it already had carry its end of validity (schema 004).
     for (const key of validityChanged) {
       await conn.run(Q.REFRESH_ENDS_OUT, { key });
       await conn.run(Q.REFRESH_ENDS_IN, { key });
@@ -138,31 +144,86 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   /** Write only what changed: nothing for a replay, scalar fields alone when the props are the same. */
-  private async setNodes(conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState | Record<string, unknown>>, staged: StagedState, created: string[], validityChanged: string[]): Promise<number> {
+  private async setNodes(conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState>, staged: StagedState, created: Created, validityChanged: string[]): Promise<number> {
     const fresh: Record<string, unknown>[] = [];
-    const full: Record<string, unknown>[] = [];
-    const scalars: Record<string, unknown>[] = [];
+    const full: NodeUpdate[] = [];
+    const scalars: NodeUpdate[] = [];
     for (const n of nodes) {
       const prev = previous.get(n.key);
       const row = {
-        key: n.key, tenant: n.tenant, id: n.id, kind: resolveKind(n, prev?.kind), namespace: n.namespace, name: n.name,
+        key: n.key, kind: resolveKind(n, prev?.kind), namespace: n.namespace, name: n.name,
         props: mergeProps(prev?.props, n.props), createdAt: earliest(prev?.createdAt, n.firstAt), updatedAt: latest(prev?.updatedAt, n.at),
+        validTo: '',
       };
-      staged.nodes.set(n.key, { kind: row.kind, props: row.props, createdAt: row.createdAt, updatedAt: row.updatedAt });
-      const validTo = storedValidTo(row.props);
+      row.validTo = storedValidTo(row.props);
+      staged.nodes.set(n.key, { kind: row.kind, props: row.props, createdAt: row.createdAt, updatedAt: row.updatedAt, validTo: row.validTo });
       const sameScalars = prev?.kind === row.kind && prev.createdAt === row.createdAt && prev.updatedAt === row.updatedAt;
-      if (!prev) fresh.push({ ...row, validTo });
+      if (!prev) fresh.push({ ...row, tenant: n.tenant, id: n.id });
       else if (prev.props !== row.props) {
-        full.push({ ...row, validTo });
-        if (typeof prev.props === 'string' && prev.props && storedValidTo(prev.props) !== validTo) validityChanged.push(n.key);
+        full.push(row);
+        if (String(prev.validTo ?? '') !== row.validTo) validityChanged.push(n.key);
       }
       else if (!sameScalars) scalars.push(row);
     }
     if (fresh.length) await conn.run(Q.CREATE_NODES, { rows: fresh });
-    for (const r of fresh) created.push(String(r.key));
-    if (full.length) await conn.run(Q.SET_NODES, { rows: full });
-    if (scalars.length) await conn.run(Q.SET_NODE_FIELDS, { rows: scalars.map(({ props: _p, ...rest }) => rest) });
+    for (const r of fresh) created.nodes.add(String(r.key));
+    await updateNodes(conn, full, scalars);
     return [...fresh, ...full].reduce((n, r) => n + 300 + String(r.props).length, 0) + scalars.length * 300;
+  }
+
+  /**
+   * Edges that change something: created when they cannot exist yet (an endpoint created in this
+   * transaction, or a key the edge filter never saw), else read (unless known) and updated.
+   */
+  private async writeEdges(conn: EngineConnection, all: EdgeRow[], staged: StagedState, created: Created, validTo: (key: string) => string): Promise<number> {
+    const create: EdgeRow[] = [];
+    const update: { e: EdgeRow; prev: StoredEdge }[] = [];
+    const unknown: EdgeRow[] = [];
+    for (const e of all) {
+      const key = Q.edgeFilterKey(e.kind, e.from, e.to);
+      if (this.committed.hasEdge(key, e)) continue;
+      const prev = staged.edges.get(key) ?? this.committed.edge(key);
+      if (created.nodes.has(e.from) || created.nodes.has(e.to)) create.push(e);
+      else if (prev && prev.validTo !== undefined) update.push({ e, prev });
+      else if (!prev && !this.edgeKeys.mayContain(key)) create.push(e);
+      else unknown.push(e);
+    }
+    if (unknown.length) {
+      const stored = new Map((await lookupEdges(conn, unknown)).map((r) => [Q.edgeFilterKey(String(r.kind), String(r.fromKey), String(r.toKey)), r]));
+      for (const e of unknown) {
+        const r = stored.get(Q.edgeFilterKey(e.kind, e.from, e.to));
+        if (!r) create.push(e);
+        else update.push({ e, prev: { props: String(r.props), validFrom: String(r.validFrom), validTo: r.validTo == null ? '' : String(r.validTo), endsAt: String(r.endsAt ?? '') } });
+      }
+    }
+    const endsAt = (e: EdgeRow) => earlierEnd(validTo(e.from), validTo(e.to));
+    let bytes = 0;
+    if (create.length) {
+      const rows = create.map((e) => ({
+        from: e.from, to: e.to, kind: e.kind, props: e.props, validFrom: e.validFrom,
+        validTo: e.setValidTo ? e.validTo : '', recordedAt: e.recordedAt, endsAt: endsAt(e),
+      }));
+      await conn.run(Q.CREATE_EDGES, { rows });
+      for (const r of rows) {
+        const key = Q.edgeFilterKey(r.kind, r.from, r.to);
+        staged.edges.set(key, { props: r.props, validFrom: r.validFrom, validTo: r.validTo });
+        created.edges.push(key);
+        bytes += 200 + r.props.length;
+      }
+    }
+    const changed: EdgeUpdate[] = [];
+    for (const { e, prev } of update) {
+      const next = {
+        from: e.from, to: e.to, kind: e.kind, props: e.props, validFrom: prev.validFrom < e.validFrom ? prev.validFrom : e.validFrom,
+        validTo: e.setValidTo ? e.validTo : prev.validTo!, endsAt: endsAt(e),
+      };
+      staged.edges.set(Q.edgeFilterKey(e.kind, e.from, e.to), { props: next.props, validFrom: next.validFrom, validTo: next.validTo });
+      if (next.props === prev.props && next.validFrom === prev.validFrom && next.validTo === prev.validTo && next.endsAt === prev.endsAt) continue;
+      changed.push(next);
+      bytes += 200 + e.props.length;
+    }
+    await updateEdges(conn, changed);
+    return bytes;
   }
 
   private read<T>(work: (conn: EngineConnection) => Promise<T>): Promise<T> {
@@ -245,6 +306,62 @@ export class KuzuGraphStore implements GraphStore {
     await this.queue.close();
     await this.engine.close();
   }
+}
+
+/** What a transaction created: node keys and edge filter keys (added to the filters once it commits). */
+interface Created { nodes: Set<string>; edges: string[] }
+/** A stored edge as a write sees it (validTo '' while current; endsAt unknown when not read). */
+type StoredEdge = EdgeState & { endsAt?: string };
+interface NodeUpdate { key: string; kind: string; namespace: string; name: string; props: string; createdAt: string; updatedAt: string; validTo: string }
+
+/** The earlier end of validity of two nodes ('' when both are current). */
+const earlierEnd = (a: string, b: string) => (a === '' ? b : b === '' ? a : a < b ? a : b);
+
+/** Changed stored nodes, UPDATE_NODES_MAX to a statement, those whose props changed first (so plans repeat and are reused). */
+async function updateNodes(conn: EngineConnection, full: NodeUpdate[], scalars: NodeUpdate[]): Promise<void> {
+  const rows = [...full, ...scalars];
+  for (let i = 0; i < rows.length; i += Q.UPDATE_NODES_MAX) {
+    const chunk = rows.slice(i, i + Q.UPDATE_NODES_MAX);
+    const withProps = Math.max(0, Math.min(chunk.length, full.length - i));
+    const params: Record<string, unknown> = {};
+    chunk.forEach((r, j) => {
+      Object.assign(params, { [`k${j}`]: r.key, [`kind${j}`]: r.kind, [`ns${j}`]: r.namespace, [`name${j}`]: r.name, [`c${j}`]: r.createdAt, [`u${j}`]: r.updatedAt });
+      if (j < withProps) Object.assign(params, { [`p${j}`]: r.props, [`vt${j}`]: r.validTo });
+    });
+    await conn.run(Q.updateNodes(withProps, chunk.length - withProps), params);
+  }
+}
+
+interface EdgeUpdate { from: string; to: string; kind: string; props: string; validFrom: string; validTo: string; endsAt: string }
+
+/** Changed stored edges, UPDATE_EDGES_MAX to a statement. */
+async function updateEdges(conn: EngineConnection, rows: EdgeUpdate[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += Q.UPDATE_EDGES_MAX) {
+    const chunk = rows.slice(i, i + Q.UPDATE_EDGES_MAX);
+    const params: Record<string, unknown> = {};
+    chunk.forEach((r, j) => Object.assign(params, {
+      [`f${j}`]: r.from, [`t${j}`]: r.to, [`kind${j}`]: r.kind, [`p${j}`]: r.props, [`vf${j}`]: r.validFrom,
+      [`cur${j}`]: r.validTo === '', [`vt${j}`]: r.validTo, [`ea${j}`]: r.endsAt,
+    }));
+    await conn.run(Q.updateEdges(chunk.length), params);
+  }
+}
+
+/** Stored edges among these (primary-key walks in chunks, padded like `lookupKeys`; absent edges have no row). */
+async function lookupEdges(conn: EngineConnection, edges: EdgeRow[]): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  const max = Q.LOOKUP_SIZES[Q.LOOKUP_SIZES.length - 1];
+  for (let i = 0; i < edges.length; i += max) {
+    const chunk = edges.slice(i, i + max);
+    const size = Q.LOOKUP_SIZES.find((s) => s >= chunk.length)!;
+    const params: Record<string, unknown> = {};
+    for (let j = 0; j < size; j++) {
+      const e = chunk[Math.min(j, chunk.length - 1)];
+      Object.assign(params, { [`f${j}`]: e.from, [`t${j}`]: e.to, [`kind${j}`]: e.kind });
+    }
+    out.push(...(await conn.run(Q.lookupEdges(size), params)));
+  }
+  return out;
 }
 
 /** Stored rows of these keys (primary-key lookups in chunks; absent keys have no row). */

@@ -12,7 +12,7 @@ const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.nam
  */
 export function lookupKeys(size: number): string {
   return Array.from({ length: size }, (_, i) =>
-    `MATCH (n:Node {key: $k${i}}) RETURN n.key AS key, n.kind AS kind, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt`,
+    `MATCH (n:Node {key: $k${i}}) RETURN n.key AS key, n.kind AS kind, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo`,
   ).join(' UNION ALL ');
 }
 /** Every node key into a CSV file (to fill the key filter when the store opens). The path must hold no quote. */
@@ -35,21 +35,65 @@ export const CREATE_NODES =
   'UNWIND $rows AS r CREATE (n:Node {key: r.key, tenant: r.tenant, id: r.id, kind: r.kind, namespace: r.namespace, name: r.name, ' +
   'props: r.props, createdAt: r.createdAt, updatedAt: r.updatedAt, validTo: r.validTo})';
 
-/** Scalar fields only: props are rewritten only when they changed (Kuzu never reclaims the space of a replaced string). */
-export const SET_NODE_FIELDS =
-  'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id AS id, r.kind AS kind, r.namespace AS ns, r.name AS name, r.createdAt AS createdAt, r.updatedAt AS updatedAt ' +
-  'MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.createdAt = createdAt, n.updatedAt = updatedAt';
+/**
+ * Every write below reaches stored nodes by primary-key lookups only. Kuzu 0.11 plans
+ * `UNWIND $rows ... MERGE (n:Node {key: r.key})` (and MATCH) as a hash join over a scan of the
+ * whole Node table, and an edge MERGE also scans the Edge table: 10-20 ms a statement at 30k
+ * nodes, growing with the graph. So the store decides in JS what exists (lookups, its committed
+ * state, key filters) and then creates (CREATE) or updates (MATCH on key parameters).
+ */
 
-export const SET_NODES =
-  'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id AS id, r.kind AS kind, r.namespace AS ns, r.name AS name, r.props AS props, r.createdAt AS createdAt, r.updatedAt AS updatedAt, r.validTo AS validTo ' +
-  'MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.props = props, n.createdAt = createdAt, n.updatedAt = updatedAt, n.validTo = validTo';
+/**
+ * Stored nodes changed by a write: `full` rows (props changed too) then `scalars` rows (kind, names,
+ * times), one primary-key MATCH per node (a cross product of single rows), then SET. Props are
+ * rewritten only when they changed: Kuzu never reclaims the space of a replaced string.
+ */
+export function updateNodes(full: number, scalars: number): string {
+  const i = Array.from({ length: full + scalars }, (_, j) => j);
+  const set = (j: number) => [
+    `n${j}.kind = $kind${j}`, `n${j}.namespace = $ns${j}`, `n${j}.name = $name${j}`, `n${j}.createdAt = $c${j}`, `n${j}.updatedAt = $u${j}`,
+    ...(j < full ? [`n${j}.props = $p${j}`, `n${j}.validTo = $vt${j}`] : []),
+  ];
+  return `MATCH ${i.map((j) => `(n${j}:Node {key: $k${j}})`).join(', ')} SET ${i.flatMap(set).join(', ')}`;
+}
+export const UPDATE_NODES_MAX = 16;
 
-export const MERGE_EDGES =
-  'UNWIND $rows AS r WITH r.from AS s, r.to AS d, r.kind AS kind, r.props AS props, r.validFrom AS vf, r.recordedAt AS ra, r.setValidTo AS setTo, r.validTo AS vt ' +
-  'MERGE (a:Node {key: s}) MERGE (b:Node {key: d}) MERGE (a)-[e:Edge {kind: kind}]->(b) ' +
-  'ON CREATE SET e.validFrom = vf, e.recordedAt = ra, e.validTo = NULL ' +
-  "SET e.props = props, e.validTo = CASE WHEN NOT setTo THEN e.validTo WHEN vt = '' THEN NULL ELSE vt END, " +
-  `e.validFrom = CASE WHEN e.validFrom < vf THEN e.validFrom ELSE vf END, e.endsAt = ${endsAt('a', 'b')}`;
+/**
+ * New edges: one endpoint was created in this transaction, or the edge is known absent. CREATE, not
+ * MERGE: no search of the Edge table. (The endpoints' MERGE still joins against the Node table:
+ * `COPY Edge FROM (UNWIND ...)` resolves keys through the index instead, but held ~1 MB of buffer
+ * pool per statement until the next checkpoint and filled a 256 MB pool within 250 events.)
+ */
+export const CREATE_EDGES =
+  'UNWIND $rows AS r WITH r.from AS f, r.to AS t, r.kind AS kind, r.props AS props, r.validFrom AS vf, r.recordedAt AS ra, r.endsAt AS ea, r.validTo AS vt ' +
+  // validTo is SET after, from the created edge's own NULL: Kuzu binds no CASE whose branches are a NULL literal and a string here.
+  'MERGE (a:Node {key: f}) MERGE (b:Node {key: t}) CREATE (a)-[e:Edge {kind: kind, props: props, validFrom: vf, recordedAt: ra, endsAt: ea}]->(b) ' +
+  "SET e.validTo = CASE WHEN vt = '' THEN e.validTo ELSE vt END";
+
+/** Stored edges by (from, kind, to), `size` at a time: one UNION ALL branch each, walking from a key lookup. Absent edges have no row. */
+export function lookupEdges(size: number): string {
+  return Array.from({ length: size }, (_, i) =>
+    `MATCH (a:Node {key: $f${i}})-[e:Edge]->(b:Node) WHERE b.key = $t${i} AND e.kind = $kind${i} ` +
+    'RETURN a.key AS fromKey, b.key AS toKey, e.kind AS kind, e.props AS props, e.validFrom AS validFrom, e.validTo AS validTo, e.endsAt AS endsAt',
+  ).join(' UNION ALL ');
+}
+
+/** Stored edges' new values (computed by the store from what is stored and the write), `size` at a time: one key walk each. */
+export function updateEdges(size: number): string {
+  const i = Array.from({ length: size }, (_, j) => j);
+  // `current` and `until` are separate parameters: Kuzu gives a parameter one type, and NULL/STRING in one CASE over it fails to bind.
+  return `MATCH ${i.map((j) => `(a${j}:Node {key: $f${j}})-[e${j}:Edge]->(b${j}:Node)`).join(', ')} ` +
+    `WHERE ${i.map((j) => `b${j}.key = $t${j} AND e${j}.kind = $kind${j}`).join(' AND ')} ` +
+    `SET ${i.map((j) => `e${j}.props = $p${j}, e${j}.validFrom = $vf${j}, e${j}.validTo = CASE WHEN $cur${j} THEN NULL ELSE $vt${j} END, e${j}.endsAt = $ea${j}`).join(', ')}`;
+}
+export const UPDATE_EDGES_MAX = 8;
+
+/** Every edge's key (from, kind, to) into a CSV file, one column (to fill the edge filter when the store opens). */
+export function copyEdgeKeysTo(file: string): string {
+  return `COPY (MATCH (a:Node)-[e:Edge]->(b:Node) RETURN concat(e.kind, '|', a.key, '|', b.key)) TO '${file}' (HEADER=false)`;
+}
+/** The key `copyEdgeKeysTo` exports for an edge. */
+export const edgeFilterKey = (kind: string, from: string, to: string) => `${kind}|${from}|${to}`;
 
 /** The earlier end of validity of two nodes ('' when both are current). */
 function endsAt(a: string, b: string): string {
