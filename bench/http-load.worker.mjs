@@ -2,7 +2,7 @@
 // work does not share the server's event loop (real emitters are other processes).
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { url, key, bodies, concurrency } = workerData;
+const { url, key, bodies, concurrency, contentType = 'application/json', expect = 300 } = workerData;
 let next = 0;
 const lat = [];
 const t0 = performance.now();
@@ -10,9 +10,9 @@ await Promise.all(Array.from({ length: concurrency }, async () => {
   while (next < bodies.length) {
     const body = bodies[next++];
     const t = performance.now();
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body });
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${key}` }, body });
     await res.arrayBuffer();
-    if (res.status >= 300) throw new Error(`${url} answered ${res.status}`);
+    if (res.status >= expect) throw new Error(`${url} answered ${res.status}`);
     lat.push(performance.now() - t);
     if (lat.length % 200 === 0) parentPort.postMessage({ progress: lat.length });
   }
