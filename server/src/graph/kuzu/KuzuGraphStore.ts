@@ -38,7 +38,9 @@ export class KuzuGraphStore implements GraphStore {
 
   private constructor(engine: Engine, opts: KuzuOptions) {
     this.engine = engine;
-    this.writer = engine.connect();
+    // One thread per write statement: they are small, and spreading each over the cores cost more
+    // than it gave (single-event ingest at 16 clients ~5% faster, interleaved runs on this machine).
+    this.writer = engine.connect(1);
     this.readers = new ReaderPool([engine.connect(), engine.connect(), engine.connect(), engine.connect()]);
     this.committed = new CommittedState(Math.min(128 * 1024 * 1024, opts.bufferPoolBytes / 8));
     this.queue = new WriteQueue(this.writer, (conn, items) => this.applyGroup(conn, items), {

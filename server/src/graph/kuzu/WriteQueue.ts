@@ -62,7 +62,9 @@ export class WriteQueue<T> {
       const group = this.pending.splice(0, this.opts.maxGroup);
       try {
         await this.transaction(group.map((p) => p.item));
-        for (const p of group) p.resolve();
+        // Answered after the next group's BEGIN is on its way: the callers' replies (and the writes
+        // they send next) then run while the engine works, not before it starts.
+        setImmediate(() => { for (const p of group) p.resolve(); });
       } catch (err) {
         if (group.length === 1) group[0].reject(err);
         else for (const p of group) await this.transaction([p.item]).then(p.resolve, p.reject);

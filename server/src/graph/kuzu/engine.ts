@@ -21,7 +21,8 @@ export function isTimeout(err: unknown): boolean {
 }
 
 export interface Engine {
-  connect(): EngineConnection;
+  /** `threads`: most threads one query on this connection may use (default: the engine's, one per core). */
+  connect(threads?: number): EngineConnection;
   close(): Promise<void>;
 }
 
@@ -40,8 +41,8 @@ export function openEngine(path: string, bufferPoolBytes: number): Engine {
   const db = new kuzu.Database(path, bufferPoolBytes, true, false, 0, false);
   const connections: Connection[] = [];
   return {
-    connect() {
-      const conn = new kuzu.Connection(db);
+    connect(threads) {
+      const conn = new kuzu.Connection(db, threads);
       connections.push(conn);
       const prepared = new Map<string, Promise<PreparedStatement>>();
       return {
