@@ -88,6 +88,7 @@ async function adapterRun(graph: LineageGraphOptions, roots: string[], opts: Ben
     const upsert = await timeUpserts('graph.upsert', graph, opts, (b) => writer.write(TENANT, b));
     upsert.closeMs = await timed(() => writer.close());
     const store = await open();
+    await store.init(); // builds the key filter: without it every key reads as absent and lineage answers null
     const lineage = await timeLineage('graph.lineage', roots, opts, async (root, direction, depth) =>
       (await store.lineage(TENANT, root, { direction, depth, limit: LIMIT }))?.nodes.length ?? -1).finally(() => store.close());
     return { upsert, lineage };
@@ -151,6 +152,40 @@ async function gqlLineage(url: string, id: string, dir: string, depth: number): 
   return body.data.lineage.nodes.length;
 }
 
+/** Marquez's depth counts jobs (dataset → job → dataset is one step): 5 and 10 both walk Loom's maximum of 10 edges, both ways. */
+const MARQUEZ_DEPTHS = [1, 5, 10];
+
+/** Marquez-compatible table-level lineage (both ways, each node with its Marquez view): the node count of its graph. */
+async function marquezLineage(url: string, id: string, depth: number): Promise<number> {
+  const res = await fetch(`${url}/api/v1/lineage?nodeId=${encodeURIComponent(id)}&depth=${depth}`, { headers: { authorization: `Bearer ${DEMO_KEY}` } });
+  const body = (await res.json()) as { graph?: unknown[] };
+  if (!res.ok || !body.graph) throw new Error(`marquez lineage ${id}: HTTP ${res.status} ${JSON.stringify(body)}`);
+  return body.graph.length;
+}
+
+/** Every Marquez depth from every root (one untimed warm-up query per depth). */
+async function timeMarquez(url: string, roots: string[], opts: BenchOptions): Promise<Samples> {
+  const samples: Samples = new Map();
+  for (const depth of MARQUEZ_DEPTHS) {
+    const s = { ms: [] as number[], sizes: [] as number[] };
+    await marquezLineage(url, roots[0], depth);
+    for (const root of roots) {
+      const t0 = performance.now();
+      s.sizes.push(await marquezLineage(url, root, depth));
+      s.ms.push(performance.now() - t0);
+      opts.progress('graph.marquez', samples.size * roots.length + s.ms.length, MARQUEZ_DEPTHS.length * roots.length, 'queries');
+    }
+    samples.set(`d${depth}`, s);
+  }
+  return samples;
+}
+
+/** GraphQL lineage, then Marquez's, on one running Loom. */
+async function timeHttp(url: string, roots: string[], opts: BenchOptions): Promise<{ gql: Samples; marquez: Samples }> {
+  const gql = await timeLineage('graph.gql', roots, opts, (id, d, depth) => gqlLineage(url, id, d, depth));
+  return { gql, marquez: await timeMarquez(url, roots, opts) };
+}
+
 /** A real Loom (HTTP, auth, GraphQL, services) on a fresh data dir: load tenant `demo`, stop, start again, query. */
 async function graphqlRun(graph: LineageGraphOptions, roots: string[], opts: BenchOptions) {
   const dir = fresh();
@@ -160,8 +195,8 @@ async function graphqlRun(graph: LineageGraphOptions, roots: string[], opts: Ben
     const load = await timeUpserts('graph.gql.load', graph, opts, (b) => writer.services.graph.write(TENANT, b));
     load.closeMs = await timed(() => writer.close());
     const loom = await startLoom(env);
-    const lineage = await timeLineage('graph.gql', roots, opts, (id, d, depth) => gqlLineage(loom.url, id, d, depth)).finally(() => loom.close());
-    return { load, lineage };
+    const { gql: lineage, marquez } = await timeHttp(loom.url, roots, opts).finally(() => loom.close());
+    return { load, lineage, marquez };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -171,6 +206,14 @@ function emitUpsert(emit: Emit, bench: string, u: Upsert, raw: Upsert): void {
   emit({ bench, metric: 'nodes_per_s', value: u.nodes / (u.ms / 1000), raw_engine: raw.nodes / (raw.ms / 1000), n: u.nodes });
   emit({ bench, metric: 'edges_per_s', value: u.edges / (u.ms / 1000), raw_engine: raw.edges / (raw.ms / 1000), n: u.edges });
   emit({ bench, metric: 'final_checkpoint_ms', value: u.closeMs, raw_engine: raw.closeMs, n: u.nodes });
+}
+
+function emitMarquez(emit: Emit, s: Samples): void {
+  for (const [key, { ms, sizes }] of s) {
+    emit({ bench: `graph.marquez.${key}`, metric: 'p50_ms', value: percentile(ms, 50), n: ms.length });
+    emit({ bench: `graph.marquez.${key}`, metric: 'p99_ms', value: percentile(ms, 99), n: ms.length });
+    emit({ bench: `graph.marquez.${key}`, metric: 'nodes_p50', value: percentile(sizes, 50), n: sizes.length });
+  }
 }
 
 function emitLineage(emit: Emit, prefix: string, s: Samples, raw: Samples): void {
@@ -251,8 +294,9 @@ async function largeRun(graph: LineageGraphOptions, roots: string[], opts: Bench
     // so no checkpoint lands inside the timings (as in graphqlRun).
     await (await startLoom(env)).close();
     const loom = await startLoom(env);
-    const gql = await timeLineage('graph.gql', roots, opts, (id, d, depth) => gqlLineage(loom.url, id, d, depth)).finally(() => loom.close());
+    const { gql, marquez } = await timeHttp(loom.url, roots, opts).finally(() => loom.close());
     emitLineage(emit, 'graph.gql', gql, raw);
+    emitMarquez(emit, marquez);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -271,4 +315,5 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
   const gql = await graphqlRun(graph, roots, opts);
   emitUpsert(emit, 'graph.gql.load', gql.load, raw.upsert);
   emitLineage(emit, 'graph.gql', gql.lineage, raw.lineage);
+  emitMarquez(emit, gql.marquez);
 }

@@ -1,5 +1,5 @@
-import type { GraphStore, Neighbour, NeighbourQuery } from './ports/GraphStore.js';
-import type { Direction, EdgeKind, GraphNode, NodeKind, Page } from './model.js';
+import type { GraphStore, ManyNeighbourQuery, NeighbourQuery } from './ports/GraphStore.js';
+import type { Direction, EdgeKind, GraphEdge, GraphNode, NodeKind, Page } from './model.js';
 import { nodeId, runNodeId } from './ids.js';
 
 /** Below this many neighbours a list is read whole and ordered exactly; above, it is paged in the store. */
@@ -61,9 +61,9 @@ export class CatalogService {
     return { items: found.items.map((i) => i.node), total: found.total };
   }
 
-  /** Edges and nodes one step away, over the given kinds, bounded. */
-  async linked(tenant: string, id: string, direction: Direction, kinds: readonly EdgeKind[], limit: number): Promise<Neighbour[]> {
-    return (await this.graph.neighbours(tenant, id, { direction, edgeKinds: kinds, limit, offset: 0 })).items;
+  /** For each of many nodes, the edges the first page of `neighbours` would hold, in a few store reads (the nodes at their other ends are not read). */
+  edgesOfMany(tenant: string, ids: readonly string[], query: ManyNeighbourQuery): Promise<GraphEdge[][]> {
+    return ids.length ? this.graph.edgesOfMany(tenant, ids, query) : Promise.resolve([]);
   }
 
   /** A run by its bare run id (Marquez addresses runs without their job's namespace; so does Loom's run id). */

@@ -3,7 +3,7 @@
  * and by Neo4jGraphStore.int.test.ts when LOOM_NEO4J_URL is set.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphStore } from '../domain/ports/GraphStore.js';
+import type { GraphStore, ManyNeighbourQuery } from '../domain/ports/GraphStore.js';
 import type { EdgeInput, NodeInput } from '../domain/model.js';
 
 const ds = (name: string, props: Record<string, unknown> = {}): NodeInput => ({ id: `dataset:ns:${name}`, kind: 'Dataset', namespace: 'ns', name, props });
@@ -149,6 +149,38 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       expect((await store.neighbours(A, 'job:ns:ordered', { ...q, limit: 10, offset: 0 })).total).toBe(3);
       await store.write(A, { nodes: [], edges: [{ kind: 'RUN_OF', from: 'run:r3', to: 'job:ns:ordered', validTo: null }] });
       expect((await store.neighbours(A, 'job:ns:ordered', { ...q, limit: 10, offset: 0 })).total).toBe(4);
+    });
+
+    it('reads the first edges of many nodes at once, as neighbours pages them, bounded per node', async () => {
+      // 40 jobs (more than one statement's worth on the embedded store): job i has i % 5 runs, out of time order, and reads one dataset.
+      const name = (i: number) => `many${String(i).padStart(2, '0')}`;
+      const at = (i: number, k: number) => `2026-06-01T${String(i % 24).padStart(2, '0')}:${String((k * 7) % 5).padStart(2, '0')}:00.000Z`;
+      const runs = Array.from({ length: 40 }, (_, i) => Array.from({ length: i % 5 }, (_, k) => (
+        { id: `run:${name(i)}-${k}`, kind: 'Run' as const, namespace: 'ns', name: `${name(i)}-${k}`, at: at(i, k) })));
+      await store.write(A, {
+        nodes: [ds('many_src'), ...runs.map((_, i) => job(name(i))), ...runs.flat()],
+        edges: [...runs.map((_, i) => reads('many_src', name(i))),
+          ...runs.flatMap((rs, i) => rs.map((r) => ({ kind: 'RUN_OF' as const, from: r.id, to: `job:ns:${name(i)}` })))],
+      });
+      await store.write(A, { nodes: [], edges: [{ kind: 'RUN_OF', from: 'run:many04-1', to: 'job:ns:many04', validTo: '2026-07-01T00:00:00.000Z' }] });
+      const ids = [...runs.map((_, i) => `job:ns:${name(i)}`), 'job:ns:nope', 'job:ns:many03', 'dataset:ns:many_src'];
+      const queries: ManyNeighbourQuery[] = [
+        { direction: 'UPSTREAM', edgeKinds: ['RUN_OF'], limit: 2, order: 'createdAt' },
+        { direction: 'UPSTREAM', edgeKinds: ['RUN_OF'], limit: 1, order: 'updatedAt', includeEnded: true },
+        { direction: 'BOTH', limit: 3 },
+        { direction: 'DOWNSTREAM', edgeKinds: ['INPUT_TO', 'OUTPUT'], limit: 50 },
+      ];
+      for (const q of queries) {
+        const one = await Promise.all(ids.map(async (id) => (await store.neighbours(A, id, { ...q, offset: 0 })).items.map((i) => i.edge)));
+        expect(await store.edgesOfMany(A, ids, q), JSON.stringify(q)).toEqual(one);
+      }
+      const [newest] = await store.edgesOfMany(A, ['job:ns:many04'], queries[0]);
+      expect(newest.map((e) => e.from)).toEqual(['run:many04-2', 'run:many04-3']); // 04:04, 04:01 (run 1, at 04:02, ended)
+      expect(newest[0]).toMatchObject({ kind: 'RUN_OF', to: 'job:ns:many04', validTo: null });
+      expect((await store.edgesOfMany(A, ['dataset:ns:many_src'], { direction: 'DOWNSTREAM', limit: 100 }))[0]).toHaveLength(40);
+      expect(await store.edgesOfMany(A, [], queries[0])).toEqual([]);
+      expect(await store.edgesOfMany(A, ['job:ns:many04'], { ...queries[0], limit: 0 })).toEqual([[]]);
+      expect(await store.edgesOfMany(B, ids.slice(0, 3), queries[2])).toEqual([[], [], []]);
     });
 
     it('traverses lineage downstream with shortest distances and the edges between result nodes', async () => {

@@ -20,8 +20,7 @@ export function registerDatasetRoutes(app: FastifyInstance, ctx: MarquezContext)
     const { limit, offset } = page(query(req));
     await namespaceOr404(ctx, tenant, namespace);
     const found = await ctx.catalog.contained(tenant, namespace, 'dataset:', limit, offset);
-    const views = ctx.views(tenant);
-    return { datasets: await Promise.all(found.items.map((n) => views.dataset(n))), totalCount: found.total };
+    return { datasets: await ctx.views(tenant).datasets(found.items), totalCount: found.total };
   });
 
   app.get('/namespaces/:namespace/datasets/:dataset', async (req) => ctx.views(tenantOf(req)).dataset(await dataset(req)));

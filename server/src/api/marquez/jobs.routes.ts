@@ -30,8 +30,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: MarquezContext): vo
     const { limit, offset } = page(query(req));
     await namespaceOr404(ctx, tenant, namespace);
     const found = await ctx.catalog.contained(tenant, namespace, 'job:', limit, offset);
-    const views = ctx.views(tenant);
-    return { jobs: await Promise.all(found.items.map((n) => views.job(n, 1))), totalCount: found.total };
+    return { jobs: await ctx.views(tenant).jobs(found.items, 1), totalCount: found.total };
   });
 
   app.get('/namespaces/:namespace/jobs/:job', async (req) => ctx.views(tenantOf(req)).job(await job(req), LATEST_RUNS));

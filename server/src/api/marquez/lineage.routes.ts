@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { MAX_LINEAGE_NODES, type GraphNode } from '../../domain/model.js';
+import { MAX_LINEAGE_NODES } from '../../domain/model.js';
 import { notFound } from '../../domain/errors.js';
 import { query, tenantOf, type MarquezContext } from './marquez.context.js';
 import { boolParam, columnDepth, columnNodeIds, intParam, tableDepth, tableNodeId } from './params.js';
@@ -22,10 +22,12 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: MarquezContext): 
     const res = await ctx.lineage.lineage(tenant, id, 'BOTH', tableDepth(q), intParam(q, 'limit', DEFAULT_NODES, 1, MAX_LINEAGE_NODES));
     if (!res) throw notFound(`node ${id}`);
     if (res.truncated) reply.header(PARTIAL_HEADER, res.cut?.reason ?? 'true');
-    const nodes = [res.root, ...res.nodes.map((n) => n.node)].filter((n) => tableNodeType(n) !== null);
+    const all = [res.root, ...res.nodes.map((n) => n.node)];
+    const nodes = all.filter((n) => tableNodeType(n) !== null);
     const views = ctx.views(tenant);
-    const data = (n: GraphNode) => (tableNodeType(n) === 'JOB' ? views.jobData(n) : views.datasetData(n));
-    const placed = await Promise.all(nodes.map(async (n) => ({ id: n.id, type: tableNodeType(n)!, data: await data(n) })));
+    views.know(all);
+    const data = await views.graphData(nodes.filter((n) => tableNodeType(n) === 'JOB'), nodes.filter((n) => tableNodeType(n) === 'DATASET'));
+    const placed = nodes.map((n) => ({ id: n.id, type: tableNodeType(n)!, data: data.get(n.id) }));
     return { graph: toGraph(placed, tableEdges(res.edges)) };
   });
 

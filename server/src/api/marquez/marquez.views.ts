@@ -1,11 +1,12 @@
-import type { CatalogService, NewestOptions } from '../../domain/catalog.service.js';
-import type { Direction, EdgeKind, GraphNode, Page } from '../../domain/model.js';
+import type { CatalogService } from '../../domain/catalog.service.js';
+import type { EdgeKind, GraphNode, Page } from '../../domain/model.js';
 import { runState } from '../../domain/openlineage/run-state.js';
 import type { Dataset, DatasetData, DatasetId, DatasetVersion, Job, JobData, JobVersion, Run } from './marquez.types.js';
 import { datasetIdOf, toDataset, toDatasetData, toDatasetVersion } from './dataset.mapper.js';
 import { toJob, toJobData, toJobVersion, toRun, type JobParts } from './job.mapper.js';
 import { str } from './values.js';
 import { versionCandidates, versionUuid } from './versions.js';
+import { RequestReads, type Read } from './marquez.reads.js';
 
 /** "The latest" of something considers this many of the newest (see CatalogService.newest). */
 const WINDOW = 100;
@@ -13,35 +14,66 @@ const WINDOW = 100;
 const PRODUCER_RUNS = 5;
 const IO_LIMIT = 1000;
 
+/** The version seen last first (a schema that comes back is current again). */
+const VERSIONS: Read = { direction: 'DOWNSTREAM', kinds: ['HAS_VERSION'], order: 'updatedAt' };
+const JOB_RUNS: Read = { direction: 'UPSTREAM', kinds: ['RUN_OF'], order: 'createdAt' };
+const VERSION_RUNS: Read = { direction: 'UPSTREAM', kinds: ['RAN'], order: 'createdAt' };
+const RUN_LINKS: Read = { direction: 'BOTH', kinds: ['RAN', 'READ_BY', 'WROTE'], order: 'kind' };
+const JOB_IO: Read = { direction: 'BOTH', kinds: ['INPUT_TO', 'OUTPUT'], order: 'kind' };
+const PRODUCERS: Read = { direction: 'UPSTREAM', kinds: ['OUTPUT'], order: 'kind' };
+const WRITERS: Read = { direction: 'UPSTREAM', kinds: ['WROTE'], order: 'kind' };
+
+type Io = { inputs: DatasetId[]; outputs: DatasetId[] };
+const present = <T>(x: T | null): x is T => x !== null;
+
 /**
- * Assembles Marquez's views of graph nodes: the reads each view needs, then the pure mappers.
- * One per request (it memoizes reads).
+ * Assembles Marquez's views of graph nodes: the reads each view needs, then the pure mappers. Views
+ * of many nodes (a lineage graph, a list page) read each kind of neighbour for all of them at once,
+ * in a few rounds (a job's versions and runs, then those runs' links...). One per request: it
+ * memoizes reads and the nodes it has seen.
  */
 export class MarquezViews {
-  private readonly memo = new Map<string, Promise<Page<GraphNode>>>();
-  constructor(private readonly catalog: CatalogService, private readonly tenant: string) {}
-
-  async dataset(node: GraphNode): Promise<Dataset> {
-    const [current, lastModified] = await Promise.all([this.currentVersion(node.id), this.lastModified(node)]);
-    return toDataset(node, current, lastModified);
+  private readonly reads: RequestReads;
+  constructor(private readonly catalog: CatalogService, private readonly tenant: string) {
+    this.reads = new RequestReads(catalog, tenant);
   }
 
-  async datasetData(node: GraphNode): Promise<DatasetData> {
-    return toDatasetData(node, await this.lastModified(node));
+  /** Nodes the caller holds already (a lineage walk's): neighbours among them are not read again. */
+  know(nodes: readonly GraphNode[]): void {
+    this.reads.know(nodes);
+  }
+
+  async dataset(node: GraphNode): Promise<Dataset> {
+    return (await this.datasets([node]))[0];
+  }
+
+  async datasets(nodes: readonly GraphNode[]): Promise<Dataset[]> {
+    const [current, lastModified] = await Promise.all([this.currentVersions(nodes), this.lastModified(nodes)]);
+    return nodes.map((n, i) => toDataset(n, current[i], lastModified[i]));
+  }
+
+  /**
+   * A lineage graph's data, by node id. A job's newest runs are read once, for its latestRun and
+   * for the lastModifiedAt of the datasets it produces (the datasets' second round finds them read).
+   */
+  async graphData(jobs: readonly GraphNode[], datasets: readonly GraphNode[]): Promise<Map<string, JobData | DatasetData>> {
+    const [jobParts, lastModified] = await Promise.all([this.jobParts(jobs, 1, PRODUCER_RUNS), this.lastModified(datasets)]);
+    return new Map<string, JobData | DatasetData>([
+      ...jobs.map((j, i) => [j.id, toJobData(j, jobParts[i])] as const),
+      ...datasets.map((d, i) => [d.id, toDatasetData(d, lastModified[i])] as const),
+    ]);
   }
 
   /** Newest first; a dataset no event gave a version has one: its unversioned state. */
   async datasetVersions(dataset: GraphNode, limit: number, offset: number): Promise<Page<DatasetVersion>> {
-    const page = await this.newest(dataset.id, 'DOWNSTREAM', 'HAS_VERSION', limit, offset);
+    const page = await this.reads.newest(dataset.id, 'DOWNSTREAM', 'HAS_VERSION', limit, offset);
     const nodes = page.total === 0 ? [dataset].slice(offset, offset + limit) : page.items;
-    return { items: await Promise.all(nodes.map((v) => this.datasetVersion(v, dataset))), total: Math.max(1, page.total) };
+    return { items: await this.datasetVersionsOf(nodes, dataset), total: Math.max(1, page.total) };
   }
 
-  /** `version`: a DatasetVersion node, or the dataset itself for its unversioned state; created by its first writer. */
+  /** `version`: a DatasetVersion node, or the dataset itself for its unversioned state. */
   async datasetVersion(version: GraphNode, dataset: GraphNode): Promise<DatasetVersion> {
-    const [first] = (await this.catalog.linked(this.tenant, version.id, 'UPSTREAM', ['WROTE'], WINDOW))
-      .map((w) => w.node).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
-    return toDatasetVersion(version, dataset, first ? await this.run(first) : null);
+    return (await this.datasetVersionsOf([version], dataset))[0];
   }
 
   async findDatasetVersion(dataset: GraphNode, param: string): Promise<GraphNode | null> {
@@ -53,85 +85,117 @@ export class MarquezViews {
   }
 
   async run(run: GraphNode): Promise<Run> {
-    const links = await this.catalog.linked(this.tenant, run.id, 'BOTH', ['RAN', 'READ_BY', 'WROTE'], IO_LIMIT);
-    const of = (kind: EdgeKind) => links.filter((l) => l.edge.kind === kind).map((l) => l.node);
-    const jobVersion = of('RAN').sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))[0] ?? null;
-    return toRun(run, { jobVersion, inputs: of('READ_BY'), outputs: of('WROTE') });
+    return (await this.runsOf([run]))[0];
   }
 
   /** Runs of a job (RUN_OF) or of a job version (RAN), newest first. */
   async runs(id: string, kind: 'RUN_OF' | 'RAN', limit: number, offset: number): Promise<Page<Run>> {
-    const page = await this.newest(id, 'UPSTREAM', kind, limit, offset);
-    return { items: await Promise.all(page.items.map((r) => this.run(r))), total: page.total };
+    const page = await this.reads.newest(id, 'UPSTREAM', kind, limit, offset);
+    return { items: await this.runsOf(page.items), total: page.total };
   }
 
   /** `runCount`: how many of the newest runs to include (Marquez's latestRuns). */
   async job(job: GraphNode, runCount: number): Promise<Job> {
-    return toJob(job, await this.jobParts(job, runCount));
+    return (await this.jobs([job], runCount))[0];
   }
 
-  async jobData(job: GraphNode): Promise<JobData> {
-    return toJobData(job, await this.jobParts(job, 1));
+  async jobs(jobs: readonly GraphNode[], runCount: number): Promise<Job[]> {
+    const parts = await this.jobParts(jobs, runCount);
+    return jobs.map((j, i) => toJob(j, parts[i]));
   }
 
   async jobVersions(job: GraphNode, limit: number, offset: number): Promise<Page<JobVersion>> {
-    const page = await this.newest(job.id, 'DOWNSTREAM', 'HAS_VERSION', limit, offset);
-    return { items: await Promise.all(page.items.map((v) => this.jobVersion(v))), total: page.total };
+    const page = await this.reads.newest(job.id, 'DOWNSTREAM', 'HAS_VERSION', limit, offset);
+    return { items: await this.jobVersionsOf(page.items), total: page.total };
   }
 
   async jobVersion(version: GraphNode): Promise<JobVersion> {
-    const [io, runs] = await Promise.all([this.versionIo(version), this.runs(version.id, 'RAN', 1, 0)]);
-    return toJobVersion(version, { ...io, latestRun: runs.items[0] ?? null });
+    return (await this.jobVersionsOf([version]))[0];
   }
 
-  private async jobParts(job: GraphNode, runCount: number): Promise<JobParts> {
-    const [current, runs] = await Promise.all([this.currentVersion(job.id), this.runs(job.id, 'RUN_OF', runCount, 0)]);
-    return { ...(current ? await this.versionIo(current) : await this.edgeIo(job)), runs: runs.items, current };
+  private async jobVersionsOf(versions: readonly GraphNode[]): Promise<JobVersion[]> {
+    const [io, latest] = await Promise.all([this.versionIo(versions), this.reads.linked(versions.map((v) => v.id), VERSION_RUNS, 1)]);
+    const runs = await this.runsOf(latest.map((l) => l[0]?.node ?? null));
+    return versions.map((v, i) => toJobVersion(v, { ...io[i], latestRun: runs[i] }));
   }
 
-  /** A job version's inputs and outputs (the dataset ids kept on the version). */
-  private async versionIo(version: GraphNode): Promise<{ inputs: DatasetId[]; outputs: DatasetId[] }> {
-    const ids = (key: string) => (Array.isArray(version.props[key]) ? (version.props[key] as unknown[]).filter((x): x is string => typeof x === 'string') : []);
-    const [inputs, outputs] = [ids('inputs'), ids('outputs')];
-    const nodes = await this.catalog.getNodes(this.tenant, [...inputs, ...outputs]);
-    const byId = new Map(nodes.filter((n): n is GraphNode => n !== null).map((n) => [n.id, datasetIdOf(n)]));
-    const pick = (list: string[]) => list.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-    return { inputs: pick(inputs), outputs: pick(outputs) };
+  /** Created by their first writer. */
+  private async datasetVersionsOf(versions: readonly GraphNode[], dataset: GraphNode): Promise<DatasetVersion[]> {
+    const writers = await this.reads.linked(versions.map((v) => v.id), WRITERS, WINDOW);
+    const firsts = writers.map((w) => w.map((l) => l.node).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))[0] ?? null);
+    const runs = await this.runsOf(firsts);
+    return versions.map((v, i) => toDatasetVersion(v, dataset, runs[i]));
   }
 
-  /** A job no terminal event versioned yet: what its lineage edges say it reads and writes. */
-  private async edgeIo(job: GraphNode): Promise<{ inputs: DatasetId[]; outputs: DatasetId[] }> {
-    const links = await this.catalog.linked(this.tenant, job.id, 'BOTH', ['INPUT_TO', 'OUTPUT'], IO_LIMIT);
-    const of = (kind: EdgeKind) => links.filter((l) => l.edge.kind === kind).map((l) => datasetIdOf(l.node));
-    return { inputs: of('INPUT_TO'), outputs: of('OUTPUT') };
+  /** Runs with what they ran and the dataset versions they read and wrote; null stays null. */
+  private async runsOf(runs: readonly GraphNode[]): Promise<Run[]>;
+  private async runsOf(runs: readonly (GraphNode | null)[]): Promise<(Run | null)[]>;
+  private async runsOf(runs: readonly (GraphNode | null)[]): Promise<(Run | null)[]> {
+    const links = await this.reads.linked(runs.filter(present).map((r) => r.id), RUN_LINKS, IO_LIMIT);
+    let next = 0;
+    return runs.map((run) => {
+      if (!run) return null;
+      const mine = links[next++];
+      const of = (kind: EdgeKind) => mine.filter((l) => l.edge.kind === kind).map((l) => l.node);
+      const jobVersion = of('RAN').sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))[0] ?? null;
+      return toRun(run, { jobVersion, inputs: of('READ_BY'), outputs: of('WROTE') });
+    });
   }
 
-  /** The version seen last (a schema that comes back is current again). */
-  private async currentVersion(id: string): Promise<GraphNode | null> {
-    return (await this.newest(id, 'DOWNSTREAM', 'HAS_VERSION', 1, 0, { by: 'updatedAt' })).items[0] ?? null;
+  /** `readRuns` >= `runCount`: newest runs to read (more when the same read serves another view). */
+  private async jobParts(jobs: readonly GraphNode[], runCount: number, readRuns = runCount): Promise<JobParts[]> {
+    const [current, newest] = await Promise.all([this.currentVersions(jobs), this.reads.linked(jobs.map((j) => j.id), JOB_RUNS, readRuns)]);
+    const latest = newest.map((l) => l.slice(0, runCount).map((r) => r.node));
+    const [io, runs] = await Promise.all([this.io(jobs, current), this.runsOf(latest.flat())]);
+    let next = 0;
+    return jobs.map((_, i) => ({ ...io[i], runs: latest[i].map(() => runs[next++]), current: current[i] }));
+  }
+
+  /** What the current version reads and writes, or for a job no terminal event versioned yet, what its lineage edges say. */
+  private async io(jobs: readonly GraphNode[], current: readonly (GraphNode | null)[]): Promise<Io[]> {
+    const [versioned, unversioned] = await Promise.all([this.versionIo(current.filter(present)), this.edgeIo(jobs.filter((_, i) => !current[i]))]);
+    const [v, e] = [versioned.values(), unversioned.values()];
+    return current.map((c) => (c ? v.next().value! : e.next().value!));
+  }
+
+  /** Job versions' inputs and outputs (the dataset ids kept on the version). */
+  private async versionIo(versions: readonly GraphNode[]): Promise<Io[]> {
+    const ids = (version: GraphNode, key: string) => (Array.isArray(version.props[key]) ? (version.props[key] as unknown[]).filter((x): x is string => typeof x === 'string') : []);
+    const lists = versions.map((v) => [ids(v, 'inputs'), ids(v, 'outputs')] as const);
+    const nodes = await this.reads.nodesById(lists.flatMap(([inputs, outputs]) => [...inputs, ...outputs]));
+    const pick = (list: string[]) => list.flatMap((id) => { const n = nodes.get(id); return n ? [datasetIdOf(n)] : []; });
+    return lists.map(([inputs, outputs]) => ({ inputs: pick(inputs), outputs: pick(outputs) }));
+  }
+
+  private async edgeIo(jobs: readonly GraphNode[]): Promise<Io[]> {
+    const links = await this.reads.linked(jobs.map((j) => j.id), JOB_IO, IO_LIMIT);
+    return links.map((mine) => {
+      const of = (kind: EdgeKind) => mine.filter((l) => l.edge.kind === kind).map((l) => datasetIdOf(l.node));
+      return { inputs: of('INPUT_TO'), outputs: of('OUTPUT') };
+    });
+  }
+
+  private async currentVersions(nodes: readonly GraphNode[]): Promise<(GraphNode | null)[]> {
+    return (await this.reads.linked(nodes.map((n) => n.id), VERSIONS, 1)).map((l) => l[0]?.node ?? null);
   }
 
   /** When a run of a job that writes the dataset last completed (Marquez: the last successful write). */
-  private async lastModified(dataset: GraphNode): Promise<string | null> {
-    const producers = await this.catalog.linked(this.tenant, dataset.id, 'UPSTREAM', ['OUTPUT'], WINDOW);
-    const runs = await Promise.all(producers.map((p) => this.newest(p.node.id, 'UPSTREAM', 'RUN_OF', PRODUCER_RUNS, 0)));
-    const ends = runs.flatMap((p) => p.items).map((r) => runState(r.props)).flatMap((s) => (s.state === 'COMPLETED' && s.endedAt ? [s.endedAt] : []));
-    return ends.sort().at(-1) ?? null;
+  private async lastModified(datasets: readonly GraphNode[]): Promise<(string | null)[]> {
+    const producers = await this.reads.linked(datasets.map((d) => d.id), PRODUCERS, WINDOW);
+    const ids = [...new Set(producers.flat().map((p) => p.node.id))];
+    const runs = new Map((await this.reads.linked(ids, JOB_RUNS, PRODUCER_RUNS)).map((r, i) => [ids[i], r] as const));
+    return producers.map((mine) => {
+      const ends = mine.flatMap((p) => runs.get(p.node.id)!).map((r) => runState(r.node.props))
+        .flatMap((s) => (s.state === 'COMPLETED' && s.endedAt ? [s.endedAt] : []));
+      return ends.sort().at(-1) ?? null;
+    });
   }
 
   /** Exact and embedded-hash versions by id; a producer's own version string by its name-based UUID among the newest. */
   private async findVersion(baseId: string, param: string): Promise<GraphNode | null> {
     const found = (await this.catalog.getNodes(this.tenant, versionCandidates(baseId, param).map((v) => `${baseId}@${v}`))).find((n) => n !== null);
     if (found) return found;
-    const page = await this.newest(baseId, 'DOWNSTREAM', 'HAS_VERSION', 1000, 0);
+    const page = await this.reads.newest(baseId, 'DOWNSTREAM', 'HAS_VERSION', 1000, 0);
     return page.items.find((v) => versionUuid(baseId, str(v.props.version)) === param) ?? null;
-  }
-
-  /** Newest-first reads, memoized per request (a lineage graph asks once per job). */
-  private newest(id: string, direction: Direction, kind: EdgeKind, limit: number, offset: number, opts: NewestOptions = {}): Promise<Page<GraphNode>> {
-    const key = JSON.stringify([id, direction, kind, opts.by, limit, offset]);
-    let found = this.memo.get(key);
-    if (!found) this.memo.set(key, (found = this.catalog.newest(this.tenant, id, { direction, kind }, { limit, offset }, opts)));
-    return found;
   }
 }

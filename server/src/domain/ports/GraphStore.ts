@@ -22,6 +22,9 @@ export type NeighbourOrder = 'kind' | 'createdAt' | 'updatedAt';
 
 export interface Neighbour { edge: GraphEdge; node: GraphNode }
 
+/** A neighbour read for many nodes at once: each node's first `limit` edges, as `neighbours` orders them at offset 0. */
+export type ManyNeighbourQuery = Omit<NeighbourQuery, 'offset'>;
+
 /**
  * The system of record. Every method is scoped by tenant: a tenant can never read or write
  * another tenant's nodes, because the tenant is part of every stored key.
@@ -41,6 +44,13 @@ export interface GraphStore {
   search(tenant: string, query: SearchQuery): Promise<GraphNode[]>;
   /** Current (validTo null) edges of one node, paged. */
   neighbours(tenant: string, id: string, query: NeighbourQuery): Promise<Page<Neighbour>>;
+  /**
+   * The edges `neighbours` would page first (offset 0, no total) for each of `ids`, aligned with
+   * `ids` (empty where a node is missing or has none): a few statements for all of them, at most
+   * `limit` edges per node however many it has. Edges only: callers often hold the nodes at the
+   * other ends already, and read the rest with `getNodes`.
+   */
+  edgesOfMany(tenant: string, ids: readonly string[], query: ManyNeighbourQuery): Promise<GraphEdge[][]>;
   /** Bounded breadth-first lineage from one node; null when the node does not exist. */
   lineage(tenant: string, id: string, query: LineageQuery): Promise<LineageResult | null>;
   /** Count-first: how much lineage there is, by kind and distance, before fetching it; null when the node does not exist. */

@@ -1,14 +1,15 @@
 import { readFile, readdir, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { GraphStore, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
+import type { GraphStore, ManyNeighbourQuery, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
 import {
-  EDGE_KINDS, NODE_KINDS, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageResult,
+  EDGE_KINDS, NODE_KINDS, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageResult,
   type Page, type SearchQuery,
 } from '../../domain/model.js';
 import { ReaderPool } from './ReaderPool.js';
 import { CommittedState, type EdgeState, type NodeState, type StagedState } from './CommittedState.js';
 import { countLineage, walkLineage } from './lineage.js';
+import { edgesOfMany } from './neighbours-many.js';
 import { LoomError } from '../../domain/errors.js';
 import { earliest, latest, mergeProps, storedValidTo, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
@@ -278,6 +279,10 @@ export class KuzuGraphStore implements GraphStore {
         return { node: toNode(nodes.get(String(r.otherKey))!), edge: toEdge({ ...rel, fromKey, toKey }, tenant) };
       }),
     };
+  }
+
+  edgesOfMany(tenant: string, ids: readonly string[], q: ManyNeighbourQuery): Promise<GraphEdge[][]> {
+    return edgesOfMany((work) => this.read(work), tenant, ids, q);
   }
 
   async lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageResult | null> {

@@ -1,8 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-import type { GraphStore, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
+import type { GraphStore, ManyNeighbourQuery, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
 import type {
-  EdgeKind, GraphNode, LineageCount, LineageCountQuery, LineageQuery, LineageResult, Page, SearchQuery,
+  EdgeKind, GraphEdge, GraphNode, LineageCount, LineageCountQuery, LineageQuery, LineageResult, Page, SearchQuery,
 } from '../../domain/model.js';
 import { LoomError, unavailable } from '../../domain/errors.js';
 import { mergeProps, storedValidTo, normaliseBatch, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
@@ -181,6 +181,15 @@ export class Neo4jGraphStore implements GraphStore {
       total,
       items: rows.map((r) => ({ edge: toEdge(r.edge as Row, tenant), node: toNode(r.node as Row) })),
     };
+  }
+
+  async edgesOfMany(tenant: string, ids: readonly string[], q: ManyNeighbourQuery): Promise<GraphEdge[][]> {
+    const keys = [...new Set(ids)].map((id) => storeKey(tenant, id));
+    if (keys.length === 0) return [];
+    const statement = Q.edgesOfMany(keys, q.direction, q.edgeKinds, q.limit, q.includeEnded, q.order);
+    const rows = await this.tx('READ', (tx) => run(tx, statement));
+    const found = new Map(rows.map((r) => [String(r.key), (r.edges as Row[]).map((e) => toEdge(e, tenant))]));
+    return ids.map((id) => [...(found.get(storeKey(tenant, id)) ?? [])]);
   }
 
   async lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageResult | null> {

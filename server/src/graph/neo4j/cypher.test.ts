@@ -62,6 +62,11 @@ const cases: { name: string; s: Q.Statement }[] = [
     { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'} newest by createdAt`, s: Q.neighbourPage(key, d, ks, 10, 20, false, 'createdAt') },
     { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'} newest by updatedAt`, s: Q.neighbourPage(key, d, ks, 10, 20, true, 'updatedAt') },
   ])),
+  ...DIRECTIONS.flatMap((d) => [
+    { name: `edgesOfMany ${d} all`, s: Q.edgesOfMany(keys, d, undefined, 5) },
+    { name: `edgesOfMany ${d} OUTPUT with ended, newest by createdAt`, s: Q.edgesOfMany(keys, d, ['OUTPUT'], 5, true, 'createdAt') },
+    { name: `edgesOfMany ${d} OUTPUT newest by updatedAt`, s: Q.edgesOfMany(keys, d, ['OUTPUT'], 5, false, 'updatedAt') },
+  ]),
   // Every statement lineage and countLineage send, for every direction (BOTH = both ways), every depth, with and
   // without asOf. Kinds and asOf fill independent parts of the text, so they are paired (both pairings across the builders).
   ...WAYS.flatMap((way) => DEPTHS.flatMap((depth) => [
@@ -120,6 +125,8 @@ describe('Neo4j Cypher builders only inline validated values', () => {
     rejects(() => Q.neighbourPage(key, 'BOTH', undefined, -1, 0), 'limit');
     rejects(() => Q.neighbourPage(key, 'BOTH', undefined, 10, 1.5), 'offset');
     rejects(() => Q.search(T, 'x', undefined, Number.POSITIVE_INFINITY), 'limit');
+    rejects(() => Q.edgesOfMany(keys, 'BOTH', undefined, -1), 'limit');
+    rejects(() => Q.edgesOfMany(keys, 'UPSTREAM', ['RUN_OF]-() DETACH DELETE a //' as EdgeKind], 1), 'edgeKinds');
   });
 
   it('splits DDL files on `;` and drops comments', () => {
@@ -267,6 +274,23 @@ describe('Neo4j Cypher builders (pinned)', () => {
       ORDER BY type(e), n.id, startNode(e).id
       SKIP $offset LIMIT $limit"
     `);
+  });
+
+  it('reads the first edges of many nodes, ordered and cut per node', () => {
+    const s = Q.edgesOfMany(keys, 'UPSTREAM', ['RUN_OF'], 5, false, 'createdAt');
+    expect(s.text).toMatchInlineSnapshot(`
+      "UNWIND $keys AS key
+      MATCH (a:Node {key: key})
+      RETURN key, COLLECT {
+        MATCH (a)<-[e:RUN_OF]-(n:Node)
+        WHERE e.validTo IS NULL
+        WITH e, n
+        ORDER BY n.createdAt DESC, n.id DESC, startNode(e).id
+        LIMIT $limit
+        RETURN e {kind: type(e), fromKey: startNode(e).key, toKey: endNode(e).key, .props, .validFrom, .validTo}
+      } AS edges"
+    `);
+    expect(s.params).toEqual({ keys, limit: 5 });
   });
 
   it('searches case-insensitively within the tenant', () => {

@@ -103,15 +103,18 @@ export function search(tenant: string, text: string, kinds: readonly NodeKind[] 
   };
 }
 
-function neighbourMatch(direction: Direction, kinds: readonly EdgeKind[] | undefined): string {
+/** `(a)`'s edges `e` to neighbours `n` of the given kinds (every kind when none). */
+function neighbourPattern(direction: Direction, kinds: readonly EdgeKind[] | undefined, a: string): string {
   const t = relTypes(kinds?.length ? kinds : EDGE_KINDS);
   switch (direction) {
-    case 'DOWNSTREAM': return `MATCH (a:Node {key: $key})-[e:${t}]->(n:Node)`;
-    case 'UPSTREAM': return `MATCH (a:Node {key: $key})<-[e:${t}]-(n:Node)`;
-    case 'BOTH': return `MATCH (a:Node {key: $key})-[e:${t}]-(n:Node)`;
+    case 'DOWNSTREAM': return `${a}-[e:${t}]->(n:Node)`;
+    case 'UPSTREAM': return `${a}<-[e:${t}]-(n:Node)`;
+    case 'BOTH': return `${a}-[e:${t}]-(n:Node)`;
     default: throw new UnreachableCaseError(direction);
   }
 }
+
+const neighbourMatch = (direction: Direction, kinds: readonly EdgeKind[] | undefined) => `MATCH ${neighbourPattern(direction, kinds, '(a:Node {key: $key})')}`;
 
 export function neighbourCount(key: string, direction: Direction, kinds?: readonly EdgeKind[], includeEnded = false): Statement {
   return { text: `${neighbourMatch(direction, kinds)}${includeEnded ? '' : '\nWHERE e.validTo IS NULL'}\nRETURN count(e) AS count`, params: { key } };
@@ -133,6 +136,29 @@ export function neighbourPage(key: string, direction: Direction, kinds: readonly
       'SKIP $offset LIMIT $limit',
     ),
     params: { key, limit: count('limit', limit), offset: count('offset', offset) },
+  };
+}
+
+/**
+ * The first `limit` edges of each node of `keys`, in `neighbourPage`'s order: one row per node
+ * found, its edges collected by a subquery that orders and cuts per node (a node with 100k edges
+ * yields `limit`). The nodes at the other ends are not read: callers hold most of them.
+ */
+export function edgesOfMany(keys: readonly string[], direction: Direction, kinds: readonly EdgeKind[] | undefined, limit: number, includeEnded = false, order: NeighbourOrder = 'kind'): Statement {
+  return {
+    text: lines(
+      'UNWIND $keys AS key',
+      'MATCH (a:Node {key: key})',
+      'RETURN key, COLLECT {',
+      `  MATCH ${neighbourPattern(direction, kinds, '(a)')}`,
+      ...(includeEnded ? [] : ['  WHERE e.validTo IS NULL']),
+      '  WITH e, n',
+      `  ORDER BY ${ORDER[order]}`,
+      '  LIMIT $limit',
+      `  RETURN ${EDGE('e', 'startNode(e)', 'endNode(e)')}`,
+      '} AS edges',
+    ),
+    params: { keys, limit: count('limit', limit) },
   };
 }
 
