@@ -109,11 +109,16 @@ export class LineageIngestService {
     }
     const jobId = jobKey.slice(tenant.length + 1);
     const history = new JobHistory(jobId);
-    const [versions, edges] = await Promise.all([
-      this.allNeighbours(tenant, jobId, 'DOWNSTREAM', ['HAS_VERSION'], false),
-      this.allNeighbours(tenant, jobId, 'BOTH', JOB_EDGE_KINDS, true),
-    ]);
-    history.load(versions.map((n) => n.node), edges.map((n) => n.edge));
+    // A job the store has no node for has no history (a new job: most jobs on a fresh store); the
+    // embedded store answers that from its key filter without a query.
+    const [job] = await this.graph.getNodes(tenant, [jobId]);
+    if (job) {
+      const [versions, edges] = await Promise.all([
+        this.allNeighbours(tenant, jobId, 'DOWNSTREAM', ['HAS_VERSION'], false),
+        this.allNeighbours(tenant, jobId, 'BOTH', JOB_EDGE_KINDS, true),
+      ]);
+      history.load(versions.map((n) => n.node), edges.map((n) => n.edge));
+    }
     this.remember(jobKey, history);
     return history;
   }
