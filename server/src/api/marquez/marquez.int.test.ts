@@ -143,6 +143,15 @@ describe('Marquez read API over OpenLineage events from Spark, Airflow and dbt',
     expect((await c.get('/search')).json).toMatchObject({ code: 'BAD_USER_INPUT', field: 'q' });
   });
 
+  it('reads a job whose name is longer than a URL path parameter usually is (Spark and dbt names run to 300 characters)', async () => {
+    const name = `spark_app.${'execute_insert_into_hadoop_fs_relation_command.'.repeat(5)}warehouse_target`;
+    const e = { ...EVENTS.airflow[1], job: { ...EVENTS.airflow[1].job, namespace: 'long-names', name }, run: { runId: '01890000-0000-7000-8000-0000000000aa' } };
+    expect((await c.loom.post('/api/v1/lineage', e)).status).toBe(201);
+    expect(enc(name).length).toBeGreaterThan(200);
+    const job = await c.ok(`/namespaces/long-names/jobs/${enc(name)}`, 'Job');
+    expect(job.name).toBe(name);
+  });
+
   it('answers 404 for what does not exist and 401 without a valid key', async () => {
     for (const path of ['/namespaces/nope', '/namespaces/nope/datasets', '/namespaces/file/datasets/nope', '/namespaces/airflow/jobs/nope',
       `/namespaces/airflow/jobs/BQ/versions/${UNKNOWN}`, `/jobs/runs/${UNKNOWN}`, `/lineage?nodeId=${enc('dataset:nope:nope')}`,
