@@ -72,6 +72,35 @@ describe('KuzuGraphStore key filter across restarts', () => {
     }
   });
 
+  it('updates many stored nodes and edges in one write (the bulk statements) as it updates a few', async () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-bulk-'));
+    const store = await KuzuGraphStore.open({ path: path.join(d, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024 });
+    const n = 100; // above BULK_UPDATE_ROWS
+    const ds = (i: number, v: number) => ({ id: `dataset:ns:d${i}`, kind: 'Dataset' as const, namespace: 'ns', name: `d${i}`, props: { v }, at: `2026-01-0${v}T00:00:00.000Z` });
+    const edge = (i: number, v: number, validTo?: string | null) => ({
+      kind: 'INPUT_TO' as const, from: `dataset:ns:d${i}`, to: `dataset:ns:d${(i + 1) % n}`, validFrom: '2026-01-01T00:00:00.000Z', props: { v }, ...(validTo !== undefined ? { validTo } : {}),
+    });
+    const all = Array.from({ length: n }, (_, i) => i);
+    try {
+      await store.init();
+      await store.write('t', { nodes: all.map((i) => ds(i, 1)), edges: all.map((i) => edge(i, 1)) });
+      // Every node's props change, every edge's props change and even ones end.
+      await store.write('t', { nodes: all.map((i) => ds(i, 2)), edges: all.map((i) => edge(i, 2, i % 2 ? null : '2026-01-05T00:00:00.000Z')) });
+      const nodes = await store.getNodes('t', all.map((i) => `dataset:ns:d${i}`));
+      expect(nodes.map((x) => [x?.props.v, x?.updatedAt])).toEqual(all.map(() => [2, '2026-01-02T00:00:00.000Z']));
+      const edges = async (i: number) => (await store.neighbours('t', `dataset:ns:d${i}`, { direction: 'DOWNSTREAM', limit: 5, offset: 0, includeEnded: true })).items.map((x) => x.edge);
+      expect(await edges(0)).toEqual([expect.objectContaining({ props: { v: 2 }, validTo: '2026-01-05T00:00:00.000Z' })]);
+      expect(await edges(1)).toEqual([expect.objectContaining({ props: { v: 2 }, validTo: null })]);
+      // And back: the ended ones are current again.
+      await store.write('t', { nodes: [], edges: all.map((i) => edge(i, 3, null)) });
+      expect((await edges(0))[0]).toMatchObject({ props: { v: 3 }, validTo: null });
+      expect((await store.neighbours('t', 'dataset:ns:d0', { direction: 'DOWNSTREAM', limit: 5, offset: 0 })).total).toBe(1);
+    } finally {
+      await store.close();
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   it('parses the key export: quoted fields, doubled quotes, line breaks', () => {
     expect(parseCsvColumn('a\n"b,c"\n"say ""hi"""\n"x\ny"\nlast')).toEqual(['a', 'b,c', 'say "hi"', 'x\ny', 'last']);
     expect(parseCsvColumn('')).toEqual([]);

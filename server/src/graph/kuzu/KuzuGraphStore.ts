@@ -324,9 +324,14 @@ interface NodeUpdate { key: string; kind: string; namespace: string; name: strin
 /** The earlier end of validity of two nodes ('' when both are current). */
 const earlierEnd = (a: string, b: string) => (a === '' ? b : b === '' ? a : a < b ? a : b);
 
-/** Changed stored nodes, UPDATE_NODES_MAX to a statement, those whose props changed first (so plans repeat and are reused). */
+/** Changed stored nodes: in bulk beyond BULK_UPDATE_ROWS, else UPDATE_NODES_MAX to a statement, those whose props changed first (so plans repeat and are reused). */
 async function updateNodes(conn: EngineConnection, full: NodeUpdate[], scalars: NodeUpdate[]): Promise<void> {
   const rows = [...full, ...scalars];
+  if (rows.length > Q.BULK_UPDATE_ROWS) {
+    if (full.length) await conn.run(Q.updateNodesBulk(true), { rows: full });
+    if (scalars.length) await conn.run(Q.updateNodesBulk(false), { rows: scalars.map(({ props: _p, validTo: _v, ...r }) => r) });
+    return;
+  }
   for (let i = 0; i < rows.length; i += Q.UPDATE_NODES_MAX) {
     const chunk = rows.slice(i, i + Q.UPDATE_NODES_MAX);
     const withProps = Math.max(0, Math.min(chunk.length, full.length - i));
@@ -341,8 +346,12 @@ async function updateNodes(conn: EngineConnection, full: NodeUpdate[], scalars: 
 
 interface EdgeUpdate { from: string; to: string; kind: string; props: string; validFrom: string; validTo: string; endsAt: string }
 
-/** Changed stored edges, UPDATE_EDGES_MAX to a statement. */
+/** Changed stored edges: in bulk beyond BULK_UPDATE_ROWS, else UPDATE_EDGES_MAX to a statement. */
 async function updateEdges(conn: EngineConnection, rows: EdgeUpdate[]): Promise<void> {
+  if (rows.length > Q.BULK_UPDATE_ROWS) {
+    await conn.run(Q.UPDATE_EDGES_BULK, { rows: rows.map((r) => ({ ...r, current: r.validTo === '' })) });
+    return;
+  }
   for (let i = 0; i < rows.length; i += Q.UPDATE_EDGES_MAX) {
     const chunk = rows.slice(i, i + Q.UPDATE_EDGES_MAX);
     const params: Record<string, unknown> = {};

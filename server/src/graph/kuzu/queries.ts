@@ -59,6 +59,19 @@ export function updateNodes(full: number, scalars: number): string {
 export const UPDATE_NODES_MAX = 16;
 
 /**
+ * Beyond this many changed nodes (edges) in one write, one UNWIND statement each for all of them:
+ * its join scans the Node table once, which costs less than many key-lookup statements (5,000
+ * updated nodes at 50k stored: ~0.2 s against ~1 s; 5,000 edges: ~0.3 s against ~3 s).
+ */
+export const BULK_UPDATE_ROWS = 64;
+/** Stored nodes' fields, in bulk (see BULK_UPDATE_ROWS); props and validTo too when `withProps`. */
+export function updateNodesBulk(withProps: boolean): string {
+  return 'UNWIND $rows AS r WITH r.key AS key, r.kind AS kind, r.namespace AS ns, r.name AS name, r.createdAt AS c, r.updatedAt AS u' +
+    `${withProps ? ', r.props AS p, r.validTo AS vt' : ''} MERGE (n:Node {key: key}) ` +
+    `SET n.kind = kind, n.namespace = ns, n.name = name, n.createdAt = c, n.updatedAt = u${withProps ? ', n.props = p, n.validTo = vt' : ''}`;
+}
+
+/**
  * New edges: one endpoint was created in this transaction, or the edge is known absent. CREATE, not
  * MERGE: no search of the Edge table. (The endpoints' MERGE still joins against the Node table:
  * `COPY Edge FROM (UNWIND ...)` resolves keys through the index instead, but held ~1 MB of buffer
@@ -87,6 +100,11 @@ export function updateEdges(size: number): string {
     `SET ${i.map((j) => `e${j}.props = $p${j}, e${j}.validFrom = $vf${j}, e${j}.validTo = CASE WHEN $cur${j} THEN NULL ELSE $vt${j} END, e${j}.endsAt = $ea${j}`).join(', ')}`;
 }
 export const UPDATE_EDGES_MAX = 8;
+/** Stored edges' new values, in bulk (see BULK_UPDATE_ROWS): every row names an edge that exists, so the MERGE finds it. */
+export const UPDATE_EDGES_BULK =
+  'UNWIND $rows AS r WITH r.from AS f, r.to AS t, r.kind AS kind, r.props AS props, r.validFrom AS vf, r.current AS cur, r.validTo AS vt, r.endsAt AS ea ' +
+  'MERGE (a:Node {key: f}) MERGE (b:Node {key: t}) MERGE (a)-[e:Edge {kind: kind}]->(b) ' +
+  'SET e.props = props, e.validFrom = vf, e.validTo = CASE WHEN cur THEN CAST(NULL AS STRING) ELSE vt END, e.endsAt = ea';
 
 /** Every edge's key (from, kind, to) into a CSV file, one column (to fill the edge filter when the store opens). */
 export function copyEdgeKeysTo(file: string): string {
