@@ -30,7 +30,7 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger, bodyLimit: cfg.http.bodyLimitBytes, logController: new LogController({ disableRequestLogging: true }),
     // Fastify's default (100) answers 414 to real names: Spark jobs in the corpus are 100-300 characters.
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   });
   const metrics = createMetrics();
   registerRequestDecompression(app);
