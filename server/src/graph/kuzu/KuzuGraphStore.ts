@@ -15,9 +15,8 @@ import { earliest, latest, mergeProps, storedValidTo, normaliseBatch, resolveKin
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import { KeyFilter } from './KeyFilter.js';
+import { leaves, lookupEdges, lookupKeys, updateEdges, updateNodes, type EdgeUpdate, type NodeUpdate } from './batched.js';
 import * as Q from './queries.js';
-
-type InternalId = { offset: number; table: number };
 
 const DDL_DIR = new URL('../../../../schema/graph/kuzu/', import.meta.url);
 
@@ -272,11 +271,8 @@ export class KuzuGraphStore implements GraphStore {
     return {
       total,
       items: rows.map((r) => {
-        const rel = r.rel as Record<string, unknown> & { _dst: InternalId };
-        const other = r.otherId as InternalId;
-        const outgoing = rel._dst.offset === other.offset && rel._dst.table === other.table;
-        const [fromKey, toKey] = outgoing ? [key, r.otherKey] : [r.otherKey, key];
-        return { node: toNode(nodes.get(String(r.otherKey))!), edge: toEdge({ ...rel, fromKey, toKey }, tenant) };
+        const [fromKey, toKey] = leaves(r.rel, r.otherId) ? [key, r.otherKey] : [r.otherKey, key];
+        return { node: toNode(nodes.get(String(r.otherKey))!), edge: toEdge({ ...(r.rel as Record<string, unknown>), fromKey, toKey }, tenant) };
       }),
     };
   }
@@ -319,80 +315,9 @@ export class KuzuGraphStore implements GraphStore {
 interface Created { nodes: Set<string>; edges: string[] }
 /** A stored edge as a write sees it (validTo '' while current; endsAt unknown when not read). */
 type StoredEdge = EdgeState & { endsAt?: string };
-interface NodeUpdate { key: string; kind: string; namespace: string; name: string; props: string; createdAt: string; updatedAt: string; validTo: string }
 
 /** The earlier end of validity of two nodes ('' when both are current). */
 const earlierEnd = (a: string, b: string) => (a === '' ? b : b === '' ? a : a < b ? a : b);
-
-/** Changed stored nodes: in bulk beyond BULK_UPDATE_ROWS, else UPDATE_NODES_MAX to a statement, those whose props changed first (so plans repeat and are reused). */
-async function updateNodes(conn: EngineConnection, full: NodeUpdate[], scalars: NodeUpdate[]): Promise<void> {
-  const rows = [...full, ...scalars];
-  if (rows.length > Q.BULK_UPDATE_ROWS) {
-    if (full.length) await conn.run(Q.updateNodesBulk(true), { rows: full });
-    if (scalars.length) await conn.run(Q.updateNodesBulk(false), { rows: scalars.map(({ props: _p, validTo: _v, ...r }) => r) });
-    return;
-  }
-  for (let i = 0; i < rows.length; i += Q.UPDATE_NODES_MAX) {
-    const chunk = rows.slice(i, i + Q.UPDATE_NODES_MAX);
-    const withProps = Math.max(0, Math.min(chunk.length, full.length - i));
-    const params: Record<string, unknown> = {};
-    chunk.forEach((r, j) => {
-      Object.assign(params, { [`k${j}`]: r.key, [`kind${j}`]: r.kind, [`ns${j}`]: r.namespace, [`name${j}`]: r.name, [`c${j}`]: r.createdAt, [`u${j}`]: r.updatedAt });
-      if (j < withProps) Object.assign(params, { [`p${j}`]: r.props, [`vt${j}`]: r.validTo });
-    });
-    await conn.run(Q.updateNodes(withProps, chunk.length - withProps), params);
-  }
-}
-
-interface EdgeUpdate { from: string; to: string; kind: string; props: string; validFrom: string; validTo: string; endsAt: string }
-
-/** Changed stored edges: in bulk beyond BULK_UPDATE_ROWS, else UPDATE_EDGES_MAX to a statement. */
-async function updateEdges(conn: EngineConnection, rows: EdgeUpdate[]): Promise<void> {
-  if (rows.length > Q.BULK_UPDATE_ROWS) {
-    await conn.run(Q.UPDATE_EDGES_BULK, { rows: rows.map((r) => ({ ...r, current: r.validTo === '' })) });
-    return;
-  }
-  for (let i = 0; i < rows.length; i += Q.UPDATE_EDGES_MAX) {
-    const chunk = rows.slice(i, i + Q.UPDATE_EDGES_MAX);
-    const params: Record<string, unknown> = {};
-    chunk.forEach((r, j) => Object.assign(params, {
-      [`f${j}`]: r.from, [`t${j}`]: r.to, [`kind${j}`]: r.kind, [`p${j}`]: r.props, [`vf${j}`]: r.validFrom,
-      [`cur${j}`]: r.validTo === '', [`vt${j}`]: r.validTo, [`ea${j}`]: r.endsAt,
-    }));
-    await conn.run(Q.updateEdges(chunk.length), params);
-  }
-}
-
-/** Stored edges among these (primary-key walks in chunks, padded like `lookupKeys`; absent edges have no row). */
-async function lookupEdges(conn: EngineConnection, edges: EdgeRow[]): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  const max = Q.LOOKUP_SIZES[Q.LOOKUP_SIZES.length - 1];
-  for (let i = 0; i < edges.length; i += max) {
-    const chunk = edges.slice(i, i + max);
-    const size = Q.LOOKUP_SIZES.find((s) => s >= chunk.length)!;
-    const params: Record<string, unknown> = {};
-    for (let j = 0; j < size; j++) {
-      const e = chunk[Math.min(j, chunk.length - 1)];
-      Object.assign(params, { [`f${j}`]: e.from, [`t${j}`]: e.to, [`kind${j}`]: e.kind });
-    }
-    out.push(...(await conn.run(Q.lookupEdges(size), params)));
-  }
-  return out;
-}
-
-/** Stored rows of these keys (primary-key lookups in chunks; absent keys have no row). */
-async function lookupKeys(conn: EngineConnection, keys: string[], query: (size: number) => string = Q.lookupKeys): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  const max = Q.LOOKUP_SIZES[Q.LOOKUP_SIZES.length - 1];
-  for (let i = 0; i < keys.length; i += max) {
-    const chunk = keys.slice(i, i + max);
-    const size = Q.LOOKUP_SIZES.find((s) => s >= chunk.length)!;
-    // Pad by repeating the last key: a duplicate branch returns a duplicate row, harmless for a lookup.
-    const params = Object.fromEntries(Array.from({ length: size }, (_, j) => [`k${j}`, chunk[Math.min(j, chunk.length - 1)]]));
-    out.push(...(await conn.run(query(size), params)));
-  }
-  return out;
-}
 
 /** One CSV column as Kuzu's COPY TO writes it: a field is quoted (quotes doubled) when it holds a quote, comma or line break. */
 export function parseCsvColumn(text: string): string[] {

@@ -3,8 +3,7 @@ import type { ManyNeighbourQuery, NeighbourOrder } from '../../domain/ports/Grap
 import { storeKey, toEdge } from '../rows.js';
 import type { UseReader } from './lineage.js';
 import * as Q from './queries.js';
-
-type InternalId = { offset: number; table: number };
+import { leaves, lookupChunks } from './batched.js';
 
 /** Branches past the ids look this up: no key is empty (keys are `tenant/id`), so they end at a missed index probe. */
 const NO_KEY = '';
@@ -21,11 +20,8 @@ const NO_KEY = '';
 export async function edgesOfMany(use: UseReader, tenant: string, ids: readonly string[], q: ManyNeighbourQuery): Promise<GraphEdge[][]> {
   const found = new Map<string, GraphEdge[]>();
   const kinds = q.edgeKinds?.length ? q.edgeKinds : EDGE_KINDS;
-  const max = Q.LOOKUP_SIZES[Q.LOOKUP_SIZES.length - 1];
   const unique = q.limit > 0 ? [...new Set(ids)] : [];
-  const chunks = Array.from({ length: Math.ceil(unique.length / max) }, (_, i) => unique.slice(i * max, (i + 1) * max));
-  await Promise.all(chunks.map(async (chunk) => {
-    const size = Q.LOOKUP_SIZES.find((s) => s >= chunk.length)!;
+  await Promise.all(lookupChunks(unique).map(async ({ chunk, size }) => {
     const keys = Array.from({ length: size }, (_, j) => [`k${j}`, j < chunk.length ? storeKey(tenant, chunk[j]) : NO_KEY]);
     const rows = await use((conn) => conn.run(Q.edgesOfMany(size, q.direction, kinds, q.includeEnded, q.order), { ...Object.fromEntries(keys), limit: q.limit }));
     const byBranch = new Map<number, Record<string, unknown>[]>();
@@ -61,9 +57,6 @@ function byCodePoint(a: string, b: string): number {
 
 /** The edge of one row, oriented by its `_dst` (walking both ways, the other end may be either). */
 function edgeOf(r: Record<string, unknown>, tenant: string, id: string): GraphEdge {
-  const rel = r.rel as Record<string, unknown> & { _dst: InternalId };
-  const other = r.otherRef as InternalId;
-  const outgoing = rel._dst.offset === other.offset && rel._dst.table === other.table;
-  const [from, to] = outgoing ? [id, String(r.otherId)] : [String(r.otherId), id];
-  return toEdge({ ...rel, fromKey: storeKey(tenant, from), toKey: storeKey(tenant, to) }, tenant);
+  const [from, to] = leaves(r.rel, r.otherRef) ? [id, String(r.otherId)] : [String(r.otherId), id];
+  return toEdge({ ...(r.rel as Record<string, unknown>), fromKey: storeKey(tenant, from), toKey: storeKey(tenant, to) }, tenant);
 }

@@ -1,0 +1,90 @@
+/**
+ * Statements over many rows on one connection, in the shapes Kuzu 0.11 answers fast: key lookups
+ * as UNION ALL branches (it plans `UNWIND $keys ... MATCH` as a scan of the whole Node table),
+ * padded to a few sizes so prepared plans repeat; updates of stored nodes and edges by key.
+ */
+import type { EngineConnection, Row } from './engine.js';
+import type { EdgeRow } from '../rows.js';
+import * as Q from './queries.js';
+
+type InternalId = { offset: number; table: number };
+
+/** True when a returned relationship (`r AS rel`) points at the node whose `id(n)` is `other`: walking both ways, it leaves the start node. */
+export function leaves(rel: unknown, other: unknown): boolean {
+  const dst = (rel as { _dst: InternalId })._dst;
+  const o = other as InternalId;
+  return dst.offset === o.offset && dst.table === o.table;
+}
+
+/** `items` in chunks of at most the largest lookup size, each with the statement size it pads to. */
+export function lookupChunks<T>(items: readonly T[]): { chunk: T[]; size: number }[] {
+  const max = Q.LOOKUP_SIZES[Q.LOOKUP_SIZES.length - 1];
+  return Array.from({ length: Math.ceil(items.length / max) }, (_, i) => {
+    const chunk = items.slice(i * max, (i + 1) * max);
+    return { chunk, size: Q.LOOKUP_SIZES.find((s) => s >= chunk.length)! };
+  });
+}
+
+/**
+ * One padded statement per chunk, its parameters bound per branch; padding repeats the last item
+ * (a duplicate branch returns a duplicate row, harmless for a lookup).
+ */
+async function lookup<T>(conn: EngineConnection, items: readonly T[], text: (size: number) => string, bind: (item: T, j: number) => Row): Promise<Row[]> {
+  const out: Row[] = [];
+  for (const { chunk, size } of lookupChunks(items)) {
+    const params = Object.assign({}, ...Array.from({ length: size }, (_, j) => bind(chunk[Math.min(j, chunk.length - 1)], j)));
+    out.push(...(await conn.run(text(size), params)));
+  }
+  return out;
+}
+
+/** Stored rows of these keys (absent keys have no row). */
+export function lookupKeys(conn: EngineConnection, keys: readonly string[], query: (size: number) => string = Q.lookupKeys): Promise<Row[]> {
+  return lookup(conn, keys, query, (k, j) => ({ [`k${j}`]: k }));
+}
+
+/** Stored edges among these (absent edges have no row). */
+export function lookupEdges(conn: EngineConnection, edges: readonly EdgeRow[]): Promise<Row[]> {
+  return lookup(conn, edges, Q.lookupEdges, (e, j) => ({ [`f${j}`]: e.from, [`t${j}`]: e.to, [`kind${j}`]: e.kind }));
+}
+
+export interface NodeUpdate { key: string; kind: string; namespace: string; name: string; props: string; createdAt: string; updatedAt: string; validTo: string }
+
+/** Changed stored nodes: in bulk beyond BULK_UPDATE_ROWS, else UPDATE_NODES_MAX to a statement, those whose props changed first (so plans repeat and are reused). */
+export async function updateNodes(conn: EngineConnection, full: NodeUpdate[], scalars: NodeUpdate[]): Promise<void> {
+  const rows = [...full, ...scalars];
+  if (rows.length > Q.BULK_UPDATE_ROWS) {
+    if (full.length) await conn.run(Q.updateNodesBulk(true), { rows: full });
+    if (scalars.length) await conn.run(Q.updateNodesBulk(false), { rows: scalars.map(({ props: _p, validTo: _v, ...r }) => r) });
+    return;
+  }
+  for (let i = 0; i < rows.length; i += Q.UPDATE_NODES_MAX) {
+    const chunk = rows.slice(i, i + Q.UPDATE_NODES_MAX);
+    const withProps = Math.max(0, Math.min(chunk.length, full.length - i));
+    const params: Row = {};
+    chunk.forEach((r, j) => {
+      Object.assign(params, { [`k${j}`]: r.key, [`kind${j}`]: r.kind, [`ns${j}`]: r.namespace, [`name${j}`]: r.name, [`c${j}`]: r.createdAt, [`u${j}`]: r.updatedAt });
+      if (j < withProps) Object.assign(params, { [`p${j}`]: r.props, [`vt${j}`]: r.validTo });
+    });
+    await conn.run(Q.updateNodes(withProps, chunk.length - withProps), params);
+  }
+}
+
+export interface EdgeUpdate { from: string; to: string; kind: string; props: string; validFrom: string; validTo: string; endsAt: string }
+
+/** Changed stored edges: in bulk beyond BULK_UPDATE_ROWS, else UPDATE_EDGES_MAX to a statement. */
+export async function updateEdges(conn: EngineConnection, rows: EdgeUpdate[]): Promise<void> {
+  if (rows.length > Q.BULK_UPDATE_ROWS) {
+    await conn.run(Q.UPDATE_EDGES_BULK, { rows: rows.map((r) => ({ ...r, current: r.validTo === '' })) });
+    return;
+  }
+  for (let i = 0; i < rows.length; i += Q.UPDATE_EDGES_MAX) {
+    const chunk = rows.slice(i, i + Q.UPDATE_EDGES_MAX);
+    const params: Row = {};
+    chunk.forEach((r, j) => Object.assign(params, {
+      [`f${j}`]: r.from, [`t${j}`]: r.to, [`kind${j}`]: r.kind, [`p${j}`]: r.props, [`vf${j}`]: r.validFrom,
+      [`cur${j}`]: r.validTo === '', [`vt${j}`]: r.validTo, [`ea${j}`]: r.endsAt,
+    }));
+    await conn.run(Q.updateEdges(chunk.length), params);
+  }
+}
