@@ -226,14 +226,14 @@ function emitLineage(emit: Emit, prefix: string, s: Samples, raw: Samples): void
 }
 
 /** Above this size the graph is bulk-imported (upserts through the store are measured on smaller graphs). */
-const BULK_ABOVE = 250_000;
+export const BULK_ABOVE = 250_000;
 const csvField = (v: string) => `"${v.replace(/"/g, '""')}"`;
 
 /**
  * Write the generated graph as the store stores it (same keys, props, times) into CSV files and COPY
  * them into an empty database: minutes instead of the hour a 1M-node load through upserts takes here.
  */
-async function bulkLoad(file: string, graph: LineageGraphOptions, opts: BenchOptions): Promise<{ ms: number; nodes: number; edges: number }> {
+export async function bulkLoad(file: string, graph: LineageGraphOptions, opts: BenchOptions): Promise<{ ms: number; nodes: number; edges: number }> {
   const dir = path.dirname(file);
   const nodesCsv = createWriteStream(path.join(dir, 'nodes.csv'));
   const edgesCsv = createWriteStream(path.join(dir, 'edges.csv'));

@@ -9,6 +9,11 @@ const dir = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-'));
 defineGraphStoreContract('embedded (Kuzu)', () => KuzuGraphStore.open({ path: path.join(dir, 'graph.kuzu'), bufferPoolBytes: 256 * 1024 * 1024 }), async () => {
   rmSync(dir, { recursive: true, force: true });
 });
+// The same contract with new edges written the way large graphs have them written (by key lookups, not a join over the Node table).
+const byKeyDir = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-bykey-'));
+defineGraphStoreContract('embedded (Kuzu), large-graph writes', () => KuzuGraphStore.open({ path: path.join(byKeyDir, 'graph.kuzu'), bufferPoolBytes: 256 * 1024 * 1024, largeGraphNodes: 0 }), async () => {
+  rmSync(byKeyDir, { recursive: true, force: true });
+});
 
 describe('KuzuGraphStore key filter across restarts', () => {
   it('knows every stored key after reopening, whatever characters the keys hold', async () => {
