@@ -12,11 +12,11 @@ import { countLineage, walkLineage } from './lineage.js';
 import { edgesOfMany } from './neighbours-many.js';
 import { LoomError } from '../../domain/errors.js';
 import { earliest, latest, mergeProps, storedValidTo, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
-import { openEngine, type Engine, type EngineConnection } from './engine.js';
+import { openEngine, type Engine, type EngineConnection, type Row } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import { KeyFilter } from './KeyFilter.js';
 import {
-  createNodesAndEdges, leaves, lookupEdges, lookupKeys, updateEdges, updateNodes, type EdgeUpdate, type NewEdge, type NewNode, type NodeUpdate,
+  createNodesAndEdges, leaves, lookupEdges, lookupKeys, updateEdges, updateNodes, type EdgeUpdate, type NewEdge, type NodeUpdate,
 } from './batched.js';
 import * as Q from './queries.js';
 
@@ -28,7 +28,7 @@ export interface KuzuOptions {
    * From this many stored nodes on, new edges reach their endpoints by key lookups instead of a join
    * over the whole Node table (createNodesAndEdges). Default 200,000, where the two cost about the
    * same: the join grows with the table (55 edges: 5 ms at 30k nodes, 37 ms at 300k, 113 ms at 1M),
-   * the lookups with the write only (a typical 8-event group: ~25 ms, its one-off statement prepared).
+   * the lookups with the write only (~0.3 ms an edge).
    */
   largeGraphNodes?: number;
 }
@@ -150,7 +150,7 @@ export class KuzuGraphStore implements GraphStore {
       }
     }
     const validityChanged: string[] = [];
-    const fresh: NewNode[] = [];
+    const fresh: Row[] = [];
     let bytes = await this.setNodes(conn, nodes, previous, staged, created, validityChanged, fresh);
     // Every endpoint's end of validity is known now: written in this transaction (staged) or read before.
     const validTo = (k: string) => String((staged.nodes.get(k) ?? previous.get(k))?.validTo ?? '');
@@ -167,7 +167,7 @@ export class KuzuGraphStore implements GraphStore {
 
   /** Write only what changed: nothing for a replay, scalar fields alone when the props are the same. New nodes go to `fresh` (created with the new edges). */
   private async setNodes(
-    conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState>, staged: StagedState, created: Created, validityChanged: string[], fresh: NewNode[],
+    conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState>, staged: StagedState, created: Created, validityChanged: string[], fresh: Row[],
   ): Promise<number> {
     const full: NodeUpdate[] = [];
     const scalars: NodeUpdate[] = [];
@@ -188,7 +188,7 @@ export class KuzuGraphStore implements GraphStore {
       }
       else if (!sameScalars) scalars.push(row);
     }
-    for (const r of fresh) created.nodes.add(r.key);
+    for (const r of fresh) created.nodes.add(String(r.key));
     await updateNodes(conn, full, scalars);
     return [...fresh, ...full].reduce((n, r) => n + 300 + String(r.props).length, 0) + scalars.length * 300;
   }

@@ -89,102 +89,41 @@ export async function updateEdges(conn: EngineConnection, rows: EdgeUpdate[]): P
   }
 }
 
-export interface NewNode { key: string; tenant: string; id: string; kind: string; namespace: string; name: string; props: string; createdAt: string; updatedAt: string; validTo: string }
 export interface NewEdge { from: string; to: string; kind: string; props: string; validFrom: string; validTo: string; recordedAt: string; endsAt: string }
 
 /**
- * Limits of one by-key statement. Kuzu re-plans every statement and plans a MATCH of many separate
- * nodes with a cost that grows faster than their number; the text (~0.75 µs a character to prepare)
- * grows with the nodes and edges created.
- */
-const BY_KEY = { match: 12, create: 48, edges: 64 } as const;
-/** Writes this large take the join (its scan paid once for many rows). */
-const BY_KEY_MAX_ROWS = 512;
-
-/**
  * New nodes and the new edges among them and stored nodes, in one of two shapes:
- * - join: UNWIND CREATE of the nodes, then UNWIND of the edges joining their endpoints by key.
- *   Two cached statements, but Kuzu 0.11 joins the endpoint keys against a scan of the whole Node
- *   table: 55 edges took 5 ms at 30k nodes, 37 ms at 300k, 113 ms at 1M.
- * - `byKey`: each statement MATCHes its stored endpoints by key parameter (primary-key lookups),
- *   CREATEs its new nodes as pattern variables and its edges between them: a typical 8-event group
- *   (31 nodes, 42 edges, 13 stored endpoints) took 6-7 ms prepared, ~25 ms with its one-off text
- *   prepared, at any graph size. The store picks it for large graphs (KuzuOptions.largeGraphNodes).
+ * - join: UNWIND CREATE of the nodes, then UNWIND of the edges joining their endpoints by key. Kuzu
+ *   0.11 joins the endpoint keys against a scan of the whole Node table: 55 edges took 5 ms at 30k
+ *   nodes, 37 ms at 300k, 113 ms at 1M.
+ * - `byKey`: UNWIND CREATE of the nodes, then the edges CREATE_BY_KEY_MAX to a statement, each
+ *   endpoint a primary-key lookup: ~0.3 ms an edge at any graph size, and the text depends on the
+ *   count alone, so it is prepared once (one-off texts cost more to prepare than to run).
+ *   The store picks it for large graphs (KuzuOptions.largeGraphNodes); writes this large take the
+ *   join, whose one scan then serves many rows.
  */
-export async function createNodesAndEdges(conn: EngineConnection, nodes: NewNode[], edges: NewEdge[], byKey: boolean): Promise<void> {
-  if (!byKey || nodes.length + edges.length > BY_KEY_MAX_ROWS) {
-    if (nodes.length) await conn.run(Q.CREATE_NODES, { rows: nodes });
-    if (edges.length) await conn.run(Q.CREATE_EDGES, { rows: edges });
+/** Beyond this many new edges in one write, the join: its one scan then serves many rows. */
+const BY_KEY_MAX_EDGES = 512;
+
+export async function createNodesAndEdges(conn: EngineConnection, nodes: Row[], edges: NewEdge[], byKey: boolean): Promise<void> {
+  if (nodes.length) await conn.run(Q.CREATE_NODES, { rows: nodes });
+  if (!edges.length) return;
+  if (!byKey || edges.length > BY_KEY_MAX_EDGES) {
+    await conn.run(Q.CREATE_EDGES, { rows: edges });
     return;
   }
-  const pending = new Map(nodes.map((n) => [n.key, n]));
-  let chunk = new ByKeyStatement();
-  for (const e of edges) {
-    if (!chunk.fits(e, pending)) {
-      await chunk.run(conn);
-      chunk = new ByKeyStatement();
+  for (const ended of [false, true]) {
+    const rows = edges.filter((e) => (e.validTo !== '') === ended);
+    for (let i = 0; i < rows.length; i += Q.CREATE_BY_KEY_MAX) {
+      const chunk = rows.slice(i, i + Q.CREATE_BY_KEY_MAX);
+      const params: Row = {};
+      chunk.forEach((e, j) => {
+        Object.assign(params, { [`a${j}`]: e.from, [`b${j}`]: e.to, [`k${j}`]: e.kind, [`p${j}`]: e.props, [`f${j}`]: e.validFrom, [`r${j}`]: e.recordedAt, [`s${j}`]: e.endsAt });
+        if (ended) params[`v${j}`] = e.validTo;
+      });
+      const found = await conn.run(Q.createEdgesByKey(chunk.length, ended), params);
+      // An endpoint not stored would leave the MATCH empty and create nothing: fail loudly instead.
+      if (Number(found[0]?.n) !== 1) throw new Error(`graph write: an endpoint of the edges from ${chunk.map((e) => e.from).join(', ')} is not stored`);
     }
-    chunk.add(e, pending);
-  }
-  if (chunk.edges.length) await chunk.run(conn);
-  if (pending.size) await conn.run(Q.CREATE_NODES, { rows: [...pending.values()] });
-}
-
-/** One by-key statement: `MATCH (m0:Node {key: $m0}), … CREATE (c0:Node {…}), …, (m0)-[:Edge {…}]->(c0), … RETURN count(*)`. */
-class ByKeyStatement {
-  readonly edges: string[] = [];
-  private readonly matched = new Map<string, string>();
-  private readonly created = new Map<string, string>();
-  private readonly nodes: string[] = [];
-  private readonly params: Row = {};
-
-  /** Whether `e` still fits (a statement always takes its first edge). */
-  fits(e: NewEdge, pending: ReadonlyMap<string, NewNode>): boolean {
-    if (!this.edges.length) return true;
-    const fresh = [...new Set([e.from, e.to])].filter((k) => !this.matched.has(k) && !this.created.has(k));
-    const creates = fresh.filter((k) => pending.has(k)).length;
-    return this.edges.length < BY_KEY.edges && this.created.size + creates <= BY_KEY.create && this.matched.size + fresh.length - creates <= BY_KEY.match;
-  }
-
-  add(e: NewEdge, pending: Map<string, NewNode>): void {
-    const [a, b] = [this.variable(e.from, pending), this.variable(e.to, pending)];
-    const i = this.edges.length;
-    Object.assign(this.params, { [`e${i}k`]: e.kind, [`e${i}p`]: e.props, [`e${i}f`]: e.validFrom, [`e${i}r`]: e.recordedAt, [`e${i}s`]: e.endsAt });
-    let end = '';
-    if (e.validTo !== '') {
-      this.params[`e${i}v`] = e.validTo;
-      end = `,validTo:$e${i}v`;
-    }
-    this.edges.push(`(${a})-[:Edge {kind:$e${i}k,props:$e${i}p,validFrom:$e${i}f,recordedAt:$e${i}r,endsAt:$e${i}s${end}}]->(${b})`);
-  }
-
-  /** The statement's variable for a node: created here when it is new and not yet created, else matched by key. */
-  private variable(key: string, pending: Map<string, NewNode>): string {
-    const known = this.created.get(key) ?? this.matched.get(key);
-    if (known) return known;
-    const n = pending.get(key);
-    if (!n) {
-      const v = `m${this.matched.size}`;
-      this.matched.set(key, v);
-      this.params[v] = key;
-      return v;
-    }
-    pending.delete(key);
-    const v = `c${this.created.size}`;
-    this.created.set(key, v);
-    Object.assign(this.params, {
-      [`${v}a`]: n.key, [`${v}b`]: n.tenant, [`${v}c`]: n.id, [`${v}d`]: n.kind, [`${v}e`]: n.namespace,
-      [`${v}f`]: n.name, [`${v}g`]: n.props, [`${v}h`]: n.createdAt, [`${v}i`]: n.updatedAt, [`${v}j`]: n.validTo,
-    });
-    this.nodes.push(`(${v}:Node {key:$${v}a,tenant:$${v}b,id:$${v}c,kind:$${v}d,namespace:$${v}e,name:$${v}f,props:$${v}g,createdAt:$${v}h,updatedAt:$${v}i,validTo:$${v}j})`);
-    return v;
-  }
-
-  /** Runs it; a stored endpoint that is not found would make the MATCH empty and create nothing, so that fails loudly. */
-  async run(conn: EngineConnection): Promise<void> {
-    const match = [...this.matched.values()].map((v) => `(${v}:Node {key:$${v}})`);
-    const text = `${match.length ? `MATCH ${match.join(',')} ` : ''}CREATE ${[...this.nodes, ...this.edges].join(',')} RETURN count(*) AS n`;
-    const rows = await conn.run(text, this.params, false);
-    if (Number(rows[0]?.n) !== 1) throw new Error(`graph write: an edge endpoint among ${[...this.matched.keys()].join(', ')} is not stored`);
   }
 }

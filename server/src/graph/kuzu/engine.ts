@@ -8,8 +8,7 @@ export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
 
 export interface EngineConnection {
-  /** `cache`: keep the prepared statement for the next run of the same text (false for one-off texts). */
-  run(text: string, params?: Params, cache?: boolean): Promise<Row[]>;
+  run(text: string, params?: Params): Promise<Row[]>;
   /** Interrupt queries on this connection after `ms` (0 = the engine's longest: Kuzu rejects 0). */
   setTimeout(ms: number): void;
 }
@@ -50,12 +49,12 @@ export function openEngine(path: string, bufferPoolBytes: number): Engine {
         setTimeout(ms) {
           conn.setQueryTimeout(ms > 0 ? Math.ceil(ms) : NO_TIMEOUT_MS);
         },
-        async run(text, params, cache = true) {
+        async run(text, params) {
           if (!params || Object.keys(params).length === 0) return drain(await conn.query(text));
           let ps = prepared.get(text);
           if (!ps) {
             ps = conn.prepare(text);
-            if (cache) prepared.set(text, ps);
+            prepared.set(text, ps);
             if (prepared.size > 500) prepared.delete(prepared.keys().next().value!);
           }
           const statement = await ps;

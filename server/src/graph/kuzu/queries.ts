@@ -101,6 +101,19 @@ export function updateEdges(size: number): string {
     `SET ${i.map((j) => `e${j}.props = $p${j}, e${j}.validFrom = $vf${j}, e${j}.validTo = CASE WHEN $cur${j} THEN NULL ELSE $vt${j} END, e${j}.endsAt = $ea${j}`).join(', ')}`;
 }
 export const UPDATE_EDGES_MAX = 8;
+
+/**
+ * `size` new edges, each endpoint a primary-key lookup (`ended`: they carry a validTo too). The text
+ * depends on the size alone, so each is prepared once; a statement planned with more lookups than
+ * this cost more per edge (16-24 ms for 55 edges at chunks of 4 to 28).
+ */
+export function createEdgesByKey(size: number, ended: boolean): string {
+  const i = Array.from({ length: size }, (_, j) => j);
+  return `MATCH ${i.map((j) => `(a${j}:Node {key: $a${j}}), (b${j}:Node {key: $b${j}})`).join(', ')} ` +
+    `CREATE ${i.map((j) => `(a${j})-[:Edge {kind: $k${j}, props: $p${j}, validFrom: $f${j}, recordedAt: $r${j}, endsAt: $s${j}${ended ? `, validTo: $v${j}` : ''}}]->(b${j})`).join(', ')} ` +
+    'RETURN count(*) AS n';
+}
+export const CREATE_BY_KEY_MAX = 8;
 /** Stored edges' new values, in bulk (see BULK_UPDATE_ROWS): every row names an edge that exists, so the MERGE finds it. */
 export const UPDATE_EDGES_BULK =
   'UNWIND $rows AS r WITH r.from AS f, r.to AS t, r.kind AS kind, r.props AS props, r.validFrom AS vf, r.current AS cur, r.validTo AS vt, r.endsAt AS ea ' +
