@@ -89,6 +89,9 @@ export async function updateEdges(conn: EngineConnection, rows: EdgeUpdate[]): P
   }
 }
 
+/** Beyond this many new edges in one write, the join: its one scan then serves many rows. */
+const BY_KEY_MAX_EDGES = 512;
+
 export interface NewEdge { from: string; to: string; kind: string; props: string; validFrom: string; validTo: string; recordedAt: string; endsAt: string }
 
 /**
@@ -102,9 +105,6 @@ export interface NewEdge { from: string; to: string; kind: string; props: string
  *   The store picks it for large graphs (KuzuOptions.largeGraphNodes); writes this large take the
  *   join, whose one scan then serves many rows.
  */
-/** Beyond this many new edges in one write, the join: its one scan then serves many rows. */
-const BY_KEY_MAX_EDGES = 512;
-
 export async function createNodesAndEdges(conn: EngineConnection, nodes: Row[], edges: NewEdge[], byKey: boolean): Promise<void> {
   if (nodes.length) await conn.run(Q.CREATE_NODES, { rows: nodes });
   if (!edges.length) return;

@@ -104,8 +104,8 @@ export const UPDATE_EDGES_MAX = 8;
 
 /**
  * `size` new edges, each endpoint a primary-key lookup (`ended`: they carry a validTo too). The text
- * depends on the size alone, so each is prepared once; a statement planned with more lookups than
- * this cost more per edge (16-24 ms for 55 edges at chunks of 4 to 28).
+ * depends on the size alone, so each is prepared once. Kuzu's planning grows faster than the lookups
+ * in a statement: 55 edges at 300k nodes took 17 ms in statements of 8, 21 ms in statements of 16.
  */
 export function createEdgesByKey(size: number, ended: boolean): string {
   const i = Array.from({ length: size }, (_, j) => j);
