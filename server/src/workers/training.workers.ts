@@ -15,8 +15,8 @@ export function registerTrainingWorkers(manager: WorkerManager, runner: Training
   });
   manager.register('training.cancel', (data) => runner.cancel(data));
   // Runs left queued or running by a previous process (the in-process queue forgets them on restart).
-  runner.recover().then(
+  manager.runBeside(runner.recover().then(
     (n) => { if (n) log.info({ runs: n }, 'training runs enqueued again after a restart'); },
     (err) => log.error({ err }, 'could not enqueue unfinished training runs again'),
-  );
+  ));
 }

@@ -9,6 +9,8 @@ import type { QueueMetrics } from './queue-metrics.js';
 
 export class WorkerManager {
   private stopping: Promise<void> | undefined;
+  /** Work started beside the queues (recovery at start): stop() waits for it, so it never outlives the stores it reads. */
+  private readonly background = new Set<Promise<unknown>>();
 
   constructor(private readonly queue: JobQueue, private readonly metrics: QueueMetrics, private readonly log: Logger) {}
 
@@ -38,9 +40,19 @@ export class WorkerManager {
     });
   }
 
+  /** Runs `work` beside the queues; stop() waits for it to settle (its errors are the caller's to handle). */
+  runBeside(work: Promise<unknown>): void {
+    const settled = work.catch(() => undefined).finally(() => this.background.delete(settled));
+    this.background.add(settled);
+  }
+
   /** Graceful shutdown of this process's workers (idempotent). */
   stop(): Promise<void> {
-    this.stopping ??= this.queue.stopWorkers().then(() => this.log.info('workers stopped'));
+    this.stopping ??= (async () => {
+      await this.queue.stopWorkers();
+      await Promise.all(this.background);
+      this.log.info('workers stopped');
+    })();
     return this.stopping;
   }
 }

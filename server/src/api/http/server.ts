@@ -68,6 +68,10 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatGraphQLError(formatted, error, (err) => app.log.error({ err }, 'graphql resolver failed')),
     plugins: [fastifyApolloDrainPlugin(app)],
+    // Loom's own shutdown (cli.ts → close()) stops Apollo through Fastify's drain, in order with the
+    // stores; Apollo's signal handlers would stop it on their own and re-raise the signal (and add two
+    // process listeners per server).
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   if (cfg.http.graphqlIde) app.get('/graphql', async (_req, reply) => reply.type('text/html').send(graphiqlPage()));

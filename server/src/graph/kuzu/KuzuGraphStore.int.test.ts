@@ -106,6 +106,29 @@ describe('KuzuGraphStore key filter across restarts', () => {
     }
   });
 
+  it('closes only after the reads in flight are done, and refuses reads after that (never closing the database under a query)', async () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-close-'));
+    const store = await KuzuGraphStore.open({ path: path.join(d, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024 });
+    try {
+      await store.init();
+      const nodes = Array.from({ length: 200 }, (_, i) => ({ id: `dataset:ns:d${i}`, kind: 'Dataset' as const, namespace: 'ns', name: `d${i}` }));
+      await store.write('t', { nodes, edges: nodes.slice(1).map((n, i) => ({ kind: 'INPUT_TO' as const, from: nodes[i].id, to: n.id, validFrom: '2026-01-01T00:00:00.000Z' })) });
+      // More reads than reader connections: some run, the rest wait for a connection when close() begins.
+      const reads = Array.from({ length: 12 }, (_, i) => store.lineage('t', nodes[i].id, { direction: 'DOWNSTREAM', depth: 10, limit: 500 }).then(
+        (r) => r?.nodes.length ?? -1, (err: unknown) => (err as { code?: string }).code,
+      ));
+      const closed = store.close();
+      const outcomes = await Promise.all(reads);
+      await closed;
+      expect(outcomes.filter((o) => typeof o === 'number').length).toBeGreaterThan(0);
+      expect(outcomes.every((o) => typeof o === 'number' || o === 'UNAVAILABLE')).toBe(true);
+      await expect(store.getNodes('t', [nodes[0].id])).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    } finally {
+      await store.close();
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   it('parses the key export: quoted fields, doubled quotes, line breaks', () => {
     expect(parseCsvColumn('a\n"b,c"\n"say ""hi"""\n"x\ny"\nlast')).toEqual(['a', 'b,c', 'say "hi"', 'x\ny', 'last']);
     expect(parseCsvColumn('')).toEqual([]);

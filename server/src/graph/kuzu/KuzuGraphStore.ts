@@ -327,6 +327,7 @@ export class KuzuGraphStore implements GraphStore {
 
   async close(): Promise<void> {
     await this.queue.close();
+    await this.readers.close();
     await this.engine.close();
   }
 }
