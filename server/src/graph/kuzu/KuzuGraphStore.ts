@@ -12,11 +12,11 @@ import { countLineage, walkLineage } from './lineage.js';
 import { edgesOfMany } from './neighbours-many.js';
 import { LoomError } from '../../domain/errors.js';
 import { earliest, latest, mergeProps, storedValidTo, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
-import { openEngine, type Engine, type EngineConnection, type Row } from './engine.js';
+import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import { KeyFilter } from './KeyFilter.js';
 import {
-  createNodesAndEdges, leaves, lookupEdges, lookupKeys, updateEdges, updateNodes, type EdgeUpdate, type NewEdge, type NodeUpdate,
+  createEdges, leaves, lookupEdges, lookupKeys, updateEdges, updateNodes, type EdgeUpdate, type NewEdge, type NodeUpdate,
 } from './batched.js';
 import * as Q from './queries.js';
 
@@ -26,7 +26,7 @@ export interface KuzuOptions {
   path: string; bufferPoolBytes: number; checkpointIntervalMs?: number; maxPendingWrites?: number;
   /**
    * From this many stored nodes on, new edges reach their endpoints by key lookups instead of a join
-   * over the whole Node table (createNodesAndEdges). Default 200,000, where the two cost about the
+   * over the whole Node table (batched.ts, createEdges). Default 200,000, where the two cost about the
    * same: the join grows with the table (55 edges: 5 ms at 30k nodes, 37 ms at 300k, 113 ms at 1M),
    * the lookups with the write only (~0.3 ms an edge).
    */
@@ -150,13 +150,10 @@ export class KuzuGraphStore implements GraphStore {
       }
     }
     const validityChanged: string[] = [];
-    const fresh: Row[] = [];
-    let bytes = await this.setNodes(conn, nodes, previous, staged, created, validityChanged, fresh);
+    let bytes = await this.setNodes(conn, nodes, previous, staged, created, validityChanged);
     // Every endpoint's end of validity is known now: written in this transaction (staged) or read before.
     const validTo = (k: string) => String((staged.nodes.get(k) ?? previous.get(k))?.validTo ?? '');
-    const newEdges: NewEdge[] = [];
-    bytes += await this.writeEdges(conn, edges, staged, created, validTo, newEdges);
-    await createNodesAndEdges(conn, fresh, newEdges, this.nodeCount >= this.largeGraphNodes);
+    bytes += await this.writeEdges(conn, edges, staged, created, validTo);
     // A node dropped or restored: the edges it already had carry its end of validity (schema 004).
     for (const key of validityChanged) {
       await conn.run(Q.REFRESH_ENDS_OUT, { key });
@@ -165,10 +162,9 @@ export class KuzuGraphStore implements GraphStore {
     return bytes;
   }
 
-  /** Write only what changed: nothing for a replay, scalar fields alone when the props are the same. New nodes go to `fresh` (created with the new edges). */
-  private async setNodes(
-    conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState>, staged: StagedState, created: Created, validityChanged: string[], fresh: Row[],
-  ): Promise<number> {
+  /** Write only what changed: nothing for a replay, scalar fields alone when the props are the same. */
+  private async setNodes(conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState>, staged: StagedState, created: Created, validityChanged: string[]): Promise<number> {
+    const fresh: Record<string, unknown>[] = [];
     const full: NodeUpdate[] = [];
     const scalars: NodeUpdate[] = [];
     for (const n of nodes) {
@@ -188,6 +184,7 @@ export class KuzuGraphStore implements GraphStore {
       }
       else if (!sameScalars) scalars.push(row);
     }
+    if (fresh.length) await conn.run(Q.CREATE_NODES, { rows: fresh });
     for (const r of fresh) created.nodes.add(String(r.key));
     await updateNodes(conn, full, scalars);
     return [...fresh, ...full].reduce((n, r) => n + 300 + String(r.props).length, 0) + scalars.length * 300;
@@ -195,43 +192,43 @@ export class KuzuGraphStore implements GraphStore {
 
   /**
    * Edges that change something: created when they cannot exist yet (an endpoint created in this
-   * transaction, or a key the edge filter never saw: into `create`), else read (unless known) and updated.
+   * transaction, or a key the edge filter never saw), else read (unless known) and updated.
    */
-  private async writeEdges(
-    conn: EngineConnection, all: EdgeRow[], staged: StagedState, created: Created, validTo: (key: string) => string, create: NewEdge[],
-  ): Promise<number> {
-    const fresh: EdgeRow[] = [];
+  private async writeEdges(conn: EngineConnection, all: EdgeRow[], staged: StagedState, created: Created, validTo: (key: string) => string): Promise<number> {
+    const create: EdgeRow[] = [];
     const update: { e: EdgeRow; prev: StoredEdge }[] = [];
     const unknown: EdgeRow[] = [];
     for (const e of all) {
       const key = Q.edgeFilterKey(e.kind, e.from, e.to);
       if (this.committed.hasEdge(key, e)) continue;
       const prev = staged.edges.get(key) ?? this.committed.edge(key);
-      if (created.nodes.has(e.from) || created.nodes.has(e.to)) fresh.push(e);
+      if (created.nodes.has(e.from) || created.nodes.has(e.to)) create.push(e);
       else if (prev && prev.validTo !== undefined) update.push({ e, prev });
-      else if (!prev && !this.edgeKeys.mayContain(key)) fresh.push(e);
+      else if (!prev && !this.edgeKeys.mayContain(key)) create.push(e);
       else unknown.push(e);
     }
     if (unknown.length) {
       const stored = new Map((await lookupEdges(conn, unknown)).map((r) => [Q.edgeFilterKey(String(r.kind), String(r.fromKey), String(r.toKey)), r]));
       for (const e of unknown) {
         const r = stored.get(Q.edgeFilterKey(e.kind, e.from, e.to));
-        if (!r) fresh.push(e);
+        if (!r) create.push(e);
         else update.push({ e, prev: { props: String(r.props), validFrom: String(r.validFrom), validTo: r.validTo == null ? '' : String(r.validTo), endsAt: String(r.endsAt ?? '') } });
       }
     }
     const endsAt = (e: EdgeRow) => earlierEnd(validTo(e.from), validTo(e.to));
     let bytes = 0;
-    for (const e of fresh) {
-      const r = {
+    if (create.length) {
+      const rows: NewEdge[] = create.map((e) => ({
         from: e.from, to: e.to, kind: e.kind, props: e.props, validFrom: e.validFrom,
         validTo: e.setValidTo ? e.validTo : '', recordedAt: e.recordedAt, endsAt: endsAt(e),
-      };
-      create.push(r);
-      const key = Q.edgeFilterKey(r.kind, r.from, r.to);
-      staged.edges.set(key, { props: r.props, validFrom: r.validFrom, validTo: r.validTo });
-      created.edges.push(key);
-      bytes += 200 + r.props.length;
+      }));
+      await createEdges(conn, rows, this.nodeCount >= this.largeGraphNodes);
+      for (const r of rows) {
+        const key = Q.edgeFilterKey(r.kind, r.from, r.to);
+        staged.edges.set(key, { props: r.props, validFrom: r.validFrom, validTo: r.validTo });
+        created.edges.push(key);
+        bytes += 200 + r.props.length;
+      }
     }
     const changed: EdgeUpdate[] = [];
     for (const { e, prev } of update) {

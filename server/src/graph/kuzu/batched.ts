@@ -95,19 +95,16 @@ const BY_KEY_MAX_EDGES = 512;
 export interface NewEdge { from: string; to: string; kind: string; props: string; validFrom: string; validTo: string; recordedAt: string; endsAt: string }
 
 /**
- * New nodes and the new edges among them and stored nodes, in one of two shapes:
- * - join: UNWIND CREATE of the nodes, then UNWIND of the edges joining their endpoints by key. Kuzu
- *   0.11 joins the endpoint keys against a scan of the whole Node table: 55 edges took 5 ms at 30k
- *   nodes, 37 ms at 300k, 113 ms at 1M.
- * - `byKey`: UNWIND CREATE of the nodes, then the edges CREATE_BY_KEY_MAX to a statement, each
- *   endpoint a primary-key lookup: ~0.3 ms an edge at any graph size, and the text depends on the
- *   count alone, so it is prepared once (one-off texts cost more to prepare than to run).
- *   The store picks it for large graphs (KuzuOptions.largeGraphNodes); writes this large take the
- *   join, whose one scan then serves many rows.
+ * New edges (each has an endpoint created in this transaction, or is known absent), in one of two shapes:
+ * - join: one UNWIND statement joining the endpoint keys against a scan of the whole Node table
+ *   (Kuzu 0.11's plan for it): 55 edges took 5 ms at 30k nodes, 37 ms at 300k, 113 ms at 1M.
+ * - `byKey`: CREATE_BY_KEY_MAX edges to a statement, each endpoint a primary-key lookup: ~0.3 ms an
+ *   edge at any graph size, and the text depends on the count alone, so it is prepared once
+ *   (one-off texts cost more to prepare than to run).
+ * The store picks `byKey` for large graphs (KuzuOptions.largeGraphNodes); writes of more than
+ * BY_KEY_MAX_EDGES take the join, whose one scan then serves many rows.
  */
-export async function createNodesAndEdges(conn: EngineConnection, nodes: Row[], edges: NewEdge[], byKey: boolean): Promise<void> {
-  if (nodes.length) await conn.run(Q.CREATE_NODES, { rows: nodes });
-  if (!edges.length) return;
+export async function createEdges(conn: EngineConnection, edges: NewEdge[], byKey: boolean): Promise<void> {
   if (!byKey || edges.length > BY_KEY_MAX_EDGES) {
     await conn.run(Q.CREATE_EDGES, { rows: edges });
     return;

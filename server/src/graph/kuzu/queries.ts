@@ -74,7 +74,7 @@ export function updateNodesBulk(withProps: boolean): string {
 /**
  * New edges: one endpoint was created in this transaction, or the edge is known absent. CREATE, not
  * MERGE: no search of the Edge table. The endpoints' MERGE still joins against a scan of the Node
- * table, so large graphs create edges by key lookups instead (batched.ts, createNodesAndEdges).
+ * table, so large graphs create edges by key lookups instead (batched.ts, createEdges).
  * `COPY Edge FROM (UNWIND ...)` was slower at 300k nodes (54 ms for 55 edges against 37), and held
  * ~1 MB of buffer pool per statement until the next checkpoint.
  */
