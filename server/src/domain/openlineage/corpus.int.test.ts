@@ -16,7 +16,7 @@ import type { GraphStore } from '../ports/GraphStore.js';
 const lines = readFileSync(new URL('../../../../../shared/openlineage/ingestable.ndjson', import.meta.url), 'utf8').split('\n').filter(Boolean);
 const events = lines.map((l) => JSON.parse(l));
 const dir = mkdtempSync(path.join(tmpdir(), 'loom-corpus-'));
-const open = (name: string, largeGraphNodes?: number) => KuzuGraphStore.open({ path: path.join(dir, name, 'g.kuzu'), bufferPoolBytes: 256 * 1024 * 1024, largeGraphNodes });
+const open = (name: string, joinNodesPerEdge?: number) => KuzuGraphStore.open({ path: path.join(dir, name, 'g.kuzu'), bufferPoolBytes: 256 * 1024 * 1024, joinNodesPerEdge });
 
 /** Every node the corpus names, with its edges (without recordedAt, the transaction time), as one canonical string. */
 async function snapshot(store: GraphStore): Promise<string[]> {

@@ -11,7 +11,7 @@ defineGraphStoreContract('embedded (Kuzu)', () => KuzuGraphStore.open({ path: pa
 });
 // The same contract with new edges written the way large graphs have them written (by key lookups, not a join over the Node table).
 const byKeyDir = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-bykey-'));
-defineGraphStoreContract('embedded (Kuzu), large-graph writes', () => KuzuGraphStore.open({ path: path.join(byKeyDir, 'graph.kuzu'), bufferPoolBytes: 256 * 1024 * 1024, largeGraphNodes: 0 }), async () => {
+defineGraphStoreContract('embedded (Kuzu), large-graph writes', () => KuzuGraphStore.open({ path: path.join(byKeyDir, 'graph.kuzu'), bufferPoolBytes: 256 * 1024 * 1024, joinNodesPerEdge: 0 }), async () => {
   rmSync(byKeyDir, { recursive: true, force: true });
 });
 

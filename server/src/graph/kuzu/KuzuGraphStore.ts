@@ -25,12 +25,13 @@ const DDL_DIR = new URL('../../../../schema/graph/kuzu/', import.meta.url);
 export interface KuzuOptions {
   path: string; bufferPoolBytes: number; checkpointIntervalMs?: number; maxPendingWrites?: number;
   /**
-   * From this many stored nodes on, new edges reach their endpoints by key lookups instead of a join
-   * over the whole Node table (batched.ts, createEdges). Default 200,000, where the two cost about the
-   * same: the join grows with the table (55 edges: 5 ms at 30k nodes, 37 ms at 300k, 113 ms at 1M),
-   * the lookups with the write only (~0.3 ms an edge).
+   * New edges reach their endpoints by key lookups instead of a join over the whole Node table
+   * (batched.ts, createEdges) when the store holds at least this many nodes per new edge. The join
+   * costs ~0.11 µs a stored node (55 edges: 5 ms at 30k nodes, 37 ms at 300k, 113 ms at 1M), the
+   * lookups ~0.35 ms an edge: default 3,000 (an 8-event group's ~45 edges take the lookups from
+   * ~135k nodes on; a 100-event batch's ~500 edges the join up to 1.5M). 0: always the lookups.
    */
-  largeGraphNodes?: number;
+  joinNodesPerEdge?: number;
 }
 
 /** The embedded GraphStore: one writer connection behind a queue, a small pool of readers. */
@@ -48,11 +49,11 @@ export class KuzuGraphStore implements GraphStore {
   private edgeKeys = new KeyFilter(0);
   /** Stored nodes (all tenants): counted at init(), then by commits. Picks how new edges are written. */
   private nodeCount = 0;
-  private readonly largeGraphNodes: number;
+  private readonly joinNodesPerEdge: number;
 
   private constructor(engine: Engine, opts: KuzuOptions) {
     this.engine = engine;
-    this.largeGraphNodes = opts.largeGraphNodes ?? 200_000;
+    this.joinNodesPerEdge = opts.joinNodesPerEdge ?? 3_000;
     // One thread per write statement: they are small, and spreading each over the cores cost more
     // than it gave (single-event ingest at 16 clients ~5% faster, interleaved runs on this machine).
     this.writer = engine.connect(1);
@@ -222,7 +223,7 @@ export class KuzuGraphStore implements GraphStore {
         from: e.from, to: e.to, kind: e.kind, props: e.props, validFrom: e.validFrom,
         validTo: e.setValidTo ? e.validTo : '', recordedAt: e.recordedAt, endsAt: endsAt(e),
       }));
-      await createEdges(conn, rows, this.nodeCount >= this.largeGraphNodes);
+      await createEdges(conn, rows, rows.length * this.joinNodesPerEdge <= this.nodeCount);
       for (const r of rows) {
         const key = Q.edgeFilterKey(r.kind, r.from, r.to);
         staged.edges.set(key, { props: r.props, validFrom: r.validFrom, validTo: r.validTo });

@@ -89,9 +89,6 @@ export async function updateEdges(conn: EngineConnection, rows: EdgeUpdate[]): P
   }
 }
 
-/** Beyond this many new edges in one write, the join: its one scan then serves many rows. */
-const BY_KEY_MAX_EDGES = 512;
-
 export interface NewEdge { from: string; to: string; kind: string; props: string; validFrom: string; validTo: string; recordedAt: string; endsAt: string }
 
 /**
@@ -101,11 +98,10 @@ export interface NewEdge { from: string; to: string; kind: string; props: string
  * - `byKey`: CREATE_BY_KEY_MAX edges to a statement, each endpoint a primary-key lookup: ~0.3 ms an
  *   edge at any graph size, and the text depends on the count alone, so it is prepared once
  *   (one-off texts cost more to prepare than to run).
- * The store picks `byKey` for large graphs (KuzuOptions.largeGraphNodes); writes of more than
- * BY_KEY_MAX_EDGES take the join, whose one scan then serves many rows.
+ * The store picks by the cost of each for the graph and the write (KuzuOptions.joinNodesPerEdge).
  */
 export async function createEdges(conn: EngineConnection, edges: NewEdge[], byKey: boolean): Promise<void> {
-  if (!byKey || edges.length > BY_KEY_MAX_EDGES) {
+  if (!byKey) {
     await conn.run(Q.CREATE_EDGES, { rows: edges });
     return;
   }
