@@ -149,7 +149,7 @@ export async function traceLookupBench(spans: number, env: Record<string, string
   }
 }
 
-/** Loom's close now and then hangs right after a start (kuzu and chDB shutting down together); a bench must not. */
+/** Loom's close was seen to hang right after a start (a start-up read racing the graph's close, fixed since); a bench must never hang. */
 async function closeWithin(loom: { close(): Promise<void> }, ms = 15_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(() => {
