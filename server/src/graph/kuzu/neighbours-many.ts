@@ -21,18 +21,34 @@ export async function edgesOfMany(use: UseReader, tenant: string, ids: readonly 
   const found = new Map<string, GraphEdge[]>();
   const kinds = q.edgeKinds?.length ? q.edgeKinds : EDGE_KINDS;
   const unique = q.limit > 0 ? [...new Set(ids)] : [];
-  await Promise.all(lookupChunks(unique).map(async ({ chunk, size }) => {
+  // First without ordering in the engine: nodes with more edges than the limit (hubs) are read again, ordered.
+  const hubs: string[] = [];
+  await read(use, tenant, unique, (size) => Q.edgesOfManyUnordered(size, q.direction, kinds, q.includeEnded, q.order), { cap: q.limit + 1 }, (id, rows) => {
+    if (rows.length > q.limit) hubs.push(id);
+    else found.set(id, inOrder(rows, q.order ?? 'kind').map((r) => edgeOf(r, tenant, id)));
+  });
+  await read(use, tenant, hubs, (size) => Q.edgesOfMany(size, q.direction, kinds, q.includeEnded, q.order), { limit: q.limit }, (id, rows) => {
+    found.set(id, inOrder(rows, q.order ?? 'kind').map((r) => edgeOf(r, tenant, id)));
+  });
+  return ids.map((id) => [...(found.get(id) ?? [])]);
+}
+
+/** One padded statement per chunk of `ids`, the chunks on pooled readers side by side; each id's rows (if any) to `take`. */
+async function read(
+  use: UseReader, tenant: string, ids: readonly string[], text: (size: number) => string, params: Record<string, unknown>,
+  take: (id: string, rows: Record<string, unknown>[]) => void,
+): Promise<void> {
+  await Promise.all(lookupChunks(ids).map(async ({ chunk, size }) => {
     const keys = Array.from({ length: size }, (_, j) => [`k${j}`, j < chunk.length ? storeKey(tenant, chunk[j]) : NO_KEY]);
-    const rows = await use((conn) => conn.run(Q.edgesOfMany(size, q.direction, kinds, q.includeEnded, q.order), { ...Object.fromEntries(keys), limit: q.limit }));
+    const rows = await use((conn) => conn.run(text(size), { ...Object.fromEntries(keys), ...params }));
     const byBranch = new Map<number, Record<string, unknown>[]>();
     for (const r of rows) {
       const mine = byBranch.get(Number(r.branch));
       if (mine) mine.push(r);
       else byBranch.set(Number(r.branch), [r]);
     }
-    for (const [branch, mine] of byBranch) found.set(chunk[branch], inOrder(mine, q.order ?? 'kind').map((r) => edgeOf(r, tenant, chunk[branch])));
+    for (const [branch, mine] of byBranch) take(chunk[branch], mine);
   }));
-  return ids.map((id) => [...(found.get(id) ?? [])]);
 }
 
 /**
