@@ -179,6 +179,7 @@ export interface LineageNode { node: GraphNode; distance: number }
 export interface LineageResult {
   root: GraphNode;
   nodes: LineageNode[];
+  /** Ordered by from, kind, to: the same graph always reads the same. */
   edges: GraphEdge[];
   /** True when the answer is partial (node limit or deadline). */
   truncated: boolean;

@@ -196,6 +196,9 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       expect(edges).toContain('dataset:ns:clean>job:ns:train');
       expect(edges).toHaveLength(9);
       expect(res.truncated).toBe(false);
+      // in one set order (from, kind, to), whatever order the walk's queries found them in
+      const key = (e: { from: string; kind: string; to: string }) => [e.from, e.kind, e.to];
+      expect(res.edges.map(key)).toEqual(res.edges.map(key).sort((x, y) => (x.join('\u0000') < y.join('\u0000') ? -1 : 1)));
     });
 
     it('traverses upstream, bounds depth and node count, and says when it was cut', async () => {

@@ -104,6 +104,10 @@ export function toNode(r: Record<string, unknown>): GraphNode {
   };
 }
 
+/** Edges in one set order (from, kind, to): a lineage answer's edges are found by queries side by side, in no order of their own. */
+export const edgeOrder = (a: GraphEdge, b: GraphEdge): number =>
+  (a.from < b.from ? -1 : a.from > b.from ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
+
 export function toEdge(r: Record<string, unknown>, tenant: string): GraphEdge {
   const strip = (k: unknown) => String(k).slice(tenant.length + 1);
   return {

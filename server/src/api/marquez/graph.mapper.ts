@@ -11,11 +11,7 @@ const push = <T>(m: Map<string, T[]>, key: string, value: T) => {
   else m.set(key, [value]);
 };
 
-/**
- * Marquez's graph: every node with its in and out edges (only edges between nodes of the graph),
- * nodes by id and edges by origin then destination, so that the same graph always reads the same
- * (a lineage walk's edges come in no set order).
- */
+/** Marquez's graph: every node with its in and out edges (only edges between nodes of the graph), sorted by id. */
 export function toGraph(nodes: PlacedNode[], edges: Edge[]): GraphNode[] {
   const byId = new Map(nodes.map((n) => [n.id, { ...n, inEdges: [] as Edge[], outEdges: [] as Edge[] }]));
   const seen = new Set<string>();
@@ -26,11 +22,6 @@ export function toGraph(nodes: PlacedNode[], edges: Edge[]): GraphNode[] {
     seen.add(key);
     from.outEdges.push(e);
     to.inEdges.push(e);
-  }
-  const byEnds = (a: Edge, b: Edge) => cmp(a.origin, b.origin) || cmp(a.destination, b.destination);
-  for (const n of byId.values()) {
-    n.inEdges.sort(byEnds);
-    n.outEdges.sort(byEnds);
   }
   return [...byId.values()].sort((a, b) => cmp(a.id, b.id));
 }

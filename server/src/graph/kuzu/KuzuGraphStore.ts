@@ -11,7 +11,7 @@ import { CommittedState, type EdgeState, type NodeState, type StagedState } from
 import { countLineage, walkLineage } from './lineage.js';
 import { edgesOfMany } from './neighbours-many.js';
 import { LoomError } from '../../domain/errors.js';
-import { earliest, latest, mergeProps, storedValidTo, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
+import { earliest, edgeOrder, latest, mergeProps, storedValidTo, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import { KeyFilter } from './KeyFilter.js';
@@ -308,7 +308,7 @@ export class KuzuGraphStore implements GraphStore {
     if (!root || (q.asOf && root.createdAt > q.asOf)) return null;
     const nodes = [...found.nodes.values()].sort((a, b) => a.distance - b.distance || (a.node.id < b.node.id ? -1 : 1)).slice(0, q.limit);
     const kept = new Set([id, ...nodes.map((n) => n.node.id)]);
-    const edges = [...found.edges.values()].filter((e) => kept.has(e.from) && kept.has(e.to));
+    const edges = [...found.edges.values()].filter((e) => kept.has(e.from) && kept.has(e.to)).sort(edgeOrder);
     const cut = found.cut ?? (found.nodes.size > q.limit ? { reason: 'NODE_LIMIT' as const, depth: nodes[nodes.length - 1]?.distance ?? 0 } : null);
     return { root, nodes, edges, truncated: cut !== null, cut };
   }

@@ -10,7 +10,7 @@ import {
   type LineageCut, type LineageNode, type LineageQuery,
 } from '../../domain/model.js';
 import { badInput } from '../../domain/errors.js';
-import { storeKey, toEdge, toNode } from '../rows.js';
+import { edgeOrder, storeKey, toEdge, toNode } from '../rows.js';
 import { aggregateCounts } from '../lineage-count.js';
 import * as Q from './cypher.js';
 
@@ -77,7 +77,7 @@ export async function walkLineage(db: LineageReader, tenant: string, key: string
   const kept = new Set(keys);
   return {
     nodes,
-    edges: [...edges.values()].filter((e) => kept.has(storeKey(tenant, e.from)) && kept.has(storeKey(tenant, e.to))),
+    edges: [...edges.values()].filter((e) => kept.has(storeKey(tenant, e.from)) && kept.has(storeKey(tenant, e.to))).sort(edgeOrder),
     cut,
   };
 }
