@@ -11,7 +11,7 @@ import type { WriteBatch } from '../server/src/domain/ports/GraphStore.js';
 import { KuzuGraphStore } from '../server/src/graph/kuzu/KuzuGraphStore.js';
 import { openEngine, type EngineConnection } from '../server/src/graph/kuzu/engine.js';
 import * as Q from '../server/src/graph/kuzu/queries.js';
-import { mergeProps, normaliseBatch, storeKey, storedValidTo } from '../server/src/graph/rows.js';
+import { mergeProps, normaliseBatch, storeKey } from '../server/src/graph/rows.js';
 import { startLoom } from '../server/src/app/main.js';
 import { lineageGraph, midDepthRoots, type LineageGraphOptions } from '../seeds/synthetic/lineage-graph.js';
 import type { BenchOptions, Emit } from './run.js';
@@ -244,8 +244,8 @@ export async function bulkLoad(file: string, graph: LineageGraphOptions, opts: B
   for (const batch of lineageGraph(graph, BATCH)) {
     const rows = normaliseBatch(TENANT, batch, now);
     for (const r of rows.nodes) {
-      const props = mergeProps(undefined, r.props);
-      nodesCsv.write([r.key, r.tenant, r.id, r.kind, r.namespace, r.name, props, r.firstAt, r.at, storedValidTo(props)].map(csvField).join(',') + '\n');
+      const { props, validTo } = mergeProps(undefined, r.props);
+      nodesCsv.write([r.key, r.tenant, r.id, r.kind, r.namespace, r.name, props, r.firstAt, r.at, validTo].map(csvField).join(',') + '\n');
     }
     for (const e of rows.edges) edgesCsv.write([e.from, e.to, e.kind, e.props, e.validFrom, '', e.recordedAt, ''].map(csvField).join(',') + '\n');
     nodes += rows.nodes.length;

@@ -77,18 +77,26 @@ export function foldProps(base: TimedProps, incoming: Props, at: string): TimedP
   return out;
 }
 
-/** The stored end of validity of merged props: '' when valid (Kuzu binds one type per column: no nulls in a batch). */
-export function storedValidTo(mergedProps: string): string {
-  const p = JSON.parse(mergedProps) as Props;
-  return nodeValidTo(p) ?? '';
-}
-
-/** Merge a row's timed props over the stored JSON props. */
-export function mergeProps(stored: unknown, incoming: TimedProps): string {
-  let merged = typeof stored === 'string' && stored ? (JSON.parse(stored) as TimedProps) : {};
+/**
+ * Merge a row's timed props over the stored JSON props, key by key with foldProps' rule, in one
+ * pass over one copy (folding key by key copied the whole props per key: quadratic in their size).
+ * Returns the props to store and their end of validity ('' when valid: Kuzu binds one type per
+ * column, so no nulls in a batch).
+ */
+export function mergeProps(stored: unknown, incoming: TimedProps): { props: string; validTo: string } {
+  const merged: TimedProps = typeof stored === 'string' && stored ? (JSON.parse(stored) as TimedProps) : {};
   const times = incoming._t ?? {};
-  for (const [k, v] of Object.entries(incoming)) if (k !== '_t') merged = foldProps(merged, { [k]: v }, times[k] ?? '');
-  return JSON.stringify(merged);
+  for (const [k, v] of Object.entries(incoming)) {
+    if (k === '_t') continue;
+    const seenAt = (merged._t ??= {});
+    const at = times[k] ?? '';
+    const value = v === undefined ? null : v;
+    const seen = seenAt[k];
+    if (seen !== undefined && (seen > at || (seen === at && JSON.stringify(merged[k]) >= JSON.stringify(value)))) continue;
+    merged[k] = value;
+    seenAt[k] = at;
+  }
+  return { props: JSON.stringify(merged), validTo: nodeValidTo(merged) ?? '' };
 }
 
 /** The earlier of two ISO times (a missing one loses). */

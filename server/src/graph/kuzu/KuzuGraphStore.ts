@@ -11,7 +11,7 @@ import { CommittedState, type EdgeState, type NodeState, type StagedState } from
 import { countLineage, walkLineage } from './lineage.js';
 import { edgesOfMany } from './neighbours-many.js';
 import { LoomError } from '../../domain/errors.js';
-import { earliest, edgeOrder, latest, mergeProps, storedValidTo, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
+import { earliest, edgeOrder, latest, mergeProps, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import { KeyFilter } from './KeyFilter.js';
@@ -172,10 +172,8 @@ export class KuzuGraphStore implements GraphStore {
       const prev = previous.get(n.key);
       const row = {
         key: n.key, kind: resolveKind(n, prev?.kind), namespace: n.namespace, name: n.name,
-        props: mergeProps(prev?.props, n.props), createdAt: earliest(prev?.createdAt, n.firstAt), updatedAt: latest(prev?.updatedAt, n.at),
-        validTo: '',
+        ...mergeProps(prev?.props, n.props), createdAt: earliest(prev?.createdAt, n.firstAt), updatedAt: latest(prev?.updatedAt, n.at),
       };
-      row.validTo = storedValidTo(row.props);
       staged.nodes.set(n.key, { kind: row.kind, props: row.props, createdAt: row.createdAt, updatedAt: row.updatedAt, validTo: row.validTo });
       const sameScalars = prev?.kind === row.kind && prev.createdAt === row.createdAt && prev.updatedAt === row.updatedAt;
       if (!prev) fresh.push({ ...row, tenant: n.tenant, id: n.id });

@@ -5,7 +5,7 @@ import type {
   EdgeKind, GraphEdge, GraphNode, LineageCount, LineageCountQuery, LineageQuery, LineageResult, Page, SearchQuery,
 } from '../../domain/model.js';
 import { LoomError, unavailable } from '../../domain/errors.js';
-import { mergeProps, storedValidTo, normaliseBatch, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
+import { mergeProps, normaliseBatch, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
 import * as Q from './cypher.js';
 import { checkLineageQuery, countLineage, TIMED_OUT, walkLineage, type LineageReader } from './lineage.js';
 
@@ -66,10 +66,7 @@ async function run(tx: ManagedTransaction, s: Q.Statement): Promise<Row[]> {
 async function upsertNodes(tx: ManagedTransaction, nodes: NodeRow[]): Promise<void> {
   if (nodes.length === 0) return;
   const stored = new Map((await run(tx, Q.upsertNodes(nodes))).map((r) => [String(r.key), r.props]));
-  await run(tx, Q.setNodeProps(nodes.map((n) => {
-    const props = mergeProps(stored.get(n.key), n.props);
-    return { key: n.key, props, validTo: storedValidTo(props) };
-  })));
+  await run(tx, Q.setNodeProps(nodes.map((n) => ({ key: n.key, ...mergeProps(stored.get(n.key), n.props) }))));
 }
 
 async function mergeEdges(tx: ManagedTransaction, tenant: string, edges: EdgeRow[]): Promise<void> {
