@@ -183,7 +183,7 @@ export class KuzuGraphStore implements GraphStore {
       }
       else if (!sameScalars) scalars.push(row);
     }
-    if (fresh.length) await conn.run(Q.CREATE_NODES, { rows: fresh });
+    if (fresh.length) await conn.run(Q.CREATE_NODES, { rows: fresh.map((r) => Q.NODE_COLUMNS.map((c) => String(r[c]))) });
     for (const r of fresh) created.nodes.add(String(r.key));
     await updateNodes(conn, full, scalars);
     return [...fresh, ...full].reduce((n, r) => n + 300 + String(r.props).length, 0) + scalars.length * 300;

