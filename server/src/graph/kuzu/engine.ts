@@ -26,11 +26,15 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-/** Read every row and close the result at once: results left to the GC crash the process when the database closes. */
-async function drain(result: QueryResult | QueryResult[]): Promise<Row[]> {
+/**
+ * Read every row and close the result at once: results left to the GC crash the process when the
+ * database closes. Synchronously: the result is already complete in memory, and the binding's async
+ * getAll() fetches it one row per thread-pool round trip (each waiting for this event loop).
+ */
+function drain(result: QueryResult | QueryResult[]): Row[] {
   const results = Array.isArray(result) ? result : [result];
   try {
-    return (await results[0].getAll()) as Row[];
+    return results[0].getAllSync() as Row[];
   } finally {
     for (const r of results) r.close();
   }
