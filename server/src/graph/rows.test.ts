@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldProps, mergeProps, type TimedProps } from './rows.js';
 
-/** mergeProps' rule spelled out the slow way: fold the incoming keys one at a time. */
+/** What mergeProps stored before it folded in one pass: the incoming keys folded one at a time, each over a fresh copy. */
 function reference(stored: string | undefined, incoming: TimedProps): string {
   let merged: TimedProps = stored ? (JSON.parse(stored) as TimedProps) : {};
   const times = incoming._t ?? {};
@@ -45,9 +45,9 @@ describe('mergeProps', () => {
     }
   });
 
-  it('a later event time wins, an earlier one is ignored, null removes', () => {
-    const stored = mergeProps(undefined, { a: 1, b: 2, _t: { a: 't2', b: 't2' } }).props;
-    const next = JSON.parse(mergeProps(stored, { a: 9, b: null, _t: { a: 't1', b: 't3' } }).props) as TimedProps;
-    expect(next).toEqual({ a: 1, b: null, _t: { a: 't2', b: 't3' } });
+  it('a later event time wins, an earlier one is ignored, null removes, a tie goes to the greater JSON either way round', () => {
+    const stored = mergeProps(undefined, { a: 1, b: 2, c: 'x', d: 'y', _t: { a: 't2', b: 't2', c: 't2', d: 't2' } }).props;
+    const next = JSON.parse(mergeProps(stored, { a: 9, b: null, c: 'y', d: 'x', _t: { a: 't1', b: 't3', c: 't2', d: 't2' } }).props) as TimedProps;
+    expect(next).toEqual({ a: 1, b: null, c: 'y', d: 'y', _t: { a: 't2', b: 't3', c: 't2', d: 't2' } });
   });
 });

@@ -66,37 +66,30 @@ export function resolveKind(row: NodeRow, storedKind: unknown): string {
  */
 export function foldProps(base: TimedProps, incoming: Props, at: string): TimedProps {
   const out: TimedProps = { ...base, _t: { ...(base._t ?? {}) } };
-  for (const [k, v] of Object.entries(incoming)) {
-    if (k === '_t') continue;
-    const value = v === undefined ? null : v;
-    const seen = out._t![k];
-    if (seen !== undefined && (seen > at || (seen === at && JSON.stringify(out[k]) >= JSON.stringify(value)))) continue;
-    out[k] = value;
-    out._t![k] = at;
-  }
+  for (const [k, v] of Object.entries(incoming)) if (k !== '_t') setTimed(out, out._t!, k, v, at);
   return out;
 }
 
 /**
- * Merge a row's timed props over the stored JSON props, key by key with foldProps' rule, in one
- * pass over one copy (folding key by key copied the whole props per key: quadratic in their size).
- * Returns the props to store and their end of validity ('' when valid: Kuzu binds one type per
- * column, so no nulls in a batch).
+ * Merge a row's timed props over the stored JSON props with foldProps' rule, in one pass over one
+ * copy (folding key by key copied the whole props per key: quadratic in their size). Returns the
+ * props to store and their end of validity ('' when valid: Kuzu binds one type per column, so no
+ * nulls in a batch).
  */
 export function mergeProps(stored: unknown, incoming: TimedProps): { props: string; validTo: string } {
   const merged: TimedProps = typeof stored === 'string' && stored ? (JSON.parse(stored) as TimedProps) : {};
   const times = incoming._t ?? {};
-  for (const [k, v] of Object.entries(incoming)) {
-    if (k === '_t') continue;
-    const seenAt = (merged._t ??= {});
-    const at = times[k] ?? '';
-    const value = v === undefined ? null : v;
-    const seen = seenAt[k];
-    if (seen !== undefined && (seen > at || (seen === at && JSON.stringify(merged[k]) >= JSON.stringify(value)))) continue;
-    merged[k] = value;
-    seenAt[k] = at;
-  }
+  for (const [k, v] of Object.entries(incoming)) if (k !== '_t') setTimed(merged, (merged._t ??= {}), k, v, times[k] ?? '');
   return { props: JSON.stringify(merged), validTo: nodeValidTo(merged) ?? '' };
+}
+
+/** foldProps' rule for one key, in place: `value` set at `at` replaces what `props` holds unless that was set later (or at once, with a greater JSON text). */
+function setTimed(props: TimedProps, times: Record<string, string>, key: string, value: unknown, at: string): void {
+  const v = value === undefined ? null : value;
+  const seen = times[key];
+  if (seen !== undefined && (seen > at || (seen === at && JSON.stringify(props[key]) >= JSON.stringify(v)))) return;
+  props[key] = v as Props[string];
+  times[key] = at;
 }
 
 /** The earlier of two ISO times (a missing one loses). */

@@ -12,8 +12,8 @@ const NO_KEY = '';
  * GraphStore.edgesOfMany on Kuzu: one statement per chunk of up to 32 nodes (a UNION ALL branch per
  * node, since Kuzu plans `UNWIND $keys ... MATCH` as a scan of the whole Node table), the chunks on
  * pooled readers side by side. First unordered (up to one edge more than the limit, ordered here);
- * the nodes that had more than the limit are read again ordered and cut by the engine. Statements come in the sizes of `Q.LOOKUP_SIZES` so their text is
- * reused; unused branches look up no key.
+ * the nodes that had more than the limit are read again ordered and cut by the engine. Statements
+ * come in the sizes of `Q.LOOKUP_SIZES` so their text is reused; unused branches look up no key.
  * Measured at 1M nodes: a branch costs about what the same read costs as a statement of its own
  * (0.6-2 ms): Kuzu 0.11 binds and plans a prepared statement again on every execute, and runs each
  * branch's pipelines apart. What a batch saves is round trips, and the node lookups callers skip.
