@@ -86,6 +86,7 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
     root.end();
     protoTraceId = root.spanContext().traceId;
     await sdk.flush();
+    await loom.services.traceIngest.settled(); // summaries follow the answer
     expect(sdk.exporter.results.map((r) => r.code)).toEqual([0]);
 
     const res = await loom.gql(TRACE, { id: protoTraceId });
@@ -128,11 +129,13 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
     const first = child(sdk.tracer, root, 'embed', { 'openinference.span.kind': 'EMBEDDING', 'llm.model_name': 'text-embedding-3-small', 'llm.token_count.prompt': 50000 });
     first.end();
     await sdk.flush(); // the child arrives before its root, as with a BatchSpanProcessor mid-trace
+    await loom.services.traceIngest.settled(); // summaries follow the answer
     const traceId = root.spanContext().traceId;
     let res = await loom.gql(TRACE, { id: traceId });
     expect(res.data.trace.summary).toMatchObject({ spanCount: 1, rootSpanName: 'embed', llmCalls: 1, inputTokens: 50000 });
     root.end();
     await sdk.flush();
+    await loom.services.traceIngest.settled(); // summaries follow the answer
     expect(sdk.exporter.results.map((r) => r.code)).toEqual([0, 0]);
     res = await loom.gql(TRACE, { id: traceId });
     expect(res.data.trace.summary).toMatchObject({ spanCount: 2, rootSpanName: 'answer', service: 'rag-worker', llmCalls: 1 });
@@ -148,6 +151,7 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
     const again = await postRaw(`${loom.url}/v1/traces`, JSON.stringify(jsonExport(traceId, 'b'.repeat(16), 'again')), { 'content-type': 'application/json', authorization: `Bearer ${loom.key}` });
     expect(again.status).toBe(200);
     expect(JSON.parse(again.body.toString())).toEqual({});
+    await loom.services.traceIngest.settled();
     res = await loom.gql(TRACE, { id: traceId });
     expect(res.data.trace.summary.spanCount).toBe(3);
     expect(res.data.trace.spans.map((s: any) => s.name)).toEqual(['answer', 'embed', 'again']);
@@ -170,6 +174,7 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
         span.end();
       });
       await sdk.flush();
+      await loom.services.traceIngest.settled(); // summaries follow the answer
       expect(api.calls).toHaveLength(1);
       expect(sdk.exporter.results.map((r) => r.code)).toEqual([0]);
 
@@ -290,6 +295,7 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
   });
 
   it('answers garbage, truncated gzip, wrong content types and oversize bodies with the spec codes, and keeps serving', async () => {
+    await loom.services.traceIngest.settled();
     const before = await loom.gql(TRACES, { first: 200 });
     const garbage = await postRaw(`${loom.url}/v1/traces`, Buffer.from([0x0a, 0xff, 0xff, 0xff, 0x0f, 0x01]), protoHeaders(loom.key));
     expect(garbage.status).toBe(400);
@@ -332,6 +338,7 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
     expect(readStatus(viewer.body).code).toBe(7);
 
     // nothing stored by the rejected requests (the gzip export that decoded fully added one trace)
+    await loom.services.traceIngest.settled();
     const after = await loom.gql(TRACES, { first: 200 });
     expect(after.data.traces.edges.length).toBe(before.data.traces.edges.length + 1);
     expect((await fetch(`${loom.url}/healthz`)).status).toBe(200);
@@ -364,6 +371,7 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
     // the other tenant exporting a span with the same trace id makes its own trace; demo's is unchanged
     const res = await postRaw(`${loom.url}/v1/traces`, JSON.stringify(jsonExport(protoTraceId, 'c'.repeat(16), 'intruder')), { 'content-type': 'application/json', authorization: `Bearer ${otherKey}` });
     expect(res.status).toBe(200);
+    await loom.services.traceIngest.settled();
     expect((await loom.gql(TRACE, { id: protoTraceId })).data.trace.summary.spanCount).toBe(3);
     const theirs = await loom.gql(TRACE, { id: protoTraceId }, otherKey);
     expect(theirs.data.trace.spans.map((s: any) => s.name)).toEqual(['intruder']);

@@ -41,7 +41,12 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     // A job's history can stay in memory only when this process is the graph's one writer.
     lineageIngest: { historyCacheJobs: cfg.graph.engine === 'embedded' ? 10_000 : 0 },
     training: { queue, launcher, defaultQuota: cfg.training.defaultQuota },
+    onTraceSummaryError: (err) => log.warn({ err }, 'trace summaries: a cycle failed; retrying'),
   });
+  if (cfg.role !== 'worker') {
+    const recovered = await services.traceIngest.recover();
+    if (recovered) log.info({ traces: recovered }, 'trace summaries: re-summarising traces received before the last stop');
+  }
   const demoKey = cfg.seed.demo ? await seedIfEmpty(services, { dataDir: cfg.dataDir, demoKey: cfg.seed.demoKey }, log) : null;
   const workerMetrics = new Registry();
   let app: FastifyInstance;
@@ -68,6 +73,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
       closing ??= (async () => {
         await workers?.stop(); // takes no new jobs; running ones finish or go back to the queue
         await app.close(); // stops accepting, drains in-flight requests (Apollo drain plugin)
+        await services.traceIngest.close(); // writes the summaries of the exports answered
         await queue.close();
         await launcher.close(); // runs already launched go on (a Job, a detached local process) and are followed again at the next start
         await graph.close(); // commits queued writes, checkpoints

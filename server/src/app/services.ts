@@ -43,7 +43,9 @@ export interface Services {
 
 /** Settings the services read (a slice of the config; defaults when not given). */
 export interface ServiceOptions {
-  telemetry?: Pick<Config['telemetry'], 'llmPricesFile'>;
+  telemetry?: Pick<Config['telemetry'], 'llmPricesFile'> & Partial<Pick<Config['telemetry'], 'instance'>>;
+  /** A trace summary cycle failed (it is tried again). */
+  onTraceSummaryError?: (err: unknown) => void;
   lineageIngest?: LineageIngestOptions;
   training?: { queue: JobQueue; launcher: TrainingLauncher; defaultQuota?: Quota };
 }
@@ -56,7 +58,9 @@ export function createServices(graph: GraphStore, analytics: Analytics, opts: Se
     lineage: new LineageService(graph),
     lineageIngest: new LineageIngestService(graph, opts.lineageIngest),
     registry: createRegistry(graph, analytics),
-    traceIngest: new TraceIngestService(graph, analytics, loadPriceTable(opts.telemetry?.llmPricesFile)),
+    traceIngest: new TraceIngestService(graph, analytics, loadPriceTable(opts.telemetry?.llmPricesFile), {
+      ...(opts.telemetry?.instance ? { instance: opts.telemetry.instance } : {}), onError: opts.onTraceSummaryError,
+    }),
     traces: new TraceQueryService(analytics),
     metricsIngest: new MetricsIngestService(graph, analytics),
     metrics: new MetricsQueryService(analytics),

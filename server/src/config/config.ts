@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   LOOM_METRIC_ROLLUP_TTL_DAYS: z.coerce.number().int().min(0).default(400),
   LOOM_LLM_PRICES: z.string().optional(),
   LOOM_OTLP_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
+  LOOM_INSTANCE: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 of letters, digits, "_", "." or "-"').default('loom'),
   LOOM_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 of letters, digits, "_" or "-"').default('loom'),
   LOOM_QUEUE_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
   LOOM_QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
@@ -57,8 +58,11 @@ export interface Config {
   analytics:
     | { engine: 'chdb'; path: string; database: string; spanTtlDays?: number; metricTtlDays?: number; metricRollupTtlDays?: number }
     | { engine: 'clickhouse'; url: string; user: string; password: string; database: string; spanTtlDays?: number; metricTtlDays?: number; metricRollupTtlDays?: number };
-  /** OTLP receivers and LLM tracing: a price table file over the defaults, exports handled at once (more get 429). */
-  telemetry: { llmPricesFile?: string; otlpMaxConcurrent: number };
+  /**
+   * OTLP receivers and LLM tracing: a price table file over the defaults, exports handled at once (more
+   * get 429), and this process's name for the progress of its trace summaries (distinct per process).
+   */
+  telemetry: { llmPricesFile?: string; otlpMaxConcurrent: number; instance: string };
   redisUrl?: string;
   /** The job queue: in-process (default) or BullMQ on LOOM_REDIS_URL. */
   queue:
@@ -119,7 +123,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     analytics: e.LOOM_CLICKHOUSE_URL
       ? { engine: 'clickhouse', url: e.LOOM_CLICKHOUSE_URL, user: e.LOOM_CLICKHOUSE_USER, password: e.LOOM_CLICKHOUSE_PASSWORD, database: e.LOOM_CLICKHOUSE_DATABASE, spanTtlDays: e.LOOM_SPAN_TTL_DAYS, ...metricTtl }
       : { engine: 'chdb', path: path.join(dataDir, 'chdb'), database: e.LOOM_CLICKHOUSE_DATABASE, spanTtlDays: e.LOOM_SPAN_TTL_DAYS, ...metricTtl },
-    telemetry: { llmPricesFile: e.LOOM_LLM_PRICES ? path.resolve(e.LOOM_LLM_PRICES) : undefined, otlpMaxConcurrent: e.LOOM_OTLP_MAX_CONCURRENT },
+    telemetry: { llmPricesFile: e.LOOM_LLM_PRICES ? path.resolve(e.LOOM_LLM_PRICES) : undefined, otlpMaxConcurrent: e.LOOM_OTLP_MAX_CONCURRENT, instance: e.LOOM_INSTANCE },
     redisUrl: e.LOOM_REDIS_URL,
     queue: e.LOOM_REDIS_URL
       ? { engine: 'bullmq', url: e.LOOM_REDIS_URL, prefix: e.LOOM_QUEUE_PREFIX, lockMs: e.LOOM_QUEUE_LOCK_MS, stalledIntervalMs: e.LOOM_QUEUE_STALLED_INTERVAL_MS }

@@ -12,6 +12,7 @@ const refused = (what: string, r: { rejected: number; errorMessage?: string }) =
 /** Spans are keyed by trace and span id (ReplacingMergeTree): a second seed stores nothing new. */
 export async function seedTraces(services: Services, tenant: string, now: number): Promise<void> {
   refused('trace export', await services.traceIngest.ingest(tenant, explainerTraces(now)));
+  await services.traceIngest.settled(); // the demo's Trace nodes are there when the seed is done
 }
 
 export async function seedGpuMetrics(services: Services, tenant: string, now: number): Promise<void> {

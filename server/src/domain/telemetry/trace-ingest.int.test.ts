@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestLoom, type TestLoom } from '../../testing/harness.js';
 import { traceNodeId } from './trace-summary.js';
 import type { OtlpSpan } from './otlp.types.js';
+import { TraceIngestService } from './trace-ingest.service.js';
+import { loadPriceTable } from './prices.js';
 
 const NOW = BigInt(Date.now()) * 1_000_000n;
 const hex = (n: number, bytes: number) => n.toString(16).padStart(bytes * 2, '0');
@@ -32,6 +34,7 @@ describe('TraceIngestService on the real engines', () => {
     const exports = Array.from({ length: 24 }, (_, i) => exportOf(span(7, i, i % 4 === 0 ? llm('gpt-4o', 100, 10) : {}), span(1000 + i, 0)));
     const results = await Promise.all(exports.map((e) => ingest.ingest('acme', e)));
     expect(results.every((r) => r.rejected === 0)).toBe(true);
+    await ingest.settled();
     const check = async () => {
       const [node] = await loom.services.graph.getNodes('acme', [traceNodeId(hex(7, 16))]);
       const view = await loom.services.traces.get('acme', hex(7, 16));
@@ -46,6 +49,7 @@ describe('TraceIngestService on the real engines', () => {
     expect(seen.stored).toEqual(seen.summary); // the stored summary (trace list) agrees with the spans
     // every export again, concurrently (an exporter retrying after a timeout): nothing doubles
     await Promise.all(exports.map((e) => ingest.ingest('acme', e)));
+    await ingest.settled();
     seen = await check();
     expect(seen.node).toMatchObject(expected);
     expect(seen.summary).toMatchObject({ spanCount: 24, inputTokens: 600 });
@@ -73,12 +77,59 @@ describe('TraceIngestService on the real engines', () => {
       return { node: node?.props, stored: listed?.node };
     };
     await loom.services.traceIngest.ingest('acme', exportOf(...spans)); // new: summarised from the export
+    await loom.services.traceIngest.settled();
     const fromExport = await read();
     expect(fromExport.node).toMatchObject({ spanCount: 3, errorCount: 1, llmCalls: 2, inputTokens: 340, outputTokens: 24, rootSpan: 's0', runIds: ['run-9'], prompts: ['answer@3'] });
     await loom.services.traceIngest.ingest('acme', exportOf(spans[1])); // seen: read back from the stored spans
+    await loom.services.traceIngest.settled();
     const fromSpans = await read();
     expect({ ...fromSpans.node, costUsd: undefined }).toEqual({ ...fromExport.node, costUsd: undefined });
     expect(fromSpans.node!.costUsd).toBeCloseTo(fromExport.node!.costUsd as number, 12);
     expect({ ...fromSpans.stored, costUsd: 0 }).toEqual({ ...fromExport.stored, costUsd: 0 });
+  });
+});
+
+describe('trace summaries after a stop before they were written', () => {
+  let loom: TestLoom;
+  beforeAll(async () => { loom = await startTestLoom({ LOOM_SEED_DEMO: 'false' }); });
+  afterAll(() => loom?.close());
+
+  it('re-summarises at the next start the traces whose spans were answered but not summarised', async () => {
+    const { graph, analytics } = loom.services;
+    const prices = loadPriceTable();
+    // A process that answers exports but would write their summaries only a minute later: it "stops" before.
+    const stopped = new TraceIngestService(graph, analytics, prices, { instance: 'crashy', lingerMs: 60_000 });
+    expect(await stopped.recover()).toBe(0); // first start of this instance: progress recorded from now
+    const llmSpan = span(31, 1, llm('gpt-4o', 100, 10));
+    expect(await stopped.ingest('acme', exportOf(span(31, 0), llmSpan))).toEqual({ rejected: 0 });
+    const summaryOf = async () => ({
+      node: (await graph.getNodes('acme', [traceNodeId(hex(31, 16))]))[0]?.props ?? null,
+      listed: (await loom.services.traces.list('acme', {}, 200)).edges.find((e) => e.node.traceId === hex(31, 16))?.node ?? null,
+    });
+    expect(await summaryOf()).toEqual({ node: null, listed: null }); // answered, durable spans, no summary yet
+
+    // The next start of the same instance finds them from its recorded progress and the spans' ingested_at.
+    const restarted = new TraceIngestService(graph, analytics, prices, { instance: 'crashy' });
+    expect(await restarted.recover()).toBe(1);
+    await restarted.settled();
+    const after = await summaryOf();
+    expect(after.node).toMatchObject({ spanCount: 2, llmCalls: 1, inputTokens: 100, outputTokens: 10, rootSpan: 's0' });
+    expect(after.listed).toMatchObject({ spanCount: 2, llmCalls: 1, inputTokens: 100 });
+
+    // Its progress moved past them: a further start has nothing to redo; another instance's progress is its own.
+    expect(await new TraceIngestService(graph, analytics, prices, { instance: 'crashy' }).recover()).toBe(0);
+    expect(await new TraceIngestService(graph, analytics, prices, { instance: 'other' }).recover()).toBe(0);
+    await stopped.close(); // writes the same summary again: nothing changes
+    expect((await summaryOf()).node).toEqual(after.node);
+    await restarted.close();
+  });
+
+  it('refuses exports while closing, and close() writes the summaries of those answered', async () => {
+    const ingest = new TraceIngestService(loom.services.graph, loom.services.analytics, loadPriceTable(), { instance: 'closing', lingerMs: 60_000 });
+    await ingest.recover();
+    await ingest.ingest('acme', exportOf(span(32, 0)));
+    await ingest.close();
+    expect((await loom.services.graph.getNodes('acme', [traceNodeId(hex(32, 16))]))[0]?.props).toMatchObject({ spanCount: 1 });
+    await expect(ingest.ingest('acme', exportOf(span(33, 0)))).rejects.toMatchObject({ code: 'UNAVAILABLE' });
   });
 });

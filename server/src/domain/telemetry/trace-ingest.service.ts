@@ -6,14 +6,15 @@ import { toSpanRows } from './spans.js';
 import { TraceRollup, type RollupOptions } from './trace-rollup.js';
 
 /**
- * OTLP trace exports (in their OTLP/JSON form) → spans in ClickHouse, summaries in the `traces`
- * table and Trace nodes in the graph. Answers only once all of it is committed (an acknowledged
- * export is durable); bad spans are rejected alone (partial success).
+ * OTLP trace exports (in their OTLP/JSON form) → spans in ClickHouse; then, off the answer, summaries
+ * in the `traces` table and Trace nodes in the graph (TraceRollup). Answers once the spans are
+ * committed (an acknowledged export is durable, and its summaries follow within about `lingerMs`,
+ * or after a restart); bad spans are rejected alone (partial success).
  */
 export class TraceIngestService {
   private readonly rollup: TraceRollup;
 
-  constructor(graph: GraphStore, private readonly analytics: Analytics, private readonly prices: PriceTable, rollup?: RollupOptions) {
+  constructor(graph: GraphStore, private readonly analytics: Analytics, private readonly prices: PriceTable, rollup?: Partial<RollupOptions>) {
     this.rollup = new TraceRollup(graph, analytics, rollup);
   }
 
@@ -21,11 +22,33 @@ export class TraceIngestService {
     this.rollup.checkCapacity();
     const batch = toSpanRows(tenant, request, this.prices);
     if (batch.rows.length) {
-      await this.analytics.insert('spans', batch.rows);
-      await this.rollup.refresh(tenant, batch.rows);
+      const stamp = this.rollup.stamp();
+      try {
+        const at = String(stamp);
+        for (const row of batch.rows) row.ingested_at = at;
+        await this.analytics.insert('spans', batch.rows);
+        this.rollup.add(tenant, batch.rows, stamp);
+      } finally {
+        this.rollup.release(stamp);
+      }
     }
     if (!batch.rejected) return { rejected: 0 };
     const more = batch.rejected > batch.errors.length ? ` (first ${batch.errors.length} shown)` : '';
     return { rejected: batch.rejected, errorMessage: `${batch.rejected} span(s) rejected${more}: ${batch.errors.join('; ')}` };
+  }
+
+  /** At start-up: summaries a previous process did not write (see TraceRollup.recover). */
+  recover(): Promise<number> {
+    return this.rollup.recover();
+  }
+
+  /** Resolves once the summaries of every export answered so far are written. */
+  settled(): Promise<void> {
+    return this.rollup.settled();
+  }
+
+  /** Refuses new exports; writes the summaries of those answered. */
+  close(): Promise<void> {
+    return this.rollup.close();
   }
 }

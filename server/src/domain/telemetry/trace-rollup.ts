@@ -2,125 +2,275 @@ import type { Analytics } from '../ports/Analytics.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import { unavailable } from '../errors.js';
 import { linkTargets, TRACE_SUMMARY_SQL, traceGraphBatch, traceNodeId, traceRow, type TraceSummary } from './trace-summary.js';
-import { summariseRows } from './trace-summary-rows.js';
+import { summariseRows, type SummaryRow } from './trace-summary-rows.js';
 import type { SpanRow } from './spans.js';
 
-interface Waiter { resolve: () => void; reject: (err: unknown) => void }
-/** Per trace named since the last cycle: the span rows of the exports that named it. */
-interface TenantWork { rows: Map<string, SpanRow[]>; waiters: Waiter[] }
+/** Per tenant, per trace named since the last cycle: the summary fields of its new span rows; `reread`: traces to read back whatever they came with. */
+interface TenantWork { rows: Map<string, SummaryRow[]>; reread: Set<string> }
 
 export interface RollupOptions {
   /** Traces waiting for their summary beyond which exports are refused (UNAVAILABLE). */
   maxPendingTraces: number;
   /** Trace ids per summary query. */
   chunk: number;
+  /**
+   * How long a cycle waits for more exports before it starts. Fewer, larger cycles are what make
+   * the summaries cheap: each costs a `traces` INSERT (a part to merge) and a graph transaction.
+   */
+  lingerMs: number;
+  /** This process's row in `trace_summary_progress` (processes sharing one ClickHouse need distinct, stable names). */
+  instance: string;
+  /** A cycle failed; its traces are tried again (read back from their stored spans). */
+  onError?: (err: unknown) => void;
 }
 
-const DEFAULTS: RollupOptions = { maxPendingTraces: 50_000, chunk: 2_000 };
+export const ROLLUP_DEFAULTS: RollupOptions = { maxPendingTraces: 20_000, chunk: 2_000, lingerMs: 250, instance: 'loom' };
 const MAX_KNOWN = 100_000;
 /**
  * Traces named by earlier cycles, remembered (least recently named evicted) so that a later export of
- * one reads its summary back from all its stored spans. Far above the traces two overlapping cycles
- * can hold (2 × maxPendingTraces), so a trace is never forgotten while its first summary is being written.
+ * one reads its summary back from all its stored spans. Far above the traces pending at once
+ * (maxPendingTraces), so a trace is never forgotten while its first summary is being written.
  */
 const MAX_SEEN = 500_000;
+const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+/** `trace_summary_progress` is not tenant data; its rows carry this in `tenant_id` (every analytics row names one). */
+const SYSTEM_TENANT = '_loom';
+const PROGRESS_SQL = `SELECT toUnixTimestamp64Milli(summarised_before) AS ms FROM trace_summary_progress FINAL WHERE instance = {instance:String}`;
+const RECOVER_SQL = `SELECT tenant_id, groupUniqArray(trace_id) AS ids FROM spans WHERE ingested_at >= fromUnixTimestamp64Milli(toInt64({since:Int64}), 'UTC') GROUP BY tenant_id`;
 
 /**
- * Keeps the per-trace summaries (the `traces` table and the Trace nodes) in step with the spans.
- * Group commit again: every export whose spans are committed names its traces here; one refresh
- * cycle at a time re-reads the summaries of all traces named since the last cycle from the
- * deduplicated spans, writes them to ClickHouse and the graph, and then answers every export it
- * covered. Cycles never overlap, so a later summary is always computed over at least as many spans
- * as an earlier one and also written after it.
+ * Keeps the per-trace summaries (the `traces` table and the Trace nodes) in step with the spans,
+ * after the exports are acknowledged: an export is answered once its spans are committed, and names
+ * its traces here; one cycle at a time, every `lingerMs` at most, takes all traces named since the
+ * last, computes their summaries (from the export's spans for a trace nobody summarised before, else
+ * read back from all its deduplicated stored spans) and writes them to ClickHouse and the graph.
+ * Cycles never overlap, so a later summary covers at least the spans of an earlier one, and is written
+ * after it.
+ *
+ * Nothing is lost in a crash: every span row carries `ingested_at` (this process's clock, stamped before
+ * its INSERT), and after each cycle the time before which every received span is summarised is
+ * recorded (`trace_summary_progress`). `recover()` at start-up re-summarises the traces of spans
+ * received since then, from the stored spans.
  */
 export class TraceRollup {
   private pending = new Map<string, TenantWork>();
-  private pendingCount = 0;
+  /** Traces in `pending`, and in the cycle being written. */
+  private queued = 0;
+  private inCycle = 0;
+  /** Stamp of the oldest export a failed cycle dropped while closing (recover() takes it at the next start). */
+  private failedBefore = Infinity;
+  /** Stamps of the exports whose spans are being inserted, and of those taken by no cycle yet. */
+  private readonly inflight = new Map<number, number>();
+  private pendingStamps: number[] = [];
+  private lastStamp = 0;
   private running: Promise<void> | null = null;
   private lastVersion = 0;
+  private failures = 0;
+  private closed = false;
+  /** Exports named so far, and how many of them the written cycles covered: `settled()` compares the two. */
+  private added = 0;
+  private covered = 0;
+  private settle: { upTo: number; resolve: () => void }[] = [];
+  private cutLinger: (() => void) | null = null;
   private readonly known = new Map<string, Set<string>>();
   private knownCount = 0;
   /** `tenant\u0000traceId` of the traces earlier cycles summarised, oldest first. */
   private readonly seen = new Map<string, true>();
+  private readonly opts: RollupOptions;
 
-  constructor(private readonly graph: GraphStore, private readonly analytics: Analytics, private readonly opts: RollupOptions = DEFAULTS) {}
+  constructor(private readonly graph: GraphStore, private readonly analytics: Analytics, opts: Partial<RollupOptions> = {}) {
+    this.opts = { ...ROLLUP_DEFAULTS, ...opts };
+  }
 
   /** Fail fast (before spans are written) when the summaries cannot keep up. */
   checkCapacity(): void {
-    if (this.pendingCount >= this.opts.maxPendingTraces) {
-      throw unavailable(`trace summaries are behind (${this.pendingCount} traces waiting); retry shortly`, 1);
+    if (this.closed) throw unavailable('the trace ingest is shutting down', 5);
+    const waiting = this.queued + this.inCycle;
+    if (waiting >= this.opts.maxPendingTraces) {
+      throw unavailable(`trace summaries are behind (${waiting} traces waiting); retry shortly`, 1);
     }
   }
 
-  /** Resolves once a cycle that started after this call has written the summaries of the traces of `rows` (committed spans). */
-  refresh(tenant: string, rows: readonly SpanRow[]): Promise<void> {
-    let work = this.pending.get(tenant);
-    if (!work) this.pending.set(tenant, (work = { rows: new Map(), waiters: [] }));
-    const target = work;
-    for (const row of rows) {
-      const list = target.rows.get(row.trace_id);
-      if (list) list.push(row);
+  /** The `ingested_at` (epoch ms) of an export about to be inserted; `release` it once it was added or failed. */
+  stamp(): number {
+    const at = (this.lastStamp = Math.max(this.lastStamp, Date.now()));
+    this.inflight.set(at, (this.inflight.get(at) ?? 0) + 1);
+    return at;
+  }
+
+  release(stamp: number): void {
+    const n = this.inflight.get(stamp) ?? 0;
+    if (n <= 1) this.inflight.delete(stamp);
+    else this.inflight.set(stamp, n - 1);
+  }
+
+  /** Names the traces of committed span rows (stamped `stamp`); their summaries follow in a later cycle. */
+  add(tenant: string, rows: readonly SpanRow[], stamp: number): void {
+    const work = this.work(tenant);
+    for (const r of rows) {
+      const slim: SummaryRow = {
+        trace_id: r.trace_id, span_id: r.span_id, parent_span_id: r.parent_span_id, name: r.name, service_name: r.service_name,
+        start_time: r.start_time, end_time: r.end_time, status_code: r.status_code, is_llm: r.is_llm,
+        llm_input_tokens: r.llm_input_tokens, llm_output_tokens: r.llm_output_tokens, llm_cost_usd: r.llm_cost_usd,
+        llm_request_model: r.llm_request_model, llm_response_model: r.llm_response_model, prompt_name: r.prompt_name,
+        prompt_version: r.prompt_version, run_id: r.run_id, model_name: r.model_name, model_version: r.model_version,
+      };
+      const list = work.rows.get(r.trace_id);
+      if (list) list.push(slim);
       else {
-        target.rows.set(row.trace_id, [row]);
-        this.pendingCount++;
+        this.count(work, r.trace_id);
+        work.rows.set(r.trace_id, [slim]);
       }
     }
-    const done = new Promise<void>((resolve, reject) => target.waiters.push({ resolve, reject }));
+    this.pendingStamps.push(stamp);
+    this.added++;
     this.kick();
+  }
+
+  /** Resolves once the summaries of every export named so far are written (or the store closed). */
+  settled(): Promise<void> {
+    if (this.covered >= this.added) return Promise.resolve();
+    const done = new Promise<void>((resolve) => this.settle.push({ upTo: this.added, resolve }));
+    this.cutLinger?.();
     return done;
+  }
+
+  /**
+   * At start-up: re-summarises, from their stored spans, the traces of spans received after the last
+   * recorded progress (a previous process stopped before it wrote them). Returns how many.
+   */
+  async recover(): Promise<number> {
+    const [row] = await this.analytics.query<{ ms: string | number }>(SYSTEM_TENANT, PROGRESS_SQL, { instance: this.opts.instance });
+    if (!row) {
+      // First start of this instance: summaries were written before answering until now, or nothing is stored.
+      await this.recordProgress(Date.now());
+      return 0;
+    }
+    const found = await this.analytics.query<{ tenant_id: string; ids: string[] }>(SYSTEM_TENANT, RECOVER_SQL, { since: Number(row.ms) });
+    let n = 0;
+    for (const { tenant_id, ids } of found) {
+      const work = this.work(tenant_id);
+      for (const id of ids) {
+        this.count(work, id);
+        work.reread.add(id);
+        n++;
+      }
+    }
+    if (n) {
+      this.pendingStamps.push(Number(row.ms));
+      this.added++;
+      this.kick();
+    }
+    return n;
+  }
+
+  /** Refuses new exports and writes the summaries of those already answered (a failure is left to `recover()`). */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.cutLinger?.();
+    while (this.running) await this.running;
+    for (const s of this.settle.splice(0)) s.resolve();
+  }
+
+  private work(tenant: string): TenantWork {
+    let work = this.pending.get(tenant);
+    if (!work) this.pending.set(tenant, (work = { rows: new Map(), reread: new Set() }));
+    return work;
+  }
+
+  /** Counts a trace as waiting the first time it joins a tenant's pending work. */
+  private count(work: TenantWork, id: string): void {
+    if (!work.rows.has(id) && !work.reread.has(id)) this.queued++;
   }
 
   private kick(): void {
     this.running ??= this.loop().finally(() => {
       this.running = null;
-      if (this.pending.size) this.kick();
+      if (this.pending.size && !this.closed) this.kick();
     });
   }
 
-  /**
-   * Reads run one at a time, writes one at a time and in cycle order; a cycle's read overlaps the
-   * previous cycle's writes (its spans were committed before that cycle's read began, so its
-   * summaries cover at least as much).
-   */
+  /** One cycle at a time: wait (linger, or back off after a failure), take everything pending, summarise it, write it. */
   private async loop(): Promise<void> {
-    let writes: Promise<void> = Promise.resolve();
     while (this.pending.size) {
+      const wait = this.failures ? RETRY_MS[Math.min(this.failures, RETRY_MS.length) - 1] : this.settle.length ? 0 : this.opts.lingerMs;
+      if (wait && !this.closed) await this.linger(wait);
       const batch = this.pending;
+      const upTo = this.added;
+      const stamps = this.pendingStamps;
       this.pending = new Map();
-      for (const [tenant, work] of batch) {
-        const read = this.summarise(tenant, work.rows);
-        const previous = writes;
-        writes = (async () => {
-          await previous;
-          try {
-            await this.write(tenant, await read);
-            for (const w of work.waiters) w.resolve();
-          } catch (err) {
-            for (const w of work.waiters) w.reject(err);
-          } finally {
-            this.pendingCount -= work.rows.size;
+      this.pendingStamps = [];
+      this.inCycle = this.queued;
+      this.queued = 0;
+      try {
+        for (const [tenant, work] of batch) await this.write(tenant, await this.summarise(tenant, work));
+        this.failures = 0;
+        this.covered = upTo;
+        await this.recordProgress(this.summarisedBefore()).catch((err) => this.opts.onError?.(err));
+      } catch (err) {
+        this.failures++;
+        this.opts.onError?.(err);
+        if (this.closed) {
+          // Left to recover() at the next start: the recorded progress stays before these exports.
+          this.failedBefore = Math.min(this.failedBefore, ...stamps);
+        } else {
+          // Tried again, read back from the stored spans (a part of the cycle may have been written).
+          for (const [tenant, work] of batch) {
+            const again = this.work(tenant);
+            for (const id of new Set([...work.rows.keys(), ...work.reread])) {
+              this.count(again, id);
+              again.reread.add(id);
+            }
           }
-        })();
-        await read.catch(() => undefined);
+          this.pendingStamps.push(...stamps);
+        }
+      } finally {
+        this.inCycle = 0;
+        const done = (w: { upTo: number }) => w.upTo <= this.covered || this.closed;
+        for (const w of this.settle.filter(done)) w.resolve();
+        this.settle = this.settle.filter((w) => !done(w));
       }
     }
-    await writes;
+  }
+
+  private linger(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.cutLinger = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.cutLinger = done;
+    });
+  }
+
+  /** Every span stamped before this is summarised: the oldest export no written cycle covers yet, or now. */
+  private summarisedBefore(): number {
+    return Math.min(Date.now(), this.failedBefore, ...this.inflight.keys(), ...this.pendingStamps);
+  }
+
+  private async recordProgress(before: number): Promise<void> {
+    await this.analytics.insert('trace_summary_progress', [{
+      tenant_id: SYSTEM_TENANT, instance: this.opts.instance, summarised_before: String(before), recorded_at: this.nextVersion(),
+    }]);
   }
 
   /**
-   * The summaries of a cycle. A trace no earlier cycle named and the graph has no node for is new:
-   * every span it has came with this cycle's exports, so it is summarised from them. Any other
-   * trace is read back from its deduplicated stored spans. Which traces a cycle names is settled
-   * before its first await (cycles are taken in order), so a later export of a new trace always
-   * reads back, and its summary is written after this one.
+   * The summaries of a cycle. A trace no earlier cycle named, that the graph has no node for and that
+   * is not to be read back is new: every span it has came with this cycle's exports, so it is
+   * summarised from them. Any other trace is read back from its deduplicated stored spans. Which
+   * traces a cycle names is settled before its first await (cycles are taken in order), so a later
+   * export of a new trace always reads back, and its summary is written after this one.
    */
-  private async summarise(tenant: string, rows: Map<string, SpanRow[]>): Promise<TraceSummary[]> {
+  private async summarise(tenant: string, work: TenantWork): Promise<TraceSummary[]> {
     const candidates: string[] = [];
     const old: string[] = [];
-    for (const id of rows.keys()) {
+    for (const id of new Set([...work.rows.keys(), ...work.reread])) {
       const key = `${tenant}\u0000${id}`;
-      (this.seen.delete(key) ? old : candidates).push(id);
+      const named = this.seen.delete(key);
       this.seen.set(key, true);
+      (named || work.reread.has(id) ? old : candidates).push(id);
     }
     for (const key of this.seen.keys()) {
       if (this.seen.size <= MAX_SEEN) break;
@@ -129,7 +279,7 @@ export class TraceRollup {
     const nodes = candidates.length ? await this.graph.getNodes(tenant, candidates.map(traceNodeId)) : [];
     const fresh = candidates.filter((_, i) => nodes[i] === null);
     old.push(...candidates.filter((_, i) => nodes[i] !== null));
-    const summaries = fresh.flatMap((id) => summariseRows(id, rows.get(id)!) ?? []);
+    const summaries = fresh.flatMap((id) => summariseRows(id, work.rows.get(id)!) ?? []);
     return old.length ? [...summaries, ...await this.read(tenant, old)] : summaries;
   }
 

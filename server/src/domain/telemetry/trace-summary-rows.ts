@@ -8,6 +8,12 @@
 import type { SpanRow } from './spans.js';
 import { MAX_REFS, type TraceSummary } from './trace-summary.js';
 
+/** What a summary reads of a span row (the rollup keeps only this of the rows it waits to summarise). */
+export type SummaryRow = Pick<SpanRow,
+  'trace_id' | 'span_id' | 'parent_span_id' | 'name' | 'service_name' | 'start_time' | 'end_time' | 'status_code' | 'is_llm'
+  | 'llm_input_tokens' | 'llm_output_tokens' | 'llm_cost_usd' | 'llm_request_model' | 'llm_response_model'
+  | 'prompt_name' | 'prompt_version' | 'run_id' | 'model_name' | 'model_version'>;
+
 /** Enum8 'ERROR' of the spans table. */
 const STATUS_ERROR = 2;
 
@@ -21,13 +27,13 @@ class Uniq<T> {
   }
 }
 
-export function summariseRows(traceId: string, rows: readonly SpanRow[]): TraceSummary | null {
-  const spans = new Map<string, SpanRow>();
+export function summariseRows(traceId: string, rows: readonly SummaryRow[]): TraceSummary | null {
+  const spans = new Map<string, SummaryRow>();
   for (const r of rows) if (r.trace_id === traceId && !spans.has(r.span_id)) spans.set(r.span_id, r);
   if (!spans.size) return null;
   let start: bigint | null = null;
   let end: bigint | null = null;
-  let root: SpanRow | null = null;
+  let root: SummaryRow | null = null;
   let [errors, calls, input, output, cost] = [0, 0, 0, 0, 0];
   const [models, prompts, runs, versions] = [new Uniq<string>(), new Uniq<[string, string]>(), new Uniq<string>(), new Uniq<[string, string]>()];
   for (const s of spans.values()) {
@@ -56,6 +62,6 @@ export function summariseRows(traceId: string, rows: readonly SpanRow[]): TraceS
 }
 
 /** argMin(…, tuple(parent_span_id != '', start_time)): parentless first, then the earliest (fixed-width, so strings compare). */
-function rootRank(s: SpanRow): string {
+function rootRank(s: SummaryRow): string {
   return `${s.parent_span_id === '' ? 0 : 1}:${BigInt(s.start_time).toString().padStart(24, '0')}`;
 }
