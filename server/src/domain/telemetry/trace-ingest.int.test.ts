@@ -133,3 +133,29 @@ describe('trace summaries after a stop before they were written', () => {
     await expect(ingest.ingest('acme', exportOf(span(33, 0)))).rejects.toMatchObject({ code: 'UNAVAILABLE' });
   });
 });
+
+describe('a trace summary cycle that fails', () => {
+  let loom: TestLoom;
+  beforeAll(async () => { loom = await startTestLoom({ LOOM_SEED_DEMO: 'false' }); });
+  afterAll(() => loom?.close());
+
+  it('is tried again (read back from the stored spans), then its progress is recorded', async () => {
+    const real = loom.services.graph;
+    let failures = 1;
+    // The real store, with its next write failing once (as when the graph is briefly unavailable).
+    const flaky = new Proxy(real, {
+      get: (target, key) => key === 'write'
+        ? (tenant: string, batch: Parameters<typeof real.write>[1]) => (failures-- > 0 ? Promise.reject(new Error('graph briefly unavailable')) : target.write(tenant, batch))
+        : Reflect.get(target, key, target),
+    });
+    const errors: unknown[] = [];
+    const ingest = new TraceIngestService(flaky, loom.services.analytics, loadPriceTable(), { instance: 'flaky', onError: (e) => errors.push(e) });
+    await ingest.recover();
+    await ingest.ingest('acme', exportOf(span(41, 0), span(41, 1, llm('gpt-4o', 7, 3))));
+    await ingest.settled();
+    expect(errors.map((e) => (e as Error).message)).toEqual(['graph briefly unavailable']);
+    expect((await real.getNodes('acme', [traceNodeId(hex(41, 16))]))[0]?.props).toMatchObject({ spanCount: 2, inputTokens: 7, outputTokens: 3 });
+    expect(await new TraceIngestService(real, loom.services.analytics, loadPriceTable(), { instance: 'flaky' }).recover()).toBe(0);
+    await ingest.close();
+  });
+});
