@@ -33,6 +33,8 @@ const MAX_KNOWN = 100_000;
  */
 const MAX_SEEN = 500_000;
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+/** How stale the recorded progress may get under load: a restart re-summarises at most about this much more. */
+const PROGRESS_EVERY_MS = 5_000;
 /** `trace_summary_progress` is not tenant data; its rows carry this in `tenant_id` (every analytics row names one). */
 const SYSTEM_TENANT = '_loom';
 const PROGRESS_SQL = `SELECT toUnixTimestamp64Milli(summarised_before) AS ms FROM trace_summary_progress FINAL WHERE instance = {instance:String}`;
@@ -59,6 +61,7 @@ export class TraceRollup {
   private inCycle = 0;
   /** Stamp of the oldest export a failed cycle dropped while closing (recover() takes it at the next start). */
   private failedBefore = Infinity;
+  private progressAt = 0;
   /** Stamps of the exports whose spans are being inserted, and of those taken by no cycle yet. */
   private readonly inflight = new Map<number, number>();
   private pendingStamps: number[] = [];
@@ -206,7 +209,11 @@ export class TraceRollup {
         for (const [tenant, work] of batch) await this.write(tenant, await this.summarise(tenant, work));
         this.failures = 0;
         this.covered = upTo;
-        await this.recordProgress(this.summarisedBefore()).catch((err) => this.opts.onError?.(err));
+        // At most every PROGRESS_EVERY_MS under load (each is an INSERT in the spans' lane), and whenever the work runs out.
+        if (!this.pending.size || Date.now() - this.progressAt >= PROGRESS_EVERY_MS) {
+          this.progressAt = Date.now();
+          await this.recordProgress(this.summarisedBefore()).catch((err) => this.opts.onError?.(err));
+        }
       } catch (err) {
         this.failures++;
         this.opts.onError?.(err);
