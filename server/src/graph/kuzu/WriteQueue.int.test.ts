@@ -40,6 +40,19 @@ describe('WriteQueue on the embedded engine', () => {
     await q.close();
   });
 
+  it('answers a write the buffer pool cannot hold with UNAVAILABLE (an overload), and the others commit', async () => {
+    const q = new WriteQueue<number>(recordingConnection([]), async (c, items) => {
+      // Item 2 needs more than the 64 MB pool holds (a list of 4M strings).
+      if (items.includes(2)) await c.run('UNWIND range(1, 4000000) AS x RETURN size(collect(string(x))) AS n');
+      return { bytes: 1, onCommit() {} };
+    }, { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, maxPending: 100 });
+    const results = await Promise.allSettled([1, 2, 3].map((i) => q.submit(i)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 1 });
+    await q.submit(4); // and the store goes on
+    await q.close();
+  }, 30_000);
+
   it('refuses writes beyond its bound with UNAVAILABLE instead of queueing without limit', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => { release = r; });

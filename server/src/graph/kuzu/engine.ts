@@ -20,6 +20,15 @@ export function isTimeout(err: unknown): boolean {
   return err instanceof Error && /interrupted|timeout/i.test(err.message);
 }
 
+/**
+ * The buffer pool could not hold a write. Kuzu 0.11.3 reports it as a buffer manager exception, or,
+ * when an update runs out of memory midway, as a write-write conflict (with one writer there is no
+ * other): both seen writing cold corpus-like events through a 128 MB pool.
+ */
+export function isPoolExhausted(err: unknown): boolean {
+  return err instanceof Error && /Buffer manager exception|Unable to allocate memory|Write-write conflict/i.test(err.message);
+}
+
 export interface Engine {
   /** `threads`: most threads one query on this connection may use (default: the engine's, one per core). */
   connect(threads?: number): EngineConnection;
