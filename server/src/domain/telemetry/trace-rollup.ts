@@ -37,7 +37,7 @@ const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 const PROGRESS_EVERY_MS = 5_000;
 /** `trace_summary_progress` is not tenant data; its rows carry this in `tenant_id` (every analytics row names one). */
 const SYSTEM_TENANT = '_loom';
-const PROGRESS_SQL = `SELECT toUnixTimestamp64Milli(summarised_before) AS ms FROM trace_summary_progress FINAL WHERE instance = {instance:String}`;
+const PROGRESS_SQL = `SELECT toUnixTimestamp64Milli(summarised_before) AS ms, toString(toUnixTimestamp64Micro(recorded_at)) AS version FROM trace_summary_progress FINAL WHERE instance = {instance:String}`;
 const RECOVER_SQL = `SELECT tenant_id, groupUniqArray(trace_id) AS ids FROM spans WHERE ingested_at >= fromUnixTimestamp64Milli(toInt64({since:Int64}), 'UTC') GROUP BY tenant_id`;
 
 /**
@@ -64,7 +64,8 @@ export class TraceRollup {
   private progressAt = 0;
   /** Stamps of the exports whose spans are being inserted, and of those taken by no cycle yet. */
   private readonly inflight = new Map<number, number>();
-  private pendingStamps: number[] = [];
+  /** The oldest stamp among the exports in `pending`. */
+  private pendingSince = Infinity;
   private lastStamp = 0;
   private running: Promise<void> | null = null;
   private lastVersion = 0;
@@ -125,7 +126,7 @@ export class TraceRollup {
         work.rows.set(r.trace_id, [slim]);
       }
     }
-    this.pendingStamps.push(stamp);
+    this.pendingSince = Math.min(this.pendingSince, stamp);
     this.added++;
     this.kick();
   }
@@ -143,7 +144,9 @@ export class TraceRollup {
    * recorded progress (a previous process stopped before it wrote them). Returns how many.
    */
   async recover(): Promise<number> {
-    const [row] = await this.analytics.query<{ ms: string | number }>(SYSTEM_TENANT, PROGRESS_SQL, { instance: this.opts.instance });
+    const [row] = await this.analytics.query<{ ms: string | number; version: string }>(SYSTEM_TENANT, PROGRESS_SQL, { instance: this.opts.instance });
+    // Versions stay increasing even if this clock is behind the one that wrote the last record.
+    if (row) this.lastVersion = Math.max(this.lastVersion, Number(row.version));
     if (!row) {
       // First start of this instance: summaries were written before answering until now, or nothing is stored.
       await this.recordProgress(Date.now());
@@ -160,7 +163,7 @@ export class TraceRollup {
       }
     }
     if (n) {
-      this.pendingStamps.push(Number(row.ms));
+      this.pendingSince = Math.min(this.pendingSince, Number(row.ms));
       this.added++;
       this.kick();
     }
@@ -200,9 +203,9 @@ export class TraceRollup {
       if (wait && !this.closed) await this.linger(wait);
       const batch = this.pending;
       const upTo = this.added;
-      const stamps = this.pendingStamps;
+      const since = this.pendingSince;
       this.pending = new Map();
-      this.pendingStamps = [];
+      this.pendingSince = Infinity;
       this.inCycle = this.queued;
       this.queued = 0;
       try {
@@ -219,7 +222,7 @@ export class TraceRollup {
         this.opts.onError?.(err);
         if (this.closed) {
           // Left to recover() at the next start: the recorded progress stays before these exports.
-          this.failedBefore = Math.min(this.failedBefore, ...stamps);
+          this.failedBefore = Math.min(this.failedBefore, since);
         } else {
           // Tried again, read back from the stored spans (a part of the cycle may have been written).
           for (const [tenant, work] of batch) {
@@ -229,7 +232,7 @@ export class TraceRollup {
               again.reread.add(id);
             }
           }
-          this.pendingStamps.push(...stamps);
+          this.pendingSince = Math.min(this.pendingSince, since);
         }
       } finally {
         this.inCycle = 0;
@@ -254,7 +257,7 @@ export class TraceRollup {
 
   /** Every span stamped before this is summarised: the oldest export no written cycle covers yet, or now. */
   private summarisedBefore(): number {
-    return Math.min(Date.now(), this.failedBefore, ...this.inflight.keys(), ...this.pendingStamps);
+    return Math.min(Date.now(), this.failedBefore, this.pendingSince, ...this.inflight.keys());
   }
 
   private async recordProgress(before: number): Promise<void> {
