@@ -14,6 +14,7 @@ const MIGRATIONS_DIR = new URL('../../../schema/clickhouse/', import.meta.url);
 const SETTINGS: ClickHouseSettings = {
   output_format_json_quote_64bit_integers: 1, // UInt64/Int64 come back as exact strings
   date_time_input_format: 'best_effort', // accept ISO-8601 timestamps in inserted rows
+  input_format_null_as_default: 1, // a field a row does not have (null in the compact rows below) takes the column's default
 };
 /** Failures are rethrown as LoomErrors and logged once by the caller, not by the client too. */
 const LOG = { level: ClickHouseLogLevel.OFF };
@@ -52,6 +53,18 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Rows as JSONCompactEachRow: one array per row under the union of the rows' fields, instead of an
+ * object each. Field names are not repeated per row, so the text to build, copy and parse is ~45%
+ * shorter for spans; 2,000 span rows went in ~12% faster, 10,000 ~29% (alternated on chDB).
+ */
+function compactRows(rows: readonly Record<string, unknown>[]): { columns: [string, ...string[]]; values: unknown[][] } {
+  const names = new Set<string>();
+  for (const r of rows) for (const k in r) names.add(k);
+  const columns = [...names] as [string, ...string[]];
+  return { columns, values: rows.map((r) => columns.map((c) => r[c] ?? null)) };
+}
+
 export interface AnalyticsOptions { retention?: Retention; batching?: BatcherOptions }
 
 export class ClickHouseAnalytics implements Analytics {
@@ -63,7 +76,7 @@ export class ClickHouseAnalytics implements Analytics {
   constructor(private readonly client: ClickHouseClient, private readonly release: () => Promise<void>, opts: AnalyticsOptions = {}) {
     this.#retention = opts.retention;
     this.#batcher = new InsertBatcher(
-      (table, values) => this.#run(() => this.client.insert({ table, values, format: 'JSONEachRow' }).then(() => undefined)),
+      (table, values) => this.#run(() => this.client.insert({ table, ...compactRows(values), format: 'JSONCompactEachRow' }).then(() => undefined)),
       opts.batching ?? DEFAULT_BATCHING,
     );
   }
