@@ -58,10 +58,11 @@ export function traceSummaryQuery(traceId: string): Sql {
  * The trace's time range comes first from its `traces` summary (a point read: that table is not
  * partitioned), so the span read touches only the parts whose start_time range holds it instead of
  * one granule in every daily part (36 parts at 10M spans over 14 days: p50 32 → 17 ms, p99 113 →
- * 59 ms measured on cold trace ids; bench/otlp-lookup.ts). The summary is rewritten before an export
- * is acknowledged, so its [min start, max end] holds every acknowledged span; an hour either side
- * covers a summary a concurrent export has not rewritten yet (pruning stays: parts are daily). With
- * no summary (not written yet, or expired) the range is unbounded.
+ * 59 ms measured on cold trace ids; bench/otlp-lookup.ts). The summary follows the acknowledged
+ * spans within a summary cycle (TraceRollup), so its [min start, max end] holds every span but those
+ * of the last fraction of a second; an hour either side covers those too unless a late span lies
+ * more than an hour outside the trace so far, which then shows once the summary is rewritten
+ * (pruning stays: parts are daily). With no summary (not written yet, or expired) the range is unbounded.
  */
 export function traceSpansQuery(traceId: string, limit: number): Sql {
   return {
