@@ -2,8 +2,10 @@
 -- acknowledged, by a cycle that follows the spans (server/src/domain/telemetry/trace-rollup.ts).
 -- spans.ingested_at: when the span was received (the receiving process's clock); 0 for spans stored
 -- before this migration, whose summaries were all written before their export was answered.
--- trace_summary_progress: per Loom process (LOOM_INSTANCE), the time before which every span it
--- received is summarised; at start-up it re-summarises the traces of spans received since.
+-- trace_summary_progress: per Loom process (LOOM_INSTANCE, else host and pid), the time before which
+-- every span it received is summarised, recorded every few seconds. A process re-summarises the traces
+-- of spans received since its own time at start-up, and since any other process's time not recorded
+-- for a minute (it stopped), then closes that row (time 2100-01-01). Rows not recorded for 30 days go.
 ALTER TABLE spans ADD COLUMN IF NOT EXISTS ingested_at DateTime64(3, 'UTC') DEFAULT toDateTime64(0, 3, 'UTC');
 
 ALTER TABLE spans ADD INDEX IF NOT EXISTS spans_ingested_at ingested_at TYPE minmax GRANULARITY 1;
@@ -16,4 +18,5 @@ CREATE TABLE IF NOT EXISTS trace_summary_progress
     recorded_at       DateTime64(6, 'UTC')
 )
 ENGINE = ReplacingMergeTree(recorded_at)
-ORDER BY instance;
+ORDER BY instance
+TTL toDateTime(recorded_at) + INTERVAL 30 DAY;

@@ -44,8 +44,8 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     onTraceSummaryError: (err) => log.warn({ err }, 'trace summaries: a cycle failed; retrying'),
   });
   if (cfg.role !== 'worker') {
-    const recovered = await services.traceIngest.recover();
-    if (recovered) log.info({ traces: recovered }, 'trace summaries: re-summarising traces received before the last stop');
+    const taken = await services.traceIngest.start();
+    if (taken) log.info({ traces: taken }, 'trace summaries: re-summarising traces a stopped process left unsummarised');
   }
   const demoKey = cfg.seed.demo ? await seedIfEmpty(services, { dataDir: cfg.dataDir, demoKey: cfg.seed.demoKey }, log) : null;
   const workerMetrics = new Registry();

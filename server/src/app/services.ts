@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { GraphStore } from '../domain/ports/GraphStore.js';
 import type { Analytics } from '../domain/ports/Analytics.js';
 import { TenancyService } from '../domain/tenancy/tenancy.service.js';
@@ -59,7 +60,7 @@ export function createServices(graph: GraphStore, analytics: Analytics, opts: Se
     lineageIngest: new LineageIngestService(graph, opts.lineageIngest),
     registry: createRegistry(graph, analytics),
     traceIngest: new TraceIngestService(graph, analytics, loadPriceTable(opts.telemetry?.llmPricesFile), {
-      ...(opts.telemetry?.instance ? { instance: opts.telemetry.instance } : {}), onError: opts.onTraceSummaryError,
+      instance: opts.telemetry?.instance ?? `${hostname()}-${process.pid}`, onError: opts.onTraceSummaryError,
     }),
     traces: new TraceQueryService(analytics),
     metricsIngest: new MetricsIngestService(graph, analytics),

@@ -31,7 +31,7 @@ const EnvSchema = z.object({
   LOOM_METRIC_ROLLUP_TTL_DAYS: z.coerce.number().int().min(0).default(400),
   LOOM_LLM_PRICES: z.string().optional(),
   LOOM_OTLP_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
-  LOOM_INSTANCE: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 of letters, digits, "_", "." or "-"').default('loom'),
+  LOOM_INSTANCE: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 of letters, digits, "_", "." or "-"').optional(),
   LOOM_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 of letters, digits, "_" or "-"').default('loom'),
   LOOM_QUEUE_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
   LOOM_QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
@@ -60,9 +60,9 @@ export interface Config {
     | { engine: 'clickhouse'; url: string; user: string; password: string; database: string; spanTtlDays?: number; metricTtlDays?: number; metricRollupTtlDays?: number };
   /**
    * OTLP receivers and LLM tracing: a price table file over the defaults, exports handled at once (more
-   * get 429), and this process's name for the progress of its trace summaries (distinct per process).
+   * get 429), and this process's name for the progress of its trace summaries (unset: host and pid).
    */
-  telemetry: { llmPricesFile?: string; otlpMaxConcurrent: number; instance: string };
+  telemetry: { llmPricesFile?: string; otlpMaxConcurrent: number; instance?: string };
   redisUrl?: string;
   /** The job queue: in-process (default) or BullMQ on LOOM_REDIS_URL. */
   queue:

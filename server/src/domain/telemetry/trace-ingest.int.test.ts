@@ -93,44 +93,60 @@ describe('trace summaries after a stop before they were written', () => {
   let loom: TestLoom;
   beforeAll(async () => { loom = await startTestLoom({ LOOM_SEED_DEMO: 'false' }); });
   afterAll(() => loom?.close());
-
-  it('re-summarises at the next start the traces whose spans were answered but not summarised', async () => {
-    const { graph, analytics } = loom.services;
-    const prices = loadPriceTable();
-    // A process that answers exports but would write their summaries only a minute later: it "stops" before.
-    const stopped = new TraceIngestService(graph, analytics, prices, { instance: 'crashy', lingerMs: 60_000 });
-    expect(await stopped.recover()).toBe(0); // first start of this instance: progress recorded from now
-    const llmSpan = span(31, 1, llm('gpt-4o', 100, 10));
-    expect(await stopped.ingest('acme', exportOf(span(31, 0), llmSpan))).toEqual({ rejected: 0 });
-    const summaryOf = async () => ({
-      node: (await graph.getNodes('acme', [traceNodeId(hex(31, 16))]))[0]?.props ?? null,
-      listed: (await loom.services.traces.list('acme', {}, 200)).edges.find((e) => e.node.traceId === hex(31, 16))?.node ?? null,
+  const services: TraceIngestService[] = [];
+  afterAll(() => Promise.all(services.map((s) => s.close())));
+  /** A process answering exports; `stops`: it would write their summaries only a minute later, and records no progress meanwhile (it "stops" first). */
+  const process = (instance: string, opts: { stops?: boolean; staleMs?: number } = {}) => {
+    const s = new TraceIngestService(loom.services.graph, loom.services.analytics, loadPriceTable(), {
+      instance, ...(opts.stops ? { lingerMs: 60_000, heartbeatMs: 3_600_000 } : {}), ...(opts.staleMs ? { staleMs: opts.staleMs } : {}),
     });
-    expect(await summaryOf()).toEqual({ node: null, listed: null }); // answered, durable spans, no summary yet
+    services.push(s);
+    return s;
+  };
+  const summaryOf = async (trace: number) => ({
+    node: (await loom.services.graph.getNodes('acme', [traceNodeId(hex(trace, 16))]))[0]?.props ?? null,
+    listed: (await loom.services.traces.list('acme', {}, 200)).edges.find((e) => e.node.traceId === hex(trace, 16))?.node ?? null,
+  });
+
+  it('re-summarises at the next start of the same instance the traces answered but not summarised', async () => {
+    const stopped = process('crashy', { stops: true });
+    expect(await stopped.start()).toBe(0); // first start of this instance: progress recorded from now
+    expect(await stopped.ingest('acme', exportOf(span(31, 0), span(31, 1, llm('gpt-4o', 100, 10))))).toEqual({ rejected: 0 });
+    expect(await summaryOf(31)).toEqual({ node: null, listed: null }); // answered, durable spans, no summary yet
 
     // The next start of the same instance finds them from its recorded progress and the spans' ingested_at.
-    const restarted = new TraceIngestService(graph, analytics, prices, { instance: 'crashy' });
-    expect(await restarted.recover()).toBe(1);
+    const restarted = process('crashy');
+    expect(await restarted.start()).toBe(1);
     await restarted.settled();
-    const after = await summaryOf();
+    const after = await summaryOf(31);
     expect(after.node).toMatchObject({ spanCount: 2, llmCalls: 1, inputTokens: 100, outputTokens: 10, rootSpan: 's0' });
     expect(after.listed).toMatchObject({ spanCount: 2, llmCalls: 1, inputTokens: 100 });
+    // Its progress moved past them: a further start has nothing to redo.
+    expect(await process('crashy').start()).toBe(0);
+  });
 
-    // Its progress moved past them: a further start has nothing to redo; another instance's progress is its own.
-    expect(await new TraceIngestService(graph, analytics, prices, { instance: 'crashy' }).recover()).toBe(0);
-    expect(await new TraceIngestService(graph, analytics, prices, { instance: 'other' }).recover()).toBe(0);
-    await stopped.close(); // writes the same summary again: nothing changes
-    expect((await summaryOf()).node).toEqual(after.node);
-    await restarted.close();
+  it('has another process take them over once the stopped one has not recorded progress for staleMs', async () => {
+    const stopped = process('pod-a', { stops: true });
+    await stopped.start();
+    await stopped.ingest('acme', exportOf(span(34, 0), span(34, 1)));
+    const live = process('pod-b', { staleMs: 60_000 });
+    expect(await live.start()).toBe(0); // pod-a recorded progress a moment ago: alive, left alone
+    await new Promise((r) => setTimeout(r, 300));
+    const watcher = process('pod-c', { staleMs: 200 });
+    expect(await watcher.start()).toBeGreaterThanOrEqual(1); // pod-a silent for 300 ms > 200: taken over
+    await watcher.settled();
+    expect((await summaryOf(34)).node).toMatchObject({ spanCount: 2, rootSpan: 's0' });
+    expect(await process('pod-d', { staleMs: 200 }).start()).toBe(0); // pod-a's row is closed: nobody takes it again
   });
 
   it('refuses exports while closing, and close() writes the summaries of those answered', async () => {
-    const ingest = new TraceIngestService(loom.services.graph, loom.services.analytics, loadPriceTable(), { instance: 'closing', lingerMs: 60_000 });
-    await ingest.recover();
+    const ingest = process('closing', { stops: true });
+    await ingest.start();
     await ingest.ingest('acme', exportOf(span(32, 0)));
     await ingest.close();
-    expect((await loom.services.graph.getNodes('acme', [traceNodeId(hex(32, 16))]))[0]?.props).toMatchObject({ spanCount: 1 });
+    expect((await summaryOf(32)).node).toMatchObject({ spanCount: 1 });
     await expect(ingest.ingest('acme', exportOf(span(33, 0)))).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    expect(await process('closing').start()).toBe(0); // closed cleanly: its progress covers everything
   });
 });
 
@@ -150,12 +166,14 @@ describe('a trace summary cycle that fails', () => {
     });
     const errors: unknown[] = [];
     const ingest = new TraceIngestService(flaky, loom.services.analytics, loadPriceTable(), { instance: 'flaky', onError: (e) => errors.push(e) });
-    await ingest.recover();
+    await ingest.start();
     await ingest.ingest('acme', exportOf(span(41, 0), span(41, 1, llm('gpt-4o', 7, 3))));
     await ingest.settled();
     expect(errors.map((e) => (e as Error).message)).toEqual(['graph briefly unavailable']);
     expect((await real.getNodes('acme', [traceNodeId(hex(41, 16))]))[0]?.props).toMatchObject({ spanCount: 2, inputTokens: 7, outputTokens: 3 });
-    expect(await new TraceIngestService(real, loom.services.analytics, loadPriceTable(), { instance: 'flaky' }).recover()).toBe(0);
+    const next = new TraceIngestService(real, loom.services.analytics, loadPriceTable(), { instance: 'flaky' });
+    expect(await next.start()).toBe(0);
+    await next.close();
     await ingest.close();
   });
 });

@@ -37,9 +37,9 @@ export class TraceIngestService {
     return { rejected: batch.rejected, errorMessage: `${batch.rejected} span(s) rejected${more}: ${batch.errors.join('; ')}` };
   }
 
-  /** At start-up: summaries a previous process did not write (see TraceRollup.recover). */
-  recover(): Promise<number> {
-    return this.rollup.recover();
+  /** At start-up: takes over summaries stopped processes did not write, then keeps watch (see TraceRollup.start). */
+  start(): Promise<number> {
+    return this.rollup.start();
   }
 
   /** Resolves once the summaries of every export answered so far are written. */

@@ -18,13 +18,19 @@ export interface RollupOptions {
    * the summaries cheap: each costs a `traces` INSERT (a part to merge) and a graph transaction.
    */
   lingerMs: number;
-  /** This process's row in `trace_summary_progress` (processes sharing one ClickHouse need distinct, stable names). */
+  /** This process's row in `trace_summary_progress`: distinct for every process sharing one ClickHouse. */
   instance: string;
+  /** How often the progress is recorded when idle, and stopped processes' rows are looked for. */
+  heartbeatMs: number;
+  /** A row not recorded for this long is a stopped process's: its unwritten summaries are taken over. */
+  staleMs: number;
   /** A cycle failed; its traces are tried again (read back from their stored spans). */
   onError?: (err: unknown) => void;
 }
 
-export const ROLLUP_DEFAULTS: RollupOptions = { maxPendingTraces: 20_000, chunk: 2_000, lingerMs: 250, instance: 'loom' };
+export const ROLLUP_DEFAULTS: RollupOptions = {
+  maxPendingTraces: 20_000, chunk: 2_000, lingerMs: 250, instance: 'loom', heartbeatMs: 15_000, staleMs: 60_000,
+};
 const MAX_KNOWN = 100_000;
 /**
  * Traces named by earlier cycles, remembered (least recently named evicted) so that a later export of
@@ -37,7 +43,10 @@ const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 const PROGRESS_EVERY_MS = 5_000;
 /** `trace_summary_progress` is not tenant data; its rows carry this in `tenant_id` (every analytics row names one). */
 const SYSTEM_TENANT = '_loom';
-const PROGRESS_SQL = `SELECT toUnixTimestamp64Milli(summarised_before) AS ms, toString(toUnixTimestamp64Micro(recorded_at)) AS version FROM trace_summary_progress FINAL WHERE instance = {instance:String}`;
+const PROGRESS_SQL = `SELECT instance, toString(toUnixTimestamp64Milli(summarised_before)) AS ms, toString(toUnixTimestamp64Milli(recorded_at)) AS at,
+  toString(toUnixTimestamp64Micro(recorded_at)) AS version FROM trace_summary_progress FINAL`;
+/** `summarised_before` of an instance whose work another took over (2100-01-01). */
+const END = 4_102_444_800_000;
 const RECOVER_SQL = `SELECT tenant_id, groupUniqArray(trace_id) AS ids FROM spans WHERE ingested_at >= fromUnixTimestamp64Milli(toInt64({since:Int64}), 'UTC') GROUP BY tenant_id`;
 
 /**
@@ -51,17 +60,20 @@ const RECOVER_SQL = `SELECT tenant_id, groupUniqArray(trace_id) AS ids FROM span
  *
  * Nothing is lost in a crash: every span row carries `ingested_at` (this process's clock, stamped before
  * its INSERT), and after each cycle the time before which every received span is summarised is
- * recorded (`trace_summary_progress`). `recover()` at start-up re-summarises the traces of spans
- * received since then, from the stored spans.
+ * recorded (`trace_summary_progress`). `start()` re-summarises, from the stored spans, the traces of
+ * spans received since then by this instance before it stopped, or by another that stopped for good.
  */
 export class TraceRollup {
   private pending = new Map<string, TenantWork>();
   /** Traces in `pending`, and in the cycle being written. */
   private queued = 0;
   private inCycle = 0;
-  /** Stamp of the oldest export a failed cycle dropped while closing (recover() takes it at the next start). */
+  /** Stamp of the oldest export a failed cycle dropped while closing (start() takes it over). */
   private failedBefore = Infinity;
   private progressAt = 0;
+  private heartbeat: NodeJS.Timeout | null = null;
+  /** The oldest stamp among the exports of the cycle being written. */
+  private cycleSince = Infinity;
   /** Stamps of the exports whose spans are being inserted, and of those taken by no cycle yet. */
   private readonly inflight = new Map<number, number>();
   /** The oldest stamp among the exports in `pending`. */
@@ -140,32 +152,50 @@ export class TraceRollup {
   }
 
   /**
-   * At start-up: re-summarises, from their stored spans, the traces of spans received after the last
-   * recorded progress (a previous process stopped before it wrote them). Returns how many.
+   * At start-up, then every `heartbeatMs`: records this process's progress (it stays fresh while the
+   * process lives), and takes over the summaries that stopped processes left unwritten. This
+   * instance's own row at start-up, and any other instance's row not recorded for `staleMs`, name a
+   * time since which some received spans may lack their summary: the traces of every span received
+   * since then are re-summarised from the stored spans (idempotent: taking one over twice costs only
+   * work). This process's own progress is recorded as covering them before the other row is closed
+   * (its time set to END), so a stop in between loses nothing. Returns how many traces it took over.
    */
-  async recover(): Promise<number> {
-    const [row] = await this.analytics.query<{ ms: string | number; version: string }>(SYSTEM_TENANT, PROGRESS_SQL, { instance: this.opts.instance });
-    // Versions stay increasing even if this clock is behind the one that wrote the last record.
-    if (row) this.lastVersion = Math.max(this.lastVersion, Number(row.version));
-    if (!row) {
-      // First start of this instance: summaries were written before answering until now, or nothing is stored.
-      await this.recordProgress(Date.now());
-      return 0;
-    }
-    const found = await this.analytics.query<{ tenant_id: string; ids: string[] }>(SYSTEM_TENANT, RECOVER_SQL, { since: Number(row.ms) });
+  async start(): Promise<number> {
+    const taken = await this.sweep(true);
+    this.heartbeat ??= setInterval(() => {
+      this.sweep(false).catch((err) => this.opts.onError?.(err));
+    }, this.opts.heartbeatMs);
+    this.heartbeat.unref();
+    return taken;
+  }
+
+  private async sweep(starting: boolean): Promise<number> {
+    if (this.closed) return 0;
+    const rows = await this.analytics.query<{ instance: string; ms: string; at: string; version: string }>(SYSTEM_TENANT, PROGRESS_SQL);
+    for (const r of rows) this.lastVersion = Math.max(this.lastVersion, Number(r.version)); // increasing even on a clock behind theirs
+    const now = Date.now();
+    const left = rows.filter((r) => Number(r.ms) < END && (r.instance === this.opts.instance ? starting : now - Number(r.at) > this.opts.staleMs));
     let n = 0;
-    for (const { tenant_id, ids } of found) {
-      const work = this.work(tenant_id);
-      for (const id of ids) {
-        this.count(work, id);
-        work.reread.add(id);
-        n++;
+    if (left.length) {
+      const since = Math.min(...left.map((r) => Number(r.ms)));
+      for (const { tenant_id, ids } of await this.analytics.query<{ tenant_id: string; ids: string[] }>(SYSTEM_TENANT, RECOVER_SQL, { since })) {
+        const work = this.work(tenant_id);
+        for (const id of ids) {
+          this.count(work, id);
+          work.reread.add(id);
+          n++;
+        }
       }
-    }
-    if (n) {
-      this.pendingSince = Math.min(this.pendingSince, Number(row.ms));
+      this.pendingSince = Math.min(this.pendingSince, since);
       this.added++;
       this.kick();
+    }
+    await this.recordProgress(this.summarisedBefore());
+    const others = left.filter((r) => r.instance !== this.opts.instance);
+    if (others.length) {
+      await this.analytics.insert('trace_summary_progress', others.map((r) => ({
+        tenant_id: SYSTEM_TENANT, instance: r.instance, summarised_before: String(END), recorded_at: this.nextVersion(),
+      })));
     }
     return n;
   }
@@ -173,6 +203,7 @@ export class TraceRollup {
   /** Refuses new exports and writes the summaries of those already answered (a failure is left to `recover()`). */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
     this.cutLinger?.();
     while (this.running) await this.running;
     for (const s of this.settle.splice(0)) s.resolve();
@@ -203,7 +234,7 @@ export class TraceRollup {
       if (wait && !this.closed) await this.linger(wait);
       const batch = this.pending;
       const upTo = this.added;
-      const since = this.pendingSince;
+      const since = (this.cycleSince = this.pendingSince);
       this.pending = new Map();
       this.pendingSince = Infinity;
       this.inCycle = this.queued;
@@ -212,6 +243,7 @@ export class TraceRollup {
         for (const [tenant, work] of batch) await this.write(tenant, await this.summarise(tenant, work));
         this.failures = 0;
         this.covered = upTo;
+        this.cycleSince = Infinity; // written: no longer holds the progress back
         // At most every PROGRESS_EVERY_MS under load (each is an INSERT in the spans' lane), and whenever the work runs out.
         if (!this.pending.size || Date.now() - this.progressAt >= PROGRESS_EVERY_MS) {
           this.progressAt = Date.now();
@@ -221,7 +253,7 @@ export class TraceRollup {
         this.failures++;
         this.opts.onError?.(err);
         if (this.closed) {
-          // Left to recover() at the next start: the recorded progress stays before these exports.
+          // Left to start() at the next start (or another process): the recorded progress stays before these exports.
           this.failedBefore = Math.min(this.failedBefore, since);
         } else {
           // Tried again, read back from the stored spans (a part of the cycle may have been written).
@@ -236,6 +268,7 @@ export class TraceRollup {
         }
       } finally {
         this.inCycle = 0;
+        this.cycleSince = Infinity;
         const done = (w: { upTo: number }) => w.upTo <= this.covered || this.closed;
         for (const w of this.settle.filter(done)) w.resolve();
         this.settle = this.settle.filter((w) => !done(w));
@@ -257,7 +290,7 @@ export class TraceRollup {
 
   /** Every span stamped before this is summarised: the oldest export no written cycle covers yet, or now. */
   private summarisedBefore(): number {
-    return Math.min(Date.now(), this.failedBefore, this.pendingSince, ...this.inflight.keys());
+    return Math.min(Date.now(), this.failedBefore, this.pendingSince, this.cycleSince, ...this.inflight.keys());
   }
 
   private async recordProgress(before: number): Promise<void> {
