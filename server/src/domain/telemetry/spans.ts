@@ -21,8 +21,8 @@ export type SpanRow = {
   is_llm: boolean; llm_provider: string; llm_operation: string; llm_request_model: string; llm_response_model: string;
   llm_input_tokens: number; llm_output_tokens: number; llm_total_tokens: number; llm_cost_usd: number;
   prompt_name: string; prompt_version: string; run_id: string; model_name: string; model_version: string;
-  /** When the export was received (epoch ms as decimal text, DateTime64(3)); set by the ingest, absent from other writers' rows. */
-  ingested_at?: string;
+  /** When the export was received (epoch ms as decimal text, DateTime64(3)) and by which Loom process; set by the ingest. */
+  ingested_at?: string; ingested_by?: string;
 };
 
 export interface SpanBatch { rows: SpanRow[]; rejected: number; errors: string[] }

@@ -24,8 +24,8 @@ export class TraceIngestService {
     if (batch.rows.length) {
       const stamp = this.rollup.stamp();
       try {
-        const at = String(stamp);
-        for (const row of batch.rows) row.ingested_at = at;
+        const [at, by] = [String(stamp), this.rollup.instance];
+        for (const row of batch.rows) Object.assign(row, { ingested_at: at, ingested_by: by });
         await this.analytics.insert('spans', batch.rows);
         this.rollup.add(tenant, batch.rows, stamp);
       } finally {

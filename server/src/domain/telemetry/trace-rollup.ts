@@ -47,7 +47,10 @@ const PROGRESS_SQL = `SELECT instance, toString(toUnixTimestamp64Milli(summarise
   toString(toUnixTimestamp64Micro(recorded_at)) AS version FROM trace_summary_progress FINAL`;
 /** `summarised_before` of an instance whose work another took over (2100-01-01). */
 const END = 4_102_444_800_000;
-const RECOVER_SQL = `SELECT tenant_id, groupUniqArray(trace_id) AS ids FROM spans WHERE ingested_at >= fromUnixTimestamp64Milli(toInt64({since:Int64}), 'UTC') GROUP BY tenant_id`;
+/** The traces of the spans an instance received since a time. */
+const RECOVER_SQL = `SELECT tenant_id, groupUniqArray(trace_id) AS ids FROM spans
+WHERE ingested_at >= fromUnixTimestamp64Milli(toInt64({since:Int64}), 'UTC') AND ingested_by = {instance:String}
+GROUP BY tenant_id`;
 
 /**
  * Keeps the per-trace summaries (the `traces` table and the Trace nodes) in step with the spans,
@@ -59,7 +62,7 @@ const RECOVER_SQL = `SELECT tenant_id, groupUniqArray(trace_id) AS ids FROM span
  * after it.
  *
  * Nothing is lost in a crash: every span row carries `ingested_at` (this process's clock, stamped before
- * its INSERT), and after each cycle the time before which every received span is summarised is
+ * its INSERT) and `ingested_by` (this process's name), and after each cycle the time before which every received span is summarised is
  * recorded (`trace_summary_progress`). `start()` re-summarises, from the stored spans, the traces of
  * spans received since then by this instance before it stopped, or by another that stopped for good.
  */
@@ -105,6 +108,11 @@ export class TraceRollup {
     if (waiting >= this.opts.maxPendingTraces) {
       throw unavailable(`trace summaries are behind (${waiting} traces waiting); retry shortly`, 1);
     }
+  }
+
+  /** This process's name: its spans' `ingested_by`. */
+  get instance(): string {
+    return this.opts.instance;
   }
 
   /** The `ingested_at` (epoch ms) of an export about to be inserted; `release` it once it was added or failed. */
@@ -155,8 +163,8 @@ export class TraceRollup {
    * At start-up, then every `heartbeatMs`: records this process's progress (it stays fresh while the
    * process lives), and takes over the summaries that stopped processes left unwritten. This
    * instance's own row at start-up, and any other instance's row not recorded for `staleMs`, name a
-   * time since which some received spans may lack their summary: the traces of every span received
-   * since then are re-summarised from the stored spans (idempotent: taking one over twice costs only
+   * time since which some spans that instance received may lack their summary: the traces of those
+   * spans are re-summarised from the stored spans (idempotent: taking one over twice costs only
    * work). This process's own progress is recorded as covering them before the other row is closed
    * (its time set to END), so a stop in between loses nothing. Returns how many traces it took over.
    */
@@ -176,9 +184,9 @@ export class TraceRollup {
     const now = Date.now();
     const left = rows.filter((r) => Number(r.ms) < END && (r.instance === this.opts.instance ? starting : now - Number(r.at) > this.opts.staleMs));
     let n = 0;
-    if (left.length) {
-      const since = Math.min(...left.map((r) => Number(r.ms)));
-      for (const { tenant_id, ids } of await this.analytics.query<{ tenant_id: string; ids: string[] }>(SYSTEM_TENANT, RECOVER_SQL, { since })) {
+    for (const r of left) {
+      const since = Number(r.ms);
+      for (const { tenant_id, ids } of await this.analytics.query<{ tenant_id: string; ids: string[] }>(SYSTEM_TENANT, RECOVER_SQL, { since, instance: r.instance })) {
         const work = this.work(tenant_id);
         for (const id of ids) {
           this.count(work, id);
@@ -187,6 +195,8 @@ export class TraceRollup {
         }
       }
       this.pendingSince = Math.min(this.pendingSince, since);
+    }
+    if (left.length) {
       this.added++;
       this.kick();
     }
@@ -200,7 +210,7 @@ export class TraceRollup {
     return n;
   }
 
-  /** Refuses new exports and writes the summaries of those already answered (a failure is left to `recover()`). */
+  /** Refuses new exports and writes the summaries of those already answered (a failure is left to `start()`, here or in another process). */
   async close(): Promise<void> {
     this.closed = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
