@@ -16,6 +16,12 @@ const keyNodeId = (hash: string) => `apikey::${hash}`;
 
 /** Resolved keys are remembered this long (a revoked key keeps working at most this long). */
 const AUTH_CACHE_MS = 30_000;
+/**
+ * An unknown key is remembered only briefly: a read that failed to find a stored key (seen once,
+ * while the embedded graph's buffer pool was exhausted mid-checkpoint) must not lock its holder out
+ * for AUTH_CACHE_MS.
+ */
+const UNKNOWN_KEY_CACHE_MS = 2_000;
 const AUTH_CACHE_MAX = 10_000;
 
 export class TenancyService {
@@ -68,7 +74,7 @@ export class TenancyService {
     if (cached && cached.until > this.now()) return cached.principal;
     const principal = await this.lookup(hash);
     if (this.authCache.size >= AUTH_CACHE_MAX) this.authCache.clear();
-    this.authCache.set(hash, { principal, until: this.now() + AUTH_CACHE_MS });
+    this.authCache.set(hash, { principal, until: this.now() + (principal ? AUTH_CACHE_MS : UNKNOWN_KEY_CACHE_MS) });
     return principal;
   }
 

@@ -66,6 +66,24 @@ describe('WriteQueue on the embedded engine', () => {
     await expect(q.submit(6)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
   });
 
+  it('checkpoints between groups when writes keep coming (the queue never runs dry)', async () => {
+    const log: string[] = [];
+    const done: Promise<void>[] = [];
+    const q: WriteQueue<number> = new WriteQueue<number>(recordingConnection(log), async (_c, [i]) => {
+      if (i < 6) done.push(q.submit(i + 1)); // the next write is queued before this one commits
+      return { bytes: 600, onCommit() {} };
+    }, { checkpointIntervalMs: 60_000, maxGroup: 1, checkpointBytes: 1000, maxPending: 100 });
+    await q.submit(1);
+    while (done.length < 5) await new Promise((r) => setTimeout(r, 5));
+    await Promise.all(done);
+    const commits = log.flatMap((s, i) => (s === 'COMMIT' ? [i] : []));
+    expect(commits).toHaveLength(6);
+    // a checkpoint after every second group (1,200 bytes > 1,000), before the next one starts
+    expect(log.filter((s) => s === 'CHECKPOINT').length).toBeGreaterThanOrEqual(2);
+    expect(log.indexOf('CHECKPOINT')).toBeLessThan(commits[commits.length - 1]);
+    await q.close();
+  });
+
   it('checkpoints after enough bytes were written', async () => {
     const log: string[] = [];
     const q = new WriteQueue<number>(recordingConnection(log), async () => ({ bytes: 600, onCommit() {} }),
