@@ -339,6 +339,9 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
 
     // nothing stored by the rejected requests (the gzip export that decoded fully added one trace)
     await loom.services.traceIngest.settled();
+    const metrics = await (await fetch(`${loom.url}/metrics`)).text();
+    expect(metrics).toMatch(/^loom_trace_summaries_waiting 0$/m);
+    expect(metrics).toMatch(/^loom_trace_summaries_lag_seconds 0$/m);
     const after = await loom.gql(TRACES, { first: 200 });
     expect(after.data.traces.edges.length).toBe(before.data.traces.edges.length + 1);
     expect((await fetch(`${loom.url}/healthz`)).status).toBe(200);

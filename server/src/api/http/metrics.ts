@@ -1,9 +1,23 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { SummaryStats } from '../../domain/telemetry/trace-rollup.js';
 
 /** Prometheus metrics for one server instance (own registry: tests start several servers per process). */
-export function createMetrics() {
+export function createMetrics(traceSummaries: () => SummaryStats) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'loom_' });
+  // Trace summaries follow the OTLP answers (TraceRollup): how far behind they are, read at scrape time.
+  new Gauge({
+    name: 'loom_trace_summaries_waiting', help: 'Traces whose summary (traces row, Trace node) is not written yet', registers: [registry],
+    collect() { this.set(traceSummaries().waiting); },
+  });
+  new Gauge({
+    name: 'loom_trace_summaries_lag_seconds', help: 'Age of the oldest answered export whose summaries are not written yet (0: none)', registers: [registry],
+    collect() { this.set(traceSummaries().lagMs / 1000); },
+  });
+  new Gauge({
+    name: 'loom_trace_summary_failures', help: 'Summary cycles failed in a row (retried with backoff)', registers: [registry],
+    collect() { this.set(traceSummaries().failures); },
+  });
   return {
     registry,
     httpDuration: new Histogram({

@@ -113,6 +113,8 @@ describe('trace summaries after a stop before they were written', () => {
     expect(await stopped.start()).toBe(0); // first start of this instance: progress recorded from now
     expect(await stopped.ingest('acme', exportOf(span(31, 0), span(31, 1, llm('gpt-4o', 100, 10))))).toEqual({ rejected: 0 });
     expect(await summaryOf(31)).toEqual({ node: null, listed: null }); // answered, durable spans, no summary yet
+    expect(stopped.summaryStats()).toMatchObject({ waiting: 1, failures: 0 }); // what /metrics shows
+    expect(stopped.summaryStats().lagMs).toBeGreaterThanOrEqual(0);
 
     // The next start of the same instance finds them from its recorded progress and the spans' ingested_at.
     const restarted = process('crashy');

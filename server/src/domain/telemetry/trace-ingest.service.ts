@@ -3,7 +3,7 @@ import type { GraphStore } from '../ports/GraphStore.js';
 import type { OtlpIngestResult } from './otlp.types.js';
 import type { PriceTable } from './prices.js';
 import { toSpanRows } from './spans.js';
-import { TraceRollup, type RollupOptions } from './trace-rollup.js';
+import { TraceRollup, type RollupOptions, type SummaryStats } from './trace-rollup.js';
 
 /**
  * OTLP trace exports (in their OTLP/JSON form) → spans in ClickHouse; then, off the answer, summaries
@@ -40,6 +40,11 @@ export class TraceIngestService {
   /** At start-up: takes over summaries stopped processes did not write, then keeps watch (see TraceRollup.start). */
   start(): Promise<number> {
     return this.rollup.start();
+  }
+
+  /** How far the summaries are behind the answers (for /metrics). */
+  summaryStats(): SummaryStats {
+    return this.rollup.stats();
   }
 
   /** Resolves once the summaries of every export answered so far are written. */

@@ -28,6 +28,9 @@ export interface RollupOptions {
   onError?: (err: unknown) => void;
 }
 
+/** Traces waiting for their summary; age of the oldest answered export not summarised yet; cycles failed in a row. */
+export interface SummaryStats { waiting: number; lagMs: number; failures: number }
+
 export const ROLLUP_DEFAULTS: RollupOptions = {
   maxPendingTraces: 20_000, chunk: 2_000, lingerMs: 250, instance: 'loom', heartbeatMs: 15_000, staleMs: 60_000,
 };
@@ -113,6 +116,11 @@ export class TraceRollup {
   /** This process's name: its spans' `ingested_by`. */
   get instance(): string {
     return this.opts.instance;
+  }
+
+  stats(): SummaryStats {
+    const oldest = Math.min(this.pendingSince, this.cycleSince, this.failedBefore);
+    return { waiting: this.queued + this.inCycle, lagMs: oldest === Infinity ? 0 : Math.max(0, Date.now() - oldest), failures: this.failures };
   }
 
   /** The `ingested_at` (epoch ms) of an export about to be inserted; `release` it once it was added or failed. */
