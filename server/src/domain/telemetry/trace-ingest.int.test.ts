@@ -57,6 +57,37 @@ describe('TraceIngestService on the real engines', () => {
     expect((await loom.services.traces.list('acme', {}, 200)).edges).toHaveLength(25);
   });
 
+  it('converges to the exact summary of every trace when exports of overlapping spans race the summary cycles', async () => {
+    // Seeded: 40 traces of 6 spans each (span 0 the root, every third an LLM call), sent as 150 exports
+    // of 1-4 random spans (repeats included), 10 at a time, through a rollup that starts a cycle every 5 ms.
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const ingest = new TraceIngestService(loom.services.graph, loom.services.analytics, loadPriceTable(), { instance: 'race', lingerMs: 5 });
+    await ingest.start();
+    const T0 = 500;
+    const all = (t: number, i: number) => span(T0 + t, i, i % 3 === 1 ? llm('gpt-4o', 10 + t, i) : {});
+    const exports = Array.from({ length: 150 }, () => Array.from({ length: 1 + rnd(4) }, () => { const t = rnd(40); return [t, all(t, rnd(6))] as const; }));
+    for (let i = 0; i < exports.length; i += 10) {
+      await Promise.all(exports.slice(i, i + 10).map((e) => ingest.ingest('acme', exportOf(...e.map(([, sp]) => sp)))));
+    }
+    await ingest.settled();
+    const sent = new Map<number, Set<number>>();
+    for (const e of exports) for (const [t, sp] of e) (sent.get(t) ?? sent.set(t, new Set()).get(t)!).add(Number(`0x${sp.spanId}`) - 1);
+    const listed = new Map((await loom.services.traces.list('acme', {}, 200)).edges.map((e) => [e.node.traceId, e.node]));
+    const nodes = await loom.services.graph.getNodes('acme', [...sent.keys()].map((t) => traceNodeId(hex(T0 + t, 16))));
+    [...sent].forEach(([t, spans], k) => {
+      const llmSpans = [...spans].filter((i) => i % 3 === 1);
+      const expected = {
+        spanCount: spans.size, llmCalls: llmSpans.length,
+        inputTokens: llmSpans.length * (10 + t), outputTokens: llmSpans.reduce((n, i) => n + i, 0),
+        rootSpan: `s${spans.has(0) ? 0 : Math.min(...spans)}`,
+      };
+      expect(nodes[k]?.props, `trace ${t}`).toMatchObject(expected);
+      expect(listed.get(hex(T0 + t, 16)), `trace ${t}`).toMatchObject({ spanCount: expected.spanCount, llmCalls: expected.llmCalls, inputTokens: expected.inputTokens });
+    });
+    await ingest.close();
+  });
+
   it('prices calls with the table LOOM_LLM_PRICES names, over the defaults', async () => {
     await loom.services.traceIngest.ingest('acme', exportOf(span(8, 0, llm('gpt-4o-mini-2024-07-18', 1000, 5)), span(8, 1, llm('acme-llm-v2', 1_000_000, 1_000_000))));
     const view = await loom.services.traces.get('acme', hex(8, 16));
