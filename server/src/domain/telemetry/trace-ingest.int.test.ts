@@ -165,6 +165,7 @@ describe('trace summaries after a stop before they were written', () => {
     const live = process('pod-b', { staleMs: 60_000 });
     expect(await live.start()).toBe(0); // pod-a recorded progress a moment ago: alive, left alone
     await live.ingest('acme', exportOf(span(35, 0))); // pod-b's own spans are pod-b's to summarise
+    await live.settled(); // written, and its progress recorded past them (whether or not pod-c takes its row over below)
     await new Promise((r) => setTimeout(r, 300));
     const watcher = process('pod-c', { staleMs: 200 });
     expect(await watcher.start()).toBe(1); // pod-a silent for 300 ms > 200: its one trace taken over, not pod-b's
