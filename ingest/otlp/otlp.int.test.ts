@@ -67,6 +67,8 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
   afterAll(() => loom?.close());
 
   let protoTraceId = '';
+  /** The SDK's export sent and answered, and the trace summaries that follow the answer written. */
+  const exportAndSettle = async (sdk: { flush(): Promise<void> }) => { await sdk.flush(); await loom.services.traceIngest.settled(); };
 
   it('stores spans exported by the SDK over OTLP/HTTP protobuf and links the trace into the graph', async () => {
     const sdk = emitter(loom.url, loom.key, 'proto', { 'service.name': 'churn-api', 'loom.run.id': runId, 'deployment.environment': 'test' });
@@ -85,8 +87,7 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
     llm.end();
     root.end();
     protoTraceId = root.spanContext().traceId;
-    await sdk.flush();
-    await loom.services.traceIngest.settled(); // summaries follow the answer
+    await exportAndSettle(sdk);
     expect(sdk.exporter.results.map((r) => r.code)).toEqual([0]);
 
     const res = await loom.gql(TRACE, { id: protoTraceId });
@@ -128,14 +129,12 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
     const root = sdk.tracer.startSpan('answer');
     const first = child(sdk.tracer, root, 'embed', { 'openinference.span.kind': 'EMBEDDING', 'llm.model_name': 'text-embedding-3-small', 'llm.token_count.prompt': 50000 });
     first.end();
-    await sdk.flush(); // the child arrives before its root, as with a BatchSpanProcessor mid-trace
-    await loom.services.traceIngest.settled(); // summaries follow the answer
+    await exportAndSettle(sdk); // the child arrives before its root, as with a BatchSpanProcessor mid-trace
     const traceId = root.spanContext().traceId;
     let res = await loom.gql(TRACE, { id: traceId });
     expect(res.data.trace.summary).toMatchObject({ spanCount: 1, rootSpanName: 'embed', llmCalls: 1, inputTokens: 50000 });
     root.end();
-    await sdk.flush();
-    await loom.services.traceIngest.settled(); // summaries follow the answer
+    await exportAndSettle(sdk);
     expect(sdk.exporter.results.map((r) => r.code)).toEqual([0, 0]);
     res = await loom.gql(TRACE, { id: traceId });
     expect(res.data.trace.summary).toMatchObject({ spanCount: 2, rootSpanName: 'answer', service: 'rag-worker', llmCalls: 1 });
@@ -173,8 +172,7 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
         expect(answer.choices[0].message.content).toBe('Paris.');
         span.end();
       });
-      await sdk.flush();
-      await loom.services.traceIngest.settled(); // summaries follow the answer
+      await exportAndSettle(sdk);
       expect(api.calls).toHaveLength(1);
       expect(sdk.exporter.results.map((r) => r.code)).toEqual([0]);
 

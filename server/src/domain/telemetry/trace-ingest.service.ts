@@ -25,7 +25,10 @@ export class TraceIngestService {
       const stamp = this.rollup.stamp();
       try {
         const [at, by] = [String(stamp), this.rollup.instance];
-        for (const row of batch.rows) Object.assign(row, { ingested_at: at, ingested_by: by });
+        for (const row of batch.rows) {
+          row.ingested_at = at;
+          row.ingested_by = by;
+        }
         await this.analytics.insert('spans', batch.rows);
         this.rollup.add(tenant, batch.rows, stamp);
       } finally {

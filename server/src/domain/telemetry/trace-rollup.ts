@@ -2,7 +2,7 @@ import type { Analytics } from '../ports/Analytics.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import { unavailable } from '../errors.js';
 import { linkTargets, TRACE_SUMMARY_SQL, traceGraphBatch, traceNodeId, traceRow, type TraceSummary } from './trace-summary.js';
-import { summariseRows, type SummaryRow } from './trace-summary-rows.js';
+import { summariseRows, summaryFields, type SummaryRow } from './trace-summary-rows.js';
 import type { SpanRow } from './spans.js';
 
 /** Per tenant, per trace named since the last cycle: the summary fields of its new span rows; `reread`: traces to read back whatever they came with. */
@@ -28,10 +28,10 @@ export interface RollupOptions {
   onError?: (err: unknown) => void;
 }
 
-/** Traces waiting for their summary; age of the oldest answered export not summarised yet; cycles failed in a row. */
+/** Traces waiting for their summary; age of the oldest export received and not summarised yet; cycles failed in a row. */
 export interface SummaryStats { waiting: number; lagMs: number; failures: number }
 
-export const ROLLUP_DEFAULTS: RollupOptions = {
+const ROLLUP_DEFAULTS: RollupOptions = {
   maxPendingTraces: 20_000, chunk: 2_000, lingerMs: 250, instance: 'loom', heartbeatMs: 15_000, staleMs: 60_000,
 };
 const MAX_KNOWN = 100_000;
@@ -119,8 +119,7 @@ export class TraceRollup {
   }
 
   stats(): SummaryStats {
-    const oldest = Math.min(this.pendingSince, this.cycleSince, this.failedBefore);
-    return { waiting: this.queued + this.inCycle, lagMs: oldest === Infinity ? 0 : Math.max(0, Date.now() - oldest), failures: this.failures };
+    return { waiting: this.queued + this.inCycle, lagMs: Math.max(0, Date.now() - this.summarisedBefore()), failures: this.failures };
   }
 
   /** The `ingested_at` (epoch ms) of an export about to be inserted; `release` it once it was added or failed. */
@@ -140,13 +139,7 @@ export class TraceRollup {
   add(tenant: string, rows: readonly SpanRow[], stamp: number): void {
     const work = this.work(tenant);
     for (const r of rows) {
-      const slim: SummaryRow = {
-        trace_id: r.trace_id, span_id: r.span_id, parent_span_id: r.parent_span_id, name: r.name, service_name: r.service_name,
-        start_time: r.start_time, end_time: r.end_time, status_code: r.status_code, is_llm: r.is_llm,
-        llm_input_tokens: r.llm_input_tokens, llm_output_tokens: r.llm_output_tokens, llm_cost_usd: r.llm_cost_usd,
-        llm_request_model: r.llm_request_model, llm_response_model: r.llm_response_model, prompt_name: r.prompt_name,
-        prompt_version: r.prompt_version, run_id: r.run_id, model_name: r.model_name, model_version: r.model_version,
-      };
+      const slim = summaryFields(r);
       const list = work.rows.get(r.trace_id);
       if (list) list.push(slim);
       else {
@@ -210,11 +203,7 @@ export class TraceRollup {
     }
     await this.recordProgress(this.summarisedBefore());
     const others = left.filter((r) => r.instance !== this.opts.instance);
-    if (others.length) {
-      await this.analytics.insert('trace_summary_progress', others.map((r) => ({
-        tenant_id: SYSTEM_TENANT, instance: r.instance, summarised_before: String(END), recorded_at: this.nextVersion(),
-      })));
-    }
+    if (others.length) await this.recordProgress(END, others.map((r) => r.instance));
     return n;
   }
 
@@ -311,10 +300,11 @@ export class TraceRollup {
     return Math.min(Date.now(), this.failedBefore, this.pendingSince, this.cycleSince, ...this.inflight.keys());
   }
 
-  private async recordProgress(before: number): Promise<void> {
-    await this.analytics.insert('trace_summary_progress', [{
-      tenant_id: SYSTEM_TENANT, instance: this.opts.instance, summarised_before: String(before), recorded_at: this.nextVersion(),
-    }]);
+  /** This instance's progress, or (END) the closing of other instances' rows. */
+  private async recordProgress(before: number, instances = [this.opts.instance]): Promise<void> {
+    await this.analytics.insert('trace_summary_progress', instances.map((instance) => ({
+      tenant_id: SYSTEM_TENANT, instance, summarised_before: String(before), recorded_at: this.nextVersion(),
+    })));
   }
 
   /**

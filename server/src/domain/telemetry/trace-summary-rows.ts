@@ -9,10 +9,14 @@ import type { SpanRow } from './spans.js';
 import { MAX_REFS, type TraceSummary } from './trace-summary.js';
 
 /** What a summary reads of a span row (the rollup keeps only this of the rows it waits to summarise). */
-export type SummaryRow = Pick<SpanRow,
-  'trace_id' | 'span_id' | 'parent_span_id' | 'name' | 'service_name' | 'start_time' | 'end_time' | 'status_code' | 'is_llm'
-  | 'llm_input_tokens' | 'llm_output_tokens' | 'llm_cost_usd' | 'llm_request_model' | 'llm_response_model'
-  | 'prompt_name' | 'prompt_version' | 'run_id' | 'model_name' | 'model_version'>;
+export const summaryFields = (r: SpanRow) => ({
+  trace_id: r.trace_id, span_id: r.span_id, parent_span_id: r.parent_span_id, name: r.name, service_name: r.service_name,
+  start_time: r.start_time, end_time: r.end_time, status_code: r.status_code, is_llm: r.is_llm,
+  llm_input_tokens: r.llm_input_tokens, llm_output_tokens: r.llm_output_tokens, llm_cost_usd: r.llm_cost_usd,
+  llm_request_model: r.llm_request_model, llm_response_model: r.llm_response_model, prompt_name: r.prompt_name,
+  prompt_version: r.prompt_version, run_id: r.run_id, model_name: r.model_name, model_version: r.model_version,
+});
+export type SummaryRow = ReturnType<typeof summaryFields>;
 
 /** Enum8 'ERROR' of the spans table. */
 const STATUS_ERROR = 2;

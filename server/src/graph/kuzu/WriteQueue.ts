@@ -1,6 +1,5 @@
 import type { EngineConnection } from './engine.js';
 import { unavailable } from '../../domain/errors.js';
-import { isPoolExhausted } from './engine.js';
 
 interface Pending<T> { item: T; resolve: () => void; reject: (err: unknown) => void }
 
@@ -73,10 +72,8 @@ export class WriteQueue<T> {
         // they send next) then run while the engine works, not before it starts.
         setImmediate(() => { for (const p of group) p.resolve(); });
       } catch (err) {
-        // Out of buffer-pool memory is an overload (503 + Retry-After), not a failure of the write.
-        const refuse = (e: unknown) => (isPoolExhausted(e) ? unavailable('the graph store is out of buffer-pool memory for now (LOOM_KUZU_BUFFER_MB); retry shortly', 1) : e);
-        if (group.length === 1) group[0].reject(refuse(err));
-        else for (const p of group) await this.transaction([p.item]).then(p.resolve, (e) => p.reject(refuse(e)));
+        if (group.length === 1) group[0].reject(err);
+        else for (const p of group) await this.transaction([p.item]).then(p.resolve, p.reject);
       }
     }
     if (this.dirty && (this.checkpointDue || this.bytesSinceCheckpoint > this.opts.checkpointBytes)) await this.checkpoint();

@@ -3,6 +3,7 @@
  * has the same API, so switching is a change of the import below.
  */
 import kuzu, { type Connection, type PreparedStatement, type KuzuValue, type QueryResult } from 'kuzu';
+import { unavailable } from '../../domain/errors.js';
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
@@ -25,7 +26,7 @@ export function isTimeout(err: unknown): boolean {
  * when an update runs out of memory midway, as a write-write conflict (with one writer there is no
  * other): both seen writing cold corpus-like events through a 128 MB pool.
  */
-export function isPoolExhausted(err: unknown): boolean {
+function isPoolExhausted(err: unknown): boolean {
   return err instanceof Error && /Buffer manager exception|Unable to allocate memory|Write-write conflict/i.test(err.message);
 }
 
@@ -58,24 +59,33 @@ export function openEngine(path: string, bufferPoolBytes: number): Engine {
       const conn = new kuzu.Connection(db, threads);
       connections.push(conn);
       const prepared = new Map<string, Promise<PreparedStatement>>();
+      const execute = async (text: string, params?: Params): Promise<Row[]> => {
+        if (!params || Object.keys(params).length === 0) return drain(await conn.query(text));
+        let ps = prepared.get(text);
+        if (!ps) {
+          ps = conn.prepare(text);
+          prepared.set(text, ps);
+          if (prepared.size > 500) prepared.delete(prepared.keys().next().value!);
+        }
+        const statement = await ps;
+        if (!statement.isSuccess()) {
+          prepared.delete(text);
+          throw new Error(statement.getErrorMessage());
+        }
+        return drain(await conn.execute(statement, params as Record<string, KuzuValue>));
+      };
       return {
         setTimeout(ms) {
           conn.setQueryTimeout(ms > 0 ? Math.ceil(ms) : NO_TIMEOUT_MS);
         },
         async run(text, params) {
-          if (!params || Object.keys(params).length === 0) return drain(await conn.query(text));
-          let ps = prepared.get(text);
-          if (!ps) {
-            ps = conn.prepare(text);
-            prepared.set(text, ps);
-            if (prepared.size > 500) prepared.delete(prepared.keys().next().value!);
+          try {
+            return await execute(text, params);
+          } catch (err) {
+            // Out of buffer-pool memory is an overload (503 + Retry-After), not a failure of the statement.
+            if (isPoolExhausted(err)) throw unavailable('the graph store is out of buffer-pool memory for now (LOOM_KUZU_BUFFER_MB); retry shortly', 1);
+            throw err;
           }
-          const statement = await ps;
-          if (!statement.isSuccess()) {
-            prepared.delete(text);
-            throw new Error(statement.getErrorMessage());
-          }
-          return drain(await conn.execute(statement, params as Record<string, KuzuValue>));
         },
       };
     },
