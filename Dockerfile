@@ -34,5 +34,6 @@ USER 1000:1000
 EXPOSE 4000
 VOLUME ["/var/lib/loom"]
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s CMD node -e "fetch('http://127.0.0.1:'+(process.env.LOOM_PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-ENTRYPOINT ["node", "--import", "tsx", "server/src/cli.ts"]
+# --max-semi-space-size: see scripts/start.sh.
+ENTRYPOINT ["node", "--max-semi-space-size=64", "--import", "tsx", "server/src/cli.ts"]
 CMD ["start"]

@@ -13,4 +13,6 @@ if [ ! -f web/dist/index.html ] || [ -n "$(find web/src web/index.html web/graph
   npm run --silent build:web
 fi
 echo "==> starting Loom…"
-exec npx tsx server/src/cli.ts start
+# A 64 MB young generation: OTLP ingest allocates short-lived rows fast, and at the default size the
+# scavenges cost ~9% of its throughput (bench/RESULTS.md, session 8). The Dockerfile and `npm run bench` do the same.
+exec node --max-semi-space-size=64 --import tsx server/src/cli.ts start
