@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { foldProps, mergeProps, type TimedProps } from './rows.js';
+import { foldProps, mergeProps, readStoredProps, storedProps, type TimedProps } from './rows.js';
 
-/** What mergeProps stored before it folded in one pass: the incoming keys folded one at a time, each over a fresh copy. */
-function reference(stored: string | undefined, incoming: TimedProps): string {
+/** What mergeProps stored before it folded in one pass: the incoming keys folded one at a time, each over a fresh copy (stored props with every key's time). */
+function reference(stored: string | undefined, incoming: TimedProps): TimedProps {
   let merged: TimedProps = stored ? (JSON.parse(stored) as TimedProps) : {};
   const times = incoming._t ?? {};
   for (const [k, v] of Object.entries(incoming)) if (k !== '_t') merged = foldProps(merged, { [k]: v }, times[k] ?? '');
-  return JSON.stringify(merged);
+  return merged;
 }
 
 /** A small deterministic generator, so a failure names a seed that reproduces it. */
@@ -37,7 +37,11 @@ describe('mergeProps', () => {
       const stored = r.next() < 0.3 ? undefined : JSON.stringify(r.props());
       const incoming = r.props();
       const got = mergeProps(stored, incoming);
-      expect(got.props, `seed ${seed}`).toBe(reference(stored, incoming));
+      const want = reference(stored, incoming);
+      expect(readStoredProps(got.props), `seed ${seed}`).toEqual(want);
+      expect(got.props, `seed ${seed}`).toBe(storedProps(want));
+      // Stored in the compact form first: the same result.
+      if (stored) expect(mergeProps(storedProps(JSON.parse(stored) as TimedProps), incoming).props, `seed ${seed}`).toBe(got.props);
       const p = JSON.parse(got.props) as Record<string, unknown>;
       const deleted = typeof p.deletedAt === 'string' ? p.deletedAt : null;
       const restored = typeof p.restoredAt === 'string' ? p.restoredAt : null;
@@ -48,6 +52,23 @@ describe('mergeProps', () => {
   it('a later event time wins, an earlier one is ignored, null removes, a tie goes to the greater JSON either way round', () => {
     const stored = mergeProps(undefined, { a: 1, b: 2, c: 'x', d: 'y', _t: { a: 't2', b: 't2', c: 't2', d: 't2' } }).props;
     const next = JSON.parse(mergeProps(stored, { a: 9, b: null, c: 'y', d: 'x', _t: { a: 't1', b: 't3', c: 't2', d: 't2' } }).props) as TimedProps;
-    expect(next).toEqual({ a: 1, b: null, c: 'y', d: 'y', _t: { a: 't2', b: 't3', c: 't2', d: 't2' } });
+    expect(next).toEqual({ a: 1, b: null, c: 'y', d: 'y', _t: { b: 't3' }, _T: 't2' });
+    expect(readStoredProps(JSON.stringify(next))).toEqual({ a: 1, b: null, c: 'y', d: 'y', _t: { a: 't2', b: 't3', c: 't2', d: 't2' } });
+  });
+});
+
+describe('storedProps', () => {
+  it('writes the time most keys share once (ties: the later), and reads back every key\'s time', () => {
+    const props: TimedProps = { a: 1, b: 2, c: 3, d: 4, _t: { a: 't1', b: 't2', c: 't1', d: 't2' } };
+    expect(JSON.parse(storedProps(props))).toEqual({ a: 1, b: 2, c: 3, d: 4, _t: { a: 't1', c: 't1' }, _T: 't2' });
+    expect(readStoredProps(storedProps(props))).toEqual(props);
+    expect(storedProps({ a: 1, b: 2, _t: { a: 't1', b: 't1' } })).toBe('{"a":1,"b":2,"_T":"t1"}');
+  });
+
+  it('keeps the whole map when a key has no time (a missing entry would read as set at the shared time), and reads older rows as they are', () => {
+    const untimed: TimedProps = { a: 1, b: 2, _t: { a: 't1' } };
+    expect(storedProps(untimed)).toBe(JSON.stringify(untimed));
+    expect(readStoredProps(JSON.stringify(untimed))).toEqual(untimed);
+    expect(storedProps({})).toBe('{}');
   });
 });

@@ -8,11 +8,14 @@ import type { WriteBatch } from '../domain/ports/GraphStore.js';
 export const storeKey = (tenant: string, id: string) => `${tenant}/${id}`;
 
 /**
- * Props are stored as JSON with a reserved `_t` map: the event time that last set each key. A key is
- * only replaced by a write at the same or a later event time, and `null` is a tombstone (the key is
- * removed from what reads return). So replaying events in any order converges on the same props.
+ * Props carry a reserved `_t` map: the event time that last set each key. A key is only replaced by
+ * a write at the same or a later event time, and `null` is a tombstone (the key is removed from what
+ * reads return). So replaying events in any order converges on the same props. Stored, the time most
+ * keys share is written once as `_T` and `_t` keeps only the others (see storedProps).
  */
 export type TimedProps = Props & { _t?: Record<string, string> };
+/** The reserved keys of stored props (never a prop of their own). */
+const isTimeKey = (k: string) => k === '_t' || k === '_T';
 
 export interface NodeRow {
   key: string; tenant: string; id: string; kind: string; kindIsDefault: boolean; namespace: string; name: string;
@@ -66,7 +69,7 @@ export function resolveKind(row: NodeRow, storedKind: unknown): string {
  */
 export function foldProps(base: TimedProps, incoming: Props, at: string): TimedProps {
   const out: TimedProps = { ...base, _t: { ...(base._t ?? {}) } };
-  for (const [k, v] of Object.entries(incoming)) if (k !== '_t') setTimed(out, out._t!, k, v, at);
+  for (const [k, v] of Object.entries(incoming)) if (!isTimeKey(k)) setTimed(out, out._t!, k, v, at);
   return out;
 }
 
@@ -77,10 +80,51 @@ export function foldProps(base: TimedProps, incoming: Props, at: string): TimedP
  * nulls in a batch).
  */
 export function mergeProps(stored: unknown, incoming: TimedProps): { props: string; validTo: string } {
-  const merged: TimedProps = typeof stored === 'string' && stored ? (JSON.parse(stored) as TimedProps) : {};
+  const merged = typeof stored === 'string' && stored ? readStoredProps(stored) : {};
   const times = incoming._t ?? {};
-  for (const [k, v] of Object.entries(incoming)) if (k !== '_t') setTimed(merged, (merged._t ??= {}), k, v, times[k] ?? '');
-  return { props: JSON.stringify(merged), validTo: nodeValidTo(merged) ?? '' };
+  for (const [k, v] of Object.entries(incoming)) if (!isTimeKey(k)) setTimed(merged, (merged._t ??= {}), k, v, times[k] ?? '');
+  return { props: storedProps(merged), validTo: nodeValidTo(merged) ?? '' };
+}
+
+/**
+ * Timed props as stored: the event time most keys share (ties: the later) once as `_T`, and in `_t`
+ * only the keys set at another time. One event usually sets most of a node's keys, so its times were
+ * most of the text: a Trace node's props went from 1,219 to ~500 bytes. Deterministic (key order
+ * kept), so unchanged props store the same text. Props with a key that has no time (written before
+ * times were kept) keep the whole `_t` map: a key missing from `_t` would read as set at `_T`.
+ */
+export function storedProps(props: TimedProps): string {
+  const times = props._t ?? {};
+  const count = new Map<string, number>();
+  for (const k in props) {
+    if (isTimeKey(k)) continue;
+    const t = times[k];
+    if (t === undefined) return JSON.stringify(props);
+    count.set(t, (count.get(t) ?? 0) + 1);
+  }
+  let common: string | undefined;
+  let most = 0;
+  for (const [t, n] of count) if (n > most || (n === most && t > common!)) [common, most] = [t, n];
+  if (common === undefined) return JSON.stringify(props);
+  const out: Record<string, unknown> = {};
+  const others: Record<string, string> = {};
+  for (const k in props) if (!isTimeKey(k)) out[k] = props[k];
+  for (const k in out) if (times[k] !== common) others[k] = times[k];
+  for (const k in times) if (!(k in out)) others[k] = times[k];
+  if (Object.keys(others).length) out._t = others;
+  out._T = common;
+  return JSON.stringify(out);
+}
+
+/** Stored props text as timed props: `_t` holds every key's time again (older rows stored the whole map and no `_T`). */
+export function readStoredProps(text: string): TimedProps {
+  const parsed = JSON.parse(text) as TimedProps & { _T?: string };
+  const common = parsed._T;
+  if (common === undefined) return parsed;
+  delete parsed._T;
+  const times = (parsed._t ??= {});
+  for (const k in parsed) if (k !== '_t' && times[k] === undefined) times[k] = common;
+  return parsed;
 }
 
 /** foldProps' rule for one key, in place: `value` set at `at` replaces what `props` holds unless that was set later (or at once, with a greater JSON text). */
@@ -123,7 +167,7 @@ function parseProps(v: unknown): Props {
   let parsed: Props;
   try { parsed = JSON.parse(v) as Props; } catch { return {}; }
   const out: Props = {};
-  for (const k of Object.keys(parsed).sort()) if (k !== '_t' && parsed[k] !== null) out[k] = parsed[k];
+  for (const k of Object.keys(parsed).sort()) if (!isTimeKey(k) && parsed[k] !== null) out[k] = parsed[k];
   return out;
 }
 
