@@ -1,9 +1,9 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseClientConfigOptions, type ClickHouseSettings,
+  ClickHouseLogLevel, createClient, parseError, type ClickHouseClient, type ClickHouseClientConfigOptions, type ClickHouseSettings,
 } from '@clickhouse/client';
-import { createChdbConnection } from 'chdb/connection';
+import { createChdbConnection, type ChdbExtension } from 'chdb/connection';
 import type { Config } from '../config/config.js';
 import type { Analytics } from '../domain/ports/Analytics.js';
 import { badInput, LoomError, unavailable } from '../domain/errors.js';
@@ -11,10 +11,13 @@ import { DEFAULT_BATCHING, InsertBatcher, type BatcherOptions } from './InsertBa
 import { alignRetention, type Retention } from './retention.js';
 
 const MIGRATIONS_DIR = new URL('../../../schema/clickhouse/', import.meta.url);
+const INSERT_SETTINGS = {
+  date_time_input_format: 'best_effort' as const, // accept ISO-8601 timestamps in inserted rows
+  input_format_null_as_default: 1 as const, // a field a row does not have (null in the compact rows below) takes the column's default
+};
 const SETTINGS: ClickHouseSettings = {
+  ...INSERT_SETTINGS,
   output_format_json_quote_64bit_integers: 1, // UInt64/Int64 come back as exact strings
-  date_time_input_format: 'best_effort', // accept ISO-8601 timestamps in inserted rows
-  input_format_null_as_default: 1, // a field a row does not have (null in the compact rows below) takes the column's default
 };
 /** Failures are rethrown as LoomErrors and logged once by the caller, not by the client too. */
 const LOG = { level: ClickHouseLogLevel.OFF };
@@ -65,6 +68,27 @@ function compactRows(rows: readonly Record<string, unknown>[]): { columns: [stri
   return { columns, values: rows.map((r) => columns.map((c) => r[c] ?? null)) };
 }
 
+/** One INSERT of rows into a table. */
+type WriteRows = (table: string, rows: readonly Record<string, unknown>[]) => Promise<void>;
+
+/**
+ * chDB's raw insert of the text built here: the client's insert (what a ClickHouse server gets)
+ * encodes row by row into a stream, which the chDB connection then joins into one SQL string that the
+ * engine copies again. Built once and handed over as bytes, 100k spans over OTLP took ~X% less time.
+ */
+function chdbRawInsert(chdb: ChdbExtension): WriteRows {
+  return async (table, rows) => {
+    const { columns, values } = compactRows(rows);
+    const body = Buffer.from(values.map((v) => JSON.stringify(v)).join('\n'));
+    await chdb.rawInsert({ table, columns, values: body, format: 'JSONCompactEachRow', settings: INSERT_SETTINGS }).catch((err: unknown) => {
+      // The shape the client's errors have ({ code, type }), as the chDB connection gives its queries'.
+      const mapped = parseError(err instanceof Error ? err : String(err));
+      if (mapped !== err) mapped.cause = err;
+      throw mapped;
+    });
+  };
+}
+
 export interface AnalyticsOptions { retention?: Retention; batching?: BatcherOptions }
 
 export class ClickHouseAnalytics implements Analytics {
@@ -73,12 +97,11 @@ export class ClickHouseAnalytics implements Analytics {
   readonly #batcher: InsertBatcher;
   readonly #retention: Retention | undefined;
 
-  constructor(private readonly client: ClickHouseClient, private readonly release: () => Promise<void>, opts: AnalyticsOptions = {}) {
+  /** `write`: how an INSERT goes out (default: the client's insert). */
+  constructor(private readonly client: ClickHouseClient, private readonly release: () => Promise<void>, opts: AnalyticsOptions = {}, write?: WriteRows) {
     this.#retention = opts.retention;
-    this.#batcher = new InsertBatcher(
-      (table, values) => this.#run(() => this.client.insert({ table, ...compactRows(values), format: 'JSONCompactEachRow' }).then(() => undefined)),
-      opts.batching ?? DEFAULT_BATCHING,
-    );
+    const insert: WriteRows = write ?? ((table, rows) => this.client.insert({ table, ...compactRows(rows), format: 'JSONCompactEachRow' }).then(() => undefined));
+    this.#batcher = new InsertBatcher((table, rows) => this.#run(() => insert(table, rows)), opts.batching ?? DEFAULT_BATCHING);
   }
 
   async migrate(): Promise<string[]> {
@@ -163,19 +186,20 @@ async function readMigrations(dir: URL): Promise<Migration[]> {
 }
 
 /** chDB binds one data directory per process: one shared, refcounted client per path. */
-interface SharedChdb { database: string; refs: number; client: Promise<ClickHouseClient> }
+interface SharedChdb { database: string; refs: number; client: Promise<{ client: ClickHouseClient; write: WriteRows }> }
 const chdbClients = new Map<string, SharedChdb>();
 
-async function openChdb(dir: string, database: string): Promise<ClickHouseClient> {
+async function openChdb(dir: string, database: string): Promise<{ client: ClickHouseClient; write: WriteRows }> {
   await mkdir(dir, { recursive: true });
+  const chdb = createChdbConnection({ path: dir });
   // chdb types its Connection against @clickhouse/client-common 1.23.0, the client bundles its own copy
   // of the same interface: structurally identical at runtime, nominally different to tsc.
-  const connection = createChdbConnection({ path: dir }) as unknown as ClickHouseClientConfigOptions['connection'];
+  const connection = chdb as unknown as ClickHouseClientConfigOptions['connection'];
   const client = createClient({ connection, clickhouse_settings: SETTINGS, log: LOG });
   try {
     await client.command({ query: `CREATE DATABASE IF NOT EXISTS \`${database}\`` });
-    await client.command({ query: `USE \`${database}\`` }); // the chDB session keeps it for every later query
-    return client;
+    await client.command({ query: `USE \`${database}\`` }); // the chDB session keeps it for every later query (raw inserts too)
+    return { client, write: chdbRawInsert(chdb.chdb) };
   } catch (e) {
     await client.close();
     throw e;
@@ -195,7 +219,7 @@ async function acquireChdb(cfg: Extract<Config['analytics'], { engine: 'chdb' }>
   }
   const entry = shared;
   entry.refs++; // before awaiting, so a concurrent close cannot tear the client down under us
-  const client = await entry.client.catch((e: unknown) => {
+  const { client, write } = await entry.client.catch((e: unknown) => {
     entry.refs--;
     throw e;
   });
@@ -203,7 +227,7 @@ async function acquireChdb(cfg: Extract<Config['analytics'], { engine: 'chdb' }>
     if (--entry.refs > 0) return;
     chdbClients.delete(dir);
     await client.close();
-  }, opts);
+  }, opts, write);
 }
 
 async function openServer(cfg: Extract<Config['analytics'], { engine: 'clickhouse' }>, opts: AnalyticsOptions): Promise<ClickHouseAnalytics> {
