@@ -15,7 +15,11 @@ afterAll(async () => {
 /** The real engine connection, with the statements it ran recorded. */
 function recordingConnection(log: string[]): EngineConnection {
   const conn = engine.connect();
-  return { async run(text, params) { log.push(text); return conn.run(text, params); }, setTimeout: (ms) => conn.setTimeout(ms) };
+  return {
+    async run(text, params) { log.push(text); return conn.run(text, params); },
+    runSync(text) { log.push(text); return conn.runSync(text); },
+    setTimeout: (ms) => conn.setTimeout(ms),
+  };
 }
 
 describe('WriteQueue on the embedded engine', () => {

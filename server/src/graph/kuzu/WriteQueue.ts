@@ -16,6 +16,7 @@ interface Pending<T> { item: T; resolve: () => void; reject: (err: unknown) => v
 export class WriteQueue<T> {
   private pending: Pending<T>[] = [];
   private draining: Promise<void> | null = null;
+  private running = false;
   private dirty = false;
   private bytesSinceCheckpoint = 0;
   private checkpointDue = false;
@@ -52,7 +53,12 @@ export class WriteQueue<T> {
   }
 
   private kick(): void {
-    this.draining ??= this.drain().finally(() => {
+    // `running` is set before the drain starts: it runs synchronously up to its first await (its
+    // BEGIN is synchronous), so a submit from inside it must already find the queue draining.
+    if (this.running) return;
+    this.running = true;
+    this.draining = this.drain().finally(() => {
+      this.running = false;
       this.draining = null;
       if (this.pending.length) this.kick();
     });
@@ -80,7 +86,7 @@ export class WriteQueue<T> {
   }
 
   private async transaction(items: T[]): Promise<void> {
-    await this.conn.run('BEGIN TRANSACTION');
+    this.conn.runSync('BEGIN TRANSACTION');
     try {
       const { bytes, onCommit } = await this.apply(this.conn, items);
       await this.conn.run('COMMIT');

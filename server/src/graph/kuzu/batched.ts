@@ -48,7 +48,7 @@ export function lookupEdges(conn: EngineConnection, edges: readonly EdgeRow[]): 
   return lookup(conn, edges, Q.lookupEdges, (e, j) => ({ [`f${j}`]: e.from, [`t${j}`]: e.to, [`kind${j}`]: e.kind }));
 }
 
-export interface NodeUpdate { key: string; kind: string; namespace: string; name: string; props: string; createdAt: string; updatedAt: string; validTo: string }
+export interface NodeUpdate { key: string; kind: string; props: string; createdAt: string; updatedAt: string; validTo: string }
 
 /** Changed stored nodes: in bulk beyond BULK_UPDATE_ROWS, else UPDATE_NODES_MAX to a statement, those whose props changed first (so plans repeat and are reused). */
 export async function updateNodes(conn: EngineConnection, full: NodeUpdate[], scalars: NodeUpdate[]): Promise<void> {
@@ -63,7 +63,7 @@ export async function updateNodes(conn: EngineConnection, full: NodeUpdate[], sc
     const withProps = Math.max(0, Math.min(chunk.length, full.length - i));
     const params: Row = {};
     chunk.forEach((r, j) => {
-      Object.assign(params, { [`k${j}`]: r.key, [`kind${j}`]: r.kind, [`ns${j}`]: r.namespace, [`name${j}`]: r.name, [`c${j}`]: r.createdAt, [`u${j}`]: r.updatedAt });
+      Object.assign(params, { [`k${j}`]: r.key, [`kind${j}`]: r.kind, [`c${j}`]: r.createdAt, [`u${j}`]: r.updatedAt });
       if (j < withProps) Object.assign(params, { [`p${j}`]: r.props, [`vt${j}`]: r.validTo });
     });
     await conn.run(Q.updateNodes(withProps, chunk.length - withProps), params);

@@ -47,14 +47,16 @@ export const CREATE_NODES = `UNWIND $rows AS r CREATE (n:Node {${NODE_COLUMNS.ma
  */
 
 /**
- * Stored nodes changed by a write: `full` rows (props changed too) then `scalars` rows (kind, names,
+ * Stored nodes changed by a write: `full` rows (props changed too) then `scalars` rows (kind and
  * times), one primary-key MATCH per node (a cross product of single rows), then SET. Props are
- * rewritten only when they changed: Kuzu never reclaims the space of a replaced string.
+ * rewritten only when they changed: Kuzu never reclaims the space of a replaced string. Namespace
+ * and name are set when the node is created, never after: they come from its id. Each column SET
+ * costs: 16 nodes' five columns took 4.3-5.4 ms a transaction, their updatedAt alone 2.8-3.1 ms.
  */
 export function updateNodes(full: number, scalars: number): string {
   const i = Array.from({ length: full + scalars }, (_, j) => j);
   const set = (j: number) => [
-    `n${j}.kind = $kind${j}`, `n${j}.namespace = $ns${j}`, `n${j}.name = $name${j}`, `n${j}.createdAt = $c${j}`, `n${j}.updatedAt = $u${j}`,
+    `n${j}.kind = $kind${j}`, `n${j}.createdAt = $c${j}`, `n${j}.updatedAt = $u${j}`,
     ...(j < full ? [`n${j}.props = $p${j}`, `n${j}.validTo = $vt${j}`] : []),
   ];
   return `MATCH ${i.map((j) => `(n${j}:Node {key: $k${j}})`).join(', ')} SET ${i.flatMap(set).join(', ')}`;
@@ -69,9 +71,9 @@ export const UPDATE_NODES_MAX = 16;
 export const BULK_UPDATE_ROWS = 64;
 /** Stored nodes' fields, in bulk (see BULK_UPDATE_ROWS); props and validTo too when `withProps`. */
 export function updateNodesBulk(withProps: boolean): string {
-  return 'UNWIND $rows AS r WITH r.key AS key, r.kind AS kind, r.namespace AS ns, r.name AS name, r.createdAt AS c, r.updatedAt AS u' +
+  return 'UNWIND $rows AS r WITH r.key AS key, r.kind AS kind, r.createdAt AS c, r.updatedAt AS u' +
     `${withProps ? ', r.props AS p, r.validTo AS vt' : ''} MERGE (n:Node {key: key}) ` +
-    `SET n.kind = kind, n.namespace = ns, n.name = name, n.createdAt = c, n.updatedAt = u${withProps ? ', n.props = p, n.validTo = vt' : ''}`;
+    `SET n.kind = kind, n.createdAt = c, n.updatedAt = u${withProps ? ', n.props = p, n.validTo = vt' : ''}`;
 }
 
 /**

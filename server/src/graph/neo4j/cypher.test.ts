@@ -141,10 +141,9 @@ describe('Neo4j Cypher builders (pinned)', () => {
     expect(s.text).toMatchInlineSnapshot(`
       "UNWIND $rows AS r
       MERGE (n:Node {key: r.key})
-      ON CREATE SET n.tenant = r.tenant, n.id = r.id, n.createdAt = r.firstAt, n.props = '{}'
+      ON CREATE SET n.tenant = r.tenant, n.id = r.id, n.namespace = r.namespace, n.name = r.name, n.createdAt = r.firstAt, n.props = '{}'
       SET n.createdAt = CASE WHEN n.createdAt < r.firstAt THEN n.createdAt ELSE r.firstAt END,
         n.kind = CASE WHEN r.kindIsDefault AND n.kind IS NOT NULL THEN n.kind ELSE r.kind END,
-        n.namespace = r.namespace, n.name = r.name,
         n.updatedAt = CASE WHEN n.updatedAt IS NULL OR n.updatedAt < r.at THEN r.at ELSE n.updatedAt END
       RETURN n.key AS key, n.props AS props"
     `);
