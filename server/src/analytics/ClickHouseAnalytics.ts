@@ -8,7 +8,7 @@ import type { Config } from '../config/config.js';
 import type { Analytics } from '../domain/ports/Analytics.js';
 import { badInput, LoomError, unavailable } from '../domain/errors.js';
 import { DEFAULT_BATCHING, InsertBatcher, type BatcherOptions } from './InsertBatcher.js';
-import { alignRetention, type Retention } from './retention.js';
+import { alignMergeSettings, alignRetention, type Retention } from './retention.js';
 
 const MIGRATIONS_DIR = new URL('../../../schema/clickhouse/', import.meta.url);
 const INSERT_SETTINGS = {
@@ -121,6 +121,7 @@ export class ClickHouseAnalytics implements Analytics {
         done.push(m.file);
       }
       if (this.#retention) await alignRetention(this.client, this.#retention);
+      await alignMergeSettings(this.client);
       return done;
     });
   }

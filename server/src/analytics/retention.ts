@@ -33,3 +33,26 @@ export async function alignRetention(client: ClickHouseClient, retention: Retent
     await client.command({ query: wanted ? `ALTER TABLE ${r.table} MODIFY TTL ${r.expr} + INTERVAL ${days} DAY` : `ALTER TABLE ${r.table} REMOVE TTL` });
   }
 }
+
+/**
+ * Merge settings of the tables that take many small inserts. `merge_selector_base` 10 (default 5)
+ * merges more parts at once and so rewrites each row fewer times: an OTLP exporter's ~2,000-span
+ * inserts made chDB's merge threads the largest CPU user, ~1.4 s per 100k spans, and ~0.75 s at 10
+ * (bench/RESULTS.md, session 8). Reads see a few more parts at a time. Applied only where the engine
+ * knows the setting (older ClickHouse servers do not).
+ */
+const MERGE_SETTINGS: { table: string; setting: string; value: number }[] = [
+  { table: 'spans', setting: 'merge_selector_base', value: 10 },
+  { table: 'traces', setting: 'merge_selector_base', value: 10 },
+];
+
+export async function alignMergeSettings(client: ClickHouseClient): Promise<void> {
+  const rs = await client.query({
+    query: 'SELECT name FROM system.merge_tree_settings WHERE name IN {names:Array(String)}',
+    query_params: { names: [...new Set(MERGE_SETTINGS.map((m) => m.setting))] }, format: 'JSON',
+  });
+  const known = new Set((await rs.json<{ name: string }>()).data.map((r) => r.name));
+  for (const m of MERGE_SETTINGS) {
+    if (known.has(m.setting)) await client.command({ query: `ALTER TABLE ${m.table} MODIFY SETTING ${m.setting} = ${m.value}` });
+  }
+}
