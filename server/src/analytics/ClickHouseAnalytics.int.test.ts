@@ -135,6 +135,16 @@ describe('ClickHouseAnalytics on chDB', () => {
     await store.close();
   });
 
+  it('merges the tables of many small inserts with more parts at once (merge_selector_base 10)', async () => {
+    const store = await openAnalytics({ engine: 'chdb', path: path.join(dir, 'chdb'), database: 'loom' });
+    await store.migrate();
+    const rows = await store.query<{ name: string; engine_full: string }>('acme',
+      "SELECT name, engine_full FROM system.tables WHERE database = currentDatabase() AND name IN ('spans', 'traces', 'metric_points') ORDER BY name");
+    expect(Object.fromEntries(rows.map((r) => [r.name, /merge_selector_base = (\d+)/.exec(r.engine_full)?.[1] ?? null])))
+      .toEqual({ metric_points: null, spans: '10', traces: '10' });
+    await store.close();
+  });
+
   it('reports a second data directory in the same process as UNAVAILABLE', async () => {
     const other: Config['analytics'] = { engine: 'chdb', path: path.join(dir, 'other'), database: 'loom' };
     await expect(openAnalytics(other)).rejects.toMatchObject({ code: 'UNAVAILABLE' });

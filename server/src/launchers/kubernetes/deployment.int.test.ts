@@ -160,7 +160,7 @@ describe.skipIf(!hasKubectl)('k8s/ renders and validates', () => {
 
   it('the Dockerfile runs the CLI the manifests start', () => {
     const dockerfile = readFileSync(`${K8S}../Dockerfile`, 'utf8');
-    expect(dockerfile).toMatch(/ENTRYPOINT \["node", "--import", "tsx", "server\/src\/cli.ts"\]/);
+    expect(dockerfile).toMatch(/ENTRYPOINT \["node", "--max-semi-space-size=64", "--import", "tsx", "server\/src\/cli.ts"\]/);
     expect(existsSync(`${K8S}../server/src/cli.ts`)).toBe(true);
     const api = named(render('base'), 'Deployment', 'loom-api')!.spec.template.spec.containers[0];
     expect(api.args).toEqual(['start']);
