@@ -86,6 +86,8 @@ export class WriteQueue<T> {
   }
 
   private async transaction(items: T[]): Promise<void> {
+    // Synchronous: it holds the event loop only while the engine opens the transaction. The one long
+    // holder of the engine's transaction lock, CHECKPOINT, runs on this connection, between transactions.
     this.conn.runSync('BEGIN TRANSACTION');
     try {
       const { bytes, onCommit } = await this.apply(this.conn, items);
