@@ -134,3 +134,34 @@ describe('KuzuGraphStore key filter across restarts', () => {
     expect(parseCsvColumn('')).toEqual([]);
   });
 });
+
+describe('KuzuGraphStore neighbour reads by internal offset', () => {
+  it('reads by offset what it reads by key: when a hub takes the budget, and when an offset names another node', async () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-refs-'));
+    const store = await KuzuGraphStore.open({ path: path.join(d, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024 });
+    try {
+      await store.init();
+      const job = (i: number) => ({ id: `job:ns:j${i}`, kind: 'Job' as const, namespace: 'ns', name: `j${i}` });
+      const ds = (name: string) => ({ id: `dataset:ns:${name}`, kind: 'Dataset' as const, namespace: 'ns', name });
+      const reads = (from: string, i: number) => ({ kind: 'INPUT_TO' as const, from: `dataset:ns:${from}`, to: `job:ns:j${i}` });
+      await store.write('t', {
+        nodes: [ds('hub'), ds('quiet'), ...Array.from({ length: 31 }, (_, i) => job(i))],
+        edges: [...Array.from({ length: 30 }, (_, i) => reads('hub', i)), reads('quiet', 30)],
+      });
+      const ids = ['dataset:ns:hub', 'dataset:ns:quiet'];
+      const q = { direction: 'DOWNSTREAM' as const, limit: 2 };
+      const byPages = await Promise.all(ids.map(async (id) => (await store.neighbours('t', id, { ...q, offset: 0 })).items.map((i) => i.edge)));
+      // The first read goes by key and learns the offsets; the second reads by offset, where the hub's 30 edges overrun the budget (3 a node).
+      expect(await store.edgesOfMany('t', ids, q)).toEqual(byPages);
+      expect(await store.edgesOfMany('t', ids, q)).toEqual(byPages);
+      // An offset that names another node (job j1's, for the quiet dataset) is found out by the key the read returns.
+      const refs = (store as unknown as { refs: { get(k: string): number | undefined; learn(k: string, r: number): void } }).refs;
+      refs.learn('t/dataset:ns:quiet', refs.get('t/job:ns:j1')!);
+      expect(await store.edgesOfMany('t', ['dataset:ns:quiet', 'job:ns:j0'], { direction: 'BOTH', limit: 5 }))
+        .toEqual([[{ kind: 'INPUT_TO', from: 'dataset:ns:quiet', to: 'job:ns:j30', props: {}, validFrom: expect.any(String), validTo: null }], [expect.objectContaining({ from: 'dataset:ns:hub', to: 'job:ns:j0' })]]);
+    } finally {
+      await store.close();
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});

@@ -15,6 +15,7 @@ import { earliest, edgeOrder, latest, mergeProps, normaliseBatch, resolveKind, s
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import { KeyFilter } from './KeyFilter.js';
+import { NodeRefs } from './NodeRefs.js';
 import {
   createEdges, leaves, lookupEdges, lookupKeys, updateEdges, updateNodes, type EdgeUpdate, type NewEdge, type NodeUpdate,
 } from './batched.js';
@@ -50,6 +51,8 @@ export class KuzuGraphStore implements GraphStore {
   /** Stored nodes (all tenants): counted at init(), then by commits. Picks how new edges are written. */
   private nodeCount = 0;
   private readonly joinNodesPerEdge: number;
+  /** Internal offsets of nodes read so far: their edges are then read by id (neighbours-many.ts). */
+  private readonly refs = new NodeRefs();
 
   private constructor(engine: Engine, opts: KuzuOptions) {
     this.engine = engine;
@@ -294,14 +297,14 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   edgesOfMany(tenant: string, ids: readonly string[], q: ManyNeighbourQuery): Promise<GraphEdge[][]> {
-    return edgesOfMany((work) => this.read(work), tenant, ids, q);
+    return edgesOfMany((work) => this.read(work), tenant, ids, q, this.refs, this.nodeCount);
   }
 
   async lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageResult | null> {
     // The root and the walk side by side; the walk's answer is dropped when there is no root.
     const [[root], found] = await Promise.all([
       this.getNodes(tenant, [id]),
-      walkLineage((work) => this.read(work), tenant, storeKey(tenant, id), q),
+      walkLineage((work) => this.read(work), tenant, storeKey(tenant, id), q, (key, ref) => this.refs.learn(key, ref)),
     ]);
     if (!root || (q.asOf && root.createdAt > q.asOf)) return null;
     const nodes = [...found.nodes.values()].sort((a, b) => a.distance - b.distance || (a.node.id < b.node.id ? -1 : 1)).slice(0, q.limit);

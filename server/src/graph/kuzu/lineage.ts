@@ -22,7 +22,8 @@ export type UseReader = <T>(work: (conn: EngineConnection) => Promise<T>) => Pro
  * Under a deadline, a node walk that times out is retried at half the depth, and the answer says
  * where it was cut; when the edge queries run out of time the nodes come without those edges.
  */
-export async function walkLineage(use: UseReader, tenant: string, key: string, q: LineageQuery): Promise<Found> {
+/** `learn`: told each found node's key and internal offset (NodeRefs). */
+export async function walkLineage(use: UseReader, tenant: string, key: string, q: LineageQuery, learn: (key: string, ref: unknown) => void): Promise<Found> {
   const deadline = Date.now() + (q.deadlineMs ?? DEFAULT_LINEAGE_DEADLINE_MS);
   const found: Found = { nodes: new Map(), edges: new Map(), cut: null };
   // The shallowest cut wins: it is where the answer stops being complete.
@@ -42,6 +43,7 @@ export async function walkLineage(use: UseReader, tenant: string, key: string, q
     ]);
     if (rows.length > q.limit) cutAt({ reason: 'NODE_LIMIT', depth: Number(rows[q.limit - 1]?.distance ?? 0) });
     for (const r of rows.slice(0, q.limit)) {
+      learn(String(r.key), r.ref);
       const seen = found.nodes.get(String(r.id));
       if (!seen || seen.distance > Number(r.distance)) found.nodes.set(String(r.id), { node: toNode(r), distance: Number(r.distance) });
     }

@@ -1,9 +1,10 @@
-import { EDGE_KINDS, type GraphEdge } from '../../domain/model.js';
+import { EDGE_KINDS, type EdgeKind, type GraphEdge } from '../../domain/model.js';
 import type { ManyNeighbourQuery, NeighbourOrder } from '../../domain/ports/GraphStore.js';
 import { storeKey, toEdge } from '../rows.js';
 import type { UseReader } from './lineage.js';
 import * as Q from './queries.js';
 import { leaves, lookupChunks } from './batched.js';
+import type { NodeRefs } from './NodeRefs.js';
 
 /** Branches past the ids look this up: no key is empty (keys are `tenant/id`), so they end at a missed index probe. */
 const NO_KEY = '';
@@ -18,23 +19,76 @@ const NO_KEY = '';
  * (0.6-2 ms): Kuzu 0.11 binds and plans a prepared statement again on every execute, and runs each
  * branch's pipelines apart. What a batch saves is round trips, and the node lookups callers skip.
  */
-export async function edgesOfMany(use: UseReader, tenant: string, ids: readonly string[], q: ManyNeighbourQuery): Promise<GraphEdge[][]> {
+/**
+ * A read by offsets scans the ids of the whole Node table (~0.1 µs a node: ~5 ms at 100k nodes, ~100 ms
+ * at 1M), a read by key costs ~1.5 ms a node, spread over the pooled readers: by offsets only from this
+ * many stored nodes per node read down. Marquez `/lineage` at 100k nodes took half the time; at 1M the
+ * two ways cost the same (bench/RESULTS.md, session 8).
+ */
+const STORED_NODES_PER_REF_READ = 7_500;
+
+export async function edgesOfMany(use: UseReader, tenant: string, ids: readonly string[], q: ManyNeighbourQuery, refs: NodeRefs, storedNodes: number): Promise<GraphEdge[][]> {
   const found = new Map<string, GraphEdge[]>();
   const kinds = q.edgeKinds?.length ? q.edgeKinds : EDGE_KINDS;
   const unique = q.limit > 0 ? [...new Set(ids)] : [];
   const order = q.order ?? 'kind';
+  const learn = (rows: Record<string, unknown>[]) => {
+    for (const r of rows) refs.learn(storeKey(tenant, String(r.otherId)), (r.otherRef as { offset?: unknown } | null)?.offset);
+  };
   const read = async (these: readonly string[], ordered: boolean, limit: number, take: (id: string, rows: Record<string, unknown>[]) => void) =>
     Promise.all(lookupChunks(these).map(async ({ chunk, size }) => {
       const keys = Array.from({ length: size }, (_, j) => [`k${j}`, j < chunk.length ? storeKey(tenant, chunk[j]) : NO_KEY]);
       const rows = await use((conn) => conn.run(Q.edgesOfMany(size, q.direction, kinds, q.includeEnded ?? false, order, ordered), { ...Object.fromEntries(keys), limit }));
-      for (const [branch, mine] of byBranch(rows)) take(chunk[branch], mine);
+      learn(rows);
+      for (const [branch, mine] of byBranch(rows)) {
+        refs.learn(storeKey(tenant, chunk[branch]), mine[0].selfRef); // (unordered reads return it)
+        take(chunk[branch], mine);
+      }
     }));
   const keep = (id: string, rows: Record<string, unknown>[]) => found.set(id, inOrder(rows, order).map((r) => edgeOf(r, tenant, id)));
   // First unordered, one edge more than the limit: the nodes that had more (hubs) are read again, ordered by the engine.
   const hubs: string[] = [];
-  await read(unique, false, q.limit + 1, (id, rows) => (rows.length > q.limit ? hubs.push(id) : keep(id, rows)));
+  const firstPass = (id: string, rows: Record<string, unknown>[]) => (rows.length > q.limit ? hubs.push(id) : keep(id, rows));
+  // Nodes whose offset is known in one statement; the others (and all of them when a hub took the budget) by key.
+  const byKey = unique.length * STORED_NODES_PER_REF_READ >= storedNodes
+    ? await readByRefs(use, tenant, unique, q, kinds, order, refs, (rows) => learn(rows), firstPass)
+    : unique;
+  await read(byKey, false, q.limit + 1, firstPass);
   await read(hubs, true, q.limit, keep);
   return ids.map((id) => [...(found.get(id) ?? [])]);
+}
+
+/**
+ * The first pass of edgesOfMany for the nodes with a known offset, in one statement of at most one
+ * edge more than the limit per node in all (Q.edgesOfRefs). Returns the nodes left to read by key:
+ * those without a known offset, one whose offset named another node, or all when the budget ran out.
+ */
+async function readByRefs(
+  use: UseReader, tenant: string, ids: readonly string[], q: ManyNeighbourQuery, kinds: readonly EdgeKind[], order: NeighbourOrder,
+  refs: NodeRefs, learn: (rows: Record<string, unknown>[]) => void, take: (id: string, rows: Record<string, unknown>[]) => void,
+): Promise<string[]> {
+  const byRef = new Map<number, string>();
+  const rest: string[] = [];
+  for (const id of ids) {
+    const ref = refs.get(storeKey(tenant, id));
+    if (ref === undefined || byRef.has(ref)) rest.push(id);
+    else byRef.set(ref, id);
+  }
+  if (byRef.size === 0) return rest;
+  const budget = (q.limit + 1) * byRef.size;
+  const rows = await use((conn) => conn.run(Q.edgesOfRefs(q.direction, kinds, q.includeEnded ?? false, order), { refs: [...byRef.keys()], budget: budget + 1 }));
+  if (rows.length > budget) return [...rest, ...byRef.values()];
+  learn(rows);
+  const mine = new Map<string, Record<string, unknown>[]>([...byRef.values()].map((id) => [id, []]));
+  for (const r of rows) mine.get(byRef.get(Number(r.selfRef))!)?.push(r);
+  for (const id of byRef.values()) {
+    const got = mine.get(id)!;
+    if (got.length && got[0].selfKey !== storeKey(tenant, id)) {
+      refs.forget(storeKey(tenant, id));
+      rest.push(id);
+    } else take(id, got);
+  }
+  return rest;
 }
 
 /** A statement's rows by the branch (the node) they answer. */

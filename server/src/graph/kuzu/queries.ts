@@ -199,7 +199,7 @@ function recursive(w: Walk, depth: number): string {
 /** Nodes within `depth` hops, each with its shortest distance (and at `asOf`, only nodes that existed then). */
 export function lineageNodes(w: Walk): string {
   const existed = `WHERE ${alive('n', w.asOf)} ${w.asOf === undefined ? '' : `AND n.createdAt <= '${w.asOf}'`} `;
-  return `MATCH p = (a:Node {key: $key})${recursive(w, w.depth)}(n:Node) ${existed}RETURN ${NODE_FIELDS}, n.key AS key, length(p) AS distance ` +
+  return `MATCH p = (a:Node {key: $key})${recursive(w, w.depth)}(n:Node) ${existed}RETURN ${NODE_FIELDS}, n.key AS key, offset(id(n)) AS ref, length(p) AS distance ` +
     // No path columns (nodes(e), rels(e)): they made this walk 2-3x slower (bench/RESULTS.md).
     'ORDER BY distance, n.id LIMIT $limit';
 }
@@ -257,7 +257,8 @@ const MANY_ORDER: Record<NeighbourOrder, { by: string; key: string }> = {
  * not 100k projected rows (118 ms against 176 ms at 1M nodes). But the projection after the cut
  * reads the nodes again through a hash join, which loses the order: rows return their `sortKey`
  * (then `otherId`) for the caller to order each branch again. Also returned: the branch, the other
- * end's id and internal id, and the whole edge (its `_dst` tells the direction). Kinds are inlined:
+ * end's id and internal id, the whole edge (its `_dst` tells the direction), and unordered, the
+ * node's own offset (NodeRefs: its edges are then read by id, edgesOfRefs). Kinds are inlined:
  * a list parameter referenced from several branches crashes Kuzu 0.11.3.
  * Not `ordered`: any `$limit` edges of each node, without the sort and the second read of the nodes
  * (one neighbour read at 100k nodes: 0.82 ms against 1.12 ms). Asked for one more than it needs, a
@@ -268,6 +269,19 @@ export function edgesOfMany(size: number, direction: Direction, kinds: readonly 
   const cut = ordered ? `WITH n, r ORDER BY ${MANY_ORDER[order].by} LIMIT $limit ` : '';
   return Array.from({ length: size }, (_, i) =>
     `MATCH (a:Node {key: $k${i}})${neighbourPattern(direction)}(n:Node) ${where} ${cut}` +
-    `RETURN ${i} AS branch, n.id AS otherId, id(n) AS otherRef, r AS rel, ${MANY_ORDER[order].key} AS sortKey${ordered ? '' : ' LIMIT $limit'}`,
+    `RETURN ${i} AS branch, ${ordered ? '' : 'offset(id(a)) AS selfRef, '}n.id AS otherId, id(n) AS otherRef, r AS rel, ${MANY_ORDER[order].key} AS sortKey${ordered ? '' : ' LIMIT $limit'}`,
   ).join(' UNION ALL ');
+}
+
+/**
+ * The edges of the nodes at these internal offsets (`$refs`, read before: see NodeRefs), at most
+ * `$budget` rows in all, in one statement: Kuzu plans `WHERE offset(id(a)) IN $refs` as a filter on
+ * the Node table's implicit ids, where keys would be a join over its key column. 130 datasets'
+ * producers at 100k nodes: 5-6 ms, against ~100 ms as one key lookup each (a UNION ALL branch costs
+ * about as much). No order and no cut per node: the caller gives a budget of one edge more than its
+ * limit per node, and reads the nodes by key instead when the budget ran out (a hub took it).
+ */
+export function edgesOfRefs(direction: Direction, kinds: readonly EdgeKind[], includeEnded: boolean, order: NeighbourOrder): string {
+  return `MATCH (a:Node)${neighbourPattern(direction)}(n:Node) WHERE offset(id(a)) IN $refs AND ${current(includeEnded)}r.kind IN ${kindList(kinds)} ` +
+    `RETURN a.key AS selfKey, offset(id(a)) AS selfRef, n.id AS otherId, id(n) AS otherRef, r AS rel, ${MANY_ORDER[order].key} AS sortKey LIMIT $budget`;
 }
