@@ -10,22 +10,24 @@ import type { NodeRefs } from './NodeRefs.js';
 const NO_KEY = '';
 
 /**
- * GraphStore.edgesOfMany on Kuzu: one statement per chunk of up to 32 nodes (a UNION ALL branch per
- * node, since Kuzu plans `UNWIND $keys ... MATCH` as a scan of the whole Node table), the chunks on
- * pooled readers side by side. First unordered (up to one edge more than the limit, ordered here);
- * the nodes that had more than the limit are read again ordered and cut by the engine. Statements
- * come in the sizes of `Q.LOOKUP_SIZES` so their text is reused; unused branches look up no key.
- * Measured at 1M nodes: a branch costs about what the same read costs as a statement of its own
- * (0.6-2 ms): Kuzu 0.11 binds and plans a prepared statement again on every execute, and runs each
- * branch's pipelines apart. What a batch saves is round trips, and the node lookups callers skip.
- */
-/**
  * A read by offsets scans the ids of the whole Node table (~0.1 µs a node: ~5 ms at 100k nodes, ~100 ms
  * at 1M), a read by key costs ~1.5 ms a node, spread over the pooled readers: by offsets only from this
  * many stored nodes per node read down. Marquez `/lineage` at 100k nodes took half the time; at 1M the
  * two ways cost the same (bench/RESULTS.md, session 8).
  */
 const STORED_NODES_PER_REF_READ = 7_500;
+
+/**
+ * GraphStore.edgesOfMany on Kuzu. Nodes whose internal offset is known (NodeRefs), when the set is
+ * large for the store, in one statement (readByRefs). The others by key: one statement per chunk of
+ * up to 32 nodes (a UNION ALL branch per node, since Kuzu plans `UNWIND $keys ... MATCH` as a scan of
+ * the whole Node table), the chunks on pooled readers side by side. First unordered (up to one edge
+ * more than the limit, ordered here); the nodes that had more than the limit are read again ordered
+ * and cut by the engine. Statements come in the sizes of `Q.LOOKUP_SIZES` so their text is reused;
+ * unused branches look up no key. Measured at 1M nodes: a branch costs about what the same read costs
+ * as a statement of its own (0.6-2 ms): Kuzu 0.11 binds and plans a prepared statement again on every
+ * execute, and runs each branch's pipelines apart.
+ */
 
 export async function edgesOfMany(use: UseReader, tenant: string, ids: readonly string[], q: ManyNeighbourQuery, refs: NodeRefs, storedNodes: number): Promise<GraphEdge[][]> {
   const found = new Map<string, GraphEdge[]>();
@@ -49,9 +51,8 @@ export async function edgesOfMany(use: UseReader, tenant: string, ids: readonly 
   // First unordered, one edge more than the limit: the nodes that had more (hubs) are read again, ordered by the engine.
   const hubs: string[] = [];
   const firstPass = (id: string, rows: Record<string, unknown>[]) => (rows.length > q.limit ? hubs.push(id) : keep(id, rows));
-  // Nodes whose offset is known in one statement; the others (and all of them when a hub took the budget) by key.
   const byKey = unique.length * STORED_NODES_PER_REF_READ >= storedNodes
-    ? await readByRefs(use, tenant, unique, q, kinds, order, refs, (rows) => learn(rows), firstPass)
+    ? await readByRefs(use, tenant, unique, q, kinds, order, refs, learn, firstPass)
     : unique;
   await read(byKey, false, q.limit + 1, firstPass);
   await read(hubs, true, q.limit, keep);
