@@ -13,7 +13,7 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'loom-local-launcher-'));
   launcher = new LocalLauncher({ dir: path.join(dir, 'runs'), pollMs: 50 });
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
 
 /** A spec running `node -e <script>`. */
 function spec(script: string, over: Partial<TrainingSpec> = {}): TrainingSpec {
@@ -107,10 +107,13 @@ describe('LocalLauncher', () => {
   it('a run whose supervisor vanished without an outcome is reported FAILED (SupervisorLost)', async () => {
     const s = spec('');
     const runDir = launcher.runDir(s);
-    await launcher.launch(spec('setTimeout(() => {}, 10)'), creds); // makes the tenant dir
+    const other = spec('setTimeout(() => {}, 10)');
+    await launcher.launch(other, creds); // makes the tenant dir
     const { mkdirSync } = await import('node:fs');
     mkdirSync(runDir, { recursive: true });
     writeFileSync(path.join(runDir, 'status.json'), JSON.stringify({ state: 'RUNNING', reason: 'Started', message: null, at: new Date().toISOString(), supervisorPid: 2 ** 22 + 12345 }));
     expect((await follow(s)).final).toMatchObject({ state: 'FAILED', reason: 'SupervisorLost' });
+    // Its supervisor writes into the runs directory until it ends: done before the directory is removed.
+    await follow(other);
   });
 });
