@@ -42,6 +42,12 @@ describe('mergeProps', () => {
       expect(got.props, `seed ${seed}`).toBe(storedProps(want));
       // Stored in the compact form first: the same result.
       if (stored) expect(mergeProps(storedProps(JSON.parse(stored) as TimedProps), incoming).props, `seed ${seed}`).toBe(got.props);
+      // Stored beside the node's updatedAt (the latest time written, as the store keeps it): the same props.
+      const latestOf = (p: TimedProps | undefined, from = '') => Object.values(p?._t ?? {}).reduce((a, b) => (b > a ? b : a), from);
+      const storedAt = latestOf(stored ? (JSON.parse(stored) as TimedProps) : undefined);
+      const nextAt = latestOf(incoming, storedAt);
+      const beside = mergeProps(stored && storedProps(JSON.parse(stored) as TimedProps, storedAt), incoming, { stored: storedAt, next: nextAt });
+      expect(readStoredProps(beside.props, nextAt), `seed ${seed}`).toEqual(want);
       const p = JSON.parse(got.props) as Record<string, unknown>;
       const deleted = typeof p.deletedAt === 'string' ? p.deletedAt : null;
       const restored = typeof p.restoredAt === 'string' ? p.restoredAt : null;
@@ -63,6 +69,19 @@ describe('storedProps', () => {
     expect(JSON.parse(storedProps(props))).toEqual({ a: 1, b: 2, c: 3, d: 4, _t: { a: 't1', c: 't1' }, _T: 't2' });
     expect(readStoredProps(storedProps(props))).toEqual(props);
     expect(storedProps({ a: 1, b: 2, _t: { a: 't1', b: 't1' } })).toBe('{"a":1,"b":2,"_T":"t1"}');
+  });
+
+  it('writes `_U` for a shared time equal to the node\'s updatedAt: setting the same values later moves updatedAt, not the text', () => {
+    const first = mergeProps(undefined, { a: 1, b: 2, _t: { a: 't1', b: 't1' } }, { stored: undefined, next: 't1' }).props;
+    expect(first).toBe('{"a":1,"b":2,"_U":1}');
+    expect(mergeProps(first, { a: 1, b: 2, _t: { a: 't2', b: 't2' } }, { stored: 't1', next: 't2' }).props).toBe(first);
+    // Only `a` again, later: `b` keeps its own time, which is no longer the node's.
+    const partly = mergeProps(first, { a: 1, _t: { a: 't2' } }, { stored: 't1', next: 't2' }).props;
+    expect(JSON.parse(partly)).toEqual({ a: 1, b: 2, _t: { b: 't1' }, _U: 1 });
+    expect(readStoredProps(partly, 't2')).toEqual({ a: 1, b: 2, _t: { a: 't2', b: 't1' } });
+    // An older write changes nothing.
+    expect(mergeProps(first, { a: 5, _t: { a: 't0' } }, { stored: 't1', next: 't1' }).props).toBe(first);
+    expect(() => readStoredProps(first)).toThrow(/updatedAt/);
   });
 
   it('keeps the whole map when a key has no time (a missing entry would read as set at the shared time), and reads older rows as they are', () => {

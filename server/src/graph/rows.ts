@@ -15,7 +15,7 @@ export const storeKey = (tenant: string, id: string) => `${tenant}/${id}`;
  */
 export type TimedProps = Props & { _t?: Record<string, string> };
 /** The reserved keys of stored props (never a prop of their own). */
-const isTimeKey = (k: string) => k === '_t' || k === '_T';
+const isTimeKey = (k: string) => k === '_t' || k === '_T' || k === '_U';
 
 export interface NodeRow {
   key: string; tenant: string; id: string; kind: string; kindIsDefault: boolean; namespace: string; name: string;
@@ -79,11 +79,11 @@ export function foldProps(base: TimedProps, incoming: Props, at: string): TimedP
  * props to store and their end of validity ('' when valid: Kuzu binds one type per column, so no
  * nulls in a batch).
  */
-export function mergeProps(stored: unknown, incoming: TimedProps): { props: string; validTo: string } {
-  const merged = typeof stored === 'string' && stored ? readStoredProps(stored) : {};
+export function mergeProps(stored: unknown, incoming: TimedProps, updatedAt?: { stored: unknown; next: string }): { props: string; validTo: string } {
+  const merged = typeof stored === 'string' && stored ? readStoredProps(stored, updatedAt?.stored) : {};
   const times = incoming._t ?? {};
   for (const [k, v] of Object.entries(incoming)) if (!isTimeKey(k)) setTimed(merged, (merged._t ??= {}), k, v, times[k] ?? '');
-  return { props: storedProps(merged), validTo: nodeValidTo(merged) ?? '' };
+  return { props: storedProps(merged, updatedAt?.next), validTo: nodeValidTo(merged) ?? '' };
 }
 
 /**
@@ -92,8 +92,12 @@ export function mergeProps(stored: unknown, incoming: TimedProps): { props: stri
  * most of the text: a Trace node's props went from 1,219 to ~500 bytes. Deterministic (key order
  * kept), so unchanged props store the same text. Props with a key that has no time (written before
  * times were kept) keep the whole `_t` map: a key missing from `_t` would read as set at `_T`.
+ * With `updatedAt` (the node's, stored beside these props) equal to that time, `_U` stands for it
+ * instead: a later write that sets the same values again moves the node's `updatedAt`, not its props
+ * text (the store then writes `updatedAt` alone, not the props again). The store must write the props
+ * again whenever `updatedAt` changes and this text does.
  */
-export function storedProps(props: TimedProps): string {
+export function storedProps(props: TimedProps, updatedAt?: string): string {
   const times = props._t ?? {};
   const count = new Map<string, number>();
   for (const k in props) {
@@ -112,14 +116,23 @@ export function storedProps(props: TimedProps): string {
   for (const k in out) if (times[k] !== common) others[k] = times[k];
   for (const k in times) if (!(k in out)) others[k] = times[k];
   if (Object.keys(others).length) out._t = others;
-  out._T = common;
+  if (common === updatedAt) out._U = 1;
+  else out._T = common;
   return JSON.stringify(out);
 }
 
-/** Stored props text as timed props: `_t` holds every key's time again (older rows stored the whole map and no `_T`). */
-export function readStoredProps(text: string): TimedProps {
-  const parsed = JSON.parse(text) as TimedProps & { _T?: string };
-  const common = parsed._T;
+/**
+ * Stored props text as timed props: `_t` holds every key's time again (older rows stored the whole
+ * map and no `_T`). `updatedAt`: the node's, which `_U` stands for.
+ */
+export function readStoredProps(text: string, updatedAt?: unknown): TimedProps {
+  const parsed = JSON.parse(text) as TimedProps & { _T?: string; _U?: number };
+  let common = parsed._T;
+  if (parsed._U !== undefined) {
+    if (typeof updatedAt !== 'string') throw new Error('stored props refer to the node\'s updatedAt (_U), and it was not given');
+    common = updatedAt;
+    delete parsed._U;
+  }
   if (common === undefined) return parsed;
   delete parsed._T;
   const times = (parsed._t ??= {});

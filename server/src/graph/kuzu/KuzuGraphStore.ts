@@ -173,9 +173,10 @@ export class KuzuGraphStore implements GraphStore {
     const scalars: NodeUpdate[] = [];
     for (const n of nodes) {
       const prev = previous.get(n.key);
+      const updatedAt = latest(prev?.updatedAt, n.at);
       const row = {
         key: n.key, kind: resolveKind(n, prev?.kind), namespace: n.namespace, name: n.name,
-        ...mergeProps(prev?.props, n.props), createdAt: earliest(prev?.createdAt, n.firstAt), updatedAt: latest(prev?.updatedAt, n.at),
+        ...mergeProps(prev?.props, n.props, { stored: prev?.updatedAt, next: updatedAt }), createdAt: earliest(prev?.createdAt, n.firstAt), updatedAt,
       };
       staged.nodes.set(n.key, { kind: row.kind, props: row.props, createdAt: row.createdAt, updatedAt: row.updatedAt, validTo: row.validTo });
       const sameScalars = prev?.kind === row.kind && prev.createdAt === row.createdAt && prev.updatedAt === row.updatedAt;
