@@ -27,7 +27,7 @@ describe('WriteQueue on the embedded engine', () => {
     const log: string[] = [];
     const groups: number[][] = [];
     const q = new WriteQueue<number>(recordingConnection(log), async (_c, items) => { groups.push(items); return { bytes: 1, onCommit() {} }; },
-      { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, maxPending: 100 });
+      { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 100 });
     await Promise.all([1, 2, 3, 4].map((i) => q.submit(i)));
     expect(groups).toEqual([[1], [2, 3, 4]]);
     expect(log.filter((s) => s === 'COMMIT')).toHaveLength(2);
@@ -38,7 +38,7 @@ describe('WriteQueue on the embedded engine', () => {
     const q = new WriteQueue<number>(recordingConnection([]), async (_c, items) => {
       if (items.includes(2)) throw new Error('bad write');
       return { bytes: 1, onCommit() {} };
-    }, { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, maxPending: 100 });
+    }, { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 100 });
     const results = await Promise.allSettled([1, 2, 3].map((i) => q.submit(i)));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     await q.close();
@@ -49,7 +49,7 @@ describe('WriteQueue on the embedded engine', () => {
       // Item 2 needs more than the 64 MB pool holds (a list of 4M strings).
       if (items.includes(2)) await c.run('UNWIND range(1, 4000000) AS x RETURN size(collect(string(x))) AS n');
       return { bytes: 1, onCommit() {} };
-    }, { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, maxPending: 100 });
+    }, { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 100 });
     const results = await Promise.allSettled([1, 2, 3].map((i) => q.submit(i)));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 1 });
@@ -61,7 +61,7 @@ describe('WriteQueue on the embedded engine', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => { release = r; });
     const q = new WriteQueue<number>(recordingConnection([]), async () => { await gate; return { bytes: 1, onCommit() {} }; },
-      { checkpointIntervalMs: 60_000, maxGroup: 10, checkpointBytes: 1e9, maxPending: 3 });
+      { checkpointIntervalMs: 60_000, maxGroup: 10, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 3 });
     const accepted = [q.submit(1), q.submit(2), q.submit(3), q.submit(4)]; // 1 runs, 2..4 wait
     await expect(q.submit(5)).rejects.toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 1 });
     release();
@@ -92,7 +92,7 @@ describe('WriteQueue on the embedded engine', () => {
   it('checkpoints after enough bytes were written', async () => {
     const log: string[] = [];
     const q = new WriteQueue<number>(recordingConnection(log), async () => ({ bytes: 600, onCommit() {} }),
-      { checkpointIntervalMs: 60_000, maxGroup: 1, checkpointBytes: 1000, maxPending: 100 });
+      { checkpointIntervalMs: 60_000, maxGroup: 1, checkpointBytes: 1000, burstCheckpointBytes: 4000, maxPending: 100 });
     await q.submit(1);
     expect(log).not.toContain('CHECKPOINT');
     await q.submit(2);

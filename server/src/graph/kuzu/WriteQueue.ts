@@ -27,7 +27,7 @@ export class WriteQueue<T> {
     private readonly conn: EngineConnection,
     /** Applies a group inside the transaction: about how many bytes it wrote, and what to do once committed. */
     private readonly apply: (conn: EngineConnection, items: T[]) => Promise<{ bytes: number; onCommit(): void }>,
-    private readonly opts: { checkpointIntervalMs: number; maxGroup: number; checkpointBytes: number; burstCheckpointBytes?: number; maxPending: number },
+    private readonly opts: { checkpointIntervalMs: number; maxGroup: number; checkpointBytes: number; burstCheckpointBytes: number; maxPending: number },
   ) {
     this.timer = setInterval(() => {
       if (!this.dirty) return;
@@ -70,7 +70,7 @@ export class WriteQueue<T> {
       // the changes not yet checkpointed would fill the buffer pool (a cold ingest of 12,000 events did
       // at 1 GB). At a higher mark than when idle: each checkpoint in a burst costs time and grows the
       // file (3,000 cold events: 172 MB at checkpointBytes, 68 MB at 4x it, 29 MB with none).
-      if (this.dirty && this.bytesSinceCheckpoint > (this.opts.burstCheckpointBytes ?? this.opts.checkpointBytes)) await this.checkpoint();
+      if (this.dirty && this.bytesSinceCheckpoint > this.opts.burstCheckpointBytes) await this.checkpoint();
       const group = this.pending.splice(0, this.opts.maxGroup);
       try {
         await this.transaction(group.map((p) => p.item));

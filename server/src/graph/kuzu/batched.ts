@@ -54,8 +54,10 @@ export interface NodeUpdate { key: string; kind: string; props: string; createdA
 export async function updateNodes(conn: EngineConnection, full: NodeUpdate[], scalars: NodeUpdate[]): Promise<void> {
   const rows = [...full, ...scalars];
   if (rows.length > Q.BULK_UPDATE_ROWS) {
-    if (full.length) await conn.run(Q.updateNodesBulk(true), { rows: full });
-    if (scalars.length) await conn.run(Q.updateNodesBulk(false), { rows: scalars.map(({ props: _p, validTo: _v, ...r }) => r) });
+    // Only the fields the statement sets: the callers' rows carry more (namespace, name...), and every field is bound.
+    const scalar = (r: NodeUpdate) => ({ key: r.key, kind: r.kind, createdAt: r.createdAt, updatedAt: r.updatedAt });
+    if (full.length) await conn.run(Q.updateNodesBulk(true), { rows: full.map((r) => ({ ...scalar(r), props: r.props, validTo: r.validTo })) });
+    if (scalars.length) await conn.run(Q.updateNodesBulk(false), { rows: scalars.map(scalar) });
     return;
   }
   for (let i = 0; i < rows.length; i += Q.UPDATE_NODES_MAX) {

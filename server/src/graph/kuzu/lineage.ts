@@ -21,8 +21,8 @@ export type UseReader = <T>(work: (conn: EngineConnection) => Promise<T>) => Pro
  * depth - 1), each on its own reader: the answer takes as long as the slowest query, not their sum.
  * Under a deadline, a node walk that times out is retried at half the depth, and the answer says
  * where it was cut; when the edge queries run out of time the nodes come without those edges.
+ * `learn` is told each found node's key and internal offset (NodeRefs).
  */
-/** `learn`: told each found node's key and internal offset (NodeRefs). */
 export async function walkLineage(use: UseReader, tenant: string, key: string, q: LineageQuery, learn: (key: string, ref: unknown) => void): Promise<Found> {
   const deadline = Date.now() + (q.deadlineMs ?? DEFAULT_LINEAGE_DEADLINE_MS);
   const found: Found = { nodes: new Map(), edges: new Map(), cut: null };
