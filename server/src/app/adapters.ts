@@ -8,6 +8,8 @@ import type { JobQueue } from '../domain/ports/JobQueue.js';
 import type { TrainingLauncher } from '../domain/ports/TrainingLauncher.js';
 import { InProcessJobQueue } from '../queue/InProcessJobQueue.js';
 import { BullMqJobQueue } from '../queue/BullMqJobQueue.js';
+import { FileIngestLog } from '../queue/FileIngestLog.js';
+import type { IngestLog } from '../domain/ports/IngestLog.js';
 import { LocalLauncher } from '../launchers/local/LocalLauncher.js';
 import { KubernetesLauncher } from '../launchers/kubernetes/KubernetesLauncher.js';
 import { KubeConfig } from '@kubernetes/client-node';
@@ -25,6 +27,11 @@ export async function openAnalyticsStore(cfg: Config['analytics']): Promise<Anal
   const analytics = await openAnalytics(cfg);
   await analytics.migrate();
   return analytics;
+}
+
+/** The ingest log, where lineage events are answered from it (LOOM_INGEST_ACK=logged) and this process receives them. */
+export async function openIngestLog(cfg: Config): Promise<IngestLog | null> {
+  return cfg.ingest.ack === 'logged' && (cfg.role === 'all' || cfg.role === 'ingest') ? FileIngestLog.open(cfg.ingest.logDir) : null;
 }
 
 export function openJobQueue(cfg: Config['queue'], onError: (err: unknown, where: string) => void): JobQueue {

@@ -3,7 +3,7 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../config/config.js';
 import { createLogger } from './logger.js';
-import { openAnalyticsStore, openGraph, openJobQueue, openLauncher } from './adapters.js';
+import { openAnalyticsStore, openGraph, openIngestLog, openJobQueue, openLauncher } from './adapters.js';
 import { createServices } from './services.js';
 import { seedIfEmpty } from './seed.js';
 import { createHttpServer } from '../api/http/server.js';
@@ -34,6 +34,11 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     await graph.close();
     throw err;
   });
+  const ingestLog = await openIngestLog(cfg).catch(async (err) => {
+    await analytics.close();
+    await graph.close();
+    throw err;
+  });
   const queue = openJobQueue(cfg.queue, (err, where) => log.warn({ err, where }, 'job queue error'));
   const launcher = openLauncher(cfg.training);
   const services = createServices(graph, analytics, {
@@ -41,8 +46,15 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     // A job's history can stay in memory only when this process is the graph's one writer.
     lineageIngest: { historyCacheJobs: cfg.graph.engine === 'embedded' ? 10_000 : 0 },
     training: { queue, launcher, defaultQuota: cfg.training.defaultQuota },
+    ingestLog: ingestLog ? {
+      log: ingestLog, maxBacklog: 1_000, applyChunk: 256, roomWaitMs: 2_000,
+      onDropped: (err, tenant) => log.error({ err, tenant }, 'lineage ingest: an answered event could not be written to the graph and was left out'),
+      onRetry: (err) => log.warn({ err }, 'lineage ingest: the graph cannot take answered events now; retrying'),
+    } : undefined,
     onTraceSummaryError: (err) => log.warn({ err }, 'trace summaries: a cycle failed; retrying'),
   });
+  const recovered = await services.lineageLog?.recover();
+  if (recovered) log.info({ events: recovered }, 'lineage ingest: wrote the events answered before the last stop that were not yet in the graph');
   if (cfg.role !== 'worker') {
     const taken = await services.traceIngest.start();
     if (taken) log.info({ traces: taken }, 'trace summaries: re-summarising traces a stopped process left unsummarised');
@@ -73,6 +85,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
       closing ??= (async () => {
         await workers?.stop(); // takes no new jobs; running ones finish or go back to the queue
         await app.close(); // stops accepting, drains in-flight requests (Apollo drain plugin)
+        await services.lineageLog?.close(); // writes the answered lineage events to the graph
         await services.traceIngest.close(); // writes the summaries of the exports answered
         await queue.close();
         await launcher.close(); // runs already launched go on (a Job, a detached local process) and are followed again at the next start

@@ -4,6 +4,9 @@ import type { Analytics } from '../domain/ports/Analytics.js';
 import { TenancyService } from '../domain/tenancy/tenancy.service.js';
 import { LineageService } from '../domain/lineage.service.js';
 import { LineageIngestService, type LineageIngestOptions } from '../domain/openlineage/lineage-ingest.service.js';
+import { LoggedLineageIngest, type LoggedIngestOptions } from '../domain/openlineage/logged-ingest.js';
+import { visibleGraph } from '../domain/openlineage/visible-graph.js';
+import type { IngestLog } from '../domain/ports/IngestLog.js';
 import { createRegistry, type Registry } from '../domain/registry/index.js';
 import { TraceIngestService } from '../domain/telemetry/trace-ingest.service.js';
 import { TraceQueryService } from '../domain/telemetry/trace-query.service.js';
@@ -19,11 +22,15 @@ import { TrainingQuotas, type Quota } from '../domain/training/quota.js';
 
 /** The domain services, built once by the composition root over the chosen adapters. */
 export interface Services {
+  /** The graph as every reader sees it: with an ingest log, reads wait for the events answered before them (visibleGraph). */
   graph: GraphStore;
   analytics: Analytics;
   tenancy: TenancyService;
   lineage: LineageService;
+  /** Writes each event to the graph before it answers (seeding and demo data; the HTTP receivers without an ingest log). */
   lineageIngest: LineageIngestService;
+  /** Answers once an event is in the ingest log (the HTTP receivers); null without one. */
+  lineageLog: LoggedLineageIngest | null;
   /** Experiment tracking, model and prompt registries, evaluations, webhooks. */
   registry: Registry;
   /** OTLP trace exports → spans, trace summaries, Trace nodes. */
@@ -48,16 +55,23 @@ export interface ServiceOptions {
   /** A trace summary cycle failed (it is tried again). */
   onTraceSummaryError?: (err: unknown) => void;
   lineageIngest?: LineageIngestOptions;
+  /** Answer lineage events once they are in this log (LoggedLineageIngest). */
+  ingestLog?: { log: IngestLog } & LoggedIngestOptions;
   training?: { queue: JobQueue; launcher: TrainingLauncher; defaultQuota?: Quota };
 }
 
-export function createServices(graph: GraphStore, analytics: Analytics, opts: ServiceOptions = {}): Services {
+export function createServices(raw: GraphStore, analytics: Analytics, opts: ServiceOptions = {}): Services {
+  const lineageIngest = new LineageIngestService(raw, opts.lineageIngest);
+  const lineageLog = opts.ingestLog ? new LoggedLineageIngest(lineageIngest, opts.ingestLog.log, opts.ingestLog) : null;
+  const graph = lineageLog ? visibleGraph(raw, (tenant) => lineageLog.visible(tenant)) : raw;
   return {
     graph,
     analytics,
-    tenancy: new TenancyService(graph),
+    // API keys and tenants are never written through the ingest log: authenticating waits for nothing.
+    tenancy: new TenancyService(raw),
     lineage: new LineageService(graph),
-    lineageIngest: new LineageIngestService(graph, opts.lineageIngest),
+    lineageIngest,
+    lineageLog,
     registry: createRegistry(graph, analytics),
     traceIngest: new TraceIngestService(graph, analytics, loadPriceTable(opts.telemetry?.llmPricesFile), {
       instance: opts.telemetry?.instance ?? `${hostname()}-${process.pid}`, onError: opts.onTraceSummaryError,

@@ -25,7 +25,8 @@ export interface LineageIngestOptions {
   historyCacheJobs: number;
 }
 
-interface Placed { kind: EventKind; batch: WriteBatch; at: string; jobKey: string | null }
+/** An event validated and mapped to its graph write (LineageIngestService.place). */
+export interface PlacedEvent { kind: EventKind; batch: WriteBatch; at: string; jobKey: string | null }
 
 /**
  * Validates OpenLineage events and writes each as one atomic, idempotent graph batch. The events of
@@ -44,23 +45,33 @@ export class LineageIngestService {
     return result.value;
   }
 
+  /** Validates and maps one event; throws BAD_USER_INPUT (naming the field) when it cannot be placed. */
+  place(tenant: string, body: unknown): PlacedEvent {
+    const { event, kind } = validateEvent(body);
+    const batch = mapEvent(event, kind);
+    const jobKey = event.job?.namespace && event.job.name ? `${tenant}\u0000${nodeId('Job', event.job.namespace, event.job.name)}` : null;
+    return { kind, batch, at: new Date(parseEventTime(event.eventTime)).toISOString(), jobKey };
+  }
+
   /** Each event stands alone (its own result); events of one job share one history update. */
-  private async ingestMany(tenant: string, bodies: unknown[]): Promise<PromiseSettledResult<IngestResult>[]> {
-    const results: PromiseSettledResult<IngestResult>[] = new Array(bodies.length);
-    const byJob = new Map<string | null, { index: number; placed: Placed }[]>();
-    bodies.forEach((body, index) => {
-      try {
-        const { event, kind } = validateEvent(body);
-        const batch = mapEvent(event, kind);
-        const jobKey = event.job?.namespace && event.job.name ? `${tenant}\u0000${nodeId('Job', event.job.namespace, event.job.name)}` : null;
-        const group = byJob.get(jobKey) ?? [];
-        group.push({ index, placed: { kind, batch, at: new Date(parseEventTime(event.eventTime)).toISOString(), jobKey } });
-        byJob.set(jobKey, group);
-      } catch (reason) {
-        results[index] = { status: 'rejected', reason };
+  private ingestMany(tenant: string, bodies: unknown[]): Promise<PromiseSettledResult<IngestResult>[]> {
+    return this.writePlaced(tenant, bodies.map((body) => settle(() => this.place(tenant, body))));
+  }
+
+  /** Writes placed events (each its own result; one that could not be placed keeps its reason). Its batches gain the job history's edges. */
+  async writePlaced(tenant: string, placed: readonly PromiseSettledResult<PlacedEvent>[]): Promise<PromiseSettledResult<IngestResult>[]> {
+    const results: PromiseSettledResult<IngestResult>[] = new Array(placed.length);
+    const byJob = new Map<string | null, { index: number; placed: PlacedEvent }[]>();
+    placed.forEach((p, index) => {
+      if (p.status === 'rejected') {
+        results[index] = p;
+        return;
       }
+      const group = byJob.get(p.value.jobKey) ?? [];
+      group.push({ index, placed: p.value });
+      byJob.set(p.value.jobKey, group);
     });
-    const write = async (group: { index: number; placed: Placed }[]) => {
+    const write = async (group: { index: number; placed: PlacedEvent }[]) => {
       const settled = await Promise.allSettled(group.map(({ placed }) => this.graph.write(tenant, placed.batch)));
       settled.forEach((s, i) => {
         const { index, placed } = group[i];
@@ -144,19 +155,37 @@ export class LineageIngestService {
    * submitted together, so the store can commit them in one group; an invalid one fails alone.
    */
   async ingestBatch(tenant: string, body: unknown): Promise<BatchResult> {
-    if (!Array.isArray(body)) throw badInput('(body)', 'must be a JSON array of OpenLineage events');
-    if (body.length > MAX_BATCH_EVENTS) throw badInput('(body)', `at most ${MAX_BATCH_EVENTS} events per batch; split it`);
-    const settled = await this.ingestMany(tenant, body);
-    const failed: BatchFailure[] = [];
-    settled.forEach((s, index) => {
-      if (s.status === 'fulfilled') return;
-      const err = s.reason;
-      if (err instanceof LoomError) {
-        failed.push({ index, reason: err.message, ...(err.field ? { field: err.field } : {}), retriable: err.code === 'UNAVAILABLE' });
-      } else {
-        failed.push({ index, reason: 'Server error', retriable: true });
-      }
-    });
-    return { received: body.length, successful: body.length - failed.length, failed };
+    return batchResult(await this.ingestMany(tenant, batchEvents(body)));
   }
+}
+
+/** A call's outcome as a settled promise's, without the promise. */
+export function settle<T>(fn: () => T): PromiseSettledResult<T> {
+  try {
+    return { status: 'fulfilled', value: fn() };
+  } catch (reason) {
+    return { status: 'rejected', reason };
+  }
+}
+
+/** The events of a batch body: a JSON array of at most MAX_BATCH_EVENTS. */
+export function batchEvents(body: unknown): unknown[] {
+  if (!Array.isArray(body)) throw badInput('(body)', 'must be a JSON array of OpenLineage events');
+  if (body.length > MAX_BATCH_EVENTS) throw badInput('(body)', `at most ${MAX_BATCH_EVENTS} events per batch; split it`);
+  return body;
+}
+
+/** The spec's batch answer from each event's outcome. */
+export function batchResult(settled: readonly PromiseSettledResult<unknown>[]): BatchResult {
+  const failed: BatchFailure[] = [];
+  settled.forEach((s, index) => {
+    if (s.status === 'fulfilled') return;
+    const err = s.reason;
+    if (err instanceof LoomError) {
+      failed.push({ index, reason: err.message, ...(err.field ? { field: err.field } : {}), retriable: err.code === 'UNAVAILABLE' });
+    } else {
+      failed.push({ index, reason: 'Server error', retriable: true });
+    }
+  });
+  return { received: settled.length, successful: settled.length - failed.length, failed };
 }
