@@ -22,6 +22,12 @@ describe('config', () => {
     expect(() => loadConfig({ LOOM_ROLE: 'api' })).toThrow(/LOOM_ROLE=api: separate roles need LOOM_GRAPH=neo4j/);
   });
 
+  it('answers lineage events from the ingest log in the data directory unless told to wait for the graph', () => {
+    expect(loadConfig({ LOOM_DATA_DIR: '/srv/loom' }).ingest).toEqual({ ack: 'logged', logDir: '/srv/loom/ingest-log' });
+    expect(loadConfig({ LOOM_INGEST_ACK: 'committed' }).ingest.ack).toBe('committed');
+    expect(() => loadConfig({ LOOM_INGEST_ACK: 'later' })).toThrow(/LOOM_INGEST_ACK="later"/);
+  });
+
   it('ignores variables outside LOOM_*', () => {
     expect(() => loadConfig({ PORT: 'x', HOME: '/root' })).not.toThrow();
   });

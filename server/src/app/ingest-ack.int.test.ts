@@ -1,10 +1,11 @@
 /**
- * An answered lineage event survives the process being killed before it reached the graph: the
- * ingest log holds it, and the next start writes it (LOOM_INGEST_ACK=logged, the default).
+ * When a lineage event is answered. LOOM_INGEST_ACK=logged (the default): once in the ingest log,
+ * and it survives the process being killed before it reached the graph (the next start writes it).
+ * LOOM_INGEST_ACK=committed: once in the graph, with no ingest log at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,4 +68,22 @@ describe('lineage ingest across a crash', () => {
       await survivor?.close();
     }
   }, 180_000);
+
+  it('LOOM_INGEST_ACK=committed: answers once the event is in the graph, and keeps no ingest log', async () => {
+    const data = path.join(dir, 'committed');
+    const loom = await startLoom({ LOOM_DATA_DIR: data, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY, LOOM_INGEST_ACK: 'committed' });
+    try {
+      expect(loom.services.lineageLog).toBeNull();
+      const post = (body: unknown) => fetch(`${loom.url}/api/v1/lineage`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` }, body: JSON.stringify(body),
+      });
+      expect((await post(event(1))).status).toBe(201);
+      expect(await (await post({ ...event(2), run: {} })).json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'run.runId' });
+      const [job] = await loom.services.graph.getNodes('demo', ['job:crash:job_1']); // the store itself: nothing to wait for
+      expect(job?.name).toBe('job_1');
+      expect(existsSync(path.join(data, 'ingest-log'))).toBe(false);
+    } finally {
+      await loom.close();
+    }
+  });
 });
