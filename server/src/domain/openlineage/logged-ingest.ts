@@ -17,6 +17,8 @@ export interface LoggedIngestOptions {
 interface Queued { seq: number; tenant: string; body: unknown; placed: PlacedEvent | null }
 
 const RETRY_MS = [50, 200, 1_000, 5_000];
+/** Chunks handed to the graph at once. */
+const PIPELINE = 2;
 const summary = (p: PlacedEvent): IngestResult => ({ kind: p.kind, nodes: p.batch.nodes.length, edges: p.batch.edges.length });
 
 /**
@@ -41,6 +43,10 @@ export class LoggedLineageIngest {
   private visibleWaiters: { seq: number; resolve: () => void }[] = [];
   private roomWaiters: (() => void)[] = [];
   private applying: Promise<void> | null = null;
+  /** Queued events handed to the graph (the first ones of the queue). */
+  private taken = 0;
+  /** Set when shutting down left events unwritten: nothing more is marked (the next start writes them). */
+  private stalled = false;
   private closed = false;
 
   constructor(private readonly direct: LineageIngestService, private readonly log: IngestLog, private readonly opts: LoggedIngestOptions) {}
@@ -133,31 +139,57 @@ export class LoggedLineageIngest {
     // Events enqueued after the loop's last look, before its promise settled, start the next round here.
     this.applying = this.apply().finally(() => {
       this.applying = null;
-      if (this.queue.length && !this.closed) this.kick();
+      if (this.queue.length > this.taken && !this.stalled && !this.closed) this.kick();
     });
   }
 
-  /** In order, a chunk at a time; a chunk the graph cannot take now is tried again (the mark never passes an event not written). */
+  /**
+   * A chunk at a time, the next one handed to the graph while the one before commits (the store then
+   * has the next group ready as soon as a transaction ends, instead of waiting for this loop). A
+   * chunk the graph cannot take now is tried again; the mark moves in order and never past an event
+   * not written.
+   */
   private async apply(): Promise<void> {
-    while (this.queue.length) {
-      const size = Math.min(this.queue.length, this.opts.applyChunk);
-      let chunk = this.queue.slice(0, size);
-      for (let attempt = 0; ; attempt++) {
-        const retry = await this.write(chunk);
-        if (retry.length === 0) break;
-        // Shutting down with the graph refusing: the log keeps them (the mark stays before them) for the next start.
-        if (this.closed) return;
-        this.opts.onRetry(retry[0].err);
-        for (const r of retry) r.item.placed = null; // placed again: its batch gained history edges in the failed write
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]));
-        chunk = retry.map((r) => r.item);
+    const inFlight: Promise<void>[] = [];
+    const more = () => this.queue.length > this.taken && !this.stalled;
+    while (more() || inFlight.length) {
+      if (more() && inFlight.length < PIPELINE) {
+        const chunk = this.queue.slice(this.taken, this.taken + this.opts.applyChunk);
+        this.taken += chunk.length;
+        const before = inFlight.at(-1);
+        inFlight.push(this.writeAll(chunk).then(async (written) => {
+          await before;
+          if (!written) this.stalled = true;
+          if (!this.stalled) this.mark(chunk.length);
+        }));
+        continue;
       }
-      const done = this.queue.splice(0, size);
-      this.appliedSeq = Math.max(this.appliedSeq, done[done.length - 1].seq);
-      this.log.applied(this.appliedSeq);
-      this.visibleWaiters = this.visibleWaiters.filter((w) => (w.seq <= this.appliedSeq ? (w.resolve(), false) : true));
-      for (const w of this.roomWaiters.splice(0)) w();
+      await inFlight.shift();
     }
+  }
+
+  /** Writes a chunk, again and again for the events the graph cannot take now; false when shutting down before they went in. */
+  private async writeAll(chunk: Queued[]): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      const retry = await this.write(chunk);
+      if (retry.length === 0) return true;
+      // Shutting down with the graph refusing: the log keeps them (the mark stays before them) for the next start.
+      if (this.closed) return false;
+      this.opts.onRetry(retry[0].err);
+      for (const r of retry) r.item.placed = null; // placed again: its batch gained history edges in the failed write
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]));
+      chunk = retry.map((r) => r.item);
+    }
+  }
+
+  /** The first `n` queued events are in the graph. */
+  private mark(n: number): void {
+    const done = this.queue.splice(0, n);
+    this.taken -= n;
+    this.appliedSeq = Math.max(this.appliedSeq, done[done.length - 1].seq);
+    this.log.applied(this.appliedSeq);
+    this.visibleWaiters = this.visibleWaiters.filter((w) => (w.seq <= this.appliedSeq ? (w.resolve(), false) : true));
+    for (const w of this.roomWaiters.splice(0)) w();
   }
 
   /** One write per tenant, side by side (the store groups them); returns the events to try again. */
