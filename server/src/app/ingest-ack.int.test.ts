@@ -4,18 +4,13 @@
  * LOOM_INGEST_ACK=committed: once in the graph, with no ingest log at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startLoom, type RunningLoom } from './main.js';
-import { DEMO_KEY } from '../testing/harness.js';
-import { freePort } from '../queue/redis.testkit.js';
-import { until } from '../queue/jobqueue.contract.js';
+import { DEMO_KEY, spawnLoom } from '../testing/harness.js';
 import { FileIngestLog } from '../queue/FileIngestLog.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const EVENTS = 3_000;
 
 const event = (i: number) => ({
@@ -32,23 +27,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('lineage ingest across a crash', () => {
   it('keeps every answered event when the process is killed right after answering, and writes them at the next start', async () => {
     const env = { LOOM_DATA_DIR: path.join(dir, 'data'), LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY };
-    const port = await freePort();
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'start'], {
-      cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, LOOM_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+    const child = await spawnLoom(env);
     let survivor: RunningLoom | undefined;
     try {
-      await until(() => out.includes('Loom is running'), 90_000, `the Loom child process to start: ${out}`);
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/lineage/batch`, {
+      const res = await fetch(`http://127.0.0.1:${child.port}/api/v1/lineage/batch`, {
         method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` },
         body: JSON.stringify(Array.from({ length: EVENTS }, (_, i) => event(i))),
       });
       expect(await res.json()).toMatchObject({ status: 'success', summary: { successful: EVENTS } });
-      child.kill('SIGKILL'); // answered; the graph takes ~1-2 s to write them all
-      await new Promise((r) => child.once('exit', r));
+      await child.kill(); // answered; the graph takes ~1-2 s to write them all
 
       const log = await FileIngestLog.open(path.join(env.LOOM_DATA_DIR, 'ingest-log'));
       const pending = log.unapplied().length;
@@ -64,7 +51,7 @@ describe('lineage ingest across a crash', () => {
       });
       expect(await graphql.json()).toEqual({ data: { node: { id: 'job:crash:job_2999' } } });
     } finally {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await child.kill();
       await survivor?.close();
     }
   }, 180_000);

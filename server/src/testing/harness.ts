@@ -3,7 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { startLoom, type RunningLoom } from '../app/main.js';
+import { freePort } from '../queue/redis.testkit.js';
+import { until } from '../queue/jobqueue.contract.js';
 
 export const DEMO_KEY = 'demo-key-for-integration-tests-0001';
 
@@ -38,4 +42,31 @@ export async function startTestLoom(env: Record<string, string> = {}): Promise<T
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A Loom process of its own (`cli.ts start`), for tests that kill it: resolved once it serves on `port`. */
+export interface LoomProcess { port: number; child: ChildProcess; output(): string; kill(): Promise<void> }
+
+export async function spawnLoom(env: Record<string, string>): Promise<LoomProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'start'], {
+    cwd: fileURLToPath(new URL('../../../', import.meta.url)),
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, LOOM_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+  };
+  try {
+    await until(() => out.includes('Loom is running'), 90_000, `the Loom child process to start: ${out}`);
+  } catch (err) {
+    await kill();
+    throw err;
+  }
+  return { port, child, output: () => out, kill };
 }

@@ -4,19 +4,15 @@
  * job comes back when its lock expires). Either way the run is launched once and ends once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startLoom, type RunningLoom } from '../app/main.js';
-import { DEMO_KEY } from '../testing/harness.js';
-import { freePort, startRedis, type TestRedis } from '../queue/redis.testkit.js';
+import { DEMO_KEY, spawnLoom } from '../testing/harness.js';
+import { startRedis, type TestRedis } from '../queue/redis.testkit.js';
 import { until } from '../queue/jobqueue.contract.js';
 import { REQUEST, scriptRequest, waitForMetrics, waitForState } from '../api/graphql/training.testkit.js';
 import { runNodeId } from '../domain/ids.js';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 function client(url: string) {
   return {
@@ -78,23 +74,15 @@ describe('training across restarts and crashes', () => {
         LOOM_DATA_DIR: data, LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY, LOOM_REDIS_URL: redis.url,
         LOOM_QUEUE_LOCK_MS: '1500', LOOM_QUEUE_STALLED_INTERVAL_MS: '500',
       };
-      const port = await freePort();
-      const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'start'], {
-        cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, LOOM_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-      child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+      const child = await spawnLoom(env);
       let survivor: RunningLoom | undefined;
       try {
-        await until(() => out.includes('Loom is running'), 90_000, `the Loom child process to start: ${out}`);
-        const api = client(`http://127.0.0.1:${port}`);
+        const api = client(`http://127.0.0.1:${child.port}`);
         const input = scriptRequest({ MARKER: marker, RELEASE: release }, { requestId: 'crash-1' });
         const runId = (await api.gql(REQUEST, { input })).data.requestTraining.runId;
         await waitForState(api, runId, 'RUNNING');
         await waitForMetrics(api, runId);
-        child.kill('SIGKILL');
-        await new Promise((r) => child.once('exit', r));
+        await child.kill();
 
         survivor = await startLoom({ ...env, LOOM_PORT: '0' });
         const again = client(survivor.url);
@@ -110,7 +98,7 @@ describe('training across restarts and crashes', () => {
         expect(logs.logs).toContain('training done');
         expect(logs.run.latestMetrics).toEqual([{ key: 'loss', count: 5 }]);
       } finally {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        await child.kill();
         await survivor?.close();
       }
     });
