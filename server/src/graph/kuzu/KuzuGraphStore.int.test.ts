@@ -11,7 +11,7 @@ defineGraphStoreContract('embedded (Kuzu)', () => KuzuGraphStore.open({ path: pa
 });
 // The same contract with new edges written the way large graphs have them written (by key lookups, not a join over the Node table).
 const byKeyDir = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-bykey-'));
-defineGraphStoreContract('embedded (Kuzu), large-graph writes', () => KuzuGraphStore.open({ path: path.join(byKeyDir, 'graph.kuzu'), bufferPoolBytes: 256 * 1024 * 1024, joinNodesPerEdge: 0 }), async () => {
+defineGraphStoreContract('embedded (Kuzu), large-graph writes', () => KuzuGraphStore.open({ path: path.join(byKeyDir, 'graph.kuzu'), bufferPoolBytes: 256 * 1024 * 1024, joinNodesPerEdge: 0, nodesPerBulkUpdateRow: 0 }), async () => {
   rmSync(byKeyDir, { recursive: true, force: true });
 });
 
@@ -77,9 +77,12 @@ describe('KuzuGraphStore key filter across restarts', () => {
     }
   });
 
-  it('updates many stored nodes and edges in one write (the bulk statements) as it updates a few', async () => {
+  it.each([
+    ['in the bulk statements', {}],
+    ['by key lookups, as on a large graph', { nodesPerBulkUpdateRow: 0 }],
+  ])('updates many stored nodes and edges in one write (%s) as it updates a few', async (_label, opts) => {
     const d = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-bulk-'));
-    const store = await KuzuGraphStore.open({ path: path.join(d, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024 });
+    const store = await KuzuGraphStore.open({ path: path.join(d, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024, ...opts });
     const n = 100; // above BULK_UPDATE_ROWS
     const ds = (i: number, v: number) => ({ id: `dataset:ns:d${i}`, kind: 'Dataset' as const, namespace: 'ns', name: `d${i}`, props: { v }, at: `2026-01-0${v}T00:00:00.000Z` });
     const edge = (i: number, v: number, validTo?: string | null) => ({

@@ -50,10 +50,15 @@ export function lookupEdges(conn: EngineConnection, edges: readonly EdgeRow[]): 
 
 export interface NodeUpdate { key: string; kind: string; props: string; createdAt: string; updatedAt: string; validTo: string }
 
-/** Changed stored nodes: in bulk beyond BULK_UPDATE_ROWS, else UPDATE_NODES_MAX to a statement, those whose props changed first (so plans repeat and are reused). */
-export async function updateNodes(conn: EngineConnection, full: NodeUpdate[], scalars: NodeUpdate[]): Promise<void> {
+/**
+ * Changed stored nodes: `bulk`, one UNWIND statement each for those whose props changed and the others
+ * (a join over a scan of the whole Node table); else UPDATE_NODES_MAX to a statement by key lookups,
+ * those whose props changed first (so plans repeat and are reused). The caller picks by the cost of
+ * each for the graph (KuzuGraphStore, bulkUpdate).
+ */
+export async function updateNodes(conn: EngineConnection, full: NodeUpdate[], scalars: NodeUpdate[], bulk: boolean): Promise<void> {
   const rows = [...full, ...scalars];
-  if (rows.length > Q.BULK_UPDATE_ROWS) {
+  if (bulk) {
     // Only the fields the statement sets: the callers' rows carry more (namespace, name...), and every field is bound.
     const scalar = (r: NodeUpdate) => ({ key: r.key, kind: r.kind, createdAt: r.createdAt, updatedAt: r.updatedAt });
     if (full.length) await conn.run(Q.updateNodesBulk(true), { rows: full.map((r) => ({ ...scalar(r), props: r.props, validTo: r.validTo })) });
@@ -74,9 +79,9 @@ export async function updateNodes(conn: EngineConnection, full: NodeUpdate[], sc
 
 export interface EdgeUpdate { from: string; to: string; kind: string; props: string; validFrom: string; validTo: string; endsAt: string }
 
-/** Changed stored edges: in bulk beyond BULK_UPDATE_ROWS, else UPDATE_EDGES_MAX to a statement. */
-export async function updateEdges(conn: EngineConnection, rows: EdgeUpdate[]): Promise<void> {
-  if (rows.length > Q.BULK_UPDATE_ROWS) {
+/** Changed stored edges: `bulk` in one UNWIND statement (as updateNodes), else UPDATE_EDGES_MAX to a statement. */
+export async function updateEdges(conn: EngineConnection, rows: EdgeUpdate[], bulk: boolean): Promise<void> {
+  if (bulk) {
     await conn.run(Q.UPDATE_EDGES_BULK, { rows: rows.map((r) => ({ ...r, current: r.validTo === '' })) });
     return;
   }
