@@ -25,7 +25,7 @@ const summary = (p: PlacedEvent): IngestResult => ({ kind: p.kind, nodes: p.batc
  * OpenLineage ingest that answers once an event is in the ingest log (on disk), not once it is in
  * the graph: the graph then takes the answered events in large groups. A 16-client closed loop of
  * single events otherwise commits ~8 events a transaction, and a transaction's fixed cost is about
- * four events' worth; written ~250 at a time the same events go in at the batch endpoint's rate.
+ * four events' worth; written hundreds at a time the same events go in at the batch endpoint's rate.
  * Reads stay exact: `visible(tenant)` resolves once every event answered for the tenant before the
  * call is in the graph, and every read of the graph waits for it (visibleGraph). Events are
  * validated and mapped before they are answered, so a bad one still gets its 400 and is not logged.

@@ -72,7 +72,7 @@ export class KuzuGraphStore implements GraphStore {
     this.readers = new ReaderPool([engine.connect(), engine.connect(), engine.connect(), engine.connect()]);
     this.committed = new CommittedState(Math.min(128 * 1024 * 1024, opts.bufferPoolBytes / 8));
     this.queue = new WriteQueue(this.writer, (conn, items) => this.applyGroup(conn, items), {
-      checkpointIntervalMs: opts.checkpointIntervalMs ?? 15_000, maxGroup: 256,
+      checkpointIntervalMs: opts.checkpointIntervalMs ?? 15_000, maxGroup: 1024,
       checkpointBytes: opts.bufferPoolBytes / 256, burstCheckpointBytes: opts.bufferPoolBytes / 64, maxPending: opts.maxPendingWrites ?? 5_000,
     });
   }
