@@ -25,6 +25,9 @@ describe('config', () => {
   it('answers lineage events from the ingest log in the data directory unless told to wait for the graph', () => {
     expect(loadConfig({ LOOM_DATA_DIR: '/srv/loom' }).ingest).toEqual({ ack: 'logged', logDir: '/srv/loom/ingest-log' });
     expect(loadConfig({ LOOM_INGEST_ACK: 'committed' }).ingest.ack).toBe('committed');
+    // Neo4j: separate processes, often pods without a lasting disk.
+    expect(loadConfig({ LOOM_GRAPH: 'neo4j', LOOM_NEO4J_URL: 'neo4j://db:7687' }).ingest.ack).toBe('committed');
+    expect(loadConfig({ LOOM_GRAPH: 'neo4j', LOOM_NEO4J_URL: 'neo4j://db:7687', LOOM_INGEST_ACK: 'logged' }).ingest.ack).toBe('logged');
     expect(() => loadConfig({ LOOM_INGEST_ACK: 'later' })).toThrow(/LOOM_INGEST_ACK="later"/);
   });
 
