@@ -66,6 +66,26 @@ async function readable(url: string): Promise<void> {
   if (res.status !== 200) throw new Error(`read after ingest answered ${res.status}`);
 }
 
+/** A GraphQL search every 50 ms until stopped: the read latency a user of the tenant sees during the ingest. */
+function readWhile(url: string): { stop(): Promise<number[]> } {
+  const lat: number[] = [];
+  let done = false;
+  const loop = (async () => {
+    while (!done) {
+      const t = performance.now();
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+        body: JSON.stringify({ query: '{ search(text: "orders", first: 5) { id } }' }),
+      });
+      const body = await res.json() as { errors?: unknown };
+      if (res.status !== 200 || body.errors) throw new Error(`read during ingest answered ${res.status}: ${JSON.stringify(body).slice(0, 200)}`);
+      lat.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return { async stop() { done = true; await loop; return lat; } };
+}
+
 /** `concurrency` clients posting one event each, from a separate thread (see http-load.worker.mjs). */
 async function single(url: string, events: unknown[], concurrency: number, opts: BenchOptions) {
   const t0 = performance.now();
@@ -130,16 +150,24 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
   // meaningful against the engine as fast as it was at that moment.
   const rawNow = async () => (await rawEngine(corpusLike(n, 500))).perS;
   const dir = mkdtempSync(path.join(tmpdir(), 'loom-bench-ingest-'));
-  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY });
+  // LOOM_INGEST_ACK=committed in the environment measures the answer-after-commit mode.
+  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY, LOOM_INGEST_ACK: process.env.LOOM_INGEST_ACK });
   try {
     // The first pass meets an empty store (every job and dataset new); the second pass of 16 clients,
     // same dataset pool and jobs, new runs, is a store in steady state.
     for (const [label, clients] of [['c16', 16], ['c16.warm', 16], ['c64', 64]] as const) {
       const raw = label === 'c16' ? first.perS : await rawNow();
+      // In the warm pass, a reader of the same tenant too: its reads wait for the events answered before them.
+      const reader = label === 'c16.warm' ? readWhile(loom.url) : null;
       const s = await single(loom.url, corpusLike(n, 500), clients, opts);
       emit({ bench: `ingest.single.${label}`, metric: 'events_per_s', value: s.perS, raw_engine: raw, n });
       emit({ bench: `ingest.single.${label}`, metric: 'ack_p50_ms', value: pct(s.lat, 50), n });
       emit({ bench: `ingest.single.${label}`, metric: 'ack_p99_ms', value: pct(s.lat, 99), n });
+      if (reader) {
+        const reads = await reader.stop();
+        emit({ bench: `ingest.single.${label}`, metric: 'read_during_p50_ms', value: pct(reads, 50), n: reads.length });
+        emit({ bench: `ingest.single.${label}`, metric: 'read_during_p99_ms', value: pct(reads, 99), n: reads.length });
+      }
     }
     const raw = await rawNow();
     const b = await batched(loom.url, corpusLike(n, 500), 100, opts);
@@ -164,7 +192,8 @@ async function largeStore(n: number, rawPerS: number, opts: BenchOptions, emit: 
   const dir = mkdtempSync(path.join(tmpdir(), 'loom-bench-ingest-large-'));
   try {
     await bulkLoad(path.join(dir, 'graph.kuzu'), { nodes: opts.nodes, seed: 1 }, opts);
-    const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY });
+    // LOOM_INGEST_ACK=committed in the environment measures the answer-after-commit mode.
+    const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY, LOOM_INGEST_ACK: process.env.LOOM_INGEST_ACK });
     try {
       await single(loom.url, corpusLike(1000, 500), 16, opts);
       const s = await single(loom.url, corpusLike(n, 500), 16, opts);
