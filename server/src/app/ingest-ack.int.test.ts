@@ -50,6 +50,9 @@ describe('lineage ingest across a crash', () => {
         body: JSON.stringify({ query: '{ node(id: "job:crash:job_2999") { id } }' }),
       });
       expect(await graphql.json()).toEqual({ data: { node: { id: 'job:crash:job_2999' } } });
+      const metrics = await (await fetch(`${survivor.url}/metrics`)).text();
+      expect(metrics).toMatch(/^loom_lineage_events_waiting 0$/m);
+      expect(metrics).toMatch(/^loom_lineage_lag_seconds 0$/m);
     } finally {
       await child.kill();
       await survivor?.close();

@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { SummaryStats } from '../../domain/telemetry/trace-rollup.js';
 
 /** Prometheus metrics for one server instance (own registry: tests start several servers per process). */
-export function createMetrics(traceSummaries: () => SummaryStats) {
+export function createMetrics(traceSummaries: () => SummaryStats, lineageBacklog: () => { waiting: number; lagMs: number }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'loom_' });
   // Trace summaries follow the OTLP answers (TraceRollup): how far behind they are, read at scrape time.
@@ -17,6 +17,15 @@ export function createMetrics(traceSummaries: () => SummaryStats) {
   new Gauge({
     name: 'loom_trace_summary_failures', help: 'Summary cycles failed in a row (retried with backoff)', registers: [registry],
     collect() { this.set(traceSummaries().failures); },
+  });
+  // Lineage events answered from the ingest log follow into the graph (LoggedLineageIngest).
+  new Gauge({
+    name: 'loom_lineage_events_waiting', help: 'Answered OpenLineage events not yet in the graph', registers: [registry],
+    collect() { this.set(lineageBacklog().waiting); },
+  });
+  new Gauge({
+    name: 'loom_lineage_lag_seconds', help: 'How long the oldest answered OpenLineage event not yet in the graph has waited (0: none)', registers: [registry],
+    collect() { this.set(lineageBacklog().lagMs / 1000); },
   });
   return {
     registry,

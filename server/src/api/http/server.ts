@@ -32,7 +32,7 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
     // Fastify's default (100) answers 414 to real names: Spark jobs in the corpus are 100-300 characters.
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   });
-  const metrics = createMetrics(() => services.traceIngest.summaryStats());
+  const metrics = createMetrics(() => services.traceIngest.summaryStats(), () => services.lineageLog?.stats() ?? { waiting: 0, lagMs: 0 });
   registerRequestDecompression(app);
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof LoomError || !err.statusCode || err.statusCode >= 500) {

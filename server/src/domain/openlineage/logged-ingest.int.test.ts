@@ -52,9 +52,12 @@ describe('LoggedLineageIngest', () => {
   it('answers from the log, and a read right after the answer sees the event (its tenant only)', async () => {
     const s = await open(newDir());
     try {
+      expect(s.logged.stats()).toEqual({ waiting: 0, lagMs: 0 });
       const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => s.logged.ingest('t1', event(i))));
       expect(answers[0]).toMatchObject({ kind: 'RunEvent' });
+      expect(s.logged.stats().waiting).toBeGreaterThan(0); // answered; the graph write has not finished yet
       expect(await jobsFound(s.reads, 't1', Array.from({ length: 40 }, (_, i) => i))).toBe(40);
+      expect(s.logged.stats()).toEqual({ waiting: 0, lagMs: 0 });
       expect(await jobsFound(s.reads, 't2', [0, 1])).toBe(0);
       const batch = await s.logged.ingestBatch('t1', [event(100), { eventType: 'COMPLETE' }, event(101)]);
       expect(batch).toMatchObject({ received: 3, successful: 2, failed: [{ index: 1, retriable: false }] });

@@ -14,7 +14,8 @@ export interface LoggedIngestOptions {
   onRetry: (err: unknown) => void;
 }
 
-interface Queued { seq: number; tenant: string; body: unknown; placed: PlacedEvent | null }
+/** `answeredAt`: epoch ms. */
+interface Queued { seq: number; tenant: string; body: unknown; placed: PlacedEvent | null; answeredAt: number }
 
 const RETRY_MS = [50, 200, 1_000, 5_000];
 /** Chunks handed to the graph at once. */
@@ -56,7 +57,7 @@ export class LoggedLineageIngest {
     const pending = this.log.unapplied();
     if (pending.length === 0) return 0;
     this.appliedSeq = pending[0].seq - 1;
-    this.enqueue(pending.map((r) => ({ seq: r.seq, tenant: r.tenant, body: r.event, placed: null })), false);
+    this.enqueue(pending.map((r) => ({ seq: r.seq, tenant: r.tenant, body: r.event, placed: null, answeredAt: Date.now() })), false);
     await Promise.all([...new Set(pending.map((r) => r.tenant))].map((t) => this.visible(t)));
     return pending.length;
   }
@@ -66,7 +67,7 @@ export class LoggedLineageIngest {
     const placed = this.direct.place(tenant, body);
     await this.room(1);
     const [seq] = await this.appended([{ tenant, event: body }]);
-    this.enqueue([{ seq, tenant, body, placed }]);
+    this.enqueue([{ seq, tenant, body, placed, answeredAt: Date.now() }]);
     return summary(placed);
   }
 
@@ -78,7 +79,7 @@ export class LoggedLineageIngest {
     if (valid.length) {
       await this.room(valid.length);
       const seqs = await this.appended(valid.map((v) => ({ tenant, event: v.body })));
-      this.enqueue(valid.map((v, i) => ({ seq: seqs[i], tenant, body: v.body, placed: v.placed })));
+      this.enqueue(valid.map((v, i) => ({ seq: seqs[i], tenant, body: v.body, placed: v.placed, answeredAt: Date.now() })));
     }
     return batchResult(settled);
   }
@@ -88,6 +89,11 @@ export class LoggedLineageIngest {
     const seq = this.answered.get(tenant) ?? 0;
     if (seq <= this.appliedSeq) return Promise.resolve();
     return new Promise((resolve) => this.visibleWaiters.push({ seq, resolve }));
+  }
+
+  /** Answered events not yet in the graph, and how long the oldest has waited (for /metrics). */
+  stats(): { waiting: number; lagMs: number } {
+    return { waiting: this.queue.length, lagMs: this.queue.length ? Date.now() - this.queue[0].answeredAt : 0 };
   }
 
   /** Writes every answered event to the graph, then closes the log. */
