@@ -5,28 +5,15 @@ import type { SummaryStats } from '../../domain/telemetry/trace-rollup.js';
 export function createMetrics(traceSummaries: () => SummaryStats, lineageBacklog: () => { waiting: number; lagMs: number }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'loom_' });
-  // Trace summaries follow the OTLP answers (TraceRollup): how far behind they are, read at scrape time.
-  new Gauge({
-    name: 'loom_trace_summaries_waiting', help: 'Traces whose summary (traces row, Trace node) is not written yet', registers: [registry],
-    collect() { this.set(traceSummaries().waiting); },
-  });
-  new Gauge({
-    name: 'loom_trace_summaries_lag_seconds', help: 'Age of the oldest answered export whose summaries are not written yet (0: none)', registers: [registry],
-    collect() { this.set(traceSummaries().lagMs / 1000); },
-  });
-  new Gauge({
-    name: 'loom_trace_summary_failures', help: 'Summary cycles failed in a row (retried with backoff)', registers: [registry],
-    collect() { this.set(traceSummaries().failures); },
-  });
+  /** A gauge read at scrape time. */
+  const gauge = (name: string, help: string, read: () => number) => new Gauge({ name, help, registers: [registry], collect() { this.set(read()); } });
+  // Trace summaries follow the OTLP answers (TraceRollup): how far behind they are.
+  gauge('loom_trace_summaries_waiting', 'Traces whose summary (traces row, Trace node) is not written yet', () => traceSummaries().waiting);
+  gauge('loom_trace_summaries_lag_seconds', 'Age of the oldest answered export whose summaries are not written yet (0: none)', () => traceSummaries().lagMs / 1000);
+  gauge('loom_trace_summary_failures', 'Summary cycles failed in a row (retried with backoff)', () => traceSummaries().failures);
   // Lineage events answered from the ingest log follow into the graph (LoggedLineageIngest).
-  new Gauge({
-    name: 'loom_lineage_events_waiting', help: 'Answered OpenLineage events not yet in the graph', registers: [registry],
-    collect() { this.set(lineageBacklog().waiting); },
-  });
-  new Gauge({
-    name: 'loom_lineage_lag_seconds', help: 'How long the oldest answered OpenLineage event not yet in the graph has waited (0: none)', registers: [registry],
-    collect() { this.set(lineageBacklog().lagMs / 1000); },
-  });
+  gauge('loom_lineage_events_waiting', 'Answered OpenLineage events not yet in the graph', () => lineageBacklog().waiting);
+  gauge('loom_lineage_lag_seconds', 'How long the oldest answered OpenLineage event not yet in the graph has waited (0: none)', () => lineageBacklog().lagMs / 1000);
   return {
     registry,
     httpDuration: new Histogram({
