@@ -67,14 +67,14 @@ async function readable(url: string): Promise<void> {
 }
 
 /** A GraphQL search every 50 ms until stopped: the read latency a user of the tenant sees during the ingest. */
-function readWhile(url: string): { stop(): Promise<number[]> } {
+function readWhile(url: string, key: string): { stop(): Promise<number[]> } {
   const lat: number[] = [];
   let done = false;
   const loop = (async () => {
     while (!done) {
       const t = performance.now();
       const res = await fetch(`${url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify({ query: '{ search(text: "orders", first: 5) { id } }' }),
       });
       const body = await res.json() as { errors?: unknown };
@@ -153,20 +153,23 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
   // LOOM_INGEST_ACK=committed in the environment measures the answer-after-commit mode.
   const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY, LOOM_INGEST_ACK: process.env.LOOM_INGEST_ACK });
   try {
+    const ownKey = await loom.services.tenancy.createApiKey('demo', 'viewer');
     // The first pass meets an empty store (every job and dataset new); the second pass of 16 clients,
     // same dataset pool and jobs, new runs, is a store in steady state.
     for (const [label, clients] of [['c16', 16], ['c16.warm', 16], ['c64', 64]] as const) {
       const raw = label === 'c16' ? first.perS : await rawNow();
-      // In the warm pass, a reader of the same tenant too: its reads wait for the events answered before them.
-      const reader = label === 'c16.warm' ? readWhile(loom.url) : null;
+      // In the warm pass, two readers of the tenant too: one with the ingest's key (its reads wait for
+      // the events that key was answered for) and one with a key of its own (a user of the web app).
+      const readers = label === 'c16.warm' ? [readWhile(loom.url, KEY), readWhile(loom.url, ownKey)] : null;
       const s = await single(loom.url, corpusLike(n, 500), clients, opts);
       emit({ bench: `ingest.single.${label}`, metric: 'events_per_s', value: s.perS, raw_engine: raw, n });
       emit({ bench: `ingest.single.${label}`, metric: 'ack_p50_ms', value: pct(s.lat, 50), n });
       emit({ bench: `ingest.single.${label}`, metric: 'ack_p99_ms', value: pct(s.lat, 99), n });
-      if (reader) {
+      for (const [i, reader] of (readers ?? []).entries()) {
         const reads = await reader.stop();
-        emit({ bench: `ingest.single.${label}`, metric: 'read_during_p50_ms', value: pct(reads, 50), n: reads.length });
-        emit({ bench: `ingest.single.${label}`, metric: 'read_during_p99_ms', value: pct(reads, 99), n: reads.length });
+        const who = i === 0 ? 'same_key' : 'other_key';
+        emit({ bench: `ingest.single.${label}`, metric: `read_${who}_p50_ms`, value: pct(reads, 50), n: reads.length });
+        emit({ bench: `ingest.single.${label}`, metric: `read_${who}_p99_ms`, value: pct(reads, 99), n: reads.length });
       }
     }
     const raw = await rawNow();

@@ -12,11 +12,15 @@ import { httpError } from '../../server/src/api/errors.js';
 export function registerLineageRoutes(app: FastifyInstance, services: Services, metrics: Metrics): void {
   const auth = { preHandler: bearerAuth(services, { write: true }) };
   // Answered once in the ingest log where there is one (LOOM_INGEST_ACK=logged), else once in the graph.
-  const ingest = services.lineageLog ?? services.lineageIngest;
+  const log = services.lineageLog;
+  const ingest = {
+    one: (req: FastifyRequest) => (log ? log.ingest(req.principal!.tenant, req.body, req.client) : services.lineageIngest.ingest(req.principal!.tenant, req.body)),
+    batch: (req: FastifyRequest) => (log ? log.ingestBatch(req.principal!.tenant, req.body, req.client) : services.lineageIngest.ingestBatch(req.principal!.tenant, req.body)),
+  };
 
   app.post('/api/v1/lineage', auth, async (req, reply) => {
     try {
-      const result = await ingest.ingest(req.principal!.tenant, req.body);
+      const result = await ingest.one(req);
       metrics.ingestedEvents.inc({ kind: result.kind, outcome: 'accepted' });
       return reply.code(201).send();
     } catch (err) {
@@ -27,7 +31,7 @@ export function registerLineageRoutes(app: FastifyInstance, services: Services, 
 
   app.post('/api/v1/lineage/batch', auth, async (req, reply) => {
     try {
-      const r = await ingest.ingestBatch(req.principal!.tenant, req.body);
+      const r = await ingest.batch(req);
       metrics.ingestedEvents.inc({ kind: 'batch', outcome: 'accepted' }, r.successful);
       metrics.ingestedEvents.inc({ kind: 'batch', outcome: 'rejected' }, r.failed.length);
       const retriable = r.failed.filter((f) => f.retriable).length;

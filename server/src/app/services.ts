@@ -5,7 +5,7 @@ import { TenancyService } from '../domain/tenancy/tenancy.service.js';
 import { LineageService } from '../domain/lineage.service.js';
 import { LineageIngestService, type LineageIngestOptions } from '../domain/openlineage/lineage-ingest.service.js';
 import { LoggedLineageIngest, type LoggedIngestOptions } from '../domain/openlineage/logged-ingest.js';
-import { visibleGraph } from '../domain/openlineage/visible-graph.js';
+import { readers, visibleGraph } from '../domain/openlineage/visible-graph.js';
 import type { IngestLog } from '../domain/ports/IngestLog.js';
 import { createRegistry, type Registry } from '../domain/registry/index.js';
 import { TraceIngestService } from '../domain/telemetry/trace-ingest.service.js';
@@ -63,7 +63,7 @@ export interface ServiceOptions {
 export function createServices(raw: GraphStore, analytics: Analytics, opts: ServiceOptions = {}): Services {
   const lineageIngest = new LineageIngestService(raw, opts.lineageIngest);
   const lineageLog = opts.ingestLog ? new LoggedLineageIngest(lineageIngest, opts.ingestLog.log, opts.ingestLog) : null;
-  const graph = lineageLog ? visibleGraph(raw, (tenant) => lineageLog.visible(tenant)) : raw;
+  const graph = lineageLog ? visibleGraph(raw, (tenant) => lineageLog.visible(tenant, readers.getStore()?.reader)) : raw;
   return {
     graph,
     analytics,

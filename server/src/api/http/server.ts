@@ -18,6 +18,7 @@ import { registerLineageRoutes } from '../../../../ingest/openlineage/lineage.ro
 import { registerOtlpRoutes } from '../../../../ingest/otlp/otlp.routes.js';
 import { registerMarquezRoutes } from '../marquez/marquez.routes.js';
 import { LoomError } from '../../domain/errors.js';
+import { readers } from '../../domain/openlineage/visible-graph.js';
 
 /** Longest path parameter (a Marquez job or dataset name, URL-encoded) before 414. */
 const MAX_PARAM_LENGTH = 4096;
@@ -44,6 +45,8 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
     const code = err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : err.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_USER_INPUT';
     return reply.code(err.statusCode).send({ code, message: err.message, field: '(body)' });
   });
+  // Each request its own reader context: the API key's reads then wait only for the lineage events it sent (visibleGraph).
+  app.addHook('onRequest', (_req, _reply, done) => readers.run({}, done));
   app.addHook('onResponse', async (req, reply) => {
     metrics.httpDuration.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });

@@ -67,6 +67,23 @@ describe('LoggedLineageIngest', () => {
     }
   });
 
+  it('makes a reader wait for the events it sent (read-your-writes), not for those another client sent', async () => {
+    const s = await open(newDir());
+    const settled = (p: Promise<void>) => Promise.race([p.then(() => 'in the graph'), Promise.resolve().then(() => 'waiting')]);
+    try {
+      await s.logged.ingest('t1', event(1), 'airflow');
+      // Answered; its graph write needs the engine's threads, so it cannot be done yet.
+      expect(await settled(s.logged.visible('t1', 'airflow'))).toBe('waiting');
+      expect(await settled(s.logged.visible('t1'))).toBe('waiting'); // no reader: every event of the tenant
+      expect(await settled(s.logged.visible('t1', 'ui'))).toBe('in the graph');
+      expect(await settled(s.logged.visible('t2', 'airflow'))).toBe('in the graph');
+      await s.logged.visible('t1', 'airflow');
+      expect(await jobsFound(s.store, 't1', [1])).toBe(1);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('writes, at the next start, the events answered but not yet in the graph when the process stopped', async () => {
     const dir = newDir();
     // What a stop between the answer and the graph write leaves: events in the log past its applied mark.

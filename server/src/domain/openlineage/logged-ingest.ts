@@ -15,7 +15,7 @@ export interface LoggedIngestOptions {
 }
 
 /** `answeredAt`: epoch ms. */
-interface Queued { seq: number; tenant: string; body: unknown; placed: PlacedEvent | null; answeredAt: number }
+interface Queued { seq: number; tenant: string; writer?: string; body: unknown; placed: PlacedEvent | null; answeredAt: number }
 
 const RETRY_MS = [50, 200, 1_000, 5_000];
 /** Chunks handed to the graph at once. */
@@ -39,7 +39,7 @@ export class LoggedLineageIngest {
   private reserved = 0;
   /** Every event up to this sequence number is in the graph (or was dropped). */
   private appliedSeq = 0;
-  /** The last answered event of each tenant. */
+  /** The last answered event of each tenant, and of each writer of a tenant (`tenant\0writer`). */
   private readonly answered = new Map<string, number>();
   private visibleWaiters: { seq: number; resolve: () => void }[] = [];
   private roomWaiters: (() => void)[] = [];
@@ -62,31 +62,34 @@ export class LoggedLineageIngest {
     return pending.length;
   }
 
-  /** One event: answered once it is in the log. */
-  async ingest(tenant: string, body: unknown): Promise<IngestResult> {
+  /** One event: answered once it is in the log. `writer`: who sent it (visible()). */
+  async ingest(tenant: string, body: unknown, writer?: string): Promise<IngestResult> {
     const placed = this.direct.place(tenant, body);
     await this.room(1);
     const [seq] = await this.appended([{ tenant, event: body }]);
-    this.enqueue([{ seq, tenant, body, placed, answeredAt: Date.now() }]);
+    this.enqueue([{ seq, tenant, writer, body, placed, answeredAt: Date.now() }]);
     return summary(placed);
   }
 
   /** The spec's batch: every valid event is logged (together), every invalid one answered with its reason. */
-  async ingestBatch(tenant: string, body: unknown): Promise<BatchResult> {
+  async ingestBatch(tenant: string, body: unknown, writer?: string): Promise<BatchResult> {
     const events = batchEvents(body);
     const settled = events.map((e) => settle(() => this.direct.place(tenant, e)));
     const valid = settled.flatMap((s, i) => (s.status === 'fulfilled' ? [{ body: events[i], placed: s.value }] : []));
     if (valid.length) {
       await this.room(valid.length);
       const seqs = await this.appended(valid.map((v) => ({ tenant, event: v.body })));
-      this.enqueue(valid.map((v, i) => ({ seq: seqs[i], tenant, body: v.body, placed: v.placed, answeredAt: Date.now() })));
+      this.enqueue(valid.map((v, i) => ({ seq: seqs[i], tenant, writer, body: v.body, placed: v.placed, answeredAt: Date.now() })));
     }
     return batchResult(settled);
   }
 
-  /** Resolves once every event answered for `tenant` so far is in the graph. */
-  visible(tenant: string): Promise<void> {
-    const seq = this.answered.get(tenant) ?? 0;
+  /**
+   * Resolves once the events answered so far are in the graph: those `reader` sent (read-your-writes:
+   * another client's reads do not wait for a backfill), or without a reader every one of the tenant's.
+   */
+  visible(tenant: string, reader?: string): Promise<void> {
+    const seq = this.answered.get(reader === undefined ? tenant : `${tenant}\u0000${reader}`) ?? 0;
     if (seq <= this.appliedSeq) return Promise.resolve();
     return new Promise((resolve) => this.visibleWaiters.push({ seq, resolve }));
   }
@@ -135,7 +138,9 @@ export class LoggedLineageIngest {
     if (reserved) this.reserved -= items.length;
     for (const q of items) {
       this.queue.push(q);
-      this.answered.set(q.tenant, Math.max(this.answered.get(q.tenant) ?? 0, q.seq));
+      for (const key of q.writer === undefined ? [q.tenant] : [q.tenant, `${q.tenant}\u0000${q.writer}`]) {
+        this.answered.set(key, Math.max(this.answered.get(key) ?? 0, q.seq));
+      }
     }
     this.kick();
   }

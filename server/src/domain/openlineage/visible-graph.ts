@@ -1,9 +1,18 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GraphStore } from '../ports/GraphStore.js';
 
 /**
+ * Who is reading, for the requests that say (the HTTP server sets it per request, from the API key):
+ * a read waits only for the lineage events that reader had answered (read-your-writes). Reads with
+ * no reader (the services' own) wait for every event answered for the tenant.
+ */
+export const readers = new AsyncLocalStorage<{ reader?: string }>();
+
+/**
  * The graph as readers see it when lineage events are answered from the ingest log
- * (LoggedLineageIngest): each read first waits until every event answered for its tenant is in the
- * graph, so an answered event is readable at once, as if it had been committed before its answer.
+ * (LoggedLineageIngest): each read first waits until the events answered before it are in the graph
+ * (`visible`: those the same API key sent, or all of the tenant's for a read without a reader), so
+ * a client reads what it was answered for at once, as if it had been committed before its answer.
  * Writes pass straight through.
  */
 export function visibleGraph(graph: GraphStore, visible: (tenant: string) => Promise<void>): GraphStore {
