@@ -74,6 +74,7 @@ export class KuzuGraphStore implements GraphStore {
     this.queue = new WriteQueue(this.writer, (conn, items) => this.applyGroup(conn, items), {
       checkpointIntervalMs: opts.checkpointIntervalMs ?? 15_000, maxGroup: 1024,
       checkpointBytes: opts.bufferPoolBytes / 256, burstCheckpointBytes: opts.bufferPoolBytes / 64, maxPending: opts.maxPendingWrites ?? 5_000,
+      excludingReads: (work) => this.readers.excluding(work),
     });
   }
 

@@ -27,7 +27,11 @@ export class WriteQueue<T> {
     private readonly conn: EngineConnection,
     /** Applies a group inside the transaction: about how many bytes it wrote, and what to do once committed. */
     private readonly apply: (conn: EngineConnection, items: T[]) => Promise<{ bytes: number; onCommit(): void }>,
-    private readonly opts: { checkpointIntervalMs: number; maxGroup: number; checkpointBytes: number; burstCheckpointBytes: number; maxPending: number },
+    private readonly opts: {
+      checkpointIntervalMs: number; maxGroup: number; checkpointBytes: number; burstCheckpointBytes: number; maxPending: number;
+      /** Runs the CHECKPOINT with no read in flight (ReaderPool.excluding). */
+      excludingReads: <R>(work: () => Promise<R>) => Promise<R>;
+    },
   ) {
     this.timer = setInterval(() => {
       if (!this.dirty) return;
@@ -105,7 +109,7 @@ export class WriteQueue<T> {
     this.dirty = false;
     this.checkpointDue = false;
     this.bytesSinceCheckpoint = 0;
-    await this.conn.run('CHECKPOINT').catch(() => { this.dirty = true; });
+    await this.opts.excludingReads(() => this.conn.run('CHECKPOINT')).catch(() => { this.dirty = true; });
   }
 
   async close(): Promise<void> {
