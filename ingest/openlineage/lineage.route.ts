@@ -3,6 +3,7 @@ import type { Services } from '../../server/src/app/services.js';
 import type { Metrics } from '../../server/src/api/http/metrics.js';
 import { bearerAuth } from '../../server/src/api/http/auth.js';
 import { httpError } from '../../server/src/api/errors.js';
+import type { LineageReceiver } from '../../server/src/domain/openlineage/lineage-ingest.service.js';
 
 /**
  * OpenLineage receivers, thin: authenticate, hand the body to the domain service, answer.
@@ -12,15 +13,11 @@ import { httpError } from '../../server/src/api/errors.js';
 export function registerLineageRoutes(app: FastifyInstance, services: Services, metrics: Metrics): void {
   const auth = { preHandler: bearerAuth(services, { write: true }) };
   // Answered once in the ingest log where there is one (LOOM_INGEST_ACK=logged), else once in the graph.
-  const log = services.lineageLog;
-  const ingest = {
-    one: (req: FastifyRequest) => (log ? log.ingest(req.principal!.tenant, req.body, req.client) : services.lineageIngest.ingest(req.principal!.tenant, req.body)),
-    batch: (req: FastifyRequest) => (log ? log.ingestBatch(req.principal!.tenant, req.body, req.client) : services.lineageIngest.ingestBatch(req.principal!.tenant, req.body)),
-  };
+  const ingest: LineageReceiver = services.lineageLog ?? services.lineageIngest;
 
   app.post('/api/v1/lineage', auth, async (req, reply) => {
     try {
-      const result = await ingest.one(req);
+      const result = await ingest.ingest(req.principal!.tenant, req.body, req.client);
       metrics.ingestedEvents.inc({ kind: result.kind, outcome: 'accepted' });
       return reply.code(201).send();
     } catch (err) {
@@ -31,7 +28,7 @@ export function registerLineageRoutes(app: FastifyInstance, services: Services, 
 
   app.post('/api/v1/lineage/batch', auth, async (req, reply) => {
     try {
-      const r = await ingest.batch(req);
+      const r = await ingest.ingestBatch(req.principal!.tenant, req.body, req.client);
       metrics.ingestedEvents.inc({ kind: 'batch', outcome: 'accepted' }, r.successful);
       metrics.ingestedEvents.inc({ kind: 'batch', outcome: 'rejected' }, r.failed.length);
       const retriable = r.failed.filter((f) => f.retriable).length;

@@ -2,13 +2,14 @@ import { mkdir, open, readdir, readFile, rename, rm, writeFile, type FileHandle 
 import path from 'node:path';
 import type { IngestLog, LoggedEvent } from '../domain/ports/IngestLog.js';
 import { unavailable } from '../domain/errors.js';
+import { SerialLoop } from '../domain/serial-loop.js';
 
 const SEGMENT = /^(\d{20})\.log$/;
 const APPLIED = 'applied';
 /** How often the applied mark is written (a lost mark only means those events are written again: writes are idempotent). */
 const MARK_EVERY_MS = 1_000;
 
-interface Segment { file: string; first: number; last: number; bytes: number }
+interface Segment { file: string; first: number; last: number }
 interface Waiting { lines: string[]; seqs: number[]; resolve: (seqs: number[]) => void; reject: (err: unknown) => void }
 
 const segmentName = (first: number) => `${String(first).padStart(20, '0')}.log`;
@@ -22,7 +23,7 @@ const segmentName = (first: number) => `${String(first).padStart(20, '0')}.log`;
  */
 export class FileIngestLog implements IngestLog {
   private waiting: Waiting[] = [];
-  private flushing: Promise<void> | null = null;
+  private readonly flushing = new SerialLoop(() => this.flush(), () => this.waiting.length > 0);
   private appliedSeq: number;
   private markedSeq: number;
   private markTimer: NodeJS.Timeout | null = null;
@@ -49,6 +50,7 @@ export class FileIngestLog implements IngestLog {
     const names = (await readdir(dir)).filter((f) => SEGMENT.test(f)).sort();
     const segments: Segment[] = [];
     const recovered: LoggedEvent[] = [];
+    let tailBytes = 0; // of the last segment read: appends go on there
     let maxSeq = applied;
     for (const [i, name] of names.entries()) {
       const first = Number(SEGMENT.exec(name)![1]);
@@ -63,11 +65,12 @@ export class FileIngestLog implements IngestLog {
       for (const r of records) if (r.seq > applied) recovered.push(r);
       const last = records.at(-1)?.seq ?? first - 1;
       maxSeq = Math.max(maxSeq, last);
-      segments.push({ file, first, last, bytes: goodBytes });
+      segments.push({ file, first, last });
+      tailBytes = goodBytes;
     }
     const nextSeq = maxSeq + 1;
     const tail = segments.pop();
-    const current = tail ? { file: tail.file, first: tail.first, bytes: tail.bytes } : { file: path.join(dir, segmentName(nextSeq)), first: nextSeq, bytes: 0 };
+    const current = tail ? { file: tail.file, first: tail.first, bytes: tailBytes } : { file: path.join(dir, segmentName(nextSeq)), first: nextSeq, bytes: 0 };
     const fh = await open(current.file, 'a');
     if (!tail) await syncDir(dir);
     return new FileIngestLog(dir, opts.segmentBytes ?? 64 * 1024 * 1024, fh, current, segments, nextSeq, applied, recovered);
@@ -86,16 +89,7 @@ export class FileIngestLog implements IngestLog {
     const lines = entries.map((e, i) => `${JSON.stringify({ s: seqs[i], t: e.tenant, e: e.event })}\n`);
     return new Promise((resolve, reject) => {
       this.waiting.push({ lines, seqs, resolve, reject });
-      this.kick();
-    });
-  }
-
-  private kick(): void {
-    if (this.flushing) return;
-    // Appends answered by the last round may add more before its promise settles: they start the next one here.
-    this.flushing = this.flush().finally(() => {
-      this.flushing = null;
-      if (this.waiting.length) this.kick();
+      this.flushing.kick();
     });
   }
 
@@ -120,7 +114,7 @@ export class FileIngestLog implements IngestLog {
 
   private async rotate(first: number): Promise<void> {
     await this.fh.close();
-    this.older.push({ file: this.current.file, first: this.current.first, last: first - 1, bytes: this.current.bytes });
+    this.older.push({ file: this.current.file, first: this.current.first, last: first - 1 });
     this.current = { file: path.join(this.dir, segmentName(first)), first, bytes: 0 };
     this.fh = await open(this.current.file, 'a');
     await syncDir(this.dir);
@@ -149,7 +143,7 @@ export class FileIngestLog implements IngestLog {
 
   async close(): Promise<void> {
     this.closed = true;
-    while (this.flushing) await this.flushing;
+    await this.flushing.idle();
     if (this.markTimer) clearTimeout(this.markTimer);
     this.markTimer = null;
     await this.marking;

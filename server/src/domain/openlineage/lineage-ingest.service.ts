@@ -25,6 +25,16 @@ export interface LineageIngestOptions {
   historyCacheJobs: number;
 }
 
+/**
+ * What the OpenLineage receivers call: LineageIngestService (answers after the graph commit, so every
+ * reader sees the event at once and `writer` does not matter) or LoggedLineageIngest (answers from
+ * the ingest log; `writer`, the sending API key, is whose reads wait for the event).
+ */
+export interface LineageReceiver {
+  ingest(tenant: string, body: unknown, writer?: string): Promise<IngestResult>;
+  ingestBatch(tenant: string, body: unknown, writer?: string): Promise<BatchResult>;
+}
+
 /** An event validated and mapped to its graph write (LineageIngestService.place). */
 export interface PlacedEvent { kind: EventKind; batch: WriteBatch; at: string; jobKey: string | null }
 
@@ -33,7 +43,7 @@ export interface PlacedEvent { kind: EventKind; batch: WriteBatch; at: string; j
  * one job are written under that job's lock, together with the edges whose validity the job's
  * history now implies (job-edges.ts): one write per event, nothing re-read while the history is cached.
  */
-export class LineageIngestService {
+export class LineageIngestService implements LineageReceiver {
   private readonly locks = new KeyedLock();
   private readonly histories = new Map<string, JobHistory>();
 

@@ -1,6 +1,7 @@
 import type { IngestLog } from '../ports/IngestLog.js';
 import { LoomError, unavailable } from '../errors.js';
-import { batchEvents, batchResult, settle, type BatchResult, type IngestResult, type LineageIngestService, type PlacedEvent } from './lineage-ingest.service.js';
+import { SerialLoop } from '../serial-loop.js';
+import { batchEvents, batchResult, settle, type BatchResult, type IngestResult, type LineageIngestService, type LineageReceiver, type PlacedEvent } from './lineage-ingest.service.js';
 
 export interface LoggedIngestOptions {
   /** Events answered but not yet in the graph beyond which a new one waits for room (and after `roomWaitMs`, 503). */
@@ -33,7 +34,7 @@ const summary = (p: PlacedEvent): IngestResult => ({ kind: p.kind, nodes: p.batc
  * After a crash, `recover()` writes the events the log holds beyond its applied mark (writes are
  * idempotent, so one written twice changes nothing).
  */
-export class LoggedLineageIngest {
+export class LoggedLineageIngest implements LineageReceiver {
   private readonly queue: Queued[] = [];
   /** Events given room (room()) and on their way into the log. */
   private reserved = 0;
@@ -43,7 +44,7 @@ export class LoggedLineageIngest {
   private readonly answered = new Map<string, number>();
   private visibleWaiters: { seq: number; resolve: () => void }[] = [];
   private roomWaiters: (() => void)[] = [];
-  private applying: Promise<void> | null = null;
+  private readonly applying = new SerialLoop(() => this.apply(), () => this.queue.length > this.taken && !this.stalled && !this.closed);
   /** Queued events handed to the graph (the first ones of the queue). */
   private taken = 0;
   /** Set when shutting down left events unwritten: nothing more is marked (the next start writes them). */
@@ -103,7 +104,7 @@ export class LoggedLineageIngest {
   async close(): Promise<void> {
     this.closed = true;
     for (const w of this.roomWaiters.splice(0)) w();
-    while (this.applying) await this.applying;
+    await this.applying.idle();
     await this.log.close();
   }
 
@@ -142,16 +143,7 @@ export class LoggedLineageIngest {
         this.answered.set(key, Math.max(this.answered.get(key) ?? 0, q.seq));
       }
     }
-    this.kick();
-  }
-
-  private kick(): void {
-    if (this.applying) return;
-    // Events enqueued after the loop's last look, before its promise settled, start the next round here.
-    this.applying = this.apply().finally(() => {
-      this.applying = null;
-      if (this.queue.length > this.taken && !this.stalled && !this.closed) this.kick();
-    });
+    this.applying.kick();
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { EngineConnection } from './engine.js';
 import { unavailable } from '../../domain/errors.js';
+import { SerialLoop } from '../../domain/serial-loop.js';
 
 interface Pending<T> { item: T; resolve: () => void; reject: (err: unknown) => void }
 
@@ -15,8 +16,8 @@ interface Pending<T> { item: T; resolve: () => void; reject: (err: unknown) => v
  */
 export class WriteQueue<T> {
   private pending: Pending<T>[] = [];
-  private draining: Promise<void> | null = null;
-  private running = false;
+  /** The drain's BEGIN is synchronous: a submit from inside it must find it running (SerialLoop sees to that). */
+  private readonly draining = new SerialLoop(() => this.drain(), () => this.pending.length > 0);
   private dirty = false;
   private bytesSinceCheckpoint = 0;
   private checkpointDue = false;
@@ -36,7 +37,7 @@ export class WriteQueue<T> {
     this.timer = setInterval(() => {
       if (!this.dirty) return;
       this.checkpointDue = true;
-      this.kick();
+      this.draining.kick();
     }, opts.checkpointIntervalMs);
     this.timer.unref();
   }
@@ -52,19 +53,7 @@ export class WriteQueue<T> {
     }
     return new Promise((resolve, reject) => {
       this.pending.push({ item, resolve, reject });
-      this.kick();
-    });
-  }
-
-  private kick(): void {
-    // `running` is set before the drain starts: it runs synchronously up to its first await (its
-    // BEGIN is synchronous), so a submit from inside it must already find the queue draining.
-    if (this.running) return;
-    this.running = true;
-    this.draining = this.drain().finally(() => {
-      this.running = false;
-      this.draining = null;
-      if (this.pending.length) this.kick();
+      this.draining.kick();
     });
   }
 
@@ -115,7 +104,7 @@ export class WriteQueue<T> {
   async close(): Promise<void> {
     clearInterval(this.timer);
     this.closed = true;
-    while (this.draining) await this.draining;
+    await this.draining.idle();
     if (this.dirty) await this.checkpoint();
   }
 }
