@@ -73,7 +73,8 @@ export class KuzuGraphStore implements GraphStore {
     this.committed = new CommittedState(Math.min(128 * 1024 * 1024, opts.bufferPoolBytes / 8));
     this.queue = new WriteQueue(this.writer, (conn, items) => this.applyGroup(conn, items), {
       checkpointIntervalMs: opts.checkpointIntervalMs ?? 15_000, maxGroup: 1024,
-      checkpointBytes: opts.bufferPoolBytes / 256, burstCheckpointBytes: opts.bufferPoolBytes / 64, maxPending: opts.maxPendingWrites ?? 5_000,
+      checkpointBytes: opts.bufferPoolBytes / 256, burstCheckpointBytes: opts.bufferPoolBytes / 64, quietCheckpointMs: 250, quietCheckpointTransactions: 128,
+      maxPending: opts.maxPendingWrites ?? 5_000,
       excludingReads: (work) => this.readers.excluding(work),
     });
   }

@@ -30,9 +30,12 @@ describe('WriteQueue on the embedded engine', () => {
     const log: string[] = [];
     const groups: number[][] = [];
     const q = new WriteQueue<number>(recordingConnection(log), async (_c, items) => { groups.push(items); return { bytes: 1, onCommit() {} }; },
-      { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 100, excludingReads: noReaders });
-    await Promise.all([1, 2, 3, 4].map((i) => q.submit(i)));
-    expect(groups).toEqual([[1], [2, 3, 4]]);
+      { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 100, quietCheckpointMs: 50, quietCheckpointTransactions: 100, excludingReads: noReaders });
+    const first = [1, 2, 3, 4].map((i) => q.submit(i));
+    await new Promise((r) => setImmediate(r)); // the group is taken: these wait for the next one
+    const second = [5, 6].map((i) => q.submit(i));
+    await Promise.all([...first, ...second]);
+    expect(groups).toEqual([[1, 2, 3, 4], [5, 6]]);
     expect(log.filter((s) => s === 'COMMIT')).toHaveLength(2);
     await q.close();
   });
@@ -41,7 +44,7 @@ describe('WriteQueue on the embedded engine', () => {
     const q = new WriteQueue<number>(recordingConnection([]), async (_c, items) => {
       if (items.includes(2)) throw new Error('bad write');
       return { bytes: 1, onCommit() {} };
-    }, { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 100, excludingReads: noReaders });
+    }, { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 100, quietCheckpointMs: 50, quietCheckpointTransactions: 100, excludingReads: noReaders });
     const results = await Promise.allSettled([1, 2, 3].map((i) => q.submit(i)));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     await q.close();
@@ -52,7 +55,7 @@ describe('WriteQueue on the embedded engine', () => {
       // Item 2 needs more than the 64 MB pool holds (a list of 4M strings).
       if (items.includes(2)) await c.run('UNWIND range(1, 4000000) AS x RETURN size(collect(string(x))) AS n');
       return { bytes: 1, onCommit() {} };
-    }, { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 100, excludingReads: noReaders });
+    }, { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 100, quietCheckpointMs: 50, quietCheckpointTransactions: 100, excludingReads: noReaders });
     const results = await Promise.allSettled([1, 2, 3].map((i) => q.submit(i)));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 1 });
@@ -64,8 +67,10 @@ describe('WriteQueue on the embedded engine', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => { release = r; });
     const q = new WriteQueue<number>(recordingConnection([]), async () => { await gate; return { bytes: 1, onCommit() {} }; },
-      { checkpointIntervalMs: 60_000, maxGroup: 10, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 3, excludingReads: noReaders });
-    const accepted = [q.submit(1), q.submit(2), q.submit(3), q.submit(4)]; // 1 runs, 2..4 wait
+      { checkpointIntervalMs: 60_000, maxGroup: 10, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 3, quietCheckpointMs: 50, quietCheckpointTransactions: 100, excludingReads: noReaders });
+    const accepted = [q.submit(1)];
+    await new Promise((r) => setImmediate(r)); // 1 runs
+    accepted.push(q.submit(2), q.submit(3), q.submit(4)); // 2..4 wait
     await expect(q.submit(5)).rejects.toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 1 });
     release();
     await Promise.all(accepted);
@@ -79,7 +84,7 @@ describe('WriteQueue on the embedded engine', () => {
     const q: WriteQueue<number> = new WriteQueue<number>(recordingConnection(log), async (_c, [i]) => {
       if (i < 6) done.push(q.submit(i + 1)); // the next write is queued before this one commits
       return { bytes: 600, onCommit() {} };
-    }, { checkpointIntervalMs: 60_000, maxGroup: 1, checkpointBytes: 100, burstCheckpointBytes: 1000, maxPending: 100, excludingReads: noReaders });
+    }, { checkpointIntervalMs: 60_000, maxGroup: 1, checkpointBytes: 100, burstCheckpointBytes: 1000, maxPending: 100, quietCheckpointMs: 50, quietCheckpointTransactions: 100, excludingReads: noReaders });
     await q.submit(1);
     while (done.length < 5) await new Promise((r) => setTimeout(r, 5));
     await Promise.all(done);
@@ -92,14 +97,53 @@ describe('WriteQueue on the embedded engine', () => {
     await q.close();
   });
 
-  it('checkpoints after enough bytes were written', async () => {
+  it('checkpoints after enough bytes were written, once no write came for a while', async () => {
     const log: string[] = [];
     const q = new WriteQueue<number>(recordingConnection(log), async () => ({ bytes: 600, onCommit() {} }),
-      { checkpointIntervalMs: 60_000, maxGroup: 1, checkpointBytes: 1000, burstCheckpointBytes: 4000, maxPending: 100, excludingReads: noReaders });
+      { checkpointIntervalMs: 60_000, maxGroup: 1, checkpointBytes: 1000, burstCheckpointBytes: 4000, maxPending: 100, quietCheckpointMs: 50, quietCheckpointTransactions: 100, excludingReads: noReaders });
     await q.submit(1);
-    expect(log).not.toContain('CHECKPOINT');
     await q.submit(2);
-    expect(log).toContain('CHECKPOINT');
+    // 1,200 bytes: due, but the queue has been empty for less than quietCheckpointMs
+    expect(log).not.toContain('CHECKPOINT');
+    // writes that keep coming, each before the quiet time is up, keep postponing it
+    for (let i = 3; i < 7; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      await q.submit(i);
+    }
+    expect(log).not.toContain('CHECKPOINT');
+    await new Promise((r) => setTimeout(r, 120));
+    expect(log.filter((s) => s === 'CHECKPOINT')).toHaveLength(1);
+    expect(log.at(-1)).toBe('CHECKPOINT');
+    await q.close();
+  });
+
+  it('does not let a checkpoint due by bytes wait beyond quietCheckpointTransactions transactions', async () => {
+    const log: string[] = [];
+    const q = new WriteQueue<number>(recordingConnection(log), async () => ({ bytes: 600, onCommit() {} }),
+      { checkpointIntervalMs: 60_000, maxGroup: 1, checkpointBytes: 1000, burstCheckpointBytes: 1e9, maxPending: 100, quietCheckpointMs: 60_000, quietCheckpointTransactions: 3, excludingReads: noReaders });
+    await q.submit(1);
+    await q.submit(2); // 1,200 bytes: due, waits for quiet
+    expect(log).not.toContain('CHECKPOINT');
+    await q.submit(3); // the third transaction: no more waiting
+    expect(log.at(-1)).toBe('CHECKPOINT');
+    await q.close();
+  });
+
+  it('takes the writes submitted a few awaits apart in one group', async () => {
+    const log: string[] = [];
+    const groups: number[][] = [];
+    const q = new WriteQueue<number>(recordingConnection(log), async (_c, items) => {
+      groups.push(items);
+      return { bytes: 0, onCommit() {} };
+    }, { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 100, quietCheckpointMs: 50, quietCheckpointTransactions: 100, excludingReads: noReaders });
+    const done: Promise<void>[] = [];
+    for (let i = 0; i < 5; i++) {
+      done.push(q.submit(i));
+      await Promise.resolve(); // as the lineage ingest's job locks and cached histories do
+      await Promise.resolve();
+    }
+    await Promise.all(done);
+    expect(groups).toEqual([[0, 1, 2, 3, 4]]);
     await q.close();
   });
 });

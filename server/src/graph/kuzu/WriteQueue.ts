@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EngineConnection } from './engine.js';
 import { unavailable } from '../../domain/errors.js';
 import { SerialLoop } from '../../domain/serial-loop.js';
@@ -9,10 +10,13 @@ interface Pending<T> { item: T; resolve: () => void; reject: (err: unknown) => v
  * connection. Group commit: writes that arrive while a transaction runs are applied together in
  * the next one (one BEGIN/COMMIT for up to `maxGroup` writes); each caller is answered only after
  * the commit that holds its write. If a group fails, its writes are retried one by one so one bad
- * write cannot fail the others. Checkpoints run when the queue runs dry, if the timer asked or about
- * `checkpointBytes` were written (un-checkpointed updates hold far more buffer-pool memory than the
- * WAL's size suggests: without this a burst fills the pool); between groups of a burst once
- * `burstCheckpointBytes` were written; and on close.
+ * write cannot fail the others. A group is taken one turn of the event loop after the queue is
+ * kicked (or the last group committed), so writes submitted together, even across a few awaits, go
+ * in together. Checkpoints run when the queue runs dry, if the timer asked; once about
+ * `checkpointBytes` were written, when no write came for `quietCheckpointMs`, or at once after
+ * `quietCheckpointTransactions` transactions (un-checkpointed updates hold far more buffer-pool
+ * memory than the WAL's size suggests: without this a burst fills the pool); between groups of a
+ * burst once `burstCheckpointBytes` were written; and on close.
  */
 export class WriteQueue<T> {
   private pending: Pending<T>[] = [];
@@ -20,9 +24,12 @@ export class WriteQueue<T> {
   private readonly draining = new SerialLoop(() => this.drain(), () => this.pending.length > 0);
   private dirty = false;
   private bytesSinceCheckpoint = 0;
+  private transactionsSinceCheckpoint = 0;
   private checkpointDue = false;
   private closed = false;
   private readonly timer: NodeJS.Timeout;
+  /** The checkpoint waiting for a quiet moment (`quietCheckpointMs` without a write). */
+  private quiet: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly conn: EngineConnection,
@@ -30,6 +37,18 @@ export class WriteQueue<T> {
     private readonly apply: (conn: EngineConnection, items: T[]) => Promise<{ bytes: number; onCommit(): void }>,
     private readonly opts: {
       checkpointIntervalMs: number; maxGroup: number; checkpointBytes: number; burstCheckpointBytes: number; maxPending: number;
+      /**
+       * How long the queue must stay empty before the checkpoint `checkpointBytes` asked for runs. A
+       * writer fed in chunks (the logged lineage ingest) empties the queue between chunks while it is
+       * busy: checkpointing there each time cost 25-30% of the writer's time (bench/RESULTS.md, session 10).
+       */
+      quietCheckpointMs: number;
+      /**
+       * How many transactions a checkpoint due by `checkpointBytes` may wait: each holds pool memory of
+       * its own beyond its bytes (the 603-event corpus, one event a transaction, filled a 256 MB pool
+       * after ~600 of them without a checkpoint).
+       */
+      quietCheckpointTransactions: number;
       /** Runs the CHECKPOINT with no read in flight (ReaderPool.excluding). */
       excludingReads: <R>(work: () => Promise<R>) => Promise<R>;
     },
@@ -58,24 +77,39 @@ export class WriteQueue<T> {
   }
 
   private async drain(): Promise<void> {
+    if (this.quiet) clearTimeout(this.quiet);
+    this.quiet = null;
     while (this.pending.length) {
       // Also between groups, not only when the queue runs dry: under steady load it never does, and
       // the changes not yet checkpointed would fill the buffer pool (a cold ingest of 12,000 events did
       // at 1 GB). At a higher mark than when idle: each checkpoint in a burst costs time and grows the
       // file (3,000 cold events: 172 MB at checkpointBytes, 68 MB at 4x it, 29 MB with none).
       if (this.dirty && this.bytesSinceCheckpoint > this.opts.burstCheckpointBytes) await this.checkpoint();
+      // One turn first: writes submitted in the turn that kicked the queue, or by the callers just
+      // answered, join this group. The logged ingest submits a chunk's writes a few awaits apart (job
+      // locks, histories); taken at once, the first of them went alone, and about half the
+      // transactions held a single write at 15-30 ms each (bench/RESULTS.md, session 10).
+      await nextTurn();
       const group = this.pending.splice(0, this.opts.maxGroup);
       try {
         await this.transaction(group.map((p) => p.item));
-        // Answered after the next group's BEGIN is on its way: the callers' replies (and the writes
-        // they send next) then run while the engine works, not before it starts.
-        setImmediate(() => { for (const p of group) p.resolve(); });
+        for (const p of group) p.resolve();
       } catch (err) {
         if (group.length === 1) group[0].reject(err);
         else for (const p of group) await this.transaction([p.item]).then(p.resolve, p.reject);
       }
     }
-    if (this.dirty && (this.checkpointDue || this.bytesSinceCheckpoint > this.opts.checkpointBytes)) await this.checkpoint();
+    if (!this.dirty) return;
+    const due = this.bytesSinceCheckpoint > this.opts.checkpointBytes;
+    if (this.checkpointDue || (due && this.transactionsSinceCheckpoint >= this.opts.quietCheckpointTransactions)) await this.checkpoint();
+    else if (due && !this.closed) {
+      this.quiet = setTimeout(() => {
+        this.quiet = null;
+        this.checkpointDue = true;
+        this.draining.kick();
+      }, this.opts.quietCheckpointMs);
+      this.quiet.unref();
+    }
   }
 
   private async transaction(items: T[]): Promise<void> {
@@ -88,6 +122,7 @@ export class WriteQueue<T> {
       onCommit();
       this.dirty = true;
       this.bytesSinceCheckpoint += bytes;
+      this.transactionsSinceCheckpoint++;
     } catch (err) {
       await this.conn.run('ROLLBACK').catch(() => undefined);
       throw err;
@@ -98,11 +133,13 @@ export class WriteQueue<T> {
     this.dirty = false;
     this.checkpointDue = false;
     this.bytesSinceCheckpoint = 0;
+    this.transactionsSinceCheckpoint = 0;
     await this.opts.excludingReads(() => this.conn.run('CHECKPOINT')).catch(() => { this.dirty = true; });
   }
 
   async close(): Promise<void> {
     clearInterval(this.timer);
+    if (this.quiet) clearTimeout(this.quiet);
     this.closed = true;
     await this.draining.idle();
     if (this.dirty) await this.checkpoint();
