@@ -36,8 +36,10 @@ function note(line) {
 function finish(state, reason, message, extra) {
   if (finished) return;
   finished = true;
-  status(state, reason, message, extra);
+  // The log line first: whoever sees the final status (a watcher polls status.json) then finds it in
+  // the log too (the other order lost that race now and then in CI).
   note(`${state}${reason ? ` (${reason})` : ''}${message ? `: ${message}` : ''}`);
+  status(state, reason, message, extra);
   process.exit(0);
 }
 
