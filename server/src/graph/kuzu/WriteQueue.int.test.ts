@@ -100,18 +100,20 @@ describe('WriteQueue on the embedded engine', () => {
   it('checkpoints after enough bytes were written, once no write came for a while', async () => {
     const log: string[] = [];
     const q = new WriteQueue<number>(recordingConnection(log), async () => ({ bytes: 600, onCommit() {} }),
-      { checkpointIntervalMs: 60_000, maxGroup: 1, checkpointBytes: 1000, burstCheckpointBytes: 4000, maxPending: 100, quietCheckpointMs: 50, quietCheckpointTransactions: 100, excludingReads: noReaders });
+      { checkpointIntervalMs: 60_000, maxGroup: 1, checkpointBytes: 1000, burstCheckpointBytes: 1e9, maxPending: 100, quietCheckpointMs: 300, quietCheckpointTransactions: 100, excludingReads: noReaders });
     await q.submit(1);
     await q.submit(2);
     // 1,200 bytes: due, but the queue has been empty for less than quietCheckpointMs
     expect(log).not.toContain('CHECKPOINT');
-    // writes that keep coming, each before the quiet time is up, keep postponing it
-    for (let i = 3; i < 7; i++) {
-      await new Promise((r) => setTimeout(r, 20));
+    // writes that keep coming for longer than the quiet time, each well before it is up, keep
+    // postponing it (wide margins: a loaded CI machine stalls timers)
+    const until = Date.now() + 600;
+    for (let i = 3; Date.now() < until; i++) {
+      await new Promise((r) => setTimeout(r, 30));
       await q.submit(i);
     }
     expect(log).not.toContain('CHECKPOINT');
-    await new Promise((r) => setTimeout(r, 120));
+    await new Promise((r) => setTimeout(r, 800));
     expect(log.filter((s) => s === 'CHECKPOINT')).toHaveLength(1);
     expect(log.at(-1)).toBe('CHECKPOINT');
     await q.close();
