@@ -61,7 +61,7 @@ describe('WriteQueue on the embedded engine', () => {
     expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 1 });
     await q.submit(4); // and the store goes on
     await q.close();
-  }, 30_000);
+  }, 120_000); // ~16-30 s alone, more when the suite loads both cores: running out of pool memory takes the engine a while
 
   it('refuses writes beyond its bound with UNAVAILABLE instead of queueing without limit', async () => {
     let release!: () => void;
