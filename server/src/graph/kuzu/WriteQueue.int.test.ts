@@ -15,6 +15,13 @@ afterAll(async () => {
 /** No readers here: a checkpoint runs at once. */
 const noReaders = <R>(work: () => Promise<R>) => work();
 
+type Options = ConstructorParameters<typeof WriteQueue<number>>[2];
+/** Queue options: no checkpoints unless a test asks for them, through `over`. */
+const options = (over: Partial<Options> = {}): Options => ({
+  checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 100,
+  quietCheckpointMs: 50, quietCheckpointTransactions: 100, excludingReads: noReaders, ...over,
+});
+
 /** The real engine connection, with the statements it ran recorded. */
 function recordingConnection(log: string[]): EngineConnection {
   const conn = engine.connect();
@@ -29,8 +36,7 @@ describe('WriteQueue on the embedded engine', () => {
   it('groups writes that arrive together into one transaction and answers each after the commit', async () => {
     const log: string[] = [];
     const groups: number[][] = [];
-    const q = new WriteQueue<number>(recordingConnection(log), async (_c, items) => { groups.push(items); return { bytes: 1, onCommit() {} }; },
-      { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 100, quietCheckpointMs: 50, quietCheckpointTransactions: 100, excludingReads: noReaders });
+    const q = new WriteQueue<number>(recordingConnection(log), async (_c, items) => { groups.push(items); return { bytes: 1, onCommit() {} }; }, options());
     const first = [1, 2, 3, 4].map((i) => q.submit(i));
     await new Promise((r) => setImmediate(r)); // the group is taken: these wait for the next one
     const second = [5, 6].map((i) => q.submit(i));
@@ -44,7 +50,7 @@ describe('WriteQueue on the embedded engine', () => {
     const q = new WriteQueue<number>(recordingConnection([]), async (_c, items) => {
       if (items.includes(2)) throw new Error('bad write');
       return { bytes: 1, onCommit() {} };
-    }, { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 100, quietCheckpointMs: 50, quietCheckpointTransactions: 100, excludingReads: noReaders });
+    }, options());
     const results = await Promise.allSettled([1, 2, 3].map((i) => q.submit(i)));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     await q.close();
@@ -55,7 +61,7 @@ describe('WriteQueue on the embedded engine', () => {
       // Item 2 needs more than the 64 MB pool holds (a list of 4M strings).
       if (items.includes(2)) await c.run('UNWIND range(1, 4000000) AS x RETURN size(collect(string(x))) AS n');
       return { bytes: 1, onCommit() {} };
-    }, { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 100, quietCheckpointMs: 50, quietCheckpointTransactions: 100, excludingReads: noReaders });
+    }, options());
     const results = await Promise.allSettled([1, 2, 3].map((i) => q.submit(i)));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 1 });
@@ -66,8 +72,7 @@ describe('WriteQueue on the embedded engine', () => {
   it('refuses writes beyond its bound with UNAVAILABLE instead of queueing without limit', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => { release = r; });
-    const q = new WriteQueue<number>(recordingConnection([]), async () => { await gate; return { bytes: 1, onCommit() {} }; },
-      { checkpointIntervalMs: 60_000, maxGroup: 10, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 3, quietCheckpointMs: 50, quietCheckpointTransactions: 100, excludingReads: noReaders });
+    const q = new WriteQueue<number>(recordingConnection([]), async () => { await gate; return { bytes: 1, onCommit() {} }; }, options({ maxGroup: 10, maxPending: 3 }));
     const accepted = [q.submit(1)];
     await new Promise((r) => setImmediate(r)); // 1 runs
     accepted.push(q.submit(2), q.submit(3), q.submit(4)); // 2..4 wait
@@ -84,7 +89,7 @@ describe('WriteQueue on the embedded engine', () => {
     const q: WriteQueue<number> = new WriteQueue<number>(recordingConnection(log), async (_c, [i]) => {
       if (i < 6) done.push(q.submit(i + 1)); // the next write is queued before this one commits
       return { bytes: 600, onCommit() {} };
-    }, { checkpointIntervalMs: 60_000, maxGroup: 1, checkpointBytes: 100, burstCheckpointBytes: 1000, maxPending: 100, quietCheckpointMs: 50, quietCheckpointTransactions: 100, excludingReads: noReaders });
+    }, options({ maxGroup: 1, checkpointBytes: 100, burstCheckpointBytes: 1000 }));
     await q.submit(1);
     while (done.length < 5) await new Promise((r) => setTimeout(r, 5));
     await Promise.all(done);
@@ -99,8 +104,7 @@ describe('WriteQueue on the embedded engine', () => {
 
   it('checkpoints after enough bytes were written, once no write came for a while', async () => {
     const log: string[] = [];
-    const q = new WriteQueue<number>(recordingConnection(log), async () => ({ bytes: 600, onCommit() {} }),
-      { checkpointIntervalMs: 60_000, maxGroup: 1, checkpointBytes: 1000, burstCheckpointBytes: 1e9, maxPending: 100, quietCheckpointMs: 300, quietCheckpointTransactions: 100, excludingReads: noReaders });
+    const q = new WriteQueue<number>(recordingConnection(log), async () => ({ bytes: 600, onCommit() {} }), options({ maxGroup: 1, checkpointBytes: 1000, quietCheckpointMs: 300 }));
     await q.submit(1);
     await q.submit(2);
     // 1,200 bytes: due, but the queue has been empty for less than quietCheckpointMs
@@ -121,8 +125,7 @@ describe('WriteQueue on the embedded engine', () => {
 
   it('does not let a checkpoint due by bytes wait beyond quietCheckpointTransactions transactions', async () => {
     const log: string[] = [];
-    const q = new WriteQueue<number>(recordingConnection(log), async () => ({ bytes: 600, onCommit() {} }),
-      { checkpointIntervalMs: 60_000, maxGroup: 1, checkpointBytes: 1000, burstCheckpointBytes: 1e9, maxPending: 100, quietCheckpointMs: 60_000, quietCheckpointTransactions: 3, excludingReads: noReaders });
+    const q = new WriteQueue<number>(recordingConnection(log), async () => ({ bytes: 600, onCommit() {} }), options({ maxGroup: 1, checkpointBytes: 1000, quietCheckpointMs: 60_000, quietCheckpointTransactions: 3 }));
     await q.submit(1);
     await q.submit(2); // 1,200 bytes: due, waits for quiet
     expect(log).not.toContain('CHECKPOINT');
@@ -137,7 +140,7 @@ describe('WriteQueue on the embedded engine', () => {
     const q = new WriteQueue<number>(recordingConnection(log), async (_c, items) => {
       groups.push(items);
       return { bytes: 0, onCommit() {} };
-    }, { checkpointIntervalMs: 60_000, maxGroup: 100, checkpointBytes: 1e9, burstCheckpointBytes: 1e9, maxPending: 100, quietCheckpointMs: 50, quietCheckpointTransactions: 100, excludingReads: noReaders });
+    }, options());
     const done: Promise<void>[] = [];
     for (let i = 0; i < 5; i++) {
       done.push(q.submit(i));
