@@ -125,6 +125,8 @@ describe('the lineage explorer', () => {
     const n = await draws(page);
     await page.getByTestId('expand-upstream').click();
     await drawn(page, n + 1);
+    // The page may still have a draw of its own pending when `n` was read: wait for the expansion itself.
+    await page.waitForFunction((count) => (window as unknown as { __loomCy: Core }).__loomCy.nodes().length > count, Object.keys(before).length);
     const after = await positions(page);
     const added = Object.keys(after).filter((id) => !(id in before));
     expect(added.length).toBeGreaterThan(0);
