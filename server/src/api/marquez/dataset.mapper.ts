@@ -1,6 +1,7 @@
 import type { GraphNode } from '../../domain/model.js';
 import type { Dataset, DatasetData, DatasetId, DatasetVersion, Facets, Field, Run } from './marquez.types.js';
 import { versionUuid } from './versions.js';
+import { SUMMARY_PROPS } from '../../domain/openlineage/mapper.js';
 import { facetsOf, obj, str } from './values.js';
 
 /** Marquez's source name when a dataset has no dataSource facet. */
@@ -20,6 +21,11 @@ export function fieldsOf(facets: Facets): Field[] {
 export function datasetType(facets: Facets): 'DB_TABLE' | 'STREAM' {
   const t = str(obj(facets.datasetType).datasetType)?.toUpperCase();
   return t === 'STREAM' || t === 'TOPIC' ? 'STREAM' : 'DB_TABLE';
+}
+
+/** When the dataset was last written by a completed run, as ingest keeps it (mapper.ts, SUMMARY_PROPS); undefined when not kept. */
+export function keptLastModified(dataset: GraphNode): string | undefined {
+  return str(dataset.props[SUMMARY_PROPS.lastModifiedAt]) ?? undefined;
 }
 
 export const datasetIdOf = (n: GraphNode): DatasetId => ({ namespace: n.namespace, name: n.name });

@@ -1,7 +1,8 @@
 import type { GraphNode } from '../../domain/model.js';
 import { runState } from '../../domain/openlineage/run-state.js';
-import type { DatasetId, Facets, Job, JobData, JobVersion, Run } from './marquez.types.js';
-import { versionIdOf } from './dataset.mapper.js';
+import { SUMMARY_PROPS } from '../../domain/openlineage/mapper.js';
+import type { DatasetId, Facets, Job, JobData, JobVersion, Run, VersionId } from './marquez.types.js';
+import { nodeId } from '../../domain/ids.js';
 import { facetsOf, iso, obj, str } from './values.js';
 import { nameUuid, versionUuid } from './versions.js';
 
@@ -17,32 +18,64 @@ export function parentJobOf(runFacets: Facets): DatasetId | null {
   return namespace && name ? { namespace, name } : null;
 }
 
-/** A run, with what it ran and the dataset versions it read and wrote (edges RAN, READ_BY, WROTE). */
-export function toRun(run: GraphNode, io: { jobVersion: GraphNode | null; inputs: GraphNode[]; outputs: GraphNode[] }): Run {
+/** What a run ran, read and wrote: Marquez's version ids. */
+export interface RunLinks { jobVersion: VersionId | null; inputs: VersionId[]; outputs: VersionId[] }
+
+/** A run, with what it ran and the dataset versions it read and wrote (its RAN, READ_BY and WROTE edges, or the links ingest kept on it). */
+export function toRun(run: GraphNode, links: RunLinks): Run {
   const { state, startedAt, endedAt } = runState(run.props);
   const facets = facetsOf(run.props);
   const nominal = obj(facets.nominalTime);
-  const jv = io.jobVersion;
   return {
     id: str(run.props.runId) ?? run.name, createdAt: run.createdAt, updatedAt: run.updatedAt,
     nominalStartTime: iso(nominal.nominalStartTime), nominalEndTime: iso(nominal.nominalEndTime),
     // OpenLineage's OTHER event type does not move a run out of NEW in Marquez.
     state: state === 'OTHER' ? 'NEW' : state, startedAt, endedAt,
     durationMs: startedAt && endedAt ? Math.max(0, Date.parse(endedAt) - Date.parse(startedAt)) : null,
-    args: {},
-    jobVersion: jv ? { namespace: jv.namespace, name: jv.name, version: versionUuid(str(jv.props.jobId) ?? '', str(jv.props.version)) } : null,
-    inputDatasetVersions: io.inputs.map((d) => ({ datasetVersionId: versionIdOf(d), facets: {} })),
-    outputDatasetVersions: io.outputs.map((d) => ({ datasetVersionId: versionIdOf(d), facets: {} })),
+    args: {}, jobVersion: links.jobVersion,
+    inputDatasetVersions: links.inputs.map((datasetVersionId) => ({ datasetVersionId, facets: {} })),
+    outputDatasetVersions: links.outputs.map((datasetVersionId) => ({ datasetVersionId, facets: {} })),
     context: {}, facets,
   };
+}
+
+/** A job version node's Marquez id. */
+export const jobVersionIdOf = (jv: GraphNode): VersionId => ({ namespace: jv.namespace, name: jv.name, version: versionUuid(str(jv.props.jobId) ?? '', str(jv.props.version)) });
+
+/** The links ingest kept on a run (mapper.ts, SUMMARY_PROPS), in the order its edges are read (by node id); null when not kept. */
+export function keptRunLinks(run: GraphNode): RunLinks | null {
+  if (run.props[SUMMARY_PROPS.runLinks] !== true) return null;
+  const link = (v: unknown, kind: 'Job' | 'Dataset'): VersionId | null => {
+    const l = obj(v);
+    const [namespace, name] = [str(l.namespace), str(l.name)];
+    return namespace && name ? { namespace, name, version: versionUuid(nodeId(kind, namespace, name), str(l.version)) } : null;
+  };
+  const list = (prefix: string) => Object.keys(run.props).filter((k) => k.startsWith(prefix)).sort()
+    .flatMap((k) => { const id = link(run.props[k], 'Dataset'); return id ? [id] : []; });
+  return { jobVersion: link(run.props[SUMMARY_PROPS.ran], 'Job'), inputs: list(SUMMARY_PROPS.readPrefix), outputs: list(SUMMARY_PROPS.wrotePrefix) };
 }
 
 export interface JobParts {
   inputs: DatasetId[]; outputs: DatasetId[];
   /** Newest first. */
   runs: Run[];
-  current: GraphNode | null;
+  /** The current version's version string (null when it has none), or null for a job no event versioned yet. */
+  current: { version: string | null } | null;
 }
+
+/** What ingest keeps on a job node (mapper.ts, SUMMARY_PROPS): its current version with what it reads and writes; null when not kept. */
+export function keptCurrentVersion(job: GraphNode): { version: string; inputs: DatasetId[]; outputs: DatasetId[] } | null {
+  const kept = obj(job.props[SUMMARY_PROPS.currentVersion]);
+  const version = str(kept.version);
+  const ids = (v: unknown) => (Array.isArray(v) ? v.map(obj).map((d) => ({ namespace: str(d.namespace), name: str(d.name) })) : null);
+  const [inputs, outputs] = [ids(kept.inputs), ids(kept.outputs)];
+  if (!version || !inputs || !outputs) return null;
+  const valid = (list: { namespace: string | null; name: string | null }[]): list is DatasetId[] => list.every((d) => d.namespace && d.name);
+  return valid(inputs) && valid(outputs) ? { version, inputs, outputs } : null;
+}
+
+/** The id of the job's run whose START is newest, as ingest keeps it; null when not kept. */
+export const keptLatestRun = (job: GraphNode): string | null => str(job.props[SUMMARY_PROPS.latestRun]);
 
 export function toJobData(job: GraphNode, parts: Pick<JobParts, 'inputs' | 'outputs' | 'runs'>): JobData {
   const facets = facetsOf(job.props);
@@ -61,7 +94,7 @@ export function toJob(job: GraphNode, parts: JobParts): Job {
   const facets = facetsOf(job.props);
   return {
     ...toJobData(job, parts), context: contextOf(facets), latestRuns: parts.runs, facets,
-    currentVersion: parts.current ? versionUuid(job.id, str(parts.current.props.version)) : null,
+    currentVersion: parts.current ? versionUuid(job.id, parts.current.version) : null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode, NodeKind } from '../../domain/model.js';
-import { toDataset, toDatasetVersion } from './dataset.mapper.js';
-import { toJobData, toRun } from './job.mapper.js';
+import { toDataset, toDatasetVersion, versionIdOf } from './dataset.mapper.js';
+import { jobVersionIdOf, keptRunLinks, toJobData, toRun } from './job.mapper.js';
 import { tableEdges, toColumnGraph, toGraph } from './graph.mapper.js';
 import { columnNodeIds, intParam, namePattern, tableDepth } from './params.js';
 import { iso } from './values.js';
@@ -91,10 +91,23 @@ describe('Marquez runs and jobs', () => {
     'facets.nominalTime': facet({ nominalStartTime: '2026-03-01T09:00:00' }),
   });
 
+  it('reads the links ingest kept on a run as the ids its edges give, in their order', () => {
+    const jv = node('JobVersion', 'job:airflow:t@0123456789abcdef', 'airflow', 't', { version: '0123456789abcdef', jobId: 'job:airflow:t' });
+    const [a, b] = [node('Dataset', 'dataset:s3://b:raw', 's3://b', 'raw'), node('DatasetVersion', 'dataset:pg:x@ff', 'pg', 'x', { version: 'ff', datasetId: 'dataset:pg:x' })];
+    const kept = node('Run', 'run:r9', 'airflow', 'r9', {
+      links: true, 'links.ran': { namespace: 'airflow', name: 't', version: '0123456789abcdef' },
+      'links.read.dataset:s3://b:raw': { namespace: 's3://b', name: 'raw', version: null },
+      'links.read.dataset:pg:x@ff': { namespace: 'pg', name: 'x', version: 'ff' },
+      'links.wrote.dataset:pg:x@ff': { namespace: 'pg', name: 'x', version: 'ff' },
+    });
+    expect(keptRunLinks(kept)).toEqual({ jobVersion: jobVersionIdOf(jv), inputs: [versionIdOf(b), versionIdOf(a)], outputs: [versionIdOf(b)] });
+    expect(keptRunLinks(node('Run', 'run:old', 'airflow', 'old', { 'links.ran': { namespace: 'airflow', name: 't', version: 'v' } }))).toBeNull();
+  });
+
   it('derives state, times and versions of what it read and wrote', () => {
     const jv = node('JobVersion', 'job:airflow:dag.task@0123456789abcdef', 'airflow', 'dag.task', { version: '0123456789abcdef', jobId: 'job:airflow:dag.task' });
     const input = node('Dataset', 'dataset:s3://b:raw', 's3://b', 'raw');
-    const r = toRun(run, { jobVersion: jv, inputs: [input], outputs: [] });
+    const r = toRun(run, { jobVersion: jobVersionIdOf(jv), inputs: [versionIdOf(input)], outputs: [] });
     expect(r).toMatchObject({
       id: 'r1', state: 'COMPLETED', durationMs: 4000, nominalStartTime: '2026-03-01T09:00:00.000Z', nominalEndTime: null,
       jobVersion: { namespace: 'airflow', name: 'dag.task', version: versionUuid('job:airflow:dag.task', '0123456789abcdef') },

@@ -4,6 +4,24 @@ import { DEMO_TENANT } from '../../app/seed.js';
 import { enc, startMarquezLoom, type MarquezClient } from './marquez.fixture.js';
 import { MarquezViews } from './marquez.views.js';
 import { tableNodeType } from './graph.mapper.js';
+import { SUMMARY_PROPS } from '../../domain/openlineage/mapper.js';
+import type { GraphNode } from '../../domain/model.js';
+import type { GraphStore } from '../../domain/ports/GraphStore.js';
+import { lineageGraph } from '../../../../seeds/synthetic/lineage-graph.js';
+
+const { currentVersion, latestRun, lastModifiedAt, runLinks } = SUMMARY_PROPS;
+const isKept = (k: string) => [currentVersion, latestRun, lastModifiedAt, runLinks].includes(k as never) || k.startsWith(`${runLinks}.`);
+/** The node as stored before ingest kept summaries on it. */
+const unkept = (n: GraphNode): GraphNode => ({ ...n, props: Object.fromEntries(Object.entries(n.props).filter(([k]) => !isKept(k))) });
+/** The same store as if written before ingest kept summaries: every node it reads comes without them. */
+const unkeptGraph = (graph: GraphStore): GraphStore =>
+  Object.assign(Object.create(graph) as GraphStore, { getNodes: async (t: string, ids: readonly string[]) => (await graph.getNodes(t, ids)).map((n) => n && unkept(n)) });
+
+/** Marquez's lineage data of these jobs and datasets, as JSON. */
+async function dataOf(catalog: CatalogService, list: GraphNode[]): Promise<unknown> {
+  const [jobs, datasets] = [list.filter((n) => tableNodeType(n) === 'JOB'), list.filter((n) => tableNodeType(n) === 'DATASET')];
+  return JSON.parse(JSON.stringify([...(await new MarquezViews(catalog, DEMO_TENANT).graphData(jobs, datasets))]));
+}
 
 describe('Marquez views read in batches', () => {
   let c: MarquezClient;
@@ -35,5 +53,52 @@ describe('Marquez views read in batches', () => {
       }
     }
     expect(compared).toBeGreaterThan(nodes.length * 3);
+  });
+
+  it('give from what ingest keeps on the nodes the data their neighbours give (graphs written before it kept them)', async () => {
+    const catalog = new CatalogService(c.loom.services.graph);
+    const nodes = (await catalog.search(DEMO_TENANT, '', ['Dataset', 'Job'], 1000)).filter((n) => tableNodeType(n) !== null);
+    const runs = await catalog.search(DEMO_TENANT, '', ['Run'], 1000);
+    // Every summary occurs, or the comparison would not cover it.
+    for (const k of [currentVersion, latestRun, lastModifiedAt]) expect(nodes.filter((n) => n.props[k] !== undefined).length, k).toBeGreaterThan(3);
+    expect(runs.filter((r) => Object.keys(r.props).some((k) => k.startsWith(`${runLinks}.read.`))).length).toBeGreaterThan(3);
+    expect(await dataOf(catalog, nodes)).toEqual(await dataOf(new CatalogService(unkeptGraph(c.loom.services.graph)), nodes.map(unkept)));
+  });
+
+  it('keep the newest started run as the latest and the last completed write as the last modification, whatever the arrival order', async () => {
+    // Run a starts, b starts, b fails, a completes; they arrive backwards.
+    const event = (run: string, eventType: string, minute: number, outputs: string[]) => ({
+      eventType, eventTime: `2026-03-01T10:0${minute}:00Z`, producer: 'test', run: { runId: run },
+      job: { namespace: 'views', name: 'overlap' }, inputs: [], outputs: outputs.map((name) => ({ namespace: 'views', name })),
+    });
+    const a = '0190a000-0000-7000-8000-00000000000a';
+    const b = '0190a000-0000-7000-8000-00000000000b';
+    for (const e of [event(a, 'COMPLETE', 3, ['x']), event(b, 'FAIL', 2, ['x', 'y']), event(b, 'START', 1, ['x', 'y']), event(a, 'START', 0, ['x'])]) {
+      expect((await c.loom.post('/api/v1/lineage', e)).status).toBe(201);
+    }
+    const graph = c.loom.services.graph;
+    for (const catalog of [new CatalogService(graph), new CatalogService(unkeptGraph(graph))]) {
+      const [job, x, y] = (await catalog.getNodes(DEMO_TENANT, ['job:views:overlap', 'dataset:views:x', 'dataset:views:y'])) as GraphNode[];
+      const data = await new MarquezViews(catalog, DEMO_TENANT).graphData([job], [x, y]);
+      expect(data.get(job.id)).toMatchObject({
+        latestRun: { id: b, state: 'FAILED', outputDatasetVersions: [{ datasetVersionId: { name: 'x' } }, { datasetVersionId: { name: 'y' } }] },
+        outputs: [{ namespace: 'views', name: 'x' }],
+      });
+      expect(data.get(x.id)).toMatchObject({ lastModifiedAt: '2026-03-01T10:03:00.000Z' });
+      expect(data.get(y.id)).toMatchObject({ lastModifiedAt: null });
+    }
+  });
+
+  it('agree with the summaries the synthetic graph generator keeps (its jobs have a completed run each)', async () => {
+    const written = [...lineageGraph({ nodes: 600, seed: 7, runs: true }, 200)];
+    for (const batch of written) await c.loom.services.graph.write(DEMO_TENANT, batch);
+    const catalog = new CatalogService(c.loom.services.graph);
+    const ids = written.flatMap((b) => b.nodes).filter((n) => n.kind === 'Job' || n.kind === 'Dataset').map((n) => n.id);
+    const nodes = (await catalog.getNodes(DEMO_TENANT, ids)) as GraphNode[];
+    const data = (await dataOf(catalog, nodes)) as [string, { latestRun?: { state: string } | null }][];
+    expect(data).toEqual(await dataOf(new CatalogService(unkeptGraph(c.loom.services.graph)), nodes.map(unkept)));
+    const jobs = data.filter(([id]) => id.startsWith('job:')).map(([, d]) => d);
+    expect(jobs.length).toBeGreaterThan(100);
+    expect(jobs.every((j) => j.latestRun?.state === 'COMPLETED')).toBe(true);
   });
 });

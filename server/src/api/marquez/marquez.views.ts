@@ -2,8 +2,8 @@ import type { CatalogService } from '../../domain/catalog.service.js';
 import type { EdgeKind, GraphNode, Page } from '../../domain/model.js';
 import { runState } from '../../domain/openlineage/run-state.js';
 import type { Dataset, DatasetData, DatasetId, DatasetVersion, Job, JobData, JobVersion, Run } from './marquez.types.js';
-import { datasetIdOf, toDataset, toDatasetData, toDatasetVersion } from './dataset.mapper.js';
-import { toJob, toJobData, toJobVersion, toRun, type JobParts } from './job.mapper.js';
+import { datasetIdOf, keptLastModified, versionIdOf, toDataset, toDatasetData, toDatasetVersion } from './dataset.mapper.js';
+import { jobVersionIdOf, keptCurrentVersion, keptLatestRun, keptRunLinks, toJob, toJobData, toJobVersion, toRun, type JobParts } from './job.mapper.js';
 import { str } from './values.js';
 import { versionCandidates, versionUuid } from './versions.js';
 import { RequestReads, type Read } from './marquez.reads.js';
@@ -53,11 +53,11 @@ export class MarquezViews {
   }
 
   /**
-   * A lineage graph's data, by node id. A job's newest runs are read once, for its latestRun and
-   * for the lastModifiedAt of the datasets it produces (the datasets' second round finds them read).
+   * A lineage graph's data, by node id. With what ingest keeps on the nodes (mapper.ts, SUMMARY_PROPS)
+   * this reads only each job's latest run; nodes written before ingest kept it are read as before.
    */
   async graphData(jobs: readonly GraphNode[], datasets: readonly GraphNode[]): Promise<Map<string, JobData | DatasetData>> {
-    const [jobParts, lastModified] = await Promise.all([this.jobParts(jobs, 1, PRODUCER_RUNS), this.lastModified(datasets)]);
+    const [jobParts, lastModified] = await Promise.all([this.jobParts(jobs, 1), this.lastModified(datasets)]);
     return new Map<string, JobData | DatasetData>([
       ...jobs.map((j, i) => [j.id, toJobData(j, jobParts[i])] as const),
       ...datasets.map((d, i) => [d.id, toDatasetData(d, lastModified[i])] as const),
@@ -127,35 +127,55 @@ export class MarquezViews {
     return versions.map((v, i) => toDatasetVersion(v, dataset, runs[i]));
   }
 
-  /** Runs with what they ran and the dataset versions they read and wrote; null stays null. */
+  /** Runs with what they ran and the dataset versions they read and wrote (as kept on them, else read); null stays null. */
   private async runsOf(runs: readonly GraphNode[]): Promise<Run[]>;
   private async runsOf(runs: readonly (GraphNode | null)[]): Promise<(Run | null)[]>;
   private async runsOf(runs: readonly (GraphNode | null)[]): Promise<(Run | null)[]> {
-    const links = await this.reads.linked(runs.filter(present).map((r) => r.id), RUN_LINKS, IO_LIMIT);
-    let next = 0;
-    return runs.map((run) => {
+    const kept = runs.map((r) => (r ? keptRunLinks(r) : null));
+    const toRead = runs.filter((r, i): r is GraphNode => r !== null && !kept[i]);
+    const read = (await this.reads.linked(toRead.map((r) => r.id), RUN_LINKS, IO_LIMIT)).values();
+    return runs.map((run, i) => {
       if (!run) return null;
-      const mine = links[next++];
+      const links = kept[i];
+      if (links) return toRun(run, links);
+      const mine = read.next().value!;
       const of = (kind: EdgeKind) => mine.filter((l) => l.edge.kind === kind).map((l) => l.node);
       const jobVersion = of('RAN').sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))[0] ?? null;
-      return toRun(run, { jobVersion, inputs: of('READ_BY'), outputs: of('WROTE') });
+      return toRun(run, { jobVersion: jobVersion && jobVersionIdOf(jobVersion), inputs: of('READ_BY').map(versionIdOf), outputs: of('WROTE').map(versionIdOf) });
     });
   }
 
-  /** `readRuns` >= `runCount`: newest runs to read (more when the same read serves another view). */
-  private async jobParts(jobs: readonly GraphNode[], runCount: number, readRuns = runCount): Promise<JobParts[]> {
-    const [current, newest] = await Promise.all([this.currentVersions(jobs), this.reads.linked(jobs.map((j) => j.id), JOB_RUNS, readRuns)]);
-    const latest = newest.map((l) => l.slice(0, runCount).map((r) => r.node));
-    const [io, runs] = await Promise.all([this.io(jobs, current), this.runsOf(latest.flat())]);
+  private async jobParts(jobs: readonly GraphNode[], runCount: number): Promise<JobParts[]> {
+    const [current, newest] = await Promise.all([this.currentOf(jobs), this.newestRuns(jobs, runCount)]);
+    const runs = await this.runsOf(newest.flat());
     let next = 0;
-    return jobs.map((_, i) => ({ ...io[i], runs: latest[i].map(() => runs[next++]), current: current[i] }));
+    return jobs.map((_, i) => ({ ...current[i].io, runs: newest[i].map(() => runs[next++]), current: current[i].version }));
   }
 
-  /** What the current version reads and writes, or for a job no terminal event versioned yet, what its lineage edges say. */
-  private async io(jobs: readonly GraphNode[], current: readonly (GraphNode | null)[]): Promise<Io[]> {
-    const [versioned, unversioned] = await Promise.all([this.versionIo(current.filter(present)), this.edgeIo(jobs.filter((_, i) => !current[i]))]);
-    const [v, e] = [versioned.values(), unversioned.values()];
-    return current.map((c) => (c ? v.next().value! : e.next().value!));
+  /**
+   * Each job's current version and what it reads and writes: as ingest kept them on the job, else
+   * read (the newest version; for a job no terminal event versioned yet, what its lineage edges say).
+   */
+  private async currentOf(jobs: readonly GraphNode[]): Promise<{ version: { version: string | null } | null; io: Io }[]> {
+    const kept = jobs.map(keptCurrentVersion);
+    const toRead = jobs.filter((_, i) => !kept[i]);
+    const read = await this.currentVersions(toRead);
+    const [versioned, unversioned] = await Promise.all([this.versionIo(read.filter(present)), this.edgeIo(toRead.filter((_, i) => !read[i]))]);
+    const [v, e, r] = [versioned.values(), unversioned.values(), read.values()];
+    return kept.map((k) => {
+      if (k) return { version: { version: k.version }, io: { inputs: k.inputs, outputs: k.outputs } };
+      const node = r.next().value!;
+      return node ? { version: { version: str(node.props.version) }, io: v.next().value! } : { version: null, io: e.next().value! };
+    });
+  }
+
+  /** Each job's newest runs; for one, the run ingest kept on the job when it did (no read of the job's runs). */
+  private async newestRuns(jobs: readonly GraphNode[], runCount: number): Promise<GraphNode[][]> {
+    const kept = jobs.map((j) => (runCount === 1 ? keptLatestRun(j) : null));
+    const toRead = jobs.filter((_, i) => !kept[i]);
+    const [byId, read] = await Promise.all([this.reads.nodesById(kept.filter(present)), this.reads.linked(toRead.map((j) => j.id), JOB_RUNS, runCount)]);
+    const r = read.values();
+    return kept.map((id) => (id ? [byId.get(id)].filter((n): n is GraphNode => n !== undefined) : r.next().value!.map((l) => l.node)));
   }
 
   /** Job versions' inputs and outputs (the dataset ids kept on the version). */
@@ -179,8 +199,15 @@ export class MarquezViews {
     return (await this.reads.linked(nodes.map((n) => n.id), VERSIONS, 1)).map((l) => l[0]?.node ?? null);
   }
 
-  /** When a run of a job that writes the dataset last completed (Marquez: the last successful write). */
+  /** When a run of a job that writes the dataset last completed (Marquez: the last successful write): as ingest kept it, else read. */
   private async lastModified(datasets: readonly GraphNode[]): Promise<(string | null)[]> {
+    const kept = datasets.map(keptLastModified);
+    const read = (await this.readLastModified(datasets.filter((_, i) => kept[i] === undefined))).values();
+    return kept.map((k) => (k !== undefined ? k : read.next().value!));
+  }
+
+  /** The same from the dataset's producers and their newest runs. */
+  private async readLastModified(datasets: readonly GraphNode[]): Promise<(string | null)[]> {
     const producers = await this.reads.linked(datasets.map((d) => d.id), PRODUCERS, WINDOW);
     const ids = [...new Set(producers.flat().map((p) => p.node.id))];
     const runs = new Map((await this.reads.linked(ids, JOB_RUNS, PRODUCER_RUNS)).map((r, i) => [ids[i], r] as const));

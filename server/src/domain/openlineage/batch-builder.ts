@@ -13,11 +13,15 @@ export class BatchBuilder {
   private readonly nodes: NodeInput[] = [];
   private readonly edges: EdgeInput[] = [];
   private readonly namespaces = new Set<string>();
+  /** The first write of each node in this batch (addProps merges into it). */
+  private readonly byId = new Map<string, NodeInput>();
   constructor(readonly at: string) {}
 
   node(kind: NodeKind, namespace: string, name: string, props: Props, opts: { idKind?: NodeKind; kindIsDefault?: boolean; id?: string } = {}): string {
     const id = opts.id ?? nodeId(opts.idKind ?? kind, namespace, name);
-    this.nodes.push({ id, kind, namespace, name, props, at: this.at, kindIsDefault: opts.kindIsDefault ?? false });
+    const node: NodeInput = { id, kind, namespace, name, props, at: this.at, kindIsDefault: opts.kindIsDefault ?? false };
+    this.nodes.push(node);
+    if (!this.byId.has(id)) this.byId.set(id, node);
     if (kind !== 'Run' && kind !== 'DatasetVersion' && kind !== 'JobVersion' && kind !== 'Field') this.edge('CONTAINS', this.namespace(namespace), id);
     return id;
   }
@@ -70,6 +74,13 @@ export class BatchBuilder {
     const f = this.field(ref);
     this.edge('HAS_FIELD', ds, f);
     return f;
+  }
+
+  /** More props for a node this batch already writes (same event time). */
+  addProps(id: string, props: Props): void {
+    const node = this.byId.get(id);
+    if (!node) throw new Error(`addProps: ${id} is not in this batch`);
+    node.props = { ...node.props, ...props };
   }
 
   edge(kind: EdgeKind, from: string, to: string, props?: Props): void {

@@ -28,9 +28,30 @@ describe('OpenLineage event → graph batch', () => {
   it('maps facets one prop each, tombstones _deleted facets, honours a declared loom_kind', () => {
     const { nodes } = map(base);
     const job = nodes.find((n) => n.id === 'job:airflow:etl.clean')!;
-    expect(job.props).toEqual({ 'facets.sql': { query: 'select 1' }, 'facets.gone': null });
+    expect(job.props).toEqual({ 'facets.sql': { query: 'select 1' }, 'facets.gone': null, latestRun: 'run:r1' });
     expect(nodes.find((n) => n.name === 'model')).toMatchObject({ kind: 'Model', id: 'dataset:s3://m:model', kindIsDefault: false });
     expect(nodes.find((n) => n.name === 'raw')).toMatchObject({ kind: 'Dataset', kindIsDefault: true });
+  });
+
+  it('keeps the summaries views read on the job and its outputs: current version, latest run, last modification', () => {
+    const started = map(base).nodes;
+    const job = (nodes: typeof started) => nodes.find((n) => n.id === 'job:airflow:etl.clean')!.props!;
+    const model = (nodes: typeof started) => nodes.find((n) => n.id === 'dataset:s3://m:model')!.props!;
+    // START: the run is the latest; nothing is versioned or modified yet
+    expect(job(started)).toMatchObject({ latestRun: 'run:r1' });
+    expect(job(started)).not.toHaveProperty('currentVersion');
+    expect(model(started)).not.toHaveProperty('lastModifiedAt');
+    // COMPLETE: the version it defines is current, its outputs were modified at its time; only a START names the latest run
+    const completed = map({ ...base, eventType: 'COMPLETE', eventTime: '2026-01-02T04:00:00Z' }).nodes;
+    const version = completed.find((n) => n.kind === 'JobVersion')!.props!.version;
+    expect(job(completed).currentVersion).toEqual({ version, inputs: [{ namespace: 'pg', name: 'raw' }], outputs: [{ namespace: 's3://m', name: 'model' }] });
+    expect(job(completed)).not.toHaveProperty('latestRun');
+    expect(model(completed).lastModifiedAt).toBe('2026-01-02T04:00:00.000Z');
+    expect(completed.find((n) => n.id === 'dataset:pg:raw')!.props).not.toHaveProperty('lastModifiedAt');
+    // FAIL versions the job but modifies nothing
+    const failed = map({ ...base, eventType: 'FAIL' }).nodes;
+    expect(job(failed)).toHaveProperty('currentVersion');
+    expect(model(failed)).not.toHaveProperty('lastModifiedAt');
   });
 
   it('links datasets, job, run and the parent run', () => {

@@ -10,6 +10,27 @@ import { columnDerivations } from './fields.js';
 const TERMINAL = new Set(['COMPLETE', 'FAIL', 'ABORT']);
 
 /**
+ * Summaries kept on nodes at ingest, so that views of many nodes (a Marquez lineage graph, a job list)
+ * need no neighbour reads (Marquez keeps the same in its tables). Each is one prop whose newest
+ * event time wins in the store, so any arrival order gives the same value:
+ * - a job's `currentVersion`: what its newest versioned event (terminal run event or JobEvent)
+ *   defined, `{version, inputs, outputs}` (inputs and outputs as {namespace, name});
+ * - a job's `latestRun`: the id of the run whose START is newest;
+ * - a dataset's `lastModifiedAt`: the time of the newest COMPLETE event that named it an output;
+ * - a run's links (its RAN, READ_BY and WROTE edges) as {namespace, name, version}: `links.ran`, the
+ *   job version its newest terminal event ran, and one key per dataset (version) it read or wrote,
+ *   `links.read.<node id>` and `links.wrote.<node id>` (keys accumulate over the run's events, as its
+ *   edges do); `links` marks a run whose links are kept.
+ * Nodes written before these existed lack them: readers fall back to the neighbour reads.
+ */
+export const SUMMARY_PROPS = {
+  currentVersion: 'currentVersion', latestRun: 'latestRun', lastModifiedAt: 'lastModifiedAt',
+  runLinks: 'links', ran: 'links.ran', readPrefix: 'links.read.', wrotePrefix: 'links.wrote.',
+} as const;
+/** What a kept run link names: a dataset or job, and its version string (null: a dataset read or written without one). */
+export interface KeptLink { namespace: string; name: string; version: string | null }
+
+/**
  * Map one validated event to an idempotent graph write. Facets become one prop each
  * (`facets.<name>`), merged per key by event time in the store, so facets from START, RUNNING and
  * COMPLETE accumulate in any order; run lifecycle times are kept per event type (`at.<eventType>`),
@@ -32,31 +53,49 @@ export function mapEvent(event: OpenLineageEvent, kind: EventKind): WriteBatch {
   for (const o of outputs) {
     b.edge('OUTPUT', jobId, o.id);
     columnLineage(b, o.ref);
+    if (kind === 'RunEvent' && event.eventType === 'COMPLETE') b.addProps(o.id, { [SUMMARY_PROPS.lastModifiedAt]: b.at });
   }
   const versioned = kind === 'JobEvent' || TERMINAL.has(event.eventType ?? '');
-  const jobVersionId = versioned ? versionJob(b, event, jobId, inputs.map((i) => i.id), outputs.map((o) => o.id)) : null;
-  if (kind === 'RunEvent') mapRun(b, event, jobId, jobVersionId, inputs, outputs);
+  const jobVersion = versioned ? versionJob(b, event, jobId, inputs, outputs) : null;
+  if (kind === 'RunEvent') mapRun(b, event, jobId, jobVersion, inputs, outputs);
   return b.build();
 }
 
-function versionJob(b: BatchBuilder, event: OpenLineageEvent, jobId: string, inputs: string[], outputs: string[]): string {
+type Placed = { id: string; version: string | null };
+type PlacedRef = Placed & { ref: DatasetRef };
+
+/** The job's version this event defines: its node id and version string. */
+function versionJob(b: BatchBuilder, event: OpenLineageEvent, jobId: string, inputRefs: PlacedRef[], outputRefs: PlacedRef[]): { id: string; version: string } {
   const job = event.job!;
+  const [inputs, outputs] = [inputRefs.map((i) => i.id), outputRefs.map((o) => o.id)];
   const version = jobVersion(job.facets, inputs, outputs);
   const vid = b.node('JobVersion', job.namespace, job.name, { version, jobId, inputs, outputs, ...definingJobProps(job.facets) }, { id: versionId(jobId, version) });
   b.edge('HAS_VERSION', jobId, vid);
-  return vid;
+  const named = (list: PlacedRef[]) => list.map((d) => ({ namespace: d.ref.namespace, name: d.ref.name }));
+  b.addProps(jobId, { [SUMMARY_PROPS.currentVersion]: { version, inputs: named(inputRefs), outputs: named(outputRefs) } });
+  return { id: vid, version };
 }
 
-type Placed = { id: string; version: string | null };
+/** The run's links as props (SUMMARY_PROPS): what it ran, read and wrote. */
+function linkProps(job: { namespace: string; name: string }, jobVersion: { version: string } | null, inputs: PlacedRef[], outputs: PlacedRef[]): Props {
+  const props: Props = { [SUMMARY_PROPS.runLinks]: true };
+  if (jobVersion) props[SUMMARY_PROPS.ran] = { namespace: job.namespace, name: job.name, version: jobVersion.version } satisfies KeptLink;
+  const link = (d: PlacedRef): KeptLink => ({ namespace: d.ref.namespace, name: d.ref.name, version: d.version ? d.version.slice(d.id.length + 1) : null });
+  for (const i of inputs) props[`${SUMMARY_PROPS.readPrefix}${i.version ?? i.id}`] = link(i);
+  for (const o of outputs) props[`${SUMMARY_PROPS.wrotePrefix}${o.version ?? o.id}`] = link(o);
+  return props;
+}
 
-function mapRun(b: BatchBuilder, event: OpenLineageEvent, jobId: string, jobVersionId: string | null, inputs: Placed[], outputs: Placed[]): void {
+function mapRun(b: BatchBuilder, event: OpenLineageEvent, jobId: string, jobVersion: { id: string; version: string } | null, inputs: PlacedRef[], outputs: PlacedRef[]): void {
   const job = event.job!;
   const run = event.run!;
-  const props: Props = { ...facetProps(run.facets), runId: run.runId, jobId };
+  const jobVersionId = jobVersion?.id ?? null;
+  const props: Props = { ...facetProps(run.facets), runId: run.runId, jobId, ...linkProps(job, jobVersion, inputs, outputs) };
   if (event.eventType) props[`at.${event.eventType}`] = b.at;
   if (event.producer) props.producer = event.producer;
   const runId = b.node('Run', job.namespace, run.runId, props, { id: runNodeId(run.runId) });
   b.edge('RUN_OF', runId, jobId);
+  if (event.eventType === 'START') b.addProps(jobId, { [SUMMARY_PROPS.latestRun]: runId });
   if (jobVersionId) b.edge('RAN', runId, jobVersionId);
   // A run reads and writes specific versions; where the event defines none, the dataset itself.
   for (const i of inputs) b.edge('READ_BY', i.version ?? i.id, runId);
@@ -64,7 +103,7 @@ function mapRun(b: BatchBuilder, event: OpenLineageEvent, jobId: string, jobVers
   const parent = parentOf(run.facets);
   if (parent) {
     const parentJob = b.node('Job', parent.namespace, parent.name, {});
-    const parentRun = b.node('Run', parent.namespace, parent.runId, { runId: parent.runId, jobId: parentJob }, { id: runNodeId(parent.runId) });
+    const parentRun = b.node('Run', parent.namespace, parent.runId, { runId: parent.runId, jobId: parentJob, [SUMMARY_PROPS.runLinks]: true }, { id: runNodeId(parent.runId) });
     b.edge('RUN_OF', parentRun, parentJob);
     b.edge('PARENT_OF', parentRun, runId);
   }
