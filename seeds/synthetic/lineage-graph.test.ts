@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeKind } from '../../server/src/domain/model.js';
 import type { WriteBatch } from '../../server/src/domain/ports/GraphStore.js';
-import { lineageGraph, lineageGraphLayout, midDepthRoots } from './lineage-graph.js';
+import { lineageGraph, lineageGraphLayout, midDepthRoots, type LineageGraphOptions } from './lineage-graph.js';
 
-const OPTS = { nodes: 3000, seed: 42 };
+const OPTS: LineageGraphOptions = { nodes: 3000, seed: 42 };
 const all = (opts = OPTS, size = 500): WriteBatch[] => [...lineageGraph(opts, size)];
 
 describe('synthetic lineage graph', () => {
@@ -86,5 +86,28 @@ describe('synthetic lineage graph', () => {
     expect(new Set(roots).size).toBe(20);
     const middle = new Set(layout.layers[Math.floor(layout.layers.length / 2)]);
     expect(roots.every((r) => middle.has(r) && !layout.hubs.includes(r))).toBe(true);
+  });
+
+  it('with runs: the same lineage, and every job has one version and one completed run, with the summaries ingest keeps', () => {
+    const lineageOnly = (batches: WriteBatch[]) => ({
+      nodes: batches.flatMap((b) => b.nodes).filter((n) => n.kind === 'Dataset' || n.kind === 'Job').map((n) => n.id),
+      edges: batches.flatMap((b) => b.edges).filter((e) => e.kind === 'INPUT_TO' || e.kind === 'OUTPUT'),
+    });
+    const withRuns = all({ ...OPTS, runs: true });
+    expect(lineageOnly(withRuns)).toEqual(lineageOnly(all()));
+    const nodes = new Map(withRuns.flatMap((b) => b.nodes).map((n) => [n.id, n]));
+    const edges = withRuns.flatMap((b) => b.edges);
+    const jobs = [...nodes.values()].filter((n) => n.kind === 'Job');
+    for (const job of jobs) {
+      const run = nodes.get(job.props!.latestRun as string)!;
+      expect(run.kind).toBe('Run');
+      expect(run.props).toHaveProperty('at.COMPLETE');
+      expect(edges).toContainEqual(expect.objectContaining({ kind: 'RUN_OF', from: run.id, to: job.id }));
+      const outputs = edges.filter((e) => e.kind === 'OUTPUT' && e.from === job.id).map((e) => e.to);
+      const current = job.props!.currentVersion as { outputs: { namespace: string; name: string }[] };
+      expect(current.outputs.map((d) => `dataset:${d.namespace}:${d.name}`)).toEqual(outputs);
+      for (const out of outputs) expect(nodes.get(out)!.props!.lastModifiedAt).toBe(run.props!['at.COMPLETE']);
+    }
+    expect(nodes.size).toBe(OPTS.nodes + 2 * jobs.length);
   });
 });

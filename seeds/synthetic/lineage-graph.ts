@@ -15,6 +15,12 @@ export interface LineageGraphOptions {
   layers?: number;
   /** Hub datasets (half in layer 0, half in layer 1). Default one per 5,000 nodes, at least 2. */
   hubs?: number;
+  /**
+   * Give every job what ingest leaves of one completed run (mapper.ts): a JobVersion and a Run node
+   * with their edges, and the summaries ingest keeps on the job and its outputs. These nodes come on
+   * top of `nodes`. Default false (static lineage: what JobEvents without runs leave, minus versions).
+   */
+  runs?: boolean;
 }
 
 /** Where each dataset landed: ids per dataset layer, and the hubs. */
@@ -48,7 +54,11 @@ const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand(
 const int = (rand: () => number, min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
 const at = (seq: number) => new Date(EPOCH + seq * 1000).toISOString();
 
-interface State { rand: () => number; layout: LineageGraphLayout; emitted: number; datasets: number; jobs: number }
+interface State {
+  rand: () => number; layout: LineageGraphLayout; emitted: number; datasets: number; jobs: number;
+  /** Namespace and name of every dataset, by id (with `runs`: a job's current version names them). */
+  names: Map<string, { namespace: string; name: string }> | null;
+}
 
 function newDataset(s: State, layer: number): NodeInput {
   const domain = pick(s.rand, DOMAINS);
@@ -56,6 +66,7 @@ function newDataset(s: State, layer: number): NodeInput {
   const namespace = pick(s.rand, layer ? DERIVED_NS : SOURCE_NS);
   const id = `dataset:${namespace}:${name}`;
   s.layout.layers[layer].push(id);
+  s.names?.set(id, { namespace, name });
   return { id, kind: 'Dataset', namespace, name, props: { owner: `team-${domain}`, layer }, at: at(++s.emitted) };
 }
 
@@ -67,23 +78,57 @@ function newJob(s: State): NodeInput {
   return { id: `job:${namespace}:${name}`, kind: 'Job', namespace, name, props, at: at(++s.emitted) };
 }
 
-/** One job of `layer`: its node, its input edges, then each output dataset and its edge. */
+/** One job of `layer`: its node, its input edges, then each output dataset and its edge (with `runs`, then its run). */
 function* jobItems(s: State, layer: number, budget: number): Generator<Item> {
   const inputs = chooseInputs(s.rand, s.layout, layer);
   const job = newJob(s);
+  const outputs = Array.from({ length: Math.min(int(s.rand, 1, 3), budget - s.emitted) }, () => newDataset(s, layer));
+  const run = s.names ? completedRun(s.names, job, inputs, outputs) : [];
   yield { node: job };
   for (const from of inputs) yield { edge: { kind: 'INPUT_TO', from, to: job.id, validFrom: job.at } };
-  const outputs = Math.min(int(s.rand, 1, 3), budget - s.emitted);
-  for (let i = 0; i < outputs; i++) {
-    const out = newDataset(s, layer);
+  for (const out of outputs) {
     yield { node: out };
     yield { edge: { kind: 'OUTPUT', from: job.id, to: out.id, validFrom: out.at } };
   }
+  yield* run;
+}
+
+/**
+ * One run of the job, started when the job appears and completed when its last output does, as the
+ * mapper writes it (no dataset versions: the run reads and writes the datasets). Adds the summaries
+ * ingest keeps to the job and output nodes given.
+ */
+function completedRun(names: State['names'] & {}, job: NodeInput, inputs: string[], outputs: NodeInput[]): Item[] {
+  const [started, completed] = [job.at!, outputs.at(-1)?.at ?? job.at!];
+  const version = `synthetic-${job.name}`;
+  const versionId = `${job.id}@${version}`;
+  const runId = `run:${job.name}-1`;
+  const outputIds = outputs.map((o) => o.id);
+  job.props = {
+    ...job.props, latestRun: runId,
+    currentVersion: { version, inputs: inputs.map((id) => names.get(id)!), outputs: outputIds.map((id) => names.get(id)!) },
+  };
+  for (const out of outputs) out.props = { ...out.props, lastModifiedAt: completed };
+  const link = (id: string) => ({ ...names.get(id)!, version: null });
+  const links = {
+    links: true, 'links.ran': { namespace: job.namespace, name: job.name, version },
+    ...Object.fromEntries(inputs.map((id) => [`links.read.${id}`, link(id)])), ...Object.fromEntries(outputIds.map((id) => [`links.wrote.${id}`, link(id)])),
+  };
+  const { namespace, name } = job;
+  return [
+    { node: { id: versionId, kind: 'JobVersion', namespace, name, props: { version, jobId: job.id, inputs, outputs: outputIds }, at: completed } },
+    { node: { id: runId, kind: 'Run', namespace, name: `${name}-1`, props: { runId: `${name}-1`, jobId: job.id, 'at.START': started, 'at.COMPLETE': completed, ...links }, at: started } },
+    { edge: { kind: 'HAS_VERSION', from: job.id, to: versionId, validFrom: completed } },
+    { edge: { kind: 'RUN_OF', from: runId, to: job.id, validFrom: started } },
+    { edge: { kind: 'RAN', from: runId, to: versionId, validFrom: completed } },
+    ...inputs.map((from): Item => ({ edge: { kind: 'READ_BY', from, to: runId, validFrom: started } })),
+    ...outputIds.map((to): Item => ({ edge: { kind: 'WROTE', from: runId, to, validFrom: completed } })),
+  ];
 }
 
 /** Walk the graph item by item: every edge comes after both its endpoints. Fills `layout` as it goes. */
 function* walk(opts: LineageGraphOptions, layout: LineageGraphLayout): Generator<Item> {
-  const s: State = { rand: prng(opts.seed ?? 1), layout, emitted: 0, datasets: 0, jobs: 0 };
+  const s: State = { rand: prng(opts.seed ?? 1), layout, emitted: 0, datasets: 0, jobs: 0, names: opts.runs ? new Map() : null };
   const depth = Math.max(2, opts.layers ?? 12);
   const hubCount = Math.max(2, opts.hubs ?? Math.floor(opts.nodes / 5000));
   for (let layer = 0; layer < depth; layer++) {
