@@ -5,7 +5,7 @@ import {
 } from './model.js';
 import { badInput } from './errors.js';
 
-export interface LineageOptions { asOf?: string; deadlineMs?: number }
+export interface LineageOptions { asOf?: string; deadlineMs?: number; edges?: boolean }
 export interface ImpactGroup { kind: NodeKind; distance: number; count: number; nodes: LineageNode[] }
 export interface Impact { root: LineageResult['root']; total: number; groups: ImpactGroup[]; isPartial: boolean; cut: LineageResult['cut'] }
 

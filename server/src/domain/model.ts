@@ -152,6 +152,8 @@ export interface LineageQuery {
   asOf?: string;
   /** Answer within this many milliseconds, with what was found by then (see LineageResult.cut). */
   deadlineMs?: number;
+  /** false: the caller needs the nodes only, and a store may then leave the edges out (the embedded one does: half the walk's work). */
+  edges?: boolean;
 }
 
 export interface LineageCountQuery {

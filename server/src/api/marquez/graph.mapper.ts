@@ -1,5 +1,6 @@
 import type { GraphEdge, GraphNode as LoomNode, LineageResult } from '../../domain/model.js';
-import type { ColumnData, Edge, GraphNode, InputField } from './marquez.types.js';
+import type { ColumnData, DatasetId, Edge, GraphNode, InputField } from './marquez.types.js';
+import { nodeId } from '../../domain/ids.js';
 import { obj, str } from './values.js';
 
 export interface PlacedNode { id: string; type: GraphNode['type']; data: unknown }
@@ -29,11 +30,27 @@ export function toGraph(nodes: PlacedNode[], edges: Edge[]): GraphNode[] {
 /** Table level: every dataset-like node (ids start `dataset:` whatever kind a producer declared) and jobs. */
 export const tableNodeType = (n: LoomNode): 'DATASET' | 'JOB' | null => (n.id.startsWith('dataset:') ? 'DATASET' : n.kind === 'Job' ? 'JOB' : null);
 
-/** Data-flow edges; an alias pair (stored both ways) becomes one edge. */
-export function tableEdges(edges: readonly GraphEdge[]): Edge[] {
-  return edges
-    .filter((e) => e.kind === 'INPUT_TO' || e.kind === 'OUTPUT' || (e.kind === 'ALIAS' && e.from < e.to))
-    .map((e) => ({ origin: e.from, destination: e.to }));
+/** The datasets a job reads and writes (its current version's, or while it has none its current lineage edges). */
+export interface JobFlows { job: string; inputs: DatasetId[]; outputs: DatasetId[] }
+
+/**
+ * Marquez's table-level edges: every job's inputs and outputs (Marquez draws each job's io: a dataset
+ * a running job just started to read shows once a terminal event versions the job),
+ * and each alias pair (stored both ways, kept on the alias as `aliasOf` and on a renamed dataset as
+ * `renamedTo`) as one edge from the smaller id. toGraph keeps those between the graph's nodes.
+ */
+export function tableEdges(flows: readonly JobFlows[], datasets: readonly LoomNode[]): Edge[] {
+  const id = (d: DatasetId) => nodeId('Dataset', d.namespace, d.name);
+  const edges = flows.flatMap((f) => [
+    ...f.inputs.map((d) => ({ origin: id(d), destination: f.job })),
+    ...f.outputs.map((d) => ({ origin: f.job, destination: id(d) })),
+  ]);
+  for (const d of datasets) {
+    for (const other of [str(d.props.aliasOf), str(d.props.renamedTo)]) {
+      if (other) edges.push(d.id < other ? { origin: d.id, destination: other } : { origin: other, destination: d.id });
+    }
+  }
+  return edges.sort((a, b) => cmp(a.origin, b.origin) || cmp(a.destination, b.destination));
 }
 
 /** `field:<ns>:<dataset>#<field>` → its namespace, dataset name and field name. */

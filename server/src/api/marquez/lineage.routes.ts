@@ -3,7 +3,7 @@ import { MAX_LINEAGE_NODES } from '../../domain/model.js';
 import { notFound } from '../../domain/errors.js';
 import { query, tenantOf, type MarquezContext } from './marquez.context.js';
 import { boolParam, columnDepth, columnNodeIds, intParam, tableDepth, tableNodeId } from './params.js';
-import { tableEdges, tableNodeType, toColumnGraph, toGraph } from './graph.mapper.js';
+import { tableNodeType, toColumnGraph, toGraph } from './graph.mapper.js';
 
 /** Loom answers lineage within a node cap; `limit` (a Loom extension) moves it. */
 const DEFAULT_NODES = 1000;
@@ -19,16 +19,17 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: MarquezContext): 
     const q = query(req);
     const tenant = tenantOf(req);
     const id = tableNodeId(q);
-    const res = await ctx.lineage.lineage(tenant, id, 'BOTH', tableDepth(q), intParam(q, 'limit', DEFAULT_NODES, 1, MAX_LINEAGE_NODES));
+    // The walk's nodes only: the edges come from the jobs' io and the aliases (MarquezViews.graphData).
+    const res = await ctx.lineage.lineage(tenant, id, 'BOTH', tableDepth(q), intParam(q, 'limit', DEFAULT_NODES, 1, MAX_LINEAGE_NODES), { edges: false });
     if (!res) throw notFound(`node ${id}`);
     if (res.truncated) reply.header(PARTIAL_HEADER, res.cut?.reason ?? 'true');
     const all = [res.root, ...res.nodes.map((n) => n.node)];
     const nodes = all.filter((n) => tableNodeType(n) !== null);
     const views = ctx.views(tenant);
     views.know(all);
-    const data = await views.graphData(nodes.filter((n) => tableNodeType(n) === 'JOB'), nodes.filter((n) => tableNodeType(n) === 'DATASET'));
+    const { data, edges } = await views.graphData(nodes.filter((n) => tableNodeType(n) === 'JOB'), nodes.filter((n) => tableNodeType(n) === 'DATASET'));
     const placed = nodes.map((n) => ({ id: n.id, type: tableNodeType(n)!, data: data.get(n.id) }));
-    return { graph: toGraph(placed, tableEdges(res.edges)) };
+    return { graph: toGraph(placed, edges) };
   });
 
   app.get('/column-lineage', async (req, reply) => {

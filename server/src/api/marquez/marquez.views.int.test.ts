@@ -7,6 +7,7 @@ import { tableNodeType } from './graph.mapper.js';
 import { SUMMARY_PROPS } from '../../domain/openlineage/mapper.js';
 import type { GraphNode } from '../../domain/model.js';
 import type { GraphStore } from '../../domain/ports/GraphStore.js';
+import type { DatasetId } from './marquez.types.js';
 import { lineageGraph } from '../../../../seeds/synthetic/lineage-graph.js';
 
 const { currentVersion, latestRun, lastModifiedAt, runLinks } = SUMMARY_PROPS;
@@ -20,7 +21,8 @@ const unkeptGraph = (graph: GraphStore): GraphStore =>
 /** Marquez's lineage data of these jobs and datasets, as JSON. */
 async function dataOf(catalog: CatalogService, list: GraphNode[]): Promise<unknown> {
   const [jobs, datasets] = [list.filter((n) => tableNodeType(n) === 'JOB'), list.filter((n) => tableNodeType(n) === 'DATASET')];
-  return JSON.parse(JSON.stringify([...(await new MarquezViews(catalog, DEMO_TENANT).graphData(jobs, datasets))]));
+  const { data, edges } = await new MarquezViews(catalog, DEMO_TENANT).graphData(jobs, datasets);
+  return JSON.parse(JSON.stringify({ data: [...data], edges }));
 }
 
 describe('Marquez views read in batches', () => {
@@ -39,7 +41,7 @@ describe('Marquez views read in batches', () => {
       if (!alone.has(id)) {
         const n = (await catalog.node(DEMO_TENANT, id))!;
         const [jobs, datasets] = tableNodeType(n) === 'JOB' ? [[n], []] : [[], [n]];
-        const data = await new MarquezViews(catalog, DEMO_TENANT).graphData(jobs, datasets);
+        const { data } = await new MarquezViews(catalog, DEMO_TENANT).graphData(jobs, datasets);
         alone.set(id, JSON.parse(JSON.stringify(data.get(id))));
       }
       return alone.get(id);
@@ -65,6 +67,28 @@ describe('Marquez views read in batches', () => {
     expect(await dataOf(catalog, nodes)).toEqual(await dataOf(new CatalogService(unkeptGraph(c.loom.services.graph)), nodes.map(unkept)));
   });
 
+  it("draw each job's inputs and outputs and each alias pair between the graph's nodes, and no other edge", async () => {
+    const catalog = new CatalogService(c.loom.services.graph);
+    const nodes = (await catalog.search(DEMO_TENANT, '', ['Dataset', 'Job'], 1000)).filter((n) => tableNodeType(n) !== null);
+    type Placed = { id: string; type: string; data: { inputs?: DatasetId[]; outputs?: DatasetId[] }; outEdges: { origin: string; destination: string }[] };
+    const id = (d: DatasetId) => `dataset:${d.namespace}:${d.name}`;
+    let [drawn, aliases] = [0, 0];
+    for (const n of nodes) {
+      const graph = (await c.ok(`/lineage?nodeId=${enc(n.id)}&depth=2`, 'LineageGraph')).graph as Placed[];
+      const ids = new Set(graph.map((g) => g.id));
+      const edges = graph.flatMap((g) => g.outEdges.map((e) => `${e.origin} ${e.destination}`));
+      const io = graph.filter((g) => g.type === 'JOB').flatMap((g) => [...g.data.inputs!.map((d) => `${id(d)} ${g.id}`), ...g.data.outputs!.map((d) => `${g.id} ${id(d)}`)]);
+      const alias = (await catalog.edgesOfMany(DEMO_TENANT, [...ids], { direction: 'DOWNSTREAM', edgeKinds: ['ALIAS'], order: 'kind', limit: 1000 }))
+        .flat().filter((e) => e.from < e.to).map((e) => `${e.from} ${e.to}`);
+      const expected = [...new Set([...io, ...alias])].filter((e) => e.split(' ').every((x) => ids.has(x)));
+      expect(edges.sort(), n.id).toEqual(expected.sort());
+      drawn += edges.length;
+      aliases += alias.filter((e) => edges.includes(e)).length;
+    }
+    expect(drawn).toBeGreaterThan(nodes.length);
+    expect(aliases).toBeGreaterThan(0);
+  });
+
   it('keep the newest started run as the latest and the last completed write as the last modification, whatever the arrival order', async () => {
     // Run a starts, b starts, b fails, a completes; they arrive backwards.
     const event = (run: string, eventType: string, minute: number, outputs: string[]) => ({
@@ -79,7 +103,7 @@ describe('Marquez views read in batches', () => {
     const graph = c.loom.services.graph;
     for (const catalog of [new CatalogService(graph), new CatalogService(unkeptGraph(graph))]) {
       const [job, x, y] = (await catalog.getNodes(DEMO_TENANT, ['job:views:overlap', 'dataset:views:x', 'dataset:views:y'])) as GraphNode[];
-      const data = await new MarquezViews(catalog, DEMO_TENANT).graphData([job], [x, y]);
+      const { data } = await new MarquezViews(catalog, DEMO_TENANT).graphData([job], [x, y]);
       expect(data.get(job.id)).toMatchObject({
         latestRun: { id: b, state: 'FAILED', outputDatasetVersions: [{ datasetVersionId: { name: 'x' } }, { datasetVersionId: { name: 'y' } }] },
         outputs: [{ namespace: 'views', name: 'x' }],
@@ -95,9 +119,10 @@ describe('Marquez views read in batches', () => {
     const catalog = new CatalogService(c.loom.services.graph);
     const ids = written.flatMap((b) => b.nodes).filter((n) => n.kind === 'Job' || n.kind === 'Dataset').map((n) => n.id);
     const nodes = (await catalog.getNodes(DEMO_TENANT, ids)) as GraphNode[];
-    const data = (await dataOf(catalog, nodes)) as [string, { latestRun?: { state: string } | null }][];
-    expect(data).toEqual(await dataOf(new CatalogService(unkeptGraph(c.loom.services.graph)), nodes.map(unkept)));
-    const jobs = data.filter(([id]) => id.startsWith('job:')).map(([, d]) => d);
+    const kept = (await dataOf(catalog, nodes)) as { data: [string, { latestRun?: { state: string } | null }][]; edges: unknown[] };
+    expect(kept).toEqual(await dataOf(new CatalogService(unkeptGraph(c.loom.services.graph)), nodes.map(unkept)));
+    expect(kept.edges.length).toBeGreaterThan(600);
+    const jobs = kept.data.filter(([id]) => id.startsWith('job:')).map(([, d]) => d);
     expect(jobs.length).toBeGreaterThan(100);
     expect(jobs.every((j) => j.latestRun?.state === 'COMPLETED')).toBe(true);
   });

@@ -1,7 +1,8 @@
 import type { CatalogService } from '../../domain/catalog.service.js';
 import type { EdgeKind, GraphNode, Page } from '../../domain/model.js';
 import { runState } from '../../domain/openlineage/run-state.js';
-import type { Dataset, DatasetData, DatasetId, DatasetVersion, Job, JobData, JobVersion, Run } from './marquez.types.js';
+import type { Dataset, DatasetData, DatasetId, DatasetVersion, Edge, Job, JobData, JobVersion, Run } from './marquez.types.js';
+import { tableEdges } from './graph.mapper.js';
 import { datasetIdOf, keptLastModified, versionIdOf, toDataset, toDatasetData, toDatasetVersion } from './dataset.mapper.js';
 import { jobVersionIdOf, keptCurrentVersion, keptLatestRun, keptRunLinks, toJob, toJobData, toJobVersion, toRun, type JobParts } from './job.mapper.js';
 import { str } from './values.js';
@@ -53,15 +54,17 @@ export class MarquezViews {
   }
 
   /**
-   * A lineage graph's data, by node id. With what ingest keeps on the nodes (mapper.ts, SUMMARY_PROPS)
-   * this reads only each job's latest run; nodes written before ingest kept it are read as before.
+   * A lineage graph's data, by node id, and its edges: as Marquez draws them, each job's inputs and
+   * outputs as its data gives them (graph.mapper.ts, tableEdges). With what ingest keeps on the nodes
+   * (mapper.ts, SUMMARY_PROPS) this reads only each job's latest run; nodes written before are read as before.
    */
-  async graphData(jobs: readonly GraphNode[], datasets: readonly GraphNode[]): Promise<Map<string, JobData | DatasetData>> {
+  async graphData(jobs: readonly GraphNode[], datasets: readonly GraphNode[]): Promise<{ data: Map<string, JobData | DatasetData>; edges: Edge[] }> {
     const [jobParts, lastModified] = await Promise.all([this.jobParts(jobs, 1), this.lastModified(datasets)]);
-    return new Map<string, JobData | DatasetData>([
+    const data = new Map<string, JobData | DatasetData>([
       ...jobs.map((j, i) => [j.id, toJobData(j, jobParts[i])] as const),
       ...datasets.map((d, i) => [d.id, toDatasetData(d, lastModified[i])] as const),
     ]);
+    return { data, edges: tableEdges(jobs.map((j, i) => ({ job: j.id, inputs: jobParts[i].inputs, outputs: jobParts[i].outputs })), datasets) };
   }
 
   /** Newest first; a dataset no event gave a version has one: its unversioned state. */

@@ -36,7 +36,7 @@ export async function walkLineage(use: UseReader, tenant: string, key: string, q
     const edgeWalk = { ...walk };
     const [rows] = await Promise.all([
       use((conn) => nodesWithin(conn, walk, key, q.limit, deadline, cutAt)),
-      crossEdges(use, edgeWalk, key, q.limit, deadline, tenant, edges).catch((err) => {
+      q.edges === false ? undefined : crossEdges(use, edgeWalk, key, q.limit, deadline, tenant, edges).catch((err) => {
         if (!isTimeout(err)) throw err;
         cutAt({ reason: 'DEADLINE', depth: edgeWalk.depth });
       }),
