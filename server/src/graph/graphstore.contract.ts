@@ -201,6 +201,15 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       expect(res.edges.map(key)).toEqual(res.edges.map(key).sort((x, y) => (x.join('\u0000') < y.join('\u0000') ? -1 : 1)));
     });
 
+    it('walks the same nodes when the caller needs no edges', async () => {
+      for (const direction of ['DOWNSTREAM', 'BOTH'] as const) {
+        const full = (await store.lineage(A, 'dataset:ns:clean', { direction, depth: 5, limit: 100 }))!;
+        const bare = (await store.lineage(A, 'dataset:ns:clean', { direction, depth: 5, limit: 100, edges: false }))!;
+        expect(bare.nodes).toEqual(full.nodes);
+        expect(bare.edges.length).toBeLessThanOrEqual(full.edges.length);
+      }
+    });
+
     it('traverses upstream, bounds depth and node count, and says when it was cut', async () => {
       const up = (await store.lineage(A, 'dataset:ns:model', { direction: 'UPSTREAM', depth: 2, limit: 100 }))!;
       expect(up.nodes.map((n) => n.node.id).sort()).toEqual(['dataset:ns:clean', 'dataset:ns:features', 'job:ns:train']);

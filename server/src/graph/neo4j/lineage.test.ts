@@ -130,6 +130,13 @@ describe('Neo4j lineage walk', () => {
     expect(g.calls.every((c) => c.ms! > 0 && c.ms! <= 10_000)).toBe(true); // the default deadline bounds every statement
   });
 
+  it('leaves the edges statement out when the caller needs the nodes only', async () => {
+    const g = contractGraph();
+    const res = await walk(g, { edges: false });
+    expect(ids(res)).toEqual(ids(await walk(contractGraph(), {})));
+    expect(g.calls.map((c) => c.kind)).toEqual(['walk']);
+  });
+
   it('cuts at the node limit with the distance of the last node kept', async () => {
     const res = await walk(contractGraph(), { limit: 3 });
     expect(ids(res)).toEqual(['job:ns:audit_job', 'job:ns:clean_job', 'dataset:ns:audit']);

@@ -69,7 +69,7 @@ export async function walkLineage(db: LineageReader, tenant: string, key: string
   if (all.length > q.limit) cutAt({ reason: 'NODE_LIMIT', depth: nodes[nodes.length - 1]?.distance ?? 0 });
   const keys = [key, ...nodes.map((n) => storeKey(tenant, n.node.id))];
   const remaining = deadline - now();
-  if (nodes.length > 0 && remaining > 0) {
+  if (q.edges !== false && nodes.length > 0 && remaining > 0) {
     const rows = await db.within(Q.lineageEdges(keys, kinds, Math.max(1000, q.limit * 20), q.asOf), remaining);
     if (rows === TIMED_OUT) cutAt({ reason: 'DEADLINE', depth: Math.min(...explored) });
     else for (const r of rows) { const e = toEdge(r.edge as Row, tenant); edges.set(edgeKey(e), e); }
