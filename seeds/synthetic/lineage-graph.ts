@@ -6,6 +6,7 @@
  */
 import type { EdgeInput, NodeInput } from '../../server/src/domain/model.js';
 import type { WriteBatch } from '../../server/src/domain/ports/GraphStore.js';
+import { currentVersionProps, runLinkProps, SUMMARY_PROPS, type PlacedDataset } from '../../server/src/domain/openlineage/mapper.js';
 
 export interface LineageGraphOptions {
   /** Total nodes (datasets + jobs). */
@@ -104,16 +105,12 @@ function completedRun(names: State['names'] & {}, job: NodeInput, inputs: string
   const versionId = `${job.id}@${version}`;
   const runId = `run:${job.name}-1`;
   const outputIds = outputs.map((o) => o.id);
-  job.props = {
-    ...job.props, latestRun: runId,
-    currentVersion: { version, inputs: inputs.map((id) => names.get(id)!), outputs: outputIds.map((id) => names.get(id)!) },
-  };
-  for (const out of outputs) out.props = { ...out.props, lastModifiedAt: completed };
-  const link = (id: string) => ({ ...names.get(id)!, version: null });
-  const links = {
-    links: true, 'links.ran': { namespace: job.namespace, name: job.name, version },
-    ...Object.fromEntries(inputs.map((id) => [`links.read.${id}`, link(id)])), ...Object.fromEntries(outputIds.map((id) => [`links.wrote.${id}`, link(id)])),
-  };
+  // Read and written without dataset versions (the events define none).
+  const placed = (id: string): PlacedDataset => ({ id, version: null, versionName: null, ...names.get(id)! });
+  const [read, wrote] = [inputs.map(placed), outputIds.map(placed)];
+  job.props = { ...job.props, [SUMMARY_PROPS.latestRun]: runId, ...currentVersionProps(version, read, wrote) };
+  for (const out of outputs) out.props = { ...out.props, [SUMMARY_PROPS.lastModifiedAt]: completed };
+  const links = runLinkProps(job, version, read, wrote);
   const { namespace, name } = job;
   return [
     { node: { id: versionId, kind: 'JobVersion', namespace, name, props: { version, jobId: job.id, inputs, outputs: outputIds }, at: completed } },

@@ -1,6 +1,7 @@
 import type { GraphEdge, GraphNode as LoomNode, LineageResult } from '../../domain/model.js';
 import type { ColumnData, DatasetId, Edge, GraphNode, InputField } from './marquez.types.js';
 import { nodeId } from '../../domain/ids.js';
+import { ALIAS_PROPS } from '../../domain/openlineage/batch-builder.js';
 import { obj, str } from './values.js';
 
 export interface PlacedNode { id: string; type: GraphNode['type']; data: unknown }
@@ -46,7 +47,7 @@ export function tableEdges(flows: readonly JobFlows[], datasets: readonly LoomNo
     ...f.outputs.map((d) => ({ origin: f.job, destination: id(d) })),
   ]);
   for (const d of datasets) {
-    for (const other of [str(d.props.aliasOf), str(d.props.renamedTo)]) {
+    for (const other of [str(d.props[ALIAS_PROPS.aliasOf]), str(d.props[ALIAS_PROPS.renamedTo])]) {
       if (other) edges.push(d.id < other ? { origin: d.id, destination: other } : { origin: other, destination: d.id });
     }
   }

@@ -8,6 +8,9 @@ import { schemaFields, type FieldRef } from './fields.js';
 /** Dataset kinds a producer may declare with the custom `loom_kind` dataset facet. */
 const DECLARABLE_KINDS: readonly NodeKind[] = ['Model', 'FeatureGroup'];
 
+/** Where a dataset's ALIAS edges (stored both ways) are also named: on a symlink's node, and on a renamed dataset's old node. */
+export const ALIAS_PROPS = { aliasOf: 'aliasOf', renamedTo: 'renamedTo' } as const;
+
 /** Collects the nodes and edges of one event, all stamped with the event time. */
 export class BatchBuilder {
   private readonly nodes: NodeInput[] = [];
@@ -29,28 +32,28 @@ export class BatchBuilder {
   /**
    * A dataset with its fields, aliases (symlinks) and, when the event defines it, its version.
    * Datasets keep the id `dataset:ns:name` whatever kind a producer declares, so every reference meets one node.
-   * Returns the dataset id and the version id (null when the event defines no version).
+   * Returns the dataset id, and the version's node id and version string (null when the event defines no version).
    */
-  dataset(d: DatasetRef): { id: string; version: string | null } {
+  dataset(d: DatasetRef): { id: string; version: string | null; versionName: string | null } {
     const declared = declaredKind(d);
     const id = this.node(declared ?? 'Dataset', d.namespace, d.name, { ...facetProps(d.facets), ...this.lifecycle(d) }, { idKind: 'Dataset', kindIsDefault: !declared });
     const renamedFrom = previousIdentifier(d);
     if (renamedFrom) {
-      const old = this.node('Dataset', renamedFrom.namespace, renamedFrom.name, { deletedAt: this.at, renamedTo: id }, { kindIsDefault: true });
+      const old = this.node('Dataset', renamedFrom.namespace, renamedFrom.name, { deletedAt: this.at, [ALIAS_PROPS.renamedTo]: id }, { kindIsDefault: true });
       this.edge('ALIAS', old, id);
       this.edge('ALIAS', id, old);
     }
     for (const f of schemaFields(d)) this.edge('HAS_FIELD', id, this.field({ namespace: d.namespace, dataset: d.name, field: f.name }, f.props));
     for (const alias of symlinks(d)) {
-      const aliasId = this.node('Dataset', alias.namespace, alias.name, { aliasOf: id }, { kindIsDefault: true });
+      const aliasId = this.node('Dataset', alias.namespace, alias.name, { [ALIAS_PROPS.aliasOf]: id }, { kindIsDefault: true });
       this.edge('ALIAS', aliasId, id);
       this.edge('ALIAS', id, aliasId);
     }
     const version = datasetVersion(d);
-    if (!version) return { id, version: null };
+    if (!version) return { id, version: null, versionName: null };
     const vid = this.node('DatasetVersion', d.namespace, d.name, { version, datasetId: id, ...definingDatasetProps(d), ...qualityProps(d) }, { id: versionId(id, version) });
     this.edge('HAS_VERSION', id, vid);
-    return { id, version: vid };
+    return { id, version: vid, versionName: version };
   }
 
   /**

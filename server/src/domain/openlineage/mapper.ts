@@ -29,6 +29,24 @@ export const SUMMARY_PROPS = {
 } as const;
 /** What a kept run link names: a dataset or job, and its version string (null: a dataset read or written without one). */
 export interface KeptLink { namespace: string; name: string; version: string | null }
+/** A dataset an event reads or writes, as placed: its node id, its version's node id and version string (null: none), its name. */
+export interface PlacedDataset { id: string; version: string | null; versionName: string | null; namespace: string; name: string }
+
+/** A job's current version as kept on the job (SUMMARY_PROPS.currentVersion). */
+export function currentVersionProps(version: string, inputs: readonly PlacedDataset[], outputs: readonly PlacedDataset[]): Props {
+  const named = (list: readonly PlacedDataset[]) => list.map((d) => ({ namespace: d.namespace, name: d.name }));
+  return { [SUMMARY_PROPS.currentVersion]: { version, inputs: named(inputs), outputs: named(outputs) } };
+}
+
+/** A run's links as kept on the run (SUMMARY_PROPS): the job version it ran (null: none), what it read and wrote. */
+export function runLinkProps(job: { namespace: string; name: string }, jobVersion: string | null, inputs: readonly PlacedDataset[], outputs: readonly PlacedDataset[]): Props {
+  const props: Props = { [SUMMARY_PROPS.runLinks]: true };
+  if (jobVersion) props[SUMMARY_PROPS.ran] = { namespace: job.namespace, name: job.name, version: jobVersion } satisfies KeptLink;
+  const link = (d: PlacedDataset): KeptLink => ({ namespace: d.namespace, name: d.name, version: d.versionName });
+  for (const i of inputs) props[`${SUMMARY_PROPS.readPrefix}${i.version ?? i.id}`] = link(i);
+  for (const o of outputs) props[`${SUMMARY_PROPS.wrotePrefix}${o.version ?? o.id}`] = link(o);
+  return props;
+}
 
 /**
  * Map one validated event to an idempotent graph write. Facets become one prop each
@@ -47,8 +65,9 @@ export function mapEvent(event: OpenLineageEvent, kind: EventKind): WriteBatch {
   }
   const job = event.job!;
   const jobId = b.node('Job', job.namespace, job.name, facetProps(job.facets));
-  const inputs = (event.inputs ?? []).map((d) => ({ ref: d, ...b.dataset(d) }));
-  const outputs = (event.outputs ?? []).map((d) => ({ ref: d, ...b.dataset(d) }));
+  const placed = (d: DatasetRef): PlacedRef => ({ ref: d, namespace: d.namespace, name: d.name, ...b.dataset(d) });
+  const inputs = (event.inputs ?? []).map(placed);
+  const outputs = (event.outputs ?? []).map(placed);
   for (const i of inputs) b.edge('INPUT_TO', i.id, jobId);
   for (const o of outputs) {
     b.edge('OUTPUT', jobId, o.id);
@@ -61,8 +80,7 @@ export function mapEvent(event: OpenLineageEvent, kind: EventKind): WriteBatch {
   return b.build();
 }
 
-type Placed = { id: string; version: string | null };
-type PlacedRef = Placed & { ref: DatasetRef };
+type PlacedRef = PlacedDataset & { ref: DatasetRef };
 
 /** The job's version this event defines: its node id and version string. */
 function versionJob(b: BatchBuilder, event: OpenLineageEvent, jobId: string, inputRefs: PlacedRef[], outputRefs: PlacedRef[]): { id: string; version: string } {
@@ -71,26 +89,15 @@ function versionJob(b: BatchBuilder, event: OpenLineageEvent, jobId: string, inp
   const version = jobVersion(job.facets, inputs, outputs);
   const vid = b.node('JobVersion', job.namespace, job.name, { version, jobId, inputs, outputs, ...definingJobProps(job.facets) }, { id: versionId(jobId, version) });
   b.edge('HAS_VERSION', jobId, vid);
-  const named = (list: PlacedRef[]) => list.map((d) => ({ namespace: d.ref.namespace, name: d.ref.name }));
-  b.addProps(jobId, { [SUMMARY_PROPS.currentVersion]: { version, inputs: named(inputRefs), outputs: named(outputRefs) } });
+  b.addProps(jobId, currentVersionProps(version, inputRefs, outputRefs));
   return { id: vid, version };
-}
-
-/** The run's links as props (SUMMARY_PROPS): what it ran, read and wrote. */
-function linkProps(job: { namespace: string; name: string }, jobVersion: { version: string } | null, inputs: PlacedRef[], outputs: PlacedRef[]): Props {
-  const props: Props = { [SUMMARY_PROPS.runLinks]: true };
-  if (jobVersion) props[SUMMARY_PROPS.ran] = { namespace: job.namespace, name: job.name, version: jobVersion.version } satisfies KeptLink;
-  const link = (d: PlacedRef): KeptLink => ({ namespace: d.ref.namespace, name: d.ref.name, version: d.version ? d.version.slice(d.id.length + 1) : null });
-  for (const i of inputs) props[`${SUMMARY_PROPS.readPrefix}${i.version ?? i.id}`] = link(i);
-  for (const o of outputs) props[`${SUMMARY_PROPS.wrotePrefix}${o.version ?? o.id}`] = link(o);
-  return props;
 }
 
 function mapRun(b: BatchBuilder, event: OpenLineageEvent, jobId: string, jobVersion: { id: string; version: string } | null, inputs: PlacedRef[], outputs: PlacedRef[]): void {
   const job = event.job!;
   const run = event.run!;
   const jobVersionId = jobVersion?.id ?? null;
-  const props: Props = { ...facetProps(run.facets), runId: run.runId, jobId, ...linkProps(job, jobVersion, inputs, outputs) };
+  const props: Props = { ...facetProps(run.facets), runId: run.runId, jobId, ...runLinkProps(job, jobVersion?.version ?? null, inputs, outputs) };
   if (event.eventType) props[`at.${event.eventType}`] = b.at;
   if (event.producer) props.producer = event.producer;
   const runId = b.node('Run', job.namespace, run.runId, props, { id: runNodeId(run.runId) });
