@@ -91,7 +91,6 @@ export class KuzuGraphStore implements GraphStore {
       const text = await readFile(new URL(f, DDL_DIR), 'utf8');
       for (const stmt of text.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await this.writer.run(stmt);
     }
-    await this.moveToDetail();
     // Migrations write outside the queue: checkpoint them now (reads over un-checkpointed column changes are slow).
     await this.writer.run('CHECKPOINT');
     this.nodeCount = 0;
@@ -104,20 +103,6 @@ export class KuzuGraphStore implements GraphStore {
     const edges = await this.exportColumn(Q.copyEdgeKeysTo);
     this.edgeKeys = new KeyFilter(edges.length);
     for (const k of edges) this.edgeKeys.add(k);
-  }
-
-  /** Schema 005's data step: nodes of the kinds kept in Detail that are still in Node move there, with their edges, all or none. */
-  private async moveToDetail(): Promise<void> {
-    const [row] = await this.writer.run(Q.COUNT_MISPLACED);
-    if (Number(row?.n ?? 0) === 0) return;
-    await this.writer.run('BEGIN TRANSACTION');
-    try {
-      for (const text of Q.MOVE_TO_DETAIL) await this.writer.run(text);
-      await this.writer.run('COMMIT');
-    } catch (err) {
-      await this.writer.run('ROLLBACK').catch(() => undefined); // (an error may have ended the transaction already)
-      throw err;
-    }
   }
 
   /**

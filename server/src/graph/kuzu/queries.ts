@@ -14,6 +14,7 @@ import type { NeighbourOrder } from '../../domain/ports/GraphStore.js';
  */
 export const TABLES = ['Node', 'Detail'] as const;
 export type Table = (typeof TABLES)[number];
+/** Also listed in schema/graph/kuzu/005_detail_table.cypher, which moves older stores' nodes of these kinds (a test keeps the two lists equal). */
 export const DETAIL_KINDS: readonly NodeKind[] = ['Run', 'JobVersion', 'DatasetVersion', 'Field', 'Trace', 'QualityResult', 'RegistryEvent'];
 /** The tables of an edge's (from, to) endpoints: edge statements name both, so every endpoint is a primary-key lookup. */
 export type Ends = readonly [Table, Table];
@@ -54,28 +55,6 @@ export const LOOKUP_SIZES = [1, 2, 4, 8, 16, 32] as const;
  */
 export const NODE_COLUMNS = ['key', 'tenant', 'id', 'kind', 'namespace', 'name', 'props', 'createdAt', 'updatedAt', 'validTo'] as const;
 export const createNodes = (table: Table) => `UNWIND $rows AS r CREATE (n:${table} {${NODE_COLUMNS.map((c, i) => `${c}: r[${i + 1}]`).join(', ')}})`;
-
-/**
- * Nodes of DETAIL_KINDS still in Node: a store written before schema 005, or a node created as
- * another kind. Counting them reads the kind column only, so it is cheap on every start; the move
- * below reads every edge, so it runs only when this finds some.
- */
-export const COUNT_MISPLACED = `MATCH (n:Node) WHERE n.kind IN ${detailKinds()} RETURN count(n) AS n`;
-/** Those nodes into Detail with their edges (every column copied), then out of Node: run in one transaction. */
-export const MOVE_TO_DETAIL: readonly string[] = (() => {
-  const inDetail = (v: string) => `${v}.kind IN ${detailKinds()}`;
-  const copy = (from: string, to: string) => `CREATE (${from})-[:Edge {kind: e.kind, props: e.props, validFrom: e.validFrom, validTo: e.validTo, recordedAt: e.recordedAt, endsAt: e.endsAt}]->(${to})`;
-  return [
-    `MATCH (n:Node) WHERE ${inDetail('n')} CREATE (:Detail {${NODE_COLUMNS.map((c) => `${c}: n.${c}`).join(', ')}})`,
-    `MATCH (a:Node)-[e:Edge]->(b:Node) WHERE NOT ${inDetail('a')} AND ${inDetail('b')} MATCH (y:Detail {key: b.key}) ${copy('a', 'y')}`,
-    `MATCH (a:Node)-[e:Edge]->(b:Node) WHERE ${inDetail('a')} AND NOT ${inDetail('b')} MATCH (x:Detail {key: a.key}) ${copy('x', 'b')}`,
-    `MATCH (a:Node)-[e:Edge]->(b:Node) WHERE ${inDetail('a')} AND ${inDetail('b')} MATCH (x:Detail {key: a.key}), (y:Detail {key: b.key}) ${copy('x', 'y')}`,
-    `MATCH (n:Node) WHERE ${inDetail('n')} DETACH DELETE n`,
-  ];
-})();
-function detailKinds(): string {
-  return `[${DETAIL_KINDS.map((k) => `'${k}'`).join(', ')}]`;
-}
 
 /**
  * Every write below reaches stored nodes by primary-key lookups only. Kuzu 0.11 plans

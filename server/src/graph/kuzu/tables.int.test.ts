@@ -170,4 +170,11 @@ describe('Kuzu node tables (Node and Detail)', () => {
       await after.close();
     }
   });
+
+  it('moves exactly the kinds the store creates in Detail (schema 005 lists them again)', () => {
+    const text = readFileSync(new URL('005_detail_table.cypher', DDL_DIR), 'utf8');
+    const lists = [...text.matchAll(/IN \[([^\]]*)\]/g)].map((m) => m[1].split(',').map((k) => k.trim().replace(/'/g, '')).sort());
+    expect(lists.length).toBeGreaterThan(0);
+    for (const l of lists) expect(l).toEqual([...DETAIL_KINDS].sort());
+  });
 });
