@@ -2,7 +2,7 @@
  * Graph benchmarks on fresh temp Kuzu databases: upsert rate and lineage latency through
  * KuzuGraphStore, beside the bare engine doing the same work, and lineage end to end over GraphQL.
  */
-import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,13 +32,10 @@ const DEMO_KEY = 'bench-demo-key-0000000000000001';
 const DDL_DIR = new URL('../schema/graph/kuzu/', import.meta.url);
 
 // The fastest correct raw forms (toolchain.md): struct fields projected to scalars, then MERGE on the key.
-// Each node into the table the store puts it in, each edge between its endpoints' tables (queries.ts, TABLES).
-const rawNodes = (table: Q.Table) => 'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id AS id, r.kind AS kind, r.namespace AS ns, r.name AS name, r.props AS props, r.at AS at ' +
-  `MERGE (n:${table} {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.props = props, n.createdAt = at, n.updatedAt = at`;
-const rawEdges = ([from, to]: Q.Ends) => 'UNWIND $rows AS r WITH r.s AS s, r.d AS d, r.kind AS kind, r.props AS props, r.vf AS vf ' +
-  `MERGE (a:${from} {key: s}) MERGE (b:${to} {key: d}) MERGE (a)-[e:Edge {kind: kind}]->(b) ON CREATE SET e.validFrom = vf, e.recordedAt = vf SET e.props = props, e.validTo = NULL`;
-/** The table of every node the bench wrote (edges come in later batches than their endpoints). */
-const rawTables = new Map<string, Q.Table>();
+const RAW_NODES = 'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id AS id, r.kind AS kind, r.namespace AS ns, r.name AS name, r.props AS props, r.at AS at ' +
+  'MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.props = props, n.createdAt = at, n.updatedAt = at';
+const RAW_EDGES = 'UNWIND $rows AS r WITH r.s AS s, r.d AS d, r.kind AS kind, r.props AS props, r.vf AS vf ' +
+  'MERGE (a:Node {key: s}) MERGE (b:Node {key: d}) MERGE (a)-[e:Edge {kind: kind}]->(b) ON CREATE SET e.validFrom = vf, e.recordedAt = vf SET e.props = props, e.validTo = NULL';
 
 /** `nodes` counts every node written, `lineageNodes` datasets and jobs (the generator's size; runs and versions come on top). */
 interface Upsert { nodes: number; lineageNodes: number; edges: number; ms: number; nodeMs: number; edgeMs: number; closeMs: number }
@@ -111,20 +108,9 @@ async function rawWrite(conn: EngineConnection, batch: WriteBatch, u: Upsert): P
     props: JSON.stringify(n.props ?? {}), at: n.at ?? new Date().toISOString(),
   }));
   const edges = batch.edges.map((e) => ({ s: storeKey(TENANT, e.from), d: storeKey(TENANT, e.to), kind: e.kind, props: '{}', vf: e.validFrom ?? '' }));
-  for (const n of nodes) if (!rawTables.has(n.key)) rawTables.set(n.key, Q.tableOf(n.kind));
   await conn.run('BEGIN TRANSACTION');
-  u.nodeMs += await timed(async () => {
-    for (const table of Q.TABLES) {
-      const rows = nodes.filter((n) => rawTables.get(n.key) === table);
-      if (rows.length) await conn.run(rawNodes(table), { rows });
-    }
-  });
-  u.edgeMs += await timed(async () => {
-    for (const from of Q.TABLES) for (const to of Q.TABLES) {
-      const rows = edges.filter((e) => rawTables.get(e.s) === from && rawTables.get(e.d) === to);
-      if (rows.length) await conn.run(rawEdges([from, to]), { rows });
-    }
-  });
+  u.nodeMs += await timed(async () => { if (nodes.length) await conn.run(RAW_NODES, { rows: nodes }); });
+  u.edgeMs += await timed(async () => { if (edges.length) await conn.run(RAW_EDGES, { rows: edges }); });
   await conn.run('COMMIT');
 }
 
@@ -150,7 +136,7 @@ async function rawRun(graph: LineageGraphOptions, roots: string[], opts: BenchOp
     const engine = openEngine(file, BUFFER_BYTES);
     const reader = engine.connect();
     const lineage = await timeLineage('graph.lineage.raw', roots, opts, async (root, direction, depth) =>
-      (await reader.run(Q.lineageNodes({ direction, depth, kinds: LINEAGE_EDGE_KINDS, root: 'Node' }), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length,
+      (await reader.run(Q.lineageNodes({ direction, depth, kinds: LINEAGE_EDGE_KINDS }), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length,
     ).finally(() => engine.close());
     return { upsert, lineage };
   } finally {
@@ -254,12 +240,8 @@ const csvField = (v: string) => `"${v.replace(/"/g, '""')}"`;
  */
 export async function bulkLoad(file: string, graph: LineageGraphOptions, opts: BenchOptions): Promise<{ ms: number; nodes: number; edges: number }> {
   const dir = path.dirname(file);
-  // One file per node table and per pair of endpoint tables (a COPY into a rel table names the pair).
-  const csv = (name: string) => path.join(dir, `${name}.csv`);
-  const nodesCsv = Object.fromEntries(Q.TABLES.map((t) => [t, createWriteStream(csv(t))])) as Record<Q.Table, WriteStream>;
-  const pairs = Q.TABLES.flatMap((from) => Q.TABLES.map((to) => [from, to] as const));
-  const edgesCsv = new Map(pairs.map(([from, to]) => [`${from}>${to}`, createWriteStream(csv(`${from}-${to}`))]));
-  const tables = new Map<string, Q.Table>();
+  const nodesCsv = createWriteStream(path.join(dir, 'nodes.csv'));
+  const edgesCsv = createWriteStream(path.join(dir, 'edges.csv'));
   const now = new Date().toISOString();
   let [nodes, lineageNodes, edges] = [0, 0, 0];
   const t0 = performance.now();
@@ -267,16 +249,15 @@ export async function bulkLoad(file: string, graph: LineageGraphOptions, opts: B
     const rows = normaliseBatch(TENANT, batch, now);
     for (const r of rows.nodes) {
       const { props, validTo } = mergeProps(undefined, r.props);
-      tables.set(r.key, Q.tableOf(r.kind));
-      nodesCsv[Q.tableOf(r.kind)].write([r.key, r.tenant, r.id, r.kind, r.namespace, r.name, props, r.firstAt, r.at, validTo].map(csvField).join(',') + '\n');
+      nodesCsv.write([r.key, r.tenant, r.id, r.kind, r.namespace, r.name, props, r.firstAt, r.at, validTo].map(csvField).join(',') + '\n');
     }
-    for (const e of rows.edges) edgesCsv.get(`${tables.get(e.from)}>${tables.get(e.to)}`)!.write([e.from, e.to, e.kind, e.props, e.validFrom, '', e.recordedAt, ''].map(csvField).join(',') + '\n');
+    for (const e of rows.edges) edgesCsv.write([e.from, e.to, e.kind, e.props, e.validFrom, '', e.recordedAt, ''].map(csvField).join(',') + '\n');
     nodes += rows.nodes.length;
     edges += rows.edges.length;
     lineageNodes += batch.nodes.filter(isLineageNode).length;
     opts.progress('graph.bulk.csv', lineageNodes, graph.nodes, 'lineage nodes');
   }
-  await Promise.all([...Object.values(nodesCsv), ...edgesCsv.values()].map((s) => new Promise((r) => s.end(r))));
+  await Promise.all([new Promise((r) => nodesCsv.end(r)), new Promise((r) => edgesCsv.end(r))]);
   const engine = openEngine(file, BULK_BUFFER_BYTES);
   try {
     const conn = engine.connect();
@@ -284,26 +265,20 @@ export async function bulkLoad(file: string, graph: LineageGraphOptions, opts: B
       const text = await readFile(new URL(f, DDL_DIR), 'utf8');
       for (const stmt of text.split(/;\s*$/m).map((x) => x.trim()).filter(Boolean)) await conn.run(stmt);
     }
-    const steps = Q.TABLES.length + pairs.length;
-    let done = 0;
-    for (const t of Q.TABLES) {
-      opts.progress('graph.bulk.copy', done++, steps, 'files');
-      await conn.run(`COPY ${t} FROM '${csv(t)}' (HEADER=false)`);
-    }
-    for (const [from, to] of pairs) {
-      opts.progress('graph.bulk.copy', done++, steps, 'files');
-      await conn.run(`COPY Edge FROM '${csv(`${from}-${to}`)}' (HEADER=false, from='${from}', to='${to}')`);
-    }
-    opts.progress('graph.bulk.copy', done, steps, 'files');
+    opts.progress('graph.bulk.copy', 0, 2, 'tables');
+    await conn.run(`COPY Node FROM '${path.join(dir, 'nodes.csv')}' (HEADER=false)`);
+    opts.progress('graph.bulk.copy', 1, 2, 'tables');
+    await conn.run(`COPY Edge FROM '${path.join(dir, 'edges.csv')}' (HEADER=false)`);
+    opts.progress('graph.bulk.copy', 2, 2, 'tables');
     // As the store keeps them: current edges have a NULL validTo, current nodes and endpoints ''.
     await conn.run("MATCH ()-[r:Edge]->() WHERE r.validTo = '' SET r.validTo = NULL");
     await conn.run("MATCH ()-[r:Edge]->() WHERE r.endsAt IS NULL SET r.endsAt = ''");
-    for (const t of Q.TABLES) await conn.run(`MATCH (n:${t}) WHERE n.validTo IS NULL SET n.validTo = ''`);
+    await conn.run("MATCH (n:Node) WHERE n.validTo IS NULL SET n.validTo = ''");
     await conn.run('CHECKPOINT');
   } finally {
     await engine.close();
-    for (const t of Q.TABLES) rmSync(csv(t), { force: true });
-    for (const [from, to] of pairs) rmSync(csv(`${from}-${to}`), { force: true });
+    rmSync(path.join(dir, 'nodes.csv'), { force: true });
+    rmSync(path.join(dir, 'edges.csv'), { force: true });
   }
   return { ms: performance.now() - t0, nodes, edges };
 }
@@ -317,7 +292,7 @@ async function largeRun(graph: LineageGraphOptions, roots: string[], opts: Bench
     const engine = openEngine(path.join(dir, 'graph.kuzu'), BUFFER_BYTES);
     const reader = engine.connect();
     const raw = await timeLineage('graph.lineage.raw', roots, opts, async (root, direction, depth) =>
-      (await reader.run(Q.lineageNodes({ direction, depth, kinds: LINEAGE_EDGE_KINDS, root: 'Node' }), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length,
+      (await reader.run(Q.lineageNodes({ direction, depth, kinds: LINEAGE_EDGE_KINDS }), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length,
     ).finally(() => engine.close());
     const env = { LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'silent', LOOM_DEMO_KEY: DEMO_KEY, LOOM_GRAPHQL_IDE: 'false' };
     // The first start seeds the demo tenant (and its key) into the store; stopping checkpoints that,

@@ -16,20 +16,18 @@ import { validateEvent } from '../server/src/domain/openlineage/validate.js';
 import { mapEvent } from '../server/src/domain/openlineage/mapper.js';
 import { normaliseBatch } from '../server/src/graph/rows.js';
 import { openEngine } from '../server/src/graph/kuzu/engine.js';
-import * as Q from '../server/src/graph/kuzu/queries.js';
 import { BULK_ABOVE, bulkLoad } from './graph.bench.js';
 
 export const name = 'ingest';
 const KEY = 'bench-key-000000000000000000001';
 // The raw engine's bulk upsert of the same rows (the fastest correct forms from JS, toolchain.md): struct
 // fields projected to scalars, then MERGE on the key, 5,000 rows a statement, no per-event transaction.
-// Each node into the table the store puts it in, each edge between its endpoints' tables (queries.ts, TABLES).
-const rawNodes = (table: Q.Table) =>
+const RAW_NODES =
   'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id AS id, r.kind AS kind, r.namespace AS ns, r.name AS name, r.props AS props, r.createdAt AS createdAt, r.updatedAt AS updatedAt ' +
-  `MERGE (n:${table} {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.props = props, n.createdAt = createdAt, n.updatedAt = updatedAt, n.validTo = ''`;
-const rawEdges = ([from, to]: Q.Ends) =>
+  "MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.props = props, n.createdAt = createdAt, n.updatedAt = updatedAt, n.validTo = ''";
+const RAW_EDGES =
   'UNWIND $rows AS r WITH r.from AS s, r.to AS d, r.kind AS kind, r.props AS props, r.validFrom AS vf, r.recordedAt AS ra ' +
-  `MERGE (a:${from} {key: s}) MERGE (b:${to} {key: d}) MERGE (a)-[e:Edge {kind: kind}]->(b) ON CREATE SET e.validFrom = vf, e.recordedAt = ra SET e.props = props`;
+  'MERGE (a:Node {key: s}) MERGE (b:Node {key: d}) MERGE (a)-[e:Edge {kind: kind}]->(b) ON CREATE SET e.validFrom = vf, e.recordedAt = ra SET e.props = props';
 const corpusFile = new URL('../../shared/openlineage/ingestable.ndjson', import.meta.url);
 let corpus: string[] | undefined;
 const CORPUS = () => (corpus ??= readFileSync(corpusFile, 'utf8').split('\n').filter(Boolean));
@@ -134,15 +132,8 @@ async function rawEngine(events: unknown[]) {
     const all = normaliseBatch('t', { nodes: batches.flatMap((b) => b.nodes), edges: batches.flatMap((b) => b.edges) }, new Date().toISOString());
     const rows = all.nodes.map((n) => ({ key: n.key, tenant: n.tenant, id: n.id, kind: n.kind, namespace: n.namespace, name: n.name, props: JSON.stringify(n.props), createdAt: n.firstAt, updatedAt: n.at }));
     t = performance.now();
-    const tables = new Map(rows.map((r) => [r.key, Q.tableOf(r.kind)]));
-    for (const table of Q.TABLES) {
-      const mine = rows.filter((r) => tables.get(r.key) === table);
-      for (let i = 0; i < mine.length; i += 5000) await conn.run(rawNodes(table), { rows: mine.slice(i, i + 5000) });
-    }
-    for (const from of Q.TABLES) for (const to of Q.TABLES) {
-      const mine = all.edges.filter((e) => (tables.get(e.from) ?? 'Node') === from && (tables.get(e.to) ?? 'Node') === to);
-      for (let i = 0; i < mine.length; i += 5000) await conn.run(rawEdges([from, to]), { rows: mine.slice(i, i + 5000) });
-    }
+    for (let i = 0; i < rows.length; i += 5000) await conn.run(RAW_NODES, { rows: rows.slice(i, i + 5000) });
+    for (let i = 0; i < all.edges.length; i += 5000) await conn.run(RAW_EDGES, { rows: all.edges.slice(i, i + 5000) });
     const writeMs = performance.now() - t;
     return { parseMs, mapMs, writeMs, perS: events.length / (writeMs / 1000) };
   } finally {

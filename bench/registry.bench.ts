@@ -227,9 +227,9 @@ async function rawReads(dir: string, models: number, opts: BenchOptions): Promis
     const kinds = ['HAS_VERSION', 'RECORDED'];
     const probe: Probe = async (m) => {
       const key = storeKey(TENANT, registeredModelId(modelName(m)));
-      await conn.run(Q.getNode('Node'), { key });
-      await conn.run(Q.neighbourCount('Node', 'DOWNSTREAM'), { key, kinds });
-      const rows = await conn.run(Q.neighbourPage('Node', 'DOWNSTREAM'), { key, kinds, offset: 0, limit: 1000 });
+      await conn.run(Q.GET_NODE, { key });
+      await conn.run(Q.neighbourCount('DOWNSTREAM'), { key, kinds });
+      const rows = await conn.run(Q.neighbourPage('DOWNSTREAM'), { key, kinds, offset: 0, limit: 1000 });
       check(rows.length === VERSIONS + 8, 'raw neighbours');
     };
     await timeProbe('registry.raw.warmup', models, opts, probe); // Loom's probes ran on a cache the earlier probes warmed

@@ -4,10 +4,8 @@
  * Exact because the embedded database has one writer, this store; entries are added only after
  * the transaction that wrote them committed. Bounded by an approximate byte budget (cleared when full).
  */
-import type { Table } from './queries.js';
-
-/** `validTo`: the stored column ('' while current); `table`: the node table that holds it. */
-export interface NodeState { kind: unknown; props: unknown; createdAt: unknown; updatedAt: unknown; validTo: unknown; table: Table }
+/** `validTo`: the stored column ('' while current). */
+export interface NodeState { kind: unknown; props: unknown; createdAt: unknown; updatedAt: unknown; validTo: unknown }
 /** validTo: '' current, an ISO time, or undefined when not known (written without setting it, over an edge not in memory). */
 export interface EdgeState { props: string; validFrom: string; validTo: string | undefined }
 

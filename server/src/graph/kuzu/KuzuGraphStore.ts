@@ -9,15 +9,15 @@ import {
 import { ReaderPool } from './ReaderPool.js';
 import { CommittedState, type EdgeState, type NodeState, type StagedState } from './CommittedState.js';
 import { countLineage, walkLineage } from './lineage.js';
-import { byCodePoint, edgesOfMany } from './neighbours-many.js';
+import { edgesOfMany } from './neighbours-many.js';
 import { LoomError } from '../../domain/errors.js';
 import { earliest, edgeOrder, latest, mergeProps, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
-import { openEngine, type Engine, type EngineConnection, type Row } from './engine.js';
+import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import { KeyFilter } from './KeyFilter.js';
 import { NodeRefs } from './NodeRefs.js';
 import {
-  createEdges, leaves, lookupEdges, lookupKeys, updateEdges, updateNodes, type EdgeUpdate, type NewEdge, type NodeUpdate, type TablesOf,
+  createEdges, leaves, lookupEdges, lookupKeys, updateEdges, updateNodes, type EdgeUpdate, type NewEdge, type NodeUpdate,
 } from './batched.js';
 import * as Q from './queries.js';
 
@@ -51,9 +51,8 @@ export class KuzuGraphStore implements GraphStore {
   private readonly readers: ReaderPool;
   private readonly queue: WriteQueue<{ tenant: string; batch: WriteBatch }>;
   private readonly committed: CommittedState;
-  /** Every stored node key, per node table (Bloom filters): a read or write looks a key up only in the tables that may hold it. Built by init(). */
-  private keys: Record<Q.Table, KeyFilter> = { Node: new KeyFilter(0), Detail: new KeyFilter(0) };
-  private readonly tablesOf: TablesOf = (key) => Q.TABLES.filter((t) => this.keys[t].mayContain(key));
+  /** Every stored node key (Bloom filter): a write looks up only keys that may exist. Built by init(). */
+  private keys = new KeyFilter(0);
   /** Every stored edge's (kind, from, to) (Bloom filter): an edge between stored nodes is read first only if it may exist. Built by init(). */
   private edgeKeys = new KeyFilter(0);
   /** Stored nodes (all tenants): counted at init(), then by commits. Picks how new edges are written. */
@@ -93,13 +92,10 @@ export class KuzuGraphStore implements GraphStore {
     }
     // Migrations write outside the queue: checkpoint them now (reads over un-checkpointed column changes are slow).
     await this.writer.run('CHECKPOINT');
-    this.nodeCount = 0;
-    for (const table of Q.TABLES) {
-      const stored = await this.exportColumn(Q.copyKeysTo(table));
-      this.keys[table] = new KeyFilter(stored.length);
-      this.nodeCount += stored.length;
-      for (const k of stored) this.keys[table].add(k);
-    }
+    const stored = await this.exportColumn(Q.copyKeysTo);
+    this.keys = new KeyFilter(stored.length);
+    this.nodeCount = stored.length;
+    for (const k of stored) this.keys.add(k);
     const edges = await this.exportColumn(Q.copyEdgeKeysTo);
     this.edgeKeys = new KeyFilter(edges.length);
     for (const k of edges) this.edgeKeys.add(k);
@@ -135,14 +131,14 @@ export class KuzuGraphStore implements GraphStore {
       byTenant.set(tenant, merged);
     }
     const staged = this.committed.stage();
-    const created: Created = { nodes: new Map(), edges: [] };
+    const created: Created = { nodes: new Set(), edges: [] };
     let bytes = 0;
     for (const [tenant, batch] of byTenant) bytes += await this.writeInTx(conn, tenant, batch, staged, created);
     return {
       bytes,
       onCommit: () => {
         staged.commit();
-        for (const [k, table] of created.nodes) this.keys[table].add(k);
+        for (const k of created.nodes) this.keys.add(k);
         this.nodeCount += created.nodes.size;
         for (const k of created.edges) this.edgeKeys.add(k);
       },
@@ -160,9 +156,9 @@ export class KuzuGraphStore implements GraphStore {
     for (const k of [...nodes.map((n) => n.key), ...endpointKeys]) {
       const known = staged.nodes.get(k) ?? this.committed.node(k);
       if (known) previous.set(k, known);
-      else if (this.tablesOf(k).length) lookup.push(k);
+      else if (this.keys.mayContain(k)) lookup.push(k);
     }
-    for (const r of await lookupKeys(conn, lookup, this.tablesOf)) previous.set(String(r.key), r as unknown as NodeState);
+    for (const r of await lookupKeys(conn, lookup)) previous.set(String(r.key), r as unknown as NodeState);
     for (const k of endpointKeys) {
       if (previous.get(k)?.kind == null) {
         throw new LoomError('BAD_USER_INPUT', `edge endpoint ${k.slice(tenant.length + 1)} does not exist`, 'edges');
@@ -170,12 +166,13 @@ export class KuzuGraphStore implements GraphStore {
     }
     const validityChanged: string[] = [];
     let bytes = await this.setNodes(conn, nodes, previous, staged, created, validityChanged);
-    // Every endpoint is known now (its end of validity, its table): written in this transaction (staged) or read before.
-    const stateOf = (k: string) => (staged.nodes.get(k) ?? previous.get(k))!;
-    bytes += await this.writeEdges(conn, edges, staged, created, stateOf);
+    // Every endpoint's end of validity is known now: written in this transaction (staged) or read before.
+    const validTo = (k: string) => String((staged.nodes.get(k) ?? previous.get(k))?.validTo ?? '');
+    bytes += await this.writeEdges(conn, edges, staged, created, validTo);
     // A node dropped or restored: the edges it already had carry its end of validity (schema 004).
     for (const key of validityChanged) {
-      for (const text of Q.refreshEnds(stateOf(key).table)) await conn.run(text, { key });
+      await conn.run(Q.REFRESH_ENDS_OUT, { key });
+      await conn.run(Q.REFRESH_ENDS_IN, { key });
     }
     return bytes;
   }
@@ -188,12 +185,11 @@ export class KuzuGraphStore implements GraphStore {
     for (const n of nodes) {
       const prev = previous.get(n.key);
       const updatedAt = latest(prev?.updatedAt, n.at);
-      const kind = resolveKind(n, prev?.kind);
       const row = {
-        key: n.key, kind, table: prev?.table ?? Q.tableOf(kind), namespace: n.namespace, name: n.name,
+        key: n.key, kind: resolveKind(n, prev?.kind), namespace: n.namespace, name: n.name,
         ...mergeProps(prev?.props, n.props, { stored: prev?.updatedAt, next: updatedAt }), createdAt: earliest(prev?.createdAt, n.firstAt), updatedAt,
       };
-      staged.nodes.set(n.key, { kind: row.kind, props: row.props, createdAt: row.createdAt, updatedAt: row.updatedAt, validTo: row.validTo, table: row.table });
+      staged.nodes.set(n.key, { kind: row.kind, props: row.props, createdAt: row.createdAt, updatedAt: row.updatedAt, validTo: row.validTo });
       const sameScalars = prev?.kind === row.kind && prev.createdAt === row.createdAt && prev.updatedAt === row.updatedAt;
       if (!prev) fresh.push({ ...row, tenant: n.tenant, id: n.id });
       else if (prev.props !== row.props) {
@@ -202,11 +198,8 @@ export class KuzuGraphStore implements GraphStore {
       }
       else if (!sameScalars) scalars.push(row);
     }
-    for (const table of Q.TABLES) {
-      const rows = fresh.filter((r) => r.table === table);
-      if (rows.length) await conn.run(Q.createNodes(table), { rows: rows.map((r) => Q.NODE_COLUMNS.map((c) => String(r[c]))) });
-    }
-    for (const r of fresh) created.nodes.set(String(r.key), r.table as Q.Table);
+    if (fresh.length) await conn.run(Q.CREATE_NODES, { rows: fresh.map((r) => Q.NODE_COLUMNS.map((c) => String(r[c]))) });
+    for (const r of fresh) created.nodes.add(String(r.key));
     await updateNodes(conn, full, scalars, this.bulkUpdate(full.length + scalars.length));
     return [...fresh, ...full].reduce((n, r) => n + 300 + String(r.props).length, 0) + scalars.length * 300;
   }
@@ -215,7 +208,7 @@ export class KuzuGraphStore implements GraphStore {
    * Edges that change something: created when they cannot exist yet (an endpoint created in this
    * transaction, or a key the edge filter never saw), else read (unless known) and updated.
    */
-  private async writeEdges(conn: EngineConnection, all: EdgeRow[], staged: StagedState, created: Created, stateOf: (key: string) => NodeState): Promise<number> {
+  private async writeEdges(conn: EngineConnection, all: EdgeRow[], staged: StagedState, created: Created, validTo: (key: string) => string): Promise<number> {
     const create: EdgeRow[] = [];
     const update: { e: EdgeRow; prev: StoredEdge }[] = [];
     const unknown: EdgeRow[] = [];
@@ -228,22 +221,20 @@ export class KuzuGraphStore implements GraphStore {
       else if (!prev && !this.edgeKeys.mayContain(key)) create.push(e);
       else unknown.push(e);
     }
-    const ends = (e: EdgeRow): Q.Ends => [stateOf(e.from).table, stateOf(e.to).table];
     if (unknown.length) {
-      const stored = new Map((await lookupEdges(conn, unknown.map((e) => ({ ...e, ends: ends(e) })))).map((r) => [Q.edgeFilterKey(String(r.kind), String(r.fromKey), String(r.toKey)), r]));
+      const stored = new Map((await lookupEdges(conn, unknown)).map((r) => [Q.edgeFilterKey(String(r.kind), String(r.fromKey), String(r.toKey)), r]));
       for (const e of unknown) {
         const r = stored.get(Q.edgeFilterKey(e.kind, e.from, e.to));
         if (!r) create.push(e);
         else update.push({ e, prev: { props: String(r.props), validFrom: String(r.validFrom), validTo: r.validTo == null ? '' : String(r.validTo), endsAt: String(r.endsAt ?? '') } });
       }
     }
-    const validTo = (k: string) => String(stateOf(k).validTo ?? '');
     const endsAt = (e: EdgeRow) => earlierEnd(validTo(e.from), validTo(e.to));
     let bytes = 0;
     if (create.length) {
       const rows: NewEdge[] = create.map((e) => ({
         from: e.from, to: e.to, kind: e.kind, props: e.props, validFrom: e.validFrom,
-        validTo: e.setValidTo ? e.validTo : '', recordedAt: e.recordedAt, endsAt: endsAt(e), ends: ends(e),
+        validTo: e.setValidTo ? e.validTo : '', recordedAt: e.recordedAt, endsAt: endsAt(e),
       }));
       await createEdges(conn, rows, rows.length * this.joinNodesPerEdge <= this.nodeCount);
       for (const r of rows) {
@@ -257,7 +248,7 @@ export class KuzuGraphStore implements GraphStore {
     for (const { e, prev } of update) {
       const next = {
         from: e.from, to: e.to, kind: e.kind, props: e.props, validFrom: prev.validFrom < e.validFrom ? prev.validFrom : e.validFrom,
-        validTo: e.setValidTo ? e.validTo : prev.validTo!, endsAt: endsAt(e), ends: ends(e),
+        validTo: e.setValidTo ? e.validTo : prev.validTo!, endsAt: endsAt(e),
       };
       staged.edges.set(Q.edgeFilterKey(e.kind, e.from, e.to), { props: next.props, validFrom: next.validFrom, validTo: next.validTo });
       if (next.props === prev.props && next.validFrom === prev.validFrom && next.validTo === prev.validTo && next.endsAt === prev.endsAt) continue;
@@ -279,58 +270,38 @@ export class KuzuGraphStore implements GraphStore {
 
   getNodes(tenant: string, ids: readonly string[]): Promise<(GraphNode | null)[]> {
     // Keys the filter has never seen are not stored: only the others cost a lookup (new-trace checks stay free).
-    const keys = [...new Set(ids)].map((id) => storeKey(tenant, id)).filter((k) => this.tablesOf(k).length);
+    const keys = [...new Set(ids)].map((id) => storeKey(tenant, id)).filter((k) => this.keys.mayContain(k));
     if (!keys.length) return Promise.resolve(ids.map(() => null));
     return this.read(async (conn) => {
       const found = new Map<string, GraphNode>();
-      for (const row of await lookupKeys(conn, keys, this.tablesOf, Q.lookupNodes)) {
+      for (const row of await lookupKeys(conn, keys, Q.lookupNodes)) {
         if (row.kind != null) found.set(String(row.id), toNode(row));
       }
       return ids.map((id) => found.get(id) ?? null);
     });
   }
 
-  /** Each table's best matches, merged in the statement's order. */
   async search(tenant: string, q: SearchQuery): Promise<GraphNode[]> {
-    const params = { tenant, text: q.text.toLowerCase(), kinds: [...(q.kinds?.length ? q.kinds : NODE_KINDS)], limit: q.limit };
-    const rows = (await Promise.all(Q.TABLES.map((t) => this.read((c) => c.run(Q.search(t), params))))).flat();
-    const rank = (r: Row) => [Number(r.exact), Number(r.secondary), [...String(r.name)].length] as const;
-    rows.sort((a, b) => {
-      const [x, y] = [rank(a), rank(b)];
-      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || byCodePoint(String(a.id), String(b.id));
-    });
-    return rows.slice(0, q.limit).map(toNode);
+    const rows = await this.read((c) => c.run(Q.SEARCH, {
+      tenant, text: q.text.toLowerCase(), kinds: [...(q.kinds?.length ? q.kinds : NODE_KINDS)], limit: q.limit,
+    }));
+    return rows.map(toNode);
   }
 
   async countNodes(tenant: string): Promise<number> {
-    const counts = await Promise.all(Q.TABLES.map((t) => this.read((c) => c.run(Q.countNodes(t), { tenant }))));
-    return counts.reduce((sum, [row]) => sum + Number(row?.count ?? 0), 0);
-  }
-
-  /**
-   * The table that holds a stored key (null when none does). The key filters tell at once, without
-   * waiting (so a read starts before anything queued after it, such as close()), unless both tables
-   * may hold the key: then a lookup tells.
-   */
-  private locate(key: string): Q.Table | null | Promise<Q.Table | null> {
-    const candidates = this.tablesOf(key);
-    if (candidates.length < 2) return candidates[0] ?? null;
-    return this.read((conn) => lookupKeys(conn, [key], this.tablesOf)).then(([row]) => (row?.table as Q.Table | undefined) ?? null);
+    const [row] = await this.read((c) => c.run(Q.COUNT_NODES, { tenant }));
+    return Number(row?.count ?? 0);
   }
 
   async neighbours(tenant: string, id: string, q: NeighbourQuery): Promise<Page<Neighbour>> {
     const key = storeKey(tenant, id);
-    const where = this.locate(key);
-    const table = where instanceof Promise ? await where : where;
-    if (!table) return { total: 0, items: [] };
     const params = { key, kinds: [...(q.edgeKinds?.length ? q.edgeKinds : EDGE_KINDS)] };
     const [total, rows, nodes] = await this.read(async (conn) => {
-      const page = await conn.run(Q.neighbourPage(table, q.direction, q.includeEnded, q.order), { ...params, offset: q.offset, limit: q.limit });
-      const tables = new Map(page.map((r) => [String(r.otherKey), [r.otherTable as Q.Table]]));
-      const found = new Map((await lookupKeys(conn, [...tables.keys()], (k) => tables.get(k)!, Q.lookupNodes)).map((r) => [String(r.key), r]));
+      const page = await conn.run(Q.neighbourPage(q.direction, q.includeEnded, q.order), { ...params, offset: q.offset, limit: q.limit });
+      const found = new Map((await lookupKeys(conn, [...new Set(page.map((r) => String(r.otherKey)))], Q.lookupNodes)).map((r) => [String(r.key), r]));
       // A first page that is not full is the whole list: no count query.
       if (q.offset === 0 && page.length < q.limit) return [page.length, page, found] as const;
-      const [count] = await conn.run(Q.neighbourCount(table, q.direction, q.includeEnded), params);
+      const [count] = await conn.run(Q.neighbourCount(q.direction, q.includeEnded), params);
       return [Number(count?.count ?? 0), page, found] as const;
     });
     return {
@@ -343,21 +314,16 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   edgesOfMany(tenant: string, ids: readonly string[], q: ManyNeighbourQuery): Promise<GraphEdge[][]> {
-    return edgesOfMany((work) => this.read(work), tenant, ids, q, this.refs, this.nodeCount, this.tablesOf);
+    return edgesOfMany((work) => this.read(work), tenant, ids, q, this.refs, this.nodeCount);
   }
 
   async lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageResult | null> {
-    const key = storeKey(tenant, id);
-    const where = this.locate(key);
-    const table = where instanceof Promise ? await where : where;
-    if (!table) return null;
     // The root and the walk side by side; the walk's answer is dropped when there is no root.
     const [[root], found] = await Promise.all([
       this.getNodes(tenant, [id]),
-      walkLineage((work) => this.read(work), tenant, key, table, q, (k, t, ref) => this.refs.learn(k, t, ref)),
+      walkLineage((work) => this.read(work), tenant, storeKey(tenant, id), q, (key, ref) => this.refs.learn(key, ref)),
     ]);
-    if (!root) return null;
-    if (q.asOf && root.createdAt > q.asOf) return null;
+    if (!root || (q.asOf && root.createdAt > q.asOf)) return null;
     const nodes = [...found.nodes.values()].sort((a, b) => a.distance - b.distance || (a.node.id < b.node.id ? -1 : 1)).slice(0, q.limit);
     const kept = new Set([id, ...nodes.map((n) => n.node.id)]);
     const edges = [...found.edges.values()].filter((e) => kept.has(e.from) && kept.has(e.to)).sort(edgeOrder);
@@ -366,9 +332,9 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   async countLineage(tenant: string, id: string, q: LineageCountQuery): Promise<LineageCount | null> {
-    const [[root], table] = await Promise.all([this.getNodes(tenant, [id]), this.locate(storeKey(tenant, id))]);
-    if (!root || !table || (q.asOf && root.createdAt > q.asOf)) return null;
-    return this.read((conn) => countLineage(conn, storeKey(tenant, id), table, q));
+    const [root] = await this.getNodes(tenant, [id]);
+    if (!root || (q.asOf && root.createdAt > q.asOf)) return null;
+    return this.read((conn) => countLineage(conn, storeKey(tenant, id), q));
   }
 
   async ping(): Promise<void> {
@@ -383,7 +349,7 @@ export class KuzuGraphStore implements GraphStore {
 }
 
 /** What a transaction created: node keys and edge filter keys (added to the filters once it commits). */
-interface Created { nodes: Map<string, Q.Table>; edges: string[] }
+interface Created { nodes: Set<string>; edges: string[] }
 /** A stored edge as a write sees it (validTo '' while current; endsAt unknown when not read). */
 type StoredEdge = EdgeState & { endsAt?: string };
 

@@ -38,43 +38,17 @@ async function lookup<T>(conn: EngineConnection, items: readonly T[], text: (siz
   return out;
 }
 
-/** Which node tables may hold a key (the store's key filters): a key is looked up in those only. */
-export type TablesOf = (key: string) => readonly Q.Table[];
-
-/** Stored rows of these keys, each with the `table` it was found in (absent keys have no row). */
-export async function lookupKeys(
-  conn: EngineConnection, keys: readonly string[], tablesOf: TablesOf, query: (size: number, table: Q.Table) => string = Q.lookupKeys,
-): Promise<Row[]> {
-  const out: Row[] = [];
-  for (const table of Q.TABLES) {
-    const mine = keys.filter((k) => tablesOf(k).includes(table));
-    if (mine.length) for (const r of await lookup(conn, mine, (size) => query(size, table), (k, j) => ({ [`k${j}`]: k }))) out.push({ ...r, table });
-  }
-  return out;
-}
-
-/** Rows grouped by the tables of their endpoints: each edge statement names both (see Q.Ends). */
-function byEnds<T extends { ends: Q.Ends }>(rows: readonly T[]): [Q.Ends, T[]][] {
-  const groups = new Map<string, [Q.Ends, T[]]>();
-  for (const r of rows) {
-    const key = r.ends.join('>');
-    const group = groups.get(key);
-    if (group) group[1].push(r);
-    else groups.set(key, [r.ends, [r]]);
-  }
-  return [...groups.values()];
+/** Stored rows of these keys (absent keys have no row). */
+export function lookupKeys(conn: EngineConnection, keys: readonly string[], query: (size: number) => string = Q.lookupKeys): Promise<Row[]> {
+  return lookup(conn, keys, query, (k, j) => ({ [`k${j}`]: k }));
 }
 
 /** Stored edges among these (absent edges have no row). */
-export async function lookupEdges(conn: EngineConnection, edges: readonly (EdgeRow & { ends: Q.Ends })[]): Promise<Row[]> {
-  const out: Row[] = [];
-  for (const [ends, rows] of byEnds(edges)) {
-    out.push(...await lookup(conn, rows, (size) => Q.lookupEdges(size, ends), (e, j) => ({ [`f${j}`]: e.from, [`t${j}`]: e.to, [`kind${j}`]: e.kind })));
-  }
-  return out;
+export function lookupEdges(conn: EngineConnection, edges: readonly EdgeRow[]): Promise<Row[]> {
+  return lookup(conn, edges, Q.lookupEdges, (e, j) => ({ [`f${j}`]: e.from, [`t${j}`]: e.to, [`kind${j}`]: e.kind }));
 }
 
-export interface NodeUpdate { key: string; kind: string; props: string; createdAt: string; updatedAt: string; validTo: string; table: Q.Table }
+export interface NodeUpdate { key: string; kind: string; props: string; createdAt: string; updatedAt: string; validTo: string }
 
 /**
  * Changed stored nodes: `bulk`, one UNWIND statement each for those whose props changed and the others
@@ -83,19 +57,12 @@ export interface NodeUpdate { key: string; kind: string; props: string; createdA
  * each for the graph (KuzuGraphStore, bulkUpdate).
  */
 export async function updateNodes(conn: EngineConnection, full: NodeUpdate[], scalars: NodeUpdate[], bulk: boolean): Promise<void> {
-  for (const table of Q.TABLES) {
-    const mine = (rows: NodeUpdate[]) => rows.filter((r) => r.table === table);
-    await updateTable(conn, table, mine(full), mine(scalars), bulk);
-  }
-}
-
-async function updateTable(conn: EngineConnection, table: Q.Table, full: NodeUpdate[], scalars: NodeUpdate[], bulk: boolean): Promise<void> {
   const rows = [...full, ...scalars];
   if (bulk) {
     // Only the fields the statement sets: the callers' rows carry more (namespace, name...), and every field is bound.
     const scalar = (r: NodeUpdate) => ({ key: r.key, kind: r.kind, createdAt: r.createdAt, updatedAt: r.updatedAt });
-    if (full.length) await conn.run(Q.updateNodesBulk(true, table), { rows: full.map((r) => ({ ...scalar(r), props: r.props, validTo: r.validTo })) });
-    if (scalars.length) await conn.run(Q.updateNodesBulk(false, table), { rows: scalars.map(scalar) });
+    if (full.length) await conn.run(Q.updateNodesBulk(true), { rows: full.map((r) => ({ ...scalar(r), props: r.props, validTo: r.validTo })) });
+    if (scalars.length) await conn.run(Q.updateNodesBulk(false), { rows: scalars.map(scalar) });
     return;
   }
   for (let i = 0; i < rows.length; i += Q.UPDATE_NODES_MAX) {
@@ -106,20 +73,16 @@ async function updateTable(conn: EngineConnection, table: Q.Table, full: NodeUpd
       Object.assign(params, { [`k${j}`]: r.key, [`kind${j}`]: r.kind, [`c${j}`]: r.createdAt, [`u${j}`]: r.updatedAt });
       if (j < withProps) Object.assign(params, { [`p${j}`]: r.props, [`vt${j}`]: r.validTo });
     });
-    await conn.run(Q.updateNodes(withProps, chunk.length - withProps, table), params);
+    await conn.run(Q.updateNodes(withProps, chunk.length - withProps), params);
   }
 }
 
-export interface EdgeUpdate { from: string; to: string; kind: string; props: string; validFrom: string; validTo: string; endsAt: string; ends: Q.Ends }
+export interface EdgeUpdate { from: string; to: string; kind: string; props: string; validFrom: string; validTo: string; endsAt: string }
 
 /** Changed stored edges: `bulk` in one UNWIND statement (as updateNodes), else UPDATE_EDGES_MAX to a statement. */
-export async function updateEdges(conn: EngineConnection, all: EdgeUpdate[], bulk: boolean): Promise<void> {
-  for (const [ends, rows] of byEnds(all)) await updateEdgesBetween(conn, ends, rows, bulk);
-}
-
-async function updateEdgesBetween(conn: EngineConnection, ends: Q.Ends, rows: EdgeUpdate[], bulk: boolean): Promise<void> {
+export async function updateEdges(conn: EngineConnection, rows: EdgeUpdate[], bulk: boolean): Promise<void> {
   if (bulk) {
-    await conn.run(Q.updateEdgesBulk(ends), { rows: rows.map(({ ends: _, ...r }) => ({ ...r, current: r.validTo === '' })) });
+    await conn.run(Q.UPDATE_EDGES_BULK, { rows: rows.map((r) => ({ ...r, current: r.validTo === '' })) });
     return;
   }
   for (let i = 0; i < rows.length; i += Q.UPDATE_EDGES_MAX) {
@@ -129,11 +92,11 @@ async function updateEdgesBetween(conn: EngineConnection, ends: Q.Ends, rows: Ed
       [`f${j}`]: r.from, [`t${j}`]: r.to, [`kind${j}`]: r.kind, [`p${j}`]: r.props, [`vf${j}`]: r.validFrom,
       [`cur${j}`]: r.validTo === '', [`vt${j}`]: r.validTo, [`ea${j}`]: r.endsAt,
     }));
-    await conn.run(Q.updateEdges(chunk.length, ends), params);
+    await conn.run(Q.updateEdges(chunk.length), params);
   }
 }
 
-export interface NewEdge { from: string; to: string; kind: string; props: string; validFrom: string; validTo: string; recordedAt: string; endsAt: string; ends: Q.Ends }
+export interface NewEdge { from: string; to: string; kind: string; props: string; validFrom: string; validTo: string; recordedAt: string; endsAt: string }
 
 /**
  * New edges (each has an endpoint created in this transaction, or is known absent), in one of two shapes:
@@ -144,13 +107,9 @@ export interface NewEdge { from: string; to: string; kind: string; props: string
  *   (one-off texts cost more to prepare than to run).
  * The store picks by the cost of each for the graph and the write (KuzuOptions.joinNodesPerEdge).
  */
-export async function createEdges(conn: EngineConnection, all: NewEdge[], byKey: boolean): Promise<void> {
-  for (const [ends, edges] of byEnds(all)) await createEdgesBetween(conn, ends, edges, byKey);
-}
-
-async function createEdgesBetween(conn: EngineConnection, ends: Q.Ends, edges: NewEdge[], byKey: boolean): Promise<void> {
+export async function createEdges(conn: EngineConnection, edges: NewEdge[], byKey: boolean): Promise<void> {
   if (!byKey) {
-    await conn.run(Q.createEdges(ends), { rows: edges.map(({ ends: _, ...e }) => e) });
+    await conn.run(Q.CREATE_EDGES, { rows: edges });
     return;
   }
   for (const ended of [false, true]) {
@@ -162,7 +121,7 @@ async function createEdgesBetween(conn: EngineConnection, ends: Q.Ends, edges: N
         Object.assign(params, { [`a${j}`]: e.from, [`b${j}`]: e.to, [`k${j}`]: e.kind, [`p${j}`]: e.props, [`f${j}`]: e.validFrom, [`r${j}`]: e.recordedAt, [`s${j}`]: e.endsAt });
         if (ended) params[`v${j}`] = e.validTo;
       });
-      const found = await conn.run(Q.createEdgesByKey(chunk.length, ended, ends), params);
+      const found = await conn.run(Q.createEdgesByKey(chunk.length, ended), params);
       // An endpoint not stored would leave the MATCH empty and create nothing: fail loudly instead.
       if (Number(found[0]?.n) !== 1) throw new Error(`graph write: an endpoint of the edges from ${chunk.map((e) => e.from).join(', ')} is not stored`);
     }

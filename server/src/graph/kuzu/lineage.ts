@@ -6,7 +6,6 @@ import { toEdge, toNode } from '../rows.js';
 import { aggregateCounts } from '../lineage-count.js';
 import { isTimeout, type EngineConnection, type Row } from './engine.js';
 import * as Q from './queries.js';
-import { byCodePoint } from './neighbours-many.js';
 
 const ways = (d: Direction): Q.Way[] => (d === 'BOTH' ? ['UPSTREAM', 'DOWNSTREAM'] : [d]);
 const kindsOf = (k?: readonly string[]) => (k?.length ? k : LINEAGE_EDGE_KINDS) as Q.Walk['kinds'];
@@ -24,9 +23,7 @@ export type UseReader = <T>(work: (conn: EngineConnection) => Promise<T>) => Pro
  * where it was cut; when the edge queries run out of time the nodes come without those edges.
  * `learn` is told each found node's key and internal offset (NodeRefs).
  */
-export async function walkLineage(
-  use: UseReader, tenant: string, key: string, root: Q.Table, q: LineageQuery, learn: (key: string, table: unknown, ref: unknown) => void,
-): Promise<Found> {
+export async function walkLineage(use: UseReader, tenant: string, key: string, q: LineageQuery, learn: (key: string, ref: unknown) => void): Promise<Found> {
   const deadline = Date.now() + (q.deadlineMs ?? DEFAULT_LINEAGE_DEADLINE_MS);
   const found: Found = { nodes: new Map(), edges: new Map(), cut: null };
   // The shallowest cut wins: it is where the answer stops being complete.
@@ -35,7 +32,7 @@ export async function walkLineage(
   };
   const edges: GraphEdge[] = [];
   await Promise.all(ways(q.direction).map(async (direction) => {
-    const walk: Q.Walk = { direction, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf, root };
+    const walk: Q.Walk = { direction, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf };
     const edgeWalk = { ...walk };
     const [rows] = await Promise.all([
       use((conn) => nodesWithin(conn, walk, key, q.limit, deadline, cutAt)),
@@ -46,7 +43,7 @@ export async function walkLineage(
     ]);
     if (rows.length > q.limit) cutAt({ reason: 'NODE_LIMIT', depth: Number(rows[q.limit - 1]?.distance ?? 0) });
     for (const r of rows.slice(0, q.limit)) {
-      learn(String(r.key), r.tbl, r.ref);
+      learn(String(r.key), r.ref);
       const seen = found.nodes.get(String(r.id));
       if (!seen || seen.distance > Number(r.distance)) found.nodes.set(String(r.id), { node: toNode(r), distance: Number(r.distance) });
     }
@@ -62,9 +59,7 @@ async function nodesWithin(conn: EngineConnection, walk: Q.Walk, key: string, li
     if (remaining <= 0) { cutAt({ reason: 'DEADLINE', depth: 0 }); return []; }
     conn.setTimeout(remaining);
     try {
-      // Each table's branch is ordered and cut on its own: merged here in the same order (distance, then id).
-      const rows = await conn.run(Q.lineageNodes(walk), { key, limit: limit + 1 });
-      return rows.sort((a, b) => Number(a.distance) - Number(b.distance) || byCodePoint(String(a.id), String(b.id)));
+      return await conn.run(Q.lineageNodes(walk), { key, limit: limit + 1 });
     } catch (err) {
       if (!isTimeout(err)) throw err;
       if (walk.depth === 1) { cutAt({ reason: 'DEADLINE', depth: 0 }); return []; }
@@ -85,8 +80,8 @@ async function crossEdges(use: UseReader, walk: Q.Walk, key: string, limit: numb
 
 const edgeKey = (e: GraphEdge) => `${e.kind}:${e.from}->${e.to}`;
 
-export async function countLineage(conn: EngineConnection, key: string, root: Q.Table, q: LineageCountQuery): Promise<LineageCount> {
+export async function countLineage(conn: EngineConnection, key: string, q: LineageCountQuery): Promise<LineageCount> {
   const perDirection: Record<string, unknown>[][] = [];
-  for (const direction of ways(q.direction)) perDirection.push(await conn.run(Q.lineageCount({ direction, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf, root }), { key, cap: q.cap + 1 }));
+  for (const direction of ways(q.direction)) perDirection.push(await conn.run(Q.lineageCount({ direction, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf }), { key, cap: q.cap + 1 }));
   return aggregateCounts(perDirection, q.cap);
 }

@@ -3,7 +3,7 @@ import type { ManyNeighbourQuery, NeighbourOrder } from '../../domain/ports/Grap
 import { storeKey, toEdge } from '../rows.js';
 import type { UseReader } from './lineage.js';
 import * as Q from './queries.js';
-import { leaves, lookupChunks, type TablesOf } from './batched.js';
+import { leaves, lookupChunks } from './batched.js';
 import type { NodeRefs } from './NodeRefs.js';
 
 /** Branches past the ids look this up: no key is empty (keys are `tenant/id`), so they end at a missed index probe. */
@@ -29,27 +29,24 @@ const STORED_NODES_PER_REF_READ = 7_500;
  * execute, and runs each branch's pipelines apart.
  */
 
-export async function edgesOfMany(
-  use: UseReader, tenant: string, ids: readonly string[], q: ManyNeighbourQuery, refs: NodeRefs, storedNodes: number, tablesOf: TablesOf,
-): Promise<GraphEdge[][]> {
+export async function edgesOfMany(use: UseReader, tenant: string, ids: readonly string[], q: ManyNeighbourQuery, refs: NodeRefs, storedNodes: number): Promise<GraphEdge[][]> {
   const found = new Map<string, GraphEdge[]>();
   const kinds = q.edgeKinds?.length ? q.edgeKinds : EDGE_KINDS;
   const unique = q.limit > 0 ? [...new Set(ids)] : [];
   const order = q.order ?? 'kind';
   const learn = (rows: Record<string, unknown>[]) => {
-    for (const r of rows) refs.learn(storeKey(tenant, String(r.otherId)), r.otherTable, (r.otherRef as { offset?: unknown } | null)?.offset);
+    for (const r of rows) refs.learn(storeKey(tenant, String(r.otherId)), (r.otherRef as { offset?: unknown } | null)?.offset);
   };
-  // By key in each table that may hold it (a node is in one: the other's branch finds no start node and returns nothing).
   const read = async (these: readonly string[], ordered: boolean, limit: number, take: (id: string, rows: Record<string, unknown>[]) => void) =>
-    Promise.all(Q.TABLES.flatMap((table) => lookupChunks(these.filter((id) => tablesOf(storeKey(tenant, id)).includes(table))).map(async ({ chunk, size }) => {
+    Promise.all(lookupChunks(these).map(async ({ chunk, size }) => {
       const keys = Array.from({ length: size }, (_, j) => [`k${j}`, j < chunk.length ? storeKey(tenant, chunk[j]) : NO_KEY]);
-      const rows = await use((conn) => conn.run(Q.edgesOfMany(table, size, q.direction, kinds, q.includeEnded ?? false, order, ordered), { ...Object.fromEntries(keys), limit }));
+      const rows = await use((conn) => conn.run(Q.edgesOfMany(size, q.direction, kinds, q.includeEnded ?? false, order, ordered), { ...Object.fromEntries(keys), limit }));
       learn(rows);
       for (const [branch, mine] of byBranch(rows)) {
-        refs.learn(storeKey(tenant, chunk[branch]), table, mine[0].selfRef); // (unordered reads return it)
+        refs.learn(storeKey(tenant, chunk[branch]), mine[0].selfRef); // (unordered reads return it)
         take(chunk[branch], mine);
       }
-    })));
+    }));
   const keep = (id: string, rows: Record<string, unknown>[]) => found.set(id, inOrder(rows, order).map((r) => edgeOf(r, tenant, id)));
   // First unordered, one edge more than the limit: the nodes that had more (hubs) are read again, ordered by the engine.
   const hubs: string[] = [];
@@ -71,28 +68,22 @@ async function readByRefs(
   use: UseReader, tenant: string, ids: readonly string[], q: ManyNeighbourQuery, kinds: readonly EdgeKind[], order: NeighbourOrder,
   refs: NodeRefs, learn: (rows: Record<string, unknown>[]) => void, take: (id: string, rows: Record<string, unknown>[]) => void,
 ): Promise<string[]> {
-  const byRef = { Node: new Map<number, string>(), Detail: new Map<number, string>() };
+  const byRef = new Map<number, string>();
   const rest: string[] = [];
   for (const id of ids) {
     const ref = refs.get(storeKey(tenant, id));
-    if (ref === undefined || byRef[ref.table].has(ref.offset)) rest.push(id);
-    else byRef[ref.table].set(ref.offset, id);
+    if (ref === undefined || byRef.has(ref)) rest.push(id);
+    else byRef.set(ref, id);
   }
-  const size = byRef.Node.size + byRef.Detail.size;
-  if (size === 0) return rest;
-  // One statement per table, within one budget: a table's rows past what is left of it give up the rest to reads by key.
-  const budget = (q.limit + 1) * size;
-  const mine = new Map<string, Record<string, unknown>[]>();
-  for (const table of Q.TABLES) {
-    if (byRef[table].size === 0) continue;
-    const left = budget - [...mine.values()].reduce((n, rows) => n + rows.length, 0);
-    const rows = await use((conn) => conn.run(Q.edgesOfRefs(table, q.direction, kinds, q.includeEnded ?? false, order), { refs: [...byRef[table].keys()], budget: left + 1 }));
-    if (rows.length > left) return [...rest, ...byRef.Node.values(), ...byRef.Detail.values()];
-    learn(rows);
-    for (const id of byRef[table].values()) mine.set(id, []);
-    for (const r of rows) mine.get(byRef[table].get(Number(r.selfRef))!)?.push(r);
-  }
-  for (const [id, got] of mine) {
+  if (byRef.size === 0) return rest;
+  const budget = (q.limit + 1) * byRef.size;
+  const rows = await use((conn) => conn.run(Q.edgesOfRefs(q.direction, kinds, q.includeEnded ?? false, order), { refs: [...byRef.keys()], budget: budget + 1 }));
+  if (rows.length > budget) return [...rest, ...byRef.values()];
+  learn(rows);
+  const mine = new Map<string, Record<string, unknown>[]>([...byRef.values()].map((id) => [id, []]));
+  for (const r of rows) mine.get(byRef.get(Number(r.selfRef))!)?.push(r);
+  for (const id of byRef.values()) {
+    const got = mine.get(id)!;
     if (got.length && got[0].selfKey !== storeKey(tenant, id)) {
       refs.forget(storeKey(tenant, id));
       rest.push(id);
@@ -123,8 +114,7 @@ function inOrder(rows: Record<string, unknown>[], order: NeighbourOrder): Record
   return rows.sort((a, b) => sign * (byCodePoint(String(a.sortKey), String(b.sortKey)) || byCodePoint(String(a.otherId), String(b.otherId))));
 }
 
-/** Kuzu's string order (by code point). */
-export function byCodePoint(a: string, b: string): number {
+function byCodePoint(a: string, b: string): number {
   for (let i = 0; i < a.length && i < b.length; i++) {
     const [x, y] = [a.codePointAt(i)!, b.codePointAt(i)!];
     if (x !== y) return x - y;

@@ -1,24 +1,6 @@
 /** Kuzu dialect: pure query text builders. Shared Cypher subset plus Kuzu's `* SHORTEST` recursive joins. */
-import { EDGE_KINDS, MAX_LINEAGE_DEPTH, type Direction, type EdgeKind, type NodeKind } from '../../domain/model.js';
+import { EDGE_KINDS, MAX_LINEAGE_DEPTH, type Direction, type EdgeKind } from '../../domain/model.js';
 import type { NeighbourOrder } from '../../domain/ports/GraphStore.js';
-
-/**
- * Kuzu keeps nodes in two tables with the same columns. A recursive join's cost grows with the node
- * table it ends in, reachable nodes or not: with one Run and one JobVersion per job in the same table,
- * a depth-5 walk at 1M lineage nodes took 2-3x as long (bench/RESULTS.md, session 11). So the kinds
- * that come many to an entity (its runs, versions, fields, traces, results and history entries) are
- * created in `Detail`; everything else in `Node`. One rel table, `Edge`, joins any two of them.
- * The table is where a node was created: a node whose kind changes stays where it is, and every read
- * looks in both tables (the store's key filters say which may hold a key), so the split changes how
- * fast a read is, never what it answers.
- */
-export const TABLES = ['Node', 'Detail'] as const;
-export type Table = (typeof TABLES)[number];
-/** Also listed in schema/graph/kuzu/005_detail_table.cypher, which moves older stores' nodes of these kinds (a test keeps the two lists equal). */
-export const DETAIL_KINDS: readonly NodeKind[] = ['Run', 'JobVersion', 'DatasetVersion', 'Field', 'Trace', 'QualityResult', 'RegistryEvent'];
-/** The tables of an edge's (from, to) endpoints: edge statements name both, so every endpoint is a primary-key lookup. */
-export type Ends = readonly [Table, Table];
-export const tableOf = (kind: string): Table => ((DETAIL_KINDS as readonly string[]).includes(kind) ? 'Detail' : 'Node');
 
 const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo';
 
@@ -28,23 +10,23 @@ const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.nam
  * of the whole Node table (its props included when returned): a cost that grows with the graph on
  * every write. Missing keys return no row. Callers pad to a few sizes so prepared plans are reused.
  */
-export function lookupKeys(size: number, table: Table): string {
+export function lookupKeys(size: number): string {
   return Array.from({ length: size }, (_, i) =>
-    `MATCH (n:${table} {key: $k${i}}) RETURN n.key AS key, n.kind AS kind, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo`,
+    `MATCH (n:Node {key: $k${i}}) RETURN n.key AS key, n.kind AS kind, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo`,
   ).join(' UNION ALL ');
 }
-/** Every key of a node table into a CSV file (to fill its key filter when the store opens). The path must hold no quote. */
-export function copyKeysTo(table: Table): (file: string) => string {
-  return (file) => `COPY (MATCH (n:${table}) RETURN n.key) TO '${file}' (HEADER=false)`;
+/** Every node key into a CSV file (to fill the key filter when the store opens). The path must hold no quote. */
+export function copyKeysTo(file: string): string {
+  return `COPY (MATCH (n:Node) RETURN n.key) TO '${file}' (HEADER=false)`;
 }
 
 /** Whole nodes by key, like `lookupKeys` (one primary-key lookup per branch). */
-export function lookupNodes(size: number, table: Table): string {
-  return Array.from({ length: size }, (_, i) => `MATCH (n:${table} {key: $k${i}}) RETURN ${NODE_FIELDS}, n.key AS key`).join(' UNION ALL ');
+export function lookupNodes(size: number): string {
+  return Array.from({ length: size }, (_, i) => `MATCH (n:Node {key: $k${i}}) RETURN ${NODE_FIELDS}, n.key AS key`).join(' UNION ALL ');
 }
 
 /** One node by key (the benchmarks' raw-engine baseline for a point read). */
-export const getNode = (table: Table) => `MATCH (n:${table} {key: $key}) RETURN ${NODE_FIELDS}`;
+export const GET_NODE = `MATCH (n:Node {key: $key}) RETURN ${NODE_FIELDS}`;
 
 export const LOOKUP_SIZES = [1, 2, 4, 8, 16, 32] as const;
 
@@ -54,7 +36,7 @@ export const LOOKUP_SIZES = [1, 2, 4, 8, 16, 32] as const;
  * 3.2 against 5.0 ms).
  */
 export const NODE_COLUMNS = ['key', 'tenant', 'id', 'kind', 'namespace', 'name', 'props', 'createdAt', 'updatedAt', 'validTo'] as const;
-export const createNodes = (table: Table) => `UNWIND $rows AS r CREATE (n:${table} {${NODE_COLUMNS.map((c, i) => `${c}: r[${i + 1}]`).join(', ')}})`;
+export const CREATE_NODES = `UNWIND $rows AS r CREATE (n:Node {${NODE_COLUMNS.map((c, i) => `${c}: r[${i + 1}]`).join(', ')}})`;
 
 /**
  * Every write below reaches stored nodes by primary-key lookups only. Kuzu 0.11 plans
@@ -71,13 +53,13 @@ export const createNodes = (table: Table) => `UNWIND $rows AS r CREATE (n:${tabl
  * and name are set when the node is created, never after: they come from its id. Each column SET
  * costs: 16 nodes' five columns took 4.3-5.4 ms a transaction, their updatedAt alone 2.8-3.1 ms.
  */
-export function updateNodes(full: number, scalars: number, table: Table): string {
+export function updateNodes(full: number, scalars: number): string {
   const i = Array.from({ length: full + scalars }, (_, j) => j);
   const set = (j: number) => [
     `n${j}.kind = $kind${j}`, `n${j}.createdAt = $c${j}`, `n${j}.updatedAt = $u${j}`,
     ...(j < full ? [`n${j}.props = $p${j}`, `n${j}.validTo = $vt${j}`] : []),
   ];
-  return `MATCH ${i.map((j) => `(n${j}:${table} {key: $k${j}})`).join(', ')} SET ${i.flatMap(set).join(', ')}`;
+  return `MATCH ${i.map((j) => `(n${j}:Node {key: $k${j}})`).join(', ')} SET ${i.flatMap(set).join(', ')}`;
 }
 export const UPDATE_NODES_MAX = 16;
 
@@ -88,9 +70,9 @@ export const UPDATE_NODES_MAX = 16;
  */
 export const BULK_UPDATE_ROWS = 64;
 /** Stored nodes' fields, in bulk (see BULK_UPDATE_ROWS); props and validTo too when `withProps`. */
-export function updateNodesBulk(withProps: boolean, table: Table): string {
+export function updateNodesBulk(withProps: boolean): string {
   return 'UNWIND $rows AS r WITH r.key AS key, r.kind AS kind, r.createdAt AS c, r.updatedAt AS u' +
-    `${withProps ? ', r.props AS p, r.validTo AS vt' : ''} MERGE (n:${table} {key: key}) ` +
+    `${withProps ? ', r.props AS p, r.validTo AS vt' : ''} MERGE (n:Node {key: key}) ` +
     `SET n.kind = kind, n.createdAt = c, n.updatedAt = u${withProps ? ', n.props = p, n.validTo = vt' : ''}`;
 }
 
@@ -101,25 +83,25 @@ export function updateNodesBulk(withProps: boolean, table: Table): string {
  * `COPY Edge FROM (UNWIND ...)` was slower at 300k nodes (54 ms for 55 edges against 37), and held
  * ~1 MB of buffer pool per statement until the next checkpoint.
  */
-export const createEdges = ([from, to]: Ends) =>
+export const CREATE_EDGES =
   'UNWIND $rows AS r WITH r.from AS f, r.to AS t, r.kind AS kind, r.props AS props, r.validFrom AS vf, r.recordedAt AS ra, r.endsAt AS ea, r.validTo AS vt ' +
   // validTo is SET after, from the created edge's own NULL: Kuzu binds no CASE whose branches are a NULL literal and a string here.
-  `MERGE (a:${from} {key: f}) MERGE (b:${to} {key: t}) CREATE (a)-[e:Edge {kind: kind, props: props, validFrom: vf, recordedAt: ra, endsAt: ea}]->(b) ` +
+  'MERGE (a:Node {key: f}) MERGE (b:Node {key: t}) CREATE (a)-[e:Edge {kind: kind, props: props, validFrom: vf, recordedAt: ra, endsAt: ea}]->(b) ' +
   "SET e.validTo = CASE WHEN vt = '' THEN e.validTo ELSE vt END";
 
 /** Stored edges by (from, kind, to), `size` at a time: one UNION ALL branch each, walking from a key lookup. Absent edges have no row. */
-export function lookupEdges(size: number, [from, to]: Ends): string {
+export function lookupEdges(size: number): string {
   return Array.from({ length: size }, (_, i) =>
-    `MATCH (a:${from} {key: $f${i}})-[e:Edge]->(b:${to}) WHERE b.key = $t${i} AND e.kind = $kind${i} ` +
+    `MATCH (a:Node {key: $f${i}})-[e:Edge]->(b:Node) WHERE b.key = $t${i} AND e.kind = $kind${i} ` +
     'RETURN a.key AS fromKey, b.key AS toKey, e.kind AS kind, e.props AS props, e.validFrom AS validFrom, e.validTo AS validTo, e.endsAt AS endsAt',
   ).join(' UNION ALL ');
 }
 
 /** Stored edges' new values (computed by the store from what is stored and the write), `size` at a time: one key walk each. */
-export function updateEdges(size: number, [from, to]: Ends): string {
+export function updateEdges(size: number): string {
   const i = Array.from({ length: size }, (_, j) => j);
   // `current` and `until` are separate parameters: Kuzu gives a parameter one type, and NULL/STRING in one CASE over it fails to bind.
-  return `MATCH ${i.map((j) => `(a${j}:${from} {key: $f${j}})-[e${j}:Edge]->(b${j}:${to})`).join(', ')} ` +
+  return `MATCH ${i.map((j) => `(a${j}:Node {key: $f${j}})-[e${j}:Edge]->(b${j}:Node)`).join(', ')} ` +
     `WHERE ${i.map((j) => `b${j}.key = $t${j} AND e${j}.kind = $kind${j}`).join(' AND ')} ` +
     `SET ${i.map((j) => `e${j}.props = $p${j}, e${j}.validFrom = $vf${j}, e${j}.validTo = CASE WHEN $cur${j} THEN NULL ELSE $vt${j} END, e${j}.endsAt = $ea${j}`).join(', ')}`;
 }
@@ -130,22 +112,22 @@ export const UPDATE_EDGES_MAX = 8;
  * depends on the size alone, so each is prepared once. Kuzu's planning grows faster than the lookups
  * in a statement: 55 edges at 300k nodes took 17 ms in statements of 8, 21 ms in statements of 16.
  */
-export function createEdgesByKey(size: number, ended: boolean, [from, to]: Ends): string {
+export function createEdgesByKey(size: number, ended: boolean): string {
   const i = Array.from({ length: size }, (_, j) => j);
-  return `MATCH ${i.map((j) => `(a${j}:${from} {key: $a${j}}), (b${j}:${to} {key: $b${j}})`).join(', ')} ` +
+  return `MATCH ${i.map((j) => `(a${j}:Node {key: $a${j}}), (b${j}:Node {key: $b${j}})`).join(', ')} ` +
     `CREATE ${i.map((j) => `(a${j})-[:Edge {kind: $k${j}, props: $p${j}, validFrom: $f${j}, recordedAt: $r${j}, endsAt: $s${j}${ended ? `, validTo: $v${j}` : ''}}]->(b${j})`).join(', ')} ` +
     'RETURN count(*) AS n';
 }
 export const CREATE_BY_KEY_MAX = 8;
 /** Stored edges' new values, in bulk (see BULK_UPDATE_ROWS): every row names an edge that exists, so the MERGE finds it. */
-export const updateEdgesBulk = ([from, to]: Ends) =>
+export const UPDATE_EDGES_BULK =
   'UNWIND $rows AS r WITH r.from AS f, r.to AS t, r.kind AS kind, r.props AS props, r.validFrom AS vf, r.current AS cur, r.validTo AS vt, r.endsAt AS ea ' +
-  `MERGE (a:${from} {key: f}) MERGE (b:${to} {key: t}) MERGE (a)-[e:Edge {kind: kind}]->(b) ` +
+  'MERGE (a:Node {key: f}) MERGE (b:Node {key: t}) MERGE (a)-[e:Edge {kind: kind}]->(b) ' +
   'SET e.props = props, e.validFrom = vf, e.validTo = CASE WHEN cur THEN CAST(NULL AS STRING) ELSE vt END, e.endsAt = ea';
 
 /** Every edge's key (from, kind, to) into a CSV file, one column (to fill the edge filter when the store opens). */
 export function copyEdgeKeysTo(file: string): string {
-  return `COPY (MATCH (a)-[e:Edge]->(b) RETURN concat(e.kind, '|', a.key, '|', b.key)) TO '${file}' (HEADER=false)`;
+  return `COPY (MATCH (a:Node)-[e:Edge]->(b:Node) RETURN concat(e.kind, '|', a.key, '|', b.key)) TO '${file}' (HEADER=false)`;
 }
 /** The key `copyEdgeKeysTo` exports for an edge. */
 export const edgeFilterKey = (kind: string, from: string, to: string) => `${kind}|${from}|${to}`;
@@ -156,30 +138,24 @@ function endsAt(a: string, b: string): string {
 }
 
 /** After a node's validity changed: its edges' `endsAt`, one direction per statement (an undirected SET crashes Kuzu 0.11). */
-export const refreshEnds = (table: Table): string[] => [
-  `MATCH (x:${table} {key: $key})-[r:Edge]->(y) SET r.endsAt = ${endsAt('x', 'y')}`,
-  `MATCH (x:${table} {key: $key})<-[r:Edge]-(y) SET r.endsAt = ${endsAt('x', 'y')}`,
-];
+export const REFRESH_ENDS_OUT = `MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) SET r.endsAt = ${endsAt('x', 'y')}`;
+export const REFRESH_ENDS_IN = `MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) SET r.endsAt = ${endsAt('x', 'y')}`;
 
 
 // Never bind an empty list in Kuzu 0.11 (it crashes the process): callers pass every kind instead of none.
-/** One table's best matches; the store merges the tables' answers in the same order (`exact`, `secondary`, name length, id). */
-export const search = (table: Table) =>
-  `MATCH (n:${table}) WHERE n.tenant = $tenant AND list_contains($kinds, n.kind) ` +
+export const SEARCH =
+  `MATCH (n:Node) WHERE n.tenant = $tenant AND list_contains($kinds, n.kind) ` +
   `AND ($text = '' OR lower(n.name) CONTAINS $text OR lower(n.id) CONTAINS $text) AND ${alive('n')} ` +
   `RETURN ${NODE_FIELDS}, CASE WHEN lower(n.name) = $text THEN 0 ELSE 1 END AS exact, ` +
   "CASE WHEN n.kind IN ['Field', 'DatasetVersion', 'JobVersion', 'Namespace', 'Run'] THEN 1 ELSE 0 END AS secondary " +
   'ORDER BY exact, secondary, size(n.name), n.id LIMIT $limit';
 
-export const countNodes = (table: Table) => `MATCH (n:${table}) WHERE n.tenant = $tenant RETURN count(n) AS count`;
+export const COUNT_NODES = 'MATCH (n:Node) WHERE n.tenant = $tenant RETURN count(n) AS count';
 
 export type Way = Exclude<Direction, 'BOTH'>;
 
-/**
- * A traversal: every part is inlined into the query text (Kuzu binds no parameters inside recursive-join filters), so each is validated here.
- * `root`: the table of the start node.
- */
-export interface Walk { direction: Way; depth: number; kinds: readonly EdgeKind[]; asOf?: string; root: Table }
+/** A traversal: every part is inlined into the query text (Kuzu binds no parameters inside recursive-join filters), so each is validated here. */
+export interface Walk { direction: Way; depth: number; kinds: readonly EdgeKind[]; asOf?: string }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
@@ -220,42 +196,35 @@ function recursive(w: Walk, depth: number): string {
   return w.direction === 'DOWNSTREAM' ? `-[${rel}]->` : `<-[${rel}]-`;
 }
 
-/**
- * Nodes within `depth` hops, each with its shortest distance (and at `asOf`, only nodes that existed
- * then): one branch per table the walk may end in, each with its own order and limit (Kuzu 0.11 keeps
- * both to the branch), so the caller merges them. Each row says its table and offset (NodeRefs).
- * An unlabelled end node made the walk scan both tables whole: ~50 ms at any depth at 200k nodes.
- */
+/** Nodes within `depth` hops, each with its shortest distance (and at `asOf`, only nodes that existed then). */
 export function lineageNodes(w: Walk): string {
   const existed = `WHERE ${alive('n', w.asOf)} ${w.asOf === undefined ? '' : `AND n.createdAt <= '${w.asOf}'`} `;
-  return TABLES.map((t) =>
-    `MATCH p = (a:${w.root} {key: $key})${recursive(w, w.depth)}(n:${t}) ${existed}RETURN ${NODE_FIELDS}, n.key AS key, '${t}' AS tbl, offset(id(n)) AS ref, length(p) AS distance ` +
+  return `MATCH p = (a:Node {key: $key})${recursive(w, w.depth)}(n:Node) ${existed}RETURN ${NODE_FIELDS}, n.key AS key, offset(id(n)) AS ref, length(p) AS distance ` +
     // No path columns (nodes(e), rels(e)): they made this walk 2-3x slower (bench/RESULTS.md).
-    'ORDER BY distance, n.id LIMIT $limit').join(' UNION ALL ');
+    'ORDER BY distance, n.id LIMIT $limit';
 }
 
-/** How many nodes a walk reaches, by kind and distance; bounded by $cap in each table (the caller caps the sum). */
+/** How many nodes a walk reaches, by kind and distance; bounded by $cap. */
 export function lineageCount(w: Walk): string {
   const existed = `WHERE ${alive('n', w.asOf)} ${w.asOf === undefined ? '' : `AND n.createdAt <= '${w.asOf}'`} `;
-  return TABLES.map((t) => `MATCH p = (a:${w.root} {key: $key})${recursive(w, w.depth)}(n:${t}) ${existed}WITH n.kind AS kind, length(p) AS distance LIMIT $cap ` +
-    'RETURN kind, distance, count(*) AS count').join(' UNION ALL ');
+  return `MATCH p = (a:Node {key: $key})${recursive(w, w.depth)}(n:Node) ${existed}WITH n.kind AS kind, length(p) AS distance LIMIT $cap ` +
+    'RETURN kind, distance, count(*) AS count';
 }
 
-/** Edges leaving (in the walk's direction) nodes closer than `depth`: the root's own, then the rest (a branch per table they leave from). */
+/** Edges leaving (in the walk's direction) nodes closer than `depth`: the root's own, then the rest. */
 export function lineageEdges(w: Walk, fromRoot: boolean): string {
   const step = w.direction === 'DOWNSTREAM' ? '-[r:Edge]->' : '<-[r:Edge]-';
+  const walk = fromRoot ? '(x:Node {key: $key})' : `(a:Node {key: $key})${recursive(w, w.depth - 1)}(x:Node)`;
   const [src, dst] = w.direction === 'DOWNSTREAM' ? ['x', 'y'] : ['y', 'x'];
   // y is not filtered here (the caller keeps edges between the walk's nodes): a predicate on this hop made the plan scan the Edge table.
-  const branch = (walk: string) => `MATCH ${walk}${step}(y) WHERE r.kind IN ${kindList(w.kinds)} AND ${validAt('r', w.asOf)} ` +
+  return `MATCH ${walk}${step}(y:Node) WHERE r.kind IN ${kindList(w.kinds)} AND ${validAt('r', w.asOf)} ` +
     `RETURN DISTINCT ${src}.key AS fromKey, ${dst}.key AS toKey, r.kind AS kind, r.props AS props, r.validFrom AS validFrom, r.validTo AS validTo LIMIT $limit`;
-  if (fromRoot) return branch(`(x:${w.root} {key: $key})`);
-  return TABLES.map((t) => branch(`(a:${w.root} {key: $key})${recursive(w, w.depth - 1)}(x:${t})`)).join(' UNION ALL ');
 }
 
 const current = (includeEnded: boolean) => (includeEnded ? '' : 'r.validTo IS NULL AND ');
 
-export function neighbourCount(table: Table, direction: Direction, includeEnded = false): string {
-  return `MATCH (a:${table} {key: $key})${neighbourPattern(direction)}(n) WHERE ${current(includeEnded)}list_contains($kinds, r.kind) RETURN count(*) AS count`;
+export function neighbourCount(direction: Direction, includeEnded = false): string {
+  return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE ${current(includeEnded)}list_contains($kinds, r.kind) RETURN count(*) AS count`;
 }
 
 /** `rel` is the whole relationship: its `_dst` internal id tells the edge's direction when walking both ways. */
@@ -266,9 +235,9 @@ const ORDER: Record<NeighbourOrder, string> = { kind: 'rel.kind, n.id', createdA
  * returning their props here made Kuzu read the props column chunks around every neighbour
  * (6 ms a page at 1M nodes, against 1 ms for keys plus 0.4 ms of key lookups).
  */
-export function neighbourPage(table: Table, direction: Direction, includeEnded = false, order: NeighbourOrder = 'kind'): string {
-  return `MATCH (a:${table} {key: $key})${neighbourPattern(direction)}(n) WHERE ${current(includeEnded)}list_contains($kinds, r.kind) ` +
-    `RETURN n.key AS otherKey, label(n) AS otherTable, id(n) AS otherId, r AS rel ` +
+export function neighbourPage(direction: Direction, includeEnded = false, order: NeighbourOrder = 'kind'): string {
+  return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE ${current(includeEnded)}list_contains($kinds, r.kind) ` +
+    `RETURN n.key AS otherKey, id(n) AS otherId, r AS rel ` +
     `ORDER BY ${ORDER[order]} SKIP $offset LIMIT $limit`;
 }
 
@@ -295,12 +264,12 @@ const MANY_ORDER: Record<NeighbourOrder, { by: string; key: string }> = {
  * (one neighbour read at 100k nodes: 0.82 ms against 1.12 ms). Asked for one more than it needs, a
  * caller knows which nodes returned all their edges, orders those itself and reads only the others ordered.
  */
-export function edgesOfMany(table: Table, size: number, direction: Direction, kinds: readonly EdgeKind[], includeEnded: boolean, order: NeighbourOrder, ordered: boolean): string {
+export function edgesOfMany(size: number, direction: Direction, kinds: readonly EdgeKind[], includeEnded: boolean, order: NeighbourOrder, ordered: boolean): string {
   const where = `WHERE ${current(includeEnded)}r.kind IN ${kindList(kinds)}`;
   const cut = ordered ? `WITH n, r ORDER BY ${MANY_ORDER[order].by} LIMIT $limit ` : '';
   return Array.from({ length: size }, (_, i) =>
-    `MATCH (a:${table} {key: $k${i}})${neighbourPattern(direction)}(n) ${where} ${cut}` +
-    `RETURN ${i} AS branch, ${ordered ? '' : 'offset(id(a)) AS selfRef, '}n.id AS otherId, id(n) AS otherRef, label(n) AS otherTable, r AS rel, ${MANY_ORDER[order].key} AS sortKey${ordered ? '' : ' LIMIT $limit'}`,
+    `MATCH (a:Node {key: $k${i}})${neighbourPattern(direction)}(n:Node) ${where} ${cut}` +
+    `RETURN ${i} AS branch, ${ordered ? '' : 'offset(id(a)) AS selfRef, '}n.id AS otherId, id(n) AS otherRef, r AS rel, ${MANY_ORDER[order].key} AS sortKey${ordered ? '' : ' LIMIT $limit'}`,
   ).join(' UNION ALL ');
 }
 
@@ -312,7 +281,7 @@ export function edgesOfMany(table: Table, size: number, direction: Direction, ki
  * about as much). No order and no cut per node: the caller gives a budget of one edge more than its
  * limit per node, and reads the nodes by key instead when the budget ran out (a hub took it).
  */
-export function edgesOfRefs(table: Table, direction: Direction, kinds: readonly EdgeKind[], includeEnded: boolean, order: NeighbourOrder): string {
-  return `MATCH (a:${table})${neighbourPattern(direction)}(n) WHERE offset(id(a)) IN $refs AND ${current(includeEnded)}r.kind IN ${kindList(kinds)} ` +
-    `RETURN a.key AS selfKey, offset(id(a)) AS selfRef, n.id AS otherId, id(n) AS otherRef, label(n) AS otherTable, r AS rel, ${MANY_ORDER[order].key} AS sortKey LIMIT $budget`;
+export function edgesOfRefs(direction: Direction, kinds: readonly EdgeKind[], includeEnded: boolean, order: NeighbourOrder): string {
+  return `MATCH (a:Node)${neighbourPattern(direction)}(n:Node) WHERE offset(id(a)) IN $refs AND ${current(includeEnded)}r.kind IN ${kindList(kinds)} ` +
+    `RETURN a.key AS selfKey, offset(id(a)) AS selfRef, n.id AS otherId, id(n) AS otherRef, r AS rel, ${MANY_ORDER[order].key} AS sortKey LIMIT $budget`;
 }
