@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineGraphStoreContract } from '../graphstore.contract.js';
 import { describe, expect, it } from 'vitest';
 import { KuzuGraphStore, parseCsvColumn } from './KuzuGraphStore.js';
+import { openEngine } from './engine.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-'));
 defineGraphStoreContract('embedded (Kuzu)', () => KuzuGraphStore.open({ path: path.join(dir, 'graph.kuzu'), bufferPoolBytes: 256 * 1024 * 1024 }), async () => {
@@ -164,6 +165,38 @@ describe('KuzuGraphStore neighbour reads by internal offset', () => {
         .toEqual([[{ kind: 'INPUT_TO', from: 'dataset:ns:quiet', to: 'job:ns:j30', props: {}, validFrom: expect.any(String), validTo: null }], [expect.objectContaining({ from: 'dataset:ns:hub', to: 'job:ns:j0' })]]);
     } finally {
       await store.close();
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('KuzuGraphStore schema files', () => {
+  it('runs each schema file until it has run once to the end, then never again', async () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-schema-'));
+    const file = path.join(d, 'graph.kuzu');
+    const start = async () => { const s = await KuzuGraphStore.open({ path: file, bufferPoolBytes: 128 * 1024 * 1024 }); await s.init(); await s.close(); };
+    // Read or change the stored database directly, with the store closed.
+    const raw = async <T>(work: (run: (q: string) => Promise<Record<string, unknown>[]>) => Promise<T>) => {
+      const engine = openEngine(file, 64 * 1024 * 1024);
+      try { const conn = engine.connect(); return await work((q) => conn.run(q)); } finally { await engine.close(); }
+    };
+    const validToIsNull = () => raw(async (run) => (await run("MATCH (n:Node {key: 't/dataset:ns:a'}) RETURN n.validTo IS NULL AS v"))[0].v);
+    try {
+      const store = await KuzuGraphStore.open({ path: file, bufferPoolBytes: 128 * 1024 * 1024 });
+      await store.init();
+      await store.write('t', { nodes: [{ id: 'dataset:ns:a', kind: 'Dataset', namespace: 'ns', name: 'a' }], edges: [] });
+      await store.close();
+      const files = readdirSync(new URL('../../../../schema/graph/kuzu/', import.meta.url)).filter((f) => f.endsWith('.cypher')).sort();
+      expect(await raw(async (run) => (await run('MATCH (m:SchemaMigration) RETURN m.name AS name ORDER BY name')).map((r) => r.name))).toEqual(files);
+      // A NULL validTo is what schema 003 fills: left alone by later starts...
+      await raw((run) => run("MATCH (n:Node {key: 't/dataset:ns:a'}) SET n.validTo = NULL"));
+      await start();
+      expect(await validToIsNull()).toBe(true);
+      // ...and filled again once 003 is no longer recorded (as for a file that stopped halfway).
+      await raw((run) => run("MATCH (m:SchemaMigration {name: '003_node_validity_not_null.cypher'}) DELETE m"));
+      await start();
+      expect(await validToIsNull()).toBe(false);
+    } finally {
       rmSync(d, { recursive: true, force: true });
     }
   });

@@ -28,6 +28,14 @@ export function lookupNodes(size: number): string {
 /** One node by key (the benchmarks' raw-engine baseline for a point read). */
 export const GET_NODE = `MATCH (n:Node {key: $key}) RETURN ${NODE_FIELDS}`;
 
+/**
+ * The schema files (schema/graph/kuzu/NNN_*.cypher) that ran to the end on this store. Every
+ * statement in them is also safe to run again: a file that stopped halfway runs again whole.
+ */
+export const CREATE_MIGRATIONS = 'CREATE NODE TABLE IF NOT EXISTS SchemaMigration(name STRING, appliedAt TIMESTAMP, PRIMARY KEY(name))';
+export const APPLIED_MIGRATIONS = 'MATCH (m:SchemaMigration) RETURN m.name AS name';
+export const RECORD_MIGRATION = 'MERGE (m:SchemaMigration {name: $name}) ON CREATE SET m.appliedAt = current_timestamp()';
+
 export const LOOKUP_SIZES = [1, 2, 4, 8, 16, 32] as const;
 
 /**
