@@ -14,7 +14,7 @@ import { LoomError } from '../../domain/errors.js';
 import { earliest, edgeOrder, latest, mergeProps, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
-import { KeyFilter } from './KeyFilter.js';
+import { KeyFilter, readCsvColumn } from './KeyFilter.js';
 import { NodeRefs } from './NodeRefs.js';
 import {
   createEdges, leaves, lookupEdges, lookupKeys, updateEdges, updateNodes, type EdgeUpdate, type NewEdge, type NodeUpdate,
@@ -97,25 +97,24 @@ export class KuzuGraphStore implements GraphStore {
     }
     // Migrations write outside the queue: checkpoint them now (reads over un-checkpointed column changes are slow).
     await this.writer.run('CHECKPOINT');
-    const stored = await this.exportColumn(Q.copyKeysTo);
-    this.keys = new KeyFilter(stored.length);
-    this.nodeCount = stored.length;
-    for (const k of stored) this.keys.add(k);
-    const edges = await this.exportColumn(Q.copyEdgeKeysTo);
-    this.edgeKeys = new KeyFilter(edges.length);
-    for (const k of edges) this.edgeKeys.add(k);
+    const [[nodes], [edges]] = [await this.writer.run(Q.COUNT_ALL_NODES), await this.writer.run(Q.COUNT_ALL_EDGES)];
+    this.keys = new KeyFilter(Number(nodes.n));
+    this.nodeCount = await this.exportColumn(Q.copyKeysTo, (h1, h2) => this.keys.addHash(h1, h2));
+    this.edgeKeys = new KeyFilter(Number(edges.n));
+    await this.exportColumn(Q.copyEdgeKeysTo, (h1, h2) => this.edgeKeys.addHash(h1, h2));
   }
 
   /**
-   * One column of the whole store (every node key, every edge key). Through a CSV file: the engine
-   * writes a million keys in ~0.3 s, while reading them as rows through the node binding took 20-60 s.
+   * One column of the whole store (every node key, every edge key), each value hashed as it is read;
+   * returns how many. Through a CSV file: the engine writes a million keys in ~0.3 s, while reading
+   * them as rows through the node binding took 20-60 s.
    */
-  private async exportColumn(copyTo: (file: string) => string): Promise<string[]> {
+  private async exportColumn(copyTo: (file: string) => string, each: (h1: number, h2: number) => void): Promise<number> {
     const file = path.join(tmpdir(), `loom-keys-${process.pid}-${Date.now()}.csv`);
     if (file.includes("'")) throw new Error(`temp directory ${tmpdir()} contains a quote; set TMPDIR to a plain path`);
     try {
       await this.writer.run(copyTo(file));
-      return parseCsvColumn(await readFile(file, 'utf8'));
+      return await readCsvColumn(file, each);
     } finally {
       await rm(file, { force: true });
     }
@@ -360,31 +359,3 @@ type StoredEdge = EdgeState & { endsAt?: string };
 
 /** The earlier end of validity of two nodes ('' when both are current). */
 const earlierEnd = (a: string, b: string) => (a === '' ? b : b === '' ? a : a < b ? a : b);
-
-/** One CSV column as Kuzu's COPY TO writes it: a field is quoted (quotes doubled) when it holds a quote, comma or line break. */
-export function parseCsvColumn(text: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] === '"') {
-      let value = '';
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q < 0) throw new Error('unterminated quoted field in key export');
-        value += text.slice(i, q);
-        if (text[q + 1] === '"') { value += '"'; i = q + 2; continue; }
-        i = q + 1;
-        break;
-      }
-      out.push(value);
-      i = text.indexOf('\n', i) + 1 || text.length;
-    } else {
-      const nl = text.indexOf('\n', i);
-      const end = nl < 0 ? text.length : nl;
-      if (end > i || nl >= 0) out.push(text.slice(i, end).replace(/\r$/, ''));
-      i = end + 1;
-    }
-  }
-  return out;
-}

@@ -25,6 +25,10 @@ export function lookupNodes(size: number): string {
   return Array.from({ length: size }, (_, i) => `MATCH (n:Node {key: $k${i}}) RETURN ${NODE_FIELDS}, n.key AS key`).join(' UNION ALL ');
 }
 
+/** How many nodes and edges the store holds (all tenants): the key filters' sizes. */
+export const COUNT_ALL_NODES = 'MATCH (n:Node) RETURN count(n) AS n';
+export const COUNT_ALL_EDGES = 'MATCH ()-[e:Edge]->() RETURN count(e) AS n';
+
 /** One node by key (the benchmarks' raw-engine baseline for a point read). */
 export const GET_NODE = `MATCH (n:Node {key: $key}) RETURN ${NODE_FIELDS}`;
 
