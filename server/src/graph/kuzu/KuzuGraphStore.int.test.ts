@@ -132,7 +132,6 @@ describe('KuzuGraphStore key filter across restarts', () => {
       rmSync(d, { recursive: true, force: true });
     }
   });
-
 });
 
 describe('KuzuGraphStore neighbour reads by internal offset', () => {
