@@ -25,10 +25,12 @@ describe('ReaderPool on the embedded engine', () => {
     const log: string[] = [];
     const first = gate();
     const second = gate();
+    const ran = gate();
     // Both connections busy, and a third read waiting for one.
-    const r1 = pool.use(async (c) => { await c.run('RETURN 1 AS x'); await first.opened; log.push('read 1 done'); });
+    const r1 = pool.use(async (c) => { await c.run('RETURN 1 AS x'); ran.open(); await first.opened; log.push('read 1 done'); });
     const r2 = pool.use(async () => { await second.opened; log.push('read 2 done'); });
     const queued = pool.use(async (c) => { await c.run('RETURN 3 AS x'); log.push('queued read done'); });
+    await ran.opened; // (under load the engine's first answer can take longer than a tick)
     await tick();
     const section = pool.excluding(async () => { log.push('checkpoint'); await tick(); log.push('checkpoint done'); });
     await tick();
