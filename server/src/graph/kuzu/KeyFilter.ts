@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 
 /**
- * A Bloom filter over every node key in the store: "absent" is certain, "present" may be wrong.
+ * A Bloom filter over every node key (or edge key) in the store: "absent" is certain, "present" may be wrong.
  * Writes skip the primary-key lookup of keys that are certainly absent (a new run, version or field
  * is most of an event) and CREATE them directly. Exact because the embedded database has one
  * writer, this store: it is filled from the table when the store opens and told of every key a
@@ -26,29 +26,31 @@ export class KeyFilter {
   }
 
   add(key: string): void {
-    const h = hashString(key);
-    this.addHash(h.first(), h.second());
+    const [h1, h2] = keyHashes(key);
+    this.probe(h1, h2, true);
   }
 
-  /** A key given by its two hashes (see keyHashes and readCsvColumn): the first picks its block, the second its bits in it. */
+  /** A key given by its two hashes (keyHashes, readCsvColumn). */
   addHash(h1: number, h2: number): void {
-    const base = (h1 % this.blocks) * KeyFilter.BLOCK_WORDS;
-    const step = (h2 >>> 9) | 1;
-    for (let i = 0; i < KeyFilter.HASHES; i++) {
-      const bit = (h2 + i * step) & 511;
-      this.bits[base + (bit >>> 5)] |= 1 << (bit & 31);
-    }
+    this.probe(h1, h2, true);
   }
 
   /** False: the key is certainly not stored. True: it may be. */
   mayContain(key: string): boolean {
-    const h = hashString(key);
-    const [h1, h2] = [h.first(), h.second()];
+    const [h1, h2] = keyHashes(key);
+    return this.probe(h1, h2, false);
+  }
+
+  /** A key's bits, set or tested: the first hash picks its block, the second its bits in it. */
+  private probe(h1: number, h2: number, set: boolean): boolean {
     const base = (h1 % this.blocks) * KeyFilter.BLOCK_WORDS;
     const step = (h2 >>> 9) | 1;
     for (let i = 0; i < KeyFilter.HASHES; i++) {
       const bit = (h2 + i * step) & 511;
-      if ((this.bits[base + (bit >>> 5)] & (1 << (bit & 31))) === 0) return false;
+      const word = base + (bit >>> 5);
+      const mask = 1 << (bit & 31);
+      if (set) this.bits[word] |= mask;
+      else if ((this.bits[word] & mask) === 0) return false;
     }
     return true;
   }
@@ -70,18 +72,10 @@ class KeyHash {
     b ^= b >>> 15;
     this.b = b;
   }
-  first(): number { return this.a >>> 0; }
-  second(): number { return (this.b | 1) >>> 0; }
 }
 
-/** The two hashes of a key, as the filter and readCsvColumn compute them. */
+/** The two hashes of a key's UTF-8 bytes (a lone surrogate counts as U+FFFD, as the engine stores it). */
 export function keyHashes(key: string): [number, number] {
-  const h = hashString(key);
-  return [h.first(), h.second()];
-}
-
-/** The hash of a string's UTF-8 bytes (a lone surrogate counts as U+FFFD, as the engine stores it). */
-function hashString(key: string): KeyHash {
   const h = new KeyHash();
   for (let i = 0; i < key.length; i++) {
     let c = key.charCodeAt(i);
@@ -99,8 +93,11 @@ function hashString(key: string): KeyHash {
     }
     h.byte(0xe0 | (c >> 12)); h.byte(0x80 | ((c >> 6) & 63)); h.byte(0x80 | (c & 63));
   }
-  return h;
+  return finish(h.a, h.b);
 }
+
+/** A key's two hashes from the running state (the second odd, so double hashing visits distinct bits). */
+const finish = (a: number, b: number): [number, number] => [a >>> 0, (b | 1) >>> 0];
 
 /**
  * Hash every field of a one-column CSV file as Kuzu's COPY TO writes it (a field is quoted, quotes
@@ -110,7 +107,8 @@ function hashString(key: string): KeyHash {
  */
 export async function readCsvColumn(file: string, each: (h1: number, h2: number) => void): Promise<number> {
   // KeyHash's steps, inlined over local variables: every byte of the export passes through this loop.
-  let [a, b] = [SEED_A, SEED_B];
+  let a = SEED_A;
+  let b = SEED_B;
   let count = 0;
   let field = false; // inside a field (some byte or an opening quote seen)
   let quoted = false; // inside a quoted field
@@ -126,7 +124,7 @@ export async function readCsvColumn(file: string, each: (h1: number, h2: number)
       }
       if (!quoted) {
         if (c === 0x0a) {
-          if (field) { each(a >>> 0, (b | 1) >>> 0); [a, b] = [SEED_A, SEED_B]; count++; }
+          if (field) { each(...finish(a, b)); a = SEED_A; b = SEED_B; count++; }
           field = false;
           continue;
         }
@@ -139,6 +137,6 @@ export async function readCsvColumn(file: string, each: (h1: number, h2: number)
       b ^= b >>> 15;
     }
   }
-  if (field) { each(a >>> 0, (b | 1) >>> 0); count++; }
+  if (field) { each(...finish(a, b)); count++; }
   return count;
 }
