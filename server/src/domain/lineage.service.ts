@@ -1,13 +1,13 @@
 import type { GraphStore, NeighbourQuery } from './ports/GraphStore.js';
 import {
-  COLUMN_LINEAGE_EDGE_KINDS, MAX_LINEAGE_DEPTH, MAX_LINEAGE_NODES, type Direction, type GraphEdge, type LineageNode,
-  type LineageResult, type NodeKind,
+  COLUMN_LINEAGE_EDGE_KINDS, MAX_LINEAGE_DEPTH, MAX_LINEAGE_NODES, type Direction, type GraphEdge, type GraphNode, type LineageNode,
+  type LineageQuery, type LineageResult, type NodeHead, type NodeKind,
 } from './model.js';
 import { badInput } from './errors.js';
 
-export interface LineageOptions { asOf?: string; deadlineMs?: number; edges?: boolean }
-export interface ImpactGroup { kind: NodeKind; distance: number; count: number; nodes: LineageNode[] }
-export interface Impact { root: LineageResult['root']; total: number; groups: ImpactGroup[]; isPartial: boolean; cut: LineageResult['cut'] }
+export type LineageOptions = Pick<LineageQuery, 'asOf' | 'deadlineMs' | 'edges' | 'heads'>;
+export interface ImpactGroup<N extends NodeHead = GraphNode> { kind: NodeKind; distance: number; count: number; nodes: LineageNode<N>[] }
+export interface Impact<N extends NodeHead = GraphNode> { root: LineageResult['root']; total: number; groups: ImpactGroup<N>[]; isPartial: boolean; cut: LineageResult['cut'] }
 
 const MAX_COUNT = 100_000;
 const MAX_FIELDS_PER_DATASET = 500;
@@ -26,7 +26,10 @@ export class LineageService {
     return this.graph.search(tenant, { text: text.trim(), kinds, limit: first });
   }
 
-  lineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: LineageOptions = {}) {
+  /** With `heads`, the nodes may come as heads (see LineageQuery.heads). */
+  lineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts?: LineageOptions & { heads?: false }): Promise<LineageResult | null>;
+  lineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: LineageOptions): Promise<LineageResult<NodeHead> | null>;
+  lineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: LineageOptions = {}): Promise<LineageResult<NodeHead> | null> {
     checkBounds(depth, limit, opts);
     return this.graph.lineage(tenant, nodeId, { direction, depth, limit, ...opts });
   }
@@ -41,7 +44,7 @@ export class LineageService {
    * Column-level lineage over field → field derivations. From a Field, its own lineage; from a
    * Dataset, the union over its fields (the dataset is the root, its fields at distance 0 are implied).
    */
-  async columnLineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: LineageOptions = {}): Promise<LineageResult | null> {
+  async columnLineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: Omit<LineageOptions, 'heads'> = {}): Promise<LineageResult | null> {
     checkBounds(depth, limit, opts);
     const [root] = await this.graph.getNodes(tenant, [nodeId]);
     if (!root) return null;
@@ -53,10 +56,12 @@ export class LineageService {
   }
 
   /** Everything downstream of a node, grouped by kind and distance (the first nodes of each group included). */
-  async impact(tenant: string, nodeId: string, depth: number, limit: number, opts: LineageOptions = {}): Promise<Impact | null> {
+  async impact(tenant: string, nodeId: string, depth: number, limit: number, opts?: LineageOptions & { heads?: false }): Promise<Impact | null>;
+  async impact(tenant: string, nodeId: string, depth: number, limit: number, opts: LineageOptions): Promise<Impact<NodeHead> | null>;
+  async impact(tenant: string, nodeId: string, depth: number, limit: number, opts: LineageOptions = {}): Promise<Impact<NodeHead> | null> {
     const res = await this.lineage(tenant, nodeId, 'DOWNSTREAM', depth, limit, opts);
     if (!res) return null;
-    const groups = new Map<string, ImpactGroup>();
+    const groups = new Map<string, ImpactGroup<NodeHead>>();
     for (const n of res.nodes) {
       const key = `${n.node.kind}:${n.distance}`;
       const g = groups.get(key) ?? { kind: n.node.kind, distance: n.distance, count: 0, nodes: [] };

@@ -154,6 +154,12 @@ export interface LineageQuery {
   deadlineMs?: number;
   /** false: the caller needs the nodes only, and a store may then leave the edges out (the embedded one does: half the walk's work). */
   edges?: boolean;
+  /**
+   * true: the caller reads only the nodes' heads (what draws and places them), and a store may then
+   * answer with heads (the embedded one does: a third less of the walk's work at 1M nodes, where
+   * every column read costs; bench/RESULTS.md, session 13).
+   */
+  heads?: boolean;
 }
 
 export interface LineageCountQuery {
@@ -176,11 +182,15 @@ export interface LineageCount {
 /** Why a lineage answer is partial: the node limit, or the deadline (then `depth` is the last depth fully explored). */
 export interface LineageCut { reason: 'NODE_LIMIT' | 'DEADLINE'; depth: number }
 
-export interface LineageNode { node: GraphNode; distance: number }
+/** A node without its props and times: enough to draw and place it on a lineage map. */
+export type NodeHead = Pick<GraphNode, 'id' | 'kind' | 'namespace' | 'name' | 'validTo'>;
 
-export interface LineageResult {
+export interface LineageNode<N extends NodeHead = GraphNode> { node: N; distance: number }
+
+/** `N`: whole nodes, or with `LineageQuery.heads` perhaps only their heads. */
+export interface LineageResult<N extends NodeHead = GraphNode> {
   root: GraphNode;
-  nodes: LineageNode[];
+  nodes: LineageNode<N>[];
   /** Ordered by from, kind, to: the same graph always reads the same. */
   edges: GraphEdge[];
   /** True when the answer is partial (node limit or deadline). */

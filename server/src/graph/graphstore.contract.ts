@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore, ManyNeighbourQuery } from '../domain/ports/GraphStore.js';
-import type { EdgeInput, NodeInput } from '../domain/model.js';
+import type { EdgeInput, NodeHead, NodeInput } from '../domain/model.js';
 
 const ds = (name: string, props: Record<string, unknown> = {}): NodeInput => ({ id: `dataset:ns:${name}`, kind: 'Dataset', namespace: 'ns', name, props });
 const job = (name: string): NodeInput => ({ id: `job:ns:${name}`, kind: 'Job', namespace: 'ns', name });
@@ -210,15 +210,53 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       }
     });
 
+    it('answers with the same nodes, as heads at least, and the same edges when asked for heads', async () => {
+      const head = ({ id, kind, namespace, name, validTo }: NodeHead) => ({ id, kind, namespace, name, validTo });
+      for (const direction of ['UPSTREAM', 'BOTH'] as const) {
+        const full = (await store.lineage(A, 'dataset:ns:clean', { direction, depth: 5, limit: 100 }))!;
+        const heads = (await store.lineage(A, 'dataset:ns:clean', { direction, depth: 5, limit: 100, heads: true }))!;
+        expect(heads.nodes.map((n) => ({ ...n, node: head(n.node) }))).toEqual(full.nodes.map((n) => ({ ...n, node: head(n.node) })));
+        expect(heads.nodes.find((n) => n.node.id === 'dataset:ns:raw')!.node).toMatchObject({ kind: 'Dataset', namespace: 'ns', name: 'raw', validTo: null });
+        expect([heads.edges, heads.root, heads.cut]).toEqual([full.edges, full.root, full.cut]);
+      }
+    });
+
     it('traverses upstream, bounds depth and node count, and says when it was cut', async () => {
       const up = (await store.lineage(A, 'dataset:ns:model', { direction: 'UPSTREAM', depth: 2, limit: 100 }))!;
       expect(up.nodes.map((n) => n.node.id).sort()).toEqual(['dataset:ns:clean', 'dataset:ns:features', 'job:ns:train']);
+      // clean is 2 steps up through train, and 4 through features and feat_job: the shorter counts
+      const deep = (await store.lineage(A, 'dataset:ns:model', { direction: 'UPSTREAM', depth: 5, limit: 100 }))!;
+      expect(Object.fromEntries(deep.nodes.map((n) => [n.node.id, n.distance]))).toEqual({
+        'job:ns:train': 1, 'dataset:ns:clean': 2, 'dataset:ns:features': 2, 'job:ns:feat_job': 3, 'job:ns:clean_job': 3, 'dataset:ns:raw': 4,
+      });
       const capped = (await store.lineage(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', depth: 5, limit: 3 }))!;
       expect(capped.nodes).toHaveLength(3);
       expect(capped.truncated).toBe(true);
       const both = (await store.lineage(A, 'dataset:ns:features', { direction: 'BOTH', depth: 1, limit: 100 }))!;
       expect(both.nodes.map((n) => n.node.id).sort()).toEqual(['job:ns:feat_job', 'job:ns:train']);
       expect(await store.lineage(A, 'dataset:ns:missing', { direction: 'BOTH', depth: 1, limit: 10 })).toBeNull();
+    });
+
+    it('answers a hub with more edges than one walk returns: the first nodes by distance and id, the edges between them', async () => {
+      // 1,205 readers (more than a walk's 1,000 edges at a limit of 10), written last-id first so no
+      // storage order can pass for the id order; one of them writes on, so depth 2 reaches further.
+      const ids = Array.from({ length: 1205 }, (_, i) => `hub_reader${String(i).padStart(4, '0')}`).reverse();
+      await store.write(A, {
+        nodes: [job('hub_feed'), ds('hub'), ...ids.map(job), ds('hub_out')],
+        edges: [writes('hub_feed', 'hub'), ...ids.map((j) => reads('hub', j)), writes('hub_reader0000', 'hub_out')],
+      });
+      const res = (await store.lineage(A, 'dataset:ns:hub', { direction: 'DOWNSTREAM', depth: 2, limit: 10 }))!;
+      const first = ids.slice(-10).reverse().map((j) => `job:ns:${j}`);
+      expect(res.nodes.map((n) => [n.node.id, n.distance])).toEqual(first.map((id) => [id, 1]));
+      expect(res.edges.map((e) => `${e.from}>${e.to}`)).toEqual(first.map((id) => `dataset:ns:hub>${id}`));
+      expect(res.cut).toEqual({ reason: 'NODE_LIMIT', depth: 1 });
+      // the hub one step into the walk
+      const past = (await store.lineage(A, 'job:ns:hub_feed', { direction: 'DOWNSTREAM', depth: 3, limit: 3 }))!;
+      expect(past.nodes.map((n) => [n.node.id, n.distance])).toEqual([['dataset:ns:hub', 1], ['job:ns:hub_reader0000', 2], ['job:ns:hub_reader0001', 2]]);
+      expect(past.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['dataset:ns:hub>job:ns:hub_reader0000', 'dataset:ns:hub>job:ns:hub_reader0001', 'job:ns:hub_feed>dataset:ns:hub']);
+      // both ways: the upstream walk's edges stay beside the hub's
+      const both = (await store.lineage(A, 'dataset:ns:hub', { direction: 'BOTH', depth: 1, limit: 2 }))!;
+      expect(both.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['dataset:ns:hub>job:ns:hub_reader0000', 'job:ns:hub_feed>dataset:ns:hub']);
     });
 
     it('counts lineage first, by kind and distance, bounded by a cap', async () => {
@@ -251,6 +289,10 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       expect((await at('2025-03-01T00:00:00.000Z'))!.nodes.map((n) => n.node.id)).toEqual(['job:ns:old_job']);
       expect((await at('2025-07-01T00:00:00.000Z'))!.nodes.map((n) => n.node.id)).toEqual(['job:ns:old_job', 'dataset:ns:late_out']);
       expect(await at('2024-01-01T00:00:00.000Z')).toBeNull(); // the root did not exist yet
+      // an edge valid before its far end existed leads there only once it did
+      await store.write(A, { nodes: [{ ...ds('born_late'), at: T2 }], edges: [{ ...writes('old_job', 'born_late'), validFrom: T1 }] });
+      expect((await at('2025-03-01T00:00:00.000Z'))!.nodes.map((n) => n.node.id)).toEqual(['job:ns:old_job']);
+      expect((await at('2025-07-01T00:00:00.000Z'))!.nodes.map((n) => n.node.id)).toEqual(['job:ns:old_job', 'dataset:ns:born_late', 'dataset:ns:late_out']);
       expect(await store.countLineage(A, 'dataset:ns:old_src', { direction: 'BOTH', depth: 2, cap: 10, asOf: '2024-01-01T00:00:00.000Z' })).toBeNull();
     });
 
@@ -267,6 +309,11 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       expect((await store.search(A, { text: 'gone', kinds: ['Dataset'], limit: 10 })).map((n) => n.id)).toEqual(['dataset:ns:gone_src']);
       const now = (await store.lineage(A, 'dataset:ns:gone_src', { direction: 'DOWNSTREAM', depth: 3, limit: 10 }))!;
       expect(now.nodes.map((n) => n.node.id)).toEqual(['job:ns:gone_job']);
+      // from the dropped node itself: readable, but in the current view it leads nowhere
+      const fromGone = (await store.lineage(A, 'dataset:ns:gone', { direction: 'BOTH', depth: 2, limit: 10 }))!;
+      expect([fromGone.root.validTo, fromGone.nodes, fromGone.edges]).toEqual([T('3-01'), [], []]);
+      const fromGoneBefore = (await store.lineage(A, 'dataset:ns:gone', { direction: 'BOTH', depth: 1, limit: 10, asOf: T('2-01') }))!;
+      expect(fromGoneBefore.nodes.map((n) => n.node.id).sort()).toEqual(['job:ns:after_job', 'job:ns:gone_job']);
       const before = (await store.lineage(A, 'dataset:ns:gone_src', { direction: 'DOWNSTREAM', depth: 3, limit: 10, asOf: T('2-01') }))!;
       expect(before.nodes.map((n) => n.node.id)).toEqual(['job:ns:gone_job', 'dataset:ns:gone', 'job:ns:after_job']);
       // re-created later: valid again; an older re-create (arriving late) would not undo a newer drop

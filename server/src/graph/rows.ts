@@ -2,7 +2,7 @@
  * Engine-neutral helpers shared by the graph adapters: batch normalisation (dedupe, fixed row shape)
  * and row → domain mapping.
  */
-import { nodeValidTo, type GraphEdge, type GraphNode, type NodeKind, type EdgeKind, type Props } from '../domain/model.js';
+import { nodeValidTo, type GraphEdge, type GraphNode, type NodeHead, type NodeKind, type EdgeKind, type Props } from '../domain/model.js';
 import type { WriteBatch } from '../domain/ports/GraphStore.js';
 
 export const storeKey = (tenant: string, id: string) => `${tenant}/${id}`;
@@ -154,12 +154,15 @@ export const earliest = (a: unknown, b: string): string => (typeof a === 'string
 /** The later of two ISO times (a missing one loses). */
 export const latest = (a: unknown, b: string): string => (typeof a === 'string' && a && a > b ? a : b);
 
-export function toNode(r: Record<string, unknown>): GraphNode {
+export function toHead(r: Record<string, unknown>): NodeHead {
   return {
     id: String(r.id), kind: r.kind as NodeKind, namespace: String(r.namespace ?? ''), name: String(r.name ?? ''),
-    props: parseProps(r.props), createdAt: String(r.createdAt), updatedAt: String(r.updatedAt),
     validTo: typeof r.validTo === 'string' && r.validTo !== '' ? r.validTo : null,
   };
+}
+
+export function toNode(r: Record<string, unknown>): GraphNode {
+  return { ...toHead(r), props: parseProps(r.props), createdAt: String(r.createdAt), updatedAt: String(r.updatedAt) };
 }
 
 /** Edges in one set order (from, kind, to): a lineage answer's edges are found by queries side by side, in no order of their own. */
@@ -168,8 +171,13 @@ export const edgeOrder = (a: GraphEdge, b: GraphEdge): number =>
 
 export function toEdge(r: Record<string, unknown>, tenant: string): GraphEdge {
   const strip = (k: unknown) => String(k).slice(tenant.length + 1);
+  return edgeBetween(r, strip(r.fromKey), strip(r.toKey));
+}
+
+/** A stored edge's row (kind, props, validity) with its ends named by the caller. */
+export function edgeBetween(r: Record<string, unknown>, from: string, to: string): GraphEdge {
   return {
-    kind: r.kind as EdgeKind, from: strip(r.fromKey), to: strip(r.toKey), props: parseProps(r.props),
+    kind: r.kind as EdgeKind, from, to, props: parseProps(r.props),
     validFrom: String(r.validFrom), validTo: r.validTo == null ? null : String(r.validTo),
   };
 }

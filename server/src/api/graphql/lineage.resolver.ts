@@ -1,10 +1,18 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from './context.js';
 import { DirectionEnum, Lineage } from './types.js';
 import { Impact, LineageCount, LineageCut } from './lineage.types.js';
 import { badInput } from '../../domain/errors.js';
+import { selectsAny } from './selection.js';
 import type { LineageResult } from '../../domain/model.js';
+
+/**
+ * Node fields a lineage walk leaves out when asked for heads (LineageQuery.heads): asked for only
+ * when the query selects one of them (NodeResolver reads them by id for a head that reaches them).
+ */
+const NOT_IN_HEADS = new Set(['props', 'createdAt', 'updatedAt']);
 
 const asOfArg = { nullable: true, description: 'Time travel: the graph as it was at this time' } as const;
 const iso = (d: Date | undefined) => {
@@ -24,8 +32,10 @@ export class LineageResolver {
     @Arg('asOf', () => GraphQLDateTime, asOfArg) asOf: Date | undefined,
     @Arg('deadlineMs', () => Int, { defaultValue: 5000, description: 'Answer within this time with what was found (1..60000)' }) deadlineMs: number,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.services.lineage.lineage(ctx.principal.tenant, nodeId, direction, depth, limit, { asOf: iso(asOf), deadlineMs });
+    const heads = !selectsAny(info, ['nodes', 'node'], NOT_IN_HEADS);
+    return ctx.services.lineage.lineage(ctx.principal.tenant, nodeId, direction, depth, limit, { asOf: iso(asOf), deadlineMs, heads });
   }
 
   @Query(() => Lineage, { nullable: true, description: 'Column-level lineage from a Field, or from every field of a Dataset' })
@@ -58,8 +68,10 @@ export class LineageResolver {
     @Arg('limit', () => Int, { defaultValue: 5000 }) limit: number,
     @Arg('asOf', () => GraphQLDateTime, asOfArg) asOf: Date | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.services.lineage.impact(ctx.principal.tenant, nodeId, depth, limit, { asOf: iso(asOf) });
+    const heads = !selectsAny(info, ['groups', 'nodes', 'node'], NOT_IN_HEADS);
+    return ctx.services.lineage.impact(ctx.principal.tenant, nodeId, depth, limit, { asOf: iso(asOf), heads });
   }
 
   @FieldResolver(() => Boolean, { description: 'True when the answer is partial; `cut` says where and why' })

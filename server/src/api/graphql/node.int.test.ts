@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestLoom, type TestLoom } from '../../testing/harness.js';
 import { ok } from './registry.testkit.js';
+import { createContext } from './context.js';
+import { NodeResolver } from './node.resolver.js';
 
 const NEIGHBOURS = `query ($id: ID!, $first: Int!, $offset: Int!, $lineageOnly: Boolean!) {
   node(id: $id) { ... on GraphNode { neighbours(direction: DOWNSTREAM, first: $first, offset: $offset, lineageOnly: $lineageOnly) { total items { node { id } edge { kind from to } } } } }
@@ -36,5 +38,39 @@ describe('GraphNode.neighbours', () => {
     expect(page1.node.neighbours.total).toBe(3);
     const ids = [...page1.node.neighbours.items, ...page2.node.neighbours.items].map((i: { node: { id: string } }) => i.node.id);
     expect(ids.sort()).toEqual(['job:e2e:j1', 'job:e2e:j2', 'job:e2e:j3']);
+  });
+});
+
+describe('lineage nodes as heads', () => {
+  let loom: TestLoom;
+  const at = '2026-03-01T00:00:00.000Z';
+  beforeAll(async () => {
+    loom = await startTestLoom();
+    await loom.services.graph.write('demo', {
+      nodes: [
+        { id: 'dataset:heads:src', kind: 'Dataset', namespace: 'heads', name: 'src', at },
+        { id: 'job:heads:etl', kind: 'Job', namespace: 'heads', name: 'etl', props: { owner: 'data-eng' }, at },
+      ],
+      edges: [{ kind: 'INPUT_TO', from: 'dataset:heads:src', to: 'job:heads:etl', validFrom: at }],
+    });
+  });
+  afterAll(() => loom?.close());
+
+  it('answers what the query selects, whether it asks for heads only or for props and times (through fragments too)', async () => {
+    const heads = await ok(loom, '{ lineage(nodeId: "dataset:heads:src", direction: DOWNSTREAM) { nodes { node { id kind namespace name validTo } } } }');
+    expect(heads.lineage.nodes).toEqual([{ node: { id: 'job:heads:etl', kind: 'Job', namespace: 'heads', name: 'etl', validTo: null } }]);
+    const whole = await ok(loom, `query { lineage(nodeId: "dataset:heads:src", direction: DOWNSTREAM) { ...L } impact(nodeId: "dataset:heads:src") { groups { nodes { node { props } } } } }
+      fragment L on Lineage { nodes { node { id ... on GraphNode { props createdAt updatedAt } } } }`);
+    expect(whole.lineage.nodes).toEqual([{ node: { id: 'job:heads:etl', props: { owner: 'data-eng' }, createdAt: at, updatedAt: at } }]);
+    expect(whole.impact.groups[0].nodes).toEqual([{ node: { props: { owner: 'data-eng' } } }]);
+  });
+
+  it('reads props and times by id for a head that reaches their resolvers', async () => {
+    const ctx = createContext({ tenant: 'demo', role: 'viewer' }, loom.services);
+    const head = { id: 'job:heads:etl', kind: 'Job' as const, namespace: 'heads', name: 'etl', validTo: null };
+    const resolver = new NodeResolver();
+    expect(await resolver.props(head, ctx)).toEqual({ owner: 'data-eng' });
+    expect([await resolver.createdAt(head, ctx), await resolver.updatedAt(head, ctx)]).toEqual([at, at]);
+    await expect(resolver.props({ ...head, id: 'job:heads:gone' }, ctx)).rejects.toThrow('cannot be read');
   });
 });

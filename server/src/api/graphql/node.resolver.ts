@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from './context.js';
-import { DirectionEnum, GraphNode, Node, NodeKindEnum, NeighbourPage, Viewer } from './types.js';
-import { LINEAGE_EDGE_KINDS, type NodeKind } from '../../domain/model.js';
+import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
+import { DirectionEnum, GraphNode, Node, NodeKindEnum, NeighbourPage, PROPS_DESCRIPTION, Viewer } from './types.js';
+import { LINEAGE_EDGE_KINDS, type GraphNode as StoredNode, type NodeHead, type NodeKind, type Props } from '../../domain/model.js';
 
 @Resolver(() => GraphNode)
 export class NodeResolver {
@@ -25,6 +26,23 @@ export class NodeResolver {
     return ctx.services.lineage.search(ctx.principal.tenant, text, kinds ?? undefined, first);
   }
 
+  // A lineage answer asked for heads (LineageResolver asks when the query selects none of these
+  // three) holds nodes without them: one that reaches these resolvers anyway is read by id.
+  @FieldResolver(() => GraphQLJSON, { description: PROPS_DESCRIPTION })
+  async props(@Root() node: StoredNode | NodeHead, @Ctx() ctx: Context): Promise<Props> {
+    return (await whole(node, ctx)).props;
+  }
+
+  @FieldResolver(() => GraphQLDateTime)
+  async createdAt(@Root() node: StoredNode | NodeHead, @Ctx() ctx: Context): Promise<string> {
+    return (await whole(node, ctx)).createdAt;
+  }
+
+  @FieldResolver(() => GraphQLDateTime)
+  async updatedAt(@Root() node: StoredNode | NodeHead, @Ctx() ctx: Context): Promise<string> {
+    return (await whole(node, ctx)).updatedAt;
+  }
+
   @FieldResolver(() => NeighbourPage, { description: 'Current edges of this node, paged' })
   neighbours(
     @Root() node: GraphNode,
@@ -37,4 +55,11 @@ export class NodeResolver {
     const edgeKinds = lineageOnly ? LINEAGE_EDGE_KINDS : undefined;
     return ctx.services.lineage.neighbours(ctx.principal.tenant, node.id, { direction, limit: first, offset, edgeKinds });
   }
+}
+
+async function whole(node: StoredNode | NodeHead, ctx: Context): Promise<StoredNode> {
+  if ('props' in node) return node;
+  const read = await ctx.loaders.node.load(node.id);
+  if (!read) throw new Error(`node ${node.id} was in a lineage answer and cannot be read`); // never: nodes are not deleted
+  return read;
 }

@@ -8,13 +8,15 @@ registerEnumType(NodeKindEnum, { name: 'NodeKind', description: 'The kind of a n
 export enum DirectionEnum { UPSTREAM = 'UPSTREAM', DOWNSTREAM = 'DOWNSTREAM', BOTH = 'BOTH' }
 registerEnumType(DirectionEnum, { name: 'Direction', description: 'UPSTREAM follows data back to its sources; DOWNSTREAM to its consumers' });
 
+export const PROPS_DESCRIPTION = 'Attributes: OpenLineage facets as `facets.<name>`, run event times as `at.<eventType>`';
+
 @InterfaceType({ description: 'Anything in the graph, addressable by its stable id `kind:namespace:name`', resolveType: () => 'GraphNode' })
 export abstract class Node {
   @Field(() => ID) id!: string;
   @Field(() => NodeKindEnum) kind!: NodeKind;
   @Field(() => String) namespace!: string;
   @Field(() => String) name!: string;
-  @Field(() => GraphQLJSON, { description: 'Attributes: OpenLineage facets as `facets.<name>`, run event times as `at.<eventType>`' })
+  @Field(() => GraphQLJSON, { description: PROPS_DESCRIPTION })
   props!: Props;
   @Field(() => GraphQLDateTime) createdAt!: string;
   @Field(() => GraphQLDateTime) updatedAt!: string;

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GraphStore } from '../ports/GraphStore.js';
+import type { LineageQuery, LineageResult, NodeHead } from '../model.js';
 
 /**
  * Who is reading, for the requests that say (the HTTP server sets it per request, from the API key):
@@ -16,6 +17,12 @@ export const readers = new AsyncLocalStorage<{ reader?: string }>();
  * Writes pass straight through.
  */
 export function visibleGraph(graph: GraphStore, visible: (tenant: string) => Promise<void>): GraphStore {
+  function lineage(tenant: string, id: string, q: LineageQuery & { heads?: false }): Promise<LineageResult | null>;
+  function lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageResult<NodeHead> | null>;
+  async function lineage(tenant: string, id: string, q: LineageQuery) {
+    await visible(tenant);
+    return graph.lineage(tenant, id, q);
+  }
   return {
     get commitsInSubmitOrder() { return graph.commitsInSubmitOrder; },
     init: () => graph.init(),
@@ -24,7 +31,7 @@ export function visibleGraph(graph: GraphStore, visible: (tenant: string) => Pro
     search: async (tenant, q) => { await visible(tenant); return graph.search(tenant, q); },
     neighbours: async (tenant, id, q) => { await visible(tenant); return graph.neighbours(tenant, id, q); },
     edgesOfMany: async (tenant, ids, q) => { await visible(tenant); return graph.edgesOfMany(tenant, ids, q); },
-    lineage: async (tenant, id, q) => { await visible(tenant); return graph.lineage(tenant, id, q); },
+    lineage,
     countLineage: async (tenant, id, q) => { await visible(tenant); return graph.countLineage(tenant, id, q); },
     countNodes: async (tenant) => { await visible(tenant); return graph.countNodes(tenant); },
     ping: () => graph.ping(),

@@ -1,5 +1,6 @@
 import type {
-  EdgeInput, GraphEdge, GraphNode, LineageCount, LineageCountQuery, LineageQuery, LineageResult, NodeInput, SearchQuery, Direction, EdgeKind, Page,
+  EdgeInput, GraphEdge, GraphNode, LineageCount, LineageCountQuery, LineageQuery, LineageResult, NodeHead, NodeInput, SearchQuery, Direction,
+  EdgeKind, Page,
 } from '../model.js';
 
 /** One atomic write: nodes are upserted before edges; either all of it is committed or none. */
@@ -51,8 +52,9 @@ export interface GraphStore {
    * other ends already, and read the rest with `getNodes`.
    */
   edgesOfMany(tenant: string, ids: readonly string[], query: ManyNeighbourQuery): Promise<GraphEdge[][]>;
-  /** Bounded breadth-first lineage from one node; null when the node does not exist. */
-  lineage(tenant: string, id: string, query: LineageQuery): Promise<LineageResult | null>;
+  /** Bounded breadth-first lineage from one node; null when the node does not exist. Asked for heads, a store may answer with heads. */
+  lineage(tenant: string, id: string, query: LineageQuery & { heads?: false }): Promise<LineageResult | null>;
+  lineage(tenant: string, id: string, query: LineageQuery): Promise<LineageResult<NodeHead> | null>;
   /** Count-first: how much lineage there is, by kind and distance, before fetching it; null when the node does not exist. */
   countLineage(tenant: string, id: string, query: LineageCountQuery): Promise<LineageCount | null>;
   countNodes(tenant: string): Promise<number>;

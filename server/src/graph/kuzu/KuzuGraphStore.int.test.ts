@@ -165,6 +165,26 @@ describe('KuzuGraphStore neighbour reads by internal offset', () => {
   });
 });
 
+describe('KuzuGraphStore lineage heads', () => {
+  it('answers heads when asked (the walk reads no props or times), whole nodes otherwise', async () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-heads-'));
+    const store = await KuzuGraphStore.open({ path: path.join(d, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024 });
+    try {
+      await store.init();
+      await store.write('t', {
+        nodes: [{ id: 'dataset:ns:a', kind: 'Dataset', namespace: 'ns', name: 'a' }, { id: 'job:ns:j', kind: 'Job', namespace: 'ns', name: 'j', props: { owner: 'x' } }],
+        edges: [{ kind: 'INPUT_TO', from: 'dataset:ns:a', to: 'job:ns:j' }],
+      });
+      const q = { direction: 'DOWNSTREAM' as const, depth: 2, limit: 10 };
+      expect((await store.lineage('t', 'dataset:ns:a', { ...q, heads: true }))!.nodes).toEqual([{ distance: 1, node: { id: 'job:ns:j', kind: 'Job', namespace: 'ns', name: 'j', validTo: null } }]);
+      expect((await store.lineage('t', 'dataset:ns:a', q))!.nodes[0].node).toMatchObject({ props: { owner: 'x' }, createdAt: expect.any(String) });
+    } finally {
+      await store.close();
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('KuzuGraphStore schema files', () => {
   it('runs each schema file until it has run once to the end, then never again', async () => {
     const d = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-schema-'));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GraphStore, ManyNeighbourQuery, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
 import {
-  EDGE_KINDS, NODE_KINDS, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageResult,
+  EDGE_KINDS, NODE_KINDS, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageResult, type NodeHead,
   type Page, type SearchQuery,
 } from '../../domain/model.js';
 import { ReaderPool } from './ReaderPool.js';
@@ -321,7 +321,9 @@ export class KuzuGraphStore implements GraphStore {
     return edgesOfMany((work) => this.read(work), tenant, ids, q, this.refs, this.nodeCount);
   }
 
-  async lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageResult | null> {
+  lineage(tenant: string, id: string, q: LineageQuery & { heads?: false }): Promise<LineageResult | null>;
+  lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageResult<NodeHead> | null>;
+  async lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageResult<NodeHead> | null> {
     // The root and the walk side by side; the walk's answer is dropped when there is no root.
     const [[root], found] = await Promise.all([
       this.getNodes(tenant, [id]),

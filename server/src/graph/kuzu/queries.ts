@@ -3,6 +3,9 @@ import { EDGE_KINDS, MAX_LINEAGE_DEPTH, type Direction, type EdgeKind } from '..
 import type { NeighbourOrder } from '../../domain/ports/GraphStore.js';
 
 const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo';
+/** A NodeHead's columns. */
+const HEAD_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.validTo AS validTo';
+const EDGE_FIELDS = 'r.kind AS kind, r.props AS props, r.validFrom AS validFrom, r.validTo AS validTo';
 
 /**
  * Look up to `size` keys by primary key: one UNION ALL branch per key, each a primary-key index
@@ -208,10 +211,17 @@ function recursive(w: Walk, depth: number): string {
   return w.direction === 'DOWNSTREAM' ? `-[${rel}]->` : `<-[${rel}]-`;
 }
 
-/** Nodes within `depth` hops, each with its shortest distance (and at `asOf`, only nodes that existed then). */
-export function lineageNodes(w: Walk): string {
+/**
+ * Nodes within `depth` hops, each with its shortest distance (and at `asOf`, only nodes that existed
+ * then), with its internal offset and the root's (the edge queries name nodes by offset).
+ * Every column returned costs: Kuzu reads it for each 2,048-row vector holding a found node (at 1M
+ * nodes, 83 nodes touched 86k rows). So `heads` returns only what draws a node (see NodeHead),
+ * and no key (the tenant and the id make it).
+ */
+export function lineageNodes(w: Walk, heads = false): string {
   const existed = `WHERE ${alive('n', w.asOf)} ${w.asOf === undefined ? '' : `AND n.createdAt <= '${w.asOf}'`} `;
-  return `MATCH p = (a:Node {key: $key})${recursive(w, w.depth)}(n:Node) ${existed}RETURN ${NODE_FIELDS}, n.key AS key, offset(id(n)) AS ref, length(p) AS distance ` +
+  return `MATCH p = (a:Node {key: $key})${recursive(w, w.depth)}(n:Node) ${existed}RETURN ${heads ? HEAD_FIELDS : NODE_FIELDS}, ` +
+    'offset(id(n)) AS ref, offset(id(a)) AS rootRef, length(p) AS distance ' +
     // No path columns (nodes(e), rels(e)): they made this walk 2-3x slower (bench/RESULTS.md).
     'ORDER BY distance, n.id LIMIT $limit';
 }
@@ -223,14 +233,24 @@ export function lineageCount(w: Walk): string {
     'RETURN kind, distance, count(*) AS count';
 }
 
-/** Edges leaving (in the walk's direction) nodes closer than `depth`: the root's own, then the rest. */
+/**
+ * Edges leaving (in the walk's direction) nodes closer than `depth`: the root's own, then the rest.
+ * Their ends are internal offsets, which the caller names from the node walk's answer (it keeps only
+ * edges between found nodes): returning keys read the key column around every end (1-3 ms a walk).
+ */
 export function lineageEdges(w: Walk, fromRoot: boolean): string {
   const step = w.direction === 'DOWNSTREAM' ? '-[r:Edge]->' : '<-[r:Edge]-';
   const walk = fromRoot ? '(x:Node {key: $key})' : `(a:Node {key: $key})${recursive(w, w.depth - 1)}(x:Node)`;
   const [src, dst] = w.direction === 'DOWNSTREAM' ? ['x', 'y'] : ['y', 'x'];
   // y is not filtered here (the caller keeps edges between the walk's nodes): a predicate on this hop made the plan scan the Edge table.
   return `MATCH ${walk}${step}(y:Node) WHERE r.kind IN ${kindList(w.kinds)} AND ${validAt('r', w.asOf)} ` +
-    `RETURN DISTINCT ${src}.key AS fromKey, ${dst}.key AS toKey, r.kind AS kind, r.props AS props, r.validFrom AS validFrom, r.validTo AS validTo LIMIT $limit`;
+    `RETURN DISTINCT offset(id(${src})) AS fromRef, offset(id(${dst})) AS toRef, ${EDGE_FIELDS} LIMIT $limit`;
+}
+
+/** Edges between the nodes at these internal offsets (`$refs`): a hub's, once the node walk has chosen its nodes. */
+export function edgesAmong(w: Walk): string {
+  return `MATCH (x:Node)-[r:Edge]->(y:Node) WHERE offset(id(x)) IN $refs AND offset(id(y)) IN $refs AND r.kind IN ${kindList(w.kinds)} AND ${validAt('r', w.asOf)} ` +
+    `RETURN offset(id(x)) AS fromRef, offset(id(y)) AS toRef, ${EDGE_FIELDS} LIMIT $limit`;
 }
 
 const current = (includeEnded: boolean) => (includeEnded ? '' : 'r.validTo IS NULL AND ');

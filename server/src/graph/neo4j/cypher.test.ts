@@ -191,7 +191,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
   it('walks lineage breadth-first with the depth and kinds inlined', () => {
     const s = Q.lineageNodes(key, { way: 'UPSTREAM', depth: 3, kinds: LINEAGE_EDGE_KINDS }, 50);
     expect(s.text).toMatchInlineSnapshot(`
-      "MATCH (a:Node {key: $key})
+      "MATCH (a:Node {key: $key}) WHERE (a.validTo IS NULL OR a.validTo = '')
       MATCH p = ANY SHORTEST (a)(()<-[r:INPUT_TO|OUTPUT|ALIAS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED WHERE r.validTo IS NULL]-(m WHERE (m.validTo IS NULL OR m.validTo = ''))){1,3}(n:Node)
       WHERE n <> a
       WITH n, length(p) AS distance, last(relationships(p)) AS via
@@ -210,7 +210,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
   it('walks lineage as of a time with the time as a parameter', () => {
     const s = Q.lineageNodes(key, { way: 'DOWNSTREAM', depth: 2, kinds: ['OUTPUT'], asOf: '2026-03-01T00:00:00.000Z' }, 10);
     expect(s.text).toMatchInlineSnapshot(`
-      "MATCH (a:Node {key: $key})
+      "MATCH (a:Node {key: $key}) WHERE (a.validTo IS NULL OR a.validTo = '' OR a.validTo > $asOf)
       MATCH p = ANY SHORTEST (a)(()-[r:OUTPUT WHERE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)]->(m WHERE (m.validTo IS NULL OR m.validTo = '' OR m.validTo > $asOf))){1,2}(n:Node)
       WHERE n <> a AND n.createdAt <= $asOf
       WITH n, length(p) AS distance, last(relationships(p)) AS via
@@ -230,7 +230,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
   it('counts lineage with the cap inside the walk', () => {
     const s = Q.lineageCount(key, { way: 'UPSTREAM', depth: 4, kinds: LINEAGE_EDGE_KINDS, asOf: '2026-03-01T00:00:00.000Z' }, 100);
     expect(s.text).toMatchInlineSnapshot(`
-      "MATCH (a:Node {key: $key})
+      "MATCH (a:Node {key: $key}) WHERE (a.validTo IS NULL OR a.validTo = '' OR a.validTo > $asOf)
       MATCH p = ANY SHORTEST (a)(()<-[r:INPUT_TO|OUTPUT|ALIAS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED WHERE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)]-(m WHERE (m.validTo IS NULL OR m.validTo = '' OR m.validTo > $asOf))){1,4}(n:Node)
       WHERE n <> a AND n.createdAt <= $asOf
       WITH n.kind AS kind, length(p) AS distance

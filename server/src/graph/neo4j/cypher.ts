@@ -191,13 +191,14 @@ const asOfParam = (asOf: string | undefined) => (asOf === undefined ? {} : { asO
 /**
  * The shortest paths of a walk from `a`: every reachable node once (`n`, never `a` itself), with its
  * path `p`; at `asOf`, only nodes that existed then. The selector partitions by endpoint, so the
- * filter on `n` does not change which path is chosen.
+ * filter on `n` does not change which path is chosen. Every node on the way is valid, the start
+ * included: a dropped node stays readable but leads nowhere in the current view (as on Kuzu).
  */
 function shortestPaths(w: Walk): string[] {
   const rel = `[r:${relTypes(w.kinds)} WHERE ${validAt('r', w.asOf)}]`;
   const step = w.way === 'DOWNSTREAM' ? `-${rel}->` : `<-${rel}-`;
   return [
-    'MATCH (a:Node {key: $key})',
+    `MATCH (a:Node {key: $key}) WHERE ${alive('a', w.asOf)}`,
     `MATCH p = ANY SHORTEST (a)(()${step}(m WHERE ${alive('m', w.asOf)})){1,${hops(w.depth)}}(n:Node)`,
     w.asOf === undefined ? 'WHERE n <> a' : 'WHERE n <> a AND n.createdAt <= $asOf',
   ];

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
+import { selectsAny } from './selection.js';
+
+/** The resolve info of the query's first top-level field: what a resolver is given. */
+function infoOf(query: string): GraphQLResolveInfo {
+  const doc = parse(query);
+  const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const fragments = Object.fromEntries(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  return { fieldNodes: [op.selectionSet.selections[0] as FieldNode], fragments } as unknown as GraphQLResolveInfo;
+}
+
+const DETAILS = new Set(['props', 'createdAt']);
+const selects = (query: string) => selectsAny(infoOf(query), ['nodes', 'node'], DETAILS);
+
+describe('selectsAny', () => {
+  it('finds a field at the path, directly, through aliases, fragments and inline fragments', () => {
+    expect(selects('{ lineage(nodeId: "x") { nodes { node { id props } } } }')).toBe(true);
+    expect(selects('{ lineage(nodeId: "x") { n: nodes { d: node { c: createdAt } } } }')).toBe(true);
+    expect(selects('query { lineage(nodeId: "x") { ...L } } fragment L on Lineage { nodes { node { ...N } } } fragment N on GraphNode { props }')).toBe(true);
+    expect(selects('{ lineage(nodeId: "x") { nodes { node { ... on GraphNode { createdAt } } } } }')).toBe(true);
+    expect(selects('{ lineage(nodeId: "x") { nodes { node { props @include(if: false) } } } }')).toBe(true); // directives not evaluated
+  });
+
+  it('does not find it elsewhere: other fields, another path, the root', () => {
+    expect(selects('{ lineage(nodeId: "x") { nodes { distance node { id kind namespace name validTo } } } }')).toBe(false);
+    expect(selects('{ lineage(nodeId: "x") { root { props createdAt } nodes { node { id } } } }')).toBe(false);
+    expect(selects('{ lineage(nodeId: "x") { nodes { node { neighbours { items { node { props } } } } } } }')).toBe(false);
+    expect(selects('query { lineage(nodeId: "x") { ...L } } fragment L on Lineage { nodes { distance } } fragment N on GraphNode { props }')).toBe(false);
+  });
+});
