@@ -95,7 +95,7 @@ async function adapterRun(graph: LineageGraphOptions, roots: string[], opts: Ben
     const store = await open();
     await store.init(); // builds the key filter: without it every key reads as absent and lineage answers null
     const lineage = await timeLineage('graph.lineage', roots, opts, async (root, direction, depth) =>
-      (await store.lineage(TENANT, root, { direction, depth, limit: LIMIT }))?.nodes.length ?? -1).finally(() => store.close());
+      (await store.lineage(TENANT, root, { direction, depth, limit: LIMIT, heads: true }))?.nodes.length ?? -1).finally(() => store.close());
     return { upsert, lineage };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -136,7 +136,7 @@ async function rawRun(graph: LineageGraphOptions, roots: string[], opts: BenchOp
     const engine = openEngine(file, BUFFER_BYTES);
     const reader = engine.connect();
     const lineage = await timeLineage('graph.lineage.raw', roots, opts, async (root, direction, depth) =>
-      (await reader.run(Q.lineageNodes({ direction, depth, kinds: LINEAGE_EDGE_KINDS }), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length,
+      (await reader.run(Q.lineageNodes({ direction, depth, kinds: LINEAGE_EDGE_KINDS }, true), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length,
     ).finally(() => engine.close());
     return { upsert, lineage };
   } finally {
@@ -144,6 +144,7 @@ async function rawRun(graph: LineageGraphOptions, roots: string[], opts: BenchOp
   }
 }
 
+/** What the lineage map asks (web/src/api/documents.ts): node heads, so the store reads heads (LineageQuery.heads); the raw walk and the store-level figures read heads too. */
 const GQL_LINEAGE = `query ($id: ID!, $dir: Direction!, $depth: Int!) { lineage(nodeId: $id, direction: $dir, depth: $depth, limit: ${LIMIT}) {
   root { id } nodes { distance node { id kind namespace name } } edges { kind from to } truncated } }`;
 
@@ -292,7 +293,7 @@ async function largeRun(graph: LineageGraphOptions, roots: string[], opts: Bench
     const engine = openEngine(path.join(dir, 'graph.kuzu'), BUFFER_BYTES);
     const reader = engine.connect();
     const raw = await timeLineage('graph.lineage.raw', roots, opts, async (root, direction, depth) =>
-      (await reader.run(Q.lineageNodes({ direction, depth, kinds: LINEAGE_EDGE_KINDS }), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length,
+      (await reader.run(Q.lineageNodes({ direction, depth, kinds: LINEAGE_EDGE_KINDS }, true), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length,
     ).finally(() => engine.close());
     const env = { LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'silent', LOOM_DEMO_KEY: DEMO_KEY, LOOM_GRAPHQL_IDE: 'false' };
     // The first start seeds the demo tenant (and its key) into the store; stopping checkpoints that,
