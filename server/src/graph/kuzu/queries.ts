@@ -247,7 +247,11 @@ export function lineageEdges(w: Walk, fromRoot: boolean): string {
     `RETURN DISTINCT offset(id(${src})) AS fromRef, offset(id(${dst})) AS toRef, ${EDGE_FIELDS} LIMIT $limit`;
 }
 
-/** Edges between the nodes at these internal offsets (`$refs`): a hub's, once the node walk has chosen its nodes. */
+/**
+ * Edges between the nodes at these internal offsets (`$refs`): a hub's, once the node walk has
+ * chosen its nodes. It filters the Node table's internal ids (36-120 ms at 1M nodes for 84-223
+ * nodes), so only hub walks, whose own edge queries ran past their cap, pay for it.
+ */
 export function edgesAmong(w: Walk): string {
   return `MATCH (x:Node)-[r:Edge]->(y:Node) WHERE offset(id(x)) IN $refs AND offset(id(y)) IN $refs AND r.kind IN ${kindList(w.kinds)} AND ${validAt('r', w.asOf)} ` +
     `RETURN offset(id(x)) AS fromRef, offset(id(y)) AS toRef, ${EDGE_FIELDS} LIMIT $limit`;
