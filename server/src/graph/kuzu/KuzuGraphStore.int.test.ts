@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineGraphStoreContract } from '../graphstore.contract.js';
 import { describe, expect, it } from 'vitest';
-import { KuzuGraphStore } from './KuzuGraphStore.js';
+import { KuzuGraphStore, type KuzuOptions } from './KuzuGraphStore.js';
 import { openEngine } from './engine.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-'));
@@ -15,6 +15,19 @@ const byKeyDir = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-bykey-'));
 defineGraphStoreContract('embedded (Kuzu), large-graph writes', () => KuzuGraphStore.open({ path: path.join(byKeyDir, 'graph.kuzu'), bufferPoolBytes: 256 * 1024 * 1024, joinNodesPerEdge: 0, nodesPerBulkUpdateRow: 0 }), async () => {
   rmSync(byKeyDir, { recursive: true, force: true });
 });
+
+/** A fresh store in its own directory, opened and initialised for `work`, then closed and removed. */
+async function withStore(name: string, work: (store: KuzuGraphStore) => Promise<void>, opts: Partial<KuzuOptions> = {}): Promise<void> {
+  const d = mkdtempSync(path.join(tmpdir(), `loom-kuzu-${name}-`));
+  const store = await KuzuGraphStore.open({ path: path.join(d, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024, ...opts });
+  try {
+    await store.init();
+    await work(store);
+  } finally {
+    await store.close();
+    rmSync(d, { recursive: true, force: true });
+  }
+}
 
 describe('KuzuGraphStore key filter across restarts', () => {
   it('knows every stored key after reopening, whatever characters the keys hold', async () => {
@@ -82,16 +95,13 @@ describe('KuzuGraphStore key filter across restarts', () => {
     ['in the bulk statements', {}],
     ['by key lookups, as on a large graph', { nodesPerBulkUpdateRow: 0 }],
   ])('updates many stored nodes and edges in one write (%s) as it updates a few', async (_label, opts) => {
-    const d = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-bulk-'));
-    const store = await KuzuGraphStore.open({ path: path.join(d, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024, ...opts });
     const n = 100; // above BULK_UPDATE_ROWS
     const ds = (i: number, v: number) => ({ id: `dataset:ns:d${i}`, kind: 'Dataset' as const, namespace: 'ns', name: `d${i}`, props: { v }, at: `2026-01-0${v}T00:00:00.000Z` });
     const edge = (i: number, v: number, validTo?: string | null) => ({
       kind: 'INPUT_TO' as const, from: `dataset:ns:d${i}`, to: `dataset:ns:d${(i + 1) % n}`, validFrom: '2026-01-01T00:00:00.000Z', props: { v }, ...(validTo !== undefined ? { validTo } : {}),
     });
     const all = Array.from({ length: n }, (_, i) => i);
-    try {
-      await store.init();
+    await withStore('bulk', async (store) => {
       await store.write('t', { nodes: all.map((i) => ds(i, 1)), edges: all.map((i) => edge(i, 1)) });
       // Every node's props change, every edge's props change and even ones end.
       await store.write('t', { nodes: all.map((i) => ds(i, 2)), edges: all.map((i) => edge(i, 2, i % 2 ? null : '2026-01-05T00:00:00.000Z')) });
@@ -104,17 +114,11 @@ describe('KuzuGraphStore key filter across restarts', () => {
       await store.write('t', { nodes: [], edges: all.map((i) => edge(i, 3, null)) });
       expect((await edges(0))[0]).toMatchObject({ props: { v: 3 }, validTo: null });
       expect((await store.neighbours('t', 'dataset:ns:d0', { direction: 'DOWNSTREAM', limit: 5, offset: 0 })).total).toBe(1);
-    } finally {
-      await store.close();
-      rmSync(d, { recursive: true, force: true });
-    }
+    }, opts);
   });
 
   it('closes only after the reads in flight are done, and refuses reads after that (never closing the database under a query)', async () => {
-    const d = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-close-'));
-    const store = await KuzuGraphStore.open({ path: path.join(d, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024 });
-    try {
-      await store.init();
+    await withStore('close', async (store) => {
       const nodes = Array.from({ length: 200 }, (_, i) => ({ id: `dataset:ns:d${i}`, kind: 'Dataset' as const, namespace: 'ns', name: `d${i}` }));
       await store.write('t', { nodes, edges: nodes.slice(1).map((n, i) => ({ kind: 'INPUT_TO' as const, from: nodes[i].id, to: n.id, validFrom: '2026-01-01T00:00:00.000Z' })) });
       // More reads than reader connections: some run, the rest wait for a connection when close() begins.
@@ -127,19 +131,13 @@ describe('KuzuGraphStore key filter across restarts', () => {
       expect(outcomes.filter((o) => typeof o === 'number').length).toBeGreaterThan(0);
       expect(outcomes.every((o) => typeof o === 'number' || o === 'UNAVAILABLE')).toBe(true);
       await expect(store.getNodes('t', [nodes[0].id])).rejects.toMatchObject({ code: 'UNAVAILABLE' });
-    } finally {
-      await store.close();
-      rmSync(d, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('KuzuGraphStore neighbour reads by internal offset', () => {
   it('reads by offset what it reads by key: when a hub takes the budget, and when an offset names another node', async () => {
-    const d = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-refs-'));
-    const store = await KuzuGraphStore.open({ path: path.join(d, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024 });
-    try {
-      await store.init();
+    await withStore('refs', async (store) => {
       const job = (i: number) => ({ id: `job:ns:j${i}`, kind: 'Job' as const, namespace: 'ns', name: `j${i}` });
       const ds = (name: string) => ({ id: `dataset:ns:${name}`, kind: 'Dataset' as const, namespace: 'ns', name });
       const reads = (from: string, i: number) => ({ kind: 'INPUT_TO' as const, from: `dataset:ns:${from}`, to: `job:ns:j${i}` });
@@ -158,19 +156,13 @@ describe('KuzuGraphStore neighbour reads by internal offset', () => {
       refs.learn('t/dataset:ns:quiet', refs.get('t/job:ns:j1')!);
       expect(await store.edgesOfMany('t', ['dataset:ns:quiet', 'job:ns:j0'], { direction: 'BOTH', limit: 5 }))
         .toEqual([[{ kind: 'INPUT_TO', from: 'dataset:ns:quiet', to: 'job:ns:j30', props: {}, validFrom: expect.any(String), validTo: null }], [expect.objectContaining({ from: 'dataset:ns:hub', to: 'job:ns:j0' })]]);
-    } finally {
-      await store.close();
-      rmSync(d, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('KuzuGraphStore lineage heads', () => {
   it('answers heads when asked (the walk reads no props or times), whole nodes otherwise', async () => {
-    const d = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-heads-'));
-    const store = await KuzuGraphStore.open({ path: path.join(d, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024 });
-    try {
-      await store.init();
+    await withStore('heads', async (store) => {
       await store.write('t', {
         nodes: [{ id: 'dataset:ns:a', kind: 'Dataset', namespace: 'ns', name: 'a' }, { id: 'job:ns:j', kind: 'Job', namespace: 'ns', name: 'j', props: { owner: 'x' } }],
         edges: [{ kind: 'INPUT_TO', from: 'dataset:ns:a', to: 'job:ns:j' }],
@@ -178,10 +170,7 @@ describe('KuzuGraphStore lineage heads', () => {
       const q = { direction: 'DOWNSTREAM' as const, depth: 2, limit: 10 };
       expect((await store.lineage('t', 'dataset:ns:a', { ...q, heads: true }))!.nodes).toEqual([{ distance: 1, node: { id: 'job:ns:j', kind: 'Job', namespace: 'ns', name: 'j', validTo: null } }]);
       expect((await store.lineage('t', 'dataset:ns:a', q))!.nodes[0].node).toMatchObject({ props: { owner: 'x' }, createdAt: expect.any(String) });
-    } finally {
-      await store.close();
-      rmSync(d, { recursive: true, force: true });
-    }
+    });
   });
 });
 
