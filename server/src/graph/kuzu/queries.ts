@@ -243,8 +243,9 @@ export function lineageEdges(w: Walk, fromRoot: boolean): string {
   const walk = fromRoot ? '(x:Node {key: $key})' : `(a:Node {key: $key})${recursive(w, w.depth - 1)}(x:Node)`;
   const [src, dst] = w.direction === 'DOWNSTREAM' ? ['x', 'y'] : ['y', 'x'];
   // y is not filtered here (the caller keeps edges between the walk's nodes): a predicate on this hop made the plan scan the Edge table.
+  // No DISTINCT: a shortest walk reaches each x once, and (kind, from, to) names one edge (5% of this query at 1M nodes).
   return `MATCH ${walk}${step}(y:Node) WHERE r.kind IN ${kindList(w.kinds)} AND ${validAt('r', w.asOf)} ` +
-    `RETURN DISTINCT offset(id(${src})) AS fromRef, offset(id(${dst})) AS toRef, ${EDGE_FIELDS} LIMIT $limit`;
+    `RETURN offset(id(${src})) AS fromRef, offset(id(${dst})) AS toRef, ${EDGE_FIELDS} LIMIT $limit`;
 }
 
 /**
