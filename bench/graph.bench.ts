@@ -3,13 +3,13 @@
  * KuzuGraphStore, beside the bare engine doing the same work, and lineage end to end over GraphQL.
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LINEAGE_EDGE_KINDS, type Direction } from '../server/src/domain/model.js';
 import type { WriteBatch } from '../server/src/domain/ports/GraphStore.js';
 import { KuzuGraphStore } from '../server/src/graph/kuzu/KuzuGraphStore.js';
 import { openEngine, type EngineConnection } from '../server/src/graph/kuzu/engine.js';
+import { applySchema } from '../server/src/graph/kuzu/schema.js';
 import * as Q from '../server/src/graph/kuzu/queries.js';
 import { mergeProps, normaliseBatch, storeKey } from '../server/src/graph/rows.js';
 import { startLoom } from '../server/src/app/main.js';
@@ -29,7 +29,6 @@ const BUFFER_BYTES = 1024 * 1024 * 1024;
 const BULK_BUFFER_BYTES = 4 * BUFFER_BYTES;
 const CHECKPOINT_MS = 15_000; // KuzuGraphStore's default cadence; the raw run checkpoints as often
 const DEMO_KEY = 'bench-demo-key-0000000000000001';
-const DDL_DIR = new URL('../schema/graph/kuzu/', import.meta.url);
 
 // The fastest correct raw forms (toolchain.md): struct fields projected to scalars, then MERGE on the key.
 const RAW_NODES = 'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id AS id, r.kind AS kind, r.namespace AS ns, r.name AS name, r.props AS props, r.at AS at ' +
@@ -121,10 +120,7 @@ async function rawRun(graph: LineageGraphOptions, roots: string[], opts: BenchOp
   try {
     const writer = openEngine(file, BUFFER_BYTES);
     const conn = writer.connect();
-    for (const f of (await readdir(DDL_DIR)).filter((x) => x.endsWith('.cypher')).sort()) {
-      const text = await readFile(new URL(f, DDL_DIR), 'utf8');
-      for (const stmt of text.split(/;\s*$/m).map((x) => x.trim()).filter(Boolean)) await conn.run(stmt);
-    }
+    await applySchema(conn);
     let lastCheckpoint = performance.now();
     const upsert = await timeUpserts('graph.upsert.raw', graph, opts, async (b, u) => {
       await rawWrite(conn, b, u);
@@ -262,10 +258,7 @@ export async function bulkLoad(file: string, graph: LineageGraphOptions, opts: B
   const engine = openEngine(file, BULK_BUFFER_BYTES);
   try {
     const conn = engine.connect();
-    for (const f of (await readdir(DDL_DIR)).filter((x) => x.endsWith('.cypher')).sort()) {
-      const text = await readFile(new URL(f, DDL_DIR), 'utf8');
-      for (const stmt of text.split(/;\s*$/m).map((x) => x.trim()).filter(Boolean)) await conn.run(stmt);
-    }
+    await applySchema(conn);
     opts.progress('graph.bulk.copy', 0, 2, 'tables');
     await conn.run(`COPY Node FROM '${path.join(dir, 'nodes.csv')}' (HEADER=false)`);
     opts.progress('graph.bulk.copy', 1, 2, 'tables');

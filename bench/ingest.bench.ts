@@ -5,7 +5,7 @@
  * sampled again right before each pass.
  * With `--nodes N` of 250,000 or more, also single-event ingest into a store already holding N nodes.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +16,7 @@ import { validateEvent } from '../server/src/domain/openlineage/validate.js';
 import { mapEvent } from '../server/src/domain/openlineage/mapper.js';
 import { normaliseBatch } from '../server/src/graph/rows.js';
 import { openEngine } from '../server/src/graph/kuzu/engine.js';
+import { applySchema } from '../server/src/graph/kuzu/schema.js';
 import { BULK_ABOVE, bulkLoad } from './graph.bench.js';
 
 export const name = 'ingest';
@@ -125,10 +126,7 @@ async function rawEngine(events: unknown[]) {
   const engine = openEngine(path.join(dir, 'g.kuzu'), 1024 * 1024 * 1024);
   try {
     const conn = engine.connect();
-    const ddl = new URL('../schema/graph/kuzu/', import.meta.url);
-    for (const f of readdirSync(ddl).filter((x) => x.endsWith('.cypher')).sort()) {
-      for (const stmt of readFileSync(new URL(f, ddl), 'utf8').split(/;\s*$/m).map((x) => x.trim()).filter(Boolean)) await conn.run(stmt);
-    }
+    await applySchema(conn);
     const all = normaliseBatch('t', { nodes: batches.flatMap((b) => b.nodes), edges: batches.flatMap((b) => b.edges) }, new Date().toISOString());
     const rows = all.nodes.map((n) => ({ key: n.key, tenant: n.tenant, id: n.id, kind: n.kind, namespace: n.namespace, name: n.name, props: JSON.stringify(n.props), createdAt: n.firstAt, updatedAt: n.at }));
     t = performance.now();

@@ -1,4 +1,4 @@
-import { readFile, readdir, mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GraphStore, ManyNeighbourQuery, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
@@ -15,13 +15,13 @@ import { earliest, edgeOrder, latest, mergeProps, normaliseBatch, resolveKind, s
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import { KeyFilter, readCsvColumn } from './KeyFilter.js';
+import { applySchema } from './schema.js';
 import { NodeRefs } from './NodeRefs.js';
 import {
   createEdges, leaves, lookupEdges, lookupKeys, updateEdges, updateNodes, type EdgeUpdate, type NewEdge, type NodeUpdate,
 } from './batched.js';
 import * as Q from './queries.js';
 
-const DDL_DIR = new URL('../../../../schema/graph/kuzu/', import.meta.url);
 
 export interface KuzuOptions {
   path: string; bufferPoolBytes: number; checkpointIntervalMs?: number; maxPendingWrites?: number;
@@ -85,16 +85,7 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   async init(): Promise<void> {
-    // Each schema file runs until it has run once to the end: a file's data statements (filling a new
-    // column over every edge) read the whole store, 5 s of a 1M-node store's start in schema 004 alone.
-    await this.writer.run(Q.CREATE_MIGRATIONS);
-    const applied = new Set((await this.writer.run(Q.APPLIED_MIGRATIONS)).map((r) => String(r.name)));
-    const files = (await readdir(DDL_DIR)).filter((f) => f.endsWith('.cypher') && !applied.has(f)).sort();
-    for (const f of files) {
-      const text = await readFile(new URL(f, DDL_DIR), 'utf8');
-      for (const stmt of text.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await this.writer.run(stmt);
-      await this.writer.run(Q.RECORD_MIGRATION, { name: f });
-    }
+    await applySchema(this.writer);
     // Migrations write outside the queue: checkpoint them now (reads over un-checkpointed column changes are slow).
     await this.writer.run('CHECKPOINT');
     const [[nodes], [edges]] = [await this.writer.run(Q.COUNT_ALL_NODES), await this.writer.run(Q.COUNT_ALL_EDGES)];
