@@ -1,7 +1,7 @@
 import type { GraphStore, NeighbourQuery } from './ports/GraphStore.js';
 import {
-  COLUMN_LINEAGE_EDGE_KINDS, MAX_LINEAGE_DEPTH, MAX_LINEAGE_NODES, type Direction, type GraphEdge, type GraphNode, type LineageNode,
-  type LineageQuery, type LineageResult, type NodeHead, type NodeKind,
+  COLUMN_LINEAGE_EDGE_KINDS, MAX_LINEAGE_DEPTH, MAX_LINEAGE_NODES, type Direction, type EdgeHead, type GraphEdge, type GraphNode, type LineageNode,
+  type LineageHeads, type LineageQuery, type LineageResult, type NodeHead, type NodeKind,
 } from './model.js';
 import { badInput } from './errors.js';
 
@@ -11,6 +11,7 @@ export interface Impact<N extends NodeHead = GraphNode> { root: LineageResult['r
 
 const MAX_COUNT = 100_000;
 const MAX_FIELDS_PER_DATASET = 500;
+const EDGE_PAGE = 500;
 
 /** Read side of the graph: validates bounds, then asks the store. */
 export class LineageService {
@@ -28,8 +29,8 @@ export class LineageService {
 
   /** With `heads`, the nodes may come as heads (see LineageQuery.heads). */
   lineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts?: LineageOptions & { heads?: false }): Promise<LineageResult | null>;
-  lineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: LineageOptions): Promise<LineageResult<NodeHead> | null>;
-  lineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: LineageOptions = {}): Promise<LineageResult<NodeHead> | null> {
+  lineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: LineageOptions): Promise<LineageHeads | null>;
+  lineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: LineageOptions = {}): Promise<LineageHeads | null> {
     checkBounds(depth, limit, opts);
     return this.graph.lineage(tenant, nodeId, { direction, depth, limit, ...opts });
   }
@@ -59,7 +60,8 @@ export class LineageService {
   async impact(tenant: string, nodeId: string, depth: number, limit: number, opts?: LineageOptions & { heads?: false }): Promise<Impact | null>;
   async impact(tenant: string, nodeId: string, depth: number, limit: number, opts: LineageOptions): Promise<Impact<NodeHead> | null>;
   async impact(tenant: string, nodeId: string, depth: number, limit: number, opts: LineageOptions = {}): Promise<Impact<NodeHead> | null> {
-    const res = await this.lineage(tenant, nodeId, 'DOWNSTREAM', depth, limit, opts);
+    // Groups need no edges: the walk leaves them out (half its work on the embedded store).
+    const res = await this.lineage(tenant, nodeId, 'DOWNSTREAM', depth, limit, { ...opts, edges: false });
     if (!res) return null;
     const groups = new Map<string, ImpactGroup<NodeHead>>();
     for (const n of res.nodes) {
@@ -71,6 +73,19 @@ export class LineageService {
     }
     const sorted = [...groups.values()].sort((a, b) => a.distance - b.distance || b.count - a.count);
     return { root: res.root, total: res.nodes.length, groups: sorted, isPartial: res.truncated, cut: res.cut };
+  }
+
+  /**
+   * The stored edge (kind, from, to), current or ended; null when there is none. It pages the from
+   * node's edges of that kind: it is for the rare read of one edge (an EdgeHead's props), not for lists.
+   */
+  async edge(tenant: string, head: EdgeHead): Promise<GraphEdge | null> {
+    for (let offset = 0; ; offset += EDGE_PAGE) {
+      const page = await this.graph.neighbours(tenant, head.from, { direction: 'DOWNSTREAM', edgeKinds: [head.kind], includeEnded: true, limit: EDGE_PAGE, offset });
+      const found = page.items.find((n) => n.edge.to === head.to && n.edge.from === head.from);
+      if (found) return found.edge;
+      if (page.items.length < EDGE_PAGE) return null;
+    }
   }
 
   neighbours(tenant: string, nodeId: string, q: NeighbourQuery) {

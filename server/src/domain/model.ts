@@ -155,9 +155,10 @@ export interface LineageQuery {
   /** false: the caller needs the nodes only, and a store may then leave the edges out (the embedded one does: half the walk's work). */
   edges?: boolean;
   /**
-   * true: the caller reads only the nodes' heads (what draws and places them), and a store may then
-   * answer with heads (the embedded one does: a third less of the walk's work at 1M nodes, where
-   * every column read costs; bench/RESULTS.md, session 13).
+   * true: the caller reads only heads, of the nodes (what draws and places them) and of the edges
+   * (kind and ends), and a store may then answer with heads. The embedded one does: at 1M nodes,
+   * where every column read costs, a third less of the node walk's work and up to a quarter less
+   * of the edge walk's (bench/RESULTS.md, sessions 13 and 14).
    */
   heads?: boolean;
 }
@@ -185,18 +186,24 @@ export interface LineageCut { reason: 'NODE_LIMIT' | 'DEADLINE'; depth: number }
 /** A node without its props and times: enough to draw and place it on a lineage map. */
 export type NodeHead = Pick<GraphNode, 'id' | 'kind' | 'namespace' | 'name' | 'validTo'>;
 
+/** An edge without its props and validity: enough to draw it on a lineage map. */
+export type EdgeHead = Pick<GraphEdge, 'kind' | 'from' | 'to'>;
+
 export interface LineageNode<N extends NodeHead = GraphNode> { node: N; distance: number }
 
-/** `N`: whole nodes, or with `LineageQuery.heads` perhaps only their heads. */
-export interface LineageResult<N extends NodeHead = GraphNode> {
+/** `N`, `E`: whole nodes and edges, or with `LineageQuery.heads` perhaps only their heads. */
+export interface LineageResult<N extends NodeHead = GraphNode, E extends EdgeHead = GraphEdge> {
   root: GraphNode;
   nodes: LineageNode<N>[];
   /** Ordered by from, kind, to: the same graph always reads the same. */
-  edges: GraphEdge[];
+  edges: E[];
   /** True when the answer is partial (node limit or deadline). */
   truncated: boolean;
   cut: LineageCut | null;
 }
+
+/** A lineage answer asked for heads (LineageQuery.heads). */
+export type LineageHeads = LineageResult<NodeHead, EdgeHead>;
 
 export interface SearchQuery { text: string; kinds?: readonly NodeKind[]; limit: number }
 

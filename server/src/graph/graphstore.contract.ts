@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore, ManyNeighbourQuery } from '../domain/ports/GraphStore.js';
-import type { EdgeInput, NodeHead, NodeInput } from '../domain/model.js';
+import type { EdgeHead, EdgeInput, NodeHead, NodeInput } from '../domain/model.js';
 
 const ds = (name: string, props: Record<string, unknown> = {}): NodeInput => ({ id: `dataset:ns:${name}`, kind: 'Dataset', namespace: 'ns', name, props });
 const job = (name: string): NodeInput => ({ id: `job:ns:${name}`, kind: 'Job', namespace: 'ns', name });
@@ -210,14 +210,17 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       }
     });
 
-    it('answers with the same nodes, as heads at least, and the same edges when asked for heads', async () => {
+    it('answers with the same nodes and edges, as heads at least, when asked for heads', async () => {
       const head = ({ id, kind, namespace, name, validTo }: NodeHead) => ({ id, kind, namespace, name, validTo });
+      const edgeHead = ({ kind, from, to }: EdgeHead) => ({ kind, from, to });
       for (const direction of ['UPSTREAM', 'BOTH'] as const) {
         const full = (await store.lineage(A, 'dataset:ns:clean', { direction, depth: 5, limit: 100 }))!;
         const heads = (await store.lineage(A, 'dataset:ns:clean', { direction, depth: 5, limit: 100, heads: true }))!;
         expect(heads.nodes.map((n) => ({ ...n, node: head(n.node) }))).toEqual(full.nodes.map((n) => ({ ...n, node: head(n.node) })));
         expect(heads.nodes.find((n) => n.node.id === 'dataset:ns:raw')!.node).toMatchObject({ kind: 'Dataset', namespace: 'ns', name: 'raw', validTo: null });
-        expect([heads.edges, heads.root, heads.cut]).toEqual([full.edges, full.root, full.cut]);
+        expect(heads.edges.map(edgeHead)).toEqual(full.edges.map(edgeHead));
+        expect(heads.edges.length).toBeGreaterThanOrEqual(2);
+        expect([heads.root, heads.cut]).toEqual([full.root, full.cut]);
       }
     });
 
@@ -254,6 +257,8 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       const past = (await store.lineage(A, 'job:ns:hub_feed', { direction: 'DOWNSTREAM', depth: 3, limit: 3 }))!;
       expect(past.nodes.map((n) => [n.node.id, n.distance])).toEqual([['dataset:ns:hub', 1], ['job:ns:hub_reader0000', 2], ['job:ns:hub_reader0001', 2]]);
       expect(past.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['dataset:ns:hub>job:ns:hub_reader0000', 'dataset:ns:hub>job:ns:hub_reader0001', 'job:ns:hub_feed>dataset:ns:hub']);
+      const pastHeads = (await store.lineage(A, 'job:ns:hub_feed', { direction: 'DOWNSTREAM', depth: 3, limit: 3, heads: true }))!;
+      expect(pastHeads.edges.map(({ kind, from, to }) => ({ kind, from, to }))).toEqual(past.edges.map(({ kind, from, to }) => ({ kind, from, to })));
       // both ways: the upstream walk's edges stay beside the hub's
       const both = (await store.lineage(A, 'dataset:ns:hub', { direction: 'BOTH', depth: 1, limit: 2 }))!;
       expect(both.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['dataset:ns:hub>job:ns:hub_reader0000', 'job:ns:hub_feed>dataset:ns:hub']);

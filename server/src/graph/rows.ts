@@ -2,7 +2,7 @@
  * Engine-neutral helpers shared by the graph adapters: batch normalisation (dedupe, fixed row shape)
  * and row → domain mapping.
  */
-import { nodeValidTo, type GraphEdge, type GraphNode, type NodeHead, type NodeKind, type EdgeKind, type Props } from '../domain/model.js';
+import { nodeValidTo, type EdgeHead, type GraphEdge, type GraphNode, type NodeHead, type NodeKind, type EdgeKind, type Props } from '../domain/model.js';
 import type { WriteBatch } from '../domain/ports/GraphStore.js';
 
 export const storeKey = (tenant: string, id: string) => `${tenant}/${id}`;
@@ -166,7 +166,7 @@ export function toNode(r: Record<string, unknown>): GraphNode {
 }
 
 /** Edges in one set order (from, kind, to): a lineage answer's edges are found by queries side by side, in no order of their own. */
-export const edgeOrder = (a: GraphEdge, b: GraphEdge): number =>
+export const edgeOrder = (a: EdgeHead, b: EdgeHead): number =>
   (a.from < b.from ? -1 : a.from > b.from ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
 
 export function toEdge(r: Record<string, unknown>, tenant: string): GraphEdge {

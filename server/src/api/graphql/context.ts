@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
 import type { Principal } from '../../domain/tenancy/tenancy.service.js';
-import type { GraphNode } from '../../domain/model.js';
+import type { EdgeHead, GraphEdge, GraphNode } from '../../domain/model.js';
 import type { Services } from '../../app/services.js';
 
 export interface Context {
   principal: Principal;
   services: Services;
-  loaders: { node: DataLoader<string, GraphNode | null> };
+  loaders: { node: DataLoader<string, GraphNode | null>; edge: DataLoader<EdgeHead, GraphEdge | null, string> };
 }
 
 /** A fresh context (and fresh DataLoaders) for every request: no cache is shared between requests or tenants. */
@@ -16,6 +16,7 @@ export function createContext(principal: Principal, services: Services): Context
     services,
     loaders: {
       node: new DataLoader((ids) => services.lineage.getNodes(principal.tenant, ids), { maxBatchSize: 100 }),
+      edge: new DataLoader((heads) => Promise.all(heads.map((h) => services.lineage.edge(principal.tenant, h))), { cacheKeyFn: (h) => `${h.kind}|${h.from}|${h.to}` }),
     },
   };
 }

@@ -9,10 +9,12 @@ import { selectsAny } from './selection.js';
 import type { LineageResult } from '../../domain/model.js';
 
 /**
- * Node fields a lineage walk leaves out when asked for heads (LineageQuery.heads): asked for only
- * when the query selects one of them (NodeResolver reads them by id for a head that reaches them).
+ * Node and edge fields a lineage walk leaves out when asked for heads (LineageQuery.heads): asked
+ * for only when the query selects none of them (NodeResolver and EdgeResolver read them for a head
+ * that reaches them).
  */
 const NOT_IN_HEADS = new Set(['props', 'createdAt', 'updatedAt']);
+const NOT_IN_EDGE_HEADS = new Set(['props', 'validFrom', 'validTo']);
 
 const asOfArg = { nullable: true, description: 'Time travel: the graph as it was at this time' } as const;
 const iso = (d: Date | undefined) => {
@@ -34,7 +36,7 @@ export class LineageResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const heads = !selectsAny(info, ['nodes', 'node'], NOT_IN_HEADS);
+    const heads = !selectsAny(info, ['nodes', 'node'], NOT_IN_HEADS) && !selectsAny(info, ['edges'], NOT_IN_EDGE_HEADS);
     return ctx.services.lineage.lineage(ctx.principal.tenant, nodeId, direction, depth, limit, { asOf: iso(asOf), deadlineMs, heads });
   }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestLoom, type TestLoom } from '../../testing/harness.js';
 import { ok } from './registry.testkit.js';
 import { createContext } from './context.js';
-import { NodeResolver } from './node.resolver.js';
+import { EdgeResolver, NodeResolver } from './node.resolver.js';
 
 const NEIGHBOURS = `query ($id: ID!, $first: Int!, $offset: Int!, $lineageOnly: Boolean!) {
   node(id: $id) { ... on GraphNode { neighbours(direction: DOWNSTREAM, first: $first, offset: $offset, lineageOnly: $lineageOnly) { total items { node { id } edge { kind from to } } } } }
@@ -51,14 +51,17 @@ describe('lineage nodes as heads', () => {
         { id: 'dataset:heads:src', kind: 'Dataset', namespace: 'heads', name: 'src', at },
         { id: 'job:heads:etl', kind: 'Job', namespace: 'heads', name: 'etl', props: { owner: 'data-eng' }, at },
       ],
-      edges: [{ kind: 'INPUT_TO', from: 'dataset:heads:src', to: 'job:heads:etl', validFrom: at }],
+      edges: [{ kind: 'INPUT_TO', from: 'dataset:heads:src', to: 'job:heads:etl', props: { role: 'input' }, validFrom: at }],
     });
   });
   afterAll(() => loom?.close());
 
   it('answers what the query selects, whether it asks for heads only or for props and times (through fragments too)', async () => {
-    const heads = await ok(loom, '{ lineage(nodeId: "dataset:heads:src", direction: DOWNSTREAM) { nodes { node { id kind namespace name validTo } } } }');
+    const heads = await ok(loom, '{ lineage(nodeId: "dataset:heads:src", direction: DOWNSTREAM) { nodes { node { id kind namespace name validTo } } edges { kind from to } } }');
     expect(heads.lineage.nodes).toEqual([{ node: { id: 'job:heads:etl', kind: 'Job', namespace: 'heads', name: 'etl', validTo: null } }]);
+    expect(heads.lineage.edges).toEqual([{ kind: 'INPUT_TO', from: 'dataset:heads:src', to: 'job:heads:etl' }]);
+    const edgeProps = await ok(loom, '{ lineage(nodeId: "dataset:heads:src", direction: DOWNSTREAM) { nodes { node { id } } edges { kind ... on Edge { props validFrom validTo } } } }');
+    expect(edgeProps.lineage.edges).toEqual([{ kind: 'INPUT_TO', props: { role: 'input' }, validFrom: at, validTo: null }]);
     const whole = await ok(loom, `query { lineage(nodeId: "dataset:heads:src", direction: DOWNSTREAM) { ...L } impact(nodeId: "dataset:heads:src") { groups { nodes { node { props } } } } }
       fragment L on Lineage { nodes { node { id ... on GraphNode { props createdAt updatedAt } } } }`);
     expect(whole.lineage.nodes).toEqual([{ node: { id: 'job:heads:etl', props: { owner: 'data-eng' }, createdAt: at, updatedAt: at } }]);
@@ -72,5 +75,22 @@ describe('lineage nodes as heads', () => {
     expect(await resolver.props(head, ctx)).toEqual({ owner: 'data-eng' });
     expect([await resolver.createdAt(head, ctx), await resolver.updatedAt(head, ctx)]).toEqual([at, at]);
     await expect(resolver.props({ ...head, id: 'job:heads:gone' }, ctx)).rejects.toThrow('cannot be read');
+  });
+
+  it('reads props and validity for an edge head that reaches their resolvers', async () => {
+    const ctx = createContext({ tenant: 'demo', role: 'viewer' }, loom.services);
+    const head = { kind: 'INPUT_TO' as const, from: 'dataset:heads:src', to: 'job:heads:etl' };
+    const resolver = new EdgeResolver();
+    expect([await resolver.props(head, ctx), await resolver.validFrom(head, ctx), await resolver.validTo(head, ctx)]).toEqual([{ role: 'input' }, at, null]);
+    await expect(resolver.props({ ...head, kind: 'OUTPUT' }, ctx)).rejects.toThrow('cannot be read');
+    // past the first page of a node's edges of that kind
+    const jobs = Array.from({ length: 520 }, (_, i) => `job:heads:reader${String(i).padStart(3, '0')}`);
+    await loom.services.graph.write('demo', {
+      nodes: [{ id: 'dataset:heads:hub', kind: 'Dataset', namespace: 'heads', name: 'hub', at }, ...jobs.map((id) => ({ id, kind: 'Job' as const, namespace: 'heads', name: id.slice(11), at }))],
+      edges: jobs.map((to, i) => ({ kind: 'INPUT_TO' as const, from: 'dataset:heads:hub', to, props: { i }, validFrom: at })),
+    });
+    expect(await resolver.props({ kind: 'INPUT_TO', from: 'dataset:heads:hub', to: jobs[519] }, ctx)).toEqual({ i: 519 });
+    // another tenant's context does not read it
+    await expect(new EdgeResolver().props(head, createContext({ tenant: 'other', role: 'viewer' }, loom.services))).rejects.toThrow('cannot be read');
   });
 });

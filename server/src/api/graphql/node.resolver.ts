@@ -1,8 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from './context.js';
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
-import { DirectionEnum, GraphNode, Node, NodeKindEnum, NeighbourPage, PROPS_DESCRIPTION, Viewer } from './types.js';
-import { LINEAGE_EDGE_KINDS, type GraphNode as StoredNode, type NodeHead, type NodeKind, type Props } from '../../domain/model.js';
+import { DirectionEnum, Edge, GraphNode, Node, NodeKindEnum, NeighbourPage, PROPS_DESCRIPTION, Viewer } from './types.js';
+import {
+  LINEAGE_EDGE_KINDS, type EdgeHead, type GraphEdge, type GraphNode as StoredNode, type NodeHead, type NodeKind, type Props,
+} from '../../domain/model.js';
 
 @Resolver(() => GraphNode)
 export class NodeResolver {
@@ -61,5 +63,32 @@ async function whole(node: StoredNode | NodeHead, ctx: Context): Promise<StoredN
   if ('props' in node) return node;
   const read = await ctx.loaders.node.load(node.id);
   if (!read) throw new Error(`node ${node.id} was in a lineage answer and cannot be read`); // never: nodes are not deleted
+  return read;
+}
+
+// The same for edges: a lineage answer asked for heads holds them without props and validity (its
+// resolver asks when the query selects none of them); one that reaches these anyway is read.
+@Resolver(() => Edge)
+export class EdgeResolver {
+  @FieldResolver(() => GraphQLJSON)
+  async props(@Root() edge: GraphEdge | EdgeHead, @Ctx() ctx: Context): Promise<Props> {
+    return (await wholeEdge(edge, ctx)).props;
+  }
+
+  @FieldResolver(() => GraphQLDateTime)
+  async validFrom(@Root() edge: GraphEdge | EdgeHead, @Ctx() ctx: Context): Promise<string> {
+    return (await wholeEdge(edge, ctx)).validFrom;
+  }
+
+  @FieldResolver(() => GraphQLDateTime, { nullable: true })
+  async validTo(@Root() edge: GraphEdge | EdgeHead, @Ctx() ctx: Context): Promise<string | null> {
+    return (await wholeEdge(edge, ctx)).validTo;
+  }
+}
+
+async function wholeEdge(edge: GraphEdge | EdgeHead, ctx: Context): Promise<GraphEdge> {
+  if ('props' in edge) return edge;
+  const read = await ctx.loaders.edge.load(edge);
+  if (!read) throw new Error(`edge ${edge.kind} ${edge.from} -> ${edge.to} was in a lineage answer and cannot be read`); // never: edges are not deleted
   return read;
 }

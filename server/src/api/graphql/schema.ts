@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
-import { NodeResolver } from './node.resolver.js';
+import { EdgeResolver, NodeResolver } from './node.resolver.js';
 import { LineageResolver } from './lineage.resolver.js';
 import { GraphNode } from './types.js';
 import { REGISTRY_RESOLVERS } from './registry.schema.js';
@@ -14,6 +14,6 @@ let schema: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema (built once per process; type-graphql metadata is global). */
 export function loomSchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({ resolvers: [NodeResolver, LineageResolver, ...REGISTRY_RESOLVERS, TracesResolver, MetricsResolver, GpuResolver, TrainingResolver], orphanedTypes: [GraphNode], validate: false });
+  schema ??= buildSchema({ resolvers: [NodeResolver, EdgeResolver, LineageResolver, ...REGISTRY_RESOLVERS, TracesResolver, MetricsResolver, GpuResolver, TrainingResolver], orphanedTypes: [GraphNode], validate: false });
   return schema;
 }

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GraphStore } from '../ports/GraphStore.js';
-import type { LineageQuery, LineageResult, NodeHead } from '../model.js';
+import type { LineageHeads, LineageQuery, LineageResult } from '../model.js';
 
 /**
  * Who is reading, for the requests that say (the HTTP server sets it per request, from the API key):
@@ -18,7 +18,7 @@ export const readers = new AsyncLocalStorage<{ reader?: string }>();
  */
 export function visibleGraph(graph: GraphStore, visible: (tenant: string) => Promise<void>): GraphStore {
   function lineage(tenant: string, id: string, q: LineageQuery & { heads?: false }): Promise<LineageResult | null>;
-  function lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageResult<NodeHead> | null>;
+  function lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageHeads | null>;
   async function lineage(tenant: string, id: string, q: LineageQuery) {
     await visible(tenant);
     return graph.lineage(tenant, id, q);

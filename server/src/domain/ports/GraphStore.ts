@@ -1,5 +1,5 @@
 import type {
-  EdgeInput, GraphEdge, GraphNode, LineageCount, LineageCountQuery, LineageQuery, LineageResult, NodeHead, NodeInput, SearchQuery, Direction,
+  EdgeInput, GraphEdge, GraphNode, LineageCount, LineageCountQuery, LineageHeads, LineageQuery, LineageResult, NodeInput, SearchQuery, Direction,
   EdgeKind, Page,
 } from '../model.js';
 
@@ -54,7 +54,7 @@ export interface GraphStore {
   edgesOfMany(tenant: string, ids: readonly string[], query: ManyNeighbourQuery): Promise<GraphEdge[][]>;
   /** Bounded breadth-first lineage from one node; null when the node does not exist. Asked for heads, a store may answer with heads. */
   lineage(tenant: string, id: string, query: LineageQuery & { heads?: false }): Promise<LineageResult | null>;
-  lineage(tenant: string, id: string, query: LineageQuery): Promise<LineageResult<NodeHead> | null>;
+  lineage(tenant: string, id: string, query: LineageQuery): Promise<LineageHeads | null>;
   /** Count-first: how much lineage there is, by kind and distance, before fetching it; null when the node does not exist. */
   countLineage(tenant: string, id: string, query: LineageCountQuery): Promise<LineageCount | null>;
   countNodes(tenant: string): Promise<number>;

@@ -161,15 +161,23 @@ describe('KuzuGraphStore neighbour reads by internal offset', () => {
 });
 
 describe('KuzuGraphStore lineage heads', () => {
-  it('answers heads when asked (the walk reads no props or times), whole nodes otherwise', async () => {
+  it('answers heads when asked (the walk reads no props or times, nor edge props or validity), whole nodes and edges otherwise', async () => {
     await withStore('heads', async (store) => {
       await store.write('t', {
-        nodes: [{ id: 'dataset:ns:a', kind: 'Dataset', namespace: 'ns', name: 'a' }, { id: 'job:ns:j', kind: 'Job', namespace: 'ns', name: 'j', props: { owner: 'x' } }],
-        edges: [{ kind: 'INPUT_TO', from: 'dataset:ns:a', to: 'job:ns:j' }],
+        nodes: [
+          { id: 'dataset:ns:a', kind: 'Dataset', namespace: 'ns', name: 'a' }, { id: 'job:ns:j', kind: 'Job', namespace: 'ns', name: 'j', props: { owner: 'x' } },
+          { id: 'dataset:ns:b', kind: 'Dataset', namespace: 'ns', name: 'b' },
+        ],
+        edges: [{ kind: 'INPUT_TO', from: 'dataset:ns:a', to: 'job:ns:j', props: { note: 'y' } }, { kind: 'OUTPUT', from: 'job:ns:j', to: 'dataset:ns:b' }],
       });
       const q = { direction: 'DOWNSTREAM' as const, depth: 2, limit: 10 };
-      expect((await store.lineage('t', 'dataset:ns:a', { ...q, heads: true }))!.nodes).toEqual([{ distance: 1, node: { id: 'job:ns:j', kind: 'Job', namespace: 'ns', name: 'j', validTo: null } }]);
-      expect((await store.lineage('t', 'dataset:ns:a', q))!.nodes[0].node).toMatchObject({ props: { owner: 'x' }, createdAt: expect.any(String) });
+      const heads = (await store.lineage('t', 'dataset:ns:a', { ...q, heads: true }))!;
+      expect(heads.nodes[0]).toEqual({ distance: 1, node: { id: 'job:ns:j', kind: 'Job', namespace: 'ns', name: 'j', validTo: null } });
+      // the root's own edge and one from the walk
+      expect(heads.edges).toEqual([{ kind: 'INPUT_TO', from: 'dataset:ns:a', to: 'job:ns:j' }, { kind: 'OUTPUT', from: 'job:ns:j', to: 'dataset:ns:b' }]);
+      const whole = (await store.lineage('t', 'dataset:ns:a', q))!;
+      expect(whole.nodes[0].node).toMatchObject({ props: { owner: 'x' }, createdAt: expect.any(String) });
+      expect(whole.edges[0]).toEqual({ kind: 'INPUT_TO', from: 'dataset:ns:a', to: 'job:ns:j', props: { note: 'y' }, validFrom: expect.any(String), validTo: null });
     });
   });
 });

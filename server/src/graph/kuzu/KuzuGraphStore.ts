@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GraphStore, ManyNeighbourQuery, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
 import {
-  EDGE_KINDS, NODE_KINDS, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageResult, type NodeHead,
+  EDGE_KINDS, NODE_KINDS, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageHeads, type LineageResult,
   type Page, type SearchQuery,
 } from '../../domain/model.js';
 import { ReaderPool } from './ReaderPool.js';
@@ -313,8 +313,8 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   lineage(tenant: string, id: string, q: LineageQuery & { heads?: false }): Promise<LineageResult | null>;
-  lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageResult<NodeHead> | null>;
-  async lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageResult<NodeHead> | null> {
+  lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageHeads | null>;
+  async lineage(tenant: string, id: string, q: LineageQuery): Promise<LineageHeads | null> {
     // The root and the walk side by side; the walk's answer is dropped when there is no root.
     const [[root], found] = await Promise.all([
       this.getNodes(tenant, [id]),

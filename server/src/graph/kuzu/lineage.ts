@@ -1,5 +1,5 @@
 import {
-  LINEAGE_EDGE_KINDS, DEFAULT_LINEAGE_DEADLINE_MS, type Direction, type GraphEdge, type GraphNode, type LineageCount,
+  LINEAGE_EDGE_KINDS, DEFAULT_LINEAGE_DEADLINE_MS, type Direction, type EdgeHead, type GraphEdge, type GraphNode, type LineageCount,
   type LineageCountQuery, type LineageCut, type LineageQuery, type NodeHead,
 } from '../../domain/model.js';
 import { edgeBetween, storeKey, toHead, toNode } from '../rows.js';
@@ -10,7 +10,7 @@ import * as Q from './queries.js';
 const ways = (d: Direction): Q.Way[] => (d === 'BOTH' ? ['UPSTREAM', 'DOWNSTREAM'] : [d]);
 const kindsOf = (k?: readonly string[]) => (k?.length ? k : LINEAGE_EDGE_KINDS) as Q.Walk['kinds'];
 
-interface Found { nodes: Map<string, { node: GraphNode | NodeHead; distance: number }>; edges: Map<string, GraphEdge>; cut: LineageCut | null }
+interface Found { nodes: Map<string, { node: GraphNode | NodeHead; distance: number }>; edges: Map<string, GraphEdge | EdgeHead>; cut: LineageCut | null }
 
 /** Runs work on a pooled reader connection (each query its own, so they run side by side). */
 export type UseReader = <T>(work: (conn: EngineConnection) => Promise<T>) => Promise<T>;
@@ -24,7 +24,7 @@ export type UseReader = <T>(work: (conn: EngineConnection) => Promise<T>) => Pro
  * replaced by the edges among the nodes the walk kept.
  * Under a deadline, a node walk that times out is retried at half the depth, and the answer says
  * where it was cut; when the edge queries run out of time the nodes come without those edges.
- * With `heads`, the nodes are heads (NodeHead). `learn` is told each found node's key and internal
+ * With `heads`, the nodes and edges are heads (NodeHead, EdgeHead). `learn` is told each found node's key and internal
  * offset (NodeRefs).
  */
 export async function walkLineage(use: UseReader, tenant: string, key: string, q: LineageQuery, learn: (key: string, ref: unknown) => void): Promise<Found> {
@@ -35,6 +35,7 @@ export async function walkLineage(use: UseReader, tenant: string, key: string, q
     if (!found.cut || c.depth < found.cut.depth || (c.depth === found.cut.depth && c.reason === 'DEADLINE')) found.cut = c;
   };
   const edgeCap = Math.max(1000, q.limit * 20);
+  const heads = q.heads === true;
   const edgeRows: Row[] = [];
   const names = new Map<number, string>(); // internal offset -> id, for the found nodes and the root
   const timedOut = (depth: number) => (err: unknown) => {
@@ -46,8 +47,8 @@ export async function walkLineage(use: UseReader, tenant: string, key: string, q
     const walk: Q.Walk = { direction, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf };
     const edgeWalk = { ...walk };
     const [rows, edges] = await Promise.all([
-      use((conn) => nodesWithin(conn, walk, key, q.limit, q.heads === true, deadline, cutAt)),
-      q.edges === false ? undefined : crossEdges(use, edgeWalk, key, edgeCap, deadline).catch(timedOut(edgeWalk.depth)),
+      use((conn) => nodesWithin(conn, walk, key, q.limit, heads, deadline, cutAt)),
+      q.edges === false ? undefined : crossEdges(use, edgeWalk, key, edgeCap, heads, deadline).catch(timedOut(edgeWalk.depth)),
     ]);
     if (rows.length > q.limit) cutAt({ reason: 'NODE_LIMIT', depth: Number(rows[q.limit - 1]?.distance ?? 0) });
     const kept = rows.slice(0, q.limit);
@@ -57,18 +58,18 @@ export async function walkLineage(use: UseReader, tenant: string, key: string, q
       learn(storeKey(tenant, id), r.ref);
       names.set(Number(r.ref), id);
       const seen = found.nodes.get(id);
-      if (!seen || seen.distance > Number(r.distance)) found.nodes.set(id, { node: q.heads ? toHead(r) : toNode(r), distance: Number(r.distance) });
+      if (!seen || seen.distance > Number(r.distance)) found.nodes.set(id, { node: heads ? toHead(r) : toNode(r), distance: Number(r.distance) });
     }
     if (edges && !edges.complete && kept.length) {
       const refs = [kept[0].rootRef, ...kept.map((r) => r.ref)];
-      edges.rows = (await edgesAmong(use, walk, refs, edgeCap, deadline).catch(timedOut(walk.depth))).rows;
+      edges.rows = (await edgesAmong(use, walk, refs, edgeCap, heads, deadline).catch(timedOut(walk.depth))).rows;
     }
     if (edges) edgeRows.push(...edges.rows);
   }));
   for (const r of edgeRows) {
     const [from, to] = [names.get(Number(r.fromRef)), names.get(Number(r.toRef))];
     if (from !== undefined && to !== undefined) {
-      const e = edgeBetween(r, from, to);
+      const e = heads ? { kind: r.kind as EdgeHead['kind'], from, to } : edgeBetween(r, from, to);
       found.edges.set(`${e.kind}:${from}->${to}`, e);
     }
   }
@@ -95,8 +96,8 @@ async function nodesWithin(conn: EngineConnection, walk: Q.Walk, key: string, li
 interface EdgeRows { rows: Row[]; complete: boolean }
 
 /** Edges leaving (in the walk's direction) the root and the nodes closer than the depth; the caller keeps those between found nodes. */
-async function crossEdges(use: UseReader, walk: Q.Walk, key: string, cap: number, deadline: number): Promise<EdgeRows> {
-  const texts = [Q.lineageEdges(walk, true), ...(walk.depth > 1 ? [Q.lineageEdges(walk, false)] : [])];
+async function crossEdges(use: UseReader, walk: Q.Walk, key: string, cap: number, heads: boolean, deadline: number): Promise<EdgeRows> {
+  const texts = [Q.lineageEdges(walk, true, heads), ...(walk.depth > 1 ? [Q.lineageEdges(walk, false, heads)] : [])];
   const parts = await Promise.all(texts.map((text) => use(async (conn) => {
     conn.setTimeout(Math.max(1, deadline - Date.now()));
     return conn.run(text, { key, limit: cap + 1 });
@@ -105,10 +106,10 @@ async function crossEdges(use: UseReader, walk: Q.Walk, key: string, cap: number
 }
 
 /** The edges among a hub walk's kept nodes (its edge queries returned only some of theirs). */
-function edgesAmong(use: UseReader, walk: Q.Walk, refs: unknown[], cap: number, deadline: number): Promise<EdgeRows> {
+function edgesAmong(use: UseReader, walk: Q.Walk, refs: unknown[], cap: number, heads: boolean, deadline: number): Promise<EdgeRows> {
   return use(async (conn) => {
     conn.setTimeout(Math.max(1, deadline - Date.now()));
-    return { rows: await conn.run(Q.edgesAmong(walk), { refs, limit: cap }), complete: true };
+    return { rows: await conn.run(Q.edgesAmong(walk, heads), { refs, limit: cap }), complete: true };
   });
 }
 

@@ -6,6 +6,8 @@ const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.nam
 /** A NodeHead's columns. */
 const HEAD_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.validTo AS validTo';
 const EDGE_FIELDS = 'r.kind AS kind, r.props AS props, r.validFrom AS validFrom, r.validTo AS validTo';
+/** An EdgeHead's column (its ends come as offsets): props and validity cost as much to read as the kind and the hop together. */
+const EDGE_HEAD_FIELDS = 'r.kind AS kind';
 
 /**
  * Look up to `size` keys by primary key: one UNION ALL branch per key, each a primary-key index
@@ -237,15 +239,17 @@ export function lineageCount(w: Walk): string {
  * Edges leaving (in the walk's direction) nodes closer than `depth`: the root's own, then the rest.
  * Their ends are internal offsets, which the caller names from the node walk's answer (it keeps only
  * edges between found nodes): returning keys read the key column around every end (1-3 ms a walk).
+ * With `heads`, only the kind: at 1M nodes the walk to depth 4 and its hop took 7.2 ms instead of
+ * 8.0 upstream, 4.5 instead of 5.6 downstream (p50, second visit; bench/RESULTS.md, session 14).
  */
-export function lineageEdges(w: Walk, fromRoot: boolean): string {
+export function lineageEdges(w: Walk, fromRoot: boolean, heads = false): string {
   const step = w.direction === 'DOWNSTREAM' ? '-[r:Edge]->' : '<-[r:Edge]-';
   const walk = fromRoot ? '(x:Node {key: $key})' : `(a:Node {key: $key})${recursive(w, w.depth - 1)}(x:Node)`;
   const [src, dst] = w.direction === 'DOWNSTREAM' ? ['x', 'y'] : ['y', 'x'];
   // y is not filtered here (the caller keeps edges between the walk's nodes): a predicate on this hop made the plan scan the Edge table.
   // No DISTINCT: a shortest walk reaches each x once, and (kind, from, to) names one edge (5% of this query at 1M nodes).
   return `MATCH ${walk}${step}(y:Node) WHERE r.kind IN ${kindList(w.kinds)} AND ${validAt('r', w.asOf)} ` +
-    `RETURN offset(id(${src})) AS fromRef, offset(id(${dst})) AS toRef, ${EDGE_FIELDS} LIMIT $limit`;
+    `RETURN offset(id(${src})) AS fromRef, offset(id(${dst})) AS toRef, ${heads ? EDGE_HEAD_FIELDS : EDGE_FIELDS} LIMIT $limit`;
 }
 
 /**
@@ -253,9 +257,9 @@ export function lineageEdges(w: Walk, fromRoot: boolean): string {
  * chosen its nodes. It filters the Node table's internal ids (36-120 ms at 1M nodes for 84-223
  * nodes), so only hub walks, whose own edge queries ran past their cap, pay for it.
  */
-export function edgesAmong(w: Walk): string {
+export function edgesAmong(w: Walk, heads = false): string {
   return `MATCH (x:Node)-[r:Edge]->(y:Node) WHERE offset(id(x)) IN $refs AND offset(id(y)) IN $refs AND r.kind IN ${kindList(w.kinds)} AND ${validAt('r', w.asOf)} ` +
-    `RETURN offset(id(x)) AS fromRef, offset(id(y)) AS toRef, ${EDGE_FIELDS} LIMIT $limit`;
+    `RETURN offset(id(x)) AS fromRef, offset(id(y)) AS toRef, ${heads ? EDGE_HEAD_FIELDS : EDGE_FIELDS} LIMIT $limit`;
 }
 
 const current = (includeEnded: boolean) => (includeEnded ? '' : 'r.validTo IS NULL AND ');
