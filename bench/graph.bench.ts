@@ -2,9 +2,11 @@
  * Graph benchmarks on fresh temp Kuzu databases: upsert rate and lineage latency through
  * KuzuGraphStore, beside the bare engine doing the same work, and lineage end to end over GraphQL.
  */
+import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LINEAGE_EDGE_KINDS, type Direction } from '../server/src/domain/model.js';
 import type { WriteBatch } from '../server/src/domain/ports/GraphStore.js';
 import { KuzuGraphStore } from '../server/src/graph/kuzu/KuzuGraphStore.js';
@@ -15,6 +17,7 @@ import { mergeProps, normaliseBatch, storeKey } from '../server/src/graph/rows.j
 import { startLoom } from '../server/src/app/main.js';
 import { lineageGraph, midDepthRoots, type LineageGraphOptions } from '../seeds/synthetic/lineage-graph.js';
 import type { BenchOptions, Emit } from './run.js';
+import { progress } from './progress.js';
 
 export const name = 'graph';
 
@@ -235,7 +238,7 @@ const csvField = (v: string) => `"${v.replace(/"/g, '""')}"`;
  * Write the generated graph as the store stores it (same keys, props, times) into CSV files and COPY
  * them into an empty database: minutes instead of the hour a 1M-node load through upserts takes here.
  */
-export async function bulkLoad(file: string, graph: LineageGraphOptions, opts: BenchOptions): Promise<{ ms: number; nodes: number; edges: number }> {
+async function bulkLoad(file: string, graph: LineageGraphOptions): Promise<{ ms: number; nodes: number; edges: number }> {
   const dir = path.dirname(file);
   const nodesCsv = createWriteStream(path.join(dir, 'nodes.csv'));
   const edgesCsv = createWriteStream(path.join(dir, 'edges.csv'));
@@ -252,18 +255,18 @@ export async function bulkLoad(file: string, graph: LineageGraphOptions, opts: B
     nodes += rows.nodes.length;
     edges += rows.edges.length;
     lineageNodes += batch.nodes.filter(isLineageNode).length;
-    opts.progress('graph.bulk.csv', lineageNodes, graph.nodes, 'lineage nodes');
+    progress('graph.bulk.csv', lineageNodes, graph.nodes, 'lineage nodes');
   }
   await Promise.all([new Promise((r) => nodesCsv.end(r)), new Promise((r) => edgesCsv.end(r))]);
   const engine = openEngine(file, BULK_BUFFER_BYTES);
   try {
     const conn = engine.connect();
     await applySchema(conn);
-    opts.progress('graph.bulk.copy', 0, 2, 'tables');
+    progress('graph.bulk.copy', 0, 2, 'tables');
     await conn.run(`COPY Node FROM '${path.join(dir, 'nodes.csv')}' (HEADER=false)`);
-    opts.progress('graph.bulk.copy', 1, 2, 'tables');
+    progress('graph.bulk.copy', 1, 2, 'tables');
     await conn.run(`COPY Edge FROM '${path.join(dir, 'edges.csv')}' (HEADER=false)`);
-    opts.progress('graph.bulk.copy', 2, 2, 'tables');
+    progress('graph.bulk.copy', 2, 2, 'tables');
     // As the store keeps them: current edges have a NULL validTo, current nodes and endpoints ''.
     await conn.run("MATCH ()-[r:Edge]->() WHERE r.validTo = '' SET r.validTo = NULL");
     await conn.run("MATCH ()-[r:Edge]->() WHERE r.endsAt IS NULL SET r.endsAt = ''");
@@ -277,11 +280,30 @@ export async function bulkLoad(file: string, graph: LineageGraphOptions, opts: B
   return { ms: performance.now() - t0, nodes, edges };
 }
 
-/** A large graph: bulk-imported, then lineage on the bare engine and through a running Loom's GraphQL, on the same database. */
+type Loaded = Awaited<ReturnType<typeof bulkLoad>>;
+
+/**
+ * bulkLoad in a child process (its progress on this one's stderr). The process that then measures
+ * lineage must not be the one that imported: after an import in the same process (RSS ~4.9 GB: the
+ * COPY's 4 GB buffer pool), GraphQL lineage on the 1M-node graph ran far slower than on a copy of
+ * the same store (upstream depth 5, p50 / p99: 27.9 / 127 ms against 16.7 / 40.9; session 14,
+ * bench/RESULTS.md). A Loom serving queries does not share its process with an import either.
+ */
+export function bulkLoadApart(file: string, graph: LineageGraphOptions): Promise<Loaded> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'bulk-load', file, JSON.stringify(graph)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as Loaded) : reject(new Error(`the bulk load exited with ${code}`))));
+  });
+}
+
+/** A large graph: bulk-imported (in a child process), then lineage on the bare engine and through a running Loom's GraphQL, on the same database. */
 async function largeRun(graph: LineageGraphOptions, roots: string[], opts: BenchOptions, emit: Emit): Promise<void> {
   const dir = fresh();
   try {
-    const load = await bulkLoad(path.join(dir, 'graph.kuzu'), graph, opts);
+    const load = await bulkLoadApart(path.join(dir, 'graph.kuzu'), graph);
     emit({ bench: 'graph.bulk_load', metric: 'nodes_per_s', value: load.nodes / (load.ms / 1000), n: load.nodes });
     const engine = openEngine(path.join(dir, 'graph.kuzu'), BUFFER_BYTES);
     const reader = engine.connect();
@@ -316,4 +338,10 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
   emitUpsert(emit, 'graph.gql.load', gql.load, raw.upsert);
   emitLineage(emit, 'graph.gql', gql.lineage, raw.lineage);
   emitMarquez(emit, gql.marquez);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'bulk-load') {
+  bulkLoad(process.argv[3], JSON.parse(process.argv[4]) as LineageGraphOptions)
+    .then((loaded) => process.stdout.write(`${JSON.stringify(loaded)}\n`))
+    .catch((e: unknown) => { process.stderr.write(`bulk load failed: ${e instanceof Error ? e.stack : String(e)}\n`); process.exit(1); });
 }

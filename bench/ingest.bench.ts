@@ -17,7 +17,7 @@ import { mapEvent } from '../server/src/domain/openlineage/mapper.js';
 import { normaliseBatch } from '../server/src/graph/rows.js';
 import { openEngine } from '../server/src/graph/kuzu/engine.js';
 import { applySchema } from '../server/src/graph/kuzu/schema.js';
-import { BULK_ABOVE, bulkLoad } from './graph.bench.js';
+import { BULK_ABOVE, bulkLoadApart } from './graph.bench.js';
 
 export const name = 'ingest';
 const KEY = 'bench-key-000000000000000000001';
@@ -192,7 +192,7 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
 async function largeStore(n: number, rawPerS: number, opts: BenchOptions, emit: Emit): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'loom-bench-ingest-large-'));
   try {
-    await bulkLoad(path.join(dir, 'graph.kuzu'), { nodes: opts.nodes, seed: 1 }, opts);
+    await bulkLoadApart(path.join(dir, 'graph.kuzu'), { nodes: opts.nodes, seed: 1 });
     // LOOM_INGEST_ACK=committed in the environment measures the answer-after-commit mode.
     const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY, LOOM_INGEST_ACK: process.env.LOOM_INGEST_ACK });
     try {

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import type { BenchOptions, Emit } from './run.js';
+import { progress } from './progress.js';
 import { startLoom } from '../server/src/app/main.js';
 import { traceSpansQuery } from '../server/src/domain/telemetry/trace-queries.js';
 import { loadConfig } from '../server/src/config/config.js';
@@ -180,7 +181,6 @@ async function childMain(step: string, spans: number): Promise<void> {
   if (step === 'schema') return closeWithin(await startLoom(env)); // schema + demo tenant
   const cfg = loadConfig(env).analytics;
   if (cfg.engine !== 'chdb') throw new Error('the trace lookup bench loads the embedded chDB');
-  const progress = (label: string, done: number, total: number, unit: string) => process.stderr.write(`\r[${label}] ${done}/${total} ${unit}${done >= total ? '\n' : ''}`);
   process.stdout.write(`${JSON.stringify(await bulkLoad(cfg.path, cfg.database, spans, progress))}\n`);
 }
 

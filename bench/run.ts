@@ -6,6 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { progress } from './progress.js';
 
 export interface BenchOptions {
   /** Size of the generated graph. */
@@ -28,9 +29,6 @@ function machine(): string {
   return `${cpus.length}x ${cpus[0]?.model.trim() ?? 'unknown cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`;
 }
 
-function progress(label: string, done: number, total: number, unit: string): void {
-  process.stderr.write(`\r[${label}] ${done}/${total} ${unit}${done >= total ? '\n' : ''}`);
-}
 
 /** `x.bench.ts` exports the benchmark named `x`; only the selected files are imported (a module may read fixtures on import). */
 async function loadBenches(only: string | undefined): Promise<BenchModule[]> {
