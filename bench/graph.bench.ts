@@ -2,7 +2,6 @@
  * Graph benchmarks on fresh temp Kuzu databases: upsert rate and lineage latency through
  * KuzuGraphStore, beside the bare engine doing the same work, and lineage end to end over GraphQL.
  */
-import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import { startLoom } from '../server/src/app/main.js';
 import { lineageGraph, midDepthRoots, type LineageGraphOptions } from '../seeds/synthetic/lineage-graph.js';
 import type { BenchOptions, Emit } from './run.js';
 import { progress } from './progress.js';
+import { lastLineOfChild } from './child.js';
 
 export const name = 'graph';
 
@@ -289,14 +289,8 @@ type Loaded = Awaited<ReturnType<typeof bulkLoad>>;
  * the same store (upstream depth 5, p50 / p99: 27.9 / 127 ms against 16.7 / 40.9; session 14,
  * bench/RESULTS.md). A Loom serving queries does not share its process with an import either.
  */
-export function bulkLoadApart(file: string, graph: LineageGraphOptions): Promise<Loaded> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'bulk-load', file, JSON.stringify(graph)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as Loaded) : reject(new Error(`the bulk load exited with ${code}`))));
-  });
+export async function bulkLoadApart(file: string, graph: LineageGraphOptions): Promise<Loaded> {
+  return JSON.parse(await lastLineOfChild(import.meta.url, ['bulk-load', file, JSON.stringify(graph)], 'the bulk load')) as Loaded;
 }
 
 /** A large graph: bulk-imported (in a child process), then lineage on the bare engine and through a running Loom's GraphQL, on the same database. */

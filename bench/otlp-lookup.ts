@@ -13,12 +13,12 @@
  * a not-yet-read trace a third of the time), after a warm-up.
  */
 import { createHash } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import type { BenchOptions, Emit } from './run.js';
 import { progress } from './progress.js';
+import { lastLineOfChild } from './child.js';
 import { startLoom } from '../server/src/app/main.js';
 import { traceSpansQuery } from '../server/src/domain/telemetry/trace-queries.js';
 import { loadConfig } from '../server/src/config/config.js';
@@ -162,13 +162,7 @@ async function closeWithin(loom: { close(): Promise<void> }, ms = 15_000): Promi
 
 /** Runs this file as `<step> <spans>` in a child process with `env`; resolves with the last line it printed. */
 function inChild(step: 'schema' | 'load', spans: number, env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), step, String(spans)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out.trim().split('\n').at(-1) ?? '') : reject(new Error(`trace ${step} exited with ${code}`))));
-  });
+  return lastLineOfChild(import.meta.url, [step, String(spans)], `trace ${step}`, env);
 }
 
 async function loadInChild(spans: number, env: Record<string, string>): Promise<Loaded> {
