@@ -27,7 +27,7 @@ export class LineageService {
     return this.graph.search(tenant, { text: text.trim(), kinds, limit: first });
   }
 
-  /** With `heads`, the nodes may come as heads (see LineageQuery.heads). */
+  /** With `heads`, the nodes and edges may come as heads (see LineageQuery.heads). */
   lineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts?: LineageOptions & { heads?: false }): Promise<LineageResult | null>;
   lineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: LineageOptions): Promise<LineageHeads | null>;
   lineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: LineageOptions = {}): Promise<LineageHeads | null> {
@@ -82,7 +82,7 @@ export class LineageService {
   async edge(tenant: string, head: EdgeHead): Promise<GraphEdge | null> {
     for (let offset = 0; ; offset += EDGE_PAGE) {
       const page = await this.graph.neighbours(tenant, head.from, { direction: 'DOWNSTREAM', edgeKinds: [head.kind], includeEnded: true, limit: EDGE_PAGE, offset });
-      const found = page.items.find((n) => n.edge.to === head.to && n.edge.from === head.from);
+      const found = page.items.find((n) => n.edge.to === head.to);
       if (found) return found.edge;
       if (page.items.length < EDGE_PAGE) return null;
     }
