@@ -283,11 +283,11 @@ async function bulkLoad(file: string, graph: LineageGraphOptions): Promise<{ ms:
 type Loaded = Awaited<ReturnType<typeof bulkLoad>>;
 
 /**
- * bulkLoad in a child process (its progress on this one's stderr). The process that then measures
- * lineage must not be the one that imported: after an import in the same process (RSS ~4.9 GB: the
- * COPY's 4 GB buffer pool), GraphQL lineage on the 1M-node graph ran far slower than on a copy of
- * the same store (upstream depth 5, p50 / p99: 27.9 / 127 ms against 16.7 / 40.9; session 14,
- * bench/RESULTS.md). A Loom serving queries does not share its process with an import either.
+ * bulkLoad in a child process (its progress on this one's stderr). A Loom serving queries does not
+ * share its process with an import, and the lineage figures should not carry the import's ~4.9 GB
+ * of native memory (the COPY's 4 GB buffer pool; a gc() frees none of it). GraphQL upstream depth 5
+ * at 1M nodes, p50 / p99, one run each (session 14, bench/RESULTS.md): 27.9 / 127 ms after an
+ * import in the same process, 16.7 / 68.7 after one and a gc(), 16.7 / 40.9 on a copy of the store.
  */
 export async function bulkLoadApart(file: string, graph: LineageGraphOptions): Promise<Loaded> {
   return JSON.parse(await lastLineOfChild(import.meta.url, ['bulk-load', file, JSON.stringify(graph)], 'the bulk load')) as Loaded;
