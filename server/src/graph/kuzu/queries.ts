@@ -248,7 +248,11 @@ export function lineageEdges(w: Walk, fromRoot: boolean, heads = false): string 
   const [src, dst] = w.direction === 'DOWNSTREAM' ? ['x', 'y'] : ['y', 'x'];
   // y is not filtered here (the caller keeps edges between the walk's nodes): a predicate on this hop made the plan scan the Edge table.
   // No DISTINCT: a shortest walk reaches each x once, and (kind, from, to) names one edge (5% of this query at 1M nodes).
-  return `MATCH ${walk}${step}(y:Node) WHERE r.kind IN ${kindList(w.kinds)} AND ${validAt('r', w.asOf)} ` +
+  // The hint keeps the walk on the hash join's build side, where it masks the scan of x: from
+  // depth 10 on a 100k-node graph the planner put the hop there instead, scanning every node's
+  // edges (50 ms whatever the walk found, against 15; bench/RESULTS.md, session 14).
+  const hint = fromRoot ? '' : 'HINT ((x JOIN r) JOIN y) JOIN (a JOIN e) ';
+  return `MATCH ${walk}${step}(y:Node) WHERE r.kind IN ${kindList(w.kinds)} AND ${validAt('r', w.asOf)} ${hint}` +
     `RETURN offset(id(${src})) AS fromRef, offset(id(${dst})) AS toRef, ${heads ? EDGE_HEAD_FIELDS : EDGE_FIELDS} LIMIT $limit`;
 }
 
