@@ -24,8 +24,8 @@ export type UseReader = <T>(work: (conn: EngineConnection) => Promise<T>) => Pro
  * replaced by the edges among the nodes the walk kept.
  * Under a deadline, a node walk that times out is retried at half the depth, and the answer says
  * where it was cut; when the edge queries run out of time the nodes come without those edges.
- * With `heads`, the nodes and edges are heads (NodeHead, EdgeHead). `learn` is told each found node's key and internal
- * offset (NodeRefs).
+ * With `heads`, the nodes and edges are heads (NodeHead, EdgeHead). `learn` is told each found
+ * node's key and internal offset (NodeRefs).
  */
 export async function walkLineage(use: UseReader, tenant: string, key: string, q: LineageQuery, learn: (key: string, ref: unknown) => void): Promise<Found> {
   const deadline = Date.now() + (q.deadlineMs ?? DEFAULT_LINEAGE_DEADLINE_MS);
