@@ -39,6 +39,20 @@ const RAW_NODES = 'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id
 const RAW_EDGES = 'UNWIND $rows AS r WITH r.s AS s, r.d AS d, r.kind AS kind, r.props AS props, r.vf AS vf ' +
   'MERGE (a:Node {key: s}) MERGE (b:Node {key: d}) MERGE (a)-[e:Edge {kind: kind}]->(b) ON CREATE SET e.validFrom = vf, e.recordedAt = vf SET e.props = props, e.validTo = NULL';
 
+/**
+ * Search as a user types it into the map's search box (GraphQL `search`, 20 hits): words of the
+ * generated names with many matches, few and none, in any case. The raw engine runs the same filter
+ * and order over the Node table (the store's own query until session 15; now it ranks in memory).
+ */
+const SEARCH_TERMS = ['orders', 'USERS_INT', 'build_events_v64', 'growth.leads', 'v21303', 'kafka://', 'zzz'];
+const SEARCH_ROUNDS = 4;
+const SEARCH_FIRST = 20;
+const RAW_SEARCH =
+  "MATCH (n:Node) WHERE n.tenant = $tenant AND ($text = '' OR lower(n.name) CONTAINS $text OR lower(n.id) CONTAINS $text) AND n.validTo = '' " +
+  "RETURN n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo, " +
+  "CASE WHEN lower(n.name) = $text THEN 0 ELSE 1 END AS exact, CASE WHEN n.kind IN ['Field', 'DatasetVersion', 'JobVersion', 'Namespace', 'Run'] THEN 1 ELSE 0 END AS secondary " +
+  'ORDER BY exact, secondary, size(n.name), n.id LIMIT $limit';
+
 /** `nodes` counts every node written, `lineageNodes` datasets and jobs (the generator's size; runs and versions come on top). */
 interface Upsert { nodes: number; lineageNodes: number; edges: number; ms: number; nodeMs: number; edgeMs: number; closeMs: number }
 type Samples = Map<string, { ms: number[]; sizes: number[] }>;
@@ -83,6 +97,32 @@ async function timeLineage(label: string, roots: string[], opts: BenchOptions, q
     }
   }
   return samples;
+}
+
+/** Every search term SEARCH_ROUNDS times (one untimed warm-up query first): one sample set, `search`, sizes the hits. */
+async function timeSearch(label: string, opts: BenchOptions, query: (text: string) => Promise<number>): Promise<Samples> {
+  const s = { ms: [] as number[], sizes: [] as number[] };
+  await query(SEARCH_TERMS[0]);
+  for (let round = 0; round < SEARCH_ROUNDS; round++) {
+    for (const text of SEARCH_TERMS) {
+      const t0 = performance.now();
+      s.sizes.push(await query(text));
+      s.ms.push(performance.now() - t0);
+      opts.progress(label, s.ms.length, SEARCH_ROUNDS * SEARCH_TERMS.length, 'queries');
+    }
+  }
+  return new Map([['search', s]]);
+}
+
+const rawSearch = (conn: EngineConnection) => async (text: string) =>
+  (await conn.run(RAW_SEARCH, { tenant: TENANT, text: text.toLowerCase(), limit: SEARCH_FIRST })).length;
+
+/** Lineage from every root, then search, on the bare engine. */
+async function timeRaw(conn: EngineConnection, roots: string[], opts: BenchOptions): Promise<Samples> {
+  const lineage = await timeLineage('graph.lineage.raw', roots, opts, async (root, direction, depth) =>
+    (await conn.run(Q.lineageNodes({ direction, depth, kinds: LINEAGE_EDGE_KINDS }, true), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length);
+  for (const [k, v] of await timeSearch('graph.search.raw', opts, rawSearch(conn))) lineage.set(k, v);
+  return lineage;
 }
 
 /** Load, close (its final checkpoint is timed), reopen cold: a checkpoint must not land inside the lineage timings. */
@@ -133,10 +173,7 @@ async function rawRun(graph: LineageGraphOptions, roots: string[], opts: BenchOp
     });
     upsert.closeMs = await timed(async () => { await conn.run('CHECKPOINT'); await writer.close(); });
     const engine = openEngine(file, BUFFER_BYTES);
-    const reader = engine.connect();
-    const lineage = await timeLineage('graph.lineage.raw', roots, opts, async (root, direction, depth) =>
-      (await reader.run(Q.lineageNodes({ direction, depth, kinds: LINEAGE_EDGE_KINDS }, true), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length,
-    ).finally(() => engine.close());
+    const lineage = await timeRaw(engine.connect(), roots, opts).finally(() => engine.close());
     return { upsert, lineage };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -185,9 +222,20 @@ async function timeMarquez(url: string, roots: string[], opts: BenchOptions): Pr
   return samples;
 }
 
-/** GraphQL lineage, then Marquez's, on one running Loom. */
+async function gqlSearch(url: string, text: string): Promise<number> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` },
+    body: JSON.stringify({ query: `query ($text: String!) { search(text: $text, first: ${SEARCH_FIRST}) { id kind name } }`, variables: { text } }),
+  });
+  const body = (await res.json()) as { data?: { search: unknown[] }; errors?: unknown[] };
+  if (!res.ok || body.errors || !body.data) throw new Error(`search ${text}: HTTP ${res.status} ${JSON.stringify(body.errors)}`);
+  return body.data.search.length;
+}
+
+/** GraphQL lineage and search (one sample set, `search`), then Marquez's lineage, on one running Loom. */
 async function timeHttp(url: string, roots: string[], opts: BenchOptions): Promise<{ gql: Samples; marquez: Samples }> {
   const gql = await timeLineage('graph.gql', roots, opts, (id, d, depth) => gqlLineage(url, id, d, depth));
+  for (const [k, v] of await timeSearch('graph.gql.search', opts, (text) => gqlSearch(url, text))) gql.set(k, v);
   return { gql, marquez: await timeMarquez(url, roots, opts) };
 }
 
@@ -300,10 +348,7 @@ async function largeRun(graph: LineageGraphOptions, roots: string[], opts: Bench
     const load = await bulkLoadApart(path.join(dir, 'graph.kuzu'), graph);
     emit({ bench: 'graph.bulk_load', metric: 'nodes_per_s', value: load.nodes / (load.ms / 1000), n: load.nodes });
     const engine = openEngine(path.join(dir, 'graph.kuzu'), BUFFER_BYTES);
-    const reader = engine.connect();
-    const raw = await timeLineage('graph.lineage.raw', roots, opts, async (root, direction, depth) =>
-      (await reader.run(Q.lineageNodes({ direction, depth, kinds: LINEAGE_EDGE_KINDS }, true), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length,
-    ).finally(() => engine.close());
+    const raw = await timeRaw(engine.connect(), roots, opts).finally(() => engine.close());
     const env = { LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'silent', LOOM_DEMO_KEY: DEMO_KEY, LOOM_GRAPHQL_IDE: 'false' };
     // The first start seeds the demo tenant (and its key) into the store; stopping checkpoints that,
     // so no checkpoint lands inside the timings (as in graphqlRun).

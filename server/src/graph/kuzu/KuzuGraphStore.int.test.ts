@@ -29,6 +29,50 @@ async function withStore(name: string, work: (store: KuzuGraphStore) => Promise<
   }
 }
 
+describe('KuzuGraphStore search index', () => {
+  it('searches what was committed, before and after reopening: odd names, kinds that change, dropped nodes, other tenants', async () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-search-'));
+    const open = async () => {
+      const s = await KuzuGraphStore.open({ path: path.join(d, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024 });
+      await s.init();
+      return s;
+    };
+    const names = ['Orders', 'orders_clean', 'with,comma orders', 'with "quotes" ORDERS', 'two\nlines orders', 'ünï cødé orders', 'rocket 🚀 orders'];
+    const ds = (name: string, props: Record<string, unknown> = {}) => ({ id: `dataset:ns:${name}`, kind: 'Dataset' as const, namespace: 'ns', name, props });
+    const ids = async (s: KuzuGraphStore, tenant: string, text: string, kinds?: ('Dataset' | 'Job')[]) => (await s.search(tenant, { text, kinds, limit: 50 })).map((n) => n.id);
+    try {
+      const first = await open();
+      await first.write('t', { nodes: names.map((n) => ds(n)), edges: [] });
+      await first.write('other', { nodes: [ds('orders_of_other')], edges: [] });
+      // A node first written with a default kind, then with its own; and one dropped.
+      await first.write('t', { nodes: [{ id: 'job:ns:orders_job', kind: 'Dataset', kindIsDefault: true, namespace: 'ns', name: 'orders_job' }], edges: [] });
+      await first.write('t', { nodes: [{ id: 'job:ns:orders_job', kind: 'Job', namespace: 'ns', name: 'orders_job' }], edges: [] });
+      await first.write('t', { nodes: [ds('orders_clean', { deletedAt: '2026-01-01T00:00:00.000Z' })], edges: [] });
+      // The exact name, then shorter names (in UTF-16 units), then ids.
+      const expected = ['dataset:ns:Orders', 'job:ns:orders_job', 'dataset:ns:ünï cødé orders', 'dataset:ns:rocket 🚀 orders', 'dataset:ns:two\nlines orders',
+        'dataset:ns:with,comma orders', 'dataset:ns:with "quotes" ORDERS'];
+      const check = async (s: KuzuGraphStore) => {
+        expect(await ids(s, 't', 'ORDERS')).toEqual(expected);
+        expect(await ids(s, 't', 'orders', ['Job'])).toEqual(['job:ns:orders_job']);
+        expect(await ids(s, 't', 'clean')).toEqual([]);
+        expect(await ids(s, 't', 'LINES')).toEqual(['dataset:ns:two\nlines orders']);
+        expect(await ids(s, 'other', 'orders')).toEqual(['dataset:ns:orders_of_other']);
+        expect(await ids(s, 'nobody', '')).toEqual([]);
+      };
+      await check(first);
+      await first.close();
+      const again = await open();
+      await check(again);
+      // Live again: found again.
+      await again.write('t', { nodes: [ds('orders_clean', { deletedAt: null })], edges: [] });
+      expect(await ids(again, 't', 'clean')).toEqual(['dataset:ns:orders_clean']);
+      await again.close();
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('KuzuGraphStore key filter across restarts', () => {
   it('knows every stored key after reopening, whatever characters the keys hold', async () => {
     const d = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-keys-'));

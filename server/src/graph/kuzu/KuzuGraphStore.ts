@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GraphStore, ManyNeighbourQuery, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
 import {
-  EDGE_KINDS, NODE_KINDS, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageHeads, type LineageResult,
+  EDGE_KINDS, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageHeads, type LineageResult,
   type Page, type SearchQuery,
 } from '../../domain/model.js';
 import { ReaderPool } from './ReaderPool.js';
@@ -15,6 +15,7 @@ import { earliest, edgeOrder, latest, mergeProps, normaliseBatch, resolveKind, s
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import { KeyFilter, readCsvColumn } from './KeyFilter.js';
+import { SearchIndex } from './SearchIndex.js';
 import { applySchema } from './schema.js';
 import { NodeRefs } from './NodeRefs.js';
 import {
@@ -55,6 +56,9 @@ export class KuzuGraphStore implements GraphStore {
   private keys = new KeyFilter(0);
   /** Every stored edge's (kind, from, to) (Bloom filter): an edge between stored nodes is read first only if it may exist. Built by init(). */
   private edgeKeys = new KeyFilter(0);
+  /** Every stored node's id, name, kind and validity, per tenant: what `search` scans. Filled after init() (`searchLoaded`). */
+  private readonly searchIndex = new SearchIndex();
+  private searchLoaded: Promise<unknown> = Promise.resolve();
   /** Stored nodes (all tenants): counted at init(), then by commits. Picks how new edges are written. */
   private nodeCount = 0;
   private readonly joinNodesPerEdge: number;
@@ -90,22 +94,38 @@ export class KuzuGraphStore implements GraphStore {
     await this.writer.run('CHECKPOINT');
     const [[nodes], [edges]] = [await this.writer.run(Q.COUNT_ALL_NODES), await this.writer.run(Q.COUNT_ALL_EDGES)];
     this.keys = new KeyFilter(Number(nodes.n));
-    this.nodeCount = await this.exportColumn(Q.copyKeysTo, (h1, h2) => this.keys.addHash(h1, h2));
+    this.nodeCount = await this.exported(Q.copyKeysTo, (file) => readCsvColumn(file, (h1, h2) => this.keys.addHash(h1, h2)));
     this.edgeKeys = new KeyFilter(Number(edges.n));
-    await this.exportColumn(Q.copyEdgeKeysTo, (h1, h2) => this.edgeKeys.addHash(h1, h2));
+    await this.exported(Q.copyEdgeKeysTo, (file) => readCsvColumn(file, (h1, h2) => this.edgeKeys.addHash(h1, h2)));
+    // The search index is read after the store opens (~2 s of JS at 1.6M nodes; searches wait for it,
+    // commits meanwhile are applied after it): the engine's export must come before any write.
+    const file = await this.export(Q.copySearchTo);
+    this.searchLoaded = this.searchIndex.load(file).finally(() => rm(file, { force: true }));
+    this.searchLoaded.catch(() => undefined); // surfaced by search()
   }
 
   /**
-   * One column of the whole store (every node key, every edge key), each value hashed as it is read;
-   * returns how many. Through a CSV file: the engine writes a million keys in ~0.3 s, while reading
-   * them as rows through the node binding took 20-60 s.
+   * Columns of the whole store (every node key, every edge key...) in a CSV file the engine writes:
+   * it writes a million keys in ~0.3 s, while reading them as rows through the node binding took
+   * 20-60 s. Returns the file's path; the caller removes it.
    */
-  private async exportColumn(copyTo: (file: string) => string, each: (h1: number, h2: number) => void): Promise<number> {
-    const file = path.join(tmpdir(), `loom-keys-${process.pid}-${Date.now()}.csv`);
+  private async export(copyTo: (file: string) => string): Promise<string> {
+    const file = path.join(tmpdir(), `loom-export-${process.pid}-${Date.now()}-${exportCount++}.csv`);
     if (file.includes("'")) throw new Error(`temp directory ${tmpdir()} contains a quote; set TMPDIR to a plain path`);
     try {
       await this.writer.run(copyTo(file));
-      return await readCsvColumn(file, each);
+      return file;
+    } catch (err) {
+      await rm(file, { force: true });
+      throw err;
+    }
+  }
+
+  /** `export`, then `read` the file (returns how many rows it read), then remove it. */
+  private async exported(copyTo: (file: string) => string, read: (file: string) => Promise<number>): Promise<number> {
+    const file = await this.export(copyTo);
+    try {
+      return await read(file);
     } finally {
       await rm(file, { force: true });
     }
@@ -126,7 +146,7 @@ export class KuzuGraphStore implements GraphStore {
       byTenant.set(tenant, merged);
     }
     const staged = this.committed.stage();
-    const created: Created = { nodes: new Set(), edges: [] };
+    const created: Created = { nodes: new Set(), edges: [], searched: [] };
     let bytes = 0;
     for (const [tenant, batch] of byTenant) bytes += await this.writeInTx(conn, tenant, batch, staged, created);
     return {
@@ -136,6 +156,7 @@ export class KuzuGraphStore implements GraphStore {
         for (const k of created.nodes) this.keys.add(k);
         this.nodeCount += created.nodes.size;
         for (const k of created.edges) this.edgeKeys.add(k);
+        for (const n of created.searched) this.searchIndex.put(n.tenant, n.id, n.name, n.kind, n.validTo === '');
       },
     };
   }
@@ -186,6 +207,9 @@ export class KuzuGraphStore implements GraphStore {
       };
       staged.nodes.set(n.key, { kind: row.kind, props: row.props, createdAt: row.createdAt, updatedAt: row.updatedAt, validTo: row.validTo });
       const sameScalars = prev?.kind === row.kind && prev.createdAt === row.createdAt && prev.updatedAt === row.updatedAt;
+      if (!prev || prev.kind !== row.kind || String(prev.validTo ?? '') !== row.validTo) {
+        created.searched.push({ tenant: n.tenant, id: n.id, name: n.name, kind: row.kind, validTo: row.validTo });
+      }
       if (!prev) fresh.push({ ...row, tenant: n.tenant, id: n.id });
       else if (prev.props !== row.props) {
         full.push(row);
@@ -276,11 +300,11 @@ export class KuzuGraphStore implements GraphStore {
     });
   }
 
+  /** The search index ranks; only the winners are read. */
   async search(tenant: string, q: SearchQuery): Promise<GraphNode[]> {
-    const rows = await this.read((c) => c.run(Q.SEARCH, {
-      tenant, text: q.text.toLowerCase(), kinds: [...(q.kinds?.length ? q.kinds : NODE_KINDS)], limit: q.limit,
-    }));
-    return rows.map(toNode);
+    await this.searchLoaded;
+    const ids = this.searchIndex.search(tenant, q.text, q.kinds?.length ? q.kinds : null, q.limit);
+    return (await this.getNodes(tenant, ids)).filter((n): n is GraphNode => n !== null);
   }
 
   async countNodes(tenant: string): Promise<number> {
@@ -339,14 +363,17 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   async close(): Promise<void> {
+    await this.searchLoaded.catch(() => undefined);
     await this.queue.close();
     await this.readers.close();
     await this.engine.close();
   }
 }
 
-/** What a transaction created: node keys and edge filter keys (added to the filters once it commits). */
-interface Created { nodes: Set<string>; edges: string[] }
+let exportCount = 0;
+
+/** What a transaction created, and the nodes created or whose kind or validity changed (for the search index). */
+interface Created { nodes: Set<string>; edges: string[]; searched: { tenant: string; id: string; name: string; kind: string; validTo: string }[] }
 /** A stored edge as a write sees it (validTo '' while current; endsAt unknown when not read). */
 type StoredEdge = EdgeState & { endsAt?: string };
 

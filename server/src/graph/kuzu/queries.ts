@@ -25,6 +25,11 @@ export function copyKeysTo(file: string): string {
   return `COPY (MATCH (n:Node) RETURN n.key) TO '${file}' (HEADER=false)`;
 }
 
+/** Every node's tenant, id, name, kind and end of validity, for the search index (SearchIndex.load). */
+export function copySearchTo(file: string): string {
+  return `COPY (MATCH (n:Node) RETURN n.tenant, n.id, n.name, n.kind, n.validTo) TO '${file}' (HEADER=false)`;
+}
+
 /** Whole nodes by key, like `lookupKeys` (one primary-key lookup per branch). */
 export function lookupNodes(size: number): string {
   return Array.from({ length: size }, (_, i) => `MATCH (n:Node {key: $k${i}}) RETURN ${NODE_FIELDS}, n.key AS key`).join(' UNION ALL ');
@@ -158,15 +163,6 @@ function endsAt(a: string, b: string): string {
 export const REFRESH_ENDS_OUT = `MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) SET r.endsAt = ${endsAt('x', 'y')}`;
 export const REFRESH_ENDS_IN = `MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) SET r.endsAt = ${endsAt('x', 'y')}`;
 
-
-// Never bind an empty list in Kuzu 0.11 (it crashes the process): callers pass every kind instead of none.
-export const SEARCH =
-  `MATCH (n:Node) WHERE n.tenant = $tenant AND list_contains($kinds, n.kind) ` +
-  `AND ($text = '' OR lower(n.name) CONTAINS $text OR lower(n.id) CONTAINS $text) AND ${alive('n')} ` +
-  `RETURN ${NODE_FIELDS}, CASE WHEN lower(n.name) = $text THEN 0 ELSE 1 END AS exact, ` +
-  "CASE WHEN n.kind IN ['Field', 'DatasetVersion', 'JobVersion', 'Namespace', 'Run'] THEN 1 ELSE 0 END AS secondary " +
-  'ORDER BY exact, secondary, size(n.name), n.id LIMIT $limit';
-
 export const COUNT_NODES = 'MATCH (n:Node) WHERE n.tenant = $tenant RETURN count(n) AS count';
 
 export type Way = Exclude<Direction, 'BOTH'>;
@@ -268,6 +264,7 @@ export function edgesAmong(w: Walk, heads = false): string {
 
 const current = (includeEnded: boolean) => (includeEnded ? '' : 'r.validTo IS NULL AND ');
 
+// Never bind an empty list in Kuzu 0.11 (it crashes the process): callers pass every kind instead of none.
 export function neighbourCount(direction: Direction, includeEnded = false): string {
   return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE ${current(includeEnded)}list_contains($kinds, r.kind) RETURN count(*) AS count`;
 }

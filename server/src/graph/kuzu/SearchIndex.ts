@@ -1,0 +1,373 @@
+import { createReadStream } from 'node:fs';
+
+/**
+ * Every stored node's id, name, kind and liveness, in memory, per tenant: what `search` matches
+ * (case-insensitive substring of the name or the id) and ranks (exact name first, then primary
+ * kinds, shorter names, id), without reading the graph. Only the `limit` winners are then read, by key.
+ *
+ * Why: the same filter in Kuzu scans and lowercases two string columns of the whole Node table.
+ * At 1.61M nodes that took 0.5-0.8 s with a 4 GB buffer pool and 4-5 s with the default 1 GB (the
+ * scan evicted the pages lineage reads), and no form of the query avoided `lower()` (bench/RESULTS.md,
+ * sessions 13-15). A case-insensitive regular expression over the ids and names joined into strings
+ * of 4,096 entries finds the same rows in ~15-30 ms.
+ *
+ * Exact because the embedded database has one writer, this store: filled from the table when the
+ * store opens (`load`, through a CSV export), then told of every committed creation and of every
+ * change of a node's kind or validity (names and ids never change). Costs ~70 bytes a node.
+ */
+export class SearchIndex {
+  private readonly tenants = new Map<string, TenantEntries>();
+  /** While `load` runs: the puts that came meanwhile, applied after it (they are newer than the file). */
+  private pending: Parameters<SearchIndex['put']>[] | null = null;
+
+  /** A node created, or (when already present) its kind and validity. */
+  put(tenant: string, id: string, name: string, kind: string, alive: boolean): void {
+    if (this.pending) this.pending.push([tenant, id, name, kind, alive]);
+    else this.entries(tenant).put(id, name, kindCode(kind), alive, true);
+  }
+
+  private entries(tenant: string): TenantEntries {
+    let t = this.tenants.get(tenant);
+    if (!t) this.tenants.set(tenant, (t = new TenantEntries()));
+    return t;
+  }
+
+  /** Ids of the best `limit` matches, best first (the order of the graph's search; see TenantEntries.search). */
+  search(tenant: string, text: string, kinds: readonly string[] | null, limit: number): string[] {
+    const t = this.tenants.get(tenant);
+    if (!t || limit <= 0) return [];
+    let allowed: Uint8Array | null = null;
+    if (kinds) {
+      allowed = new Uint8Array(256);
+      for (const k of kinds) allowed[kindCode(k)] = 1;
+    }
+    return t.search(text.toLowerCase(), allowed, limit);
+  }
+
+  /** How many nodes are indexed (all tenants). */
+  get size(): number {
+    let n = 0;
+    for (const t of this.tenants.values()) n += t.count;
+    return n;
+  }
+
+  /**
+   * Fill from a CSV file of (tenant, id, name, kind, validTo) rows as Kuzu's COPY TO writes it (no
+   * header; a field is quoted, quotes doubled, when it holds a quote, comma or line break). Returns how many rows.
+   */
+  async load(file: string): Promise<number> {
+    if (this.pending) throw new Error('search index: already loading');
+    this.pending = [];
+    let rows = 0;
+    try {
+      // Keys are unique in the file: no lookup before appending.
+      await readCsv(file, 5, (f) => {
+        this.entries(f[0]).put(f[1], f[2], kindCode(f[3]), f[4] === '', false);
+        rows++;
+      });
+    } finally {
+      const later = this.pending;
+      this.pending = null;
+      for (const p of later) this.put(...p);
+    }
+    return rows;
+  }
+}
+
+/** Kinds ranked after the others (the graph search's `secondary`). */
+const SECONDARY = new Set(['Field', 'DatasetVersion', 'JobVersion', 'Namespace', 'Run']);
+/** Kinds are few: one byte each (the order they are first seen); per code, whether it is secondary. */
+const KIND_CODES = new Map<string, number>();
+const SECONDARY_CODE: boolean[] = [];
+function kindCode(kind: string): number {
+  let c = KIND_CODES.get(kind);
+  if (c === undefined) {
+    if (KIND_CODES.size === 256) throw new Error('search index: more than 256 node kinds');
+    c = KIND_CODES.size;
+    KIND_CODES.set(kind, c);
+    SECONDARY_CODE[c] = SECONDARY.has(kind);
+  }
+  return c;
+}
+
+/** Entries per sealed chunk: one string each, entries separated by '\n'. */
+const CHUNK = 4096;
+const CHUNK_BITS = 12;
+/** Inside an entry, between an id and a name the id does not contain. */
+const SEP = '\u0001';
+const ALIVE = 0x100;
+
+/**
+ * One tenant's nodes, entry i for the i-th node indexed. An entry's text is its id, followed by
+ * SEP and its name when the id does not contain the name (case-sensitively; most ids do). Ids and
+ * names holding '\n' or SEP are kept aside (`odd`) and their entry text left empty, so a match never
+ * spans two entries or an id and a name.
+ */
+class TenantEntries {
+  count = 0;
+  /** Sealed chunks' texts and, per chunk, where each entry starts (CHUNK + 1 offsets). */
+  private readonly chunks: string[] = [];
+  private readonly starts: Int32Array[] = [];
+  /** Entries of the chunk being filled, and its joined text once a search asked for it. */
+  private open: string[] = [];
+  private openText: { text: string; starts: Int32Array } | null = null;
+  /** Per entry: kind code | ALIVE, where the name starts in the entry and its length, the id's hash. */
+  private meta = new Uint16Array(1024);
+  private nameAt = new Int32Array(1024);
+  private nameLen = new Int32Array(1024);
+  private hashes = new Uint32Array(1024);
+  /** Open addressing on the id's hash: entry index, or -1. Kept at most half full. */
+  private slots = new Int32Array(2048).fill(-1);
+  private readonly odd = new Map<number, { id: string; name: string }>();
+
+  /** `lookup` false: the id is known to be new. */
+  put(id: string, name: string, kind: number, alive: boolean, lookup: boolean): void {
+    const h = hashOf(id);
+    const found = lookup ? this.find(id, h) : -1;
+    const flags = kind | (alive ? ALIVE : 0);
+    if (found >= 0) {
+      this.meta[found] = flags;
+      return;
+    }
+    const e = this.count++;
+    if (e === this.meta.length) this.grow();
+    let text: string;
+    if (id.includes('\n') || id.includes(SEP) || name.includes('\n') || name.includes(SEP)) {
+      this.odd.set(e, { id, name });
+      text = '';
+    } else {
+      const at = id.lastIndexOf(name);
+      text = at >= 0 ? id : id + SEP + name;
+      this.nameAt[e] = at >= 0 ? at : id.length + 1;
+    }
+    this.nameLen[e] = name.length;
+    this.meta[e] = flags;
+    this.hashes[e] = h;
+    this.insertSlot(e, h);
+    this.open.push(text);
+    this.openText = null;
+    if (this.open.length === CHUNK) this.seal();
+  }
+
+  /**
+   * Ids of the best `limit` live entries of the `allowed` kinds (all when null) whose name or id
+   * contains `q` (lowercased) case-insensitively, best first: exact name, then primary kinds, then
+   * shorter names, then id.
+   */
+  search(q: string, allowed: Uint8Array | null, limit: number): string[] {
+    const top = new TopK(limit, (e) => this.idOf(e));
+    const consider = (e: number) => {
+      const m = this.meta[e];
+      if (!(m & ALIVE) || (allowed && !allowed[m & 0xff])) return;
+      const len = this.nameLen[e];
+      const exact = len === q.length && this.nameOf(e).toLowerCase() === q;
+      top.offer(e, (exact ? 0 : 2 ** 40) + (SECONDARY_CODE[m & 0xff] ? 2 ** 39 : 0) + len);
+    };
+    const texts = this.texts();
+    if (q === '') {
+      for (let e = 0; e < this.count; e++) consider(e);
+    } else if (!q.includes('\n') && !q.includes(SEP)) {
+      const re = new RegExp(q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+      texts.forEach(({ text, starts }, c) => {
+        re.lastIndex = 0;
+        // test(), not exec(): no match object per hit. A match of the escaped literal is q.length code units long.
+        while (re.test(text)) {
+          const local = entryAt(starts, re.lastIndex - q.length);
+          consider((c << CHUNK_BITS) + local);
+          re.lastIndex = starts[local + 1]; // the entry's next matches change nothing
+        }
+      });
+    }
+    if (q !== '') {
+      for (const [e, { id, name }] of this.odd) if (id.toLowerCase().includes(q) || name.toLowerCase().includes(q)) consider(e);
+    }
+    return top.ids();
+  }
+
+  private texts(): { text: string; starts: Int32Array }[] {
+    const sealed = this.chunks.map((text, i) => ({ text, starts: this.starts[i] }));
+    if (!this.open.length) return sealed;
+    this.openText ??= joinEntries(this.open);
+    return [...sealed, this.openText];
+  }
+
+  private seal(): void {
+    const { text, starts } = this.openText ?? joinEntries(this.open);
+    this.chunks.push(text);
+    this.starts.push(starts);
+    this.open = [];
+    this.openText = null;
+  }
+
+  private entryText(e: number): string {
+    const c = e >>> CHUNK_BITS;
+    const local = e & (CHUNK - 1);
+    if (c < this.chunks.length) return this.chunks[c].slice(this.starts[c][local], this.starts[c][local + 1] - 1);
+    return this.open[local];
+  }
+
+  private idOf(e: number): string {
+    const odd = this.odd.get(e);
+    if (odd) return odd.id;
+    const text = this.entryText(e);
+    const at = this.nameAt[e];
+    return at > 0 && text.charCodeAt(at - 1) === 1 && at + this.nameLen[e] === text.length ? text.slice(0, at - 1) : text;
+  }
+
+  private nameOf(e: number): string {
+    const odd = this.odd.get(e);
+    if (odd) return odd.name;
+    const at = this.nameAt[e];
+    return this.entryText(e).slice(at, at + this.nameLen[e]);
+  }
+
+  private find(id: string, h: number): number {
+    const mask = this.slots.length - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const e = this.slots[s];
+      if (e < 0) return -1;
+      if (this.hashes[e] === h && this.idOf(e) === id) return e;
+    }
+  }
+
+  private insertSlot(e: number, h: number): void {
+    if ((this.count + 1) * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      for (let i = 0; i < e; i++) this.placeSlot(i, this.hashes[i]);
+    }
+    this.placeSlot(e, h);
+  }
+
+  private placeSlot(e: number, h: number): void {
+    const mask = this.slots.length - 1;
+    let s = h & mask;
+    while (this.slots[s] >= 0) s = (s + 1) & mask;
+    this.slots[s] = e;
+  }
+
+  private grow(): void {
+    const n = this.meta.length * 2;
+    const more = <T extends Uint16Array | Int32Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.meta = more(this.meta, (k) => new Uint16Array(k));
+    this.nameAt = more(this.nameAt, (k) => new Int32Array(k));
+    this.nameLen = more(this.nameLen, (k) => new Int32Array(k));
+    this.hashes = more(this.hashes, (k) => new Uint32Array(k));
+  }
+}
+
+/** Entries joined by '\n' (one after the last too), and where each starts (one more: the end). */
+function joinEntries(entries: readonly string[]): { text: string; starts: Int32Array } {
+  const starts = new Int32Array(entries.length + 1);
+  let at = 0;
+  entries.forEach((t, i) => {
+    starts[i] = at;
+    at += t.length + 1;
+  });
+  starts[entries.length] = at;
+  return { text: entries.join('\n') + '\n', starts };
+}
+
+/** The entry whose text holds offset `at`: the last start at or before it. */
+function entryAt(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The best `limit` entries by (score, id), kept sorted. A candidate whose score is worse than the
+ * worst kept is refused by one comparison, so most entries of a broad match never make an id.
+ */
+class TopK {
+  private readonly items: { e: number; score: number; id: string }[] = [];
+  constructor(private readonly limit: number, private readonly idOf: (e: number) => string) {}
+
+  offer(e: number, score: number): void {
+    const full = this.items.length === this.limit;
+    if (full && score > this.items[this.limit - 1].score) return;
+    const id = this.idOf(e);
+    const before = (x: { score: number; id: string }) => x.score < score || (x.score === score && x.id < id);
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before(this.items[mid])) lo = mid + 1;
+      else hi = mid;
+    }
+    this.items.splice(lo, 0, { e, score, id });
+    if (this.items.length > this.limit) this.items.pop();
+  }
+
+  ids(): string[] {
+    return this.items.map((x) => x.id);
+  }
+}
+
+/**
+ * Rows of a CSV file as Kuzu's COPY TO writes it: fields separated by ',', rows by '\n', a field
+ * quoted (quotes doubled) when it holds a quote, comma or line break. Each row's `width` fields go to `each`.
+ */
+async function readCsv(file: string, width: number, each: (fields: string[]) => void): Promise<void> {
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false; // inside a quoted field
+  let quote = false; // the last character was a quote inside a quoted field
+  const endRow = () => {
+    fields.push(field);
+    field = '';
+    if (fields.length !== width) throw new Error(`search index: a row of ${fields.length} fields in ${file}, expected ${width}`);
+    each(fields);
+    fields = [];
+  };
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
+    let i = 0;
+    while (i < chunk.length) {
+      if (quoted) {
+        if (quote) {
+          quote = false;
+          if (chunk.charCodeAt(i) === 0x22) { field += '"'; i++; continue; }
+          quoted = false; // the previous quote closed the field
+          continue;
+        }
+        const q = chunk.indexOf('"', i);
+        if (q < 0) { field += chunk.slice(i); break; }
+        field += chunk.slice(i, q);
+        quote = true;
+        i = q + 1;
+        continue;
+      }
+      const c = chunk.charCodeAt(i);
+      if (c === 0x22 && field === '') { quoted = true; i++; continue; }
+      if (c === 0x2c) { fields.push(field); field = ''; i++; continue; }
+      if (c === 0x0a) { endRow(); i++; continue; }
+      if (c === 0x0d) { i++; continue; }
+      // An unquoted run: up to the next comma or line end.
+      let j = i;
+      while (j < chunk.length) {
+        const d = chunk.charCodeAt(j);
+        if (d === 0x2c || d === 0x0a || d === 0x0d) break;
+        j++;
+      }
+      field += chunk.slice(i, j);
+      i = j;
+    }
+  }
+  if (quote) quoted = false;
+  if (field !== '' || fields.length) endRow();
+}
