@@ -1,8 +1,9 @@
 /**
- * OTLP trace ingest over HTTP: spans/s through POST /v1/traces (protobuf, 512-span batches as an
- * SDK's BatchSpanProcessor sends them, several exporters at once), ack latency p50/p99, beside the
- * raw chDB insert rate of the same span rows in the same run (10,000-row INSERTs, no HTTP, no
- * decoding, no trace summaries; rounds alternate); then one trace by id over everything stored.
+ * OTLP trace ingest over HTTP: spans/s through POST /v1/traces (protobuf) in two realistic shapes
+ * (SHAPES: SDK exporters sending 512-span batches, and a Collector sending 8,192-span batches), ack
+ * latency p50/p99, beside the raw chDB insert rate of the same span rows in the same run (10,000-row
+ * INSERTs, no HTTP, no decoding, no trace summaries; rounds alternate); then one trace by id over
+ * everything stored.
  * With LOOM_BENCH_TRACE_SPANS=N (e.g. 10000000) it instead bulk-loads N spans into a fresh store and
  * measures one trace by id over them (otlp-lookup.ts): `LOOM_BENCH_TRACE_SPANS=10000000 npm run -s bench -- --only otlp`.
  * LOOM_BENCH_TRACE_DIR=<dir> keeps that store, and a later run with the same dir measures it again
@@ -23,8 +24,17 @@ import { traceLookupBench } from './otlp-lookup.js';
 
 export const name = 'otlp';
 const KEY = 'bench-key-000000000000000000001';
-const BATCH = 512; // BatchSpanProcessor's maxExportBatchSize
-const CLIENTS = 8; // exporters sending at once
+/**
+ * How spans arrive. `otlp.traces`: 8 services' SDKs, each BatchSpanProcessor exporting 512 spans
+ * (its maxExportBatchSize) one export at a time. `otlp.traces.collector`: an OTel Collector in front
+ * (what high-volume deployments run), its batch processor sending 8,192 spans (send_batch_size) over
+ * 4 of its exporter queue's consumers at once.
+ */
+const SHAPES = [
+  { bench: 'otlp.traces', batch: 512, clients: 8 },
+  { bench: 'otlp.traces.collector', batch: 8192, clients: 4 },
+] as const;
+const MAX_CLIENTS = Math.max(...SHAPES.map((x) => x.clients));
 const SPANS_PER_TRACE = 8;
 const RAW_BATCH = 10_000;
 const LOOKUPS = 200;
@@ -64,30 +74,30 @@ function traceSpans(startMs: number) {
   ];
 }
 
-/** Protobuf export bodies of `BATCH` spans each, like an SDK's exporter sends. */
-function bodies(spans: number): Uint8Array[] {
+/** Protobuf export bodies of `batch` spans each, as an exporter sends them. */
+function bodies(spans: number, batch: number): Uint8Array[] {
   const out: Uint8Array[] = [];
   const t0 = Date.now() - 3_600_000;
   let made = 0;
   while (made < spans) {
-    const batch: object[] = [];
-    while (batch.length < BATCH && made < spans) {
+    const group: object[] = [];
+    while (group.length < batch && made < spans) {
       const trace = traceSpans(t0 + made);
-      batch.push(...trace);
+      group.push(...trace);
       made += trace.length;
     }
-    out.push(traceMessages.ExportTraceServiceRequest.encode({ resourceSpans: [{ resource: RESOURCE, scopeSpans: [{ scope: { name: 'bench', version: '1' }, spans: batch }] }] }).finish());
+    out.push(traceMessages.ExportTraceServiceRequest.encode({ resourceSpans: [{ resource: RESOURCE, scopeSpans: [{ scope: { name: 'bench', version: '1' }, spans: group }] }] }).finish());
   }
   return out;
 }
 
 /**
- * `CLIENTS` exporters posting export bodies, from a separate thread (see http-load.worker.mjs): real
+ * `clients` exporters posting export bodies, from a separate thread (see http-load.worker.mjs): real
  * exporters are other processes, and clients on the server's own event loop slowed it down.
  */
-async function send(url: string, bodies: Uint8Array[]): Promise<{ ms: number; lat: number[] }> {
+async function send(url: string, bodies: Uint8Array[], clients: number): Promise<{ ms: number; lat: number[] }> {
   const worker = new Worker(new URL('./http-load.worker.mjs', import.meta.url), {
-    workerData: { url: `${url}/v1/traces`, key: KEY, bodies, concurrency: CLIENTS, contentType: 'application/x-protobuf', expect: 201 },
+    workerData: { url: `${url}/v1/traces`, key: KEY, bodies, concurrency: clients, contentType: 'application/x-protobuf', expect: 201 },
   });
   try {
     return await new Promise((resolve, reject) => {
@@ -115,38 +125,40 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
 }
 
 async function ingestBench(opts: BenchOptions, emit: Emit): Promise<void> {
-  const spans = Math.max(BATCH, opts.nodes);
+  const spans = Math.max(SHAPES[SHAPES.length - 1].batch, opts.nodes);
   const dir = mkdtempSync(path.join(tmpdir(), 'loom-bench-otlp-'));
-  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY, LOOM_OTLP_MAX_CONCURRENT: String(CLIENTS * 2) });
+  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY, LOOM_OTLP_MAX_CONCURRENT: String(MAX_CLIENTS * 2) });
   try {
     // Raw: the same rows (decoded, normalised) inserted straight into chDB in large INSERTs, another
     // tenant. Raw and HTTP rounds alternate, so a change in machine load hits both alike.
     const prices = loadPriceTable();
-    const rows = bodies(spans).flatMap((b) => toSpanRows('bench_raw', decodeTraces(b), prices).rows);
-    const batches = bodies(spans);
-    const lat: number[] = [];
-    let rawMs = 0;
-    let httpMs = 0;
-    const lags: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const part = <T>(xs: T[]) => xs.slice(Math.floor((round * xs.length) / ROUNDS), Math.floor(((round + 1) * xs.length) / ROUNDS));
-      const raw = part(rows);
-      const t = performance.now();
-      for (let i = 0; i < raw.length; i += RAW_BATCH) await loom.services.analytics.insert('spans', raw.slice(i, i + RAW_BATCH));
-      rawMs += performance.now() - t;
-      const http = await send(loom.url, part(batches));
-      const acked = performance.now();
-      // The trace summaries (traces rows, Trace nodes) follow the acknowledgements: a round ends when they are written.
-      await loom.services.traceIngest.settled();
-      lags.push(performance.now() - acked);
-      lat.push(...http.lat);
-      httpMs += http.ms + lags[lags.length - 1];
-      opts.progress('otlp', round + 1, ROUNDS, 'rounds');
+    const rows = bodies(spans, SHAPES[0].batch).flatMap((b) => toSpanRows('bench_raw', decodeTraces(b), prices).rows);
+    for (const [s, shape] of SHAPES.entries()) {
+      const batches = bodies(spans, shape.batch);
+      const lat: number[] = [];
+      let rawMs = 0;
+      let httpMs = 0;
+      const lags: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const part = <T>(xs: T[]) => xs.slice(Math.floor((round * xs.length) / ROUNDS), Math.floor(((round + 1) * xs.length) / ROUNDS));
+        const raw = part(rows);
+        const t = performance.now();
+        for (let i = 0; i < raw.length; i += RAW_BATCH) await loom.services.analytics.insert('spans', raw.slice(i, i + RAW_BATCH));
+        rawMs += performance.now() - t;
+        const http = await send(loom.url, part(batches), shape.clients);
+        const acked = performance.now();
+        // The trace summaries (traces rows, Trace nodes) follow the acknowledgements: a round ends when they are written.
+        await loom.services.traceIngest.settled();
+        lags.push(performance.now() - acked);
+        lat.push(...http.lat);
+        httpMs += http.ms + lags[lags.length - 1];
+        opts.progress('otlp', s * ROUNDS + round + 1, SHAPES.length * ROUNDS, 'rounds');
+      }
+      emit({ bench: shape.bench, metric: 'spans_per_s', value: spans / (httpMs / 1000), raw_engine: rows.length / (rawMs / 1000), n: spans });
+      emit({ bench: shape.bench, metric: 'ack_p50_ms', value: pct(lat, 50), n: lat.length });
+      emit({ bench: shape.bench, metric: 'ack_p99_ms', value: pct(lat, 99), n: lat.length });
+      emit({ bench: shape.bench, metric: 'summaries_after_last_ack_max_ms', value: Math.max(...lags), n: lags.length });
     }
-    emit({ bench: 'otlp.traces', metric: 'spans_per_s', value: spans / (httpMs / 1000), raw_engine: rows.length / (rawMs / 1000), n: spans });
-    emit({ bench: 'otlp.traces', metric: 'ack_p50_ms', value: pct(lat, 50), n: lat.length });
-    emit({ bench: 'otlp.traces', metric: 'ack_p99_ms', value: pct(lat, 99), n: lat.length });
-    emit({ bench: 'otlp.traces', metric: 'summaries_after_last_ack_max_ms', value: Math.max(...lags), n: lags.length });
 
     // One trace by id (what GraphQL `trace` runs: one primary-key read of its spans) over everything stored.
     const ids = await loom.services.analytics.query<{ trace_id: string }>('demo', "SELECT trace_id FROM traces FINAL WHERE tenant_id = {tenant:String} AND service_name = 'rag-api' ORDER BY rand() LIMIT {n:UInt32}", { n: LOOKUPS });
@@ -157,8 +169,9 @@ async function ingestBench(opts: BenchOptions, emit: Emit): Promise<void> {
       lookups.push(performance.now() - t1);
       if (view?.spans.length !== SPANS_PER_TRACE) throw new Error(`trace ${trace_id}: ${view?.spans.length} spans`);
     }
-    emit({ bench: 'otlp.trace_by_id', metric: 'p50_ms', value: pct(lookups, 50), n: spans * 2 });
-    emit({ bench: 'otlp.trace_by_id', metric: 'p99_ms', value: pct(lookups, 99), n: spans * 2 });
+    const stored = spans * 2 * SHAPES.length; // each shape: its raw rows and its spans over HTTP
+    emit({ bench: 'otlp.trace_by_id', metric: 'p50_ms', value: pct(lookups, 50), n: stored });
+    emit({ bench: 'otlp.trace_by_id', metric: 'p99_ms', value: pct(lookups, 99), n: stored });
   } finally {
     await loom.close();
     rmSync(dir, { recursive: true, force: true });
