@@ -4,6 +4,7 @@ import {
   type LineageHeads, type LineageQuery, type LineageResult, type NodeHead, type NodeKind,
 } from './model.js';
 import { badInput } from './errors.js';
+import { traceNodeId } from './telemetry/trace-summary.js';
 
 export type LineageOptions = Pick<LineageQuery, 'asOf' | 'deadlineMs' | 'edges' | 'heads'>;
 export interface ImpactGroup<N extends NodeHead = GraphNode> { kind: NodeKind; distance: number; count: number; nodes: LineageNode<N>[] }
@@ -12,6 +13,8 @@ export interface Impact<N extends NodeHead = GraphNode> { root: LineageResult['r
 const MAX_COUNT = 100_000;
 const MAX_FIELDS_PER_DATASET = 500;
 const EDGE_PAGE = 500;
+/** A trace id as OTLP gives it (32 hex digits), or its Trace node's id. */
+const TRACE_ID = /^(?:trace:)?([0-9a-f]{32})$/i;
 
 /** Read side of the graph: validates bounds, then asks the store. */
 export class LineageService {
@@ -21,10 +24,20 @@ export class LineageService {
     return this.graph.getNodes(tenant, ids);
   }
 
-  search(tenant: string, text: string, kinds: readonly NodeKind[] | undefined, first: number) {
+  /**
+   * The graph's text search (TEXT_SEARCH_KINDS); a text that is a trace id also finds that trace's
+   * node, first (Trace nodes are not matched by text: see TEXT_SEARCH_KINDS).
+   */
+  async search(tenant: string, text: string, kinds: readonly NodeKind[] | undefined, first: number): Promise<GraphNode[]> {
     if (text.length > 200) throw badInput('text', 'must be at most 200 characters');
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be an integer 1..100');
-    return this.graph.search(tenant, { text: text.trim(), kinds, limit: first });
+    const trimmed = text.trim();
+    const traceId = TRACE_ID.exec(trimmed)?.[1];
+    const [[trace], found] = await Promise.all([
+      traceId && (!kinds?.length || kinds.includes('Trace')) ? this.graph.getNodes(tenant, [traceNodeId(traceId.toLowerCase())]) : [null],
+      this.graph.search(tenant, { text: trimmed, kinds, limit: first }),
+    ]);
+    return trace && !trace.validTo ? [trace, ...found].slice(0, first) : found;
   }
 
   /** With `heads`, the nodes and edges may come as heads (see LineageQuery.heads). */

@@ -113,6 +113,15 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       expect(jobs.map((h) => h.id)).toEqual(['job:ns:clean_job']);
     });
 
+    it('does not match Trace nodes by text (they come with the traffic), by name, id or kind', async () => {
+      const id = `trace:${'ab'.repeat(16)}`;
+      await store.write(A, { nodes: [{ id, kind: 'Trace', namespace: 'svc', name: 'GET /clean_trace' }], edges: [] });
+      expect(await store.search(A, { text: 'clean_trace', limit: 10 })).toEqual([]);
+      expect(await store.search(A, { text: 'abab', kinds: ['Trace'], limit: 10 })).toEqual([]);
+      expect(await store.search(A, { text: '', kinds: ['Trace', 'Job'], limit: 100 })).not.toContainEqual(expect.objectContaining({ kind: 'Trace' }));
+      expect((await store.getNodes(A, [id]))[0]?.kind).toBe('Trace');
+    });
+
     it('pages the neighbours of a node with a total', async () => {
       const all = await store.neighbours(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', limit: 10, offset: 0 });
       expect(all.total).toBe(2);

@@ -41,6 +41,38 @@ describe('GraphNode.neighbours', () => {
   });
 });
 
+describe('search', () => {
+  let loom: TestLoom;
+  const hex = '0af7651916cd43dd8448eb211c80319c';
+  beforeAll(async () => {
+    loom = await startTestLoom();
+    await loom.services.graph.write('demo', {
+      nodes: [
+        { id: `trace:${hex}`, kind: 'Trace', namespace: 'rag-api', name: 'POST /answer' },
+        { id: `dataset:e2e:${hex}_export`, kind: 'Dataset', namespace: 'e2e', name: `${hex}_export` },
+      ],
+      edges: [],
+    });
+  });
+  afterAll(() => loom?.close());
+
+  const SEARCH = 'query ($text: String!, $kinds: [NodeKind!]) { search(text: $text, kinds: $kinds, first: 5) { id kind } }';
+  const ids = async (text: string, kinds?: string[], key?: string) => (await ok(loom, SEARCH, { text, kinds }, key)).search.map((n: { id: string }) => n.id);
+
+  it('finds a trace by its id (first), never by text; only in its own tenant', async () => {
+    const both = [`trace:${hex}`, `dataset:e2e:${hex}_export`];
+    expect(await ids(hex)).toEqual(both);
+    expect(await ids(` TRACE:${hex.toUpperCase()} `)).toEqual([`trace:${hex}`]);
+    expect(await ids(hex, ['Trace'])).toEqual([`trace:${hex}`]);
+    expect(await ids(hex, ['Dataset'])).toEqual([`dataset:e2e:${hex}_export`]);
+    expect(await ids('POST /answer')).toEqual([]);
+    expect(await ids(hex.slice(0, 31))).toEqual([`dataset:e2e:${hex}_export`]);
+    await loom.services.tenancy.createTenant('other');
+    const other = await loom.services.tenancy.createApiKey('other', 'admin');
+    expect(await ids(hex, undefined, other)).toEqual([]);
+  });
+});
+
 describe('lineage nodes as heads', () => {
   let loom: TestLoom;
   const at = '2026-03-01T00:00:00.000Z';

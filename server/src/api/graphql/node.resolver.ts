@@ -18,7 +18,7 @@ export class NodeResolver {
     return ctx.loaders.node.load(id);
   }
 
-  @Query(() => [GraphNode], { description: 'Nodes whose name or id contains the text (case-insensitive); exact names first' })
+  @Query(() => [GraphNode], { description: 'Nodes whose name or id contains the text (case-insensitive); exact names first. Trace nodes are found by their trace id only (list traces with `traces`)' })
   search(
     @Arg('text', () => String) text: string,
     @Arg('kinds', () => [NodeKindEnum], { nullable: true }) kinds: NodeKind[] | undefined,

@@ -42,6 +42,10 @@ export interface GraphStore {
   write(tenant: string, batch: WriteBatch): Promise<void>;
   /** Nodes aligned with `ids` (null where missing): shaped for DataLoader. */
   getNodes(tenant: string, ids: readonly string[]): Promise<(GraphNode | null)[]>;
+  /**
+   * Live nodes of TEXT_SEARCH_KINDS (of `query.kinds` among them) whose name or id contains the text,
+   * case-insensitively; the exact name first, then primary kinds, shorter names, id.
+   */
   search(tenant: string, query: SearchQuery): Promise<GraphNode[]>;
   /** Current (validTo null) edges of one node, paged. */
   neighbours(tenant: string, id: string, query: NeighbourQuery): Promise<Page<Neighbour>>;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GraphStore, ManyNeighbourQuery, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
 import {
-  EDGE_KINDS, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageHeads, type LineageResult,
+  EDGE_KINDS, TEXT_SEARCH_KINDS, type NodeKind, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageHeads, type LineageResult,
   type Page, type SearchQuery,
 } from '../../domain/model.js';
 import { ReaderPool } from './ReaderPool.js';
@@ -207,7 +207,7 @@ export class KuzuGraphStore implements GraphStore {
       };
       staged.nodes.set(n.key, { kind: row.kind, props: row.props, createdAt: row.createdAt, updatedAt: row.updatedAt, validTo: row.validTo });
       const sameScalars = prev?.kind === row.kind && prev.createdAt === row.createdAt && prev.updatedAt === row.updatedAt;
-      if (!prev || prev.kind !== row.kind || String(prev.validTo ?? '') !== row.validTo) {
+      if ((!prev || prev.kind !== row.kind || String(prev.validTo ?? '') !== row.validTo) && TEXT_SEARCH_KINDS.includes(row.kind as NodeKind)) {
         created.searched.push({ tenant: n.tenant, id: n.id, name: n.name, kind: row.kind, validTo: row.validTo });
       }
       if (!prev) fresh.push({ ...row, tenant: n.tenant, id: n.id });

@@ -1,5 +1,5 @@
 /** Kuzu dialect: pure query text builders. Shared Cypher subset plus Kuzu's `* SHORTEST` recursive joins. */
-import { EDGE_KINDS, MAX_LINEAGE_DEPTH, type Direction, type EdgeKind } from '../../domain/model.js';
+import { EDGE_KINDS, MAX_LINEAGE_DEPTH, TEXT_SEARCH_KINDS, type Direction, type EdgeKind } from '../../domain/model.js';
 import type { NeighbourOrder } from '../../domain/ports/GraphStore.js';
 
 const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo';
@@ -25,9 +25,9 @@ export function copyKeysTo(file: string): string {
   return `COPY (MATCH (n:Node) RETURN n.key) TO '${file}' (HEADER=false)`;
 }
 
-/** Every node's tenant, id, name, kind and end of validity, for the search index (SearchIndex.load). */
+/** Every searchable node's tenant, id, name, kind and end of validity, for the search index (SearchIndex.load). */
 export function copySearchTo(file: string): string {
-  return `COPY (MATCH (n:Node) RETURN n.tenant, n.id, n.name, n.kind, n.validTo) TO '${file}' (HEADER=false)`;
+  return `COPY (MATCH (n:Node) WHERE n.kind IN [${TEXT_SEARCH_KINDS.map((k) => `'${k}'`).join(', ')}] RETURN n.tenant, n.id, n.name, n.kind, n.validTo) TO '${file}' (HEADER=false)`;
 }
 
 /** Whole nodes by key, like `lookupKeys` (one primary-key lookup per branch). */

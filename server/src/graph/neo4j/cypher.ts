@@ -4,7 +4,7 @@
  * Relationship types and depths cannot be parameters: they are inlined from validated values only.
  * Everything else is a parameter, `asOf` included (Neo4j takes parameters inside path predicates).
  */
-import { EDGE_KINDS, MAX_LINEAGE_DEPTH, NODE_KINDS, type Direction, type EdgeKind, type NodeKind } from '../../domain/model.js';
+import { EDGE_KINDS, MAX_LINEAGE_DEPTH, TEXT_SEARCH_KINDS, type Direction, type EdgeKind, type NodeKind } from '../../domain/model.js';
 import { badInput, UnreachableCaseError } from '../../domain/errors.js';
 import type { EdgeRow, NodeRow } from '../rows.js';
 import type { NeighbourOrder } from '../../domain/ports/GraphStore.js';
@@ -89,7 +89,7 @@ export function countNodes(tenant: string): Statement {
   return { text: 'MATCH (n:Node {tenant: $tenant})\nRETURN count(n) AS count', params: { tenant } };
 }
 
-/** Case-insensitive substring on name or id; exact names first, then shorter names, then id. */
+/** Case-insensitive substring on name or id, over TEXT_SEARCH_KINDS; exact names first, then shorter names, then id. */
 export function search(tenant: string, text: string, kinds: readonly NodeKind[] | undefined, limit: number): Statement {
   return {
     text: lines(
@@ -99,7 +99,7 @@ export function search(tenant: string, text: string, kinds: readonly NodeKind[] 
       "ORDER BY CASE WHEN toLower(n.name) = $text THEN 0 ELSE 1 END, CASE WHEN n.kind IN ['Field', 'DatasetVersion', 'JobVersion', 'Namespace', 'Run'] THEN 1 ELSE 0 END, size(n.name), n.id",
       'LIMIT $limit',
     ),
-    params: { tenant, text: text.toLowerCase(), kinds: [...(kinds?.length ? kinds : NODE_KINDS)], limit: count('limit', limit) },
+    params: { tenant, text: text.toLowerCase(), kinds: (kinds?.length ? kinds : TEXT_SEARCH_KINDS).filter((k) => TEXT_SEARCH_KINDS.includes(k)), limit: count('limit', limit) },
   };
 }
 
