@@ -57,7 +57,7 @@ export class KuzuGraphStore implements GraphStore {
   /** Every stored edge's (kind, from, to) (Bloom filter): an edge between stored nodes is read first only if it may exist. Built by init(). */
   private edgeKeys = new KeyFilter(0);
   /** Every stored node's id, name, kind and validity, per tenant: what `search` scans. Filled after init() (`searchLoaded`). */
-  private readonly searchIndex = new SearchIndex();
+  private searchIndex = new SearchIndex();
   private searchLoaded: Promise<unknown> = Promise.resolve();
   /** Stored nodes (all tenants): counted at init(), then by commits. Picks how new edges are written. */
   private nodeCount = 0;
@@ -97,9 +97,10 @@ export class KuzuGraphStore implements GraphStore {
     this.nodeCount = await this.exported(Q.copyKeysTo, (file) => readCsvColumn(file, (h1, h2) => this.keys.addHash(h1, h2)));
     this.edgeKeys = new KeyFilter(Number(edges.n));
     await this.exported(Q.copyEdgeKeysTo, (file) => readCsvColumn(file, (h1, h2) => this.edgeKeys.addHash(h1, h2)));
-    // The search index is read after the store opens (~2 s of JS at 1.6M nodes; searches wait for it,
+    // The search index is read after the store opens (~3 s of JS at 1.6M nodes; searches wait for it,
     // commits meanwhile are applied after it): the engine's export must come before any write.
     const file = await this.export(Q.copySearchTo);
+    this.searchIndex = new SearchIndex();
     this.searchLoaded = this.searchIndex.load(file).finally(() => rm(file, { force: true }));
     this.searchLoaded.catch(() => undefined); // surfaced by search()
   }
