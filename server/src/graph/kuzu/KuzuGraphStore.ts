@@ -305,7 +305,7 @@ export class KuzuGraphStore implements GraphStore {
   /**
    * The search index ranks; only the winners are read: by key lookups (~0.3 ms a key), or, when they
    * are many for a store of up to JOIN_READ_MAX_NODES, in one join against the Node table. Listing
-   * 5,000 runs of a 5,000-node store took ~1.5 s by lookups and 47-77 ms by the join; 1,000 and 5,000
+   * 5,000 runs of a 5,000-node store took ~1.5 s by lookups and 47-100 ms by the join; 1,000 and 5,000
    * nodes of a 161k-node store, 103 and 169 ms by the join.
    */
   async search(tenant: string, q: SearchQuery): Promise<GraphNode[]> {
