@@ -29,7 +29,6 @@ function machine(): string {
   return `${cpus.length}x ${cpus[0]?.model.trim() ?? 'unknown cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`;
 }
 
-
 /** `x.bench.ts` exports the benchmark named `x`; only the selected files are imported (a module may read fixtures on import). */
 async function loadBenches(only: string | undefined): Promise<BenchModule[]> {
   const dir = new URL('./', import.meta.url);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GraphStore, ManyNeighbourQuery, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
 import {
-  EDGE_KINDS, TEXT_SEARCH_KINDS, type NodeKind, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageHeads, type LineageResult,
+  EDGE_KINDS, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageHeads, type LineageResult,
   type Page, type SearchQuery,
 } from '../../domain/model.js';
 import { ReaderPool } from './ReaderPool.js';
@@ -158,7 +158,7 @@ export class KuzuGraphStore implements GraphStore {
         for (const k of created.nodes) this.keys.add(k);
         this.nodeCount += created.nodes.size;
         for (const k of created.edges) this.edgeKeys.add(k);
-        for (const n of created.searched) this.searchIndex.put(n.tenant, n.id, n.name, n.kind, n.validTo === '');
+        for (const n of created.searched) this.searchIndex.put(n.tenant, n.id, n.name, n.kind, n.validTo === '', n.created);
       },
     };
   }
@@ -209,8 +209,8 @@ export class KuzuGraphStore implements GraphStore {
       };
       staged.nodes.set(n.key, { kind: row.kind, props: row.props, createdAt: row.createdAt, updatedAt: row.updatedAt, validTo: row.validTo });
       const sameScalars = prev?.kind === row.kind && prev.createdAt === row.createdAt && prev.updatedAt === row.updatedAt;
-      if ((!prev || prev.kind !== row.kind || String(prev.validTo ?? '') !== row.validTo) && TEXT_SEARCH_KINDS.includes(row.kind as NodeKind)) {
-        created.searched.push({ tenant: n.tenant, id: n.id, name: n.name, kind: row.kind, validTo: row.validTo });
+      if (!prev || prev.kind !== row.kind || String(prev.validTo ?? '') !== row.validTo) {
+        created.searched.push({ tenant: n.tenant, id: n.id, name: n.name, kind: row.kind, validTo: row.validTo, created: !prev });
       }
       if (!prev) fresh.push({ ...row, tenant: n.tenant, id: n.id });
       else if (prev.props !== row.props) {
@@ -390,7 +390,7 @@ let exportCount = 0;
 const JOIN_READ_MAX_NODES = 250_000;
 
 /** What a transaction created, and the nodes created or whose kind or validity changed (for the search index). */
-interface Created { nodes: Set<string>; edges: string[]; searched: { tenant: string; id: string; name: string; kind: string; validTo: string }[] }
+interface Created { nodes: Set<string>; edges: string[]; searched: { tenant: string; id: string; name: string; kind: string; validTo: string; created: boolean }[] }
 /** A stored edge as a write sees it (validTo '' while current; endsAt unknown when not read). */
 type StoredEdge = EdgeState & { endsAt?: string };
 

@@ -65,6 +65,15 @@ describe('SearchIndex', () => {
     }
   });
 
+  it('keeps no Trace nodes, and hides a node whose kind became Trace', () => {
+    const index = new SearchIndex();
+    index.put('t', 'trace:ab', 'GET /orders', 'Trace', true, true);
+    index.put('t', 'dataset:ns:orders', 'orders', 'Dataset', true, true);
+    expect([index.size, index.search('t', 'orders', null, 10)]).toEqual([1, ['dataset:ns:orders']]);
+    index.put('t', 'dataset:ns:orders', 'orders', 'Trace', true);
+    expect(index.search('t', 'orders', null, 10)).toEqual([]);
+  });
+
   it('keeps tenants apart', () => {
     const index = new SearchIndex();
     index.put('a', 'dataset:ns:orders', 'orders', 'Dataset', true);

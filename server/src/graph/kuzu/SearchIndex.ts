@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { TEXT_SEARCH_KINDS } from '../../domain/model.js';
 
 /**
  * Every stored node's id, name, kind and liveness, in memory, per tenant: what `search` matches
@@ -14,18 +15,23 @@ import { createReadStream } from 'node:fs';
  *
  * Exact because the embedded database has one writer, this store: filled from the table when the
  * store opens (`load`, through a CSV export), then told of every committed creation and of every
- * change of a node's kind or validity (names and ids never change). Costs ~55 bytes a node (85 MB
- * of heap at 1.61M nodes); loading that many takes ~3 s, after the store has opened.
+ * change of a node's kind or validity (names and ids never change). Only nodes of TEXT_SEARCH_KINDS
+ * are kept (not Trace: they come with the traffic). Costs ~55 bytes a node (85 MB of heap at 1.61M
+ * nodes); loading that many takes ~3 s, after the store has opened.
  */
 export class SearchIndex {
   private readonly tenants = new Map<string, TenantEntries>();
   /** While `load` runs: the puts that came meanwhile, applied after it (they are newer than the file). */
   private pending: Parameters<SearchIndex['put']>[] | null = null;
 
-  /** A node created, or (when already present) its kind and validity. */
-  put(tenant: string, id: string, name: string, kind: string, alive: boolean): void {
-    if (this.pending) this.pending.push([tenant, id, name, kind, alive]);
-    else this.entries(tenant).put(id, name, kindCode(kind), alive, true);
+  /**
+   * A node's kind and validity: `created` when the store has just created it (no lookup then), else
+   * changed. A node of another kind than TEXT_SEARCH_KINDS is not found.
+   */
+  put(tenant: string, id: string, name: string, kind: string, alive: boolean, created = false): void {
+    if (this.pending) this.pending.push([tenant, id, name, kind, alive, created]);
+    else if (SEARCHED.has(kind)) this.entries(tenant).put(id, name, kindCode(kind), alive, !created);
+    else if (!created) this.tenants.get(tenant)?.hide(id); // never in practice: a node whose kind became Trace
   }
 
   private entries(tenant: string): TenantEntries {
@@ -64,7 +70,7 @@ export class SearchIndex {
     try {
       // Keys are unique in the file: no lookup before appending.
       await readCsv(file, 5, (f) => {
-        this.entries(f[0]).put(f[1], f[2], kindCode(f[3]), f[4] === '', false);
+        if (SEARCHED.has(f[3])) this.entries(f[0]).put(f[1], f[2], kindCode(f[3]), f[4] === '', false);
         rows++;
       });
     } finally {
@@ -76,6 +82,7 @@ export class SearchIndex {
   }
 }
 
+const SEARCHED: ReadonlySet<string> = new Set(TEXT_SEARCH_KINDS);
 /** Kinds ranked after the others (the graph search's `secondary`). */
 const SECONDARY = new Set(['Field', 'DatasetVersion', 'JobVersion', 'Namespace', 'Run']);
 /** Kinds are few: one byte each (the order they are first seen); per code, whether it is secondary. */
@@ -151,6 +158,12 @@ class TenantEntries {
     if (this.open.length === CHUNK) this.seal();
   }
 
+  /** The entry of `id`, if any, no longer matches. */
+  hide(id: string): void {
+    const e = this.find(id, hashOf(id));
+    if (e >= 0) this.meta[e] &= ~ALIVE;
+  }
+
   /**
    * Ids of the best `limit` live entries of the `allowed` kinds (all when null) whose name or id
    * contains `q` (lowercased) case-insensitively, best first: exact name, then primary kinds, then
@@ -165,12 +178,11 @@ class TenantEntries {
       const exact = len === q.length && this.nameOf(e).toLowerCase() === q;
       top.offer(e, (exact ? 0 : 2 ** 40) + (SECONDARY_CODE[m & 0xff] ? 2 ** 39 : 0) + len);
     };
-    const texts = this.texts();
     if (q === '') {
       for (let e = 0; e < this.count; e++) consider(e);
     } else if (!q.includes('\n') && !q.includes(SEP)) {
       const re = new RegExp(q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
-      texts.forEach(({ text, starts }, c) => {
+      this.texts().forEach(({ text, starts }, c) => {
         re.lastIndex = 0;
         // test(), not exec(): no match object per hit. A match of the escaped literal is q.length code units long.
         while (re.test(text)) {
