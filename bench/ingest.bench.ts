@@ -93,13 +93,13 @@ async function single(url: string, events: unknown[], concurrency: number, opts:
   const worker = new Worker(new URL('./http-load.worker.mjs', import.meta.url), {
     workerData: { url: `${url}/api/v1/lineage`, key: KEY, bodies: events.map((e) => JSON.stringify(e)), concurrency },
   });
-  const out = await new Promise<{ ms: number; lat: number[] }>((resolve, reject) => {
+  const out = await new Promise<{ ms: number; lat: number[]; refused: number }>((resolve, reject) => {
     worker.on('message', (m) => (m.done ? resolve(m) : opts.progress(`ingest.single.c${concurrency}`, m.progress, events.length, 'events')));
     worker.on('error', reject);
   });
   await worker.terminate();
   await readable(url);
-  return { perS: events.length / ((performance.now() - t0) / 1000), lat: out.lat };
+  return { perS: events.length / ((performance.now() - t0) / 1000), lat: out.lat, refused: out.refused };
 }
 
 async function batched(url: string, events: unknown[], size: number, opts: BenchOptions) {
@@ -163,6 +163,7 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
       emit({ bench: `ingest.single.${label}`, metric: 'events_per_s', value: s.perS, raw_engine: raw, n });
       emit({ bench: `ingest.single.${label}`, metric: 'ack_p50_ms', value: pct(s.lat, 50), n });
       emit({ bench: `ingest.single.${label}`, metric: 'ack_p99_ms', value: pct(s.lat, 99), n });
+      emit({ bench: `ingest.single.${label}`, metric: 'refused_retried', value: s.refused, n });
       for (const [i, reader] of (readers ?? []).entries()) {
         const reads = await reader.stop();
         const who = i === 0 ? 'same_key' : 'other_key';
@@ -202,6 +203,7 @@ async function largeStore(n: number, rawPerS: number, opts: BenchOptions, emit: 
       emit({ bench: label, metric: 'events_per_s', value: s.perS, raw_engine: rawPerS, n });
       emit({ bench: label, metric: 'ack_p50_ms', value: pct(s.lat, 50), n });
       emit({ bench: label, metric: 'ack_p99_ms', value: pct(s.lat, 99), n });
+      emit({ bench: label, metric: 'refused_retried', value: s.refused, n });
     } finally {
       await loom.close();
     }

@@ -95,7 +95,7 @@ function bodies(spans: number, batch: number): Uint8Array[] {
  * `clients` exporters posting export bodies, from a separate thread (see http-load.worker.mjs): real
  * exporters are other processes, and clients on the server's own event loop slowed it down.
  */
-async function send(url: string, bodies: Uint8Array[], clients: number): Promise<{ ms: number; lat: number[] }> {
+async function send(url: string, bodies: Uint8Array[], clients: number): Promise<{ ms: number; lat: number[]; refused: number }> {
   const worker = new Worker(new URL('./http-load.worker.mjs', import.meta.url), {
     workerData: { url: `${url}/v1/traces`, key: KEY, bodies, concurrency: clients, contentType: 'application/x-protobuf', expect: 201 },
   });
@@ -138,6 +138,7 @@ async function ingestBench(opts: BenchOptions, emit: Emit): Promise<void> {
       const lat: number[] = [];
       let rawMs = 0;
       let httpMs = 0;
+      let refused = 0;
       const lags: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const part = <T>(xs: T[]) => xs.slice(Math.floor((round * xs.length) / ROUNDS), Math.floor(((round + 1) * xs.length) / ROUNDS));
@@ -151,6 +152,7 @@ async function ingestBench(opts: BenchOptions, emit: Emit): Promise<void> {
         await loom.services.traceIngest.settled();
         lags.push(performance.now() - acked);
         lat.push(...http.lat);
+        refused += http.refused;
         httpMs += http.ms + lags[lags.length - 1];
         opts.progress('otlp', s * ROUNDS + round + 1, SHAPES.length * ROUNDS, 'rounds');
       }
@@ -158,6 +160,7 @@ async function ingestBench(opts: BenchOptions, emit: Emit): Promise<void> {
       emit({ bench: shape.bench, metric: 'ack_p50_ms', value: pct(lat, 50), n: lat.length });
       emit({ bench: shape.bench, metric: 'ack_p99_ms', value: pct(lat, 99), n: lat.length });
       emit({ bench: shape.bench, metric: 'summaries_after_last_ack_max_ms', value: Math.max(...lags), n: lags.length });
+      emit({ bench: shape.bench, metric: 'refused_retried', value: refused, n: batches.length });
     }
 
     // One trace by id (what GraphQL `trace` runs: one primary-key read of its spans) over everything stored.
