@@ -44,8 +44,8 @@ await Promise.all(Array.from({ length: concurrency }, async () => {
     let { status, retryAfter } = await post(body);
     for (let attempt = 1; (status === 429 || status === 503) && attempt <= RETRIES; attempt++) {
       refused++;
-      // Retry-After in whole seconds (Loom sends 1 when saturated); without one, exponential backoff from 100 ms.
-      await sleep(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : Math.min(100 * 2 ** attempt, 5_000));
+      // Retry-After in whole seconds, as Loom sends it; without one, exponential backoff from 100 ms.
+      await sleep(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : Math.min(100 * 2 ** (attempt - 1), 5_000));
       ({ status, retryAfter } = await post(body));
     }
     if (status >= expect) throw new Error(`${url} answered ${status}`);
