@@ -2,7 +2,7 @@
  * The one contract every GraphStore adapter must honour. Run by KuzuGraphStore.int.test.ts always,
  * and by Neo4jGraphStore.int.test.ts when LOOM_NEO4J_URL is set.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { GraphStore, ManyNeighbourQuery } from '../domain/ports/GraphStore.js';
 import type { EdgeHead, EdgeInput, NodeHead, NodeInput } from '../domain/model.js';
 
@@ -208,6 +208,22 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       // in one set order (from, kind, to), whatever order the walk's queries found them in
       const key = (e: { from: string; kind: string; to: string }) => [e.from, e.kind, e.to];
       expect(res.edges.map(key)).toEqual(res.edges.map(key).sort((x, y) => (x.join('\u0000') < y.join('\u0000') ? -1 : 1)));
+    });
+
+    it('is not cut by the wall clock stepping during the walk (deadlines run on the monotonic clock)', async () => {
+      const expected = (await store.lineage(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', depth: 5, limit: 100 }))!;
+      // Every read of the wall clock an hour later than the one before: NTP or a resumed VM stepping it.
+      const base = Date.now();
+      let steps = 0;
+      const wall = vi.spyOn(Date, 'now').mockImplementation(() => base + 3_600_000 * steps++);
+      try {
+        const res = (await store.lineage(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', depth: 5, limit: 100 }))!;
+        expect(res).toMatchObject({ truncated: false, cut: null });
+        expect(res.nodes.map((n) => n.node.id).sort()).toEqual(expected.nodes.map((n) => n.node.id).sort());
+        expect(res.edges).toHaveLength(expected.edges.length);
+      } finally {
+        wall.mockRestore();
+      }
     });
 
     it('walks the same nodes when the caller needs no edges', async () => {

@@ -111,10 +111,10 @@ export class LoggedLineageIngest implements LineageReceiver {
   /** Room in the backlog for `n` more events, taken at once (a batch larger than the backlog goes when it is empty). */
   private async room(n: number): Promise<void> {
     const fits = () => this.queue.length + this.reserved === 0 || this.queue.length + this.reserved + n <= this.opts.maxBacklog;
-    const deadline = Date.now() + this.opts.roomWaitMs;
+    const deadline = performance.now() + this.opts.roomWaitMs;
     while (!fits()) {
       if (this.closed) throw unavailable('the lineage ingest is shutting down', 5);
-      const left = deadline - Date.now();
+      const left = deadline - performance.now();
       if (left <= 0) throw unavailable(`the lineage ingest is saturated (${this.queue.length + this.reserved} events waiting for the graph); retry shortly`, 1);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);

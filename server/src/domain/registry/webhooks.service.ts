@@ -69,9 +69,9 @@ export class WebhookService {
 
   async list(tenant: string): Promise<GraphNode[]> {
     const cached = this.cache.get(tenant);
-    if (cached && cached.until > Date.now()) return cached.hooks;
+    if (cached && cached.until > performance.now()) return cached.hooks;
     const hooks = (await this.graph.search(tenant, { text: '', kinds: ['Webhook'], limit: MAX_WEBHOOKS })).filter((h) => !h.validTo);
-    this.cache.set(tenant, { hooks, until: Date.now() + CACHE_MS });
+    this.cache.set(tenant, { hooks, until: performance.now() + CACHE_MS });
     return hooks;
   }
 

@@ -76,7 +76,7 @@ export class TraceRollup {
   private inCycle = 0;
   /** Stamp of the oldest export a failed cycle dropped while closing (start() takes it over). */
   private failedBefore = Infinity;
-  private progressAt = 0;
+  private progressAt = -Infinity;
   private heartbeat: NodeJS.Timeout | null = null;
   /** The oldest stamp among the exports of the cycle being written. */
   private cycleSince = Infinity;
@@ -252,8 +252,8 @@ export class TraceRollup {
         this.covered = upTo;
         this.cycleSince = Infinity; // written: no longer holds the progress back
         // At most every PROGRESS_EVERY_MS under load (each is an INSERT in the spans' lane), and whenever the work runs out.
-        if (!this.pending.size || Date.now() - this.progressAt >= PROGRESS_EVERY_MS) {
-          this.progressAt = Date.now();
+        if (!this.pending.size || performance.now() - this.progressAt >= PROGRESS_EVERY_MS) {
+          this.progressAt = performance.now();
           await this.recordProgress(this.summarisedBefore()).catch((err) => this.opts.onError?.(err));
         }
       } catch (err) {

@@ -88,10 +88,10 @@ export class TrainingService {
 
   private async usage(tenant: string): Promise<Usage> {
     const cached = this.usageCache.get(tenant);
-    if (cached && cached.until > Date.now()) return cached.usage;
+    if (cached && cached.until > performance.now()) return cached.usage;
     const usage = await this.quotas.usage(tenant);
     if (this.usageCache.size > 10_000) this.usageCache.clear();
-    this.usageCache.set(tenant, { usage, until: Date.now() + USAGE_CACHE_MS });
+    this.usageCache.set(tenant, { usage, until: performance.now() + USAGE_CACHE_MS });
     return usage;
   }
 

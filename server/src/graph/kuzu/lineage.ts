@@ -28,7 +28,8 @@ export type UseReader = <T>(work: (conn: EngineConnection) => Promise<T>) => Pro
  * node's key and internal offset (NodeRefs).
  */
 export async function walkLineage(use: UseReader, tenant: string, key: string, q: LineageQuery, learn: (key: string, ref: unknown) => void): Promise<Found> {
-  const deadline = Date.now() + (q.deadlineMs ?? DEFAULT_LINEAGE_DEADLINE_MS);
+  // On the monotonic clock: a step of the wall clock (NTP, a resumed VM) must not cut a walk short.
+  const deadline = performance.now() + (q.deadlineMs ?? DEFAULT_LINEAGE_DEADLINE_MS);
   const found: Found = { nodes: new Map(), edges: new Map(), cut: null };
   // The shallowest cut wins: it is where the answer stops being complete.
   const cutAt = (c: LineageCut) => {
@@ -78,7 +79,7 @@ export async function walkLineage(use: UseReader, tenant: string, key: string, q
 
 async function nodesWithin(conn: EngineConnection, walk: Q.Walk, key: string, limit: number, heads: boolean, deadline: number, cutAt: (c: LineageCut) => void): Promise<Row[]> {
   for (;;) {
-    const remaining = deadline - Date.now();
+    const remaining = deadline - performance.now();
     if (remaining <= 0) { cutAt({ reason: 'DEADLINE', depth: 0 }); return []; }
     conn.setTimeout(remaining);
     try {
@@ -99,7 +100,7 @@ interface EdgeRows { rows: Row[]; complete: boolean }
 async function crossEdges(use: UseReader, walk: Q.Walk, key: string, cap: number, heads: boolean, deadline: number): Promise<EdgeRows> {
   const texts = [Q.lineageEdges(walk, true, heads), ...(walk.depth > 1 ? [Q.lineageEdges(walk, false, heads)] : [])];
   const parts = await Promise.all(texts.map((text) => use(async (conn) => {
-    conn.setTimeout(Math.max(1, deadline - Date.now()));
+    conn.setTimeout(Math.max(1, deadline - performance.now()));
     return conn.run(text, { key, limit: cap + 1 });
   })));
   return { rows: parts.flat(), complete: parts.every((p) => p.length <= cap) };
@@ -108,7 +109,7 @@ async function crossEdges(use: UseReader, walk: Q.Walk, key: string, cap: number
 /** The edges among a hub walk's kept nodes (its edge queries returned only some of theirs). */
 function edgesAmong(use: UseReader, walk: Q.Walk, refs: unknown[], cap: number, heads: boolean, deadline: number): Promise<EdgeRows> {
   return use(async (conn) => {
-    conn.setTimeout(Math.max(1, deadline - Date.now()));
+    conn.setTimeout(Math.max(1, deadline - performance.now()));
     return { rows: await conn.run(Q.edgesAmong(walk, heads), { refs, limit: cap }), complete: true };
   });
 }

@@ -38,7 +38,7 @@ export function checkLineageQuery(key: string, q: LineageCountQuery | LineageQue
   for (const way of ways(q.direction)) Q.lineageCount(key, { way, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf }, 'cap' in q ? q.cap : 0);
 }
 
-export async function walkLineage(db: LineageReader, tenant: string, key: string, q: LineageQuery, now: () => number = Date.now): Promise<Walked> {
+export async function walkLineage(db: LineageReader, tenant: string, key: string, q: LineageQuery, now: () => number = () => performance.now()): Promise<Walked> {
   const budget = q.deadlineMs ?? DEFAULT_LINEAGE_DEADLINE_MS;
   if (!Number.isFinite(budget)) throw badInput('deadlineMs', 'must be a number of milliseconds');
   const deadline = now() + budget;

@@ -137,8 +137,8 @@ export class KubernetesLauncher implements TrainingLauncher {
         const k = runState(state.job, [...state.pods.values()], now);
         let s: TrainingStatus = { ...k, placement: this.placement(ref, pods) };
         if (s.state === 'QUEUED' && IMAGE_PULL_ERRORS.has(s.reason ?? '')) {
-          pullErrorSince ??= Date.now();
-          if (FATAL_IMAGE_ERRORS.has(s.reason!) || Date.now() - pullErrorSince >= (this.opts.imagePullGraceMs ?? 120_000)) {
+          pullErrorSince ??= performance.now();
+          if (FATAL_IMAGE_ERRORS.has(s.reason!) || performance.now() - pullErrorSince >= (this.opts.imagePullGraceMs ?? 120_000)) {
             s = { ...s, state: 'FAILED', reason: s.reason === 'ErrImagePull' ? 'ImagePullBackOff' : s.reason, message: `the image ${s.message ? `cannot be pulled: ${s.message}` : 'cannot be pulled'}` };
             await this.cancel(ref);
           }

@@ -83,16 +83,16 @@ describe('LocalLauncher', () => {
     const s = spec(`const c = require('child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' }); require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); setInterval(() => {}, 1000)`);
     await launcher.launch(s, creds);
     const watching = follow(s);
-    const end = Date.now() + 10_000;
-    while (Date.now() < end) { try { readFileSync(pidFile); break; } catch { await new Promise((r) => setTimeout(r, 50)); } }
+    const end = performance.now() + 10_000;
+    while (performance.now() < end) { try { readFileSync(pidFile); break; } catch { await new Promise((r) => setTimeout(r, 50)); } }
     await launcher.cancel(s);
     const { final } = await watching;
     expect(final).toMatchObject({ state: 'CANCELLED', reason: 'Cancelled' });
     const grandchild = Number(readFileSync(pidFile, 'utf8'));
     // Gone, or a zombie waiting for init to reap it (state Z): not running either way.
     const running = () => { try { return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${grandchild}/stat`, 'utf8')); } catch { return false; } };
-    const until = Date.now() + 3_000;
-    while (running() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    const until = performance.now() + 3_000;
+    while (running() && performance.now() < until) await new Promise((r) => setTimeout(r, 50));
     expect(running()).toBe(false);
     await launcher.cancel(s);
   });

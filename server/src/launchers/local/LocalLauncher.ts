@@ -69,7 +69,7 @@ export class LocalLauncher implements TrainingLauncher {
 
   /** status.json, waiting up to `waitMs` for it to appear; null when it does not. */
   private async readStatus(dir: string, waitMs = 0): Promise<StatusFile | null> {
-    const end = Date.now() + waitMs;
+    const end = performance.now() + waitMs;
     for (;;) {
       try {
         const s = JSON.parse(await readFile(path.join(dir, 'status.json'), 'utf8')) as StatusFile;
@@ -77,7 +77,7 @@ export class LocalLauncher implements TrainingLauncher {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       }
-      if (Date.now() >= end) return null;
+      if (performance.now() >= end) return null;
       await new Promise((r) => setTimeout(r, 50));
     }
   }
