@@ -6,14 +6,24 @@ import { SerialLoop } from '../../domain/serial-loop.js';
 interface Pending<T> { item: T; resolve: () => void; reject: (err: unknown) => void }
 
 /**
+ * The timer's checkpoints start at least this many times their last duration apart, so they take at
+ * most ~5% of the time: at 1M nodes a checkpoint costs ~2 s whatever it holds, and every 15 s it was
+ * an eighth of the writer's time under steady ingest (bench/RESULTS.md, session 16). Small stores
+ * (checkpoints of 0.1-0.3 s) keep the interval. The checkpoints by bytes written bound memory and are
+ * not spaced.
+ */
+const TIMER_CHECKPOINT_SPACING = 20;
+
+/**
  * Kuzu allows one write transaction at a time, so every write goes through this queue on one
  * connection. Group commit: writes that arrive while a transaction runs are applied together in
  * the next one (one BEGIN/COMMIT for up to `maxGroup` writes); each caller is answered only after
  * the commit that holds its write. If a group fails, its writes are retried one by one so one bad
  * write cannot fail the others. A group is taken one turn of the event loop after the queue is
  * kicked (or the last group committed), so writes submitted together, even across a few awaits, go
- * in together. Checkpoints run when the queue runs dry, if the timer asked; once about
- * `checkpointBytes` were written, when no write came for `quietCheckpointMs`, or at once after
+ * in together. Checkpoints run when the queue runs dry, if the timer asked (spaced by their cost:
+ * TIMER_CHECKPOINT_SPACING); once about `checkpointBytes` were written, when no write came for
+ * `quietCheckpointMs`, or at once after
  * `quietCheckpointTransactions` transactions (un-checkpointed updates hold far more buffer-pool
  * memory than the WAL's size suggests: without this a burst fills the pool); between groups of a
  * burst once `burstCheckpointBytes` were written; and on close.
@@ -26,6 +36,9 @@ export class WriteQueue<T> {
   private bytesSinceCheckpoint = 0;
   private transactionsSinceCheckpoint = 0;
   private checkpointDue = false;
+  /** How long the last checkpoint took, and when it ended (monotonic ms). */
+  private checkpointMs = 0;
+  private checkpointEnd = -Infinity;
   private closed = false;
   private readonly timer: NodeJS.Timeout;
   /** The checkpoint waiting for a quiet moment (`quietCheckpointMs` without a write). */
@@ -54,7 +67,7 @@ export class WriteQueue<T> {
     },
   ) {
     this.timer = setInterval(() => {
-      if (!this.dirty) return;
+      if (!this.dirty || performance.now() - this.checkpointEnd < this.checkpointMs * TIMER_CHECKPOINT_SPACING) return;
       this.checkpointDue = true;
       this.draining.kick();
     }, opts.checkpointIntervalMs);
@@ -134,7 +147,10 @@ export class WriteQueue<T> {
     this.checkpointDue = false;
     this.bytesSinceCheckpoint = 0;
     this.transactionsSinceCheckpoint = 0;
+    const started = performance.now();
     await this.opts.excludingReads(() => this.conn.run('CHECKPOINT')).catch(() => { this.dirty = true; });
+    this.checkpointEnd = performance.now();
+    this.checkpointMs = this.checkpointEnd - started;
   }
 
   async close(): Promise<void> {
