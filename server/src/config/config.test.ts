@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultKuzuBufferMb, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
 
 describe('config', () => {
   it('defaults to the embedded engines', () => {
@@ -29,19 +29,6 @@ describe('config', () => {
     expect(loadConfig({ LOOM_GRAPH: 'neo4j', LOOM_NEO4J_URL: 'neo4j://db:7687' }).ingest.ack).toBe('committed');
     expect(loadConfig({ LOOM_GRAPH: 'neo4j', LOOM_NEO4J_URL: 'neo4j://db:7687', LOOM_INGEST_ACK: 'logged' }).ingest.ack).toBe('logged');
     expect(() => loadConfig({ LOOM_INGEST_ACK: 'later' })).toThrow(/LOOM_INGEST_ACK="later"/);
-  });
-
-  it('gives the embedded graph a quarter of the memory the process may use, at least 1 GB, unless told', () => {
-    const GiB = 1024 ** 3;
-    expect(defaultKuzuBufferMb(24 * GiB)).toBe(6 * 1024);
-    expect(defaultKuzuBufferMb(24 * GiB, 2 ** 64)).toBe(6 * 1024); // no cgroup limit, as Node reports it
-    expect(defaultKuzuBufferMb(64 * GiB, 16 * GiB)).toBe(4 * 1024); // a container's limit, not the host's memory
-    expect(defaultKuzuBufferMb(2 * GiB)).toBe(1024);
-    expect(defaultKuzuBufferMb(64 * GiB, 2 * GiB)).toBe(1024);
-    const graph = loadConfig({}).graph as { bufferPoolBytes: number };
-    expect(graph.bufferPoolBytes).toBeGreaterThanOrEqual(1024 * 1024 * 1024);
-    expect(loadConfig({ LOOM_KUZU_BUFFER_MB: '512' }).graph).toMatchObject({ bufferPoolBytes: 512 * 1024 * 1024 });
-    expect(() => loadConfig({ LOOM_KUZU_BUFFER_MB: '10' })).toThrow(/LOOM_KUZU_BUFFER_MB="10"/);
   });
 
   it('ignores variables outside LOOM_*', () => {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import os from 'node:os';
 import path from 'node:path';
 import { cpuMillis } from '../domain/training/spec.js';
 
@@ -17,7 +16,7 @@ const EnvSchema = z.object({
   LOOM_NEO4J_USER: z.string().default('neo4j'),
   LOOM_NEO4J_PASSWORD: z.string().default(''),
   LOOM_NEO4J_DATABASE: z.string().default('neo4j'),
-  LOOM_KUZU_BUFFER_MB: z.coerce.number().int().min(64).optional(),
+  LOOM_KUZU_BUFFER_MB: z.coerce.number().int().min(64).default(1024),
   LOOM_CLICKHOUSE_URL: z.string().url().optional(),
   LOOM_CLICKHOUSE_USER: z.string().default('default'),
   LOOM_CLICKHOUSE_PASSWORD: z.string().default(''),
@@ -96,22 +95,6 @@ export class ConfigError extends Error {
 }
 
 /** Parse `env` (defaults to nothing: callers pass process.env explicitly). */
-const MiB = 1024 * 1024;
-
-/**
- * The embedded graph's buffer pool when LOOM_KUZU_BUFFER_MB is not set: a quarter of the memory the
- * process may use (its cgroup's limit when there is one, else the machine's), and never less than
- * 1,024 MB, the fixed default before. The engine checkpoints in a burst once about a 64th of the
- * pool was written, and at 1M nodes each checkpoint costs ~2 s whatever it holds: with 1 GB, single
- * events into the 1M-node store ran at 409 events/s (12,000 events, five checkpoints, 12.7 s of
- * them); with 6 GB (this rule on a 24 GB machine) at 599 (two, 3.7 s) (bench/RESULTS.md, session 16).
- */
-export function defaultKuzuBufferMb(totalBytes: number, constrainedBytes?: number): number {
-  // Node reports no constraint as undefined, 0 or a huge number.
-  const usable = constrainedBytes && constrainedBytes > 0 && constrainedBytes < totalBytes ? constrainedBytes : totalBytes;
-  return Math.max(1024, Math.floor(usable / 4 / MiB));
-}
-
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const picked = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('LOOM_') && v !== ''));
   const parsed = EnvSchema.safeParse(picked);
@@ -145,7 +128,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir,
     graph: e.LOOM_GRAPH === 'neo4j'
       ? { engine: 'neo4j', url: e.LOOM_NEO4J_URL!, user: e.LOOM_NEO4J_USER, password: e.LOOM_NEO4J_PASSWORD, database: e.LOOM_NEO4J_DATABASE }
-      : { engine: 'embedded', path: path.join(dataDir, 'graph.kuzu'), bufferPoolBytes: (e.LOOM_KUZU_BUFFER_MB ?? defaultKuzuBufferMb(os.totalmem(), process.constrainedMemory?.())) * MiB },
+      : { engine: 'embedded', path: path.join(dataDir, 'graph.kuzu'), bufferPoolBytes: e.LOOM_KUZU_BUFFER_MB * 1024 * 1024 },
     analytics: e.LOOM_CLICKHOUSE_URL
       ? { engine: 'clickhouse', url: e.LOOM_CLICKHOUSE_URL, user: e.LOOM_CLICKHOUSE_USER, password: e.LOOM_CLICKHOUSE_PASSWORD, database: e.LOOM_CLICKHOUSE_DATABASE, spanTtlDays: e.LOOM_SPAN_TTL_DAYS, ...metricTtl }
       : { engine: 'chdb', path: path.join(dataDir, 'chdb'), database: e.LOOM_CLICKHOUSE_DATABASE, spanTtlDays: e.LOOM_SPAN_TTL_DAYS, ...metricTtl },

@@ -385,7 +385,7 @@ let exportCount = 0;
 
 /**
  * The largest store whose nodes search reads by a join (KuzuGraphStore.search). The join materialises
- * its scan of the Node table: at 1.61M nodes, 1,000 keys ran a 1 GB buffer pool (the default then) out.
+ * its scan of the Node table: at 1.61M nodes, 1,000 keys ran the default 1 GB buffer pool out.
  */
 const JOIN_READ_MAX_NODES = 250_000;
 

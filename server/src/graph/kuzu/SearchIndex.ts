@@ -7,7 +7,7 @@ import { TEXT_SEARCH_KINDS } from '../../domain/model.js';
  * kinds, shorter names, id), without reading the graph. Only the `limit` winners are then read, by key.
  *
  * Why: the same filter in Kuzu scans and lowercases two string columns of the whole Node table.
- * At 1.61M nodes that took 0.5-0.7 s a word (4-5 s on a freshly copied store with a 1 GB
+ * At 1.61M nodes that took 0.5-0.7 s a word (4-5 s on a freshly copied store with the default 1 GB
  * buffer pool), its pages pushed lineage's out of the pool, and no form of the query avoided
  * `lower()` (bench/RESULTS.md, sessions 13-15). A case-insensitive regular expression over the ids
  * and names (88 MB of text at 1.61M nodes) joined into strings of 4,096 entries finds and ranks the
