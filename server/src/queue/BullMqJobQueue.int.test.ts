@@ -49,9 +49,9 @@ describe('BullMQ: a worker process killed mid-job', () => {
   it('enqueueing fails fast (not hangs) when Redis is unreachable', async () => {
     const q = new BullMqJobQueue({ url: 'redis://127.0.0.1:1', addTimeoutMs: 500 });
     try {
-      const t0 = Date.now();
+      const t0 = performance.now();
       await expect(q.add('training.run', 'x', { tenant: 'demo', runId: 'x' })).rejects.toThrow();
-      expect(Date.now() - t0).toBeLessThan(3_000);
+      expect(performance.now() - t0).toBeLessThan(3_000);
     } finally {
       await q.close();
     }

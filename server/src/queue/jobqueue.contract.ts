@@ -39,7 +39,7 @@ export function describeJobQueueContract(name: string, open: (policies: PolicyOv
       const calls: { attempt: number; at: number }[] = [];
       const failed: Error[] = [];
       q.work('training.cancel', async (_d, job) => {
-        calls.push({ attempt: job.attempt, at: Date.now() });
+        calls.push({ attempt: job.attempt, at: performance.now() });
         if (job.attempt < 3) throw new Error(`boom ${job.attempt}`);
       }, { onFailed: async (_d, _j, e) => { failed.push(e); } });
       await q.add('training.cancel', 'retry-1', payload('r'));

@@ -61,7 +61,8 @@ export class SearchIndex {
 
   /**
    * Fill from a CSV file of (tenant, id, name, kind, validTo) rows as Kuzu's COPY TO writes it (no
-   * header; a field is quoted, quotes doubled, when it holds a quote, comma or line break). Returns how many rows.
+   * header; a field is quoted, quotes doubled, when it holds a quote, comma or line break), holding
+   * only nodes of TEXT_SEARCH_KINDS (`Q.copySearchTo` exports no others). Returns how many rows.
    */
   async load(file: string): Promise<number> {
     if (this.pending) throw new Error('search index: already loading');
@@ -70,7 +71,7 @@ export class SearchIndex {
     try {
       // Keys are unique in the file: no lookup before appending.
       await readCsv(file, 5, (f) => {
-        if (SEARCHED.has(f[3])) this.entries(f[0]).put(f[1], f[2], kindCode(f[3]), f[4] === '', false);
+        this.entries(f[0]).put(f[1], f[2], kindCode(f[3]), f[4] === '', false);
         rows++;
       });
     } finally {

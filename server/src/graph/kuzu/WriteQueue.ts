@@ -23,10 +23,9 @@ const TIMER_CHECKPOINT_SPACING = 20;
  * kicked (or the last group committed), so writes submitted together, even across a few awaits, go
  * in together. Checkpoints run when the queue runs dry, if the timer asked (spaced by their cost:
  * TIMER_CHECKPOINT_SPACING); once about `checkpointBytes` were written, when no write came for
- * `quietCheckpointMs`, or at once after
- * `quietCheckpointTransactions` transactions (un-checkpointed updates hold far more buffer-pool
- * memory than the WAL's size suggests: without this a burst fills the pool); between groups of a
- * burst once `burstCheckpointBytes` were written; and on close.
+ * `quietCheckpointMs`, or at once after `quietCheckpointTransactions` transactions (un-checkpointed
+ * updates hold far more buffer-pool memory than the WAL's size suggests: without this a burst fills
+ * the pool); between groups of a burst once `burstCheckpointBytes` were written; and on close.
  */
 export class WriteQueue<T> {
   private pending: Pending<T>[] = [];
