@@ -18,7 +18,7 @@ const events = lines.map((l) => JSON.parse(l));
 const dir = mkdtempSync(path.join(tmpdir(), 'loom-corpus-'));
 /** `largeGraph`: written in the shapes a large graph's writes take (new edges and updates by key lookups). */
 const open = (name: string, largeGraph = false) => KuzuGraphStore.open({
-  path: path.join(dir, name, 'g.kuzu'), bufferPoolBytes: 256 * 1024 * 1024, ...(largeGraph ? { joinNodesPerEdge: 0, nodesPerBulkUpdateRow: 0 } : {}),
+  path: path.join(dir, name, 'g.kuzu'), bufferPoolBytes: 256 * 1024 * 1024, ...(largeGraph ? { joinNodesPerEdge: 0, joinNodesPerRead: 0, nodesPerBulkUpdateRow: 0 } : {}),
 });
 
 /** Every node the corpus names, with its edges (without recordedAt, the transaction time), as one canonical string. */

@@ -10,9 +10,9 @@ const dir = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-'));
 defineGraphStoreContract('embedded (Kuzu)', () => KuzuGraphStore.open({ path: path.join(dir, 'graph.kuzu'), bufferPoolBytes: 256 * 1024 * 1024 }), async () => {
   rmSync(dir, { recursive: true, force: true });
 });
-// The same contract with new edges written the way large graphs have them written (by key lookups, not a join over the Node table).
+// The same contract with new edges written, and search's winners read, the way large graphs have them (by key lookups, not a join over the Node table).
 const byKeyDir = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-bykey-'));
-defineGraphStoreContract('embedded (Kuzu), large-graph writes', () => KuzuGraphStore.open({ path: path.join(byKeyDir, 'graph.kuzu'), bufferPoolBytes: 256 * 1024 * 1024, joinNodesPerEdge: 0, nodesPerBulkUpdateRow: 0 }), async () => {
+defineGraphStoreContract('embedded (Kuzu), large-graph writes', () => KuzuGraphStore.open({ path: path.join(byKeyDir, 'graph.kuzu'), bufferPoolBytes: 256 * 1024 * 1024, joinNodesPerEdge: 0, joinNodesPerRead: 0, nodesPerBulkUpdateRow: 0 }), async () => {
   rmSync(byKeyDir, { recursive: true, force: true });
 });
 

@@ -32,9 +32,17 @@ export interface KuzuOptions {
    * costs ~0.11 µs a stored node (55 edges: 5 ms at 30k nodes, 37 ms at 300k, 113 ms at 1M), the
    * lookups ~0.35 ms an edge: default 3,000 (an 8-event group's ~45 edges take the lookups from
    * ~135k nodes on; a 100-event batch's ~500 edges the join up to 1.5M). 0: always the lookups.
-   * Search reads its winners by the same rule (a key lookup costs about what an edge's does).
    */
   joinNodesPerEdge?: number;
+  /**
+   * Search reads its winners by key lookups while the store holds at least this many nodes per
+   * winner, else in one join against the Node table. That join reads the returned columns of every
+   * stored node, so it costs far more per stored node than the edge writes' (~0.65 µs: 10-12 ms at
+   * 12k nodes, 46-65 ms at 71k), and the lookups ~0.4 ms a winner (20 winners 10 ms, 300 winners
+   * 110 ms): they break even at ~20-30 winners in a 12k-node store and ~115-150 in a 71k-node one
+   * (bench/RESULTS.md, session 17). Default 500. 0: always the lookups.
+   */
+  joinNodesPerRead?: number;
   /**
    * Stored nodes and edges are updated by key lookups instead of one UNWIND statement (whose join
    * scans the Node table) until a write updates more than BULK_UPDATE_ROWS of them and at least one
@@ -63,6 +71,7 @@ export class KuzuGraphStore implements GraphStore {
   /** Stored nodes (all tenants): counted at init(), then by commits. Picks how new edges are written. */
   private nodeCount = 0;
   private readonly joinNodesPerEdge: number;
+  private readonly joinNodesPerRead: number;
   private readonly nodesPerBulkUpdateRow: number;
   /** Internal offsets of nodes read so far: their edges are then read by id (neighbours-many.ts). */
   private readonly refs = new NodeRefs();
@@ -70,6 +79,7 @@ export class KuzuGraphStore implements GraphStore {
   private constructor(engine: Engine, opts: KuzuOptions) {
     this.engine = engine;
     this.joinNodesPerEdge = opts.joinNodesPerEdge ?? 3_000;
+    this.joinNodesPerRead = opts.joinNodesPerRead ?? 500;
     this.nodesPerBulkUpdateRow = opts.nodesPerBulkUpdateRow ?? 1_500;
     // One thread per write statement: they are small, and spreading each over the cores cost more
     // than it gave (single-event ingest at 16 clients ~5% faster, interleaved runs on this machine).
@@ -303,15 +313,16 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   /**
-   * The search index ranks; only the winners are read: by key lookups (~0.3 ms a key), or, when they
-   * are many for a store of up to JOIN_READ_MAX_NODES, in one join against the Node table. Listing
-   * 5,000 runs of a 5,000-node store took ~1.5 s by lookups and 47-100 ms by the join; 1,000 and 5,000
-   * nodes of a 161k-node store, 103 and 169 ms by the join.
+   * The search index ranks; only the winners are read: by key lookups, or, when they are many for the
+   * store (KuzuOptions.joinNodesPerRead) and it holds up to JOIN_READ_MAX_NODES, in one join against
+   * the Node table. Listing 5,000 runs of a 5,000-node store took ~1.5 s by lookups and 47-100 ms by the
+   * join; 1,000 and 5,000 nodes of a 161k-node store, 103 and 169 ms by the join. The map's search box
+   * (8 to 20 winners) takes the lookups from ~10k nodes on: 3-10 ms where the join took 10-12.
    */
   async search(tenant: string, q: SearchQuery): Promise<GraphNode[]> {
     await this.searchLoaded;
     const ids = this.searchIndex.search(tenant, q.text, q.kinds?.length ? q.kinds : null, q.limit);
-    const join = ids.length * this.joinNodesPerEdge > this.nodeCount && this.nodeCount <= JOIN_READ_MAX_NODES;
+    const join = ids.length * this.joinNodesPerRead > this.nodeCount && this.nodeCount <= JOIN_READ_MAX_NODES;
     if (!join) return (await this.getNodes(tenant, ids)).filter((n): n is GraphNode => n !== null);
     const rows = await this.read((c) => c.run(Q.NODES_BY_KEYS, { keys: ids.map((id) => storeKey(tenant, id)) }));
     const found = new Map(rows.map((r) => [String(r.id), toNode(r)]));
