@@ -144,6 +144,16 @@ describe('HTTP and GraphQL API on the embedded engines', () => {
     const cols = await loom.gql('query ($id: ID!) { columnLineage(nodeId: $id, direction: UPSTREAM, depth: 2) { nodes { node { kind id } } edges { kind props } } }', { id: feat });
     expect(cols.data.columnLineage.nodes.some((n: any) => n.node.kind === 'Field')).toBe(true);
     expect(cols.data.columnLineage.edges.some((e: any) => e.kind === 'DERIVES' && e.props.transformations.length > 0)).toBe(true);
+    // From the job that writes the features: its outputs with their fields, and every field edge above.
+    const up = await loom.gql('query ($id: ID!) { lineage(nodeId: $id, direction: UPSTREAM, depth: 1) { nodes { node { id kind } } } }', { id: feat });
+    const writer = up.data.lineage.nodes.find((n: any) => n.node.kind === 'Job').node.id;
+    const fromJob = await loom.gql('query ($id: ID!) { columnLineage(nodeId: $id, direction: UPSTREAM, depth: 2) { root { id } nodes { node { kind id } distance } edges { kind from to } } }', { id: writer });
+    expect(fromJob.data.columnLineage.root.id).toBe(writer);
+    expect(fromJob.data.columnLineage.nodes).toContainEqual({ node: { kind: 'FeatureGroup', id: feat }, distance: 0 });
+    const edgeKeys = (r: any) => r.edges.filter((e: any) => e.kind === 'DERIVES').map((e: any) => `${e.from}->${e.to}`);
+    const fromFeat = await loom.gql('query ($id: ID!) { columnLineage(nodeId: $id, direction: UPSTREAM, depth: 2) { edges { kind from to } } }', { id: feat });
+    expect(edgeKeys(fromFeat.data.columnLineage).length).toBeGreaterThan(0);
+    expect(edgeKeys(fromJob.data.columnLineage)).toEqual(expect.arrayContaining(edgeKeys(fromFeat.data.columnLineage)));
     const before = await loom.gql('query ($id: ID!) { lineage(nodeId: $id, asOf: "2020-01-01T00:00:00Z") { root { id } } }', { id: feat });
     expect(before.data.lineage).toBeNull(); // the demo story starts in 2026
     const partial = await loom.gql('query ($id: ID!) { lineage(nodeId: $id, depth: 10, limit: 2) { isPartial cut { reason depth } nodes { distance } } }', { id: feat });

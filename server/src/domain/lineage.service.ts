@@ -12,6 +12,8 @@ export interface Impact<N extends NodeHead = GraphNode> { root: LineageResult['r
 
 const MAX_COUNT = 100_000;
 const MAX_FIELDS_PER_DATASET = 500;
+/** The datasets a job writes that its column lineage starts from. */
+const MAX_JOB_OUTPUTS = 100;
 const EDGE_PAGE = 500;
 /** A trace id as OTLP gives it (32 hex digits), or its Trace node's id. */
 const TRACE_ID = /^(?:trace:)?([0-9a-f]{32})$/i;
@@ -56,7 +58,10 @@ export class LineageService {
 
   /**
    * Column-level lineage over field → field derivations. From a Field, its own lineage; from a
-   * Dataset, the union over its fields (the dataset is the root, its fields at distance 0 are implied).
+   * Dataset, the union over its fields (the dataset is the root, its fields at distance 0 are implied);
+   * from a Job, the same over the datasets it writes now (its current OUTPUT edges, as Marquez reads a
+   * job's current version; `asOf` applies to the walks from them), which are at distance 0 with their fields.
+   * At most MAX_FIELDS_PER_DATASET fields start walks, a job's outputs together.
    */
   async columnLineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: Omit<LineageOptions, 'heads'> = {}): Promise<LineageResult | null> {
     checkBounds(depth, limit, opts);
@@ -64,9 +69,15 @@ export class LineageService {
     if (!root) return null;
     const q = { direction, depth, limit, edgeKinds: COLUMN_LINEAGE_EDGE_KINDS, ...opts };
     if (root.kind === 'Field') return this.graph.lineage(tenant, nodeId, q);
-    const fields = await this.graph.neighbours(tenant, nodeId, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_FIELD'], limit: MAX_FIELDS_PER_DATASET, offset: 0 });
-    const results = await Promise.all([root.id, ...fields.items.map((f) => f.node.id)].map((id) => this.graph.lineage(tenant, id, q)));
-    return mergeLineage(root, fields.items.map((f) => ({ node: f.node, distance: 0 })), fields.items.map((f) => f.edge), results, limit);
+    const outputs = root.kind === 'Job'
+      ? (await this.graph.neighbours(tenant, nodeId, { direction: 'DOWNSTREAM', edgeKinds: ['OUTPUT'], limit: MAX_JOB_OUTPUTS, offset: 0 })).items
+      : [];
+    const datasets = root.kind === 'Job' ? outputs.map((o) => o.node.id) : [root.id];
+    const pages = await Promise.all(datasets.map((id) => this.graph.neighbours(tenant, id, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_FIELD'], limit: MAX_FIELDS_PER_DATASET, offset: 0 })));
+    const fields = pages.flatMap((p) => p.items).slice(0, MAX_FIELDS_PER_DATASET);
+    const results = await Promise.all([...datasets, ...fields.map((f) => f.node.id)].map((id) => this.graph.lineage(tenant, id, q)));
+    const seeds = [...outputs, ...fields];
+    return mergeLineage(root, seeds.map((s) => ({ node: s.node, distance: 0 })), seeds.map((s) => s.edge), results, limit);
   }
 
   /** Everything downstream of a node, grouped by kind and distance (the first nodes of each group included). */

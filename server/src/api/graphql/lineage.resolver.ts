@@ -40,7 +40,7 @@ export class LineageResolver {
     return ctx.services.lineage.lineage(ctx.principal.tenant, nodeId, direction, depth, limit, { asOf: iso(asOf), deadlineMs, heads });
   }
 
-  @Query(() => Lineage, { nullable: true, description: 'Column-level lineage from a Field, or from every field of a Dataset' })
+  @Query(() => Lineage, { nullable: true, description: 'Column-level lineage from a Field, from every field of a Dataset, or from every field of the datasets a Job writes now' })
   columnLineage(
     @Arg('nodeId', () => ID) nodeId: string,
     @Arg('direction', () => DirectionEnum, { defaultValue: DirectionEnum.BOTH }) direction: DirectionEnum,

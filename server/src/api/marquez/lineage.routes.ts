@@ -12,7 +12,8 @@ const PARTIAL_HEADER = 'x-loom-lineage-partial';
 
 /**
  * Marquez's lineage graphs. Table level: datasets and jobs upstream and downstream of the node (Marquez
- * also walks to siblings: consumers of an input); column level: fields upstream, and downstream on request.
+ * also walks to siblings: consumers of an input); column level: fields upstream, and downstream on request,
+ * from a field, a dataset's fields or a job's output datasets' fields.
  */
 export function registerGraphRoutes(app: FastifyInstance, ctx: MarquezContext): void {
   app.get('/lineage', async (req, reply) => {
@@ -38,7 +39,7 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: MarquezContext): 
     const ids = columnNodeIds(q);
     const [depth, downstream] = [columnDepth(q), boolParam(q, 'withDownstream', false)];
     const limit = intParam(q, 'limit', DEFAULT_NODES, 1, MAX_LINEAGE_NODES);
-    const root = (await ctx.catalog.getNodes(tenant, ids)).find((n) => n !== null && (n.kind === 'Field' || n.id.startsWith('dataset:')));
+    const root = (await ctx.catalog.getNodes(tenant, ids)).find((n) => n !== null && (n.kind === 'Field' || /^(dataset|job):/.test(n.id)));
     if (!root) throw notFound(`node ${String(q.nodeId)}`);
     const res = await ctx.lineage.columnLineage(tenant, root.id, downstream ? 'BOTH' : 'UPSTREAM', depth, limit);
     if (!res) throw notFound(`node ${String(q.nodeId)}`);

@@ -132,6 +132,33 @@ describe('Marquez read API over OpenLineage events from Spark, Airflow and dbt',
       .toEqual(['datasetField:postgres://localhost:5432:dbt_test.main.stg_customers:customer_id']);
   });
 
+  it('answers column-level lineage of a job node: the fields of the datasets it writes (the spec allows job node ids here)', async () => {
+    const sparkJob = 'job:testColumnLevelLineage:open_lineage_integration_create_table.execute_create_hive_table_as_select_command.default_tbl1';
+    const fromJob = await c.ok(`/column-lineage?nodeId=${enc(sparkJob)}&depth=3`, 'LineageGraph');
+    const fromDataset = await c.ok(`/column-lineage?nodeId=${enc('dataset:file:/tmp/cll_test/tbl1')}&depth=3`, 'LineageGraph');
+    expect(fromJob.graph.length).toBeGreaterThan(0);
+    expect(fromJob).toEqual(fromDataset); // the job writes tbl1 alone
+    const dbtJob = 'job:dbt:dbt_test.main.openlineage_compatibility_test.customer_analytics';
+    const dbt = byId(await c.ok(`/column-lineage?nodeId=${enc(dbtJob)}`, 'LineageGraph'));
+    expect(dbt.get('datasetField:postgres://localhost:5432:dbt_test.main.customer_analytics:customer_id').inEdges.map((e: any) => e.origin))
+      .toEqual(['datasetField:postgres://localhost:5432:dbt_test.main.stg_customers:customer_id']);
+    // A job writing two datasets: the fields of both. (The Spark CTAS event, its output written twice under other names.)
+    const ctas = EVENTS.spark.find((e) => e.eventType === 'COMPLETE' && e.outputs?.some((o: any) => o.name === '/tmp/cll_test/tbl1'))!;
+    const tbl1 = ctas.outputs.find((o: any) => o.name === '/tmp/cll_test/tbl1');
+    const twice = { ...ctas, run: { runId: '01890000-0000-7000-8000-0000000000cc' }, job: { ...ctas.job, name: 'writes_two' },
+      outputs: ['tbl_a', 'tbl_b'].map((name) => ({ ...tbl1, name: `/tmp/cll_test/${name}` })) };
+    expect((await c.loom.post('/api/v1/lineage', twice)).status).toBe(201);
+    const two = byId(await c.ok(`/column-lineage?nodeId=${enc(`job:${ctas.job.namespace}:writes_two`)}&depth=3`, 'LineageGraph'));
+    for (const name of ['tbl_a', 'tbl_b']) {
+      expect(two.get(`datasetField:file:/tmp/cll_test/${name}:ident`).inEdges.map((e: any) => e.origin).sort())
+        .toEqual(['a', 'b'].map((f) => `datasetField:file:/tmp/cll_test/cll_source1:${f}`).concat('datasetField:file:/tmp/cll_test/cll_source2:a'));
+    }
+    // A job that writes nothing (the Airflow DAG) answers an empty graph; one that does not exist, a 404.
+    expect((await c.ok(`/column-lineage?nodeId=${enc('job:airflow:BQ')}`, 'LineageGraph')).graph).toEqual([]);
+    expect((await c.get(`/column-lineage?nodeId=${enc('job:airflow:nope')}`)).status).toBe(404);
+    expect((await c.get(`/column-lineage?nodeId=${enc(sparkJob)}`, c.otherKey)).status).toBe(404);
+  });
+
   it('searches datasets and jobs by name pattern, filtered and sorted', async () => {
     const all = await c.ok('/search?q=upload', 'SearchResultList');
     expect(all.results.map((r: any) => `${r.type}:${r.nodeId}`)).toEqual(['JOB:job:airflow:BQ.upload', 'DATASET:dataset:bigquery:mock-project.test.upload', 'DATASET:dataset:bigquery:mock-project.test.upload_cp']);

@@ -66,15 +66,16 @@ export function tableNodeId(q: Query): string {
 }
 
 /**
- * A column-level node id as Loom ids to try: a dataset id as is; `datasetField:<ns>:<dataset>:<field>`
+ * A column-level node id as Loom ids to try: a dataset or job id as is (a job's column lineage is its
+ * output datasets' fields', as in Marquez); `datasetField:<ns>:<dataset>:<field>`
  * as `field:<ns>:<dataset>#<field>`, for each place the field name may start (namespaces and dataset
  * names contain colons), the likeliest (a field name without a colon) first.
  */
 export function columnNodeIds(q: Query): string[] {
   const id = stringParam(q, 'nodeId', { required: true, max: 4096 })!;
-  if (/^dataset:.+:.+/.test(id)) return [id];
+  if (/^(dataset|job):.+:.+/.test(id)) return [id];
   const m = /^datasetField:(.+:.+)$/.exec(id);
-  if (!m) throw badInput('nodeId', 'must be dataset:<namespace>:<name> or datasetField:<namespace>:<dataset>:<field>');
+  if (!m) throw badInput('nodeId', 'must be dataset:<namespace>:<name>, datasetField:<namespace>:<dataset>:<field> or job:<namespace>:<name>');
   const rest = m[1];
   const ids: string[] = [];
   for (let at = rest.lastIndexOf(':'); at > 0 && ids.length < 20; at = rest.lastIndexOf(':', at - 1)) {
