@@ -36,7 +36,8 @@ describe('Marquez query parameters', () => {
       'field:postgres://db:5432:shop.orders#id', 'field:postgres://db:5432#shop.orders:id', 'field:postgres://db#5432:shop.orders:id',
     ]);
     expect(columnNodeIds({ nodeId: 'dataset:file:/tmp/t' })).toEqual(['dataset:file:/tmp/t']);
-    expect(() => columnNodeIds({ nodeId: 'job:x:y' })).toThrow(expect.objectContaining({ field: 'nodeId' }));
+    expect(columnNodeIds({ nodeId: 'job:x:y' })).toEqual(['job:x:y']); // the fields of what the job writes
+    for (const nodeId of ['run:x:y', 'datasetField:x', 'nope']) expect(() => columnNodeIds({ nodeId })).toThrow(expect.objectContaining({ field: 'nodeId' }));
   });
 
   it('reads Marquez search patterns: % any run, _ one character, the rest literal', () => {
