@@ -159,6 +159,32 @@ describe('Marquez read API over OpenLineage events from Spark, Airflow and dbt',
     expect((await c.get(`/column-lineage?nodeId=${enc(sparkJob)}`, c.otherKey)).status).toBe(404);
   });
 
+  it('answers run-level upstream lineage: the runs that wrote what a run read, nearest first', async () => {
+    // The Airflow DAG: upload reads test.csv and copied.csv and writes upload; copy reads upload, writes upload_cp; download reads upload_cp.
+    const [upload, copy, download] = [EVENTS.airflow[2], EVENTS.airflow[4], EVENTS.airflow[6]];
+    const lineage = await c.ok(`/runlineage/upstream?runId=${download.run.runId}`, 'UpstreamRunLineage');
+    expect(lineage.runs.map((r: any) => `${r.job.name}:${r.run.id}`)).toEqual([download, copy, upload].map((e) => `${e.job.name}:${e.run.runId}`));
+    const [d, cp, up] = lineage.runs;
+    expect(d.run).toEqual({ id: download.run.runId, start: expect.any(String), end: at(download), status: 'COMPLETED' });
+    expect(d.job).toMatchObject({ namespace: 'airflow', name: 'BQ.download', version: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(d.inputs).toEqual([{ namespace: 'bigquery', name: 'mock-project.test.upload_cp', version: expect.stringMatching(/^[0-9a-f-]{36}$/), producedByRunId: copy.run.runId }]);
+    expect(cp.inputs.map((i: any) => [i.name, i.producedByRunId])).toEqual([['mock-project.test.upload', upload.run.runId]]);
+    expect(up.inputs.map((i: any) => [i.name, i.producedByRunId]).sort()).toEqual([['copied.csv', null], ['test.csv', null]]);
+    // The input's version is the one the dataset's versions list names.
+    const versions = await c.ok(`/namespaces/bigquery/datasets/${enc('mock-project.test.upload_cp')}/versions`, 'DatasetVersionList');
+    expect(versions.versions.map((v: any) => v.version)).toContain(d.inputs[0].version);
+    // Bounded: depth 1 stops at the writers of what the run read; limit 2 cuts and says so.
+    const near = await c.ok(`/runlineage/upstream?runId=${download.run.runId}&depth=1`, 'UpstreamRunLineage');
+    expect(near.runs.map((r: any) => r.run.id)).toEqual([download.run.runId, copy.run.runId]);
+    const res = await fetch(`${c.loom.url}/api/v1/runlineage/upstream?runId=${download.run.runId}&limit=2`, { headers: { authorization: `Bearer ${c.loom.key}` } });
+    expect([res.headers.get('x-loom-lineage-partial'), (await res.json()).runs.length]).toEqual(['NODE_LIMIT', 2]);
+    expect((await c.ok(`/runlineage/upstream?runId=${upload.run.runId}`, 'UpstreamRunLineage')).runs.map((r: any) => r.run.id)).toEqual([upload.run.runId]);
+    expect((await c.get('/runlineage/upstream')).json).toMatchObject({ code: 'BAD_USER_INPUT', field: 'runId' });
+    expect((await c.get(`/runlineage/upstream?runId=${download.run.runId}&depth=-1`)).json).toMatchObject({ code: 'BAD_USER_INPUT', field: 'depth' });
+    expect((await c.get(`/runlineage/upstream?runId=${UNKNOWN}`)).status).toBe(404);
+    expect((await c.get(`/runlineage/upstream?runId=${download.run.runId}`, c.otherKey)).status).toBe(404);
+  });
+
   it('searches datasets and jobs by name pattern, filtered and sorted', async () => {
     const all = await c.ok('/search?q=upload', 'SearchResultList');
     expect(all.results.map((r: any) => `${r.type}:${r.nodeId}`)).toEqual(['JOB:job:airflow:BQ.upload', 'DATASET:dataset:bigquery:mock-project.test.upload', 'DATASET:dataset:bigquery:mock-project.test.upload_cp']);

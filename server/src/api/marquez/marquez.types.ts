@@ -30,6 +30,13 @@ export interface Run {
   context: Record<string, string>; facets: Facets;
 }
 
+/** One run of Marquez's upstream run lineage (its UpstreamRunLineage: JobSummary, RunSummary, InputDatasetVersionSummary). */
+export interface UpstreamRun {
+  job: { namespace: string; name: string; version: string | null };
+  run: { id: string; start: string | null; end: string | null; status: RunState };
+  inputs: (VersionId & { producedByRunId: string | null })[];
+}
+
 /** What the lineage graph carries for a job (Marquez's JobData). */
 export interface JobData {
   id: DatasetId; type: 'BATCH' | 'STREAM' | 'SERVICE'; name: string; simpleName: string; parentJobName: string | null;

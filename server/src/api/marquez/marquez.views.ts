@@ -1,7 +1,7 @@
 import type { CatalogService } from '../../domain/catalog.service.js';
 import type { EdgeKind, GraphNode, Page } from '../../domain/model.js';
 import { runState } from '../../domain/openlineage/run-state.js';
-import type { Dataset, DatasetData, DatasetId, DatasetVersion, Edge, Job, JobData, JobVersion, Run } from './marquez.types.js';
+import type { Dataset, DatasetData, DatasetId, DatasetVersion, Edge, Job, JobData, JobVersion, Run, UpstreamRun } from './marquez.types.js';
 import { tableEdges } from './graph.mapper.js';
 import { datasetIdOf, keptLastModified, versionIdOf, toDataset, toDatasetData, toDatasetVersion } from './dataset.mapper.js';
 import { jobVersionIdOf, keptCurrentVersion, keptLatestRun, keptRunLinks, toJob, toJobData, toJobVersion, toRun, type JobParts } from './job.mapper.js';
@@ -23,6 +23,7 @@ const RUN_LINKS: Read = { direction: 'BOTH', kinds: ['RAN', 'READ_BY', 'WROTE'],
 const JOB_IO: Read = { direction: 'BOTH', kinds: ['INPUT_TO', 'OUTPUT'], order: 'kind' };
 const PRODUCERS: Read = { direction: 'UPSTREAM', kinds: ['OUTPUT'], order: 'kind' };
 const WRITERS: Read = { direction: 'UPSTREAM', kinds: ['WROTE'], order: 'kind' };
+const RUN_INPUTS: Read = { direction: 'UPSTREAM', kinds: ['READ_BY'], order: 'kind' };
 
 type Io = { inputs: DatasetId[]; outputs: DatasetId[] };
 const present = <T>(x: T | null): x is T => x !== null;
@@ -89,6 +90,48 @@ export class MarquezViews {
 
   async run(run: GraphNode): Promise<Run> {
     return (await this.runsOf([run]))[0];
+  }
+
+  /**
+   * Marquez's upstream run lineage: the run, then the runs that wrote the dataset versions it read
+   * (each version's first writer, as `createdByRun`), then theirs, breadth first: nearest first, up
+   * to `depth` runs away and `limit` runs (`truncated` when runs were left out).
+   */
+  async upstreamRuns(start: GraphNode, depth: number, limit: number): Promise<{ runs: UpstreamRun[]; truncated: boolean }> {
+    const out: UpstreamRun[] = [];
+    const seen = new Set([start.id]);
+    let frontier = [start];
+    let truncated = false;
+    for (let distance = 0; frontier.length; distance++) {
+      const [views, inputs, jobs] = await Promise.all([
+        this.runsOf(frontier), this.reads.linked(frontier.map((r) => r.id), RUN_INPUTS, IO_LIMIT),
+        this.reads.nodesById(frontier.flatMap((r) => str(r.props.jobId) ?? [])),
+      ]);
+      const versions = [...new Map(inputs.flat().map((l) => [l.node.id, l.node])).values()];
+      const writers = await this.reads.linked(versions.map((v) => v.id), WRITERS, WINDOW);
+      const producers = new Map(versions.map((v, i) => [v.id, writers[i].map((l) => l.node).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))[0]]));
+      const next: GraphNode[] = [];
+      frontier.forEach((run, i) => {
+        const job = jobs.get(str(run.props.jobId) ?? '');
+        const version = views[i].jobVersion;
+        out.push({
+          job: version ?? { namespace: job?.namespace ?? '', name: job?.name ?? '', version: null },
+          run: { id: views[i].id, start: views[i].startedAt, end: views[i].endedAt, status: views[i].state },
+          inputs: inputs[i].map(({ node }) => {
+            const producer = producers.get(node.id);
+            if (producer && distance < depth && !seen.has(producer.id)) {
+              seen.add(producer.id);
+              next.push(producer);
+            }
+            return { ...versionIdOf(node), producedByRunId: producer ? str(producer.props.runId) ?? producer.name : null };
+          }),
+        });
+      });
+      const room = limit - out.length;
+      if (next.length > room) truncated = true;
+      frontier = next.slice(0, Math.max(0, room));
+    }
+    return { runs: out, truncated };
   }
 
   /** Runs of a job (RUN_OF) or of a job version (RAN), newest first. */
