@@ -27,7 +27,7 @@ export function toRun(run: GraphNode, links: RunLinks): Run {
   const facets = facetsOf(run.props);
   const nominal = obj(facets.nominalTime);
   return {
-    id: str(run.props.runId) ?? run.name, createdAt: run.createdAt, updatedAt: run.updatedAt,
+    id: runIdOf(run), createdAt: run.createdAt, updatedAt: run.updatedAt,
     nominalStartTime: iso(nominal.nominalStartTime), nominalEndTime: iso(nominal.nominalEndTime),
     // OpenLineage's OTHER event type does not move a run out of NEW in Marquez.
     state: state === 'OTHER' ? 'NEW' : state, startedAt, endedAt,
@@ -38,6 +38,9 @@ export function toRun(run: GraphNode, links: RunLinks): Run {
     context: {}, facets,
   };
 }
+
+/** A run node's OpenLineage run id. */
+export const runIdOf = (run: GraphNode): string => str(run.props.runId) ?? run.name;
 
 /** A job version node's Marquez id. */
 export const jobVersionIdOf = (jv: GraphNode): VersionId => ({ namespace: jv.namespace, name: jv.name, version: versionUuid(str(jv.props.jobId) ?? '', str(jv.props.version)) });

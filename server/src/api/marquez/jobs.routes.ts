@@ -5,6 +5,7 @@ import { notFound } from '../../domain/errors.js';
 import { namespaceOr404, params, query, tenantOf, type MarquezContext } from './marquez.context.js';
 import { enumParam, page, stringParam } from './params.js';
 import { facetsOf, str } from './values.js';
+import { runIdOf } from './job.mapper.js';
 
 /** Runs shown with a job: Marquez's latestRuns (the job list shows the latest only, to keep it cheap). */
 const LATEST_RUNS = 10;
@@ -65,6 +66,6 @@ export function registerJobRoutes(app: FastifyInstance, ctx: MarquezContext): vo
     const node = await run(req);
     const jobId = str(node.props.jobId);
     const owner = type === 'RUN' ? node : jobId ? await ctx.catalog.node(tenantOf(req), jobId) : null;
-    return { runId: str(node.props.runId) ?? node.name, facets: owner ? facetsOf(owner.props) : {} };
+    return { runId: runIdOf(node), facets: owner ? facetsOf(owner.props) : {} };
   });
 }

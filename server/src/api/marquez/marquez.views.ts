@@ -4,7 +4,7 @@ import { runState } from '../../domain/openlineage/run-state.js';
 import type { Dataset, DatasetData, DatasetId, DatasetVersion, Edge, Job, JobData, JobVersion, Run, UpstreamRun } from './marquez.types.js';
 import { tableEdges } from './graph.mapper.js';
 import { datasetIdOf, keptLastModified, versionIdOf, toDataset, toDatasetData, toDatasetVersion } from './dataset.mapper.js';
-import { jobVersionIdOf, keptCurrentVersion, keptLatestRun, keptRunLinks, toJob, toJobData, toJobVersion, toRun, type JobParts } from './job.mapper.js';
+import { jobVersionIdOf, keptCurrentVersion, keptLatestRun, keptRunLinks, runIdOf, toJob, toJobData, toJobVersion, toRun, type JobParts } from './job.mapper.js';
 import { str } from './values.js';
 import { versionCandidates, versionUuid } from './versions.js';
 import { RequestReads, type Read } from './marquez.reads.js';
@@ -27,6 +27,8 @@ const RUN_INPUTS: Read = { direction: 'UPSTREAM', kinds: ['READ_BY'], order: 'ki
 
 type Io = { inputs: DatasetId[]; outputs: DatasetId[] };
 const present = <T>(x: T | null): x is T => x !== null;
+/** The run that wrote a dataset version first (its Marquez `createdByRun`), from its WRITERS links. */
+const firstWriter = (links: readonly { node: GraphNode }[]): GraphNode | null => links.map((l) => l.node).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))[0] ?? null;
 
 /**
  * Assembles Marquez's views of graph nodes: the reads each view needs, then the pure mappers. Views
@@ -109,7 +111,7 @@ export class MarquezViews {
       ]);
       const versions = [...new Map(inputs.flat().map((l) => [l.node.id, l.node])).values()];
       const writers = await this.reads.linked(versions.map((v) => v.id), WRITERS, WINDOW);
-      const producers = new Map(versions.map((v, i) => [v.id, writers[i].map((l) => l.node).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))[0]]));
+      const producers = new Map(versions.map((v, i) => [v.id, firstWriter(writers[i])]));
       const next: GraphNode[] = [];
       frontier.forEach((run, i) => {
         const job = jobs.get(str(run.props.jobId) ?? '');
@@ -123,7 +125,7 @@ export class MarquezViews {
               seen.add(producer.id);
               next.push(producer);
             }
-            return { ...versionIdOf(node), producedByRunId: producer ? str(producer.props.runId) ?? producer.name : null };
+            return { ...versionIdOf(node), producedByRunId: producer ? runIdOf(producer) : null };
           }),
         });
       });
@@ -168,7 +170,7 @@ export class MarquezViews {
   /** Created by their first writer. */
   private async datasetVersionsOf(versions: readonly GraphNode[], dataset: GraphNode): Promise<DatasetVersion[]> {
     const writers = await this.reads.linked(versions.map((v) => v.id), WRITERS, WINDOW);
-    const firsts = writers.map((w) => w.map((l) => l.node).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))[0] ?? null);
+    const firsts = writers.map(firstWriter);
     const runs = await this.runsOf(firsts);
     return versions.map((v, i) => toDatasetVersion(v, dataset, runs[i]));
   }
