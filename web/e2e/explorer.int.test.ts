@@ -166,6 +166,26 @@ describe('the lineage explorer', () => {
     await page.close();
   });
 
+  it('shows column-level lineage of a job: the fields of the datasets it writes', async () => {
+    const up = await gql<{ lineage: { nodes: Array<{ node: { id: string; kind: string } }> } }>(
+      'query($id: ID!) { lineage(nodeId: $id, direction: UPSTREAM, depth: 1) { nodes { node { id kind } } } }', { id: CUSTOMERS_CLEAN });
+    const job = up.lineage.nodes.find((x) => x.node.kind === 'Job')!.node.id;
+    const page = await e2e.page(`/lineage?node=${encodeURIComponent(CUSTOMERS_CLEAN)}&sel=${encodeURIComponent(job)}`);
+    await drawn(page);
+    const n = await draws(page);
+    await page.getByTestId('open-columns').click();
+    await drawn(page, n + 1);
+    expect(new URL(page.url()).searchParams.get('view')).toBe('columns');
+    const fields = await page.evaluate(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.kind-Field').map((f) => f.id()));
+    const api = await gql<{ columnLineage: { nodes: Array<{ node: { id: string; kind: string } }> } }>(
+      'query($id: ID!) { columnLineage(nodeId: $id, depth: 3, limit: 1000) { nodes { node { id kind } } } }', { id: job });
+    const expected = api.columnLineage.nodes.filter((x) => x.node.kind === 'Field').map((x) => x.node.id);
+    expect(expected.some((id) => id.includes('customers_clean'))).toBe(true);
+    expect(fields.sort()).toEqual(expected.sort());
+    expect(e2e.pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it('travels in time: the graph as of a date before the story went on is smaller', async () => {
     const path = `/lineage?node=${encodeURIComponent(CUSTOMERS_CLEAN)}&direction=DOWNSTREAM&depth=10`;
     const page = await e2e.page(path);

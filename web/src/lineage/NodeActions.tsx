@@ -5,16 +5,19 @@ const M = defineMessages(
   {
     actions: 'Actions on the selected node', expandUp: '← Expand upstream', expandDown: 'Expand downstream →', collapse: 'Collapse',
     collapseHint: 'Remove what expanding this node added', columns: 'Columns', columnsHint: 'Field-level lineage of this dataset',
+    columnsHintJob: 'Field-level lineage of the datasets this job writes',
     impact: 'Impact', focus: 'Open lineage from here', pick: 'Select a node to expand it one hop upstream or downstream.',
   },
   {
     actions: '对所选节点的操作', expandUp: '← 展开上游', expandDown: '展开下游 →', collapse: '收起',
     collapseHint: '移除展开此节点时添加的节点', columns: '字段', columnsHint: '该数据集的字段级血缘',
+    columnsHintJob: '该作业写入的数据集的字段级血缘',
     impact: '影响', focus: '从此节点打开血缘', pick: '选择一个节点，可向上游或下游逐跳展开。',
   },
 );
 
-const COLUMN_KINDS = new Set(['Dataset', 'Field']);
+/** Kinds with field-level lineage: a field, a dataset's fields (feature groups and models are datasets too), the fields of what a job writes. */
+const COLUMN_KINDS = new Set(['Dataset', 'FeatureGroup', 'Model', 'Field', 'Job']);
 
 interface Props {
   node: { id: string; kind: string } | null;
@@ -41,7 +44,9 @@ export function NodeActions({ node, isRoot, canExpand, expanded, onExpand, onCol
           <button type="button" disabled={!expanded.UPSTREAM && !expanded.DOWNSTREAM} title={t('collapseHint')} onClick={onCollapse} data-testid="collapse">{t('collapse')}</button>
         </>
       )}
-      {COLUMN_KINDS.has(node.kind) && <button type="button" title={t('columnsHint')} onClick={onColumns} data-testid="open-columns">{t('columns')}</button>}
+      {COLUMN_KINDS.has(node.kind) && (
+        <button type="button" title={t(node.kind === 'Job' ? 'columnsHintJob' : 'columnsHint')} onClick={onColumns} data-testid="open-columns">{t('columns')}</button>
+      )}
       <button type="button" onClick={onImpact} data-testid="open-impact">{t('impact')}</button>
       {!isRoot && <button type="button" onClick={onFocus} data-testid="focus-node">{t('focus')}</button>}
     </div>
