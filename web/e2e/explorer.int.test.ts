@@ -40,6 +40,24 @@ function positions(page: Page): Promise<Record<string, { x: number; y: number }>
   return page.evaluate(() => Object.fromEntries((window as unknown as { __loomCy: Core }).__loomCy.nodes().map((n) => [n.id(), { ...n.position() }])));
 }
 
+/**
+ * Opens the map on `root` with `selected` selected and presses Columns: the Field nodes drawn, beside
+ * those the API's column lineage of `selected` names (both sorted), and its edges.
+ */
+async function openColumns(root: string, selected: string) {
+  const page = await e2e.page(`/lineage?node=${encodeURIComponent(root)}&sel=${encodeURIComponent(selected)}`);
+  await drawn(page);
+  const n = await draws(page);
+  await page.getByTestId('open-columns').click();
+  await drawn(page, n + 1);
+  expect(new URL(page.url()).searchParams.get('view')).toBe('columns');
+  const drawnFields = await page.evaluate(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.kind-Field').map((f) => f.id()));
+  const api = await gql<{ columnLineage: { nodes: Array<{ node: { id: string; kind: string } }>; edges: Array<{ kind: string }> } }>(
+    'query($id: ID!) { columnLineage(nodeId: $id, depth: 3, limit: 1000) { nodes { node { id kind } } edges { kind } } }', { id: selected });
+  const apiFields = api.columnLineage.nodes.filter((x) => x.node.kind === 'Field').map((x) => x.node.id);
+  return { page, drawnFields: drawnFields.sort(), apiFields: apiFields.sort(), edges: api.columnLineage.edges };
+}
+
 async function gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   const res = await fetch(`${e2e.loom.url}/graphql`, {
     method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` }, body: JSON.stringify({ query, variables }),
@@ -148,19 +166,10 @@ describe('the lineage explorer', () => {
   });
 
   it('shows column-level lineage of a dataset', async () => {
-    const page = await e2e.page(`/lineage?node=${encodeURIComponent(CUSTOMERS_CLEAN)}&sel=${encodeURIComponent(CUSTOMERS_CLEAN)}`);
-    await drawn(page);
-    const n = await draws(page);
-    await page.getByTestId('open-columns').click();
-    await drawn(page, n + 1);
-    expect(new URL(page.url()).searchParams.get('view')).toBe('columns');
-    const fields = await page.evaluate(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.kind-Field').map((f) => f.id()));
-    const api = await gql<{ columnLineage: { nodes: Array<{ node: { id: string; kind: string } }>; edges: Array<{ kind: string }> } }>(
-      'query($id: ID!) { columnLineage(nodeId: $id, depth: 3, limit: 1000) { nodes { node { id kind } } edges { kind } } }', { id: CUSTOMERS_CLEAN });
-    const expected = api.columnLineage.nodes.filter((x) => x.node.kind === 'Field').map((x) => x.node.id);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(fields.sort()).toEqual(expected.sort());
-    expect(api.columnLineage.edges.some((e) => e.kind === 'DERIVES')).toBe(true);
+    const { page, drawnFields, apiFields, edges } = await openColumns(CUSTOMERS_CLEAN, CUSTOMERS_CLEAN);
+    expect(apiFields.length).toBeGreaterThan(0);
+    expect(drawnFields).toEqual(apiFields);
+    expect(edges.some((e) => e.kind === 'DERIVES')).toBe(true);
     await e2e.screenshot(page, '7-columns');
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();
@@ -170,18 +179,9 @@ describe('the lineage explorer', () => {
     const up = await gql<{ lineage: { nodes: Array<{ node: { id: string; kind: string } }> } }>(
       'query($id: ID!) { lineage(nodeId: $id, direction: UPSTREAM, depth: 1) { nodes { node { id kind } } } }', { id: CUSTOMERS_CLEAN });
     const job = up.lineage.nodes.find((x) => x.node.kind === 'Job')!.node.id;
-    const page = await e2e.page(`/lineage?node=${encodeURIComponent(CUSTOMERS_CLEAN)}&sel=${encodeURIComponent(job)}`);
-    await drawn(page);
-    const n = await draws(page);
-    await page.getByTestId('open-columns').click();
-    await drawn(page, n + 1);
-    expect(new URL(page.url()).searchParams.get('view')).toBe('columns');
-    const fields = await page.evaluate(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.kind-Field').map((f) => f.id()));
-    const api = await gql<{ columnLineage: { nodes: Array<{ node: { id: string; kind: string } }> } }>(
-      'query($id: ID!) { columnLineage(nodeId: $id, depth: 3, limit: 1000) { nodes { node { id kind } } } }', { id: job });
-    const expected = api.columnLineage.nodes.filter((x) => x.node.kind === 'Field').map((x) => x.node.id);
-    expect(expected.some((id) => id.includes('customers_clean'))).toBe(true);
-    expect(fields.sort()).toEqual(expected.sort());
+    const { page, drawnFields, apiFields } = await openColumns(CUSTOMERS_CLEAN, job);
+    expect(apiFields.some((id) => id.includes('customers_clean'))).toBe(true);
+    expect(drawnFields).toEqual(apiFields);
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();
   });
