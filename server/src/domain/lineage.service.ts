@@ -71,12 +71,12 @@ export class LineageService {
     if (root.kind === 'Field') return this.graph.lineage(tenant, nodeId, q);
     const outputs = root.kind === 'Job'
       ? (await this.graph.neighbours(tenant, nodeId, { direction: 'DOWNSTREAM', edgeKinds: ['OUTPUT'], limit: MAX_JOB_OUTPUTS, offset: 0 })).items
-      : [];
-    const datasets = root.kind === 'Job' ? outputs.map((o) => o.node.id) : [root.id];
+      : null;
+    const datasets = outputs ? outputs.map((o) => o.node.id) : [root.id];
     const pages = await Promise.all(datasets.map((id) => this.graph.neighbours(tenant, id, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_FIELD'], limit: MAX_FIELDS_PER_DATASET, offset: 0 })));
     const fields = pages.flatMap((p) => p.items).slice(0, MAX_FIELDS_PER_DATASET);
     const results = await Promise.all([...datasets, ...fields.map((f) => f.node.id)].map((id) => this.graph.lineage(tenant, id, q)));
-    const seeds = [...outputs, ...fields];
+    const seeds = [...(outputs ?? []), ...fields];
     return mergeLineage(root, seeds.map((s) => ({ node: s.node, distance: 0 })), seeds.map((s) => s.edge), results, limit);
   }
 

@@ -105,19 +105,19 @@ export class MarquezViews {
     let frontier = [start];
     let truncated = false;
     for (let distance = 0; frontier.length; distance++) {
-      const [views, inputs, jobs] = await Promise.all([
-        this.runsOf(frontier), this.reads.linked(frontier.map((r) => r.id), RUN_INPUTS, IO_LIMIT),
-        this.reads.nodesById(frontier.flatMap((r) => str(r.props.jobId) ?? [])),
-      ]);
+      const [views, inputs] = await Promise.all([this.runsOf(frontier), this.reads.linked(frontier.map((r) => r.id), RUN_INPUTS, IO_LIMIT)]);
       const versions = [...new Map(inputs.flat().map((l) => [l.node.id, l.node])).values()];
-      const writers = await this.reads.linked(versions.map((v) => v.id), WRITERS, WINDOW);
+      // The jobs themselves only for runs no job version names (not versioned yet).
+      const [writers, jobs] = await Promise.all([
+        this.reads.linked(versions.map((v) => v.id), WRITERS, WINDOW),
+        this.reads.nodesById(frontier.flatMap((r, i) => (views[i].jobVersion ? [] : str(r.props.jobId) ?? []))),
+      ]);
       const producers = new Map(versions.map((v, i) => [v.id, firstWriter(writers[i])]));
       const next: GraphNode[] = [];
       frontier.forEach((run, i) => {
         const job = jobs.get(str(run.props.jobId) ?? '');
-        const version = views[i].jobVersion;
         out.push({
-          job: version ?? { namespace: job?.namespace ?? '', name: job?.name ?? '', version: null },
+          job: views[i].jobVersion ?? { ...(job ? datasetIdOf(job) : { namespace: '', name: '' }), version: null },
           run: { id: views[i].id, start: views[i].startedAt, end: views[i].endedAt, status: views[i].state },
           inputs: inputs[i].map(({ node }) => {
             const producer = producers.get(node.id);

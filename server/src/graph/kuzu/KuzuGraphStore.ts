@@ -22,34 +22,11 @@ import {
   createEdges, leaves, lookupEdges, lookupKeys, updateEdges, updateNodes, type EdgeUpdate, type NewEdge, type NodeUpdate,
 } from './batched.js';
 import * as Q from './queries.js';
+import { AccessPaths, type AccessPathOptions } from './access-paths.js';
 
-
-export interface KuzuOptions {
+/** The store's files and memory, and how it reaches stored nodes (AccessPathOptions). */
+export interface KuzuOptions extends AccessPathOptions {
   path: string; bufferPoolBytes: number; checkpointIntervalMs?: number; maxPendingWrites?: number;
-  /**
-   * New edges reach their endpoints by key lookups instead of a join over the whole Node table
-   * (batched.ts, createEdges) when the store holds at least this many nodes per new edge. The join
-   * costs ~0.11 µs a stored node (55 edges: 5 ms at 30k nodes, 37 ms at 300k, 113 ms at 1M), the
-   * lookups ~0.35 ms an edge: default 3,000 (an 8-event group's ~45 edges take the lookups from
-   * ~135k nodes on; a 100-event batch's ~500 edges the join up to 1.5M). 0: always the lookups.
-   */
-  joinNodesPerEdge?: number;
-  /**
-   * Search reads its winners by key lookups while the store holds at least this many nodes per
-   * winner, else in one join against the Node table. That join reads the returned columns of every
-   * stored node, so it costs far more per stored node than the edge writes' (~0.65 µs: 10-12 ms at
-   * 12k nodes, 46-65 ms at 71k), and the lookups ~0.4 ms a winner (20 winners 10 ms, 300 winners
-   * 110 ms): they break even at ~20-30 winners in a 12k-node store and ~115-150 in a 71k-node one
-   * (bench/RESULTS.md, session 17). Default 500. 0: always the lookups.
-   */
-  joinNodesPerRead?: number;
-  /**
-   * Stored nodes and edges are updated by key lookups instead of one UNWIND statement (whose join
-   * scans the Node table) until a write updates more than BULK_UPDATE_ROWS of them and at least one
-   * per this many stored nodes. Measured at 1M stored nodes, 256 nodes updated: 182-218 ms in one
-   * statement (~0.18 µs a stored node), 40-84 ms by key (~0.25 ms a node): default 1,500. 0: always the lookups.
-   */
-  nodesPerBulkUpdateRow?: number;
 }
 
 /** The embedded GraphStore: one writer connection behind a queue, a small pool of readers. */
@@ -70,17 +47,13 @@ export class KuzuGraphStore implements GraphStore {
   private searchLoaded: Promise<unknown> = Promise.resolve();
   /** Stored nodes (all tenants): counted at init(), then by commits. Picks how new edges are written. */
   private nodeCount = 0;
-  private readonly joinNodesPerEdge: number;
-  private readonly joinNodesPerRead: number;
-  private readonly nodesPerBulkUpdateRow: number;
+  private readonly paths: AccessPaths;
   /** Internal offsets of nodes read so far: their edges are then read by id (neighbours-many.ts). */
   private readonly refs = new NodeRefs();
 
   private constructor(engine: Engine, opts: KuzuOptions) {
     this.engine = engine;
-    this.joinNodesPerEdge = opts.joinNodesPerEdge ?? 3_000;
-    this.joinNodesPerRead = opts.joinNodesPerRead ?? 500;
-    this.nodesPerBulkUpdateRow = opts.nodesPerBulkUpdateRow ?? 1_500;
+    this.paths = new AccessPaths(opts);
     // One thread per write statement: they are small, and spreading each over the cores cost more
     // than it gave (single-event ingest at 16 clients ~5% faster, interleaved runs on this machine).
     this.writer = engine.connect(1);
@@ -231,7 +204,7 @@ export class KuzuGraphStore implements GraphStore {
     }
     if (fresh.length) await conn.run(Q.CREATE_NODES, { rows: fresh.map((r) => Q.NODE_COLUMNS.map((c) => String(r[c]))) });
     for (const r of fresh) created.nodes.add(String(r.key));
-    await updateNodes(conn, full, scalars, this.bulkUpdate(full.length + scalars.length));
+    await updateNodes(conn, full, scalars, this.paths.bulkUpdate(full.length + scalars.length, this.nodeCount));
     return [...fresh, ...full].reduce((n, r) => n + 300 + String(r.props).length, 0) + scalars.length * 300;
   }
 
@@ -267,7 +240,7 @@ export class KuzuGraphStore implements GraphStore {
         from: e.from, to: e.to, kind: e.kind, props: e.props, validFrom: e.validFrom,
         validTo: e.setValidTo ? e.validTo : '', recordedAt: e.recordedAt, endsAt: endsAt(e),
       }));
-      await createEdges(conn, rows, rows.length * this.joinNodesPerEdge <= this.nodeCount);
+      await createEdges(conn, rows, this.paths.newEdgesByKey(rows.length, this.nodeCount));
       for (const r of rows) {
         const key = Q.edgeFilterKey(r.kind, r.from, r.to);
         staged.edges.set(key, { props: r.props, validFrom: r.validFrom, validTo: r.validTo });
@@ -286,13 +259,8 @@ export class KuzuGraphStore implements GraphStore {
       changed.push(next);
       bytes += 200 + e.props.length;
     }
-    await updateEdges(conn, changed, this.bulkUpdate(changed.length));
+    await updateEdges(conn, changed, this.paths.bulkUpdate(changed.length, this.nodeCount));
     return bytes;
-  }
-
-  /** Whether `rows` stored nodes (or edges) are updated in one UNWIND statement rather than by key lookups (KuzuOptions.nodesPerBulkUpdateRow). */
-  private bulkUpdate(rows: number): boolean {
-    return rows > Q.BULK_UPDATE_ROWS && rows * this.nodesPerBulkUpdateRow >= this.nodeCount && this.nodesPerBulkUpdateRow > 0;
   }
 
   private read<T>(work: (conn: EngineConnection) => Promise<T>): Promise<T> {
@@ -314,7 +282,7 @@ export class KuzuGraphStore implements GraphStore {
 
   /**
    * The search index ranks; only the winners are read: by key lookups, or, when they are many for the
-   * store (KuzuOptions.joinNodesPerRead) and it holds up to JOIN_READ_MAX_NODES, in one join against
+   * store and it is not too large (AccessPaths.searchByJoin), in one join against
    * the Node table. Listing 5,000 runs of a 5,000-node store took ~1.5 s by lookups and 47-100 ms by the
    * join; 1,000 and 5,000 nodes of a 161k-node store, 103 and 169 ms by the join. The map's search box
    * (8 to 20 winners) takes the lookups from ~10k nodes on: 3-10 ms where the join took 10-12.
@@ -322,8 +290,7 @@ export class KuzuGraphStore implements GraphStore {
   async search(tenant: string, q: SearchQuery): Promise<GraphNode[]> {
     await this.searchLoaded;
     const ids = this.searchIndex.search(tenant, q.text, q.kinds?.length ? q.kinds : null, q.limit);
-    const join = ids.length * this.joinNodesPerRead > this.nodeCount && this.nodeCount <= JOIN_READ_MAX_NODES;
-    if (!join) return (await this.getNodes(tenant, ids)).filter((n): n is GraphNode => n !== null);
+    if (!this.paths.searchByJoin(ids.length, this.nodeCount)) return (await this.getNodes(tenant, ids)).filter((n): n is GraphNode => n !== null);
     const rows = await this.read((c) => c.run(Q.NODES_BY_KEYS, { keys: ids.map((id) => storeKey(tenant, id)) }));
     const found = new Map(rows.map((r) => [String(r.id), toNode(r)]));
     return ids.flatMap((id) => found.get(id) ?? []);
@@ -393,12 +360,6 @@ export class KuzuGraphStore implements GraphStore {
 }
 
 let exportCount = 0;
-
-/**
- * The largest store whose nodes search reads by a join (KuzuGraphStore.search). The join materialises
- * its scan of the Node table: at 1.61M nodes, 1,000 keys ran the default 1 GB buffer pool out.
- */
-const JOIN_READ_MAX_NODES = 250_000;
 
 /** What a transaction created, and the nodes created or whose kind or validity changed (for the search index). */
 interface Created { nodes: Set<string>; edges: string[]; searched: { tenant: string; id: string; name: string; kind: string; validTo: string; created: boolean }[] }

@@ -105,7 +105,7 @@ export interface NewEdge { from: string; to: string; kind: string; props: string
  * - `byKey`: CREATE_BY_KEY_MAX edges to a statement, each endpoint a primary-key lookup: ~0.3 ms an
  *   edge at any graph size, and the text depends on the count alone, so it is prepared once
  *   (one-off texts cost more to prepare than to run).
- * The store picks by the cost of each for the graph and the write (KuzuOptions.joinNodesPerEdge).
+ * The store picks by the cost of each for the graph and the write (AccessPathOptions.joinNodesPerEdge, access-paths.ts).
  */
 export async function createEdges(conn: EngineConnection, edges: NewEdge[], byKey: boolean): Promise<void> {
   if (!byKey) {
