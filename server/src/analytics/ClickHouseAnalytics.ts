@@ -14,6 +14,7 @@ const MIGRATIONS_DIR = new URL('../../../schema/clickhouse/', import.meta.url);
 const INSERT_SETTINGS = {
   date_time_input_format: 'best_effort' as const, // accept ISO-8601 timestamps in inserted rows
   input_format_null_as_default: 1 as const, // a field a row does not have (null in the compact rows below) takes the column's default
+  input_format_json_read_objects_as_strings: 1 as const, // a JSON object given for a String column is stored as its text (lineage_events.body)
   // No deduplication inside each inserted block: the Replacing tables' readers collapse copies anyway
   // (FINAL, LIMIT 1 BY, latest version), as they must for copies in different inserts. 2,083 span rows
   // went in ~17% faster on chDB, 10,000 ~25% (bench/RESULTS.md, session 8).

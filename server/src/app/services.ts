@@ -4,6 +4,7 @@ import type { Analytics } from '../domain/ports/Analytics.js';
 import { TenancyService } from '../domain/tenancy/tenancy.service.js';
 import { LineageService } from '../domain/lineage.service.js';
 import { LineageIngestService, type LineageIngestOptions } from '../domain/openlineage/lineage-ingest.service.js';
+import { LineageEventArchive } from '../domain/openlineage/event-archive.js';
 import { LoggedLineageIngest, type LoggedIngestOptions } from '../domain/openlineage/logged-ingest.js';
 import { readers, visibleGraph } from '../domain/openlineage/visible-graph.js';
 import type { IngestLog } from '../domain/ports/IngestLog.js';
@@ -31,6 +32,8 @@ export interface Services {
   lineageIngest: LineageIngestService;
   /** Answers once an event is in the ingest log (the HTTP receivers); null without one. */
   lineageLog: LoggedLineageIngest | null;
+  /** Every OpenLineage event taken in, as received (Marquez's event list). */
+  lineageEvents: LineageEventArchive;
   /** Experiment tracking, model and prompt registries, evaluations, webhooks. */
   registry: Registry;
   /** OTLP trace exports → spans, trace summaries, Trace nodes. */
@@ -61,8 +64,12 @@ export interface ServiceOptions {
 }
 
 export function createServices(raw: GraphStore, analytics: Analytics, opts: ServiceOptions = {}): Services {
-  const lineageIngest = new LineageIngestService(raw, opts.lineageIngest);
-  const lineageLog = opts.ingestLog ? new LoggedLineageIngest(lineageIngest, opts.ingestLog.log, opts.ingestLog) : null;
+  // The archive's reads wait, as the graph's do, for the events answered before them (the log is made after it).
+  let archived = (_tenant: string) => Promise.resolve();
+  const lineageEvents = new LineageEventArchive(analytics, (tenant) => archived(tenant));
+  const lineageIngest = new LineageIngestService(raw, opts.lineageIngest, lineageEvents);
+  const lineageLog = opts.ingestLog ? new LoggedLineageIngest(lineageIngest, opts.ingestLog.log, opts.ingestLog, lineageEvents) : null;
+  if (lineageLog) archived = (tenant) => lineageLog.archived(tenant, readers.getStore()?.reader);
   const graph = lineageLog ? visibleGraph(raw, (tenant) => lineageLog.visible(tenant, readers.getStore()?.reader)) : raw;
   return {
     graph,
@@ -72,6 +79,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     lineage: new LineageService(graph),
     lineageIngest,
     lineageLog,
+    lineageEvents,
     registry: createRegistry(graph, analytics),
     traceIngest: new TraceIngestService(graph, analytics, loadPriceTable(opts.telemetry?.llmPricesFile), {
       instance: opts.telemetry?.instance ?? `${hostname()}-${process.pid}`, onError: opts.onTraceSummaryError,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS, enc, startMarquezLoom, type MarquezClient } from './marquez.fixture.js';
+import { parseEventTime } from '../../domain/openlineage/event.schema.js';
 
 const TBL1 = enc('/tmp/cll_test/tbl1');
 const [dagRun, taskRun] = [EVENTS.airflow[0].run.runId as string, EVENTS.airflow[1].run.runId as string];
@@ -185,6 +186,48 @@ describe('Marquez read API over OpenLineage events from Spark, Airflow and dbt',
     expect((await c.get(`/runlineage/upstream?runId=${download.run.runId}`, c.otherKey)).status).toBe(404);
   });
 
+  it('lists the events received, as they were sent: newest first, paged, bounded in time, each event once', async () => {
+    // In a tenant of their own: the test Loom's demo tenant has the demo's events too.
+    await c.loom.services.tenancy.createTenant('events');
+    const key = await c.loom.services.tenancy.createApiKey('events', 'admin');
+    const posted = [...EVENTS.spark, ...EVENTS.airflow, ...EVENTS.dbt];
+    for (const e of posted) expect((await c.loom.post('/api/v1/lineage', e, { key })).status).toBe(201);
+    const ok = async (path: string) => {
+      const res = await c.get(path, key);
+      expect(res.status, `${path}: ${JSON.stringify(res.json)}`).toBe(200);
+      c.validate('LineageEventList', res.json);
+      return res.json;
+    };
+    const distinct = [...new Set(posted.map((e) => JSON.stringify(e)))];
+    const time = (e: any) => parseEventTime(e.eventTime);
+    const all = await ok('/events/lineage?limit=1000');
+    expect(all.totalCount).toBe(distinct.length);
+    expect(all.events.map((e: unknown) => JSON.stringify(e)).sort()).toEqual([...distinct].sort());
+    all.events.forEach((e: any, i: number) => i && expect(time(all.events[i - 1])).toBeGreaterThanOrEqual(time(e)));
+    expect((await ok('/events/lineage?limit=1000&sortDirection=asc')).events).toEqual([...all.events].reverse());
+    expect(await ok('/events/lineage?limit=3&offset=2')).toEqual({ events: all.events.slice(2, 5), totalCount: all.totalCount });
+    expect((await ok('/events/lineage')).events).toHaveLength(Math.min(100, all.totalCount)); // Marquez's default page
+
+    // `after` includes its instant, `before` excludes it: the two sides of one instant make up the whole.
+    const mid = all.events[Math.floor(all.events.length / 2)];
+    const instant = new Date(time(mid)).toISOString();
+    const later = await ok(`/events/lineage?limit=1000&after=${enc(instant)}`);
+    const earlier = await ok(`/events/lineage?limit=1000&before=${enc(instant)}`);
+    expect(later.events).toContainEqual(mid);
+    expect(earlier.events).not.toContainEqual(mid);
+    expect([later.totalCount + earlier.totalCount, [...later.events, ...earlier.events]]).toEqual([all.totalCount, all.events]);
+    expect(later.events.every((e: any) => time(e) >= time(mid)) && earlier.events.every((e: any) => time(e) < time(mid))).toBe(true);
+
+    // An emitter's retries of an event are listed once (here three copies in one INSERT, so one part holds them all).
+    expect((await c.loom.post('/api/v1/lineage/batch', [EVENTS.airflow[3], EVENTS.airflow[3], EVENTS.airflow[3]], { key })).json).toMatchObject({ summary: { successful: 3 } });
+    expect(await ok('/events/lineage?limit=1000')).toEqual(all);
+
+    for (const [param, field] of [['sortDirection=up', 'sortDirection'], ['before=yesterday', 'before'], ['after=2024-13-45T00:00:00Z', 'after'], ['limit=0', 'limit']]) {
+      const res = await c.get(`/events/lineage?${param}`, key);
+      expect([param, res.status, res.json.code, res.json.message]).toEqual([param, 400, 'BAD_USER_INPUT', expect.stringContaining(field)]);
+    }
+  });
+
   it('searches datasets and jobs by name pattern, filtered and sorted', async () => {
     const all = await c.ok('/search?q=upload', 'SearchResultList');
     expect(all.results.map((r: any) => `${r.type}:${r.nodeId}`)).toEqual(['JOB:job:airflow:BQ.upload', 'DATASET:dataset:bigquery:mock-project.test.upload', 'DATASET:dataset:bigquery:mock-project.test.upload_cp']);
@@ -221,5 +264,6 @@ describe('Marquez read API over OpenLineage events from Spark, Airflow and dbt',
     for (const path of ['/namespaces/airflow', `/jobs/runs/${dagRun}`, `/lineage?nodeId=${enc('dataset:bigquery:mock-project.test.upload')}`,
       `/column-lineage?nodeId=${enc('dataset:file:/tmp/cll_test/tbl1')}`]) expect((await other(path)).status).toBe(404);
     expect((await other('/search?q=upload')).json).toEqual({ totalCount: 0, results: [] });
+    expect((await other('/events/lineage')).json).toEqual({ events: [], totalCount: 0 });
   });
 });

@@ -3,6 +3,8 @@ import type { Services } from '../../app/services.js';
 import { CatalogService } from '../../domain/catalog.service.js';
 import type { GraphNode, NodeKind } from '../../domain/model.js';
 import { badInput } from '../../domain/errors.js';
+import type { LineageEventArchive } from '../../domain/openlineage/event-archive.js';
+import { parseEventTime } from '../../domain/openlineage/event.schema.js';
 import { bearerAuth } from '../http/auth.js';
 import type { Namespace, SearchResult } from './marquez.types.js';
 import { MarquezViews } from './marquez.views.js';
@@ -27,6 +29,7 @@ export function registerMarquezRoutes(app: FastifyInstance, services: Services):
     registerJobRoutes(scope, ctx);
     registerGraphRoutes(scope, ctx);
     registerSearchRoute(scope, ctx);
+    registerEventRoutes(scope, services.lineageEvents);
   }, { prefix: '/api/v1' });
 }
 
@@ -73,3 +76,19 @@ function registerSearchRoute(app: FastifyInstance, ctx: MarquezContext): void {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const toSearchResult = (n: GraphNode): SearchResult => ({ type: tableNodeType(n)!, name: n.name, updatedAt: n.updatedAt, namespace: n.namespace, nodeId: n.id });
+
+/** Marquez's list of the OpenLineage events received, newest first by default; `before` excludes, `after` includes. */
+function registerEventRoutes(app: FastifyInstance, archive: LineageEventArchive): void {
+  app.get('/events/lineage', async (req) => {
+    const q = query(req);
+    const direction = enumParam(q, 'sortDirection', ['ASC', 'DESC'] as const, 'DESC')!;
+    const [before, after] = (['before', 'after'] as const).map((name) => {
+      const text = stringParam(q, name, { max: 64 });
+      if (text === null) return null;
+      const ms = parseEventTime(text);
+      if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(ms)) throw badInput(name, 'must be an ISO-8601 date-time, e.g. 2022-09-15T07:47:19Z');
+      return ms;
+    });
+    return archive.list(tenantOf(req), { before, after, direction: direction === 'ASC' ? 'asc' : 'desc', ...page(q) });
+  });
+}

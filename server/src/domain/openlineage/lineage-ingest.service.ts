@@ -7,6 +7,7 @@ import { parseEventTime } from './event.schema.js';
 import { nodeId } from '../ids.js';
 import { KeyedLock } from '../keyed-lock.js';
 import type { EdgeKind } from '../model.js';
+import type { LineageEventArchive } from './event-archive.js';
 
 export interface IngestResult { kind: EventKind; nodes: number; edges: number }
 export interface BatchFailure { index: number; reason: string; field?: string; retriable: boolean }
@@ -35,8 +36,8 @@ export interface LineageReceiver {
   ingestBatch(tenant: string, body: unknown, writer?: string): Promise<BatchResult>;
 }
 
-/** An event validated and mapped to its graph write (LineageIngestService.place). */
-export interface PlacedEvent { kind: EventKind; batch: WriteBatch; at: string; jobKey: string | null }
+/** An event validated and mapped to its graph write (LineageIngestService.place); `body`: the event as received. */
+export interface PlacedEvent { kind: EventKind; batch: WriteBatch; at: string; jobKey: string | null; body: unknown }
 
 /**
  * Validates OpenLineage events and writes each as one atomic, idempotent graph batch. The events of
@@ -47,7 +48,15 @@ export class LineageIngestService implements LineageReceiver {
   private readonly locks = new KeyedLock();
   private readonly histories = new Map<string, JobHistory>();
 
-  constructor(private readonly graph: GraphStore, private readonly opts: LineageIngestOptions = { historyCacheJobs: 10_000 }) {}
+  /**
+   * `archive`: where the events this service answers for are kept as received (Marquez's event list);
+   * none in tools that only build graphs. LoggedLineageIngest archives the events it answers itself.
+   */
+  constructor(
+    private readonly graph: GraphStore,
+    private readonly opts: LineageIngestOptions = { historyCacheJobs: 10_000 },
+    private readonly archive: LineageEventArchive | null = null,
+  ) {}
 
   async ingest(tenant: string, body: unknown): Promise<IngestResult> {
     const [result] = await this.ingestMany(tenant, [body]);
@@ -60,12 +69,15 @@ export class LineageIngestService implements LineageReceiver {
     const { event, kind } = validateEvent(body);
     const batch = mapEvent(event, kind);
     const jobKey = event.job?.namespace && event.job.name ? `${tenant}\u0000${nodeId('Job', event.job.namespace, event.job.name)}` : null;
-    return { kind, batch, at: new Date(parseEventTime(event.eventTime)).toISOString(), jobKey };
+    return { kind, batch, at: new Date(parseEventTime(event.eventTime)).toISOString(), jobKey, body };
   }
 
-  /** Each event stands alone (its own result); events of one job share one history update. */
-  private ingestMany(tenant: string, bodies: unknown[]): Promise<PromiseSettledResult<IngestResult>[]> {
-    return this.writePlaced(tenant, bodies.map((body) => settle(() => this.place(tenant, body))));
+  /** Each event stands alone (its own result); events of one job share one history update. Answered once in the graph and the archive. */
+  private async ingestMany(tenant: string, bodies: unknown[]): Promise<PromiseSettledResult<IngestResult>[]> {
+    const placed = bodies.map((body) => settle(() => this.place(tenant, body)));
+    const results = await this.writePlaced(tenant, placed);
+    await this.archived(tenant, placed, results);
+    return results;
   }
 
   /** Writes placed events (each its own result; one that could not be placed keeps its reason). Its batches gain the job history's edges. */
@@ -118,6 +130,20 @@ export class LineageIngestService implements LineageReceiver {
       await written;
     }));
     return results;
+  }
+
+  /**
+   * Archives the events the graph took; when the archive cannot take them, their results become its
+   * error (UNAVAILABLE: the sender sends them again, and the graph's writes are idempotent).
+   */
+  private async archived(tenant: string, placed: readonly PromiseSettledResult<PlacedEvent>[], results: PromiseSettledResult<IngestResult>[]): Promise<void> {
+    if (!this.archive) return;
+    const written = placed.flatMap((p, i) => (p.status === 'fulfilled' && results[i].status === 'fulfilled' ? [i] : []));
+    try {
+      await this.archive.record(tenant, written.map((i) => (placed[i] as PromiseFulfilledResult<PlacedEvent>).value));
+    } catch (reason) {
+      for (const i of written) results[i] = { status: 'rejected', reason };
+    }
   }
 
   /** The job's history: cached, or read from the store (everything committed for the job so far; its lock is held). */

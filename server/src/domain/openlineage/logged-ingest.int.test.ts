@@ -12,6 +12,8 @@ import { FileIngestLog } from '../../queue/FileIngestLog.js';
 import { LineageIngestService } from './lineage-ingest.service.js';
 import { LoggedLineageIngest, type LoggedIngestOptions } from './logged-ingest.js';
 import { visibleGraph } from './visible-graph.js';
+import { LineageEventArchive, type EventListQuery } from './event-archive.js';
+import { openAnalytics } from '../../analytics/ClickHouseAnalytics.js';
 
 const dirs: string[] = [];
 afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
@@ -28,11 +30,11 @@ function event(i: number, eventType = 'COMPLETE') {
 const dropped: unknown[] = [];
 const OPTS: Omit<LoggedIngestOptions, 'maxBacklog' | 'roomWaitMs'> = { applyChunk: 64, onDropped: (err) => dropped.push(err), onRetry: () => undefined };
 
-async function open(dir: string, opts: Partial<LoggedIngestOptions> = {}) {
+async function open(dir: string, opts: Partial<LoggedIngestOptions> = {}, archive: LineageEventArchive | null = null) {
   const store = await KuzuGraphStore.open({ path: path.join(dir, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024 });
   await store.init();
   const log = await FileIngestLog.open(path.join(dir, 'ingest-log'));
-  const logged = new LoggedLineageIngest(new LineageIngestService(store), log, { maxBacklog: 1000, roomWaitMs: 2000, ...OPTS, ...opts });
+  const logged = new LoggedLineageIngest(new LineageIngestService(store), log, { maxBacklog: 1000, roomWaitMs: 2000, ...OPTS, ...opts }, archive);
   const reads = visibleGraph(store, (t) => logged.visible(t));
   return {
     store, log, logged, reads,
@@ -140,6 +142,45 @@ describe('LoggedLineageIngest', () => {
       expect(await jobsFound(waits.reads, 't1', Array.from({ length: 20 }, (_, i) => i))).toBe(20);
     } finally {
       await waits.close();
+    }
+    expect(dropped).toEqual([]);
+  });
+
+  it('archives each event it writes, once; while the archive cannot take them they stay in the log, and go in after a restart', async () => {
+    const dir = newDir();
+    const all: EventListQuery = { before: null, after: null, direction: 'asc', limit: 100, offset: 0 };
+    const archiveIn = async () => {
+      const analytics = await openAnalytics({ engine: 'chdb', path: path.join(dir, 'chdb'), database: 'loom' });
+      await analytics.migrate();
+      return { analytics, archive: new LineageEventArchive(analytics) };
+    };
+    const first = await archiveIn();
+    const retries: unknown[] = [];
+    const s = await open(dir, { onRetry: (err) => retries.push(err) }, first.archive);
+    try {
+      await s.logged.ingest('t1', event(1));
+      await s.logged.ingest('t1', event(1)); // an emitter's retry
+      await s.logged.archived('t1');
+      expect(await first.archive.list('t1', all)).toEqual({ events: [event(1)], totalCount: 1 });
+      expect(await first.archive.list('t2', all)).toEqual({ events: [], totalCount: 0 });
+      await first.analytics.close(); // the archive is gone: answered events go into the graph, but the log keeps them
+      await s.logged.ingest('t1', event(2));
+      await s.logged.visible('t1');
+      expect(await jobsFound(s.reads, 't1', [2])).toBe(1);
+      for (let waited = 0; !retries.length && waited < 5_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+      expect(retries[0]).toMatchObject({ code: 'UNAVAILABLE' });
+    } finally {
+      await s.close();
+    }
+    const second = await archiveIn();
+    const again = await open(dir, {}, second.archive);
+    try {
+      expect(await again.logged.recover()).toBe(1);
+      await again.logged.archived('t1');
+      expect(await second.archive.list('t1', all)).toEqual({ events: [event(1), event(2)], totalCount: 2 });
+    } finally {
+      await again.close();
+      await second.analytics.close();
     }
     expect(dropped).toEqual([]);
   });

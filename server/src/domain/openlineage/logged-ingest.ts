@@ -2,6 +2,7 @@ import type { IngestLog } from '../ports/IngestLog.js';
 import { LoomError, unavailable } from '../errors.js';
 import { SerialLoop } from '../serial-loop.js';
 import { batchEvents, batchResult, settle, type BatchResult, type IngestResult, type LineageIngestService, type LineageReceiver, type PlacedEvent } from './lineage-ingest.service.js';
+import type { LineageEventArchive } from './event-archive.js';
 
 export interface LoggedIngestOptions {
   /** Events answered but not yet in the graph beyond which a new one waits for room (and after `roomWaitMs`, 503). */
@@ -21,6 +22,13 @@ interface Queued { seq: number; tenant: string; writer?: string; body: unknown; 
 const RETRY_MS = [50, 200, 1_000, 5_000];
 /** Chunks handed to the graph at once. */
 const PIPELINE = 2;
+/**
+ * The archive takes answered events up to this many an INSERT, at most this long after they were
+ * answered (sooner when a reader waits for them). An INSERT costs ~10 ms of CPU whatever it holds: one
+ * per graph group (~40 events in a 16-client stream) took 3,000 events' archiving from ~0.25 s to ~1 s.
+ */
+const ARCHIVE_BATCH = 5_000;
+const ARCHIVE_LINGER_MS = 200;
 const summary = (p: PlacedEvent): IngestResult => ({ kind: p.kind, nodes: p.batch.nodes.length, edges: p.batch.edges.length });
 
 /**
@@ -33,6 +41,8 @@ const summary = (p: PlacedEvent): IngestResult => ({ kind: p.kind, nodes: p.batc
  * validated and mapped before they are answered, so a bad one still gets its 400 and is not logged.
  * After a crash, `recover()` writes the events the log holds beyond its applied mark (writes are
  * idempotent, so one written twice changes nothing).
+ * With an archive, the answered events go there too, in large groups of their own (archiveLoop), and
+ * the log's mark is the lower of the two: what is in both the graph and the archive.
  */
 export class LoggedLineageIngest implements LineageReceiver {
   private readonly queue: Queued[] = [];
@@ -50,14 +60,26 @@ export class LoggedLineageIngest implements LineageReceiver {
   /** Set when shutting down left events unwritten: nothing more is marked (the next start writes them). */
   private stalled = false;
   private closed = false;
+  /** Answered events not yet in the archive, in order; every event up to `archivedSeq` is in it. */
+  private unarchived: Queued[] = [];
+  private archivedSeq = 0;
+  private archiveWaiters: { seq: number; resolve: () => void }[] = [];
+  private readonly archiving = new SerialLoop(() => this.archiveLoop(), () => this.unarchived.length > 0 && !this.archiveStalled);
+  private archiveStalled = false;
+  private cutArchiveWait: (() => void) | null = null;
 
-  constructor(private readonly direct: LineageIngestService, private readonly log: IngestLog, private readonly opts: LoggedIngestOptions) {}
+  constructor(
+    private readonly direct: LineageIngestService,
+    private readonly log: IngestLog,
+    private readonly opts: LoggedIngestOptions,
+    private readonly archive: LineageEventArchive | null = null,
+  ) {}
 
   /** At start, before serving: writes the events answered but not yet in the graph when the process stopped. Returns how many. */
   async recover(): Promise<number> {
     const pending = this.log.unapplied();
     if (pending.length === 0) return 0;
-    this.appliedSeq = pending[0].seq - 1;
+    this.appliedSeq = this.archivedSeq = pending[0].seq - 1;
     this.enqueue(pending.map((r) => ({ seq: r.seq, tenant: r.tenant, body: r.event, placed: null, answeredAt: Date.now() })), false);
     await Promise.all([...new Set(pending.map((r) => r.tenant))].map((t) => this.visible(t)));
     return pending.length;
@@ -95,27 +117,38 @@ export class LoggedLineageIngest implements LineageReceiver {
     return new Promise((resolve) => this.visibleWaiters.push({ seq, resolve }));
   }
 
+  /** Resolves once the events answered so far are in the archive: those `reader` sent, or without a reader every one of the tenant's. */
+  archived(tenant: string, reader?: string): Promise<void> {
+    const seq = this.answered.get(reader === undefined ? tenant : `${tenant}\u0000${reader}`) ?? 0;
+    if (!this.archive || seq <= this.archivedSeq) return Promise.resolve();
+    const done = new Promise<void>((resolve) => this.archiveWaiters.push({ seq, resolve }));
+    this.cutArchiveWait?.();
+    return done;
+  }
+
   /** Answered events not yet in the graph, and how long the oldest has waited (for /metrics). */
   stats(): { waiting: number; lagMs: number } {
     return { waiting: this.queue.length, lagMs: this.queue.length ? Date.now() - this.queue[0].answeredAt : 0 };
   }
 
-  /** Writes every answered event to the graph, then closes the log. */
+  /** Writes every answered event to the graph and the archive, then closes the log. */
   async close(): Promise<void> {
     this.closed = true;
     for (const w of this.roomWaiters.splice(0)) w();
-    await this.applying.idle();
+    this.cutArchiveWait?.();
+    await Promise.all([this.applying.idle(), this.archiving.idle()]);
     await this.log.close();
   }
 
   /** Room in the backlog for `n` more events, taken at once (a batch larger than the backlog goes when it is empty). */
   private async room(n: number): Promise<void> {
-    const fits = () => this.queue.length + this.reserved === 0 || this.queue.length + this.reserved + n <= this.opts.maxBacklog;
+    const backlog = () => Math.max(this.queue.length, this.unarchived.length) + this.reserved;
+    const fits = () => backlog() === 0 || backlog() + n <= this.opts.maxBacklog;
     const deadline = performance.now() + this.opts.roomWaitMs;
     while (!fits()) {
       if (this.closed) throw unavailable('the lineage ingest is shutting down', 5);
       const left = deadline - performance.now();
-      if (left <= 0) throw unavailable(`the lineage ingest is saturated (${this.queue.length + this.reserved} events waiting for the graph); retry shortly`, 1);
+      if (left <= 0) throw unavailable(`the lineage ingest is saturated (${backlog()} events waiting for the graph or the archive); retry shortly`, 1);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.roomWaiters.push(() => { clearTimeout(timer); resolve(); });
@@ -139,11 +172,13 @@ export class LoggedLineageIngest implements LineageReceiver {
     if (reserved) this.reserved -= items.length;
     for (const q of items) {
       this.queue.push(q);
+      if (this.archive) this.unarchived.push(q);
       for (const key of q.writer === undefined ? [q.tenant] : [q.tenant, `${q.tenant}\u0000${q.writer}`]) {
         this.answered.set(key, Math.max(this.answered.get(key) ?? 0, q.seq));
       }
     }
     this.applying.kick();
+    this.archiving.kick();
   }
 
   /**
@@ -190,9 +225,70 @@ export class LoggedLineageIngest implements LineageReceiver {
     const done = this.queue.splice(0, n);
     this.taken -= n;
     this.appliedSeq = Math.max(this.appliedSeq, done[done.length - 1].seq);
-    this.log.applied(this.appliedSeq);
+    this.markLog();
     this.visibleWaiters = this.visibleWaiters.filter((w) => (w.seq <= this.appliedSeq ? (w.resolve(), false) : true));
+  }
+
+  /** The log may let go of what is in the graph and, with an archive, in the archive too. */
+  private markLog(): void {
+    this.log.applied(this.archive ? Math.min(this.appliedSeq, this.archivedSeq) : this.appliedSeq);
     for (const w of this.roomWaiters.splice(0)) w();
+  }
+
+  /**
+   * Answered events into the archive, up to ARCHIVE_BATCH an INSERT, ARCHIVE_LINGER_MS after they come
+   * (at once when a reader waits, the batch is full or the ingest closes). A failure is tried again;
+   * when shutting down the log keeps what is not archived for the next start.
+   */
+  private async archiveLoop(): Promise<void> {
+    for (let failures = 0; this.unarchived.length > 0;) {
+      const wait = failures ? RETRY_MS[Math.min(failures, RETRY_MS.length) - 1]
+        : this.closed || this.archiveWaiters.length || this.unarchived.length >= ARCHIVE_BATCH ? 0 : ARCHIVE_LINGER_MS;
+      if (wait) await this.archiveWait(wait);
+      const batch = this.unarchived.slice(0, ARCHIVE_BATCH);
+      try {
+        await this.archiveBatch(batch);
+      } catch (err) {
+        if (this.closed) {
+          this.archiveStalled = true;
+          return;
+        }
+        failures++;
+        this.opts.onRetry(err);
+        continue;
+      }
+      failures = 0;
+      this.unarchived.splice(0, batch.length);
+      this.archivedSeq = batch[batch.length - 1].seq;
+      this.markLog();
+      this.archiveWaiters = this.archiveWaiters.filter((w) => (w.seq <= this.archivedSeq ? (w.resolve(), false) : true));
+    }
+  }
+
+  /** One group commit: a record per tenant, side by side (the analytics store puts them in one INSERT). */
+  private async archiveBatch(batch: Queued[]): Promise<void> {
+    const byTenant = new Map<string, PlacedEvent[]>();
+    for (const q of batch) {
+      const placed = settle(() => (q.placed ??= this.direct.place(q.tenant, q.body)));
+      if (placed.status === 'rejected') continue; // it cannot be placed, and the graph drops it too (onDropped)
+      const mine = byTenant.get(q.tenant);
+      if (mine) mine.push(placed.value);
+      else byTenant.set(q.tenant, [placed.value]);
+    }
+    await Promise.all([...byTenant].map(([tenant, events]) => this.archive!.record(tenant, events)));
+  }
+
+  /** Waits `ms`, or less when a reader starts waiting for the archive or the ingest closes. */
+  private archiveWait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.cutArchiveWait = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.cutArchiveWait = done;
+    });
   }
 
   /** One write per tenant, side by side (the store groups them); returns the events to try again. */

@@ -1,0 +1,17 @@
+-- Every OpenLineage event Loom took in, as it was received (Marquez's GET /api/v1/events/lineage,
+-- server/src/domain/openlineage/event-archive.ts). Written once the event is in the graph, in the same
+-- write: an event answered from the ingest log is archived when the log's events are applied, and
+-- again after a crash (the ReplacingMergeTree then keeps one copy, as it does for an emitter's retry
+-- of the same event: `event_hash` is of the event's text). Sorted by tenant and event time, so a
+-- tenant's events in a time range are one primary-key range. Kept forever, as Marquez keeps them;
+-- the body is compressed with ZSTD (real events' JSON shrinks about tenfold).
+CREATE TABLE IF NOT EXISTS lineage_events
+(
+    tenant_id   String,
+    event_time  DateTime64(3, 'UTC'),
+    body        String CODEC(ZSTD(3)),
+    event_hash  UInt64 MATERIALIZED sipHash64(body),
+    recorded_at DateTime64(3, 'UTC') DEFAULT now64(3)
+)
+ENGINE = ReplacingMergeTree
+ORDER BY (tenant_id, event_time, event_hash)

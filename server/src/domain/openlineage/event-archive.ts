@@ -1,0 +1,81 @@
+import type { Analytics } from '../ports/Analytics.js';
+
+/** DateTime64(3)'s range (1900 to 2299): an event time outside it is kept at the nearest end. */
+const MIN_MS = Date.UTC(1900, 0, 1);
+const MAX_MS = Date.UTC(2299, 11, 31, 23, 59, 59, 999);
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface EventListQuery {
+  /** Events strictly before this time (epoch ms), and at or after `after` (Marquez's bounds). */
+  before: number | null;
+  after: number | null;
+  direction: SortDirection;
+  limit: number;
+  offset: number;
+}
+
+export interface EventList { events: unknown[]; totalCount: number }
+
+/** An event to archive: as received (`body`), and its eventTime as an ISO-8601 instant (`at`). */
+export interface ArchivedEvent { body: unknown; at: string }
+
+const RANGE = `tenant_id = {tenant:String} AND event_time >= {after:DateTime64(3, 'UTC')} AND event_time < {before:DateTime64(3, 'UTC')}`;
+
+/**
+ * The keys of one page first (FINAL collapses an event archived twice), then the bodies of that page
+ * alone: the bodies are the bulk of the table, and sorting them all to return a page read every one.
+ */
+const pageSql = (direction: SortDirection) => {
+  const order = direction === 'asc' ? 'event_time ASC, event_hash ASC' : 'event_time DESC, event_hash DESC';
+  return `SELECT body FROM lineage_events
+PREWHERE tenant_id = {tenant:String} AND (event_time, event_hash) IN (
+  SELECT event_time, event_hash FROM lineage_events FINAL WHERE ${RANGE}
+  ORDER BY ${order} LIMIT {limit:UInt32} OFFSET {offset:UInt32}
+)
+ORDER BY ${order}
+LIMIT 1 BY event_time, event_hash`;
+};
+
+const COUNT_SQL = `SELECT count() AS n FROM lineage_events FINAL WHERE ${RANGE}`;
+
+/**
+ * `ms` within [MIN_MS, max] as DateTime64(3) text in UTC (`2024-01-31 12:00:00.000`, what query
+ * parameters parse); events are kept below MAX_MS, so a bound at MAX_MS is past them all.
+ */
+const at = (ms: number, max = MAX_MS) => new Date(Math.min(max, Math.max(MIN_MS, ms))).toISOString().replace('T', ' ').slice(0, -1);
+
+/**
+ * Every OpenLineage event taken in, as it was received, in the analytics store's `lineage_events`
+ * (schema/clickhouse/005_lineage_events.sql): what Marquez lists at GET /api/v1/events/lineage, and
+ * what an emitter's owner reads to see what their emitter really sent. The ingest archives an event
+ * in the same write that puts it in the graph (LineageIngestService.writePlaced), so an answered event
+ * is listed once it is readable; the same event archived twice (an emitter's retry, a replay after a
+ * crash) is listed once.
+ */
+export class LineageEventArchive {
+  /** `visible`: resolves once the events answered for the tenant are in the graph (and so here); reads wait for it. */
+  constructor(private readonly analytics: Analytics, private readonly visible: (tenant: string) => Promise<void> = () => Promise.resolve()) {}
+
+  /**
+   * Resolves once the events are stored (the analytics store's group commit). The body goes in as a
+   * JSON object that the String column takes as its text (input_format_json_read_objects_as_strings):
+   * serialised once, not escaped into a string again; 3,000 corpus events took 186-259 ms of CPU so,
+   * 362-585 ms as strings (1,000 an INSERT).
+   */
+  async record(tenant: string, events: readonly ArchivedEvent[]): Promise<void> {
+    if (!events.length) return;
+    await this.analytics.insert('lineage_events', events.map((e) => ({ tenant_id: tenant, event_time: at(Date.parse(e.at), MAX_MS - 1), body: e.body })));
+  }
+
+  /** The tenant's events in [after, before), by event time in `direction`, a page at a time, and how many there are. */
+  async list(tenant: string, q: EventListQuery): Promise<EventList> {
+    await this.visible(tenant);
+    const params = { after: at(q.after ?? MIN_MS), before: at(q.before ?? MAX_MS), limit: q.limit, offset: q.offset };
+    const [rows, [count]] = await Promise.all([
+      this.analytics.query<{ body: string }>(tenant, pageSql(q.direction), params),
+      this.analytics.query<{ n: string | number }>(tenant, COUNT_SQL, params),
+    ]);
+    return { events: rows.map((r) => JSON.parse(r.body) as unknown), totalCount: Number(count?.n ?? 0) };
+  }
+}
