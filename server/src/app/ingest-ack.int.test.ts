@@ -20,6 +20,14 @@ const event = (i: number) => ({
   inputs: [{ namespace: 'db', name: `in_${i % 100}` }], outputs: [{ namespace: 'db', name: `out_${i}` }],
 });
 
+/** The events of the instant every event above is about, from Marquez's event list. */
+async function listed(url: string): Promise<{ events: unknown[]; totalCount: number }> {
+  const range = `after=${encodeURIComponent('2026-03-01T00:00:00Z')}&before=${encodeURIComponent('2026-03-01T00:00:00.001Z')}`;
+  const res = await fetch(`${url}/api/v1/events/lineage?limit=1000&${range}`, { headers: { authorization: `Bearer ${DEMO_KEY}` } });
+  expect(res.status).toBe(200);
+  return res.json() as Promise<{ events: unknown[]; totalCount: number }>;
+}
+
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'loom-ingest-crash-')); });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,6 +53,7 @@ describe('lineage ingest across a crash', () => {
       survivor = await startLoom({ ...env, LOOM_PORT: '0' });
       const jobs = await survivor.services.graph.getNodes('demo', Array.from({ length: EVENTS }, (_, i) => `job:crash:job_${i}`));
       expect(jobs.filter(Boolean)).toHaveLength(EVENTS);
+      expect((await listed(survivor.url)).totalCount).toBe(EVENTS); // archived too, each once (some perhaps before the kill)
       const graphql = await fetch(`${survivor.url}/graphql`, {
         method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` },
         body: JSON.stringify({ query: '{ node(id: "job:crash:job_2999") { id } }' }),
@@ -71,6 +80,7 @@ describe('lineage ingest across a crash', () => {
       expect(await (await post({ ...event(2), run: {} })).json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'run.runId' });
       const [job] = await loom.services.graph.getNodes('demo', ['job:crash:job_1']); // the store itself: nothing to wait for
       expect(job?.name).toBe('job_1');
+      expect(await listed(loom.url)).toEqual({ events: [event(1)], totalCount: 1 }); // archived before the answer
       expect(existsSync(path.join(data, 'ingest-log'))).toBe(false);
     } finally {
       await loom.close();
