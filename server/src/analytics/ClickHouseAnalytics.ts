@@ -5,7 +5,7 @@ import {
 } from '@clickhouse/client';
 import { createChdbConnection, type ChdbExtension } from 'chdb/connection';
 import type { Config } from '../config/config.js';
-import type { Analytics } from '../domain/ports/Analytics.js';
+import { RawJson, type Analytics } from '../domain/ports/Analytics.js';
 import { badInput, LoomError, unavailable } from '../domain/errors.js';
 import { DEFAULT_BATCHING, InsertBatcher, type BatcherOptions } from './InsertBatcher.js';
 import { alignMergeSettings, alignRetention, type Retention } from './retention.js';
@@ -73,6 +73,13 @@ function compactRows(rows: readonly Record<string, unknown>[]): { columns: [stri
   return { columns, values: rows.map((r) => columns.map((c) => r[c] ?? null)) };
 }
 
+/** JSONCompactEachRow text of the rows; RawJson values spliced in as they are (only rows that hold one are built value by value). */
+function rowsText(values: unknown[][]): string {
+  return values.map((row) => (row.some((v) => v instanceof RawJson)
+    ? `[${row.map((v) => (v instanceof RawJson ? v.json : JSON.stringify(v))).join(',')}]`
+    : JSON.stringify(row))).join('\n');
+}
+
 /** One INSERT of rows into a table. */
 type WriteRows = (table: string, rows: readonly Record<string, unknown>[]) => Promise<void>;
 
@@ -85,7 +92,7 @@ type WriteRows = (table: string, rows: readonly Record<string, unknown>[]) => Pr
 function chdbRawInsert(chdb: ChdbExtension): WriteRows {
   return async (table, rows) => {
     const { columns, values } = compactRows(rows);
-    const body = Buffer.from(values.map((v) => JSON.stringify(v)).join('\n'));
+    const body = Buffer.from(rowsText(values));
     await chdb.rawInsert({ table, columns, values: body, format: 'JSONCompactEachRow', settings: INSERT_SETTINGS }).catch((err: unknown) => {
       // The shape the client's errors have ({ code, type }), as the chDB connection gives its queries'.
       const mapped = parseError(err instanceof Error ? err : String(err));

@@ -44,6 +44,7 @@ export async function alignRetention(client: ClickHouseClient, retention: Retent
 const MERGE_SETTINGS: { table: string; setting: string; value: number }[] = [
   { table: 'spans', setting: 'merge_selector_base', value: 10 },
   { table: 'traces', setting: 'merge_selector_base', value: 10 },
+  { table: 'lineage_events', setting: 'merge_selector_base', value: 10 },
 ];
 
 export async function alignMergeSettings(client: ClickHouseClient): Promise<void> {

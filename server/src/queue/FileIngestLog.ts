@@ -82,11 +82,11 @@ export class FileIngestLog implements IngestLog {
     return out;
   }
 
-  append(entries: readonly { tenant: string; event: unknown }[]): Promise<number[]> {
+  append(entries: readonly { tenant: string; event: unknown; json?: string }[]): Promise<number[]> {
     if (this.closed) return Promise.reject(unavailable('the ingest log is closed', 5));
     if (entries.length === 0) return Promise.resolve([]);
     const seqs = entries.map(() => this.nextSeq++);
-    const lines = entries.map((e, i) => `${JSON.stringify({ s: seqs[i], t: e.tenant, e: e.event })}\n`);
+    const lines = entries.map((e, i) => `{"s":${seqs[i]},"t":${JSON.stringify(e.tenant)},"e":${e.json ?? JSON.stringify(e.event ?? null)}}\n`);
     return new Promise((resolve, reject) => {
       this.waiting.push({ lines, seqs, resolve, reject });
       this.flushing.kick();

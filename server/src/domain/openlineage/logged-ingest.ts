@@ -2,7 +2,7 @@ import type { IngestLog } from '../ports/IngestLog.js';
 import { LoomError, unavailable } from '../errors.js';
 import { SerialLoop } from '../serial-loop.js';
 import { batchEvents, batchResult, settle, type BatchResult, type IngestResult, type LineageIngestService, type LineageReceiver, type PlacedEvent } from './lineage-ingest.service.js';
-import type { LineageEventArchive } from './event-archive.js';
+import type { ArchivedEvent, LineageEventArchive } from './event-archive.js';
 
 export interface LoggedIngestOptions {
   /** Events answered but not yet in the graph beyond which a new one waits for room (and after `roomWaitMs`, 503). */
@@ -16,8 +16,8 @@ export interface LoggedIngestOptions {
   onRetry: (err: unknown) => void;
 }
 
-/** `answeredAt`: epoch ms. */
-interface Queued { seq: number; tenant: string; writer?: string; body: unknown; placed: PlacedEvent | null; answeredAt: number }
+/** `answeredAt`: epoch ms; `json`: the body serialised, as the log has it (the archive stores that text). */
+interface Queued { seq: number; tenant: string; writer?: string; body: unknown; json?: string; placed: PlacedEvent | null; answeredAt: number }
 
 const RETRY_MS = [50, 200, 1_000, 5_000];
 /** Chunks handed to the graph at once. */
@@ -29,6 +29,8 @@ const PIPELINE = 2;
  */
 const ARCHIVE_BATCH = 5_000;
 const ARCHIVE_LINGER_MS = 200;
+/** Events answered but not archived, as a multiple of the graph's backlog (the archive lingers, the graph does not). */
+const ARCHIVE_BACKLOG = 4;
 const summary = (p: PlacedEvent): IngestResult => ({ kind: p.kind, nodes: p.batch.nodes.length, edges: p.batch.edges.length });
 
 /**
@@ -89,8 +91,9 @@ export class LoggedLineageIngest implements LineageReceiver {
   async ingest(tenant: string, body: unknown, writer?: string): Promise<IngestResult> {
     const placed = this.direct.place(tenant, body);
     await this.room(1);
-    const [seq] = await this.appended([{ tenant, event: body }]);
-    this.enqueue([{ seq, tenant, writer, body, placed, answeredAt: Date.now() }]);
+    const json = JSON.stringify(body); // once, for the log and the archive
+    const [seq] = await this.appended([{ tenant, event: body, json }]);
+    this.enqueue([{ seq, tenant, writer, body, json, placed, answeredAt: Date.now() }]);
     return summary(placed);
   }
 
@@ -101,8 +104,9 @@ export class LoggedLineageIngest implements LineageReceiver {
     const valid = settled.flatMap((s, i) => (s.status === 'fulfilled' ? [{ body: events[i], placed: s.value }] : []));
     if (valid.length) {
       await this.room(valid.length);
-      const seqs = await this.appended(valid.map((v) => ({ tenant, event: v.body })));
-      this.enqueue(valid.map((v, i) => ({ seq: seqs[i], tenant, writer, body: v.body, placed: v.placed, answeredAt: Date.now() })));
+      const entries = valid.map((v) => ({ tenant, event: v.body, json: JSON.stringify(v.body) }));
+      const seqs = await this.appended(entries);
+      this.enqueue(valid.map((v, i) => ({ seq: seqs[i], tenant, writer, body: v.body, json: entries[i].json, placed: v.placed, answeredAt: Date.now() })));
     }
     return batchResult(settled);
   }
@@ -142,13 +146,14 @@ export class LoggedLineageIngest implements LineageReceiver {
 
   /** Room in the backlog for `n` more events, taken at once (a batch larger than the backlog goes when it is empty). */
   private async room(n: number): Promise<void> {
-    const backlog = () => Math.max(this.queue.length, this.unarchived.length) + this.reserved;
-    const fits = () => backlog() === 0 || backlog() + n <= this.opts.maxBacklog;
+    const backlog = () => this.queue.length + this.reserved;
+    const unarchived = () => this.unarchived.length + this.reserved;
+    const fits = () => (backlog() === 0 && unarchived() === 0) || (backlog() + n <= this.opts.maxBacklog && unarchived() + n <= this.opts.maxBacklog * ARCHIVE_BACKLOG);
     const deadline = performance.now() + this.opts.roomWaitMs;
     while (!fits()) {
       if (this.closed) throw unavailable('the lineage ingest is shutting down', 5);
       const left = deadline - performance.now();
-      if (left <= 0) throw unavailable(`the lineage ingest is saturated (${backlog()} events waiting for the graph or the archive); retry shortly`, 1);
+      if (left <= 0) throw unavailable(`the lineage ingest is saturated (${backlog()} events waiting for the graph, ${unarchived()} for the archive); retry shortly`, 1);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.roomWaiters.push(() => { clearTimeout(timer); resolve(); });
@@ -158,7 +163,7 @@ export class LoggedLineageIngest implements LineageReceiver {
   }
 
   /** Appends events given room; their room passes to the queue (enqueue), or back when the log refuses them. */
-  private async appended(entries: { tenant: string; event: unknown }[]): Promise<number[]> {
+  private async appended(entries: { tenant: string; event: unknown; json: string }[]): Promise<number[]> {
     try {
       return await this.log.append(entries);
     } catch (err) {
@@ -267,13 +272,14 @@ export class LoggedLineageIngest implements LineageReceiver {
 
   /** One group commit: a record per tenant, side by side (the analytics store puts them in one INSERT). */
   private async archiveBatch(batch: Queued[]): Promise<void> {
-    const byTenant = new Map<string, PlacedEvent[]>();
+    const byTenant = new Map<string, ArchivedEvent[]>();
     for (const q of batch) {
       const placed = settle(() => (q.placed ??= this.direct.place(q.tenant, q.body)));
       if (placed.status === 'rejected') continue; // it cannot be placed, and the graph drops it too (onDropped)
+      const event = { body: q.body, json: q.json, at: placed.value.at };
       const mine = byTenant.get(q.tenant);
-      if (mine) mine.push(placed.value);
-      else byTenant.set(q.tenant, [placed.value]);
+      if (mine) mine.push(event);
+      else byTenant.set(q.tenant, [event]);
     }
     await Promise.all([...byTenant].map(([tenant, events]) => this.archive!.record(tenant, events)));
   }
