@@ -3,16 +3,22 @@
 -- write: an event answered from the ingest log is archived when the log's events are applied, and
 -- again after a crash (the ReplacingMergeTree then keeps one copy, as it does for an emitter's retry
 -- of the same event: `event_hash` is of the event's text). Sorted by tenant and event time, so a
--- tenant's events in a time range are one primary-key range. Kept forever, as Marquez keeps them.
+-- tenant's events in a time range are one primary-key range; a run's or a job's (GraphQL
+-- lineageEvents) are found by the bloom filters on run_id and job_name. Kept forever, as Marquez keeps them.
 -- The body keeps the default LZ4: ZSTD(3) stored it ~2x smaller but took ~30% more of the insert's CPU
 -- (3,000 corpus events in INSERTs of 150: 400-485 ms against 275-349), and that CPU is the ingest's.
 CREATE TABLE IF NOT EXISTS lineage_events
 (
-    tenant_id   String,
-    event_time  DateTime64(3, 'UTC'),
-    body        String,
-    event_hash  UInt64 MATERIALIZED sipHash64(body),
-    recorded_at DateTime64(3, 'UTC') DEFAULT now64(3)
+    tenant_id     String,
+    event_time    DateTime64(3, 'UTC'),
+    body          String,
+    event_hash    UInt64 MATERIALIZED sipHash64(body),
+    run_id        String,
+    job_namespace String,
+    job_name      String,
+    recorded_at   DateTime64(3, 'UTC') DEFAULT now64(3),
+    INDEX lineage_events_run run_id TYPE bloom_filter GRANULARITY 1,
+    INDEX lineage_events_job job_name TYPE bloom_filter GRANULARITY 1
 )
 ENGINE = ReplacingMergeTree
 ORDER BY (tenant_id, event_time, event_hash)

@@ -6,6 +6,7 @@ import { LineageResolver } from './lineage.resolver.js';
 import { GraphNode } from './types.js';
 import { REGISTRY_RESOLVERS } from './registry.schema.js';
 import { TracesResolver } from './traces.resolver.js';
+import { EventsResolver } from './events.resolver.js';
 import { MetricsResolver } from './metrics.resolver.js';
 import { GpuResolver } from './gpu.resolver.js';
 import { TrainingResolver } from './training.resolver.js';
@@ -14,6 +15,6 @@ let schema: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema (built once per process; type-graphql metadata is global). */
 export function loomSchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({ resolvers: [NodeResolver, EdgeResolver, LineageResolver, ...REGISTRY_RESOLVERS, TracesResolver, MetricsResolver, GpuResolver, TrainingResolver], orphanedTypes: [GraphNode], validate: false });
+  schema ??= buildSchema({ resolvers: [NodeResolver, EdgeResolver, LineageResolver, EventsResolver, ...REGISTRY_RESOLVERS, TracesResolver, MetricsResolver, GpuResolver, TrainingResolver], orphanedTypes: [GraphNode], validate: false });
   return schema;
 }

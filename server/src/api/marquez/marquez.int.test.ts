@@ -228,6 +228,27 @@ describe('Marquez read API over OpenLineage events from Spark, Airflow and dbt',
     }
   });
 
+  it('GraphQL lineageEvents: a run\'s events or a job\'s, from the same archive, newest first unless asked', async () => {
+    const posted = [...EVENTS.spark, ...EVENTS.airflow, ...EVENTS.dbt];
+    const newest = (list: any[]) => [...list].sort((a, b) => parseEventTime(b.eventTime) - parseEventTime(a.eventTime));
+    const Q = `query($runId: ID, $ns: String, $name: String, $newestFirst: Boolean! = true, $first: Int! = 100) {
+      lineageEvents(runId: $runId, jobNamespace: $ns, jobName: $name, newestFirst: $newestFirst, first: $first) { totalCount events } }`;
+    const ofRun = posted.filter((e) => e.run?.runId === taskRun);
+    expect(ofRun.length).toBeGreaterThan(1);
+    const run = await c.loom.gql(Q, { runId: taskRun });
+    expect(run).toMatchObject({ status: 200, data: { lineageEvents: { totalCount: ofRun.length, events: newest(ofRun) } } });
+    expect((await c.loom.gql(Q, { runId: taskRun, newestFirst: false })).data.lineageEvents.events).toEqual(newest(ofRun).reverse());
+
+    const ofJob = posted.filter((e) => e.job?.namespace === 'airflow' && e.job?.name === 'BQ.upload');
+    const job = await c.loom.gql(Q, { ns: 'airflow', name: 'BQ.upload', first: 1 });
+    expect(job.data.lineageEvents).toEqual({ totalCount: ofJob.length, events: newest(ofJob).slice(0, 1) });
+
+    const half = await c.loom.gql(Q, { name: 'BQ.upload' });
+    expect(half.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'jobNamespace' } });
+    expect((await c.loom.gql(Q, { runId: taskRun, first: 0 })).errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+    expect((await c.loom.gql(Q, { runId: taskRun }, c.otherKey)).data.lineageEvents).toEqual({ totalCount: 0, events: [] });
+  });
+
   it('searches datasets and jobs by name pattern, filtered and sorted', async () => {
     const all = await c.ok('/search?q=upload', 'SearchResultList');
     expect(all.results.map((r: any) => `${r.type}:${r.nodeId}`)).toEqual(['JOB:job:airflow:BQ.upload', 'DATASET:dataset:bigquery:mock-project.test.upload', 'DATASET:dataset:bigquery:mock-project.test.upload_cp']);

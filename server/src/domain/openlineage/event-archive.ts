@@ -13,6 +13,9 @@ export interface EventListQuery {
   direction: SortDirection;
   limit: number;
   offset: number;
+  /** Only the events of this run (run.runId), or of this job (job.namespace and job.name). */
+  runId?: string | null;
+  job?: { namespace: string; name: string } | null;
 }
 
 export interface EventList { events: unknown[]; totalCount: number }
@@ -21,23 +24,32 @@ export interface EventList { events: unknown[]; totalCount: number }
 export interface ArchivedEvent { body: unknown; json?: string; at: string }
 
 const RANGE = `tenant_id = {tenant:String} AND event_time >= {after:DateTime64(3, 'UTC')} AND event_time < {before:DateTime64(3, 'UTC')}`;
+/** RANGE, and the run or the job when the query names one. */
+const where = (q: EventListQuery) => RANGE + (q.runId ? ' AND run_id = {runId:String}' : '') + (q.job ? ' AND job_namespace = {jobNamespace:String} AND job_name = {jobName:String}' : '');
 
 /**
  * The keys of one page first (FINAL collapses an event archived twice), then the bodies of that page
  * alone: the bodies are the bulk of the table, and sorting them all to return a page read every one.
  */
-const pageSql = (direction: SortDirection) => {
-  const order = direction === 'asc' ? 'event_time ASC, event_hash ASC' : 'event_time DESC, event_hash DESC';
+const pageSql = (q: EventListQuery) => {
+  const order = q.direction === 'asc' ? 'event_time ASC, event_hash ASC' : 'event_time DESC, event_hash DESC';
   return `SELECT body FROM lineage_events
 PREWHERE tenant_id = {tenant:String} AND (event_time, event_hash) IN (
-  SELECT event_time, event_hash FROM lineage_events FINAL WHERE ${RANGE}
+  SELECT event_time, event_hash FROM lineage_events FINAL WHERE ${where(q)}
   ORDER BY ${order} LIMIT {limit:UInt32} OFFSET {offset:UInt32}
 )
 ORDER BY ${order}
 LIMIT 1 BY event_time, event_hash`;
 };
 
-const COUNT_SQL = `SELECT count() AS n FROM lineage_events FINAL WHERE ${RANGE}`;
+const countSql = (q: EventListQuery) => `SELECT count() AS n FROM lineage_events FINAL WHERE ${where(q)}`;
+
+/** What the archive files an event under besides its time: its run and its job, when it names them. */
+function refs(body: unknown): { run_id: string; job_namespace: string; job_name: string } {
+  const e = body as { run?: { runId?: unknown } | null; job?: { namespace?: unknown; name?: unknown } | null };
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  return { run_id: text(e.run?.runId), job_namespace: text(e.job?.namespace), job_name: text(e.job?.name) };
+}
 
 /**
  * `ms` within [MIN_MS, max] as DateTime64(3) text in UTC (`2024-01-31 12:00:00.000`, what query
@@ -67,17 +79,20 @@ export class LineageEventArchive {
   async record(tenant: string, events: readonly ArchivedEvent[]): Promise<void> {
     if (!events.length) return;
     await this.analytics.insert('lineage_events', events.map((e) => ({
-      tenant_id: tenant, event_time: at(Date.parse(e.at), MAX_MS - 1), body: e.json === undefined ? e.body : new RawJson(e.json),
+      tenant_id: tenant, event_time: at(Date.parse(e.at), MAX_MS - 1), body: e.json === undefined ? e.body : new RawJson(e.json), ...refs(e.body),
     })));
   }
 
-  /** The tenant's events in [after, before), by event time in `direction`, a page at a time, and how many there are. */
+  /** The tenant's events in [after, before) (of one run or job, if named), by event time in `direction`, a page at a time, and how many there are. */
   async list(tenant: string, q: EventListQuery): Promise<EventList> {
     await this.visible(tenant);
-    const params = { after: at(q.after ?? MIN_MS), before: at(q.before ?? MAX_MS), limit: q.limit, offset: q.offset };
+    const params = {
+      after: at(q.after ?? MIN_MS), before: at(q.before ?? MAX_MS), limit: q.limit, offset: q.offset,
+      ...(q.runId ? { runId: q.runId } : {}), ...(q.job ? { jobNamespace: q.job.namespace, jobName: q.job.name } : {}),
+    };
     const [rows, [count]] = await Promise.all([
-      this.analytics.query<{ body: string }>(tenant, pageSql(q.direction), params),
-      this.analytics.query<{ n: string | number }>(tenant, COUNT_SQL, params),
+      this.analytics.query<{ body: string }>(tenant, pageSql(q), params),
+      this.analytics.query<{ n: string | number }>(tenant, countSql(q), params),
     ]);
     return { events: rows.map((r) => JSON.parse(r.body) as unknown), totalCount: Number(count?.n ?? 0) };
   }

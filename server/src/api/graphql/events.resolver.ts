@@ -1,0 +1,44 @@
+import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
+import type { Context } from './context.js';
+import { badInput } from '../../domain/errors.js';
+
+@ObjectType({ description: 'OpenLineage events as they were received, one page of them' })
+export class LineageEventPage {
+  @Field(() => Int, { description: 'How many events match, over every page' }) totalCount!: number;
+  @Field(() => [GraphQLJSON], { description: 'The events, each as its emitter sent it' }) events!: unknown[];
+}
+
+const MAX_FIRST = 1000;
+const MAX_OFFSET = 1_000_000;
+
+const time = (d: Date | undefined | null, field: string): number | null => {
+  if (d === undefined || d === null) return null;
+  if (Number.isNaN(d.getTime())) throw badInput(field, 'must be a date-time');
+  return d.getTime();
+};
+
+/** The archive of OpenLineage events received (what Marquez lists at /api/v1/events/lineage), by run, job and time. */
+@Resolver()
+export class EventsResolver {
+  @Query(() => LineageEventPage, { description: 'OpenLineage events received (each once), by event time; of one run or one job when named' })
+  async lineageEvents(
+    @Arg('runId', () => ID, { nullable: true, description: 'Only the events of this run (run.runId)' }) runId: string | undefined,
+    @Arg('jobNamespace', () => String, { nullable: true, description: 'With jobName: only the events of this job' }) jobNamespace: string | undefined,
+    @Arg('jobName', () => String, { nullable: true }) jobName: string | undefined,
+    @Arg('from', () => GraphQLDateTime, { nullable: true, description: 'Events at or after this time' }) from: Date | undefined,
+    @Arg('to', () => GraphQLDateTime, { nullable: true, description: 'Events before this time' }) to: Date | undefined,
+    @Arg('newestFirst', () => Boolean, { defaultValue: true }) newestFirst: boolean,
+    @Arg('first', () => Int, { defaultValue: 100, description: `1..${MAX_FIRST}` }) first: number,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Ctx() ctx: Context,
+  ): Promise<LineageEventPage> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) throw badInput('first', `must be 1..${MAX_FIRST}`);
+    if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) throw badInput('offset', `must be 0..${MAX_OFFSET}`);
+    if (!jobNamespace !== !jobName) throw badInput(jobName ? 'jobNamespace' : 'jobName', 'jobNamespace and jobName name a job together: give both or neither');
+    return ctx.services.lineageEvents.list(ctx.principal.tenant, {
+      after: time(from, 'from'), before: time(to, 'to'), direction: newestFirst ? 'desc' : 'asc', limit: first, offset,
+      runId: runId ?? null, job: jobNamespace && jobName ? { namespace: jobNamespace, name: jobName } : null,
+    });
+  }
+}
