@@ -186,6 +186,25 @@ describe('the lineage explorer', () => {
     await page.close();
   });
 
+  it('shows the OpenLineage events a job received, each as its emitter sent it', async () => {
+    const up = await gql<{ lineage: { nodes: Array<{ node: { id: string; kind: string; namespace: string; name: string } }> } }>(
+      'query($id: ID!) { lineage(nodeId: $id, direction: UPSTREAM, depth: 1) { nodes { node { id kind namespace name } } } }', { id: CUSTOMERS_CLEAN });
+    const job = up.lineage.nodes.find((x) => x.node.kind === 'Job')!.node;
+    const api = await gql<{ lineageEvents: { totalCount: number; events: unknown[] } }>(
+      'query($ns: String, $name: String) { lineageEvents(jobNamespace: $ns, jobName: $name, first: 20) { totalCount events } }', { ns: job.namespace, name: job.name });
+    expect(api.lineageEvents.totalCount).toBeGreaterThan(0);
+    const page = await e2e.page(`/lineage?node=${encodeURIComponent(CUSTOMERS_CLEAN)}&sel=${encodeURIComponent(job.id)}`);
+    const section = page.getByTestId('details-panel').getByTestId('details-events');
+    await section.locator('.count').filter({ hasText: String(api.lineageEvents.totalCount) }).waitFor();
+    expect(await section.locator('li').count()).toBe(api.lineageEvents.events.length);
+    await section.locator('summary').first().click();
+    const shown = await section.getByTestId('details-event-json').first().textContent();
+    expect(JSON.parse(shown!)).toEqual(api.lineageEvents.events[0]);
+    await e2e.screenshot(page, 'job-events');
+    expect(e2e.pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it('travels in time: the graph as of a date before the story went on is smaller', async () => {
     const path = `/lineage?node=${encodeURIComponent(CUSTOMERS_CLEAN)}&direction=DOWNSTREAM&depth=10`;
     const page = await e2e.page(path);

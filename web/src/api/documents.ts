@@ -128,6 +128,16 @@ export const NodeDetailsDocument = graphql(`
   }
 `);
 
+/** The OpenLineage events received for a run or a job, newest first, as their emitters sent them. */
+export const ReceivedEventsDocument = graphql(`
+  query ReceivedEvents($runId: ID, $jobNamespace: String, $jobName: String, $first: Int!) {
+    lineageEvents(runId: $runId, jobNamespace: $jobNamespace, jobName: $jobName, first: $first) {
+      totalCount
+      events
+    }
+  }
+`);
+
 /** Everything linked to a node (any edge kind), for the kind-specific sections of the details panel. */
 export const NodeRelationsDocument = graphql(`
   query NodeRelations($id: ID!, $first: Int!) {

@@ -308,6 +308,16 @@ export type NodeDetailsQueryVariables = Exact<{
 
 export type NodeDetailsQuery = { node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string } | null };
 
+export type ReceivedEventsQueryVariables = Exact<{
+  runId?: string | number | null | undefined;
+  jobNamespace?: string | null | undefined;
+  jobName?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type ReceivedEventsQuery = { lineageEvents: { totalCount: number, events: Array<unknown> } };
+
 export type NodeRelationsQueryVariables = Exact<{
   id: string | number;
   first: number;
@@ -847,6 +857,19 @@ export const NodeDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeDetailsQuery, NodeDetailsQueryVariables>;
+export const ReceivedEventsDocument = new TypedDocumentString(`
+    query ReceivedEvents($runId: ID, $jobNamespace: String, $jobName: String, $first: Int!) {
+  lineageEvents(
+    runId: $runId
+    jobNamespace: $jobNamespace
+    jobName: $jobName
+    first: $first
+  ) {
+    totalCount
+    events
+  }
+}
+    `) as unknown as TypedDocumentString<ReceivedEventsQuery, ReceivedEventsQueryVariables>;
 export const NodeRelationsDocument = new TypedDocumentString(`
     query NodeRelations($id: ID!, $first: Int!) {
   node(id: $id) {

@@ -3,6 +3,7 @@ import type { KindDetailsProps } from '../kinds/types.js';
 import { runState, type Relations } from '../relations.js';
 import { Loading, M, NodeList, Section } from './parts.js';
 import { Facets } from './Quality.js';
+import { ReceivedEvents } from './ReceivedEvents.js';
 import { RelationsNote } from './RelationsNote.js';
 import { useRelations } from './useRelations.js';
 
@@ -38,6 +39,7 @@ export function JobDetails({ node, onOpenLineage }: KindDetailsProps) {
         <NodeList nodes={relations.outputs} empty={t('none')} onOpen={onOpenLineage} />
       </Section>
       <Facets props={node.props} />
+      <ReceivedEvents job={{ namespace: node.namespace, name: node.name }} />
     </>
   );
 }

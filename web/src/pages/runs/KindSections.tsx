@@ -6,6 +6,7 @@ import type { KindDetailsProps } from '../../details/kinds/types.js';
 import { TrainingSectionDocument } from '../training/documents.js';
 import { ExperimentSectionDocument, RunSectionDocument } from './documents.js';
 import { StatusBadge } from './StatusBadge.js';
+import { ReceivedEvents } from '../../details/lineage/ReceivedEvents.js';
 import './tracking.css';
 
 const M = defineMessages(
@@ -58,6 +59,7 @@ export function RunSection({ node }: KindDetailsProps) {
         </>
       )}
       <Link to={`/runs/${encodeURIComponent(runId)}`} data-testid="details-open-run">{t('openRun')}</Link>
+      <ReceivedEvents runId={runId} />
     </section>
   );
 }
