@@ -1,6 +1,7 @@
 import type { IngestLog } from '../ports/IngestLog.js';
 import { LoomError, unavailable } from '../errors.js';
 import { SerialLoop } from '../serial-loop.js';
+import { cuttableWait } from '../cuttable-wait.js';
 import { batchEvents, batchResult, settle, type BatchResult, type IngestResult, type LineageIngestService, type LineageReceiver, type PlacedEvent } from './lineage-ingest.service.js';
 import type { ArchivedEvent, LineageEventArchive } from './event-archive.js';
 
@@ -286,15 +287,7 @@ export class LoggedLineageIngest implements LineageReceiver {
 
   /** Waits `ms`, or less when a reader starts waiting for the archive or the ingest closes. */
   private archiveWait(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.cutArchiveWait = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.cutArchiveWait = done;
-    });
+    return cuttableWait(ms, (cut) => (this.cutArchiveWait = cut));
   }
 
   /** One write per tenant, side by side (the store groups them); returns the events to try again. */

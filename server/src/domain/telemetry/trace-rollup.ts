@@ -4,6 +4,7 @@ import { unavailable } from '../errors.js';
 import { linkTargets, TRACE_SUMMARY_SQL, traceGraphBatch, traceNodeId, traceRow, type TraceSummary } from './trace-summary.js';
 import { summariseRows, summaryFields, type SummaryRow } from './trace-summary-rows.js';
 import type { SpanRow } from './spans.js';
+import { cuttableWait } from '../cuttable-wait.js';
 
 /** Per tenant, per trace named since the last cycle: the summary fields of its new span rows; `reread`: traces to read back whatever they came with. */
 interface TenantWork { rows: Map<string, SummaryRow[]>; reread: Set<string> }
@@ -284,15 +285,7 @@ export class TraceRollup {
   }
 
   private linger(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.cutLinger = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.cutLinger = done;
-    });
+    return cuttableWait(ms, (cut) => (this.cutLinger = cut));
   }
 
   /** Every span stamped before this is summarised: the oldest export no written cycle covers yet, or now. */
