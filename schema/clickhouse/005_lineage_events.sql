@@ -1,10 +1,11 @@
 -- Every OpenLineage event Loom took in, as it was received (Marquez's GET /api/v1/events/lineage,
--- server/src/domain/openlineage/event-archive.ts). Written once the event is in the graph, in the same
--- write: an event answered from the ingest log is archived when the log's events are applied, and
--- again after a crash (the ReplacingMergeTree then keeps one copy, as it does for an emitter's retry
--- of the same event: `event_hash` is of the event's text). Sorted by tenant and event time, so a
+-- server/src/domain/openlineage/event-archive.ts). Written by the ingest: before it answers, when it
+-- answers after the graph commit; in groups of its own, when it answers from the ingest log (whose mark
+-- then waits for the archive too, so after a crash the events are archived again). The ReplacingMergeTree
+-- keeps one copy, as it does of an emitter's retry of the same event: `event_hash` is of the event's text. Sorted by tenant and event time, so a
 -- tenant's events in a time range are one primary-key range; a run's or a job's (GraphQL
--- lineageEvents) are found by the bloom filters on run_id and job_name. Kept forever, as Marquez keeps them.
+-- lineageEvents) are found by the bloom filters on run_id and job_name. Kept forever by default, as Marquez
+-- keeps them; LOOM_LINEAGE_EVENT_TTL_DAYS sets a TTL on recorded_at at start-up.
 -- The body keeps the default LZ4: ZSTD(3) stored it ~2x smaller but took ~30% more of the insert's CPU
 -- (3,000 corpus events in INSERTs of 150: 400-485 ms against 275-349), and that CPU is the ingest's.
 CREATE TABLE IF NOT EXISTS lineage_events

@@ -111,22 +111,25 @@ describe('ClickHouseAnalytics on chDB', () => {
   it('aligns TTLs with the configured days at migrate (0 keeps rows forever; unset keeps the migration default)', async () => {
     const base: Config['analytics'] = { engine: 'chdb', path: path.join(dir, 'chdb'), database: 'loom' };
     const store = await openAnalytics(base);
-    const tables = { spans: 'toDateTime(start_time)', traces: 'toDateTime(end_time)', metric_points: 'toDateTime(time)', gpu_metrics_1m: 'minute' };
+    const tables = { spans: 'toDateTime(start_time)', traces: 'toDateTime(end_time)', metric_points: 'toDateTime(time)', gpu_metrics_1m: 'minute', lineage_events: 'toDateTime(recorded_at)' };
     const ttls = async () => {
       const rows = await store.query<{ name: string; engine_full: string }>('acme',
         'SELECT name, engine_full FROM system.tables WHERE database = currentDatabase() AND name IN {names:Array(String)} ORDER BY name', { names: Object.keys(tables) });
       return Object.fromEntries(rows.map((r) => [r.name, / TTL (.*?)(?: SETTINGS |$)/.exec(r.engine_full)?.[1] ?? null]));
     };
-    const want = (span: number, raw: number, rollup: number) => {
+    const want = (span: number, raw: number, rollup: number, events = 0) => {
       const ttl = (expr: string, days: number) => (days > 0 ? `${expr} + toIntervalDay(${days})` : null);
-      return { gpu_metrics_1m: ttl(tables.gpu_metrics_1m, rollup), metric_points: ttl(tables.metric_points, raw), spans: ttl(tables.spans, span), traces: ttl(tables.traces, span) };
+      return {
+        gpu_metrics_1m: ttl(tables.gpu_metrics_1m, rollup), lineage_events: ttl(tables.lineage_events, events), metric_points: ttl(tables.metric_points, raw),
+        spans: ttl(tables.spans, span), traces: ttl(tables.traces, span),
+      };
     };
     expect(await ttls()).toEqual(want(30, 30, 400));
-    for (const [span, raw, rollup] of [[7, 3, 90], [0, 0, 0], [30, 30, 400]]) {
-      const a = await openAnalytics({ ...base, spanTtlDays: span, metricTtlDays: raw, metricRollupTtlDays: rollup });
+    for (const [span, raw, rollup, events] of [[7, 3, 90, 365], [0, 0, 0, 0], [30, 30, 400, 0]]) {
+      const a = await openAnalytics({ ...base, spanTtlDays: span, metricTtlDays: raw, metricRollupTtlDays: rollup, lineageEventTtlDays: events });
       expect(await a.migrate()).toEqual([]);
       await a.close();
-      expect(await ttls()).toEqual(want(span, raw, rollup));
+      expect(await ttls()).toEqual(want(span, raw, rollup, events));
     }
     const unset = await openAnalytics({ ...base, spanTtlDays: 5 });
     await unset.migrate();
@@ -139,9 +142,9 @@ describe('ClickHouseAnalytics on chDB', () => {
     const store = await openAnalytics({ engine: 'chdb', path: path.join(dir, 'chdb'), database: 'loom' });
     await store.migrate();
     const rows = await store.query<{ name: string; engine_full: string }>('acme',
-      "SELECT name, engine_full FROM system.tables WHERE database = currentDatabase() AND name IN ('spans', 'traces', 'metric_points') ORDER BY name");
+      "SELECT name, engine_full FROM system.tables WHERE database = currentDatabase() AND name IN ('spans', 'traces', 'metric_points', 'lineage_events') ORDER BY name");
     expect(Object.fromEntries(rows.map((r) => [r.name, /merge_selector_base = (\d+)/.exec(r.engine_full)?.[1] ?? null])))
-      .toEqual({ metric_points: null, spans: '10', traces: '10' });
+      .toEqual({ lineage_events: '10', metric_points: null, spans: '10', traces: '10' });
     await store.close();
   });
 

@@ -262,7 +262,7 @@ async function openServer(cfg: Extract<Config['analytics'], { engine: 'clickhous
  */
 export async function openAnalytics(cfg: Config['analytics'], batching?: BatcherOptions): Promise<ClickHouseAnalytics> {
   if (!IDENT.test(cfg.database)) throw new Error(`analytics database must be a plain identifier: ${cfg.database}`);
-  const retention: Retention = { spanTtlDays: cfg.spanTtlDays, metricTtlDays: cfg.metricTtlDays, metricRollupTtlDays: cfg.metricRollupTtlDays };
+  const retention: Retention = { spanTtlDays: cfg.spanTtlDays, metricTtlDays: cfg.metricTtlDays, metricRollupTtlDays: cfg.metricRollupTtlDays, lineageEventTtlDays: cfg.lineageEventTtlDays };
   const opts: AnalyticsOptions = { retention, batching };
   return guarded(() => (cfg.engine === 'chdb' ? acquireChdb(cfg, opts) : openServer(cfg, opts)));
 }

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 
 /** Days rows are kept, per kind of data (0 keeps them forever; a missing kind keeps the migration's TTL). */
-export interface Retention { spanTtlDays?: number; metricTtlDays?: number; metricRollupTtlDays?: number }
+export interface Retention { spanTtlDays?: number; metricTtlDays?: number; metricRollupTtlDays?: number; lineageEventTtlDays?: number }
 
 /**
  * The time-to-live expression of each table whose rows expire, and the setting that gives its days.
@@ -14,6 +14,8 @@ const RETENTION: { table: string; expr: string; days: keyof Retention }[] = [
   { table: 'gpu_metrics', expr: 'toDateTime(time)', days: 'metricTtlDays' },
   { table: 'metric_points_1m', expr: 'minute', days: 'metricRollupTtlDays' },
   { table: 'gpu_metrics_1m', expr: 'minute', days: 'metricRollupTtlDays' },
+  // By when Loom received the event, not its eventTime: a backfill of old events must not expire on arrival.
+  { table: 'lineage_events', expr: 'toDateTime(recorded_at)', days: 'lineageEventTtlDays' },
 ];
 
 /** Align each expiring table's TTL with the configured days, only where it differs (MODIFY TTL rewrites parts). */

@@ -31,6 +31,12 @@ describe('config', () => {
     expect(() => loadConfig({ LOOM_INGEST_ACK: 'later' })).toThrow(/LOOM_INGEST_ACK="later"/);
   });
 
+  it('keeps the lineage events received forever unless given days, on either analytics engine', () => {
+    expect(loadConfig({}).analytics).toMatchObject({ lineageEventTtlDays: 0 });
+    expect(loadConfig({ LOOM_LINEAGE_EVENT_TTL_DAYS: '90', LOOM_CLICKHOUSE_URL: 'http://ch:8123' }).analytics).toMatchObject({ engine: 'clickhouse', lineageEventTtlDays: 90 });
+    expect(() => loadConfig({ LOOM_LINEAGE_EVENT_TTL_DAYS: '-1' })).toThrow(/LOOM_LINEAGE_EVENT_TTL_DAYS="-1"/);
+  });
+
   it('ignores variables outside LOOM_*', () => {
     expect(() => loadConfig({ PORT: 'x', HOME: '/root' })).not.toThrow();
   });

@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   LOOM_SPAN_TTL_DAYS: z.coerce.number().int().min(0).default(30),
   LOOM_METRIC_TTL_DAYS: z.coerce.number().int().min(0).default(30),
   LOOM_METRIC_ROLLUP_TTL_DAYS: z.coerce.number().int().min(0).default(400),
+  LOOM_LINEAGE_EVENT_TTL_DAYS: z.coerce.number().int().min(0).default(0),
   LOOM_LLM_PRICES: z.string().optional(),
   LOOM_OTLP_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
   LOOM_INSTANCE: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 of letters, digits, "_", "." or "-"').optional(),
@@ -57,8 +58,8 @@ export interface Config {
     | { engine: 'embedded'; path: string; bufferPoolBytes: number }
     | { engine: 'neo4j'; url: string; user: string; password: string; database: string };
   analytics:
-    | { engine: 'chdb'; path: string; database: string; spanTtlDays?: number; metricTtlDays?: number; metricRollupTtlDays?: number }
-    | { engine: 'clickhouse'; url: string; user: string; password: string; database: string; spanTtlDays?: number; metricTtlDays?: number; metricRollupTtlDays?: number };
+    | { engine: 'chdb'; path: string; database: string; spanTtlDays?: number; metricTtlDays?: number; metricRollupTtlDays?: number; lineageEventTtlDays?: number }
+    | { engine: 'clickhouse'; url: string; user: string; password: string; database: string; spanTtlDays?: number; metricTtlDays?: number; metricRollupTtlDays?: number; lineageEventTtlDays?: number };
   /**
    * OTLP receivers and LLM tracing: a price table file over the defaults, exports handled at once (more
    * get 429), and this process's name for the progress of its trace summaries (unset: host and pid).
@@ -119,7 +120,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.LOOM_METRIC_ROLLUP_TTL_DAYS !== 0 && (e.LOOM_METRIC_TTL_DAYS === 0 || e.LOOM_METRIC_ROLLUP_TTL_DAYS < e.LOOM_METRIC_TTL_DAYS)) {
     throw new ConfigError(`Invalid configuration:\n  LOOM_METRIC_ROLLUP_TTL_DAYS=${e.LOOM_METRIC_ROLLUP_TTL_DAYS}: must be at least LOOM_METRIC_TTL_DAYS (${e.LOOM_METRIC_TTL_DAYS}), or 0 to keep the rollup forever`);
   }
-  const metricTtl = { metricTtlDays: e.LOOM_METRIC_TTL_DAYS, metricRollupTtlDays: e.LOOM_METRIC_ROLLUP_TTL_DAYS };
+  const metricTtl = { metricTtlDays: e.LOOM_METRIC_TTL_DAYS, metricRollupTtlDays: e.LOOM_METRIC_ROLLUP_TTL_DAYS, lineageEventTtlDays: e.LOOM_LINEAGE_EVENT_TTL_DAYS };
   const dataDir = path.resolve(e.LOOM_DATA_DIR);
   return {
     role: e.LOOM_ROLE,

@@ -60,10 +60,10 @@ const at = (ms: number, max = MAX_MS) => new Date(Math.min(max, Math.max(MIN_MS,
 /**
  * Every OpenLineage event taken in, as it was received, in the analytics store's `lineage_events`
  * (schema/clickhouse/005_lineage_events.sql): what Marquez lists at GET /api/v1/events/lineage, and
- * what an emitter's owner reads to see what their emitter really sent. The ingest archives an event
- * in the same write that puts it in the graph (LineageIngestService.writePlaced), so an answered event
- * is listed once it is readable; the same event archived twice (an emitter's retry, a replay after a
- * crash) is listed once.
+ * what an emitter's owner reads to see what their emitter really sent. LineageIngestService archives
+ * the events it answers for before it answers; LoggedLineageIngest archives the events answered from its
+ * log in groups, and reads wait for those of their tenant (or their key) answered before them. The same
+ * event archived twice (an emitter's retry, a replay after a crash) is listed once.
  */
 export class LineageEventArchive {
   /** `visible`: resolves once the events answered for the tenant are in the graph (and so here); reads wait for it. */
