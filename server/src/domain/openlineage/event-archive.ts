@@ -31,7 +31,7 @@ const where = (q: EventListQuery) => RANGE + (q.runId ? ' AND run_id = {runId:St
  * The keys of one page first (FINAL collapses an event archived twice), then the bodies of that page
  * alone: the bodies are the bulk of the table, and sorting them all to return a page read every one.
  */
-const pageSql = (q: EventListQuery) => {
+export const pageSql = (q: EventListQuery) => {
   const order = q.direction === 'asc' ? 'event_time ASC, event_hash ASC' : 'event_time DESC, event_hash DESC';
   return `SELECT body FROM lineage_events
 PREWHERE tenant_id = {tenant:String} AND (event_time, event_hash) IN (
@@ -42,7 +42,15 @@ ORDER BY ${order}
 LIMIT 1 BY event_time, event_hash`;
 };
 
-const countSql = (q: EventListQuery) => `SELECT count() AS n FROM lineage_events FINAL WHERE ${where(q)}`;
+export const countSql = (q: EventListQuery) => `SELECT count() AS n FROM lineage_events FINAL WHERE ${where(q)}`;
+
+/** The query parameters of pageSql and countSql. */
+export function listParams(q: EventListQuery): Record<string, unknown> {
+  return {
+    after: at(q.after ?? MIN_MS), before: at(q.before ?? MAX_MS), limit: q.limit, offset: q.offset,
+    ...(q.runId ? { runId: q.runId } : {}), ...(q.job ? { jobNamespace: q.job.namespace, jobName: q.job.name } : {}),
+  };
+}
 
 /** What the archive files an event under besides its time: its run and its job, when it names them. */
 function refs(body: unknown): { run_id: string; job_namespace: string; job_name: string } {
@@ -86,10 +94,7 @@ export class LineageEventArchive {
   /** The tenant's events in [after, before) (of one run or job, if named), by event time in `direction`, a page at a time, and how many there are. */
   async list(tenant: string, q: EventListQuery): Promise<EventList> {
     await this.visible(tenant);
-    const params = {
-      after: at(q.after ?? MIN_MS), before: at(q.before ?? MAX_MS), limit: q.limit, offset: q.offset,
-      ...(q.runId ? { runId: q.runId } : {}), ...(q.job ? { jobNamespace: q.job.namespace, jobName: q.job.name } : {}),
-    };
+    const params = listParams(q);
     const [rows, [count]] = await Promise.all([
       this.analytics.query<{ body: string }>(tenant, pageSql(q), params),
       this.analytics.query<{ n: string | number }>(tenant, countSql(q), params),
