@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { BenchOptions, Emit } from './run.js';
+import { pct } from './stats.js';
 import { startLoom } from '../server/src/app/main.js';
 import { countSql, listParams, pageSql, type EventListQuery } from '../server/src/domain/openlineage/event-archive.js';
 
@@ -21,7 +22,6 @@ const READS = 50;
 const MAX_EVENTS = 1_000_000;
 const corpusFile = new URL('../../shared/openlineage/ingestable.ndjson', import.meta.url);
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function timed(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
   const out: number[] = [];

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { BenchOptions, Emit } from './run.js';
+import { pct } from './stats.js';
 import { startLoom } from '../server/src/app/main.js';
 import { validateEvent } from '../server/src/domain/openlineage/validate.js';
 import { mapEvent } from '../server/src/domain/openlineage/mapper.js';
@@ -46,7 +47,6 @@ function corpusLike(n: number, pool: number): unknown[] {
   return out;
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function post(url: string, body: unknown): Promise<number> {
   const t = performance.now();

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BenchOptions, Emit } from './run.js';
+import { pct } from './stats.js';
 import { startLoom } from '../server/src/app/main.js';
 import { runNodeId } from '../server/src/domain/ids.js';
 import { metricsMessages } from '../ingest/otlp/otlp.proto.js';
@@ -30,7 +31,6 @@ const RAW_BATCH = 10_000;
 const ROUNDS = 4;
 const READS = 50;
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const gpu = (n: number, g: number) => ({ uuid: `GPU-${String(n).padStart(4, '0')}-${String(g).padStart(4, '0')}`, index: String(g), host: `gpu-node-${n}`, namespace: 'ml', pod: `train-${n}` });
 
 /** One export: `SCRAPES_PER_EXPORT` scrapes of every GPU on every node, as the Collector forwards them (OTLP/JSON form). */

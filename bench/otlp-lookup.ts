@@ -22,6 +22,7 @@ import { lastLineOfChild } from './child.js';
 import { startLoom } from '../server/src/app/main.js';
 import { traceSpansQuery } from '../server/src/domain/telemetry/trace-queries.js';
 import { loadConfig } from '../server/src/config/config.js';
+import { pct } from './stats.js';
 
 const SPANS_PER_TRACE = 10;
 const TENANTS = ['demo', 'acme', 'globex', 'initech'];
@@ -30,7 +31,6 @@ const CHUNK_SPANS = 1_000_000;
 const LOOKUPS = 300;
 const WARMUP = 20;
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const traceId = (t: number) => createHash('md5').update(String(t)).digest('hex');
 
 /** Spans of traces [t0, t0 + count / 10): trace t belongs to tenant t % 4 and starts t × step after `baseNs`. */

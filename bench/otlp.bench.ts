@@ -15,6 +15,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { BenchOptions, Emit } from './run.js';
+import { pct } from './stats.js';
 import { startLoom } from '../server/src/app/main.js';
 import { decodeTraces } from '../ingest/otlp/otlp.codec.js';
 import { traceMessages } from '../ingest/otlp/otlp.proto.js';
@@ -40,7 +41,6 @@ const RAW_BATCH = 10_000;
 const LOOKUPS = 200;
 const ROUNDS = 4;
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
 const int = (key: string, value: number) => ({ key, value: { intValue: value } });
 
