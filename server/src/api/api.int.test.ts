@@ -122,6 +122,14 @@ describe('HTTP and GraphQL API on the embedded engines', () => {
     expect((await loom.post('/api/v1/lineage', null, { raw: '<xml/>', headers: { 'content-type': 'application/xml' } })).status).toBe(415);
     const deep = '{"eventTime":"2026-01-01T00:00:00Z","x":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
     expect((await loom.post('/api/v1/lineage', null, { raw: deep })).status).toBe(400);
+    // A valid event with a facet nested thousands deep: refused with its path (it once passed every check and broke the log's serialisation: a 500).
+    const facet = '{"a":'.repeat(20_000) + '{}' + '}'.repeat(20_000);
+    const deepFacet = `{"eventType":"START","eventTime":"2026-01-01T00:00:00Z","producer":"p","run":{"runId":"3f5e83fa-3480-44ff-99c5-ff943904e5e9","facets":{"deep":${facet}}},"job":{"namespace":"n","name":"deep"}}`;
+    for (const route of ['/api/v1/lineage', '/api/v1/lineage/batch']) {
+      const res = await loom.post(route, null, { raw: route.endsWith('batch') ? `[${deepFacet}]` : deepFacet });
+      const failure = route.endsWith('batch') ? res.json.failed_events?.[0] : res.json;
+      expect([route, res.status < 500, failure?.field?.startsWith('run.facets.deep.a.a'), failure?.reason ?? failure?.message]).toEqual([route, true, true, expect.stringContaining('nested deeper than 64 levels')]);
+    }
     expect(await loom.services.graph.countNodes('demo')).toBe(before);
     expect((await fetch(`${loom.url}/healthz`)).status).toBe(200);
   });

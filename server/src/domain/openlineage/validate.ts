@@ -7,6 +7,8 @@ export type EventKind = 'RunEvent' | 'JobEvent' | 'DatasetEvent';
 /** Validate one decoded event; throws BAD_USER_INPUT naming the first offending field. */
 export function validateEvent(input: unknown): { event: OpenLineageEvent; kind: EventKind } {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw badInput('(body)', 'must be a JSON object (one OpenLineage event)');
+  const deep = tooDeep(input, MAX_DEPTH);
+  if (deep) throw badInput(fieldPath(deep), `nested deeper than ${MAX_DEPTH} levels`);
   const parsed = OpenLineageEvent.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -20,6 +22,31 @@ export function validateEvent(input: unknown): { event: OpenLineageEvent; kind: 
   if (event.job) return { event, kind: 'JobEvent' };
   if (event.dataset) return { event, kind: 'DatasetEvent' };
   throw badInput('run', 'an event needs run + job (RunEvent), job (JobEvent) or dataset (DatasetEvent)');
+}
+
+/**
+ * Objects and arrays nested deeper than this are refused: real emitters' events nest 16 levels at most
+ * (the corpus), and one nested thousands deep passed every check and then broke the ingest log's
+ * serialisation (a 500) where the graph's and the archive's would have broken too.
+ */
+export const MAX_DEPTH = 64;
+
+/** The path to the first object or array deeper than `limit` levels, or null (recursion bounded by `limit`). */
+function tooDeep(value: unknown, limit: number): PropertyKey[] | null {
+  if (typeof value !== 'object' || value === null) return null;
+  if (limit === 0) return [];
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const below = tooDeep(value[i], limit - 1);
+      if (below) return [i, ...below];
+    }
+    return null;
+  }
+  for (const key in value) {
+    const below = tooDeep((value as Record<string, unknown>)[key], limit - 1);
+    if (below) return [key, ...below];
+  }
+  return null;
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
