@@ -17,7 +17,8 @@ import { graphiqlPage } from '../graphql/ide.js';
 import { registerLineageRoutes } from '../../../../ingest/openlineage/lineage.route.js';
 import { registerOtlpRoutes } from '../../../../ingest/otlp/otlp.routes.js';
 import { registerMarquezRoutes } from '../marquez/marquez.routes.js';
-import { LoomError } from '../../domain/errors.js';
+import { LoomError, badInput } from '../../domain/errors.js';
+import { fieldPath, tooDeep } from '../../domain/json-depth.js';
 import { readers } from '../../domain/openlineage/visible-graph.js';
 
 /** Longest path parameter (a Marquez job or dataset name, URL-encoded) before 414. */
@@ -26,6 +27,13 @@ const MAX_PARAM_LENGTH = 4096;
 const WEB_DIST = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
 
 export interface HttpServer { app: FastifyInstance; apollo: ApolloServer<Context> }
+
+/**
+ * The deepest JSON body any route takes. OpenLineage events nest 16 levels in the corpus (and are held
+ * to 64, validate.ts); an OTLP/JSON attribute nested in key/value lists takes 4 levels a step (its
+ * values are cut at 32 steps, attributes.ts); GraphQL variables nest as their inputs do.
+ */
+const MAX_BODY_DEPTH = 128;
 
 export async function createHttpServer(cfg: Config, services: Services, logger: FastifyBaseLogger): Promise<HttpServer> {
   const app: FastifyInstance = Fastify({
@@ -47,6 +55,13 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
   });
   // Each request its own reader context: the API key's reads then wait only for the lineage events it sent (visibleGraph).
   app.addHook('onRequest', (_req, _reply, done) => readers.run({}, done));
+  // Every JSON body, before any route reads it: nested deeper than MAX_BODY_DEPTH, a 400 naming where (json-depth.ts).
+  app.addHook('preValidation', async (req) => {
+    const body = req.body;
+    if (typeof body !== 'object' || body === null || (!Array.isArray(body) && Object.getPrototypeOf(body) !== Object.prototype)) return; // protobuf and text bodies
+    const deep = tooDeep(body, MAX_BODY_DEPTH);
+    if (deep) throw badInput(fieldPath(deep), `nested deeper than ${MAX_BODY_DEPTH} levels`);
+  });
   app.addHook('onResponse', async (req, reply) => {
     metrics.httpDuration.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { badInput } from '../errors.js';
 import { OpenLineageEvent } from './event.schema.js';
+import { fieldPath, tooDeep } from '../json-depth.js';
 
 export type EventKind = 'RunEvent' | 'JobEvent' | 'DatasetEvent';
 
@@ -30,28 +31,6 @@ export function validateEvent(input: unknown): { event: OpenLineageEvent; kind: 
  * serialisation (a 500) where the graph's and the archive's would have broken too.
  */
 export const MAX_DEPTH = 64;
-
-/** The path to the first object or array deeper than `limit` levels, or null (recursion bounded by `limit`). */
-function tooDeep(value: unknown, limit: number): PropertyKey[] | null {
-  if (typeof value !== 'object' || value === null) return null;
-  if (limit === 0) return [];
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const below = tooDeep(value[i], limit - 1);
-      if (below) return [i, ...below];
-    }
-    return null;
-  }
-  for (const key in value) {
-    const below = tooDeep((value as Record<string, unknown>)[key], limit - 1);
-    if (below) return [key, ...below];
-  }
-  return null;
-}
-
-function fieldPath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(body)';
-}
 
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return `required (${issue.expected})`;
