@@ -103,6 +103,12 @@ describe('the lineage explorer', () => {
     await details.getByTestId('details-name').filter({ hasText: target.name }).waitFor();
     await expect(details.textContent()).resolves.toContain(target.id);
     await details.getByTestId('details-versions').waitFor();
+    // The events that wrote or read it, as received (GraphQL lineageEvents by dataset).
+    const { node } = await gql<{ node: { namespace: string; name: string } }>('query($id: ID!) { node(id: $id) { namespace name } }', { id: target.id });
+    const received = await gql<{ lineageEvents: { totalCount: number } }>(
+      'query($ns: String, $n: String) { lineageEvents(datasetNamespace: $ns, datasetName: $n) { totalCount } }', { ns: node.namespace, n: node.name });
+    await details.getByTestId('details-events').locator('.count').filter({ hasText: String(received.lineageEvents.totalCount) }).waitFor();
+    expect(received.lineageEvents.totalCount).toBeGreaterThan(0);
     await e2e.screenshot(page, '3-details');
 
     await details.getByRole('button', { name: 'Open lineage from here' }).click();

@@ -128,10 +128,10 @@ export const NodeDetailsDocument = graphql(`
   }
 `);
 
-/** The OpenLineage events received for a run or a job, newest first, as their emitters sent them. */
+/** The OpenLineage events received for a run, a job or a dataset, newest first, as their emitters sent them. */
 export const ReceivedEventsDocument = graphql(`
-  query ReceivedEvents($runId: ID, $jobNamespace: String, $jobName: String, $first: Int!) {
-    lineageEvents(runId: $runId, jobNamespace: $jobNamespace, jobName: $jobName, first: $first) {
+  query ReceivedEvents($runId: ID, $jobNamespace: String, $jobName: String, $datasetNamespace: String, $datasetName: String, $first: Int!) {
+    lineageEvents(runId: $runId, jobNamespace: $jobNamespace, jobName: $jobName, datasetNamespace: $datasetNamespace, datasetName: $datasetName, first: $first) {
       totalCount
       events
     }

@@ -312,6 +312,8 @@ export type ReceivedEventsQueryVariables = Exact<{
   runId?: string | number | null | undefined;
   jobNamespace?: string | null | undefined;
   jobName?: string | null | undefined;
+  datasetNamespace?: string | null | undefined;
+  datasetName?: string | null | undefined;
   first: number;
 }>;
 
@@ -858,11 +860,13 @@ export const NodeDetailsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<NodeDetailsQuery, NodeDetailsQueryVariables>;
 export const ReceivedEventsDocument = new TypedDocumentString(`
-    query ReceivedEvents($runId: ID, $jobNamespace: String, $jobName: String, $first: Int!) {
+    query ReceivedEvents($runId: ID, $jobNamespace: String, $jobName: String, $datasetNamespace: String, $datasetName: String, $first: Int!) {
   lineageEvents(
     runId: $runId
     jobNamespace: $jobNamespace
     jobName: $jobName
+    datasetNamespace: $datasetNamespace
+    datasetName: $datasetName
     first: $first
   ) {
     totalCount

@@ -21,11 +21,13 @@ const time = (d: Date | undefined | null, field: string): number | null => {
 /** The archive of OpenLineage events received (what Marquez lists at /api/v1/events/lineage), by run, job and time. */
 @Resolver()
 export class EventsResolver {
-  @Query(() => LineageEventPage, { description: 'OpenLineage events received (each once), by event time; of one run or one job when named' })
+  @Query(() => LineageEventPage, { description: 'OpenLineage events received (each once), by event time; of one run, job or dataset when named' })
   async lineageEvents(
     @Arg('runId', () => ID, { nullable: true, description: 'Only the events of this run (run.runId)' }) runId: string | undefined,
     @Arg('jobNamespace', () => String, { nullable: true, description: 'With jobName: only the events of this job' }) jobNamespace: string | undefined,
     @Arg('jobName', () => String, { nullable: true }) jobName: string | undefined,
+    @Arg('datasetNamespace', () => String, { nullable: true, description: 'With datasetName: only the events that read, write or describe this dataset' }) datasetNamespace: string | undefined,
+    @Arg('datasetName', () => String, { nullable: true }) datasetName: string | undefined,
     @Arg('from', () => GraphQLDateTime, { nullable: true, description: 'Events at or after this time' }) from: Date | undefined,
     @Arg('to', () => GraphQLDateTime, { nullable: true, description: 'Events before this time' }) to: Date | undefined,
     @Arg('newestFirst', () => Boolean, { defaultValue: true }) newestFirst: boolean,
@@ -36,9 +38,11 @@ export class EventsResolver {
     if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) throw badInput('first', `must be 1..${MAX_FIRST}`);
     if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) throw badInput('offset', `must be 0..${MAX_OFFSET}`);
     if (!jobNamespace !== !jobName) throw badInput(jobName ? 'jobNamespace' : 'jobName', 'jobNamespace and jobName name a job together: give both or neither');
+    if (!datasetNamespace !== !datasetName) throw badInput(datasetName ? 'datasetNamespace' : 'datasetName', 'datasetNamespace and datasetName name a dataset together: give both or neither');
     return ctx.services.lineageEvents.list(ctx.principal.tenant, {
       after: time(from, 'from'), before: time(to, 'to'), direction: newestFirst ? 'desc' : 'asc', limit: first, offset,
       runId: runId ?? null, job: jobNamespace && jobName ? { namespace: jobNamespace, name: jobName } : null,
+      dataset: datasetNamespace && datasetName ? { namespace: datasetNamespace, name: datasetName } : null,
     });
   }
 }

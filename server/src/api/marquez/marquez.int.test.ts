@@ -243,6 +243,13 @@ describe('Marquez read API over OpenLineage events from Spark, Airflow and dbt',
     const job = await c.loom.gql(Q, { ns: 'airflow', name: 'BQ.upload', first: 1 });
     expect(job.data.lineageEvents).toEqual({ totalCount: ofJob.length, events: newest(ofJob).slice(0, 1) });
 
+    const DQ = `query($ns: String, $name: String) { lineageEvents(datasetNamespace: $ns, datasetName: $name, newestFirst: false) { totalCount events } }`;
+    const names = (e: any) => [...(e.inputs ?? []), ...(e.outputs ?? []), ...(e.dataset ? [e.dataset] : [])].map((d: any) => `${d.namespace}:${d.name}`);
+    const ofTable = posted.filter((e) => names(e).includes('file:/tmp/cll_test/tbl1'));
+    expect(ofTable.length).toBeGreaterThan(1);
+    expect((await c.loom.gql(DQ, { ns: 'file', name: '/tmp/cll_test/tbl1' })).data.lineageEvents).toEqual({ totalCount: ofTable.length, events: newest(ofTable).reverse() });
+    expect((await c.loom.gql(DQ, { ns: 'file' })).errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'datasetName' } });
+
     const half = await c.loom.gql(Q, { name: 'BQ.upload' });
     expect(half.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'jobNamespace' } });
     expect((await c.loom.gql(Q, { runId: taskRun, first: 0 })).errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });

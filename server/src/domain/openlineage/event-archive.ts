@@ -13,9 +13,10 @@ export interface EventListQuery {
   direction: SortDirection;
   limit: number;
   offset: number;
-  /** Only the events of this run (run.runId), or of this job (job.namespace and job.name). */
+  /** Only the events of this run (run.runId), of this job (job.namespace and job.name), of this dataset (an input, an output, a DatasetEvent's). */
   runId?: string | null;
   job?: { namespace: string; name: string } | null;
+  dataset?: { namespace: string; name: string } | null;
 }
 
 export interface EventList { events: unknown[]; totalCount: number }
@@ -24,8 +25,11 @@ export interface EventList { events: unknown[]; totalCount: number }
 export interface ArchivedEvent { body: unknown; json?: string; at: string }
 
 const RANGE = `tenant_id = {tenant:String} AND event_time >= {after:DateTime64(3, 'UTC')} AND event_time < {before:DateTime64(3, 'UTC')}`;
-/** RANGE, and the run or the job when the query names one. */
-const where = (q: EventListQuery) => RANGE + (q.runId ? ' AND run_id = {runId:String}' : '') + (q.job ? ' AND job_namespace = {jobNamespace:String} AND job_name = {jobName:String}' : '');
+/** RANGE, and the run, the job and the dataset the query names. */
+const where = (q: EventListQuery) => RANGE + (q.runId ? ' AND run_id = {runId:String}' : '')
+  + (q.job ? ' AND job_namespace = {jobNamespace:String} AND job_name = {jobName:String}' : '') + (q.dataset ? ' AND has(datasets, {dataset:String})' : '');
+/** How `datasets` names a dataset. */
+const datasetKey = (namespace: string, name: string) => `${namespace}:${name}`;
 
 /**
  * The keys of one page first (FINAL collapses an event archived twice), then the bodies of that page
@@ -49,14 +53,20 @@ export function listParams(q: EventListQuery): Record<string, unknown> {
   return {
     after: at(q.after ?? MIN_MS), before: at(q.before ?? MAX_MS), limit: q.limit, offset: q.offset,
     ...(q.runId ? { runId: q.runId } : {}), ...(q.job ? { jobNamespace: q.job.namespace, jobName: q.job.name } : {}),
+    ...(q.dataset ? { dataset: datasetKey(q.dataset.namespace, q.dataset.name) } : {}),
   };
 }
 
-/** What the archive files an event under besides its time: its run and its job, when it names them. */
-function refs(body: unknown): { run_id: string; job_namespace: string; job_name: string } {
-  const e = body as { run?: { runId?: unknown } | null; job?: { namespace?: unknown; name?: unknown } | null };
+type Ref = { namespace?: unknown; name?: unknown } | null | undefined;
+
+/** What the archive files an event under besides its time: its run, its job and its datasets, when it names them. */
+function refs(body: unknown): { run_id: string; job_namespace: string; job_name: string; datasets: string[] } {
+  const e = body as { run?: { runId?: unknown } | null; job?: Ref; inputs?: unknown; outputs?: unknown; dataset?: Ref };
   const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-  return { run_id: text(e.run?.runId), job_namespace: text(e.job?.namespace), job_name: text(e.job?.name) };
+  const refs = [...(Array.isArray(e.inputs) ? e.inputs : []), ...(Array.isArray(e.outputs) ? e.outputs : []), e.dataset] as Ref[];
+  const datasets = new Set<string>();
+  for (const d of refs) if (text(d?.namespace) && text(d?.name)) datasets.add(datasetKey(text(d?.namespace), text(d?.name)));
+  return { run_id: text(e.run?.runId), job_namespace: text(e.job?.namespace), job_name: text(e.job?.name), datasets: [...datasets] };
 }
 
 /**

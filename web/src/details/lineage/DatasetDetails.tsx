@@ -3,6 +3,7 @@ import type { KindDetailsProps } from '../kinds/types.js';
 import { fieldType } from '../relations.js';
 import { Loading, M, NodeList, Section } from './parts.js';
 import { Facets, Quality, qualitySources } from './Quality.js';
+import { ReceivedEvents } from './ReceivedEvents.js';
 import { RelationsNote } from './RelationsNote.js';
 import { useRelations } from './useRelations.js';
 
@@ -34,6 +35,7 @@ export function DatasetDetails({ node, onOpenLineage }: KindDetailsProps) {
       </Section>
       <Facets props={node.props} />
       <Quality sources={qualitySources(node, relations.versions)} />
+      <ReceivedEvents dataset={{ namespace: node.namespace, name: node.name }} />
     </>
   );
 }

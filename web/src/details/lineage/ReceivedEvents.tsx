@@ -18,7 +18,7 @@ const M = defineMessages(
 /** How many events the panel shows; the API pages through the rest. */
 const SHOWN = 20;
 
-type Target = { runId: string } | { job: { namespace: string; name: string } };
+type Target = { runId: string } | { job: { namespace: string; name: string } } | { dataset: { namespace: string; name: string } };
 
 interface Received { eventType?: unknown; eventTime?: unknown; producer?: unknown }
 
@@ -26,13 +26,13 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
 /** A run event's type, else what kind of event it is (the spec's DatasetEvent and JobEvent have no type). */
 const label = (e: Received & { run?: unknown; dataset?: unknown }) => text(e.eventType) || (e.run ? 'RunEvent' : e.dataset ? 'DatasetEvent' : 'JobEvent');
 
-/** The OpenLineage events Loom received for a run or a job, newest first; each opens to the JSON its emitter sent. */
+/** The OpenLineage events Loom received for a run, a job or a dataset, newest first; each opens to the JSON its emitter sent. */
 export function ReceivedEvents(target: Target) {
   const t = useT(M);
   const { dateTime } = useFormat();
-  const vars = 'runId' in target
-    ? { runId: target.runId, first: SHOWN }
-    : { jobNamespace: target.job.namespace, jobName: target.job.name, first: SHOWN };
+  const vars = 'runId' in target ? { runId: target.runId, first: SHOWN }
+    : 'job' in target ? { jobNamespace: target.job.namespace, jobName: target.job.name, first: SHOWN }
+      : { datasetNamespace: target.dataset.namespace, datasetName: target.dataset.name, first: SHOWN };
   const { data, loading, error } = useQuery(ReceivedEventsDocument, vars);
   const page = data?.lineageEvents;
   const events = (page?.events ?? []) as Received[];
