@@ -29,8 +29,9 @@ const WEB_DIST = fileURLToPath(new URL('../../../../web/dist/', import.meta.url)
 export interface HttpServer { app: FastifyInstance; apollo: ApolloServer<Context> }
 
 /**
- * The deepest JSON body any route takes. OpenLineage events nest 16 levels in the corpus (and are held
- * to 64, validate.ts); an OTLP/JSON attribute nested in key/value lists takes 4 levels a step (its
+ * The deepest JSON body any route takes: the one depth check, for every JSON API. OpenLineage events
+ * nest 16 levels in the corpus (one nested 20,000 deep once passed validation and broke the ingest log's
+ * serialisation: a 500); an OTLP/JSON attribute nested in key/value lists takes 4 levels a step (its
  * values are cut at 32 steps, attributes.ts); GraphQL variables nest as their inputs do.
  */
 const MAX_BODY_DEPTH = 128;
