@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { BenchOptions, Emit } from './run.js';
 import { pct } from './stats.js';
 import { startLoom } from '../server/src/app/main.js';
-import { decodeTraces } from '../ingest/otlp/otlp.codec.js';
+import { traceSpanReader } from '../ingest/otlp/otlp.wire.js';
 import { traceMessages } from '../ingest/otlp/otlp.proto.js';
 import { toSpanRows } from '../server/src/domain/telemetry/spans.js';
 import { loadPriceTable } from '../server/src/domain/telemetry/prices.js';
@@ -132,7 +132,7 @@ async function ingestBench(opts: BenchOptions, emit: Emit): Promise<void> {
     // Raw: the same rows (decoded, normalised) inserted straight into chDB in large INSERTs, another
     // tenant. Raw and HTTP rounds alternate, so a change in machine load hits both alike.
     const prices = loadPriceTable();
-    const rows = bodies(spans, SHAPES[0].batch).flatMap((b) => toSpanRows('bench_raw', decodeTraces(b), prices).rows);
+    const rows = bodies(spans, SHAPES[0].batch).flatMap((b) => toSpanRows('bench_raw', traceSpanReader(b), prices).rows);
     for (const [s, shape] of SHAPES.entries()) {
       const batches = bodies(spans, shape.batch);
       const lat: number[] = [];

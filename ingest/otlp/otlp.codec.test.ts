@@ -5,7 +5,8 @@ import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, Periodic
 import { resourceFromAttributes } from '@opentelemetry/resources';
 // The serializers the SDK's OTLP exporters use (a dependency of the exporters).
 import { JsonMetricsSerializer, JsonTraceSerializer, ProtobufMetricsSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
-import { decodeMetrics, decodeTraces, encodeResponse, encodeStatus, jsonResponse } from './otlp.codec.js';
+import { decodeMetrics, encodeResponse, encodeStatus, jsonResponse } from './otlp.codec.js';
+import { traceSpanReader } from './otlp.wire.js';
 import { traceMessages, metricsMessages } from './otlp.proto.js';
 import { toSpanRows } from '../../server/src/domain/telemetry/spans.js';
 import { loadPriceTable } from '../../server/src/domain/telemetry/prices.js';
@@ -25,23 +26,23 @@ async function sdkSpans() {
 }
 
 describe('OTLP protobuf codec', () => {
-  it('decodes what the SDK protobuf exporter sends into the same rows as its JSON exporter', async () => {
+  it('reads what the SDK protobuf exporter sends into the same rows as its JSON exporter', async () => {
     const spans = await sdkSpans();
-    const fromProto = decodeTraces(ProtobufTraceSerializer.serializeRequest(spans)!);
     const fromJson = JSON.parse(Buffer.from(JsonTraceSerializer.serializeRequest(spans)!).toString('utf8'));
-    const kid = fromProto.resourceSpans![0].scopeSpans![0].spans!.find((s) => s.name === 'kid')!;
-    expect(kid.traceId).toMatch(/^[0-9a-f]{32}$/);
-    expect(kid.parentSpanId).toMatch(/^[0-9a-f]{16}$/);
-    expect(kid.startTimeUnixNano).toMatch(/^\d{19}$/);
-    expect(kid.status).toEqual({ code: 2, message: 'bad' });
-    expect(kid.events![0]).toMatchObject({ name: 'evt', attributes: [{ key: 'k', value: { stringValue: 'v' } }] });
-    expect(kid.links![0]).toMatchObject({ spanId: kid.parentSpanId, attributes: [{ key: 'why', value: { stringValue: 'retry' } }] });
     const prices = loadPriceTable();
-    expect(toSpanRows('t', fromProto, prices)).toEqual(toSpanRows('t', fromJson, prices));
-    const root = toSpanRows('t', fromProto, prices).rows.find((r) => r.name === 'root')!;
+    const rows = toSpanRows('t', traceSpanReader(ProtobufTraceSerializer.serializeRequest(spans)!), prices);
+    expect(rows).toEqual(toSpanRows('t', fromJson, prices));
+    const root = rows.rows.find((r) => r.name === 'root')!;
+    const kid = rows.rows.find((r) => r.name === 'kid')!;
     expect(root).toMatchObject({ kind: 2, service_name: 'codec-test', scope_name: 'codec', scope_version: '2.0.0', parent_span_id: '' });
     expect(root.attributes).toEqual({ n: '42', big: '1099511627776', f: '1.25', ok: 'false', list: '["a","b"]', nums: '[1,2]' });
     expect(root.attribute_types).toEqual({ n: 'int', big: 'int', f: 'double', ok: 'bool', list: 'array', nums: 'array' });
+    expect(kid).toMatchObject({
+      trace_id: root.trace_id, parent_span_id: root.span_id, status_code: 2, status_message: 'bad',
+      'events.name': ['evt'], 'events.attributes': [{ k: 'v' }], 'links.span_id': [root.span_id], 'links.attributes': [{ why: 'retry' }],
+    });
+    expect(kid.trace_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(kid.start_time).toMatch(/^\d{19}$/);
   });
 
   it('decodes metrics (gauge, sum, histogram) as the SDK protobuf exporter sends them', async () => {
@@ -70,10 +71,9 @@ describe('OTLP protobuf codec', () => {
     await provider.shutdown();
   });
 
-  it('throws on bytes that are not a request', () => {
-    expect(() => decodeTraces(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0x0f]))).toThrow();
+  it('throws on bytes that are not a metrics request (trace exports: otlp.wire.test.ts)', () => {
     expect(() => decodeMetrics(Buffer.from([0x0a, 0x05, 0x01]))).toThrow();
-    expect(decodeTraces(new Uint8Array(0))).toEqual({ resourceSpans: [] });
+    expect(decodeMetrics(new Uint8Array(0))).toEqual({ resourceMetrics: [] });
   });
 
   it('encodes export responses with partial_success only when something was rejected', () => {

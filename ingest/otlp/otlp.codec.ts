@@ -1,18 +1,18 @@
 /**
- * OTLP/HTTP protobuf bodies ⇄ the OTLP/JSON form the domain reads (server/src/domain/telemetry/otlp.types.ts):
- * trace/span ids as lower-case hex, other bytes as base64 (the JSON mapping), 64-bit integers as
- * decimal strings, enums as integers. Responses and google.rpc.Status errors are encoded here too.
+ * OTLP/HTTP protobuf metrics bodies → the OTLP/JSON form the domain reads (server/src/domain/telemetry/otlp.types.ts):
+ * bytes as base64 (the JSON mapping), 64-bit integers as decimal strings, enums as integers. Trace
+ * exports are read from their bytes instead (otlp.wire.ts). Responses and google.rpc.Status errors
+ * are encoded here too.
  */
 import type {
-  OtlpAnyValue, OtlpExportMetricsRequest, OtlpExportTraceRequest, OtlpHistogramDataPoint, OtlpIngestResult, OtlpKeyValue,
-  OtlpMetric, OtlpNumberDataPoint, OtlpResource, OtlpScope, OtlpSpan,
+  OtlpAnyValue, OtlpExportMetricsRequest, OtlpHistogramDataPoint, OtlpIngestResult, OtlpKeyValue,
+  OtlpMetric, OtlpNumberDataPoint, OtlpResource, OtlpScope,
 } from '../../server/src/domain/telemetry/otlp.types.js';
 import {
   metricsMessages, traceMessages, type PbAnyValue, type PbBytes, type PbHistogramPoint, type PbKeyValue, type PbLong, type PbMetric,
-  type PbNumberPoint, type PbResource, type PbScope, type PbSpan,
+  type PbNumberPoint, type PbResource, type PbScope,
 } from './otlp.proto.js';
 
-const hex = (b: PbBytes | undefined) => (b && b.length ? Buffer.from(b.buffer, b.byteOffset, b.length).toString('hex') : '');
 const base64 = (b: PbBytes | undefined) => (b ? Buffer.from(b.buffer, b.byteOffset, b.length).toString('base64') : '');
 const int64 = (v: PbLong | undefined | null): string | undefined => (v === undefined || v === null ? undefined : v.toString());
 
@@ -32,30 +32,6 @@ function anyValue(v: PbAnyValue | null | undefined): OtlpAnyValue | undefined {
 const keyValues = (kvs: PbKeyValue[] | undefined): OtlpKeyValue[] => (kvs ?? []).map((kv) => ({ key: kv.key ?? '', value: anyValue(kv.value) }));
 const resource = (r: PbResource | null | undefined): OtlpResource => ({ attributes: keyValues(r?.attributes) });
 const scope = (s: PbScope | null | undefined): OtlpScope => ({ name: s?.name ?? '', version: s?.version ?? '', attributes: keyValues(s?.attributes) });
-
-function span(s: PbSpan): OtlpSpan {
-  return {
-    traceId: hex(s.traceId), spanId: hex(s.spanId), parentSpanId: hex(s.parentSpanId), traceState: s.traceState ?? '',
-    name: s.name ?? '', kind: s.kind ?? 0,
-    startTimeUnixNano: int64(s.startTimeUnixNano), endTimeUnixNano: int64(s.endTimeUnixNano),
-    attributes: keyValues(s.attributes),
-    events: (s.events ?? []).map((e) => ({ timeUnixNano: int64(e.timeUnixNano), name: e.name ?? '', attributes: keyValues(e.attributes) })),
-    links: (s.links ?? []).map((l) => ({ traceId: hex(l.traceId), spanId: hex(l.spanId), traceState: l.traceState ?? '', attributes: keyValues(l.attributes) })),
-    status: { code: s.status?.code ?? 0, message: s.status?.message ?? '' },
-  };
-}
-
-/** Decode an ExportTraceServiceRequest; throws on bytes that are not one. */
-export function decodeTraces(body: Uint8Array): OtlpExportTraceRequest {
-  const msg = traceMessages.ExportTraceServiceRequest.decode(body);
-  return {
-    resourceSpans: (msg.resourceSpans ?? []).map((rs) => ({
-      resource: resource(rs.resource),
-      schemaUrl: rs.schemaUrl ?? '',
-      scopeSpans: (rs.scopeSpans ?? []).map((ss) => ({ scope: scope(ss.scope), schemaUrl: ss.schemaUrl ?? '', spans: (ss.spans ?? []).map(span) })),
-    })),
-  };
-}
 
 function numberPoint(p: PbNumberPoint): OtlpNumberDataPoint {
   const out: OtlpNumberDataPoint = {

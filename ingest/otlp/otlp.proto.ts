@@ -1,5 +1,6 @@
 /**
- * The OTLP protobuf messages, as decoded by the generated protobufjs code of
+ * The OTLP protobuf messages (metrics decoded; export responses encoded; trace exports are read by
+ * otlp.wire.ts), as handled by the generated protobufjs code of
  * @opentelemetry/otlp-transformer 0.212 (installed as `otlp-proto-decode`; newer versions only
  * encode). Only the fields Loom reads are typed. Oneofs are read through their virtual name
  * property (`value`, `data`); int64/fixed64 come as Long objects (or numbers without Long support).
@@ -17,17 +18,6 @@ export interface PbAnyValue {
 export interface PbKeyValue { key?: string; value?: PbAnyValue | null }
 export interface PbResource { attributes?: PbKeyValue[] }
 export interface PbScope { name?: string; version?: string; attributes?: PbKeyValue[] }
-
-export interface PbSpan {
-  traceId?: PbBytes; spanId?: PbBytes; parentSpanId?: PbBytes; traceState?: string; name?: string; kind?: number;
-  startTimeUnixNano?: PbLong; endTimeUnixNano?: PbLong; attributes?: PbKeyValue[];
-  events?: { timeUnixNano?: PbLong; name?: string; attributes?: PbKeyValue[] }[];
-  links?: { traceId?: PbBytes; spanId?: PbBytes; traceState?: string; attributes?: PbKeyValue[] }[];
-  status?: { code?: number; message?: string } | null;
-}
-export interface PbTraceRequest {
-  resourceSpans?: { resource?: PbResource | null; schemaUrl?: string; scopeSpans?: { scope?: PbScope | null; schemaUrl?: string; spans?: PbSpan[] }[] }[];
-}
 
 export interface PbNumberPoint {
   attributes?: PbKeyValue[]; startTimeUnixNano?: PbLong; timeUnixNano?: PbLong; flags?: number;
@@ -54,7 +44,7 @@ interface MessageType<T> { decode(buf: Uint8Array): T; encode(msg: object): { fi
 
 interface OtlpRoot {
   opentelemetry: { proto: { collector: {
-    trace: { v1: { ExportTraceServiceRequest: MessageType<PbTraceRequest>; ExportTraceServiceResponse: MessageType<object> } };
+    trace: { v1: { ExportTraceServiceRequest: MessageType<object>; ExportTraceServiceResponse: MessageType<object> } };
     metrics: { v1: { ExportMetricsServiceRequest: MessageType<PbMetricsRequest>; ExportMetricsServiceResponse: MessageType<object> } };
   } } };
 }

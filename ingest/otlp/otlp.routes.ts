@@ -4,7 +4,8 @@ import type { OtlpIngestResult } from '../../server/src/domain/telemetry/otlp.ty
 import { bearerAuth } from '../../server/src/api/http/auth.js';
 import { httpError } from '../../server/src/api/errors.js';
 import { LoomError } from '../../server/src/domain/errors.js';
-import { decodeMetrics, decodeTraces, encodeResponse, encodeStatus, jsonResponse, type Signal } from './otlp.codec.js';
+import { decodeMetrics, encodeResponse, encodeStatus, jsonResponse, type Signal } from './otlp.codec.js';
+import { traceSpanReader, WireError } from './otlp.wire.js';
 
 /**
  * OTLP/HTTP receivers (https://opentelemetry.io/docs/specs/otlp/#otlphttp), thin: authenticate,
@@ -38,13 +39,20 @@ export function registerOtlpRoutes(app: FastifyInstance, services: Services, opt
     scope.setErrorHandler((err: FastifyError, req, reply) => sendError(req, reply, err));
 
     const handler = (signal: Signal) => async (req: FastifyRequest, reply: FastifyReply) => {
+      const undecodable = (e: unknown) => reply.code(400).send({
+        code: 'BAD_USER_INPUT', message: `cannot decode the protobuf body as an Export${signal === 'traces' ? 'Trace' : 'Metrics'}ServiceRequest: ${(e as Error).message}`,
+      });
       let request: unknown = req.body;
       if (isProtobuf(req)) {
-        try {
-          const body = (req.body as Buffer | undefined) ?? Buffer.alloc(0);
-          request = signal === 'traces' ? decodeTraces(body) : decodeMetrics(body);
-        } catch (e) {
-          return reply.code(400).send({ code: 'BAD_USER_INPUT', message: `cannot decode the protobuf body as an Export${signal === 'traces' ? 'Trace' : 'Metrics'}ServiceRequest: ${(e as Error).message}` });
+        const body = (req.body as Buffer | undefined) ?? Buffer.alloc(0);
+        // Trace exports are read from their bytes as the ingest takes their spans (otlp.wire.ts), metrics decoded here.
+        if (signal === 'traces') request = traceSpanReader(body);
+        else {
+          try {
+            request = decodeMetrics(body);
+          } catch (e) {
+            return undecodable(e);
+          }
         }
       }
       const tenant = req.principal!.tenant;
@@ -52,6 +60,7 @@ export function registerOtlpRoutes(app: FastifyInstance, services: Services, opt
       try {
         result = signal === 'traces' ? await services.traceIngest.ingest(tenant, request) : await services.metricsIngest.ingest(tenant, request);
       } catch (err) {
+        if (err instanceof WireError) return undecodable(err);
         return sendError(req, reply, err);
       }
       if (isProtobuf(req)) return reply.code(200).type('application/x-protobuf').send(Buffer.from(encodeResponse(signal, result)));

@@ -12,9 +12,10 @@ export interface StoredAttrs { values: Record<string, string>; types: Record<str
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /** Arrays and key/value lists nested deeper than this are cut (a hostile body cannot exhaust the stack). */
-const MAX_DEPTH = 32;
+export const MAX_ATTR_DEPTH = 32;
 
-function int64(v: string | number): number | string {
+/** An int64 attribute value: a number when exact, else its decimal text. */
+export function int64(v: string | number): number | string {
   if (typeof v === 'number') return Math.trunc(v);
   try {
     const b = BigInt(v);
@@ -26,7 +27,7 @@ function int64(v: string | number): number | string {
 
 /** One AnyValue as a plain value and its type (undefined type: a string or an empty value). */
 export function anyValue(v: OtlpAnyValue | undefined, depth = 0): { value: AttrValue; type?: AttrType } {
-  if (!v || depth > MAX_DEPTH) return { value: null };
+  if (!v || depth > MAX_ATTR_DEPTH) return { value: null };
   if (v.stringValue !== undefined) return { value: v.stringValue };
   if (v.intValue !== undefined) return { value: int64(v.intValue), type: 'int' };
   if (v.doubleValue !== undefined) return { value: Number(v.doubleValue), type: 'double' };
@@ -47,20 +48,29 @@ export function toAttrs(kvs: OtlpKeyValue[] | undefined, depth = 0): Attrs {
   return out;
 }
 
+/** Attributes read: the typed values (what the LLM normalisation reads) and their stored text form. */
+export interface ReadAttrs { attrs: Attrs; stored: StoredAttrs }
+
+export const emptyAttrs = (): ReadAttrs => ({ attrs: {}, stored: { values: {}, types: {} } });
+
+/** Adds one attribute (a repeated key: the last one wins, as OTel SDKs do). */
+export function putAttr(into: ReadAttrs, key: string, value: AttrValue, type: AttrType | undefined): void {
+  into.attrs[key] = value;
+  into.stored.values[key] = attrText(value);
+  if (type) into.stored.types[key] = type;
+  else if (into.stored.types[key] !== undefined) delete into.stored.types[key]; // a delete would turn the object slow for every later key
+}
+
 /** Key/value list → typed record and its stored text form, in one pass. */
-export function readAttrs(kvs: OtlpKeyValue[] | undefined): { attrs: Attrs; stored: StoredAttrs } {
-  const attrs: Attrs = {};
-  const stored: StoredAttrs = { values: {}, types: {} };
-  if (!Array.isArray(kvs)) return { attrs, stored };
+export function readAttrs(kvs: OtlpKeyValue[] | undefined): ReadAttrs {
+  const out = emptyAttrs();
+  if (!Array.isArray(kvs)) return out;
   for (const kv of kvs) {
     if (typeof kv?.key !== 'string') continue;
     const { value, type } = anyValue(kv.value);
-    attrs[kv.key] = value;
-    stored.values[kv.key] = attrText(value);
-    if (type) stored.types[kv.key] = type;
-    else delete stored.types[kv.key];
+    putAttr(out, kv.key, value, type);
   }
-  return { attrs, stored };
+  return out;
 }
 
 /** The text ClickHouse keeps for a value: strings as they are, everything else as JSON. */

@@ -86,8 +86,24 @@ function promptOf(span: Attrs, resource: Attrs): { name: string; version: string
   return { name: '', version: str(span, 'llm.prompt_template.version') ?? '' };
 }
 
+/** Whether a span has any attribute of the three families (most spans of a traced service have none). */
+function hasLlmAttributes(span: Attrs): boolean {
+  for (const k in span) {
+    if (k.startsWith('gen_ai.') || k.startsWith('llm.') || k.startsWith('openinference.') || k.startsWith('traceloop.')) return true;
+  }
+  return false;
+}
+
 /** Normalise one span's attributes (resource attributes only for Loom's prompt attributes). */
 export function normaliseLlm(span: Attrs, resource: Attrs, prices: PriceTable): LlmFields {
+  if (!hasLlmAttributes(span)) {
+    // What the lookups below give when every one misses: not a call, only Loom's prompt attributes.
+    const prompt = promptOf(span, resource);
+    return {
+      isLlm: false, provider: '', operation: '', requestModel: '', responseModel: '', inputTokens: 0, outputTokens: 0, totalTokens: 0,
+      costUsd: 0, promptName: prompt.name, promptVersion: prompt.version,
+    };
+  }
   const oi = str(span, 'openinference.span.kind')?.toUpperCase();
   const oiModel = str(span, 'llm.model_name');
   const requestModel = first(str(span, 'gen_ai.request.model'), str(span, 'llm.request.model'), oiModel, invocationModel(span)) ?? '';
@@ -101,8 +117,7 @@ export function normaliseLlm(span: Attrs, resource: Attrs, prices: PriceTable): 
   const outputTokens = Math.round(output ?? 0);
   const provider = first(str(span, 'gen_ai.provider.name'), str(span, 'gen_ai.system'), str(span, 'llm.provider'), str(span, 'llm.system'), str(span, 'llm.vendor')) ?? '';
   const prompt = promptOf(span, resource);
-  const priced = () => prices.cost(responseModel, inputTokens, outputTokens) ?? prices.cost(requestModel, inputTokens, outputTokens) ?? 0;
-  const cost = isLlm ? explicitCost(span) ?? priced() : 0;
+  const cost = isLlm ? explicitCost(span) ?? prices.cost(responseModel, inputTokens, outputTokens) ?? prices.cost(requestModel, inputTokens, outputTokens) ?? 0 : 0;
   return {
     isLlm,
     provider: provider.toLowerCase(),
@@ -120,6 +135,8 @@ export function normaliseLlm(span: Attrs, resource: Attrs, prices: PriceTable): 
 
 /** Loom's own links of a span: span attributes first, then its resource's. */
 export function loomRefs(span: Attrs, resource: Attrs): LoomRefs {
-  const pick = (k: string) => first(str(span, k), str(resource, k)) ?? '';
-  return { runId: pick('loom.run.id'), modelName: pick('loom.model.name'), modelVersion: pick('loom.model.version') };
+  return { runId: spanOrResource(span, resource, 'loom.run.id'), modelName: spanOrResource(span, resource, 'loom.model.name'), modelVersion: spanOrResource(span, resource, 'loom.model.version') };
 }
+
+// Module-level, not a closure per span: tsx (esbuild keepNames) names every closure it creates, at a cost per call.
+const spanOrResource = (span: Attrs, resource: Attrs, key: string): string => str(span, key) ?? str(resource, key) ?? '';

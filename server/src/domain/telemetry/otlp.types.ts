@@ -1,7 +1,8 @@
 /**
- * OTLP requests in their OTLP/JSON form (opentelemetry-proto's JSON mapping): the one shape the
- * domain sees, whatever the wire encoding was. The receivers decode protobuf bodies into this form
- * (ids as lower-case hex, 64-bit integers as decimal strings or numbers, enums as integers).
+ * OTLP requests in their OTLP/JSON form (opentelemetry-proto's JSON mapping): what JSON bodies hold,
+ * and what the metrics receiver decodes protobuf bodies into (64-bit integers as decimal strings or
+ * numbers, enums as integers). Protobuf trace exports skip this form: they are read from their bytes
+ * into SpanFields (spans.ts SpanReader, ingest/otlp/otlp.wire.ts).
  * Only the fields Loom reads are typed; everything is optional because emitters omit defaults.
  */
 

@@ -4,7 +4,7 @@
  * partial success asks; a body that is not a trace request at all is a BAD_USER_INPUT.
  */
 import { badInput } from '../errors.js';
-import { readAttrs, str, type Attrs } from './attributes.js';
+import { readAttrs, str, type Attrs, type ReadAttrs } from './attributes.js';
 import { loomRefs, normaliseLlm } from './llm.js';
 import type { PriceTable } from './prices.js';
 import type { OtlpExportTraceRequest, OtlpInt64, OtlpSpan, OtlpSpanEvent, OtlpSpanLink } from './otlp.types.js';
@@ -63,19 +63,18 @@ const arrayAt = <T>(v: unknown, field: string): T[] => {
   return v as T[];
 };
 
-function events(list: OtlpSpanEvent[] | undefined, start: string) {
-  const out = { time: [] as string[], name: [] as string[], attributes: [] as Record<string, string>[] };
+function events(list: OtlpSpanEvent[] | undefined): SpanFields['events'] {
+  const out: SpanFields['events'] = { time: [], name: [], attributes: [] };
   for (const e of Array.isArray(list) ? list : []) {
-    const t = nanos(e?.timeUnixNano);
-    out.time.push(t !== null && t >= MIN_NS && t < MAX_NS ? t.toString() : start);
+    out.time.push(nanos(e?.timeUnixNano));
     out.name.push(typeof e?.name === 'string' ? e.name : '');
     out.attributes.push(readAttrs(e?.attributes).stored.values);
   }
   return out;
 }
 
-function links(list: OtlpSpanLink[] | undefined) {
-  const out = { traceId: [] as string[], spanId: [] as string[], traceState: [] as string[], attributes: [] as Record<string, string>[] };
+function links(list: OtlpSpanLink[] | undefined): SpanFields['links'] {
+  const out: SpanFields['links'] = { traceId: [], spanId: [], traceState: [], attributes: [] };
   for (const l of Array.isArray(list) ? list : []) {
     out.traceId.push(normaliseId(l?.traceId, 16) ?? '');
     out.spanId.push(normaliseId(l?.spanId, 8) ?? '');
@@ -85,37 +84,60 @@ function links(list: OtlpSpanLink[] | undefined) {
   return out;
 }
 
+/**
+ * One span as an encoding's reader hands it over, before the checks that decide whether it can be
+ * stored: ids as lower-case hex (null: present but not a valid id), times as Unix nanoseconds (null:
+ * not a number), attributes read (attributes.ts). The OTLP/JSON form is read into this below; the
+ * protobuf receiver reads its bytes straight into it (ingest/otlp/otlp.wire.ts), skipping that form.
+ */
+export interface SpanFields {
+  traceId: string | null; spanId: string | null; parentSpanId: string | null;
+  traceState: string; name: string; kind: number; statusCode: number; statusMessage: string;
+  start: bigint | null; end: bigint | null;
+  attributes: ReadAttrs;
+  events: { time: (bigint | null)[]; name: string[]; attributes: Record<string, string>[] };
+  links: { traceId: string[]; spanId: string[]; traceState: string[]; attributes: Record<string, string>[] };
+}
+
+/** The resource and scope a span was sent under. */
 interface ResourceCtx { attrs: Attrs; stored: Record<string, string>; service: string; scopeName: string; scopeVersion: string }
 
-/** One span → a row, or the reason it cannot be stored. */
-function toRow(tenant: string, span: OtlpSpan, res: ResourceCtx, prices: PriceTable): SpanRow | { field: string; reason: string } {
-  if (!span || typeof span !== 'object') return { field: '', reason: 'must be an object' };
-  const traceId = normaliseId(span.traceId, 16);
-  if (!traceId) return { field: 'traceId', reason: 'must be 16 bytes, not all zero (32 hex digits)' };
-  const spanId = normaliseId(span.spanId, 8);
-  if (!spanId) return { field: 'spanId', reason: 'must be 8 bytes, not all zero (16 hex digits)' };
-  const parent = span.parentSpanId === undefined || span.parentSpanId === '' ? '' : normaliseId(span.parentSpanId, 8);
-  if (parent === null) return { field: 'parentSpanId', reason: 'must be empty or 8 bytes (16 hex digits)' };
-  const start = nanos(span.startTimeUnixNano);
-  if (start === null || start < MIN_NS || start >= MAX_NS) return { field: 'startTimeUnixNano', reason: 'must be Unix nanoseconds after 2000-01-01' };
-  const end = nanos(span.endTimeUnixNano);
-  if (end === null || end < start || end >= MAX_NS) return { field: 'endTimeUnixNano', reason: 'must be Unix nanoseconds, not before the start' };
-  const { attrs, stored } = readAttrs(span.attributes);
-  const llm = normaliseLlm(attrs, res.attrs, prices);
-  const refs = loomRefs(attrs, res.attrs);
-  const ev = events(span.events, start.toString());
-  const ln = links(span.links);
+/** An OTLP/JSON span → its fields (ids normalised from hex or base64, enums from numbers or names). */
+function jsonFields(span: OtlpSpan): SpanFields {
   return {
-    tenant_id: tenant, trace_id: traceId, span_id: spanId, parent_span_id: parent,
-    trace_state: typeof span.traceState === 'string' ? span.traceState : '',
+    traceId: normaliseId(span.traceId, 16), spanId: normaliseId(span.spanId, 8),
+    parentSpanId: span.parentSpanId === undefined || span.parentSpanId === '' ? '' : normaliseId(span.parentSpanId, 8),
+    traceState: typeof span.traceState === 'string' ? span.traceState : '',
     name: typeof span.name === 'string' ? span.name : '',
     kind: enumValue(span.kind, SPAN_KINDS, 5),
-    status_code: enumValue(span.status?.code, STATUS_CODES, 2),
-    status_message: typeof span.status?.message === 'string' ? span.status.message : '',
-    start_time: start.toString(), end_time: end.toString(), duration_ns: Number(end - start),
+    statusCode: enumValue(span.status?.code, STATUS_CODES, 2),
+    statusMessage: typeof span.status?.message === 'string' ? span.status.message : '',
+    start: nanos(span.startTimeUnixNano), end: nanos(span.endTimeUnixNano),
+    attributes: readAttrs(span.attributes), events: events(span.events), links: links(span.links),
+  };
+}
+
+/** One span's fields → a row, or the reason it cannot be stored. */
+function toRow(tenant: string, f: SpanFields, res: ResourceCtx, prices: PriceTable): SpanRow | { field: string; reason: string } {
+  if (!f.traceId) return { field: 'traceId', reason: 'must be 16 bytes, not all zero (32 hex digits)' };
+  if (!f.spanId) return { field: 'spanId', reason: 'must be 8 bytes, not all zero (16 hex digits)' };
+  if (f.parentSpanId === null) return { field: 'parentSpanId', reason: 'must be empty or 8 bytes (16 hex digits)' };
+  const { start, end } = f;
+  if (start === null || start < MIN_NS || start >= MAX_NS) return { field: 'startTimeUnixNano', reason: 'must be Unix nanoseconds after 2000-01-01' };
+  if (end === null || end < start || end >= MAX_NS) return { field: 'endTimeUnixNano', reason: 'must be Unix nanoseconds, not before the start' };
+  const { attrs, stored } = f.attributes;
+  const llm = normaliseLlm(attrs, res.attrs, prices);
+  const refs = loomRefs(attrs, res.attrs);
+  const startText = start.toString();
+  const ev = f.events;
+  const ln = f.links;
+  return {
+    tenant_id: tenant, trace_id: f.traceId, span_id: f.spanId, parent_span_id: f.parentSpanId,
+    trace_state: f.traceState, name: f.name, kind: f.kind, status_code: f.statusCode, status_message: f.statusMessage,
+    start_time: startText, end_time: end.toString(), duration_ns: Number(end - start),
     service_name: res.service, scope_name: res.scopeName, scope_version: res.scopeVersion,
     resource_attributes: res.stored, attributes: stored.values, attribute_types: stored.types,
-    'events.time': ev.time, 'events.name': ev.name, 'events.attributes': ev.attributes,
+    'events.time': ev.time.map((t) => (t !== null && t >= MIN_NS && t < MAX_NS ? t.toString() : startText)), 'events.name': ev.name, 'events.attributes': ev.attributes,
     'links.trace_id': ln.traceId, 'links.span_id': ln.spanId, 'links.trace_state': ln.traceState, 'links.attributes': ln.attributes,
     is_llm: llm.isLlm, llm_provider: llm.provider, llm_operation: llm.operation,
     llm_request_model: llm.requestModel, llm_response_model: llm.responseModel,
@@ -125,34 +147,88 @@ function toRow(tenant: string, span: OtlpSpan, res: ResourceCtx, prices: PriceTa
   };
 }
 
-/** Flatten a trace export into span rows for `tenant`; bad spans are counted and described, good ones kept. */
+/**
+ * Collects the rows of one export as a reader walks it: `resource` and `scope` open the next
+ * ResourceSpans and ScopeSpans, `span` hands over each span. Bad spans are counted and described
+ * by their place in the request (`resourceSpans[i].scopeSpans[j].spans[k]`), good ones kept.
+ */
+export class SpanSink {
+  readonly batch: SpanBatch = { rows: [], rejected: 0, errors: [] };
+  private ctx: ResourceCtx = { attrs: {}, stored: {}, service: 'unknown_service', scopeName: '', scopeVersion: '' };
+  private at = [-1, -1, -1];
+
+  constructor(private readonly tenant: string, private readonly prices: PriceTable) {}
+
+  resource(attributes: ReadAttrs): void {
+    this.ctx = { ...this.ctx, attrs: attributes.attrs, stored: attributes.stored.values, service: str(attributes.attrs, 'service.name') ?? 'unknown_service' };
+    this.at = [this.at[0] + 1, -1, -1];
+  }
+
+  scope(name: string, version: string): void {
+    this.ctx = { ...this.ctx, scopeName: name, scopeVersion: version };
+    this.at = [this.at[0], this.at[1] + 1, -1];
+  }
+
+  span(fields: SpanFields): void {
+    this.at[2]++;
+    let row: ReturnType<typeof toRow>;
+    try {
+      row = toRow(this.tenant, fields, this.ctx, this.prices);
+    } catch (e) {
+      row = { field: '', reason: `cannot be read (${(e as Error).message})` }; // a malformed part no check foresaw
+    }
+    this.add(row);
+  }
+
+  /** A span some reader could not make sense of at all (a malformed part no check foresaw). */
+  unreadable(reason: string): void {
+    this.at[2]++;
+    this.add({ field: '', reason });
+  }
+
+  private add(row: SpanRow | { field: string; reason: string }): void {
+    if ('tenant_id' in row) {
+      this.batch.rows.push(row);
+      return;
+    }
+    this.batch.rejected++;
+    const [i, j, k] = this.at;
+    if (this.batch.errors.length < MAX_ERRORS) this.batch.errors.push(`resourceSpans[${i}].scopeSpans[${j}].spans[${k}]${row.field ? `.${row.field}` : ''}: ${row.reason}`);
+  }
+}
+
+/**
+ * A trace export still in its wire encoding, read straight into a SpanSink (the protobuf receiver's:
+ * no OTLP/JSON form is built). `readSpans` throws when the bytes are not an export at all.
+ */
+export interface SpanReader { readSpans(sink: SpanSink): void }
+
+const isSpanReader = (body: unknown): body is SpanReader => typeof (body as Partial<SpanReader> | null)?.readSpans === 'function';
+
+/** Flatten a trace export (OTLP/JSON form, or a SpanReader) into span rows for `tenant`; bad spans are counted and described, good ones kept. */
 export function toSpanRows(tenant: string, body: unknown, prices: PriceTable): SpanBatch {
+  const sink = new SpanSink(tenant, prices);
+  if (isSpanReader(body)) {
+    body.readSpans(sink);
+    return sink.batch;
+  }
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw badInput('(body)', 'must be an ExportTraceServiceRequest object');
   const req = body as OtlpExportTraceRequest;
-  const out: SpanBatch = { rows: [], rejected: 0, errors: [] };
   arrayAt<NonNullable<OtlpExportTraceRequest['resourceSpans']>[number]>(req.resourceSpans, 'resourceSpans').forEach((rs, i) => {
-    const resource = readAttrs(rs?.resource?.attributes);
-    const service = str(resource.attrs, 'service.name') ?? 'unknown_service';
+    sink.resource(readAttrs(rs?.resource?.attributes));
     arrayAt<NonNullable<typeof rs.scopeSpans>[number]>(rs?.scopeSpans, `resourceSpans[${i}].scopeSpans`).forEach((ss, j) => {
-      const ctx: ResourceCtx = {
-        attrs: resource.attrs, stored: resource.stored.values, service,
-        scopeName: typeof ss?.scope?.name === 'string' ? ss.scope.name : '', scopeVersion: typeof ss?.scope?.version === 'string' ? ss.scope.version : '',
-      };
-      arrayAt<OtlpSpan>(ss?.spans, `resourceSpans[${i}].scopeSpans[${j}].spans`).forEach((span, k) => {
-        let row: ReturnType<typeof toRow>;
+      sink.scope(typeof ss?.scope?.name === 'string' ? ss.scope.name : '', typeof ss?.scope?.version === 'string' ? ss.scope.version : '');
+      arrayAt<OtlpSpan>(ss?.spans, `resourceSpans[${i}].scopeSpans[${j}].spans`).forEach((span) => {
+        if (!span || typeof span !== 'object') return sink.unreadable('must be an object');
+        let fields: SpanFields;
         try {
-          row = toRow(tenant, span, ctx, prices);
+          fields = jsonFields(span);
         } catch (e) {
-          row = { field: '', reason: `cannot be read (${(e as Error).message})` }; // a malformed part no check above foresaw
+          return sink.unreadable(`cannot be read (${(e as Error).message})`); // a malformed part no check above foresaw
         }
-        if ('tenant_id' in row) {
-          out.rows.push(row);
-          return;
-        }
-        out.rejected++;
-        if (out.errors.length < MAX_ERRORS) out.errors.push(`resourceSpans[${i}].scopeSpans[${j}].spans[${k}]${row.field ? `.${row.field}` : ''}: ${row.reason}`);
+        sink.span(fields);
       });
     });
   });
-  return out;
+  return sink.batch;
 }
