@@ -80,10 +80,38 @@ export function foldProps(base: TimedProps, incoming: Props, at: string): TimedP
  * nulls in a batch).
  */
 export function mergeProps(stored: unknown, incoming: TimedProps, updatedAt?: { stored: unknown; next: string }): { props: string; validTo: string } {
-  const merged = typeof stored === 'string' && stored ? readStoredProps(stored, updatedAt?.stored) : {};
+  const hasStored = typeof stored === 'string' && stored !== '';
+  if (!hasStored) {
+    const fresh = freshProps(incoming, updatedAt?.next);
+    if (fresh) return fresh;
+  }
+  const merged = hasStored ? readStoredProps(stored, updatedAt?.stored) : {};
   const times = incoming._t ?? {};
   for (const [k, v] of Object.entries(incoming)) if (!isTimeKey(k)) setTimed(merged, (merged._t ??= {}), k, v, times[k] ?? '');
   return { props: storedProps(merged, updatedAt?.next), validTo: nodeValidTo(merged) ?? '' };
+}
+
+/**
+ * mergeProps over nothing stored (a new node), when every key was set at one time (one write, the
+ * usual case): the text storedProps would give, without merging key by key into a copy first
+ * (~11 → ~3 µs for a Trace node's 19 keys). Null when the keys' times differ.
+ */
+function freshProps(incoming: TimedProps, updatedAt: string | undefined): { props: string; validTo: string } | null {
+  const times = incoming._t ?? {};
+  const out: Record<string, unknown> = {};
+  let common: string | undefined;
+  for (const k in incoming) {
+    if (isTimeKey(k)) continue;
+    const t = times[k] ?? '';
+    if (common === undefined) common = t;
+    else if (t !== common) return null;
+    const v = incoming[k];
+    out[k] = v === undefined ? null : v;
+  }
+  if (common === undefined) return { props: '{}', validTo: '' };
+  if (common === updatedAt) out._U = 1;
+  else out._T = common;
+  return { props: JSON.stringify(out), validTo: nodeValidTo(out as Props) ?? '' };
 }
 
 /**
