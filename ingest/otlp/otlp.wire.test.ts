@@ -122,7 +122,7 @@ describe('OTLP protobuf trace exports read from their bytes', () => {
       { ...ok, endTimeUnixNano: '1795339491926999999' }, { ...ok, endTimeUnixNano: '18446744073709551615' },
     ] }] }] });
     const got = wireRows(bytes);
-    expect(got).toEqual({ ...referenceRows(bytes), errors: got.errors });
+    expect(got).toEqual(referenceRows(bytes));
     expect(got.rows).toHaveLength(1);
     expect(got.rejected).toBe(9);
     expect(got.errors).toEqual([
@@ -132,7 +132,6 @@ describe('OTLP protobuf trace exports read from their bytes', () => {
       'resourceSpans[0].scopeSpans[0].spans[4].spanId: must be 8 bytes, not all zero (16 hex digits)',
       'resourceSpans[0].scopeSpans[0].spans[5].parentSpanId: must be empty or 8 bytes (16 hex digits)',
     ]);
-    expect(referenceRows(bytes).errors).toEqual(got.errors);
   });
 
   it('agrees with the reference on random exports', () => {
