@@ -30,14 +30,14 @@ export class LineageService {
    * The graph's text search (TEXT_SEARCH_KINDS); a text that is a trace id also finds that trace's
    * node, first (Trace nodes are not matched by text: see TEXT_SEARCH_KINDS).
    */
-  async search(tenant: string, text: string, kinds: readonly NodeKind[] | undefined, first: number): Promise<GraphNode[]> {
+  async search(tenant: string, text: string, kinds: readonly NodeKind[] | undefined, first: number): Promise<(GraphNode | NodeHead)[]> {
     if (text.length > 200) throw badInput('text', 'must be at most 200 characters');
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be an integer 1..100');
     const trimmed = text.trim();
     const traceId = TRACE_ID.exec(trimmed)?.[1];
     const [[trace], found] = await Promise.all([
       traceId && (!kinds?.length || kinds.includes('Trace')) ? this.graph.getNodes(tenant, [traceNodeId(traceId.toLowerCase())]) : [null],
-      this.graph.search(tenant, { text: trimmed, kinds, limit: first }),
+      this.graph.searchHeads(tenant, { text: trimmed, kinds, limit: first }),
     ]);
     return trace && !trace.validTo ? [trace, ...found].slice(0, first) : found;
   }

@@ -111,6 +111,10 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       expect(all.map((h) => h.id)).toContain('job:ns:train'); // empty text lists (used to list tenants)
       const jobs = await store.search(A, { text: 'clean', kinds: ['Job'], limit: 10 });
       expect(jobs.map((h) => h.id)).toEqual(['job:ns:clean_job']);
+      // The same answer as heads.
+      const heads = await store.searchHeads(A, { text: 'CLEAN', limit: 10 });
+      expect(heads.map((h) => ({ id: h.id, kind: h.kind, namespace: h.namespace, name: h.name, validTo: h.validTo })))
+        .toEqual(hits.map((h) => ({ id: h.id, kind: h.kind, namespace: h.namespace, name: h.name, validTo: h.validTo })));
     });
 
     it('does not match Trace nodes by text (they come with the traffic), by name, id or kind', async () => {

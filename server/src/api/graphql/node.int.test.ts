@@ -71,6 +71,20 @@ describe('search', () => {
     const other = await loom.services.tenancy.createApiKey('other', 'admin');
     expect(await ids(hex, undefined, other)).toEqual([]);
   });
+
+  it('answers heads from the search index, and reads the rest of a node only when the query asks for it', async () => {
+    await loom.services.graph.write('demo', {
+      nodes: [{ id: 'dataset:e2e:orders_x', kind: 'Dataset', namespace: 'e2e', name: 'orders_x', props: { rows: 7 }, at: '2026-03-02T00:00:00.000Z' }],
+      edges: [],
+    });
+    const ALL = 'query ($text: String!) { search(text: $text, first: 5) { id kind namespace name validTo createdAt updatedAt props } }';
+    const [hit] = (await ok(loom, ALL, { text: 'orders_x' })).search;
+    const { node } = await ok(loom, 'query ($id: ID!) { node(id: $id) { id kind namespace name validTo createdAt updatedAt props } }', { id: 'dataset:e2e:orders_x' });
+    expect(hit).toEqual(node);
+    expect(hit).toMatchObject({ kind: 'Dataset', namespace: 'e2e', name: 'orders_x', validTo: null, props: { rows: 7 }, updatedAt: '2026-03-02T00:00:00.000Z' });
+    const heads = await ok(loom, 'query ($text: String!) { search(text: $text, first: 5) { id kind namespace name } }', { text: 'orders_x' });
+    expect(heads.search).toEqual([{ id: 'dataset:e2e:orders_x', kind: 'Dataset', namespace: 'e2e', name: 'orders_x' }]);
+  });
 });
 
 describe('lineage nodes as heads', () => {

@@ -29,7 +29,8 @@ export class NodeResolver {
   }
 
   // A lineage answer asked for heads (LineageResolver asks when the query selects none of these
-  // three) holds nodes without them: one that reaches these resolvers anyway is read by id.
+  // three), and every search answer, hold nodes without them: one that reaches these resolvers
+  // anyway is read by id (batched by the request's loader).
   @FieldResolver(() => GraphQLJSON, { description: PROPS_DESCRIPTION })
   async props(@Root() node: StoredNode | NodeHead, @Ctx() ctx: Context): Promise<Props> {
     return (await whole(node, ctx)).props;
@@ -62,7 +63,7 @@ export class NodeResolver {
 async function whole(node: StoredNode | NodeHead, ctx: Context): Promise<StoredNode> {
   if ('props' in node) return node;
   const read = await ctx.loaders.node.load(node.id);
-  if (!read) throw new Error(`node ${node.id} was in a lineage answer and cannot be read`); // never: nodes are not deleted
+  if (!read) throw new Error(`node ${node.id} was in a search or lineage answer and cannot be read`); // never: nodes are not deleted
   return read;
 }
 

@@ -29,6 +29,7 @@ export function visibleGraph(graph: GraphStore, visible: (tenant: string) => Pro
     write: (tenant, batch) => graph.write(tenant, batch),
     getNodes: async (tenant, ids) => { await visible(tenant); return graph.getNodes(tenant, ids); },
     search: async (tenant, q) => { await visible(tenant); return graph.search(tenant, q); },
+    searchHeads: async (tenant, q) => { await visible(tenant); return graph.searchHeads(tenant, q); },
     neighbours: async (tenant, id, q) => { await visible(tenant); return graph.neighbours(tenant, id, q); },
     edgesOfMany: async (tenant, ids, q) => { await visible(tenant); return graph.edgesOfMany(tenant, ids, q); },
     lineage,

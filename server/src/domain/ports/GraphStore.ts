@@ -1,6 +1,6 @@
 import type {
   EdgeInput, GraphEdge, GraphNode, LineageCount, LineageCountQuery, LineageHeads, LineageQuery, LineageResult, NodeInput, SearchQuery, Direction,
-  EdgeKind, Page,
+  EdgeKind, NodeHead, Page,
 } from '../model.js';
 
 /** One atomic write: nodes are upserted before edges; either all of it is committed or none. */
@@ -47,6 +47,11 @@ export interface GraphStore {
    * case-insensitively; the exact name first, then primary kinds, shorter names, id.
    */
   search(tenant: string, query: SearchQuery): Promise<GraphNode[]>;
+  /**
+   * The same nodes as `search`, as heads: for a caller that reads the rest of a node by id only when
+   * asked (GraphQL `search`). The embedded store answers from its search index, without reading the graph.
+   */
+  searchHeads(tenant: string, query: SearchQuery): Promise<NodeHead[]>;
   /** Current (validTo null) edges of one node, paged. */
   neighbours(tenant: string, id: string, query: NeighbourQuery): Promise<Page<Neighbour>>;
   /**

@@ -78,7 +78,7 @@ describe('KuzuGraphStore key filter across restarts', () => {
     const d = mkdtempSync(path.join(tmpdir(), 'loom-kuzu-keys-'));
     const open = () => KuzuGraphStore.open({ path: path.join(d, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024 });
     const names = ['plain', 'with,comma', 'with "quotes"', 'two\nlines', "it's", 'ünï cødé', ' spaced ', 'rocket 🚀', 'cr\rlf'];
-    const nodes = names.map((name) => ({ id: `dataset:ns:${name}`, kind: 'Dataset' as const, namespace: 'ns', name, props: { v: 1 } }));
+    const nodes = names.map((name, i) => ({ id: `dataset:ns:${name}`, kind: 'Dataset' as const, namespace: i % 2 ? 'ns' : `ns, "${name}"`, name, props: { v: 1 } }));
     try {
       const first = await open();
       await first.init();
@@ -90,6 +90,10 @@ describe('KuzuGraphStore key filter across restarts', () => {
       await again.write('t', { nodes: nodes.map((n) => ({ ...n, props: { v: 2 } })), edges: [] });
       const read = await again.getNodes('t', nodes.map((n) => n.id));
       expect(read.map((n) => n?.props.v)).toEqual(names.map(() => 2));
+      // The search index, loaded from the store's export, answers every head as written.
+      for (const n of nodes) {
+        expect(await again.searchHeads('t', { text: n.name, kinds: ['Dataset'], limit: 20 })).toContainEqual({ id: n.id, kind: 'Dataset', namespace: n.namespace, name: n.name, validTo: null });
+      }
       await again.close();
     } finally {
       rmSync(d, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { GraphStore, ManyNeighbourQuery, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
 import {
   EDGE_KINDS, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageHeads, type LineageResult,
-  type Page, type SearchQuery,
+  type NodeHead, type Page, type SearchQuery,
 } from '../../domain/model.js';
 import { ReaderPool } from './ReaderPool.js';
 import { CommittedState, type EdgeState, type NodeState, type StagedState } from './CommittedState.js';
@@ -141,7 +141,7 @@ export class KuzuGraphStore implements GraphStore {
         for (const k of created.nodes) this.keys.add(k);
         this.nodeCount += created.nodes.size;
         for (const k of created.edges) this.edgeKeys.add(k);
-        for (const n of created.searched) this.searchIndex.put(n.tenant, n.id, n.name, n.kind, n.validTo === '', n.created);
+        for (const n of created.searched) this.searchIndex.put(n.tenant, n.id, n.name, n.namespace, n.kind, n.validTo === '', n.created);
       },
     };
   }
@@ -193,7 +193,7 @@ export class KuzuGraphStore implements GraphStore {
       staged.nodes.set(n.key, { kind: row.kind, props: row.props, createdAt: row.createdAt, updatedAt: row.updatedAt, validTo: row.validTo });
       const sameScalars = prev?.kind === row.kind && prev.createdAt === row.createdAt && prev.updatedAt === row.updatedAt;
       if (!prev || prev.kind !== row.kind || String(prev.validTo ?? '') !== row.validTo) {
-        created.searched.push({ tenant: n.tenant, id: n.id, name: n.name, kind: row.kind, validTo: row.validTo, created: !prev });
+        created.searched.push({ tenant: n.tenant, id: n.id, name: n.name, namespace: n.namespace, kind: row.kind, validTo: row.validTo, created: !prev });
       }
       if (!prev) fresh.push({ ...row, tenant: n.tenant, id: n.id });
       else if (prev.props !== row.props) {
@@ -288,12 +288,17 @@ export class KuzuGraphStore implements GraphStore {
    * (8 to 20 winners) takes the lookups from ~10k nodes on: 3-10 ms where the join took 10-12.
    */
   async search(tenant: string, q: SearchQuery): Promise<GraphNode[]> {
-    await this.searchLoaded;
-    const ids = this.searchIndex.search(tenant, q.text, q.kinds?.length ? q.kinds : null, q.limit);
+    const ids = (await this.searchHeads(tenant, q)).map((h) => h.id);
     if (!this.paths.searchByJoin(ids.length, this.nodeCount)) return (await this.getNodes(tenant, ids)).filter((n): n is GraphNode => n !== null);
     const rows = await this.read((c) => c.run(Q.NODES_BY_KEYS, { keys: ids.map((id) => storeKey(tenant, id)) }));
     const found = new Map(rows.map((r) => [String(r.id), toNode(r)]));
     return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  /** The search index ranks and answers: no read of the graph. */
+  async searchHeads(tenant: string, q: SearchQuery): Promise<NodeHead[]> {
+    await this.searchLoaded;
+    return this.searchIndex.heads(tenant, q.text, q.kinds?.length ? q.kinds : null, q.limit);
   }
 
   async countNodes(tenant: string): Promise<number> {
@@ -362,7 +367,7 @@ export class KuzuGraphStore implements GraphStore {
 let exportCount = 0;
 
 /** What a transaction created, and the nodes created or whose kind or validity changed (for the search index). */
-interface Created { nodes: Set<string>; edges: string[]; searched: { tenant: string; id: string; name: string; kind: string; validTo: string; created: boolean }[] }
+interface Created { nodes: Set<string>; edges: string[]; searched: { tenant: string; id: string; name: string; namespace: string; kind: string; validTo: string; created: boolean }[] }
 /** A stored edge as a write sees it (validTo '' while current; endsAt unknown when not read). */
 type StoredEdge = EdgeState & { endsAt?: string };
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from './SearchIndex.js';
 
-interface Node { id: string; name: string; kind: string; alive: boolean }
+interface Node { id: string; name: string; kind: string; alive: boolean; namespace?: string }
 
 const SECONDARY = ['Field', 'DatasetVersion', 'JobVersion', 'Namespace', 'Run'];
 
@@ -44,9 +44,9 @@ describe('SearchIndex', () => {
       // Most ids hold the name (dataset:ns:name); some do not (runs by uuid-like ids); some differ only in case.
       const shape = r(4);
       const id = shape === 0 ? `run:${i.toString(36)}-${r(1000)}` : shape === 1 ? `dataset:NS:${name.toUpperCase()}:${i}` : `dataset:ns${r(5)}:${name}:${i}`;
-      const n: Node = { id, name, kind: kinds[r(kinds.length)], alive: r(10) > 0 };
+      const n: Node = { id, name, kind: kinds[r(kinds.length)], alive: r(10) > 0, namespace: `ns${r(5)}` };
       nodes.set(id, n);
-      index.put('t', n.id, n.name, n.kind, n.alive);
+      index.put('t', n.id, n.name, n.namespace!, n.kind, n.alive);
     }
     // Kind changes and drops after creation, as later writes make them; one node comes back.
     const ids = [...nodes.keys()];
@@ -54,12 +54,18 @@ describe('SearchIndex', () => {
       const n = nodes.get(ids[r(ids.length)])!;
       n.kind = kinds[r(kinds.length)];
       n.alive = r(2) === 0;
-      index.put('t', n.id, 'ignored: names never change', n.kind, n.alive);
+      index.put('t', n.id, 'ignored: names never change', 'ignored too', n.kind, n.alive);
     }
     for (const text of ['orders', 'ORD', 'clicks_users', 'ü', 'über', 'x1', 'a.b', '.', 'ns:', 'zzz', '', 'run:', 'dataset:ns:users']) {
       for (const k of [null, ['Dataset'], ['Run', 'Field']]) {
         for (const limit of [1, 7, 200]) {
-          expect(index.search('t', text, k, limit), `${JSON.stringify(text)} ${k} ${limit}`).toEqual(reference(nodes.values(), text, k, limit));
+          const want = reference(nodes.values(), text, k, limit);
+          expect(index.search('t', text, k, limit), `${JSON.stringify(text)} ${k} ${limit}`).toEqual(want);
+          // The heads answered: each node's kind as last written, name and namespace as first written.
+          expect(index.heads('t', text, k, limit)).toEqual(want.map((id) => {
+            const n = nodes.get(id)!;
+            return { id, kind: n.kind, namespace: n.namespace, name: n.name, validTo: null };
+          }));
         }
       }
     }
@@ -67,17 +73,17 @@ describe('SearchIndex', () => {
 
   it('keeps no Trace nodes, and hides a node whose kind became Trace', () => {
     const index = new SearchIndex();
-    index.put('t', 'trace:ab', 'GET /orders', 'Trace', true, true);
-    index.put('t', 'dataset:ns:orders', 'orders', 'Dataset', true, true);
+    index.put('t', 'trace:ab', 'GET /orders', 'svc', 'Trace', true, true);
+    index.put('t', 'dataset:ns:orders', 'orders', 'ns', 'Dataset', true, true);
     expect([index.size, index.search('t', 'orders', null, 10)]).toEqual([1, ['dataset:ns:orders']]);
-    index.put('t', 'dataset:ns:orders', 'orders', 'Trace', true);
+    index.put('t', 'dataset:ns:orders', 'orders', 'ns', 'Trace', true);
     expect(index.search('t', 'orders', null, 10)).toEqual([]);
   });
 
   it('keeps tenants apart', () => {
     const index = new SearchIndex();
-    index.put('a', 'dataset:ns:orders', 'orders', 'Dataset', true);
-    index.put('b', 'dataset:ns:orders_b', 'orders_b', 'Dataset', true);
+    index.put('a', 'dataset:ns:orders', 'orders', 'ns', 'Dataset', true);
+    index.put('b', 'dataset:ns:orders_b', 'orders_b', 'ns', 'Dataset', true);
     expect(index.search('a', 'orders', null, 10)).toEqual(['dataset:ns:orders']);
     expect(index.search('b', 'orders', null, 10)).toEqual(['dataset:ns:orders_b']);
     expect(index.search('c', '', null, 10)).toEqual([]);
@@ -93,7 +99,7 @@ describe('SearchIndex', () => {
       { id: 'run:abc', name: 'endsWithA', kind: 'Run', alive: true },
       { id: 'run:def', name: 'Bstarts', kind: 'Run', alive: true },
     ];
-    for (const n of [...plain, ...odd]) index.put('t', n.id, n.name, n.kind, n.alive);
+    for (const n of [...plain, ...odd]) index.put('t', n.id, n.name, 'ns', n.kind, n.alive);
     const all = [...plain, ...odd];
     for (const text of ['two\nlines', 'LINES', 'sep\u0001', 'x', 'abc\nrun', 'abc\u0001endswith', 'a\nb', 'endswitha', '']) {
       expect(index.search('t', text, null, 10), JSON.stringify(text)).toEqual(reference(all, text, null, 10));
@@ -105,22 +111,22 @@ describe('SearchIndex', () => {
     try {
       const file = path.join(d, 'nodes.csv');
       const q = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-      const rows: [string, string, string, string, string][] = [
-        ['t', 'dataset:ns:plain', 'plain', 'Dataset', ''],
-        ['t', 'dataset:ns:with,comma', 'with,comma', 'Dataset', ''],
-        ['t', 'dataset:ns:with "quotes"', 'with "quotes"', 'Dataset', ''],
-        ['t', 'dataset:ns:two\nlines', 'two\nlines', 'Dataset', ''],
-        ['t', 'dataset:ns:rocket 🚀', 'rocket 🚀', 'Dataset', ''],
-        ['t', 'dataset:ns:gone', 'gone', 'Dataset', '2026-01-01T00:00:00.000Z'],
-        ['u', 'dataset:ns:plain', 'plain', 'Job', ''],
+      const rows: [string, string, string, string, string, string][] = [
+        ['t', 'dataset:ns:plain', 'plain', 'ns', 'Dataset', ''],
+        ['t', 'dataset:ns:with,comma', 'with,comma', 'ns', 'Dataset', ''],
+        ['t', 'dataset:ns:with "quotes"', 'with "quotes"', 'ns', 'Dataset', ''],
+        ['t', 'dataset:ns:two\nlines', 'two\nlines', 'ns', 'Dataset', ''],
+        ['t', 'dataset:ns:rocket 🚀', 'rocket 🚀', 'postgres://db:5432, "main"', 'Dataset', ''],
+        ['t', 'dataset:ns:gone', 'gone', 'ns', 'Dataset', '2026-01-01T00:00:00.000Z'],
+        ['u', 'dataset:ns:plain', 'plain', 'other', 'Job', ''],
       ];
       // Long enough to cross the reader's 1 MB chunks.
-      for (let i = 0; i < 30_000; i++) rows.push(['t', `field:ns:table_${i}.col,"${i}"`, `col,"${i}"`, 'Field', '']);
+      for (let i = 0; i < 30_000; i++) rows.push(['t', `field:ns:table_${i}.col,"${i}"`, `col,"${i}"`, `ns${i % 7}`, 'Field', '']);
       writeFileSync(file, rows.map((r) => r.map(q).join(',')).join('\n') + '\n');
       const index = new SearchIndex();
       const loading = index.load(file);
-      index.put('t', 'dataset:ns:gone', 'gone', 'Dataset', true); // came back, committed while the file was read
-      index.put('t', 'dataset:ns:new', 'new', 'Dataset', true);
+      index.put('t', 'dataset:ns:gone', 'gone', 'ns', 'Dataset', true); // came back, committed while the file was read
+      index.put('t', 'dataset:ns:new', 'new', 'ns', 'Dataset', true);
       expect(await loading).toBe(rows.length);
       expect(index.size).toBe(rows.length + 1);
       expect(index.search('t', 'with', null, 10)).toEqual(['dataset:ns:with,comma', 'dataset:ns:with "quotes"']);
@@ -131,6 +137,11 @@ describe('SearchIndex', () => {
       expect(index.search('t', 'col,"29999"', null, 10)).toEqual(['field:ns:table_29999.col,"29999"']);
       expect(index.search('u', 'plain', ['Job'], 10)).toEqual(['dataset:ns:plain']);
       expect(index.search('t', 'plain', ['Job'], 10)).toEqual([]);
+      // Heads: what the graph's search answers, from the file and from the puts alike.
+      expect(index.heads('t', '🚀', null, 10)).toEqual([{ id: 'dataset:ns:rocket 🚀', kind: 'Dataset', namespace: 'postgres://db:5432, "main"', name: 'rocket 🚀', validTo: null }]);
+      expect(index.heads('t', 'col,"29999"', null, 10)).toEqual([{ id: 'field:ns:table_29999.col,"29999"', kind: 'Field', namespace: 'ns4', name: 'col,"29999"', validTo: null }]);
+      expect(index.heads('u', 'plain', null, 10)).toEqual([{ id: 'dataset:ns:plain', kind: 'Job', namespace: 'other', name: 'plain', validTo: null }]);
+      expect(index.heads('t', 'new', null, 10)).toEqual([{ id: 'dataset:ns:new', kind: 'Dataset', namespace: 'ns', name: 'new', validTo: null }]);
     } finally {
       rmSync(d, { recursive: true, force: true });
     }

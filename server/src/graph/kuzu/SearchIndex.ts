@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { TEXT_SEARCH_KINDS } from '../../domain/model.js';
+import { TEXT_SEARCH_KINDS, type NodeHead, type NodeKind } from '../../domain/model.js';
 
 /**
- * Every stored node's id, name, kind and liveness, in memory, per tenant: what `search` matches
- * (case-insensitive substring of the name or the id) and ranks (exact name first, then primary
- * kinds, shorter names, id), without reading the graph. Only the `limit` winners are then read, by key.
+ * Every stored node's id, name, namespace, kind and liveness, in memory, per tenant: what `search`
+ * matches (case-insensitive substring of the name or the id) and ranks (exact name first, then primary
+ * kinds, shorter names, id), and what it answers (the winners' heads), without reading the graph.
  *
  * Why: the same filter in Kuzu scans and lowercases two string columns of the whole Node table.
  * At 1.61M nodes that took 0.5-0.7 s a word (4-5 s on a freshly copied store with the default 1 GB
@@ -15,9 +15,14 @@ import { TEXT_SEARCH_KINDS } from '../../domain/model.js';
  *
  * Exact because the embedded database has one writer, this store: filled from the table when the
  * store opens (`load`, through a CSV export), then told of every committed creation and of every
- * change of a node's kind or validity (names and ids never change). Only nodes of TEXT_SEARCH_KINDS
- * are kept (not Trace: they come with the traffic). Costs ~55 bytes a node (85 MB of heap at 1.61M
- * nodes); loading that many takes ~3 s, after the store has opened.
+ * change of a node's kind or validity (ids, names and namespaces never change). Only nodes of
+ * TEXT_SEARCH_KINDS are kept (not Trace: they come with the traffic). Costs ~55 bytes a node (85 MB
+ * of heap at 1.61M nodes), plus 4 for its namespace (each distinct one kept once); loading that many
+ * takes ~3 s, after the store has opened.
+ *
+ * Answering heads from here, not the winners read from the graph, took a search's CPU from ~6 to
+ * ~1 ms at 3,000 events' nodes; the ingest bench's warm pass (two readers searching) went from
+ * 0.42-0.48 of the raw engine to 0.51-0.53 (bench/RESULTS.md, session 19).
  */
 export class SearchIndex {
   private readonly tenants = new Map<string, TenantEntries>();
@@ -28,9 +33,9 @@ export class SearchIndex {
    * A node's kind and validity: `created` when the store has just created it (no lookup then), else
    * changed. A node of another kind than TEXT_SEARCH_KINDS is not found.
    */
-  put(tenant: string, id: string, name: string, kind: string, alive: boolean, created = false): void {
-    if (this.pending) this.pending.push([tenant, id, name, kind, alive, created]);
-    else if (SEARCHED.has(kind)) this.entries(tenant).put(id, name, kindCode(kind), alive, !created);
+  put(tenant: string, id: string, name: string, namespace: string, kind: string, alive: boolean, created = false): void {
+    if (this.pending) this.pending.push([tenant, id, name, namespace, kind, alive, created]);
+    else if (SEARCHED.has(kind)) this.entries(tenant).put(id, name, namespace, kindCode(kind), alive, !created);
     else if (!created) this.tenants.get(tenant)?.hide(id); // never in practice: a node whose kind became Trace
   }
 
@@ -42,6 +47,11 @@ export class SearchIndex {
 
   /** Ids of the best `limit` matches, best first (the order of the graph's search; see TenantEntries.search). */
   search(tenant: string, text: string, kinds: readonly string[] | null, limit: number): string[] {
+    return this.heads(tenant, text, kinds, limit).map((h) => h.id);
+  }
+
+  /** The heads of the best `limit` matches, best first (all current: dropped nodes are not matched). */
+  heads(tenant: string, text: string, kinds: readonly string[] | null, limit: number): NodeHead[] {
     const t = this.tenants.get(tenant);
     if (!t || limit <= 0) return [];
     let allowed: Uint8Array | null = null;
@@ -60,7 +70,7 @@ export class SearchIndex {
   }
 
   /**
-   * Fill from a CSV file of (tenant, id, name, kind, validTo) rows as Kuzu's COPY TO writes it (no
+   * Fill from a CSV file of (tenant, id, name, namespace, kind, validTo) rows as Kuzu's COPY TO writes it (no
    * header; a field is quoted, quotes doubled, when it holds a quote, comma or line break), holding
    * only nodes of TEXT_SEARCH_KINDS (`Q.copySearchTo` exports no others). Returns how many rows.
    */
@@ -70,8 +80,8 @@ export class SearchIndex {
     let rows = 0;
     try {
       // Keys are unique in the file: no lookup before appending.
-      await readCsv(file, 5, (f) => {
-        this.entries(f[0]).put(f[1], f[2], kindCode(f[3]), f[4] === '', false);
+      await readCsv(file, 6, (f) => {
+        this.entries(f[0]).put(f[1], f[2], f[3], kindCode(f[4]), f[5] === '', false);
         rows++;
       });
     } finally {
@@ -86,8 +96,9 @@ export class SearchIndex {
 const SEARCHED: ReadonlySet<string> = new Set(TEXT_SEARCH_KINDS);
 /** Kinds ranked after the others (the graph search's `secondary`). */
 const SECONDARY = new Set(['Field', 'DatasetVersion', 'JobVersion', 'Namespace', 'Run']);
-/** Kinds are few: one byte each (the order they are first seen); per code, whether it is secondary. */
+/** Kinds are few: one byte each (the order they are first seen); per code, the kind and whether it is secondary. */
 const KIND_CODES = new Map<string, number>();
+const KIND_OF: string[] = [];
 const SECONDARY_CODE: boolean[] = [];
 function kindCode(kind: string): number {
   let c = KIND_CODES.get(kind);
@@ -95,6 +106,7 @@ function kindCode(kind: string): number {
     if (KIND_CODES.size === 256) throw new Error('search index: more than 256 node kinds');
     c = KIND_CODES.size;
     KIND_CODES.set(kind, c);
+    KIND_OF[c] = kind;
     SECONDARY_CODE[c] = SECONDARY.has(kind);
   }
   return c;
@@ -121,17 +133,21 @@ class TenantEntries {
   /** Entries of the chunk being filled, and its joined text once a search asked for it. */
   private open: string[] = [];
   private openText: { text: string; starts: Int32Array } | null = null;
-  /** Per entry: kind code | ALIVE, where the name starts in the entry and its length, the id's hash. */
+  /** Per entry: kind code | ALIVE, where the name starts in the entry and its length, the id's hash, its namespace's code. */
   private meta = new Uint16Array(1024);
   private nameAt = new Int32Array(1024);
   private nameLen = new Int32Array(1024);
   private hashes = new Uint32Array(1024);
+  private namespaceOf = new Int32Array(1024);
+  /** The tenant's distinct namespaces (a few per thousand nodes), each kept once. */
+  private readonly namespaces: string[] = [];
+  private readonly namespaceCodes = new Map<string, number>();
   /** Open addressing on the id's hash: entry index, or -1. Kept at most half full. */
   private slots = new Int32Array(2048).fill(-1);
   private readonly odd = new Map<number, { id: string; name: string }>();
 
   /** `lookup` false: the id is known to be new. */
-  put(id: string, name: string, kind: number, alive: boolean, lookup: boolean): void {
+  put(id: string, name: string, namespace: string, kind: number, alive: boolean, lookup: boolean): void {
     const h = hashOf(id);
     const found = lookup ? this.find(id, h) : -1;
     const flags = kind | (alive ? ALIVE : 0);
@@ -151,6 +167,12 @@ class TenantEntries {
       this.nameAt[e] = at >= 0 ? at : id.length + 1;
     }
     this.nameLen[e] = name.length;
+    let ns = this.namespaceCodes.get(namespace);
+    if (ns === undefined) {
+      ns = this.namespaces.push(namespace) - 1;
+      this.namespaceCodes.set(namespace, ns);
+    }
+    this.namespaceOf[e] = ns;
     this.meta[e] = flags;
     this.hashes[e] = h;
     this.insertSlot(e, h);
@@ -166,11 +188,11 @@ class TenantEntries {
   }
 
   /**
-   * Ids of the best `limit` live entries of the `allowed` kinds (all when null) whose name or id
+   * Heads of the best `limit` live entries of the `allowed` kinds (all when null) whose name or id
    * contains `q` (lowercased) case-insensitively, best first: exact name, then primary kinds, then
    * shorter names, then id.
    */
-  search(q: string, allowed: Uint8Array | null, limit: number): string[] {
+  search(q: string, allowed: Uint8Array | null, limit: number): NodeHead[] {
     const top = new TopK(limit, (e) => this.idOf(e));
     const consider = (e: number) => {
       const m = this.meta[e];
@@ -196,7 +218,9 @@ class TenantEntries {
     if (q !== '') {
       for (const [e, { id, name }] of this.odd) if (id.toLowerCase().includes(q) || name.toLowerCase().includes(q)) consider(e);
     }
-    return top.ids();
+    return top.entries().map(({ e, id }) => ({
+      id, kind: KIND_OF[this.meta[e] & 0xff] as NodeKind, namespace: this.namespaces[this.namespaceOf[e]], name: this.nameOf(e), validTo: null,
+    }));
   }
 
   private texts(): { text: string; starts: Int32Array }[] {
@@ -271,6 +295,7 @@ class TenantEntries {
     this.nameAt = more(this.nameAt, (k) => new Int32Array(k));
     this.nameLen = more(this.nameLen, (k) => new Int32Array(k));
     this.hashes = more(this.hashes, (k) => new Uint32Array(k));
+    this.namespaceOf = more(this.namespaceOf, (k) => new Int32Array(k));
   }
 }
 
@@ -329,8 +354,8 @@ class TopK {
     if (this.items.length > this.limit) this.items.pop();
   }
 
-  ids(): string[] {
-    return this.items.map((x) => x.id);
+  entries(): readonly { e: number; id: string }[] {
+    return this.items;
   }
 }
 

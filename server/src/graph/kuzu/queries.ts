@@ -25,9 +25,9 @@ export function copyKeysTo(file: string): string {
   return `COPY (MATCH (n:Node) RETURN n.key) TO '${file}' (HEADER=false)`;
 }
 
-/** Every searchable node's tenant, id, name, kind and end of validity, for the search index (SearchIndex.load). */
+/** Every searchable node's tenant, id, name, namespace, kind and end of validity, for the search index (SearchIndex.load). */
 export function copySearchTo(file: string): string {
-  return `COPY (MATCH (n:Node) WHERE n.kind IN [${TEXT_SEARCH_KINDS.map((k) => `'${k}'`).join(', ')}] RETURN n.tenant, n.id, n.name, n.kind, n.validTo) TO '${file}' (HEADER=false)`;
+  return `COPY (MATCH (n:Node) WHERE n.kind IN [${TEXT_SEARCH_KINDS.map((k) => `'${k}'`).join(', ')}] RETURN n.tenant, n.id, n.name, n.namespace, n.kind, n.validTo) TO '${file}' (HEADER=false)`;
 }
 
 /**

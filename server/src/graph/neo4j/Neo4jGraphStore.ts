@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { GraphStore, ManyNeighbourQuery, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
 import type {
-  EdgeKind, GraphEdge, GraphNode, LineageCount, LineageCountQuery, LineageQuery, LineageResult, Page, SearchQuery,
+  EdgeKind, GraphEdge, GraphNode, LineageCount, LineageCountQuery, LineageQuery, LineageResult, NodeHead, Page, SearchQuery,
 } from '../../domain/model.js';
 import { LoomError, unavailable } from '../../domain/errors.js';
 import { mergeProps, normaliseBatch, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
@@ -157,6 +157,11 @@ export class Neo4jGraphStore implements GraphStore {
   async search(tenant: string, q: SearchQuery): Promise<GraphNode[]> {
     const rows = await this.tx('READ', (tx) => run(tx, Q.search(tenant, q.text, q.kinds, q.limit)));
     return rows.map((r) => toNode(r.node as Row));
+  }
+
+  /** Neo4j's search reads whole nodes anyway (its query filters and ranks them in one pass). */
+  searchHeads(tenant: string, q: SearchQuery): Promise<NodeHead[]> {
+    return this.search(tenant, q);
   }
 
   async countNodes(tenant: string): Promise<number> {
