@@ -5,7 +5,8 @@ import { bearerAuth } from '../../server/src/api/http/auth.js';
 import { httpError } from '../../server/src/api/errors.js';
 import { LoomError } from '../../server/src/domain/errors.js';
 import { decodeMetrics, encodeResponse, encodeStatus, jsonResponse, type Signal } from './otlp.codec.js';
-import { traceSpanReader, WireError } from './otlp.wire.js';
+import { traceSpanReader } from './otlp.wire.js';
+import { WireError } from './protobuf-wire.js';
 
 /**
  * OTLP/HTTP receivers (https://opentelemetry.io/docs/specs/otlp/#otlphttp), thin: authenticate,
@@ -39,9 +40,6 @@ export function registerOtlpRoutes(app: FastifyInstance, services: Services, opt
     scope.setErrorHandler((err: FastifyError, req, reply) => sendError(req, reply, err));
 
     const handler = (signal: Signal) => async (req: FastifyRequest, reply: FastifyReply) => {
-      const undecodable = (e: unknown) => reply.code(400).send({
-        code: 'BAD_USER_INPUT', message: `cannot decode the protobuf body as an Export${signal === 'traces' ? 'Trace' : 'Metrics'}ServiceRequest: ${(e as Error).message}`,
-      });
       let request: unknown = req.body;
       if (isProtobuf(req)) {
         const body = (req.body as Buffer | undefined) ?? Buffer.alloc(0);
@@ -51,7 +49,7 @@ export function registerOtlpRoutes(app: FastifyInstance, services: Services, opt
           try {
             request = decodeMetrics(body);
           } catch (e) {
-            return undecodable(e);
+            return undecodable(reply, signal, e);
           }
         }
       }
@@ -60,7 +58,7 @@ export function registerOtlpRoutes(app: FastifyInstance, services: Services, opt
       try {
         result = signal === 'traces' ? await services.traceIngest.ingest(tenant, request) : await services.metricsIngest.ingest(tenant, request);
       } catch (err) {
-        if (err instanceof WireError) return undecodable(err);
+        if (err instanceof WireError) return undecodable(reply, signal, err);
         return sendError(req, reply, err);
       }
       if (isProtobuf(req)) return reply.code(200).type('application/x-protobuf').send(Buffer.from(encodeResponse(signal, result)));
@@ -68,6 +66,13 @@ export function registerOtlpRoutes(app: FastifyInstance, services: Services, opt
     };
     scope.post('/v1/traces', handler('traces'));
     scope.post('/v1/metrics', handler('metrics'));
+  });
+}
+
+/** A protobuf body that is not an export request: 400. */
+function undecodable(reply: FastifyReply, signal: Signal, e: unknown) {
+  return reply.code(400).send({
+    code: 'BAD_USER_INPUT', message: `cannot decode the protobuf body as an Export${signal === 'traces' ? 'Trace' : 'Metrics'}ServiceRequest: ${(e as Error).message}`,
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { traceSpanReader, WireError } from './otlp.wire.js';
+import { traceSpanReader } from './otlp.wire.js';
+import { WireError } from './protobuf-wire.js';
 import { traceMessages } from './otlp.proto.js';
 import { toSpanRows, type SpanBatch } from '../../server/src/domain/telemetry/spans.js';
 import { loadPriceTable } from '../../server/src/domain/telemetry/prices.js';
