@@ -12,6 +12,7 @@ import { KuzuGraphStore } from '../server/src/graph/kuzu/KuzuGraphStore.js';
 import { openEngine, type EngineConnection } from '../server/src/graph/kuzu/engine.js';
 import { applySchema } from '../server/src/graph/kuzu/schema.js';
 import * as Q from '../server/src/graph/kuzu/queries.js';
+import { rowsStatement, runRows } from '../server/src/graph/kuzu/packed.js';
 import { mergeProps, normaliseBatch, storeKey } from '../server/src/graph/rows.js';
 import { startLoom } from '../server/src/app/main.js';
 import { lineageGraph, midDepthRoots, type LineageGraphOptions } from '../seeds/synthetic/lineage-graph.js';
@@ -33,11 +34,12 @@ const BULK_BUFFER_BYTES = 4 * BUFFER_BYTES;
 const CHECKPOINT_MS = 15_000; // KuzuGraphStore's default cadence; the raw run checkpoints as often
 const DEMO_KEY = 'bench-demo-key-0000000000000001';
 
-// The fastest correct raw forms (toolchain.md): struct fields projected to scalars, then MERGE on the key.
-const RAW_NODES = 'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id AS id, r.kind AS kind, r.namespace AS ns, r.name AS name, r.props AS props, r.at AS at ' +
-  'MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.props = props, n.createdAt = at, n.updatedAt = at';
-const RAW_EDGES = 'UNWIND $rows AS r WITH r.s AS s, r.d AS d, r.kind AS kind, r.props AS props, r.vf AS vf ' +
-  'MERGE (a:Node {key: s}) MERGE (b:Node {key: d}) MERGE (a)-[e:Edge {kind: kind}]->(b) ON CREATE SET e.validFrom = vf, e.recordedAt = vf SET e.props = props, e.validTo = NULL';
+// The fastest correct raw forms measured here: rows packed into one text parameter (packed.ts; a list of
+// structs was 2-3x slower, session 20), fields projected to names, then MERGE on the key.
+const RAW_NODES = rowsStatement(['key', 'tenant', 'id', 'kind', 'namespace', 'name', 'props', 'at'],
+  'MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = namespace, n.name = name, n.props = props, n.createdAt = at, n.updatedAt = at');
+const RAW_EDGES = rowsStatement(['fromKey', 'toKey', 'kind', 'props', 'validFrom'],
+  'MERGE (a:Node {key: fromKey}) MERGE (b:Node {key: toKey}) MERGE (a)-[e:Edge {kind: kind}]->(b) ON CREATE SET e.validFrom = validFrom, e.recordedAt = validFrom SET e.props = props, e.validTo = NULL');
 
 /**
  * Search as a user types it into the map's search box (GraphQL `search`, 20 hits): words of the
@@ -145,14 +147,11 @@ async function adapterRun(graph: LineageGraphOptions, roots: string[], opts: Ben
 }
 
 async function rawWrite(conn: EngineConnection, batch: WriteBatch, u: Upsert): Promise<void> {
-  const nodes = batch.nodes.map((n) => ({
-    key: storeKey(TENANT, n.id), tenant: TENANT, id: n.id, kind: n.kind, namespace: n.namespace, name: n.name,
-    props: JSON.stringify(n.props ?? {}), at: n.at ?? new Date().toISOString(),
-  }));
-  const edges = batch.edges.map((e) => ({ s: storeKey(TENANT, e.from), d: storeKey(TENANT, e.to), kind: e.kind, props: '{}', vf: e.validFrom ?? '' }));
+  const nodes = batch.nodes.map((n) => [storeKey(TENANT, n.id), TENANT, n.id, n.kind, n.namespace, n.name, JSON.stringify(n.props ?? {}), n.at ?? new Date().toISOString()]);
+  const edges = batch.edges.map((e) => [storeKey(TENANT, e.from), storeKey(TENANT, e.to), e.kind, '{}', e.validFrom ?? '']);
   await conn.run('BEGIN TRANSACTION');
-  u.nodeMs += await timed(async () => { if (nodes.length) await conn.run(RAW_NODES, { rows: nodes }); });
-  u.edgeMs += await timed(async () => { if (edges.length) await conn.run(RAW_EDGES, { rows: edges }); });
+  u.nodeMs += await timed(async () => { if (nodes.length) await runRows(conn, RAW_NODES, nodes); });
+  u.edgeMs += await timed(async () => { if (edges.length) await runRows(conn, RAW_EDGES, edges); });
   await conn.run('COMMIT');
 }
 

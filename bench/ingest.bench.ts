@@ -18,18 +18,18 @@ import { mapEvent } from '../server/src/domain/openlineage/mapper.js';
 import { normaliseBatch } from '../server/src/graph/rows.js';
 import { openEngine } from '../server/src/graph/kuzu/engine.js';
 import { applySchema } from '../server/src/graph/kuzu/schema.js';
+import { rowsStatement, runRows } from '../server/src/graph/kuzu/packed.js';
 import { BULK_ABOVE, bulkLoadApart } from './graph.bench.js';
 
 export const name = 'ingest';
 const KEY = 'bench-key-000000000000000000001';
-// The raw engine's bulk upsert of the same rows (the fastest correct forms from JS, toolchain.md): struct
-// fields projected to scalars, then MERGE on the key, 5,000 rows a statement, no per-event transaction.
-const RAW_NODES =
-  'UNWIND $rows AS r WITH r.key AS key, r.tenant AS tenant, r.id AS id, r.kind AS kind, r.namespace AS ns, r.name AS name, r.props AS props, r.createdAt AS createdAt, r.updatedAt AS updatedAt ' +
-  "MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = ns, n.name = name, n.props = props, n.createdAt = createdAt, n.updatedAt = updatedAt, n.validTo = ''";
-const RAW_EDGES =
-  'UNWIND $rows AS r WITH r.from AS s, r.to AS d, r.kind AS kind, r.props AS props, r.validFrom AS vf, r.recordedAt AS ra ' +
-  'MERGE (a:Node {key: s}) MERGE (b:Node {key: d}) MERGE (a)-[e:Edge {kind: kind}]->(b) ON CREATE SET e.validFrom = vf, e.recordedAt = ra SET e.props = props';
+// The raw engine's bulk upsert of the same rows, in the fastest correct form from JS measured here: the
+// rows packed into one text parameter (packed.ts; a list of structs was 2-3x slower, session 20), their
+// fields projected to names, then MERGE on the key, 5,000 rows a statement, no per-event transaction.
+const RAW_NODES = rowsStatement(['key', 'tenant', 'id', 'kind', 'namespace', 'name', 'props', 'createdAt', 'updatedAt'],
+  "MERGE (n:Node {key: key}) SET n.tenant = tenant, n.id = id, n.kind = kind, n.namespace = namespace, n.name = name, n.props = props, n.createdAt = createdAt, n.updatedAt = updatedAt, n.validTo = ''");
+const RAW_EDGES = rowsStatement(['fromKey', 'toKey', 'kind', 'props', 'validFrom', 'recordedAt'],
+  'MERGE (a:Node {key: fromKey}) MERGE (b:Node {key: toKey}) MERGE (a)-[e:Edge {kind: kind}]->(b) ON CREATE SET e.validFrom = validFrom, e.recordedAt = recordedAt SET e.props = props');
 const corpusFile = new URL('../../shared/openlineage/ingestable.ndjson', import.meta.url);
 let corpus: string[] | undefined;
 const CORPUS = () => (corpus ??= readFileSync(corpusFile, 'utf8').split('\n').filter(Boolean));
@@ -128,10 +128,11 @@ async function rawEngine(events: unknown[]) {
     const conn = engine.connect();
     await applySchema(conn);
     const all = normaliseBatch('t', { nodes: batches.flatMap((b) => b.nodes), edges: batches.flatMap((b) => b.edges) }, new Date().toISOString());
-    const rows = all.nodes.map((n) => ({ key: n.key, tenant: n.tenant, id: n.id, kind: n.kind, namespace: n.namespace, name: n.name, props: JSON.stringify(n.props), createdAt: n.firstAt, updatedAt: n.at }));
+    const rows = all.nodes.map((n) => [n.key, n.tenant, n.id, n.kind, n.namespace, n.name, JSON.stringify(n.props), n.firstAt, n.at]);
+    const edges = all.edges.map((e) => [e.from, e.to, e.kind, e.props, e.validFrom, e.recordedAt]);
     t = performance.now();
-    for (let i = 0; i < rows.length; i += 5000) await conn.run(RAW_NODES, { rows: rows.slice(i, i + 5000) });
-    for (let i = 0; i < all.edges.length; i += 5000) await conn.run(RAW_EDGES, { rows: all.edges.slice(i, i + 5000) });
+    for (let i = 0; i < rows.length; i += 5000) await runRows(conn, RAW_NODES, rows.slice(i, i + 5000));
+    for (let i = 0; i < edges.length; i += 5000) await runRows(conn, RAW_EDGES, edges.slice(i, i + 5000));
     const writeMs = performance.now() - t;
     return { parseMs, mapMs, writeMs, perS: events.length / (writeMs / 1000) };
   } finally {

@@ -22,6 +22,7 @@ import {
   createEdges, leaves, lookupEdges, lookupKeys, updateEdges, updateNodes, type EdgeUpdate, type NewEdge, type NodeUpdate,
 } from './batched.js';
 import * as Q from './queries.js';
+import { runRows } from './packed.js';
 import { AccessPaths, type AccessPathOptions } from './access-paths.js';
 
 /** The store's files and memory, and how it reaches stored nodes (AccessPathOptions). */
@@ -202,7 +203,7 @@ export class KuzuGraphStore implements GraphStore {
       }
       else if (!sameScalars) scalars.push(row);
     }
-    if (fresh.length) await conn.run(Q.CREATE_NODES, { rows: fresh.map((r) => Q.NODE_COLUMNS.map((c) => String(r[c]))) });
+    if (fresh.length) await runRows(conn, Q.CREATE_NODES, fresh.map((r) => Q.NODE_COLUMNS.map((c) => String(r[c]))));
     for (const r of fresh) created.nodes.add(String(r.key));
     await updateNodes(conn, full, scalars, this.paths.bulkUpdate(full.length + scalars.length, this.nodeCount));
     return [...fresh, ...full].reduce((n, r) => n + 300 + String(r.props).length, 0) + scalars.length * 300;

@@ -6,6 +6,7 @@
 import type { EngineConnection, Row } from './engine.js';
 import type { EdgeRow } from '../rows.js';
 import * as Q from './queries.js';
+import { runRows } from './packed.js';
 
 type InternalId = { offset: number; table: number };
 
@@ -59,10 +60,9 @@ export interface NodeUpdate { key: string; kind: string; props: string; createdA
 export async function updateNodes(conn: EngineConnection, full: NodeUpdate[], scalars: NodeUpdate[], bulk: boolean): Promise<void> {
   const rows = [...full, ...scalars];
   if (bulk) {
-    // Only the fields the statement sets: the callers' rows carry more (namespace, name...), and every field is bound.
-    const scalar = (r: NodeUpdate) => ({ key: r.key, kind: r.kind, createdAt: r.createdAt, updatedAt: r.updatedAt });
-    if (full.length) await conn.run(Q.updateNodesBulk(true), { rows: full.map((r) => ({ ...scalar(r), props: r.props, validTo: r.validTo })) });
-    if (scalars.length) await conn.run(Q.updateNodesBulk(false), { rows: scalars.map(scalar) });
+    for (const [list, { columns, stmt }] of [[full, Q.UPDATE_NODES_BULK.full], [scalars, Q.UPDATE_NODES_BULK.scalars]] as const) {
+      if (list.length) await runRows(conn, stmt, list.map((r) => columns.map((c) => r[c as keyof NodeUpdate])));
+    }
     return;
   }
   for (let i = 0; i < rows.length; i += Q.UPDATE_NODES_MAX) {
@@ -82,7 +82,7 @@ export interface EdgeUpdate { from: string; to: string; kind: string; props: str
 /** Changed stored edges: `bulk` in one UNWIND statement (as updateNodes), else UPDATE_EDGES_MAX to a statement. */
 export async function updateEdges(conn: EngineConnection, rows: EdgeUpdate[], bulk: boolean): Promise<void> {
   if (bulk) {
-    await conn.run(Q.UPDATE_EDGES_BULK, { rows: rows.map((r) => ({ ...r, current: r.validTo === '' })) });
+    await runRows(conn, Q.UPDATE_EDGES_BULK, rows.map((r) => [r.from, r.to, r.kind, r.props, r.validFrom, r.validTo, r.endsAt]));
     return;
   }
   for (let i = 0; i < rows.length; i += Q.UPDATE_EDGES_MAX) {
@@ -109,7 +109,7 @@ export interface NewEdge { from: string; to: string; kind: string; props: string
  */
 export async function createEdges(conn: EngineConnection, edges: NewEdge[], byKey: boolean): Promise<void> {
   if (!byKey) {
-    await conn.run(Q.CREATE_EDGES, { rows: edges });
+    await runRows(conn, Q.CREATE_EDGES, edges.map((e) => [e.from, e.to, e.kind, e.props, e.validFrom, e.recordedAt, e.endsAt, e.validTo]));
     return;
   }
   for (const ended of [false, true]) {

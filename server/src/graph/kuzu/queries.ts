@@ -1,6 +1,7 @@
 /** Kuzu dialect: pure query text builders. Shared Cypher subset plus Kuzu's `* SHORTEST` recursive joins. */
 import { EDGE_KINDS, MAX_LINEAGE_DEPTH, TEXT_SEARCH_KINDS, type Direction, type EdgeKind } from '../../domain/model.js';
 import type { NeighbourOrder } from '../../domain/ports/GraphStore.js';
+import { rowsStatement } from './packed.js';
 
 const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo';
 /** A NodeHead's columns. */
@@ -59,12 +60,11 @@ export const RECORD_MIGRATION = 'MERGE (m:SchemaMigration {name: $name}) ON CREA
 export const LOOKUP_SIZES = [1, 2, 4, 8, 16, 32] as const;
 
 /**
- * New nodes (the lookup found none): CREATE needs no join, unlike MERGE. One list of strings per
- * node, in NODE_COLUMNS order: the binding converts that faster than a struct per row (174 nodes:
- * 3.2 against 5.0 ms).
+ * New nodes (the lookup found none): CREATE needs no join, unlike MERGE. One row of strings per node,
+ * in NODE_COLUMNS order, packed (packed.ts).
  */
 export const NODE_COLUMNS = ['key', 'tenant', 'id', 'kind', 'namespace', 'name', 'props', 'createdAt', 'updatedAt', 'validTo'] as const;
-export const CREATE_NODES = `UNWIND $rows AS r CREATE (n:Node {${NODE_COLUMNS.map((c, i) => `${c}: r[${i + 1}]`).join(', ')}})`;
+export const CREATE_NODES = rowsStatement(NODE_COLUMNS, `CREATE (n:Node {${NODE_COLUMNS.map((c) => `${c}: ${c}`).join(', ')}})`);
 
 /**
  * Every write below reaches stored nodes by primary-key lookups only. Kuzu 0.11 plans
@@ -97,12 +97,13 @@ export const UPDATE_NODES_MAX = 16;
  * updated nodes at 50k stored: ~0.2 s against ~1 s; 5,000 edges: ~0.3 s against ~3 s).
  */
 export const BULK_UPDATE_ROWS = 64;
-/** Stored nodes' fields, in bulk (see BULK_UPDATE_ROWS); props and validTo too when `withProps`. */
-export function updateNodesBulk(withProps: boolean): string {
-  return 'UNWIND $rows AS r WITH r.key AS key, r.kind AS kind, r.createdAt AS c, r.updatedAt AS u' +
-    `${withProps ? ', r.props AS p, r.validTo AS vt' : ''} MERGE (n:Node {key: key}) ` +
-    `SET n.kind = kind, n.createdAt = c, n.updatedAt = u${withProps ? ', n.props = p, n.validTo = vt' : ''}`;
-}
+/** Stored nodes' fields, in bulk (see BULK_UPDATE_ROWS): `scalars`, or props and validTo too (`full`). Rows in `columns` order. */
+const bulkNodeUpdate = (columns: readonly string[]) =>
+  ({ columns, stmt: rowsStatement(columns, `MERGE (n:Node {key: key}) SET ${columns.slice(1).map((c) => `n.${c} = ${c}`).join(', ')}`) });
+export const UPDATE_NODES_BULK = {
+  scalars: bulkNodeUpdate(['key', 'kind', 'createdAt', 'updatedAt']),
+  full: bulkNodeUpdate(['key', 'kind', 'createdAt', 'updatedAt', 'props', 'validTo']),
+};
 
 /**
  * New edges: one endpoint was created in this transaction, or the edge is known absent. CREATE, not
@@ -111,11 +112,11 @@ export function updateNodesBulk(withProps: boolean): string {
  * `COPY Edge FROM (UNWIND ...)` was slower at 300k nodes (54 ms for 55 edges against 37), and held
  * ~1 MB of buffer pool per statement until the next checkpoint.
  */
-export const CREATE_EDGES =
-  'UNWIND $rows AS r WITH r.from AS f, r.to AS t, r.kind AS kind, r.props AS props, r.validFrom AS vf, r.recordedAt AS ra, r.endsAt AS ea, r.validTo AS vt ' +
+export const NEW_EDGE_COLUMNS = ['fromKey', 'toKey', 'kind', 'props', 'validFrom', 'recordedAt', 'endsAt', 'validTo'] as const;
+export const CREATE_EDGES = rowsStatement(NEW_EDGE_COLUMNS,
   // validTo is SET after, from the created edge's own NULL: Kuzu binds no CASE whose branches are a NULL literal and a string here.
-  'MERGE (a:Node {key: f}) MERGE (b:Node {key: t}) CREATE (a)-[e:Edge {kind: kind, props: props, validFrom: vf, recordedAt: ra, endsAt: ea}]->(b) ' +
-  "SET e.validTo = CASE WHEN vt = '' THEN e.validTo ELSE vt END";
+  'MERGE (a:Node {key: fromKey}) MERGE (b:Node {key: toKey}) CREATE (a)-[e:Edge {kind: kind, props: props, validFrom: validFrom, recordedAt: recordedAt, endsAt: endsAt}]->(b) ' +
+  "SET e.validTo = CASE WHEN validTo = '' THEN e.validTo ELSE validTo END");
 
 /** Stored edges by (from, kind, to), `size` at a time: one UNION ALL branch each, walking from a key lookup. Absent edges have no row. */
 export function lookupEdges(size: number): string {
@@ -148,10 +149,10 @@ export function createEdgesByKey(size: number, ended: boolean): string {
 }
 export const CREATE_BY_KEY_MAX = 8;
 /** Stored edges' new values, in bulk (see BULK_UPDATE_ROWS): every row names an edge that exists, so the MERGE finds it. */
-export const UPDATE_EDGES_BULK =
-  'UNWIND $rows AS r WITH r.from AS f, r.to AS t, r.kind AS kind, r.props AS props, r.validFrom AS vf, r.current AS cur, r.validTo AS vt, r.endsAt AS ea ' +
-  'MERGE (a:Node {key: f}) MERGE (b:Node {key: t}) MERGE (a)-[e:Edge {kind: kind}]->(b) ' +
-  'SET e.props = props, e.validFrom = vf, e.validTo = CASE WHEN cur THEN CAST(NULL AS STRING) ELSE vt END, e.endsAt = ea';
+export const UPDATE_EDGE_COLUMNS = ['fromKey', 'toKey', 'kind', 'props', 'validFrom', 'validTo', 'endsAt'] as const;
+export const UPDATE_EDGES_BULK = rowsStatement(UPDATE_EDGE_COLUMNS,
+  'MERGE (a:Node {key: fromKey}) MERGE (b:Node {key: toKey}) MERGE (a)-[e:Edge {kind: kind}]->(b) ' +
+  "SET e.props = props, e.validFrom = validFrom, e.validTo = CASE WHEN validTo = '' THEN CAST(NULL AS STRING) ELSE validTo END, e.endsAt = endsAt");
 
 /** Every edge's key (from, kind, to) into a CSV file, one column (to fill the edge filter when the store opens). */
 export function copyEdgeKeysTo(file: string): string {
