@@ -28,7 +28,7 @@ function event(i: number, eventType = 'COMPLETE') {
 }
 
 const dropped: unknown[] = [];
-const OPTS: Omit<LoggedIngestOptions, 'maxBacklog' | 'roomWaitMs'> = { applyChunk: 64, onDropped: (err) => dropped.push(err), onRetry: () => undefined };
+const OPTS: Omit<LoggedIngestOptions, 'maxBacklog' | 'roomWaitMs'> = { applyChunk: 64, lingerMs: 0, onDropped: (err) => dropped.push(err), onRetry: () => undefined };
 
 async function open(dir: string, opts: Partial<LoggedIngestOptions> = {}, archive: LineageEventArchive | null = null) {
   const store = await KuzuGraphStore.open({ path: path.join(dir, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024 });
@@ -81,6 +81,31 @@ describe('LoggedLineageIngest', () => {
       expect(await settled(s.logged.visible('t2', 'airflow'))).toBe('in the graph');
       await s.logged.visible('t1', 'airflow');
       expect(await jobsFound(s.store, 't1', [1])).toBe(1);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('lets an idle writer wait for more events, until a reader waits for them, a chunk is full, or it closes', async () => {
+    const s = await open(newDir(), { lingerMs: 60_000 });
+    const inGraph = async (ids: number[]) => (await s.store.getNodes('t1', ids.map((i) => `job:etl:job_${i}`))).filter(Boolean).length;
+    const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+    try {
+      for (const i of ids(0, 5)) await s.logged.ingest('t1', event(i));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await inGraph(ids(0, 5))).toBe(0); // answered, and left waiting for more
+      let t = performance.now();
+      expect(await jobsFound(s.reads, 't1', ids(0, 5))).toBe(5); // a read waits for them: the writer stops waiting
+      expect(performance.now() - t).toBeLessThan(10_000);
+      t = performance.now();
+      await Promise.all(ids(100, 64).map((i) => s.logged.ingest('t1', event(i)))); // a full chunk (applyChunk 64)
+      while (await inGraph(ids(100, 64)) < 64) await new Promise((r) => setTimeout(r, 20));
+      expect(performance.now() - t).toBeLessThan(10_000);
+      await s.logged.ingest('t1', event(200));
+      t = performance.now();
+      await s.logged.close();
+      expect(performance.now() - t).toBeLessThan(10_000);
+      expect(await inGraph([200])).toBe(1);
     } finally {
       await s.close();
     }

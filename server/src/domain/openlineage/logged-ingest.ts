@@ -10,6 +10,12 @@ export interface LoggedIngestOptions {
   maxBacklog: number;
   /** Most events written to the graph at once. */
   applyChunk: number;
+  /**
+   * How long the graph writer, when idle, waits for more answered events before it takes them (cut
+   * short by a reader waiting for them, a full chunk, or shutdown). Fewer, larger transactions: each
+   * costs the same statements and COMMIT whatever it holds.
+   */
+  lingerMs: number;
   roomWaitMs: number;
   /** An answered event the graph refused for good (a bug: it passed validation); it is left out and reported here. */
   onDropped: (err: unknown, tenant: string, event: unknown) => void;
@@ -70,6 +76,7 @@ export class LoggedLineageIngest implements LineageReceiver {
   private readonly archiving = new SerialLoop(() => this.archiveLoop(), () => this.unarchived.length > 0 && !this.archiveStalled);
   private archiveStalled = false;
   private cutArchiveWait: (() => void) | null = null;
+  private cutGraphWait: (() => void) | null = null;
 
   constructor(
     private readonly direct: LineageIngestService,
@@ -119,7 +126,9 @@ export class LoggedLineageIngest implements LineageReceiver {
   visible(tenant: string, reader?: string): Promise<void> {
     const seq = this.answered.get(reader === undefined ? tenant : `${tenant}\u0000${reader}`) ?? 0;
     if (seq <= this.appliedSeq) return Promise.resolve();
-    return new Promise((resolve) => this.visibleWaiters.push({ seq, resolve }));
+    const done = new Promise<void>((resolve) => this.visibleWaiters.push({ seq, resolve }));
+    this.cutGraphWait?.();
+    return done;
   }
 
   /** Resolves once the events answered so far are in the archive: those `reader` sent, or without a reader every one of the tenant's. */
@@ -140,6 +149,7 @@ export class LoggedLineageIngest implements LineageReceiver {
   async close(): Promise<void> {
     this.closed = true;
     for (const w of this.roomWaiters.splice(0)) w();
+    this.cutGraphWait?.();
     this.cutArchiveWait?.();
     await Promise.all([this.applying.idle(), this.archiving.idle()]);
     await this.log.close();
@@ -183,6 +193,7 @@ export class LoggedLineageIngest implements LineageReceiver {
         this.answered.set(key, Math.max(this.answered.get(key) ?? 0, q.seq));
       }
     }
+    if (this.queue.length - this.taken >= this.opts.applyChunk) this.cutGraphWait?.();
     this.applying.kick();
     this.archiving.kick();
   }
@@ -197,6 +208,9 @@ export class LoggedLineageIngest implements LineageReceiver {
     const inFlight: Promise<void>[] = [];
     const more = () => this.queue.length > this.taken && !this.stalled;
     while (more() || inFlight.length) {
+      if (this.opts.lingerMs && !inFlight.length && !this.closed && !this.visibleWaiters.length && this.queue.length - this.taken < this.opts.applyChunk) {
+        await cuttableWait(this.opts.lingerMs, (cut) => (this.cutGraphWait = cut));
+      }
       if (more() && inFlight.length < PIPELINE) {
         const chunk = this.queue.slice(this.taken, this.taken + this.opts.applyChunk);
         this.taken += chunk.length;
