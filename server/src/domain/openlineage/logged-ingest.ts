@@ -11,9 +11,10 @@ export interface LoggedIngestOptions {
   /** Most events written to the graph at once. */
   applyChunk: number;
   /**
-   * How long the graph writer, when idle, waits for more answered events before it takes them (cut
-   * short by a reader waiting for them, a full chunk, or shutdown). Fewer, larger transactions: each
-   * costs the same statements and COMMIT whatever it holds.
+   * How long after its answer an event may wait for more before an idle graph writer takes it (cut
+   * short by a reader waiting for it, a full chunk, or shutdown); events that waited that long while
+   * the writer was busy go at once. Fewer, larger transactions: each costs the same statements and
+   * COMMIT whatever it holds.
    */
   lingerMs: number;
   roomWaitMs: number;
@@ -208,8 +209,10 @@ export class LoggedLineageIngest implements LineageReceiver {
     const inFlight: Promise<void>[] = [];
     const more = () => this.queue.length > this.taken && !this.stalled;
     while (more() || inFlight.length) {
-      if (this.opts.lingerMs && !inFlight.length && !this.closed && !this.visibleWaiters.length && this.queue.length - this.taken < this.opts.applyChunk) {
-        await cuttableWait(this.opts.lingerMs, (cut) => (this.cutGraphWait = cut));
+      // Idle: events the writer took none of yet wait at most lingerMs from their answer (a busy writer's backlog goes at once).
+      const linger = inFlight.length ? 0 : this.opts.lingerMs - (Date.now() - this.queue[this.taken].answeredAt);
+      if (linger > 0 && !this.closed && !this.visibleWaiters.length && this.queue.length - this.taken < this.opts.applyChunk) {
+        await cuttableWait(linger, (cut) => (this.cutGraphWait = cut));
       }
       if (more() && inFlight.length < PIPELINE) {
         const chunk = this.queue.slice(this.taken, this.taken + this.opts.applyChunk);

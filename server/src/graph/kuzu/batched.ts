@@ -82,6 +82,7 @@ export interface EdgeUpdate { from: string; to: string; kind: string; props: str
 /** Changed stored edges: `bulk` in one UNWIND statement (as updateNodes), else UPDATE_EDGES_MAX to a statement. */
 export async function updateEdges(conn: EngineConnection, rows: EdgeUpdate[], bulk: boolean): Promise<void> {
   if (bulk) {
+    // In the order of the statement's columns (queries.ts, UPDATE_EDGE_COLUMNS).
     await runRows(conn, Q.UPDATE_EDGES_BULK, rows.map((r) => [r.from, r.to, r.kind, r.props, r.validFrom, r.validTo, r.endsAt]));
     return;
   }
@@ -109,6 +110,7 @@ export interface NewEdge { from: string; to: string; kind: string; props: string
  */
 export async function createEdges(conn: EngineConnection, edges: NewEdge[], byKey: boolean): Promise<void> {
   if (!byKey) {
+    // In the order of the statement's columns (queries.ts, NEW_EDGE_COLUMNS).
     await runRows(conn, Q.CREATE_EDGES, edges.map((e) => [e.from, e.to, e.kind, e.props, e.validFrom, e.recordedAt, e.endsAt, e.validTo]));
     return;
   }

@@ -112,7 +112,7 @@ export const UPDATE_NODES_BULK = {
  * `COPY Edge FROM (UNWIND ...)` was slower at 300k nodes (54 ms for 55 edges against 37), and held
  * ~1 MB of buffer pool per statement until the next checkpoint.
  */
-export const NEW_EDGE_COLUMNS = ['fromKey', 'toKey', 'kind', 'props', 'validFrom', 'recordedAt', 'endsAt', 'validTo'] as const;
+const NEW_EDGE_COLUMNS = ['fromKey', 'toKey', 'kind', 'props', 'validFrom', 'recordedAt', 'endsAt', 'validTo'] as const;
 export const CREATE_EDGES = rowsStatement(NEW_EDGE_COLUMNS,
   // validTo is SET after, from the created edge's own NULL: Kuzu binds no CASE whose branches are a NULL literal and a string here.
   'MERGE (a:Node {key: fromKey}) MERGE (b:Node {key: toKey}) CREATE (a)-[e:Edge {kind: kind, props: props, validFrom: validFrom, recordedAt: recordedAt, endsAt: endsAt}]->(b) ' +
@@ -149,7 +149,7 @@ export function createEdgesByKey(size: number, ended: boolean): string {
 }
 export const CREATE_BY_KEY_MAX = 8;
 /** Stored edges' new values, in bulk (see BULK_UPDATE_ROWS): every row names an edge that exists, so the MERGE finds it. */
-export const UPDATE_EDGE_COLUMNS = ['fromKey', 'toKey', 'kind', 'props', 'validFrom', 'validTo', 'endsAt'] as const;
+const UPDATE_EDGE_COLUMNS = ['fromKey', 'toKey', 'kind', 'props', 'validFrom', 'validTo', 'endsAt'] as const;
 export const UPDATE_EDGES_BULK = rowsStatement(UPDATE_EDGE_COLUMNS,
   'MERGE (a:Node {key: fromKey}) MERGE (b:Node {key: toKey}) MERGE (a)-[e:Edge {kind: kind}]->(b) ' +
   "SET e.props = props, e.validFrom = validFrom, e.validTo = CASE WHEN validTo = '' THEN CAST(NULL AS STRING) ELSE validTo END, e.endsAt = endsAt");
