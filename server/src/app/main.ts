@@ -50,10 +50,11 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
       // Up to 1,000 events a transaction: on a 1M-node graph each one's join over the Node table (new
       // edges) then serves more events (`--only ingest --nodes 1000000`: 432 events/s in chunks of
       // 500, 557 in chunks of 1,000). A read waits for the backlog of its tenant: up to 2,000 events
-      // when ingest runs flat out (~2 s on an empty store, ~4 s at 1M nodes). An idle writer waits
-      // 100 ms for more (a reader of the tenant's events cuts it): 16 single-event clients then go in
-      // ~15-25% faster than with each transaction taking what arrived during the last one (session 20).
-      log: ingestLog, maxBacklog: 2_000, applyChunk: 1_000, roomWaitMs: 2_000, lingerMs: 100,
+      // when ingest runs flat out (~2 s on an empty store, ~4 s at 1M nodes). An event waits up to
+      // LOOM_INGEST_LINGER_MS (100) for more before an idle writer takes it (a reader of the tenant's
+      // events cuts it): 16 single-event clients then go in ~15-25% faster than with each transaction
+      // taking what arrived during the last one (session 20).
+      log: ingestLog, maxBacklog: 2_000, applyChunk: 1_000, roomWaitMs: 2_000, lingerMs: cfg.ingest.lingerMs,
       onDropped: (err, tenant) => log.error({ err, tenant }, 'lineage ingest: an answered event could not be written to the graph and was left out'),
       onRetry: (err) => log.warn({ err }, 'lineage ingest: the graph cannot take answered events now; retrying'),
     } : undefined,

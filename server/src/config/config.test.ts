@@ -23,7 +23,9 @@ describe('config', () => {
   });
 
   it('answers lineage events from the ingest log in the data directory unless told to wait for the graph', () => {
-    expect(loadConfig({ LOOM_DATA_DIR: '/srv/loom' }).ingest).toEqual({ ack: 'logged', logDir: '/srv/loom/ingest-log' });
+    expect(loadConfig({ LOOM_DATA_DIR: '/srv/loom' }).ingest).toEqual({ ack: 'logged', logDir: '/srv/loom/ingest-log', lingerMs: 100 });
+    expect(loadConfig({ LOOM_INGEST_LINGER_MS: '0' }).ingest.lingerMs).toBe(0);
+    expect(() => loadConfig({ LOOM_INGEST_LINGER_MS: '-5' })).toThrow(/LOOM_INGEST_LINGER_MS="-5"/);
     expect(loadConfig({ LOOM_INGEST_ACK: 'committed' }).ingest.ack).toBe('committed');
     // Neo4j: separate processes, often pods without a lasting disk.
     expect(loadConfig({ LOOM_GRAPH: 'neo4j', LOOM_NEO4J_URL: 'neo4j://db:7687' }).ingest.ack).toBe('committed');

@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   LOOM_CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier').default('loom'),
   LOOM_REDIS_URL: z.string().url().optional(),
   LOOM_INGEST_ACK: z.enum(['logged', 'committed']).optional(),
+  LOOM_INGEST_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(100),
   LOOM_SEED_DEMO: bool.default(true),
   LOOM_DEMO_KEY: z.string().min(16).optional(),
   LOOM_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
@@ -73,7 +74,7 @@ export interface Config {
    * `committed` on Neo4j, where separate api and ingest processes (often pods without a lasting
    * disk) cannot wait for one another's log.
    */
-  ingest: { ack: 'logged' | 'committed'; logDir: string };
+  ingest: { ack: 'logged' | 'committed'; logDir: string; lingerMs: number };
   /** The job queue: in-process (default) or BullMQ on LOOM_REDIS_URL. */
   queue:
     | { engine: 'in-process' }
@@ -135,7 +136,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : { engine: 'chdb', path: path.join(dataDir, 'chdb'), database: e.LOOM_CLICKHOUSE_DATABASE, spanTtlDays: e.LOOM_SPAN_TTL_DAYS, ...metricTtl },
     telemetry: { llmPricesFile: e.LOOM_LLM_PRICES ? path.resolve(e.LOOM_LLM_PRICES) : undefined, otlpMaxConcurrent: e.LOOM_OTLP_MAX_CONCURRENT, instance: e.LOOM_INSTANCE },
     redisUrl: e.LOOM_REDIS_URL,
-    ingest: { ack: e.LOOM_INGEST_ACK ?? (e.LOOM_GRAPH === 'embedded' ? 'logged' : 'committed'), logDir: path.join(dataDir, 'ingest-log') },
+    ingest: { ack: e.LOOM_INGEST_ACK ?? (e.LOOM_GRAPH === 'embedded' ? 'logged' : 'committed'), logDir: path.join(dataDir, 'ingest-log'), lingerMs: e.LOOM_INGEST_LINGER_MS },
     queue: e.LOOM_REDIS_URL
       ? { engine: 'bullmq', url: e.LOOM_REDIS_URL, prefix: e.LOOM_QUEUE_PREFIX, lockMs: e.LOOM_QUEUE_LOCK_MS, stalledIntervalMs: e.LOOM_QUEUE_STALLED_INTERVAL_MS }
       : { engine: 'in-process' },
