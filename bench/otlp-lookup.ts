@@ -1,16 +1,18 @@
 /**
  * "One trace by id over N stored spans" (issue 4: p99 < 30 ms at 10M): bulk-loads N realistic spans
  * (traces of 10 spans, 4 tenants, spread over 14 days, with their `traces` summaries) straight into
- * chDB with INSERT … SELECT FROM numbers(), then measures the lookup of random trace ids three ways:
- * through the service (`TraceQueryService.get`, what GraphQL `trace` calls), through GraphQL over
- * HTTP, and the raw SQL of the same lookup (trace-queries.ts) through the analytics client.
+ * chDB with INSERT … SELECT FROM numbers(), then measures the lookup of random trace ids five ways:
+ * through the service (`TraceQueryService.get` with every span detail); through GraphQL over HTTP,
+ * asking for a waterfall's span fields (no attributes, events or links: the resolver reads none of
+ * those columns) and for every span detail; and the raw SQL of both reads (trace-queries.ts) through
+ * the analytics client, beside the ways that run them.
  * Each step opens chDB in its own process (this file as a script), once: `schema` (a Loom start
  * creates the schema and the demo tenant), `load` (a bare chDB client inserts), then this process
  * starts Loom on the directory and measures. (Seen here: a bare chDB client opened after a Loom
  * start and close in the same process, or while another process used chDB, stalled ~5 minutes and then
  * failed with "The server is shutting down due to a fatal error".) Trace ids are random over the
- * `demo` tenant's traces; each id is looked up by the three ways in rotating order (so each way reads
- * a not-yet-read trace a third of the time), after a warm-up.
+ * `demo` tenant's traces; each id is looked up by the five ways in rotating order (so each way reads
+ * a not-yet-read trace a fifth of the time), after a warm-up.
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
@@ -21,7 +23,7 @@ import type { BenchOptions, Emit } from './run.js';
 import { progress } from './progress.js';
 import { lastLineOfChild } from './child.js';
 import { startLoom } from '../server/src/app/main.js';
-import { traceSpansQuery } from '../server/src/domain/telemetry/trace-queries.js';
+import { traceSpansQuery, type SpanDetail } from '../server/src/domain/telemetry/trace-queries.js';
 import { loadConfig } from '../server/src/config/config.js';
 import { pct } from './stats.js';
 
@@ -151,20 +153,25 @@ export async function traceLookupBench(spans: number, env: Record<string, string
     let seed = 42;
     const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
     const ids = Array.from({ length: LOOKUPS + WARMUP }, () => traceId(Math.floor(rand() * (traces / TENANTS.length)) * TENANTS.length)); // tenant demo
-    const raw: Lookup = async (id) => {
-      const q = traceSpansQuery(id, 10_001);
+    // The bare SQL of each lookup: every span column (the service's default), and the waterfall's narrow columns.
+    const bare = (details?: ReadonlySet<SpanDetail>): Lookup => async (id) => {
+      const q = traceSpansQuery(id, 10_001, details);
       return (await loom.services.analytics.query('demo', q.sql, q.params)).length;
     };
     const service: Lookup = async (id) => (await loom.services.traces.get('demo', id))?.spans.length ?? 0;
     const client = graphqlClient(loom.url, key);
-    const graphql: Lookup = async (id) => {
-      const { ms, body } = await client.query('query($id: ID!) { trace(traceId: $id) { spans { spanId name } } }', { id });
+    const graphql = (spanFields: string): Lookup => async (id) => {
+      const { ms, body } = await client.query(`query($id: ID!) { trace(traceId: $id) { spans { ${spanFields} } } }`, { id });
       return { spans: (body as { data?: { trace?: { spans: unknown[] } } }).data?.trace?.spans.length ?? 0, ms };
     };
-    const [rawMs, serviceMs, graphqlMs] = await timed(ids, [raw, service, graphql]).finally(() => client.close());
+    // A waterfall's query reads no span detail; asking for every detail reads what the service reads.
+    const ways = [bare(), bare(new Set()), service, graphql('spanId parentSpanId name startOffsetMs durationMs statusCode'),
+      graphql('spanId name attributes resourceAttributes events { name } links { spanId }')];
+    const [rawMs, rawNarrowMs, serviceMs, waterfallMs, fullMs] = await timed(ids, ways).finally(() => client.close());
     for (const p of [50, 99]) {
       emit({ bench: 'otlp.trace_by_id_bulk', metric: `service_p${p}_ms`, value: pct(serviceMs, p), raw_engine: pct(rawMs, p), n: spans });
-      emit({ bench: 'otlp.trace_by_id_bulk', metric: `graphql_p${p}_ms`, value: pct(graphqlMs, p), raw_engine: pct(rawMs, p), n: spans });
+      emit({ bench: 'otlp.trace_by_id_bulk', metric: `graphql_waterfall_p${p}_ms`, value: pct(waterfallMs, p), raw_engine: pct(rawNarrowMs, p), n: spans });
+      emit({ bench: 'otlp.trace_by_id_bulk', metric: `graphql_all_fields_p${p}_ms`, value: pct(fullMs, p), raw_engine: pct(rawMs, p), n: spans });
     }
   } finally {
     await closeWithin(loom);

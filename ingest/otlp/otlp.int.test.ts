@@ -10,6 +10,10 @@ import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { OpenAIInstrumentation } from '@opentelemetry/instrumentation-openai';
 import { DEMO_KEY, startTestLoom, type TestLoom } from '../../server/src/testing/harness.js';
+import { createContext } from '../../server/src/api/graphql/context.js';
+import { TracesResolver } from '../../server/src/api/graphql/traces.resolver.js';
+import { infoOf } from '../../server/src/api/graphql/selection.testkit.js';
+import type { SpanView } from '../../server/src/domain/telemetry/trace-query.service.js';
 import { modelVersionId, promptVersionId } from '../../server/src/domain/ids.js';
 import { traceMessages } from './otlp.proto.js';
 import { child, emitter, openAiStandIn, postRaw } from './otlp.testkit.js';
@@ -122,6 +126,30 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
       ['PROMPTED', promptVersionId('support-answer', '2')], ['SERVED', modelVersionId('churn', '3')], ['TRACED', `run:${runId}`],
     ]);
     await sdk.close();
+  });
+
+  it("reads a span's attributes, resource attributes, events and links only when the query selects them", async () => {
+    const WIDE = ['attributes', 'resourceAttributes', 'events', 'links'] as const;
+    const narrow = (s: SpanView) => Object.fromEntries(Object.entries(s).filter(([k]) => !(WIDE as readonly string[]).includes(k)));
+    const full = (await loom.services.traces.get('demo', protoTraceId))!;
+    expect(full.spans.map((s) => WIDE.filter((k) => k in s))).toEqual(full.spans.map(() => [...WIDE]));
+    const lean = (await loom.services.traces.get('demo', protoTraceId, new Set()))!;
+    expect(lean.spans.map((s) => WIDE.filter((k) => k in s))).toEqual(full.spans.map(() => []));
+    expect(lean.spans).toEqual(full.spans.map(narrow));
+    expect(lean.summary).toEqual(full.summary);
+    const events = (await loom.services.traces.get('demo', protoTraceId, new Set(['events'])))!;
+    expect(events.spans).toEqual(full.spans.map((s) => ({ ...narrow(s), events: s.events })));
+
+    // GraphQL asks for what the query selects, through fragments too
+    const resolver = new TracesResolver();
+    const ctx = createContext({ tenant: 'demo', role: 'viewer' }, loom.services);
+    const asked = async (query: string) => ((await resolver.trace(protoTraceId, ctx, infoOf(query)))!).spans.map((s) => WIDE.filter((k) => k in s));
+    expect(await asked('{ trace(traceId: "x") { summary { traceId } spans { spanId name durationMs llm { requestModel } } } }')).toEqual(full.spans.map(() => []));
+    expect(await asked('query { trace(traceId: "x") { spans { ...S } } } fragment S on Span { name ... on Span { events { name } } links { spanId } }'))
+      .toEqual(full.spans.map(() => ['events', 'links']));
+    expect(await asked('{ trace(traceId: "x") { spans { attributes resourceAttributes } } }')).toEqual(full.spans.map(() => ['attributes', 'resourceAttributes']));
+    const over = await loom.gql('query ($id: ID!) { trace(traceId: $id) { spans { spanId name depth events { name } } } }', { id: protoTraceId });
+    expect(over.data.trace.spans).toEqual(full.spans.map((s) => ({ spanId: s.spanId, name: s.name, depth: s.depth, events: s.events!.map((e) => ({ name: e.name })) })));
   });
 
   it('updates the trace as later exports add spans (JSON encoding), idempotently', async () => {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from './context.js';
 import { GraphNode } from './types.js';
@@ -8,6 +9,8 @@ import {
 import { badInput } from '../../domain/errors.js';
 import { traceNodeId } from '../../domain/telemetry/trace-summary.js';
 import type { TraceListItem } from '../../domain/telemetry/trace-query.service.js';
+import { SPAN_DETAILS } from '../../domain/telemetry/trace-queries.js';
+import { selectsAny } from './selection.js';
 
 const iso = (d: Date | undefined | null, field: string) => {
   if (d === undefined || d === null) return undefined;
@@ -37,8 +40,10 @@ export class TracesResolver {
   }
 
   @Query(() => Trace, { nullable: true, description: 'One trace by its id (32 hex digits) as a span tree ready for a waterfall; null when unknown' })
-  trace(@Arg('traceId', () => ID) traceId: string, @Ctx() ctx: Context) {
-    return ctx.services.traces.get(ctx.principal.tenant, traceId);
+  trace(@Arg('traceId', () => ID) traceId: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    // Span fields named as the details they read: only those the query selects are read.
+    const details = new Set([...SPAN_DETAILS].filter((d) => selectsAny(info, ['spans'], new Set([d]))));
+    return ctx.services.traces.get(ctx.principal.tenant, traceId, details);
   }
 
   @Query(() => [LlmUsage], { description: 'LLM calls started in [from, to) (default: the last 24 hours): calls, tokens, cost, latency p50/p99' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { llmUsageQuery, traceListQuery, traceSpansQuery } from './trace-queries.js';
+import { llmUsageQuery, SPAN_DETAILS, traceListQuery, traceSpansQuery } from './trace-queries.js';
 
 describe('trace SQL builders', () => {
   it('lists traces with only the filters given, as parameters, newest first with a keyset cursor', () => {
@@ -35,6 +35,16 @@ describe('trace SQL builders', () => {
 
   it("bounds the span read by the trace's time range from its summary, unbounded without one", () => {
     expect(traceSpansQuery('ab', 10).sql).toMatch(/^WITH \(\n {2}SELECT if\(count\(\) = 0, \(toDateTime64\(0, 9, 'UTC'\), toDateTime64\('2261-12-31 00:00:00', 9, 'UTC'\)\), \(min\(start_time\), max\(end_time\)\)\)\n {2}FROM traces PREWHERE tenant_id = \{tenant:String\} AND trace_id = \{traceId:String\}\n\) AS trace_range\n/);
+  });
+
+  it("reads a span's wide columns only for the details asked for (all by default)", () => {
+    const WIDE = ['attributes', 'attribute_types', 'resource_attributes', 'events.', 'links.'];
+    const reads = (sql: string) => WIDE.filter((c) => new RegExp(`(?<![\\w.])${c.replace('.', '\\.')}`).test(sql.split('\nFROM spans')[0]));
+    expect(reads(traceSpansQuery('ab', 10).sql)).toEqual(WIDE);
+    expect(reads(traceSpansQuery('ab', 10, SPAN_DETAILS).sql)).toEqual(WIDE);
+    expect(reads(traceSpansQuery('ab', 10, new Set()).sql)).toEqual([]);
+    expect(reads(traceSpansQuery('ab', 10, new Set(['events', 'resourceAttributes'])).sql)).toEqual(['resource_attributes', 'events.']);
+    expect(traceSpansQuery('ab', 10, new Set()).sql).toContain('span_id, parent_span_id, name, kind, status_code, status_message,');
   });
 
   it('groups LLM usage by model, prompt version or time bucket', () => {

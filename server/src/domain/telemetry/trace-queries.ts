@@ -51,6 +51,16 @@ export function traceSummaryQuery(traceId: string): Sql {
   };
 }
 
+/** The wide parts of a span (maps and nested lists), read only when asked for: the rest of a span is a few narrow columns. */
+export type SpanDetail = 'attributes' | 'resourceAttributes' | 'events' | 'links';
+export const SPAN_DETAILS: ReadonlySet<SpanDetail> = new Set(['attributes', 'resourceAttributes', 'events', 'links']);
+const DETAIL_COLUMNS: Record<SpanDetail, string> = {
+  attributes: 'attributes, attribute_types',
+  resourceAttributes: 'resource_attributes',
+  events: 'arrayMap(t -> toString(toUnixTimestamp64Nano(t)), events.time) AS event_times, events.name AS event_names, events.attributes AS event_attributes',
+  links: 'links.trace_id AS link_trace_ids, links.span_id AS link_span_ids, links.attributes AS link_attributes',
+};
+
 /**
  * One trace's spans in start order (at most `limit`), deduplicated by span id (LIMIT BY, not FINAL:
  * PREWHERE then reads the wide attribute columns of the trace's rows only).
@@ -63,8 +73,14 @@ export function traceSummaryQuery(traceId: string): Sql {
  * of the last fraction of a second; an hour either side covers those too unless a late span lies
  * more than an hour outside the trace so far, which then shows once the summary is rewritten
  * (pruning stays: parts are daily). With no summary (not written yet, or expired) the range is unbounded.
+ *
+ * `details`: the wide parts of a span to read (SPAN_DETAILS, all by default). A waterfall needs none of
+ * them; leaving them out took a lookup over 10M spans from p50 21-23 / p99 29-31 ms to 13-15 / 19-22
+ * (bench/RESULTS.md, session 21).
  */
-export function traceSpansQuery(traceId: string, limit: number): Sql {
+export function traceSpansQuery(traceId: string, limit: number, details: ReadonlySet<SpanDetail> = SPAN_DETAILS): Sql {
+  const wide = [...SPAN_DETAILS].filter((d) => details.has(d)).map((d) => `,
+  ${DETAIL_COLUMNS[d]}`).join('');
   return {
     sql: `WITH (
   SELECT if(count() = 0, (toDateTime64(0, 9, 'UTC'), toDateTime64('2261-12-31 00:00:00', 9, 'UTC')), (min(start_time), max(end_time)))
@@ -72,11 +88,9 @@ export function traceSpansQuery(traceId: string, limit: number): Sql {
 ) AS trace_range
 SELECT span_id, parent_span_id, name, kind, status_code, status_message,
   toString(toUnixTimestamp64Nano(start_time)) AS start_ns, toString(toUnixTimestamp64Nano(end_time)) AS end_ns, duration_ns,
-  service_name, scope_name, scope_version, resource_attributes, attributes, attribute_types,
-  arrayMap(t -> toString(toUnixTimestamp64Nano(t)), events.time) AS event_times, events.name AS event_names, events.attributes AS event_attributes,
-  links.trace_id AS link_trace_ids, links.span_id AS link_span_ids, links.attributes AS link_attributes,
+  service_name, scope_name, scope_version,
   is_llm, llm_provider, llm_operation, llm_request_model, llm_response_model, llm_input_tokens, llm_output_tokens, llm_total_tokens,
-  llm_cost_usd, prompt_name, prompt_version, run_id, model_name, model_version
+  llm_cost_usd, prompt_name, prompt_version, run_id, model_name, model_version${wide}
 FROM spans
 PREWHERE tenant_id = {tenant:String} AND trace_id = {traceId:String}
 WHERE start_time BETWEEN trace_range.1 - INTERVAL 1 HOUR AND trace_range.2 + INTERVAL 1 HOUR

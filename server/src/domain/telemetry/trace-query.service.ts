@@ -5,7 +5,7 @@ import { normaliseId } from './spans.js';
 import { nsToIso } from './trace-summary.js';
 import { waterfall, type TreePlacement } from './trace-tree.js';
 import {
-  llmUsageQuery, traceListQuery, traceSpansQuery, traceSummaryQuery, type Cursor, type TraceFilter, type UsageGroup,
+  llmUsageQuery, SPAN_DETAILS, traceListQuery, traceSpansQuery, traceSummaryQuery, type Cursor, type SpanDetail, type TraceFilter, type UsageGroup,
 } from './trace-queries.js';
 
 export interface TraceListItem {
@@ -23,10 +23,11 @@ export interface LlmCall {
 export interface SpanView extends TreePlacement {
   spanId: string; parentSpanId: string | null; name: string; kind: string; service: string; scope: string;
   start: string; end: string; statusCode: string; statusMessage: string;
-  attributes: Attrs; resourceAttributes: Attrs;
-  events: { time: string; name: string; attributes: Attrs }[];
-  links: { traceId: string; spanId: string; attributes: Attrs }[];
   llm: LlmCall | null; runId: string | null;
+  /** The wide parts: absent when `get` was not asked for them (its `details`). */
+  attributes?: Attrs; resourceAttributes?: Attrs;
+  events?: { time: string; name: string; attributes: Attrs }[];
+  links?: { traceId: string; spanId: string; attributes: Attrs }[];
 }
 export interface TraceView { summary: TraceListItem; spans: SpanView[]; truncated: boolean }
 
@@ -65,7 +66,7 @@ function decodeCursor(after: string): Cursor {
   return { startNs: m[1], traceId: m[2] };
 }
 
-function spanView(r: Row, placement: TreePlacement): SpanView {
+function spanView(r: Row, placement: TreePlacement, details: ReadonlySet<SpanDetail>): SpanView {
   const llm: LlmCall | null = r.is_llm ? {
     provider: r.llm_provider, operation: r.llm_operation, requestModel: r.llm_request_model, responseModel: r.llm_response_model,
     inputTokens: n(r.llm_input_tokens), outputTokens: n(r.llm_output_tokens), totalTokens: n(r.llm_total_tokens),
@@ -74,10 +75,11 @@ function spanView(r: Row, placement: TreePlacement): SpanView {
   return {
     ...placement, spanId: r.span_id, parentSpanId: r.parent_span_id || null, name: r.name, kind: r.kind, service: r.service_name,
     scope: r.scope_name, start: nsToIso(r.start_ns), end: nsToIso(r.end_ns), statusCode: r.status_code, statusMessage: r.status_message,
-    attributes: storedToAttrs(r.attributes, r.attribute_types), resourceAttributes: storedToAttrs(r.resource_attributes, {}),
-    events: (r.event_times as string[]).map((t, i) => ({ time: nsToIso(t), name: r.event_names[i], attributes: r.event_attributes[i] })),
-    links: (r.link_trace_ids as string[]).map((t, i) => ({ traceId: t, spanId: r.link_span_ids[i], attributes: r.link_attributes[i] })),
     llm, runId: r.run_id || null,
+    ...(details.has('attributes') && { attributes: storedToAttrs(r.attributes, r.attribute_types) }),
+    ...(details.has('resourceAttributes') && { resourceAttributes: storedToAttrs(r.resource_attributes, {}) }),
+    ...(details.has('events') && { events: (r.event_times as string[]).map((t, i) => ({ time: nsToIso(t), name: r.event_names[i], attributes: r.event_attributes[i] })) }),
+    ...(details.has('links') && { links: (r.link_trace_ids as string[]).map((t, i) => ({ traceId: t, spanId: r.link_span_ids[i], attributes: r.link_attributes[i] })) }),
   };
 }
 
@@ -96,11 +98,12 @@ export class TraceQueryService {
     return { edges, hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null };
   }
 
-  async get(tenant: string, traceId: string): Promise<TraceView | null> {
+  /** `details`: the wide parts of each span to read (all by default); a waterfall needs none (trace-queries.ts). */
+  async get(tenant: string, traceId: string, details: ReadonlySet<SpanDetail> = SPAN_DETAILS): Promise<TraceView | null> {
     const id = normaliseId(traceId, 16);
     if (!id) throw badInput('traceId', 'must be 32 hex digits, not all zero');
     // One read: spans are sorted by trace id, so a trace is one primary-key range (in each day's partition).
-    const q = traceSpansQuery(id, MAX_TRACE_SPANS + 1);
+    const q = traceSpansQuery(id, MAX_TRACE_SPANS + 1, details);
     const rows = await this.analytics.query<Row>(tenant, q.sql, q.params);
     if (!rows.length) return null;
     const truncated = rows.length > MAX_TRACE_SPANS;
@@ -110,7 +113,7 @@ export class TraceQueryService {
     const stored = truncated ? (await this.analytics.query<Row>(tenant, traceSummaryQuery(id).sql, traceSummaryQuery(id).params))[0] : undefined;
     return {
       summary: stored ? listItem(stored) : summaryOf(id, kept),
-      spans: placed.map(({ span, placement }) => spanView(span.row, placement)),
+      spans: placed.map(({ span, placement }) => spanView(span.row, placement, details)),
       truncated,
     };
   }
