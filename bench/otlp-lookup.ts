@@ -1,18 +1,19 @@
 /**
  * "One trace by id over N stored spans" (issue 4: p99 < 30 ms at 10M): bulk-loads N realistic spans
  * (traces of 10 spans, 4 tenants, spread over 14 days, with their `traces` summaries) straight into
- * chDB with INSERT … SELECT FROM numbers(), then measures the lookup of random trace ids five ways:
+ * chDB with INSERT … SELECT FROM numbers(), then measures the lookup of random trace ids six ways:
  * through the service (`TraceQueryService.get` with every span detail); through GraphQL over HTTP,
  * asking for a waterfall's span fields (no attributes, events or links: the resolver reads none of
- * those columns) and for every span detail; and the raw SQL of both reads (trace-queries.ts) through
- * the analytics client, beside the ways that run them.
+ * those columns), with the web app's trace page query (its waterfall and summary; the page reads a
+ * span's details when it is opened) and for every span detail; and the raw SQL of the narrow and the
+ * whole read (trace-queries.ts) through the analytics client, beside the ways that run them.
  * Each step opens chDB in its own process (this file as a script), once: `schema` (a Loom start
  * creates the schema and the demo tenant), `load` (a bare chDB client inserts), then this process
  * starts Loom on the directory and measures. (Seen here: a bare chDB client opened after a Loom
  * start and close in the same process, or while another process used chDB, stalled ~5 minutes and then
  * failed with "The server is shutting down due to a fatal error".) Trace ids are random over the
- * `demo` tenant's traces; each id is looked up by the five ways in rotating order (so each way reads
- * a not-yet-read trace a fifth of the time), after a warm-up.
+ * `demo` tenant's traces; each id is looked up by the six ways in rotating order (so each way reads
+ * a not-yet-read trace a sixth of the time), after a warm-up.
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
@@ -25,6 +26,7 @@ import { lastLineOfChild } from './child.js';
 import { startLoom } from '../server/src/app/main.js';
 import { traceSpansQuery, type SpanDetail } from '../server/src/domain/telemetry/trace-queries.js';
 import { loadConfig } from '../server/src/config/config.js';
+import { TraceDocument } from '../web/src/pages/traces/documents.js';
 import { pct } from './stats.js';
 
 const SPANS_PER_TRACE = 10;
@@ -164,13 +166,19 @@ export async function traceLookupBench(spans: number, env: Record<string, string
       const { ms, body } = await client.query(`query($id: ID!) { trace(traceId: $id) { spans { ${spanFields} } } }`, { id });
       return { spans: (body as { data?: { trace?: { spans: unknown[] } } }).data?.trace?.spans.length ?? 0, ms };
     };
-    // A waterfall's query reads no span detail; asking for every detail reads what the service reads.
-    const ways = [bare(), bare(new Set()), service, graphql('spanId parentSpanId name startOffsetMs durationMs statusCode'),
+    // The web app's trace page: its own query (the waterfall and the summary, with the Trace node's id).
+    const webTrace: Lookup = async (id) => {
+      const { ms, body } = await client.query(TraceDocument.toString(), { traceId: id });
+      return { spans: (body as { data?: { trace?: { spans: unknown[] } } }).data?.trace?.spans.length ?? 0, ms };
+    };
+    // A waterfall's span fields read no span detail; asking for every detail reads what the service reads.
+    const ways = [bare(), bare(new Set()), service, graphql('spanId parentSpanId name startOffsetMs durationMs statusCode'), webTrace,
       graphql('spanId name attributes resourceAttributes events { name } links { spanId }')];
-    const [rawMs, rawNarrowMs, serviceMs, waterfallMs, fullMs] = await timed(ids, ways).finally(() => client.close());
+    const [rawMs, rawNarrowMs, serviceMs, waterfallMs, webMs, fullMs] = await timed(ids, ways).finally(() => client.close());
     for (const p of [50, 99]) {
       emit({ bench: 'otlp.trace_by_id_bulk', metric: `service_p${p}_ms`, value: pct(serviceMs, p), raw_engine: pct(rawMs, p), n: spans });
       emit({ bench: 'otlp.trace_by_id_bulk', metric: `graphql_waterfall_p${p}_ms`, value: pct(waterfallMs, p), raw_engine: pct(rawNarrowMs, p), n: spans });
+      emit({ bench: 'otlp.trace_by_id_bulk', metric: `graphql_web_trace_page_p${p}_ms`, value: pct(webMs, p), raw_engine: pct(rawNarrowMs, p), n: spans });
       emit({ bench: 'otlp.trace_by_id_bulk', metric: `graphql_all_fields_p${p}_ms`, value: pct(fullMs, p), raw_engine: pct(rawMs, p), n: spans });
     }
   } finally {

@@ -228,6 +228,8 @@ describe('registry, prompts and traces pages', () => {
     const llmRow = page.locator('[data-testid=span-row][data-tone=llm]');
     expect(await llmRow.textContent()).toContain('500');
     await llmRow.click();
+    // The waterfall's read leaves attributes out: the panel reads them for the opened span.
+    await page.getByTestId('span-attributes').waitFor();
     expect(await page.getByTestId('span-details').textContent()).toContain('gen_ai.request.model');
     await e2e.screenshot(page, 'traces-2-waterfall');
     await page.locator('[data-span="2222222222222222"] [data-testid=span-toggle]').click();

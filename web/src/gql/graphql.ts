@@ -569,7 +569,15 @@ export type TraceQueryVariables = Exact<{
 }>;
 
 
-export type TraceQuery = { trace: { truncated: boolean, summary: { end: string, runIds: Array<string>, traceId: string, rootSpanName: string, service: string, start: string, durationMs: number, spanCount: number, llmCalls: number, error: boolean, errorCount: number, inputTokens: number, outputTokens: number, costUsd: number, models: Array<string>, modelVersions: Array<{ name: string, version: string }>, node: { id: string } | null, prompts: Array<{ name: string, version: string }> }, spans: Array<{ spanId: string, parentSpanId: string | null, name: string, kind: string, service: string, scope: string, depth: number, childCount: number, start: string, startOffsetMs: number, durationMs: number, statusCode: string, statusMessage: string, attributes: unknown, runId: string | null, events: Array<{ name: string, time: string, attributes: unknown }>, llm: { operation: string, provider: string, requestModel: string, responseModel: string, inputTokens: number, outputTokens: number, totalTokens: number, costUsd: number, promptName: string, promptVersion: string } | null }> } | null };
+export type TraceQuery = { trace: { truncated: boolean, summary: { end: string, runIds: Array<string>, traceId: string, rootSpanName: string, service: string, start: string, durationMs: number, spanCount: number, llmCalls: number, error: boolean, errorCount: number, inputTokens: number, outputTokens: number, costUsd: number, models: Array<string>, modelVersions: Array<{ name: string, version: string }>, node: { id: string } | null, prompts: Array<{ name: string, version: string }> }, spans: Array<{ spanId: string, parentSpanId: string | null, name: string, kind: string, service: string, scope: string, depth: number, childCount: number, start: string, startOffsetMs: number, durationMs: number, statusCode: string, statusMessage: string, runId: string | null, llm: { operation: string, provider: string, requestModel: string, responseModel: string, inputTokens: number, outputTokens: number, totalTokens: number, costUsd: number, promptName: string, promptVersion: string } | null }> } | null };
+
+export type SpanDetailsQueryVariables = Exact<{
+  traceId: string | number;
+  spanIds: Array<string | number> | string | number;
+}>;
+
+
+export type SpanDetailsQuery = { spanDetails: Array<{ spanId: string, attributes: unknown, events: Array<{ name: string, time: string, attributes: unknown }> }> };
 
 export type LlmUsageQueryVariables = Exact<{
   groupBy: LlmUsageGroup;
@@ -1566,13 +1574,7 @@ export const TraceDocument = new TypedDocumentString(`
       durationMs
       statusCode
       statusMessage
-      attributes
       runId
-      events {
-        name
-        time
-        attributes
-      }
       llm {
         operation
         provider
@@ -1607,6 +1609,19 @@ export const TraceDocument = new TypedDocumentString(`
     version
   }
 }`) as unknown as TypedDocumentString<TraceQuery, TraceQueryVariables>;
+export const SpanDetailsDocument = new TypedDocumentString(`
+    query SpanDetails($traceId: ID!, $spanIds: [ID!]!) {
+  spanDetails(traceId: $traceId, spanIds: $spanIds) {
+    spanId
+    attributes
+    events {
+      name
+      time
+      attributes
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SpanDetailsQuery, SpanDetailsQueryVariables>;
 export const LlmUsageDocument = new TypedDocumentString(`
     query LlmUsage($groupBy: LlmUsageGroup!, $from: DateTime, $to: DateTime, $service: String) {
   llmUsage(groupBy: $groupBy, from: $from, to: $to, service: $service) {

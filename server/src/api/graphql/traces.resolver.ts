@@ -4,7 +4,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from './context.js';
 import { GraphNode } from './types.js';
 import {
-  BUCKET_SECONDS, LlmUsage, LlmUsageGroup, Trace, TraceConnection, TraceFilter, TraceSummary, UsageBucket,
+  BUCKET_SECONDS, LlmUsage, LlmUsageGroup, SpanDetails, Trace, TraceConnection, TraceFilter, TraceSummary, UsageBucket,
 } from './traces.types.js';
 import { badInput } from '../../domain/errors.js';
 import { traceNodeId } from '../../domain/telemetry/trace-summary.js';
@@ -44,6 +44,15 @@ export class TracesResolver {
     // Span fields named as the details they read: only those the query selects are read.
     const details = new Set([...SPAN_DETAILS].filter((d) => selectsAny(info, ['spans'], new Set([d]))));
     return ctx.services.traces.get(ctx.principal.tenant, traceId, details);
+  }
+
+  @Query(() => [SpanDetails], { description: "The attributes, resource attributes, events and links of some of a trace's spans (1 to 100 ids), in start order; ids the trace does not hold are left out" })
+  spanDetails(
+    @Arg('traceId', () => ID) traceId: string,
+    @Arg('spanIds', () => [ID]) spanIds: string[],
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.traces.spanDetails(ctx.principal.tenant, traceId, spanIds);
   }
 
   @Query(() => [LlmUsage], { description: 'LLM calls started in [from, to) (default: the last 24 hours): calls, tokens, cost, latency p50/p99' })

@@ -99,8 +99,17 @@ export class SpanLink {
   @Field(() => GraphQLJSON) attributes!: Record<string, string>;
 }
 
+/** A span's wide parts (maps and nested lists), read only when a query selects them: fields of Span and SpanDetails (no field has this type, so the schema does not list it). */
+@ObjectType()
+abstract class SpanWideParts {
+  @Field(() => GraphQLJSON, { description: 'Attributes with their OTLP types restored' }) attributes!: Attrs;
+  @Field(() => GraphQLJSON) resourceAttributes!: Attrs;
+  @Field(() => [SpanEvent]) events!: SpanEvent[];
+  @Field(() => [SpanLink]) links!: SpanLink[];
+}
+
 @ObjectType({ description: 'A span placed for a waterfall: listed depth-first (every span after its parent), offsets from the trace start' })
-export class Span {
+export class Span extends SpanWideParts {
   @Field(() => ID) spanId!: string;
   @Field(() => ID, { nullable: true }) parentSpanId!: string | null;
   @Field(() => String) name!: string;
@@ -115,12 +124,13 @@ export class Span {
   @Field(() => Int) childCount!: number;
   @Field(() => String, { description: 'UNSET, OK or ERROR' }) statusCode!: string;
   @Field(() => String) statusMessage!: string;
-  @Field(() => GraphQLJSON, { description: 'Attributes with their OTLP types restored' }) attributes!: Attrs;
-  @Field(() => GraphQLJSON) resourceAttributes!: Attrs;
-  @Field(() => [SpanEvent]) events!: SpanEvent[];
-  @Field(() => [SpanLink]) links!: SpanLink[];
   @Field(() => LlmCall, { nullable: true, description: 'Set when the span is one LLM call' }) llm!: LlmCall | null;
   @Field(() => String, { nullable: true, description: 'loom.run.id' }) runId!: string | null;
+}
+
+@ObjectType({ description: "One span's attributes, resource attributes, events and links: what a waterfall may leave out, read for the spans a user opens" })
+export class SpanDetails extends SpanWideParts {
+  @Field(() => ID) spanId!: string;
 }
 
 @ObjectType({ description: 'A trace as a span tree with timing' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { llmUsageQuery, SPAN_DETAILS, traceListQuery, traceSpansQuery } from './trace-queries.js';
+import { llmUsageQuery, SPAN_DETAILS, spanDetailsQuery, traceListQuery, traceSpansQuery } from './trace-queries.js';
 
 describe('trace SQL builders', () => {
   it('lists traces with only the filters given, as parameters, newest first with a keyset cursor', () => {
@@ -45,6 +45,14 @@ describe('trace SQL builders', () => {
     expect(reads(traceSpansQuery('ab', 10, new Set()).sql)).toEqual([]);
     expect(reads(traceSpansQuery('ab', 10, new Set(['events', 'resourceAttributes'])).sql)).toEqual(['resource_attributes', 'events.']);
     expect(traceSpansQuery('ab', 10, new Set()).sql).toContain('span_id, parent_span_id, name, kind, status_code, status_message,');
+  });
+
+  it("reads some spans' wide columns by id, as parameters, bounded and deduplicated as the trace's read", () => {
+    const q = spanDetailsQuery('ab', ['01', '02']);
+    expect(q.params).toEqual({ traceId: 'ab', spanIds: ['01', '02'] });
+    expect(q.sql).toMatch(/^SELECT span_id, attributes, attribute_types,\n {2}resource_attributes,\n/m);
+    expect(q.sql).toContain('PREWHERE tenant_id = {tenant:String} AND trace_id = {traceId:String} AND span_id IN {spanIds:Array(String)}\nWHERE start_time BETWEEN trace_range.1');
+    expect(q.sql).toMatch(/LIMIT 1 BY span_id$/);
   });
 
   it('groups LLM usage by model, prompt version or time bucket', () => {

@@ -79,26 +79,37 @@ const DETAIL_COLUMNS: Record<SpanDetail, string> = {
  * (bench/RESULTS.md, session 21).
  */
 export function traceSpansQuery(traceId: string, limit: number, details: ReadonlySet<SpanDetail> = SPAN_DETAILS): Sql {
-  const wide = [...SPAN_DETAILS].filter((d) => details.has(d)).map((d) => `,
-  ${DETAIL_COLUMNS[d]}`).join('');
+  const wide = [...SPAN_DETAILS].filter((d) => details.has(d)).map((d) => `,\n  ${DETAIL_COLUMNS[d]}`).join('');
   return {
-    sql: `WITH (
-  SELECT if(count() = 0, (toDateTime64(0, 9, 'UTC'), toDateTime64('2261-12-31 00:00:00', 9, 'UTC')), (min(start_time), max(end_time)))
-  FROM traces PREWHERE tenant_id = {tenant:String} AND trace_id = {traceId:String}
-) AS trace_range
-SELECT span_id, parent_span_id, name, kind, status_code, status_message,
+    sql: spansOfTrace(`span_id, parent_span_id, name, kind, status_code, status_message,
   toString(toUnixTimestamp64Nano(start_time)) AS start_ns, toString(toUnixTimestamp64Nano(end_time)) AS end_ns, duration_ns,
   service_name, scope_name, scope_version,
   is_llm, llm_provider, llm_operation, llm_request_model, llm_response_model, llm_input_tokens, llm_output_tokens, llm_total_tokens,
-  llm_cost_usd, prompt_name, prompt_version, run_id, model_name, model_version${wide}
-FROM spans
-PREWHERE tenant_id = {tenant:String} AND trace_id = {traceId:String}
-WHERE start_time BETWEEN trace_range.1 - INTERVAL 1 HOUR AND trace_range.2 + INTERVAL 1 HOUR
-ORDER BY start_time, span_id
-LIMIT 1 BY span_id
-LIMIT {limit:UInt32}`,
+  llm_cost_usd, prompt_name, prompt_version, run_id, model_name, model_version${wide}`, '', '\nLIMIT {limit:UInt32}'),
     params: { traceId, limit },
   };
+}
+
+/** The wide parts of some of a trace's spans, by span id (what traceSpansQuery left out for a waterfall), read as it reads them. */
+export function spanDetailsQuery(traceId: string, spanIds: readonly string[]): Sql {
+  return {
+    sql: spansOfTrace(`span_id, ${[...SPAN_DETAILS].map((d) => DETAIL_COLUMNS[d]).join(',\n  ')}`, ' AND span_id IN {spanIds:Array(String)}', ''),
+    params: { traceId, spanIds },
+  };
+}
+
+/** A trace's spans (`columns`), bounded by its summary's time range and deduplicated by span id, in start order (see traceSpansQuery). */
+function spansOfTrace(columns: string, prewhere: string, tail: string): string {
+  return `WITH (
+  SELECT if(count() = 0, (toDateTime64(0, 9, 'UTC'), toDateTime64('2261-12-31 00:00:00', 9, 'UTC')), (min(start_time), max(end_time)))
+  FROM traces PREWHERE tenant_id = {tenant:String} AND trace_id = {traceId:String}
+) AS trace_range
+SELECT ${columns}
+FROM spans
+PREWHERE tenant_id = {tenant:String} AND trace_id = {traceId:String}${prewhere}
+WHERE start_time BETWEEN trace_range.1 - INTERVAL 1 HOUR AND trace_range.2 + INTERVAL 1 HOUR
+ORDER BY start_time, span_id
+LIMIT 1 BY span_id${tail}`;
 }
 
 const USAGE_KEYS: Record<UsageGroup, string> = {

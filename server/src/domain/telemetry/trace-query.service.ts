@@ -5,7 +5,7 @@ import { normaliseId } from './spans.js';
 import { nsToIso } from './trace-summary.js';
 import { waterfall, type TreePlacement } from './trace-tree.js';
 import {
-  llmUsageQuery, SPAN_DETAILS, traceListQuery, traceSpansQuery, traceSummaryQuery, type Cursor, type SpanDetail, type TraceFilter, type UsageGroup,
+  llmUsageQuery, SPAN_DETAILS, spanDetailsQuery, traceListQuery, traceSpansQuery, traceSummaryQuery, type Cursor, type SpanDetail, type TraceFilter, type UsageGroup,
 } from './trace-queries.js';
 
 export interface TraceListItem {
@@ -20,16 +20,19 @@ export interface LlmCall {
   provider: string; operation: string; requestModel: string; responseModel: string;
   inputTokens: number; outputTokens: number; totalTokens: number; costUsd: number; promptName: string; promptVersion: string;
 }
-export interface SpanView extends TreePlacement {
+export interface SpanView extends TreePlacement, SpanWideParts {
   spanId: string; parentSpanId: string | null; name: string; kind: string; service: string; scope: string;
   start: string; end: string; statusCode: string; statusMessage: string;
   llm: LlmCall | null; runId: string | null;
-  /** The wide parts: absent when `get` was not asked for them (its `details`). */
+}
+/** A span's wide parts: those `get` was not asked for are absent (its `details`). */
+export interface SpanWideParts {
   attributes?: Attrs; resourceAttributes?: Attrs;
   events?: { time: string; name: string; attributes: Attrs }[];
   links?: { traceId: string; spanId: string; attributes: Attrs }[];
 }
 export interface TraceView { summary: TraceListItem; spans: SpanView[]; truncated: boolean }
+export type SpanDetails = { spanId: string } & Required<SpanWideParts>;
 
 export interface UsageRow {
   model: string | null; promptName: string | null; promptVersion: string | null; bucketStart: string | null;
@@ -38,6 +41,8 @@ export interface UsageRow {
 }
 
 export const MAX_TRACE_SPANS = 10_000;
+/** Most spans one spanDetails read takes. */
+export const MAX_DETAIL_SPANS = 100;
 const MAX_USAGE_ROWS = 10_000;
 const DAY_MS = 86_400_000;
 
@@ -75,7 +80,12 @@ function spanView(r: Row, placement: TreePlacement, details: ReadonlySet<SpanDet
   return {
     ...placement, spanId: r.span_id, parentSpanId: r.parent_span_id || null, name: r.name, kind: r.kind, service: r.service_name,
     scope: r.scope_name, start: nsToIso(r.start_ns), end: nsToIso(r.end_ns), statusCode: r.status_code, statusMessage: r.status_message,
-    llm, runId: r.run_id || null,
+    llm, runId: r.run_id || null, ...wideParts(r, details),
+  };
+}
+
+function wideParts(r: Row, details: ReadonlySet<SpanDetail>): SpanWideParts {
+  return {
     ...(details.has('attributes') && { attributes: storedToAttrs(r.attributes, r.attribute_types) }),
     ...(details.has('resourceAttributes') && { resourceAttributes: storedToAttrs(r.resource_attributes, {}) }),
     ...(details.has('events') && { events: (r.event_times as string[]).map((t, i) => ({ time: nsToIso(t), name: r.event_names[i], attributes: r.event_attributes[i] })) }),
@@ -116,6 +126,24 @@ export class TraceQueryService {
       spans: placed.map(({ span, placement }) => spanView(span.row, placement, details)),
       truncated,
     };
+  }
+
+  /**
+   * The wide parts of some of a trace's spans (at most MAX_DETAIL_SPANS ids), in start order: what a
+   * waterfall read without (`get` with no `details`). Ids the trace does not hold are left out.
+   */
+  async spanDetails(tenant: string, traceId: string, spanIds: readonly string[]): Promise<SpanDetails[]> {
+    const id = normaliseId(traceId, 16);
+    if (!id) throw badInput('traceId', 'must be 32 hex digits, not all zero');
+    if (spanIds.length === 0 || spanIds.length > MAX_DETAIL_SPANS) throw badInput('spanIds', `must hold 1 to ${MAX_DETAIL_SPANS} span ids`);
+    const ids = spanIds.map((s, i) => {
+      const hex = normaliseId(s, 8);
+      if (!hex) throw badInput(`spanIds[${i}]`, 'must be 16 hex digits, not all zero');
+      return hex;
+    });
+    const q = spanDetailsQuery(id, [...new Set(ids)]);
+    const rows = await this.analytics.query<Row>(tenant, q.sql, q.params);
+    return rows.map((r) => ({ spanId: r.span_id, ...wideParts(r, SPAN_DETAILS) }) as SpanDetails);
   }
 
   async llmUsage(tenant: string, groupBy: UsageGroup, bucketSeconds: number, from: string | undefined, to: string | undefined, service?: string): Promise<UsageRow[]> {

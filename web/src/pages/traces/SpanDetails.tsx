@@ -1,5 +1,7 @@
+import { useQuery } from '../../api/useQuery.js';
 import { defineMessages, useFormat, useT } from '../../i18n/i18n.js';
-import { Json, When } from '../models/ui.js';
+import { ErrorNote, Json, Loading, When } from '../models/ui.js';
+import { SpanDetailsDocument } from './documents.js';
 import type { SpanData } from './Waterfall.js';
 import { formatDuration } from './waterfall.js';
 
@@ -7,19 +9,24 @@ const M = defineMessages(
   {
     span: 'Span', id: 'Span id', parent: 'Parent', kind: 'Kind', service: 'Service', scope: 'Scope', started: 'Started', duration: 'Duration', status: 'Status',
     llm: 'LLM call', provider: 'Provider', operation: 'Operation', requested: 'Requested model', answered: 'Answered by', tokens: 'Tokens (in/out/total)', cost: 'Cost (USD)',
-    prompt: 'Prompt version', attributes: 'Attributes', events: 'Events', root: 'root', run: 'Run',
+    prompt: 'Prompt version', attributes: 'Attributes', events: 'Events', root: 'root', run: 'Run', gone: 'This span is no longer stored.',
   },
   {
     span: 'Span', id: 'Span id', parent: '父 span', kind: '类型', service: '服务', scope: '插桩范围', started: '开始', duration: '耗时', status: '状态',
     llm: 'LLM 调用', provider: '提供方', operation: '操作', requested: '请求的模型', answered: '应答模型', tokens: 'Token（输入/输出/合计）', cost: '成本（美元）',
-    prompt: '提示词版本', attributes: '属性', events: '事件', root: '根', run: '运行',
+    prompt: '提示词版本', attributes: '属性', events: '事件', root: '根', run: '运行', gone: '此 span 已不再保存。',
   },
 );
 
-/** Everything about the clicked span: ids, status, the LLM call it made, attributes and events. */
-export function SpanDetails({ span: s }: { span: SpanData }) {
+/**
+ * Everything about the clicked span: ids, status, the LLM call it made (from the waterfall's read),
+ * then its attributes and events, read for this span alone.
+ */
+export function SpanDetails({ traceId, span: s }: { traceId: string; span: SpanData }) {
   const t = useT(M);
   const f = useFormat();
+  const wide = useQuery(SpanDetailsDocument, { traceId, spanIds: [s.spanId] });
+  const details = wide.data?.spanDetails.find((d) => d.spanId === s.spanId) ?? null;
   return (
     <aside className="card span-details" data-testid="span-details">
       <h2>{s.name}</h2>
@@ -49,12 +56,18 @@ export function SpanDetails({ span: s }: { span: SpanData }) {
         </>
       )}
       <h3>{t('attributes')}</h3>
-      <Json value={s.attributes} />
-      {s.events.length > 0 && (
-        <>
-          <h3>{t('events')}</h3>
-          {s.events.map((e, i) => <div key={i} className="hint"><strong>{e.name}</strong> <When iso={e.time} /><Json value={e.attributes} /></div>)}
-        </>
+      {wide.error && <ErrorNote message={wide.error} />}
+      {!details && !wide.error && (wide.loading || !wide.data ? <Loading /> : <p className="muted hint">{t('gone')}</p>)}
+      {details && (
+        <div data-testid="span-attributes">
+          <Json value={details.attributes} />
+          {details.events.length > 0 && (
+            <>
+              <h3>{t('events')}</h3>
+              {details.events.map((e, i) => <div key={i} className="hint"><strong>{e.name}</strong> <When iso={e.time} /><Json value={e.attributes} /></div>)}
+            </>
+          )}
+        </div>
       )}
     </aside>
   );

@@ -72,7 +72,7 @@ export function TraceDetail({ traceId }: { traceId: string }) {
           <div className="legend"><span><i className="tone-ok" />{t('ok')}</span><span><i className="tone-llm" />{t('llmSpan')}</span><span><i className="tone-error" />{t('errorSpan')}</span></div>
           <div className="trace-layout">
             <Waterfall spans={trace.spans} selected={selectedId} onSelect={(id) => setQuery({ span: id === selectedId ? null : id })} collapsed={collapsed} onToggle={toggle} />
-            {selected ? <SpanDetails span={selected} /> : <p className="card muted hint">{t('pick')}</p>}
+            {selected ? <SpanDetails traceId={traceId} span={selected} /> : <p className="card muted hint">{t('pick')}</p>}
           </div>
         </>
       )}

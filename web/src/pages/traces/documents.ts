@@ -58,11 +58,20 @@ export const TraceDocument = graphql(`
         durationMs
         statusCode
         statusMessage
-        attributes
         runId
-        events { name time attributes }
         llm { operation provider requestModel responseModel inputTokens outputTokens totalTokens costUsd promptName promptVersion }
       }
+    }
+  }
+`);
+
+/** What the waterfall leaves out, for the span a user opens (a trace of thousands of spans then loads without them). */
+export const SpanDetailsDocument = graphql(`
+  query SpanDetails($traceId: ID!, $spanIds: [ID!]!) {
+    spanDetails(traceId: $traceId, spanIds: $spanIds) {
+      spanId
+      attributes
+      events { name time attributes }
     }
   }
 `);
