@@ -55,7 +55,7 @@ async function seed() {
     span(TRACE_OK, '1'.repeat(16), '', 'POST /answer', t0, t0 + 1200),
     span(TRACE_OK, '2'.repeat(16), '1'.repeat(16), 'retrieve documents', t0 + 20, t0 + 300),
     span(TRACE_OK, '3'.repeat(16), '2'.repeat(16), 'embed query', t0 + 25, t0 + 90),
-    span(TRACE_OK, '4'.repeat(16), '1'.repeat(16), 'chat gpt-4o-mini', t0 + 320, t0 + 1150, llm),
+    { ...span(TRACE_OK, '4'.repeat(16), '1'.repeat(16), 'chat gpt-4o-mini', t0 + 320, t0 + 1150, llm), links: [{ traceId: TRACE_ERR, spanId: '5'.repeat(16), attributes: [str('link.reason', 'scored the answer')] }] },
   ]);
   await postTrace('batch-scorer', [span(TRACE_ERR, '5'.repeat(16), '', 'score batch', t0 + 5000, t0 + 7000, [], true)]);
   for (let i = 0; i < 50; i++) {
@@ -230,10 +230,17 @@ describe('registry, prompts and traces pages', () => {
     await llmRow.click();
     // The waterfall's read leaves attributes out: the panel reads them for the opened span.
     await page.getByTestId('span-attributes').waitFor();
-    expect(await page.getByTestId('span-details').textContent()).toContain('gen_ai.request.model');
+    const panel = await page.getByTestId('span-details').textContent();
+    expect(panel).toContain('gen_ai.request.model');
+    expect(panel).toContain('"service.name": "support-bot"'); // the resource's attributes
+    expect(await page.getByTestId('span-link').textContent()).toContain('scored the answer');
     await e2e.screenshot(page, 'traces-2-waterfall');
     await page.locator('[data-span="2222222222222222"] [data-testid=span-toggle]').click();
     expect(await rows(page, 'span-row').count()).toBe(3);
+    // a span link opens the linked span on its own trace's page
+    await page.getByTestId('span-link').getByRole('link').click();
+    await page.getByTestId('trace-title').filter({ hasText: 'score batch' }).waitFor();
+    await page.getByTestId('span-details').filter({ hasText: '5555555555555555' }).waitFor();
     expect(e2e.pageErrors(page)).toEqual([]);
   });
 

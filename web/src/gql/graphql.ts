@@ -577,7 +577,7 @@ export type SpanDetailsQueryVariables = Exact<{
 }>;
 
 
-export type SpanDetailsQuery = { spanDetails: Array<{ spanId: string, attributes: unknown, events: Array<{ name: string, time: string, attributes: unknown }> }> };
+export type SpanDetailsQuery = { spanDetails: Array<{ spanId: string, attributes: unknown, resourceAttributes: unknown, events: Array<{ name: string, time: string, attributes: unknown }>, links: Array<{ traceId: string, spanId: string, attributes: unknown }> }> };
 
 export type LlmUsageQueryVariables = Exact<{
   groupBy: LlmUsageGroup;
@@ -1614,9 +1614,15 @@ export const SpanDetailsDocument = new TypedDocumentString(`
   spanDetails(traceId: $traceId, spanIds: $spanIds) {
     spanId
     attributes
+    resourceAttributes
     events {
       name
       time
+      attributes
+    }
+    links {
+      traceId
+      spanId
       attributes
     }
   }

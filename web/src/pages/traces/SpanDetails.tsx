@@ -1,5 +1,7 @@
 import { useQuery } from '../../api/useQuery.js';
 import { defineMessages, useFormat, useT } from '../../i18n/i18n.js';
+import { Link, withQuery } from '../../shell/router.js';
+import { tracePath } from '../models/links.js';
 import { ErrorNote, Json, Loading, When } from '../models/ui.js';
 import { SpanDetailsDocument } from './documents.js';
 import type { SpanData } from './Waterfall.js';
@@ -10,17 +12,19 @@ const M = defineMessages(
     span: 'Span', id: 'Span id', parent: 'Parent', kind: 'Kind', service: 'Service', scope: 'Scope', started: 'Started', duration: 'Duration', status: 'Status',
     llm: 'LLM call', provider: 'Provider', operation: 'Operation', requested: 'Requested model', answered: 'Answered by', tokens: 'Tokens (in/out/total)', cost: 'Cost (USD)',
     prompt: 'Prompt version', attributes: 'Attributes', events: 'Events', root: 'root', run: 'Run', gone: 'This span is no longer stored.',
+    resource: 'Resource', links: 'Links', linkTo: 'span {span} of trace {trace}',
   },
   {
     span: 'Span', id: 'Span id', parent: '父 span', kind: '类型', service: '服务', scope: '插桩范围', started: '开始', duration: '耗时', status: '状态',
     llm: 'LLM 调用', provider: '提供方', operation: '操作', requested: '请求的模型', answered: '应答模型', tokens: 'Token（输入/输出/合计）', cost: '成本（美元）',
     prompt: '提示词版本', attributes: '属性', events: '事件', root: '根', run: '运行', gone: '此 span 已不再保存。',
+    resource: '资源', links: '链接', linkTo: '调用链 {trace} 的 span {span}',
   },
 );
 
 /**
  * Everything about the clicked span: ids, status, the LLM call it made (from the waterfall's read),
- * then its attributes and events, read for this span alone.
+ * then its attributes, events, links and resource attributes, read for this span alone.
  */
 export function SpanDetails({ traceId, span: s }: { traceId: string; span: SpanData }) {
   const t = useT(M);
@@ -67,6 +71,19 @@ export function SpanDetails({ traceId, span: s }: { traceId: string; span: SpanD
               {details.events.map((e, i) => <div key={i} className="hint"><strong>{e.name}</strong> <When iso={e.time} /><Json value={e.attributes} /></div>)}
             </>
           )}
+          {details.links.length > 0 && (
+            <>
+              <h3>{t('links')}</h3>
+              {details.links.map((l, i) => (
+                <div key={i} className="hint" data-testid="span-link">
+                  <Link to={withQuery(tracePath(l.traceId), { span: l.spanId })} className="mono">{t('linkTo', { span: l.spanId, trace: l.traceId })}</Link>
+                  {Object.keys(l.attributes as object).length > 0 && <Json value={l.attributes} />}
+                </div>
+              ))}
+            </>
+          )}
+          <h3>{t('resource')}</h3>
+          <Json value={details.resourceAttributes} />
         </div>
       )}
     </aside>

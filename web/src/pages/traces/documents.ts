@@ -71,7 +71,9 @@ export const SpanDetailsDocument = graphql(`
     spanDetails(traceId: $traceId, spanIds: $spanIds) {
       spanId
       attributes
+      resourceAttributes
       events { name time attributes }
+      links { traceId spanId attributes }
     }
   }
 `);
