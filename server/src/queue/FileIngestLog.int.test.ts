@@ -66,7 +66,7 @@ describe('FileIngestLog', () => {
     const again = await FileIngestLog.open(dir, { segmentBytes: 300 });
     expect(again.unapplied().map((r) => r.seq)).toEqual([5, 6]);
     const kept = segments(dir).map((f) => Number(f.slice(0, 20)));
-    expect(kept.every((first, i) => i === kept.length - 1 || kept[i + 1] - 1 > 4)).toBe(true); // none wholly applied
+    expect(kept.every((_first, i) => i === kept.length - 1 || kept[i + 1] - 1 > 4)).toBe(true); // none wholly applied
     expect(kept[0]).toBeLessThanOrEqual(5);
     await again.close();
   });
