@@ -129,7 +129,7 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
     await sdk.close();
   });
 
-  it("reads a span's attributes, resource attributes, events and links only when the query selects them", async () => {
+  it("reads a span's attributes, resource attributes, events and links only when the query selects them, and the summary's node beside the spans", async () => {
     const WIDE = ['attributes', 'resourceAttributes', 'events', 'links'] as const;
     const narrow = (s: SpanView) => Object.fromEntries(Object.entries(s).filter(([k]) => !(WIDE as readonly string[]).includes(k)));
     const full = (await loom.services.traces.get('demo', protoTraceId))!;
@@ -149,6 +149,15 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
     expect(await asked('query { trace(traceId: "x") { spans { ...S } } } fragment S on Span { name ... on Span { events { name } } links { spanId } }'))
       .toEqual(full.spans.map(() => ['events', 'links']));
     expect(await asked('{ trace(traceId: "x") { spans { attributes resourceAttributes } } }')).toEqual(full.spans.map(() => ['attributes', 'resourceAttributes']));
+    // the summary's Trace node, when asked for, is read beside the spans: the loader holds it once the trace is answered
+    const prefetched = async (query: string) => {
+      const c = createContext({ tenant: 'demo', role: 'viewer' }, loom.services);
+      await resolver.trace(protoTraceId.toUpperCase(), c, infoOf(query));
+      c.loaders.node.prime(`trace:${protoTraceId}`, null); // a no-op when the node is already loaded or loading
+      return (await c.loaders.node.load(`trace:${protoTraceId}`))?.kind ?? null;
+    };
+    expect(await prefetched('{ trace(traceId: "x") { summary { node { id } } spans { name } } }')).toBe('Trace');
+    expect(await prefetched('{ trace(traceId: "x") { summary { traceId } spans { name } } }')).toBeNull();
     const over = await loom.gql('query ($id: ID!) { trace(traceId: $id) { spans { spanId name depth events { name } } } }', { id: protoTraceId });
     expect(over.data.trace.spans).toEqual(full.spans.map((s) => ({ spanId: s.spanId, name: s.name, depth: s.depth, events: s.events!.map((e) => ({ name: e.name })) })));
   });

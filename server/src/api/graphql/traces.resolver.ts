@@ -8,6 +8,7 @@ import {
 } from './traces.types.js';
 import { badInput } from '../../domain/errors.js';
 import { traceNodeId } from '../../domain/telemetry/trace-summary.js';
+import { normaliseId } from '../../domain/telemetry/spans.js';
 import type { TraceListItem } from '../../domain/telemetry/trace-query.service.js';
 import { SPAN_DETAILS } from '../../domain/telemetry/trace-queries.js';
 import { selectsAny } from './selection.js';
@@ -43,6 +44,10 @@ export class TracesResolver {
   trace(@Arg('traceId', () => ID) traceId: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     // Span fields named as the details they read: only those the query selects are read.
     const details = new Set([...SPAN_DETAILS].filter((d) => selectsAny(info, ['spans'], new Set([d]))));
+    // The summary's Trace node, when asked for, is read from the graph beside the spans rather than after
+    // them (the loader keeps the promise for the node's resolver; its error, if any, surfaces there).
+    const id = normaliseId(traceId, 16);
+    if (id && selectsAny(info, ['summary'], new Set(['node']))) ctx.loaders.node.load(traceNodeId(id)).catch(() => undefined);
     return ctx.services.traces.get(ctx.principal.tenant, traceId, details);
   }
 
