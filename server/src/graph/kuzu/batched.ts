@@ -6,7 +6,7 @@
 import type { EngineConnection, Row } from './engine.js';
 import type { EdgeRow } from '../rows.js';
 import * as Q from './queries.js';
-import { runRows } from './packed.js';
+import { fieldsOf, runRows } from './packed.js';
 
 type InternalId = { offset: number; table: number };
 
@@ -60,9 +60,8 @@ export interface NodeUpdate { key: string; kind: string; props: string; createdA
 export async function updateNodes(conn: EngineConnection, full: NodeUpdate[], scalars: NodeUpdate[], bulk: boolean): Promise<void> {
   const rows = [...full, ...scalars];
   if (bulk) {
-    for (const [list, { columns, stmt }] of [[full, Q.UPDATE_NODES_BULK.full], [scalars, Q.UPDATE_NODES_BULK.scalars]] as const) {
-      if (list.length) await runRows(conn, stmt, list.map((r) => columns.map((c) => r[c as keyof NodeUpdate])));
-    }
+    if (full.length) await runRows(conn, Q.UPDATE_NODES_BULK.full, fieldsOf(Q.UPDATE_NODES_BULK.full, full));
+    if (scalars.length) await runRows(conn, Q.UPDATE_NODES_BULK.scalars, fieldsOf(Q.UPDATE_NODES_BULK.scalars, scalars));
     return;
   }
   for (let i = 0; i < rows.length; i += Q.UPDATE_NODES_MAX) {
@@ -82,8 +81,7 @@ export interface EdgeUpdate { from: string; to: string; kind: string; props: str
 /** Changed stored edges: `bulk` in one UNWIND statement (as updateNodes), else UPDATE_EDGES_MAX to a statement. */
 export async function updateEdges(conn: EngineConnection, rows: EdgeUpdate[], bulk: boolean): Promise<void> {
   if (bulk) {
-    // In the order of the statement's columns (queries.ts, UPDATE_EDGE_COLUMNS).
-    await runRows(conn, Q.UPDATE_EDGES_BULK, rows.map((r) => [r.from, r.to, r.kind, r.props, r.validFrom, r.validTo, r.endsAt]));
+    await runRows(conn, Q.UPDATE_EDGES_BULK, fieldsOf(Q.UPDATE_EDGES_BULK, rows));
     return;
   }
   for (let i = 0; i < rows.length; i += Q.UPDATE_EDGES_MAX) {
@@ -110,8 +108,7 @@ export interface NewEdge { from: string; to: string; kind: string; props: string
  */
 export async function createEdges(conn: EngineConnection, edges: NewEdge[], byKey: boolean): Promise<void> {
   if (!byKey) {
-    // In the order of the statement's columns (queries.ts, NEW_EDGE_COLUMNS).
-    await runRows(conn, Q.CREATE_EDGES, edges.map((e) => [e.from, e.to, e.kind, e.props, e.validFrom, e.recordedAt, e.endsAt, e.validTo]));
+    await runRows(conn, Q.CREATE_EDGES, fieldsOf(Q.CREATE_EDGES, edges));
     return;
   }
   for (const ended of [false, true]) {

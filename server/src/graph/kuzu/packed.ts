@@ -20,16 +20,23 @@ const RS = '\u001e';
 const US = '\u001f';
 const MARK = '~';
 
-export interface RowsStatement { packed: string; listed: string }
+/** `columns`: the names the body reads, one field of each row apiece, in order. */
+export interface RowsStatement<C extends string = string> { columns: readonly C[]; packed: string; listed: string }
 
 /** A statement over rows whose fields bind to `columns`, in order, before `body` runs once per row. */
-export function rowsStatement(columns: readonly string[], body: string): RowsStatement {
+export function rowsStatement<C extends string>(columns: readonly C[], body: string): RowsStatement<C> {
   const packed = columns.map((c, i) => `substring(r[${i + 1}], 2, 2147483647) AS ${c}`).join(', ');
   const listed = columns.map((c, i) => `r[${i + 1}] AS ${c}`).join(', ');
   return {
+    columns,
     packed: `UNWIND string_split($packed, '${RS}') AS line WITH string_split(line, '${US}') AS r WITH ${packed} ${body}`,
     listed: `UNWIND $rows AS r WITH ${listed} ${body}`,
   };
+}
+
+/** Objects with a field named as each of the statement's columns: their rows, fields in its column order. */
+export function fieldsOf<C extends string>(stmt: RowsStatement<C>, rows: readonly Readonly<Record<C, string>>[]): string[][] {
+  return rows.map((r) => stmt.columns.map((c) => r[c]));
 }
 
 /** The packed text of `rows`, or null when a value holds a separator. */

@@ -97,12 +97,12 @@ export const UPDATE_NODES_MAX = 16;
  * updated nodes at 50k stored: ~0.2 s against ~1 s; 5,000 edges: ~0.3 s against ~3 s).
  */
 export const BULK_UPDATE_ROWS = 64;
-/** Stored nodes' fields, in bulk (see BULK_UPDATE_ROWS): `scalars`, or props and validTo too (`full`). Rows in `columns` order. */
-const bulkNodeUpdate = (columns: readonly string[]) =>
-  ({ columns, stmt: rowsStatement(columns, `MERGE (n:Node {key: key}) SET ${columns.slice(1).map((c) => `n.${c} = ${c}`).join(', ')}`) });
+/** Stored nodes' fields, in bulk (see BULK_UPDATE_ROWS): `scalars`, or props and validTo too (`full`). */
+const bulkNodeUpdate = <C extends string>(columns: readonly ('key' | C)[]) =>
+  rowsStatement(columns, `MERGE (n:Node {key: key}) SET ${columns.filter((c) => c !== 'key').map((c) => `n.${c} = ${c}`).join(', ')}`);
 export const UPDATE_NODES_BULK = {
-  scalars: bulkNodeUpdate(['key', 'kind', 'createdAt', 'updatedAt']),
-  full: bulkNodeUpdate(['key', 'kind', 'createdAt', 'updatedAt', 'props', 'validTo']),
+  scalars: bulkNodeUpdate(['key', 'kind', 'createdAt', 'updatedAt'] as const),
+  full: bulkNodeUpdate(['key', 'kind', 'createdAt', 'updatedAt', 'props', 'validTo'] as const),
 };
 
 /**
@@ -112,10 +112,9 @@ export const UPDATE_NODES_BULK = {
  * `COPY Edge FROM (UNWIND ...)` was slower at 300k nodes (54 ms for 55 edges against 37), and held
  * ~1 MB of buffer pool per statement until the next checkpoint.
  */
-const NEW_EDGE_COLUMNS = ['fromKey', 'toKey', 'kind', 'props', 'validFrom', 'recordedAt', 'endsAt', 'validTo'] as const;
-export const CREATE_EDGES = rowsStatement(NEW_EDGE_COLUMNS,
+export const CREATE_EDGES = rowsStatement(['from', 'to', 'kind', 'props', 'validFrom', 'recordedAt', 'endsAt', 'validTo'] as const,
   // validTo is SET after, from the created edge's own NULL: Kuzu binds no CASE whose branches are a NULL literal and a string here.
-  'MERGE (a:Node {key: fromKey}) MERGE (b:Node {key: toKey}) CREATE (a)-[e:Edge {kind: kind, props: props, validFrom: validFrom, recordedAt: recordedAt, endsAt: endsAt}]->(b) ' +
+  'MERGE (a:Node {key: from}) MERGE (b:Node {key: to}) CREATE (a)-[e:Edge {kind: kind, props: props, validFrom: validFrom, recordedAt: recordedAt, endsAt: endsAt}]->(b) ' +
   "SET e.validTo = CASE WHEN validTo = '' THEN e.validTo ELSE validTo END");
 
 /** Stored edges by (from, kind, to), `size` at a time: one UNION ALL branch each, walking from a key lookup. Absent edges have no row. */
@@ -149,9 +148,8 @@ export function createEdgesByKey(size: number, ended: boolean): string {
 }
 export const CREATE_BY_KEY_MAX = 8;
 /** Stored edges' new values, in bulk (see BULK_UPDATE_ROWS): every row names an edge that exists, so the MERGE finds it. */
-const UPDATE_EDGE_COLUMNS = ['fromKey', 'toKey', 'kind', 'props', 'validFrom', 'validTo', 'endsAt'] as const;
-export const UPDATE_EDGES_BULK = rowsStatement(UPDATE_EDGE_COLUMNS,
-  'MERGE (a:Node {key: fromKey}) MERGE (b:Node {key: toKey}) MERGE (a)-[e:Edge {kind: kind}]->(b) ' +
+export const UPDATE_EDGES_BULK = rowsStatement(['from', 'to', 'kind', 'props', 'validFrom', 'validTo', 'endsAt'] as const,
+  'MERGE (a:Node {key: from}) MERGE (b:Node {key: to}) MERGE (a)-[e:Edge {kind: kind}]->(b) ' +
   "SET e.props = props, e.validFrom = validFrom, e.validTo = CASE WHEN validTo = '' THEN CAST(NULL AS STRING) ELSE validTo END, e.endsAt = endsAt");
 
 /** Every edge's key (from, kind, to) into a CSV file, one column (to fill the edge filter when the store opens). */
