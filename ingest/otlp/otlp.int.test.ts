@@ -10,10 +10,6 @@ import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { OpenAIInstrumentation } from '@opentelemetry/instrumentation-openai';
 import { DEMO_KEY, startTestLoom, type TestLoom } from '../../server/src/testing/harness.js';
-import { createContext } from '../../server/src/api/graphql/context.js';
-import { TracesResolver } from '../../server/src/api/graphql/traces.resolver.js';
-import { infoOf } from '../../server/src/api/graphql/selection.testkit.js';
-import type { SpanView } from '../../server/src/domain/telemetry/trace-query.service.js';
 import { modelVersionId, promptVersionId } from '../../server/src/domain/ids.js';
 import { traceMessages } from './otlp.proto.js';
 import { child, emitter, openAiStandIn, postRaw } from './otlp.testkit.js';
@@ -26,7 +22,6 @@ const TRACE = `query ($id: ID!) { trace(traceId: $id) {
   truncated } }`;
 const TRACES = `query ($filter: TraceFilter, $first: Int, $after: String) { traces(filter: $filter, first: $first, after: $after) {
   edges { cursor node { traceId service rootSpanName spanCount error costUsd } } pageInfo { hasNextPage endCursor } } }`;
-const SPAN_DETAILS = 'query ($id: ID!, $spanIds: [ID!]!) { spanDetails(traceId: $id, spanIds: $spanIds) { spanId attributes resourceAttributes events { name time attributes } links { traceId spanId attributes } } }';
 const USAGE = `query ($groupBy: LlmUsageGroup!, $from: DateTime) { llmUsage(groupBy: $groupBy, from: $from, bucket: MINUTE) {
   model promptName promptVersion bucketStart calls inputTokens outputTokens totalTokens costUsd latencyP50Ms latencyP99Ms } }`;
 
@@ -127,55 +122,6 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
       ['PROMPTED', promptVersionId('support-answer', '2')], ['SERVED', modelVersionId('churn', '3')], ['TRACED', `run:${runId}`],
     ]);
     await sdk.close();
-  });
-
-  it("reads a span's attributes, resource attributes, events and links only when the query selects them, and the summary's node beside the spans", async () => {
-    const WIDE = ['attributes', 'resourceAttributes', 'events', 'links'] as const;
-    const narrow = (s: SpanView) => Object.fromEntries(Object.entries(s).filter(([k]) => !(WIDE as readonly string[]).includes(k)));
-    const full = (await loom.services.traces.get('demo', protoTraceId))!;
-    expect(full.spans.map((s) => WIDE.filter((k) => k in s))).toEqual(full.spans.map(() => [...WIDE]));
-    const lean = (await loom.services.traces.get('demo', protoTraceId, new Set()))!;
-    expect(lean.spans.map((s) => WIDE.filter((k) => k in s))).toEqual(full.spans.map(() => []));
-    expect(lean.spans).toEqual(full.spans.map(narrow));
-    expect(lean.summary).toEqual(full.summary);
-    const events = (await loom.services.traces.get('demo', protoTraceId, new Set(['events'])))!;
-    expect(events.spans).toEqual(full.spans.map((s) => ({ ...narrow(s), events: s.events })));
-
-    // GraphQL asks for what the query selects, through fragments too
-    const resolver = new TracesResolver();
-    const ctx = createContext({ tenant: 'demo', role: 'viewer' }, loom.services);
-    const asked = async (query: string) => ((await resolver.trace(protoTraceId, ctx, infoOf(query)))!).spans.map((s) => WIDE.filter((k) => k in s));
-    expect(await asked('{ trace(traceId: "x") { summary { traceId } spans { spanId name durationMs llm { requestModel } } } }')).toEqual(full.spans.map(() => []));
-    expect(await asked('query { trace(traceId: "x") { spans { ...S } } } fragment S on Span { name ... on Span { events { name } } links { spanId } }'))
-      .toEqual(full.spans.map(() => ['events', 'links']));
-    expect(await asked('{ trace(traceId: "x") { spans { attributes resourceAttributes } } }')).toEqual(full.spans.map(() => ['attributes', 'resourceAttributes']));
-    // the summary's Trace node, when asked for, is read beside the spans: the loader holds it once the trace is answered
-    const prefetched = async (query: string) => {
-      const c = createContext({ tenant: 'demo', role: 'viewer' }, loom.services);
-      await resolver.trace(protoTraceId.toUpperCase(), c, infoOf(query));
-      c.loaders.node.prime(`trace:${protoTraceId}`, null); // a no-op when the node is already loaded or loading
-      return (await c.loaders.node.load(`trace:${protoTraceId}`))?.kind ?? null;
-    };
-    expect(await prefetched('{ trace(traceId: "x") { summary { node { id } } spans { name } } }')).toBe('Trace');
-    expect(await prefetched('{ trace(traceId: "x") { summary { traceId } spans { name } } }')).toBeNull();
-    const over = await loom.gql('query ($id: ID!) { trace(traceId: $id) { spans { spanId name depth events { name } } } }', { id: protoTraceId });
-    expect(over.data.trace.spans).toEqual(full.spans.map((s) => ({ spanId: s.spanId, name: s.name, depth: s.depth, events: s.events!.map((e) => ({ name: e.name })) })));
-  });
-
-  it('reads the details of the spans a user opens: in start order, once each, only ids of the trace; bad ids are a 400 naming them', async () => {
-    const full = (await loom.services.traces.get('demo', protoTraceId))!;
-    const wide = (s: SpanView) => ({ spanId: s.spanId, attributes: s.attributes, resourceAttributes: s.resourceAttributes, events: s.events, links: s.links });
-    const [root, retrieve, call] = full.spans; // waterfall order: root, then its children by start
-    const got = await loom.gql(SPAN_DETAILS, { id: protoTraceId, spanIds: [call.spanId, 'f'.repeat(16), retrieve.spanId, call.spanId.toUpperCase()] });
-    expect(got.errors).toBeUndefined();
-    expect(got.data.spanDetails).toEqual([retrieve, call].map(wide));
-    expect(got.data.spanDetails[0].events).toEqual([{ name: 'cache miss', time: expect.any(String), attributes: { key: 'q1' } }]);
-    expect((await loom.services.traces.spanDetails('demo', protoTraceId, [root.spanId]))).toEqual([wide(root)]);
-    const bad = async (traceId: string, spanIds: string[]) => (await loom.gql(SPAN_DETAILS, { id: traceId, spanIds })).errors![0].extensions;
-    expect(await bad('xyz', [root.spanId])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'traceId' });
-    expect(await bad(protoTraceId, [])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'spanIds' });
-    expect(await bad(protoTraceId, Array.from({ length: 101 }, (_, i) => (i + 1).toString(16).padStart(16, '0')))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'spanIds' });
-    expect(await bad(protoTraceId, [root.spanId, '0'.repeat(16)])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'spanIds[1]' });
   });
 
   it('updates the trace as later exports add spans (JSON encoding), idempotently', async () => {
@@ -421,8 +367,6 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
   it('isolates tenants: another tenant sees none of the traces and cannot change them', async () => {
     expect((await loom.gql(TRACES, {}, otherKey)).data.traces.edges).toEqual([]);
     expect((await loom.gql(TRACE, { id: protoTraceId }, otherKey)).data.trace).toBeNull();
-    const spanIds = (await loom.services.traces.get('demo', protoTraceId, new Set()))!.spans.map((s) => s.spanId);
-    expect((await loom.gql(SPAN_DETAILS, { id: protoTraceId, spanIds }, otherKey)).data.spanDetails).toEqual([]);
     expect((await loom.gql(USAGE, { groupBy: 'MODEL', from: new Date(Date.now() - 3600_000).toISOString() }, otherKey)).data.llmUsage).toEqual([]);
     expect((await loom.gql('query ($id: ID!) { node(id: $id) { id } }', { id: `trace:${protoTraceId}` }, otherKey)).data.node).toBeNull();
     // the other tenant exporting a span with the same trace id makes its own trace; demo's is unchanged
@@ -433,8 +377,6 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
     const theirs = await loom.gql(TRACE, { id: protoTraceId }, otherKey);
     expect(theirs.data.trace.spans.map((s: any) => s.name)).toEqual(['intruder']);
     expect(theirs.data.trace.summary.node.neighbours.items).toEqual([]);
-    expect((await loom.gql(SPAN_DETAILS, { id: protoTraceId, spanIds: [...spanIds, 'c'.repeat(16)] }, otherKey)).data.spanDetails.map((d: any) => d.spanId)).toEqual(['c'.repeat(16)]);
-    expect((await loom.gql(SPAN_DETAILS, { id: protoTraceId, spanIds: ['c'.repeat(16)] })).data.spanDetails).toEqual([]);
   });
 });
 
