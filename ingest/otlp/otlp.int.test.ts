@@ -12,7 +12,7 @@ import { OpenAIInstrumentation } from '@opentelemetry/instrumentation-openai';
 import { DEMO_KEY, startTestLoom, type TestLoom } from '../../server/src/testing/harness.js';
 import { modelVersionId, promptVersionId } from '../../server/src/domain/ids.js';
 import { traceMessages } from './otlp.proto.js';
-import { child, emitter, openAiStandIn, postRaw } from './otlp.testkit.js';
+import { child, emitter, openAiStandIn, postRaw, readStatus } from './otlp.testkit.js';
 
 const TRACE = `query ($id: ID!) { trace(traceId: $id) {
   summary { traceId service rootSpanName spanCount errorCount error llmCalls inputTokens outputTokens costUsd models prompts { name version } runIds modelVersions { name version }
@@ -26,16 +26,6 @@ const USAGE = `query ($groupBy: LlmUsageGroup!, $from: DateTime) { llmUsage(grou
   model promptName promptVersion bucketStart calls inputTokens outputTokens totalTokens costUsd latencyP50Ms latencyP99Ms } }`;
 
 const protoHeaders = (key: string, extra: Record<string, string> = {}) => ({ 'content-type': 'application/x-protobuf', authorization: `Bearer ${key}`, ...extra });
-/** google.rpc.Status bytes → { code, message } (fields 1 and 2, as Loom writes them). */
-function readStatus(buf: Buffer) {
-  expect(buf[0]).toBe(0x08);
-  const code = buf[1];
-  expect(buf[2]).toBe(0x12);
-  let len = 0; let shift = 0; let i = 3;
-  for (;; i++) { len |= (buf[i] & 0x7f) << shift; shift += 7; if (buf[i] < 0x80) break; }
-  return { code, message: buf.subarray(i + 1, i + 1 + len).toString('utf8') };
-}
-
 describe('OTLP receivers with real OTel SDK emitters', () => {
   let loom: TestLoom;
   let otherKey: string;

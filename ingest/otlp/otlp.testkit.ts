@@ -1,5 +1,6 @@
 /** Real OTel SDK emitters pointed at a running Loom, for the OTLP integration tests. */
 import http from 'node:http';
+import { expect } from 'vitest';
 import { ROOT_CONTEXT, trace, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
 import { BatchSpanProcessor, NodeTracerProvider, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { OTLPTraceExporter as ProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
@@ -68,4 +69,14 @@ export async function openAiStandIn(usage: { prompt_tokens: number; completion_t
 export async function postRaw(url: string, body: Uint8Array | string, headers: Record<string, string>) {
   const res = await fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
   return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+}
+
+/** google.rpc.Status bytes → { code, message } (fields 1 and 2, as Loom writes them). */
+export function readStatus(buf: Buffer) {
+  expect(buf[0]).toBe(0x08);
+  const code = buf[1];
+  expect(buf[2]).toBe(0x12);
+  let len = 0; let shift = 0; let i = 3;
+  for (;; i++) { len |= (buf[i] & 0x7f) << shift; shift += 7; if (buf[i] < 0x80) break; }
+  return { code, message: buf.subarray(i + 1, i + 1 + len).toString('utf8') };
 }
