@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectsAny } from './selection.js';
+import { selectedOf, selectsAny } from './selection.js';
 import { infoOf } from './selection.testkit.js';
 
 const DETAILS = new Set(['props', 'createdAt']);
@@ -19,5 +19,14 @@ describe('selectsAny', () => {
     expect(selects('{ lineage(nodeId: "x") { root { props createdAt } nodes { node { id } } } }')).toBe(false);
     expect(selects('{ lineage(nodeId: "x") { nodes { node { neighbours { items { node { props } } } } } } }')).toBe(false);
     expect(selects('query { lineage(nodeId: "x") { ...L } } fragment L on Lineage { nodes { distance } } fragment N on GraphNode { props }')).toBe(false);
+  });
+});
+
+describe('selectedOf', () => {
+  it('gives which of the fields are selected, gathered across fragments and repeated paths', () => {
+    const of = (query: string) => [...selectedOf(infoOf(query), ['nodes', 'node'], DETAILS)].sort();
+    expect(of('{ lineage(nodeId: "x") { nodes { node { id } } } }')).toEqual([]);
+    expect(of('{ lineage(nodeId: "x") { nodes { node { props } } } }')).toEqual(['props']);
+    expect(of('query { lineage(nodeId: "x") { nodes { node { props } } ...L } } fragment L on Lineage { nodes { node { ... on GraphNode { createdAt } } } }')).toEqual(['createdAt', 'props']);
   });
 });

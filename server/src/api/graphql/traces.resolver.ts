@@ -11,7 +11,7 @@ import { traceNodeId } from '../../domain/telemetry/trace-summary.js';
 import { normaliseId } from '../../domain/telemetry/spans.js';
 import type { TraceListItem } from '../../domain/telemetry/trace-query.service.js';
 import { SPAN_DETAILS } from '../../domain/telemetry/trace-queries.js';
-import { selectsAny } from './selection.js';
+import { selectedOf, selectsAny } from './selection.js';
 
 const iso = (d: Date | undefined | null, field: string) => {
   if (d === undefined || d === null) return undefined;
@@ -43,7 +43,7 @@ export class TracesResolver {
   @Query(() => Trace, { nullable: true, description: 'One trace by its id (32 hex digits) as a span tree ready for a waterfall; null when unknown' })
   trace(@Arg('traceId', () => ID) traceId: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     // Span fields named as the details they read: only those the query selects are read.
-    const details = new Set([...SPAN_DETAILS].filter((d) => selectsAny(info, ['spans'], new Set([d]))));
+    const details = selectedOf(info, ['spans'], SPAN_DETAILS);
     // The summary's Trace node, when asked for, is read from the graph beside the spans rather than after
     // them (the loader keeps the promise for the node's resolver; its error, if any, surfaces there).
     const id = normaliseId(traceId, 16);

@@ -84,6 +84,13 @@ function spanView(r: Row, placement: TreePlacement, details: ReadonlySet<SpanDet
   };
 }
 
+/** A trace id argument as stored (lowercase hex), or a BAD_USER_INPUT naming `traceId`. */
+function traceIdOf(traceId: string): string {
+  const id = normaliseId(traceId, 16);
+  if (!id) throw badInput('traceId', 'must be 32 hex digits, not all zero');
+  return id;
+}
+
 function wideParts(r: Row, details: ReadonlySet<SpanDetail>): SpanWideParts {
   return {
     ...(details.has('attributes') && { attributes: storedToAttrs(r.attributes, r.attribute_types) }),
@@ -110,8 +117,7 @@ export class TraceQueryService {
 
   /** `details`: the wide parts of each span to read (all by default); a waterfall needs none (trace-queries.ts). */
   async get(tenant: string, traceId: string, details: ReadonlySet<SpanDetail> = SPAN_DETAILS): Promise<TraceView | null> {
-    const id = normaliseId(traceId, 16);
-    if (!id) throw badInput('traceId', 'must be 32 hex digits, not all zero');
+    const id = traceIdOf(traceId);
     // One read: spans are sorted by trace id, so a trace is one primary-key range (in each day's partition).
     const q = traceSpansQuery(id, MAX_TRACE_SPANS + 1, details);
     const rows = await this.analytics.query<Row>(tenant, q.sql, q.params);
@@ -120,7 +126,8 @@ export class TraceQueryService {
     const kept = rows.slice(0, MAX_TRACE_SPANS);
     const placed = waterfall(kept.map((r) => ({ spanId: r.span_id, parentSpanId: r.parent_span_id, startNs: r.start_ns, endNs: r.end_ns, row: r })));
     // Beyond the span cap the stored summary covers what the spans shown do not.
-    const stored = truncated ? (await this.analytics.query<Row>(tenant, traceSummaryQuery(id).sql, traceSummaryQuery(id).params))[0] : undefined;
+    const summary = truncated ? traceSummaryQuery(id) : null;
+    const stored = summary ? (await this.analytics.query<Row>(tenant, summary.sql, summary.params))[0] : undefined;
     return {
       summary: stored ? listItem(stored) : summaryOf(id, kept),
       spans: placed.map(({ span, placement }) => spanView(span.row, placement, details)),
@@ -133,8 +140,7 @@ export class TraceQueryService {
    * waterfall read without (`get` with no `details`). Ids the trace does not hold are left out.
    */
   async spanDetails(tenant: string, traceId: string, spanIds: readonly string[]): Promise<SpanDetails[]> {
-    const id = normaliseId(traceId, 16);
-    if (!id) throw badInput('traceId', 'must be 32 hex digits, not all zero');
+    const id = traceIdOf(traceId);
     if (spanIds.length === 0 || spanIds.length > MAX_DETAIL_SPANS) throw badInput('spanIds', `must hold 1 to ${MAX_DETAIL_SPANS} span ids`);
     const ids = spanIds.map((s, i) => {
       const hex = normaliseId(s, 8);
