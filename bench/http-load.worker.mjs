@@ -1,34 +1,17 @@
 // HTTP load generator for the benchmarks: runs in its own thread so the clients' work does not share
 // the server's event loop (real emitters are other processes). Plain node:http with keep-alive, one
-// connection per client: fetch (undici) cost this thread ~1.2 ms of CPU a request, 0.75 of a core at
-// 600 lineage events/s on a 2-core machine the server shares; node:http costs about a third of that
-// (bench/RESULTS.md, session 10).
+// connection per client (http-post.mjs): fetch (undici) cost this thread ~1.2 ms of CPU a request, 0.75
+// of a core at 600 lineage events/s on a 2-core machine the server shares; node:http costs about a
+// third of that (bench/RESULTS.md, session 10).
 // A 429 or 503 is waited out and sent again, as real emitters do (OTLP exporters honour Retry-After;
 // the OpenLineage clients retry with backoff): Loom refuses work it cannot queue, by design, and a
 // bench that then stopped could not measure a server run at its limit. The wait counts in that
 // request's latency, and the number of refusals is reported.
-import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
+import { poster } from './http-post.mjs';
 
 const { url, key, bodies, concurrency, contentType = 'application/json', expect = 300 } = workerData;
-const target = new URL(url);
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-
-/** POSTs one body; resolves with the status and the Retry-After header (seconds) once the whole answer is read. */
-function post(body) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({
-      agent, host: target.hostname, port: target.port, path: target.pathname + target.search, method: 'POST',
-      headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(body), authorization: `Bearer ${key}` },
-    }, (res) => {
-      res.on('data', () => {});
-      res.on('end', () => resolve({ status: res.statusCode, retryAfter: Number(res.headers['retry-after']) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const { post, close } = poster({ url, key, contentType, maxSockets: concurrency });
 
 const RETRIES = 20;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -53,5 +36,5 @@ await Promise.all(Array.from({ length: concurrency }, async () => {
     if (lat.length % 200 === 0) parentPort.postMessage({ progress: lat.length });
   }
 }));
-agent.destroy();
+close();
 parentPort.postMessage({ done: true, ms: performance.now() - t0, lat, refused });
