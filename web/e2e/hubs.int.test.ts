@@ -3,9 +3,8 @@
  * server, 25 at a time) and in the first answer (from the answer itself), "All of hubs" to draw them all.
  */
 import { randomUUID } from 'node:crypto';
-import type { Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { countKind, drawn, draws, moreNodes, tapMore } from './graph-probe.js';
+import { drawn, draws, moreNodes, tapMore, untilKind } from './graph-probe.js';
 import { DEMO_KEY, useE2E } from './testkit.js';
 
 const e2e = useE2E();
@@ -30,15 +29,14 @@ describe('hubs in the lineage explorer', () => {
     await page.getByTestId('expand-downstream').click();
     await drawn(page, n + 1);
     const more = () => moreNodes(page);
-    const jobs = () => countKind(page, 'Job');
-    expect(await jobs()).toBe(25);
+    await untilKind(page, 'Job', 25);
     expect(await more()).toEqual([{ label: '35 more', id: `more:down:${hubId}` }]);
     await e2e.screenshot(page, '6-hub');
 
     n = await draws(page);
     await tapMore(page);
     await drawn(page, n + 1);
-    await page.waitForFunction(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.kind-Job').length === 50);
+    await untilKind(page, 'Job', 50);
     // The next page (a request and an incremental draw) takes well under the 150 ms target on a quiet machine.
     expect(await page.evaluate(() => (window as unknown as { __loomPerf: { lastExpandMs: number } }).__loomPerf.lastExpandMs)).toBeLessThan(1000);
     expect((await more())[0].label).toBe('10 more');
@@ -49,16 +47,15 @@ describe('hubs in the lineage explorer', () => {
     // The hub in the first answer: its 60 consumer jobs (and what only they write) are paged the same way.
     const opened = await e2e.page(`/lineage?node=${encodeURIComponent(hubId)}&depth=2&direction=DOWNSTREAM`);
     await drawn(opened);
-    const jobsOf = () => countKind(opened, 'Job');
     const moreOf = () => moreNodes(opened);
-    expect(await jobsOf()).toBe(25);
+    await untilKind(opened, 'Job', 25);
     expect(await moreOf()).toEqual([{ label: '35 more', id: `hub:down:${hubId}` }]);
     await e2e.screenshot(opened, '6-hub-first-answer');
     n = await draws(opened);
     await tapMore(opened);
     await drawn(opened, n + 1);
     // 10 left are not worth another tap: all 60 are shown, with no "more" node.
-    await opened.waitForFunction(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.kind-Job').length === 60);
+    await untilKind(opened, 'Job', 60);
     expect(await moreOf()).toEqual([]);
     expect(new URL(opened.url()).searchParams.get('hubs')).toBe(`d2:${encodeURIComponent(hubId)}`);
     expect(e2e.pageErrors(opened)).toEqual([]);
@@ -70,7 +67,7 @@ describe('hubs in the lineage explorer', () => {
     n = await draws(all);
     await all.getByTestId('show-all').check();
     await drawn(all, n + 1);
-    await all.waitForFunction(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.kind-Job').length === 60);
+    await untilKind(all, 'Job', 60);
     expect(new URL(all.url()).searchParams.get('all')).toBe('1');
     await all.close();
   });
