@@ -1,8 +1,8 @@
 // HTTP load generator for the benchmarks: runs in its own thread so the clients' work does not share
-// the server's event loop (real emitters are other processes). Plain node:http with keep-alive, one
-// connection per client (http-post.mjs): fetch (undici) cost this thread ~1.2 ms of CPU a request, 0.75
-// of a core at 600 lineage events/s on a 2-core machine the server shares; node:http costs about a
-// third of that (bench/RESULTS.md, session 10).
+// the server's event loop (real emitters are other processes), over one keep-alive connection per
+// client written to directly (http-post.mjs): the thread still shares the machine's cores with the
+// server, and fetch, then node:http, cost it several times the CPU a request (bench/RESULTS.md,
+// sessions 10 and 23).
 // A 429 or 503 is waited out and sent again, as real emitters do (OTLP exporters honour Retry-After;
 // the OpenLineage clients retry with backoff): Loom refuses work it cannot queue, by design, and a
 // bench that then stopped could not measure a server run at its limit. The wait counts in that
