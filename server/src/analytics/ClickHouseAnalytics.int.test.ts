@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../config/config.js';
 import { openAnalytics, type ClickHouseAnalytics } from './ClickHouseAnalytics.js';
+import { RawJson } from '../domain/ports/Analytics.js';
 
 const metric = (tenant: string, run: string, step: number, value: number) =>
   ({ tenant_id: tenant, run_id: run, key: 'loss', step, ts: `2026-03-02T10:00:0${step}.250Z`, value });
@@ -56,6 +57,22 @@ function analyticsSuite(cfg: () => Promise<Config['analytics']>) {
     expect(await bad).toMatchObject({ type: 'CANNOT_PARSE_INPUT_ASSERTION_FAILED' });
     const rows = await store.query<{ n: string }>('acme', 'SELECT count() AS n FROM run_metrics WHERE tenant_id = {tenant:String} AND run_id = {run:String}', { run });
     expect(rows).toEqual([{ n: '4' }]);
+  });
+
+  it('keeps multi-byte text exact, RawJson values verbatim, and rows of other columns inserted at the same moment', async () => {
+    const trace = randomUUID();
+    const now = Date.now(); // spans older than their TTL may be dropped at once
+    const name = 'café 東京 \u{1F680} "quoted" \\ back\nline';
+    const body = '{"note":"naïve — 東京 \u{1F680}","n":1}';
+    await Promise.all([
+      store.insert('spans', [{ tenant_id: 'acme', trace_id: trace, span_id: 'a', name, start_time: new Date(now).toISOString() }]),
+      store.insert('spans', [{ tenant_id: 'acme', trace_id: trace, span_id: 'b', status_message: 'ü', start_time: new Date(now + 1000).toISOString() }]),
+      store.insert('lineage_events', [{ tenant_id: 'acme', event_time: '2026-03-02 10:00:00.000', body: new RawJson(body), run_id: trace }]),
+    ]);
+    const spans = await store.query('acme', 'SELECT span_id, name, status_message FROM spans WHERE tenant_id = {tenant:String} AND trace_id = {trace:String} ORDER BY span_id', { trace });
+    expect(spans).toEqual([{ span_id: 'a', name, status_message: '' }, { span_id: 'b', name: '', status_message: 'ü' }]);
+    const events = await store.query('acme', 'SELECT body FROM lineage_events WHERE tenant_id = {tenant:String} AND run_id = {trace:String}', { trace });
+    expect(events).toEqual([{ body }]);
   });
 
   it('keeps UInt64 values above 2^53 exact', async () => {

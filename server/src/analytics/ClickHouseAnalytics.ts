@@ -7,7 +7,7 @@ import { createChdbConnection, type ChdbExtension } from 'chdb/connection';
 import type { Config } from '../config/config.js';
 import { RawJson, type Analytics } from '../domain/ports/Analytics.js';
 import { badInput, LoomError, unavailable } from '../domain/errors.js';
-import { DEFAULT_BATCHING, InsertBatcher, type BatcherOptions } from './InsertBatcher.js';
+import { DEFAULT_BATCHING, InsertBatcher, ROWS, type BatchForm, type BatcherOptions } from './InsertBatcher.js';
 import { alignMergeSettings, alignRetention, type Retention } from './retention.js';
 
 const MIGRATIONS_DIR = new URL('../../../schema/clickhouse/', import.meta.url);
@@ -79,31 +79,83 @@ function compactRows(rows: readonly Record<string, unknown>[]): { columns: [stri
   return { columns, values, raw };
 }
 
-/** JSONCompactEachRow text of the rows; with RawJson values (`raw`), the rows are built value by value and those spliced in as they are. */
-function rowsText(values: unknown[][], raw: boolean): string {
-  if (!raw) return values.map((row) => JSON.stringify(row)).join('\n');
-  return values.map((row) => `[${row.map((v) => (v instanceof RawJson ? v.json : JSON.stringify(v))).join(',')}]`).join('\n');
+/**
+ * JSONCompactEachRow bytes of the rows; with RawJson values (`raw`), the rows are built value by value
+ * and those spliced in as they are. Each line is written into one buffer of the exact size: joining
+ * the lines into one string first cost more than serialising them (2,000 span rows: 7.7-13.3 µs a row
+ * with the join and Buffer.from, 6.2-9.8 µs without; bench/RESULTS.md, session 23).
+ */
+function rowsBytes(values: unknown[][], raw: boolean): Buffer {
+  const lines = raw
+    ? values.map((row) => `[${row.map((v) => (v instanceof RawJson ? v.json : JSON.stringify(v))).join(',')}]`)
+    : values.map((row) => JSON.stringify(row));
+  let size = lines.length - 1;
+  for (const line of lines) size += Buffer.byteLength(line);
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (i) bytes[at++] = 0x0a;
+    at += bytes.write(lines[i], at);
+  }
+  return bytes;
 }
 
-/** One INSERT of rows into a table. */
-type WriteRows = (table: string, rows: readonly Record<string, unknown>[]) => Promise<void>;
+type Row = Record<string, unknown>;
 
 /**
- * chDB's raw insert of the text built here: the client's insert (what a ClickHouse server gets)
- * encodes row by row into a stream, which the chDB connection then joins into one SQL string that the
- * engine copies again. Built once and handed over as bytes: OTLP ingest ~13% more spans/s in the
- * in-process profiler, the insert threads' CPU per 100k spans 2.1 → 1.4 s (bench/RESULTS.md, session 8).
+ * How inserts reach the store: `prepare` puts a caller's rows in the form the store takes, on the
+ * caller's own turn; the group commit then joins such batches (`form`), and `write` sends one INSERT.
  */
-function chdbRawInsert(chdb: ChdbExtension): WriteRows {
-  return async (table, rows) => {
-    const { columns, values, raw } = compactRows(rows);
-    const body = Buffer.from(rowsText(values, raw));
-    await chdb.rawInsert({ table, columns, values: body, format: 'JSONCompactEachRow', settings: INSERT_SETTINGS }).catch((err: unknown) => {
-      // The shape the client's errors have ({ code, type }), as the chDB connection gives its queries'.
-      const mapped = parseError(err instanceof Error ? err : String(err));
-      if (mapped !== err) mapped.cause = err;
-      throw mapped;
-    });
+interface InsertPath<P> {
+  form: BatchForm<P>;
+  prepare(rows: readonly Row[]): P;
+  write(table: string, batch: P): Promise<void>;
+}
+
+/** A ClickHouse server: the client serialises the rows of one INSERT itself (a RawJson by its toJSON). */
+function serverInserts(client: ClickHouseClient): InsertPath<Row[]> {
+  return {
+    form: ROWS,
+    prepare: (rows) => rows as Row[],
+    write: async (table, rows) => {
+      const { columns, values } = compactRows(rows);
+      await client.insert({ table, columns, values, format: 'JSONCompactEachRow' });
+    },
+  };
+}
+
+/** Rows as the JSONCompactEachRow bytes of an INSERT under their columns (`key`: the columns, joined). */
+interface RowText { columns: [string, ...string[]]; key: string; bytes: Buffer; rows: number }
+const NEWLINE = Buffer.from('\n');
+const ROW_TEXT: BatchForm<RowText> = {
+  rows: (b) => b.rows,
+  key: (b) => b.key,
+  join: (bs) => ({ ...bs[0], bytes: Buffer.concat(bs.flatMap((b, i) => (i ? [NEWLINE, b.bytes] : [b.bytes]))), rows: bs.reduce((n, b) => n + b.rows, 0) }),
+};
+
+/**
+ * chDB: the rows' text is built when they are inserted, and handed to chDB's raw insert as bytes.
+ * The client's insert (what a ClickHouse server gets) encodes row by row into a stream, which the chDB
+ * connection then joins into one SQL string that the engine copies again: built once, OTLP ingest took
+ * ~13% more spans/s, and the insert threads' CPU per 100k spans went 2.1 → 1.4 s (bench/RESULTS.md,
+ * session 8). Built by each caller rather than when its group's INSERT starts: one INSERT runs at a
+ * time, and 2,000 span rows took 11-15 ms of text that the next INSERT had waited for (session 23).
+ */
+function chdbInserts(chdb: ChdbExtension): InsertPath<RowText> {
+  return {
+    form: ROW_TEXT,
+    prepare: (rows) => {
+      const { columns, values, raw } = compactRows(rows);
+      return { columns, key: columns.join('\u0000'), bytes: rowsBytes(values, raw), rows: rows.length };
+    },
+    write: async (table, { columns, bytes }) => {
+      await chdb.rawInsert({ table, columns, values: bytes, format: 'JSONCompactEachRow', settings: INSERT_SETTINGS }).catch((err: unknown) => {
+        // The shape the client's errors have ({ code, type }), as the chDB connection gives its queries'.
+        const mapped = parseError(err instanceof Error ? err : String(err));
+        if (mapped !== err) mapped.cause = err;
+        throw mapped;
+      });
+    },
   };
 }
 
@@ -112,18 +164,14 @@ export interface AnalyticsOptions { retention?: Retention; batching?: BatcherOpt
 export class ClickHouseAnalytics implements Analytics {
   #closed = false;
   #closing: Promise<void> | null = null;
-  readonly #batcher: InsertBatcher;
+  readonly #batcher: { insert(table: string, rows: readonly Row[]): Promise<void>; close(): Promise<void> };
   readonly #retention: Retention | undefined;
 
-  /** `write`: how an INSERT goes out (default: the client's insert). */
-  constructor(private readonly client: ClickHouseClient, private readonly release: () => Promise<void>, opts: AnalyticsOptions = {}, write?: WriteRows) {
+  /** `inserts`: how rows reach the store (default: a ClickHouse server's, through the client). */
+  constructor(private readonly client: ClickHouseClient, private readonly release: () => Promise<void>, opts: AnalyticsOptions = {}, inserts: InsertPath<unknown> = serverInserts(client)) {
     this.#retention = opts.retention;
-    // A ClickHouse server's client serialises each row itself (a RawJson by its toJSON).
-    const insert: WriteRows = write ?? ((table, rows) => {
-      const { columns, values } = compactRows(rows);
-      return this.client.insert({ table, columns, values, format: 'JSONCompactEachRow' }).then(() => undefined);
-    });
-    this.#batcher = new InsertBatcher((table, rows) => this.#run(() => insert(table, rows)), opts.batching ?? DEFAULT_BATCHING);
+    const batcher = new InsertBatcher((table, batch) => this.#run(() => inserts.write(table, batch)), inserts.form, opts.batching ?? DEFAULT_BATCHING);
+    this.#batcher = { insert: (table, rows) => batcher.insert(table, inserts.prepare(rows)), close: () => batcher.close() };
   }
 
   async migrate(): Promise<string[]> {
@@ -209,10 +257,10 @@ async function readMigrations(dir: URL): Promise<Migration[]> {
 }
 
 /** chDB binds one data directory per process: one shared, refcounted client per path. */
-interface SharedChdb { database: string; refs: number; client: Promise<{ client: ClickHouseClient; write: WriteRows }> }
+interface SharedChdb { database: string; refs: number; client: Promise<{ client: ClickHouseClient; inserts: InsertPath<RowText> }> }
 const chdbClients = new Map<string, SharedChdb>();
 
-async function openChdb(dir: string, database: string): Promise<{ client: ClickHouseClient; write: WriteRows }> {
+async function openChdb(dir: string, database: string): Promise<{ client: ClickHouseClient; inserts: InsertPath<RowText> }> {
   await mkdir(dir, { recursive: true });
   const chdb = createChdbConnection({ path: dir });
   // chdb types its Connection against @clickhouse/client-common 1.23.0, the client bundles its own copy
@@ -222,7 +270,7 @@ async function openChdb(dir: string, database: string): Promise<{ client: ClickH
   try {
     await client.command({ query: `CREATE DATABASE IF NOT EXISTS \`${database}\`` });
     await client.command({ query: `USE \`${database}\`` }); // the chDB session keeps it for every later query (raw inserts too)
-    return { client, write: chdbRawInsert(chdb.chdb) };
+    return { client, inserts: chdbInserts(chdb.chdb) };
   } catch (e) {
     await client.close();
     throw e;
@@ -242,7 +290,7 @@ async function acquireChdb(cfg: Extract<Config['analytics'], { engine: 'chdb' }>
   }
   const entry = shared;
   entry.refs++; // before awaiting, so a concurrent close cannot tear the client down under us
-  const { client, write } = await entry.client.catch((e: unknown) => {
+  const { client, inserts } = await entry.client.catch((e: unknown) => {
     entry.refs--;
     throw e;
   });
@@ -250,7 +298,7 @@ async function acquireChdb(cfg: Extract<Config['analytics'], { engine: 'chdb' }>
     if (--entry.refs > 0) return;
     chdbClients.delete(dir);
     await client.close();
-  }, opts, write);
+  }, opts, inserts);
 }
 
 async function openServer(cfg: Extract<Config['analytics'], { engine: 'clickhouse' }>, opts: AnalyticsOptions): Promise<ClickHouseAnalytics> {

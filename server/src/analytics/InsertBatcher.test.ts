@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InsertBatcher } from './InsertBatcher.js';
+import { InsertBatcher, ROWS, type BatchForm } from './InsertBatcher.js';
 import { badInput, unavailable } from '../domain/errors.js';
 
 type Row = Record<string, unknown>;
@@ -30,7 +30,7 @@ const rows = (tag: string, n: number) => Array.from({ length: n }, (_, i) => ({ 
 describe('InsertBatcher (group commit)', () => {
   it('sends concurrent inserts into one table as one INSERT and answers each caller after it', async () => {
     const w = recorder();
-    const b = new InsertBatcher(w.write, { lingerMs: 5, maxBatchRows: 10_000, maxPendingRows: 100_000 });
+    const b = new InsertBatcher(w.write, ROWS, { lingerMs: 5, maxBatchRows: 10_000, maxPendingRows: 100_000 });
     let acked = 0;
     const calls = [b.insert('spans', rows('a', 2)), b.insert('spans', rows('b', 3)), b.insert('metrics', rows('c', 1))].map((p) => p.then(() => { acked++; }));
     expect(acked).toBe(0);
@@ -40,14 +40,14 @@ describe('InsertBatcher (group commit)', () => {
 
   it('flushes at once at maxBatchRows and never puts more than that in one INSERT', async () => {
     const w = recorder();
-    const b = new InsertBatcher(w.write, { lingerMs: 60_000, maxBatchRows: 4, maxPendingRows: 100 });
+    const b = new InsertBatcher(w.write, ROWS, { lingerMs: 60_000, maxBatchRows: 4, maxPendingRows: 100 });
     await Promise.all([b.insert('t', rows('a', 3)), b.insert('t', rows('b', 3)), b.insert('t', rows('c', 1))]);
     expect(w.inserts.map((i) => i.rows.length)).toEqual([3, 4]);
   });
 
   it('collects what arrives during an INSERT into the next one', async () => {
     const w = recorder();
-    const b = new InsertBatcher(w.write, { lingerMs: 0, maxBatchRows: 1000, maxPendingRows: 1000 });
+    const b = new InsertBatcher(w.write, ROWS, { lingerMs: 0, maxBatchRows: 1000, maxPendingRows: 1000 });
     w.holdNext();
     const first = b.insert('t', rows('a', 1));
     await new Promise((r) => setTimeout(r, 10));
@@ -59,7 +59,7 @@ describe('InsertBatcher (group commit)', () => {
 
   it('retries each caller alone when a grouped INSERT fails on its data: only the bad caller fails', async () => {
     const w = recorder((rs) => (rs.some((r) => r.tag === 'bad') ? badInput('rows', 'cannot parse') : null));
-    const b = new InsertBatcher(w.write, { lingerMs: 5, maxBatchRows: 1000, maxPendingRows: 1000 });
+    const b = new InsertBatcher(w.write, ROWS, { lingerMs: 5, maxBatchRows: 1000, maxPendingRows: 1000 });
     const [good1, bad, good2] = await Promise.allSettled([b.insert('t', rows('g', 1)), b.insert('t', rows('bad', 1)), b.insert('t', rows('h', 1))]);
     expect([good1.status, bad.status, good2.status]).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(w.inserts.map((i) => i.rows.map((r) => r.tag).join(''))).toEqual(['g', 'h']);
@@ -67,7 +67,7 @@ describe('InsertBatcher (group commit)', () => {
 
   it('fails the whole group when the store is unavailable (no retries into a down store)', async () => {
     let attempts = 0;
-    const b = new InsertBatcher(async () => { attempts++; throw unavailable('down'); }, { lingerMs: 5, maxBatchRows: 1000, maxPendingRows: 1000 });
+    const b = new InsertBatcher(async () => { attempts++; throw unavailable('down'); }, ROWS, { lingerMs: 5, maxBatchRows: 1000, maxPendingRows: 1000 });
     const settled = await Promise.allSettled([b.insert('t', rows('a', 1)), b.insert('t', rows('b', 1))]);
     expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
     expect(attempts).toBe(1);
@@ -75,7 +75,7 @@ describe('InsertBatcher (group commit)', () => {
 
   it('refuses inserts with UNAVAILABLE beyond maxPendingRows, and accepts again once written', async () => {
     const w = recorder();
-    const b = new InsertBatcher(w.write, { lingerMs: 0, maxBatchRows: 1000, maxPendingRows: 5 });
+    const b = new InsertBatcher(w.write, ROWS, { lingerMs: 0, maxBatchRows: 1000, maxPendingRows: 5 });
     w.holdNext();
     const first = b.insert('t', rows('a', 4));
     await expect(b.insert('t', rows('b', 2))).rejects.toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 1 });
@@ -88,9 +88,25 @@ describe('InsertBatcher (group commit)', () => {
     expect(w.inserts.map((i) => i.rows.length)).toEqual([4, 2, 9]);
   });
 
+  it('joins only batches of one key into an INSERT, in order, each built by the caller', async () => {
+    // Batches as a writer takes them: tagged text under a column list (the key).
+    type Text = { columns: string; text: string; n: number };
+    const form: BatchForm<Text> = { rows: (b) => b.n, key: (b) => b.columns, join: (bs) => ({ columns: bs[0].columns, text: bs.map((b) => b.text).join('|'), n: bs.reduce((n, b) => n + b.n, 0) }) };
+    const written: Text[] = [];
+    const b = new InsertBatcher<Text>(async (_table, batch) => { written.push(batch); }, form, { lingerMs: 5, maxBatchRows: 5, maxPendingRows: 100 });
+    const batch = (columns: string, text: string, n = 1) => b.insert('t', { columns, text, n });
+    await Promise.all([batch('a,b', 'x'), batch('a,b', 'y'), batch('a', 'z'), batch('a', 'w'), batch('a,b', 'v'), batch('a,b', 'u', 4), batch('a,b', 't')]);
+    expect(written).toEqual([
+      { columns: 'a,b', text: 'x|y', n: 2 },
+      { columns: 'a', text: 'z|w', n: 2 },
+      { columns: 'a,b', text: 'v|u', n: 5 }, // at maxBatchRows
+      { columns: 'a,b', text: 't', n: 1 },
+    ]);
+  });
+
   it('writes everything pending on close, then refuses new inserts', async () => {
     const w = recorder();
-    const b = new InsertBatcher(w.write, { lingerMs: 60_000, maxBatchRows: 1000, maxPendingRows: 1000 });
+    const b = new InsertBatcher(w.write, ROWS, { lingerMs: 60_000, maxBatchRows: 1000, maxPendingRows: 1000 });
     const pending = b.insert('t', rows('a', 2));
     await b.close();
     await pending;

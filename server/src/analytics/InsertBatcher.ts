@@ -1,8 +1,21 @@
 import { LoomError, unavailable } from '../domain/errors.js';
 
 type Row = Record<string, unknown>;
-interface Waiter { rows: Row[]; resolve: () => void; reject: (err: unknown) => void }
-interface TableQueue { waiters: Waiter[]; rows: number; timer: NodeJS.Timeout | null; flushing: Promise<void> | null }
+interface Waiter<P> { batch: P; rows: number; resolve: () => void; reject: (err: unknown) => void }
+interface TableQueue<P> { waiters: Waiter<P>[]; rows: number; timer: NodeJS.Timeout | null; flushing: Promise<void> | null }
+
+/**
+ * The form an insert's rows wait in: how many rows one holds, which ones can share an INSERT (the
+ * same `key`), and how such are joined into one.
+ */
+export interface BatchForm<P> {
+  rows(batch: P): number;
+  key(batch: P): string;
+  join(batches: P[]): P;
+}
+
+/** Rows as given: any can share an INSERT (the writer takes the union of their fields). */
+export const ROWS: BatchForm<Row[]> = { rows: (b) => b.length, key: () => '', join: (bs) => bs.flat() };
 
 export interface BatcherOptions {
   /** How long a lone insert waits for others to join its INSERT. */
@@ -18,31 +31,37 @@ export const DEFAULT_BATCHING: BatcherOptions = { lingerMs: 2, maxBatchRows: 10_
 /**
  * Group commit for ClickHouse inserts: concurrent inserts into the same table within `lingerMs`
  * (or until `maxBatchRows` rows are pending) go out as one INSERT; one INSERT per table is in flight
- * at a time and the rows that arrive meanwhile form the next one. Each caller's promise settles with
+ * at a time and the rows that arrive meanwhile form the next one. The inserts wait in the form `P`
+ * the writer takes (`form`): a caller can build it on its own turn, while the INSERT before runs. Each caller's promise settles with
  * the INSERT that holds its rows (acknowledged = committed). When a grouped INSERT fails on its
  * data, every caller's rows are retried alone, so one bad batch cannot fail the others; when the
  * store is unavailable the whole group fails with that error. Memory is bounded: past
  * `maxPendingRows` new inserts fail at once with UNAVAILABLE.
  */
-export class InsertBatcher {
-  private readonly tables = new Map<string, TableQueue>();
+export class InsertBatcher<P = Row[]> {
+  private readonly tables = new Map<string, TableQueue<P>>();
   private pendingRows = 0;
   private closed = false;
 
-  constructor(private readonly write: (table: string, rows: Row[]) => Promise<void>, private readonly opts: BatcherOptions = DEFAULT_BATCHING) {}
+  constructor(
+    private readonly write: (table: string, batch: P) => Promise<void>,
+    private readonly form: BatchForm<P>,
+    private readonly opts: BatcherOptions = DEFAULT_BATCHING,
+  ) {}
 
-  insert(table: string, rows: Row[]): Promise<void> {
+  insert(table: string, batch: P): Promise<void> {
     if (this.closed) return Promise.reject(unavailable('analytics store is closed'));
+    const rows = this.form.rows(batch);
     // A single oversized insert is let through when nothing else is pending, so it can always make progress.
-    if (this.pendingRows > 0 && this.pendingRows + rows.length > this.opts.maxPendingRows) {
+    if (this.pendingRows > 0 && this.pendingRows + rows > this.opts.maxPendingRows) {
       return Promise.reject(unavailable(`analytics store is saturated (${this.pendingRows} rows waiting to be written); retry shortly`, 1));
     }
     let q = this.tables.get(table);
     if (!q) this.tables.set(table, (q = { waiters: [], rows: 0, timer: null, flushing: null }));
     const queue = q;
-    const done = new Promise<void>((resolve, reject) => queue.waiters.push({ rows, resolve, reject }));
-    queue.rows += rows.length;
-    this.pendingRows += rows.length;
+    const done = new Promise<void>((resolve, reject) => queue.waiters.push({ batch, rows, resolve, reject }));
+    queue.rows += rows;
+    this.pendingRows += rows;
     if (queue.flushing) return done; // the running flush picks these rows up when it is done
     if (queue.rows >= this.opts.maxBatchRows) this.kick(table, queue);
     else queue.timer ??= setTimeout(() => this.kick(table, queue), this.opts.lingerMs);
@@ -56,7 +75,7 @@ export class InsertBatcher {
     await Promise.all([...this.tables.values()].map((q) => q.flushing));
   }
 
-  private kick(table: string, q: TableQueue): void {
+  private kick(table: string, q: TableQueue<P>): void {
     if (q.timer) clearTimeout(q.timer);
     q.timer = null;
     q.flushing ??= this.drain(table, q).finally(() => {
@@ -66,11 +85,11 @@ export class InsertBatcher {
     });
   }
 
-  private async drain(table: string, q: TableQueue): Promise<void> {
+  private async drain(table: string, q: TableQueue<P>): Promise<void> {
     while (q.waiters.length) {
-      const group = takeGroup(q.waiters, this.opts.maxBatchRows);
+      const group = this.takeGroup(q.waiters);
       const failures = await this.writeGroup(table, group);
-      const rows = group.reduce((n, w) => n + w.rows.length, 0);
+      const rows = group.reduce((n, w) => n + w.rows, 0);
       q.rows -= rows; // before answering: a caller that was told "written" sees the room it freed
       this.pendingRows -= rows;
       group.forEach((w, i) => (failures[i] === OK ? w.resolve() : w.reject(failures[i])));
@@ -78,25 +97,28 @@ export class InsertBatcher {
   }
 
   /** Per waiter: OK, or why its rows were not written. */
-  private async writeGroup(table: string, group: Waiter[]): Promise<unknown[]> {
+  private async writeGroup(table: string, group: Waiter<P>[]): Promise<unknown[]> {
     try {
-      await this.write(table, group.length === 1 ? group[0].rows : group.flatMap((w) => w.rows));
+      await this.write(table, group.length === 1 ? group[0].batch : this.form.join(group.map((w) => w.batch)));
       return group.map(() => OK);
     } catch (err) {
       if (group.length === 1 || (err instanceof LoomError && err.code === 'UNAVAILABLE')) return group.map(() => err);
       const failures: unknown[] = [];
-      for (const w of group) failures.push(await this.write(table, w.rows).then(() => OK, (e: unknown) => e));
+      for (const w of group) failures.push(await this.write(table, w.batch).then(() => OK, (e: unknown) => e));
       return failures;
     }
+  }
+
+  /** The first waiters of one key whose rows fit in `maxBatchRows` (always at least one). */
+  private takeGroup(waiters: Waiter<P>[]): Waiter<P>[] {
+    const key = this.form.key(waiters[0].batch);
+    let n = 0;
+    let count = 0;
+    while (count < waiters.length && (count === 0 || (n + waiters[count].rows <= this.opts.maxBatchRows && this.form.key(waiters[count].batch) === key))) {
+      n += waiters[count++].rows;
+    }
+    return waiters.splice(0, count);
   }
 }
 
 const OK = Symbol('written');
-
-/** The first waiters whose rows fit in `maxRows` (always at least one). */
-function takeGroup(waiters: Waiter[], maxRows: number): Waiter[] {
-  let n = 0;
-  let count = 0;
-  while (count < waiters.length && (count === 0 || n + waiters[count].rows.length <= maxRows)) n += waiters[count++].rows.length;
-  return waiters.splice(0, count);
-}
