@@ -117,6 +117,8 @@ describe('ClickHouseAnalytics on chDB', () => {
     const run = randomUUID();
     const accepted = small.insert('run_metrics', [1, 2].map((step) => metric('acme', run, step, 1)));
     await expect(small.insert('run_metrics', [3, 4].map((step) => metric('acme', run, step, 1)))).rejects.toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 1 });
+    // Refused before its INSERT bytes are built: a value that cannot be serialised is never looked at.
+    await expect(small.insert('run_metrics', [3, 4].map((step) => ({ ...metric('acme', run, step, 1), value: 1n })))).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     await small.close(); // within the linger window: the accepted rows are written first
     await accepted;
     const [row] = await store.query<{ n: string }>('acme', 'SELECT count() AS n FROM run_metrics WHERE tenant_id = {tenant:String} AND run_id = {run:String}', { run });

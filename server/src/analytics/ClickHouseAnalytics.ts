@@ -171,7 +171,14 @@ export class ClickHouseAnalytics implements Analytics {
   constructor(private readonly client: ClickHouseClient, private readonly release: () => Promise<void>, opts: AnalyticsOptions = {}, inserts: InsertPath<unknown> = serverInserts(client)) {
     this.#retention = opts.retention;
     const batcher = new InsertBatcher((table, batch) => this.#run(() => inserts.write(table, batch)), inserts.form, opts.batching ?? DEFAULT_BATCHING);
-    this.#batcher = { insert: (table, rows) => batcher.insert(table, inserts.prepare(rows)), close: () => batcher.close() };
+    this.#batcher = {
+      // Refused before its bytes are built: an overloaded store sheds load without the work of it.
+      insert: (table, rows) => {
+        const refused = batcher.refusal(rows.length);
+        return refused ? Promise.reject(refused) : batcher.insert(table, inserts.prepare(rows));
+      },
+      close: () => batcher.close(),
+    };
   }
 
   async migrate(): Promise<string[]> {

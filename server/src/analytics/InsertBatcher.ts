@@ -49,13 +49,23 @@ export class InsertBatcher<P = Row[]> {
     private readonly opts: BatcherOptions = DEFAULT_BATCHING,
   ) {}
 
-  insert(table: string, batch: P): Promise<void> {
-    if (this.closed) return Promise.reject(unavailable('analytics store is closed'));
-    const rows = this.form.rows(batch);
+  /**
+   * Why an insert of `rows` rows would be refused now (closed, or UNAVAILABLE past `maxPendingRows`),
+   * or null: a caller can ask before it builds its batch.
+   */
+  refusal(rows: number): LoomError | null {
+    if (this.closed) return unavailable('analytics store is closed');
     // A single oversized insert is let through when nothing else is pending, so it can always make progress.
     if (this.pendingRows > 0 && this.pendingRows + rows > this.opts.maxPendingRows) {
-      return Promise.reject(unavailable(`analytics store is saturated (${this.pendingRows} rows waiting to be written); retry shortly`, 1));
+      return unavailable(`analytics store is saturated (${this.pendingRows} rows waiting to be written); retry shortly`, 1);
     }
+    return null;
+  }
+
+  insert(table: string, batch: P): Promise<void> {
+    const rows = this.form.rows(batch);
+    const refused = this.refusal(rows);
+    if (refused) return Promise.reject(refused);
     let q = this.tables.get(table);
     if (!q) this.tables.set(table, (q = { waiters: [], rows: 0, timer: null, flushing: null }));
     const queue = q;
