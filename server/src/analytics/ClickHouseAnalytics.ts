@@ -199,13 +199,21 @@ export class ClickHouseAnalytics implements Analytics {
     });
   }
 
-  async insert(table: string, rows: Record<string, unknown>[]): Promise<void> {
-    if (!TABLE.test(table)) throw badInput('table', 'must be an identifier, optionally database-qualified');
+  /**
+   * Not an async function: its frame would hold `rows` until the INSERT commits, and on chDB the batch
+   * waits as bytes, so the rows can go once they are serialised.
+   */
+  insert(table: string, rows: Record<string, unknown>[]): Promise<void> {
+    if (!TABLE.test(table)) return Promise.reject(badInput('table', 'must be an identifier, optionally database-qualified'));
     const missing = rows.findIndex((r) => typeof r.tenant_id !== 'string' || r.tenant_id === '');
-    if (missing >= 0) throw badInput(`rows[${missing}].tenant_id`, 'required: every analytics row is scoped by tenant');
-    if (rows.length === 0) return;
-    if (this.#closed) throw unavailable('analytics store is closed');
-    await this.#batcher.insert(table, rows);
+    if (missing >= 0) return Promise.reject(badInput(`rows[${missing}].tenant_id`, 'required: every analytics row is scoped by tenant'));
+    if (rows.length === 0) return Promise.resolve();
+    if (this.#closed) return Promise.reject(unavailable('analytics store is closed'));
+    try {
+      return this.#batcher.insert(table, rows);
+    } catch (err) {
+      return Promise.reject(err); // rows that cannot be serialised
+    }
   }
 
   async query<T = Record<string, unknown>>(tenant: string, sql: string, params: Record<string, unknown> = {}): Promise<T[]> {

@@ -3,6 +3,7 @@ import type { GraphStore } from '../ports/GraphStore.js';
 import type { OtlpIngestResult } from './otlp.types.js';
 import type { PriceTable } from './prices.js';
 import { toSpanRows } from './spans.js';
+import { summaryFields } from './trace-summary-rows.js';
 import { TraceRollup, type RollupOptions, type SummaryStats } from './trace-rollup.js';
 
 /**
@@ -20,24 +21,36 @@ export class TraceIngestService {
 
   async ingest(tenant: string, request: unknown): Promise<OtlpIngestResult> {
     this.rollup.checkCapacity();
-    const batch = toSpanRows(tenant, request, this.prices);
-    if (batch.rows.length) {
-      const stamp = this.rollup.stamp();
-      try {
-        const [at, by] = [String(stamp), this.rollup.instance];
-        for (const row of batch.rows) {
-          row.ingested_at = at;
-          row.ingested_by = by;
-        }
-        await this.analytics.insert('spans', batch.rows);
-        this.rollup.add(tenant, batch.rows, stamp);
-      } finally {
-        this.rollup.release(stamp);
+    const { written, rejected, errors } = this.write(tenant, request);
+    await written;
+    if (!rejected) return { rejected: 0 };
+    const more = rejected > errors.length ? ` (first ${errors.length} shown)` : '';
+    return { rejected, errorMessage: `${rejected} span(s) rejected${more}: ${errors.join('; ')}` };
+  }
+
+  /**
+   * The export's span rows, stamped and handed to the store; once they are committed, the rollup gets
+   * their summary fields. Only those are kept while the INSERT waits: the rows themselves (their
+   * attributes, resource, events) are let go once the store has taken them, so the many exports
+   * waiting at once do not keep every span alive through the young generation's collections.
+   */
+  private write(tenant: string, request: unknown): { written: Promise<void>; rejected: number; errors: string[] } {
+    const { rows, rejected, errors } = toSpanRows(tenant, request, this.prices);
+    if (!rows.length) return { written: Promise.resolve(), rejected, errors };
+    const stamp = this.rollup.stamp();
+    try {
+      const [at, by] = [String(stamp), this.rollup.instance];
+      for (const row of rows) {
+        row.ingested_at = at;
+        row.ingested_by = by;
       }
+      const slim = rows.map(summaryFields);
+      const written = this.analytics.insert('spans', rows).then(() => this.rollup.add(tenant, slim, stamp)).finally(() => this.rollup.release(stamp));
+      return { written, rejected, errors };
+    } catch (err) {
+      this.rollup.release(stamp);
+      throw err;
     }
-    if (!batch.rejected) return { rejected: 0 };
-    const more = batch.rejected > batch.errors.length ? ` (first ${batch.errors.length} shown)` : '';
-    return { rejected: batch.rejected, errorMessage: `${batch.rejected} span(s) rejected${more}: ${batch.errors.join('; ')}` };
   }
 
   /** At start-up: takes over summaries stopped processes did not write, then keeps watch (see TraceRollup.start). */

@@ -2,8 +2,7 @@ import type { Analytics } from '../ports/Analytics.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import { unavailable } from '../errors.js';
 import { linkTargets, TRACE_SUMMARY_SQL, traceGraphBatch, traceNodeId, traceRow, type TraceSummary } from './trace-summary.js';
-import { summariseRows, summaryFields, type SummaryRow } from './trace-summary-rows.js';
-import type { SpanRow } from './spans.js';
+import { summariseRows, type SummaryRow } from './trace-summary-rows.js';
 import { cuttableWait } from '../cuttable-wait.js';
 
 /** Per tenant, per trace named since the last cycle: the summary fields of its new span rows; `reread`: traces to read back whatever they came with. */
@@ -136,16 +135,18 @@ export class TraceRollup {
     else this.inflight.set(stamp, n - 1);
   }
 
-  /** Names the traces of committed span rows (stamped `stamp`); their summaries follow in a later cycle. */
-  add(tenant: string, rows: readonly SpanRow[], stamp: number): void {
+  /**
+   * Names the traces of committed span rows (stamped `stamp`), given as their `summaryFields`; their
+   * summaries follow in a later cycle.
+   */
+  add(tenant: string, rows: readonly SummaryRow[], stamp: number): void {
     const work = this.work(tenant);
     for (const r of rows) {
-      const slim = summaryFields(r);
       const list = work.rows.get(r.trace_id);
-      if (list) list.push(slim);
+      if (list) list.push(r);
       else {
         this.count(work, r.trace_id);
-        work.rows.set(r.trace_id, [slim]);
+        work.rows.set(r.trace_id, [r]);
       }
     }
     this.pendingSince = Math.min(this.pendingSince, stamp);
