@@ -21,8 +21,11 @@ export interface EventListQuery {
 
 export interface EventList { events: unknown[]; totalCount: number }
 
-/** An event to archive: as received (`body`, and `json`, its serialised text, when at hand), and its eventTime as an ISO-8601 instant (`at`). */
-export interface ArchivedEvent { body: unknown; json?: string; at: string }
+/**
+ * An event to archive: as received (`body`, or `json`, its serialised text), its eventTime as an ISO-8601
+ * instant (`at`), and what it is filed under (`refs`, else read from `body`).
+ */
+export interface ArchivedEvent { body?: unknown; json?: string; refs?: EventRefs; at: string }
 
 const RANGE = `tenant_id = {tenant:String} AND event_time >= {after:DateTime64(3, 'UTC')} AND event_time < {before:DateTime64(3, 'UTC')}`;
 /** RANGE, and the run, the job and the dataset the query names. */
@@ -58,9 +61,10 @@ export function listParams(q: EventListQuery): Record<string, unknown> {
 }
 
 type Ref = { namespace?: unknown; name?: unknown } | null | undefined;
+export interface EventRefs { run_id: string; job_namespace: string; job_name: string; datasets: string[] }
 
 /** What the archive files an event under besides its time: its run, its job and its datasets, when it names them. */
-function refs(body: unknown): { run_id: string; job_namespace: string; job_name: string; datasets: string[] } {
+export function eventRefs(body: unknown): EventRefs {
   const e = body as { run?: { runId?: unknown } | null; job?: Ref; inputs?: unknown; outputs?: unknown; dataset?: Ref };
   const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   const refs = [...(Array.isArray(e.inputs) ? e.inputs : []), ...(Array.isArray(e.outputs) ? e.outputs : []), e.dataset] as Ref[];
@@ -97,7 +101,8 @@ export class LineageEventArchive {
   async record(tenant: string, events: readonly ArchivedEvent[]): Promise<void> {
     if (!events.length) return;
     await this.analytics.insert('lineage_events', events.map((e) => ({
-      tenant_id: tenant, event_time: at(Date.parse(e.at), MAX_MS - 1), body: e.json === undefined ? e.body : new RawJson(e.json), ...refs(e.body),
+      tenant_id: tenant, event_time: at(Date.parse(e.at), MAX_MS - 1), body: e.json === undefined ? e.body : new RawJson(e.json),
+      ...(e.refs ?? eventRefs(e.body)),
     })));
   }
 

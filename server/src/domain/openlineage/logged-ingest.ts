@@ -3,7 +3,7 @@ import { LoomError, unavailable } from '../errors.js';
 import { SerialLoop } from '../serial-loop.js';
 import { cuttableWait } from '../cuttable-wait.js';
 import { batchEvents, batchResult, settle, type BatchResult, type IngestResult, type LineageIngestService, type LineageReceiver, type PlacedEvent } from './lineage-ingest.service.js';
-import type { ArchivedEvent, LineageEventArchive } from './event-archive.js';
+import { eventRefs, type ArchivedEvent, type EventRefs, type LineageEventArchive } from './event-archive.js';
 
 export interface LoggedIngestOptions {
   /** Events answered but not yet in the graph beyond which a new one waits for room (and after `roomWaitMs`, 503). */
@@ -24,8 +24,17 @@ export interface LoggedIngestOptions {
   onRetry: (err: unknown) => void;
 }
 
-/** `answeredAt`: epoch ms; `json`: the body serialised, as the log has it (the archive stores that text). */
-interface Queued { seq: number; tenant: string; writer?: string; body: unknown; json?: string; placed: PlacedEvent | null; answeredAt: number }
+/**
+ * An answered event on its way to the graph and the archive. `json`: the event serialised, as the log
+ * has it (the archive stores that text); `body`: the event itself, kept only where there is no `json`
+ * (events read back from the log): a parsed event is a tree of many small objects, and hundreds of
+ * them waiting at once made every young-generation collection copy them; `refs`: what the archive
+ * files it under. `answeredAt`: epoch ms.
+ */
+interface Queued { seq: number; tenant: string; writer?: string; body?: unknown; json?: string; refs?: EventRefs; placed: PlacedEvent | null; answeredAt: number }
+
+/** The event as received (parsed again from its text, for the rare event placed again or dropped). */
+const eventOf = (q: Queued): unknown => (q.json === undefined ? q.body : JSON.parse(q.json));
 
 const RETRY_MS = [50, 200, 1_000, 5_000];
 /** Chunks handed to the graph at once. */
@@ -102,7 +111,7 @@ export class LoggedLineageIngest implements LineageReceiver {
     await this.room(1);
     const json = JSON.stringify(body); // once, for the log and the archive
     const [seq] = await this.appended([{ tenant, event: body, json }]);
-    this.enqueue([{ seq, tenant, writer, body, json, placed, answeredAt: Date.now() }]);
+    this.enqueue([{ seq, tenant, writer, json, refs: this.refsOf(body), placed, answeredAt: Date.now() }]);
     return summary(placed);
   }
 
@@ -115,7 +124,7 @@ export class LoggedLineageIngest implements LineageReceiver {
       await this.room(valid.length);
       const entries = valid.map((v) => ({ tenant, event: v.body, json: JSON.stringify(v.body) }));
       const seqs = await this.appended(entries);
-      this.enqueue(valid.map((v, i) => ({ seq: seqs[i], tenant, writer, body: v.body, json: entries[i].json, placed: v.placed, answeredAt: Date.now() })));
+      this.enqueue(valid.map((v, i) => ({ seq: seqs[i], tenant, writer, json: entries[i].json, refs: this.refsOf(v.body), placed: v.placed, answeredAt: Date.now() })));
     }
     return batchResult(settled);
   }
@@ -139,6 +148,11 @@ export class LoggedLineageIngest implements LineageReceiver {
     const done = new Promise<void>((resolve) => this.archiveWaiters.push({ seq, resolve }));
     this.cutArchiveWait?.();
     return done;
+  }
+
+  /** What the archive files an event under, taken now so the event itself need not wait for the archive. */
+  private refsOf(body: unknown): EventRefs | undefined {
+    return this.archive ? eventRefs(body) : undefined;
   }
 
   /** Answered events not yet in the graph, and how long the oldest has waited (for /metrics). */
@@ -292,9 +306,9 @@ export class LoggedLineageIngest implements LineageReceiver {
   private async archiveBatch(batch: Queued[]): Promise<void> {
     const byTenant = new Map<string, ArchivedEvent[]>();
     for (const q of batch) {
-      const placed = settle(() => (q.placed ??= this.direct.place(q.tenant, q.body)));
+      const placed = settle(() => (q.placed ??= this.direct.place(q.tenant, eventOf(q))));
       if (placed.status === 'rejected') continue; // it cannot be placed, and the graph drops it too (onDropped)
-      const event = { body: q.body, json: q.json, at: placed.value.at };
+      const event: ArchivedEvent = { body: q.body, json: q.json, refs: q.refs, at: placed.value.at };
       const mine = byTenant.get(q.tenant);
       if (mine) mine.push(event);
       else byTenant.set(q.tenant, [event]);
@@ -317,11 +331,11 @@ export class LoggedLineageIngest implements LineageReceiver {
     }
     const retry: { item: Queued; err: unknown }[] = [];
     await Promise.all([...byTenant].map(async ([tenant, items]) => {
-      const results = await this.direct.writePlaced(tenant, items.map((q) => settle(() => (q.placed ??= this.direct.place(tenant, q.body)))));
+      const results = await this.direct.writePlaced(tenant, items.map((q) => settle(() => (q.placed ??= this.direct.place(tenant, eventOf(q))))));
       results.forEach((r, i) => {
         if (r.status === 'fulfilled') return;
         if (r.reason instanceof LoomError && r.reason.code === 'UNAVAILABLE') retry.push({ item: items[i], err: r.reason });
-        else this.opts.onDropped(r.reason, tenant, items[i].body);
+        else this.opts.onDropped(r.reason, tenant, eventOf(items[i]));
       });
     }));
     return retry;
