@@ -30,8 +30,8 @@ function event(i: number, eventType = 'COMPLETE') {
 const dropped: unknown[] = [];
 const OPTS: Omit<LoggedIngestOptions, 'maxBacklog' | 'roomWaitMs'> = { applyChunk: 64, lingerMs: 0, onDropped: (err) => dropped.push(err), onRetry: () => undefined };
 
-async function open(dir: string, opts: Partial<LoggedIngestOptions> = {}, archive: LineageEventArchive | null = null) {
-  const store = await KuzuGraphStore.open({ path: path.join(dir, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024 });
+async function open(dir: string, opts: Partial<LoggedIngestOptions> = {}, archive: LineageEventArchive | null = null, maxPendingWrites?: number) {
+  const store = await KuzuGraphStore.open({ path: path.join(dir, 'graph.kuzu'), bufferPoolBytes: 128 * 1024 * 1024, maxPendingWrites });
   await store.init();
   const log = await FileIngestLog.open(path.join(dir, 'ingest-log'));
   const logged = new LoggedLineageIngest(new LineageIngestService(store), log, { maxBacklog: 1000, roomWaitMs: 2000, ...OPTS, ...opts }, archive);
@@ -132,6 +132,27 @@ describe('LoggedLineageIngest', () => {
     } finally {
       await again.close();
     }
+  });
+
+  it('writes the events of a chunk the graph refused for now, placed again from their logged text', async () => {
+    const dir = newDir();
+    const retries: unknown[] = [];
+    // A graph store that queues one write at a time: a chunk's second tenant is refused (UNAVAILABLE) while the first is written.
+    const s = await open(dir, { onRetry: (err) => retries.push(err), applyChunk: 64, lingerMs: 50 }, null, 1);
+    try {
+      await Promise.all(Array.from({ length: 12 }, (_, i) => s.logged.ingest(i % 3 === 0 ? 't1' : i % 3 === 1 ? 't2' : 't3', event(i))));
+      await Promise.all(['t1', 't2', 't3'].map((t) => s.logged.visible(t)));
+      expect(retries.length).toBeGreaterThan(0);
+      expect(retries[0]).toMatchObject({ code: 'UNAVAILABLE' });
+      for (const [t, first] of [['t1', 0], ['t2', 1], ['t3', 2]] as const) {
+        expect(await jobsFound(s.store, t, [first, first + 3, first + 6, first + 9])).toBe(4);
+        const [job] = await s.store.getNodes(t, [`job:etl:job_${first}`]);
+        expect(job).toMatchObject({ kind: 'Job', name: `job_${first}` });
+      }
+    } finally {
+      await s.close();
+    }
+    expect(dropped).toEqual([]);
   });
 
   it('refuses an event that cannot be placed before logging it', async () => {
