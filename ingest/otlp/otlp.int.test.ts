@@ -230,13 +230,17 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
   it('answers with partial_success for bad spans, in the request encoding', async () => {
     const good = jsonExport('1'.repeat(32), '2'.repeat(16), 'good');
     const spans = good.resourceSpans[0].scopeSpans[0].spans;
-    spans.push({ ...spans[0], spanId: 'not-an-id', name: 'bad' }, { ...spans[0], spanId: '3'.repeat(16), startTimeUnixNano: '0', name: 'unset time' });
+    const monthAgo = String(BigInt(Date.now() - 31 * 86_400_000) * 1_000_000n);
+    spans.push({ ...spans[0], spanId: 'not-an-id', name: 'bad' }, { ...spans[0], spanId: '3'.repeat(16), startTimeUnixNano: '0', name: 'unset time' },
+      { ...spans[0], spanId: '4'.repeat(16), startTimeUnixNano: monthAgo, endTimeUnixNano: monthAgo, name: 'past the retention' });
     const res = await postRaw(`${loom.url}/v1/traces`, JSON.stringify(good), { 'content-type': 'application/json', authorization: `Bearer ${loom.key}` });
     expect(res.status).toBe(200);
     const json = JSON.parse(res.body.toString());
-    expect(json.partialSuccess.rejectedSpans).toBe('2');
+    expect(json.partialSuccess.rejectedSpans).toBe('3');
     expect(json.partialSuccess.errorMessage).toMatch(/spans\[1\]\.spanId: must be 8 bytes/);
     expect(json.partialSuccess.errorMessage).toMatch(/spans\[2\]\.startTimeUnixNano/);
+    // the spans table's TTL (LOOM_SPAN_TTL_DAYS, 30 by default) would drop it at once: refused, not answered as stored
+    expect(json.partialSuccess.errorMessage).toMatch(/spans\[3\]\.startTimeUnixNano: older than the span retention \(30 days/);
     expect((await loom.gql(TRACE, { id: '1'.repeat(32) })).data.trace.summary.spanCount).toBe(1);
 
     // the same export as protobuf, with base64 ids like some emitters send in JSON, answered in protobuf

@@ -54,7 +54,8 @@ export interface Services {
 
 /** Settings the services read (a slice of the config; defaults when not given). */
 export interface ServiceOptions {
-  telemetry?: Pick<Config['telemetry'], 'llmPricesFile'> & Partial<Pick<Config['telemetry'], 'instance'>>;
+  /** `spanTtlDays`: how long the analytics store keeps spans (0 for ever); older spans are refused at ingest. */
+  telemetry?: Pick<Config['telemetry'], 'llmPricesFile'> & Partial<Pick<Config['telemetry'], 'instance'>> & { spanTtlDays?: number };
   /** A trace summary cycle failed (it is tried again). */
   onTraceSummaryError?: (err: unknown) => void;
   lineageIngest?: LineageIngestOptions;
@@ -83,7 +84,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     registry: createRegistry(graph, analytics),
     traceIngest: new TraceIngestService(graph, analytics, loadPriceTable(opts.telemetry?.llmPricesFile), {
       instance: opts.telemetry?.instance ?? `${hostname()}-${process.pid}`, onError: opts.onTraceSummaryError,
-    }),
+    }, opts.telemetry?.spanTtlDays),
     traces: new TraceQueryService(analytics),
     metricsIngest: new MetricsIngestService(graph, analytics),
     metrics: new MetricsQueryService(analytics),

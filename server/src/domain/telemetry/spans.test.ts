@@ -107,6 +107,18 @@ describe('OTLP/JSON spans → span rows', () => {
     expect(() => toSpanRows('acme', { resourceSpans: [{ scopeSpans: [{ spans: 'x' }] }] }, prices)).toThrow(expect.objectContaining({ field: 'resourceSpans[0].scopeSpans[0].spans' }));
   });
 
+  it('refuses spans that start before the retention (they would expire on arrival); 0 days keeps every span', () => {
+    const now = 1795339491927 + 30 * 86_400_000 + 1; // the sample span started 30 days and 1 ms ago
+    const old = span({ spanId: '0000000000000002' });
+    const fresh = span({ spanId: '0000000000000003', startTimeUnixNano: '1795339491929000000', endTimeUnixNano: '1795339491930000000' });
+    const kept = toSpanRows('acme', request(old, fresh), prices, { days: 30, now });
+    expect(kept.rows.map((r) => r.span_id)).toEqual(['0000000000000003']);
+    expect(kept.rejected).toBe(1);
+    expect(kept.errors[0]).toBe('resourceSpans[0].scopeSpans[0].spans[0].startTimeUnixNano: older than the span retention (30 days, LOOM_SPAN_TTL_DAYS): it would be dropped at once');
+    expect(toSpanRows('acme', request(old, fresh), prices, { days: 0, now }).rows).toHaveLength(2);
+    expect(toSpanRows('acme', request(old, fresh), prices, { days: 31, now }).rows).toHaveLength(2);
+  });
+
   it('normalises ids: hex of the right length or base64 of the right byte count, never all zero', () => {
     expect(normaliseId('AbCdEf0123456789', 8)).toBe('abcdef0123456789');
     expect(normaliseId(Buffer.alloc(8, 255).toString('base64'), 8)).toBe('ffffffffffffffff');

@@ -117,14 +117,23 @@ function jsonFields(span: OtlpSpan): SpanFields {
   };
 }
 
+/**
+ * How long spans are kept (days, 0 for ever): a span that starts before then would be dropped at once
+ * by the spans table's TTL, so it is refused instead of answered as stored.
+ */
+export interface SpanRetention { days: number; now?: number }
+
 /** One span's fields → a row, or the reason it cannot be stored. */
-function toRow(tenant: string, f: SpanFields, res: ResourceCtx, prices: PriceTable): SpanRow | { field: string; reason: string } {
+function toRow(tenant: string, f: SpanFields, res: ResourceCtx, prices: PriceTable, notBefore: bigint | null, days: number): SpanRow | { field: string; reason: string } {
   if (!f.traceId) return { field: 'traceId', reason: 'must be 16 bytes, not all zero (32 hex digits)' };
   if (!f.spanId) return { field: 'spanId', reason: 'must be 8 bytes, not all zero (16 hex digits)' };
   if (f.parentSpanId === null) return { field: 'parentSpanId', reason: 'must be empty or 8 bytes (16 hex digits)' };
   const { start, end } = f;
   if (start === null || start < MIN_NS || start >= MAX_NS) return { field: 'startTimeUnixNano', reason: 'must be Unix nanoseconds after 2000-01-01' };
   if (end === null || end < start || end >= MAX_NS) return { field: 'endTimeUnixNano', reason: 'must be Unix nanoseconds, not before the start' };
+  if (notBefore !== null && start < notBefore) {
+    return { field: 'startTimeUnixNano', reason: `older than the span retention (${days} days, LOOM_SPAN_TTL_DAYS): it would be dropped at once` };
+  }
   const { attrs, stored } = f.attributes;
   const llm = normaliseLlm(attrs, res.attrs, prices);
   const refs = loomRefs(attrs, res.attrs);
@@ -157,7 +166,11 @@ export class SpanSink {
   private ctx: ResourceCtx = { attrs: {}, stored: {}, service: 'unknown_service', scopeName: '', scopeVersion: '' };
   private at = [-1, -1, -1];
 
-  constructor(private readonly tenant: string, private readonly prices: PriceTable) {}
+  private readonly notBefore: bigint | null;
+
+  constructor(private readonly tenant: string, private readonly prices: PriceTable, private readonly retention: SpanRetention = { days: 0 }) {
+    this.notBefore = retention.days > 0 ? BigInt((retention.now ?? Date.now()) - retention.days * 86_400_000) * 1_000_000n : null;
+  }
 
   resource(attributes: ReadAttrs): void {
     this.ctx = { ...this.ctx, attrs: attributes.attrs, stored: attributes.stored.values, service: str(attributes.attrs, 'service.name') ?? 'unknown_service' };
@@ -173,7 +186,7 @@ export class SpanSink {
     this.at[2]++;
     let row: ReturnType<typeof toRow>;
     try {
-      row = toRow(this.tenant, fields, this.ctx, this.prices);
+      row = toRow(this.tenant, fields, this.ctx, this.prices, this.notBefore, this.retention.days);
     } catch (e) {
       row = { field: '', reason: `cannot be read (${(e as Error).message})` }; // a malformed part no check foresaw
     }
@@ -205,9 +218,12 @@ export interface SpanReader { readSpans(sink: SpanSink): void }
 
 const isSpanReader = (body: unknown): body is SpanReader => typeof (body as Partial<SpanReader> | null)?.readSpans === 'function';
 
-/** Flatten a trace export (OTLP/JSON form, or a SpanReader) into span rows for `tenant`; bad spans are counted and described, good ones kept. */
-export function toSpanRows(tenant: string, body: unknown, prices: PriceTable): SpanBatch {
-  const sink = new SpanSink(tenant, prices);
+/**
+ * Flatten a trace export (OTLP/JSON form, or a SpanReader) into span rows for `tenant`; bad spans (and
+ * those older than `retention`) are counted and described, good ones kept.
+ */
+export function toSpanRows(tenant: string, body: unknown, prices: PriceTable, retention?: SpanRetention): SpanBatch {
+  const sink = new SpanSink(tenant, prices, retention);
   if (isSpanReader(body)) {
     body.readSpans(sink);
     return sink.batch;

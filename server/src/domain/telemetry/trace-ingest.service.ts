@@ -15,7 +15,8 @@ import { TraceRollup, type RollupOptions, type SummaryStats } from './trace-roll
 export class TraceIngestService {
   private readonly rollup: TraceRollup;
 
-  constructor(graph: GraphStore, private readonly analytics: Analytics, private readonly prices: PriceTable, rollup?: Partial<RollupOptions>) {
+  /** `retentionDays`: how long the store keeps spans (0 for ever); older spans are refused, not answered as stored. */
+  constructor(graph: GraphStore, private readonly analytics: Analytics, private readonly prices: PriceTable, rollup?: Partial<RollupOptions>, private readonly retentionDays = 0) {
     this.rollup = new TraceRollup(graph, analytics, rollup);
   }
 
@@ -35,7 +36,7 @@ export class TraceIngestService {
    * waiting at once do not keep every span alive through the young generation's collections.
    */
   private write(tenant: string, request: unknown): { written: Promise<void>; rejected: number; errors: string[] } {
-    const { rows, rejected, errors } = toSpanRows(tenant, request, this.prices);
+    const { rows, rejected, errors } = toSpanRows(tenant, request, this.prices, { days: this.retentionDays });
     if (!rows.length) return { written: Promise.resolve(), rejected, errors };
     const stamp = this.rollup.stamp();
     try {
