@@ -102,13 +102,9 @@ function rowsBytes(values: unknown[][], raw: boolean): Buffer {
 
 type Row = Record<string, unknown>;
 
-/**
- * How inserts reach the store: `prepare` puts a caller's rows in the form the store takes, on the
- * caller's own turn; the group commit then joins such batches (`form`), and `write` sends one INSERT.
- */
+/** How inserts reach the store: the form their rows wait in for the group commit (`form`), and one INSERT of a batch (`write`). */
 interface InsertPath<P> {
   form: BatchForm<P>;
-  prepare(rows: readonly Row[]): P;
   write(table: string, batch: P): Promise<void>;
 }
 
@@ -116,7 +112,6 @@ interface InsertPath<P> {
 function serverInserts(client: ClickHouseClient): InsertPath<Row[]> {
   return {
     form: ROWS,
-    prepare: (rows) => rows as Row[],
     write: async (table, rows) => {
       const { columns, values } = compactRows(rows);
       await client.insert({ table, columns, values, format: 'JSONCompactEachRow' });
@@ -124,30 +119,32 @@ function serverInserts(client: ClickHouseClient): InsertPath<Row[]> {
   };
 }
 
-/** Rows as the JSONCompactEachRow bytes of an INSERT under their columns (`key`: the columns, joined). */
-interface RowText { columns: [string, ...string[]]; key: string; bytes: Buffer; rows: number }
+/**
+ * Rows as the JSONCompactEachRow bytes of an INSERT under their columns (`key`: the columns, joined),
+ * built by each caller as it inserts, not when its group's INSERT starts: one INSERT runs at a time,
+ * and 2,000 span rows took 11-15 ms of text that the next INSERT had waited for (bench/RESULTS.md,
+ * session 23).
+ */
+interface RowText { columns: [string, ...string[]]; key: string; bytes: Buffer }
 const NEWLINE = Buffer.from('\n');
 const ROW_TEXT: BatchForm<RowText> = {
-  rows: (b) => b.rows,
+  prepare: (rows) => {
+    const { columns, values, raw } = compactRows(rows);
+    return { columns, key: columns.join('\u0000'), bytes: rowsBytes(values, raw) };
+  },
   key: (b) => b.key,
-  join: (bs) => ({ ...bs[0], bytes: Buffer.concat(bs.flatMap((b, i) => (i ? [NEWLINE, b.bytes] : [b.bytes]))), rows: bs.reduce((n, b) => n + b.rows, 0) }),
+  join: (bs) => ({ ...bs[0], bytes: Buffer.concat(bs.flatMap((b, i) => (i ? [NEWLINE, b.bytes] : [b.bytes]))) }),
 };
 
 /**
- * chDB: the rows' text is built when they are inserted, and handed to chDB's raw insert as bytes.
- * The client's insert (what a ClickHouse server gets) encodes row by row into a stream, which the chDB
- * connection then joins into one SQL string that the engine copies again: built once, OTLP ingest took
- * ~13% more spans/s, and the insert threads' CPU per 100k spans went 2.1 → 1.4 s (bench/RESULTS.md,
- * session 8). Built by each caller rather than when its group's INSERT starts: one INSERT runs at a
- * time, and 2,000 span rows took 11-15 ms of text that the next INSERT had waited for (session 23).
+ * chDB: the rows' bytes (RowText) handed to chDB's raw insert. The client's insert (what a ClickHouse
+ * server gets) encodes row by row into a stream, which the chDB connection then joins into one SQL
+ * string that the engine copies again: built once, OTLP ingest took ~13% more spans/s, and the insert
+ * threads' CPU per 100k spans went 2.1 → 1.4 s (bench/RESULTS.md, session 8).
  */
 function chdbInserts(chdb: ChdbExtension): InsertPath<RowText> {
   return {
     form: ROW_TEXT,
-    prepare: (rows) => {
-      const { columns, values, raw } = compactRows(rows);
-      return { columns, key: columns.join('\u0000'), bytes: rowsBytes(values, raw), rows: rows.length };
-    },
     write: async (table, { columns, bytes }) => {
       await chdb.rawInsert({ table, columns, values: bytes, format: 'JSONCompactEachRow', settings: INSERT_SETTINGS }).catch((err: unknown) => {
         // The shape the client's errors have ({ code, type }), as the chDB connection gives its queries'.
@@ -164,21 +161,13 @@ export interface AnalyticsOptions { retention?: Retention; batching?: BatcherOpt
 export class ClickHouseAnalytics implements Analytics {
   #closed = false;
   #closing: Promise<void> | null = null;
-  readonly #batcher: { insert(table: string, rows: readonly Row[]): Promise<void>; close(): Promise<void> };
+  readonly #batcher: InsertBatcher<unknown>;
   readonly #retention: Retention | undefined;
 
   /** `inserts`: how rows reach the store (default: a ClickHouse server's, through the client). */
   constructor(private readonly client: ClickHouseClient, private readonly release: () => Promise<void>, opts: AnalyticsOptions = {}, inserts: InsertPath<unknown> = serverInserts(client)) {
     this.#retention = opts.retention;
-    const batcher = new InsertBatcher((table, batch) => this.#run(() => inserts.write(table, batch)), inserts.form, opts.batching ?? DEFAULT_BATCHING);
-    this.#batcher = {
-      // Refused before its bytes are built: an overloaded store sheds load without the work of it.
-      insert: (table, rows) => {
-        const refused = batcher.refusal(rows.length);
-        return refused ? Promise.reject(refused) : batcher.insert(table, inserts.prepare(rows));
-      },
-      close: () => batcher.close(),
-    };
+    this.#batcher = new InsertBatcher((table, batch) => this.#run(() => inserts.write(table, batch)), inserts.form, opts.batching ?? DEFAULT_BATCHING);
   }
 
   async migrate(): Promise<string[]> {
@@ -209,11 +198,7 @@ export class ClickHouseAnalytics implements Analytics {
     if (missing >= 0) return Promise.reject(badInput(`rows[${missing}].tenant_id`, 'required: every analytics row is scoped by tenant'));
     if (rows.length === 0) return Promise.resolve();
     if (this.#closed) return Promise.reject(unavailable('analytics store is closed'));
-    try {
-      return this.#batcher.insert(table, rows);
-    } catch (err) {
-      return Promise.reject(err); // rows that cannot be serialised
-    }
+    return this.#batcher.insert(table, rows);
   }
 
   async query<T = Record<string, unknown>>(tenant: string, sql: string, params: Record<string, unknown> = {}): Promise<T[]> {

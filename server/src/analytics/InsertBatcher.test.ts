@@ -88,20 +88,41 @@ describe('InsertBatcher (group commit)', () => {
     expect(w.inserts.map((i) => i.rows.length)).toEqual([4, 2, 9]);
   });
 
-  it('joins only batches of one key into an INSERT, in order, each built by the caller', async () => {
-    // Batches as a writer takes them: tagged text under a column list (the key).
-    type Text = { columns: string; text: string; n: number };
-    const form: BatchForm<Text> = { rows: (b) => b.n, key: (b) => b.columns, join: (bs) => ({ columns: bs[0].columns, text: bs.map((b) => b.text).join('|'), n: bs.reduce((n, b) => n + b.n, 0) }) };
+  it('builds each caller\'s batch as it arrives, and joins only batches of one key into an INSERT, in order', async () => {
+    // Batches as a writer takes them: the rows' tags as text under their column list (the key).
+    type Text = { columns: string; text: string };
+    const form: BatchForm<Text> = {
+      prepare: (rs) => ({ columns: Object.keys(rs[0]).join(','), text: rs.map((r) => r.tag).join('') }),
+      key: (b) => b.columns,
+      join: (bs) => ({ columns: bs[0].columns, text: bs.map((b) => b.text).join('|') }),
+    };
     const written: Text[] = [];
     const b = new InsertBatcher<Text>(async (_table, batch) => { written.push(batch); }, form, { lingerMs: 5, maxBatchRows: 5, maxPendingRows: 100 });
-    const batch = (columns: string, text: string, n = 1) => b.insert('t', { columns, text, n });
-    await Promise.all([batch('a,b', 'x'), batch('a,b', 'y'), batch('a', 'z'), batch('a', 'w'), batch('a,b', 'v'), batch('a,b', 'u', 4), batch('a,b', 't')]);
+    const wide = (tag: string, n = 1) => b.insert('t', Array.from({ length: n }, () => ({ tenant_id: 't', tag })));
+    const narrow = (tag: string) => b.insert('t', [{ tag }]);
+    await Promise.all([wide('x'), wide('y'), narrow('z'), narrow('w'), wide('v'), wide('u', 4), wide('t')]);
     expect(written).toEqual([
-      { columns: 'a,b', text: 'x|y', n: 2 },
-      { columns: 'a', text: 'z|w', n: 2 },
-      { columns: 'a,b', text: 'v|u', n: 5 }, // at maxBatchRows
-      { columns: 'a,b', text: 't', n: 1 },
+      { columns: 'tenant_id,tag', text: 'x|y' },
+      { columns: 'tag', text: 'z|w' },
+      { columns: 'tenant_id,tag', text: 'v|uuuu' }, // at maxBatchRows
+      { columns: 'tenant_id,tag', text: 't' },
     ]);
+  });
+
+  it('fails alone an insert whose rows cannot be put in the batch form, and refuses before building one past its bound', async () => {
+    let built = 0;
+    const form: BatchForm<string> = {
+      prepare: (rs) => { built++; return rs.map((r) => JSON.stringify(r)).join('\n'); }, // throws on a BigInt
+      key: () => '', join: (bs) => bs.join('\n'),
+    };
+    const written: string[] = [];
+    const b = new InsertBatcher<string>(async (_table, batch) => { written.push(batch); }, form, { lingerMs: 5, maxBatchRows: 100, maxPendingRows: 2 });
+    const [good, bad, over] = await Promise.allSettled([b.insert('t', [{ a: 1 }]), b.insert('t', [{ a: 2n }]), b.insert('t', [{ a: 3 }, { a: 4 }])]);
+    expect(good.status).toBe('fulfilled');
+    expect(bad).toMatchObject({ status: 'rejected', reason: expect.any(TypeError) });
+    expect(over).toMatchObject({ status: 'rejected', reason: { code: 'UNAVAILABLE' } });
+    expect(built).toBe(2); // the refused insert's batch was never built
+    expect(written).toEqual(['{"a":1}']);
   });
 
   it('writes everything pending on close, then refuses new inserts', async () => {

@@ -5,17 +5,17 @@ interface Waiter<P> { batch: P; rows: number; resolve: () => void; reject: (err:
 interface TableQueue<P> { waiters: Waiter<P>[]; rows: number; timer: NodeJS.Timeout | null; flushing: Promise<void> | null }
 
 /**
- * The form an insert's rows wait in: how many rows one holds, which ones can share an INSERT (the
- * same `key`), and how such are joined into one.
+ * The form an insert's rows wait in: built from a caller's rows on the caller's own turn (`prepare`,
+ * while the INSERT before runs), joined with others of the same `key` into one INSERT.
  */
 export interface BatchForm<P> {
-  rows(batch: P): number;
+  prepare(rows: readonly Row[]): P;
   key(batch: P): string;
   join(batches: P[]): P;
 }
 
 /** Rows as given: any can share an INSERT (the writer takes the union of their fields). */
-export const ROWS: BatchForm<Row[]> = { rows: (b) => b.length, key: () => '', join: (bs) => bs.flat() };
+export const ROWS: BatchForm<Row[]> = { prepare: (rows) => rows as Row[], key: () => '', join: (bs) => bs.flat() };
 
 export interface BatcherOptions {
   /** How long a lone insert waits for others to join its INSERT. */
@@ -32,8 +32,7 @@ export const DEFAULT_BATCHING: BatcherOptions = { lingerMs: 2, maxBatchRows: 10_
  * Group commit for ClickHouse inserts: concurrent inserts into the same table within `lingerMs`
  * (or until `maxBatchRows` rows are pending) go out as one INSERT; one INSERT per table is in flight
  * at a time and the rows that arrive meanwhile form the next one. The inserts wait in the form `P`
- * the writer takes (`form`): a caller can build it on its own turn, while the INSERT before runs. Each caller's promise settles with
- * the INSERT that holds its rows (acknowledged = committed). When a grouped INSERT fails on its
+ * the writer takes (`form`), built when they arrive. Each caller's promise settles with the INSERT that holds its rows (acknowledged = committed). When a grouped INSERT fails on its
  * data, every caller's rows are retried alone, so one bad batch cannot fail the others; when the
  * store is unavailable the whole group fails with that error. Memory is bounded: past
  * `maxPendingRows` new inserts fail at once with UNAVAILABLE.
@@ -49,23 +48,20 @@ export class InsertBatcher<P = Row[]> {
     private readonly opts: BatcherOptions = DEFAULT_BATCHING,
   ) {}
 
-  /**
-   * Why an insert of `rows` rows would be refused now (closed, or UNAVAILABLE past `maxPendingRows`),
-   * or null: a caller can ask before it builds its batch.
-   */
-  refusal(rows: number): LoomError | null {
-    if (this.closed) return unavailable('analytics store is closed');
+  /** Refused at once (before its batch is built) when closed, or past `maxPendingRows`; rows that cannot be put in form `P` fail alone. */
+  insert(table: string, input: readonly Row[]): Promise<void> {
+    const rows = input.length;
+    if (this.closed) return Promise.reject(unavailable('analytics store is closed'));
     // A single oversized insert is let through when nothing else is pending, so it can always make progress.
     if (this.pendingRows > 0 && this.pendingRows + rows > this.opts.maxPendingRows) {
-      return unavailable(`analytics store is saturated (${this.pendingRows} rows waiting to be written); retry shortly`, 1);
+      return Promise.reject(unavailable(`analytics store is saturated (${this.pendingRows} rows waiting to be written); retry shortly`, 1));
     }
-    return null;
-  }
-
-  insert(table: string, batch: P): Promise<void> {
-    const rows = this.form.rows(batch);
-    const refused = this.refusal(rows);
-    if (refused) return Promise.reject(refused);
+    let batch: P;
+    try {
+      batch = this.form.prepare(input);
+    } catch (err) {
+      return Promise.reject(err);
+    }
     let q = this.tables.get(table);
     if (!q) this.tables.set(table, (q = { waiters: [], rows: 0, timer: null, flushing: null }));
     const queue = q;

@@ -122,18 +122,18 @@ function jsonFields(span: OtlpSpan): SpanFields {
  * by the spans table's TTL, so it is refused instead of answered as stored.
  */
 export interface SpanRetention { days: number; now?: number }
+/** Spans that start before `before` (Unix ns) are refused, for `reason`. */
+interface Expiry { before: bigint; reason: string }
 
 /** One span's fields → a row, or the reason it cannot be stored. */
-function toRow(tenant: string, f: SpanFields, res: ResourceCtx, prices: PriceTable, notBefore: bigint | null, days: number): SpanRow | { field: string; reason: string } {
+function toRow(tenant: string, f: SpanFields, res: ResourceCtx, prices: PriceTable, expired: Expiry | null): SpanRow | { field: string; reason: string } {
   if (!f.traceId) return { field: 'traceId', reason: 'must be 16 bytes, not all zero (32 hex digits)' };
   if (!f.spanId) return { field: 'spanId', reason: 'must be 8 bytes, not all zero (16 hex digits)' };
   if (f.parentSpanId === null) return { field: 'parentSpanId', reason: 'must be empty or 8 bytes (16 hex digits)' };
   const { start, end } = f;
   if (start === null || start < MIN_NS || start >= MAX_NS) return { field: 'startTimeUnixNano', reason: 'must be Unix nanoseconds after 2000-01-01' };
   if (end === null || end < start || end >= MAX_NS) return { field: 'endTimeUnixNano', reason: 'must be Unix nanoseconds, not before the start' };
-  if (notBefore !== null && start < notBefore) {
-    return { field: 'startTimeUnixNano', reason: `older than the span retention (${days} days, LOOM_SPAN_TTL_DAYS): it would be dropped at once` };
-  }
+  if (expired && start < expired.before) return { field: 'startTimeUnixNano', reason: expired.reason };
   const { attrs, stored } = f.attributes;
   const llm = normaliseLlm(attrs, res.attrs, prices);
   const refs = loomRefs(attrs, res.attrs);
@@ -166,10 +166,13 @@ export class SpanSink {
   private ctx: ResourceCtx = { attrs: {}, stored: {}, service: 'unknown_service', scopeName: '', scopeVersion: '' };
   private at = [-1, -1, -1];
 
-  private readonly notBefore: bigint | null;
+  private readonly expired: Expiry | null;
 
-  constructor(private readonly tenant: string, private readonly prices: PriceTable, private readonly retention: SpanRetention = { days: 0 }) {
-    this.notBefore = retention.days > 0 ? BigInt((retention.now ?? Date.now()) - retention.days * 86_400_000) * 1_000_000n : null;
+  constructor(private readonly tenant: string, private readonly prices: PriceTable, { days, now = Date.now() }: SpanRetention = { days: 0 }) {
+    this.expired = days > 0 ? {
+      before: BigInt(now - days * 86_400_000) * 1_000_000n,
+      reason: `older than the span retention (${days} days, LOOM_SPAN_TTL_DAYS): it would be dropped at once`,
+    } : null;
   }
 
   resource(attributes: ReadAttrs): void {
@@ -186,7 +189,7 @@ export class SpanSink {
     this.at[2]++;
     let row: ReturnType<typeof toRow>;
     try {
-      row = toRow(this.tenant, fields, this.ctx, this.prices, this.notBefore, this.retention.days);
+      row = toRow(this.tenant, fields, this.ctx, this.prices, this.expired);
     } catch (e) {
       row = { field: '', reason: `cannot be read (${(e as Error).message})` }; // a malformed part no check foresaw
     }
