@@ -42,7 +42,10 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
   const queue = openJobQueue(cfg.queue, (err, where) => log.warn({ err, where }, 'job queue error'));
   const launcher = openLauncher(cfg.training);
   const services = createServices(graph, analytics, {
-    telemetry: { ...cfg.telemetry, spanTtlDays: cfg.analytics.spanTtlDays },
+    telemetry: {
+      ...cfg.telemetry, spanTtlDays: cfg.analytics.spanTtlDays,
+      metricTtlDays: cfg.analytics.metricTtlDays, metricRollupTtlDays: cfg.analytics.metricRollupTtlDays,
+    },
     // A job's history can stay in memory only when this process is the graph's one writer.
     lineageIngest: { historyCacheJobs: cfg.graph.engine === 'embedded' ? 10_000 : 0 },
     training: { queue, launcher, defaultQuota: cfg.training.defaultQuota },

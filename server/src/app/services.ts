@@ -54,8 +54,12 @@ export interface Services {
 
 /** Settings the services read (a slice of the config; defaults when not given). */
 export interface ServiceOptions {
-  /** `spanTtlDays`: how long the analytics store keeps spans (0 for ever); older spans are refused at ingest. */
-  telemetry?: Pick<Config['telemetry'], 'llmPricesFile'> & Partial<Pick<Config['telemetry'], 'instance'>> & { spanTtlDays?: number };
+  /**
+   * `spanTtlDays`, `metricTtlDays`, `metricRollupTtlDays`: how long the analytics store keeps spans,
+   * raw metric points and their 1-minute rollup (0 for ever); what it would drop at once is refused at ingest.
+   */
+  telemetry?: Pick<Config['telemetry'], 'llmPricesFile'> & Partial<Pick<Config['telemetry'], 'instance'>>
+    & { spanTtlDays?: number; metricTtlDays?: number; metricRollupTtlDays?: number };
   /** A trace summary cycle failed (it is tried again). */
   onTraceSummaryError?: (err: unknown) => void;
   lineageIngest?: LineageIngestOptions;
@@ -86,7 +90,9 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
       instance: opts.telemetry?.instance ?? `${hostname()}-${process.pid}`, onError: opts.onTraceSummaryError,
     }, opts.telemetry?.spanTtlDays),
     traces: new TraceQueryService(analytics),
-    metricsIngest: new MetricsIngestService(graph, analytics),
+    metricsIngest: new MetricsIngestService(graph, analytics, {
+      rawDays: opts.telemetry?.metricTtlDays ?? 0, rollupDays: opts.telemetry?.metricRollupTtlDays ?? 0,
+    }),
     metrics: new MetricsQueryService(analytics),
     gpu: new GpuQueryService(graph, analytics),
     ...trainingServices(graph, opts.training),

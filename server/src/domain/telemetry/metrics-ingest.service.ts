@@ -1,7 +1,7 @@
 import type { Analytics } from '../ports/Analytics.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import type { OtlpExportMetricsRequest, OtlpIngestResult } from './otlp.types.js';
-import { toMetricRows } from './metrics-points.js';
+import { toMetricRows, type MetricRetention } from './metrics-points.js';
 
 /**
  * OTLP metric exports (in their OTLP/JSON form) → `metric_points` and, for GPU metrics, the typed
@@ -12,18 +12,27 @@ import { toMetricRows } from './metrics-points.js';
  */
 export class MetricsIngestService {
   // The graph is part of the constructor so every telemetry service is built alike; reads use it (GpuQueryService).
-  constructor(_graph: GraphStore, private readonly analytics: Analytics) {}
+  /** `retention`: the days the analytics store keeps points (see MetricRetention); none keeps every point. */
+  constructor(_graph: GraphStore, private readonly analytics: Analytics, private readonly retention?: Omit<MetricRetention, 'now'>) {}
 
   async ingest(tenant: string, request: OtlpExportMetricsRequest | unknown): Promise<OtlpIngestResult> {
-    const batch = toMetricRows(tenant, request);
+    const batch = toMetricRows(tenant, request, this.retention);
     // Both tables are committed before the answer. If one insert fails the export fails and the
     // exporter retries: the raw tables collapse the repeated points (ReplacingMergeTree).
     await Promise.all([
       batch.points.length ? this.analytics.insert('metric_points', batch.points) : undefined,
       batch.gpu.length ? this.analytics.insert('gpu_metrics', batch.gpu) : undefined,
     ]);
-    if (!batch.rejected) return { rejected: 0 };
-    const more = batch.rejected > batch.errors.length ? ` (first ${batch.errors.length} shown)` : '';
-    return { rejected: batch.rejected, errorMessage: `${batch.rejected} data point(s) rejected${more}: ${batch.errors.join('; ')}` };
+    const messages: string[] = [];
+    if (batch.rejected) {
+      const more = batch.rejected > batch.errors.length ? ` (first ${batch.errors.length} shown)` : '';
+      messages.push(`${batch.rejected} data point(s) rejected${more}: ${batch.errors.join('; ')}`);
+    }
+    // Accepted, but a warning (the spec lets partial_success carry one with nothing rejected): these
+    // points will be read only at one-minute resolution.
+    if (batch.rollupOnly) {
+      messages.push(`${batch.rollupOnly} data point(s) older than the raw-point retention (${this.retention?.rawDays} days, LOOM_METRIC_TTL_DAYS) are kept only in the 1-minute rollup`);
+    }
+    return messages.length ? { rejected: batch.rejected, errorMessage: messages.join('. ') } : { rejected: 0 };
   }
 }

@@ -75,6 +75,30 @@ describe('toMetricRows', () => {
     ]);
   });
 
+  it('refuses points no table would keep, and counts gauges and sums only the 1-minute rollup keeps', () => {
+    const now = 1_780_000_000_000;
+    const ns = (msAgo: number) => String(BigInt(now - msAgo) * 1_000_000n);
+    const day = 86_400_000;
+    const points = (at: string[]) => at.map((t) => ({ timeUnixNano: t, asDouble: 1 }));
+    const body = request([
+      { name: 'g', gauge: { dataPoints: points([ns(30 * day - 1), ns(30 * day + 1), ns(400 * day - 1), ns(400 * day + 1)]) } },
+      { name: 'h', histogram: { dataPoints: [ns(30 * day - 1), ns(30 * day + 1)].map((t) => ({ timeUnixNano: t, count: '0' })) } },
+    ]);
+    const b = toMetricRows('t1', body, { rawDays: 30, rollupDays: 400, now });
+    expect(b.points.map((p) => `${p.metric_name} ${p.time}`)).toEqual([`g ${ns(30 * day - 1)}`, `g ${ns(30 * day + 1)}`, `g ${ns(400 * day - 1)}`, `h ${ns(30 * day - 1)}`]);
+    expect({ rejected: b.rejected, rollupOnly: b.rollupOnly }).toEqual({ rejected: 2, rollupOnly: 2 });
+    expect(b.errors).toEqual([
+      "resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[3].timeUnixNano: older than the 1-minute rollup's retention (400 days, LOOM_METRIC_ROLLUP_TTL_DAYS): it would be dropped at once",
+      'resourceMetrics[0].scopeMetrics[0].metrics[1].histogram.dataPoints[1].timeUnixNano: older than the raw-point retention (30 days, LOOM_METRIC_TTL_DAYS), and histograms have no rollup: it would be dropped at once',
+    ]);
+    // a rollup kept for ever keeps every gauge; nothing expires when neither expires
+    expect(toMetricRows('t1', body, { rawDays: 30, rollupDays: 0, now })).toMatchObject({ rejected: 1, rollupOnly: 3 });
+    expect(toMetricRows('t1', body, { rawDays: 0, rollupDays: 0, now })).toMatchObject({ rejected: 0, rollupOnly: 0 });
+    // a point rejected for its value is not counted as kept in the rollup
+    expect(toMetricRows('t1', request([{ name: 'g', gauge: { dataPoints: [{ timeUnixNano: ns(31 * day), asDouble: 'NaN' as unknown as number }] } }]), { rawDays: 30, rollupDays: 400, now }))
+      .toMatchObject({ rejected: 1, rollupOnly: 0 });
+  });
+
   it('refuses a body that is not a metrics request', () => {
     expect(() => toMetricRows('t1', [])).toThrow(/\(body\)/);
     expect(() => toMetricRows('t1', { resourceMetrics: {} })).toThrow(/resourceMetrics: must be an array/);

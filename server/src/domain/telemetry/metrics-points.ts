@@ -34,7 +34,31 @@ export type GpuMetricRow = {
   time: string; value: number;
 };
 
-export interface MetricBatch { points: MetricPointRow[]; gpu: GpuMetricRow[]; rejected: number; skipped: number; errors: string[] }
+/**
+ * `rollupOnly`: gauge and sum points older than the raw points' retention, accepted because the
+ * 1-minute rollup (kept longer) still holds them; the raw table drops them at once.
+ */
+export interface MetricBatch { points: MetricPointRow[]; gpu: GpuMetricRow[]; rejected: number; skipped: number; rollupOnly: number; errors: string[] }
+
+/**
+ * How long metric points are kept (days, 0 for ever; the settings of the same names): raw points
+ * `rawDays`, the 1-minute rollup of gauges and sums `rollupDays`. Histograms have no rollup. A point
+ * that no table would keep is refused instead of answered as stored.
+ */
+export interface MetricRetention { rawDays: number; rollupDays: number; now?: number }
+
+/** Points before `rawBefore` / `rollupBefore` (Unix ns, null: kept for ever) are past each retention. */
+interface Expiry { rawBefore: bigint | null; rollupBefore: bigint | null; raw: string; rollup: string }
+
+function expiryOf({ rawDays, rollupDays, now = Date.now() }: MetricRetention): Expiry | null {
+  const before = (days: number) => (days > 0 ? BigInt(now - days * 86_400_000) * 1_000_000n : null);
+  if (rawDays <= 0 && rollupDays <= 0) return null;
+  return {
+    rawBefore: before(rawDays), rollupBefore: before(rollupDays),
+    raw: `the raw-point retention (${rawDays} days, LOOM_METRIC_TTL_DAYS)`,
+    rollup: `the 1-minute rollup's retention (${rollupDays} days, LOOM_METRIC_ROLLUP_TTL_DAYS)`,
+  };
+}
 
 /** DateTime64(9) holds 1900..2262; points before 2000 are clock bugs (often an unset 0). */
 const MIN_NS = 946_684_800_000_000_000n;
@@ -51,11 +75,25 @@ function nanos(v: OtlpInt64 | undefined): bigint | null {
 }
 
 /** The point's time (required) and start time (optional: 0 when absent or unusable). */
-function times(p: { timeUnixNano?: OtlpInt64; startTimeUnixNano?: OtlpInt64 }): { time: string; start: string | 0 } | Reason {
+function times(p: { timeUnixNano?: OtlpInt64; startTimeUnixNano?: OtlpInt64 }): { ns: bigint; time: string; start: string | 0 } | Reason {
   const t = nanos(p.timeUnixNano);
   if (t === null || t < MIN_NS || t >= MAX_NS) return { field: 'timeUnixNano', reason: 'must be Unix nanoseconds after 2000-01-01' };
   const s = nanos(p.startTimeUnixNano);
-  return { time: t.toString(), start: s !== null && s >= MIN_NS && s <= t ? s.toString() : 0 };
+  return { ns: t, time: t.toString(), start: s !== null && s >= MIN_NS && s <= t ? s.toString() : 0 };
+}
+
+/**
+ * A point time past what every table keeps → why it is refused; one past the raw retention alone
+ * (a gauge or sum, which the rollup keeps longer) is counted in `out.rollupOnly` and accepted.
+ */
+function expired(ctx: Ctx, ns: bigint, rolledUp: boolean): Reason | null {
+  const e = ctx.expiry;
+  if (!e) return null;
+  const pastRaw = e.rawBefore !== null && ns < e.rawBefore;
+  if (!rolledUp) return pastRaw ? { field: 'timeUnixNano', reason: `older than ${e.raw}, and histograms have no rollup: it would be dropped at once` } : null;
+  if (e.rollupBefore !== null && ns < e.rollupBefore) return { field: 'timeUnixNano', reason: `older than ${e.rollup}: it would be dropped at once` };
+  if (pastRaw) ctx.out.rollupOnly++;
+  return null;
 }
 
 /** A double in the JSON mapping: a number, or "NaN"/"Infinity"/"-Infinity"/numeric text. */
@@ -78,7 +116,7 @@ function uint(v: OtlpInt64 | undefined): bigint | null {
 
 interface Ctx {
   tenant: string; service: string; resource: Record<string, string>; resourceKeys: string[];
-  metric: OtlpMetric; name: string; unit: string;
+  metric: OtlpMetric; name: string; unit: string; expiry: Expiry | null; out: MetricBatch;
 }
 
 function numberRow(ctx: Ctx, type: 'gauge' | 'sum', p: OtlpNumberDataPoint, temporality: number, monotonic: boolean, labels: Record<string, string>): MetricPointRow | Reason {
@@ -89,6 +127,8 @@ function numberRow(ctx: Ctx, type: 'gauge' | 'sum', p: OtlpNumberDataPoint, temp
   else if (p.asInt !== undefined) value = int64(p.asInt);
   if (value === undefined) return { field: 'value', reason: 'required: asDouble or asInt' };
   if (!Number.isFinite(value)) return p.asDouble !== undefined ? { field: 'asDouble', reason: 'must be a finite number' } : { field: 'asInt', reason: 'must be a 64-bit integer' };
+  const old = expired(ctx, t.ns, true);
+  if (old) return old;
   return {
     tenant_id: ctx.tenant, metric_name: ctx.name, metric_type: type, temporality, is_monotonic: monotonic, unit: ctx.unit,
     service_name: ctx.service, labels, start_time: t.start, time: t.time, value,
@@ -117,6 +157,8 @@ function histogramRow(ctx: Ctx, p: OtlpHistogramDataPoint, temporality: number, 
   };
   const [sum, min, max] = [opt(p.sum, 'sum'), opt(p.min, 'min'), opt(p.max, 'max')];
   for (const x of [sum, min, max]) if (x !== null && typeof x === 'object') return x;
+  const old = expired(ctx, t.ns, false);
+  if (old) return old;
   const s = sum as number | null;
   return {
     tenant_id: ctx.tenant, metric_name: ctx.name, metric_type: 'histogram', temporality, is_monotonic: false, unit: ctx.unit,
@@ -202,10 +244,11 @@ type ResourceMetrics = NonNullable<OtlpExportMetricsRequest['resourceMetrics']>[
 type ScopeMetrics = NonNullable<ResourceMetrics['scopeMetrics']>[number];
 
 /** Flatten a metrics export into rows for `tenant`; bad points are counted and described, good ones kept. */
-export function toMetricRows(tenant: string, body: unknown): MetricBatch {
+export function toMetricRows(tenant: string, body: unknown, retention: MetricRetention = { rawDays: 0, rollupDays: 0 }): MetricBatch {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw badInput('(body)', 'must be an ExportMetricsServiceRequest object');
   const req = body as OtlpExportMetricsRequest;
-  const out: MetricBatch = { points: [], gpu: [], rejected: 0, skipped: 0, errors: [] };
+  const out: MetricBatch = { points: [], gpu: [], rejected: 0, skipped: 0, rollupOnly: 0, errors: [] };
+  const expiry = expiryOf(retention);
   arrayAt<ResourceMetrics>(req.resourceMetrics, 'resourceMetrics').forEach((rm, i) => {
     const resource = readAttrs(rm?.resource?.attributes);
     const service = str(resource.attrs, 'service.name') ?? 'unknown_service';
@@ -219,7 +262,7 @@ export function toMetricRows(tenant: string, body: unknown): MetricBatch {
         };
         if (!metric || typeof metric !== 'object') return reject('(metric)', { field: '', reason: 'must be an object' });
         const name = typeof metric.name === 'string' ? metric.name.trim() : '';
-        const ctx: Ctx = { tenant, service, resource: resource.stored.values, resourceKeys, metric, name, unit: typeof metric.unit === 'string' ? metric.unit : '' };
+        const ctx: Ctx = { tenant, service, resource: resource.stored.values, resourceKeys, metric, name, unit: typeof metric.unit === 'string' ? metric.unit : '', expiry, out };
         if (name) return metricRows(ctx, out, reject);
         const held = countPoints(metric);
         out.rejected += held;
