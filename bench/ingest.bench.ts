@@ -87,19 +87,27 @@ function readWhile(url: string, key: string): { stop(): Promise<number[]> } {
   return { async stop() { done = true; await loop; return lat; } };
 }
 
-/** `concurrency` clients posting one event each, from a separate thread (see http-load.worker.mjs). */
+/**
+ * `concurrency` clients posting one event each, from a separate thread (see http-load.worker.mjs),
+ * timed from the first request to the read after the last answer. Not from the thread's creation: its
+ * start-up (an isolate, the module loader, a copy of every body) took 300-400 ms of a ~4 s pass while
+ * Loom sat idle (session 24).
+ */
 async function single(url: string, events: unknown[], concurrency: number, opts: BenchOptions) {
-  const t0 = performance.now();
   const worker = new Worker(new URL('./http-load.worker.mjs', import.meta.url), {
     workerData: { url: `${url}/api/v1/lineage`, key: KEY, bodies: events.map((e) => JSON.stringify(e)), concurrency },
   });
-  const out = await new Promise<{ ms: number; lat: number[]; refused: number }>((resolve, reject) => {
-    worker.on('message', (m) => (m.done ? resolve(m) : opts.progress(`ingest.single.c${concurrency}`, m.progress, events.length, 'events')));
-    worker.on('error', reject);
-  });
-  await worker.terminate();
-  await readable(url);
-  return { perS: events.length / ((performance.now() - t0) / 1000), lat: out.lat, refused: out.refused };
+  try {
+    const out = await new Promise<{ startedAt: number; lat: number[]; refused: number }>((resolve, reject) => {
+      worker.on('message', (m) => (m.done ? resolve(m) : opts.progress(`ingest.single.c${concurrency}`, m.progress, events.length, 'events')));
+      worker.on('error', reject);
+    });
+    await readable(url);
+    const ms = performance.timeOrigin + performance.now() - out.startedAt;
+    return { perS: events.length / (ms / 1000), lat: out.lat, refused: out.refused };
+  } finally {
+    await worker.terminate();
+  }
 }
 
 async function batched(url: string, events: unknown[], size: number, opts: BenchOptions) {
