@@ -295,6 +295,21 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
     const rolled = await loom.services.analytics.query<{ n: string; max: number }>('demo',
       "SELECT count() AS n, max(max) AS max FROM metric_points_1m WHERE tenant_id = {tenant:String} AND metric_name IN ('old_gauge', 'old_hist')");
     expect(rolled).toEqual([{ n: '1', max: 7 }]);
+    // A backfill of a gauge over 150 days (one INSERT across 150 daily partitions: ClickHouse refuses
+    // more than 100 by default, which had answered 503 for ever), and a point from a clock two days ahead.
+    const backfill = { resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: 'backfilled_gauge', gauge: { dataPoints: [
+      ...Array.from({ length: 150 }, (_, i) => ({ timeUnixNano: daysAgo(i + 0.5), asDouble: i })),
+      { timeUnixNano: daysAgo(-2), asDouble: -1 },
+    ] } }] }] }] };
+    const filled = await postRaw(`${loom.url}/v1/metrics`, JSON.stringify(backfill), { 'content-type': 'application/json', authorization: `Bearer ${loom.key}` });
+    expect(filled.status).toBe(200);
+    const filledPartial = JSON.parse(filled.body.toString()).partialSuccess;
+    expect(filledPartial.rejectedDataPoints).toBe('1');
+    expect(filledPartial.errorMessage).toMatch(/dataPoints\[150\]\.timeUnixNano: more than a day ahead of Loom's clock/);
+    expect(filledPartial.errorMessage).toMatch(/120 data point\(s\) older than the raw-point retention/);
+    const minutes = await loom.services.analytics.query<{ n: string }>('demo',
+      "SELECT count() AS n FROM metric_points_1m WHERE tenant_id = {tenant:String} AND metric_name = 'backfilled_gauge'");
+    expect(minutes).toEqual([{ n: '150' }]);
     const garbage = await postRaw(`${loom.url}/v1/metrics`, Buffer.from([0x0a, 0x05, 0x01]), protoHeaders(loom.key));
     expect(garbage.status).toBe(400);
     expect(readStatus(garbage.body).message).toMatch(/ExportMetricsServiceRequest/);

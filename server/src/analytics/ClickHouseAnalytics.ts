@@ -19,6 +19,13 @@ const INSERT_SETTINGS = {
   // (FINAL, LIMIT 1 BY, latest version), as they must for copies in different inserts. 2,083 span rows
   // went in ~17% faster on chDB, 10,000 ~25% (bench/RESULTS.md, session 8).
   optimize_on_insert: 0 as const,
+  // Spans and metric points are partitioned by day (so retention drops whole days), and one INSERT of the
+  // group commit may hold exports from many days: a backfill of gauges (the rollup keeps 400 days), spans
+  // kept for ever. Past the default limit of 100 days the whole INSERT failed as TOO_MANY_PARTS, answered
+  // 503 to every export in it and retried for ever. The ingest bounds the days instead: the retention
+  // behind, a day ahead (domain/telemetry/time-bounds.ts). Each day costs ~2.5 ms (1,000 in one INSERT
+  // took 2.5 s on chDB, session 24).
+  max_partitions_per_insert_block: '0',
 };
 const SETTINGS: ClickHouseSettings = {
   ...INSERT_SETTINGS,

@@ -99,6 +99,21 @@ describe('toMetricRows', () => {
       .toMatchObject({ rejected: 1, rollupOnly: 0 });
   });
 
+  it('refuses points timed more than a day ahead of the clock', () => {
+    const now = 1_780_000_000_000;
+    const at = (msAhead: number) => String(BigInt(now + msAhead) * 1_000_000n);
+    const body = request([
+      { name: 'g', gauge: { dataPoints: [{ timeUnixNano: at(86_400_000), asDouble: 1 }, { timeUnixNano: at(86_400_001), asDouble: 2 }] } },
+      { name: 'h', histogram: { dataPoints: [{ timeUnixNano: at(86_400_001), count: '0' }] } },
+    ]);
+    const b = toMetricRows('t1', body, { rawDays: 0, rollupDays: 0, now });
+    expect(b.points.map((p) => p.value)).toEqual([1]);
+    expect(b.errors).toEqual([
+      "resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[1].timeUnixNano: more than a day ahead of Loom's clock: check the emitter's clock",
+      "resourceMetrics[0].scopeMetrics[0].metrics[1].histogram.dataPoints[0].timeUnixNano: more than a day ahead of Loom's clock: check the emitter's clock",
+    ]);
+  });
+
   it('refuses a body that is not a metrics request', () => {
     expect(() => toMetricRows('t1', [])).toThrow(/\(body\)/);
     expect(() => toMetricRows('t1', { resourceMetrics: {} })).toThrow(/resourceMetrics: must be an array/);

@@ -12,6 +12,7 @@ import { gpuSample } from './gpu.js';
 import type {
   OtlpExportMetricsRequest, OtlpHistogramDataPoint, OtlpInt64, OtlpKeyValue, OtlpMetric, OtlpNumberDataPoint,
 } from './otlp.types.js';
+import { AHEAD_REASON, latestNs, MAX_NS, MIN_NS } from './time-bounds.js';
 
 export type MetricType = 'gauge' | 'sum' | 'histogram';
 
@@ -43,26 +44,25 @@ export interface MetricBatch { points: MetricPointRow[]; gpu: GpuMetricRow[]; re
 /**
  * How long metric points are kept (days, 0 for ever; the settings of the same names): raw points
  * `rawDays`, the 1-minute rollup of gauges and sums `rollupDays`. Histograms have no rollup. A point
- * that no table would keep is refused instead of answered as stored.
+ * that no table would keep is refused instead of answered as stored. `now`: Loom's clock (epoch ms),
+ * for the retention and for times too far ahead of it (time-bounds.ts).
  */
 export interface MetricRetention { rawDays: number; rollupDays: number; now?: number }
 
-/** Points before `rawBefore` / `rollupBefore` (Unix ns, null: kept for ever) are past each retention. */
-interface Expiry { rawBefore: bigint | null; rollupBefore: bigint | null; raw: string; rollup: string }
+/**
+ * The times accepted: not after `latest`; points before `rawBefore` / `rollupBefore` (Unix ns, null:
+ * kept for ever) are past each retention.
+ */
+interface Bounds { latest: bigint; rawBefore: bigint | null; rollupBefore: bigint | null; raw: string; rollup: string }
 
-function expiryOf({ rawDays, rollupDays, now = Date.now() }: MetricRetention): Expiry | null {
+function boundsOf({ rawDays, rollupDays, now = Date.now() }: MetricRetention): Bounds {
   const before = (days: number) => (days > 0 ? BigInt(now - days * 86_400_000) * 1_000_000n : null);
-  if (rawDays <= 0 && rollupDays <= 0) return null;
   return {
-    rawBefore: before(rawDays), rollupBefore: before(rollupDays),
+    latest: latestNs(now), rawBefore: before(rawDays), rollupBefore: before(rollupDays),
     raw: `the raw-point retention (${rawDays} days, LOOM_METRIC_TTL_DAYS)`,
     rollup: `the 1-minute rollup's retention (${rollupDays} days, LOOM_METRIC_ROLLUP_TTL_DAYS)`,
   };
 }
-
-/** DateTime64(9) holds 1900..2262; points before 2000 are clock bugs (often an unset 0). */
-const MIN_NS = 946_684_800_000_000_000n;
-const MAX_NS = 9_000_000_000_000_000_000n;
 const MAX_ERRORS = 5;
 const NO_RECORDED_VALUE = 1;
 
@@ -83,12 +83,13 @@ function times(p: { timeUnixNano?: OtlpInt64; startTimeUnixNano?: OtlpInt64 }): 
 }
 
 /**
- * A point time past what every table keeps → why it is refused; one past the raw retention alone
- * (a gauge or sum, which the rollup keeps longer) is counted in `out.rollupOnly` and accepted.
+ * A point time too far ahead, or past what every table keeps → why it is refused; one past the raw
+ * retention alone (a gauge or sum, which the rollup keeps longer) is counted in `out.rollupOnly` and
+ * accepted.
  */
-function expired(ctx: Ctx, ns: bigint, rolledUp: boolean): Reason | null {
-  const e = ctx.expiry;
-  if (!e) return null;
+function outOfBounds(ctx: Ctx, ns: bigint, rolledUp: boolean): Reason | null {
+  const e = ctx.bounds;
+  if (ns > e.latest) return { field: 'timeUnixNano', reason: AHEAD_REASON };
   const pastRaw = e.rawBefore !== null && ns < e.rawBefore;
   if (!rolledUp) return pastRaw ? { field: 'timeUnixNano', reason: `older than ${e.raw}, and histograms have no rollup: it would be dropped at once` } : null;
   if (e.rollupBefore !== null && ns < e.rollupBefore) return { field: 'timeUnixNano', reason: `older than ${e.rollup}: it would be dropped at once` };
@@ -116,7 +117,7 @@ function uint(v: OtlpInt64 | undefined): bigint | null {
 
 interface Ctx {
   tenant: string; service: string; resource: Record<string, string>; resourceKeys: string[];
-  metric: OtlpMetric; name: string; unit: string; expiry: Expiry | null; out: MetricBatch;
+  metric: OtlpMetric; name: string; unit: string; bounds: Bounds; out: MetricBatch;
 }
 
 function numberRow(ctx: Ctx, type: 'gauge' | 'sum', p: OtlpNumberDataPoint, temporality: number, monotonic: boolean, labels: Record<string, string>): MetricPointRow | Reason {
@@ -127,7 +128,7 @@ function numberRow(ctx: Ctx, type: 'gauge' | 'sum', p: OtlpNumberDataPoint, temp
   else if (p.asInt !== undefined) value = int64(p.asInt);
   if (value === undefined) return { field: 'value', reason: 'required: asDouble or asInt' };
   if (!Number.isFinite(value)) return p.asDouble !== undefined ? { field: 'asDouble', reason: 'must be a finite number' } : { field: 'asInt', reason: 'must be a 64-bit integer' };
-  const old = expired(ctx, t.ns, true);
+  const old = outOfBounds(ctx, t.ns, true);
   if (old) return old;
   return {
     tenant_id: ctx.tenant, metric_name: ctx.name, metric_type: type, temporality, is_monotonic: monotonic, unit: ctx.unit,
@@ -157,7 +158,7 @@ function histogramRow(ctx: Ctx, p: OtlpHistogramDataPoint, temporality: number, 
   };
   const [sum, min, max] = [opt(p.sum, 'sum'), opt(p.min, 'min'), opt(p.max, 'max')];
   for (const x of [sum, min, max]) if (x !== null && typeof x === 'object') return x;
-  const old = expired(ctx, t.ns, false);
+  const old = outOfBounds(ctx, t.ns, false);
   if (old) return old;
   const s = sum as number | null;
   return {
@@ -248,7 +249,7 @@ export function toMetricRows(tenant: string, body: unknown, retention: MetricRet
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw badInput('(body)', 'must be an ExportMetricsServiceRequest object');
   const req = body as OtlpExportMetricsRequest;
   const out: MetricBatch = { points: [], gpu: [], rejected: 0, skipped: 0, rollupOnly: 0, errors: [] };
-  const expiry = expiryOf(retention);
+  const bounds = boundsOf(retention);
   arrayAt<ResourceMetrics>(req.resourceMetrics, 'resourceMetrics').forEach((rm, i) => {
     const resource = readAttrs(rm?.resource?.attributes);
     const service = str(resource.attrs, 'service.name') ?? 'unknown_service';
@@ -262,7 +263,7 @@ export function toMetricRows(tenant: string, body: unknown, retention: MetricRet
         };
         if (!metric || typeof metric !== 'object') return reject('(metric)', { field: '', reason: 'must be an object' });
         const name = typeof metric.name === 'string' ? metric.name.trim() : '';
-        const ctx: Ctx = { tenant, service, resource: resource.stored.values, resourceKeys, metric, name, unit: typeof metric.unit === 'string' ? metric.unit : '', expiry, out };
+        const ctx: Ctx = { tenant, service, resource: resource.stored.values, resourceKeys, metric, name, unit: typeof metric.unit === 'string' ? metric.unit : '', bounds, out };
         if (name) return metricRows(ctx, out, reject);
         const held = countPoints(metric);
         out.rejected += held;

@@ -119,6 +119,16 @@ describe('OTLP/JSON spans → span rows', () => {
     expect(toSpanRows('acme', request(old, fresh), prices, { days: 31, now }).rows).toHaveLength(2);
   });
 
+  it('refuses spans that start more than a day ahead of the clock, whatever the retention', () => {
+    const startMs = 1795339491927; // the sample span's start
+    const now = startMs - 86_400_000; // the span starts exactly a day ahead
+    const ahead = span({ spanId: '0000000000000004', startTimeUnixNano: '1795339491928000000', endTimeUnixNano: '1795339491930000000' });
+    const rows = toSpanRows('acme', request(span({}), ahead), prices, { days: 0, now });
+    expect(rows.rows.map((r) => r.span_id)).toEqual([S]);
+    expect(rows.errors).toEqual(["resourceSpans[0].scopeSpans[0].spans[1].startTimeUnixNano: more than a day ahead of Loom's clock: check the emitter's clock"]);
+    expect(toSpanRows('acme', request(span({}), ahead), prices, { days: 30, now: now + 1 }).rows).toHaveLength(2);
+  });
+
   it('normalises ids: hex of the right length or base64 of the right byte count, never all zero', () => {
     expect(normaliseId('AbCdEf0123456789', 8)).toBe('abcdef0123456789');
     expect(normaliseId(Buffer.alloc(8, 255).toString('base64'), 8)).toBe('ffffffffffffffff');

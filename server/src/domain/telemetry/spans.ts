@@ -8,6 +8,7 @@ import { readAttrs, str, type Attrs, type ReadAttrs } from './attributes.js';
 import { loomRefs, normaliseLlm } from './llm.js';
 import type { PriceTable } from './prices.js';
 import type { OtlpExportTraceRequest, OtlpInt64, OtlpSpan, OtlpSpanEvent, OtlpSpanLink } from './otlp.types.js';
+import { AHEAD_REASON, latestNs, MAX_NS, MIN_NS } from './time-bounds.js';
 
 export type SpanRow = {
   tenant_id: string; trace_id: string; span_id: string; parent_span_id: string; trace_state: string;
@@ -27,9 +28,6 @@ export type SpanRow = {
 
 export interface SpanBatch { rows: SpanRow[]; rejected: number; errors: string[] }
 
-/** DateTime64(9) holds 1900..2262; spans before 2000 are clock bugs (often an unset 0). */
-const MIN_NS = 946_684_800_000_000_000n;
-const MAX_NS = 9_000_000_000_000_000_000n;
 const MAX_ERRORS = 5;
 const SPAN_KINDS: Record<string, number> = { SPAN_KIND_UNSPECIFIED: 0, SPAN_KIND_INTERNAL: 1, SPAN_KIND_SERVER: 2, SPAN_KIND_CLIENT: 3, SPAN_KIND_PRODUCER: 4, SPAN_KIND_CONSUMER: 5 };
 const STATUS_CODES: Record<string, number> = { STATUS_CODE_UNSET: 0, STATUS_CODE_OK: 1, STATUS_CODE_ERROR: 2 };
@@ -119,21 +117,25 @@ function jsonFields(span: OtlpSpan): SpanFields {
 
 /**
  * How long spans are kept (days, 0 for ever): a span that starts before then would be dropped at once
- * by the spans table's TTL, so it is refused instead of answered as stored.
+ * by the spans table's TTL, so it is refused instead of answered as stored. `now`: Loom's clock (epoch
+ * ms), for the retention and for starts too far ahead of it (time-bounds.ts).
  */
 export interface SpanRetention { days: number; now?: number }
 /** Spans that start before `before` (Unix ns) are refused, for `reason`. */
 interface Expiry { before: bigint; reason: string }
+/** The starts accepted: not after `latest` (time-bounds.ts), nor before `expiry` when spans expire. */
+interface Bounds { latest: bigint; expiry: Expiry | null }
 
 /** One span's fields → a row, or the reason it cannot be stored. */
-function toRow(tenant: string, f: SpanFields, res: ResourceCtx, prices: PriceTable, expired: Expiry | null): SpanRow | { field: string; reason: string } {
+function toRow(tenant: string, f: SpanFields, res: ResourceCtx, prices: PriceTable, { latest, expiry }: Bounds): SpanRow | { field: string; reason: string } {
   if (!f.traceId) return { field: 'traceId', reason: 'must be 16 bytes, not all zero (32 hex digits)' };
   if (!f.spanId) return { field: 'spanId', reason: 'must be 8 bytes, not all zero (16 hex digits)' };
   if (f.parentSpanId === null) return { field: 'parentSpanId', reason: 'must be empty or 8 bytes (16 hex digits)' };
   const { start, end } = f;
   if (start === null || start < MIN_NS || start >= MAX_NS) return { field: 'startTimeUnixNano', reason: 'must be Unix nanoseconds after 2000-01-01' };
   if (end === null || end < start || end >= MAX_NS) return { field: 'endTimeUnixNano', reason: 'must be Unix nanoseconds, not before the start' };
-  if (expired && start < expired.before) return { field: 'startTimeUnixNano', reason: expired.reason };
+  if (start > latest) return { field: 'startTimeUnixNano', reason: AHEAD_REASON };
+  if (expiry && start < expiry.before) return { field: 'startTimeUnixNano', reason: expiry.reason };
   const { attrs, stored } = f.attributes;
   const llm = normaliseLlm(attrs, res.attrs, prices);
   const refs = loomRefs(attrs, res.attrs);
@@ -166,13 +168,16 @@ export class SpanSink {
   private ctx: ResourceCtx = { attrs: {}, stored: {}, service: 'unknown_service', scopeName: '', scopeVersion: '' };
   private at = [-1, -1, -1];
 
-  private readonly expired: Expiry | null;
+  private readonly bounds: Bounds;
 
   constructor(private readonly tenant: string, private readonly prices: PriceTable, { days, now = Date.now() }: SpanRetention = { days: 0 }) {
-    this.expired = days > 0 ? {
-      before: BigInt(now - days * 86_400_000) * 1_000_000n,
-      reason: `older than the span retention (${days} days, LOOM_SPAN_TTL_DAYS): it would be dropped at once`,
-    } : null;
+    this.bounds = {
+      latest: latestNs(now),
+      expiry: days > 0 ? {
+        before: BigInt(now - days * 86_400_000) * 1_000_000n,
+        reason: `older than the span retention (${days} days, LOOM_SPAN_TTL_DAYS): it would be dropped at once`,
+      } : null,
+    };
   }
 
   resource(attributes: ReadAttrs): void {
@@ -189,7 +194,7 @@ export class SpanSink {
     this.at[2]++;
     let row: ReturnType<typeof toRow>;
     try {
-      row = toRow(this.tenant, fields, this.ctx, this.prices, this.expired);
+      row = toRow(this.tenant, fields, this.ctx, this.prices, this.bounds);
     } catch (e) {
       row = { field: '', reason: `cannot be read (${(e as Error).message})` }; // a malformed part no check foresaw
     }
