@@ -8,7 +8,7 @@ import type { Config } from '../config/config.js';
 import { RawJson, type Analytics } from '../domain/ports/Analytics.js';
 import { badInput, LoomError, unavailable } from '../domain/errors.js';
 import { DEFAULT_BATCHING, InsertBatcher, ROWS, type BatchForm, type BatcherOptions } from './InsertBatcher.js';
-import { alignMergeSettings, alignRetention, type Retention } from './retention.js';
+import { alignRetention, alignTableSettings, type Retention } from './retention.js';
 
 const MIGRATIONS_DIR = new URL('../../../schema/clickhouse/', import.meta.url);
 const INSERT_SETTINGS = {
@@ -163,17 +163,23 @@ function chdbInserts(chdb: ChdbExtension): InsertPath<RowText> {
   };
 }
 
-export interface AnalyticsOptions { retention?: Retention; batching?: BatcherOptions }
+/**
+ * `syncInserts`: each INSERT's part is fsync'd, with its directory, before the INSERT returns (see
+ * alignTableSettings): set for the embedded store, which has no replica to hold an acknowledged row.
+ */
+export interface AnalyticsOptions { retention?: Retention; batching?: BatcherOptions; syncInserts?: boolean }
 
 export class ClickHouseAnalytics implements Analytics {
   #closed = false;
   #closing: Promise<void> | null = null;
   readonly #batcher: InsertBatcher<unknown>;
   readonly #retention: Retention | undefined;
+  readonly #syncInserts: boolean;
 
   /** `inserts`: how rows reach the store (default: a ClickHouse server's, through the client). */
   constructor(private readonly client: ClickHouseClient, private readonly release: () => Promise<void>, opts: AnalyticsOptions = {}, inserts: InsertPath<unknown> = serverInserts(client)) {
     this.#retention = opts.retention;
+    this.#syncInserts = opts.syncInserts ?? false;
     this.#batcher = new InsertBatcher((table, batch) => this.#run(() => inserts.write(table, batch)), inserts.form, opts.batching ?? DEFAULT_BATCHING);
   }
 
@@ -190,7 +196,7 @@ export class ClickHouseAnalytics implements Analytics {
         done.push(m.file);
       }
       if (this.#retention) await alignRetention(this.client, this.#retention);
-      await alignMergeSettings(this.client);
+      await alignTableSettings(this.client, { syncInserts: this.#syncInserts });
       return done;
     });
   }
@@ -327,6 +333,7 @@ async function openServer(cfg: Extract<Config['analytics'], { engine: 'clickhous
 export async function openAnalytics(cfg: Config['analytics'], batching?: BatcherOptions): Promise<ClickHouseAnalytics> {
   if (!IDENT.test(cfg.database)) throw new Error(`analytics database must be a plain identifier: ${cfg.database}`);
   const retention: Retention = { spanTtlDays: cfg.spanTtlDays, metricTtlDays: cfg.metricTtlDays, metricRollupTtlDays: cfg.metricRollupTtlDays, lineageEventTtlDays: cfg.lineageEventTtlDays };
-  const opts: AnalyticsOptions = { retention, batching };
+  // A ClickHouse server keeps its operator's durability settings (replicas, insert_quorum, fsync).
+  const opts: AnalyticsOptions = { retention, batching, syncInserts: cfg.engine === 'chdb' };
   return guarded(() => (cfg.engine === 'chdb' ? acquireChdb(cfg, opts) : openServer(cfg, opts)));
 }
