@@ -88,11 +88,11 @@ function times(p: { timeUnixNano?: OtlpInt64; startTimeUnixNano?: OtlpInt64 }): 
  * accepted.
  */
 function outOfBounds(ctx: Ctx, ns: bigint, rolledUp: boolean): Reason | null {
-  const e = ctx.bounds;
-  if (ns > e.latest) return { field: 'timeUnixNano', reason: AHEAD_REASON };
-  const pastRaw = e.rawBefore !== null && ns < e.rawBefore;
-  if (!rolledUp) return pastRaw ? { field: 'timeUnixNano', reason: `older than ${e.raw}, and histograms have no rollup: it would be dropped at once` } : null;
-  if (e.rollupBefore !== null && ns < e.rollupBefore) return { field: 'timeUnixNano', reason: `older than ${e.rollup}: it would be dropped at once` };
+  const b = ctx.bounds;
+  if (ns > b.latest) return { field: 'timeUnixNano', reason: AHEAD_REASON };
+  const pastRaw = b.rawBefore !== null && ns < b.rawBefore;
+  if (!rolledUp) return pastRaw ? { field: 'timeUnixNano', reason: `older than ${b.raw}, and histograms have no rollup: it would be dropped at once` } : null;
+  if (b.rollupBefore !== null && ns < b.rollupBefore) return { field: 'timeUnixNano', reason: `older than ${b.rollup}: it would be dropped at once` };
   if (pastRaw) ctx.out.rollupOnly++;
   return null;
 }
@@ -128,8 +128,8 @@ function numberRow(ctx: Ctx, type: 'gauge' | 'sum', p: OtlpNumberDataPoint, temp
   else if (p.asInt !== undefined) value = int64(p.asInt);
   if (value === undefined) return { field: 'value', reason: 'required: asDouble or asInt' };
   if (!Number.isFinite(value)) return p.asDouble !== undefined ? { field: 'asDouble', reason: 'must be a finite number' } : { field: 'asInt', reason: 'must be a 64-bit integer' };
-  const old = outOfBounds(ctx, t.ns, true);
-  if (old) return old;
+  const refused = outOfBounds(ctx, t.ns, true);
+  if (refused) return refused;
   return {
     tenant_id: ctx.tenant, metric_name: ctx.name, metric_type: type, temporality, is_monotonic: monotonic, unit: ctx.unit,
     service_name: ctx.service, labels, start_time: t.start, time: t.time, value,
@@ -158,8 +158,8 @@ function histogramRow(ctx: Ctx, p: OtlpHistogramDataPoint, temporality: number, 
   };
   const [sum, min, max] = [opt(p.sum, 'sum'), opt(p.min, 'min'), opt(p.max, 'max')];
   for (const x of [sum, min, max]) if (x !== null && typeof x === 'object') return x;
-  const old = outOfBounds(ctx, t.ns, false);
-  if (old) return old;
+  const refused = outOfBounds(ctx, t.ns, false);
+  if (refused) return refused;
   const s = sum as number | null;
   return {
     tenant_id: ctx.tenant, metric_name: ctx.name, metric_type: 'histogram', temporality, is_monotonic: false, unit: ctx.unit,
