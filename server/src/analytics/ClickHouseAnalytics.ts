@@ -44,6 +44,9 @@ const UNREACHABLE_CODES = new Set([
 const BUSY_TYPES = new Set([
   'TIMEOUT_EXCEEDED', 'TOO_MANY_SIMULTANEOUS_QUERIES', 'SOCKET_TIMEOUT', 'NETWORK_ERROR',
   'ALL_CONNECTION_TRIES_FAILED', 'TABLE_IS_READ_ONLY', 'TOO_MANY_PARTS',
+  // The disk is full: 503, so that exporters keep their data and retry (the data directory's guard,
+  // app/disk-space.ts, refuses writes before this on chDB; a ClickHouse server's disk is its own).
+  'NOT_ENOUGH_SPACE',
 ]);
 
 function isUnavailable(e: unknown, depth = 0): boolean {

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { createLogger } from './logger.js';
 import { openAnalyticsStore, openGraph, openIngestLog, openJobQueue, openLauncher } from './adapters.js';
 import { createServices } from './services.js';
+import { DiskSpaceGuard, guardWrites } from './disk-space.js';
 import { seedIfEmpty } from './seed.js';
 import { createHttpServer } from '../api/http/server.js';
 import { createWorkerHttpServer } from '../workers/health.server.js';
@@ -13,6 +14,9 @@ import { WorkerManager } from '../workers/worker-manager.js';
 import { registerTrainingWorkers } from '../workers/training.workers.js';
 import { TrainingRunner } from '../domain/training/training.runner.js';
 import type { JobQueue } from '../domain/ports/JobQueue.js';
+import type { GraphStore } from '../domain/ports/GraphStore.js';
+import type { Analytics } from '../domain/ports/Analytics.js';
+import type { IngestLog } from '../domain/ports/IngestLog.js';
 import type { TrainingLauncher } from '../domain/ports/TrainingLauncher.js';
 import type { Logger } from 'pino';
 
@@ -41,7 +45,8 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
   });
   const queue = openJobQueue(cfg.queue, (err, where) => log.warn({ err, where }, 'job queue error'));
   const launcher = openLauncher(cfg.training);
-  const services = createServices(graph, analytics, {
+  const disk = guardedStores(cfg, log, { graph, analytics, ingestLog });
+  const services = createServices(disk.graph, disk.analytics, {
     telemetry: {
       ...cfg.telemetry, spanTtlDays: cfg.analytics.spanTtlDays,
       metricTtlDays: cfg.analytics.metricTtlDays, metricRollupTtlDays: cfg.analytics.metricRollupTtlDays,
@@ -49,7 +54,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     // A job's history can stay in memory only when this process is the graph's one writer.
     lineageIngest: { historyCacheJobs: cfg.graph.engine === 'embedded' ? 10_000 : 0 },
     training: { queue, launcher, defaultQuota: cfg.training.defaultQuota },
-    ingestLog: ingestLog ? {
+    ingestLog: disk.ingestLog ? {
       // Up to 1,000 events a transaction: on a 1M-node graph each one's join over the Node table (new
       // edges) then serves more events (`--only ingest --nodes 1000000`: 432 events/s in chunks of
       // 500, 557 in chunks of 1,000). A read waits for the backlog of its tenant: up to 2,000 events
@@ -57,7 +62,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
       // LOOM_INGEST_LINGER_MS (100) for more before an idle writer takes it (a reader of the tenant's
       // events cuts it): 16 single-event clients then go in ~15-25% faster than with each transaction
       // taking what arrived during the last one (session 20).
-      log: ingestLog, maxBacklog: 2_000, applyChunk: 1_000, roomWaitMs: 2_000, lingerMs: cfg.ingest.lingerMs,
+      log: disk.ingestLog, maxBacklog: 2_000, applyChunk: 1_000, roomWaitMs: 2_000, lingerMs: cfg.ingest.lingerMs,
       onDropped: (err, tenant) => log.error({ err, tenant }, 'lineage ingest: an answered event could not be written to the graph and was left out'),
       onRetry: (err) => log.warn({ err }, 'lineage ingest: the graph cannot take answered events now; retrying'),
     } : undefined,
@@ -118,4 +123,24 @@ function startWorkers(cfg: Config, services: Services, queue: JobQueue, launcher
   });
   registerTrainingWorkers(manager, runner, { maxRuns: cfg.training.maxRuns }, log);
   return manager;
+}
+
+/**
+ * The stores whose files live under the data directory, with their writes refused while its disk is
+ * nearly full (see disk-space.ts): the embedded graph, chDB, the ingest log. A Neo4j or ClickHouse
+ * server guards its own disk. LOOM_MIN_FREE_DISK_MB=0 turns the guard off.
+ */
+function guardedStores<S extends { graph: GraphStore; analytics: Analytics; ingestLog: IngestLog | null }>(cfg: Config, log: Logger, stores: S): S {
+  if (cfg.minFreeDiskBytes <= 0) return stores;
+  const guard = new DiskSpaceGuard(cfg.dataDir, cfg.minFreeDiskBytes, {
+    onChange: (low, freeBytes) => (low
+      ? log.error({ freeBytes, dir: cfg.dataDir }, 'disk almost full: writes are refused (503) until space is freed under the data directory or LOOM_MIN_FREE_DISK_MB is lowered')
+      : log.info({ freeBytes, dir: cfg.dataDir }, 'disk space recovered: writes accepted again')),
+  });
+  return {
+    ...stores,
+    graph: cfg.graph.engine === 'embedded' ? guardWrites(stores.graph, ['write'], guard) : stores.graph,
+    analytics: cfg.analytics.engine === 'chdb' ? guardWrites(stores.analytics, ['insert'], guard) : stores.analytics,
+    ingestLog: stores.ingestLog && guardWrites(stores.ingestLog, ['append'], guard),
+  };
 }

@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   LOOM_REDIS_URL: z.string().url().optional(),
   LOOM_INGEST_ACK: z.enum(['logged', 'committed']).optional(),
   LOOM_INGEST_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(100),
+  LOOM_MIN_FREE_DISK_MB: z.coerce.number().int().min(0).default(256),
   LOOM_SEED_DEMO: bool.default(true),
   LOOM_DEMO_KEY: z.string().min(16).optional(),
   LOOM_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
@@ -55,6 +56,8 @@ export interface Config {
   http: { host: string; port: number; bodyLimitBytes: number; graphqlIde: boolean };
   log: { level: string };
   dataDir: string;
+  /** Writes to the stores under dataDir are refused while its disk has less free (0: never). */
+  minFreeDiskBytes: number;
   graph:
     | { engine: 'embedded'; path: string; bufferPoolBytes: number }
     | { engine: 'neo4j'; url: string; user: string; password: string; database: string };
@@ -128,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     http: { host: e.LOOM_HOST, port: e.LOOM_PORT, bodyLimitBytes: e.LOOM_BODY_LIMIT_BYTES, graphqlIde: e.LOOM_GRAPHQL_IDE },
     log: { level: e.LOOM_LOG_LEVEL },
     dataDir,
+    minFreeDiskBytes: e.LOOM_MIN_FREE_DISK_MB * 1024 * 1024,
     graph: e.LOOM_GRAPH === 'neo4j'
       ? { engine: 'neo4j', url: e.LOOM_NEO4J_URL!, user: e.LOOM_NEO4J_USER, password: e.LOOM_NEO4J_PASSWORD, database: e.LOOM_NEO4J_DATABASE }
       : { engine: 'embedded', path: path.join(dataDir, 'graph.kuzu'), bufferPoolBytes: e.LOOM_KUZU_BUFFER_MB * 1024 * 1024 },

@@ -89,6 +89,8 @@ export class TraceRollup {
   private lastVersion = 0;
   private failures = 0;
   private closed = false;
+  /** Whether a start-up sweep (this instance's own unsummarised spans) has succeeded. */
+  private started = false;
   /** Exports named so far, and how many of them the written cycles covered: `settled()` compares the two. */
   private added = 0;
   private covered = 0;
@@ -172,9 +174,17 @@ export class TraceRollup {
    * (its time set to END), so a stop in between loses nothing. Returns how many traces it took over.
    */
   async start(): Promise<number> {
-    const taken = await this.sweep(true);
+    let taken = 0;
+    try {
+      taken = await this.sweep(true);
+      this.started = true;
+    } catch (err) {
+      // The store cannot be written now (say, its disk is nearly full): Loom still starts, to serve
+      // reads, and the heartbeat does the start-up sweep again until it succeeds.
+      this.opts.onError?.(err);
+    }
     this.heartbeat ??= setInterval(() => {
-      this.sweep(false).catch((err) => this.opts.onError?.(err));
+      this.sweep(!this.started).then(() => { this.started = true; }, (err) => this.opts.onError?.(err));
     }, this.opts.heartbeatMs);
     this.heartbeat.unref();
     return taken;
