@@ -54,6 +54,9 @@ describe('writes while the disk is nearly full', () => {
 
       expect(await (await fetch(`${loom.url}/api/v1/namespaces`, { headers })).json()).toEqual(before);
       expect(await loom.services.graph.getNodes('demo', ['job:disk:job', 'experiment:registry:while-full'])).toEqual([null, null]);
+      const metrics = await (await fetch(`${loom.url}/metrics`)).text();
+      expect(metrics).toMatch(new RegExp(`^loom_data_disk_min_free_bytes ${Number(beyond) * 1024 * 1024}$`, 'm'));
+      expect(Number(/^loom_data_disk_free_bytes (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
       expect(await loom.services.analytics.query('demo', "SELECT count() AS n FROM spans WHERE tenant_id = {tenant:String} AND trace_id = '11111111111111111111111111111111'")).toEqual([{ n: '0' }]);
     } finally {
       await loom?.close();

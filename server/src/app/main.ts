@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { createLogger } from './logger.js';
 import { openAnalyticsStore, openGraph, openIngestLog, openJobQueue, openLauncher } from './adapters.js';
 import { createServices } from './services.js';
-import { DiskSpaceGuard, guardWrites } from './disk-space.js';
+import { availableBytes, DiskSpaceGuard, guardWrites } from './disk-space.js';
 import { seedIfEmpty } from './seed.js';
 import { createHttpServer } from '../api/http/server.js';
 import { createWorkerHttpServer } from '../workers/health.server.js';
@@ -81,7 +81,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     collectDefaultMetrics({ register: workerMetrics, prefix: 'loom_' });
     app = createWorkerHttpServer(log, { graph: () => graph.ping(), analytics: () => analytics.ping(), queue: () => queue.ping() }, workerMetrics);
   } else {
-    ({ app } = await createHttpServer(cfg, services, log));
+    ({ app } = await createHttpServer(cfg, services, log, { diskFree: () => availableBytes(cfg.dataDir) }));
     // The workers' metrics join the server's on the one /metrics.
     if (cfg.role === 'all') app.addHook('onSend', async (req, _reply, payload) => (req.routeOptions.url === '/metrics' && typeof payload === 'string' ? payload + await workerMetrics.metrics() : payload));
   }

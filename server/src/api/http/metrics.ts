@@ -2,7 +2,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { SummaryStats } from '../../domain/telemetry/trace-rollup.js';
 
 /** Prometheus metrics for one server instance (own registry: tests start several servers per process). */
-export function createMetrics(traceSummaries: () => SummaryStats, lineageBacklog: () => { waiting: number; lagMs: number }) {
+/** `disk`: the free space of the data directory's disk (read at scrape time) and the minimum under which writes are refused. */
+export function createMetrics(traceSummaries: () => SummaryStats, lineageBacklog: () => { waiting: number; lagMs: number }, disk?: { free: () => number; min: number }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'loom_' });
   /** A gauge read at scrape time. */
@@ -14,6 +15,11 @@ export function createMetrics(traceSummaries: () => SummaryStats, lineageBacklog
   // Lineage events answered from the ingest log follow into the graph (LoggedLineageIngest).
   gauge('loom_lineage_events_waiting', 'Answered OpenLineage events not yet in the graph', () => lineageBacklog().waiting);
   gauge('loom_lineage_lag_seconds', 'How long the oldest answered OpenLineage event not yet in the graph has waited (0: none)', () => lineageBacklog().lagMs / 1000);
+  if (disk) {
+    // Alert on free < 2 × min, say, before writes are refused (app/disk-space.ts).
+    gauge('loom_data_disk_free_bytes', "Bytes free on the data directory's disk", disk.free);
+    gauge('loom_data_disk_min_free_bytes', 'Free bytes under which writes are refused (LOOM_MIN_FREE_DISK_MB; 0: never)', () => disk.min);
+  }
   return {
     registry,
     httpDuration: new Histogram({

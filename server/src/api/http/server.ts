@@ -36,13 +36,17 @@ export interface HttpServer { app: FastifyInstance; apollo: ApolloServer<Context
  */
 const MAX_BODY_DEPTH = 128;
 
-export async function createHttpServer(cfg: Config, services: Services, logger: FastifyBaseLogger): Promise<HttpServer> {
+/** `diskFree`: bytes free on the data directory's disk, for /metrics. */
+export async function createHttpServer(cfg: Config, services: Services, logger: FastifyBaseLogger, opts: { diskFree?: () => number } = {}): Promise<HttpServer> {
   const app: FastifyInstance = Fastify({
     loggerInstance: logger, bodyLimit: cfg.http.bodyLimitBytes, logController: new LogController({ disableRequestLogging: true }),
     // Fastify's default (100) answers 414 to real names: Spark jobs in the corpus are 100-300 characters.
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   });
-  const metrics = createMetrics(() => services.traceIngest.summaryStats(), () => services.lineageLog?.stats() ?? { waiting: 0, lagMs: 0 });
+  const metrics = createMetrics(
+    () => services.traceIngest.summaryStats(), () => services.lineageLog?.stats() ?? { waiting: 0, lagMs: 0 },
+    opts.diskFree && { free: opts.diskFree, min: cfg.minFreeDiskBytes },
+  );
   registerRequestDecompression(app);
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof LoomError || !err.statusCode || err.statusCode >= 500) {
