@@ -22,6 +22,7 @@ import { cpuMillis, formatCpu } from './domain/training/spec.js';
 async function withServices<T>(work: (s: Services) => Promise<T>): Promise<T> {
   const cfg = loadConfig(process.env);
   const graph = await openGraph(cfg.graph).catch((err) => {
+    if (err instanceof LoomError) throw err; // already says what to do
     throw new Error(`Cannot open the graph store (${String(err)}). If Loom is running on the embedded engine, stop it first: an embedded database opens in one process only.`);
   });
   const analytics = await openAnalyticsStore(cfg.analytics);

@@ -1,3 +1,4 @@
+import { unavailable } from '../domain/errors.js';
 import type { Config } from '../config/config.js';
 import type { GraphStore } from '../domain/ports/GraphStore.js';
 import type { Analytics } from '../domain/ports/Analytics.js';
@@ -16,11 +17,20 @@ import { KubeConfig } from '@kubernetes/client-node';
 
 /** The only place that chooses adapters. */
 export async function openGraph(cfg: Config['graph']): Promise<GraphStore> {
-  const store = cfg.engine === 'neo4j'
-    ? new Neo4jGraphStore({ url: cfg.url, user: cfg.user, password: cfg.password, database: cfg.database })
-    : await KuzuGraphStore.open({ path: cfg.path, bufferPoolBytes: cfg.bufferPoolBytes });
-  await store.init();
-  return store;
+  if (cfg.engine === 'neo4j') {
+    const store = new Neo4jGraphStore({ url: cfg.url, user: cfg.user, password: cfg.password, database: cfg.database });
+    await store.init();
+    return store;
+  }
+  try {
+    const store = await KuzuGraphStore.open({ path: cfg.path, bufferPoolBytes: cfg.bufferPoolBytes });
+    await store.init();
+    return store;
+  } catch (err) {
+    // Kuzu's own words ("IO exception: Could not set lock on file") do not say what to do.
+    if (!/could not set lock/i.test(String(err))) throw err;
+    throw unavailable(`the embedded graph ${cfg.path} is open in another process: another Loom (or a \`loom\` command) is using this data directory. Stop it, or give this one another LOOM_DATA_DIR`);
+  }
 }
 
 export async function openAnalyticsStore(cfg: Config['analytics']): Promise<Analytics> {

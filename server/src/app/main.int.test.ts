@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startLoom } from './main.js';
+import { spawnLoom } from '../testing/harness.js';
 
 describe('Loom across restarts', () => {
   it('seeds once, keeps acknowledged writes and the demo key after a graceful restart', async () => {
@@ -40,4 +41,19 @@ describe('Loom across restarts', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('refuses to start on a data directory another Loom is using, and says what to do', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'loom-twice-'));
+    const env = { LOOM_DATA_DIR: dir, LOOM_LOG_LEVEL: 'warn', LOOM_SEED_DEMO: 'false' };
+    const running = await spawnLoom(env);
+    try {
+      await expect(startLoom({ ...env, LOOM_PORT: '0' })).rejects.toThrow(
+        `the embedded graph ${path.join(dir, 'graph.kuzu')} is open in another process: another Loom (or a \`loom\` command) is using this data directory. Stop it, or give this one another LOOM_DATA_DIR`,
+      );
+      expect((await fetch(`http://127.0.0.1:${running.port}/healthz`)).status).toBe(200);
+    } finally {
+      await running.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
