@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { startLoom } from './main.js';
 import { spawnLoom } from '../testing/harness.js';
 
@@ -41,6 +43,24 @@ describe('Loom across restarts', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('refuses a port already in use, saying which setting to change, and leaves the data directory free', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'loom-port-'));
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const env = { LOOM_DATA_DIR: dir, LOOM_LOG_LEVEL: 'warn', LOOM_SEED_DEMO: 'false' };
+    try {
+      await expect(startLoom({ ...env, LOOM_PORT: String(port) })).rejects.toThrow(
+        `LOOM_PORT=${port}: 127.0.0.1:${port} is already in use (another Loom?). Stop what listens there, or choose another LOOM_PORT`,
+      );
+      const next = await spawnLoom(env); // the stores were closed: another process opens the directory
+      await next.kill();
+    } finally {
+      taken.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('refuses to start on a data directory another Loom is using, and says what to do', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'loom-twice-'));

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type Config } from '../config/config.js';
+import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { createLogger } from './logger.js';
 import { openAnalyticsStore, openGraph, openIngestLog, openJobQueue, openLauncher } from './adapters.js';
 import { createServices } from './services.js';
@@ -85,7 +85,18 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     // The workers' metrics join the server's on the one /metrics.
     if (cfg.role === 'all') app.addHook('onSend', async (req, _reply, payload) => (req.routeOptions.url === '/metrics' && typeof payload === 'string' ? payload + await workerMetrics.metrics() : payload));
   }
-  await app.listen({ host: cfg.http.host, port: cfg.http.port });
+  await app.listen({ host: cfg.http.host, port: cfg.http.port }).catch(async (err: NodeJS.ErrnoException) => {
+    await app.close();
+    await services.lineageLog?.close();
+    await services.traceIngest.close();
+    await Promise.all([queue.close(), launcher.close()]);
+    await graph.close();
+    await analytics.close();
+    if (err.code !== 'EADDRINUSE' && err.code !== 'EACCES') throw err;
+    throw new ConfigError(err.code === 'EADDRINUSE'
+      ? `LOOM_PORT=${cfg.http.port}: ${cfg.http.host}:${cfg.http.port} is already in use (another Loom?). Stop what listens there, or choose another LOOM_PORT`
+      : `LOOM_PORT=${cfg.http.port}: not allowed to listen on ${cfg.http.host}:${cfg.http.port}. Choose a port above 1023, or run with the right to bind it`);
+  });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : cfg.http.port;
   const url = `http://${cfg.http.host === '0.0.0.0' ? '127.0.0.1' : cfg.http.host}:${port}`;
