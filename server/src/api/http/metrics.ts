@@ -1,8 +1,11 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { SummaryStats } from '../../domain/telemetry/trace-rollup.js';
 
-/** Prometheus metrics for one server instance (own registry: tests start several servers per process). */
-/** `disk`: the free space of the data directory's disk (read at scrape time) and the minimum under which writes are refused. */
+/**
+ * Prometheus metrics for one server instance (own registry: tests start several servers per process).
+ * `disk`: the free space of the data directory's disk (read at scrape time) and the minimum under which
+ * writes are refused.
+ */
 export function createMetrics(traceSummaries: () => SummaryStats, lineageBacklog: () => { waiting: number; lagMs: number }, disk?: { free: () => number; min: number }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'loom_' });
