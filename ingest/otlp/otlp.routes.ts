@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Services } from '../../server/src/app/services.js';
 import type { OtlpIngestResult } from '../../server/src/domain/telemetry/otlp.types.js';
 import { bearerAuth } from '../../server/src/api/http/auth.js';
-import { httpError } from '../../server/src/api/errors.js';
+import { httpError, logServerError } from '../../server/src/api/errors.js';
 import { LoomError } from '../../server/src/domain/errors.js';
 import { decodeMetrics, encodeResponse, encodeStatus, jsonResponse, type Signal } from './otlp.codec.js';
 import { traceSpanReader } from './otlp.wire.js';
@@ -91,7 +91,7 @@ function concurrencyLimit(max: number) {
 function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown) {
   if (err instanceof LoomError || !(err as FastifyError).statusCode || (err as FastifyError).statusCode! >= 500) {
     const { status, body, retryAfter } = httpError(err);
-    if (status >= 500) req.log.error({ err }, 'otlp export failed');
+    logServerError(req.log, err, status, 'otlp export failed');
     if (retryAfter) reply.header('retry-after', String(retryAfter));
     return reply.code((err as { statusCode?: number }).statusCode ?? status).send(body);
   }

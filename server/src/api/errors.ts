@@ -16,6 +16,17 @@ export function httpError(err: unknown): { status: number; body: ErrorBody; retr
   return { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } };
 }
 
+/**
+ * Logs a request that failed on the server's side (`status` 5xx). A refusal Loom chose (UNAVAILABLE:
+ * saturated, a store unreachable, the disk nearly full) is a warning with its reason, not an error with
+ * a stack: exporters retry it, and each retry would log a stack again.
+ */
+export function logServerError(log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void }, err: unknown, status: number, what: string): void {
+  if (status < 500) return;
+  if (err instanceof LoomError && err.code === 'UNAVAILABLE') log.warn({ reason: err.message }, `${what}: refused (unavailable)`);
+  else log.error({ err }, what);
+}
+
 /** GraphQL: LoomErrors keep their code (and field); GraphQL validation errors pass; anything else is masked. */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, log: (err: unknown) => void): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : error;

@@ -8,7 +8,7 @@ import type { Config } from '../../config/config.js';
 import type { Services } from '../../app/services.js';
 import { loomSchema } from '../graphql/schema.js';
 import { createContext, type Context } from '../graphql/context.js';
-import { formatGraphQLError, httpError } from '../errors.js';
+import { formatGraphQLError, httpError, logServerError } from '../errors.js';
 import { bearerAuth } from './auth.js';
 import { createMetrics } from './metrics.js';
 import { registerRequestDecompression } from './gzip.js';
@@ -51,7 +51,7 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof LoomError || !err.statusCode || err.statusCode >= 500) {
       const { status, body } = httpError(err);
-      if (status >= 500) req.log.error({ err }, 'request failed');
+      logServerError(req.log, err, status, 'request failed');
       return reply.code((err as { statusCode?: number }).statusCode ?? status).send(body);
     }
     // Fastify's own 4xx: invalid JSON, body too large, unsupported media type...
