@@ -165,6 +165,23 @@ describe('KuzuGraphStore key filter across restarts', () => {
     }, opts);
   });
 
+  it('creates more new edges in one write than one join statement takes (they go in several)', async () => {
+    const n = 12_001; // JOIN_EDGES_PER_STATEMENT is 5,000: statements of 5,000, 5,000 and 2,001
+    await withStore('many-edges', async (store) => {
+      const at = '2026-01-01T00:00:00.000Z';
+      await store.write('t', {
+        nodes: [{ id: 'job:ns:hub', kind: 'Job', namespace: 'ns', name: 'hub', at },
+          ...Array.from({ length: n }, (_, i) => ({ id: `dataset:ns:o${i}`, kind: 'Dataset' as const, namespace: 'ns', name: `o${i}`, at }))],
+        edges: Array.from({ length: n }, (_, i) => ({ kind: 'OUTPUT' as const, from: 'job:ns:hub', to: `dataset:ns:o${i}`, validFrom: at })),
+      });
+      expect((await store.neighbours('t', 'job:ns:hub', { direction: 'DOWNSTREAM', limit: 1, offset: 0 })).total).toBe(n);
+      for (const i of [0, 4_999, 5_000, 9_999, 10_000, n - 1]) {
+        const up = await store.neighbours('t', `dataset:ns:o${i}`, { direction: 'UPSTREAM', limit: 5, offset: 0 });
+        expect(up.items.map((x) => x.node.id), `o${i}`).toEqual(['job:ns:hub']);
+      }
+    });
+  }, 120_000);
+
   it('closes only after the reads in flight are done, and refuses reads after that (never closing the database under a query)', async () => {
     await withStore('close', async (store) => {
       const nodes = Array.from({ length: 200 }, (_, i) => ({ id: `dataset:ns:d${i}`, kind: 'Dataset' as const, namespace: 'ns', name: `d${i}` }));
