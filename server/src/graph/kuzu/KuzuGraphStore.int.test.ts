@@ -165,6 +165,24 @@ describe('KuzuGraphStore key filter across restarts', () => {
     }, opts);
   });
 
+  it('reads a page holding all of a node\'s many neighbours with their fields at once, as the key lookups read them', async () => {
+    await withStore('whole-page', async (store) => {
+      const at = '2026-01-01T00:00:00.000Z';
+      const n = 40; // above LOOKUPS_PER_PAGE
+      await store.write('t', {
+        nodes: [{ id: 'job:ns:j', kind: 'Job', namespace: 'ns', name: 'j', at },
+          ...Array.from({ length: n }, (_, i) => ({ id: `dataset:ns:d${i}`, kind: 'Dataset' as const, namespace: 'ns', name: `d${i}`, at, props: { i, note: `n${i}` } }))],
+        edges: Array.from({ length: n }, (_, i) => ({ kind: i % 2 ? 'OUTPUT' as const : 'INPUT_TO' as const, from: i % 2 ? 'job:ns:j' : `dataset:ns:d${i}`, to: i % 2 ? `dataset:ns:d${i}` : 'job:ns:j', validFrom: at, props: { e: i } })),
+      });
+      const page = (limit: number, offset: number) => store.neighbours('t', 'job:ns:j', { direction: 'BOTH', limit, offset });
+      const whole = await page(100, 0); // all 40 in one page: read with their fields
+      const [first, second] = [await page(20, 0), await page(20, 20)]; // full pages: keys, then lookups
+      expect(whole.total).toBe(n);
+      expect(whole.items).toEqual([...first.items, ...second.items]);
+      expect(whole.items[0]).toMatchObject({ node: { id: 'dataset:ns:d0', props: { i: 0, note: 'n0' } }, edge: { kind: 'INPUT_TO', from: 'dataset:ns:d0', to: 'job:ns:j', props: { e: 0 } } });
+    });
+  });
+
   it('creates more new edges in one write than one join statement takes (they go in several)', async () => {
     const n = 12_001; // JOIN_EDGES_PER_STATEMENT is 5,000: statements of 5,000, 5,000 and 2,001
     await withStore('many-edges', async (store) => {

@@ -30,6 +30,12 @@ export interface KuzuOptions extends AccessPathOptions {
   path: string; bufferPoolBytes: number; checkpointIntervalMs?: number; maxPendingWrites?: number;
 }
 
+/**
+ * Neighbours a page reads by key lookups (~0.3 ms each) before it reads them with their fields instead,
+ * when they all fit in the page (Q.neighbourPageWithNodes).
+ */
+const LOOKUPS_PER_PAGE = 16;
+
 /** The embedded GraphStore: one writer connection behind a queue, a small pool of readers. */
 export class KuzuGraphStore implements GraphStore {
   /** One writer connection behind a FIFO group-commit queue. */
@@ -312,6 +318,11 @@ export class KuzuGraphStore implements GraphStore {
     const params = { key, kinds: [...(q.edgeKinds?.length ? q.edgeKinds : EDGE_KINDS)] };
     const [total, rows, nodes] = await this.read(async (conn) => {
       const page = await conn.run(Q.neighbourPage(q.direction, q.includeEnded, q.order), { ...params, offset: q.offset, limit: q.limit });
+      if (q.offset === 0 && page.length < q.limit && page.length > LOOKUPS_PER_PAGE) {
+        // Every neighbour is in this page and they are many: read them with their fields at once.
+        const whole = await conn.run(Q.neighbourPageWithNodes(q.direction, q.includeEnded, q.order), { ...params, offset: 0, limit: q.limit });
+        if (whole.length < q.limit) return [whole.length, whole, new Map(whole.map((r) => [String(r.otherKey), r]))] as const;
+      }
       const found = new Map((await lookupKeys(conn, [...new Set(page.map((r) => String(r.otherKey)))], Q.lookupNodes)).map((r) => [String(r.key), r]));
       // A first page that is not full is the whole list: no count query.
       if (q.offset === 0 && page.length < q.limit) return [page.length, page, found] as const;

@@ -288,6 +288,18 @@ export function neighbourPage(direction: Direction, includeEnded = false, order:
     `ORDER BY ${ORDER[order]} SKIP $offset LIMIT $limit`;
 }
 
+/**
+ * `neighbourPage` with the neighbours' fields (NODE_FIELDS), for a node whose neighbours all fit in
+ * the page: reading their props here costs less than a key lookup each once they are more than a few
+ * (108 neighbours: 4.5 ms against 31 ms for keys and lookups, session 24). A hub's page stays
+ * `neighbourPage`: its props would be read around every neighbour, not just the page's.
+ */
+export function neighbourPageWithNodes(direction: Direction, includeEnded = false, order: NeighbourOrder = 'kind'): string {
+  return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE ${current(includeEnded)}list_contains($kinds, r.kind) ` +
+    `RETURN ${NODE_FIELDS}, n.key AS otherKey, id(n) AS otherId, r AS rel ` +
+    `ORDER BY ${ORDER[order]} SKIP $offset LIMIT $limit`;
+}
+
 const neighbourPattern = (d: Direction) => (d === 'DOWNSTREAM' ? '-[r:Edge]->' : d === 'UPSTREAM' ? '<-[r:Edge]-' : '-[r:Edge]-');
 
 /** `neighbourPage`'s orders on the pattern's variables, and the key each returns to order by again (see edgesOfMany). */
