@@ -85,13 +85,18 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     // The workers' metrics join the server's on the one /metrics.
     if (cfg.role === 'all') app.addHook('onSend', async (req, _reply, payload) => (req.routeOptions.url === '/metrics' && typeof payload === 'string' ? payload + await workerMetrics.metrics() : payload));
   }
-  await app.listen({ host: cfg.http.host, port: cfg.http.port }).catch(async (err: NodeJS.ErrnoException) => {
-    await app.close();
-    await services.lineageLog?.close();
-    await services.traceIngest.close();
-    await Promise.all([queue.close(), launcher.close()]);
-    await graph.close();
+  /** Stops serving (in-flight requests drain), then closes what the server used, in order. */
+  const stopServing = async () => {
+    await app.close(); // stops accepting, drains in-flight requests (Apollo drain plugin)
+    await services.lineageLog?.close(); // writes the answered lineage events to the graph
+    await services.traceIngest.close(); // writes the summaries of the exports answered
+    await queue.close();
+    await launcher.close(); // runs already launched go on (a Job, a detached local process) and are followed again at the next start
+    await graph.close(); // commits queued writes, checkpoints
     await analytics.close();
+  };
+  await app.listen({ host: cfg.http.host, port: cfg.http.port }).catch(async (err: NodeJS.ErrnoException) => {
+    await stopServing(); // the data directory is left free for the next start
     if (err.code !== 'EADDRINUSE' && err.code !== 'EACCES') throw err;
     throw new ConfigError(err.code === 'EADDRINUSE'
       ? `LOOM_PORT=${cfg.http.port}: ${cfg.http.host}:${cfg.http.port} is already in use (another Loom?). Stop what listens there, or choose another LOOM_PORT`
@@ -110,13 +115,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     close() {
       closing ??= (async () => {
         await workers?.stop(); // takes no new jobs; running ones finish or go back to the queue
-        await app.close(); // stops accepting, drains in-flight requests (Apollo drain plugin)
-        await services.lineageLog?.close(); // writes the answered lineage events to the graph
-        await services.traceIngest.close(); // writes the summaries of the exports answered
-        await queue.close();
-        await launcher.close(); // runs already launched go on (a Job, a detached local process) and are followed again at the next start
-        await graph.close(); // commits queued writes, checkpoints
-        await analytics.close();
+        await stopServing();
         log.info('loom stopped');
       })();
       return closing;

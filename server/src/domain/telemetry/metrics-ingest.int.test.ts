@@ -117,6 +117,36 @@ describe('MetricsIngestService on chDB', () => {
     });
   });
 
+  it('refuses points no table would keep, warns of those only the rollup keeps, and takes a backfill across many days', async () => {
+    // The defaults: LOOM_METRIC_TTL_DAYS 30, LOOM_METRIC_ROLLUP_TTL_DAYS 400. A gauge the rollup still keeps
+    // is accepted with a warning; one past the rollup, or a histogram (no rollup), is refused.
+    const daysAgo = (d: number) => msToNanos(Date.now() - d * 86_400_000);
+    const old = await loom.services.metricsIngest.ingest('demo', request([
+      { name: 'old_gauge', gauge: { dataPoints: [{ timeUnixNano: daysAgo(31), asDouble: 7 }, { timeUnixNano: daysAgo(401), asDouble: 8 }] } },
+      { name: 'old_hist', histogram: { dataPoints: [{ timeUnixNano: daysAgo(31), count: '1', bucketCounts: ['1'] }] } },
+    ]));
+    expect(old.rejected).toBe(2);
+    expect(old.errorMessage).toMatch(/metrics\[0\]\.gauge\.dataPoints\[1\]\.timeUnixNano: older than the 1-minute rollup's retention \(400 days, LOOM_METRIC_ROLLUP_TTL_DAYS\)/);
+    expect(old.errorMessage).toMatch(/metrics\[1\]\.histogram\.dataPoints\[0\]\.timeUnixNano: older than the raw-point retention \(30 days, LOOM_METRIC_TTL_DAYS\), and histograms have no rollup/);
+    expect(old.errorMessage).toMatch(/1 data point\(s\) older than the raw-point retention \(30 days, LOOM_METRIC_TTL_DAYS\) are kept only in the 1-minute rollup/);
+    const rolled = await loom.services.analytics.query<{ n: string; max: number }>('demo',
+      "SELECT count() AS n, max(max) AS max FROM metric_points_1m WHERE tenant_id = {tenant:String} AND metric_name IN ('old_gauge', 'old_hist')");
+    expect(rolled).toEqual([{ n: '1', max: 7 }]);
+
+    // A gauge backfilled over 150 days: one INSERT across 150 daily partitions (ClickHouse refuses more
+    // than 100 by default, which had answered 503 for ever), and a point from a clock two days ahead.
+    const filled = await loom.services.metricsIngest.ingest('demo', request([{ name: 'backfilled_gauge', gauge: { dataPoints: [
+      ...Array.from({ length: 150 }, (_, i) => ({ timeUnixNano: daysAgo(i + 0.5), asDouble: i })),
+      { timeUnixNano: daysAgo(-2), asDouble: -1 },
+    ] } }]));
+    expect(filled.rejected).toBe(1);
+    expect(filled.errorMessage).toMatch(/dataPoints\[150\]\.timeUnixNano: more than a day ahead of Loom's clock/);
+    expect(filled.errorMessage).toMatch(/120 data point\(s\) older than the raw-point retention/);
+    const minutes = await loom.services.analytics.query<{ n: string }>('demo',
+      "SELECT count() AS n FROM metric_points_1m WHERE tenant_id = {tenant:String} AND metric_name = 'backfilled_gauge'");
+    expect(minutes).toEqual([{ n: '150' }]);
+  });
+
   it('keeps tenants apart', async () => {
     await loom.services.metricsIngest.ingest('rival', request([{ name: 'queue.depth', gauge: { dataPoints: [{ timeUnixNano: msToNanos(T0), asDouble: -1, attributes: attrs({ queue: 'a' }) }] } }]));
     const demo = await loom.services.metrics.series('demo', { name: 'queue.depth', labels: [{ key: 'queue', value: 'a' }], from: new Date(T0).toISOString(), to: new Date(T0 + MIN).toISOString(), step: 60 });

@@ -12,7 +12,7 @@ import { gpuSample } from './gpu.js';
 import type {
   OtlpExportMetricsRequest, OtlpHistogramDataPoint, OtlpInt64, OtlpKeyValue, OtlpMetric, OtlpNumberDataPoint,
 } from './otlp.types.js';
-import { AHEAD_REASON, latestNs, MAX_NS, MIN_NS } from './time-bounds.js';
+import { AHEAD_REASON, expiresBeforeNs, latestNs, MAX_NS, MIN_NS } from './time-bounds.js';
 
 export type MetricType = 'gauge' | 'sum' | 'histogram';
 
@@ -56,9 +56,8 @@ export interface MetricRetention { rawDays: number; rollupDays: number; now?: nu
 interface Bounds { latest: bigint; rawBefore: bigint | null; rollupBefore: bigint | null; raw: string; rollup: string }
 
 function boundsOf({ rawDays, rollupDays, now = Date.now() }: MetricRetention): Bounds {
-  const before = (days: number) => (days > 0 ? BigInt(now - days * 86_400_000) * 1_000_000n : null);
   return {
-    latest: latestNs(now), rawBefore: before(rawDays), rollupBefore: before(rollupDays),
+    latest: latestNs(now), rawBefore: expiresBeforeNs(now, rawDays), rollupBefore: expiresBeforeNs(now, rollupDays),
     raw: `the raw-point retention (${rawDays} days, LOOM_METRIC_TTL_DAYS)`,
     rollup: `the 1-minute rollup's retention (${rollupDays} days, LOOM_METRIC_ROLLUP_TTL_DAYS)`,
   };

@@ -8,7 +8,7 @@ import { readAttrs, str, type Attrs, type ReadAttrs } from './attributes.js';
 import { loomRefs, normaliseLlm } from './llm.js';
 import type { PriceTable } from './prices.js';
 import type { OtlpExportTraceRequest, OtlpInt64, OtlpSpan, OtlpSpanEvent, OtlpSpanLink } from './otlp.types.js';
-import { AHEAD_REASON, latestNs, MAX_NS, MIN_NS } from './time-bounds.js';
+import { AHEAD_REASON, expiresBeforeNs, latestNs, MAX_NS, MIN_NS } from './time-bounds.js';
 
 export type SpanRow = {
   tenant_id: string; trace_id: string; span_id: string; parent_span_id: string; trace_state: string;
@@ -171,12 +171,10 @@ export class SpanSink {
   private readonly bounds: Bounds;
 
   constructor(private readonly tenant: string, private readonly prices: PriceTable, { days, now = Date.now() }: SpanRetention = { days: 0 }) {
+    const before = expiresBeforeNs(now, days);
     this.bounds = {
       latest: latestNs(now),
-      expiry: days > 0 ? {
-        before: BigInt(now - days * 86_400_000) * 1_000_000n,
-        reason: `older than the span retention (${days} days, LOOM_SPAN_TTL_DAYS): it would be dropped at once`,
-      } : null,
+      expiry: before === null ? null : { before, reason: `older than the span retention (${days} days, LOOM_SPAN_TTL_DAYS): it would be dropped at once` },
     };
   }
 
