@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
-import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+import { AggregationTemporality, AggregationType, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 // The serializers the SDK's OTLP exporters use (a dependency of the exporters).
 import { JsonMetricsSerializer, JsonTraceSerializer, ProtobufMetricsSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
@@ -10,6 +10,7 @@ import { traceSpanReader } from './otlp.wire.js';
 import { traceMessages, metricsMessages } from './otlp.proto.js';
 import { toSpanRows } from '../../server/src/domain/telemetry/spans.js';
 import { loadPriceTable } from '../../server/src/domain/telemetry/prices.js';
+import { toMetricRows } from '../../server/src/domain/telemetry/metrics-points.js';
 
 async function sdkSpans() {
   const exporter = new InMemorySpanExporter();
@@ -69,6 +70,26 @@ describe('OTLP protobuf codec', () => {
     const jsonHist = json.resourceMetrics[0].scopeMetrics[0].metrics.find((m: { name: string }) => m.name === 'latency').histogram.dataPoints[0];
     expect(jsonHist).toMatchObject({ sum: 4, explicitBounds: [1, 10] });
     await provider.shutdown();
+  });
+
+  it('decodes exponential histograms and summaries into the same rows as their JSON form', async () => {
+    const exporter = new InMemoryMetricExporter(AggregationTemporality.DELTA);
+    const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 3_600_000 });
+    const provider = new MeterProvider({ readers: [reader], views: [{ instrumentName: 'exp', aggregation: { type: AggregationType.EXPONENTIAL_HISTOGRAM } }] });
+    const h = provider.getMeter('m').createHistogram('exp');
+    for (const v of [0, 0.25, 7, 7.5, 1e6]) h.record(v); // (the API drops negative values of a histogram)
+    await reader.forceFlush();
+    const [batch] = exporter.getMetrics();
+    const fromJson = toMetricRows('t', JSON.parse(Buffer.from(JsonMetricsSerializer.serializeRequest(batch)!).toString('utf8')));
+    const fromPb = toMetricRows('t', decodeMetrics(ProtobufMetricsSerializer.serializeRequest(batch)!));
+    expect(fromPb).toEqual(fromJson);
+    expect(fromPb.points[0]).toMatchObject({ metric_type: 'exponential_histogram', temporality: 1, hist_count: '5', hist_min: 0, hist_max: 1e6, exp_zero_count: '1', exp_negative_counts: [] });
+    expect(fromPb.points[0].exp_positive_offset).toBeLessThan(0); // 0.25 < 1: a negative index (sint32 on the wire)
+    await provider.shutdown();
+    // The SDK makes no summaries: one as a Collector's prometheus receiver sends it, NaN value included.
+    const summary = { timeUnixNano: '1780000000000000000', count: '3', sum: 1.5, quantileValues: [{ quantile: 0.5, value: 0.5 }, { quantile: 0.99, value: NaN }] };
+    const decoded = decodeMetrics(metricsMessages.ExportMetricsServiceRequest.encode({ resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: 's', summary: { dataPoints: [summary] } }] }] }] }).finish());
+    expect(decoded.resourceMetrics![0].scopeMetrics![0].metrics![0].summary!.dataPoints).toEqual([{ ...summary, attributes: [], startTimeUnixNano: undefined, flags: 0 }]);
   });
 
   it('throws on bytes that are not a metrics request (trace exports: otlp.wire.test.ts)', () => {

@@ -5,12 +5,12 @@
  * are encoded here too.
  */
 import type {
-  OtlpAnyValue, OtlpExportMetricsRequest, OtlpHistogramDataPoint, OtlpIngestResult, OtlpKeyValue,
-  OtlpMetric, OtlpNumberDataPoint, OtlpResource, OtlpScope,
+  OtlpAnyValue, OtlpExpBuckets, OtlpExpHistogramDataPoint, OtlpExportMetricsRequest, OtlpHistogramDataPoint, OtlpIngestResult, OtlpKeyValue,
+  OtlpMetric, OtlpNumberDataPoint, OtlpResource, OtlpScope, OtlpSummaryDataPoint,
 } from '../../server/src/domain/telemetry/otlp.types.js';
 import {
-  metricsMessages, traceMessages, type PbAnyValue, type PbBytes, type PbHistogramPoint, type PbKeyValue, type PbLong, type PbMetric,
-  type PbNumberPoint, type PbResource, type PbScope,
+  metricsMessages, traceMessages, type PbAnyValue, type PbBytes, type PbExpHistogramPoint, type PbHistogramPoint, type PbKeyValue, type PbLong,
+  type PbMetric, type PbNumberPoint, type PbResource, type PbScope, type PbSummaryPoint,
 } from './otlp.proto.js';
 
 const base64 = (b: PbBytes | undefined) => (b ? Buffer.from(b.buffer, b.byteOffset, b.length).toString('base64') : '');
@@ -42,15 +42,38 @@ function numberPoint(p: PbNumberPoint): OtlpNumberDataPoint {
   return out;
 }
 
+const present = (v: number | null | undefined): v is number => v !== null && v !== undefined;
+
 function histogramPoint(p: PbHistogramPoint): OtlpHistogramDataPoint {
   const out: OtlpHistogramDataPoint = {
     attributes: keyValues(p.attributes), startTimeUnixNano: int64(p.startTimeUnixNano), timeUnixNano: int64(p.timeUnixNano),
     count: int64(p.count) ?? '0', bucketCounts: (p.bucketCounts ?? []).map((c) => c.toString()), explicitBounds: p.explicitBounds ?? [], flags: p.flags ?? 0,
   };
-  if (p.sum !== null && p.sum !== undefined) out.sum = p.sum;
-  if (p.min !== null && p.min !== undefined) out.min = p.min;
-  if (p.max !== null && p.max !== undefined) out.max = p.max;
+  if (present(p.sum)) out.sum = p.sum;
+  if (present(p.min)) out.min = p.min;
+  if (present(p.max)) out.max = p.max;
   return out;
+}
+
+const buckets = (b: { offset?: number; bucketCounts?: PbLong[] } | null | undefined): OtlpExpBuckets => ({ offset: b?.offset ?? 0, bucketCounts: (b?.bucketCounts ?? []).map((c) => c.toString()) });
+
+function expHistogramPoint(p: PbExpHistogramPoint): OtlpExpHistogramDataPoint {
+  const out: OtlpExpHistogramDataPoint = {
+    attributes: keyValues(p.attributes), startTimeUnixNano: int64(p.startTimeUnixNano), timeUnixNano: int64(p.timeUnixNano),
+    count: int64(p.count) ?? '0', scale: p.scale ?? 0, zeroCount: int64(p.zeroCount) ?? '0', zeroThreshold: p.zeroThreshold ?? 0,
+    positive: buckets(p.positive), negative: buckets(p.negative), flags: p.flags ?? 0,
+  };
+  if (present(p.sum)) out.sum = p.sum;
+  if (present(p.min)) out.min = p.min;
+  if (present(p.max)) out.max = p.max;
+  return out;
+}
+
+function summaryPoint(p: PbSummaryPoint): OtlpSummaryDataPoint {
+  return {
+    attributes: keyValues(p.attributes), startTimeUnixNano: int64(p.startTimeUnixNano), timeUnixNano: int64(p.timeUnixNano),
+    count: int64(p.count) ?? '0', sum: p.sum ?? 0, quantileValues: (p.quantileValues ?? []).map((q) => ({ quantile: q.quantile ?? 0, value: q.value ?? 0 })), flags: p.flags ?? 0,
+  };
 }
 
 function metric(m: PbMetric): OtlpMetric {
@@ -59,9 +82,8 @@ function metric(m: PbMetric): OtlpMetric {
     case 'gauge': out.gauge = { dataPoints: (m.gauge?.dataPoints ?? []).map(numberPoint) }; break;
     case 'sum': out.sum = { dataPoints: (m.sum?.dataPoints ?? []).map(numberPoint), aggregationTemporality: m.sum?.aggregationTemporality ?? 0, isMonotonic: !!m.sum?.isMonotonic }; break;
     case 'histogram': out.histogram = { dataPoints: (m.histogram?.dataPoints ?? []).map(histogramPoint), aggregationTemporality: m.histogram?.aggregationTemporality ?? 0 }; break;
-    // Not stored by Loom: passed on with their point count so the metrics service can report them as rejected.
-    case 'exponentialHistogram': out.exponentialHistogram = { dataPoints: (m.exponentialHistogram?.dataPoints ?? []).map((p) => ({ attributes: keyValues(p.attributes), timeUnixNano: int64(p.timeUnixNano), count: int64(p.count) })) }; break;
-    case 'summary': out.summary = { dataPoints: (m.summary?.dataPoints ?? []).map((p) => ({ attributes: keyValues(p.attributes), timeUnixNano: int64(p.timeUnixNano), count: int64(p.count) })) }; break;
+    case 'exponentialHistogram': out.exponentialHistogram = { dataPoints: (m.exponentialHistogram?.dataPoints ?? []).map(expHistogramPoint), aggregationTemporality: m.exponentialHistogram?.aggregationTemporality ?? 0 }; break;
+    case 'summary': out.summary = { dataPoints: (m.summary?.dataPoints ?? []).map(summaryPoint) }; break;
     default: break;
   }
   return out;

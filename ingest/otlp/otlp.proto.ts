@@ -27,14 +27,23 @@ export interface PbHistogramPoint {
   attributes?: PbKeyValue[]; startTimeUnixNano?: PbLong; timeUnixNano?: PbLong; flags?: number;
   count?: PbLong; sum?: number | null; min?: number | null; max?: number | null; bucketCounts?: PbLong[]; explicitBounds?: number[];
 }
+export interface PbExpHistogramPoint {
+  attributes?: PbKeyValue[]; startTimeUnixNano?: PbLong; timeUnixNano?: PbLong; flags?: number;
+  count?: PbLong; sum?: number | null; min?: number | null; max?: number | null; scale?: number; zeroCount?: PbLong; zeroThreshold?: number;
+  positive?: { offset?: number; bucketCounts?: PbLong[] } | null; negative?: { offset?: number; bucketCounts?: PbLong[] } | null;
+}
+export interface PbSummaryPoint {
+  attributes?: PbKeyValue[]; startTimeUnixNano?: PbLong; timeUnixNano?: PbLong; flags?: number;
+  count?: PbLong; sum?: number; quantileValues?: { quantile?: number; value?: number }[];
+}
 export interface PbMetric {
   name?: string; description?: string; unit?: string;
   data?: 'gauge' | 'sum' | 'histogram' | 'exponentialHistogram' | 'summary';
   gauge?: { dataPoints?: PbNumberPoint[] };
   sum?: { dataPoints?: PbNumberPoint[]; aggregationTemporality?: number; isMonotonic?: boolean };
   histogram?: { dataPoints?: PbHistogramPoint[]; aggregationTemporality?: number };
-  exponentialHistogram?: { dataPoints?: PbHistogramPoint[]; aggregationTemporality?: number };
-  summary?: { dataPoints?: PbHistogramPoint[] };
+  exponentialHistogram?: { dataPoints?: PbExpHistogramPoint[]; aggregationTemporality?: number };
+  summary?: { dataPoints?: PbSummaryPoint[] };
 }
 export interface PbMetricsRequest {
   resourceMetrics?: { resource?: PbResource | null; schemaUrl?: string; scopeMetrics?: { scope?: PbScope | null; schemaUrl?: string; metrics?: PbMetric[] }[] }[];

@@ -73,6 +73,71 @@ describe('MetricsIngestService on chDB', () => {
     expect(p.avg).toBeCloseTo((3.5 / 3 + 12 / 2) / 2, 9); // mean observation of each point, averaged
   });
 
+  it('knows no mean for a histogram point without a sum (stored as nan, not 0)', async () => {
+    await loom.services.metricsIngest.ingest('demo', request([{ name: 'unsummed.duration', histogram: { aggregationTemporality: 1, dataPoints: [
+      { timeUnixNano: msToNanos(T0), count: '2', bucketCounts: ['2'] }, { timeUnixNano: msToNanos(T0 + 1_000), count: '1', sum: 4, bucketCounts: ['1'] },
+    ] } }]));
+    const [p] = (await loom.services.metrics.series('demo', { name: 'unsummed.duration', from: new Date(T0).toISOString(), to: new Date(T0 + MIN).toISOString(), step: 60 })).series[0].points;
+    expect([p.min, p.max, p.avg, p.count]).toEqual([4, 4, 4, 2]);
+  });
+
+  it('stores exponential histograms: a bucket adds up delta points at the lowest of their scales, keeps the latest cumulative one', async () => {
+    const at = (ms: number, scale: number, positive: { offset: number; bucketCounts: string[] }, extra: object = {}) =>
+      ({ timeUnixNano: msToNanos(ms), scale, positive, count: String(positive.bucketCounts.reduce((a, c) => a + Number(c), 0)), ...extra });
+    const r = await loom.services.metricsIngest.ingest('demo', request([
+      { name: 'rpc.exp', unit: 's', exponentialHistogram: { aggregationTemporality: 1, dataPoints: [
+        // scale 2: indexes 4..6; scale 1: indexes 1..2 (index k at scale 2 is k >> 1 at scale 1); zero counts and negatives add too
+        at(T0 + 1_000, 2, { offset: 4, bucketCounts: ['1', '2', '3'] }, { sum: 20, min: 2, max: 3, zeroCount: '1', count: '8', negative: { offset: -1, bucketCounts: ['1'] } }),
+        at(T0 + 2_000, 1, { offset: 1, bucketCounts: ['5', '1'] }, { sum: 9, min: 1.5, max: 4 }),
+        at(T0 + 3_000, 2, { offset: 7, bucketCounts: ['4'] }, { sum: 12, min: 3, max: 3.3 }),
+        at(T0 + MIN, 3, { offset: 0, bucketCounts: ['1'] }, { sum: 1.05 }),
+      ] } },
+      { name: 'rpc.exp.cumulative', exponentialHistogram: { aggregationTemporality: 2, dataPoints: [
+        at(T0 + 1_000, 3, { offset: 8, bucketCounts: ['1', '1'] }, { sum: 4.5 }),
+        at(T0 + 2_000, 2, { offset: 4, bucketCounts: ['2', '3'] }, { sum: 12 }),
+      ] } },
+    ]));
+    expect(r).toEqual({ rejected: 0 });
+    const range = { from: new Date(T0).toISOString(), to: new Date(T0 + 2 * MIN).toISOString(), step: 60 };
+    const res = await loom.services.metrics.series('demo', { name: 'rpc.exp', ...range });
+    expect(res.source).toBe('RAW'); // never rolled up
+    expect(res.series[0]).toMatchObject({ type: 'exponential_histogram', temporality: 'delta', unit: 's' });
+    const [first, second] = res.series[0].points;
+    expect(first.exponentialHistogram).toEqual({
+      count: 18, sum: 41, min: 1.5, max: 4, scale: 1, zeroCount: 1, zeroThreshold: 0,
+      // scale 1: index 2 <- (4, 5 at scale 2: 1 + 2) + 1 (scale 1); index 3 <- (6, 7 at scale 2: 3 + 4); index 1 <- 5
+      positive: { offset: 1, bucketCounts: [5, 4, 7] }, negative: { offset: -1, bucketCounts: [1] },
+    });
+    expect(first.histogram).toBeNull();
+    expect(first.count).toBe(3);
+    expect(first.avg).toBeCloseTo((20 / 8 + 9 / 6 + 12 / 4) / 3, 9);
+    expect(second.exponentialHistogram).toMatchObject({ count: 1, sum: 1.05, scale: 3, positive: { offset: 0, bucketCounts: [1] } });
+    const [cumulative] = (await loom.services.metrics.series('demo', { name: 'rpc.exp.cumulative', ...range })).series[0].points;
+    expect(cumulative.exponentialHistogram).toMatchObject({ count: 5, sum: 12, scale: 2, positive: { offset: 4, bucketCounts: [2, 3] } });
+    const rolled = await loom.services.analytics.query<{ n: string }>('demo', "SELECT count() AS n FROM metric_points_1m WHERE tenant_id = {tenant:String} AND metric_name LIKE 'rpc.exp%'");
+    expect(rolled).toEqual([{ n: '0' }]);
+  });
+
+  it('stores summaries: a bucket shows its latest point, a quantile without a value as null', async () => {
+    // As an OTel Collector's prometheus receiver forwards Go's go_gc_duration_seconds: cumulative count and sum.
+    const point = (ms: number, count: number, sum: number, values: (number | string)[]) => ({
+      timeUnixNano: msToNanos(ms), startTimeUnixNano: msToNanos(T0 - MIN), count: String(count), sum,
+      quantileValues: [0, 0.25, 0.5, 0.75, 1].map((quantile, i) => ({ quantile, value: values[i] as number })),
+    });
+    const r = await loom.services.metricsIngest.ingest('demo', request([{ name: 'go_gc_duration_seconds', summary: { dataPoints: [
+      point(T0 + 15_000, 10, 0.05, [0.001, 0.002, 0.004, 0.006, 0.01]),
+      point(T0 + 30_000, 14, 0.07, [0.001, 0.002, 'NaN', 0.007, 0.012]),
+    ] } }], 'api-server'));
+    expect(r).toEqual({ rejected: 0 });
+    const res = await loom.services.metrics.series('demo', { name: 'go_gc_duration_seconds', from: new Date(T0).toISOString(), to: new Date(T0 + MIN).toISOString(), step: 60 });
+    expect(res.series[0]).toMatchObject({ type: 'summary', service: 'api-server' });
+    const [p] = res.series[0].points;
+    expect(p.summary).toEqual({ count: 14, sum: 0.07, quantiles: [
+      { quantile: 0, value: 0.001 }, { quantile: 0.25, value: 0.002 }, { quantile: 0.5, value: null }, { quantile: 0.75, value: 0.007 }, { quantile: 1, value: 0.012 },
+    ] });
+    expect([p.count, p.last, p.histogram, p.exponentialHistogram]).toEqual([2, 0.005, null, null]);
+  });
+
   it('collapses a retried export (same points) in raw reads', async () => {
     await loom.services.metricsIngest.ingest('demo', request([GAUGE]));
     const res = await loom.services.metrics.series('demo', { name: 'queue.depth', labels: [{ key: 'queue', value: 'a' }], from: new Date(T0).toISOString(), to: new Date(T0 + 3 * MIN).toISOString(), step: 1, maxPoints: 10_000 });
@@ -83,10 +148,10 @@ describe('MetricsIngestService on chDB', () => {
   it('rejects only the bad points and stores the rest', async () => {
     const r = await loom.services.metricsIngest.ingest('demo', request([
       { name: 'partial.gauge', gauge: { dataPoints: [{ timeUnixNano: msToNanos(T0), asDouble: 7 }, { timeUnixNano: msToNanos(T0), asDouble: 'Infinity' as unknown as number }, { asDouble: 1 }] } },
-      { name: 'partial.summary', summary: { dataPoints: [{}] } },
+      { name: 'partial.summary', summary: { dataPoints: [{ timeUnixNano: msToNanos(T0), count: '1', quantileValues: [{ quantile: 2, value: 1 }] }] } },
     ]));
     expect(r.rejected).toBe(3);
-    expect(r.errorMessage).toMatch(/^3 data point\(s\) rejected: .*dataPoints\[1\]\.asDouble: must be a finite number; .*dataPoints\[2\]\.timeUnixNano: .*; .*summary points are not stored/);
+    expect(r.errorMessage).toMatch(/^3 data point\(s\) rejected: .*dataPoints\[1\]\.asDouble: must be a finite number; .*dataPoints\[2\]\.timeUnixNano: .*; .*summary\.dataPoints\[0\]\.quantileValues\[0\]\.quantile: must be a number from 0 to 1/);
     const res = await loom.services.metrics.series('demo', { name: 'partial.gauge', from: new Date(T0).toISOString(), to: new Date(T0 + MIN).toISOString(), step: 1, maxPoints: 10_000 });
     expect(res.series[0].points.map((p) => p.last)).toEqual([7]);
   });
@@ -127,7 +192,7 @@ describe('MetricsIngestService on chDB', () => {
     ]));
     expect(old.rejected).toBe(2);
     expect(old.errorMessage).toMatch(/metrics\[0\]\.gauge\.dataPoints\[1\]\.timeUnixNano: older than the 1-minute rollup's retention \(400 days, LOOM_METRIC_ROLLUP_TTL_DAYS\)/);
-    expect(old.errorMessage).toMatch(/metrics\[1\]\.histogram\.dataPoints\[0\]\.timeUnixNano: older than the raw-point retention \(30 days, LOOM_METRIC_TTL_DAYS\), and histograms have no rollup/);
+    expect(old.errorMessage).toMatch(/metrics\[1\]\.histogram\.dataPoints\[0\]\.timeUnixNano: older than the raw-point retention \(30 days, LOOM_METRIC_TTL_DAYS\), and only gauges and sums are rolled up/);
     expect(old.errorMessage).toMatch(/1 data point\(s\) older than the raw-point retention \(30 days, LOOM_METRIC_TTL_DAYS\) are kept only in the 1-minute rollup/);
     const rolled = await loom.services.analytics.query<{ n: string; max: number }>('demo',
       "SELECT count() AS n, max(max) AS max FROM metric_points_1m WHERE tenant_id = {tenant:String} AND metric_name IN ('old_gauge', 'old_hist')");

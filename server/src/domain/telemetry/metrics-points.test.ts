@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toMetricRows } from './metrics-points.js';
 import { resolveStep } from './metrics-range.js';
-import type { OtlpExportMetricsRequest, OtlpMetric } from './otlp.types.js';
+import type { OtlpExpHistogramDataPoint, OtlpExportMetricsRequest, OtlpMetric } from './otlp.types.js';
 
 const T = '1780000000000000000';
 const kv = (key: string, v: string | number) => ({ key, value: typeof v === 'string' ? { stringValue: v } : Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v } });
@@ -44,7 +44,7 @@ describe('toMetricRows', () => {
         { timeUnixNano: T, count: '2', bucketCounts: ['1', '1', '0'], explicitBounds: [1] },
         { timeUnixNano: T, count: '2', bucketCounts: ['1', '1', '0'], explicitBounds: [2, 1] },
       ] } },
-      { name: 'e', exponentialHistogram: { dataPoints: [{}, {}] } },
+      { name: 'e', exponentialHistogram: { dataPoints: [{}, {}] } },  // no time
       { name: '', gauge: { dataPoints: [{ timeUnixNano: T, asDouble: 1 }] } },
     ]));
     expect(b.points.map((p) => p.metric_name)).toEqual(['g']);
@@ -55,6 +55,64 @@ describe('toMetricRows', () => {
       'resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[3].value: required: asDouble or asInt',
       'resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[4].asInt: must be a 64-bit integer',
       'resourceMetrics[0].scopeMetrics[0].metrics[1].histogram.dataPoints[0].count: must equal the sum of bucketCounts',
+    ]);
+  });
+
+  it('stores exponential histograms and summaries, a histogram without a sum with the mean unknown (nan, not 0)', () => {
+    const b = toMetricRows('t1', request([
+      { name: 'rpc.duration', unit: 's', exponentialHistogram: { aggregationTemporality: 1, dataPoints: [{
+        timeUnixNano: T, count: '7', sum: 12.5, min: -1, max: 6, scale: 3, zeroCount: '1', zeroThreshold: 0.001,
+        positive: { offset: -2, bucketCounts: ['1', '0', '3'] }, negative: { bucketCounts: ['2'] },
+      }] } },
+      { name: 'go_gc_duration_seconds', summary: { dataPoints: [{
+        timeUnixNano: T, count: '4', sum: 0.02, quantileValues: [{ quantile: 1, value: 0.01 }, { quantile: 0, value: 0.001 }, { quantile: 0.5, value: 'NaN' }],
+      }] } },
+      { name: 'h', histogram: { dataPoints: [{ timeUnixNano: T, count: '0' }] } },
+    ]));
+    expect(b.rejected).toBe(0);
+    const [e, s, h] = b.points;
+    expect(e).toEqual(expect.objectContaining({
+      metric_type: 'exponential_histogram', temporality: 1, value: 12.5 / 7, hist_count: '7', hist_sum: 12.5, hist_min: -1, hist_max: 6,
+      exp_scale: 3, exp_zero_count: '1', exp_zero_threshold: 0.001, exp_positive_offset: -2, exp_positive_counts: ['1', '0', '3'],
+      exp_negative_offset: 0, exp_negative_counts: ['2'],
+    }));
+    expect(s).toEqual(expect.objectContaining({
+      metric_type: 'summary', temporality: 0, value: 0.005, hist_count: '4', hist_sum: 0.02, hist_min: null, hist_max: null,
+      quantiles: [0, 0.5, 1], quantile_values: [0.001, 'nan', 0.01],
+    }));
+    expect(s.exp_scale).toBeUndefined();
+    expect(h.value).toBe('nan');
+    expect(b.gpu).toEqual([]);
+  });
+
+  it('rejects an inconsistent exponential histogram or summary point alone, naming the field', () => {
+    const exp = (p: object) => ({ timeUnixNano: T, count: '1', scale: 0, positive: { offset: 0, bucketCounts: ['1'] }, ...p }) as OtlpExpHistogramDataPoint;
+    const bad = [
+      exp({ count: '2' }), exp({ scale: 21 }), exp({ scale: 1.5 }), exp({ positive: { offset: 2 ** 31, bucketCounts: ['1'] } }),
+      exp({ negative: { bucketCounts: ['-1'] } }), exp({ zeroThreshold: -1 }), exp({ sum: 'Infinity' }),
+    ];
+    const summary: OtlpMetric = { name: 's', summary: { dataPoints: [
+      { timeUnixNano: T, count: '1', sum: 1, quantileValues: [{ quantile: 1.5, value: 1 }] },
+      { timeUnixNano: T, count: '1', sum: 1, quantileValues: [{ quantile: 0.5, value: 1 }, { quantile: 0.5, value: 2 }] },
+      { timeUnixNano: T, count: 'x', sum: 1 },
+    ] } };
+    const b = toMetricRows('t1', request([{ name: 'e', exponentialHistogram: { dataPoints: [exp({}), ...bad] } }, summary]));
+    expect(b.points.map((p) => p.metric_type)).toEqual(['exponential_histogram']);
+    expect(b.rejected).toBe(10);
+    // a request describes its first 5 rejections: three requests show them all
+    const reasons = (m: OtlpMetric) => toMetricRows('t1', request([m])).errors.map((x) => x.replace(/^resourceMetrics\[0]\.scopeMetrics\[0]\.metrics\[0]\./, ''));
+    const expMetric = (points: OtlpExpHistogramDataPoint[]): OtlpMetric => ({ name: 'e', exponentialHistogram: { dataPoints: points } });
+    expect([...reasons(expMetric(bad.slice(0, 5))), ...reasons(expMetric(bad.slice(5))), ...reasons(summary)]).toEqual([
+      'exponentialHistogram.dataPoints[0].count: must equal zeroCount plus the positive and negative bucketCounts',
+      'exponentialHistogram.dataPoints[1].scale: must be an integer from -10 to 20',
+      'exponentialHistogram.dataPoints[2].scale: must be an integer from -10 to 20',
+      'exponentialHistogram.dataPoints[3].positive.offset: must be a 32-bit integer',
+      'exponentialHistogram.dataPoints[4].negative.bucketCounts[0]: must be a non-negative integer',
+      'exponentialHistogram.dataPoints[0].zeroThreshold: must be a finite number, 0 or more',
+      'exponentialHistogram.dataPoints[1].sum: must be a finite number',
+      'summary.dataPoints[0].quantileValues[0].quantile: must be a number from 0 to 1',
+      'summary.dataPoints[1].quantileValues: must not repeat a quantile',
+      'summary.dataPoints[2].count: must be a non-negative integer',
     ]);
   });
 
@@ -89,7 +147,7 @@ describe('toMetricRows', () => {
     expect({ rejected: b.rejected, rollupOnly: b.rollupOnly }).toEqual({ rejected: 2, rollupOnly: 2 });
     expect(b.errors).toEqual([
       "resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[3].timeUnixNano: older than the 1-minute rollup's retention (400 days, LOOM_METRIC_ROLLUP_TTL_DAYS): it would be dropped at once",
-      'resourceMetrics[0].scopeMetrics[0].metrics[1].histogram.dataPoints[1].timeUnixNano: older than the raw-point retention (30 days, LOOM_METRIC_TTL_DAYS), and histograms have no rollup: it would be dropped at once',
+      'resourceMetrics[0].scopeMetrics[0].metrics[1].histogram.dataPoints[1].timeUnixNano: older than the raw-point retention (30 days, LOOM_METRIC_TTL_DAYS), and only gauges and sums are rolled up: it would be dropped at once',
     ]);
     // a rollup kept for ever keeps every gauge; nothing expires when neither expires
     expect(toMetricRows('t1', body, { rawDays: 30, rollupDays: 0, now })).toMatchObject({ rejected: 1, rollupOnly: 3 });

@@ -1,7 +1,8 @@
 /**
  * OTLP/JSON metric requests → rows of `metric_points` and, for GPU metrics, of `gpu_metrics`
- * (schema/clickhouse/003_metrics.sql). A data point that cannot be stored (no time, no value, a
- * non-finite value, an inconsistent histogram, a kind Loom does not store) is rejected alone and
+ * (schema/clickhouse/003_metrics.sql, 006_metric_kinds.sql): gauges, sums, explicit-bucket and
+ * exponential histograms, summaries. A data point that cannot be stored (no time, no value, a
+ * non-finite value, an inconsistent histogram) is rejected alone and
  * counted, as the OTLP spec's partial success asks; a body that is not a metrics request at all is
  * a BAD_USER_INPUT. Points flagged "no recorded value" (Prometheus staleness markers) carry nothing
  * to store: they are skipped, not rejected.
@@ -10,11 +11,19 @@ import { badInput } from '../errors.js';
 import { anyValue, attrText, readAttrs, str } from './attributes.js';
 import { gpuSample } from './gpu.js';
 import type {
-  OtlpExportMetricsRequest, OtlpHistogramDataPoint, OtlpInt64, OtlpKeyValue, OtlpMetric, OtlpNumberDataPoint,
+  OtlpExpHistogramDataPoint, OtlpExportMetricsRequest, OtlpHistogramDataPoint, OtlpInt64, OtlpKeyValue, OtlpMetric, OtlpNumberDataPoint,
+  OtlpSummaryDataPoint,
 } from './otlp.types.js';
 import { AHEAD_REASON, expiresBeforeNs, latestNs, MAX_NS, MIN_NS } from './time-bounds.js';
 
-export type MetricType = 'gauge' | 'sum' | 'histogram';
+export type MetricType = 'gauge' | 'sum' | 'histogram' | 'exponential_histogram' | 'summary';
+
+/**
+ * A Float64 that JSON cannot carry (NaN, ±Infinity) as the text ClickHouse reads for it: JSON.stringify
+ * would write null, which the INSERT stores as the column's default, 0.
+ */
+export type StoredDouble = number | 'nan' | 'inf' | '-inf';
+const stored = (v: number): StoredDouble => (Number.isFinite(v) ? v : Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf');
 
 export type MetricPointRow = {
   tenant_id: string; metric_name: string; metric_type: MetricType;
@@ -24,10 +33,19 @@ export type MetricPointRow = {
   labels: Record<string, string>;
   /** Unix nanoseconds as decimal text; start 0 (the epoch) when the point has none */
   start_time: string | 0; time: string;
-  value: number;
+  /** a gauge or sum point's number; for the other kinds the mean observation (sum / count), nan when unknown */
+  value: StoredDouble;
   hist_count: string; hist_sum: number | null; hist_min: number | null; hist_max: number | null;
   bucket_counts: string[]; explicit_bounds: number[];
-};
+} & Partial<ExpColumns & SummaryColumns>;
+
+/** The columns of an exponential histogram point (only its rows carry them: the others take the defaults). */
+interface ExpColumns {
+  exp_scale: number; exp_zero_count: string; exp_zero_threshold: number;
+  exp_positive_offset: number; exp_positive_counts: string[]; exp_negative_offset: number; exp_negative_counts: string[];
+}
+/** The columns of a summary point: quantiles ascending, each with its value. */
+interface SummaryColumns { quantiles: number[]; quantile_values: StoredDouble[] }
 
 export type GpuMetricRow = {
   tenant_id: string; namespace: string; pod: string; container: string; host: string;
@@ -43,7 +61,7 @@ export interface MetricBatch { points: MetricPointRow[]; gpu: GpuMetricRow[]; re
 
 /**
  * How long metric points are kept (days, 0 for ever; the settings of the same names): raw points
- * `rawDays`, the 1-minute rollup of gauges and sums `rollupDays`. Histograms have no rollup. A point
+ * `rawDays`, the 1-minute rollup of gauges and sums `rollupDays`. Histograms and summaries have no rollup. A point
  * that no table would keep is refused instead of answered as stored. `now`: Loom's clock (epoch ms),
  * for the retention and for times too far ahead of it (time-bounds.ts).
  */
@@ -90,7 +108,7 @@ function outOfBounds(ctx: Ctx, ns: bigint, rolledUp: boolean): Reason | null {
   const b = ctx.bounds;
   if (ns > b.latest) return { field: 'timeUnixNano', reason: AHEAD_REASON };
   const pastRaw = b.rawBefore !== null && ns < b.rawBefore;
-  if (!rolledUp) return pastRaw ? { field: 'timeUnixNano', reason: `older than ${b.raw}, and histograms have no rollup: it would be dropped at once` } : null;
+  if (!rolledUp) return pastRaw ? { field: 'timeUnixNano', reason: `older than ${b.raw}, and only gauges and sums are rolled up: it would be dropped at once` } : null;
   if (b.rollupBefore !== null && ns < b.rollupBefore) return { field: 'timeUnixNano', reason: `older than ${b.rollup}: it would be dropped at once` };
   if (pastRaw) ctx.out.rollupOnly++;
   return null;
@@ -136,20 +154,15 @@ function numberRow(ctx: Ctx, type: 'gauge' | 'sum', p: OtlpNumberDataPoint, temp
   };
 }
 
-function histogramRow(ctx: Ctx, p: OtlpHistogramDataPoint, temporality: number, labels: Record<string, string>): MetricPointRow | Reason {
+/** The parts every distribution point has (time, count, optional sum/min/max), checked; the row without its own columns. */
+function distribution(
+  ctx: Ctx, p: { timeUnixNano?: OtlpInt64; startTimeUnixNano?: OtlpInt64; count?: OtlpInt64; sum?: unknown; min?: unknown; max?: unknown },
+  type: Exclude<MetricType, 'gauge' | 'sum'>, temporality: number, labels: Record<string, string>,
+): { row: MetricPointRow; count: bigint; check: (counted: bigint, what: string) => Reason | null } | Reason {
   const t = times(p);
   if ('reason' in t) return t;
   const count = uint(p.count);
   if (count === null) return { field: 'count', reason: 'must be a non-negative integer' };
-  const counts = (p.bucketCounts ?? []).map((c) => uint(c));
-  const bad = counts.findIndex((c) => c === null);
-  if (bad >= 0) return { field: `bucketCounts[${bad}]`, reason: 'must be a non-negative integer' };
-  const bounds = (p.explicitBounds ?? []).map(double);
-  if (bounds.some((b, i) => b === undefined || !Number.isFinite(b) || (i > 0 && b <= bounds[i - 1]!))) {
-    return { field: 'explicitBounds', reason: 'must be finite and strictly increasing' };
-  }
-  if (counts.length && counts.length !== bounds.length + 1) return { field: 'bucketCounts', reason: 'must have one more entry than explicitBounds' };
-  if (counts.length && counts.reduce((a, c) => a! + c!, 0n) !== count) return { field: 'count', reason: 'must equal the sum of bucketCounts' };
   const opt = (v: unknown, field: string): number | null | Reason => {
     const d = double(v);
     if (d === undefined) return null;
@@ -160,13 +173,89 @@ function histogramRow(ctx: Ctx, p: OtlpHistogramDataPoint, temporality: number, 
   const refused = outOfBounds(ctx, t.ns, false);
   if (refused) return refused;
   const s = sum as number | null;
-  return {
-    tenant_id: ctx.tenant, metric_name: ctx.name, metric_type: 'histogram', temporality, is_monotonic: false, unit: ctx.unit,
+  const row: MetricPointRow = {
+    tenant_id: ctx.tenant, metric_name: ctx.name, metric_type: type, temporality, is_monotonic: false, unit: ctx.unit,
     service_name: ctx.service, labels, start_time: t.start, time: t.time,
-    value: s !== null && count > 0n ? s / Number(count) : NaN,
+    value: stored(s !== null && count > 0n ? s / Number(count) : NaN),
     hist_count: count.toString(), hist_sum: s, hist_min: min as number | null, hist_max: max as number | null,
-    bucket_counts: counts.map((c) => c!.toString()), explicit_bounds: bounds as number[],
+    bucket_counts: [], explicit_bounds: [],
   };
+  return { row, count, check: (counted, what) => (counted === count ? null : { field: 'count', reason: `must equal ${what}` }) };
+}
+
+/** Non-negative integer counts, or the first bad one's reason. */
+function counts(values: unknown, field: string): bigint[] | Reason {
+  if (values !== undefined && values !== null && !Array.isArray(values)) return { field, reason: 'must be an array' };
+  const out = ((values ?? []) as OtlpInt64[]).map((c) => uint(c));
+  const bad = out.findIndex((c) => c === null);
+  return bad >= 0 ? { field: `${field}[${bad}]`, reason: 'must be a non-negative integer' } : (out as bigint[]);
+}
+const total = (cs: bigint[]) => cs.reduce((a, c) => a + c, 0n);
+
+function histogramRow(ctx: Ctx, p: OtlpHistogramDataPoint, temporality: number, labels: Record<string, string>): MetricPointRow | Reason {
+  const d = distribution(ctx, p, 'histogram', temporality, labels);
+  if ('reason' in d) return d;
+  const buckets = counts(p.bucketCounts, 'bucketCounts');
+  if ('reason' in buckets) return buckets;
+  const bounds = (p.explicitBounds ?? []).map(double);
+  if (bounds.some((b, i) => b === undefined || !Number.isFinite(b) || (i > 0 && b <= bounds[i - 1]!))) {
+    return { field: 'explicitBounds', reason: 'must be finite and strictly increasing' };
+  }
+  if (buckets.length && buckets.length !== bounds.length + 1) return { field: 'bucketCounts', reason: 'must have one more entry than explicitBounds' };
+  const wrong = buckets.length ? d.check(total(buckets), 'the sum of bucketCounts') : null;
+  if (wrong) return wrong;
+  return { ...d.row, bucket_counts: buckets.map(String), explicit_bounds: bounds as number[] };
+}
+
+/** The scales OTel defines for base-2 exponential histograms. */
+const MIN_SCALE = -10;
+const MAX_SCALE = 20;
+const INT32 = 2 ** 31;
+
+function expBuckets(b: unknown, field: string): { offset: number; counts: bigint[] } | Reason {
+  if (b === undefined || b === null) return { offset: 0, counts: [] };
+  if (typeof b !== 'object' || Array.isArray(b)) return { field, reason: 'must be an object' };
+  const { offset = 0, bucketCounts } = b as { offset?: unknown; bucketCounts?: unknown };
+  if (!Number.isInteger(offset) || (offset as number) < -INT32 || (offset as number) >= INT32) return { field: `${field}.offset`, reason: 'must be a 32-bit integer' };
+  const cs = counts(bucketCounts, `${field}.bucketCounts`);
+  return 'reason' in cs ? cs : { offset: offset as number, counts: cs };
+}
+
+function expHistogramRow(ctx: Ctx, p: OtlpExpHistogramDataPoint, temporality: number, labels: Record<string, string>): MetricPointRow | Reason {
+  const d = distribution(ctx, p, 'exponential_histogram', temporality, labels);
+  if ('reason' in d) return d;
+  const scale = p.scale ?? 0;
+  if (!Number.isInteger(scale) || scale < MIN_SCALE || scale > MAX_SCALE) return { field: 'scale', reason: `must be an integer from ${MIN_SCALE} to ${MAX_SCALE}` };
+  const zero = uint(p.zeroCount);
+  if (zero === null) return { field: 'zeroCount', reason: 'must be a non-negative integer' };
+  const threshold = double(p.zeroThreshold) ?? 0;
+  if (!Number.isFinite(threshold) || threshold < 0) return { field: 'zeroThreshold', reason: 'must be a finite number, 0 or more' };
+  const pos = expBuckets(p.positive, 'positive');
+  if ('reason' in pos) return pos;
+  const neg = expBuckets(p.negative, 'negative');
+  if ('reason' in neg) return neg;
+  const wrong = d.check(zero + total(pos.counts) + total(neg.counts), 'zeroCount plus the positive and negative bucketCounts');
+  if (wrong) return wrong;
+  return {
+    ...d.row, exp_scale: scale, exp_zero_count: zero.toString(), exp_zero_threshold: threshold,
+    exp_positive_offset: pos.offset, exp_positive_counts: pos.counts.map(String), exp_negative_offset: neg.offset, exp_negative_counts: neg.counts.map(String),
+  };
+}
+
+function summaryRow(ctx: Ctx, p: OtlpSummaryDataPoint, labels: Record<string, string>): MetricPointRow | Reason {
+  const d = distribution(ctx, { ...p, min: undefined, max: undefined }, 'summary', 0, labels);
+  if ('reason' in d) return d;
+  const qv = p.quantileValues ?? [];
+  if (!Array.isArray(qv)) return { field: 'quantileValues', reason: 'must be an array' };
+  const pairs: [number, number][] = [];
+  for (const [i, x] of qv.entries()) {
+    const q = double(x?.quantile) ?? 0; // proto3: an absent quantile is 0 (the minimum)
+    if (!(q >= 0 && q <= 1)) return { field: `quantileValues[${i}].quantile`, reason: 'must be a number from 0 to 1' };
+    pairs.push([q, double(x?.value) ?? 0]); // a value may be NaN: Prometheus reports that for a window without observations
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  if (pairs.some(([q], i) => i > 0 && q === pairs[i - 1][0])) return { field: 'quantileValues', reason: 'must not repeat a quantile' };
+  return { ...d.row, quantiles: pairs.map(([q]) => q), quantile_values: pairs.map(([, v]) => stored(v)) };
 }
 
 /** A point's attributes as text (the stored form; strings, the common case, taken as they are). */
@@ -208,8 +297,8 @@ function metricRows(ctx: Ctx, out: MetricBatch, reject: (k: string, r: Reason) =
       const r = row(p, sortedLabels(ctx.resource, ctx.resourceKeys, point), point);
       if (!('tenant_id' in r)) return reject(`${kind}.dataPoints[${i}]`, r);
       out.points.push(r);
-      if (r.metric_type === 'histogram') return;
-      const g = gpuSample(ctx.name, ctx.unit, r.value, point, ctx.resource);
+      if (r.metric_type !== 'gauge' && r.metric_type !== 'sum') return;
+      const g = gpuSample(ctx.name, ctx.unit, r.value as number, point, ctx.resource);
       if (g) {
         out.gpu.push({
           tenant_id: ctx.tenant, namespace: g.namespace, pod: g.pod, container: g.container, host: g.host, gpu_uuid: g.gpuUuid,
@@ -227,11 +316,11 @@ function metricRows(ctx: Ctx, out: MetricBatch, reject: (k: string, r: Reason) =
     const temporality = temporalityOf(m.histogram.aggregationTemporality);
     each('histogram', m.histogram.dataPoints, (p, labels) => histogramRow(ctx, p, temporality, labels));
   }
-  const unstored: [string, { dataPoints?: unknown[] } | undefined][] = [['exponentialHistogram', m.exponentialHistogram], ['summary', m.summary]];
-  for (const [kind, data] of unstored) {
-    const n = Array.isArray(data?.dataPoints) ? data.dataPoints.length : 0;
-    for (let i = 0; i < n; i++) reject(`${kind}.dataPoints[${i}]`, { field: '', reason: `${kind} points are not stored: export explicit-bucket histograms` });
+  if (m.exponentialHistogram) {
+    const temporality = temporalityOf(m.exponentialHistogram.aggregationTemporality);
+    each('exponentialHistogram', m.exponentialHistogram.dataPoints, (p, labels) => expHistogramRow(ctx, p, temporality, labels));
   }
+  if (m.summary) each('summary', m.summary.dataPoints, (p, labels) => summaryRow(ctx, p, labels));
 }
 
 const arrayAt = <T>(v: unknown, field: string): T[] => {

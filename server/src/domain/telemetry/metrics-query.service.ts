@@ -1,10 +1,16 @@
 import type { Analytics } from '../ports/Analytics.js';
 import { badInput } from '../errors.js';
 import { msToNs, parseTime, resolveStep, type RangeInput, type SeriesSource } from './metrics-range.js';
-import { seriesListQuery, seriesPointsQuery, type SeriesFilter } from './metrics-queries.js';
+import { expHistogramQuery, seriesListQuery, seriesPointsQuery, type SeriesFilter } from './metrics-queries.js';
+import { mergeExpHistograms, type ExpHistogramPart, type ExpHistogramValue } from './exp-histogram.js';
 
 export interface HistogramValue { count: number; sum: number | null; min: number | null; max: number | null; explicitBounds: number[]; bucketCounts: number[] }
-export interface SeriesPoint { time: string; min: number | null; max: number | null; avg: number | null; last: number | null; count: number; histogram: HistogramValue | null }
+/** A summary's latest point in a bucket; a quantile's value is null when the source had none (NaN). */
+export interface SummaryValue { count: number; sum: number | null; quantiles: { quantile: number; value: number | null }[] }
+export interface SeriesPoint {
+  time: string; min: number | null; max: number | null; avg: number | null; last: number | null; count: number;
+  histogram: HistogramValue | null; exponentialHistogram: ExpHistogramValue | null; summary: SummaryValue | null;
+}
 export interface Series {
   id: string; name: string; type: string; temporality: string; unit: string; service: string;
   labels: Record<string, string>; points: SeriesPoint[];
@@ -40,7 +46,7 @@ export class MetricsQueryService {
     let source = range.source;
     let list = await this.list(tenant, f, source);
     if (source === 'ROLLUP_1M' && !list.length) {
-      source = 'RAW'; // histograms are not rolled up: they are always read from the raw points
+      source = 'RAW'; // histograms and summaries are not rolled up: they are always read from the raw points
       list = await this.list(tenant, f, source);
     }
     const kept = list.slice(0, MAX_SERIES);
@@ -50,7 +56,27 @@ export class MetricsQueryService {
     const rows = await this.analytics.query<Row>(tenant, p.sql, p.params);
     const byId = new Map(kept.map((s) => [s.id, { ...s, name: f.name, points: [] as SeriesPoint[] }]));
     for (const r of rows.slice(0, MAX_ROWS)) byId.get(r.id)?.points.push(point(r));
-    return { ...base, series: [...byId.values()], truncated: list.length > MAX_SERIES || rows.length > MAX_ROWS };
+    const exp = source === 'RAW' ? kept.filter((s) => s.type === 'exponential_histogram').map((s) => s.id) : [];
+    const expTruncated = exp.length ? await this.addExpHistograms(tenant, f, range.stepSeconds, exp, byId) : false;
+    return { ...base, series: [...byId.values()], truncated: list.length > MAX_SERIES || rows.length > MAX_ROWS || expTruncated };
+  }
+
+  /** Sets the exponential histogram of each point of the series `ids` (one row per bucket and scale); true when rows were left out. */
+  private async addExpHistograms(tenant: string, f: SeriesFilter, step: number, ids: string[], byId: Map<string, { points: SeriesPoint[] }>): Promise<boolean> {
+    const q = expHistogramQuery(f, step, ids, MAX_ROWS + 1);
+    const rows = await this.analytics.query<Row>(tenant, q.sql, q.params);
+    const groups = new Map<string, Row[]>();
+    for (const r of rows.slice(0, MAX_ROWS)) {
+      const key = `${r.id}\u0000${r.bucket}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    for (const series of ids) {
+      for (const p of byId.get(series)?.points ?? []) {
+        const g = groups.get(`${series}\u0000${Date.parse(p.time) / 1000}`);
+        if (g) p.exponentialHistogram = expHistogram(g);
+      }
+    }
+    return rows.length > MAX_ROWS;
   }
 
   private async list(tenant: string, f: SeriesFilter, source: SeriesSource) {
@@ -65,8 +91,36 @@ function point(r: Row): SeriesPoint {
     count: Number(r.h_count), sum: num(r.h_sum), min: num(r.h_min), max: num(r.h_max),
     explicitBounds: (r.h_bounds as unknown[]).map(Number), bucketCounts: (r.h_buckets as unknown[]).map(Number),
   } : null;
+  const summary: SummaryValue | null = r.p_type === 'summary' ? {
+    count: Number(r.h_count), sum: num(r.h_sum),
+    quantiles: (r.s_quantiles as unknown[]).map((q, i) => ({ quantile: Number(q), value: num((r.s_values as unknown[])[i]) })),
+  } : null;
   return {
     time: new Date(Number(r.bucket) * 1000).toISOString(),
     min: num(r.p_min), max: num(r.p_max), avg: num(r.p_avg), last: num(r.p_last), count: Number(r.p_count), histogram,
+    exponentialHistogram: null, summary,
   };
+}
+
+/** Sparse buckets from sumMap's (keys, values). */
+const sparseBuckets = ([keys, values]: [unknown[], unknown[]]) => new Map(keys.map((k, i) => [Number(k), Number(values[i])]));
+/** Dense counts from an offset → sparse buckets. */
+const denseBuckets = (offset: unknown, counts: unknown[]) => new Map(counts.map((c, i) => [Number(offset) + i, Number(c)]));
+
+/**
+ * One bucket's exponential histogram from its rows (one a scale): a delta series' rows added up, a
+ * cumulative series' latest point.
+ */
+function expHistogram(rows: Row[]): ExpHistogramValue {
+  if (!rows[0].e_delta) {
+    const r = rows.reduce((a, b) => (BigInt(b.t_last) > BigInt(a.t_last) ? b : a));
+    return mergeExpHistograms([{
+      count: Number(r.c_count), sum: num(r.c_sum), min: num(r.e_min), max: num(r.e_max), scale: Number(r.e_scale),
+      zeroCount: Number(r.c_zero), zeroThreshold: Number(r.c_threshold), positive: denseBuckets(r.c_pos_offset, r.c_pos), negative: denseBuckets(r.c_neg_offset, r.c_neg),
+    }], Infinity);
+  }
+  return mergeExpHistograms(rows.map((r): ExpHistogramPart => ({
+    count: Number(r.d_count), sum: Number(r.d_sums_unknown) ? null : num(r.d_sum), min: num(r.e_min), max: num(r.e_max), scale: Number(r.e_scale),
+    zeroCount: Number(r.d_zero), zeroThreshold: Number(r.d_threshold), positive: sparseBuckets(r.d_positive), negative: sparseBuckets(r.d_negative),
+  })));
 }

@@ -100,6 +100,36 @@ export interface OtlpHistogramDataPoint {
   flags?: number;
 }
 
+/** Base-2 exponential buckets: bucketCounts[i] counts values in (base^(offset + i), base^(offset + i + 1)], base = 2^(2^-scale). */
+export interface OtlpExpBuckets { offset?: number; bucketCounts?: OtlpInt64[] }
+
+export interface OtlpExpHistogramDataPoint {
+  attributes?: OtlpKeyValue[];
+  startTimeUnixNano?: OtlpInt64;
+  timeUnixNano?: OtlpInt64;
+  count?: OtlpInt64;
+  sum?: number;
+  scale?: number;
+  zeroCount?: OtlpInt64;
+  positive?: OtlpExpBuckets;
+  negative?: OtlpExpBuckets;
+  min?: number;
+  max?: number;
+  zeroThreshold?: number;
+  flags?: number;
+}
+
+export interface OtlpSummaryDataPoint {
+  attributes?: OtlpKeyValue[];
+  startTimeUnixNano?: OtlpInt64;
+  timeUnixNano?: OtlpInt64;
+  count?: OtlpInt64;
+  sum?: number;
+  /** a value may be "NaN" (JSON) or NaN (protobuf) */
+  quantileValues?: { quantile?: number; value?: number | string }[];
+  flags?: number;
+}
+
 export interface OtlpMetric {
   name?: string;
   description?: string;
@@ -108,9 +138,8 @@ export interface OtlpMetric {
   /** aggregationTemporality: 1 delta, 2 cumulative */
   sum?: { dataPoints?: OtlpNumberDataPoint[]; aggregationTemporality?: number; isMonotonic?: boolean };
   histogram?: { dataPoints?: OtlpHistogramDataPoint[]; aggregationTemporality?: number };
-  /** exponentialHistogram and summary are accepted by the receiver but not stored (counted as rejected points). */
-  exponentialHistogram?: { dataPoints?: unknown[] };
-  summary?: { dataPoints?: unknown[] };
+  exponentialHistogram?: { dataPoints?: OtlpExpHistogramDataPoint[]; aggregationTemporality?: number };
+  summary?: { dataPoints?: OtlpSummaryDataPoint[] };
 }
 
 export interface OtlpExportMetricsRequest {
