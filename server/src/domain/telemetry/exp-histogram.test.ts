@@ -40,6 +40,13 @@ describe('mergeExpHistograms', () => {
     expect(m).toMatchObject({ scale: 1, positive: { offset: 0, bucketCounts: [1, 0, 0, 0, 0, 2] }, negative: { offset: -1, bucketCounts: [1] } });
   });
 
+  it('merges a part with more buckets than a call can take arguments', () => {
+    const positive = new Map(Array.from({ length: 300_000 }, (_, i) => [i - 150_000, 1] as [number, number]));
+    const m = mergeExpHistograms([part({ count: 300_000, scale: 20, positive }), part({ scale: 20 })]);
+    expect(m.positive.bucketCounts.length).toBeLessThanOrEqual(160);
+    expect(m.positive.bucketCounts.reduce((a, c) => a + c, 0)).toBe(300_000);
+  });
+
   it('leaves the sum unknown when a part has none', () => {
     expect(mergeExpHistograms([part({ count: 1, sum: 2 }), part({ count: 1, sum: null })]).sum).toBeNull();
     expect(mergeExpHistograms([part({ count: 1, sum: null, min: 1, max: 1 })])).toMatchObject({ sum: null, min: 1, max: 1 });

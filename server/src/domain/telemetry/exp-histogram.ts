@@ -32,19 +32,28 @@ function rescale(buckets: Map<number, number>, by: number): Map<number, number> 
   return out;
 }
 
-function span(buckets: Map<number, number>): number {
-  if (!buckets.size) return 0;
-  const keys = [...buckets.keys()];
-  return Math.max(...keys) - Math.min(...keys) + 1;
+/** The lowest and highest bucket index (a loop: a point may hold more buckets than a call's arguments can). */
+function extent(buckets: Map<number, number>): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const i of buckets.keys()) {
+    if (i < lo) lo = i;
+    if (i > hi) hi = i;
+  }
+  return buckets.size ? [lo, hi] : null;
 }
 
+const span = (buckets: Map<number, number>) => {
+  const e = extent(buckets);
+  return e ? e[1] - e[0] + 1 : 0;
+};
+
 function dense(buckets: Map<number, number>): ExpBuckets {
-  if (!buckets.size) return { offset: 0, bucketCounts: [] };
-  const keys = [...buckets.keys()];
-  const offset = Math.min(...keys);
-  const bucketCounts = new Array<number>(Math.max(...keys) - offset + 1).fill(0);
-  for (const [i, c] of buckets) bucketCounts[i - offset] += c;
-  return { offset, bucketCounts };
+  const e = extent(buckets);
+  if (!e) return { offset: 0, bucketCounts: [] };
+  const bucketCounts = new Array<number>(e[1] - e[0] + 1).fill(0);
+  for (const [i, c] of buckets) bucketCounts[i - e[0]] += c;
+  return { offset: e[0], bucketCounts };
 }
 
 /**
