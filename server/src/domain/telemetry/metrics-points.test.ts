@@ -116,6 +116,21 @@ describe('toMetricRows', () => {
     ]);
   });
 
+  it('rejects points whose parts have the wrong shape, instead of throwing', () => {
+    const b = toMetricRows('t1', request([
+      { name: 'h', histogram: { dataPoints: [{ timeUnixNano: T, count: '1', bucketCounts: ['1'], explicitBounds: 'x' as never }, { timeUnixNano: T, count: '1', bucketCounts: 'x' as never }] } },
+      { name: 's', summary: { dataPoints: [{ timeUnixNano: T, count: '1', quantileValues: [null as never] }, { timeUnixNano: T, count: '1', quantileValues: 'x' as never }] } },
+      { name: 'e', exponentialHistogram: { dataPoints: [{ timeUnixNano: T, count: '1', positive: 'x' as never }] } },
+    ]));
+    expect(b.errors.map((e) => e.replace(/^resourceMetrics\[0]\.scopeMetrics\[0]\./, ''))).toEqual([
+      'metrics[0].histogram.dataPoints[0].explicitBounds: must be an array',
+      'metrics[0].histogram.dataPoints[1].bucketCounts: must be an array',
+      'metrics[1].summary.dataPoints[0].quantileValues[0]: must be an object',
+      'metrics[1].summary.dataPoints[1].quantileValues: must be an array',
+      'metrics[2].exponentialHistogram.dataPoints[0].positive: must be an object',
+    ]);
+  });
+
   it('skips points flagged "no recorded value" (staleness markers) without rejecting them', () => {
     const b = toMetricRows('t1', request([{ name: 'up', gauge: { dataPoints: [{ timeUnixNano: T, flags: 1 }, { timeUnixNano: T, asDouble: 1 }] } }]));
     expect({ points: b.points.length, rejected: b.rejected, skipped: b.skipped }).toEqual({ points: 1, rejected: 0, skipped: 1 });

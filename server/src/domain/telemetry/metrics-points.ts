@@ -158,7 +158,7 @@ function numberRow(ctx: Ctx, type: 'gauge' | 'sum', p: OtlpNumberDataPoint, temp
 function distribution(
   ctx: Ctx, p: { timeUnixNano?: OtlpInt64; startTimeUnixNano?: OtlpInt64; count?: OtlpInt64; sum?: unknown; min?: unknown; max?: unknown },
   type: Exclude<MetricType, 'gauge' | 'sum'>, temporality: number, labels: Record<string, string>,
-): { row: MetricPointRow; count: bigint; check: (counted: bigint, what: string) => Reason | null } | Reason {
+): { row: MetricPointRow; check: (counted: bigint, what: string) => Reason | null } | Reason {
   const t = times(p);
   if ('reason' in t) return t;
   const count = uint(p.count);
@@ -180,7 +180,7 @@ function distribution(
     hist_count: count.toString(), hist_sum: s, hist_min: min as number | null, hist_max: max as number | null,
     bucket_counts: [], explicit_bounds: [],
   };
-  return { row, count, check: (counted, what) => (counted === count ? null : { field: 'count', reason: `must equal ${what}` }) };
+  return { row, check: (counted, what) => (counted === count ? null : { field: 'count', reason: `must equal ${what}` }) };
 }
 
 /** Non-negative integer counts, or the first bad one's reason. */
@@ -197,6 +197,7 @@ function histogramRow(ctx: Ctx, p: OtlpHistogramDataPoint, temporality: number, 
   if ('reason' in d) return d;
   const buckets = counts(p.bucketCounts, 'bucketCounts');
   if ('reason' in buckets) return buckets;
+  if (p.explicitBounds !== undefined && p.explicitBounds !== null && !Array.isArray(p.explicitBounds)) return { field: 'explicitBounds', reason: 'must be an array' };
   const bounds = (p.explicitBounds ?? []).map(double);
   if (bounds.some((b, i) => b === undefined || !Number.isFinite(b) || (i > 0 && b <= bounds[i - 1]!))) {
     return { field: 'explicitBounds', reason: 'must be finite and strictly increasing' };
@@ -249,9 +250,10 @@ function summaryRow(ctx: Ctx, p: OtlpSummaryDataPoint, labels: Record<string, st
   if (!Array.isArray(qv)) return { field: 'quantileValues', reason: 'must be an array' };
   const pairs: [number, number][] = [];
   for (const [i, x] of qv.entries()) {
-    const q = double(x?.quantile) ?? 0; // proto3: an absent quantile is 0 (the minimum)
+    if (!x || typeof x !== 'object') return { field: `quantileValues[${i}]`, reason: 'must be an object' };
+    const q = double(x.quantile) ?? 0; // proto3: an absent quantile is 0 (the minimum)
     if (!(q >= 0 && q <= 1)) return { field: `quantileValues[${i}].quantile`, reason: 'must be a number from 0 to 1' };
-    pairs.push([q, double(x?.value) ?? 0]); // a value may be NaN: Prometheus reports that for a window without observations
+    pairs.push([q, double(x.value) ?? 0]); // a value may be NaN: Prometheus reports that for a window without observations
   }
   pairs.sort((a, b) => a[0] - b[0]);
   if (pairs.some(([q], i) => i > 0 && q === pairs[i - 1][0])) return { field: 'quantileValues', reason: 'must not repeat a quantile' };
