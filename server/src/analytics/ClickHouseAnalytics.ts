@@ -26,6 +26,10 @@ const INSERT_SETTINGS = {
   // behind, a day ahead (domain/telemetry/time-bounds.ts). Each day costs ~2.5 ms (1,000 in one INSERT
   // took 2.5 s on chDB, session 24).
   max_partitions_per_insert_block: '0',
+  // A lone UTF-16 surrogate in a string (JSON.stringify writes it as an escape, "\ud800") made ClickHouse
+  // refuse the INSERT: the export was answered 500 at every retry, and a lineage event with one in a
+  // dataset name held the event archive back for good. Kept as sent instead.
+  input_format_json_throw_on_bad_escape_sequence: 0 as const,
 };
 const SETTINGS: ClickHouseSettings = {
   ...INSERT_SETTINGS,
@@ -222,6 +226,11 @@ export class ClickHouseAnalytics implements Analytics {
     if (!tenant) throw badInput('tenant', 'required');
     if ('tenant' in params) throw badInput('params.tenant', 'reserved: the tenant is bound from the first argument');
     return this.#run(() => this.#select<T>(sql, { ...params, tenant }));
+  }
+
+  /** One statement with no result (DDL), as the store's operator would run it: not part of the Analytics port. */
+  async command(sql: string): Promise<void> {
+    await this.#run(() => this.client.command({ query: sql }));
   }
 
   async ping(): Promise<void> {

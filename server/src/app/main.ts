@@ -63,7 +63,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
       // events cuts it): 16 single-event clients then go in ~15-25% faster than with each transaction
       // taking what arrived during the last one (session 20).
       log: disk.ingestLog, maxBacklog: 2_000, applyChunk: 1_000, roomWaitMs: 2_000, lingerMs: cfg.ingest.lingerMs,
-      onDropped: (err, tenant) => log.error({ err, tenant }, 'lineage ingest: an answered event could not be written to the graph and was left out'),
+      onDropped: (err, tenant, _event, where) => log.error({ err, tenant }, `lineage ingest: an answered event could not be written to the ${where} and was left out of it`),
       onRetry: (err) => log.warn({ err }, 'lineage ingest: the graph cannot take answered events now; retrying'),
     } : undefined,
     onTraceSummaryError: (err) => log.warn({ err }, 'trace summaries: a cycle failed; retrying'),

@@ -1,13 +1,25 @@
 import type { NodeKind } from './model.js';
+import { badInput } from './errors.js';
+
+/**
+ * An id as the graph can hold it: the embedded graph ends a string at a NUL character, so an id with one
+ * would be stored cut short, and its edges would miss it (a lineage event answered, then left out of the
+ * graph). Every id is built here, so input that names a node with a NUL is refused where it is built:
+ * before a lineage event is answered, as a GraphQL BAD_USER_INPUT.
+ */
+function checked(id: string): string {
+  if (id.includes('\u0000')) throw badInput('identifier', `${JSON.stringify(id)}: must not contain the NUL character (\\u0000)`);
+  return id;
+}
 
 /** Stable public id of a node: `kind:namespace:name` (kind lower-cased). */
 export function nodeId(kind: NodeKind, namespace: string, name: string): string {
-  return `${kind.toLowerCase()}:${namespace}:${name}`;
+  return checked(`${kind.toLowerCase()}:${namespace}:${name}`);
 }
 
 /** Id of a version node: `<id of the versioned node>@version`. */
 export function versionId(baseId: string, version: string): string {
-  return `${baseId}@${version}`;
+  return checked(`${baseId}@${version}`);
 }
 
 /**
@@ -16,7 +28,7 @@ export function versionId(baseId: string, version: string): string {
  * training request all name the same Run node that OpenLineage events create.
  */
 export function runNodeId(runId: string): string {
-  return `run:${runId}`;
+  return checked(`run:${runId}`);
 }
 
 /** Registry objects live in the reserved `registry` namespace of their tenant. */

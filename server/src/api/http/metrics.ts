@@ -1,12 +1,13 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { SummaryStats } from '../../domain/telemetry/trace-rollup.js';
+import type { LineageBacklog } from '../../domain/openlineage/logged-ingest.js';
 
 /**
  * Prometheus metrics for one server instance (own registry: tests start several servers per process).
  * `disk`: the free space of the data directory's disk (read at scrape time) and the minimum under which
  * writes are refused.
  */
-export function createMetrics(traceSummaries: () => SummaryStats, lineageBacklog: () => { waiting: number; lagMs: number }, disk?: { free: () => number; min: number }) {
+export function createMetrics(traceSummaries: () => SummaryStats, lineageBacklog: () => LineageBacklog, disk?: { free: () => number; min: number }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'loom_' });
   /** A gauge read at scrape time. */
@@ -18,6 +19,8 @@ export function createMetrics(traceSummaries: () => SummaryStats, lineageBacklog
   // Lineage events answered from the ingest log follow into the graph (LoggedLineageIngest).
   gauge('loom_lineage_events_waiting', 'Answered OpenLineage events not yet in the graph', () => lineageBacklog().waiting);
   gauge('loom_lineage_lag_seconds', 'How long the oldest answered OpenLineage event not yet in the graph has waited (0: none)', () => lineageBacklog().lagMs / 1000);
+  // Should stay 0: an event is validated and placed before it is answered. Alert on any increase.
+  gauge('loom_lineage_events_dropped', 'Answered OpenLineage events the graph or the event archive refused for good since start (each is logged as an error)', () => lineageBacklog().dropped);
   if (disk) {
     // Alert on free < 2 × min, say, before writes are refused (app/disk-space.ts).
     gauge('loom_data_disk_free_bytes', "Bytes free on the data directory's disk", disk.free);

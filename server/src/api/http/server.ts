@@ -44,7 +44,7 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   });
   const metrics = createMetrics(
-    () => services.traceIngest.summaryStats(), () => services.lineageLog?.stats() ?? { waiting: 0, lagMs: 0 },
+    () => services.traceIngest.summaryStats(), () => services.lineageLog?.stats() ?? { waiting: 0, lagMs: 0, dropped: 0 },
     opts.diskFree && { free: opts.diskFree, min: cfg.minFreeDiskBytes },
   );
   registerRequestDecompression(app);

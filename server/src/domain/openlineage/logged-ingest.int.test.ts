@@ -54,12 +54,12 @@ describe('LoggedLineageIngest', () => {
   it('answers from the log, and a read right after the answer sees the event (its tenant only)', async () => {
     const s = await open(newDir());
     try {
-      expect(s.logged.stats()).toEqual({ waiting: 0, lagMs: 0 });
+      expect(s.logged.stats()).toEqual({ waiting: 0, lagMs: 0, dropped: 0 });
       const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => s.logged.ingest('t1', event(i))));
       expect(answers[0]).toMatchObject({ kind: 'RunEvent' });
       expect(s.logged.stats().waiting).toBeGreaterThan(0); // answered; the graph write has not finished yet
       expect(await jobsFound(s.reads, 't1', Array.from({ length: 40 }, (_, i) => i))).toBe(40);
-      expect(s.logged.stats()).toEqual({ waiting: 0, lagMs: 0 });
+      expect(s.logged.stats()).toEqual({ waiting: 0, lagMs: 0, dropped: 0 });
       expect(await jobsFound(s.reads, 't2', [0, 1])).toBe(0);
       const batch = await s.logged.ingestBatch('t1', [event(100), { eventType: 'COMPLETE' }, event(101)]);
       expect(batch).toMatchObject({ received: 3, successful: 2, failed: [{ index: 1, retriable: false }] });
@@ -229,5 +229,33 @@ describe('LoggedLineageIngest', () => {
       await second.analytics.close();
     }
     expect(dropped).toEqual([]);
+  });
+
+  it('leaves out of the archive, and reports, an event the archive refuses for good; the others go in', async () => {
+    const dir = newDir();
+    const analytics = await openAnalytics({ engine: 'chdb', path: path.join(dir, 'chdb'), database: 'loom' });
+    await analytics.migrate();
+    // A row the store refuses on its data (what no event that passed validation should be): by a constraint.
+    await analytics.command("ALTER TABLE lineage_events ADD CONSTRAINT no_poison CHECK job_name != 'job_13'");
+    const archive = new LineageEventArchive(analytics);
+    const refused: { where: string; tenant: string }[] = [];
+    const retries: unknown[] = [];
+    const s = await open(dir, { onDropped: (_err, tenant, _event, where) => refused.push({ where, tenant }), onRetry: (err) => retries.push(err) }, archive);
+    try {
+      await Promise.all([11, 12, 13, 14].map((i) => s.logged.ingest('t1', event(i))));
+      await s.logged.archived('t1'); // resolves: the refused event does not hold the others back
+      const all: EventListQuery = { before: null, after: null, direction: 'asc', limit: 100, offset: 0 };
+      expect((await archive.list('t1', all)).events.map((e) => (e as { job: { name: string } }).job.name)).toEqual(['job_11', 'job_12', 'job_14']);
+      expect(refused).toEqual([{ where: 'archive', tenant: 't1' }]);
+      expect(s.logged.stats()).toMatchObject({ dropped: 1 });
+      expect(retries.length).toBeGreaterThanOrEqual(3); // tried as a group first: a refusal may be passing
+      expect(await jobsFound(s.reads, 't1', [11, 12, 13, 14])).toBe(4); // the graph has it
+      await s.logged.ingest('t1', event(15));
+      await s.logged.archived('t1');
+      expect((await archive.list('t1', all)).totalCount).toBe(4);
+    } finally {
+      await s.close();
+      await analytics.close();
+    }
   });
 });

@@ -18,8 +18,11 @@ export interface LoggedIngestOptions {
    */
   lingerMs: number;
   roomWaitMs: number;
-  /** An answered event the graph refused for good (a bug: it passed validation); it is left out and reported here. */
-  onDropped: (err: unknown, tenant: string, event: unknown) => void;
+  /**
+   * An answered event the graph or the archive (`where`) refused for good (a bug: it passed validation);
+   * it is left out of that store and reported here.
+   */
+  onDropped: (err: unknown, tenant: string, event: unknown, where: 'graph' | 'archive') => void;
   /** The graph could not take a group now (overload); it is tried again. */
   onRetry: (err: unknown) => void;
 }
@@ -48,6 +51,12 @@ const ARCHIVE_BATCH = 5_000;
 const ARCHIVE_LINGER_MS = 200;
 /** Events answered but not archived, as a multiple of the graph's backlog (the archive lingers, the graph does not). */
 const ARCHIVE_BACKLOG = 4;
+/** Failures of a group, not for want of the store, after which its events are tried alone (archiveAlone). */
+const ARCHIVE_TRIES = 3;
+const unavailableError = (err: unknown) => err instanceof LoomError && err.code === 'UNAVAILABLE';
+/** What /metrics reports of the answered events on their way to the graph. */
+export interface LineageBacklog { waiting: number; lagMs: number; dropped: number }
+
 const summary = (p: PlacedEvent): IngestResult => ({ kind: p.kind, nodes: p.batch.nodes.length, edges: p.batch.edges.length });
 
 /**
@@ -87,6 +96,8 @@ export class LoggedLineageIngest implements LineageReceiver {
   private archiveStalled = false;
   private cutArchiveWait: (() => void) | null = null;
   private cutGraphWait: (() => void) | null = null;
+  /** Answered events the graph refused for good (onDropped). */
+  private dropped = 0;
 
   constructor(
     private readonly direct: LineageIngestService,
@@ -155,9 +166,9 @@ export class LoggedLineageIngest implements LineageReceiver {
     return this.archive ? eventRefs(body) : undefined;
   }
 
-  /** Answered events not yet in the graph, and how long the oldest has waited (for /metrics). */
-  stats(): { waiting: number; lagMs: number } {
-    return { waiting: this.queue.length, lagMs: this.queue.length ? Date.now() - this.queue[0].answeredAt : 0 };
+  /** Answered events not yet in the graph, how long the oldest has waited, and how many the graph refused for good since start (for /metrics). */
+  stats(): LineageBacklog {
+    return { waiting: this.queue.length, lagMs: this.queue.length ? Date.now() - this.queue[0].answeredAt : 0, dropped: this.dropped };
   }
 
   /** Writes every answered event to the graph and the archive, then closes the log. */
@@ -278,14 +289,16 @@ export class LoggedLineageIngest implements LineageReceiver {
    * when shutting down the log keeps what is not archived for the next start.
    */
   private async archiveLoop(): Promise<void> {
+    let lastError: unknown = null;
     for (let failures = 0; this.unarchived.length > 0;) {
       const wait = failures ? RETRY_MS[Math.min(failures, RETRY_MS.length) - 1]
         : this.closed || this.archiveWaiters.length || this.unarchived.length >= ARCHIVE_BATCH ? 0 : ARCHIVE_LINGER_MS;
       if (wait) await this.archiveWait(wait);
       const batch = this.unarchived.slice(0, ARCHIVE_BATCH);
       try {
-        await this.archiveBatch(batch);
+        await (failures >= ARCHIVE_TRIES && !unavailableError(lastError) ? this.archiveAlone(batch) : this.archiveBatch(batch));
       } catch (err) {
+        lastError = err;
         if (this.closed) {
           this.archiveStalled = true;
           return;
@@ -300,6 +313,24 @@ export class LoggedLineageIngest implements LineageReceiver {
       this.markLog();
       this.archiveWaiters = this.archiveWaiters.filter((w) => (w.seq <= this.archivedSeq ? (w.resolve(), false) : true));
     }
+  }
+
+  private drop(err: unknown, q: Queued, where: 'graph' | 'archive'): void {
+    this.dropped++;
+    this.opts.onDropped(err, q.tenant, eventOf(q), where);
+  }
+
+  /**
+   * After a group failed ARCHIVE_TRIES times on something other than the store being unavailable: each
+   * event recorded alone (the store still groups them, and retries each alone when the group fails), and
+   * those the archive refuses alone are left out of it and reported, so that one event the store cannot
+   * take does not hold every later one back (the backlog would then refuse all lineage ingest).
+   */
+  private async archiveAlone(batch: Queued[]): Promise<void> {
+    const results = await Promise.allSettled(batch.map((q) => this.archiveBatch([q])));
+    const down = results.find((r): r is PromiseRejectedResult => r.status === 'rejected' && unavailableError(r.reason));
+    if (down) throw down.reason; // the store itself: all of them again, later (recorded ones collapse)
+    results.forEach((r, i) => r.status === 'rejected' && this.drop(r.reason, batch[i], 'archive'));
   }
 
   /** One group commit: a record per tenant, side by side (the analytics store puts them in one INSERT). */
@@ -334,8 +365,8 @@ export class LoggedLineageIngest implements LineageReceiver {
       const results = await this.direct.writePlaced(tenant, items.map((q) => settle(() => (q.placed ??= this.direct.place(tenant, eventOf(q))))));
       results.forEach((r, i) => {
         if (r.status === 'fulfilled') return;
-        if (r.reason instanceof LoomError && r.reason.code === 'UNAVAILABLE') retry.push({ item: items[i], err: r.reason });
-        else this.opts.onDropped(r.reason, tenant, eventOf(items[i]));
+        if (unavailableError(r.reason)) retry.push({ item: items[i], err: r.reason });
+        else this.drop(r.reason, items[i], 'graph');
       });
     }));
     return retry;

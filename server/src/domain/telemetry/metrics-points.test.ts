@@ -122,6 +122,9 @@ describe('toMetricRows', () => {
       { name: 's', summary: { dataPoints: [{ timeUnixNano: T, count: '1', quantileValues: [null as never] }, { timeUnixNano: T, count: '1', quantileValues: 'x' as never }] } },
       { name: 'e', exponentialHistogram: { dataPoints: [{ timeUnixNano: T, count: '1', positive: 'x' as never }] } },
     ]));
+    const counts = toMetricRows('t1', request([{ name: 'h', histogram: { dataPoints: [-1, 1.5, '18446744073709551616', '18446744073709551615'].map((count) => ({ timeUnixNano: T, count: count as string })) } }]));
+    expect(counts.errors.map((e) => e.replace(/^.*dataPoints/, ''))).toEqual(['[0].count: must be a non-negative integer', '[1].count: must be a non-negative integer', '[2].count: must be a non-negative integer']);
+    expect(counts.points.map((p) => p.hist_count)).toEqual(['18446744073709551615']);
     expect(b.errors.map((e) => e.replace(/^resourceMetrics\[0]\.scopeMetrics\[0]\./, ''))).toEqual([
       'metrics[0].histogram.dataPoints[0].explicitBounds: must be an array',
       'metrics[0].histogram.dataPoints[1].bucketCounts: must be an array',

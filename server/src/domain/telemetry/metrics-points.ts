@@ -127,9 +127,13 @@ function int64(v: OtlpInt64): number {
   return typeof v === 'string' && /^-?\d{1,20}$/.test(v) ? Number(v) : NaN;
 }
 
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/** A uint64 count (absent: 0), or null when it is not one: negative, fractional or past 2^64 - 1 (the store's UInt64). */
 function uint(v: OtlpInt64 | undefined): bigint | null {
+  if (v === undefined) return 0n;
   const n = nanos(v);
-  return n === null ? (v === undefined ? 0n : null) : n;
+  return n !== null && n >= 0n && n <= UINT64_MAX && (typeof v !== 'number' || Number.isInteger(v)) ? n : null;
 }
 
 interface Ctx {

@@ -74,12 +74,15 @@ export function traceRow(tenant: string, s: TraceSummary, version: string): Reco
   };
 }
 
+/** A span attribute with a NUL names no node (ids.ts refuses such ids): it links to nothing. */
+const nameable = (...parts: string[]) => parts.every((p) => !p.includes('\u0000'));
+
 /** The graph ids a summary links to, per edge kind. */
 export function linkTargets(s: TraceSummary): { kind: 'TRACED' | 'SERVED' | 'PROMPTED'; from: string }[] {
   return [
-    ...s.run_ids.map((id) => ({ kind: 'TRACED' as const, from: runNodeId(id) })),
-    ...s.model_versions.map(([name, version]) => ({ kind: 'SERVED' as const, from: modelVersionId(name, version) })),
-    ...s.prompts.filter(([, version]) => version !== '').map(([name, version]) => ({ kind: 'PROMPTED' as const, from: promptVersionId(name, version) })),
+    ...s.run_ids.filter((id) => nameable(id)).map((id) => ({ kind: 'TRACED' as const, from: runNodeId(id) })),
+    ...s.model_versions.filter((mv) => nameable(...mv)).map(([name, version]) => ({ kind: 'SERVED' as const, from: modelVersionId(name, version) })),
+    ...s.prompts.filter(([name, version]) => version !== '' && nameable(name, version)).map(([name, version]) => ({ kind: 'PROMPTED' as const, from: promptVersionId(name, version) })),
   ];
 }
 
