@@ -67,6 +67,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
       onRetry: (err) => log.warn({ err }, 'lineage ingest: the graph cannot take answered events now; retrying'),
     } : undefined,
     onTraceSummaryError: (err) => log.warn({ err }, 'trace summaries: a cycle failed; retrying'),
+    onTraceSummaryDropped: (err, tenant, traceId) => log.error({ err, tenant, traceId }, 'trace summaries: the stores refused this trace\'s summary for good; it is left without one (its spans are kept)'),
   });
   const recovered = await services.lineageLog?.recover();
   if (recovered) log.info({ events: recovered }, 'lineage ingest: wrote the events answered before the last stop that were not yet in the graph');

@@ -62,6 +62,8 @@ export interface ServiceOptions {
     & { spanTtlDays?: number; metricTtlDays?: number; metricRollupTtlDays?: number };
   /** A trace summary cycle failed (it is tried again). */
   onTraceSummaryError?: (err: unknown) => void;
+  /** A trace left without a summary: the stores refused it alone, for good. */
+  onTraceSummaryDropped?: (err: unknown, tenant: string, traceId: string) => void;
   lineageIngest?: LineageIngestOptions;
   /** Answer lineage events once they are in this log (LoggedLineageIngest). */
   ingestLog?: { log: IngestLog } & LoggedIngestOptions;
@@ -87,7 +89,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     lineageEvents,
     registry: createRegistry(graph, analytics),
     traceIngest: new TraceIngestService(graph, analytics, loadPriceTable(opts.telemetry?.llmPricesFile), {
-      instance: opts.telemetry?.instance ?? `${hostname()}-${process.pid}`, onError: opts.onTraceSummaryError,
+      instance: opts.telemetry?.instance ?? `${hostname()}-${process.pid}`, onError: opts.onTraceSummaryError, onDropped: opts.onTraceSummaryDropped,
     }, opts.telemetry?.spanTtlDays),
     traces: new TraceQueryService(analytics),
     metricsIngest: new MetricsIngestService(graph, analytics, {

@@ -18,6 +18,8 @@ export class LoomError extends Error {
 export const badInput = (field: string, reason: string) => new LoomError('BAD_USER_INPUT', `${field}: ${reason}`, field);
 export const notFound = (what: string) => new LoomError('NOT_FOUND', `${what} not found`);
 export const unavailable = (why: string, retryAfterSeconds = 1) => new LoomError('UNAVAILABLE', why, undefined, retryAfterSeconds);
+/** A refusal for now (the store busy, down or out of room): worth trying the same work again later. */
+export const isUnavailable = (err: unknown) => err instanceof LoomError && err.code === 'UNAVAILABLE';
 
 export class UnreachableCaseError extends Error {
   constructor(value: never) {

@@ -16,6 +16,7 @@ export function createMetrics(traceSummaries: () => SummaryStats, lineageBacklog
   gauge('loom_trace_summaries_waiting', 'Traces whose summary (traces row, Trace node) is not written yet', () => traceSummaries().waiting);
   gauge('loom_trace_summaries_lag_seconds', 'Age of the oldest answered export whose summaries are not written yet (0: none)', () => traceSummaries().lagMs / 1000);
   gauge('loom_trace_summary_failures', 'Summary cycles failed in a row (retried with backoff)', () => traceSummaries().failures);
+  gauge('loom_trace_summaries_dropped', 'Traces left without a summary since start: the stores refused it alone, for good (each is logged as an error)', () => traceSummaries().dropped);
   // Lineage events answered from the ingest log follow into the graph (LoggedLineageIngest).
   gauge('loom_lineage_events_waiting', 'Answered OpenLineage events not yet in the graph', () => lineageBacklog().waiting);
   gauge('loom_lineage_lag_seconds', 'How long the oldest answered OpenLineage event not yet in the graph has waited (0: none)', () => lineageBacklog().lagMs / 1000);

@@ -1,5 +1,5 @@
 import type { IngestLog } from '../ports/IngestLog.js';
-import { LoomError, unavailable } from '../errors.js';
+import { isUnavailable, unavailable } from '../errors.js';
 import { SerialLoop } from '../serial-loop.js';
 import { cuttableWait } from '../cuttable-wait.js';
 import { batchEvents, batchResult, settle, type BatchResult, type IngestResult, type LineageIngestService, type LineageReceiver, type PlacedEvent } from './lineage-ingest.service.js';
@@ -53,7 +53,6 @@ const ARCHIVE_LINGER_MS = 200;
 const ARCHIVE_BACKLOG = 4;
 /** Failures of a group, not for want of the store, after which its events are tried alone (archiveAlone). */
 const ARCHIVE_TRIES = 3;
-const unavailableError = (err: unknown) => err instanceof LoomError && err.code === 'UNAVAILABLE';
 /** What /metrics reports of the answered events on their way to the graph. */
 export interface LineageBacklog { waiting: number; lagMs: number; dropped: number }
 
@@ -296,7 +295,7 @@ export class LoggedLineageIngest implements LineageReceiver {
       if (wait) await this.archiveWait(wait);
       const batch = this.unarchived.slice(0, ARCHIVE_BATCH);
       try {
-        await (failures >= ARCHIVE_TRIES && !unavailableError(lastError) ? this.archiveAlone(batch) : this.archiveBatch(batch));
+        await (failures >= ARCHIVE_TRIES && !isUnavailable(lastError) ? this.archiveAlone(batch) : this.archiveBatch(batch));
       } catch (err) {
         lastError = err;
         if (this.closed) {
@@ -328,7 +327,7 @@ export class LoggedLineageIngest implements LineageReceiver {
    */
   private async archiveAlone(batch: Queued[]): Promise<void> {
     const results = await Promise.allSettled(batch.map((q) => this.archiveBatch([q])));
-    const down = results.find((r): r is PromiseRejectedResult => r.status === 'rejected' && unavailableError(r.reason));
+    const down = results.find((r): r is PromiseRejectedResult => r.status === 'rejected' && isUnavailable(r.reason));
     if (down) throw down.reason; // the store itself: all of them again, later (recorded ones collapse)
     results.forEach((r, i) => r.status === 'rejected' && this.drop(r.reason, batch[i], 'archive'));
   }
@@ -365,7 +364,7 @@ export class LoggedLineageIngest implements LineageReceiver {
       const results = await this.direct.writePlaced(tenant, items.map((q) => settle(() => (q.placed ??= this.direct.place(tenant, eventOf(q))))));
       results.forEach((r, i) => {
         if (r.status === 'fulfilled') return;
-        if (unavailableError(r.reason)) retry.push({ item: items[i], err: r.reason });
+        if (isUnavailable(r.reason)) retry.push({ item: items[i], err: r.reason });
         else this.drop(r.reason, items[i], 'graph');
       });
     }));

@@ -7,6 +7,7 @@ import { traceNodeId } from './trace-summary.js';
 import type { OtlpSpan } from './otlp.types.js';
 import { TraceIngestService } from './trace-ingest.service.js';
 import { loadPriceTable } from './prices.js';
+import type { ClickHouseAnalytics } from '../../analytics/ClickHouseAnalytics.js';
 
 const NOW = BigInt(Date.now()) * 1_000_000n;
 const hex = (n: number, bytes: number) => n.toString(16).padStart(bytes * 2, '0');
@@ -210,5 +211,33 @@ describe('a trace summary cycle that fails', () => {
     expect(await next.start()).toBe(0);
     await next.close();
     await ingest.close();
+  });
+
+  it('after two failed tries writes each summary alone: one the stores refuse for good no longer holds the others back', async () => {
+    const analytics = loom.services.analytics as unknown as ClickHouseAnalytics;
+    // A row the store refuses on its data (what no summary should be): by a constraint.
+    await analytics.command("ALTER TABLE traces ADD CONSTRAINT no_poison CHECK root_span_name != 'poison'");
+    try {
+      const errors: unknown[] = [];
+      const dropped: string[] = [];
+      const ingest = new TraceIngestService(loom.services.graph, loom.services.analytics, loadPriceTable(), {
+        instance: 'poisoned', onError: (e) => errors.push(e), onDropped: (_err, tenant, traceId) => dropped.push(`${tenant} ${traceId}`),
+      });
+      await ingest.start();
+      await ingest.ingest('acme', exportOf(span(51, 0, { name: 'poison' }), span(52, 0), span(52, 1)));
+      await ingest.settled();
+      expect(errors).toHaveLength(2);
+      expect(dropped).toEqual([`acme ${hex(51, 16)}`]);
+      expect(ingest.summaryStats()).toMatchObject({ failures: 0, dropped: 1, waiting: 0 });
+      const listed = async (trace: number) => (await loom.services.traces.list('acme', {}, 200)).edges.some((e) => e.node.traceId === hex(trace, 16));
+      expect([await listed(51), await listed(52)]).toEqual([false, true]);
+      await ingest.ingest('acme', exportOf(span(53, 0)));
+      await ingest.settled();
+      expect(await listed(53)).toBe(true);
+      expect(errors).toHaveLength(2);
+      await ingest.close();
+    } finally {
+      await analytics.command('ALTER TABLE traces DROP CONSTRAINT no_poison');
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { Analytics } from '../ports/Analytics.js';
 import type { GraphStore } from '../ports/GraphStore.js';
-import { unavailable } from '../errors.js';
+import { isUnavailable, unavailable } from '../errors.js';
 import { linkTargets, TRACE_SUMMARY_SQL, traceGraphBatch, traceNodeId, traceRow, type TraceSummary } from './trace-summary.js';
 import { summariseRows, type SummaryRow } from './trace-summary-rows.js';
 import { cuttableWait } from '../cuttable-wait.js';
@@ -26,10 +26,15 @@ export interface RollupOptions {
   staleMs: number;
   /** A cycle failed; its traces are tried again (read back from their stored spans). */
   onError?: (err: unknown) => void;
+  /** A trace whose summary the stores refused alone, for good: it is left without one. */
+  onDropped?: (err: unknown, tenant: string, traceId: string) => void;
 }
 
-/** Traces waiting for their summary; age of the oldest export received and not summarised yet; cycles failed in a row. */
-export interface SummaryStats { waiting: number; lagMs: number; failures: number }
+/**
+ * Traces waiting for their summary; age of the oldest export received and not summarised yet; cycles
+ * failed in a row; traces left without a summary since start (refused alone, for good).
+ */
+export interface SummaryStats { waiting: number; lagMs: number; failures: number; dropped: number }
 
 const ROLLUP_DEFAULTS: RollupOptions = {
   maxPendingTraces: 20_000, chunk: 2_000, lingerMs: 250, instance: 'loom', heartbeatMs: 15_000, staleMs: 60_000,
@@ -42,6 +47,12 @@ const MAX_KNOWN = 100_000;
  */
 const MAX_SEEN = 500_000;
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+/**
+ * Failed cycles in a row, not for want of a store, after which each summary is written alone
+ * (writeAlone): one trace the stores refuse must not hold back every tenant's summaries (and, once
+ * they are far enough behind, every trace export).
+ */
+const ALONE_AFTER = 2;
 /** How stale the recorded progress may get under load: a restart re-summarises at most about this much more. */
 const PROGRESS_EVERY_MS = 5_000;
 /** `trace_summary_progress` is not tenant data; its rows carry this in `tenant_id` (every analytics row names one). */
@@ -88,6 +99,8 @@ export class TraceRollup {
   private running: Promise<void> | null = null;
   private lastVersion = 0;
   private failures = 0;
+  private lastError: unknown = null;
+  private dropped = 0;
   private closed = false;
   /** Whether a start-up sweep (this instance's own unsummarised spans) has succeeded. */
   private started = false;
@@ -121,7 +134,7 @@ export class TraceRollup {
   }
 
   stats(): SummaryStats {
-    return { waiting: this.queued + this.inCycle, lagMs: Math.max(0, Date.now() - this.summarisedBefore()), failures: this.failures };
+    return { waiting: this.queued + this.inCycle, lagMs: Math.max(0, Date.now() - this.summarisedBefore()), failures: this.failures, dropped: this.dropped };
   }
 
   /** The `ingested_at` (epoch ms) of an export about to be inserted; `release` it once it was added or failed. */
@@ -259,7 +272,11 @@ export class TraceRollup {
       this.inCycle = this.queued;
       this.queued = 0;
       try {
-        for (const [tenant, work] of batch) await this.write(tenant, await this.summarise(tenant, work));
+        const alone = this.failures >= ALONE_AFTER && !isUnavailable(this.lastError);
+        for (const [tenant, work] of batch) {
+          const summaries = await this.summarise(tenant, work);
+          await (alone ? this.writeAlone(tenant, summaries) : this.write(tenant, summaries));
+        }
         this.failures = 0;
         this.covered = upTo;
         this.cycleSince = Infinity; // written: no longer holds the progress back
@@ -270,6 +287,7 @@ export class TraceRollup {
         }
       } catch (err) {
         this.failures++;
+        this.lastError = err;
         this.opts.onError?.(err);
         if (this.closed) {
           // Left to start() at the next start (or another process): the recorded progress stays before these exports.
@@ -344,6 +362,18 @@ export class TraceRollup {
       out.push(...await this.analytics.query<TraceSummary>(tenant, TRACE_SUMMARY_SQL, { ids: ids.slice(i, i + this.opts.chunk) }));
     }
     return out;
+  }
+
+  /** Each summary written on its own; those refused for good are left out and reported, a store unavailable fails the cycle. */
+  private async writeAlone(tenant: string, summaries: TraceSummary[]): Promise<void> {
+    const results = await Promise.allSettled(summaries.map((s) => this.write(tenant, [s])));
+    const down = results.find((r): r is PromiseRejectedResult => r.status === 'rejected' && isUnavailable(r.reason));
+    if (down) throw down.reason;
+    results.forEach((r, i) => {
+      if (r.status === 'fulfilled') return;
+      this.dropped++;
+      this.opts.onDropped?.(r.reason, tenant, summaries[i].trace_id);
+    });
   }
 
   /** The `traces` rows and the Trace nodes with their links, at once; the cycle waits for both. */
