@@ -53,7 +53,7 @@ const ARCHIVE_LINGER_MS = 200;
 const ARCHIVE_BACKLOG = 4;
 /** Failures of a group, not for want of the store, after which its events are tried alone (archiveAlone). */
 const ARCHIVE_TRIES = 3;
-/** What /metrics reports of the answered events on their way to the graph. */
+/** What /metrics reports of the answered events on their way to the graph and the archive. */
 export interface LineageBacklog { waiting: number; lagMs: number; dropped: number }
 
 const summary = (p: PlacedEvent): IngestResult => ({ kind: p.kind, nodes: p.batch.nodes.length, edges: p.batch.edges.length });
@@ -95,7 +95,7 @@ export class LoggedLineageIngest implements LineageReceiver {
   private archiveStalled = false;
   private cutArchiveWait: (() => void) | null = null;
   private cutGraphWait: (() => void) | null = null;
-  /** Answered events the graph refused for good (onDropped). */
+  /** Answered events the graph or the archive refused for good (onDropped). */
   private dropped = 0;
 
   constructor(
@@ -165,7 +165,7 @@ export class LoggedLineageIngest implements LineageReceiver {
     return this.archive ? eventRefs(body) : undefined;
   }
 
-  /** Answered events not yet in the graph, how long the oldest has waited, and how many the graph refused for good since start (for /metrics). */
+  /** Answered events not yet in the graph, how long the oldest has waited, and how many the graph or the archive refused for good since start (for /metrics). */
   stats(): LineageBacklog {
     return { waiting: this.queue.length, lagMs: this.queue.length ? Date.now() - this.queue[0].answeredAt : 0, dropped: this.dropped };
   }
