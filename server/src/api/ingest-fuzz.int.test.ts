@@ -1,7 +1,8 @@
 /**
  * Every ingest route fed valid bodies with one or two values swapped for the wrong type, a bad number or
- * an awkward string (NUL, a lone UTF-16 surrogate, a negative count...), from fixed seeds. Loom must answer
- * each with 2xx or 4xx, never 5xx, and must never answer a lineage event it then leaves out of the graph.
+ * an awkward string (NUL, a lone UTF-16 surrogate, a negative count...), and the OTLP routes protobuf
+ * bodies with bytes changed, from fixed seeds. Loom must answer each with 2xx or 4xx, never 5xx, and must
+ * never answer a lineage event it then leaves out of the graph.
  * Cases found this way: a NUL in a dataset name (answered 201, then dropped: the graph cut the id short),
  * a lone surrogate (the archive's INSERT refused it: 500), a negative histogram count and a non-array
  * explicitBounds (500).
@@ -10,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestLoom, type TestLoom } from '../testing/harness.js';
 import { attrs, msToNanos } from '../domain/telemetry/metrics-testkit.js';
+import { metricsMessages, traceMessages } from '../../../ingest/otlp/otlp.proto.js';
+import { postRaw } from '../../../ingest/otlp/otlp.testkit.js';
 
 const corpus = readFileSync(new URL('../../../../shared/openlineage/ingestable.ndjson', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown);
 const MUTATIONS_PER_ROUTE = 150;
@@ -102,6 +105,39 @@ describe('ingest routes under mutated bodies', () => {
       }
       expect(failures).toEqual([]);
       expect(statuses.get(route.startsWith('/api/v1/lineage/batch') ? 200 : route.startsWith('/api') ? 201 : 200)).toBeGreaterThan(0);
+    });
+  }
+
+  // Protobuf bodies with bytes changed, dropped, inserted or cut: the trace reader (otlp.wire.ts) reads them by hand.
+  const protobuf: [string, (r: ReturnType<typeof random>) => Uint8Array][] = [
+    ['/v1/traces', (r) => {
+      const json = tracesBody(r) as { resourceSpans: { scopeSpans: { spans: Record<string, unknown>[] }[] }[] };
+      const sp = json.resourceSpans[0].scopeSpans[0].spans[0];
+      return traceMessages.ExportTraceServiceRequest.encode({ resourceSpans: [{ ...json.resourceSpans[0], scopeSpans: [{ scope: { name: 's' }, spans: [{
+        ...sp, traceId: Buffer.from(sp.traceId as string, 'hex'), spanId: Buffer.from(sp.spanId as string, 'hex'), parentSpanId: Buffer.alloc(8, 3),
+        links: [{ traceId: Buffer.alloc(16, 1), spanId: Buffer.alloc(8, 2), traceState: 'x=1' }],
+      }] }] }] }).finish();
+    }],
+    ['/v1/metrics', () => metricsMessages.ExportMetricsServiceRequest.encode(metricsBody() as object).finish()],
+  ];
+  for (const [route, base] of protobuf) {
+    it(`answers protobuf ${route} with changed bytes with 200 or 400, never 5xx`, async () => {
+      const r = random(route.length * 104729);
+      const statuses = new Map<number, number>();
+      for (let i = 0; i < MUTATIONS_PER_ROUTE; i++) {
+        const bytes = Array.from(base(r));
+        for (let k = 1 + Math.floor(r.next() * 3); k > 0; k--) {
+          const at = Math.floor(r.next() * bytes.length);
+          const op = r.next();
+          if (op < 0.55) bytes[at] = Math.floor(r.next() * 256);
+          else if (op < 0.7) bytes.splice(at, 1);
+          else if (op < 0.85) bytes.splice(at, 0, r.pick([0x00, 0x7f, 0x80, 0xff]));
+          else bytes.length = at;
+        }
+        const res = await postRaw(`${loom.url}${route}`, Uint8Array.from(bytes), { 'content-type': 'application/x-protobuf', authorization: `Bearer ${loom.key}` });
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      }
+      expect([...statuses.keys()].sort()).toEqual([200, 400]);
     });
   }
 
