@@ -21,6 +21,18 @@ export const unavailable = (why: string, retryAfterSeconds = 1) => new LoomError
 /** A refusal for now (the store busy, down or out of room): worth trying the same work again later. */
 export const isUnavailable = (err: unknown) => err instanceof LoomError && err.code === 'UNAVAILABLE';
 
+/**
+ * Which of some writes, made one by one after their group failed, were refused for their own data (index
+ * and error). Throws instead when the store was unavailable for one or refused every one: that is the
+ * store's trouble, not one item's, and they are all tried again later (the writes are idempotent).
+ */
+export function refusedAlone(results: PromiseSettledResult<unknown>[]): [number, unknown][] {
+  const refused = results.flatMap((r, i): [number, unknown][] => (r.status === 'rejected' ? [[i, r.reason]] : []));
+  const down = refused.find(([, err]) => isUnavailable(err));
+  if (down || (refused.length && refused.length === results.length)) throw (down ?? refused[0])[1];
+  return refused;
+}
+
 export class UnreachableCaseError extends Error {
   constructor(value: never) {
     super(`Unreachable case: ${JSON.stringify(value)}`);

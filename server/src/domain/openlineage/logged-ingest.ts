@@ -1,5 +1,5 @@
 import type { IngestLog } from '../ports/IngestLog.js';
-import { isUnavailable, unavailable } from '../errors.js';
+import { isUnavailable, refusedAlone, unavailable } from '../errors.js';
 import { SerialLoop } from '../serial-loop.js';
 import { cuttableWait } from '../cuttable-wait.js';
 import { batchEvents, batchResult, settle, type BatchResult, type IngestResult, type LineageIngestService, type LineageReceiver, type PlacedEvent } from './lineage-ingest.service.js';
@@ -322,14 +322,12 @@ export class LoggedLineageIngest implements LineageReceiver {
   /**
    * After a group failed ARCHIVE_TRIES times on something other than the store being unavailable: each
    * event recorded alone (the store still groups them, and retries each alone when the group fails), and
-   * those the archive refuses alone are left out of it and reported, so that one event the store cannot
-   * take does not hold every later one back (the backlog would then refuse all lineage ingest).
+   * those the archive refuses while it takes others are left out of it and reported, so that one event the
+   * store cannot take does not hold every later one back (the backlog would then refuse all lineage ingest).
    */
   private async archiveAlone(batch: Queued[]): Promise<void> {
-    const results = await Promise.allSettled(batch.map((q) => this.archiveBatch([q])));
-    const down = results.find((r): r is PromiseRejectedResult => r.status === 'rejected' && isUnavailable(r.reason));
-    if (down) throw down.reason; // the store itself: all of them again, later (recorded ones collapse)
-    results.forEach((r, i) => r.status === 'rejected' && this.drop(r.reason, batch[i], 'archive'));
+    const refused = refusedAlone(await Promise.allSettled(batch.map((q) => this.archiveBatch([q]))));
+    for (const [i, err] of refused) this.drop(err, batch[i], 'archive');
   }
 
   /** One group commit: a record per tenant, side by side (the analytics store puts them in one INSERT). */

@@ -1,6 +1,6 @@
 import type { Analytics } from '../ports/Analytics.js';
 import type { GraphStore } from '../ports/GraphStore.js';
-import { isUnavailable, unavailable } from '../errors.js';
+import { isUnavailable, refusedAlone, unavailable } from '../errors.js';
 import { linkTargets, TRACE_SUMMARY_SQL, traceGraphBatch, traceNodeId, traceRow, type TraceSummary } from './trace-summary.js';
 import { summariseRows, type SummaryRow } from './trace-summary-rows.js';
 import { cuttableWait } from '../cuttable-wait.js';
@@ -50,7 +50,8 @@ const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 /**
  * Failed cycles in a row, not for want of a store, after which each summary is written alone
  * (writeAlone): one trace the stores refuse must not hold back every tenant's summaries (and, once
- * they are far enough behind, every trace export).
+ * they are far enough behind, every trace export). A cycle whose every summary is refused is the
+ * stores' trouble, not one trace's: it is tried again.
  */
 const ALONE_AFTER = 2;
 /** How stale the recorded progress may get under load: a restart re-summarises at most about this much more. */
@@ -272,10 +273,12 @@ export class TraceRollup {
       this.inCycle = this.queued;
       this.queued = 0;
       try {
-        const alone = this.failures >= ALONE_AFTER && !isUnavailable(this.lastError);
-        for (const [tenant, work] of batch) {
-          const summaries = await this.summarise(tenant, work);
-          await (alone ? this.writeAlone(tenant, summaries) : this.write(tenant, summaries));
+        if (this.failures >= ALONE_AFTER && !isUnavailable(this.lastError)) {
+          const all: [string, TraceSummary][] = [];
+          for (const [tenant, work] of batch) for (const s of await this.summarise(tenant, work)) all.push([tenant, s]);
+          await this.writeAlone(all);
+        } else {
+          for (const [tenant, work] of batch) await this.write(tenant, await this.summarise(tenant, work));
         }
         this.failures = 0;
         this.covered = upTo;
@@ -364,16 +367,12 @@ export class TraceRollup {
     return out;
   }
 
-  /** Each summary written on its own; those refused for good are left out and reported, a store unavailable fails the cycle. */
-  private async writeAlone(tenant: string, summaries: TraceSummary[]): Promise<void> {
-    const results = await Promise.allSettled(summaries.map((s) => this.write(tenant, [s])));
-    const down = results.find((r): r is PromiseRejectedResult => r.status === 'rejected' && isUnavailable(r.reason));
-    if (down) throw down.reason;
-    results.forEach((r, i) => {
-      if (r.status === 'fulfilled') return;
+  /** Each summary of a cycle (every tenant's) written on its own; those refused while others go in are left out and reported (refusedAlone). */
+  private async writeAlone(summaries: [string, TraceSummary][]): Promise<void> {
+    for (const [i, err] of refusedAlone(await Promise.allSettled(summaries.map(([tenant, s]) => this.write(tenant, [s]))))) {
       this.dropped++;
-      this.opts.onDropped?.(r.reason, tenant, summaries[i].trace_id);
-    });
+      this.opts.onDropped?.(err, summaries[i][0], summaries[i][1].trace_id);
+    }
   }
 
   /** The `traces` rows and the Trace nodes with their links, at once; the cycle waits for both. */
