@@ -12,10 +12,10 @@ import { metricsMessages } from '../../../../ingest/otlp/otlp.proto.js';
 import { postRaw } from '../../../../ingest/otlp/otlp.testkit.js';
 import { msToNanos } from '../../domain/telemetry/metrics-testkit.js';
 
-const SERIES = `query ($name: String!, $from: DateTime, $to: DateTime, $step: Int) {
-  metricSeries(name: $name, from: $from, to: $to, step: $step) {
+const SERIES = `query ($name: String!, $from: DateTime, $to: DateTime, $step: Int, $quantiles: [Float!]) {
+  metricSeries(name: $name, from: $from, to: $to, step: $step, quantiles: $quantiles) {
     source series { name type temporality unit service labels
-      points { time count avg
+      points { time count avg quantiles { quantile value }
         exponentialHistogram { count sum min max scale zeroCount zeroThreshold positive { offset bucketCounts } negative { offset bucketCounts } }
         summary { count sum quantiles { quantile value } } } } } }`;
 
@@ -59,7 +59,8 @@ describe('exponential histograms and summaries, from real emitters to GraphQL', 
     });
     return { reader, provider, meter: provider.getMeter('loom-metrics-test') };
   };
-  const read = (name: string, key?: string) => loom.gql(SERIES, { name, from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 1_000).toISOString(), step: 3_600 }, key);
+  const read = (name: string, key?: string, quantiles?: number[]) =>
+    loom.gql(SERIES, { name, from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 1_000).toISOString(), step: 3_600, quantiles }, key);
 
   it('takes the SDK\'s cumulative exponential histograms: the latest point, every value in its bucket', async () => {
     const { reader, provider, meter } = sdk();
@@ -81,6 +82,11 @@ describe('exponential histograms and summaries, from real emitters to GraphQL', 
     expect(e.sum).toBeCloseTo(sum(values), 9);
     expect(e.scale).toBeLessThanOrEqual(20);
     expect(trimmed(e.positive)).toEqual(bucketsOf(values, e.scale));
+    // quantiles estimated from the buckets: the median (0.5, the 4th of 7 values) inside its bucket
+    const [q] = (await read('infer.latency', undefined, [0.5])).data.metricSeries.series[0].points;
+    const base = 2 ** (2 ** -e.scale);
+    expect(q.quantiles[0].value / 0.5).toBeGreaterThan(1 / base);
+    expect(q.quantiles[0].value / 0.5).toBeLessThanOrEqual(base);
   });
 
   it('adds up the SDK\'s delta exponential histograms of different scales at the lowest of them', async () => {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from './context.js';
 import { LabelMatcher, TelemetrySeriesResult } from './metrics.types.js';
@@ -18,10 +18,12 @@ export class MetricsResolver {
     @Arg('to', () => GraphQLDateTime, { nullable: true }) to: Date | undefined,
     @Arg('step', () => Int, { nullable: true, description: 'Bucket width in seconds; whole minutes read the 1-minute rollup' }) step: number | undefined,
     @Arg('maxPoints', () => Int, { nullable: true, description: 'Most buckets per series, 1..10000 (default 500)' }) maxPoints: number | undefined,
+    @Arg('quantiles', () => [Float], { nullable: true, description: 'Quantiles (0..1, at most 20) for each point of a histogram or summary, e.g. [0.5, 0.99]: see TelemetryPoint.quantiles' }) quantiles: number[] | undefined,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.metrics.series(ctx.principal.tenant, {
       name, labels: labels ?? [], service: service ?? undefined, from: isoArg(from), to: isoArg(to), step: step ?? undefined, maxPoints: maxPoints ?? undefined,
+      quantiles: quantiles ?? undefined,
     });
   }
 }

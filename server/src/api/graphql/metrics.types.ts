@@ -63,6 +63,8 @@ export class TelemetryPoint {
   @Field(() => TelemetryHistogram, { nullable: true, description: 'For an explicit-bucket histogram' }) histogram!: TelemetryHistogram | null;
   @Field(() => TelemetryExponentialHistogram, { nullable: true, description: 'For an exponential histogram' }) exponentialHistogram!: TelemetryExponentialHistogram | null;
   @Field(() => TelemetrySummary, { nullable: true, description: 'For a summary' }) summary!: TelemetrySummary | null;
+  @Field(() => [TelemetryQuantile], { description: "The quantiles asked for with metricSeries(quantiles:): a histogram's estimated from its buckets (interpolated inside the one that holds the rank, within the recorded min and max), a summary's as it reported them (null for one it did not); empty for gauges and sums" })
+  quantiles!: TelemetryQuantile[];
 }
 
 @ObjectType({ description: 'One series of an OTLP metric: a name and a set of labels' })

@@ -65,10 +65,13 @@ describe('MetricsIngestService on chDB', () => {
   });
 
   it('reads histograms raw even for whole-minute steps: delta points add up per bucket', async () => {
-    const res = await loom.services.metrics.series('demo', { name: 'step.duration', from: new Date(T0).toISOString(), to: new Date(T0 + MIN).toISOString(), step: 60 });
+    const res = await loom.services.metrics.series('demo', { name: 'step.duration', from: new Date(T0).toISOString(), to: new Date(T0 + MIN).toISOString(), step: 60, quantiles: [0.5, 1] });
     expect(res.source).toBe('RAW');
     const [p] = res.series[0].points;
     expect(p.histogram).toEqual({ count: 5, sum: 15.5, min: 0.5, max: 10, explicitBounds: [1, 5], bucketCounts: [1, 3, 1] });
+    // rank 2.5 of 5: 1.5 of the 3 values in (1, 5]; the top of the open last bucket is the max
+    expect(p.quantiles).toEqual([{ quantile: 0.5, value: 3 }, { quantile: 1, value: 10 }]);
+    await expect(loom.services.metrics.series('demo', { name: 'step.duration', quantiles: [0.5, 1.5] })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'quantiles[1]' });
     expect(p.count).toBe(2);
     expect(p.avg).toBeCloseTo((3.5 / 3 + 12 / 2) / 2, 9); // mean observation of each point, averaged
   });
@@ -129,8 +132,10 @@ describe('MetricsIngestService on chDB', () => {
       point(T0 + 30_000, 14, 0.07, [0.001, 0.002, 'NaN', 0.007, 0.012]),
     ] } }], 'api-server'));
     expect(r).toEqual({ rejected: 0 });
-    const res = await loom.services.metrics.series('demo', { name: 'go_gc_duration_seconds', from: new Date(T0).toISOString(), to: new Date(T0 + MIN).toISOString(), step: 60 });
+    const res = await loom.services.metrics.series('demo', { name: 'go_gc_duration_seconds', from: new Date(T0).toISOString(), to: new Date(T0 + MIN).toISOString(), step: 60, quantiles: [0.75, 0.5, 0.9] });
     expect(res.series[0]).toMatchObject({ type: 'summary', service: 'api-server' });
+    // a summary's quantiles as it reported them: NaN and one it does not report are null
+    expect(res.series[0].points[0].quantiles).toEqual([{ quantile: 0.75, value: 0.007 }, { quantile: 0.5, value: null }, { quantile: 0.9, value: null }]);
     const [p] = res.series[0].points;
     expect(p.summary).toEqual({ count: 14, sum: 0.07, quantiles: [
       { quantile: 0, value: 0.001 }, { quantile: 0.25, value: 0.002 }, { quantile: 0.5, value: null }, { quantile: 0.75, value: 0.007 }, { quantile: 1, value: 0.012 },

@@ -3,13 +3,18 @@ import { badInput } from '../errors.js';
 import { msToNs, parseTime, resolveStep, type RangeInput, type SeriesSource } from './metrics-range.js';
 import { expHistogramQuery, seriesListQuery, seriesPointsQuery, type SeriesFilter } from './metrics-queries.js';
 import { mergeExpHistograms, type ExpHistogramPart, type ExpHistogramValue } from './exp-histogram.js';
+import { explicitQuantile, exponentialQuantile } from './histogram-quantiles.js';
 
 export interface HistogramValue { count: number; sum: number | null; min: number | null; max: number | null; explicitBounds: number[]; bucketCounts: number[] }
-/** A summary's latest point in a bucket; a quantile's value is null when the source had none (NaN). */
-export interface SummaryValue { count: number; sum: number | null; quantiles: { quantile: number; value: number | null }[] }
+/** A quantile and its value (null: none, as a summary's NaN or a quantile it does not report). */
+export interface QuantileValue { quantile: number; value: number | null }
+/** A summary's latest point in a bucket. */
+export interface SummaryValue { count: number; sum: number | null; quantiles: QuantileValue[] }
 export interface SeriesPoint {
   time: string; min: number | null; max: number | null; avg: number | null; last: number | null; count: number;
   histogram: HistogramValue | null; exponentialHistogram: ExpHistogramValue | null; summary: SummaryValue | null;
+  /** The quantiles asked for (SeriesQuery.quantiles) of a histogram's or summary's bucket; empty for gauges and sums. */
+  quantiles: QuantileValue[];
 }
 export interface Series {
   id: string; name: string; type: string; temporality: string; unit: string; service: string;
@@ -21,10 +26,16 @@ export interface SeriesQuery extends RangeInput {
   name: string;
   labels?: { key: string; value: string }[];
   service?: string;
+  /**
+   * Quantiles (0..1) to estimate for each bucket of a histogram (from its buckets, interpolated inside
+   * the one that holds the rank) or to read from a summary (its value for that quantile, if it has one).
+   */
+  quantiles?: number[];
 }
 
 export const MAX_SERIES = 200;
 const MAX_LABEL_MATCHERS = 20;
+const MAX_QUANTILES = 20;
 const MAX_ROWS = 200_000;
 
 type Row = Record<string, any>;
@@ -39,6 +50,9 @@ export class MetricsQueryService {
     const labels = q.labels ?? [];
     if (labels.length > MAX_LABEL_MATCHERS) throw badInput('labels', `at most ${MAX_LABEL_MATCHERS} matchers`);
     labels.forEach((l, i) => { if (!l.key) throw badInput(`labels[${i}].key`, 'required'); });
+    const quantiles = q.quantiles ?? [];
+    if (quantiles.length > MAX_QUANTILES) throw badInput('quantiles', `at most ${MAX_QUANTILES}`);
+    quantiles.forEach((x, i) => { if (!(x >= 0 && x <= 1)) throw badInput(`quantiles[${i}]`, 'must be from 0 to 1'); });
     const toMs = parseTime(q.to, 'to') ?? Date.now();
     const fromMs = parseTime(q.from, 'from') ?? toMs - 3_600_000;
     const range = resolveStep(fromMs, toMs, q.step, q.maxPoints);
@@ -58,6 +72,7 @@ export class MetricsQueryService {
     for (const r of rows.slice(0, MAX_ROWS)) byId.get(r.id)?.points.push(point(r));
     const exp = source === 'RAW' ? kept.filter((s) => s.type === 'exponential_histogram').map((s) => s.id) : [];
     const expTruncated = exp.length ? await this.addExpHistograms(tenant, f, range.stepSeconds, exp, byId) : false;
+    if (quantiles.length) for (const s of byId.values()) for (const p of s.points) p.quantiles = quantilesOf(p, quantiles);
     return { ...base, series: [...byId.values()], truncated: list.length > MAX_SERIES || rows.length > MAX_ROWS || expTruncated };
   }
 
@@ -98,8 +113,20 @@ function point(r: Row): SeriesPoint {
   return {
     time: new Date(Number(r.bucket) * 1000).toISOString(),
     min: num(r.p_min), max: num(r.p_max), avg: num(r.p_avg), last: num(r.p_last), count: Number(r.p_count), histogram,
-    exponentialHistogram: null, summary,
+    exponentialHistogram: null, summary, quantiles: [],
   };
+}
+
+/** The quantiles `qs` of a point: estimated from a histogram's buckets, read from a summary; none for gauges and sums. */
+function quantilesOf(p: SeriesPoint, qs: number[]): QuantileValue[] {
+  const h = p.histogram;
+  const e = p.exponentialHistogram;
+  const s = p.summary;
+  if (!h && !e && !s) return [];
+  return qs.map((quantile) => ({
+    quantile,
+    value: h ? explicitQuantile(quantile, h) : e ? exponentialQuantile(quantile, e) : s!.quantiles.find((x) => x.quantile === quantile)?.value ?? null,
+  }));
 }
 
 /** Sparse buckets from sumMap's (keys, values). */
