@@ -44,15 +44,20 @@ function numberPoint(p: PbNumberPoint): OtlpNumberDataPoint {
 
 const present = (v: number | null | undefined): v is number => v !== null && v !== undefined;
 
+/** A distribution point with the sum, min and max its sender gave (proto3 optional: absent stays absent). */
+function withStats<T extends { sum?: number; min?: number; max?: number }>(out: T, p: { sum?: number | null; min?: number | null; max?: number | null }): T {
+  if (present(p.sum)) out.sum = p.sum;
+  if (present(p.min)) out.min = p.min;
+  if (present(p.max)) out.max = p.max;
+  return out;
+}
+
 function histogramPoint(p: PbHistogramPoint): OtlpHistogramDataPoint {
   const out: OtlpHistogramDataPoint = {
     attributes: keyValues(p.attributes), startTimeUnixNano: int64(p.startTimeUnixNano), timeUnixNano: int64(p.timeUnixNano),
     count: int64(p.count) ?? '0', bucketCounts: (p.bucketCounts ?? []).map((c) => c.toString()), explicitBounds: p.explicitBounds ?? [], flags: p.flags ?? 0,
   };
-  if (present(p.sum)) out.sum = p.sum;
-  if (present(p.min)) out.min = p.min;
-  if (present(p.max)) out.max = p.max;
-  return out;
+  return withStats(out, p);
 }
 
 const buckets = (b: { offset?: number; bucketCounts?: PbLong[] } | null | undefined): OtlpExpBuckets => ({ offset: b?.offset ?? 0, bucketCounts: (b?.bucketCounts ?? []).map((c) => c.toString()) });
@@ -63,10 +68,7 @@ function expHistogramPoint(p: PbExpHistogramPoint): OtlpExpHistogramDataPoint {
     count: int64(p.count) ?? '0', scale: p.scale ?? 0, zeroCount: int64(p.zeroCount) ?? '0', zeroThreshold: p.zeroThreshold ?? 0,
     positive: buckets(p.positive), negative: buckets(p.negative), flags: p.flags ?? 0,
   };
-  if (present(p.sum)) out.sum = p.sum;
-  if (present(p.min)) out.min = p.min;
-  if (present(p.max)) out.max = p.max;
-  return out;
+  return withStats(out, p);
 }
 
 function summaryPoint(p: PbSummaryPoint): OtlpSummaryDataPoint {

@@ -277,11 +277,8 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
     const rows = await loom.services.analytics.query<{ value: number }>('demo', "SELECT value FROM metric_points WHERE tenant_id = {tenant:String} AND metric_name = 'otlp_route_test_gauge'");
     expect(rows.map((r) => r.value)).toEqual([42.5]);
     await provider.shutdown();
-    const summary = { resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: 'rpc_latency', summary: { dataPoints: [
-      { timeUnixNano: nowNs(), count: '1', sum: 2, quantileValues: [{ quantile: 0.5, value: 2 }] },
-      { timeUnixNano: nowNs(), quantileValues: [{ quantile: 50, value: 2 }] },
-      { count: '1' },
-    ] } }] }] }] };
+    const points = [{ timeUnixNano: nowNs(), count: '1', sum: 2, quantileValues: [{ quantile: 0.5, value: 2 }] }, { timeUnixNano: nowNs(), quantileValues: [{ quantile: 50, value: 2 }] }, { count: '1' }];
+    const summary = { resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: 'rpc_latency', summary: { dataPoints: points } }] }] }] };
     const res = await postRaw(`${loom.url}/v1/metrics`, JSON.stringify(summary), { 'content-type': 'application/json', authorization: `Bearer ${loom.key}` });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body.toString()).partialSuccess).toMatchObject({ rejectedDataPoints: '2', errorMessage: expect.stringMatching(/dataPoints\[1\]\.quantileValues\[0\]\.quantile: must be a number from 0 to 1; .*dataPoints\[2\]\.timeUnixNano/) });

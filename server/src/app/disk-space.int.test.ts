@@ -4,25 +4,21 @@
  * by one Loom (a child process, which seeds the demo), then opened by another whose minimum free space
  * is above what the disk has.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { startLoom, type RunningLoom } from './main.js';
 import { availableBytes } from './disk-space.js';
-import { DEMO_KEY, spawnLoom } from '../testing/harness.js';
+import { DEMO_KEY, spawnLoom, suiteTempDir } from '../testing/harness.js';
 
-let dir: string;
-beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'loom-disk-')); });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tempDir = suiteTempDir('loom-disk-');
 
 describe('writes while the disk is nearly full', () => {
   it('serves reads and refuses writes with 503 and Retry-After on every API, writing nothing', async () => {
-    const env = { LOOM_DATA_DIR: path.join(dir, 'data'), LOOM_LOG_LEVEL: 'silent', LOOM_DEMO_KEY: DEMO_KEY };
+    const env = { LOOM_DATA_DIR: path.join(tempDir(), 'data'), LOOM_LOG_LEVEL: 'silent', LOOM_DEMO_KEY: DEMO_KEY };
     const seeded = await spawnLoom(env);
     await seeded.kill();
 
-    const beyond = String(Math.ceil(availableBytes(dir) / 1024 / 1024) + 1_000_000);
+    const beyond = String(Math.ceil(availableBytes(tempDir()) / 1024 / 1024) + 1_000_000);
     let loom: RunningLoom | undefined;
     try {
       loom = await startLoom({ ...env, LOOM_PORT: '0', LOOM_MIN_FREE_DISK_MB: beyond });

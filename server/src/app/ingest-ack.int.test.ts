@@ -3,12 +3,11 @@
  * and it survives the process being killed before it reached the graph (the next start writes it).
  * LOOM_INGEST_ACK=committed: once in the graph, with no ingest log at all.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startLoom, type RunningLoom } from './main.js';
-import { DEMO_KEY, spawnLoom } from '../testing/harness.js';
+import { DEMO_KEY, spawnLoom, suiteTempDir } from '../testing/harness.js';
 import { FileIngestLog } from '../queue/FileIngestLog.js';
 
 const EVENTS = 3_000;
@@ -28,13 +27,11 @@ async function listed(url: string): Promise<{ events: unknown[]; totalCount: num
   return res.json() as Promise<{ events: unknown[]; totalCount: number }>;
 }
 
-let dir: string;
-beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'loom-ingest-crash-')); });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tempDir = suiteTempDir('loom-ingest-crash-');
 
 describe('lineage ingest across a crash', () => {
   it('keeps every answered event when the process is killed right after answering, and writes them at the next start', async () => {
-    const env = { LOOM_DATA_DIR: path.join(dir, 'data'), LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY };
+    const env = { LOOM_DATA_DIR: path.join(tempDir(), 'data'), LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY };
     const child = await spawnLoom(env);
     let survivor: RunningLoom | undefined;
     try {
@@ -69,7 +66,7 @@ describe('lineage ingest across a crash', () => {
   }, 180_000);
 
   it('LOOM_INGEST_ACK=committed: answers once the event is in the graph, and keeps no ingest log', async () => {
-    const data = path.join(dir, 'committed');
+    const data = path.join(tempDir(), 'committed');
     const loom = await startLoom({ LOOM_DATA_DIR: data, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY, LOOM_INGEST_ACK: 'committed' });
     try {
       expect(loom.services.lineageLog).toBeNull();

@@ -1,6 +1,9 @@
 import type { NodeKind } from './model.js';
 import { badInput } from './errors.js';
 
+/** Whether text can be part of a node id (see checked). */
+export const nameable = (...parts: string[]) => parts.every((p) => !p.includes('\u0000'));
+
 /**
  * An id as the graph can hold it: the embedded graph ends a string at a NUL character, so an id with one
  * would be stored cut short, and its edges would miss it (a lineage event answered, then left out of the
@@ -8,7 +11,7 @@ import { badInput } from './errors.js';
  * before a lineage event is answered, as a GraphQL BAD_USER_INPUT.
  */
 function checked(id: string): string {
-  if (id.includes('\u0000')) throw badInput('identifier', `${JSON.stringify(id)}: must not contain the NUL character (\\u0000)`);
+  if (!nameable(id)) throw badInput('identifier', `${JSON.stringify(id)}: must not contain the NUL character (\\u0000)`);
   return id;
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { startLoom, type RunningLoom } from '../app/main.js';
 import { freePort } from '../queue/redis.testkit.js';
 import { until } from '../queue/jobqueue.contract.js';
@@ -15,6 +16,14 @@ export interface TestLoom extends RunningLoom {
   key: string;
   gql<T = any>(query: string, variables?: Record<string, unknown>, key?: string): Promise<{ status: number; data?: T; errors?: any[] }>;
   post(route: string, body: unknown, opts?: { key?: string | null; gzip?: boolean; raw?: Buffer | string; headers?: Record<string, string> }): Promise<{ status: number; json: any }>;
+}
+
+/** A temporary directory for the tests of one file: made before them, removed after; the getter gives its path. */
+export function suiteTempDir(prefix: string): () => string {
+  let dir = '';
+  beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), prefix)); });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return () => dir;
 }
 
 export async function startTestLoom(env: Record<string, string> = {}): Promise<TestLoom> {

@@ -4,11 +4,10 @@
  * job comes back when its lock expires). Either way the run is launched once and ends once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startLoom, type RunningLoom } from '../app/main.js';
-import { DEMO_KEY, spawnLoom } from '../testing/harness.js';
+import { DEMO_KEY, spawnLoom, suiteTempDir } from '../testing/harness.js';
 import { startRedis, type TestRedis } from '../queue/redis.testkit.js';
 import { until } from '../queue/jobqueue.contract.js';
 import { REQUEST, scriptRequest, waitForMetrics, waitForState } from '../api/graphql/training.testkit.js';
@@ -30,16 +29,14 @@ async function outcome(loom: RunningLoom, runId: string) {
   return { state: p.trainingState, ends: Object.keys(p).filter((k) => /^at\.(COMPLETE|FAIL|ABORT)$/.test(k)), active: (await loom.services.trainingQuotas.usage('demo')).runs };
 }
 
-let dir: string;
-beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'loom-training-recovery-')); });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tempDir = suiteTempDir('loom-training-recovery-');
 
 describe('training across restarts and crashes', () => {
   it('in-process queue: a run in flight during a graceful restart is followed again after it and ends once', async () => {
-    const data = path.join(dir, 'graceful');
+    const data = path.join(tempDir(), 'graceful');
     const env = { LOOM_DATA_DIR: data, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY };
-    const marker = path.join(dir, 'graceful.marker');
-    const release = path.join(dir, 'graceful.release');
+    const marker = path.join(tempDir(), 'graceful.marker');
+    const release = path.join(tempDir(), 'graceful.release');
     const first = await startLoom(env);
     let runId: string;
     try {
@@ -67,9 +64,9 @@ describe('training across restarts and crashes', () => {
     afterAll(async () => { await redis?.stop(); });
 
     it('a Loom process killed mid-job: another one takes the job over when its lock expires; launched once, one outcome; a duplicate request launches nothing', async () => {
-      const data = path.join(dir, 'crash');
-      const marker = path.join(dir, 'crash.marker');
-      const release = path.join(dir, 'crash.release');
+      const data = path.join(tempDir(), 'crash');
+      const marker = path.join(tempDir(), 'crash.marker');
+      const release = path.join(tempDir(), 'crash.release');
       const env = {
         LOOM_DATA_DIR: data, LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY, LOOM_REDIS_URL: redis.url,
         LOOM_QUEUE_LOCK_MS: '1500', LOOM_QUEUE_STALLED_INTERVAL_MS: '500',

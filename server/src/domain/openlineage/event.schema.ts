@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameable } from '../ids.js';
 
 /**
  * What Loom needs from an OpenLineage event, and no more: real emitters break the spec in many
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * object is loose and only what places the event in the graph is required.
  */
 const text = z.string().trim().min(1, 'must be a non-empty string').max(1024, 'must be at most 1024 characters')
-  .refine((s) => !s.includes('\u0000'), 'must not contain the NUL character (\\u0000)'); // it names a node (ids.ts)
+  .refine((s) => nameable(s), 'must not contain the NUL character (\\u0000)'); // it names a node (ids.ts)
 const facets = z.record(z.string(), z.unknown()).nullish();
 
 const timestamp = z.string().refine((s) => !Number.isNaN(parseEventTime(s)), 'must be an ISO-8601 date-time');

@@ -4,6 +4,7 @@ import { isUnavailable, refusedAlone, unavailable } from '../errors.js';
 import { linkTargets, TRACE_SUMMARY_SQL, traceGraphBatch, traceNodeId, traceRow, type TraceSummary } from './trace-summary.js';
 import { summariseRows, type SummaryRow } from './trace-summary-rows.js';
 import { cuttableWait } from '../cuttable-wait.js';
+import { KnownNodes } from './known-nodes.js';
 
 /** Per tenant, per trace named since the last cycle: the summary fields of its new span rows; `reread`: traces to read back whatever they came with. */
 interface TenantWork { rows: Map<string, SummaryRow[]>; reread: Set<string> }
@@ -39,7 +40,6 @@ export interface SummaryStats { waiting: number; lagMs: number; failures: number
 const ROLLUP_DEFAULTS: RollupOptions = {
   maxPendingTraces: 20_000, chunk: 2_000, lingerMs: 250, instance: 'loom', heartbeatMs: 15_000, staleMs: 60_000,
 };
-const MAX_KNOWN = 100_000;
 /**
  * Traces named by earlier cycles, remembered (least recently named evicted) so that a later export of
  * one reads its summary back from all its stored spans. Far above the traces pending at once
@@ -110,14 +110,14 @@ export class TraceRollup {
   private covered = 0;
   private settle: { upTo: number; resolve: () => void }[] = [];
   private cutLinger: (() => void) | null = null;
-  private readonly known = new Map<string, Set<string>>();
-  private knownCount = 0;
+  private readonly known: KnownNodes;
   /** `tenant\u0000traceId` of the traces earlier cycles summarised, oldest first. */
   private readonly seen = new Map<string, true>();
   private readonly opts: RollupOptions;
 
   constructor(private readonly graph: GraphStore, private readonly analytics: Analytics, opts: Partial<RollupOptions> = {}) {
     this.opts = { ...ROLLUP_DEFAULTS, ...opts };
+    this.known = new KnownNodes(graph);
   }
 
   /** Fail fast (before spans are written) when the summaries cannot keep up. */
@@ -380,23 +380,10 @@ export class TraceRollup {
     if (!summaries.length) return;
     const version = this.nextVersion();
     const writeGraph = async () => {
-      const existing = await this.existing(tenant, summaries.flatMap((s) => linkTargets(s).map((t) => t.from)));
+      const existing = await this.known.existing(tenant, summaries.flatMap((s) => linkTargets(s).map((t) => t.from)));
       await this.graph.write(tenant, traceGraphBatch(summaries, existing));
     };
     await Promise.all([this.analytics.insert('traces', summaries.map((s) => traceRow(tenant, s, version))), writeGraph()]);
-  }
-
-  /** Which of `ids` exist. Nodes are never hard-deleted, so a node seen once is remembered (bounded). */
-  private async existing(tenant: string, ids: string[]): Promise<Set<string>> {
-    const known = this.known.get(tenant) ?? new Set<string>();
-    const unknown = [...new Set(ids)].filter((id) => !known.has(id));
-    if (unknown.length) {
-      const found = await this.graph.getNodes(tenant, unknown);
-      if (this.knownCount > MAX_KNOWN) { this.known.clear(); known.clear(); this.knownCount = 0; }
-      for (const n of found) if (n && !known.has(n.id)) { known.add(n.id); this.knownCount++; }
-      this.known.set(tenant, known);
-    }
-    return new Set(ids.filter((id) => known.has(id)));
   }
 
   /** Microseconds since the epoch, strictly increasing: the `traces` row version. */

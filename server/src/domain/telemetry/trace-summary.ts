@@ -12,7 +12,7 @@
  *   ModelVersion -SERVED-> Trace    `loom.model.name` + `loom.model.version`
  *   PromptVersion -PROMPTED-> Trace `loom.prompt.name` + `loom.prompt.version` (or traceloop.prompt.key/.version)
  */
-import { modelVersionId, promptVersionId, runNodeId } from '../ids.js';
+import { modelVersionId, nameable, promptVersionId, runNodeId } from '../ids.js';
 import type { EdgeInput, NodeInput } from '../model.js';
 import type { WriteBatch } from '../ports/GraphStore.js';
 
@@ -74,10 +74,7 @@ export function traceRow(tenant: string, s: TraceSummary, version: string): Reco
   };
 }
 
-/** A span attribute with a NUL names no node (ids.ts refuses such ids): it links to nothing. */
-const nameable = (...parts: string[]) => parts.every((p) => !p.includes('\u0000'));
-
-/** The graph ids a summary links to, per edge kind. */
+/** The graph ids a summary links to, per edge kind (a span attribute that names no node, as one with a NUL, links to nothing). */
 export function linkTargets(s: TraceSummary): { kind: 'TRACED' | 'SERVED' | 'PROMPTED'; from: string }[] {
   return [
     ...s.run_ids.filter((id) => nameable(id)).map((id) => ({ kind: 'TRACED' as const, from: runNodeId(id) })),
