@@ -5,7 +5,9 @@
  *   tenant create <name>               create a tenant
  *   tenant list                        list tenants
  *   tenant quota <name> [--gpu N] [--cpu Q]   show or set a tenant's training quota (GPUs, CPU cores; -1 = no limit, "default" = the configured one)
- *   key create <tenant> [--role R]     create an API key (admin | editor | viewer), printed once
+ *   key create <tenant> [--role R] [--name N]   create an API key (admin | editor | viewer), printed once
+ *   key list <tenant>                  the tenant's API keys (ids, roles, who created and revoked them)
+ *   key revoke <tenant> <id> [--force] revoke a key by its id (8+ characters of it); --force lets the last admin key go
  *   seed <tenant> <events.ndjson>      load OpenLineage events from a file
  */
 import 'reflect-metadata';
@@ -16,14 +18,14 @@ import { openAnalyticsStore, openGraph } from './app/adapters.js';
 import { createServices, type Services } from './app/services.js';
 import { loadEvents } from './app/seed.js';
 import { LoomError } from './domain/errors.js';
-import type { Role } from './domain/tenancy/tenancy.service.js';
+import type { ApiKeyInfo, Role } from './domain/tenancy/tenancy.service.js';
 import { cpuMillis, formatCpu } from './domain/training/spec.js';
 
 async function withServices<T>(work: (s: Services) => Promise<T>): Promise<T> {
   const cfg = loadConfig(process.env);
   const graph = await openGraph(cfg.graph).catch((err) => {
     if (err instanceof LoomError) throw err; // already says what to do
-    throw new Error(`Cannot open the graph store (${String(err)}). If Loom is running on the embedded engine, stop it first: an embedded database opens in one process only.`);
+    throw new Error(`Cannot open the graph store (${String(err)}). If Loom is running on the embedded engine, stop it first: an embedded database opens in one process only. A running Loom's admins manage API keys on its Keys page or with GraphQL (apiKeys, createApiKey, revokeApiKey).`);
   });
   const analytics = await openAnalyticsStore(cfg.analytics);
   try {
@@ -68,15 +70,26 @@ async function main(argv: string[]): Promise<void> {
     return void console.log(`training quota of ${rest[0]}: GPUs ${q.gpu ?? 'no limit'}, CPU ${q.cpuMillis === null ? 'no limit' : formatCpu(q.cpuMillis)}`);
   }
   if (cmd === 'key' && sub === 'create' && rest[0]) {
-    const key = await withServices((s) => s.tenancy.createApiKey(rest[0], (flag('role') ?? 'admin') as Role));
+    const key = await withServices((s) => s.tenancy.createApiKey(rest[0], (flag('role') ?? 'admin') as Role, undefined, { name: flag('name'), createdBy: 'cli' }));
     return void console.log(`API key for ${rest[0]} (shown once, store it now):\n${key}`);
+  }
+  if (cmd === 'key' && sub === 'list' && rest[0]) {
+    const keys = await withServices(async (s) => {
+      if (!(await s.tenancy.tenantExists(rest[0]))) throw new LoomError('NOT_FOUND', `tenant ${rest[0]} not found`);
+      return s.tenancy.listApiKeys(rest[0]);
+    });
+    return void console.log(keysTable(keys));
+  }
+  if (cmd === 'key' && sub === 'revoke' && rest[0] && rest[1] && !rest[1].startsWith('--')) {
+    const k = await withServices((s) => s.tenancy.revokeApiKey(rest[0], rest[1], { by: 'cli', allowLastAdmin: rest.includes('--force') }));
+    return void console.log(`API key ${k.prefix} (${k.role}${k.name ? `, ${k.name}` : ''}) of ${rest[0]} revoked at ${k.revokedAt}`);
   }
   if (cmd === 'seed' && sub && rest[0]) {
     const text = await readFile(rest[0], 'utf8');
     const n = await withServices((s) => loadEvents(s, sub, text, (d, t) => process.stderr.write(`\r${d}/${t} events`)));
     return void console.log(`\nloaded ${n} events into ${sub}`);
   }
-  throw new LoomError('BAD_USER_INPUT', `unknown command "${argv.join(' ')}". Commands: start | tenant create <name> | tenant list | tenant quota <name> [--gpu N] [--cpu Q] | key create <tenant> [--role admin|editor|viewer] | seed <tenant> <file.ndjson>`);
+  throw new LoomError('BAD_USER_INPUT', `unknown command "${argv.join(' ')}". Commands: start | tenant create <name> | tenant list | tenant quota <name> [--gpu N] [--cpu Q] | key create <tenant> [--role admin|editor|viewer] [--name N] | key list <tenant> | key revoke <tenant> <id> [--force] | seed <tenant> <file.ndjson>`);
 }
 
 /** A quota flag: absent → unchanged, `default` → the configured default, -1 → no limit. */
@@ -86,6 +99,15 @@ function quotaFlag(v: string | undefined, name: string, parse: (v: string) => nu
   const n = parse(v);
   if (!Number.isInteger(n) || n < -1) throw new LoomError('BAD_USER_INPUT', `--${name} ${v}: expected ${name === 'cpu' ? 'a CPU quantity such as 64 or 500m' : 'a whole number'}, -1 (no limit) or "default"`);
   return n;
+}
+
+/** `key list`: one line a key, newest first; the id is what `key revoke` takes (its first 8+ characters do). */
+function keysTable(keys: ApiKeyInfo[]): string {
+  if (!keys.length) return 'no API keys';
+  const rows = keys.map((k) => [k.id.slice(0, 16), k.prefix, k.role, k.createdAt.slice(0, 19), k.revokedAt ? `revoked ${k.revokedAt.slice(0, 19)} by ${k.revokedBy}` : 'active', k.name ?? '', k.createdBy ?? '']);
+  const head = ['id', 'key', 'role', 'created', 'state', 'name', 'created by'];
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(width[i])).join('  ').trimEnd()).join('\n');
 }
 
 main(process.argv.slice(2)).catch((err) => {

@@ -128,8 +128,10 @@ function startWorkers(cfg: Config, services: Services, queue: JobQueue, launcher
   const manager = new WorkerManager(queue, createQueueMetrics(registry, queue), log);
   const runner = new TrainingRunner(services.graph, services.training!, launcher, {
     loomUrl: cfg.training.loomUrl ?? url,
-    // Each launched run gets its own editor key, passed to the training command as LOOM_API_KEY.
-    mintKey: (tenant) => services.tenancy.createApiKey(tenant, 'editor'),
+    // Each launched run gets its own editor key, passed to the training command as LOOM_API_KEY, and
+    // revoked when the run ends.
+    mintKey: (tenant, runId, key) => services.tenancy.createApiKey(tenant, 'editor', key, { name: `training run ${runId}`, createdBy: 'training', runId }),
+    revokeKeys: (tenant, ids) => services.tenancy.revokeRunKeys(tenant, ids),
     listTenants: () => services.tenancy.listTenants(),
   });
   registerTrainingWorkers(manager, runner, { maxRuns: cfg.training.maxRuns }, log);

@@ -25,7 +25,7 @@ export async function seedIfEmpty(services: Services, opts: { dataDir: string; d
   });
   await seedDemoStory(services, DEMO_TENANT, log);
   await services.tenancy.createTenant(DEMO_TENANT, 'Demo tenant');
-  const key = await services.tenancy.createApiKey(DEMO_TENANT, 'admin', opts.demoKey);
+  const key = await services.tenancy.createApiKey(DEMO_TENANT, 'admin', opts.demoKey, { name: 'demo', createdBy: 'seed' });
   await writeFile(keyFile, `${key}\n`, { mode: 0o600 });
   log.info({ tenant: DEMO_TENANT, events: count, ms: Math.round(performance.now() - started) }, 'demo tenant created and seeded');
   return key;

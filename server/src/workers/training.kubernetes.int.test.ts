@@ -61,8 +61,10 @@ describe('training on Kubernetes (stand-in API server)', () => {
     expect(job.spec.template.spec.containers[0].env).toContainEqual({ name: 'LOOM_URL', value: 'http://loom-api.loom.svc:4000' });
     await until(() => !!api.secret(NS, name), 5_000, 'the key Secret');
     const key = api.secret(NS, name)!.stringData['api-key'];
-    expect(await loom.services.tenancy.authenticate(key)).toEqual({ tenant: 'demo', role: 'editor' });
+    expect(await loom.services.tenancy.authenticate(key)).toMatchObject({ tenant: 'demo', role: 'editor' });
     expect(api.invalid).toEqual([]);
+    const minted = (await loom.services.tenancy.listApiKeys('demo')).filter((k) => k.runId === runId);
+    expect(minted).toEqual([expect.objectContaining({ role: 'editor', name: `training run ${runId}`, createdBy: 'training', revokedAt: null })]);
 
     const pod = api.run(NS, name);
     const started = Date.now();
@@ -82,6 +84,9 @@ describe('training on Kubernetes (stand-in API server)', () => {
     api.exit(NS, pod, 0);
     api.setJobCondition(NS, name, 'Complete');
     await waitForState(loom, runId, 'SUCCEEDED');
+    // The run's command is done: its key is revoked (kept in the list, for the record).
+    await until(async () => (await loom.services.tenancy.authenticate(key)) === null, 5_000, 'the run key revoked');
+    expect(await loom.services.tenancy.apiKey('demo', minted[0].id)).toMatchObject({ revokedBy: 'training' });
     const summary = await loom.gql('query ($r: String!) { runGpuSummary(runId: $r) { gpuCount placement { namespace pods } gpus { gpuUuid pod } } }', { r: runId });
     expect(summary.errors).toBeUndefined();
     expect(summary.data.runGpuSummary).toMatchObject({ gpuCount: 1, placement: { namespace: NS, pods: [pod] }, gpus: [{ gpuUuid: gpu.uuid, pod }] });

@@ -1,16 +1,46 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { GraphStore } from '../ports/GraphStore.js';
-import { badInput, LoomError } from '../errors.js';
+import { badInput, LoomError, notFound } from '../errors.js';
+import type { GraphNode } from '../model.js';
+import { checkText } from '../registry/validate.js';
 
 /** Tenants and API keys live in the reserved `_system` scope; no API key can ever resolve to it. */
 export const SYSTEM_TENANT = '_system';
 export const ROLES = ['admin', 'editor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export interface Principal { tenant: string; role: Role }
+/** `keyId`: which of the tenant's API keys was sent (ApiKeyInfo.id), when the principal came from one. */
+export interface Principal { tenant: string; role: Role; keyId?: string }
+
+/** What a tenant's admins see of an API key: never the key itself, which is shown once, when it is created. */
+export interface ApiKeyInfo {
+  /** The SHA-256 of the key, in hex: what revocation names. */
+  id: string;
+  /** The key's first characters, to recognise it by. */
+  prefix: string;
+  role: Role;
+  /** What the key is for, as its creator put it (a training run's key names its run). */
+  name: string | null;
+  createdAt: string;
+  /** Who created it: `key <first 12 characters of the creating key's id>`, `cli`, `training` or `seed`. */
+  createdBy: string | null;
+  /** The training run it was minted for (revoked when that run ends). */
+  runId: string | null;
+  revokedAt: string | null;
+  revokedBy: string | null;
+}
+
+export interface CreateKeyOptions { name?: string | null; createdBy?: string; runId?: string }
 
 const TENANT_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+/** The id of an API key (ApiKeyInfo.id): its SHA-256, in hex. */
+export const apiKeyId = hashKey;
+/** A new API key: 24 random bytes. */
+export const newApiKey = () => `loom_${randomBytes(24).toString('base64url')}`;
+const KEY_ID = /^[0-9a-f]{64}$/;
+const KEY_ID_PREFIX = /^[0-9a-f]{8,64}$/;
+
 const tenantNodeId = (name: string) => `tenant::${name}`;
 const keyNodeId = (hash: string) => `apikey::${hash}`;
 
@@ -26,6 +56,7 @@ const AUTH_CACHE_MAX = 10_000;
 
 export class TenancyService {
   private readonly authCache = new Map<string, { principal: Principal | null; until: number }>();
+  private readonly revoking = new Map<string, Promise<void>>();
 
   constructor(private readonly graph: GraphStore, private readonly now: () => number = Date.now) {}
 
@@ -51,19 +82,93 @@ export class TenancyService {
 
   /**
    * Create an API key for a tenant. Only its SHA-256 is stored; the key itself is returned once.
-   * `key` may be given (e.g. a configured demo key); otherwise 32 random bytes are used.
+   * `key` may be given (e.g. a configured demo key); otherwise 24 random bytes are used.
    */
-  async createApiKey(tenant: string, role: Role, key = `loom_${randomBytes(24).toString('base64url')}`): Promise<string> {
+  async createApiKey(tenant: string, role: Role, key = newApiKey(), opts: CreateKeyOptions = {}): Promise<string> {
     if (!ROLES.includes(role)) throw badInput('role', `must be one of ${ROLES.join(', ')}`);
     if (key.length < 16) throw badInput('key', 'must be at least 16 characters');
+    const name = checkText('name', opts.name, 200) ?? null;
     if (!(await this.tenantExists(tenant))) throw new LoomError('NOT_FOUND', `tenant ${tenant} not found; create it first`);
     const hash = hashKey(key);
     await this.graph.write(SYSTEM_TENANT, {
-      nodes: [{ id: keyNodeId(hash), kind: 'ApiKey', namespace: tenant, name: `${key.slice(0, 9)}…`, props: { tenant, role, hash } }],
+      nodes: [{
+        id: keyNodeId(hash), kind: 'ApiKey', namespace: tenant, name: `${key.slice(0, 9)}…`,
+        props: { tenant, role, hash, name, createdBy: opts.createdBy ?? null, runId: opts.runId ?? null },
+      }],
       edges: [{ kind: 'HAS_KEY', from: tenantNodeId(tenant), to: keyNodeId(hash) }],
     });
     this.authCache.delete(hash); // a key tried before it existed works at once
     return key;
+  }
+
+  /** One of the tenant's API keys by its full id; null when the tenant holds no such key. */
+  async apiKey(tenant: string, id: string): Promise<ApiKeyInfo | null> {
+    if (!KEY_ID.test(id)) return null;
+    const [node] = await this.graph.getNodes(SYSTEM_TENANT, [keyNodeId(id)]);
+    return node && node.kind === 'ApiKey' && node.props.tenant === tenant ? keyInfo(node) : null;
+  }
+
+  /** The tenant's API keys, newest first, revoked ones included (with when and by whom). */
+  async listApiKeys(tenant: string): Promise<ApiKeyInfo[]> {
+    const out: ApiKeyInfo[] = [];
+    for (let offset = 0; ; offset += 1000) {
+      const page = await this.keyNodes(tenant, offset, 1000);
+      out.push(...page.items.map(keyInfo));
+      if (page.items.length < 1000 || offset + 1000 >= page.total) return out;
+    }
+  }
+
+  /**
+   * Revoke one of the tenant's API keys, by its id (or the first 8 or more characters of it, when
+   * they name one key). It is refused at once by this process; another process may accept it until
+   * its cache of resolved keys expires (30 s). Revoking a revoked key changes nothing. A tenant's
+   * last admin key is kept unless `allowLastAdmin` (the CLI's `--force`): without one, no API key
+   * could manage the tenant's keys, and only the command line could create another.
+   */
+  async revokeApiKey(tenant: string, id: string, opts: { by: string; allowLastAdmin?: boolean }): Promise<ApiKeyInfo> {
+    const want = id.trim().toLowerCase();
+    if (!KEY_ID_PREFIX.test(want)) throw badInput('id', 'must be an API key id: 64 hex digits, or at least the first 8 of them');
+    return this.serially(tenant, async () => {
+      const key = await this.apiKey(tenant, KEY_ID.test(want) ? want : await this.idByPrefix(tenant, want));
+      if (!key) throw notFound(`API key ${id} of tenant ${tenant}`);
+      if (key.revokedAt) return key;
+      if (key.role === 'admin' && !opts.allowLastAdmin) {
+        const admins = (await this.listApiKeys(tenant)).filter((k) => k.role === 'admin' && !k.revokedAt);
+        if (admins.length <= 1) throw new LoomError('CONFLICT', `API key ${key.prefix} is the last admin key of tenant ${tenant}: create another admin key first`);
+      }
+      const revokedAt = new Date().toISOString();
+      await this.graph.write(SYSTEM_TENANT, { nodes: [{ id: keyNodeId(key.id), kind: 'ApiKey', namespace: tenant, name: key.prefix, props: { revoked: true, revokedAt, revokedBy: opts.by } }], edges: [] });
+      this.authCache.delete(key.id);
+      return { ...key, revokedAt, revokedBy: opts.by };
+    });
+  }
+
+  /** Revokes the keys minted for a training run, by id, when it ends (the command they were given to is done); ids of no key are left alone. */
+  async revokeRunKeys(tenant: string, ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      if (!(await this.apiKey(tenant, id))?.revokedAt) await this.revokeApiKey(tenant, id, { by: 'training', allowLastAdmin: true }).catch((err) => { if (!(err instanceof LoomError && err.code === 'NOT_FOUND')) throw err; });
+    }
+  }
+
+  private keyNodes(tenant: string, offset: number, limit: number) {
+    return this.graph.neighbours(SYSTEM_TENANT, tenantNodeId(tenant), { direction: 'DOWNSTREAM', edgeKinds: ['HAS_KEY'], limit, offset, order: 'createdAt' })
+      .then((page) => ({ total: page.total, items: page.items.map((n) => n.node) }));
+  }
+
+  private async idByPrefix(tenant: string, prefix: string): Promise<string> {
+    const found = (await this.listApiKeys(tenant)).filter((k) => k.id.startsWith(prefix));
+    if (found.length > 1) throw badInput('id', `${prefix} is the start of ${found.length} API key ids: give more of it`);
+    return found[0]?.id ?? '';
+  }
+
+  /** One revocation at a time per tenant in this process, so two cannot each leave the other's admin key as the last. */
+  private serially<T>(tenant: string, work: () => Promise<T>): Promise<T> {
+    const before = this.revoking.get(tenant) ?? Promise.resolve();
+    const run = before.then(work, work);
+    const tail = run.then(() => undefined, () => undefined);
+    this.revoking.set(tenant, tail);
+    void tail.then(() => { if (this.revoking.get(tenant) === tail) this.revoking.delete(tenant); });
+    return run;
   }
 
   /** Resolve a bearer key to its tenant and role; null for an unknown key. */
@@ -83,8 +188,17 @@ export class TenancyService {
     if (!node || node.props.revoked) return null;
     const stored = Buffer.from(String(node.props.hash), 'hex');
     if (stored.length !== 32 || !timingSafeEqual(stored, Buffer.from(hash, 'hex'))) return null;
-    return { tenant: String(node.props.tenant), role: node.props.role as Role };
+    return { tenant: String(node.props.tenant), role: node.props.role as Role, keyId: hash };
   }
+}
+
+const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+
+function keyInfo(n: GraphNode): ApiKeyInfo {
+  return {
+    id: String(n.props.hash), prefix: n.name, role: n.props.role as Role, name: text(n.props.name), createdAt: n.createdAt,
+    createdBy: text(n.props.createdBy), runId: text(n.props.runId), revokedAt: text(n.props.revokedAt), revokedBy: text(n.props.revokedBy),
+  };
 }
 
 /** Roles allowed to write (ingest, mutations). */

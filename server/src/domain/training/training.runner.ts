@@ -11,6 +11,7 @@ import { isTerminal, type LaunchCredentials, type TrainingLauncher, type Trainin
 import type { EdgeInput, GraphNode, Props } from '../model.js';
 import { trainingAccountId } from '../ids.js';
 import { finalProps, placementProps, statusProps } from './state.js';
+import { apiKeyId, newApiKey } from '../tenancy/tenancy.service.js';
 import type { TrainingService, TrainingView } from './training.service.js';
 
 type Job = QueuePayloads['training.run'];
@@ -18,8 +19,10 @@ type Job = QueuePayloads['training.run'];
 export interface RunnerOptions {
   /** The URL training commands reach Loom's API at (LOOM_URL in their environment). */
   loomUrl: string;
-  /** A key for the run's tenant, given to the training command as LOOM_API_KEY. */
-  mintKey: (tenant: string) => Promise<string>;
+  /** Stores `key` (newApiKey) as an editor key of the run's tenant: it is given to the training command as LOOM_API_KEY. */
+  mintKey: (tenant: string, runId: string, key: string) => Promise<unknown>;
+  /** Revokes the keys minted for a run (ids unknown to the tenant are left alone): called once the run has ended. */
+  revokeKeys: (tenant: string, keyIds: string[]) => Promise<unknown>;
   listTenants: () => Promise<string[]>;
 }
 
@@ -35,11 +38,12 @@ export class TrainingRunner {
   async run({ tenant, runId }: Job, job: JobInfo): Promise<void> {
     const view = await this.training.get(tenant, runId);
     if (!view) throw new PermanentJobError(`training run ${runId} of tenant ${tenant} not found`);
-    if (isTerminal(view.record.state)) return;
+    // Ended: its keys are revoked again, in case a worker stopped between the end and their revocation.
+    if (isTerminal(view.record.state)) return void (await this.opts.revokeKeys(tenant, runKeyIds(view.run)));
     if (view.cancelRequestedAt && !view.record.placement) {
       return this.finish(tenant, runId, 'CANCELLED', 'Cancelled', 'cancelled before it was launched');
     }
-    const credentials: LaunchCredentials = { loomUrl: this.opts.loomUrl, apiKey: () => this.opts.mintKey(tenant) };
+    const credentials: LaunchCredentials = { loomUrl: this.opts.loomUrl, apiKey: () => this.mintKey(tenant, runId) };
     const { placement } = await this.launcher.launch(view.spec, credentials);
     if (!view.record.placement) await this.writeRun(tenant, view.run, { ...placementProps(placement), 'training.launchedAt': new Date().toISOString() }, new Date().toISOString());
     // A cancel that came while launching: the cancel job may have found nothing to stop.
@@ -84,8 +88,7 @@ export class TrainingRunner {
     const change = statusProps(view.run.props, status);
     if (!change) return;
     if (!isTerminal(s.state)) return this.writeRun(tenant, view.run, change.props, change.at);
-    await this.writeRun(tenant, view.run, change.props, change.at, [endDispatch(tenant, view, change.at)]);
-    this.training.released(tenant);
+    await this.ended(tenant, view, change);
   }
 
   private async finish(tenant: string, runId: string, state: 'FAILED' | 'CANCELLED', reason: string, message: string): Promise<void> {
@@ -93,14 +96,37 @@ export class TrainingRunner {
     if (!view) return;
     const change = finalProps(view.run.props, state, reason, message, new Date().toISOString());
     if (!change) return;
+    await this.ended(tenant, view, change);
+  }
+
+  /** Records the run's end: its quota is freed, and the API keys minted for its command are revoked. */
+  private async ended(tenant: string, view: TrainingView, change: { props: Props; at: string }): Promise<void> {
     await this.writeRun(tenant, view.run, change.props, change.at, [endDispatch(tenant, view, change.at)]);
     this.training.released(tenant);
+    await this.opts.revokeKeys(tenant, runKeyIds(view.run));
+  }
+
+  /**
+   * A new key for the run's command. Its id is recorded on the Run before the key is stored, so a key
+   * that works is always one the run's end will revoke (a stop in between leaves an id with no key).
+   */
+  private async mintKey(tenant: string, runId: string): Promise<string> {
+    const key = newApiKey();
+    const view = await this.training.get(tenant, runId);
+    if (!view) throw new PermanentJobError(`training run ${runId} of tenant ${tenant} not found`);
+    await this.writeRun(tenant, view.run, { [KEY_IDS]: [...runKeyIds(view.run), apiKeyId(key)] }, new Date().toISOString());
+    await this.opts.mintKey(tenant, runId, key);
+    return key;
   }
 
   private writeRun(tenant: string, run: GraphNode, props: Props, at: string, edges: EdgeInput[] = []): Promise<void> {
     return this.graph.write(tenant, { nodes: [{ id: run.id, kind: 'Run', namespace: run.namespace, name: run.name, props, at }], edges });
   }
 }
+
+/** The Run's record of the API keys minted for its command. */
+const KEY_IDS = 'training.apiKeyIds';
+const runKeyIds = (run: GraphNode): string[] => (Array.isArray(run.props[KEY_IDS]) ? (run.props[KEY_IDS] as unknown[]).map(String) : []);
 
 /** The run no longer holds quota: its DISPATCHED edge ends (history keeps it). */
 function endDispatch(tenant: string, view: TrainingView, at: string): EdgeInput {

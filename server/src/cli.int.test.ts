@@ -1,0 +1,43 @@
+import { execFile } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteTempDir } from './testing/harness.js';
+
+const dataDir = suiteTempDir('loom-cli-');
+
+/** One `loom` command against the embedded engines in the suite's data directory: exit code and output. */
+function loom(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], { env: { ...process.env, LOOM_DATA_DIR: dataDir(), LOOM_LOG_LEVEL: 'silent' }, timeout: 60_000 },
+      (error, out, err) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out, err }));
+  });
+}
+
+// Each command opens the embedded engines (~5 s on 2 cores): few commands, each checked in full.
+describe('the command line manages tenants and API keys', () => {
+  beforeAll(async () => {
+    expect((await loom('tenant', 'create', 'acme')).code).toBe(0);
+    expect((await loom('key', 'create', 'acme', '--role', 'admin', '--name', 'ops team')).out).toMatch(/\nloom_\S+\n$/);
+  });
+
+  it('lists keys without the keys themselves, revokes by the start of an id, and keeps the last admin key unless forced', async () => {
+    const viewer = (await loom('key', 'create', 'acme', '--role', 'viewer', '--name', 'grafana')).out.trim().split('\n').at(-1)!;
+    const listed = await loom('key', 'list', 'acme');
+    expect(listed.code).toBe(0);
+    const lines = listed.out.trim().split('\n');
+    expect(lines[0]).toMatch(/^id\s+key\s+role\s+created\s+state\s+name\s+created by$/);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(new RegExp(`^[0-9a-f]{16}\\s+${viewer.slice(0, 9)}…\\s+viewer\\s+\\S+\\s+active\\s+grafana\\s+cli$`));
+    expect(lines[2]).toMatch(/\sadmin\s.*\sactive\s+ops team\s+cli$/);
+    expect(listed.out).not.toContain(viewer);
+
+    const revoked = await loom('key', 'revoke', 'acme', lines[1].slice(0, 10));
+    expect(revoked).toMatchObject({ code: 0 });
+    expect(revoked.out).toMatch(/^API key loom_\S+… \(viewer, grafana\) of acme revoked at \d{4}-/);
+
+    const adminId = lines[2].slice(0, 16);
+    const kept = await loom('key', 'revoke', 'acme', adminId);
+    expect(kept.code).toBe(1);
+    expect(kept.err).toContain('is the last admin key of tenant acme: create another admin key first');
+    expect((await loom('key', 'revoke', 'acme', adminId, '--force')).out).toMatch(/\(admin, ops team\) of acme revoked at/);
+  });
+});
