@@ -7,9 +7,11 @@ import { PromptsPage } from './pages/prompts/PromptsPage.js';
 import { TracesPage } from './pages/traces/TracesPage.js';
 import { GpuPage } from './pages/gpu/GpuPage.js';
 import { TrainingPage } from './pages/training/TrainingPage.js';
+import { KeysPage } from './pages/keys/KeysPage.js';
 
-export type NavKey = 'lineage' | 'runs' | 'models' | 'prompts' | 'traces' | 'gpu' | 'training';
-export interface Route { key: NavKey; path: string; match: (path: string) => boolean; page: ComponentType }
+export type NavKey = 'lineage' | 'runs' | 'models' | 'prompts' | 'traces' | 'gpu' | 'training' | 'keys';
+/** `adminOnly`: in the navigation of admin keys only (the page itself says so to others). */
+export interface Route { key: NavKey; path: string; match: (path: string) => boolean; page: ComponentType; adminOnly?: boolean }
 
 const prefix = (p: string) => (path: string) => path === p || path.startsWith(`${p}/`);
 
@@ -21,6 +23,7 @@ export const NAV: ReadonlyArray<Route> = [
   { key: 'traces', path: '/traces', match: prefix('/traces'), page: TracesPage },
   { key: 'gpu', path: '/gpu', match: prefix('/gpu'), page: GpuPage },
   { key: 'training', path: '/training', match: prefix('/training'), page: TrainingPage },
+  { key: 'keys', path: '/keys', match: prefix('/keys'), page: KeysPage, adminOnly: true },
 ];
 
 /** The page of a path; unknown paths show the explorer (the server sends index.html for any path). */

@@ -368,6 +368,26 @@ export type RunGpuSummaryQueryVariables = Exact<{
 
 export type RunGpuSummaryQuery = { runGpuSummary: { runId: string, gpuCount: number, gpuHours: number, meanUtilization: number | null, maxMemoryUsedBytes: number | null, meanPowerWatts: number | null, energyKwh: number | null, placement: { namespace: string, pods: Array<string>, startedAt: string | null, endedAt: string | null } | null, gpus: Array<{ gpuUuid: string, host: string, model: string, pod: string, hours: number, meanUtilization: number | null, maxMemoryUsedBytes: number | null, meanPowerWatts: number | null }> } };
 
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, prefix: string, role: string, name: string | null, createdAt: string, createdBy: string | null, runId: string | null, revokedAt: string | null, revokedBy: string | null, current: boolean }> };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  role: string;
+  name?: string | null | undefined;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, prefix: string, role: string } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
+
 export type RegisteredModelsQueryVariables = Exact<{
   first: number;
   offset: number;
@@ -1028,6 +1048,42 @@ export const RunGpuSummaryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RunGpuSummaryQuery, RunGpuSummaryQueryVariables>;
+export const ApiKeysDocument = new TypedDocumentString(`
+    query ApiKeys {
+  apiKeys {
+    id
+    prefix
+    role
+    name
+    createdAt
+    createdBy
+    runId
+    revokedAt
+    revokedBy
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($role: String!, $name: String) {
+  createApiKey(role: $role, name: $name) {
+    key
+    apiKey {
+      id
+      prefix
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
 export const RegisteredModelsDocument = new TypedDocumentString(`
     query RegisteredModels($first: Int!, $offset: Int!, $search: String) {
   registeredModels(first: $first, offset: $offset, search: $search) {

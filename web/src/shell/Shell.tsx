@@ -3,10 +3,14 @@ import { LANGS, defineMessages, useLang, useT, type Lang } from '../i18n/i18n.js
 import { ViewerBadge } from '../ViewerBadge.js';
 import { Link, useLocation } from './router.js';
 import { NAV } from '../routes.js';
+import { ViewerDocument } from '../api/documents.js';
+import { useQuery } from '../api/useQuery.js';
+
+const NO_VARIABLES = {};
 
 const M = defineMessages(
-  { lineage: 'Lineage', runs: 'Runs', models: 'Models', prompts: 'Prompts', traces: 'Traces', gpu: 'GPUs', training: 'Training', signOut: 'Sign out', language: 'Language' },
-  { lineage: '血缘', runs: '运行', models: '模型', prompts: '提示词', traces: '调用链', gpu: 'GPU', training: '训练', signOut: '退出', language: '语言' },
+  { lineage: 'Lineage', runs: 'Runs', models: 'Models', prompts: 'Prompts', traces: 'Traces', gpu: 'GPUs', training: 'Training', keys: 'API keys', signOut: 'Sign out', language: 'Language' },
+  { lineage: '血缘', runs: '运行', models: '模型', prompts: '提示词', traces: '调用链', gpu: 'GPU', training: '训练', keys: 'API 密钥', signOut: '退出', language: '语言' },
 );
 
 /** The frame of every page: brand, navigation, language, who is signed in. */
@@ -14,12 +18,13 @@ export function Shell({ onSignOut, children }: { onSignOut: () => void; children
   const t = useT(M);
   const { lang, setLang } = useLang();
   const { path } = useLocation();
+  const admin = useQuery(ViewerDocument, NO_VARIABLES).data?.viewer.role.toLowerCase() === 'admin';
   return (
     <div className="shell">
       <header className="top-bar">
         <Link to="/" className="brand">Loom</Link>
         <nav className="nav" data-testid="nav">
-          {NAV.map((item) => (
+          {NAV.filter((item) => !item.adminOnly || admin).map((item) => (
             <Link key={item.path} to={item.path} data-testid={`nav-${item.key}`} className={item.match(path) ? 'active' : undefined} aria-current={item.match(path) ? 'page' : undefined}>
               {t(item.key)}
             </Link>

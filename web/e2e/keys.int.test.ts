@@ -1,0 +1,67 @@
+/**
+ * End to end: the API keys page in Chromium on a real Loom. An admin creates a key (shown once),
+ * the key works on the API, the admin revokes it and the API refuses it; a viewer's browser has no
+ * Keys page in its navigation. Screenshots land in test-results/e2e/keys-*.png.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEMO_KEY, useE2E } from './testkit.js';
+
+const e2e = useE2E();
+
+/** The status of a GraphQL read sent with `key`. */
+async function status(key: string): Promise<number> {
+  const res = await fetch(`${e2e.loom.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query: '{ viewer { role } }' }) });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+describe('API keys page', () => {
+  it('an admin creates a key shown once, and revokes it: the API then refuses it', async () => {
+    const page = await e2e.page('/keys');
+    await page.getByTestId('nav-keys').waitFor();
+    const rows = page.getByTestId('key-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1); // the demo admin key, marked as this browser's
+    await expect.poll(() => rows.first().textContent()).toContain('this browser');
+
+    await page.getByTestId('key-name').fill('airflow-prod');
+    await page.getByTestId('key-role').selectOption('editor');
+    await page.getByTestId('key-create').click();
+    const secret = await page.getByTestId('key-secret').inputValue();
+    expect(secret).toMatch(/^loom_/);
+    expect(await status(secret)).toBe(200);
+    await expect.poll(() => rows.count()).toBe(2);
+    const row = page.locator(`[data-testid="key-row"][data-key-id]`).filter({ hasText: 'airflow-prod' });
+    expect(await row.textContent()).toContain(secret.slice(0, 9));
+    expect(await row.textContent()).not.toContain(secret);
+    await e2e.screenshot(page, 'keys-1-created');
+    await page.getByTestId('key-done').click();
+    expect(await page.getByTestId('key-created').count()).toBe(0); // gone once dismissed: never shown again
+
+    page.once('dialog', (d) => void d.accept());
+    await row.getByTestId('key-revoke').click();
+    await expect.poll(() => rows.count()).toBe(1); // revoked keys are hidden unless asked for
+    expect(await status(secret)).toBe(401);
+    await page.getByTestId('keys-show-revoked').check();
+    await expect.poll(() => page.locator('[data-testid="key-row"][data-revoked="true"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="key-row"][data-revoked="true"]').textContent()).toMatch(/Revoked\S* .* by key [0-9a-f]{12}/);
+    await e2e.screenshot(page, 'keys-2-revoked');
+
+    // The demo key is the tenant's last admin key: the server keeps it, and the page says why.
+    page.once('dialog', (d) => void d.accept());
+    await page.locator('[data-testid="key-row"][data-revoked="false"]').getByTestId('key-revoke').click();
+    await expect.poll(() => page.getByTestId('keys-error').textContent()).toContain('last admin key');
+    expect(await status(DEMO_KEY)).toBe(200);
+    expect(e2e.pageErrors(page)).toEqual([]);
+  });
+
+  it("a viewer's browser shows no Keys page in its navigation, and the page tells it why", async () => {
+    const viewer = await e2e.loom.services.tenancy.createApiKey('demo', 'viewer');
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.loom.url}/keys#key=${viewer}`);
+    await page.getByTestId('keys-admins-only').waitFor();
+    expect(await page.getByTestId('nav-keys').count()).toBe(0);
+    expect(await page.getByTestId('nav-runs').count()).toBe(1);
+    await page.close();
+  });
+});
