@@ -24,10 +24,10 @@ describe('the command line manages tenants and API keys', () => {
     const listed = await loom('key', 'list', 'acme');
     expect(listed.code).toBe(0);
     const lines = listed.out.trim().split('\n');
-    expect(lines[0]).toMatch(/^id\s+key\s+role\s+created\s+state\s+name\s+created by$/);
+    expect(lines[0]).toMatch(/^id\s+key\s+role\s+created\s+state\s+name\s+created by\s+last used$/);
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(new RegExp(`^[0-9a-f]{16}\\s+${viewer.slice(0, 9)}…\\s+viewer\\s+\\S+\\s+active\\s+grafana\\s+cli$`));
-    expect(lines[2]).toMatch(/\sadmin\s.*\sactive\s+ops team\s+cli$/);
+    expect(lines[1]).toMatch(new RegExp(`^[0-9a-f]{16}\\s+${viewer.slice(0, 9)}…\\s+viewer\\s+\\S+\\s+active\\s+grafana\\s+cli\\s+never$`));
+    expect(lines[2]).toMatch(/\sadmin\s.*\sactive\s+ops team\s+cli\s+never$/);
     expect(listed.out).not.toContain(viewer);
 
     const revoked = await loom('key', 'revoke', 'acme', lines[1].slice(0, 10));

@@ -104,8 +104,8 @@ function quotaFlag(v: string | undefined, name: string, parse: (v: string) => nu
 /** `key list`: one line a key, newest first; the id is what `key revoke` takes (its first 8+ characters do). */
 function keysTable(keys: ApiKeyInfo[]): string {
   if (!keys.length) return 'no API keys';
-  const rows = keys.map((k) => [k.id.slice(0, 16), k.prefix, k.role, k.createdAt.slice(0, 19), k.revokedAt ? `revoked ${k.revokedAt.slice(0, 19)} by ${k.revokedBy}` : 'active', k.name ?? '', k.createdBy ?? '']);
-  const head = ['id', 'key', 'role', 'created', 'state', 'name', 'created by'];
+  const rows = keys.map((k) => [k.id.slice(0, 16), k.prefix, k.role, k.createdAt.slice(0, 19), k.revokedAt ? `revoked ${k.revokedAt.slice(0, 19)} by ${k.revokedBy}` : 'active', k.name ?? '', k.createdBy ?? '', k.lastUsedAt?.slice(0, 16) ?? 'never']);
+  const head = ['id', 'key', 'role', 'created', 'state', 'name', 'created by', 'last used'];
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(width[i])).join('  ').trimEnd()).join('\n');
 }

@@ -29,7 +29,7 @@ type Documents = {
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.GpuSeriesDocument,
     "\n  query RunGpuSummary($runId: String!) {\n    runGpuSummary(runId: $runId) {\n      runId gpuCount gpuHours meanUtilization maxMemoryUsedBytes meanPowerWatts energyKwh\n      placement { namespace pods startedAt endedAt }\n      gpus { gpuUuid host model pod hours meanUtilization maxMemoryUsedBytes meanPowerWatts }\n    }\n  }\n": typeof types.RunGpuSummaryDocument,
-    "\n  query ApiKeys { apiKeys { id prefix role name createdAt createdBy runId revokedAt revokedBy current } }\n": typeof types.ApiKeysDocument,
+    "\n  query ApiKeys { apiKeys { id prefix role name createdAt createdBy runId revokedAt revokedBy lastUsedAt current } }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($role: String!, $name: String) { createApiKey(role: $role, name: $name) { key apiKey { id prefix role } } }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.RevokeApiKeyDocument,
     "\n  query RegisteredModels($first: Int!, $offset: Int!, $search: String) {\n    registeredModels(first: $first, offset: $offset, search: $search) {\n      id\n      name\n      description\n      versionCount\n      aliases { alias version since }\n      latestVersions { version stage stageSince }\n    }\n  }\n": typeof types.RegisteredModelsDocument,
@@ -84,7 +84,7 @@ const documents: Documents = {
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.GpuSeriesDocument,
     "\n  query RunGpuSummary($runId: String!) {\n    runGpuSummary(runId: $runId) {\n      runId gpuCount gpuHours meanUtilization maxMemoryUsedBytes meanPowerWatts energyKwh\n      placement { namespace pods startedAt endedAt }\n      gpus { gpuUuid host model pod hours meanUtilization maxMemoryUsedBytes meanPowerWatts }\n    }\n  }\n": types.RunGpuSummaryDocument,
-    "\n  query ApiKeys { apiKeys { id prefix role name createdAt createdBy runId revokedAt revokedBy current } }\n": types.ApiKeysDocument,
+    "\n  query ApiKeys { apiKeys { id prefix role name createdAt createdBy runId revokedAt revokedBy lastUsedAt current } }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($role: String!, $name: String) { createApiKey(role: $role, name: $name) { key apiKey { id prefix role } } }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.RevokeApiKeyDocument,
     "\n  query RegisteredModels($first: Int!, $offset: Int!, $search: String) {\n    registeredModels(first: $first, offset: $offset, search: $search) {\n      id\n      name\n      description\n      versionCount\n      aliases { alias version since }\n      latestVersions { version stage stageSince }\n    }\n  }\n": types.RegisteredModelsDocument,
@@ -184,7 +184,7 @@ export function graphql(source: "\n  query RunGpuSummary($runId: String!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ApiKeys { apiKeys { id prefix role name createdAt createdBy runId revokedAt revokedBy current } }\n"): typeof import('./graphql').ApiKeysDocument;
+export function graphql(source: "\n  query ApiKeys { apiKeys { id prefix role name createdAt createdBy runId revokedAt revokedBy lastUsedAt current } }\n"): typeof import('./graphql').ApiKeysDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

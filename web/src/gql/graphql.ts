@@ -371,7 +371,7 @@ export type RunGpuSummaryQuery = { runGpuSummary: { runId: string, gpuCount: num
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiKeysQuery = { apiKeys: Array<{ id: string, prefix: string, role: string, name: string | null, createdAt: string, createdBy: string | null, runId: string | null, revokedAt: string | null, revokedBy: string | null, current: boolean }> };
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, prefix: string, role: string, name: string | null, createdAt: string, createdBy: string | null, runId: string | null, revokedAt: string | null, revokedBy: string | null, lastUsedAt: string | null, current: boolean }> };
 
 export type CreateApiKeyMutationVariables = Exact<{
   role: string;
@@ -1060,6 +1060,7 @@ export const ApiKeysDocument = new TypedDocumentString(`
     runId
     revokedAt
     revokedBy
+    lastUsedAt
     current
   }
 }

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_KEY, startTestLoom, type TestLoom } from '../../testing/harness.js';
 import { apiKeyId } from '../../domain/tenancy/tenancy.service.js';
 import { fails, ok } from './registry.testkit.js';
+import { until } from '../../queue/jobqueue.contract.js';
 
-const LIST = '{ apiKeys { id prefix role name createdAt createdBy runId revokedAt revokedBy current } }';
+const LIST = '{ apiKeys { id prefix role name createdAt createdBy runId revokedAt revokedBy lastUsedAt current } }';
 const CREATE = 'mutation ($role: String!, $name: String) { createApiKey(role: $role, name: $name) { key apiKey { id prefix role name createdBy current revokedAt } } }';
 const REVOKE = 'mutation ($id: ID!) { revokeApiKey(id: $id) { id prefix role revokedAt revokedBy current } }';
 
@@ -42,6 +43,9 @@ describe('API keys managed by tenant admins over GraphQL', () => {
 
     const { apiKeys } = await ok(loom, LIST);
     expect(apiKeys[0]).toMatchObject({ id: createApiKey.apiKey.id, role: 'viewer' }); // newest first
+    // Its use is recorded in the background (at most hourly).
+    await until(async () => (await ok(loom, LIST)).apiKeys[0].lastUsedAt !== null, 5_000, 'the key\'s use recorded');
+    expect(Date.now() - Date.parse((await ok(loom, LIST)).apiKeys[0].lastUsedAt)).toBeLessThan(60_000);
     expect(apiKeys.find((k: { id: string }) => k.id === apiKeyId(DEMO_KEY))).toMatchObject({ role: 'admin', current: true, revokedAt: null });
     expect(JSON.stringify(apiKeys)).not.toContain(createApiKey.key);
   });
@@ -61,6 +65,7 @@ describe('API keys managed by tenant admins over GraphQL', () => {
 
   it('revokes by the first characters of the id, when they name one key', async () => {
     const { createApiKey: { key, apiKey } } = await ok(loom, CREATE, { role: 'viewer' });
+    expect(((await ok(loom, LIST)).apiKeys as { id: string; lastUsedAt: string | null }[]).find((k) => k.id === apiKey.id)?.lastUsedAt).toBeNull(); // never sent
     expect((await fails(loom, REVOKE, { id: apiKey.id.slice(0, 7) })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     expect((await fails(loom, REVOKE, { id: 'not-a-key-id' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     expect((await ok(loom, REVOKE, { id: apiKey.id.slice(0, 10).toUpperCase() })).revokeApiKey.id).toBe(apiKey.id);

@@ -18,6 +18,7 @@ export class ApiKey {
   @Field(() => String, { nullable: true, description: 'The training run it was minted for: revoked when the run ends' }) runId!: string | null;
   @Field(() => GraphQLDateTime, { nullable: true }) revokedAt!: string | null;
   @Field(() => String, { nullable: true }) revokedBy!: string | null;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was last sent, within an hour (each server process records a key\'s use at most hourly); null when never' }) lastUsedAt!: string | null;
   @Field(() => Boolean, { description: 'Whether this request was sent with this key' }) current!: boolean;
 }
 

@@ -28,6 +28,8 @@ export interface ApiKeyInfo {
   runId: string | null;
   revokedAt: string | null;
   revokedBy: string | null;
+  /** When it was last sent, within an hour (written at most hourly a process). */
+  lastUsedAt: string | null;
 }
 
 export interface CreateKeyOptions { name?: string | null; createdBy?: string; runId?: string }
@@ -53,10 +55,14 @@ const AUTH_CACHE_MS = 30_000;
  */
 const UNKNOWN_KEY_CACHE_MS = 2_000;
 const AUTH_CACHE_MAX = 10_000;
+/** How often a key's last use is written (per key and process). */
+const USE_RECORD_MS = 3_600_000;
+const USE_RETRY_MS = 60_000;
 
 export class TenancyService {
-  private readonly authCache = new Map<string, { principal: Principal | null; until: number }>();
+  private readonly authCache = new Map<string, { principal: Principal | null; prefix: string; until: number }>();
   private readonly revoking = new Map<string, Promise<void>>();
+  private readonly usedAt = new Map<string, number>();
 
   constructor(private readonly graph: GraphStore, private readonly now: () => number = Date.now) {}
 
@@ -176,19 +182,38 @@ export class TenancyService {
     if (!key) return null;
     const hash = hashKey(key);
     const cached = this.authCache.get(hash);
-    if (cached && cached.until > this.now()) return cached.principal;
-    const principal = await this.lookup(hash);
+    if (cached && cached.until > this.now()) return this.used(cached);
+    const found = await this.lookup(hash);
     if (this.authCache.size >= AUTH_CACHE_MAX) this.authCache.clear();
-    this.authCache.set(hash, { principal, until: this.now() + (principal ? AUTH_CACHE_MS : UNKNOWN_KEY_CACHE_MS) });
+    const entry = { ...found, until: this.now() + (found.principal ? AUTH_CACHE_MS : UNKNOWN_KEY_CACHE_MS) };
+    this.authCache.set(hash, entry);
+    return this.used(entry);
+  }
+
+  /**
+   * Records when a key was last used (ApiKeyInfo.lastUsedAt), at most once an hour a key and process,
+   * in the background: an admin looking for stale keys needs the day, not the request, and a write on
+   * every request would cost the graph more than the request. A failed write is tried again a minute later.
+   */
+  private used({ principal, prefix }: { principal: Principal | null; prefix: string }): Principal | null {
+    const id = principal?.keyId;
+    const now = this.now();
+    if (!principal || !id || now - (this.usedAt.get(id) ?? -Infinity) < USE_RECORD_MS) return principal;
+    if (this.usedAt.size >= AUTH_CACHE_MAX) this.usedAt.clear();
+    this.usedAt.set(id, now);
+    const lastUsedAt = new Date(now).toISOString();
+    this.graph.write(SYSTEM_TENANT, { nodes: [{ id: keyNodeId(id), kind: 'ApiKey', namespace: principal.tenant, name: prefix, props: { lastUsedAt } }], edges: [] })
+      .catch(() => this.usedAt.set(id, now - USE_RECORD_MS + USE_RETRY_MS)); // say the store refuses writes (a full disk): not on every request
     return principal;
   }
 
-  private async lookup(hash: string): Promise<Principal | null> {
+  private async lookup(hash: string): Promise<{ principal: Principal | null; prefix: string }> {
     const [node] = await this.graph.getNodes(SYSTEM_TENANT, [keyNodeId(hash)]);
-    if (!node || node.props.revoked) return null;
+    const none = { principal: null, prefix: '' };
+    if (!node || node.props.revoked) return none;
     const stored = Buffer.from(String(node.props.hash), 'hex');
-    if (stored.length !== 32 || !timingSafeEqual(stored, Buffer.from(hash, 'hex'))) return null;
-    return { tenant: String(node.props.tenant), role: node.props.role as Role, keyId: hash };
+    if (stored.length !== 32 || !timingSafeEqual(stored, Buffer.from(hash, 'hex'))) return none;
+    return { principal: { tenant: String(node.props.tenant), role: node.props.role as Role, keyId: hash }, prefix: node.name };
   }
 }
 
@@ -198,6 +223,7 @@ function keyInfo(n: GraphNode): ApiKeyInfo {
   return {
     id: String(n.props.hash), prefix: n.name, role: n.props.role as Role, name: text(n.props.name), createdAt: n.createdAt,
     createdBy: text(n.props.createdBy), runId: text(n.props.runId), revokedAt: text(n.props.revokedAt), revokedBy: text(n.props.revokedBy),
+    lastUsedAt: text(n.props.lastUsedAt),
   };
 }
 

@@ -125,7 +125,7 @@ function KeyList({ keys }: { keys: QueryState<ApiKeysQuery> & { reload: () => vo
       {keys.data && shown.length === 0 && <p className="muted empty">{t('none')}</p>}
       {shown.length > 0 && (
         <table className="table" data-testid="keys-table">
-          <thead><tr><th>{t('key')}</th><th>{t('name')}</th><th>{t('role')}</th><th>{t('createdCol')}</th><th>{t('state')}</th><th /></tr></thead>
+          <thead><tr><th>{t('key')}</th><th>{t('name')}</th><th>{t('role')}</th><th>{t('createdCol')}</th><th>{t('lastUsed')}</th><th>{t('state')}</th><th /></tr></thead>
           <tbody>
             {shown.map((k) => (
               <tr key={k.id} data-testid="key-row" data-key-id={k.id} data-revoked={k.revokedAt ? 'true' : 'false'}>
@@ -133,6 +133,7 @@ function KeyList({ keys }: { keys: QueryState<ApiKeysQuery> & { reload: () => vo
                 <td>{k.runId ? t('training', { run: k.runId }) : (k.name ?? '–')}</td>
                 <td>{t(k.role as (typeof ROLES)[number])}</td>
                 <td>{f.dateTime(k.createdAt)}<div className="muted small">{t('by', { who: who(k.createdBy) })}</div></td>
+                <td>{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : <span className="muted">{t('never')}</span>}</td>
                 <td>{k.revokedAt
                   ? <><span className="status FAILED">{t('revoked')}</span><div className="muted small">{t('revokedAt', { at: f.dateTime(k.revokedAt), who: who(k.revokedBy) })}</div></>
                   : <span className="status COMPLETED">{t('active')}</span>}</td>

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql/index.js';
 
 export const ApiKeysDocument = graphql(`
-  query ApiKeys { apiKeys { id prefix role name createdAt createdBy runId revokedAt revokedBy current } }
+  query ApiKeys { apiKeys { id prefix role name createdAt createdBy runId revokedAt revokedBy lastUsedAt current } }
 `);
 
 export const CreateApiKeyDocument = graphql(`
