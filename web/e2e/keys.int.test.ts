@@ -26,6 +26,7 @@ describe('API keys page', () => {
 
     await page.getByTestId('key-name').fill('airflow-prod');
     await page.getByTestId('key-role').selectOption('editor');
+    await page.getByTestId('key-expiry').selectOption('90');
     await page.getByTestId('key-create').click();
     const secret = await page.getByTestId('key-secret').inputValue();
     expect(secret).toMatch(/^loom_/);
@@ -34,6 +35,7 @@ describe('API keys page', () => {
     const row = page.locator(`[data-testid="key-row"][data-key-id]`).filter({ hasText: 'airflow-prod' });
     expect(await row.textContent()).toContain(secret.slice(0, 9));
     expect(await row.textContent()).not.toContain(secret);
+    expect(await row.textContent()).toMatch(/Active\s*until /); // expires in 90 days
     await e2e.screenshot(page, 'keys-1-created');
     await page.getByTestId('key-done').click();
     expect(await page.getByTestId('key-created').count()).toBe(0); // gone once dismissed: never shown again

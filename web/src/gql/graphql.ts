@@ -371,15 +371,16 @@ export type RunGpuSummaryQuery = { runGpuSummary: { runId: string, gpuCount: num
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiKeysQuery = { apiKeys: Array<{ id: string, prefix: string, role: string, name: string | null, createdAt: string, createdBy: string | null, runId: string | null, revokedAt: string | null, revokedBy: string | null, lastUsedAt: string | null, current: boolean }> };
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, prefix: string, role: string, name: string | null, createdAt: string, createdBy: string | null, runId: string | null, revokedAt: string | null, revokedBy: string | null, lastUsedAt: string | null, expiresAt: string | null, current: boolean }> };
 
 export type CreateApiKeyMutationVariables = Exact<{
   role: string;
   name?: string | null | undefined;
+  expiresInDays?: number | null | undefined;
 }>;
 
 
-export type CreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, prefix: string, role: string } } };
+export type CreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, prefix: string, role: string, expiresAt: string | null } } };
 
 export type RevokeApiKeyMutationVariables = Exact<{
   id: string | number;
@@ -1061,18 +1062,20 @@ export const ApiKeysDocument = new TypedDocumentString(`
     revokedAt
     revokedBy
     lastUsedAt
+    expiresAt
     current
   }
 }
     `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
 export const CreateApiKeyDocument = new TypedDocumentString(`
-    mutation CreateApiKey($role: String!, $name: String) {
-  createApiKey(role: $role, name: $name) {
+    mutation CreateApiKey($role: String!, $name: String, $expiresInDays: Int) {
+  createApiKey(role: $role, name: $name, expiresInDays: $expiresInDays) {
     key
     apiKey {
       id
       prefix
       role
+      expiresAt
     }
   }
 }

@@ -111,5 +111,9 @@ describe('API keys managed by tenant admins over GraphQL', () => {
     expect((await statuses(DEMO_KEY))[0]).toBe(200);
     expect((await fails(loom, CREATE, { role: 'owner' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
     expect((await fails(loom, CREATE, { role: 'viewer', name: 'x'.repeat(201) })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    const EXPIRING = 'mutation ($d: Int) { createApiKey(role: "viewer", expiresInDays: $d) { apiKey { expiresAt } } }';
+    expect((await fails(loom, EXPIRING, { d: 0 })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresInDays' });
+    const { createApiKey: { apiKey: { expiresAt } } } = await ok(loom, EXPIRING, { d: 90 });
+    expect(Math.abs(Date.parse(expiresAt) - (Date.now() + 90 * 86_400_000))).toBeLessThan(60_000);
   });
 });

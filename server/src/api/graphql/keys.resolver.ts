@@ -1,5 +1,5 @@
 /** A tenant's API keys, managed by its admins: list, create (the key is shown once), revoke. */
-import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from './context.js';
 import { actorOf } from './registry.common.js';
@@ -19,6 +19,7 @@ export class ApiKey {
   @Field(() => GraphQLDateTime, { nullable: true }) revokedAt!: string | null;
   @Field(() => String, { nullable: true }) revokedBy!: string | null;
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was last sent, within an hour (each server process records a key\'s use at most hourly); null when never' }) lastUsedAt!: string | null;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it stops working; null: until revoked' }) expiresAt!: string | null;
   @Field(() => Boolean, { description: 'Whether this request was sent with this key' }) current!: boolean;
 }
 
@@ -44,12 +45,13 @@ export class KeysResolver {
   async createApiKey(
     @Arg('role', () => String, { description: 'admin, editor or viewer' }) role: string,
     @Arg('name', () => String, { nullable: true, description: 'What the key is for (at most 200 characters)' }) name: string | undefined,
+    @Arg('expiresInDays', () => Int, { nullable: true, description: 'Refused from this many days on (1 to 3,650); none: until revoked' }) expiresInDays: number | undefined,
     @Ctx() ctx: Context,
   ): Promise<CreatedApiKey> {
     requireAdmin(actorOf(ctx), 'create API keys');
     if (!ROLES.includes(role as Role)) throw badInput('role', `must be one of ${ROLES.join(', ')}`);
     const tenancy = ctx.services.tenancy;
-    const key = await tenancy.createApiKey(ctx.principal.tenant, role as Role, undefined, { name, createdBy: by(ctx) });
+    const key = await tenancy.createApiKey(ctx.principal.tenant, role as Role, undefined, { name, createdBy: by(ctx), expiresInDays });
     return { key, apiKey: view((await tenancy.apiKey(ctx.principal.tenant, apiKeyId(key)))!, ctx) };
   }
 

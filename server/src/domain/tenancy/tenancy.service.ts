@@ -30,9 +30,13 @@ export interface ApiKeyInfo {
   revokedBy: string | null;
   /** When it was last sent, within an hour (written at most hourly a process). */
   lastUsedAt: string | null;
+  /** When it stops working; null: until revoked. */
+  expiresAt: string | null;
 }
 
-export interface CreateKeyOptions { name?: string | null; createdBy?: string; runId?: string }
+/** `expiresInDays`: the key is refused from then on (1 to 3,650 days; none: until revoked). */
+export interface CreateKeyOptions { name?: string | null; createdBy?: string; runId?: string; expiresInDays?: number | null }
+const MAX_EXPIRY_DAYS = 3650;
 
 const TENANT_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -94,12 +98,15 @@ export class TenancyService {
     if (!ROLES.includes(role)) throw badInput('role', `must be one of ${ROLES.join(', ')}`);
     if (key.length < 16) throw badInput('key', 'must be at least 16 characters');
     const name = checkText('name', opts.name, 200) ?? null;
+    const days = opts.expiresInDays ?? null;
+    if (days !== null && (!Number.isInteger(days) || days < 1 || days > MAX_EXPIRY_DAYS)) throw badInput('expiresInDays', `must be a whole number of days, 1 to ${MAX_EXPIRY_DAYS}`);
+    const expiresAt = days === null ? null : new Date(this.now() + days * 86_400_000).toISOString();
     if (!(await this.tenantExists(tenant))) throw new LoomError('NOT_FOUND', `tenant ${tenant} not found; create it first`);
     const hash = hashKey(key);
     await this.graph.write(SYSTEM_TENANT, {
       nodes: [{
         id: keyNodeId(hash), kind: 'ApiKey', namespace: tenant, name: `${key.slice(0, 9)}…`,
-        props: { tenant, role, hash, name, createdBy: opts.createdBy ?? null, runId: opts.runId ?? null },
+        props: { tenant, role, hash, name, createdBy: opts.createdBy ?? null, runId: opts.runId ?? null, expiresAt },
       }],
       edges: [{ kind: 'HAS_KEY', from: tenantNodeId(tenant), to: keyNodeId(hash) }],
     });
@@ -139,7 +146,8 @@ export class TenancyService {
       if (!key) throw notFound(`API key ${id} of tenant ${tenant}`);
       if (key.revokedAt) return key;
       if (key.role === 'admin' && !opts.allowLastAdmin) {
-        const admins = (await this.listApiKeys(tenant)).filter((k) => k.role === 'admin' && !k.revokedAt);
+        const now = this.now();
+        const admins = (await this.listApiKeys(tenant)).filter((k) => k.role === 'admin' && !k.revokedAt && !(k.expiresAt && Date.parse(k.expiresAt) <= now));
         if (admins.length <= 1) throw new LoomError('CONFLICT', `API key ${key.prefix} is the last admin key of tenant ${tenant}: create another admin key first`);
       }
       const revokedAt = new Date().toISOString();
@@ -185,7 +193,8 @@ export class TenancyService {
     if (cached && cached.until > this.now()) return this.used(cached);
     const found = await this.lookup(hash);
     if (this.authCache.size >= AUTH_CACHE_MAX) this.authCache.clear();
-    const entry = { ...found, until: this.now() + (found.principal ? AUTH_CACHE_MS : UNKNOWN_KEY_CACHE_MS) };
+    const until = this.now() + (found.principal ? AUTH_CACHE_MS : UNKNOWN_KEY_CACHE_MS);
+    const entry = { ...found, until: Math.min(until, found.expires) }; // an expiring key is not remembered past its end
     this.authCache.set(hash, entry);
     return this.used(entry);
   }
@@ -207,13 +216,15 @@ export class TenancyService {
     return principal;
   }
 
-  private async lookup(hash: string): Promise<{ principal: Principal | null; prefix: string }> {
+  private async lookup(hash: string): Promise<{ principal: Principal | null; prefix: string; expires: number }> {
     const [node] = await this.graph.getNodes(SYSTEM_TENANT, [keyNodeId(hash)]);
-    const none = { principal: null, prefix: '' };
+    const none = { principal: null, prefix: '', expires: Infinity };
     if (!node || node.props.revoked) return none;
     const stored = Buffer.from(String(node.props.hash), 'hex');
     if (stored.length !== 32 || !timingSafeEqual(stored, Buffer.from(hash, 'hex'))) return none;
-    return { principal: { tenant: String(node.props.tenant), role: node.props.role as Role, keyId: hash }, prefix: node.name };
+    const expires = typeof node.props.expiresAt === 'string' ? Date.parse(node.props.expiresAt) : Infinity;
+    if (expires <= this.now()) return none;
+    return { principal: { tenant: String(node.props.tenant), role: node.props.role as Role, keyId: hash }, prefix: node.name, expires };
   }
 }
 
@@ -223,7 +234,7 @@ function keyInfo(n: GraphNode): ApiKeyInfo {
   return {
     id: String(n.props.hash), prefix: n.name, role: n.props.role as Role, name: text(n.props.name), createdAt: n.createdAt,
     createdBy: text(n.props.createdBy), runId: text(n.props.runId), revokedAt: text(n.props.revokedAt), revokedBy: text(n.props.revokedBy),
-    lastUsedAt: text(n.props.lastUsedAt),
+    lastUsedAt: text(n.props.lastUsedAt), expiresAt: text(n.props.expiresAt),
   };
 }
 

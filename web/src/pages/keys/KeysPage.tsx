@@ -15,6 +15,7 @@ import { M } from './messages.js';
 import '../runs/tracking.css';
 
 const ROLES = ['viewer', 'editor', 'admin'] as const;
+const EXPIRIES = [0, 30, 90, 365] as const;
 const NO_VARIABLES = {};
 
 export function KeysPage() {
@@ -45,13 +46,14 @@ function CreateKey({ onCreated }: { onCreated: () => void }) {
   const t = useT(M);
   const [name, setName] = useState('');
   const [role, setRole] = useState<(typeof ROLES)[number]>('viewer');
+  const [days, setDays] = useState<number>(0);
   const [create, state, reset] = useMutation(CreateApiKeyDocument);
   const [copied, setCopied] = useState(false);
   const keyField = useRef<HTMLInputElement>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setCopied(false);
-    if (await create({ role, name: name.trim() || null })) {
+    if (await create({ role, name: name.trim() || null, expiresInDays: days || null })) {
       setName('');
       onCreated();
     }
@@ -78,6 +80,12 @@ function CreateKey({ onCreated }: { onCreated: () => void }) {
           <label htmlFor="key-role">{t('role')}</label>
           <select id="key-role" data-testid="key-role" value={role} onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}>
             {ROLES.map((r) => <option key={r} value={r}>{t(`${r}Hint`)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="key-expiry">{t('expiry')}</label>
+          <select id="key-expiry" data-testid="key-expiry" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+            {EXPIRIES.map((d) => <option key={d} value={d}>{d ? t('days', { n: d }) : t('noExpiry')}</option>)}
           </select>
         </div>
         <button type="submit" className="primary" data-testid="key-create" disabled={state.running}>{state.running ? t('creating') : t('create')}</button>
@@ -136,7 +144,9 @@ function KeyList({ keys }: { keys: QueryState<ApiKeysQuery> & { reload: () => vo
                 <td>{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : <span className="muted">{t('never')}</span>}</td>
                 <td>{k.revokedAt
                   ? <><span className="status FAILED">{t('revoked')}</span><div className="muted small">{t('revokedAt', { at: f.dateTime(k.revokedAt), who: who(k.revokedBy) })}</div></>
-                  : <span className="status COMPLETED">{t('active')}</span>}</td>
+                  : k.expiresAt && Date.parse(k.expiresAt) <= Date.now()
+                    ? <><span className="status ABORTED">{t('expired')}</span><div className="muted small">{f.dateTime(k.expiresAt)}</div></>
+                    : <><span className="status COMPLETED">{t('active')}</span>{k.expiresAt && <div className="muted small">{t('expires', { at: f.dateTime(k.expiresAt) })}</div>}</>}</td>
                 <td>{!k.revokedAt && <button type="button" className="danger" data-testid="key-revoke" disabled={pending !== null} onClick={() => remove(k)}>{pending === k.id ? t('revoking') : t('revoke')}</button>}</td>
               </tr>
             ))}

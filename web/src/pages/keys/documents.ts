@@ -1,11 +1,11 @@
 import { graphql } from '../../gql/index.js';
 
 export const ApiKeysDocument = graphql(`
-  query ApiKeys { apiKeys { id prefix role name createdAt createdBy runId revokedAt revokedBy lastUsedAt current } }
+  query ApiKeys { apiKeys { id prefix role name createdAt createdBy runId revokedAt revokedBy lastUsedAt expiresAt current } }
 `);
 
 export const CreateApiKeyDocument = graphql(`
-  mutation CreateApiKey($role: String!, $name: String) { createApiKey(role: $role, name: $name) { key apiKey { id prefix role } } }
+  mutation CreateApiKey($role: String!, $name: String, $expiresInDays: Int) { createApiKey(role: $role, name: $name, expiresInDays: $expiresInDays) { key apiKey { id prefix role expiresAt } } }
 `);
 
 export const RevokeApiKeyDocument = graphql(`
