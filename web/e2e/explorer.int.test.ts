@@ -310,6 +310,21 @@ describe('the lineage explorer', () => {
     await page.close();
   });
 
+  it('lists the recently active jobs and datasets under the empty map, and opens one with a click', async () => {
+    const page = await e2e.page('/lineage');
+    const first = page.getByTestId('start-here-node').first();
+    await first.waitFor();
+    const { recentlyActive } = await gql<{ recentlyActive: { id: string }[] }>('{ recentlyActive(first: 8) { id } }', {});
+    expect(await page.getByTestId('start-here-node').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-node-id')))).toEqual(recentlyActive.map((n) => n.id));
+    await e2e.screenshot(page, '0-start-here');
+    await first.click();
+    await drawn(page);
+    expect(new URL(page.url()).searchParams.get('node')).toBe(recentlyActive[0].id);
+    expect(await page.getByTestId('start-here').count()).toBe(0);
+    expect(e2e.pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it('asks for a key again when the server rejects it', async () => {
     const page = await e2e.browser.newPage();
     await page.goto(`${e2e.loom.url}/#key=not-a-valid-key-0000000000`);

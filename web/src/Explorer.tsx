@@ -16,6 +16,7 @@ import { NodeActions } from './lineage/NodeActions.js';
 import { useExplorerGraph } from './lineage/useExplorerGraph.js';
 import { parseViewState, viewStateQuery, type ViewState } from './lineage/viewState.js';
 import { SearchBox } from './search/SearchBox.js';
+import { StartHere } from './lineage/StartHere.js';
 import { useQueryParams } from './shell/router.js';
 
 const M = defineMessages({ more: '{n} more' }, { more: '还有 {n} 个' });
@@ -81,6 +82,7 @@ export function Explorer() {
             <GraphView elements={state.node ? graph.elements : null} layoutKey={graph.layoutKey} selectedId={state.selected}
               onSelect={(id) => update({ selected: id })} onMore={onMore} onReady={setCy} />
             <ExplorerBanners state={state} graph={graph} />
+            {!state.node && <StartHere onOpen={(id) => open(id)} />}
           </>
         )}
       </main>

@@ -179,3 +179,9 @@ export const ViewerDocument = graphql(`
     }
   }
 `);
+
+export const RecentlyActiveDocument = graphql(`
+  query RecentlyActive($first: Int!) {
+    recentlyActive(first: $first) { id kind namespace name updatedAt }
+  }
+`);

@@ -333,6 +333,13 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { viewer: { tenant: string, role: string } };
 
+export type RecentlyActiveQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type RecentlyActiveQuery = { recentlyActive: Array<{ id: string, kind: NodeKind, namespace: string, name: string, updatedAt: string }> };
+
 export type GpuDevicesQueryVariables = Exact<{
   from?: string | null | undefined;
   limit: number;
@@ -942,6 +949,17 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const RecentlyActiveDocument = new TypedDocumentString(`
+    query RecentlyActive($first: Int!) {
+  recentlyActive(first: $first) {
+    id
+    kind
+    namespace
+    name
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RecentlyActiveQuery, RecentlyActiveQueryVariables>;
 export const GpuDevicesDocument = new TypedDocumentString(`
     query GpuDevices($from: DateTime, $limit: Int!) {
   gpus(from: $from, limit: $limit) {

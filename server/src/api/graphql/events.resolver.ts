@@ -2,6 +2,9 @@ import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-grap
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import type { Context } from './context.js';
 import { badInput } from '../../domain/errors.js';
+import { GraphNode } from './types.js';
+import type { GraphNode as StoredNode } from '../../domain/model.js';
+import { namedNodeIds } from '../../domain/openlineage/event-archive.js';
 
 @ObjectType({ description: 'OpenLineage events as they were received, one page of them' })
 export class LineageEventPage {
@@ -21,6 +24,17 @@ const time = (d: Date | undefined | null, field: string): number | null => {
 /** The archive of OpenLineage events received (what Marquez lists at /api/v1/events/lineage), by run, job and time. */
 @Resolver()
 export class EventsResolver {
+  @Query(() => [GraphNode], { description: 'The jobs and datasets of the newest OpenLineage events received (by event time), newest first, each once: where to start exploring' })
+  async recentlyActive(
+    @Arg('first', () => Int, { defaultValue: 10, description: '1..50' }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<StoredNode[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 50) throw badInput('first', 'must be 1..50');
+    const { events } = await ctx.services.lineageEvents.list(ctx.principal.tenant, { after: null, before: null, direction: 'desc', limit: 200, offset: 0 });
+    const nodes = await ctx.loaders.node.loadMany(namedNodeIds(events).slice(0, first * 4));
+    return nodes.filter((n): n is StoredNode => !!n && !(n instanceof Error) && !n.validTo).slice(0, first);
+  }
+
   @Query(() => LineageEventPage, { description: 'OpenLineage events received (each once), by event time; of one run, job or dataset when named' })
   async lineageEvents(
     @Arg('runId', () => ID, { nullable: true, description: 'Only the events of this run (run.runId)' }) runId: string | undefined,

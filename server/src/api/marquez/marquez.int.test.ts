@@ -256,6 +256,26 @@ describe('Marquez read API over OpenLineage events from Spark, Airflow and dbt',
     expect((await c.loom.gql(Q, { runId: taskRun }, c.otherKey)).data.lineageEvents).toEqual({ totalCount: 0, events: [] });
   });
 
+  it('GraphQL recentlyActive: the jobs and datasets of the newest events, each once, where they exist; none of another tenant', async () => {
+    const Q = 'query($first: Int!) { recentlyActive(first: $first) { id kind namespace name } }';
+    const events = (await c.loom.gql('{ lineageEvents(first: 200) { events } }')).data.lineageEvents.events as any[];
+    const expected: string[] = [];
+    for (const e of events) {
+      for (const [kind, ref] of [['job', e.job], ...[...(e.outputs ?? []), e.dataset, ...(e.inputs ?? [])].map((d) => ['dataset', d])]) {
+        const id = ref?.namespace && ref?.name ? `${kind}:${ref.namespace}:${ref.name}` : null;
+        if (id && !expected.includes(id)) expected.push(id);
+      }
+    }
+    const got = (await c.loom.gql(Q, { first: 8 })).data.recentlyActive as { id: string; kind: string }[];
+    expect(got).toHaveLength(8);
+    expect(got[0].id).toBe(expected[0]); // the newest event's job
+    expect(got.map((n) => n.id)).toEqual(expected.filter((id) => got.some((n) => n.id === id))); // in that order
+    expect([got[0].kind, got.some((n) => n.kind === 'Dataset')]).toEqual(['Job', true]); // (a dataset an emitter marks as a model is a Model)
+    for (const n of got) expect((await c.loom.gql('query($id: ID!) { node(id: $id) { id } }', { id: n.id })).data.node).toEqual({ id: n.id });
+    expect((await c.loom.gql(Q, { first: 8 }, c.otherKey)).data.recentlyActive).toEqual([]);
+    expect((await c.loom.gql(Q, { first: 51 })).errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+  });
+
   it('searches datasets and jobs by name pattern, filtered and sorted', async () => {
     const all = await c.ok('/search?q=upload', 'SearchResultList');
     expect(all.results.map((r: any) => `${r.type}:${r.nodeId}`)).toEqual(['JOB:job:airflow:BQ.upload', 'DATASET:dataset:bigquery:mock-project.test.upload', 'DATASET:dataset:bigquery:mock-project.test.upload_cp']);

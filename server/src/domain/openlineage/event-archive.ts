@@ -1,4 +1,5 @@
 import { RawJson, type Analytics } from '../ports/Analytics.js';
+import { nodeId } from '../ids.js';
 
 /** DateTime64(3)'s range (1900 to 2299): an event time outside it is kept at the nearest end. */
 const MIN_MS = Date.UTC(1900, 0, 1);
@@ -71,6 +72,24 @@ export function eventRefs(body: unknown): EventRefs {
   const datasets = new Set<string>();
   for (const d of refs) if (text(d?.namespace) && text(d?.name)) datasets.add(datasetKey(text(d?.namespace), text(d?.name)));
   return { run_id: text(e.run?.runId), job_namespace: text(e.job?.namespace), job_name: text(e.job?.name), datasets: [...datasets] };
+}
+
+/**
+ * The ids of the jobs and datasets `events` name (newest first as given), each once: a job, then its
+ * outputs, then its inputs, event after event. Names that cannot be an id (a NUL) are left out.
+ */
+export function namedNodeIds(events: readonly unknown[]): string[] {
+  const ids = new Set<string>();
+  const add = (kind: 'Job' | 'Dataset', ref: Ref) => {
+    if (typeof ref?.namespace !== 'string' || typeof ref.name !== 'string' || !ref.namespace.trim() || !ref.name.trim()) return;
+    try { ids.add(nodeId(kind, ref.namespace.trim(), ref.name.trim())); } catch { /* not an id: nothing to show */ }
+  };
+  for (const body of events) {
+    const e = body as { job?: Ref; inputs?: unknown; outputs?: unknown; dataset?: Ref };
+    add('Job', e.job);
+    for (const d of [...(Array.isArray(e.outputs) ? e.outputs : []), e.dataset, ...(Array.isArray(e.inputs) ? e.inputs : [])] as Ref[]) add('Dataset', d);
+  }
+  return [...ids];
 }
 
 /**
