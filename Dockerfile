@@ -31,7 +31,7 @@ COPY --from=build --chown=root:root /app/tsconfig.json ./
 RUN mkdir -p /var/lib/loom && chown 1000:1000 /var/lib/loom
 # The image's `node` user (uid 1000), as the Kubernetes manifests expect.
 USER 1000:1000
-EXPOSE 4000
+EXPOSE 4000 4317
 VOLUME ["/var/lib/loom"]
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s CMD node -e "fetch('http://127.0.0.1:'+(process.env.LOOM_PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # --max-semi-space-size: see scripts/start.sh.

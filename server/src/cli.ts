@@ -39,7 +39,8 @@ async function withServices<T>(work: (s: Services) => Promise<T>): Promise<T> {
 async function start(): Promise<void> {
   const loom = await startLoom(process.env);
   const keyHint = loom.demoKey ? `/#key=${encodeURIComponent(loom.demoKey)}` : '';
-  process.stdout.write(`\n  Loom is running: ${loom.url}${keyHint}\n  GraphQL:         ${loom.url}/graphql\n${loom.demoKey ? `  Demo API key:    ${loom.demoKey}\n` : ''}\n`);
+  const grpc = loom.grpcAddress ? `  OTLP/gRPC:       ${loom.grpcAddress}   (OTLP/HTTP: ${loom.url}/v1/traces, /v1/metrics)\n` : '';
+  process.stdout.write(`\n  Loom is running: ${loom.url}${keyHint}\n  GraphQL:         ${loom.url}/graphql\n${grpc}${loom.demoKey ? `  Demo API key:    ${loom.demoKey}\n` : ''}\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -51,8 +51,11 @@ describe('Loom across restarts', () => {
     const port = (taken.address() as AddressInfo).port;
     const env = { LOOM_DATA_DIR: dir, LOOM_LOG_LEVEL: 'warn', LOOM_SEED_DEMO: 'false' };
     try {
-      await expect(startLoom({ ...env, LOOM_PORT: String(port) })).rejects.toThrow(
+      await expect(startLoom({ ...env, LOOM_PORT: String(port), LOOM_OTLP_GRPC_PORT: '0' })).rejects.toThrow(
         `LOOM_PORT=${port}: 127.0.0.1:${port} is already in use (another Loom?). Stop what listens there, or choose another LOOM_PORT`,
+      );
+      await expect(startLoom({ ...env, LOOM_PORT: '0', LOOM_OTLP_GRPC_PORT: String(port) })).rejects.toThrow(
+        `LOOM_OTLP_GRPC_PORT=${port}: 127.0.0.1:${port} is already in use (another Loom, or an OTel Collector?). Stop what listens there, choose another LOOM_OTLP_GRPC_PORT, or set it to off`,
       );
       const next = await spawnLoom(env); // the stores were closed: another process opens the directory
       await next.kill();

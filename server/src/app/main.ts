@@ -8,6 +8,7 @@ import { createServices } from './services.js';
 import { availableBytes, DiskSpaceGuard, guardWrites } from './disk-space.js';
 import { seedIfEmpty } from './seed.js';
 import { createHttpServer } from '../api/http/server.js';
+import { startOtlpGrpc, type OtlpGrpcServer } from '../../../ingest/otlp/otlp.grpc.js';
 import { createWorkerHttpServer } from '../workers/health.server.js';
 import { createQueueMetrics } from '../workers/queue-metrics.js';
 import { WorkerManager } from '../workers/worker-manager.js';
@@ -22,7 +23,8 @@ import type { Logger } from 'pino';
 
 import type { Services } from './services.js';
 
-export interface RunningLoom { url: string; demoKey: string | null; services: Services; close(): Promise<void> }
+/** `grpcAddress`: host:port of OTLP/gRPC, null when off. */
+export interface RunningLoom { url: string; grpcAddress: string | null; demoKey: string | null; services: Services; close(): Promise<void> }
 
 /**
  * The composition root: config → adapters → services → HTTP and workers, by role: `all` (API,
@@ -106,16 +108,29 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : cfg.http.port;
   const url = `http://${cfg.http.host === '0.0.0.0' ? '127.0.0.1' : cfg.http.host}:${port}`;
+  let grpc: OtlpGrpcServer | null = null;
+  if (cfg.role !== 'worker' && cfg.grpc.port !== null) {
+    grpc = await startOtlpGrpc(services, { host: cfg.http.host, port: cfg.grpc.port, maxConcurrent: cfg.telemetry.otlpMaxConcurrent, maxMessageBytes: cfg.http.bodyLimitBytes, log })
+      .catch(async (err: Error) => {
+        await stopServing();
+        throw /EADDRINUSE|address already in use/i.test(err.message)
+          ? new ConfigError(`LOOM_OTLP_GRPC_PORT=${cfg.grpc.port}: ${cfg.http.host}:${cfg.grpc.port} is already in use (another Loom, or an OTel Collector?). Stop what listens there, choose another LOOM_OTLP_GRPC_PORT, or set it to off`)
+          : err;
+      });
+  }
+  const grpcAddress = grpc ? `${cfg.http.host === '0.0.0.0' ? '127.0.0.1' : cfg.http.host}:${grpc.port}` : null;
   const workers = cfg.role === 'all' || cfg.role === 'worker' ? startWorkers(cfg, services, queue, launcher, workerMetrics, url, log) : null;
-  log.info({ url, graph: cfg.graph.engine, analytics: cfg.analytics.engine, role: cfg.role, queue: queue.kind, training: launcher.kind }, 'loom is listening');
+  log.info({ url, otlpGrpc: grpcAddress, graph: cfg.graph.engine, analytics: cfg.analytics.engine, role: cfg.role, queue: queue.kind, training: launcher.kind }, 'loom is listening');
   let closing: Promise<void> | undefined;
   return {
     url,
+    grpcAddress,
     demoKey,
     services,
     close() {
       closing ??= (async () => {
         await workers?.stop(); // takes no new jobs; running ones finish or go back to the queue
+        await grpc?.close(); // OTLP/gRPC exports in flight finish
         await stopServing();
         log.info('loom stopped');
       })();

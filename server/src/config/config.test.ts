@@ -10,6 +10,14 @@ describe('config', () => {
     expect(cfg.role).toBe('all');
   });
 
+  it('listens for OTLP/gRPC on 4317, on any free port beside an HTTP port chosen so, or not at all', () => {
+    expect(loadConfig({}).grpc.port).toBe(4317);
+    expect(loadConfig({ LOOM_PORT: '0' }).grpc.port).toBe(0);
+    expect(loadConfig({ LOOM_PORT: '0', LOOM_OTLP_GRPC_PORT: '14317' }).grpc.port).toBe(14317);
+    expect(loadConfig({ LOOM_OTLP_GRPC_PORT: 'off' }).grpc.port).toBeNull();
+    expect(() => loadConfig({ LOOM_OTLP_GRPC_PORT: 'grpc' })).toThrow(/LOOM_OTLP_GRPC_PORT="grpc": must be a port \(0-65535\) or "off"/);
+  });
+
   it('chooses the production engines from their URLs', () => {
     const cfg = loadConfig({ LOOM_GRAPH: 'neo4j', LOOM_NEO4J_URL: 'neo4j://db:7687', LOOM_CLICKHOUSE_URL: 'http://ch:8123' });
     expect(cfg.graph).toMatchObject({ engine: 'neo4j', url: 'neo4j://db:7687' });

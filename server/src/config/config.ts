@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   LOOM_LINEAGE_EVENT_TTL_DAYS: z.coerce.number().int().min(0).default(0),
   LOOM_LLM_PRICES: z.string().optional(),
   LOOM_OTLP_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
+  LOOM_OTLP_GRPC_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)], { message: 'must be a port (0-65535) or "off"' }).optional(),
   LOOM_INSTANCE: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 of letters, digits, "_", "." or "-"').optional(),
   LOOM_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 of letters, digits, "_" or "-"').default('loom'),
   LOOM_QUEUE_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
@@ -54,6 +55,8 @@ const EnvSchema = z.object({
 export interface Config {
   role: 'all' | 'api' | 'ingest' | 'worker';
   http: { host: string; port: number; bodyLimitBytes: number; graphqlIde: boolean };
+  /** OTLP/gRPC's port (0: any free one), null when off. */
+  grpc: { port: number | null };
   log: { level: string };
   dataDir: string;
   /** Writes to the stores under dataDir are refused while its disk has less free (0: never). */
@@ -129,6 +132,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     role: e.LOOM_ROLE,
     http: { host: e.LOOM_HOST, port: e.LOOM_PORT, bodyLimitBytes: e.LOOM_BODY_LIMIT_BYTES, graphqlIde: e.LOOM_GRAPHQL_IDE },
+    // OTLP/gRPC on its well-known port, or on any free one beside an HTTP port chosen the same way (tests, benches).
+    grpc: { port: e.LOOM_OTLP_GRPC_PORT === 'off' ? null : e.LOOM_OTLP_GRPC_PORT ?? (e.LOOM_PORT === 0 ? 0 : 4317) },
     log: { level: e.LOOM_LOG_LEVEL },
     dataDir,
     minFreeDiskBytes: e.LOOM_MIN_FREE_DISK_MB * 1024 * 1024,

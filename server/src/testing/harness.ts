@@ -60,7 +60,7 @@ export async function spawnLoom(env: Record<string, string>): Promise<LoomProces
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'start'], {
     cwd: fileURLToPath(new URL('../../../', import.meta.url)),
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, LOOM_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOOM_OTLP_GRPC_PORT: '0', ...env, LOOM_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
