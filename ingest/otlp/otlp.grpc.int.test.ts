@@ -26,7 +26,7 @@ describe('OTLP/gRPC receivers with the OTel SDK gRPC exporters', () => {
   let call: (body: Buffer, metadata: Metadata) => Promise<{ code: number; details?: string; body?: Buffer }>;
 
   beforeAll(async () => {
-    loom = await startTestLoom({ LOOM_SEED_DEMO: 'false' });
+    loom = await startTestLoom({ LOOM_SEED_DEMO: 'false', LOOM_OTLP_MAX_CONCURRENT: '1' });
     await loom.services.tenancy.createTenant('demo');
     await loom.services.tenancy.createApiKey('demo', 'admin', DEMO_KEY);
     await loom.services.tenancy.createTenant('other');
@@ -106,5 +106,19 @@ describe('OTLP/gRPC receivers with the OTel SDK gRPC exporters', () => {
     expect(Number(answer.partialSuccess?.rejectedSpans)).toBe(1);
     expect(answer.partialSuccess?.errorMessage).toBe('1 span(s) rejected: resourceSpans[0].scopeSpans[0].spans[0].startTimeUnixNano: must be Unix nanoseconds after 2000-01-01');
     expect(await call(empty, bearer(DEMO_KEY))).toMatchObject({ code: status.OK });
+  });
+
+  it('refuses exports beyond LOOM_OTLP_MAX_CONCURRENT in flight with UNAVAILABLE, which exporters retry', async () => {
+    const spans = Array.from({ length: 2000 }, (_, i) => ({
+      traceId: Buffer.alloc(16, 9), spanId: Buffer.from(String(i).padStart(8, '0')), name: `op ${i}`, kind: 1,
+      startTimeUnixNano: String(BigInt(Date.now() - 60_000) * 1_000_000n), endTimeUnixNano: String(BigInt(Date.now() - 59_000) * 1_000_000n),
+    }));
+    const body = Buffer.from(traceMessages.ExportTraceServiceRequest.encode({ resourceSpans: [{ scopeSpans: [{ spans }] }] }).finish());
+    const answers = await Promise.all(Array.from({ length: 4 }, () => call(body, bearer(DEMO_KEY))));
+    const codes = answers.map((a) => a.code);
+    expect(codes).toContain(status.OK);
+    expect(codes).toContain(status.UNAVAILABLE);
+    expect(answers.find((a) => a.code === status.UNAVAILABLE)?.details).toBe('1 exports in progress; retry shortly');
+    expect((await call(body, bearer(DEMO_KEY))).code).toBe(status.OK); // and serves once they are done
   });
 });
