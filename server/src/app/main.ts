@@ -107,7 +107,8 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
   });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : cfg.http.port;
-  const url = `http://${cfg.http.host === '0.0.0.0' ? '127.0.0.1' : cfg.http.host}:${port}`;
+  const shownHost = cfg.http.host === '0.0.0.0' ? '127.0.0.1' : cfg.http.host; // where a client on this machine reaches it
+  const url = `http://${shownHost}:${port}`;
   let grpc: OtlpGrpcServer | null = null;
   if (cfg.role !== 'worker' && cfg.grpc.port !== null) {
     grpc = await startOtlpGrpc(services, { host: cfg.http.host, port: cfg.grpc.port, maxConcurrent: cfg.telemetry.otlpMaxConcurrent, maxMessageBytes: cfg.http.bodyLimitBytes, log })
@@ -118,7 +119,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
           : err;
       });
   }
-  const grpcAddress = grpc ? `${cfg.http.host === '0.0.0.0' ? '127.0.0.1' : cfg.http.host}:${grpc.port}` : null;
+  const grpcAddress = grpc ? `${shownHost}:${grpc.port}` : null;
   const workers = cfg.role === 'all' || cfg.role === 'worker' ? startWorkers(cfg, services, queue, launcher, workerMetrics, url, log) : null;
   log.info({ url, otlpGrpc: grpcAddress, graph: cfg.graph.engine, analytics: cfg.analytics.engine, role: cfg.role, queue: queue.kind, training: launcher.kind }, 'loom is listening');
   let closing: Promise<void> | undefined;
