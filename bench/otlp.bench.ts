@@ -1,6 +1,7 @@
 /**
  * OTLP trace ingest over HTTP: spans/s through POST /v1/traces (protobuf) in two realistic shapes
- * (SHAPES: SDK exporters sending 512-span batches, and a Collector sending 8,192-span batches), ack
+ * (SHAPES: SDK exporters sending 512-span batches, and a Collector sending 8,192-span batches; the
+ * Collector's shape again over OTLP/gRPC, for comparison), ack
  * latency p50/p99, beside the raw chDB insert rate of the same span rows in the same run (10,000-row
  * INSERTs, no HTTP, no decoding, no trace summaries; rounds alternate); then one trace by id over
  * everything stored.
@@ -32,8 +33,10 @@ const KEY = 'bench-key-000000000000000000001';
  * 4 of its exporter queue's consumers at once.
  */
 const SHAPES = [
-  { bench: 'otlp.traces', batch: 512, clients: 8 },
-  { bench: 'otlp.traces.collector', batch: 8192, clients: 4 },
+  { bench: 'otlp.traces', batch: 512, clients: 8, transport: 'http' },
+  { bench: 'otlp.traces.collector', batch: 8192, clients: 4, transport: 'http' },
+  // The same Collector over OTLP/gRPC (its default `otlp` exporter): issue 4's target is OTLP/HTTP; this is for comparison.
+  { bench: 'otlp.traces.collector.grpc', batch: 8192, clients: 4, transport: 'grpc' },
 ] as const;
 const MAX_CLIENTS = Math.max(...SHAPES.map((x) => x.clients));
 const SPANS_PER_TRACE = 8;
@@ -92,13 +95,16 @@ function bodies(spans: number, batch: number): Uint8Array[] {
 }
 
 /**
- * `clients` exporters posting export bodies, from a separate thread (see http-load.worker.mjs): real
- * exporters are other processes, and clients on the server's own event loop slowed it down.
+ * `clients` exporters posting export bodies, from a separate thread (see http-load.worker.mjs and
+ * grpc-load.worker.mjs): real exporters are other processes, and clients on the server's own event
+ * loop slowed it down.
  */
-async function send(url: string, bodies: Uint8Array[], clients: number): Promise<{ ms: number; lat: number[]; refused: number }> {
-  const worker = new Worker(new URL('./http-load.worker.mjs', import.meta.url), {
-    workerData: { url: `${url}/v1/traces`, key: KEY, bodies, concurrency: clients, contentType: 'application/x-protobuf', expect: 201 },
-  });
+async function send(loom: { url: string; grpcAddress: string | null }, bodies: Uint8Array[], clients: number, transport: 'http' | 'grpc'): Promise<{ ms: number; lat: number[]; refused: number }> {
+  const worker = transport === 'grpc'
+    ? new Worker(new URL('./grpc-load.worker.mjs', import.meta.url), { workerData: { address: loom.grpcAddress, key: KEY, bodies, concurrency: clients } })
+    : new Worker(new URL('./http-load.worker.mjs', import.meta.url), {
+      workerData: { url: `${loom.url}/v1/traces`, key: KEY, bodies, concurrency: clients, contentType: 'application/x-protobuf', expect: 201 },
+    });
   try {
     return await new Promise((resolve, reject) => {
       worker.on('message', (m) => m.done && resolve(m));
@@ -146,7 +152,7 @@ async function ingestBench(opts: BenchOptions, emit: Emit): Promise<void> {
         const t = performance.now();
         for (let i = 0; i < raw.length; i += RAW_BATCH) await loom.services.analytics.insert('spans', raw.slice(i, i + RAW_BATCH));
         rawMs += performance.now() - t;
-        const http = await send(loom.url, part(batches), shape.clients);
+        const http = await send(loom, part(batches), shape.clients, shape.transport);
         const acked = performance.now();
         // The trace summaries (traces rows, Trace nodes) follow the acknowledgements: a round ends when they are written.
         await loom.services.traceIngest.settled();
@@ -172,7 +178,7 @@ async function ingestBench(opts: BenchOptions, emit: Emit): Promise<void> {
       lookups.push(performance.now() - t1);
       if (view?.spans.length !== SPANS_PER_TRACE) throw new Error(`trace ${trace_id}: ${view?.spans.length} spans`);
     }
-    const stored = spans * 2 * SHAPES.length; // each shape: its raw rows and its spans over HTTP
+    const stored = spans * 2 * SHAPES.length; // each shape: its raw rows and its spans sent over OTLP
     emit({ bench: 'otlp.trace_by_id', metric: 'p50_ms', value: pct(lookups, 50), n: stored });
     emit({ bench: 'otlp.trace_by_id', metric: 'p99_ms', value: pct(lookups, 99), n: stored });
   } finally {
