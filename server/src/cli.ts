@@ -25,7 +25,7 @@ async function withServices<T>(work: (s: Services) => Promise<T>): Promise<T> {
   const cfg = loadConfig(process.env);
   const graph = await openGraph(cfg.graph).catch((err) => {
     if (err instanceof LoomError) throw err; // already says what to do
-    throw new Error(`Cannot open the graph store (${String(err)}). If Loom is running on the embedded engine, stop it first: an embedded database opens in one process only. A running Loom's admins manage API keys on its Keys page or with GraphQL (apiKeys, createApiKey, revokeApiKey).`);
+    throw new Error(`Cannot open the graph store (${String(err)}). If Loom is running on the embedded engine, stop it first: an embedded database opens in one process only. A running Loom's admins manage API keys on its API keys page or with GraphQL (apiKeys, createApiKey, revokeApiKey).`);
   });
   const analytics = await openAnalyticsStore(cfg.analytics);
   try {
