@@ -1,8 +1,9 @@
 // OTLP/gRPC load generator for the benchmarks, in its own thread as http-load.worker.mjs is: `concurrency`
 // exporters each sending one TraceService/Export at a time over one HTTP/2 connection (a Collector's
-// exporter queue consumers share one), retrying UNAVAILABLE with backoff as OTLP exporters do.
+// exporter queue consumers share one); UNAVAILABLE is sent again with backoff, as OTLP exporters do (load-loop.mjs).
 import { parentPort, workerData } from 'node:worker_threads';
 import { credentials, Metadata, makeGenericClientConstructor, status } from '@grpc/grpc-js';
+import { runLoad } from './load-loop.mjs';
 
 const { address, key, bodies, concurrency } = workerData;
 const raw = (b) => b;
@@ -13,26 +14,12 @@ const client = new Client(address, credentials.createInsecure(), { 'grpc.max_sen
 const metadata = new Metadata();
 metadata.set('authorization', `Bearer ${key}`);
 const exportOnce = (body) => new Promise((resolve) => client.Export(Buffer.from(body), metadata, (err) => resolve(err ? err.code : status.OK)));
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-let next = 0;
-let refused = 0;
-const lat = [];
-const t0 = performance.now();
-const startedAt = performance.timeOrigin + t0;
-await Promise.all(Array.from({ length: concurrency }, async () => {
-  while (next < bodies.length) {
-    const body = bodies[next++];
-    const t = performance.now();
-    let code = await exportOnce(body);
-    for (let attempt = 1; code === status.UNAVAILABLE && attempt <= 20; attempt++) {
-      refused++;
-      await sleep(Math.min(100 * 2 ** (attempt - 1), 5_000));
-      code = await exportOnce(body);
-    }
-    if (code !== status.OK) throw new Error(`${address} answered gRPC status ${code}`);
-    lat.push(performance.now() - t);
-  }
-}));
+const result = await runLoad(bodies, concurrency, async (body) => {
+  const code = await exportOnce(body);
+  if (code === status.UNAVAILABLE) return { refused: true };
+  if (code !== status.OK) throw new Error(`${address} answered gRPC status ${code}`);
+  return { refused: false };
+});
 client.close();
-parentPort.postMessage({ done: true, ms: performance.now() - t0, startedAt, lat, refused });
+parentPort.postMessage({ done: true, ...result });
