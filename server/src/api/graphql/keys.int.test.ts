@@ -48,6 +48,8 @@ describe('API keys managed by tenant admins over GraphQL', () => {
     expect(Date.now() - Date.parse((await ok(loom, LIST)).apiKeys[0].lastUsedAt)).toBeLessThan(60_000);
     expect(apiKeys.find((k: { id: string }) => k.id === apiKeyId(DEMO_KEY))).toMatchObject({ role: 'admin', current: true, revokedAt: null });
     expect(JSON.stringify(apiKeys)).not.toContain(createApiKey.key);
+    expect((await ok(loom, '{ apiKeys(first: 1) { id } }')).apiKeys).toEqual([{ id: createApiKey.apiKey.id }]);
+    expect((await fails(loom, '{ apiKeys(first: 0) { id } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
   it('revokes a key: refused at once on every API, kept in the list with when and by whom', async () => {

@@ -29,16 +29,18 @@ export class CreatedApiKey {
   @Field(() => String, { description: 'The key: shown this once (only its SHA-256 is stored)' }) key!: string;
 }
 
+const MAX_KEYS_LISTED = 10_000;
 const view = (k: ApiKeyInfo, ctx: Context): ApiKey => ({ ...k, current: k.id === ctx.principal.keyId });
 /** Who acts, as recorded on a key: the sending key's short id. */
 const by = (ctx: Context) => (ctx.principal.keyId ? `key ${ctx.principal.keyId.slice(0, 12)}` : 'api');
 
 @Resolver(() => ApiKey)
 export class KeysResolver {
-  @Query(() => [ApiKey], { description: "The tenant's API keys, newest first, revoked ones included (admin)" })
-  async apiKeys(@Ctx() ctx: Context): Promise<ApiKey[]> {
+  @Query(() => [ApiKey], { description: "The tenant's newest API keys, newest first, revoked ones included (admin); each training run adds one" })
+  async apiKeys(@Arg('first', () => Int, { defaultValue: 1000, description: `1..${MAX_KEYS_LISTED}` }) first: number, @Ctx() ctx: Context): Promise<ApiKey[]> {
     requireAdmin(actorOf(ctx), 'list API keys');
-    return (await ctx.services.tenancy.listApiKeys(ctx.principal.tenant)).map((k) => view(k, ctx));
+    if (!Number.isInteger(first) || first < 1 || first > MAX_KEYS_LISTED) throw badInput('first', `must be 1..${MAX_KEYS_LISTED}`);
+    return (await ctx.services.tenancy.listApiKeys(ctx.principal.tenant, first)).map((k) => view(k, ctx));
   }
 
   @Mutation(() => CreatedApiKey, { description: 'Create an API key for this tenant (admin); the answer holds the key, shown this once' })

@@ -121,14 +121,18 @@ export class TenancyService {
     return node && node.kind === 'ApiKey' && node.props.tenant === tenant ? keyInfo(node) : null;
   }
 
-  /** The tenant's API keys, newest first, revoked ones included (with when and by whom). */
-  async listApiKeys(tenant: string): Promise<ApiKeyInfo[]> {
+  /**
+   * The tenant's API keys, newest first, revoked ones included (with when and by whom): the newest
+   * `limit` of them (every training run adds one, so a tenant may hold many), all by default.
+   */
+  async listApiKeys(tenant: string, limit = Infinity): Promise<ApiKeyInfo[]> {
     const out: ApiKeyInfo[] = [];
-    for (let offset = 0; ; offset += 1000) {
-      const page = await this.keyNodes(tenant, offset, 1000);
+    for (let offset = 0; out.length < limit; offset += 1000) {
+      const page = await this.keyNodes(tenant, offset, Math.min(1000, limit - out.length));
       out.push(...page.items.map(keyInfo));
-      if (page.items.length < 1000 || offset + 1000 >= page.total) return out;
+      if (page.items.length < 1000 || offset + 1000 >= page.total) break;
     }
+    return out;
   }
 
   /**
