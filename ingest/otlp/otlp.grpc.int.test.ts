@@ -9,7 +9,7 @@ import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { DEMO_KEY, startTestLoom, type TestLoom } from '../../server/src/testing/harness.js';
 import { traceMessages } from './otlp.proto.js';
-import { child, RecordingExporter } from './otlp.testkit.js';
+import { child, otlpTenants, RecordingExporter } from './otlp.testkit.js';
 
 const bearer = (key: string) => { const m = new Metadata(); m.set('authorization', `Bearer ${key}`); return m; };
 const raw = (b: Buffer) => b;
@@ -27,11 +27,7 @@ describe('OTLP/gRPC receivers with the OTel SDK gRPC exporters', () => {
 
   beforeAll(async () => {
     loom = await startTestLoom({ LOOM_SEED_DEMO: 'false', LOOM_OTLP_MAX_CONCURRENT: '1' });
-    await loom.services.tenancy.createTenant('demo');
-    await loom.services.tenancy.createApiKey('demo', 'admin', DEMO_KEY);
-    await loom.services.tenancy.createTenant('other');
-    otherKey = await loom.services.tenancy.createApiKey('other', 'admin');
-    viewerKey = await loom.services.tenancy.createApiKey('demo', 'viewer');
+    ({ otherKey, viewerKey } = await otlpTenants(loom));
     address = loom.grpcAddress!;
     const client = new TraceClient(address, credentials.createInsecure());
     call = (body, metadata) => new Promise((resolve) => {

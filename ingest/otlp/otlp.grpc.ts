@@ -12,8 +12,10 @@
 import { Server, ServerCredentials, status, type sendUnaryData, type ServerUnaryCall, type ServiceDefinition } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import type { Services } from '../../server/src/app/services.js';
-import { canWrite, type Principal } from '../../server/src/domain/tenancy/tenancy.service.js';
+import type { Principal } from '../../server/src/domain/tenancy/tenancy.service.js';
 import { httpError, logServerError } from '../../server/src/api/errors.js';
+import { bearerPrincipal } from '../../server/src/api/http/auth.js';
+import { GRPC_CODE } from './otlp.routes.js';
 import { decodeMetrics, encodeResponse, type Signal } from './otlp.codec.js';
 import { traceSpanReader } from './otlp.wire.js';
 import { WireError } from './protobuf-wire.js';
@@ -29,11 +31,11 @@ const bytes = (b: Buffer) => b;
 /** A unary method whose messages stay bytes: Loom reads them with its own protobuf readers. */
 const rawMethod = (path: string) => ({ path, requestStream: false, responseStream: false, requestSerialize: bytes, requestDeserialize: bytes, responseSerialize: bytes, responseDeserialize: bytes });
 
-/** gRPC status of an HTTP status (the OTLP spec's own mapping, but saturation is UNAVAILABLE: what exporters retry). */
-const STATUS: Record<number, status> = {
-  400: status.INVALID_ARGUMENT, 401: status.UNAUTHENTICATED, 403: status.PERMISSION_DENIED, 404: status.NOT_FOUND,
-  413: status.RESOURCE_EXHAUSTED, 429: status.UNAVAILABLE, 503: status.UNAVAILABLE,
-};
+/**
+ * gRPC status of an HTTP status: OTLP/HTTP's mapping, but a refusal for load is UNAVAILABLE, which gRPC
+ * exporters retry (RESOURCE_EXHAUSTED only with a RetryInfo detail).
+ */
+const STATUS: Record<number, status> = { ...GRPC_CODE, 429: status.UNAVAILABLE };
 
 class Refusal extends Error {
   constructor(readonly code: status, message: string) { super(message); }
@@ -44,12 +46,11 @@ export async function startOtlpGrpc(services: Services, opts: OtlpGrpcOptions): 
   let inFlight = 0;
 
   const principalOf = async (call: ServerUnaryCall<Buffer, Buffer>): Promise<Principal> => {
-    const header = String(call.metadata.get('authorization')[0] ?? '');
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const principal = match ? await services.tenancy.authenticate(match[1]) : null;
-    if (!principal) throw new Refusal(status.UNAUTHENTICATED, match ? 'Unknown or revoked API key' : 'Send an API key as the `authorization: Bearer <key>` metadata (the exporter\'s headers)');
-    if (!canWrite(principal)) throw new Refusal(status.PERMISSION_DENIED, `role ${principal.role} may not write`);
-    return principal;
+    const got = await bearerPrincipal(services, String(call.metadata.get('authorization')[0] ?? ''), {
+      write: true, missing: 'Send an API key as the `authorization: Bearer <key>` metadata (the exporter\'s headers)',
+    });
+    if ('refused' in got) throw new Refusal(got.refused === 'FORBIDDEN' ? status.PERMISSION_DENIED : status.UNAUTHENTICATED, got.message);
+    return got.principal;
   };
 
   const handler = (signal: Signal) => async (call: ServerUnaryCall<Buffer, Buffer>, callback: sendUnaryData<Buffer>) => {

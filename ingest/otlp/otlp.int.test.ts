@@ -9,10 +9,10 @@ import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { OpenAIInstrumentation } from '@opentelemetry/instrumentation-openai';
-import { DEMO_KEY, startTestLoom, type TestLoom } from '../../server/src/testing/harness.js';
+import { startTestLoom, type TestLoom } from '../../server/src/testing/harness.js';
 import { modelVersionId, promptVersionId } from '../../server/src/domain/ids.js';
 import { traceMessages } from './otlp.proto.js';
-import { child, emitter, openAiStandIn, postRaw, readStatus } from './otlp.testkit.js';
+import { child, emitter, openAiStandIn, otlpTenants, postRaw, readStatus } from './otlp.testkit.js';
 
 const TRACE = `query ($id: ID!) { trace(traceId: $id) {
   summary { traceId service rootSpanName spanCount errorCount error llmCalls inputTokens outputTokens costUsd models prompts { name version } runIds modelVersions { name version }
@@ -33,13 +33,8 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
   const runId = randomUUID();
 
   beforeAll(async () => {
-    // The demo tenant without the demo story (whose traces and GPU points would join these tests' counts).
     loom = await startTestLoom({ LOOM_OTLP_MAX_CONCURRENT: '4', LOOM_SEED_DEMO: 'false' });
-    await loom.services.tenancy.createTenant('demo');
-    await loom.services.tenancy.createApiKey('demo', 'admin', DEMO_KEY);
-    await loom.services.tenancy.createTenant('other');
-    otherKey = await loom.services.tenancy.createApiKey('other', 'admin');
-    viewerKey = await loom.services.tenancy.createApiKey('demo', 'viewer');
+    ({ otherKey, viewerKey } = await otlpTenants(loom));
     // The run (from OpenLineage) and the registry versions the traces name.
     const ol = await loom.post('/api/v1/lineage', {
       eventType: 'START', eventTime: new Date().toISOString(), producer: 'https://example.com/test', run: { runId },

@@ -22,8 +22,8 @@ const PROTOBUF = new Set(['application/x-protobuf', 'application/protobuf']);
 const mediaType = (req: FastifyRequest) => String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 const isProtobuf = (req: FastifyRequest) => PROTOBUF.has(mediaType(req));
 
-/** google.rpc.Code for an HTTP status. */
-const GRPC_CODE: Record<number, number> = { 400: 3, 401: 16, 403: 7, 404: 5, 413: 8, 415: 3, 429: 8, 500: 13, 503: 14 };
+/** google.rpc.Code for an HTTP status (OTLP/gRPC's statuses start from it too). */
+export const GRPC_CODE: Record<number, number> = { 400: 3, 401: 16, 403: 7, 404: 5, 413: 8, 415: 3, 429: 8, 500: 13, 503: 14 };
 
 export function registerOtlpRoutes(app: FastifyInstance, services: Services, opts: OtlpRouteOptions): void {
   app.register(async (scope) => {

@@ -6,6 +6,18 @@ import { BatchSpanProcessor, NodeTracerProvider, type ReadableSpan, type SpanExp
 import { OTLPTraceExporter as ProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
+import { DEMO_KEY, type TestLoom } from '../../server/src/testing/harness.js';
+
+/**
+ * The tenants of the OTLP tests on a Loom started without the demo story (whose traces and GPU points
+ * would join the tests' counts): `demo` with DEMO_KEY (admin) and a viewer's key, and `other`'s admin key.
+ */
+export async function otlpTenants(loom: TestLoom): Promise<{ otherKey: string; viewerKey: string }> {
+  await loom.services.tenancy.createTenant('demo');
+  await loom.services.tenancy.createApiKey('demo', 'admin', DEMO_KEY);
+  await loom.services.tenancy.createTenant('other');
+  return { otherKey: await loom.services.tenancy.createApiKey('other', 'admin'), viewerKey: await loom.services.tenancy.createApiKey('demo', 'viewer') };
+}
 
 type ExportResult = Parameters<Parameters<SpanExporter['export']>[1]>[0];
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { LANGS, defineMessages, useLang, useT, type Lang } from '../i18n/i18n.js';
-import { ViewerBadge } from '../ViewerBadge.js';
+import { ViewerBadge, ViewerContext } from '../ViewerBadge.js';
 import { Link, useLocation } from './router.js';
 import { NAV } from '../routes.js';
 import { ViewerDocument } from '../api/documents.js';
@@ -18,25 +18,29 @@ export function Shell({ onSignOut, children }: { onSignOut: () => void; children
   const t = useT(M);
   const { lang, setLang } = useLang();
   const { path } = useLocation();
-  const admin = useQuery(ViewerDocument, NO_VARIABLES).data?.viewer.role.toLowerCase() === 'admin';
+  // Asked once for every page (a 401 returns to sign-in, so this also checks the key on load).
+  const viewer = useQuery(ViewerDocument, NO_VARIABLES).data?.viewer ?? null;
+  const admin = viewer?.role.toLowerCase() === 'admin';
   return (
-    <div className="shell">
-      <header className="top-bar">
-        <Link to="/" className="brand">Loom</Link>
-        <nav className="nav" data-testid="nav">
-          {NAV.filter((item) => !item.adminOnly || admin).map((item) => (
-            <Link key={item.path} to={item.path} data-testid={`nav-${item.key}`} className={item.match(path) ? 'active' : undefined} aria-current={item.match(path) ? 'page' : undefined}>
-              {t(item.key)}
-            </Link>
-          ))}
-        </nav>
-        <ViewerBadge />
-        <select className="lang" aria-label={t('language')} data-testid="lang-select" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-          {LANGS.map((l) => <option key={l.value} value={l.value}>{l.label}</option>)}
-        </select>
-        <button type="button" className="link" onClick={onSignOut}>{t('signOut')}</button>
-      </header>
-      <div className="page">{children}</div>
-    </div>
+    <ViewerContext.Provider value={viewer}>
+      <div className="shell">
+        <header className="top-bar">
+          <Link to="/" className="brand">Loom</Link>
+          <nav className="nav" data-testid="nav">
+            {NAV.filter((item) => !item.adminOnly || admin).map((item) => (
+              <Link key={item.path} to={item.path} data-testid={`nav-${item.key}`} className={item.match(path) ? 'active' : undefined} aria-current={item.match(path) ? 'page' : undefined}>
+                {t(item.key)}
+              </Link>
+            ))}
+          </nav>
+          <ViewerBadge />
+          <select className="lang" aria-label={t('language')} data-testid="lang-select" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+            {LANGS.map((l) => <option key={l.value} value={l.value}>{l.label}</option>)}
+          </select>
+          <button type="button" className="link" onClick={onSignOut}>{t('signOut')}</button>
+        </header>
+        <div className="page">{children}</div>
+      </div>
+    </ViewerContext.Provider>
   );
 }

@@ -30,7 +30,7 @@ export class EventsResolver {
     @Ctx() ctx: Context,
   ): Promise<StoredNode[]> {
     if (!Number.isInteger(first) || first < 1 || first > 50) throw badInput('first', 'must be 1..50');
-    const { events } = await ctx.services.lineageEvents.list(ctx.principal.tenant, { after: null, before: null, direction: 'desc', limit: 200, offset: 0 });
+    const events = await ctx.services.lineageEvents.newest(ctx.principal.tenant, 200);
     const nodes = await ctx.loaders.node.loadMany(namedNodeIds(events).slice(0, first * 4));
     return nodes.filter((n): n is StoredNode => !!n && !(n instanceof Error) && !n.validTo).slice(0, first);
   }

@@ -9,22 +9,26 @@ declare module 'fastify' {
   interface FastifyRequest { principal?: Principal; client?: string }
 }
 
+/** What an `Authorization` value gives: the principal and its key, or why not (`missing`: the hint when there is no Bearer key). */
+export async function bearerPrincipal(services: Services, header: string, opts: { write: boolean; missing: string }):
+  Promise<{ principal: Principal; key: string } | { refused: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string }> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const principal = match ? await services.tenancy.authenticate(match[1]) : null;
+  if (!principal) return { refused: 'UNAUTHENTICATED', message: match ? 'Unknown or revoked API key' : opts.missing };
+  if (opts.write && !canWrite(principal)) return { refused: 'FORBIDDEN', message: `role ${principal.role} may not write` };
+  return { principal, key: match![1] };
+}
+
 /** Resolve `Authorization: Bearer <key>` to a tenant and role; 401 without a valid key, 403 for writes by a viewer. */
 export function bearerAuth(services: Services, opts: { write: boolean }) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
-    const header = req.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const principal = match ? await services.tenancy.authenticate(match[1]) : null;
-    if (!principal) {
-      return reply.code(401).header('www-authenticate', 'Bearer realm="loom"').send({
-        code: 'UNAUTHENTICATED', message: match ? 'Unknown or revoked API key' : 'Send an API key as `Authorization: Bearer <key>`',
-      });
+    const got = await bearerPrincipal(services, req.headers.authorization ?? '', { write: opts.write, missing: 'Send an API key as `Authorization: Bearer <key>`' });
+    if ('refused' in got) {
+      if (got.refused === 'FORBIDDEN') return reply.code(403).send({ code: 'FORBIDDEN', message: got.message });
+      return reply.code(401).header('www-authenticate', 'Bearer realm="loom"').send({ code: 'UNAUTHENTICATED', message: got.message });
     }
-    if (opts.write && !canWrite(principal)) {
-      return reply.code(403).send({ code: 'FORBIDDEN', message: `role ${principal.role} may not write` });
-    }
-    req.principal = principal;
-    req.client = createHash('sha256').update(match![1]).digest('base64url').slice(0, 22);
+    req.principal = got.principal;
+    req.client = createHash('sha256').update(got.key).digest('base64url').slice(0, 22);
     const context = readers.getStore(); // set per request by the server (createHttpServer)
     if (context) context.reader = req.client;
   };

@@ -125,6 +125,13 @@ export class LineageEventArchive {
     })));
   }
 
+  /** The tenant's newest `limit` events, newest first (no count of them all). */
+  async newest(tenant: string, limit: number): Promise<unknown[]> {
+    await this.visible(tenant);
+    const q: EventListQuery = { after: null, before: null, direction: 'desc', limit, offset: 0 };
+    return (await this.analytics.query<{ body: string }>(tenant, pageSql(q), listParams(q))).map((r) => JSON.parse(r.body) as unknown);
+  }
+
   /** The tenant's events in [after, before) (of one run or job, if named), by event time in `direction`, a page at a time, and how many there are. */
   async list(tenant: string, q: EventListQuery): Promise<EventList> {
     await this.visible(tenant);

@@ -7,7 +7,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '../../api/useMutation.js';
 import { useQuery, type QueryState } from '../../api/useQuery.js';
 import type { ApiKeysQuery } from '../../gql/graphql.js';
-import { ViewerDocument } from '../../api/documents.js';
+import { useViewer } from '../../ViewerBadge.js';
 import { useQueryParams } from '../../shell/router.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
 import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument } from './documents.js';
@@ -20,7 +20,7 @@ const NO_VARIABLES = {};
 
 export function KeysPage() {
   const t = useT(M);
-  const viewer = useQuery(ViewerDocument, NO_VARIABLES).data?.viewer;
+  const viewer = useViewer();
   const isAdmin = viewer?.role.toLowerCase() === 'admin';
   return (
     <div className="tracking-page keys-page">
