@@ -13,6 +13,7 @@ import { createWorkerHttpServer } from '../workers/health.server.js';
 import { createQueueMetrics } from '../workers/queue-metrics.js';
 import { WorkerManager } from '../workers/worker-manager.js';
 import { registerTrainingWorkers } from '../workers/training.workers.js';
+import { registerAlertWorkers } from '../workers/alerts.workers.js';
 import { TrainingRunner } from '../domain/training/training.runner.js';
 import type { JobQueue } from '../domain/ports/JobQueue.js';
 import type { GraphStore } from '../domain/ports/GraphStore.js';
@@ -151,6 +152,7 @@ function startWorkers(cfg: Config, services: Services, queue: JobQueue, launcher
     listTenants: () => services.tenancy.listTenants(),
   });
   registerTrainingWorkers(manager, runner, { maxRuns: cfg.training.maxRuns }, log);
+  if (cfg.alerts.intervalMs !== null) registerAlertWorkers(manager, queue, services.alerts, cfg.alerts.intervalMs, log);
   return manager;
 }
 

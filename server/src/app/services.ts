@@ -20,6 +20,7 @@ import type { JobQueue } from '../domain/ports/JobQueue.js';
 import type { TrainingLauncher } from '../domain/ports/TrainingLauncher.js';
 import { TrainingService } from '../domain/training/training.service.js';
 import { TrainingQuotas, type Quota } from '../domain/training/quota.js';
+import { AlertService, type AlertOptions } from '../domain/alerts/alerts.service.js';
 
 /** The domain services, built once by the composition root over the chosen adapters. */
 export interface Services {
@@ -50,6 +51,8 @@ export interface Services {
   training: TrainingService | null;
   /** Per-tenant GPU/CPU quotas of training. */
   trainingQuotas: TrainingQuotas;
+  /** Alert rules, their evaluation (by the workers) and the alerts they raise. */
+  alerts: AlertService;
 }
 
 /** Settings the services read (a slice of the config; defaults when not given). */
@@ -68,6 +71,7 @@ export interface ServiceOptions {
   /** Answer lineage events once they are in this log (LoggedLineageIngest). */
   ingestLog?: { log: IngestLog } & LoggedIngestOptions;
   training?: { queue: JobQueue; launcher: TrainingLauncher; defaultQuota?: Quota };
+  alerts?: AlertOptions;
 }
 
 export function createServices(raw: GraphStore, analytics: Analytics, opts: ServiceOptions = {}): Services {
@@ -78,16 +82,18 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
   const lineageLog = opts.ingestLog ? new LoggedLineageIngest(lineageIngest, opts.ingestLog.log, opts.ingestLog, lineageEvents) : null;
   if (lineageLog) archived = (tenant) => lineageLog.archived(tenant, readers.getStore()?.reader);
   const graph = lineageLog ? visibleGraph(raw, (tenant) => lineageLog.visible(tenant, readers.getStore()?.reader)) : raw;
+  const tenancy = new TenancyService(raw);
+  const registry = createRegistry(graph, analytics);
   return {
     graph,
     analytics,
     // API keys and tenants are never written through the ingest log: authenticating waits for nothing.
-    tenancy: new TenancyService(raw),
+    tenancy,
     lineage: new LineageService(graph),
     lineageIngest,
     lineageLog,
     lineageEvents,
-    registry: createRegistry(graph, analytics),
+    registry,
     traceIngest: new TraceIngestService(graph, analytics, loadPriceTable(opts.telemetry?.llmPricesFile), {
       instance: opts.telemetry?.instance ?? `${hostname()}-${process.pid}`, onError: opts.onTraceSummaryError, onDropped: opts.onTraceSummaryDropped,
     }, opts.telemetry?.spanTtlDays),
@@ -97,6 +103,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     }),
     metrics: new MetricsQueryService(analytics),
     gpu: new GpuQueryService(graph, analytics),
+    alerts: new AlertService(graph, analytics, registry.webhooks.notify, () => tenancy.listTenants(), opts.alerts),
     ...trainingServices(graph, opts.training),
   };
 }

@@ -36,6 +36,7 @@ const EnvSchema = z.object({
   LOOM_LLM_PRICES: z.string().optional(),
   LOOM_OTLP_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
   LOOM_OTLP_GRPC_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)], { message: 'must be a port (0-65535) or "off"' }).optional(),
+  LOOM_ALERT_INTERVAL_SECONDS: z.union([z.literal('off'), z.coerce.number().int().min(1).max(3600)], { message: 'must be 1-3600 seconds or "off"' }).default(30),
   LOOM_INSTANCE: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 of letters, digits, "_", "." or "-"').optional(),
   LOOM_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 of letters, digits, "_" or "-"').default('loom'),
   LOOM_QUEUE_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
@@ -57,6 +58,8 @@ export interface Config {
   http: { host: string; port: number; bodyLimitBytes: number; graphqlIde: boolean };
   /** OTLP/gRPC's port (0: any free one), null when off. */
   grpc: { port: number | null };
+  /** How often the workers evaluate the alert rules (ms), null when off. */
+  alerts: { intervalMs: number | null };
   log: { level: string };
   dataDir: string;
   /** Writes to the stores under dataDir are refused while its disk has less free (0: never). */
@@ -134,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     http: { host: e.LOOM_HOST, port: e.LOOM_PORT, bodyLimitBytes: e.LOOM_BODY_LIMIT_BYTES, graphqlIde: e.LOOM_GRAPHQL_IDE },
     // OTLP/gRPC on its well-known port, or on any free one beside an HTTP port chosen the same way (tests, benches).
     grpc: { port: e.LOOM_OTLP_GRPC_PORT === 'off' ? null : e.LOOM_OTLP_GRPC_PORT ?? (e.LOOM_PORT === 0 ? 0 : 4317) },
+    alerts: { intervalMs: e.LOOM_ALERT_INTERVAL_SECONDS === 'off' ? null : e.LOOM_ALERT_INTERVAL_SECONDS * 1000 },
     log: { level: e.LOOM_LOG_LEVEL },
     dataDir,
     minFreeDiskBytes: e.LOOM_MIN_FREE_DISK_MB * 1024 * 1024,

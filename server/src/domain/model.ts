@@ -10,6 +10,10 @@ export const NODE_KINDS = [
   'RegistryEvent',
   /** A tenant's webhook subscription (its signing secret lives in the system scope, never in the tenant's props). */
   'Webhook',
+  /** A threshold on metrics, GPU metrics or spans, evaluated by the workers (domain/alerts). */
+  'AlertRule',
+  /** One episode of one series breaking an alert rule: PENDING, FIRING, then RESOLVED (or CANCELLED before it fired). */
+  'Alert',
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
@@ -71,6 +75,10 @@ export const EDGE_KINDS = [
   'SERVES_PROMPT',
   /** a tenant's training account -> a training run it dispatched; current while the run is queued or running (it holds quota), ended when it finishes. */
   'DISPATCHED',
+  /** alert rule -> an alert it raised; current while the alert is PENDING or FIRING, ended when it closes. */
+  'RAISED',
+  /** alert -> the training run whose GPUs it is about (a GPU rule's series on a pod of the run). */
+  'CONCERNS',
 ] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 

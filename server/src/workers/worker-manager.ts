@@ -11,6 +11,8 @@ export class WorkerManager {
   private stopping: Promise<void> | undefined;
   /** Work started beside the queues (recovery at start): stop() waits for it, so it never outlives the stores it reads. */
   private readonly background = new Set<Promise<unknown>>();
+  /** Timers started by every(): stop() cancels them and waits for a tick in progress. */
+  private readonly timers: { cancel: () => void; running: () => Promise<void> }[] = [];
 
   constructor(private readonly queue: JobQueue, private readonly metrics: QueueMetrics, private readonly log: Logger) {}
 
@@ -46,9 +48,26 @@ export class WorkerManager {
     this.background.add(settled);
   }
 
+  /** Calls `tick` every `intervalMs` until stop() (a tick still running is not overlapped: the next waits for it). */
+  every(intervalMs: number, tick: () => Promise<void>): void {
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<void> = Promise.resolve();
+    const schedule = () => {
+      if (this.stopping) return;
+      timer = setTimeout(() => {
+        running = tick().finally(schedule);
+      }, intervalMs);
+      timer.unref();
+    };
+    this.timers.push({ cancel: () => clearTimeout(timer), running: () => running });
+    schedule();
+  }
+
   /** Graceful shutdown of this process's workers (idempotent). */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
+      for (const t of this.timers) t.cancel();
+      await Promise.all(this.timers.map((t) => t.running()));
       await this.queue.stopWorkers();
       await Promise.all(this.background);
       this.log.info('workers stopped');

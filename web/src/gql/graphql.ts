@@ -105,6 +105,8 @@ export type ModelStage =
 
 /** The kind of a node in the graph */
 export type NodeKind =
+  | 'Alert'
+  | 'AlertRule'
   | 'ApiKey'
   | 'Dataset'
   | 'DatasetVersion'

@@ -13,6 +13,8 @@ export interface QueuePayloads {
   'training.run': { tenant: string; runId: string };
   /** Stop a launched training run (delete the Kubernetes Job, kill the local process). */
   'training.cancel': { tenant: string; runId: string };
+  /** One evaluation of every tenant's alert rules (one job per tick: processes sharing a queue evaluate a tick once). */
+  'alerts.evaluate': { tick: number };
 }
 export type QueueName = keyof QueuePayloads;
 
@@ -30,6 +32,8 @@ export const QUEUES: Record<QueueName, QueuePolicy> = {
   // A training job lives as long as its run, mostly waiting on a watch: many at once.
   'training.run': { attempts: 8, backoffMs: 2_000, concurrency: 500 },
   'training.cancel': { attempts: 6, backoffMs: 1_000, concurrency: 10 },
+  // A failed tick is not retried: the next one evaluates afresh.
+  'alerts.evaluate': { attempts: 1, backoffMs: 1_000, concurrency: 1 },
 };
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
 

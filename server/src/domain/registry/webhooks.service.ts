@@ -19,6 +19,8 @@ import { deliver, DEFAULT_RETRY, type DeliveryResult, type RetryPolicy } from '.
 
 export const WEBHOOK_EVENTS = [
   'MODEL_VERSION_REGISTERED', 'MODEL_VERSION_STAGE_CHANGED', 'MODEL_ALIAS_CHANGED', 'PROMPT_VERSION_CREATED', 'PROMPT_LABEL_CHANGED',
+  // an alert rule's alert started firing / resolved (domain/alerts)
+  'ALERT_FIRING', 'ALERT_RESOLVED',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

@@ -267,7 +267,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
 
   it('pages neighbours both ways with the edge direction preserved', () => {
     expect(Q.neighbourPage(key, 'BOTH', undefined, 10, 0).text).toMatchInlineSnapshot(`
-      "MATCH (a:Node {key: $key})-[e:INPUT_TO|OUTPUT|READ_BY|WROTE|RUN_OF|PARENT_OF|CONTAINS|HAS_KEY|HAS_VERSION|RAN|HAS_FIELD|DERIVES|ALIAS|HAS_RUN|PRODUCED|TRACED|SERVED|PROMPTED|EVALUATES|EVALUATED_ON|LAUNCHED|RECORDED|TRAINS|SERVES_PROMPT|DISPATCHED]-(n:Node)
+      "MATCH (a:Node {key: $key})-[e:INPUT_TO|OUTPUT|READ_BY|WROTE|RUN_OF|PARENT_OF|CONTAINS|HAS_KEY|HAS_VERSION|RAN|HAS_FIELD|DERIVES|ALIAS|HAS_RUN|PRODUCED|TRACED|SERVED|PROMPTED|EVALUATES|EVALUATED_ON|LAUNCHED|RECORDED|TRAINS|SERVES_PROMPT|DISPATCHED|RAISED|CONCERNS]-(n:Node)
       WHERE e.validTo IS NULL
       RETURN e {kind: type(e), fromKey: startNode(e).key, toKey: endNode(e).key, .props, .validFrom, .validTo} AS edge, n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo} AS node
       ORDER BY type(e), n.id, startNode(e).id

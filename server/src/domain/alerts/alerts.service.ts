@@ -1,0 +1,329 @@
+/**
+ * Alerting: rules per tenant (AlertRule nodes), their evaluation over ClickHouse, and the alerts
+ * they raise (Alert nodes), all in the graph, so an alert is a node like any other: a GPU alert is
+ * linked to the training run it concerns, and its history stays (a closed alert's RAISED edge ends,
+ * nothing is deleted).
+ *
+ * Evaluation: `evaluateAll` is run by a worker on a timer (workers/alerts.workers.ts). Each enabled
+ * rule reads its window, each series' value is decided against the open alert of that series
+ * (state.ts), and the changes of a tenant's rules are one graph write; FIRING and RESOLVED are then
+ * sent to the tenant's webhooks (ALERT_FIRING, ALERT_RESOLVED). Within a process, evaluations and
+ * rule changes of one tenant run one at a time.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Analytics } from '../ports/Analytics.js';
+import type { GraphStore } from '../ports/GraphStore.js';
+import type { EdgeInput, GraphNode, NodeInput } from '../model.js';
+import { nodeId, REGISTRY_NAMESPACE, trainingAccountId } from '../ids.js';
+import { badInput, notFound } from '../errors.js';
+import { KeyedLock } from '../keyed-lock.js';
+import { actorProps, requireWrite, type Actor } from '../registry/actor.js';
+import { msToNs } from '../telemetry/metrics-range.js';
+import { runPlacement } from '../telemetry/gpu-placement.js';
+import { alertRuleId, breaches, checkRule, MAX_RULES, ruleNode, toRule, type AlertOp, type AlertRule, type AlertRuleInput, type AlertSeverity, type AlertSource } from './rules.js';
+import { signalQuery, type SignalRow } from './queries.js';
+import { decide, type AlertState } from './state.js';
+
+export interface Alert {
+  id: string;
+  ruleId: string;
+  ruleName: string;
+  source: AlertSource;
+  severity: AlertSeverity;
+  /** The series: its labels (a metric's labels and `service.name`; a GPU's uuid, namespace, pod, host...; a service). */
+  labels: Record<string, string>;
+  state: AlertState;
+  /** The series' value at the last evaluation that saw it. */
+  value: number | null;
+  op: AlertOp;
+  threshold: number;
+  pendingSince: string;
+  firedAt: string | null;
+  /** When it was RESOLVED or CANCELLED. */
+  closedAt: string | null;
+  /** Why it closed: NO_LONGER_BREAKING, NO_DATA (no sample in the window), RULE_DISABLED, RULE_DELETED. */
+  closeReason: string | null;
+  lastEvaluatedAt: string;
+  /** GPU rules: the training run whose pod the GPU series is on. */
+  runId: string | null;
+}
+
+export interface PreviewSeries { labels: Record<string, string>; value: number; samples: number; breaching: boolean }
+export interface Preview { from: string; to: string; series: PreviewSeries[]; truncated: boolean }
+/** `errors`: rules (or whole tenants) that could not be evaluated; `failure`: the first tenant that failed whole, and why. */
+export interface EvaluationSummary { tenants: number; rules: number; series: number; fired: number; resolved: number; errors: number; failure?: string }
+
+export type AlertEvent = 'ALERT_FIRING' | 'ALERT_RESOLVED';
+export type AlertNotify = (tenant: string, event: AlertEvent, data: Record<string, unknown>) => void;
+
+export interface AlertOptions {
+  /** Series read per rule and evaluation (more are left out, and the rule says so). */
+  maxSeries?: number;
+  /** The clock (tests). */
+  now?: () => number;
+}
+
+const MAX_OPEN = 1000;
+const ALERT_LIST_MAX = 1000;
+
+export const alertId = (name: string) => nodeId('Alert', REGISTRY_NAMESPACE, name);
+const keyHash = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 16);
+
+export function toAlert(n: GraphNode): Alert {
+  const p = n.props as Record<string, any>;
+  return {
+    id: n.name, ruleId: p.ruleId, ruleName: p.ruleName, source: p.source, severity: p.severity, labels: p.labels ?? {}, state: p.state,
+    value: typeof p.value === 'number' ? p.value : null, op: p.op, threshold: Number(p.threshold), pendingSince: p.pendingSince, firedAt: p.firedAt ?? null,
+    closedAt: p.closedAt ?? null, closeReason: p.closeReason ?? null, lastEvaluatedAt: p.lastEvaluatedAt, runId: p.runId ?? null,
+  };
+}
+
+/** The graph writes and notifications an evaluation decided. */
+interface Changes { nodes: NodeInput[]; edges: EdgeInput[]; notes: { event: AlertEvent; data: Record<string, unknown> }[] }
+
+export class AlertService {
+  private readonly lock = new KeyedLock();
+  private readonly maxSeries: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly graph: GraphStore,
+    private readonly analytics: Analytics,
+    private readonly notify: AlertNotify,
+    private readonly tenants: () => Promise<string[]>,
+    opts: AlertOptions = {},
+  ) {
+    this.maxSeries = opts.maxSeries ?? 500;
+    this.now = opts.now ?? Date.now;
+  }
+
+  async create(actor: Actor, input: AlertRuleInput): Promise<AlertRule> {
+    requireWrite(actor, 'create alert rules');
+    const rule = checkRule(input);
+    return this.lock.run(actor.tenant, async () => {
+      if ((await this.list(actor.tenant)).length >= MAX_RULES) throw badInput('input.name', `a tenant has at most ${MAX_RULES} alert rules; delete one first`);
+      const id = randomUUID();
+      const { name, ...rest } = rule;
+      await this.graph.write(actor.tenant, { nodes: [ruleNode(id, { ...rest, title: name, enabled: true, createdBy: actorProps(actor) })], edges: [] });
+      return this.get(actor.tenant, id);
+    });
+  }
+
+  /** The tenant's rules (not deleted), by name. */
+  async list(tenant: string): Promise<AlertRule[]> {
+    const nodes = await this.graph.search(tenant, { text: '', kinds: ['AlertRule'], limit: MAX_RULES + 1 });
+    return nodes.map(toRule).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+
+  /** One rule, deleted ones too (their alerts stay readable). Another tenant's id: NOT_FOUND. */
+  async get(tenant: string, id: string): Promise<AlertRule> {
+    if (typeof id !== 'string' || !id || id.includes('\u0000')) throw badInput('id', 'required');
+    const [node] = await this.graph.getNodes(tenant, [alertRuleId(id)]);
+    if (!node || node.kind !== 'AlertRule') throw notFound(`alert rule ${id}`);
+    return toRule(node);
+  }
+
+  /** Pause or resume a rule. Pausing closes its open alerts (RESOLVED, RULE_DISABLED; notified when they were FIRING). */
+  async setEnabled(actor: Actor, id: string, enabled: boolean): Promise<AlertRule> {
+    requireWrite(actor, 'change alert rules');
+    return this.lock.run(actor.tenant, async () => {
+      const rule = await this.live(actor.tenant, id);
+      const changes = enabled ? emptyChanges() : await this.closeAll(actor.tenant, rule, 'RULE_DISABLED');
+      changes.nodes.push(ruleNode(rule.id, { enabled, ...(enabled ? {} : { disabledBy: actorProps(actor) }) }));
+      await this.apply(actor.tenant, changes);
+      return this.get(actor.tenant, id);
+    });
+  }
+
+  /** Delete a rule (a tombstone). Its open alerts close (RESOLVED, RULE_DELETED); its history stays readable by id. */
+  async delete(actor: Actor, id: string): Promise<AlertRule> {
+    requireWrite(actor, 'delete alert rules');
+    return this.lock.run(actor.tenant, async () => {
+      const rule = await this.live(actor.tenant, id);
+      const changes = await this.closeAll(actor.tenant, rule, 'RULE_DELETED');
+      changes.nodes.push(ruleNode(rule.id, { deletedAt: new Date(this.now()).toISOString(), deletedBy: actorProps(actor) }));
+      await this.apply(actor.tenant, changes);
+      return this.get(actor.tenant, id);
+    });
+  }
+
+  /**
+   * Alerts, newest first: of one rule or of all the tenant's rules; open ones (PENDING, FIRING) by
+   * default, closed ones too when `states` names them. CANCELLED alerts are never listed.
+   */
+  async alerts(tenant: string, q: { ruleId?: string | null; states?: AlertState[] | null; first?: number | null } = {}): Promise<Alert[]> {
+    const first = q.first ?? 100;
+    if (!Number.isInteger(first) || first < 1 || first > ALERT_LIST_MAX) throw badInput('first', `must be 1..${ALERT_LIST_MAX}`);
+    const states = new Set<AlertState>(q.states?.length ? q.states : ['PENDING', 'FIRING']);
+    const closed = states.has('RESOLVED');
+    const rules = q.ruleId ? [await this.get(tenant, q.ruleId)] : await this.list(tenant);
+    const pages = await Promise.all(rules.map((r) => this.graph.neighbours(tenant, alertRuleId(r.id), {
+      direction: 'DOWNSTREAM', edgeKinds: ['RAISED'], includeEnded: closed, order: 'createdAt', limit: first, offset: 0,
+    })));
+    return pages.flatMap((p) => p.items.map((i) => i.node)).filter((n) => n.kind === 'Alert' && !n.validTo).map(toAlert)
+      .filter((a) => states.has(a.state))
+      .sort((a, b) => b.pendingSince.localeCompare(a.pendingSince) || b.id.localeCompare(a.id))
+      .slice(0, first);
+  }
+
+  /** What a rule would see now, without writing anything: each series' value in the window and whether it breaks the threshold. */
+  async preview(tenant: string, input: AlertRuleInput): Promise<Preview> {
+    const rule = { ...checkRule(input), id: 'preview' } as AlertRule;
+    const nowMs = this.now();
+    const rows = await this.read(tenant, rule, nowMs);
+    return {
+      from: new Date(nowMs - rule.windowSeconds * 1000).toISOString(), to: new Date(nowMs).toISOString(), truncated: rows.length > this.maxSeries,
+      series: rows.slice(0, this.maxSeries).map((r) => ({ labels: r.a_labels, value: Number(r.a_value), samples: Number(r.a_samples), breaching: breaches(rule, Number(r.a_value)) })),
+    };
+  }
+
+  /** One evaluation of every tenant's enabled rules (the worker's tick). A tenant's failure does not stop the others. */
+  async evaluateAll(): Promise<EvaluationSummary> {
+    const total: EvaluationSummary = { tenants: 0, rules: 0, series: 0, fired: 0, resolved: 0, errors: 0 };
+    for (const tenant of await this.tenants()) {
+      let s: Omit<EvaluationSummary, 'tenants' | 'failure'>;
+      try {
+        s = await this.evaluateTenant(tenant);
+      } catch (err) {
+        total.errors++;
+        total.failure ??= `${tenant}: ${err instanceof Error ? err.message : String(err)}`;
+        continue;
+      }
+      if (!s.rules) continue;
+      total.tenants++;
+      for (const k of ['rules', 'series', 'fired', 'resolved', 'errors'] as const) total[k] += s[k];
+    }
+    return total;
+  }
+
+  /** One evaluation of a tenant's enabled rules: one graph write for all of them, then the notifications. */
+  async evaluateTenant(tenant: string): Promise<Omit<EvaluationSummary, 'tenants' | 'failure'>> {
+    return this.lock.run(tenant, async () => {
+      const rules = (await this.list(tenant)).filter((r) => r.enabled);
+      const summary = { rules: rules.length, series: 0, fired: 0, resolved: 0, errors: 0 };
+      if (!rules.length) return summary;
+      const nowMs = this.now();
+      const at = new Date(nowMs).toISOString();
+      const changes = emptyChanges();
+      let runs: Promise<Map<string, string>> | undefined;
+      const runOfPod = async (labels: Record<string, string>) => (await (runs ??= this.runsByPod(tenant))).get(`${labels.namespace}\u0000${labels.pod}`) ?? null;
+      for (const rule of rules) {
+        try {
+          const rows = await this.read(tenant, rule, nowMs);
+          const truncated = rows.length > this.maxSeries;
+          const seen = rows.slice(0, this.maxSeries);
+          const c = await this.decideRule(tenant, rule, seen, nowMs, rule.source === 'GPU' ? runOfPod : null);
+          changes.nodes.push(...c.nodes, ruleNode(rule.id, { lastEvaluatedAt: at, lastSeries: seen.length, lastTruncated: truncated, lastError: null }));
+          changes.edges.push(...c.edges);
+          changes.notes.push(...c.notes);
+          summary.series += seen.length;
+        } catch (err) {
+          summary.errors++;
+          changes.nodes.push(ruleNode(rule.id, { lastEvaluatedAt: at, lastError: err instanceof Error ? err.message.slice(0, 1000) : String(err) }));
+        }
+      }
+      await this.apply(tenant, changes);
+      summary.fired = changes.notes.filter((n) => n.event === 'ALERT_FIRING').length;
+      summary.resolved = changes.notes.length - summary.fired;
+      return summary;
+    });
+  }
+
+  private async read(tenant: string, rule: AlertRule, nowMs: number): Promise<SignalRow[]> {
+    const q = signalQuery(rule, msToNs(nowMs - rule.windowSeconds * 1000), msToNs(nowMs), this.maxSeries + 1);
+    return this.analytics.query<SignalRow>(tenant, q.sql, q.params);
+  }
+
+  private async live(tenant: string, id: string): Promise<AlertRule> {
+    const rule = await this.get(tenant, id);
+    if (rule.deletedAt) throw notFound(`alert rule ${id}`);
+    return rule;
+  }
+
+  /** The rule's open alerts by series key. */
+  private async open(tenant: string, ruleId: string): Promise<Map<string, GraphNode>> {
+    const page = await this.graph.neighbours(tenant, alertRuleId(ruleId), { direction: 'DOWNSTREAM', edgeKinds: ['RAISED'], limit: MAX_OPEN, offset: 0 });
+    return new Map(page.items.filter((i) => i.node.kind === 'Alert').map((i) => [String(i.node.props.key), i.node]));
+  }
+
+  private async decideRule(tenant: string, rule: AlertRule, rows: SignalRow[], nowMs: number, runOfPod: ((labels: Record<string, string>) => Promise<string | null>) | null): Promise<Changes> {
+    const at = new Date(nowMs).toISOString();
+    const open = await this.open(tenant, rule.id);
+    const values = new Map(rows.map((r) => [r.a_key, r]));
+    const changes = emptyChanges();
+    for (const key of new Set([...values.keys(), ...open.keys()])) {
+      const row = values.get(key);
+      const value = row === undefined ? undefined : Number(row.a_value);
+      const node = open.get(key);
+      const current = node ? toAlert(node) : undefined;
+      const d = decide(rule, current && (current.state === 'PENDING' || current.state === 'FIRING') ? { state: current.state, pendingSince: current.pendingSince } : undefined, value, nowMs);
+      if (d.action === 'none') continue;
+      if (d.action === 'open') {
+        const name = `${rule.id}/${keyHash(key)}/${nowMs}`;
+        const runId = runOfPod ? await runOfPod(row!.a_labels) : null;
+        const props = {
+          ruleId: rule.id, ruleName: rule.name, source: rule.source, severity: rule.severity, key, labels: row!.a_labels, state: d.state, value,
+          samples: Number(row!.a_samples), op: rule.op, threshold: rule.threshold, pendingSince: at, firedAt: d.state === 'FIRING' ? at : null,
+          closedAt: null, closeReason: null, lastEvaluatedAt: at, runId,
+        };
+        changes.nodes.push({ id: alertId(name), kind: 'Alert', namespace: REGISTRY_NAMESPACE, name, props, at });
+        changes.edges.push({ kind: 'RAISED', from: alertRuleId(rule.id), to: alertId(name), validFrom: at });
+        if (runId) changes.edges.push({ kind: 'CONCERNS', from: alertId(name), to: runId, validFrom: at });
+        if (d.state === 'FIRING') changes.notes.push(note('ALERT_FIRING', rule, { ...props, id: name }));
+        continue;
+      }
+      const alert = current!;
+      if (d.action === 'update') {
+        const props = { value: value!, samples: Number(row!.a_samples), lastEvaluatedAt: at, ...(d.fire ? { state: 'FIRING', firedAt: at } : {}) };
+        changes.nodes.push({ id: node!.id, kind: 'Alert', namespace: REGISTRY_NAMESPACE, name: node!.name, props, at });
+        if (d.fire) changes.notes.push(note('ALERT_FIRING', rule, { ...alert, ...props }));
+        continue;
+      }
+      this.close(changes, rule, node!, d.state, row === undefined ? 'NO_DATA' : 'NO_LONGER_BREAKING', at, value);
+    }
+    return changes;
+  }
+
+  /** Closes an open alert: RESOLVED (notified) or CANCELLED (hidden: it never fired); its RAISED edge ends. */
+  private close(changes: Changes, rule: AlertRule, node: GraphNode, state: 'RESOLVED' | 'CANCELLED', reason: string, at: string, value?: number): void {
+    const props = {
+      state, closedAt: at, closeReason: reason, lastEvaluatedAt: at, ...(value === undefined ? {} : { value }), ...(state === 'CANCELLED' ? { deletedAt: at } : {}),
+    };
+    changes.nodes.push({ id: node.id, kind: 'Alert', namespace: REGISTRY_NAMESPACE, name: node.name, props, at });
+    changes.edges.push({ kind: 'RAISED', from: alertRuleId(rule.id), to: node.id, validTo: at });
+    if (state === 'RESOLVED') changes.notes.push(note('ALERT_RESOLVED', rule, { ...toAlert(node), ...props }));
+  }
+
+  private async closeAll(tenant: string, rule: AlertRule, reason: string): Promise<Changes> {
+    const changes = emptyChanges();
+    const at = new Date(this.now()).toISOString();
+    for (const node of (await this.open(tenant, rule.id)).values()) {
+      this.close(changes, rule, node, node.props.state === 'FIRING' ? 'RESOLVED' : 'CANCELLED', reason, at);
+    }
+    return changes;
+  }
+
+  /** The tenant's training runs holding quota (queued or running), by the `namespace\0pod` they run in. */
+  private async runsByPod(tenant: string): Promise<Map<string, string>> {
+    const page = await this.graph.neighbours(tenant, trainingAccountId(tenant), { direction: 'DOWNSTREAM', edgeKinds: ['DISPATCHED'], limit: 1000, offset: 0 });
+    const byPod = new Map<string, string>();
+    for (const { node } of page.items) {
+      const placement = node.kind === 'Run' ? runPlacement(node.props) : null;
+      for (const pod of placement?.pods ?? []) byPod.set(`${placement!.namespace}\u0000${pod}`, node.id);
+    }
+    return byPod;
+  }
+
+  /** Writes the changes (one transaction), then sends the notifications: none is sent for a change that was not stored. */
+  private async apply(tenant: string, changes: Changes): Promise<void> {
+    if (changes.nodes.length || changes.edges.length) await this.graph.write(tenant, { nodes: changes.nodes, edges: changes.edges });
+    for (const n of changes.notes) this.notify(tenant, n.event, n.data);
+  }
+}
+
+const emptyChanges = (): Changes => ({ nodes: [], edges: [], notes: [] });
+
+function note(event: AlertEvent, rule: AlertRule, alert: Record<string, unknown>): Changes['notes'][number] {
+  const { key: _key, samples: _samples, ...shown } = alert;
+  return { event, data: { rule: { id: rule.id, name: rule.name, source: rule.source, severity: rule.severity, metric: rule.metric, measure: rule.measure }, alert: shown } };
+}

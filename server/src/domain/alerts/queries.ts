@@ -1,0 +1,92 @@
+/**
+ * The ClickHouse read behind one evaluation of an alert rule, as a pure builder: one row per series
+ * in the window [from, to), with its labels, its value and how many samples made it. The tenant is
+ * bound by Analytics.query as {tenant:String}; every other value is a server-side parameter, and a
+ * GPU label names a column only after checkRule allowed it.
+ *
+ * Raw points (FINAL: an export retried is counted once), never the 1-minute rollup: a window of a
+ * few minutes must see its last seconds.
+ */
+import type { Sql } from '../telemetry/metrics-queries.js';
+import type { AlertAggregation, AlertRule, TraceMeasure } from './rules.js';
+
+/** One series' value in the window. `a_labels` already holds every label that tells series apart. */
+export interface SignalRow { a_key: string; a_labels: Record<string, string>; a_value: number; a_samples: number | string }
+
+const ns = (name: string) => `fromUnixTimestamp64Nano({${name}:Int64})`;
+
+const AGGREGATE: Record<AlertAggregation, string> = {
+  AVG: 'avg(value)', MIN: 'min(value)', MAX: 'max(value)', LAST: 'argMax(value, time)', SUM: 'sum(value)',
+};
+
+const MEASURE: Record<TraceMeasure, string> = {
+  ERROR_RATE: "countIf(status_code = 'ERROR') / count()",
+  LATENCY_P50_MS: 'quantileTDigest(0.5)(duration_ns) / 1e6',
+  LATENCY_P95_MS: 'quantileTDigest(0.95)(duration_ns) / 1e6',
+  LATENCY_P99_MS: 'quantileTDigest(0.99)(duration_ns) / 1e6',
+  COST_USD: 'sum(llm_cost_usd)',
+  TOKENS: 'toFloat64(sum(llm_input_tokens + llm_output_tokens))',
+  COUNT: 'toFloat64(count())',
+};
+
+export function signalQuery(rule: AlertRule, fromNs: string, toNs: string, limit: number): Sql {
+  const params: Record<string, unknown> = { fromNs, toNs, limit };
+  const conds = ['tenant_id = {tenant:String}'];
+  if (rule.source === 'TRACES') {
+    conds.push(`start_time >= ${ns('fromNs')} AND start_time < ${ns('toNs')}`);
+    if (rule.llmOnly) conds.push('is_llm');
+    if (rule.service) {
+      conds.push('service_name = {service:String}');
+      params.service = rule.service;
+    }
+    return {
+      sql: `SELECT toString(service_name) AS a_key, map('service.name', toString(service_name)) AS a_labels,
+  ${MEASURE[rule.measure!]} AS a_value, count() AS a_samples
+FROM spans FINAL
+WHERE ${conds.join('\n  AND ')}
+GROUP BY service_name
+ORDER BY service_name
+LIMIT {limit:UInt32}`,
+      params,
+    };
+  }
+  conds.push(`time >= ${ns('fromNs')} AND time < ${ns('toNs')}`, 'isFinite(value)');
+  rule.labels.forEach((l, i) => {
+    conds.push(rule.source === 'GPU' ? `${l.key} = {lv${i}:String}` : `labels[{lk${i}:String}] = {lv${i}:String}`);
+    Object.assign(params, { [`lk${i}`]: l.key, [`lv${i}`]: l.value });
+  });
+  const value = AGGREGATE[rule.aggregation ?? 'AVG'];
+  if (rule.source === 'GPU') {
+    conds.push('metric = {metric:String}');
+    params.metric = rule.metric;
+    return {
+      sql: `SELECT concat(gpu_uuid, ' ', namespace, '/', pod) AS a_key,
+  map('gpu_uuid', gpu_uuid, 'namespace', toString(namespace), 'pod', pod, 'host', CAST(any(host), 'String'),
+      'container', CAST(any(container), 'String'), 'gpu_model', CAST(any(gpu_model), 'String')) AS a_labels,
+  ${value} AS a_value, count() AS a_samples
+FROM gpu_metrics FINAL
+WHERE ${conds.join('\n  AND ')}
+GROUP BY gpu_uuid, namespace, pod
+ORDER BY gpu_uuid, namespace, pod
+LIMIT {limit:UInt32}`,
+      params,
+    };
+  }
+  conds.push('metric_name = {name:String}', "metric_type IN ('gauge', 'sum')");
+  params.name = rule.metric;
+  if (rule.service) {
+    conds.push('service_name = {service:String}');
+    params.service = rule.service;
+  }
+  return {
+    sql: `SELECT toString(series_id) AS a_key,
+  mapUpdate(CAST(any(labels), 'Map(String, String)'), map('service.name', toString(any(service_name)))) AS a_labels,
+  ${value} AS a_value, count() AS a_samples
+FROM metric_points FINAL
+WHERE ${conds.join('\n  AND ')}
+GROUP BY series_id
+ORDER BY series_id
+LIMIT {limit:UInt32}`,
+    params,
+  };
+}
