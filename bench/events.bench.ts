@@ -37,7 +37,7 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
   const total = Math.min(opts.nodes, MAX_EVENTS);
   const corpus = readFileSync(corpusFile, 'utf8').split('\n').filter(Boolean);
   const dir = mkdtempSync(path.join(tmpdir(), 'loom-bench-events-'));
-  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY });
+  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_ALERT_INTERVAL_SECONDS: 'off', LOOM_DEMO_KEY: KEY });
   try {
     const t0 = Date.UTC(2026, 0, 1);
     const runs: string[] = [];

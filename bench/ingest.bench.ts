@@ -158,7 +158,7 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
   const rawNow = async () => (await rawEngine(corpusLike(n, 500))).perS;
   const dir = mkdtempSync(path.join(tmpdir(), 'loom-bench-ingest-'));
   // LOOM_INGEST_ACK=committed in the environment measures the answer-after-commit mode.
-  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY, LOOM_INGEST_ACK: process.env.LOOM_INGEST_ACK });
+  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_ALERT_INTERVAL_SECONDS: 'off', LOOM_DEMO_KEY: KEY, LOOM_INGEST_ACK: process.env.LOOM_INGEST_ACK });
   try {
     const ownKey = await loom.services.tenancy.createApiKey('demo', 'viewer');
     // The first pass meets an empty store (every job and dataset new); the second pass of 16 clients,
@@ -204,7 +204,7 @@ async function largeStore(n: number, rawPerS: number, opts: BenchOptions, emit: 
   try {
     await bulkLoadApart(path.join(dir, 'graph.kuzu'), { nodes: opts.nodes, seed: 1 });
     // LOOM_INGEST_ACK=committed in the environment measures the answer-after-commit mode.
-    const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY, LOOM_INGEST_ACK: process.env.LOOM_INGEST_ACK });
+    const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_ALERT_INTERVAL_SECONDS: 'off', LOOM_DEMO_KEY: KEY, LOOM_INGEST_ACK: process.env.LOOM_INGEST_ACK });
     try {
       await single(loom.url, corpusLike(1000, 500), 16, opts);
       const s = await single(loom.url, corpusLike(n, 500), 16, opts);

@@ -63,7 +63,7 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
   const exportsPerPath = Math.max(ROUNDS, Math.ceil(opts.nodes / (POINTS_PER_SCRAPE * SCRAPES_PER_EXPORT)));
   const points = exportsPerPath * POINTS_PER_SCRAPE * SCRAPES_PER_EXPORT;
   const dir = mkdtempSync(path.join(tmpdir(), 'loom-bench-metrics-'));
-  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY, LOOM_OTLP_MAX_CONCURRENT: String(CLIENTS * 2) });
+  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_ALERT_INTERVAL_SECONDS: 'off', LOOM_DEMO_KEY: KEY, LOOM_OTLP_MAX_CONCURRENT: String(CLIENTS * 2) });
   try {
     // Three paths, each over its own time range of the same shape (HTTP newest, service, raw oldest), so nothing collapses.
     const span = exportsPerPath * SCRAPES_PER_EXPORT * SCRAPE_S * 1000;

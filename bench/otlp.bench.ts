@@ -124,7 +124,7 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
   const reuse = !!keep && existsSync(path.join(keep, 'chdb'));
   const dir = keep ?? mkdtempSync(path.join(tmpdir(), 'loom-bench-traces-'));
   try {
-    await traceLookupBench(Number(bulk), { LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY }, KEY, reuse, emit);
+    await traceLookupBench(Number(bulk), { LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_ALERT_INTERVAL_SECONDS: 'off', LOOM_DEMO_KEY: KEY }, KEY, reuse, emit);
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
   }
@@ -133,7 +133,7 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
 async function ingestBench(opts: BenchOptions, emit: Emit): Promise<void> {
   const spans = Math.max(SHAPES[SHAPES.length - 1].batch, opts.nodes);
   const dir = mkdtempSync(path.join(tmpdir(), 'loom-bench-otlp-'));
-  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: KEY, LOOM_OTLP_MAX_CONCURRENT: String(MAX_CLIENTS * 2) });
+  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_ALERT_INTERVAL_SECONDS: 'off', LOOM_DEMO_KEY: KEY, LOOM_OTLP_MAX_CONCURRENT: String(MAX_CLIENTS * 2) });
   try {
     // Raw: the same rows (decoded, normalised) inserted straight into chDB in large INSERTs, another
     // tenant. Raw and HTTP rounds alternate, so a change in machine load hits both alike.

@@ -8,8 +8,9 @@ import { TracesPage } from './pages/traces/TracesPage.js';
 import { GpuPage } from './pages/gpu/GpuPage.js';
 import { TrainingPage } from './pages/training/TrainingPage.js';
 import { KeysPage } from './pages/keys/KeysPage.js';
+import { AlertsPage } from './pages/alerts/AlertsPage.js';
 
-export type NavKey = 'lineage' | 'runs' | 'models' | 'prompts' | 'traces' | 'gpu' | 'training' | 'keys';
+export type NavKey = 'lineage' | 'runs' | 'models' | 'prompts' | 'traces' | 'gpu' | 'alerts' | 'training' | 'keys';
 /** `adminOnly`: in the navigation of admin keys only (the page itself says so to others). */
 export interface Route { key: NavKey; path: string; match: (path: string) => boolean; page: ComponentType; adminOnly?: boolean }
 
@@ -22,6 +23,7 @@ export const NAV: ReadonlyArray<Route> = [
   { key: 'prompts', path: '/prompts', match: prefix('/prompts'), page: PromptsPage },
   { key: 'traces', path: '/traces', match: prefix('/traces'), page: TracesPage },
   { key: 'gpu', path: '/gpu', match: prefix('/gpu'), page: GpuPage },
+  { key: 'alerts', path: '/alerts', match: prefix('/alerts'), page: AlertsPage },
   { key: 'training', path: '/training', match: prefix('/training'), page: TrainingPage },
   { key: 'keys', path: '/keys', match: prefix('/keys'), page: KeysPage, adminOnly: true },
 ];

@@ -26,9 +26,10 @@ export function suiteTempDir(prefix: string): () => string {
   return () => dir;
 }
 
+/** Alert rules are not evaluated on a timer unless `env` sets LOOM_ALERT_INTERVAL_SECONDS: a test evaluates them when it means to. */
 export async function startTestLoom(env: Record<string, string> = {}): Promise<TestLoom> {
   const dir = mkdtempSync(path.join(tmpdir(), 'loom-test-'));
-  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY, ...env });
+  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY, LOOM_ALERT_INTERVAL_SECONDS: 'off', ...env });
   const post: TestLoom['post'] = async (route, body, opts = {}) => {
     const key = opts.key === undefined ? DEMO_KEY : opts.key;
     const payload = opts.raw ?? JSON.stringify(body);
@@ -60,7 +61,7 @@ export async function spawnLoom(env: Record<string, string>): Promise<LoomProces
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'start'], {
     cwd: fileURLToPath(new URL('../../../', import.meta.url)),
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOOM_OTLP_GRPC_PORT: '0', ...env, LOOM_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOOM_OTLP_GRPC_PORT: '0', LOOM_ALERT_INTERVAL_SECONDS: 'off', ...env, LOOM_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });

@@ -26,6 +26,12 @@ type Documents = {
     "\n  query NodeRelations($id: ID!, $first: Int!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        neighbours(direction: BOTH, first: $first, offset: 0) {\n          total\n          items {\n            edge {\n              kind\n              from\n              to\n              props\n              validFrom\n              validTo\n            }\n            node {\n              id\n              kind\n              namespace\n              name\n              props\n              createdAt\n              updatedAt\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.NodeRelationsDocument,
     "\n  query Viewer {\n    viewer {\n      tenant\n      role\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query RecentlyActive($first: Int!) {\n    recentlyActive(first: $first) { id kind namespace name updatedAt }\n  }\n": typeof types.RecentlyActiveDocument,
+    "\n  query AlertsPage {\n    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value op threshold pendingSince firedAt runId }\n    alertRules {\n      id name description source metric labels { key value } service aggregation measure llmOnly op threshold windowSeconds forSeconds severity\n      enabled createdAt createdBy lastEvaluatedAt lastSeries lastTruncated lastError\n    }\n  }\n": typeof types.AlertsPageDocument,
+    "\n  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id labels state value pendingSince firedAt closedAt closeReason runId } }\n": typeof types.AlertHistoryDocument,
+    "\n  query PreviewAlertRule($input: AlertRuleInput!) { previewAlertRule(input: $input) { from to truncated series { labels value samples breaching } } }\n": typeof types.PreviewAlertRuleDocument,
+    "\n  mutation CreateAlertRule($input: AlertRuleInput!) { createAlertRule(input: $input) { id name } }\n": typeof types.CreateAlertRuleDocument,
+    "\n  mutation SetAlertRuleEnabled($id: ID!, $enabled: Boolean!) { setAlertRuleEnabled(id: $id, enabled: $enabled) { id enabled } }\n": typeof types.SetAlertRuleEnabledDocument,
+    "\n  mutation DeleteAlertRule($id: ID!) { deleteAlertRule(id: $id) { id deletedAt } }\n": typeof types.DeleteAlertRuleDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": typeof types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.GpuSeriesDocument,
@@ -82,6 +88,12 @@ const documents: Documents = {
     "\n  query NodeRelations($id: ID!, $first: Int!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        neighbours(direction: BOTH, first: $first, offset: 0) {\n          total\n          items {\n            edge {\n              kind\n              from\n              to\n              props\n              validFrom\n              validTo\n            }\n            node {\n              id\n              kind\n              namespace\n              name\n              props\n              createdAt\n              updatedAt\n            }\n          }\n        }\n      }\n    }\n  }\n": types.NodeRelationsDocument,
     "\n  query Viewer {\n    viewer {\n      tenant\n      role\n    }\n  }\n": types.ViewerDocument,
     "\n  query RecentlyActive($first: Int!) {\n    recentlyActive(first: $first) { id kind namespace name updatedAt }\n  }\n": types.RecentlyActiveDocument,
+    "\n  query AlertsPage {\n    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value op threshold pendingSince firedAt runId }\n    alertRules {\n      id name description source metric labels { key value } service aggregation measure llmOnly op threshold windowSeconds forSeconds severity\n      enabled createdAt createdBy lastEvaluatedAt lastSeries lastTruncated lastError\n    }\n  }\n": types.AlertsPageDocument,
+    "\n  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id labels state value pendingSince firedAt closedAt closeReason runId } }\n": types.AlertHistoryDocument,
+    "\n  query PreviewAlertRule($input: AlertRuleInput!) { previewAlertRule(input: $input) { from to truncated series { labels value samples breaching } } }\n": types.PreviewAlertRuleDocument,
+    "\n  mutation CreateAlertRule($input: AlertRuleInput!) { createAlertRule(input: $input) { id name } }\n": types.CreateAlertRuleDocument,
+    "\n  mutation SetAlertRuleEnabled($id: ID!, $enabled: Boolean!) { setAlertRuleEnabled(id: $id, enabled: $enabled) { id enabled } }\n": types.SetAlertRuleEnabledDocument,
+    "\n  mutation DeleteAlertRule($id: ID!) { deleteAlertRule(id: $id) { id deletedAt } }\n": types.DeleteAlertRuleDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.GpuSeriesDocument,
@@ -171,6 +183,30 @@ export function graphql(source: "\n  query Viewer {\n    viewer {\n      tenant\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RecentlyActive($first: Int!) {\n    recentlyActive(first: $first) { id kind namespace name updatedAt }\n  }\n"): typeof import('./graphql').RecentlyActiveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertsPage {\n    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value op threshold pendingSince firedAt runId }\n    alertRules {\n      id name description source metric labels { key value } service aggregation measure llmOnly op threshold windowSeconds forSeconds severity\n      enabled createdAt createdBy lastEvaluatedAt lastSeries lastTruncated lastError\n    }\n  }\n"): typeof import('./graphql').AlertsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id labels state value pendingSince firedAt closedAt closeReason runId } }\n"): typeof import('./graphql').AlertHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewAlertRule($input: AlertRuleInput!) { previewAlertRule(input: $input) { from to truncated series { labels value samples breaching } } }\n"): typeof import('./graphql').PreviewAlertRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAlertRule($input: AlertRuleInput!) { createAlertRule(input: $input) { id name } }\n"): typeof import('./graphql').CreateAlertRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAlertRuleEnabled($id: ID!, $enabled: Boolean!) { setAlertRuleEnabled(id: $id, enabled: $enabled) { id enabled } }\n"): typeof import('./graphql').SetAlertRuleEnabledDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAlertRule($id: ID!) { deleteAlertRule(id: $id) { id deletedAt } }\n"): typeof import('./graphql').DeleteAlertRuleDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,65 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How a series' samples in the window become one value */
+export type AlertAggregation =
+  | 'AVG'
+  | 'LAST'
+  | 'MAX'
+  | 'MIN'
+  | 'SUM';
+
+/** value > threshold (GT), >= (GTE), < (LT), <= (LTE) */
+export type AlertOp =
+  | 'GT'
+  | 'GTE'
+  | 'LT'
+  | 'LTE';
+
+export type AlertRuleInput = {
+  /** METRIC, GPU (default AVG) */
+  aggregation?: AlertAggregation | null | undefined;
+  description?: string | null | undefined;
+  /** How long the rule must be broken before the alert fires: 0 to 86,400 (default 0) */
+  forSeconds?: number | null | undefined;
+  /** METRIC: point or resource labels; GPU: among namespace, pod, container, host, gpu_uuid, gpu_model. All must match */
+  labels?: Array<LabelMatcher> | null | undefined;
+  /** TRACES: LLM calls only (default true) */
+  llmOnly?: boolean | null | undefined;
+  /** TRACES (required) */
+  measure?: TraceMeasure | null | undefined;
+  /** METRIC: an OTLP metric name (gauge or sum); GPU: one of utilization, encoder_utilization, decoder_utilization, memory_utilization, memory_copy_utilization, memory_used, memory_free, memory_total, power, energy, temperature, memory_temperature, sm_clock, memory_clock, sm_active, sm_occupancy, gr_engine_active, dram_active, tensor_active, fp16_active, fp32_active, fp64_active, pcie_tx_bytes, pcie_rx_bytes, nvlink_tx_bytes, nvlink_rx_bytes, xid_error */
+  metric?: string | null | undefined;
+  /** At most 200 characters */
+  name: string;
+  op: AlertOp;
+  /** METRIC, TRACES: this service only */
+  service?: string | null | undefined;
+  /** Default WARNING */
+  severity?: AlertSeverity | null | undefined;
+  source: AlertSource;
+  threshold: number;
+  /** The window each evaluation reads: 60 to 86,400 (default 300) */
+  windowSeconds?: number | null | undefined;
+};
+
+export type AlertSeverity =
+  | 'CRITICAL'
+  | 'INFO'
+  | 'WARNING';
+
+/** METRIC: an OTLP gauge or sum, per series; GPU: a GPU metric, per GPU and pod; TRACES: spans, per service */
+export type AlertSource =
+  | 'GPU'
+  | 'METRIC'
+  | 'TRACES';
+
+/** PENDING: breaking the rule for less than its forSeconds; FIRING; RESOLVED: no longer breaking it */
+export type AlertState =
+  | 'FIRING'
+  | 'PENDING'
+  | 'RESOLVED';
+
 export type ChangeOutcome =
   | 'APPLIED'
   | 'REJECTED';
@@ -86,6 +145,12 @@ export type HistoryEventType =
   | 'LABEL_SET'
   | 'STAGE_TRANSITION'
   | 'VERSION_REGISTERED';
+
+/** A label (resource or point attribute) that must equal a value */
+export type LabelMatcher = {
+  key: string;
+  value: string;
+};
 
 /** How llmUsage groups LLM calls (MODEL: the requested model, else the response model) */
 export type LlmUsageGroup =
@@ -208,6 +273,16 @@ export type TraceFilter = {
   /** Traces that started before */
   to?: string | null | undefined;
 };
+
+/** What is measured of a service's spans in the window: error rate (0..1), latency quantiles (ms), LLM cost (USD), LLM tokens, span count */
+export type TraceMeasure =
+  | 'COST_USD'
+  | 'COUNT'
+  | 'ERROR_RATE'
+  | 'LATENCY_P50_MS'
+  | 'LATENCY_P95_MS'
+  | 'LATENCY_P99_MS'
+  | 'TOKENS';
 
 /** ERROR: at least one span of the trace has status ERROR; OK: none has */
 export type TraceStatus =
@@ -341,6 +416,47 @@ export type RecentlyActiveQueryVariables = Exact<{
 
 
 export type RecentlyActiveQuery = { recentlyActive: Array<{ id: string, kind: NodeKind, namespace: string, name: string, updatedAt: string }> };
+
+export type AlertsPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertsPageQuery = { alerts: Array<{ id: string, ruleId: string, ruleName: string, source: AlertSource, severity: AlertSeverity, labels: unknown, state: AlertState, value: number | null, op: AlertOp, threshold: number, pendingSince: string, firedAt: string | null, runId: string | null }>, alertRules: Array<{ id: string, name: string, description: string | null, source: AlertSource, metric: string | null, service: string | null, aggregation: AlertAggregation | null, measure: TraceMeasure | null, llmOnly: boolean, op: AlertOp, threshold: number, windowSeconds: number, forSeconds: number, severity: AlertSeverity, enabled: boolean, createdAt: string, createdBy: string | null, lastEvaluatedAt: string | null, lastSeries: number | null, lastTruncated: boolean, lastError: string | null, labels: Array<{ key: string, value: string }> }> };
+
+export type AlertHistoryQueryVariables = Exact<{
+  ruleId: string | number;
+}>;
+
+
+export type AlertHistoryQuery = { alerts: Array<{ id: string, labels: unknown, state: AlertState, value: number | null, pendingSince: string, firedAt: string | null, closedAt: string | null, closeReason: string | null, runId: string | null }> };
+
+export type PreviewAlertRuleQueryVariables = Exact<{
+  input: AlertRuleInput;
+}>;
+
+
+export type PreviewAlertRuleQuery = { previewAlertRule: { from: string, to: string, truncated: boolean, series: Array<{ labels: unknown, value: number, samples: number, breaching: boolean }> } };
+
+export type CreateAlertRuleMutationVariables = Exact<{
+  input: AlertRuleInput;
+}>;
+
+
+export type CreateAlertRuleMutation = { createAlertRule: { id: string, name: string } };
+
+export type SetAlertRuleEnabledMutationVariables = Exact<{
+  id: string | number;
+  enabled: boolean;
+}>;
+
+
+export type SetAlertRuleEnabledMutation = { setAlertRuleEnabled: { id: string, enabled: boolean } };
+
+export type DeleteAlertRuleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteAlertRuleMutation = { deleteAlertRule: { id: string, deletedAt: string | null } };
 
 export type GpuDevicesQueryVariables = Exact<{
   from?: string | null | undefined;
@@ -962,6 +1078,106 @@ export const RecentlyActiveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecentlyActiveQuery, RecentlyActiveQueryVariables>;
+export const AlertsPageDocument = new TypedDocumentString(`
+    query AlertsPage {
+  alerts(states: [PENDING, FIRING]) {
+    id
+    ruleId
+    ruleName
+    source
+    severity
+    labels
+    state
+    value
+    op
+    threshold
+    pendingSince
+    firedAt
+    runId
+  }
+  alertRules {
+    id
+    name
+    description
+    source
+    metric
+    labels {
+      key
+      value
+    }
+    service
+    aggregation
+    measure
+    llmOnly
+    op
+    threshold
+    windowSeconds
+    forSeconds
+    severity
+    enabled
+    createdAt
+    createdBy
+    lastEvaluatedAt
+    lastSeries
+    lastTruncated
+    lastError
+  }
+}
+    `) as unknown as TypedDocumentString<AlertsPageQuery, AlertsPageQueryVariables>;
+export const AlertHistoryDocument = new TypedDocumentString(`
+    query AlertHistory($ruleId: ID!) {
+  alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) {
+    id
+    labels
+    state
+    value
+    pendingSince
+    firedAt
+    closedAt
+    closeReason
+    runId
+  }
+}
+    `) as unknown as TypedDocumentString<AlertHistoryQuery, AlertHistoryQueryVariables>;
+export const PreviewAlertRuleDocument = new TypedDocumentString(`
+    query PreviewAlertRule($input: AlertRuleInput!) {
+  previewAlertRule(input: $input) {
+    from
+    to
+    truncated
+    series {
+      labels
+      value
+      samples
+      breaching
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewAlertRuleQuery, PreviewAlertRuleQueryVariables>;
+export const CreateAlertRuleDocument = new TypedDocumentString(`
+    mutation CreateAlertRule($input: AlertRuleInput!) {
+  createAlertRule(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAlertRuleMutation, CreateAlertRuleMutationVariables>;
+export const SetAlertRuleEnabledDocument = new TypedDocumentString(`
+    mutation SetAlertRuleEnabled($id: ID!, $enabled: Boolean!) {
+  setAlertRuleEnabled(id: $id, enabled: $enabled) {
+    id
+    enabled
+  }
+}
+    `) as unknown as TypedDocumentString<SetAlertRuleEnabledMutation, SetAlertRuleEnabledMutationVariables>;
+export const DeleteAlertRuleDocument = new TypedDocumentString(`
+    mutation DeleteAlertRule($id: ID!) {
+  deleteAlertRule(id: $id) {
+    id
+    deletedAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteAlertRuleMutation, DeleteAlertRuleMutationVariables>;
 export const GpuDevicesDocument = new TypedDocumentString(`
     query GpuDevices($from: DateTime, $limit: Int!) {
   gpus(from: $from, limit: $limit) {

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { startTestLoom, type TestLoom } from '../../testing/harness.js';
 import { DEMO_TENANT } from '../seed.js';
 import { seedDemoStory } from './index.js';
+import { DEMO_ALERT_RULES } from './alerts.js';
 import { GPU_PLACEMENT, RUNS } from './common.js';
 import { demoTraceId } from './traces-otlp.js';
 
@@ -91,6 +92,14 @@ describe('the demo story, seeded into an empty store', () => {
     expect(s.gpuHours).toBeGreaterThan(2);
     expect(s.gpuHours).toBeLessThan(2.6);
     expect(s.meanUtilization).toBeGreaterThan(60);
+  });
+
+  it('has alert rules, the LLM error rate one firing at the first evaluation (3 failed calls of 30)', async () => {
+    const { alertRules } = await gql('{ alertRules { name source enabled } }');
+    expect(alertRules.map((r: any) => r.name).sort()).toEqual(DEMO_ALERT_RULES.map((r) => r.name).sort());
+    await loom.services.alerts.evaluateTenant(DEMO_TENANT);
+    const { alerts } = await gql('{ alerts { ruleName state value labels } }');
+    expect(alerts).toEqual([{ ruleName: 'churn-explainer LLM error rate', state: 'FIRING', value: 0.1, labels: { 'service.name': 'churn-explainer' } }]);
   });
 
   it('connects the data to the model versions, prompt versions and traces in one downstream lineage', async () => {

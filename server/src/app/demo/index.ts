@@ -1,6 +1,6 @@
 /**
  * The demo story beyond the OpenLineage events (see seeds/demo/README.md): experiment runs,
- * the model and prompt registries, LLM traces and GPU metrics, written through the domain
+ * the model and prompt registries, LLM traces, GPU metrics and alert rules, written through the domain
  * services in dependency order (traces link to the registry versions, so those come first).
  */
 import type { Logger } from 'pino';
@@ -9,6 +9,7 @@ import { seedExperiments } from './experiments.js';
 import { seedModels } from './models.js';
 import { seedPrompts } from './prompts.js';
 import { seedGpuMetrics, seedTraces } from './telemetry.js';
+import { seedAlertRules } from './alerts.js';
 
 const PARTS: [string, (services: Services, tenant: string, now: number) => Promise<void>][] = [
   ['experiment churn-training', seedExperiments],
@@ -16,6 +17,7 @@ const PARTS: [string, (services: Services, tenant: string, now: number) => Promi
   ['prompt churn-explainer', (s, t) => seedPrompts(s, t)],
   ['LLM traces', seedTraces],
   ['GPU metrics', seedGpuMetrics],
+  ['alert rules', (s, t) => seedAlertRules(s, t)],
 ];
 
 /** Seeds every part; `now` anchors the recent parts (traces in the last day, the GPU run yesterday). */

@@ -1,0 +1,81 @@
+/**
+ * End to end: the alerts page in Chromium on a real Loom whose workers evaluate every second. An
+ * editor previews a GPU rule on samples an OTel Collector would send, creates it, sees its alert
+ * fire, pauses the rule (the alert resolves, and its history says why), then deletes it; the demo's
+ * own LLM error rate rule fires beside it.
+ * Screenshots land in test-results/e2e/alerts-*.png.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEMO_KEY, useE2E } from './testkit.js';
+import { DCGM_RESOURCE, dcgmLabels, gaugeRequest } from '../../server/src/domain/telemetry/metrics-testkit.js';
+
+const e2e = useE2E({ LOOM_ALERT_INTERVAL_SECONDS: '1' });
+const GPU = { uuid: 'GPU-e2e00000-0000-4000-8000-0000000a1e75', index: '0', host: 'gpu-node-e2e', namespace: 'e2e-ml', pod: 'idle-train-0' };
+
+describe('alerts page', () => {
+  it('previews and creates a GPU rule, shows its alert firing, then pausing resolves it', async () => {
+    const now = Date.now();
+    const samples = Array.from({ length: 12 }, (_, i) => ({ name: 'DCGM_FI_DEV_GPU_UTIL', timeMs: now - (12 - i) * 15_000, value: 3, labels: dcgmLabels(GPU) }));
+    const res = await fetch(`${e2e.loom.url}/v1/metrics`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` }, body: JSON.stringify(gaugeRequest(samples, DCGM_RESOURCE)) });
+    expect(res.status).toBe(200);
+
+    const page = await e2e.page('/alerts');
+    await page.getByTestId('alert-rule').first().waitFor(); // the demo's rules
+    await page.getByTestId('rule-name').fill('E2E idle GPU');
+    await page.getByTestId('rule-threshold').fill('10');
+    await page.getByTestId('rule-for').fill('0');
+    await page.getByTestId('rule-labels').fill('namespace=e2e-ml');
+    await page.getByTestId('rule-preview').click();
+    const preview = page.getByTestId('preview-series');
+    await preview.first().waitFor();
+    expect(await preview.count()).toBe(1);
+    expect(await preview.first().getAttribute('data-breaching')).toBe('true');
+    expect(await preview.first().textContent()).toContain(`pod=${GPU.pod}`);
+    await e2e.screenshot(page, 'alerts-1-preview');
+
+    // A bad labels line is named before anything is sent.
+    await page.getByTestId('rule-labels').fill('namespace');
+    await page.getByTestId('rule-create').click();
+    await expect.poll(() => page.getByTestId('rule-form-error').textContent()).toContain('line 1');
+    await page.getByTestId('rule-labels').fill('namespace=e2e-ml');
+    await page.getByTestId('rule-create').click();
+    const rule = page.getByTestId('alert-rule').filter({ hasText: 'E2E idle GPU' });
+    await rule.waitFor();
+    expect(await rule.textContent()).toContain('average utilization < 10 over 5 min, for 0 s');
+
+    const open = page.getByTestId('open-alert').filter({ hasText: 'E2E idle GPU' });
+    await expect.poll(async () => { await page.getByRole('button', { name: 'Refresh' }).click(); return open.count(); }, { timeout: 15_000 }).toBe(1);
+    expect(await open.first().getAttribute('data-state')).toBe('FIRING');
+    expect(await open.first().textContent()).toMatch(/critical|warning/);
+    expect(await open.first().textContent()).toContain('3 < 10');
+    await e2e.screenshot(page, 'alerts-2-firing');
+
+    await rule.getByTestId('rule-toggle').click();
+    await expect.poll(() => rule.textContent()).toContain('Paused');
+    await expect.poll(() => open.count()).toBe(0);
+    await rule.getByTestId('rule-history').click();
+    const history = page.getByTestId('history-alert');
+    await history.first().waitFor();
+    expect(await history.first().getAttribute('data-state')).toBe('RESOLVED');
+    expect(await history.first().textContent()).toContain('rule paused');
+    await e2e.screenshot(page, 'alerts-3-history');
+
+    page.once('dialog', (d) => void d.accept());
+    await rule.getByTestId('rule-delete').click();
+    await expect.poll(() => rule.count()).toBe(0);
+    // The demo's LLM error rate rule fired meanwhile (3 of its 30 calls failed): the page shows it too.
+    await expect.poll(async () => { await page.getByRole('button', { name: 'Refresh' }).click(); return page.getByTestId('open-alert').filter({ hasText: 'churn-explainer LLM error rate' }).count(); }, { timeout: 15_000 }).toBe(1);
+    await e2e.screenshot(page, 'alerts-4-demo');
+    expect(e2e.pageErrors(page)).toEqual([]);
+  });
+
+  it("a viewer reads alerts but gets no rule form", async () => {
+    const viewer = await e2e.loom.services.tenancy.createApiKey('demo', 'viewer');
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.loom.url}/alerts#key=${viewer}`);
+    await page.getByTestId('alerts-editors-only').waitFor();
+    expect(await page.getByTestId('new-alert-rule').count()).toBe(0);
+    expect(await page.getByTestId('nav-alerts').count()).toBe(1);
+    await page.close();
+  });
+});

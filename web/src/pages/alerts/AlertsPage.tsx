@@ -1,0 +1,302 @@
+/**
+ * /alerts: the alerts open now (refreshed every 15 s), the tenant's rules with their last evaluation
+ * and history, and a form to create one, with a preview of what it would see now. Viewers read;
+ * editors and admins change.
+ */
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from '../../shell/router.js';
+import { useMutation } from '../../api/useMutation.js';
+import { useQuery } from '../../api/useQuery.js';
+import type { AlertRuleInput, AlertsPageQuery } from '../../gql/graphql.js';
+import { useViewer } from '../../ViewerBadge.js';
+import { useFormat, useT } from '../../i18n/i18n.js';
+import { formatNumber } from '../../charts/scale.js';
+import {
+  AlertHistoryDocument, AlertsPageDocument, CreateAlertRuleDocument, DeleteAlertRuleDocument, PreviewAlertRuleDocument, SetAlertRuleEnabledDocument,
+} from './documents.js';
+import { duration, OP_SYMBOL, parseLabels, runIdOf, seriesText } from './alerts.js';
+import { M } from './messages.js';
+import '../runs/tracking.css';
+
+type Rule = AlertsPageQuery['alertRules'][number];
+type Source = AlertRuleInput['source'];
+const NO_VARIABLES = {};
+const REFRESH_MS = 15_000;
+const SOURCES = ['GPU', 'METRIC', 'TRACES'] as const satisfies readonly Source[];
+const GPU_METRICS = ['utilization', 'memory_utilization', 'memory_used', 'memory_free', 'temperature', 'memory_temperature', 'power', 'sm_active', 'sm_occupancy', 'tensor_active', 'dram_active'];
+const AGGREGATIONS = ['AVG', 'MIN', 'MAX', 'LAST', 'SUM'] as const satisfies readonly NonNullable<AlertRuleInput['aggregation']>[];
+const MEASURES = ['ERROR_RATE', 'LATENCY_P50_MS', 'LATENCY_P95_MS', 'LATENCY_P99_MS', 'COST_USD', 'TOKENS', 'COUNT'] as const satisfies readonly NonNullable<AlertRuleInput['measure']>[];
+const OPS = ['GT', 'GTE', 'LT', 'LTE'] as const satisfies readonly AlertRuleInput['op'][];
+const SEVERITIES = ['INFO', 'WARNING', 'CRITICAL'] as const satisfies readonly NonNullable<AlertRuleInput['severity']>[];
+const SEVERITY_CLASS: Record<string, string> = { CRITICAL: 'FAILED', WARNING: 'ABORTED', INFO: 'QUEUED' };
+const STATE_CLASS: Record<string, string> = { FIRING: 'FAILED', PENDING: 'ABORTED', RESOLVED: 'COMPLETED' };
+
+export function AlertsPage() {
+  const t = useT(M);
+  const viewer = useViewer();
+  const canWrite = ['admin', 'editor'].includes(viewer?.role.toLowerCase() ?? '');
+  const page = useQuery(AlertsPageDocument, NO_VARIABLES);
+  const { reload } = page;
+  useEffect(() => {
+    const timer = setInterval(reload, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+  return (
+    <div className="tracking-page alerts-page">
+      <h1 data-testid="page-heading">{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      {page.error && <p className="error" role="alert">{page.error}</p>}
+      <OpenAlerts alerts={page.data?.alerts ?? null} onRefresh={reload} />
+      <Rules rules={page.data?.alertRules ?? null} canWrite={canWrite} onChange={reload} />
+      {canWrite ? <NewRule onCreated={reload} /> : viewer && <p className="card muted" data-testid="alerts-editors-only">{t('editorsOnly')}</p>}
+    </div>
+  );
+}
+
+function OpenAlerts({ alerts, onRefresh }: { alerts: AlertsPageQuery['alerts'] | null; onRefresh: () => void }) {
+  const t = useT(M);
+  const f = useFormat();
+  return (
+    <section className="card" data-testid="open-alerts">
+      <div className="row"><h3>{t('open')}</h3><button type="button" className="small" onClick={onRefresh}>{t('refresh')}</button></div>
+      {!alerts && <p className="muted">{t('loading')}</p>}
+      {alerts?.length === 0 && <p className="muted empty" data-testid="no-open-alerts">{t('noOpen')}</p>}
+      {!!alerts?.length && (
+        <table className="table">
+          <thead><tr><th>{t('severity')}</th><th>{t('state')}</th><th>{t('rule')}</th><th>{t('series')}</th><th>{t('value')}</th><th>{t('since')}</th><th>{t('run')}</th></tr></thead>
+          <tbody>
+            {alerts.map((a) => (
+              <tr key={a.id} data-testid="open-alert" data-state={a.state}>
+                <td><span className={`status ${SEVERITY_CLASS[a.severity]}`}>{t(a.severity)}</span></td>
+                <td><span className={`status ${STATE_CLASS[a.state]}`}>{t(a.state)}</span></td>
+                <td>{a.ruleName}</td>
+                <td className="mono small">{seriesText(a.labels as Record<string, string>)}</td>
+                <td className="mono nowrap">{a.value === null ? '–' : formatNumber(a.value)} {OP_SYMBOL[a.op]} {formatNumber(a.threshold)}</td>
+                <td>{f.dateTime(a.firedAt ?? a.pendingSince)}</td>
+                <td>{a.runId && <RunLinks runId={runIdOf(a.runId)} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function RunLinks({ runId }: { runId: string }) {
+  const t = useT(M);
+  return (
+    <span className="small">
+      <Link to={`/runs/${encodeURIComponent(runId)}`} data-testid="alert-run-link">{t('openRun')}</Link>
+      {' · '}
+      <Link to={`/gpu?run=${encodeURIComponent(runId)}`}>{t('gpus')}</Link>
+    </span>
+  );
+}
+
+function useConditionText() {
+  const t = useT(M);
+  return (r: Pick<Rule, 'source' | 'metric' | 'aggregation' | 'measure' | 'service' | 'op' | 'threshold' | 'windowSeconds' | 'forSeconds'>) => {
+    const what = r.source === 'TRACES' ? `${t(r.measure!)}${r.service ? ` (${r.service})` : ''}` : `${t(r.aggregation!)} ${r.metric}${r.service ? ` (${r.service})` : ''}`;
+    return t('conditionText', { what, op: OP_SYMBOL[r.op]!, threshold: formatNumber(r.threshold), window: duration(r.windowSeconds), for: duration(r.forSeconds) });
+  };
+}
+
+function Rules({ rules, canWrite, onChange }: { rules: Rule[] | null; canWrite: boolean; onChange: () => void }) {
+  const t = useT(M);
+  const f = useFormat();
+  const condition = useConditionText();
+  const [setEnabled, enabling] = useMutation(SetAlertRuleEnabledDocument);
+  const [remove, removing] = useMutation(DeleteAlertRuleDocument);
+  const [shown, setShown] = useState<string | null>(null);
+  const toggle = async (r: Rule) => { if (await setEnabled({ id: r.id, enabled: !r.enabled })) onChange(); };
+  const del = async (r: Rule) => {
+    if (!window.confirm(t('confirmDelete', { name: r.name }))) return;
+    if (await remove({ id: r.id })) onChange();
+  };
+  const error = enabling.error ?? removing.error;
+  return (
+    <section className="card" data-testid="alert-rules">
+      <h3>{t('rules')}</h3>
+      {error && <p className="error" role="alert">{error}</p>}
+      {!rules && <p className="muted">{t('loading')}</p>}
+      {rules?.length === 0 && <p className="muted empty">{t('noRules')}</p>}
+      {!!rules?.length && (
+        <table className="table">
+          <thead><tr><th>{t('rule')}</th><th>{t('condition')}</th><th>{t('severity')}</th><th>{t('status')}</th><th /></tr></thead>
+          <tbody>
+            {rules.map((r) => (
+              <RuleRow key={r.id} rule={r} expanded={shown === r.id}>
+                <td>{r.name}{r.description && <div className="muted small">{r.description}</div>}</td>
+                <td className="small">{t(r.source)}: {condition(r)}{r.labels.length > 0 && <div className="mono muted">{r.labels.map((l) => `${l.key}=${l.value}`).join(' ')}</div>}</td>
+                <td><span className={`status ${SEVERITY_CLASS[r.severity]}`}>{t(r.severity)}</span></td>
+                <td className="small">
+                  <span className={`status ${r.enabled ? 'COMPLETED' : ''}`}>{t(r.enabled ? 'enabled' : 'paused')}</span>
+                  <div className="muted">{r.lastEvaluatedAt ? t('evaluated', { at: f.dateTime(r.lastEvaluatedAt), n: r.lastSeries ?? 0 }) : t('notEvaluated')} {r.lastTruncated && t('truncated')}</div>
+                  {r.lastError && <div className="error" data-testid="rule-error">{r.lastError}</div>}
+                </td>
+                <td><div className="row nowrap">
+                  <button type="button" className="small" onClick={() => setShown(shown === r.id ? null : r.id)} data-testid="rule-history">{t(shown === r.id ? 'hideHistory' : 'history')}</button>
+                  {canWrite && <button type="button" className="small" data-testid="rule-toggle" onClick={() => toggle(r)}>{t(r.enabled ? 'pause' : 'resume')}</button>}
+                  {canWrite && <button type="button" className="small danger" data-testid="rule-delete" onClick={() => del(r)}>{t('delete')}</button>}
+                </div></td>
+              </RuleRow>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function RuleRow({ rule, expanded, children }: { rule: Rule; expanded: boolean; children: ReactNode }) {
+  return (
+    <>
+      <tr data-testid="alert-rule" data-rule-id={rule.id}>{children}</tr>
+      {expanded && <tr><td colSpan={5}><RuleHistory ruleId={rule.id} /></td></tr>}
+    </>
+  );
+}
+
+function RuleHistory({ ruleId }: { ruleId: string }) {
+  const t = useT(M);
+  const f = useFormat();
+  const history = useQuery(AlertHistoryDocument, { ruleId });
+  const alerts = history.data?.alerts;
+  if (!alerts) return <p className="muted">{history.error ?? t('loading')}</p>;
+  if (!alerts.length) return <p className="muted">{t('noHistory')}</p>;
+  return (
+    <table className="table" data-testid="rule-history-table">
+      <thead><tr><th>{t('state')}</th><th>{t('series')}</th><th>{t('value')}</th><th>{t('since')}</th><th>{t('closed')}</th><th>{t('reason')}</th></tr></thead>
+      <tbody>
+        {alerts.map((a) => (
+          <tr key={a.id} data-testid="history-alert" data-state={a.state}>
+            <td><span className={`status ${STATE_CLASS[a.state]}`}>{t(a.state)}</span></td>
+            <td className="mono small">{seriesText(a.labels as Record<string, string>)}</td>
+            <td className="mono">{a.value === null ? '–' : formatNumber(a.value)}</td>
+            <td>{f.dateTime(a.firedAt ?? a.pendingSince)}</td>
+            <td>{a.closedAt ? f.dateTime(a.closedAt) : '–'}</td>
+            <td>{a.closeReason ? t(a.closeReason as 'NO_DATA') : '–'}{a.runId && <> <RunLinks runId={runIdOf(a.runId)} /></>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function NewRule({ onCreated }: { onCreated: () => void }) {
+  const t = useT(M);
+  const [form, setForm] = useState({
+    name: '', source: 'GPU' as Source, metric: 'utilization', labels: '', service: '', aggregation: 'AVG', measure: 'ERROR_RATE', llmOnly: true,
+    op: 'LT', threshold: '10', windowSeconds: '300', forSeconds: '600', severity: 'WARNING',
+  });
+  const [labelsError, setLabelsError] = useState<string | null>(null);
+  const [preview, previewState, resetPreview] = useMutation(PreviewAlertRuleDocument);
+  const [create, createState] = useMutation(CreateAlertRuleDocument);
+  const set = (patch: Partial<typeof form>) => { setForm({ ...form, ...patch }); resetPreview(); };
+  const input = (): AlertRuleInput | null => {
+    const parsed = parseLabels(form.labels);
+    if ('badLine' in parsed) {
+      setLabelsError(`${t('labels')}: line ${parsed.badLine}`);
+      return null;
+    }
+    setLabelsError(null);
+    const traces = form.source === 'TRACES';
+    return {
+      name: form.name.trim() || t('title'), source: form.source, op: form.op as AlertRuleInput['op'], threshold: Number(form.threshold),
+      windowSeconds: Number(form.windowSeconds), forSeconds: Number(form.forSeconds), severity: form.severity as AlertRuleInput['severity'],
+      ...(traces
+        ? { measure: form.measure as AlertRuleInput['measure'], llmOnly: form.llmOnly, service: form.service.trim() || null }
+        : { metric: form.metric.trim(), aggregation: form.aggregation as AlertRuleInput['aggregation'], labels: parsed.labels, service: form.source === 'METRIC' ? form.service.trim() || null : null }),
+    };
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const i = input();
+    if (i && await create({ input: i })) {
+      setForm({ ...form, name: '' });
+      resetPreview();
+      onCreated();
+    }
+  };
+  const runPreview = async () => { const i = input(); if (i) await preview({ input: i }); };
+  const p = previewState.data?.previewAlertRule;
+  const f = useFormat();
+  return (
+    <section className="card stack-sm" data-testid="new-alert-rule">
+      <h3>{t('newRule')}</h3>
+      <form className="stack-sm" onSubmit={submit}>
+        <div className="row">
+          <div className="field"><label htmlFor="rule-name">{t('name')}</label>
+            <input id="rule-name" data-testid="rule-name" value={form.name} maxLength={200} placeholder={t('namePlaceholder')} onChange={(e) => set({ name: e.target.value })} /></div>
+          <div className="field"><label htmlFor="rule-source">{t('source')}</label>
+            <select id="rule-source" data-testid="rule-source" value={form.source} onChange={(e) => {
+              const source = e.target.value as Source;
+              set({ source, metric: source === 'GPU' ? 'utilization' : '', op: source === 'GPU' ? 'LT' : 'GT' });
+            }}>{SOURCES.map((s) => <option key={s} value={s}>{t(s)}</option>)}</select></div>
+          <div className="field"><label htmlFor="rule-severity">{t('severity')}</label>
+            <select id="rule-severity" data-testid="rule-severity" value={form.severity} onChange={(e) => set({ severity: e.target.value })}>{SEVERITIES.map((s) => <option key={s} value={s}>{t(s)}</option>)}</select></div>
+        </div>
+        <div className="row">
+          {form.source === 'TRACES' ? (
+            <>
+              <div className="field"><label htmlFor="rule-measure">{t('measure')}</label>
+                <select id="rule-measure" data-testid="rule-measure" value={form.measure} onChange={(e) => set({ measure: e.target.value })}>{MEASURES.map((m) => <option key={m} value={m}>{t(m)}</option>)}</select></div>
+              <label className="small"><input type="checkbox" checked={form.llmOnly} onChange={(e) => set({ llmOnly: e.target.checked })} /> {t('llmOnly')}</label>
+            </>
+          ) : (
+            <>
+              <div className="field"><label htmlFor="rule-metric">{t('metric')}</label>
+                {form.source === 'GPU'
+                  ? <select id="rule-metric" data-testid="rule-metric" value={form.metric} onChange={(e) => set({ metric: e.target.value })}>{GPU_METRICS.map((m) => <option key={m} value={m}>{m}</option>)}</select>
+                  : <input id="rule-metric" data-testid="rule-metric" value={form.metric} placeholder={t('metricPlaceholder')} onChange={(e) => set({ metric: e.target.value })} />}</div>
+              <div className="field"><label htmlFor="rule-aggregation">{t('aggregation')}</label>
+                <select id="rule-aggregation" data-testid="rule-aggregation" value={form.aggregation} onChange={(e) => set({ aggregation: e.target.value })}>{AGGREGATIONS.map((a) => <option key={a} value={a}>{t(a)}</option>)}</select></div>
+            </>
+          )}
+          {form.source !== 'GPU' && (
+            <div className="field"><label htmlFor="rule-service">{t('service')}</label>
+              <input id="rule-service" data-testid="rule-service" value={form.service} placeholder={t('anyService')} onChange={(e) => set({ service: e.target.value })} /></div>
+          )}
+          <div className="field"><label htmlFor="rule-op">{t('op')}</label>
+            <select id="rule-op" data-testid="rule-op" value={form.op} onChange={(e) => set({ op: e.target.value })}>{OPS.map((o) => <option key={o} value={o}>{OP_SYMBOL[o]}</option>)}</select></div>
+          <div className="field"><label htmlFor="rule-threshold">{t('threshold')}</label>
+            <input id="rule-threshold" data-testid="rule-threshold" type="number" step="any" required value={form.threshold} onChange={(e) => set({ threshold: e.target.value })} /></div>
+          <div className="field"><label htmlFor="rule-window">{t('window')}</label>
+            <input id="rule-window" data-testid="rule-window" type="number" min={60} max={86400} required value={form.windowSeconds} onChange={(e) => set({ windowSeconds: e.target.value })} /></div>
+          <div className="field"><label htmlFor="rule-for">{t('forSeconds')}</label>
+            <input id="rule-for" data-testid="rule-for" type="number" min={0} max={86400} required value={form.forSeconds} onChange={(e) => set({ forSeconds: e.target.value })} /></div>
+        </div>
+        {form.source !== 'TRACES' && (
+          <div className="field"><label htmlFor="rule-labels">{t('labels')}</label>
+            <textarea id="rule-labels" data-testid="rule-labels" rows={2} value={form.labels} placeholder={form.source === 'GPU' ? 'namespace=ml' : 'queue=ingest'} onChange={(e) => set({ labels: e.target.value })} /></div>
+        )}
+        <div className="row">
+          <button type="button" data-testid="rule-preview" onClick={runPreview} disabled={previewState.running}>{previewState.running ? t('previewing') : t('preview')}</button>
+          <button type="submit" className="primary" data-testid="rule-create" disabled={createState.running}>{createState.running ? t('creating') : t('create')}</button>
+        </div>
+      </form>
+      {(labelsError ?? previewState.error ?? createState.error) && <p className="error" role="alert" data-testid="rule-form-error">{labelsError ?? previewState.error ?? createState.error}</p>}
+      {p && (
+        <div data-testid="rule-preview-result">
+          <p className="muted small">{p.series.length ? t('previewHead', { n: p.series.length, from: f.dateTime(p.from), to: f.dateTime(p.to) }) : t('previewNone')}</p>
+          {p.series.length > 0 && (
+            <table className="table">
+              <thead><tr><th>{t('series')}</th><th>{t('value')}</th><th>{t('samples')}</th><th /></tr></thead>
+              <tbody>
+                {p.series.map((s, i) => (
+                  <tr key={i} data-testid="preview-series" data-breaching={s.breaching ? 'true' : 'false'}>
+                    <td className="mono small">{seriesText(s.labels as Record<string, string>)}</td>
+                    <td className="mono">{formatNumber(s.value)}</td>
+                    <td>{s.samples}</td>
+                    <td><span className={`status ${s.breaching ? 'FAILED' : 'COMPLETED'}`}>{t(s.breaching ? 'breaching' : 'ok')}</span></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

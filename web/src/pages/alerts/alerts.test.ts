@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { duration, parseLabels, runIdOf, seriesText } from './alerts.js';
+
+describe('alerts page helpers', () => {
+  it('reads key=value lines and names the first bad one', () => {
+    expect(parseLabels('queue = ingest\n\nregion=eu=west\n')).toEqual({ labels: [{ key: 'queue', value: 'ingest' }, { key: 'region', value: 'eu=west' }] });
+    expect(parseLabels('a=1\nnoequals\n=x')).toEqual({ badLine: 2 });
+    expect(parseLabels('')).toEqual({ labels: [] });
+  });
+  it('shows durations in the largest whole unit', () => {
+    expect([0, 45, 60, 300, 5400, 7200, 86_400].map(duration)).toEqual(['0 s', '45 s', '1 min', '5 min', '90 min', '2 h', '1 d']);
+  });
+  it('puts the telling labels first and leaves out empty ones', () => {
+    expect(seriesText({ host: 'n1', gpu_uuid: 'GPU-1', pod: 'p', namespace: 'ml', container: '', gpu_model: 'A100' })).toBe('namespace=ml pod=p gpu_uuid=GPU-1 host=n1');
+    expect(seriesText({ queue: 'a', 'service.name': 'w' })).toBe('service.name=w queue=a');
+    expect(runIdOf('run:abc')).toBe('abc');
+  });
+});

@@ -1,0 +1,37 @@
+/** Pure helpers of the alerts page: the labels text of the rule form, a rule's condition in words, a series' labels in short. */
+
+export interface Matcher { key: string; value: string }
+
+/** `key=value` lines (blank lines ignored) → matchers; the first bad line's number when one has no `=` or no key. */
+export function parseLabels(text: string): { labels: Matcher[] } | { badLine: number } {
+  const labels: Matcher[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    const at = line.indexOf('=');
+    if (at <= 0) return { badLine: i + 1 };
+    labels.push({ key: line.slice(0, at).trim(), value: line.slice(at + 1).trim() });
+  }
+  return { labels };
+}
+
+export const OP_SYMBOL: Record<string, string> = { GT: '>', GTE: '≥', LT: '<', LTE: '≤' };
+
+/** "30 s", "5 min", "2 h", "1 d": the largest unit that divides the seconds. */
+export function duration(seconds: number): string {
+  if (seconds === 0) return '0 s';
+  for (const [unit, size] of [['d', 86_400], ['h', 3600], ['min', 60]] as const) if (seconds % size === 0) return `${seconds / size} ${unit}`;
+  return `${seconds} s`;
+}
+
+/** A series' labels in short, the telling ones first: a GPU's pod and uuid, a service, then the rest. */
+export function seriesText(labels: Record<string, string>): string {
+  const first = ['namespace', 'pod', 'gpu_uuid', 'service.name'];
+  const keys = Object.keys(labels).filter((k) => labels[k] !== '' && k !== 'gpu_model' && k !== 'container');
+  keys.sort((a, b) => (first.indexOf(a) + 1 || 99) - (first.indexOf(b) + 1 || 99) || a.localeCompare(b));
+  return keys.map((k) => `${k}=${labels[k]}`).join(' ');
+}
+
+/** `run:<id>` → `<id>` (the pages link runs by their OpenLineage run id). */
+export const runIdOf = (nodeId: string) => (nodeId.startsWith('run:') ? nodeId.slice(4) : nodeId);

@@ -1,0 +1,31 @@
+import { graphql } from '../../gql/index.js';
+
+export const AlertsPageDocument = graphql(`
+  query AlertsPage {
+    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value op threshold pendingSince firedAt runId }
+    alertRules {
+      id name description source metric labels { key value } service aggregation measure llmOnly op threshold windowSeconds forSeconds severity
+      enabled createdAt createdBy lastEvaluatedAt lastSeries lastTruncated lastError
+    }
+  }
+`);
+
+export const AlertHistoryDocument = graphql(`
+  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id labels state value pendingSince firedAt closedAt closeReason runId } }
+`);
+
+export const PreviewAlertRuleDocument = graphql(`
+  query PreviewAlertRule($input: AlertRuleInput!) { previewAlertRule(input: $input) { from to truncated series { labels value samples breaching } } }
+`);
+
+export const CreateAlertRuleDocument = graphql(`
+  mutation CreateAlertRule($input: AlertRuleInput!) { createAlertRule(input: $input) { id name } }
+`);
+
+export const SetAlertRuleEnabledDocument = graphql(`
+  mutation SetAlertRuleEnabled($id: ID!, $enabled: Boolean!) { setAlertRuleEnabled(id: $id, enabled: $enabled) { id enabled } }
+`);
+
+export const DeleteAlertRuleDocument = graphql(`
+  mutation DeleteAlertRule($id: ID!) { deleteAlertRule(id: $id) { id deletedAt } }
+`);
