@@ -48,7 +48,10 @@ export class WorkerManager {
     this.background.add(settled);
   }
 
-  /** Calls `tick` every `intervalMs` until stop() (a tick still running is not overlapped: the next waits for it). */
+  /**
+   * Calls `tick` at every multiple of `intervalMs` of the wall clock until stop(), so processes sharing
+   * a queue tick together (a tick still running is not overlapped: the next boundary after it is).
+   */
   every(intervalMs: number, tick: () => Promise<void>): void {
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<void> = Promise.resolve();
@@ -56,7 +59,7 @@ export class WorkerManager {
       if (this.stopping) return;
       timer = setTimeout(() => {
         running = tick().finally(schedule);
-      }, intervalMs);
+      }, intervalMs - (Date.now() % intervalMs));
       timer.unref();
     };
     this.timers.push({ cancel: () => clearTimeout(timer), running: () => running });
