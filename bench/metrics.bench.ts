@@ -3,7 +3,8 @@
  * Collector's batch processor sends DCGM scrapes, several exporters at once) and through
  * MetricsIngestService alone (no HTTP, no protobuf), beside the raw chDB insert rate of the same
  * rows (metric_points + gpu_metrics, 10,000-row INSERTs, rollup views included) in the same run;
- * rounds alternate. Then the reads: a run's GPU summary and series over everything stored.
+ * rounds alternate. Then the reads: a run's GPU summary and series over everything stored, and one
+ * evaluation of a GPU alert rule over the last hour.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,8 @@ import { decodeMetrics } from '../ingest/otlp/otlp.codec.js';
 import { toMetricRows } from '../server/src/domain/telemetry/metrics-points.js';
 import { DCGM_RESOURCE, attrs, dcgmLabels, msToNanos } from '../server/src/domain/telemetry/metrics-testkit.js';
 import type { OtlpExportMetricsRequest } from '../server/src/domain/telemetry/otlp.types.js';
+import { signalQuery } from '../server/src/domain/alerts/queries.js';
+import { msToNs } from '../server/src/domain/telemetry/metrics-range.js';
 
 export const name = 'metrics';
 const KEY = 'bench-key-000000000000000000001';
@@ -130,6 +133,20 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
     const series = await time(() => loom.services.gpu.runSeries('demo', 'bench-run', { metrics: ['utilization'], maxPoints: 500 }));
     emit({ bench: 'metrics.run_gpu_series', metric: 'p50_ms', value: pct(series, 50), n: points * 3 });
     emit({ bench: 'metrics.run_gpu_series', metric: 'p99_ms', value: pct(series, 99), n: points * 3 });
+
+    // Alert evaluation: a GPU rule over the last hour (every GPU's utilisation, 64 series, each breaking
+    // it), evaluated again and again: the read, the open alerts, one graph write updating 64 alerts.
+    // Against the rule's ClickHouse read alone (the raw engine).
+    const actor = { tenant: 'demo', role: 'admin' as const, name: 'bench' };
+    for (const r of await loom.services.alerts.list('demo')) await loom.services.alerts.delete(actor, r.id); // the demo's rules
+    const rule = await loom.services.alerts.create(actor, { name: 'bench: busy GPUs', source: 'GPU', metric: 'utilization', aggregation: 'AVG', op: 'GTE', threshold: 0, windowSeconds: 3600 });
+    const first = await loom.services.alerts.evaluateTenant('demo');
+    if (first.series !== NODES * GPUS_PER_NODE || first.fired !== first.series) throw new Error(`alert evaluation read ${first.series} series and fired ${first.fired}`);
+    const q = signalQuery(rule, msToNs(Date.now() - 3_600_000), msToNs(Date.now()), 501);
+    const rawRead = await time(() => loom.services.analytics.query('demo', q.sql, q.params));
+    const evaluations = await time(() => loom.services.alerts.evaluateTenant('demo'));
+    emit({ bench: 'metrics.alert_evaluation', metric: 'p50_ms', value: pct(evaluations, 50), raw_engine: pct(rawRead, 50), n: first.series });
+    emit({ bench: 'metrics.alert_evaluation', metric: 'p99_ms', value: pct(evaluations, 99), raw_engine: pct(rawRead, 99), n: first.series });
   } finally {
     await loom.close();
     rmSync(dir, { recursive: true, force: true });
