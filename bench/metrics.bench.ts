@@ -18,8 +18,7 @@ import { decodeMetrics } from '../ingest/otlp/otlp.codec.js';
 import { toMetricRows } from '../server/src/domain/telemetry/metrics-points.js';
 import { DCGM_RESOURCE, attrs, dcgmLabels, msToNanos } from '../server/src/domain/telemetry/metrics-testkit.js';
 import type { OtlpExportMetricsRequest } from '../server/src/domain/telemetry/otlp.types.js';
-import { signalQuery } from '../server/src/domain/alerts/queries.js';
-import { msToNs } from '../server/src/domain/telemetry/metrics-range.js';
+import { alertEvaluationBench } from './alert-eval.js';
 
 export const name = 'metrics';
 const KEY = 'bench-key-000000000000000000001';
@@ -134,19 +133,10 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
     emit({ bench: 'metrics.run_gpu_series', metric: 'p50_ms', value: pct(series, 50), n: points * 3 });
     emit({ bench: 'metrics.run_gpu_series', metric: 'p99_ms', value: pct(series, 99), n: points * 3 });
 
-    // Alert evaluation: a GPU rule over the last hour (every GPU's utilisation, 64 series, each breaking
-    // it), evaluated again and again: the read, the open alerts, one graph write updating 64 alerts.
-    // Against the rule's ClickHouse read alone (the raw engine).
-    const actor = { tenant: 'demo', role: 'admin' as const, name: 'bench' };
-    for (const r of await loom.services.alerts.list('demo')) await loom.services.alerts.delete(actor, r.id); // the demo's rules
-    const rule = await loom.services.alerts.create(actor, { name: 'bench: busy GPUs', source: 'GPU', metric: 'utilization', aggregation: 'AVG', op: 'GTE', threshold: 0, windowSeconds: 3600 });
-    const first = await loom.services.alerts.evaluateTenant('demo');
-    if (first.series !== NODES * GPUS_PER_NODE || first.fired !== first.series) throw new Error(`alert evaluation read ${first.series} series and fired ${first.fired}`);
-    const q = signalQuery(rule, msToNs(Date.now() - 3_600_000), msToNs(Date.now()), 501);
-    const rawRead = await time(() => loom.services.analytics.query('demo', q.sql, q.params));
-    const evaluations = await time(() => loom.services.alerts.evaluateTenant('demo'));
-    emit({ bench: 'metrics.alert_evaluation', metric: 'p50_ms', value: pct(evaluations, 50), raw_engine: pct(rawRead, 50), n: first.series });
-    emit({ bench: 'metrics.alert_evaluation', metric: 'p99_ms', value: pct(evaluations, 99), raw_engine: pct(rawRead, 99), n: first.series });
+    // Alert evaluation: a GPU rule over the last hour (every GPU's utilisation: 64 series, each breaking it).
+    await alertEvaluationBench(loom.services.alerts, loom.services.analytics,
+      { name: 'bench: busy GPUs', source: 'GPU', metric: 'utilization', aggregation: 'AVG', op: 'GTE', threshold: 0, windowSeconds: 3600 },
+      { bench: 'metrics.alert_evaluation', series: NODES * GPUS_PER_NODE, n: points * 3, times: READS }, emit);
   } finally {
     await loom.close();
     rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
  * Collector's shape again over OTLP/gRPC, for comparison), ack
  * latency p50/p99, beside the raw chDB insert rate of the same span rows in the same run (10,000-row
  * INSERTs, no HTTP, no decoding, no trace summaries; rounds alternate); then one trace by id over
- * everything stored.
+ * everything stored, and one evaluation of an alert rule on a service's span latency over the last day.
  * With LOOM_BENCH_TRACE_SPANS=N (e.g. 10000000) it instead bulk-loads N spans into a fresh store and
  * measures one trace by id over them (otlp-lookup.ts): `LOOM_BENCH_TRACE_SPANS=10000000 npm run -s bench -- --only otlp`.
  * LOOM_BENCH_TRACE_DIR=<dir> keeps that store, and a later run with the same dir measures it again
@@ -23,6 +23,7 @@ import { traceMessages } from '../ingest/otlp/otlp.proto.js';
 import { toSpanRows } from '../server/src/domain/telemetry/spans.js';
 import { loadPriceTable } from '../server/src/domain/telemetry/prices.js';
 import { traceLookupBench } from './otlp-lookup.js';
+import { alertEvaluationBench } from './alert-eval.js';
 
 export const name = 'otlp';
 const KEY = 'bench-key-000000000000000000001';
@@ -181,6 +182,11 @@ async function ingestBench(opts: BenchOptions, emit: Emit): Promise<void> {
     const stored = spans * 2 * SHAPES.length; // each shape: its raw rows and its spans sent over OTLP
     emit({ bench: 'otlp.trace_by_id', metric: 'p50_ms', value: pct(lookups, 50), n: stored });
     emit({ bench: 'otlp.trace_by_id', metric: 'p99_ms', value: pct(lookups, 99), n: stored });
+
+    // Alert evaluation: rag-api's span latency p99 over the last day (one series, every span stored for it).
+    await alertEvaluationBench(loom.services.alerts, loom.services.analytics,
+      { name: 'bench: rag-api p99', source: 'TRACES', service: 'rag-api', measure: 'LATENCY_P99_MS', llmOnly: false, op: 'GT', threshold: 0, windowSeconds: 86_400 },
+      { bench: 'otlp.alert_evaluation', series: 1, n: stored / 2, times: 50 }, emit);
   } finally {
     await loom.close();
     rmSync(dir, { recursive: true, force: true });
