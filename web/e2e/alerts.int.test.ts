@@ -8,8 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_KEY, useE2E } from './testkit.js';
 import { DCGM_RESOURCE, dcgmLabels, gaugeRequest } from '../../server/src/domain/telemetry/metrics-testkit.js';
+import { runNodeId, trainingAccountId, TRAINING_NAMESPACE } from '../../server/src/domain/ids.js';
 
 const e2e = useE2E({ LOOM_ALERT_INTERVAL_SECONDS: '1' });
+const RUN = 'e2e-idle-run-0001';
 const GPU = { uuid: 'GPU-e2e00000-0000-4000-8000-0000000a1e75', index: '0', host: 'gpu-node-e2e', namespace: 'e2e-ml', pod: 'idle-train-0' };
 
 describe('alerts page', () => {
@@ -19,6 +21,14 @@ describe('alerts page', () => {
     const res = await fetch(`${e2e.loom.url}/v1/metrics`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` }, body: JSON.stringify(gaugeRequest(samples, DCGM_RESOURCE)) });
     expect(res.status).toBe(200);
 
+    // A training run holding quota in the GPU's pod, as the training service records it: the alert is tied to it.
+    await e2e.loom.services.graph.write('demo', {
+      nodes: [
+        { id: trainingAccountId('demo'), kind: 'TrainingRequest', namespace: TRAINING_NAMESPACE, name: 'account' },
+        { id: runNodeId(RUN), kind: 'Run', namespace: TRAINING_NAMESPACE, name: RUN, props: { runId: RUN, 'k8s.namespace': GPU.namespace, 'k8s.pod': GPU.pod, 'at.START': new Date(now - 600_000).toISOString() } },
+      ],
+      edges: [{ kind: 'DISPATCHED', from: trainingAccountId('demo'), to: runNodeId(RUN) }],
+    });
     const page = await e2e.page('/alerts');
     await page.getByTestId('alert-rule').first().waitFor(); // the demo's rules
     await page.getByTestId('rule-name').fill('E2E idle GPU');
@@ -49,6 +59,13 @@ describe('alerts page', () => {
     expect(await open.first().textContent()).toMatch(/critical|warning/);
     expect(await open.first().textContent()).toContain('3 < 10');
     await e2e.screenshot(page, 'alerts-2-firing');
+    // The alert's run: its page lists the alert.
+    await open.first().getByTestId('alert-run-link').click();
+    await page.getByTestId('run-alert').first().waitFor();
+    expect(await page.getByTestId('run-alert').first().getAttribute('data-state')).toBe('FIRING');
+    expect(await page.getByTestId('run-alerts').textContent()).toContain('E2E idle GPU');
+    await page.goBack();
+    await rule.waitFor();
 
     await rule.getByTestId('rule-toggle').click();
     await expect.poll(() => rule.textContent()).toContain('Paused');

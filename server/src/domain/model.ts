@@ -21,9 +21,10 @@ export type NodeKind = (typeof NODE_KINDS)[number];
  * The kinds `GraphStore.search` matches by text: all but Trace. A Trace node comes with every trace,
  * so their number grows with traffic (thousands a second), not with the catalog, and the embedded
  * store keeps what text search scans in memory. A Trace is found by its trace id (LineageService.search)
- * or listed with filters (`traces`).
+ * or listed with filters (`traces`). Nor Alert: each episode of each series of a rule is one, named by
+ * ids; alerts are listed by rule or run (`alerts`).
  */
-export const TEXT_SEARCH_KINDS: readonly NodeKind[] = NODE_KINDS.filter((k) => k !== 'Trace');
+export const TEXT_SEARCH_KINDS: readonly NodeKind[] = NODE_KINDS.filter((k) => k !== 'Trace' && k !== 'Alert');
 
 export const EDGE_KINDS = [
   /** dataset -> job: the job reads the dataset (data flows along the edge). */

@@ -458,6 +458,13 @@ export type DeleteAlertRuleMutationVariables = Exact<{
 
 export type DeleteAlertRuleMutation = { deleteAlertRule: { id: string, deletedAt: string | null } };
 
+export type RunAlertsQueryVariables = Exact<{
+  runId: string | number;
+}>;
+
+
+export type RunAlertsQuery = { alerts: Array<{ id: string, ruleName: string, severity: AlertSeverity, labels: unknown, state: AlertState, value: number | null, op: AlertOp, threshold: number, pendingSince: string, firedAt: string | null, closedAt: string | null }> };
+
 export type GpuDevicesQueryVariables = Exact<{
   from?: string | null | undefined;
   limit: number;
@@ -1178,6 +1185,23 @@ export const DeleteAlertRuleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteAlertRuleMutation, DeleteAlertRuleMutationVariables>;
+export const RunAlertsDocument = new TypedDocumentString(`
+    query RunAlerts($runId: ID!) {
+  alerts(runId: $runId, states: [PENDING, FIRING, RESOLVED], first: 20) {
+    id
+    ruleName
+    severity
+    labels
+    state
+    value
+    op
+    threshold
+    pendingSince
+    firedAt
+    closedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RunAlertsQuery, RunAlertsQueryVariables>;
 export const GpuDevicesDocument = new TypedDocumentString(`
     query GpuDevices($from: DateTime, $limit: Int!) {
   gpus(from: $from, limit: $limit) {

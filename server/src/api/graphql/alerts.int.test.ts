@@ -17,7 +17,7 @@ const RULE_FIELDS = 'id name source metric aggregation measure op threshold wind
 const ALERT_FIELDS = 'id ruleId ruleName source severity labels state value op threshold pendingSince firedAt closedAt closeReason runId';
 const CREATE = `mutation ($input: AlertRuleInput!) { createAlertRule(input: $input) { ${RULE_FIELDS} } }`;
 const PREVIEW = 'query ($input: AlertRuleInput!) { previewAlertRule(input: $input) { from to truncated series { labels value samples breaching } } }';
-const ALERTS = `query ($states: [AlertState!], $ruleId: ID) { alerts(states: $states, ruleId: $ruleId) { ${ALERT_FIELDS} } }`;
+const ALERTS = `query ($states: [AlertState!], $ruleId: ID, $runId: ID) { alerts(states: $states, ruleId: $ruleId, runId: $runId) { ${ALERT_FIELDS} } }`;
 const RULES = `{ alertRules { ${RULE_FIELDS} alertsRaised(states: [PENDING, FIRING, RESOLVED]) { id state } } }`;
 
 /** A webhook receiver keeping what it got. */
@@ -139,6 +139,12 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ state: 'RESOLVED', closeReason: 'NO_LONGER_BREAKING', value: 77 });
     expect(Date.parse(history[0].closedAt)).toBeGreaterThanOrEqual(Date.parse(history[0].firedAt));
+    // The run's alerts, closed ones included (its page lists them), by run id or node id.
+    for (const id of [runId, runNodeId(runId)]) {
+      expect((await ok(loom, ALERTS, { runId: id, states: ['FIRING', 'RESOLVED'] })).alerts.map((a: any) => [a.id, a.state])).toEqual([[history[0].id, 'RESOLVED']]);
+    }
+    expect((await ok(loom, ALERTS, { runId })).alerts).toEqual([]); // open ones only by default
+    expect((await fails(loom, ALERTS, { runId, ruleId: idleRuleId })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'runId' });
     await loom.services.registry.webhooks.idle();
     expect(events().map((e) => e.event)).toEqual(['ALERT_FIRING', 'ALERT_RESOLVED']);
     expect(events()[1].data.alert).toMatchObject({ id: history[0].id, state: 'RESOLVED', closeReason: 'NO_LONGER_BREAKING' });
@@ -226,6 +232,7 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
     expect((await ok(loom, ALERTS, { states: ['PENDING', 'FIRING', 'RESOLVED'] }, rivalKey)).alerts).toEqual([]);
     expect((await fails(loom, `query ($id: ID!) { alertRule(id: $id) { id } }`, { id: idleRuleId }, rivalKey)).extensions?.code).toBe('NOT_FOUND');
     expect((await fails(loom, ALERTS, { ruleId: idleRuleId }, rivalKey)).extensions?.code).toBe('NOT_FOUND');
+    expect((await ok(loom, ALERTS, { runId, states: ['FIRING', 'RESOLVED'] }, rivalKey)).alerts).toEqual([]);
     for (const m of ['deleteAlertRule(id: $id) { id }', 'setAlertRuleEnabled(id: $id, enabled: false) { id }']) {
       expect((await fails(loom, `mutation ($id: ID!) { ${m} }`, { id: idleRuleId }, rivalKey)).extensions?.code).toBe('NOT_FOUND');
     }

@@ -132,10 +132,11 @@ export class AlertsResolver {
   async alerts(
     @Arg('states', () => [AlertStateEnum], { nullable: true }) states: DomainState[] | undefined,
     @Arg('ruleId', () => ID, { nullable: true, description: 'Of this rule only' }) ruleId: string | undefined,
+    @Arg('runId', () => ID, { nullable: true, description: 'About this run only (its run id or node id): GPU alerts on its pods' }) runId: string | undefined,
     @Arg('first', () => Int, { defaultValue: 100, description: '1..1000' }) first: number,
     @Ctx() ctx: Context,
   ): Promise<Alert[]> {
-    return (await ctx.services.alerts.alerts(ctx.principal.tenant, { states, ruleId, first })).map(alertView);
+    return (await ctx.services.alerts.alerts(ctx.principal.tenant, { states, ruleId, runId, first })).map(alertView);
   }
 
   @FieldResolver(() => [Alert], { description: "This rule's alerts, newest first (open ones unless `states` says otherwise)" })

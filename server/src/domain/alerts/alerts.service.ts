@@ -13,8 +13,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Analytics } from '../ports/Analytics.js';
 import type { GraphStore } from '../ports/GraphStore.js';
-import type { EdgeInput, GraphNode, NodeInput } from '../model.js';
-import { nodeId, REGISTRY_NAMESPACE, trainingAccountId } from '../ids.js';
+import type { EdgeInput, GraphNode, NodeInput, Page } from '../model.js';
+import type { Neighbour } from '../ports/GraphStore.js';
+import { nodeId, REGISTRY_NAMESPACE, runNodeId, trainingAccountId } from '../ids.js';
 import { badInput, notFound } from '../errors.js';
 import { KeyedLock } from '../keyed-lock.js';
 import { actorProps, requireWrite, type Actor } from '../registry/actor.js';
@@ -148,18 +149,28 @@ export class AlertService {
   }
 
   /**
-   * Alerts, newest first: of one rule or of all the tenant's rules; open ones (PENDING, FIRING) by
-   * default, closed ones too when `states` names them. CANCELLED alerts are never listed.
+   * Alerts, newest first: of one rule, of one run (a GPU rule's alerts on its pods), or of all the
+   * tenant's rules; open ones (PENDING, FIRING) by default, closed ones too when `states` names them.
+   * CANCELLED alerts are never listed.
    */
-  async alerts(tenant: string, q: { ruleId?: string | null; states?: AlertState[] | null; first?: number | null } = {}): Promise<Alert[]> {
+  async alerts(tenant: string, q: { ruleId?: string | null; runId?: string | null; states?: AlertState[] | null; first?: number | null } = {}): Promise<Alert[]> {
     const first = q.first ?? 100;
     if (!Number.isInteger(first) || first < 1 || first > ALERT_LIST_MAX) throw badInput('first', `must be 1..${ALERT_LIST_MAX}`);
+    if (q.ruleId && q.runId) throw badInput('runId', 'give ruleId or runId, not both');
     const states = new Set<AlertState>(q.states?.length ? q.states : ['PENDING', 'FIRING']);
     const closed = states.has('RESOLVED');
-    const rules = q.ruleId ? [await this.get(tenant, q.ruleId)] : await this.list(tenant);
-    const pages = await Promise.all(rules.map((r) => this.graph.neighbours(tenant, alertRuleId(r.id), {
-      direction: 'DOWNSTREAM', edgeKinds: ['RAISED'], includeEnded: closed, order: 'createdAt', limit: first, offset: 0,
-    })));
+    let pages: Page<Neighbour>[];
+    if (q.runId) {
+      // A run's alerts: their CONCERNS edges stay when they close.
+      if (typeof q.runId !== 'string' || !q.runId.trim() || q.runId.includes('\u0000')) throw badInput('runId', 'required');
+      const run = q.runId.startsWith('run:') ? q.runId : runNodeId(q.runId);
+      pages = [await this.graph.neighbours(tenant, run, { direction: 'UPSTREAM', edgeKinds: ['CONCERNS'], order: 'createdAt', limit: Math.min(ALERT_LIST_MAX, first * 4), offset: 0 })];
+    } else {
+      const rules = q.ruleId ? [await this.get(tenant, q.ruleId)] : await this.list(tenant);
+      pages = await Promise.all(rules.map((r) => this.graph.neighbours(tenant, alertRuleId(r.id), {
+        direction: 'DOWNSTREAM', edgeKinds: ['RAISED'], includeEnded: closed, order: 'createdAt', limit: first, offset: 0,
+      })));
+    }
     return pages.flatMap((p) => p.items.map((i) => i.node)).filter((n) => n.kind === 'Alert' && !n.validTo).map(toAlert)
       .filter((a) => states.has(a.state))
       .sort((a, b) => b.pendingSince.localeCompare(a.pendingSince) || b.id.localeCompare(a.id))

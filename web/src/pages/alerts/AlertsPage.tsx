@@ -14,7 +14,7 @@ import { formatNumber } from '../../charts/scale.js';
 import {
   AlertHistoryDocument, AlertsPageDocument, CreateAlertRuleDocument, DeleteAlertRuleDocument, PreviewAlertRuleDocument, SetAlertRuleEnabledDocument,
 } from './documents.js';
-import { duration, OP_SYMBOL, parseLabels, runIdOf, seriesText } from './alerts.js';
+import { duration, OP_SYMBOL, parseLabels, runIdOf, seriesText, STATE_CLASS } from './alerts.js';
 import { M } from './messages.js';
 import '../runs/tracking.css';
 
@@ -29,7 +29,6 @@ const MEASURES = ['ERROR_RATE', 'LATENCY_P50_MS', 'LATENCY_P95_MS', 'LATENCY_P99
 const OPS = ['GT', 'GTE', 'LT', 'LTE'] as const satisfies readonly AlertRuleInput['op'][];
 const SEVERITIES = ['INFO', 'WARNING', 'CRITICAL'] as const satisfies readonly NonNullable<AlertRuleInput['severity']>[];
 const SEVERITY_CLASS: Record<string, string> = { CRITICAL: 'FAILED', WARNING: 'ABORTED', INFO: 'QUEUED' };
-const STATE_CLASS: Record<string, string> = { FIRING: 'FAILED', PENDING: 'ABORTED', RESOLVED: 'COMPLETED' };
 
 export function AlertsPage() {
   const t = useT(M);

@@ -16,6 +16,9 @@ export function parseLabels(text: string): { labels: Matcher[] } | { badLine: nu
   return { labels };
 }
 
+/** The status badge class (tracking.css) of an alert state. */
+export const STATE_CLASS: Record<string, string> = { FIRING: 'FAILED', PENDING: 'ABORTED', RESOLVED: 'COMPLETED' };
+
 export const OP_SYMBOL: Record<string, string> = { GT: '>', GTE: '≥', LT: '<', LTE: '≤' };
 
 /** "30 s", "5 min", "2 h", "1 d": the largest unit that divides the seconds. */

@@ -29,3 +29,7 @@ export const SetAlertRuleEnabledDocument = graphql(`
 export const DeleteAlertRuleDocument = graphql(`
   mutation DeleteAlertRule($id: ID!) { deleteAlertRule(id: $id) { id deletedAt } }
 `);
+
+export const RunAlertsDocument = graphql(`
+  query RunAlerts($runId: ID!) { alerts(runId: $runId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }
+`);
