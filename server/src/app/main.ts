@@ -152,7 +152,7 @@ function startWorkers(cfg: Config, services: Services, queue: JobQueue, launcher
     listTenants: () => services.tenancy.listTenants(),
   });
   registerTrainingWorkers(manager, runner, { maxRuns: cfg.training.maxRuns }, log);
-  if (cfg.alerts.intervalMs !== null) registerAlertWorkers(manager, queue, services.alerts, cfg.alerts.intervalMs, log);
+  if (cfg.alerts.intervalMs !== null) registerAlertWorkers(manager, queue, services.alerts, cfg.alerts.intervalMs, registry, log);
   return manager;
 }
 

@@ -258,5 +258,8 @@ describe('alerting: the workers evaluate on their own', () => {
     const { alerts } = await ok(loom, ALERTS, { ruleId: rule.id });
     expect(alerts[0]).toMatchObject({ state: 'FIRING', value: 0.97, labels: { volume: 'data', 'service.name': 'node-exporter' } });
     expect((await ok(loom, `query ($id: ID!) { alertRule(id: $id) { lastEvaluatedAt lastSeries lastError } }`, { id: rule.id })).alertRule).toMatchObject({ lastSeries: 1, lastError: null });
+    const metrics = await (await fetch(`${loom.url}/metrics`)).text();
+    expect(metrics).toMatch(/^loom_alerts_total\{transition="fired"\} [1-9]/m); // the demo's LLM error rule fires too
+    expect(metrics).toMatch(/^loom_queue_jobs_total\{queue="alerts.evaluate",outcome="completed"\} [1-9]/m);
   });
 });
