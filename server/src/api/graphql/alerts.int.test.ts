@@ -9,6 +9,7 @@ import { runNodeId, trainingAccountId, TRAINING_NAMESPACE } from '../../domain/i
 import { dcgmLabels, gaugeRequest, DCGM_RESOURCE, type GaugeSample } from '../../domain/telemetry/metrics-testkit.js';
 import { emitter } from '../../../../ingest/otlp/otlp.testkit.js';
 import { AlertService, type AlertEvent } from '../../domain/alerts/alerts.service.js';
+import { alertRuleId } from '../../domain/alerts/rules.js';
 import { until } from '../../queue/jobqueue.contract.js';
 
 const SECRET = 'alert-signing-secret-0001';
@@ -139,6 +140,10 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ state: 'RESOLVED', closeReason: 'NO_LONGER_BREAKING', value: 77 });
     expect(Date.parse(history[0].closedAt)).toBeGreaterThanOrEqual(Date.parse(history[0].firedAt));
+    // In the graph: the rule's RAISED edge to a closed alert has ended (current edges are its open alerts); the history keeps it.
+    const raised = (includeEnded: boolean) => loom.services.graph.neighbours('demo', alertRuleId(idleRuleId), { direction: 'DOWNSTREAM', edgeKinds: ['RAISED'], includeEnded, limit: 10, offset: 0 });
+    expect((await raised(false)).items).toEqual([]);
+    expect((await raised(true)).items.map((i) => [i.node.kind, i.edge.validTo !== null])).toEqual([['Alert', true]]);
     // The run's alerts, closed ones included (its page lists them), by run id or node id.
     for (const id of [runId, runNodeId(runId)]) {
       expect((await ok(loom, ALERTS, { runId: id, states: ['FIRING', 'RESOLVED'] })).alerts.map((a: any) => [a.id, a.state])).toEqual([[history[0].id, 'RESOLVED']]);

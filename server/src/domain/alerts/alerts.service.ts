@@ -254,7 +254,8 @@ export class AlertService {
   /** The rule's open alerts by series key. */
   private async open(tenant: string, ruleId: string): Promise<Map<string, GraphNode>> {
     const page = await this.graph.neighbours(tenant, alertRuleId(ruleId), { direction: 'DOWNSTREAM', edgeKinds: ['RAISED'], limit: MAX_OPEN, offset: 0 });
-    return new Map(page.items.filter((i) => i.node.kind === 'Alert').map((i) => [String(i.node.props.key), i.node]));
+    const open = page.items.filter((i) => i.node.kind === 'Alert' && (i.node.props.state === 'PENDING' || i.node.props.state === 'FIRING'));
+    return new Map(open.map((i) => [String(i.node.props.key), i.node]));
   }
 
   private async decideRule(tenant: string, rule: AlertRule, rows: SignalRow[], nowMs: number, runOfPod: ((labels: Record<string, string>) => Promise<string | null>) | null): Promise<Changes> {
