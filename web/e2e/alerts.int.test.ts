@@ -77,6 +77,15 @@ describe('alerts page', () => {
     expect(await history.first().textContent()).toContain('rule paused');
     await e2e.screenshot(page, 'alerts-3-history');
 
+    // Edit: the form takes the rule's fields; Save replaces them.
+    await rule.getByTestId('rule-edit').click();
+    await expect.poll(() => page.getByTestId('new-alert-rule').locator('h3').textContent()).toContain('Edit rule "E2E idle GPU"');
+    expect(await page.getByTestId('rule-labels').inputValue()).toBe('namespace=e2e-ml');
+    await page.getByTestId('rule-threshold').fill('50');
+    await page.getByTestId('rule-create').click();
+    await expect.poll(() => rule.textContent()).toContain('average utilization < 50 over 5 min');
+    await expect.poll(() => page.getByTestId('new-alert-rule').locator('h3').textContent()).toBe('New rule');
+
     page.once('dialog', (d) => void d.accept());
     await rule.getByTestId('rule-delete').click();
     await expect.poll(() => rule.count()).toBe(0);

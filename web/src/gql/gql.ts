@@ -33,6 +33,7 @@ type Documents = {
     "\n  mutation SetAlertRuleEnabled($id: ID!, $enabled: Boolean!) { setAlertRuleEnabled(id: $id, enabled: $enabled) { id enabled } }\n": typeof types.SetAlertRuleEnabledDocument,
     "\n  mutation DeleteAlertRule($id: ID!) { deleteAlertRule(id: $id) { id deletedAt } }\n": typeof types.DeleteAlertRuleDocument,
     "\n  query RunAlerts($runId: ID!) { alerts(runId: $runId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }\n": typeof types.RunAlertsDocument,
+    "\n  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { id name } }\n": typeof types.UpdateAlertRuleDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": typeof types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.GpuSeriesDocument,
@@ -96,6 +97,7 @@ const documents: Documents = {
     "\n  mutation SetAlertRuleEnabled($id: ID!, $enabled: Boolean!) { setAlertRuleEnabled(id: $id, enabled: $enabled) { id enabled } }\n": types.SetAlertRuleEnabledDocument,
     "\n  mutation DeleteAlertRule($id: ID!) { deleteAlertRule(id: $id) { id deletedAt } }\n": types.DeleteAlertRuleDocument,
     "\n  query RunAlerts($runId: ID!) { alerts(runId: $runId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }\n": types.RunAlertsDocument,
+    "\n  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { id name } }\n": types.UpdateAlertRuleDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.GpuSeriesDocument,
@@ -213,6 +215,10 @@ export function graphql(source: "\n  mutation DeleteAlertRule($id: ID!) { delete
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RunAlerts($runId: ID!) { alerts(runId: $runId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }\n"): typeof import('./graphql').RunAlertsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { id name } }\n"): typeof import('./graphql').UpdateAlertRuleDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

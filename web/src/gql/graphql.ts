@@ -465,6 +465,14 @@ export type RunAlertsQueryVariables = Exact<{
 
 export type RunAlertsQuery = { alerts: Array<{ id: string, ruleName: string, severity: AlertSeverity, labels: unknown, state: AlertState, value: number | null, op: AlertOp, threshold: number, pendingSince: string, firedAt: string | null, closedAt: string | null }> };
 
+export type UpdateAlertRuleMutationVariables = Exact<{
+  id: string | number;
+  input: AlertRuleInput;
+}>;
+
+
+export type UpdateAlertRuleMutation = { updateAlertRule: { id: string, name: string } };
+
 export type GpuDevicesQueryVariables = Exact<{
   from?: string | null | undefined;
   limit: number;
@@ -1202,6 +1210,14 @@ export const RunAlertsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RunAlertsQuery, RunAlertsQueryVariables>;
+export const UpdateAlertRuleDocument = new TypedDocumentString(`
+    mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) {
+  updateAlertRule(id: $id, input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateAlertRuleMutation, UpdateAlertRuleMutationVariables>;
 export const GpuDevicesDocument = new TypedDocumentString(`
     query GpuDevices($from: DateTime, $limit: Int!) {
   gpus(from: $from, limit: $limit) {

@@ -167,6 +167,17 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
     await evaluate();
     const { alerts } = await ok(loom, ALERTS, { ruleId: rule.id });
     expect(alerts).toMatchObject([{ state: 'FIRING', value: 0.25, labels: { 'service.name': 'chat-alerts' }, runId: null }]);
+    // Raising the threshold above the error rate: the open alert resolves at the next evaluation.
+    const UPDATE = `mutation ($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { ${RULE_FIELDS} } }`;
+    const input = { ...base, name: 'Chat errors (30%)', measure: 'ERROR_RATE', threshold: 0.3, severity: 'INFO' };
+    expect((await fails(loom, UPDATE, { id: rule.id, input: { ...input, windowSeconds: 5 } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.windowSeconds' });
+    expect((await fails(loom, UPDATE, { id: rule.id, input }, viewerKey)).extensions?.code).toBe('FORBIDDEN');
+    expect((await fails(loom, UPDATE, { id: rule.id, input }, rivalKey)).extensions?.code).toBe('NOT_FOUND');
+    const { updateAlertRule: updated } = await ok(loom, UPDATE, { id: rule.id, input });
+    expect(updated).toMatchObject({ id: rule.id, name: 'Chat errors (30%)', threshold: 0.3, severity: 'INFO', source: 'TRACES', measure: 'ERROR_RATE', enabled: true });
+    expect((await ok(loom, ALERTS, { ruleId: rule.id })).alerts).toHaveLength(1); // decided at the next evaluation
+    await evaluate();
+    expect((await ok(loom, ALERTS, { ruleId: rule.id, states: ['FIRING', 'RESOLVED'] })).alerts).toMatchObject([{ state: 'RESOLVED', closeReason: 'NO_LONGER_BREAKING' }]);
   });
 
   it('waits forSeconds before firing (PENDING first, never notified), on an injected clock', async () => {

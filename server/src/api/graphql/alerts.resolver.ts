@@ -159,6 +159,11 @@ export class AlertsResolver {
     return ruleView(await ctx.services.alerts.create(actorOf(ctx), input));
   }
 
+  @Mutation(() => AlertRule, { description: "Replace a rule's definition (editor, admin). Its open alerts are decided by the new one at the next evaluation" })
+  async updateAlertRule(@Arg('id', () => ID) id: string, @Arg('input', () => AlertRuleInput) input: AlertRuleInput, @Ctx() ctx: Context): Promise<AlertRule> {
+    return ruleView(await ctx.services.alerts.update(actorOf(ctx), id, input));
+  }
+
   @Mutation(() => AlertRule, { description: 'Pause or resume a rule (editor, admin). Pausing resolves its open alerts' })
   async setAlertRuleEnabled(@Arg('id', () => ID) id: string, @Arg('enabled', () => Boolean) enabled: boolean, @Ctx() ctx: Context): Promise<AlertRule> {
     return ruleView(await ctx.services.alerts.setEnabled(actorOf(ctx), id, enabled));

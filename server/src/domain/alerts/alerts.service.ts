@@ -110,6 +110,22 @@ export class AlertService {
     });
   }
 
+  /**
+   * Replace a rule's definition (every field of `input`, as at creation). Its open alerts stay open and
+   * are decided by the new definition at the next evaluation: one that no longer breaks it resolves, and
+   * a series the rule no longer reads resolves for want of data.
+   */
+  async update(actor: Actor, id: string, input: AlertRuleInput): Promise<AlertRule> {
+    requireWrite(actor, 'change alert rules');
+    const rule = checkRule(input);
+    return this.lock.run(actor.tenant, async () => {
+      await this.live(actor.tenant, id);
+      const { name, ...rest } = rule;
+      await this.graph.write(actor.tenant, { nodes: [ruleNode(id, { ...rest, title: name, updatedBy: actorProps(actor) })], edges: [] });
+      return this.get(actor.tenant, id);
+    });
+  }
+
   /** The tenant's rules (not deleted), by name. */
   async list(tenant: string): Promise<AlertRule[]> {
     const nodes = await this.graph.search(tenant, { text: '', kinds: ['AlertRule'], limit: MAX_RULES + 1 });

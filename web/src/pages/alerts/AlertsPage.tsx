@@ -12,7 +12,7 @@ import { useViewer } from '../../ViewerBadge.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
 import { formatNumber } from '../../charts/scale.js';
 import {
-  AlertHistoryDocument, AlertsPageDocument, CreateAlertRuleDocument, DeleteAlertRuleDocument, PreviewAlertRuleDocument, SetAlertRuleEnabledDocument,
+  AlertHistoryDocument, AlertsPageDocument, CreateAlertRuleDocument, DeleteAlertRuleDocument, PreviewAlertRuleDocument, SetAlertRuleEnabledDocument, UpdateAlertRuleDocument,
 } from './documents.js';
 import { duration, OP_SYMBOL, parseLabels, runIdOf, seriesText, STATE_CLASS } from './alerts.js';
 import { M } from './messages.js';
@@ -36,6 +36,7 @@ export function AlertsPage() {
   const canWrite = ['admin', 'editor'].includes(viewer?.role.toLowerCase() ?? '');
   const page = useQuery(AlertsPageDocument, NO_VARIABLES);
   const { reload } = page;
+  const [editing, setEditing] = useState<Rule | null>(null);
   useEffect(() => {
     const timer = setInterval(reload, REFRESH_MS);
     return () => clearInterval(timer);
@@ -46,8 +47,8 @@ export function AlertsPage() {
       <p className="muted">{t('intro')}</p>
       {page.error && <p className="error" role="alert">{page.error}</p>}
       <OpenAlerts alerts={page.data?.alerts ?? null} onRefresh={reload} />
-      <Rules rules={page.data?.alertRules ?? null} canWrite={canWrite} onChange={reload} />
-      {canWrite ? <NewRule onCreated={reload} /> : viewer && <p className="card muted" data-testid="alerts-editors-only">{t('editorsOnly')}</p>}
+      <Rules rules={page.data?.alertRules ?? null} canWrite={canWrite} onChange={reload} onEdit={setEditing} />
+      {canWrite ? <RuleForm key={editing?.id ?? 'new'} editing={editing} onDone={() => { setEditing(null); reload(); }} onCancel={() => setEditing(null)} /> : viewer && <p className="card muted" data-testid="alerts-editors-only">{t('editorsOnly')}</p>}
     </div>
   );
 }
@@ -101,7 +102,7 @@ function useConditionText() {
   };
 }
 
-function Rules({ rules, canWrite, onChange }: { rules: Rule[] | null; canWrite: boolean; onChange: () => void }) {
+function Rules({ rules, canWrite, onChange, onEdit }: { rules: Rule[] | null; canWrite: boolean; onChange: () => void; onEdit: (rule: Rule) => void }) {
   const t = useT(M);
   const f = useFormat();
   const condition = useConditionText();
@@ -136,6 +137,7 @@ function Rules({ rules, canWrite, onChange }: { rules: Rule[] | null; canWrite: 
                 </td>
                 <td><div className="row nowrap">
                   <button type="button" className="small" onClick={() => setShown(shown === r.id ? null : r.id)} data-testid="rule-history">{t(shown === r.id ? 'hideHistory' : 'history')}</button>
+                  {canWrite && <button type="button" className="small" data-testid="rule-edit" onClick={() => onEdit(r)}>{t('edit')}</button>}
                   {canWrite && <button type="button" className="small" data-testid="rule-toggle" onClick={() => toggle(r)}>{t(r.enabled ? 'pause' : 'resume')}</button>}
                   {canWrite && <button type="button" className="small danger" data-testid="rule-delete" onClick={() => del(r)}>{t('delete')}</button>}
                 </div></td>
@@ -183,15 +185,30 @@ function RuleHistory({ ruleId }: { ruleId: string }) {
   );
 }
 
-function NewRule({ onCreated }: { onCreated: () => void }) {
+/** The form of a rule's fields (text as typed), for a new rule or one being edited. */
+function formOf(rule: Rule | null) {
+  if (!rule) {
+    return {
+      name: '', source: 'GPU' as Source, metric: 'utilization', labels: '', service: '', aggregation: 'AVG', measure: 'ERROR_RATE', llmOnly: true,
+      op: 'LT', threshold: '10', windowSeconds: '300', forSeconds: '600', severity: 'WARNING',
+    };
+  }
+  return {
+    name: rule.name, source: rule.source, metric: rule.metric ?? '', labels: rule.labels.map((l) => `${l.key}=${l.value}`).join('\n'), service: rule.service ?? '',
+    aggregation: rule.aggregation ?? 'AVG', measure: rule.measure ?? 'ERROR_RATE', llmOnly: rule.llmOnly, op: rule.op, threshold: String(rule.threshold),
+    windowSeconds: String(rule.windowSeconds), forSeconds: String(rule.forSeconds), severity: rule.severity,
+  };
+}
+
+/** A new rule, or `editing` (its fields replaced on Save). */
+function RuleForm({ editing, onDone, onCancel }: { editing: Rule | null; onDone: () => void; onCancel: () => void }) {
   const t = useT(M);
-  const [form, setForm] = useState({
-    name: '', source: 'GPU' as Source, metric: 'utilization', labels: '', service: '', aggregation: 'AVG', measure: 'ERROR_RATE', llmOnly: true,
-    op: 'LT', threshold: '10', windowSeconds: '300', forSeconds: '600', severity: 'WARNING',
-  });
+  const [form, setForm] = useState(() => formOf(editing));
   const [labelsError, setLabelsError] = useState<string | null>(null);
   const [preview, previewState, resetPreview] = useMutation(PreviewAlertRuleDocument);
   const [create, createState] = useMutation(CreateAlertRuleDocument);
+  const [update, updateState] = useMutation(UpdateAlertRuleDocument);
+  const saving = editing ? updateState : createState;
   const set = (patch: Partial<typeof form>) => { setForm({ ...form, ...patch }); resetPreview(); };
   const input = (): AlertRuleInput | null => {
     const parsed = parseLabels(form.labels);
@@ -202,7 +219,7 @@ function NewRule({ onCreated }: { onCreated: () => void }) {
     setLabelsError(null);
     const traces = form.source === 'TRACES';
     return {
-      name: form.name.trim() || t('title'), source: form.source, op: form.op as AlertRuleInput['op'], threshold: Number(form.threshold),
+      name: form.name.trim(), source: form.source, op: form.op as AlertRuleInput['op'], threshold: Number(form.threshold),
       windowSeconds: Number(form.windowSeconds), forSeconds: Number(form.forSeconds), severity: form.severity as AlertRuleInput['severity'],
       ...(traces
         ? { measure: form.measure as AlertRuleInput['measure'], llmOnly: form.llmOnly, service: form.service.trim() || null }
@@ -212,10 +229,10 @@ function NewRule({ onCreated }: { onCreated: () => void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const i = input();
-    if (i && await create({ input: i })) {
+    if (i && await (editing ? update({ id: editing.id, input: i }) : create({ input: i }))) {
       setForm({ ...form, name: '' });
       resetPreview();
-      onCreated();
+      onDone();
     }
   };
   const runPreview = async () => { const i = input(); if (i) await preview({ input: i }); };
@@ -223,11 +240,11 @@ function NewRule({ onCreated }: { onCreated: () => void }) {
   const f = useFormat();
   return (
     <section className="card stack-sm" data-testid="new-alert-rule">
-      <h3>{t('newRule')}</h3>
+      <h3>{editing ? t('editRule', { name: editing.name }) : t('newRule')}</h3>
       <form className="stack-sm" onSubmit={submit}>
         <div className="row">
           <div className="field"><label htmlFor="rule-name">{t('name')}</label>
-            <input id="rule-name" data-testid="rule-name" value={form.name} maxLength={200} placeholder={t('namePlaceholder')} onChange={(e) => set({ name: e.target.value })} /></div>
+            <input id="rule-name" data-testid="rule-name" required value={form.name} maxLength={200} placeholder={t('namePlaceholder')} onChange={(e) => set({ name: e.target.value })} /></div>
           <div className="field"><label htmlFor="rule-source">{t('source')}</label>
             <select id="rule-source" data-testid="rule-source" value={form.source} onChange={(e) => {
               const source = e.target.value as Source;
@@ -272,10 +289,11 @@ function NewRule({ onCreated }: { onCreated: () => void }) {
         )}
         <div className="row">
           <button type="button" data-testid="rule-preview" onClick={runPreview} disabled={previewState.running}>{previewState.running ? t('previewing') : t('preview')}</button>
-          <button type="submit" className="primary" data-testid="rule-create" disabled={createState.running}>{createState.running ? t('creating') : t('create')}</button>
+          <button type="submit" className="primary" data-testid="rule-create" disabled={saving.running}>{saving.running ? t('creating') : t(editing ? 'save' : 'create')}</button>
+          {editing && <button type="button" data-testid="rule-cancel" onClick={onCancel}>{t('cancel')}</button>}
         </div>
       </form>
-      {(labelsError ?? previewState.error ?? createState.error) && <p className="error" role="alert" data-testid="rule-form-error">{labelsError ?? previewState.error ?? createState.error}</p>}
+      {(labelsError ?? previewState.error ?? saving.error) && <p className="error" role="alert" data-testid="rule-form-error">{labelsError ?? previewState.error ?? saving.error}</p>}
       {p && (
         <div data-testid="rule-preview-result">
           <p className="muted small">{p.series.length ? t('previewHead', { n: p.series.length, from: f.dateTime(p.from), to: f.dateTime(p.to) }) : t('previewNone')}</p>

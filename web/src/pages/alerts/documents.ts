@@ -33,3 +33,7 @@ export const DeleteAlertRuleDocument = graphql(`
 export const RunAlertsDocument = graphql(`
   query RunAlerts($runId: ID!) { alerts(runId: $runId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }
 `);
+
+export const UpdateAlertRuleDocument = graphql(`
+  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { id name } }
+`);
