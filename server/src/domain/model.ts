@@ -78,7 +78,7 @@ export const EDGE_KINDS = [
   'DISPATCHED',
   /** alert rule -> an alert it raised; current while the alert is PENDING or FIRING, ended when it closes. */
   'RAISED',
-  /** alert -> the training run whose GPUs it is about (a GPU rule's series on a pod of the run). */
+  /** alert -> what it is about: the training run whose GPUs it watches (a GPU rule's series on a pod of the run), the job whose runs it counts (RUNS). */
   'CONCERNS',
 ] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];

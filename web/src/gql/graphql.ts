@@ -12,6 +12,20 @@ export type AlertAggregation =
   | 'MIN'
   | 'SUM';
 
+/** TRACES: what is measured of a service's spans in the window: error rate (0..1), latency quantiles (ms), LLM cost (USD), LLM tokens, span count. RUNS: how many of a job's runs had a FAIL, ABORT, COMPLETE or START event in the window */
+export type AlertMeasure =
+  | 'ABORTED_RUNS'
+  | 'COMPLETED_RUNS'
+  | 'COST_USD'
+  | 'COUNT'
+  | 'ERROR_RATE'
+  | 'FAILED_RUNS'
+  | 'LATENCY_P50_MS'
+  | 'LATENCY_P95_MS'
+  | 'LATENCY_P99_MS'
+  | 'STARTED_RUNS'
+  | 'TOKENS';
+
 /** value > threshold (GT), >= (GTE), < (LT), <= (LTE) */
 export type AlertOp =
   | 'GT'
@@ -25,12 +39,12 @@ export type AlertRuleInput = {
   description?: string | null | undefined;
   /** How long the rule must be broken before the alert fires: 0 to 86,400 (default 0) */
   forSeconds?: number | null | undefined;
-  /** METRIC: point or resource labels; GPU: among namespace, pod, container, host, gpu_uuid, gpu_model. All must match */
+  /** METRIC: point or resource labels; GPU: among namespace, pod, container, host, gpu_uuid, gpu_model; RUNS: among job_namespace, job_name. All must match */
   labels?: Array<LabelMatcher> | null | undefined;
   /** TRACES: LLM calls only (default true) */
   llmOnly?: boolean | null | undefined;
-  /** TRACES (required) */
-  measure?: TraceMeasure | null | undefined;
+  /** TRACES, RUNS (required): one of the source's measures */
+  measure?: AlertMeasure | null | undefined;
   /** METRIC: an OTLP metric name (gauge or sum); GPU: one of utilization, encoder_utilization, decoder_utilization, memory_utilization, memory_copy_utilization, memory_used, memory_free, memory_total, power, energy, temperature, memory_temperature, sm_clock, memory_clock, sm_active, sm_occupancy, gr_engine_active, dram_active, tensor_active, fp16_active, fp32_active, fp64_active, pcie_tx_bytes, pcie_rx_bytes, nvlink_tx_bytes, nvlink_rx_bytes, xid_error */
   metric?: string | null | undefined;
   /** At most 200 characters */
@@ -51,10 +65,11 @@ export type AlertSeverity =
   | 'INFO'
   | 'WARNING';
 
-/** METRIC: an OTLP gauge or sum, per series; GPU: a GPU metric, per GPU and pod; TRACES: spans, per service */
+/** METRIC: an OTLP gauge or sum, per series; GPU: a GPU metric, per GPU and pod; TRACES: spans, per service; RUNS: OpenLineage runs, per job */
 export type AlertSource =
   | 'GPU'
   | 'METRIC'
+  | 'RUNS'
   | 'TRACES';
 
 /** PENDING: breaking the rule for less than its forSeconds; FIRING; RESOLVED: no longer breaking it */
@@ -274,16 +289,6 @@ export type TraceFilter = {
   to?: string | null | undefined;
 };
 
-/** What is measured of a service's spans in the window: error rate (0..1), latency quantiles (ms), LLM cost (USD), LLM tokens, span count */
-export type TraceMeasure =
-  | 'COST_USD'
-  | 'COUNT'
-  | 'ERROR_RATE'
-  | 'LATENCY_P50_MS'
-  | 'LATENCY_P95_MS'
-  | 'LATENCY_P99_MS'
-  | 'TOKENS';
-
 /** ERROR: at least one span of the trace has status ERROR; OK: none has */
 export type TraceStatus =
   | 'ERROR'
@@ -420,14 +425,14 @@ export type RecentlyActiveQuery = { recentlyActive: Array<{ id: string, kind: No
 export type AlertsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AlertsPageQuery = { alerts: Array<{ id: string, ruleId: string, ruleName: string, source: AlertSource, severity: AlertSeverity, labels: unknown, state: AlertState, value: number | null, op: AlertOp, threshold: number, pendingSince: string, firedAt: string | null, runId: string | null }>, alertRules: Array<{ id: string, name: string, description: string | null, source: AlertSource, metric: string | null, service: string | null, aggregation: AlertAggregation | null, measure: TraceMeasure | null, llmOnly: boolean, op: AlertOp, threshold: number, windowSeconds: number, forSeconds: number, severity: AlertSeverity, enabled: boolean, createdAt: string, createdBy: string | null, lastEvaluatedAt: string | null, lastSeries: number | null, lastTruncated: boolean, lastError: string | null, labels: Array<{ key: string, value: string }> }> };
+export type AlertsPageQuery = { alerts: Array<{ id: string, ruleId: string, ruleName: string, source: AlertSource, severity: AlertSeverity, labels: unknown, state: AlertState, value: number | null, op: AlertOp, threshold: number, pendingSince: string, firedAt: string | null, runId: string | null, subjectId: string | null }>, alertRules: Array<{ id: string, name: string, description: string | null, source: AlertSource, metric: string | null, service: string | null, aggregation: AlertAggregation | null, measure: AlertMeasure | null, llmOnly: boolean, op: AlertOp, threshold: number, windowSeconds: number, forSeconds: number, severity: AlertSeverity, enabled: boolean, createdAt: string, createdBy: string | null, lastEvaluatedAt: string | null, lastSeries: number | null, lastTruncated: boolean, lastError: string | null, labels: Array<{ key: string, value: string }> }> };
 
 export type AlertHistoryQueryVariables = Exact<{
   ruleId: string | number;
 }>;
 
 
-export type AlertHistoryQuery = { alerts: Array<{ id: string, labels: unknown, state: AlertState, value: number | null, pendingSince: string, firedAt: string | null, closedAt: string | null, closeReason: string | null, runId: string | null }> };
+export type AlertHistoryQuery = { alerts: Array<{ id: string, source: AlertSource, labels: unknown, state: AlertState, value: number | null, pendingSince: string, firedAt: string | null, closedAt: string | null, closeReason: string | null, runId: string | null, subjectId: string | null }> };
 
 export type PreviewAlertRuleQueryVariables = Exact<{
   input: AlertRuleInput;
@@ -1109,6 +1114,7 @@ export const AlertsPageDocument = new TypedDocumentString(`
     pendingSince
     firedAt
     runId
+    subjectId
   }
   alertRules {
     id
@@ -1143,6 +1149,7 @@ export const AlertHistoryDocument = new TypedDocumentString(`
     query AlertHistory($ruleId: ID!) {
   alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) {
     id
+    source
     labels
     state
     value
@@ -1151,6 +1158,7 @@ export const AlertHistoryDocument = new TypedDocumentString(`
     closedAt
     closeReason
     runId
+    subjectId
   }
 }
     `) as unknown as TypedDocumentString<AlertHistoryQuery, AlertHistoryQueryVariables>;

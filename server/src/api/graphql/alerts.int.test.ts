@@ -15,7 +15,7 @@ import { until } from '../../queue/jobqueue.contract.js';
 const SECRET = 'alert-signing-secret-0001';
 const MIN = 60_000;
 const RULE_FIELDS = 'id name source metric aggregation measure op threshold windowSeconds forSeconds severity enabled deletedAt lastEvaluatedAt lastSeries lastError labels { key value }';
-const ALERT_FIELDS = 'id ruleId ruleName source severity labels state value op threshold pendingSince firedAt closedAt closeReason runId';
+const ALERT_FIELDS = 'id ruleId ruleName source severity labels state value op threshold pendingSince firedAt closedAt closeReason runId subjectId';
 const CREATE = `mutation ($input: AlertRuleInput!) { createAlertRule(input: $input) { ${RULE_FIELDS} } }`;
 const PREVIEW = 'query ($input: AlertRuleInput!) { previewAlertRule(input: $input) { from to truncated series { labels value samples breaching } } }';
 const ALERTS = `query ($states: [AlertState!], $ruleId: ID, $runId: ID) { alerts(states: $states, ruleId: $ruleId, runId: $runId) { ${ALERT_FIELDS} } }`;
@@ -178,6 +178,41 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
     expect((await ok(loom, ALERTS, { ruleId: rule.id })).alerts).toHaveLength(1); // decided at the next evaluation
     await evaluate();
     expect((await ok(loom, ALERTS, { ruleId: rule.id, states: ['FIRING', 'RESOLVED'] })).alerts).toMatchObject([{ state: 'RESOLVED', closeReason: 'NO_LONGER_BREAKING' }]);
+  });
+
+  it('counts a job\'s failed OpenLineage runs, and ties the alert to the job\'s node', async () => {
+    const ev = (eventType: string, runId: string, name: string) => ({
+      eventType, eventTime: new Date().toISOString(), producer: 'https://github.com/apache/airflow', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+      run: { runId }, job: { namespace: 'alerts-ol', name }, inputs: [], outputs: [],
+    });
+    const [failed, ok1, ok2] = [randomUUID(), randomUUID(), randomUUID()];
+    for (const e of [ev('START', failed, 'nightly_load'), ev('FAIL', failed, 'nightly_load'), ev('START', ok1, 'nightly_load'), ev('COMPLETE', ok1, 'nightly_load'), ev('START', ok2, 'hourly_sync'), ev('COMPLETE', ok2, 'hourly_sync')]) {
+      expect((await loom.post('/api/v1/lineage', e)).status).toBe(201);
+    }
+    const input = { name: 'Failed runs in alerts-ol', source: 'RUNS', measure: 'FAILED_RUNS', labels: [{ key: 'job_namespace', value: 'alerts-ol' }], op: 'GT', threshold: 0, windowSeconds: 900 };
+    // Events are archived (lineage_events) a moment after they are answered.
+    const preview = async () => (await ok(loom, PREVIEW, { input })).previewAlertRule;
+    await until(async () => (await preview()).series.length === 2, 10_000, 'the events archived');
+    expect((await preview()).series).toEqual([
+      { labels: { job_namespace: 'alerts-ol', job_name: 'nightly_load' }, value: 1, samples: 4, breaching: true },
+      { labels: { job_namespace: 'alerts-ol', job_name: 'hourly_sync' }, value: 0, samples: 2, breaching: false },
+    ]);
+    const completed = (await ok(loom, PREVIEW, { input: { ...input, measure: 'COMPLETED_RUNS', op: 'LT', threshold: 1 } })).previewAlertRule.series;
+    expect(completed.map((x: any) => [x.labels.job_name, x.value])).toEqual([['hourly_sync', 1], ['nightly_load', 1]]);
+    const { createAlertRule: rule } = await ok(loom, CREATE, { input });
+    await evaluate();
+    const jobId = 'job:alerts-ol:nightly_load';
+    const { alerts } = await ok(loom, ALERTS, { ruleId: rule.id });
+    expect(alerts).toMatchObject([{ state: 'FIRING', value: 1, labels: { job_name: 'nightly_load' }, runId: null, subjectId: jobId }]);
+    const about = await ok(loom, `query ($id: ID!) { alerts(nodeId: $id) { id } }`, { id: jobId });
+    expect(about.alerts.map((a: any) => a.id)).toEqual([alerts[0].id]);
+    expect((await ok(loom, `query ($id: ID!) { alerts(nodeId: $id) { id } }`, { id: jobId }, rivalKey)).alerts).toEqual([]);
+    const bad = async (extra: Record<string, unknown>) => (await fails(loom, CREATE, { input: { ...input, ...extra } })).extensions?.field;
+    expect(await bad({ measure: 'ERROR_RATE' })).toBe('input.measure');
+    expect(await bad({ labels: [{ key: 'pod', value: 'x' }] })).toBe('input.labels[0].key');
+    expect(await bad({ service: 'airflow' })).toBe('input.service');
+    expect(await bad({ aggregation: 'MAX' })).toBe('input.aggregation');
+    await ok(loom, 'mutation ($id: ID!) { deleteAlertRule(id: $id) { id } }', { id: rule.id });
   });
 
   it('waits forSeconds before firing (PENDING first, never notified), on an injected clock', async () => {

@@ -5,8 +5,8 @@ import type { Context } from './context.js';
 import { actorOf } from './registry.common.js';
 import { LabelMatcher } from './metrics.types.js';
 import {
-  ALERT_AGGREGATIONS, ALERT_OPS, ALERT_SEVERITIES, ALERT_SOURCES, GPU_LABELS, TRACE_MEASURES, MAX_RULES,
-  type AlertAggregation, type AlertOp, type AlertRule as DomainRule, type AlertSeverity, type AlertSource, type TraceMeasure,
+  ALERT_AGGREGATIONS, ALERT_MEASURES, ALERT_OPS, ALERT_SEVERITIES, ALERT_SOURCES, GPU_LABELS, RUN_LABELS, MAX_RULES,
+  type AlertAggregation, type AlertMeasure, type AlertOp, type AlertRule as DomainRule, type AlertSeverity, type AlertSource,
 } from '../../domain/alerts/rules.js';
 import { ALERT_STATES, type AlertState as DomainState } from '../../domain/alerts/state.js';
 import type { Alert as DomainAlert } from '../../domain/alerts/alerts.service.js';
@@ -14,11 +14,14 @@ import { GPU_METRIC_NAMES } from '../../domain/telemetry/gpu.js';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const AlertSourceEnum = enumOf(ALERT_SOURCES);
-registerEnumType(AlertSourceEnum, { name: 'AlertSource', description: 'METRIC: an OTLP gauge or sum, per series; GPU: a GPU metric, per GPU and pod; TRACES: spans, per service' });
+registerEnumType(AlertSourceEnum, { name: 'AlertSource', description: 'METRIC: an OTLP gauge or sum, per series; GPU: a GPU metric, per GPU and pod; TRACES: spans, per service; RUNS: OpenLineage runs, per job' });
 export const AlertAggregationEnum = enumOf(ALERT_AGGREGATIONS);
 registerEnumType(AlertAggregationEnum, { name: 'AlertAggregation', description: "How a series' samples in the window become one value" });
-export const TraceMeasureEnum = enumOf(TRACE_MEASURES);
-registerEnumType(TraceMeasureEnum, { name: 'TraceMeasure', description: "What is measured of a service's spans in the window: error rate (0..1), latency quantiles (ms), LLM cost (USD), LLM tokens, span count" });
+export const AlertMeasureEnum = enumOf(ALERT_MEASURES);
+registerEnumType(AlertMeasureEnum, {
+  name: 'AlertMeasure',
+  description: "TRACES: what is measured of a service's spans in the window: error rate (0..1), latency quantiles (ms), LLM cost (USD), LLM tokens, span count. RUNS: how many of a job's runs had a FAIL, ABORT, COMPLETE or START event in the window",
+});
 export const AlertOpEnum = enumOf(ALERT_OPS);
 registerEnumType(AlertOpEnum, { name: 'AlertOp', description: 'value > threshold (GT), >= (GTE), < (LT), <= (LTE)' });
 export const AlertSeverityEnum = enumOf(ALERT_SEVERITIES);
@@ -42,7 +45,7 @@ export class AlertRule {
   @Field(() => [AlertLabelMatcher]) labels!: AlertLabelMatcher[];
   @Field(() => String, { nullable: true }) service!: string | null;
   @Field(() => AlertAggregationEnum, { nullable: true }) aggregation!: AlertAggregation | null;
-  @Field(() => TraceMeasureEnum, { nullable: true }) measure!: TraceMeasure | null;
+  @Field(() => AlertMeasureEnum, { nullable: true }) measure!: AlertMeasure | null;
   @Field(() => Boolean, { description: 'TRACES: LLM calls only' }) llmOnly!: boolean;
   @Field(() => AlertOpEnum) op!: AlertOp;
   @Field(() => Float) threshold!: number;
@@ -77,6 +80,7 @@ export class Alert {
   @Field(() => String, { nullable: true, description: 'NO_LONGER_BREAKING, NO_DATA (no sample in the window), RULE_DISABLED or RULE_DELETED' }) closeReason!: string | null;
   @Field(() => GraphQLDateTime) lastEvaluatedAt!: string;
   @Field(() => ID, { nullable: true, description: 'GPU rules: the node id of the training run whose pod the GPU is on' }) runId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The node it is about: the run (GPU rules), the job (RUNS rules)' }) subjectId!: string | null;
 }
 
 @ObjectType({ description: "One series as a rule would see it now" })
@@ -101,10 +105,10 @@ export class AlertRuleInput {
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => AlertSourceEnum) source!: AlertSource;
   @Field(() => String, { nullable: true, description: `METRIC: an OTLP metric name (gauge or sum); GPU: one of ${GPU_METRIC_NAMES.join(', ')}` }) metric?: string | null;
-  @Field(() => [LabelMatcher], { nullable: true, description: `METRIC: point or resource labels; GPU: among ${GPU_LABELS.join(', ')}. All must match` }) labels?: LabelMatcher[] | null;
+  @Field(() => [LabelMatcher], { nullable: true, description: `METRIC: point or resource labels; GPU: among ${GPU_LABELS.join(', ')}; RUNS: among ${RUN_LABELS.join(', ')}. All must match` }) labels?: LabelMatcher[] | null;
   @Field(() => String, { nullable: true, description: 'METRIC, TRACES: this service only' }) service?: string | null;
   @Field(() => AlertAggregationEnum, { nullable: true, description: 'METRIC, GPU (default AVG)' }) aggregation?: AlertAggregation | null;
-  @Field(() => TraceMeasureEnum, { nullable: true, description: 'TRACES (required)' }) measure?: TraceMeasure | null;
+  @Field(() => AlertMeasureEnum, { nullable: true, description: 'TRACES, RUNS (required): one of the source\'s measures' }) measure?: AlertMeasure | null;
   @Field(() => Boolean, { nullable: true, description: 'TRACES: LLM calls only (default true)' }) llmOnly?: boolean | null;
   @Field(() => AlertOpEnum) op!: AlertOp;
   @Field(() => Float) threshold!: number;
@@ -133,10 +137,11 @@ export class AlertsResolver {
     @Arg('states', () => [AlertStateEnum], { nullable: true }) states: DomainState[] | undefined,
     @Arg('ruleId', () => ID, { nullable: true, description: 'Of this rule only' }) ruleId: string | undefined,
     @Arg('runId', () => ID, { nullable: true, description: 'About this run only (its run id or node id): GPU alerts on its pods' }) runId: string | undefined,
+    @Arg('nodeId', () => ID, { nullable: true, description: 'About this node only: a run, or a job (RUNS alerts)' }) nodeId: string | undefined,
     @Arg('first', () => Int, { defaultValue: 100, description: '1..1000' }) first: number,
     @Ctx() ctx: Context,
   ): Promise<Alert[]> {
-    return (await ctx.services.alerts.alerts(ctx.principal.tenant, { states, ruleId, runId, first })).map(alertView);
+    return (await ctx.services.alerts.alerts(ctx.principal.tenant, { states, ruleId, runId, nodeId, first })).map(alertView);
   }
 
   @FieldResolver(() => [Alert], { description: "This rule's alerts, newest first (open ones unless `states` says otherwise)" })

@@ -1,7 +1,7 @@
 /**
  * The demo's alert rules: an LLM error rate over the last day (the demo's 30 traces hold 3 failed
- * calls, so it fires at the workers' first evaluation), an idle GPU during a training run, and an
- * overheating GPU. Written through the alert service as an admin would.
+ * calls, so it fires at the workers' first evaluation), failed pipeline runs, an idle GPU during a
+ * training run, and an overheating GPU. Written through the alert service as an admin would.
  */
 import type { Services } from '../services.js';
 import type { AlertRuleInput } from '../../domain/alerts/rules.js';
@@ -14,6 +14,10 @@ export const DEMO_ALERT_RULES: AlertRuleInput[] = [
   {
     name: 'Idle GPU on a training run', description: 'A GPU under 10% utilisation for 10 minutes: the run waits on data or is stuck',
     source: 'GPU', metric: 'utilization', aggregation: 'AVG', op: 'LT', threshold: 10, windowSeconds: 600, forSeconds: 600, severity: 'WARNING',
+  },
+  {
+    name: 'Failed pipeline runs', description: 'A run of a data pipeline job failed in the last hour (the alert links to the job: its lineage shows what it feeds)',
+    source: 'RUNS', measure: 'FAILED_RUNS', op: 'GT', threshold: 0, windowSeconds: 3600, severity: 'WARNING',
   },
   {
     name: 'GPU overheating', source: 'GPU', metric: 'temperature', aggregation: 'MAX', op: 'GT', threshold: 85, windowSeconds: 300, forSeconds: 120, severity: 'CRITICAL',

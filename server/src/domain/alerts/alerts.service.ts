@@ -15,7 +15,7 @@ import type { Analytics } from '../ports/Analytics.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import type { EdgeInput, GraphNode, NodeInput, Page } from '../model.js';
 import type { Neighbour } from '../ports/GraphStore.js';
-import { nodeId, REGISTRY_NAMESPACE, runNodeId, trainingAccountId } from '../ids.js';
+import { nameable, nodeId, REGISTRY_NAMESPACE, runNodeId, trainingAccountId } from '../ids.js';
 import { badInput, notFound } from '../errors.js';
 import { KeyedLock } from '../keyed-lock.js';
 import { actorProps, requireWrite, type Actor } from '../registry/actor.js';
@@ -45,8 +45,10 @@ export interface Alert {
   /** Why it closed: NO_LONGER_BREAKING, NO_DATA (no sample in the window), RULE_DISABLED, RULE_DELETED. */
   closeReason: string | null;
   lastEvaluatedAt: string;
-  /** GPU rules: the training run whose pod the GPU series is on. */
+  /** GPU rules: the node id of the training run whose pod the GPU series is on. */
   runId: string | null;
+  /** The node the alert is about (CONCERNS): the run (GPU rules) or the job (RUNS rules); null when none is known. */
+  subjectId: string | null;
 }
 
 export interface PreviewSeries { labels: Record<string, string>; value: number; samples: number; breaching: boolean }
@@ -76,6 +78,7 @@ export function toAlert(n: GraphNode): Alert {
     id: n.name, ruleId: p.ruleId, ruleName: p.ruleName, source: p.source, severity: p.severity, labels: p.labels ?? {}, state: p.state,
     value: typeof p.value === 'number' ? p.value : null, op: p.op, threshold: Number(p.threshold), pendingSince: p.pendingSince, firedAt: p.firedAt ?? null,
     closedAt: p.closedAt ?? null, closeReason: p.closeReason ?? null, lastEvaluatedAt: p.lastEvaluatedAt, runId: p.runId ?? null,
+    subjectId: p.subjectId ?? p.runId ?? null,
   };
 }
 
@@ -169,18 +172,20 @@ export class AlertService {
    * tenant's rules; open ones (PENDING, FIRING) by default, closed ones too when `states` names them.
    * CANCELLED alerts are never listed.
    */
-  async alerts(tenant: string, q: { ruleId?: string | null; runId?: string | null; states?: AlertState[] | null; first?: number | null } = {}): Promise<Alert[]> {
+  async alerts(tenant: string, q: { ruleId?: string | null; runId?: string | null; nodeId?: string | null; states?: AlertState[] | null; first?: number | null } = {}): Promise<Alert[]> {
     const first = q.first ?? 100;
     if (!Number.isInteger(first) || first < 1 || first > ALERT_LIST_MAX) throw badInput('first', `must be 1..${ALERT_LIST_MAX}`);
-    if (q.ruleId && q.runId) throw badInput('runId', 'give ruleId or runId, not both');
+    if ([q.ruleId, q.runId, q.nodeId].filter(Boolean).length > 1) throw badInput(q.runId ? 'runId' : 'nodeId', 'give one of ruleId, runId and nodeId');
     const states = new Set<AlertState>(q.states?.length ? q.states : ['PENDING', 'FIRING']);
     const closed = states.has('RESOLVED');
     let pages: Page<Neighbour>[];
-    if (q.runId) {
-      // A run's alerts: their CONCERNS edges stay when they close.
-      if (typeof q.runId !== 'string' || !q.runId.trim() || q.runId.includes('\u0000')) throw badInput('runId', 'required');
-      const run = q.runId.startsWith('run:') ? q.runId : runNodeId(q.runId);
-      pages = [await this.graph.neighbours(tenant, run, { direction: 'UPSTREAM', edgeKinds: ['CONCERNS'], order: 'createdAt', limit: Math.min(ALERT_LIST_MAX, first * 4), offset: 0 })];
+    if (q.runId || q.nodeId) {
+      // A run's or a job's alerts: their CONCERNS edges stay when they close.
+      const field = q.runId ? 'runId' : 'nodeId';
+      const given = (q.runId ?? q.nodeId)!;
+      if (typeof given !== 'string' || !given.trim() || given.includes('\u0000')) throw badInput(field, 'required');
+      const subject = q.nodeId ?? (given.startsWith('run:') ? given : runNodeId(given));
+      pages = [await this.graph.neighbours(tenant, subject, { direction: 'UPSTREAM', edgeKinds: ['CONCERNS'], order: 'createdAt', limit: Math.min(ALERT_LIST_MAX, first * 4), offset: 0 })];
     } else {
       const rules = q.ruleId ? [await this.get(tenant, q.ruleId)] : await this.list(tenant);
       pages = await Promise.all(rules.map((r) => this.graph.neighbours(tenant, alertRuleId(r.id), {
@@ -234,12 +239,13 @@ export class AlertService {
       const changes = emptyChanges();
       let runs: Promise<Map<string, string>> | undefined;
       const runOfPod = async (labels: Record<string, string>) => (await (runs ??= this.runsByPod(tenant))).get(`${labels.namespace}\u0000${labels.pod}`) ?? null;
+      const jobOf = async (labels: Record<string, string>) => (nameable(labels.job_namespace ?? '', labels.job_name ?? '') ? nodeId('Job', labels.job_namespace!, labels.job_name!) : null);
       for (const rule of rules) {
         try {
           const rows = await this.read(tenant, rule, nowMs);
           const truncated = rows.length > this.maxSeries;
           const seen = rows.slice(0, this.maxSeries);
-          const c = await this.decideRule(tenant, rule, seen, nowMs, rule.source === 'GPU' ? runOfPod : null);
+          const c = await this.decideRule(tenant, rule, seen, nowMs, rule.source === 'GPU' ? runOfPod : rule.source === 'RUNS' ? jobOf : null);
           changes.nodes.push(...c.nodes, ruleNode(rule.id, { lastEvaluatedAt: at, lastSeries: seen.length, lastTruncated: truncated, lastError: null }));
           changes.edges.push(...c.edges);
           changes.notes.push(...c.notes);
@@ -274,7 +280,8 @@ export class AlertService {
     return new Map(open.map((i) => [String(i.node.props.key), i.node]));
   }
 
-  private async decideRule(tenant: string, rule: AlertRule, rows: SignalRow[], nowMs: number, runOfPod: ((labels: Record<string, string>) => Promise<string | null>) | null): Promise<Changes> {
+  /** `subjectOf`: the node an alert of a series is about (its run, its job), null when none. */
+  private async decideRule(tenant: string, rule: AlertRule, rows: SignalRow[], nowMs: number, subjectOf: ((labels: Record<string, string>) => Promise<string | null>) | null): Promise<Changes> {
     const at = new Date(nowMs).toISOString();
     const open = await this.open(tenant, rule.id);
     const values = new Map(rows.map((r) => [r.a_key, r]));
@@ -288,15 +295,15 @@ export class AlertService {
       if (d.action === 'none') continue;
       if (d.action === 'open') {
         const name = `${rule.id}/${keyHash(key)}/${nowMs}`;
-        const runId = runOfPod ? await runOfPod(row!.a_labels) : null;
+        const subjectId = subjectOf ? await subjectOf(row!.a_labels) : null;
         const props = {
           ruleId: rule.id, ruleName: rule.name, source: rule.source, severity: rule.severity, key, labels: row!.a_labels, state: d.state, value,
           samples: Number(row!.a_samples), op: rule.op, threshold: rule.threshold, pendingSince: at, firedAt: d.state === 'FIRING' ? at : null,
-          closedAt: null, closeReason: null, lastEvaluatedAt: at, runId,
+          closedAt: null, closeReason: null, lastEvaluatedAt: at, runId: rule.source === 'GPU' ? subjectId : null, subjectId,
         };
         changes.nodes.push({ id: alertId(name), kind: 'Alert', namespace: REGISTRY_NAMESPACE, name, props, at });
         changes.edges.push({ kind: 'RAISED', from: alertRuleId(rule.id), to: alertId(name), validFrom: at });
-        if (runId) changes.edges.push({ kind: 'CONCERNS', from: alertId(name), to: runId, validFrom: at });
+        if (subjectId) changes.edges.push({ kind: 'CONCERNS', from: alertId(name), to: subjectId, validFrom: at });
         if (d.state === 'FIRING') changes.notes.push(note('ALERT_FIRING', rule, { ...props, id: name }));
         continue;
       }

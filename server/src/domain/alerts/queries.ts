@@ -2,13 +2,13 @@
  * The ClickHouse read behind one evaluation of an alert rule, as a pure builder: one row per series
  * in the window [from, to), with its labels, its value and how many samples made it. The tenant is
  * bound by Analytics.query as {tenant:String}; every other value is a server-side parameter, and a
- * GPU label names a column only after checkRule allowed it.
+ * GPU or RUNS label names a column only after checkRule allowed it.
  *
  * Raw points (FINAL: an export retried is counted once), never the 1-minute rollup: a window of a
  * few minutes must see its last seconds.
  */
 import type { Sql } from '../telemetry/metrics-queries.js';
-import type { AlertAggregation, AlertRule, TraceMeasure } from './rules.js';
+import type { AlertAggregation, AlertRule, RunMeasure, TraceMeasure } from './rules.js';
 
 /** One series' value in the window. `a_labels` already holds every label that tells series apart. */
 export interface SignalRow { a_key: string; a_labels: Record<string, string>; a_value: number; a_samples: number | string }
@@ -29,9 +29,36 @@ const MEASURE: Record<TraceMeasure, string> = {
   COUNT: 'toFloat64(count())',
 };
 
+/** The OpenLineage event type a RUNS measure counts runs of. */
+const RUN_EVENT: Record<RunMeasure, string> = { FAILED_RUNS: 'FAIL', ABORTED_RUNS: 'ABORT', COMPLETED_RUNS: 'COMPLETE', STARTED_RUNS: 'START' };
+
+/**
+ * Series in the order that keeps the ones breaking the rule when more than `limit` are read: the
+ * highest values first for GT/GTE, the lowest for LT/LTE.
+ */
 export function signalQuery(rule: AlertRule, fromNs: string, toNs: string, limit: number): Sql {
   const params: Record<string, unknown> = { fromNs, toNs, limit };
   const conds = ['tenant_id = {tenant:String}'];
+  const order = `ORDER BY a_value ${rule.op === 'GT' || rule.op === 'GTE' ? 'DESC' : 'ASC'}, a_key`;
+  if (rule.source === 'RUNS') {
+    // Every job with an event in the window is a series (0 when none of its runs had the counted event).
+    conds.push(`event_time >= ${ns('fromNs')} AND event_time < ${ns('toNs')}`, "job_name != ''");
+    rule.labels.forEach((l, i) => {
+      conds.push(`${l.key} = {lv${i}:String}`);
+      params[`lv${i}`] = l.value;
+    });
+    params.eventType = RUN_EVENT[rule.measure as RunMeasure];
+    return {
+      sql: `SELECT concat(job_namespace, ' ', job_name) AS a_key, map('job_namespace', job_namespace, 'job_name', job_name) AS a_labels,
+  toFloat64(uniqExactIf(run_id, run_id != '' AND JSONExtractString(body, 'eventType') = {eventType:String})) AS a_value, count() AS a_samples
+FROM lineage_events
+WHERE ${conds.join('\n  AND ')}
+GROUP BY job_namespace, job_name
+${order}
+LIMIT {limit:UInt32}`,
+      params,
+    };
+  }
   if (rule.source === 'TRACES') {
     conds.push(`start_time >= ${ns('fromNs')} AND start_time < ${ns('toNs')}`);
     if (rule.llmOnly) conds.push('is_llm');
@@ -41,11 +68,11 @@ export function signalQuery(rule: AlertRule, fromNs: string, toNs: string, limit
     }
     return {
       sql: `SELECT toString(service_name) AS a_key, map('service.name', toString(service_name)) AS a_labels,
-  ${MEASURE[rule.measure!]} AS a_value, count() AS a_samples
+  ${MEASURE[rule.measure as TraceMeasure]} AS a_value, count() AS a_samples
 FROM spans FINAL
 WHERE ${conds.join('\n  AND ')}
 GROUP BY service_name
-ORDER BY service_name
+${order}
 LIMIT {limit:UInt32}`,
       params,
     };
@@ -67,7 +94,7 @@ LIMIT {limit:UInt32}`,
 FROM gpu_metrics FINAL
 WHERE ${conds.join('\n  AND ')}
 GROUP BY gpu_uuid, namespace, pod
-ORDER BY gpu_uuid, namespace, pod
+${order}
 LIMIT {limit:UInt32}`,
       params,
     };
@@ -85,7 +112,7 @@ LIMIT {limit:UInt32}`,
 FROM metric_points FINAL
 WHERE ${conds.join('\n  AND ')}
 GROUP BY series_id
-ORDER BY series_id
+${order}
 LIMIT {limit:UInt32}`,
     params,
   };

@@ -5,7 +5,9 @@
  * - GPU: a normalised GPU metric (DCGM or `hw.gpu.*`, see telemetry/gpu.ts), per GPU and pod; an
  *   alert on a pod of a running training run is tied to that run;
  * - TRACES: spans per service (LLM calls only, or all spans): error rate, latency quantiles, cost,
- *   tokens or count over the window.
+ *   tokens or count over the window;
+ * - RUNS: OpenLineage runs per job (the events received): how many failed, were aborted, completed or
+ *   started in the window; an alert is tied to the job's node.
  * Pure: validation, and the rule as a node and back.
  */
 import type { GraphNode, NodeInput } from '../model.js';
@@ -14,7 +16,7 @@ import { badInput } from '../errors.js';
 import { GPU_METRIC_NAMES, GPU_METRICS } from '../telemetry/gpu.js';
 import { checkText } from '../registry/validate.js';
 
-export const ALERT_SOURCES = ['METRIC', 'GPU', 'TRACES'] as const;
+export const ALERT_SOURCES = ['METRIC', 'GPU', 'TRACES', 'RUNS'] as const;
 export type AlertSource = (typeof ALERT_SOURCES)[number];
 /** How the points of one series in the window become one value (METRIC, GPU). */
 export const ALERT_AGGREGATIONS = ['AVG', 'MIN', 'MAX', 'LAST', 'SUM'] as const;
@@ -22,12 +24,19 @@ export type AlertAggregation = (typeof ALERT_AGGREGATIONS)[number];
 /** What is measured of a service's spans in the window (TRACES). Latencies in milliseconds, cost in USD, error rate 0..1. */
 export const TRACE_MEASURES = ['ERROR_RATE', 'LATENCY_P50_MS', 'LATENCY_P95_MS', 'LATENCY_P99_MS', 'COST_USD', 'TOKENS', 'COUNT'] as const;
 export type TraceMeasure = (typeof TRACE_MEASURES)[number];
+/** What is counted of a job's runs in the window (RUNS): runs with a FAIL, ABORT, COMPLETE or START event in it. */
+export const RUN_MEASURES = ['FAILED_RUNS', 'ABORTED_RUNS', 'COMPLETED_RUNS', 'STARTED_RUNS'] as const;
+export type RunMeasure = (typeof RUN_MEASURES)[number];
+export const ALERT_MEASURES = [...TRACE_MEASURES, ...RUN_MEASURES] as const;
+export type AlertMeasure = (typeof ALERT_MEASURES)[number];
 export const ALERT_OPS = ['GT', 'GTE', 'LT', 'LTE'] as const;
 export type AlertOp = (typeof ALERT_OPS)[number];
 export const ALERT_SEVERITIES = ['INFO', 'WARNING', 'CRITICAL'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 /** The labels a GPU rule may match on (the columns of a GPU series). */
 export const GPU_LABELS = ['namespace', 'pod', 'container', 'host', 'gpu_uuid', 'gpu_model'] as const;
+/** The labels a RUNS rule may match on (the job's OpenLineage namespace and name). */
+export const RUN_LABELS = ['job_namespace', 'job_name'] as const;
 
 export interface LabelMatcher { key: string; value: string }
 
@@ -37,12 +46,12 @@ export interface AlertRuleInput {
   source: AlertSource;
   /** METRIC: the OTLP metric name; GPU: one of GPU_METRIC_NAMES. Not used by TRACES. */
   metric?: string | null;
-  /** METRIC: label = value; GPU: among GPU_LABELS. All must match. */
+  /** METRIC: label = value; GPU: among GPU_LABELS; RUNS: among RUN_LABELS. All must match. */
   labels?: LabelMatcher[] | null;
   /** METRIC, TRACES: only this service (`service.name`). */
   service?: string | null;
   aggregation?: AlertAggregation | null;
-  measure?: TraceMeasure | null;
+  measure?: AlertMeasure | null;
   /** TRACES: only LLM calls (spans with GenAI, OpenInference or OpenLLMetry attributes). Default true. */
   llmOnly?: boolean | null;
   op: AlertOp;
@@ -63,7 +72,7 @@ export interface AlertRule {
   labels: LabelMatcher[];
   service: string | null;
   aggregation: AlertAggregation | null;
-  measure: TraceMeasure | null;
+  measure: AlertMeasure | null;
   llmOnly: boolean;
   op: AlertOp;
   threshold: number;
@@ -110,15 +119,18 @@ export function checkRule(input: AlertRuleInput): Omit<AlertRule, 'id' | 'enable
     if (typeof l.key !== 'string' || !l.key || l.key.length > 200) throw badInput(`input.labels[${i}].key`, 'must be 1-200 characters');
     if (typeof l.value !== 'string' || l.value.length > 1000) throw badInput(`input.labels[${i}].value`, 'must be at most 1,000 characters');
     if (source === 'GPU' && !(GPU_LABELS as readonly string[]).includes(l.key)) throw badInput(`input.labels[${i}].key`, `a GPU rule matches on ${GPU_LABELS.join(', ')}`);
+    if (source === 'RUNS' && !(RUN_LABELS as readonly string[]).includes(l.key)) throw badInput(`input.labels[${i}].key`, `a RUNS rule matches on ${RUN_LABELS.join(', ')}`);
   });
   const service = checkText('input.service', input.service, 200)?.trim() || null;
   let metric: string | null = null;
   let aggregation: AlertAggregation | null = null;
-  let measure: TraceMeasure | null = null;
-  if (source === 'TRACES') {
-    if (input.metric) throw badInput('input.metric', 'a TRACES rule has a measure, not a metric');
-    if (labels.length) throw badInput('input.labels', 'a TRACES rule filters by service only');
-    measure = oneOf('input.measure', input.measure, TRACE_MEASURES);
+  let measure: AlertMeasure | null = null;
+  if (source === 'TRACES' || source === 'RUNS') {
+    if (input.metric) throw badInput('input.metric', `a ${source} rule has a measure, not a metric`);
+    if (input.aggregation) throw badInput('input.aggregation', `a ${source} rule has a measure, not an aggregation`);
+    if (source === 'TRACES' && labels.length) throw badInput('input.labels', 'a TRACES rule filters by service only');
+    if (source === 'RUNS' && service) throw badInput('input.service', 'a RUNS rule matches on labels (job_namespace, job_name), not a service');
+    measure = oneOf('input.measure', input.measure, source === 'TRACES' ? TRACE_MEASURES : RUN_MEASURES);
   } else {
     if (input.measure) throw badInput('input.measure', `a ${source} rule has a metric and an aggregation, not a measure`);
     metric = checkText('input.metric', input.metric, 500)?.trim() || null;

@@ -61,6 +61,13 @@ describe('alert rules', () => {
     expect(field({ name: 't', source: 'TRACES', measure: 'COUNT', metric: 'm', op: 'GT', threshold: 1 })).toBe('input.metric');
     expect(field({ name: 't', source: 'TRACES', measure: 'COUNT', labels: [{ key: 'a', value: 'b' }], op: 'GT', threshold: 1 })).toBe('input.labels');
     expect(field({ ...gpu, name: 'n'.repeat(201) })).toBe('input.name');
+    const runs: AlertRuleInput = { name: 'r', source: 'RUNS', measure: 'FAILED_RUNS', op: 'GT', threshold: 0 };
+    expect(field(runs)).toBeNull();
+    expect(field({ ...runs, measure: 'COUNT' })).toBe('input.measure');
+    expect(field({ ...runs, measure: null })).toBe('input.measure');
+    expect(field({ ...runs, metric: 'x' })).toBe('input.metric');
+    expect(field({ ...runs, labels: [{ key: 'namespace', value: 'x' }] })).toBe('input.labels[0].key');
+    expect(field({ name: 't', source: 'TRACES', measure: 'FAILED_RUNS', op: 'GT', threshold: 1 })).toBe('input.measure');
   });
 
   it('binds every value as a parameter: a GPU label names a column only from the allowed list', () => {
@@ -71,5 +78,12 @@ describe('alert rules', () => {
     expect(q.params).toMatchObject({ lv0: "x' OR 1=1 --", metric: 'utilization', limit: 501 });
     const m = { ...checkRule({ name: 'm', source: 'METRIC', metric: 'up', labels: [{ key: "job'", value: 'v' }], op: 'LT', threshold: 1 }), id: 'r' } as never;
     expect(signalQuery(m, '1', '2', 10).sql).toContain('labels[{lk0:String}] = {lv0:String}');
+    // Read past the limit, the series kept are the ones nearest to breaking: the highest for GT, the lowest for LT.
+    expect(signalQuery(m, '1', '2', 10).sql).toContain('ORDER BY a_value ASC, a_key');
+    const r2 = { ...checkRule({ name: 'r', source: 'RUNS', measure: 'ABORTED_RUNS', labels: [{ key: 'job_name', value: 'x' }], op: 'GTE', threshold: 1 }), id: 'r' } as never;
+    const q2 = signalQuery(r2, '1', '2', 10);
+    expect(q2.sql).toContain('ORDER BY a_value DESC, a_key');
+    expect(q2.sql).toContain('job_name = {lv0:String}');
+    expect(q2.params).toMatchObject({ eventType: 'ABORT', lv0: 'x' });
   });
 });

@@ -22,10 +22,14 @@ type Rule = AlertsPageQuery['alertRules'][number];
 type Source = AlertRuleInput['source'];
 const NO_VARIABLES = {};
 const REFRESH_MS = 15_000;
-const SOURCES = ['GPU', 'METRIC', 'TRACES'] as const satisfies readonly Source[];
+const SOURCES = ['GPU', 'METRIC', 'TRACES', 'RUNS'] as const satisfies readonly Source[];
 const GPU_METRICS = ['utilization', 'memory_utilization', 'memory_used', 'memory_free', 'temperature', 'memory_temperature', 'power', 'sm_active', 'sm_occupancy', 'tensor_active', 'dram_active'];
 const AGGREGATIONS = ['AVG', 'MIN', 'MAX', 'LAST', 'SUM'] as const satisfies readonly NonNullable<AlertRuleInput['aggregation']>[];
-const MEASURES = ['ERROR_RATE', 'LATENCY_P50_MS', 'LATENCY_P95_MS', 'LATENCY_P99_MS', 'COST_USD', 'TOKENS', 'COUNT'] as const satisfies readonly NonNullable<AlertRuleInput['measure']>[];
+const TRACE_MEASURES = ['ERROR_RATE', 'LATENCY_P50_MS', 'LATENCY_P95_MS', 'LATENCY_P99_MS', 'COST_USD', 'TOKENS', 'COUNT'] as const satisfies readonly NonNullable<AlertRuleInput['measure']>[];
+const RUN_MEASURES = ['FAILED_RUNS', 'ABORTED_RUNS', 'COMPLETED_RUNS', 'STARTED_RUNS'] as const satisfies readonly NonNullable<AlertRuleInput['measure']>[];
+const LABELS_PLACEHOLDER: Record<Source, string> = { GPU: 'namespace=ml', METRIC: 'queue=ingest', TRACES: '', RUNS: 'job_namespace=airflow' };
+/** Sources measured by a measure (not a metric and an aggregation). */
+const MEASURED: readonly Source[] = ['TRACES', 'RUNS'];
 const OPS = ['GT', 'GTE', 'LT', 'LTE'] as const satisfies readonly AlertRuleInput['op'][];
 const SEVERITIES = ['INFO', 'WARNING', 'CRITICAL'] as const satisfies readonly NonNullable<AlertRuleInput['severity']>[];
 const SEVERITY_CLASS: Record<string, string> = { CRITICAL: 'FAILED', WARNING: 'ABORTED', INFO: 'QUEUED' };
@@ -73,7 +77,7 @@ function OpenAlerts({ alerts, onRefresh }: { alerts: AlertsPageQuery['alerts'] |
                 <td className="mono small">{seriesText(a.labels as Record<string, string>)}</td>
                 <td className="mono nowrap">{a.value === null ? '–' : formatNumber(a.value)} {OP_SYMBOL[a.op]} {formatNumber(a.threshold)}</td>
                 <td>{f.dateTime(a.firedAt ?? a.pendingSince)}</td>
-                <td>{a.runId && <RunLinks runId={runIdOf(a.runId)} />}</td>
+                <td><SubjectLinks alert={a} /></td>
               </tr>
             ))}
           </tbody>
@@ -81,6 +85,15 @@ function OpenAlerts({ alerts, onRefresh }: { alerts: AlertsPageQuery['alerts'] |
       )}
     </section>
   );
+}
+
+/** Where an alert's subject is shown: a run's page and GPUs, or a job's lineage. */
+function SubjectLinks({ alert }: { alert: { runId: string | null; subjectId: string | null } }) {
+  const t = useT(M);
+  if (alert.runId) return <RunLinks runId={runIdOf(alert.runId)} />;
+  if (!alert.subjectId) return null;
+  const id = encodeURIComponent(alert.subjectId);
+  return <Link to={`/lineage?node=${id}&sel=${id}`} className="small" data-testid="alert-job-link">{t('openJob')}</Link>;
 }
 
 function RunLinks({ runId }: { runId: string }) {
@@ -97,7 +110,7 @@ function RunLinks({ runId }: { runId: string }) {
 function useConditionText() {
   const t = useT(M);
   return (r: Pick<Rule, 'source' | 'metric' | 'aggregation' | 'measure' | 'service' | 'op' | 'threshold' | 'windowSeconds' | 'forSeconds'>) => {
-    const what = r.source === 'TRACES' ? `${t(r.measure!)}${r.service ? ` (${r.service})` : ''}` : `${t(r.aggregation!)} ${r.metric}${r.service ? ` (${r.service})` : ''}`;
+    const what = MEASURED.includes(r.source) ? `${t(r.measure!)}${r.service ? ` (${r.service})` : ''}` : `${t(r.aggregation!)} ${r.metric}${r.service ? ` (${r.service})` : ''}`;
     return t('conditionText', { what, op: OP_SYMBOL[r.op]!, threshold: formatNumber(r.threshold), window: duration(r.windowSeconds), for: duration(r.forSeconds) });
   };
 }
@@ -177,7 +190,7 @@ function RuleHistory({ ruleId }: { ruleId: string }) {
             <td className="mono">{a.value === null ? '–' : formatNumber(a.value)}</td>
             <td>{f.dateTime(a.firedAt ?? a.pendingSince)}</td>
             <td>{a.closedAt ? f.dateTime(a.closedAt) : '–'}</td>
-            <td>{a.closeReason ? t(a.closeReason as 'NO_DATA') : '–'}{a.runId && <> <RunLinks runId={runIdOf(a.runId)} /></>}</td>
+            <td>{a.closeReason ? t(a.closeReason as 'NO_DATA') : '–'} <SubjectLinks alert={a} /></td>
           </tr>
         ))}
       </tbody>
@@ -217,14 +230,14 @@ function RuleForm({ editing, onDone, onCancel }: { editing: Rule | null; onDone:
       return null;
     }
     setLabelsError(null);
-    const traces = form.source === 'TRACES';
-    return {
+    const base = {
       name: form.name.trim(), source: form.source, op: form.op as AlertRuleInput['op'], threshold: Number(form.threshold),
       windowSeconds: Number(form.windowSeconds), forSeconds: Number(form.forSeconds), severity: form.severity as AlertRuleInput['severity'],
-      ...(traces
-        ? { measure: form.measure as AlertRuleInput['measure'], llmOnly: form.llmOnly, service: form.service.trim() || null }
-        : { metric: form.metric.trim(), aggregation: form.aggregation as AlertRuleInput['aggregation'], labels: parsed.labels, service: form.source === 'METRIC' ? form.service.trim() || null : null }),
     };
+    const measure = form.measure as AlertRuleInput['measure'];
+    if (form.source === 'TRACES') return { ...base, measure, llmOnly: form.llmOnly, service: form.service.trim() || null };
+    if (form.source === 'RUNS') return { ...base, measure, labels: parsed.labels };
+    return { ...base, metric: form.metric.trim(), aggregation: form.aggregation as AlertRuleInput['aggregation'], labels: parsed.labels, service: form.source === 'METRIC' ? form.service.trim() || null : null };
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -248,17 +261,19 @@ function RuleForm({ editing, onDone, onCancel }: { editing: Rule | null; onDone:
           <div className="field"><label htmlFor="rule-source">{t('source')}</label>
             <select id="rule-source" data-testid="rule-source" value={form.source} onChange={(e) => {
               const source = e.target.value as Source;
-              set({ source, metric: source === 'GPU' ? 'utilization' : '', op: source === 'GPU' ? 'LT' : 'GT' });
+              set({ source, metric: source === 'GPU' ? 'utilization' : '', op: source === 'GPU' ? 'LT' : 'GT', measure: source === 'RUNS' ? 'FAILED_RUNS' : 'ERROR_RATE', threshold: source === 'RUNS' ? '0' : form.threshold });
             }}>{SOURCES.map((s) => <option key={s} value={s}>{t(s)}</option>)}</select></div>
           <div className="field"><label htmlFor="rule-severity">{t('severity')}</label>
             <select id="rule-severity" data-testid="rule-severity" value={form.severity} onChange={(e) => set({ severity: e.target.value })}>{SEVERITIES.map((s) => <option key={s} value={s}>{t(s)}</option>)}</select></div>
         </div>
         <div className="row">
-          {form.source === 'TRACES' ? (
+          {MEASURED.includes(form.source) ? (
             <>
               <div className="field"><label htmlFor="rule-measure">{t('measure')}</label>
-                <select id="rule-measure" data-testid="rule-measure" value={form.measure} onChange={(e) => set({ measure: e.target.value })}>{MEASURES.map((m) => <option key={m} value={m}>{t(m)}</option>)}</select></div>
-              <label className="small"><input type="checkbox" checked={form.llmOnly} onChange={(e) => set({ llmOnly: e.target.checked })} /> {t('llmOnly')}</label>
+                <select id="rule-measure" data-testid="rule-measure" value={form.measure} onChange={(e) => set({ measure: e.target.value })}>
+                  {(form.source === 'RUNS' ? RUN_MEASURES : TRACE_MEASURES).map((m) => <option key={m} value={m}>{t(m)}</option>)}
+                </select></div>
+              {form.source === 'TRACES' && <label className="small"><input type="checkbox" checked={form.llmOnly} onChange={(e) => set({ llmOnly: e.target.checked })} /> {t('llmOnly')}</label>}
             </>
           ) : (
             <>
@@ -270,7 +285,7 @@ function RuleForm({ editing, onDone, onCancel }: { editing: Rule | null; onDone:
                 <select id="rule-aggregation" data-testid="rule-aggregation" value={form.aggregation} onChange={(e) => set({ aggregation: e.target.value })}>{AGGREGATIONS.map((a) => <option key={a} value={a}>{t(a)}</option>)}</select></div>
             </>
           )}
-          {form.source !== 'GPU' && (
+          {(form.source === 'METRIC' || form.source === 'TRACES') && (
             <div className="field"><label htmlFor="rule-service">{t('service')}</label>
               <input id="rule-service" data-testid="rule-service" value={form.service} placeholder={t('anyService')} onChange={(e) => set({ service: e.target.value })} /></div>
           )}
@@ -285,7 +300,7 @@ function RuleForm({ editing, onDone, onCancel }: { editing: Rule | null; onDone:
         </div>
         {form.source !== 'TRACES' && (
           <div className="field"><label htmlFor="rule-labels">{t('labels')}</label>
-            <textarea id="rule-labels" data-testid="rule-labels" rows={2} value={form.labels} placeholder={form.source === 'GPU' ? 'namespace=ml' : 'queue=ingest'} onChange={(e) => set({ labels: e.target.value })} /></div>
+            <textarea id="rule-labels" data-testid="rule-labels" rows={2} value={form.labels} placeholder={LABELS_PLACEHOLDER[form.source]} onChange={(e) => set({ labels: e.target.value })} /></div>
         )}
         <div className="row">
           <button type="button" data-testid="rule-preview" onClick={runPreview} disabled={previewState.running}>{previewState.running ? t('previewing') : t('preview')}</button>

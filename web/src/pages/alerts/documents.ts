@@ -2,7 +2,7 @@ import { graphql } from '../../gql/index.js';
 
 export const AlertsPageDocument = graphql(`
   query AlertsPage {
-    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value op threshold pendingSince firedAt runId }
+    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value op threshold pendingSince firedAt runId subjectId }
     alertRules {
       id name description source metric labels { key value } service aggregation measure llmOnly op threshold windowSeconds forSeconds severity
       enabled createdAt createdBy lastEvaluatedAt lastSeries lastTruncated lastError
@@ -11,7 +11,7 @@ export const AlertsPageDocument = graphql(`
 `);
 
 export const AlertHistoryDocument = graphql(`
-  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id labels state value pendingSince firedAt closedAt closeReason runId } }
+  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id source labels state value pendingSince firedAt closedAt closeReason runId subjectId } }
 `);
 
 export const PreviewAlertRuleDocument = graphql(`
