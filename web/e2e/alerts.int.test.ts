@@ -61,9 +61,15 @@ describe('alerts page', () => {
     await e2e.screenshot(page, 'alerts-2-firing');
     // The alert's run: its page lists the alert.
     await open.first().getByTestId('alert-run-link').click();
-    await page.getByTestId('run-alert').first().waitFor();
-    expect(await page.getByTestId('run-alert').first().getAttribute('data-state')).toBe('FIRING');
-    expect(await page.getByTestId('run-alerts').textContent()).toContain('E2E idle GPU');
+    await page.getByTestId('node-alert').first().waitFor();
+    expect(await page.getByTestId('node-alert').first().getAttribute('data-state')).toBe('FIRING');
+    expect(await page.getByTestId('node-alerts').textContent()).toContain('E2E idle GPU');
+    // And the lineage map's details panel of the run.
+    await page.getByTestId('run-lineage-link').click();
+    await page.getByTestId('details-panel').getByTestId('node-alert').first().waitFor();
+    expect(await page.getByTestId('details-panel').getByTestId('node-alerts').textContent()).toContain('E2E idle GPU');
+    await e2e.screenshot(page, 'alerts-2b-details-panel');
+    await page.goBack();
     await page.goBack();
     await rule.waitFor();
 

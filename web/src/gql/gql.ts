@@ -32,7 +32,7 @@ type Documents = {
     "\n  mutation CreateAlertRule($input: AlertRuleInput!) { createAlertRule(input: $input) { id name } }\n": typeof types.CreateAlertRuleDocument,
     "\n  mutation SetAlertRuleEnabled($id: ID!, $enabled: Boolean!) { setAlertRuleEnabled(id: $id, enabled: $enabled) { id enabled } }\n": typeof types.SetAlertRuleEnabledDocument,
     "\n  mutation DeleteAlertRule($id: ID!) { deleteAlertRule(id: $id) { id deletedAt } }\n": typeof types.DeleteAlertRuleDocument,
-    "\n  query RunAlerts($runId: ID!) { alerts(runId: $runId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }\n": typeof types.RunAlertsDocument,
+    "\n  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }\n": typeof types.NodeAlertsDocument,
     "\n  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { id name } }\n": typeof types.UpdateAlertRuleDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": typeof types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.RunGpuSeriesDocument,
@@ -96,7 +96,7 @@ const documents: Documents = {
     "\n  mutation CreateAlertRule($input: AlertRuleInput!) { createAlertRule(input: $input) { id name } }\n": types.CreateAlertRuleDocument,
     "\n  mutation SetAlertRuleEnabled($id: ID!, $enabled: Boolean!) { setAlertRuleEnabled(id: $id, enabled: $enabled) { id enabled } }\n": types.SetAlertRuleEnabledDocument,
     "\n  mutation DeleteAlertRule($id: ID!) { deleteAlertRule(id: $id) { id deletedAt } }\n": types.DeleteAlertRuleDocument,
-    "\n  query RunAlerts($runId: ID!) { alerts(runId: $runId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }\n": types.RunAlertsDocument,
+    "\n  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }\n": types.NodeAlertsDocument,
     "\n  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { id name } }\n": types.UpdateAlertRuleDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.RunGpuSeriesDocument,
@@ -214,7 +214,7 @@ export function graphql(source: "\n  mutation DeleteAlertRule($id: ID!) { delete
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RunAlerts($runId: ID!) { alerts(runId: $runId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }\n"): typeof import('./graphql').RunAlertsDocument;
+export function graphql(source: "\n  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }\n"): typeof import('./graphql').NodeAlertsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

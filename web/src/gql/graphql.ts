@@ -463,12 +463,12 @@ export type DeleteAlertRuleMutationVariables = Exact<{
 
 export type DeleteAlertRuleMutation = { deleteAlertRule: { id: string, deletedAt: string | null } };
 
-export type RunAlertsQueryVariables = Exact<{
-  runId: string | number;
+export type NodeAlertsQueryVariables = Exact<{
+  nodeId: string | number;
 }>;
 
 
-export type RunAlertsQuery = { alerts: Array<{ id: string, ruleName: string, severity: AlertSeverity, labels: unknown, state: AlertState, value: number | null, op: AlertOp, threshold: number, pendingSince: string, firedAt: string | null, closedAt: string | null }> };
+export type NodeAlertsQuery = { alerts: Array<{ id: string, ruleName: string, severity: AlertSeverity, labels: unknown, state: AlertState, value: number | null, op: AlertOp, threshold: number, pendingSince: string, firedAt: string | null, closedAt: string | null }> };
 
 export type UpdateAlertRuleMutationVariables = Exact<{
   id: string | number;
@@ -1201,9 +1201,9 @@ export const DeleteAlertRuleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteAlertRuleMutation, DeleteAlertRuleMutationVariables>;
-export const RunAlertsDocument = new TypedDocumentString(`
-    query RunAlerts($runId: ID!) {
-  alerts(runId: $runId, states: [PENDING, FIRING, RESOLVED], first: 20) {
+export const NodeAlertsDocument = new TypedDocumentString(`
+    query NodeAlerts($nodeId: ID!) {
+  alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) {
     id
     ruleName
     severity
@@ -1217,7 +1217,7 @@ export const RunAlertsDocument = new TypedDocumentString(`
     closedAt
   }
 }
-    `) as unknown as TypedDocumentString<RunAlertsQuery, RunAlertsQueryVariables>;
+    `) as unknown as TypedDocumentString<NodeAlertsQuery, NodeAlertsQueryVariables>;
 export const UpdateAlertRuleDocument = new TypedDocumentString(`
     mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) {
   updateAlertRule(id: $id, input: $input) {

@@ -30,8 +30,8 @@ export const DeleteAlertRuleDocument = graphql(`
   mutation DeleteAlertRule($id: ID!) { deleteAlertRule(id: $id) { id deletedAt } }
 `);
 
-export const RunAlertsDocument = graphql(`
-  query RunAlerts($runId: ID!) { alerts(runId: $runId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }
+export const NodeAlertsDocument = graphql(`
+  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }
 `);
 
 export const UpdateAlertRuleDocument = graphql(`

@@ -10,7 +10,7 @@ import { durationMs, formatDuration, metricCharts } from './compare.js';
 import { ArtifactsTable, KeyValueTable, LatestMetricsTable } from './RunTables.js';
 import { RunNote } from './RunNote.js';
 import { StatusBadge } from './StatusBadge.js';
-import { RunAlerts } from '../alerts/RunAlerts.js';
+import { NodeAlerts } from '../alerts/NodeAlerts.js';
 import { M } from './messages.js';
 
 export function RunDetail({ runId }: { runId: string }) {
@@ -44,7 +44,7 @@ export function RunDetail({ runId }: { runId: string }) {
           <dt>{t('duration')}</dt><dd>{formatDuration(durationMs(run.startedAt, run.endedAt, Date.now()))}</dd>
         </dl>
       </section>
-      <RunAlerts runId={run.runId} />
+      <NodeAlerts nodeId={run.id} />
       <div className="grid2">
         <section className="card"><h3>{t('params')}</h3><KeyValueTable rows={run.params} testId="run-params" /></section>
         <section className="card"><h3>{t('tags')}</h3><KeyValueTable rows={run.tags} testId="run-tags" /></section>
