@@ -40,6 +40,16 @@ export function signalQuery(rule: AlertRule, fromNs: string, toNs: string, limit
   const params: Record<string, unknown> = { fromNs, toNs, limit };
   const conds = ['tenant_id = {tenant:String}'];
   const order = `ORDER BY a_value ${rule.op === 'GT' || rule.op === 'GTE' ? 'DESC' : 'ASC'}, a_key`;
+  /** One row per group: its key and labels, its value, its samples; the series nearest to breaking first. */
+  const grouped = (keyAndLabels: string, value: string, from: string, groupBy: string): Sql => ({
+    sql: `SELECT ${keyAndLabels},\n  ${value} AS a_value, count() AS a_samples\nFROM ${from}\nWHERE ${conds.join('\n  AND ')}\nGROUP BY ${groupBy}\n${order}\nLIMIT {limit:UInt32}`,
+    params,
+  });
+  const byService = () => {
+    if (!rule.service) return;
+    conds.push('service_name = {service:String}');
+    params.service = rule.service;
+  };
   if (rule.source === 'RUNS') {
     // Every job with an event in the window is a series (0 when none of its runs had the counted event).
     conds.push(`event_time >= ${ns('fromNs')} AND event_time < ${ns('toNs')}`, "job_name != ''");
@@ -48,34 +58,14 @@ export function signalQuery(rule: AlertRule, fromNs: string, toNs: string, limit
       params[`lv${i}`] = l.value;
     });
     params.eventType = RUN_EVENT[rule.measure as RunMeasure];
-    return {
-      sql: `SELECT concat(job_namespace, ' ', job_name) AS a_key, map('job_namespace', job_namespace, 'job_name', job_name) AS a_labels,
-  toFloat64(uniqExactIf(run_id, run_id != '' AND JSONExtractString(body, 'eventType') = {eventType:String})) AS a_value, count() AS a_samples
-FROM lineage_events
-WHERE ${conds.join('\n  AND ')}
-GROUP BY job_namespace, job_name
-${order}
-LIMIT {limit:UInt32}`,
-      params,
-    };
+    return grouped("concat(job_namespace, ' ', job_name) AS a_key, map('job_namespace', job_namespace, 'job_name', job_name) AS a_labels",
+      "toFloat64(uniqExactIf(run_id, run_id != '' AND JSONExtractString(body, 'eventType') = {eventType:String}))", 'lineage_events', 'job_namespace, job_name');
   }
   if (rule.source === 'TRACES') {
     conds.push(`start_time >= ${ns('fromNs')} AND start_time < ${ns('toNs')}`);
     if (rule.llmOnly) conds.push('is_llm');
-    if (rule.service) {
-      conds.push('service_name = {service:String}');
-      params.service = rule.service;
-    }
-    return {
-      sql: `SELECT toString(service_name) AS a_key, map('service.name', toString(service_name)) AS a_labels,
-  ${MEASURE[rule.measure as TraceMeasure]} AS a_value, count() AS a_samples
-FROM spans FINAL
-WHERE ${conds.join('\n  AND ')}
-GROUP BY service_name
-${order}
-LIMIT {limit:UInt32}`,
-      params,
-    };
+    byService();
+    return grouped("toString(service_name) AS a_key, map('service.name', toString(service_name)) AS a_labels", MEASURE[rule.measure as TraceMeasure], 'spans FINAL', 'service_name');
   }
   conds.push(`time >= ${ns('fromNs')} AND time < ${ns('toNs')}`, 'isFinite(value)');
   rule.labels.forEach((l, i) => {
@@ -86,34 +76,13 @@ LIMIT {limit:UInt32}`,
   if (rule.source === 'GPU') {
     conds.push('metric = {metric:String}');
     params.metric = rule.metric;
-    return {
-      sql: `SELECT concat(gpu_uuid, ' ', namespace, '/', pod) AS a_key,
+    return grouped(`concat(gpu_uuid, ' ', namespace, '/', pod) AS a_key,
   map('gpu_uuid', gpu_uuid, 'namespace', toString(namespace), 'pod', pod, 'host', CAST(any(host), 'String'),
-      'container', CAST(any(container), 'String'), 'gpu_model', CAST(any(gpu_model), 'String')) AS a_labels,
-  ${value} AS a_value, count() AS a_samples
-FROM gpu_metrics FINAL
-WHERE ${conds.join('\n  AND ')}
-GROUP BY gpu_uuid, namespace, pod
-${order}
-LIMIT {limit:UInt32}`,
-      params,
-    };
+      'container', CAST(any(container), 'String'), 'gpu_model', CAST(any(gpu_model), 'String')) AS a_labels`, value, 'gpu_metrics FINAL', 'gpu_uuid, namespace, pod');
   }
   conds.push('metric_name = {name:String}', "metric_type IN ('gauge', 'sum')");
   params.name = rule.metric;
-  if (rule.service) {
-    conds.push('service_name = {service:String}');
-    params.service = rule.service;
-  }
-  return {
-    sql: `SELECT toString(series_id) AS a_key,
-  mapUpdate(CAST(any(labels), 'Map(String, String)'), map('service.name', toString(any(service_name)))) AS a_labels,
-  ${value} AS a_value, count() AS a_samples
-FROM metric_points FINAL
-WHERE ${conds.join('\n  AND ')}
-GROUP BY series_id
-${order}
-LIMIT {limit:UInt32}`,
-    params,
-  };
+  byService();
+  return grouped(`toString(series_id) AS a_key,
+  mapUpdate(CAST(any(labels), 'Map(String, String)'), map('service.name', toString(any(service_name)))) AS a_labels`, value, 'metric_points FINAL', 'series_id');
 }
