@@ -18,6 +18,13 @@ describe('config', () => {
     expect(() => loadConfig({ LOOM_OTLP_GRPC_PORT: 'grpc' })).toThrow(/LOOM_OTLP_GRPC_PORT="grpc": must be a port \(0-65535\) or "off"/);
   });
 
+  it('evaluates alert rules every 30 s unless told otherwise', () => {
+    expect(loadConfig({}).alerts.intervalMs).toBe(30_000);
+    expect(loadConfig({ LOOM_ALERT_INTERVAL_SECONDS: '5' }).alerts.intervalMs).toBe(5000);
+    expect(loadConfig({ LOOM_ALERT_INTERVAL_SECONDS: 'off' }).alerts.intervalMs).toBeNull();
+    for (const bad of ['0', '3601', '1.5', 'soon']) expect(() => loadConfig({ LOOM_ALERT_INTERVAL_SECONDS: bad })).toThrow(/LOOM_ALERT_INTERVAL_SECONDS=.*must be 1-3600 seconds or "off"/);
+  });
+
   it('chooses the production engines from their URLs', () => {
     const cfg = loadConfig({ LOOM_GRAPH: 'neo4j', LOOM_NEO4J_URL: 'neo4j://db:7687', LOOM_CLICKHOUSE_URL: 'http://ch:8123' });
     expect(cfg.graph).toMatchObject({ engine: 'neo4j', url: 'neo4j://db:7687' });

@@ -5,6 +5,7 @@ import { cpuMillis } from '../domain/training/spec.js';
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** Every LOOM_* variable Loom reads. Parsed once, in the composition root; slices are passed down. */
+const ALERT_INTERVAL = 'must be 1-3600 seconds or "off"';
 const EnvSchema = z.object({
   LOOM_ROLE: z.enum(['all', 'api', 'ingest', 'worker']).default('all'),
   LOOM_HOST: z.string().default('127.0.0.1'),
@@ -36,7 +37,7 @@ const EnvSchema = z.object({
   LOOM_LLM_PRICES: z.string().optional(),
   LOOM_OTLP_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
   LOOM_OTLP_GRPC_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)], { message: 'must be a port (0-65535) or "off"' }).optional(),
-  LOOM_ALERT_INTERVAL_SECONDS: z.union([z.literal('off'), z.coerce.number().int().min(1).max(3600)], { message: 'must be 1-3600 seconds or "off"' }).default(30),
+  LOOM_ALERT_INTERVAL_SECONDS: z.union([z.literal('off'), z.coerce.number().int().min(1, ALERT_INTERVAL).max(3600, ALERT_INTERVAL)], { message: ALERT_INTERVAL }).default(30),
   LOOM_INSTANCE: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 of letters, digits, "_", "." or "-"').optional(),
   LOOM_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 of letters, digits, "_" or "-"').default('loom'),
   LOOM_QUEUE_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
