@@ -73,6 +73,13 @@ describe('alerts page', () => {
     await page.goBack();
     await rule.waitFor();
 
+    // Silence for an hour, then end it.
+    await rule.getByTestId('rule-silence').click();
+    await expect.poll(() => rule.getByTestId('rule-silenced').count()).toBe(1);
+    expect(await rule.textContent()).toContain('its alerts are recorded, not sent');
+    await rule.getByTestId('rule-silence').click();
+    await expect.poll(() => rule.getByTestId('rule-silenced').count()).toBe(0);
+
     await rule.getByTestId('rule-toggle').click();
     await expect.poll(() => rule.textContent()).toContain('Paused');
     await expect.poll(() => open.count()).toBe(0);

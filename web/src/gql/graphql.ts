@@ -425,7 +425,7 @@ export type RecentlyActiveQuery = { recentlyActive: Array<{ id: string, kind: No
 export type AlertsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AlertsPageQuery = { alerts: Array<{ id: string, ruleId: string, ruleName: string, source: AlertSource, severity: AlertSeverity, labels: unknown, state: AlertState, value: number | null, op: AlertOp, threshold: number, pendingSince: string, firedAt: string | null, runId: string | null, subjectId: string | null }>, alertRules: Array<{ id: string, name: string, description: string | null, source: AlertSource, metric: string | null, service: string | null, aggregation: AlertAggregation | null, measure: AlertMeasure | null, llmOnly: boolean, op: AlertOp, threshold: number, windowSeconds: number, forSeconds: number, severity: AlertSeverity, enabled: boolean, createdAt: string, createdBy: string | null, lastEvaluatedAt: string | null, lastSeries: number | null, lastTruncated: boolean, lastError: string | null, labels: Array<{ key: string, value: string }> }> };
+export type AlertsPageQuery = { alerts: Array<{ id: string, ruleId: string, ruleName: string, source: AlertSource, severity: AlertSeverity, labels: unknown, state: AlertState, value: number | null, op: AlertOp, threshold: number, pendingSince: string, firedAt: string | null, runId: string | null, subjectId: string | null }>, alertRules: Array<{ id: string, name: string, description: string | null, source: AlertSource, metric: string | null, service: string | null, aggregation: AlertAggregation | null, measure: AlertMeasure | null, llmOnly: boolean, op: AlertOp, threshold: number, windowSeconds: number, forSeconds: number, severity: AlertSeverity, enabled: boolean, silencedUntil: string | null, createdAt: string, createdBy: string | null, lastEvaluatedAt: string | null, lastSeries: number | null, lastTruncated: boolean, lastError: string | null, labels: Array<{ key: string, value: string }> }> };
 
 export type AlertHistoryQueryVariables = Exact<{
   ruleId: string | number;
@@ -477,6 +477,14 @@ export type UpdateAlertRuleMutationVariables = Exact<{
 
 
 export type UpdateAlertRuleMutation = { updateAlertRule: { id: string, name: string } };
+
+export type SilenceAlertRuleMutationVariables = Exact<{
+  id: string | number;
+  minutes: number;
+}>;
+
+
+export type SilenceAlertRuleMutation = { silenceAlertRule: { id: string, silencedUntil: string | null } };
 
 export type GpuDevicesQueryVariables = Exact<{
   from?: string | null | undefined;
@@ -1136,6 +1144,7 @@ export const AlertsPageDocument = new TypedDocumentString(`
     forSeconds
     severity
     enabled
+    silencedUntil
     createdAt
     createdBy
     lastEvaluatedAt
@@ -1226,6 +1235,14 @@ export const UpdateAlertRuleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateAlertRuleMutation, UpdateAlertRuleMutationVariables>;
+export const SilenceAlertRuleDocument = new TypedDocumentString(`
+    mutation SilenceAlertRule($id: ID!, $minutes: Int!) {
+  silenceAlertRule(id: $id, minutes: $minutes) {
+    id
+    silencedUntil
+  }
+}
+    `) as unknown as TypedDocumentString<SilenceAlertRuleMutation, SilenceAlertRuleMutationVariables>;
 export const GpuDevicesDocument = new TypedDocumentString(`
     query GpuDevices($from: DateTime, $limit: Int!) {
   gpus(from: $from, limit: $limit) {

@@ -242,6 +242,44 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
     await alerts.delete({ tenant: 'demo', role: 'editor', name: 'ci' }, rule.id);
   });
 
+  it('a silence keeps firing alerts from the webhooks, sends one still firing when it ends, and never one resolved meanwhile', async () => {
+    let now = Date.now();
+    const notes: string[] = [];
+    const alerts = new AlertService(loom.services.graph, loom.services.analytics, (_t, event, data) => notes.push(`${event} ${(data.alert as any).labels.queue}`), async () => ['demo'], { now: () => now });
+    const actor = { tenant: 'demo', role: 'editor' as const, name: 'ci' };
+    const input = { name: 'Backlog (silenced)', source: 'METRIC' as const, metric: 'work_queue_depth', service: 'worker-pool', aggregation: 'MAX' as const, op: 'GT' as const, threshold: 50, windowSeconds: 86_400 };
+    const rule = await alerts.create(actor, input);
+    const open = async () => (await alerts.alerts('demo', { ruleId: rule.id })).map((a) => [a.state, a.notifiedAt === null ? 'held' : 'sent']);
+    expect((await alerts.silence(actor, rule.id, 30)).silencedUntil).toBe(new Date(now + 30 * MIN).toISOString());
+    await alerts.evaluateTenant('demo');
+    expect(await open()).toEqual([['FIRING', 'held']]);
+    now += 29 * MIN;
+    await alerts.evaluateTenant('demo');
+    expect(notes).toEqual([]);
+    now += 2 * MIN; // the silence is over: the alert still fires, so it is sent now
+    await alerts.evaluateTenant('demo');
+    expect(notes).toEqual(['ALERT_FIRING ingest']);
+    expect(await open()).toEqual([['FIRING', 'sent']]);
+    await alerts.silence(actor, rule.id, 60);
+    await alerts.update(actor, rule.id, { ...input, threshold: 500 });
+    await alerts.evaluateTenant('demo');
+    expect(notes).toEqual(['ALERT_FIRING ingest', 'ALERT_RESOLVED ingest']); // its firing was sent: so is its end
+    await alerts.update(actor, rule.id, input);
+    await alerts.evaluateTenant('demo'); // fires again, held back
+    await alerts.update(actor, rule.id, { ...input, threshold: 500 });
+    await alerts.evaluateTenant('demo'); // resolved within the silence: never sent
+    expect(notes).toHaveLength(2);
+    expect((await alerts.alerts('demo', { ruleId: rule.id, states: ['RESOLVED'] })).map((a) => a.notifiedAt === null)).toEqual([true, false]);
+    expect((await alerts.silence(actor, rule.id, 0)).silencedUntil).toBeNull();
+    // Over GraphQL: bounds, roles, tenants.
+    const SILENCE = 'mutation ($id: ID!, $minutes: Int!) { silenceAlertRule(id: $id, minutes: $minutes) { silencedUntil } }';
+    expect((await fails(loom, SILENCE, { id: rule.id, minutes: 10_081 })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'minutes' });
+    expect((await fails(loom, SILENCE, { id: rule.id, minutes: 5 }, viewerKey)).extensions?.code).toBe('FORBIDDEN');
+    expect((await fails(loom, SILENCE, { id: rule.id, minutes: 5 }, rivalKey)).extensions?.code).toBe('NOT_FOUND');
+    expect(Date.parse((await ok(loom, SILENCE, { id: rule.id, minutes: 5 })).silenceAlertRule.silencedUntil) - Date.now()).toBeGreaterThan(4 * MIN);
+    await alerts.delete(actor, rule.id);
+  });
+
   it('pausing or deleting a rule resolves its open alerts; a deleted rule stays readable by id', async () => {
     const { createAlertRule: rule } = await ok(loom, CREATE, { input: { ...idleRule, name: 'Any GPU under 99%', labels: [], threshold: 99 } });
     await evaluate();

@@ -53,6 +53,7 @@ export class AlertRule {
   @Field(() => Int) forSeconds!: number;
   @Field(() => AlertSeverityEnum) severity!: AlertSeverity;
   @Field(() => Boolean) enabled!: boolean;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Until when its alerts are not sent (still evaluated and recorded)' }) silencedUntil!: string | null;
   @Field(() => GraphQLDateTime) createdAt!: string;
   @Field(() => String, { nullable: true }) createdBy!: string | null;
   @Field(() => GraphQLDateTime, { nullable: true }) deletedAt!: string | null;
@@ -79,6 +80,7 @@ export class Alert {
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When it resolved' }) closedAt!: string | null;
   @Field(() => String, { nullable: true, description: 'NO_LONGER_BREAKING, NO_DATA (no sample in the window), RULE_DISABLED or RULE_DELETED' }) closeReason!: string | null;
   @Field(() => GraphQLDateTime) lastEvaluatedAt!: string;
+  @Field(() => GraphQLDateTime, { nullable: true, description: "When ALERT_FIRING was sent; null while the rule's silence keeps it back" }) notifiedAt!: string | null;
   @Field(() => ID, { nullable: true, description: 'GPU rules: the node id of the training run whose pod the GPU is on' }) runId!: string | null;
   @Field(() => ID, { nullable: true, description: 'The node it is about: the run (GPU rules), the job (RUNS rules)' }) subjectId!: string | null;
 }
@@ -167,6 +169,11 @@ export class AlertsResolver {
   @Mutation(() => AlertRule, { description: "Replace a rule's definition (editor, admin). Its open alerts are decided by the new one at the next evaluation" })
   async updateAlertRule(@Arg('id', () => ID) id: string, @Arg('input', () => AlertRuleInput) input: AlertRuleInput, @Ctx() ctx: Context): Promise<AlertRule> {
     return ruleView(await ctx.services.alerts.update(actorOf(ctx), id, input));
+  }
+
+  @Mutation(() => AlertRule, { description: "Silence a rule for `minutes` (1 to 10,080; 0 ends it) (editor, admin): its alerts are evaluated and recorded but not sent; one still firing when the silence ends is sent then" })
+  async silenceAlertRule(@Arg('id', () => ID) id: string, @Arg('minutes', () => Int) minutes: number, @Ctx() ctx: Context): Promise<AlertRule> {
+    return ruleView(await ctx.services.alerts.silence(actorOf(ctx), id, minutes));
   }
 
   @Mutation(() => AlertRule, { description: 'Pause or resume a rule (editor, admin). Pausing resolves its open alerts' })

@@ -45,6 +45,8 @@ export interface Alert {
   /** Why it closed: NO_LONGER_BREAKING, NO_DATA (no sample in the window), RULE_DISABLED, RULE_DELETED. */
   closeReason: string | null;
   lastEvaluatedAt: string;
+  /** When ALERT_FIRING was sent for it; null while its rule's silence kept it back (it is sent once the silence ends, if it still fires). */
+  notifiedAt: string | null;
   /** GPU rules: the node id of the training run whose pod the GPU series is on. */
   runId: string | null;
   /** The node the alert is about (CONCERNS): the run (GPU rules) or the job (RUNS rules); null when none is known. */
@@ -79,6 +81,9 @@ export function toAlert(n: GraphNode): Alert {
     value: typeof p.value === 'number' ? p.value : null, op: p.op, threshold: Number(p.threshold), pendingSince: p.pendingSince, firedAt: p.firedAt ?? null,
     closedAt: p.closedAt ?? null, closeReason: p.closeReason ?? null, lastEvaluatedAt: p.lastEvaluatedAt, runId: p.runId ?? null,
     subjectId: p.subjectId ?? p.runId ?? null,
+    // `notified` is false while a silence holds the alert back (the store keeps no null props); alerts stored
+    // before it was recorded were notified when they fired.
+    notifiedAt: p.notified === false ? null : p.notifiedAt ?? p.firedAt ?? null,
   };
 }
 
@@ -151,6 +156,22 @@ export class AlertService {
       const changes = enabled ? emptyChanges() : await this.closeAll(actor.tenant, rule, 'RULE_DISABLED');
       changes.nodes.push(ruleNode(rule.id, { enabled, ...(enabled ? {} : { disabledBy: actorProps(actor) }) }));
       await this.apply(actor.tenant, changes);
+      return this.get(actor.tenant, id);
+    });
+  }
+
+  /**
+   * Silence a rule for `minutes` (1 to 10,080, a week; 0 ends the silence): its alerts are still
+   * evaluated and recorded, but not sent. An alert that fired during the silence and still fires when
+   * it ends is sent then; one resolved meanwhile is never sent. Resolutions of alerts already sent are sent.
+   */
+  async silence(actor: Actor, id: string, minutes: number): Promise<AlertRule> {
+    requireWrite(actor, 'silence alert rules');
+    if (!Number.isInteger(minutes) || minutes < 0 || minutes > 10_080) throw badInput('minutes', 'must be a whole number from 0 (end the silence) to 10,080 (a week)');
+    return this.lock.run(actor.tenant, async () => {
+      await this.live(actor.tenant, id);
+      const silencedUntil = minutes ? new Date(this.now() + minutes * 60_000).toISOString() : null;
+      await this.graph.write(actor.tenant, { nodes: [ruleNode(id, { silencedUntil, silencedBy: actorProps(actor) })], edges: [] });
       return this.get(actor.tenant, id);
     });
   }
@@ -286,6 +307,7 @@ export class AlertService {
     const open = await this.open(tenant, rule.id);
     const values = new Map(rows.map((r) => [r.a_key, r]));
     const changes = emptyChanges();
+    const silenced = rule.silencedUntil !== null && Date.parse(rule.silencedUntil) > nowMs;
     for (const key of new Set([...values.keys(), ...open.keys()])) {
       const row = values.get(key);
       const value = row === undefined ? undefined : Number(row.a_value);
@@ -300,18 +322,23 @@ export class AlertService {
           ruleId: rule.id, ruleName: rule.name, source: rule.source, severity: rule.severity, key, labels: row!.a_labels, state: d.state, value,
           samples: Number(row!.a_samples), op: rule.op, threshold: rule.threshold, pendingSince: at, firedAt: d.state === 'FIRING' ? at : null,
           closedAt: null, closeReason: null, lastEvaluatedAt: at, runId: rule.source === 'GPU' ? subjectId : null, subjectId,
+          notified: d.state === 'FIRING' && !silenced, notifiedAt: d.state === 'FIRING' && !silenced ? at : null,
         };
         changes.nodes.push({ id: alertId(name), kind: 'Alert', namespace: REGISTRY_NAMESPACE, name, props, at });
         changes.edges.push({ kind: 'RAISED', from: alertRuleId(rule.id), to: alertId(name), validFrom: at });
         if (subjectId) changes.edges.push({ kind: 'CONCERNS', from: alertId(name), to: subjectId, validFrom: at });
-        if (d.state === 'FIRING') changes.notes.push(note('ALERT_FIRING', rule, { ...props, id: name }));
+        if (props.notified) changes.notes.push(note('ALERT_FIRING', rule, { ...props, id: name }));
         continue;
       }
       const alert = current!;
       if (d.action === 'update') {
-        const props = { value: value!, samples: Number(row!.a_samples), lastEvaluatedAt: at, ...(d.fire ? { state: 'FIRING', firedAt: at } : {}) };
+        // Firing and not sent yet (it just fired, or a silence kept it back): sent unless silenced now.
+        const send = (d.fire || alert.state === 'FIRING') && !alert.notifiedAt && !silenced;
+        const props = {
+          value: value!, samples: Number(row!.a_samples), lastEvaluatedAt: at, ...(d.fire ? { state: 'FIRING', firedAt: at, notified: send } : {}), ...(send ? { notified: true, notifiedAt: at } : {}),
+        };
         changes.nodes.push({ id: node!.id, kind: 'Alert', namespace: REGISTRY_NAMESPACE, name: node!.name, props, at });
-        if (d.fire) changes.notes.push(note('ALERT_FIRING', rule, { ...alert, ...props }));
+        if (send) changes.notes.push(note('ALERT_FIRING', rule, { ...alert, ...props }));
         continue;
       }
       this.close(changes, rule, node!, d.state, row === undefined ? 'NO_DATA' : 'NO_LONGER_BREAKING', at, value);
@@ -319,14 +346,15 @@ export class AlertService {
     return changes;
   }
 
-  /** Closes an open alert: RESOLVED (notified) or CANCELLED (hidden: it never fired); its RAISED edge ends. */
+  /** Closes an open alert: RESOLVED (notified when its firing was) or CANCELLED (hidden: it never fired); its RAISED edge ends. */
   private close(changes: Changes, rule: AlertRule, node: GraphNode, state: 'RESOLVED' | 'CANCELLED', reason: string, at: string, value?: number): void {
     const props = {
       state, closedAt: at, closeReason: reason, lastEvaluatedAt: at, ...(value === undefined ? {} : { value }), ...(state === 'CANCELLED' ? { deletedAt: at } : {}),
     };
     changes.nodes.push({ id: node.id, kind: 'Alert', namespace: REGISTRY_NAMESPACE, name: node.name, props, at });
     changes.edges.push({ kind: 'RAISED', from: alertRuleId(rule.id), to: node.id, validTo: at });
-    if (state === 'RESOLVED') changes.notes.push(note('ALERT_RESOLVED', rule, { ...toAlert(node), ...props }));
+    const alert = toAlert(node);
+    if (state === 'RESOLVED' && alert.notifiedAt) changes.notes.push(note('ALERT_RESOLVED', rule, { ...alert, ...props }));
   }
 
   private async closeAll(tenant: string, rule: AlertRule, reason: string): Promise<Changes> {
@@ -359,6 +387,6 @@ export class AlertService {
 const emptyChanges = (): Changes => ({ nodes: [], edges: [], notes: [] });
 
 function note(event: AlertEvent, rule: AlertRule, alert: Record<string, unknown>): Changes['notes'][number] {
-  const { key: _key, samples: _samples, ...shown } = alert;
+  const { key: _key, samples: _samples, notified: _notified, ...shown } = alert;
   return { event, data: { rule: { id: rule.id, name: rule.name, source: rule.source, severity: rule.severity, metric: rule.metric, measure: rule.measure }, alert: shown } };
 }

@@ -80,6 +80,8 @@ export interface AlertRule {
   forSeconds: number;
   severity: AlertSeverity;
   enabled: boolean;
+  /** Until when its alerts are not notified (they are still evaluated and recorded); null: not silenced. */
+  silencedUntil: string | null;
   createdAt: string;
   createdBy: string | null;
   deletedAt: string | null;
@@ -107,7 +109,7 @@ function seconds(field: string, value: number | null | undefined, min: number, m
 }
 
 /** The rule as stored, from what a caller sent: every field checked, each failure naming it (`input.<field>`). */
-export function checkRule(input: AlertRuleInput): Omit<AlertRule, 'id' | 'enabled' | 'createdAt' | 'createdBy' | 'deletedAt' | 'lastEvaluatedAt' | 'lastSeries' | 'lastTruncated' | 'lastError'> {
+export function checkRule(input: AlertRuleInput): Omit<AlertRule, 'id' | 'enabled' | 'silencedUntil' | 'createdAt' | 'createdBy' | 'deletedAt' | 'lastEvaluatedAt' | 'lastSeries' | 'lastTruncated' | 'lastError'> {
   const name = checkText('input.name', input.name, 200)?.trim();
   if (!name) throw badInput('input.name', 'required');
   const source = oneOf('input.source', input.source, ALERT_SOURCES);
@@ -169,7 +171,7 @@ export function toRule(n: GraphNode): AlertRule {
     id: n.name, name: String(p.title ?? n.name), description: p.description ?? null, source: p.source, metric: p.metric ?? null,
     labels: Array.isArray(p.labels) ? p.labels : [], service: p.service ?? null, aggregation: p.aggregation ?? null, measure: p.measure ?? null,
     llmOnly: p.llmOnly === true, op: p.op, threshold: Number(p.threshold), windowSeconds: Number(p.windowSeconds), forSeconds: Number(p.forSeconds),
-    severity: p.severity ?? 'WARNING', enabled: p.enabled !== false, createdAt: n.createdAt, createdBy: created.actor ?? null, deletedAt: n.validTo,
+    severity: p.severity ?? 'WARNING', enabled: p.enabled !== false, silencedUntil: p.silencedUntil ?? null, createdAt: n.createdAt, createdBy: created.actor ?? null, deletedAt: n.validTo,
     lastEvaluatedAt: p.lastEvaluatedAt ?? null, lastSeries: typeof p.lastSeries === 'number' ? p.lastSeries : null,
     lastTruncated: p.lastTruncated === true, lastError: p.lastError ?? null,
   };

@@ -12,7 +12,7 @@ import { useViewer } from '../../ViewerBadge.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
 import { formatNumber } from '../../charts/scale.js';
 import {
-  AlertHistoryDocument, AlertsPageDocument, CreateAlertRuleDocument, DeleteAlertRuleDocument, PreviewAlertRuleDocument, SetAlertRuleEnabledDocument, UpdateAlertRuleDocument,
+  AlertHistoryDocument, AlertsPageDocument, CreateAlertRuleDocument, DeleteAlertRuleDocument, PreviewAlertRuleDocument, SetAlertRuleEnabledDocument, SilenceAlertRuleDocument, UpdateAlertRuleDocument,
 } from './documents.js';
 import { duration, OP_SYMBOL, parseLabels, runIdOf, seriesText, STATE_CLASS } from './alerts.js';
 import { M } from './messages.js';
@@ -121,13 +121,16 @@ function Rules({ rules, canWrite, onChange, onEdit }: { rules: Rule[] | null; ca
   const condition = useConditionText();
   const [setEnabled, enabling] = useMutation(SetAlertRuleEnabledDocument);
   const [remove, removing] = useMutation(DeleteAlertRuleDocument);
+  const [silence, silencing] = useMutation(SilenceAlertRuleDocument);
+  const silenced = (r: Rule) => r.silencedUntil !== null && Date.parse(r.silencedUntil) > Date.now();
+  const toggleSilence = async (r: Rule) => { if (await silence({ id: r.id, minutes: silenced(r) ? 0 : 60 })) onChange(); };
   const [shown, setShown] = useState<string | null>(null);
   const toggle = async (r: Rule) => { if (await setEnabled({ id: r.id, enabled: !r.enabled })) onChange(); };
   const del = async (r: Rule) => {
     if (!window.confirm(t('confirmDelete', { name: r.name }))) return;
     if (await remove({ id: r.id })) onChange();
   };
-  const error = enabling.error ?? removing.error;
+  const error = enabling.error ?? removing.error ?? silencing.error;
   return (
     <section className="card" data-testid="alert-rules">
       <h3>{t('rules')}</h3>
@@ -147,10 +150,12 @@ function Rules({ rules, canWrite, onChange, onEdit }: { rules: Rule[] | null; ca
                   <span className={`status ${r.enabled ? 'COMPLETED' : ''}`}>{t(r.enabled ? 'enabled' : 'paused')}</span>
                   <div className="muted">{r.lastEvaluatedAt ? t('evaluated', { at: f.dateTime(r.lastEvaluatedAt), n: r.lastSeries ?? 0 }) : t('notEvaluated')} {r.lastTruncated && t('truncated')}</div>
                   {r.lastError && <div className="error" data-testid="rule-error">{r.lastError}</div>}
+                  {silenced(r) && <div className="muted" data-testid="rule-silenced">{t('silencedUntil', { at: f.dateTime(r.silencedUntil!) })}</div>}
                 </td>
                 <td><div className="row nowrap">
                   <button type="button" className="small" onClick={() => setShown(shown === r.id ? null : r.id)} data-testid="rule-history">{t(shown === r.id ? 'hideHistory' : 'history')}</button>
                   {canWrite && <button type="button" className="small" data-testid="rule-edit" onClick={() => onEdit(r)}>{t('edit')}</button>}
+                  {canWrite && r.enabled && <button type="button" className="small" data-testid="rule-silence" onClick={() => toggleSilence(r)}>{t(silenced(r) ? 'unsilence' : 'silence')}</button>}
                   {canWrite && <button type="button" className="small" data-testid="rule-toggle" onClick={() => toggle(r)}>{t(r.enabled ? 'pause' : 'resume')}</button>}
                   {canWrite && <button type="button" className="small danger" data-testid="rule-delete" onClick={() => del(r)}>{t('delete')}</button>}
                 </div></td>

@@ -5,7 +5,7 @@ export const AlertsPageDocument = graphql(`
     alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value op threshold pendingSince firedAt runId subjectId }
     alertRules {
       id name description source metric labels { key value } service aggregation measure llmOnly op threshold windowSeconds forSeconds severity
-      enabled createdAt createdBy lastEvaluatedAt lastSeries lastTruncated lastError
+      enabled silencedUntil createdAt createdBy lastEvaluatedAt lastSeries lastTruncated lastError
     }
   }
 `);
@@ -36,4 +36,8 @@ export const NodeAlertsDocument = graphql(`
 
 export const UpdateAlertRuleDocument = graphql(`
   mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { id name } }
+`);
+
+export const SilenceAlertRuleDocument = graphql(`
+  mutation SilenceAlertRule($id: ID!, $minutes: Int!) { silenceAlertRule(id: $id, minutes: $minutes) { id silencedUntil } }
 `);
