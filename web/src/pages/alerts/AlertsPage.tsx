@@ -3,7 +3,7 @@
  * and history, and a form to create one, with a preview of what it would see now. Viewers read;
  * editors and admins change.
  */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from '../../shell/router.js';
 import { useMutation } from '../../api/useMutation.js';
 import { useQuery } from '../../api/useQuery.js';
@@ -222,6 +222,8 @@ function formOf(rule: Rule | null) {
 function RuleForm({ editing, onDone, onCancel }: { editing: Rule | null; onDone: () => void; onCancel: () => void }) {
   const t = useT(M);
   const [form, setForm] = useState(() => formOf(editing));
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => { if (editing) box.current?.scrollIntoView?.({ block: 'nearest' }); }, [editing]);
   const [labelsError, setLabelsError] = useState<string | null>(null);
   const [preview, previewState, resetPreview] = useMutation(PreviewAlertRuleDocument);
   const [create, createState] = useMutation(CreateAlertRuleDocument);
@@ -257,7 +259,7 @@ function RuleForm({ editing, onDone, onCancel }: { editing: Rule | null; onDone:
   const p = previewState.data?.previewAlertRule;
   const f = useFormat();
   return (
-    <section className="card stack-sm" data-testid="new-alert-rule">
+    <section className="card stack-sm" data-testid="new-alert-rule" ref={box}>
       <h3>{editing ? t('editRule', { name: editing.name }) : t('newRule')}</h3>
       <form className="stack-sm" onSubmit={submit}>
         <div className="row">
