@@ -71,8 +71,8 @@ function OpenAlerts({ alerts, onRefresh }: { alerts: AlertsPageQuery['alerts'] |
           <tbody>
             {alerts.map((a) => (
               <tr key={a.id} data-testid="open-alert" data-state={a.state}>
-                <td><span className={`status ${SEVERITY_CLASS[a.severity]}`}>{t(a.severity)}</span></td>
-                <td><span className={`status ${STATE_CLASS[a.state]}`}>{t(a.state)}</span></td>
+                <td className="nowrap"><span className={`status ${SEVERITY_CLASS[a.severity]}`}>{t(a.severity)}</span></td>
+                <td className="nowrap"><span className={`status ${STATE_CLASS[a.state]}`}>{t(a.state)}</span></td>
                 <td>{a.ruleName}</td>
                 <td className="mono small">{seriesText(a.labels as Record<string, string>)}</td>
                 <td className="mono nowrap">{a.value === null ? '–' : formatNumber(a.value)} {OP_SYMBOL[a.op]} {formatNumber(a.threshold)}</td>
@@ -145,7 +145,7 @@ function Rules({ rules, canWrite, onChange, onEdit }: { rules: Rule[] | null; ca
               <RuleRow key={r.id} rule={r} expanded={shown === r.id}>
                 <td>{r.name}{r.description && <div className="muted small">{r.description}</div>}</td>
                 <td className="small">{t(r.source)}: {condition(r)}{r.labels.length > 0 && <div className="mono muted">{r.labels.map((l) => `${l.key}=${l.value}`).join(' ')}</div>}</td>
-                <td><span className={`status ${SEVERITY_CLASS[r.severity]}`}>{t(r.severity)}</span></td>
+                <td className="nowrap"><span className={`status ${SEVERITY_CLASS[r.severity]}`}>{t(r.severity)}</span></td>
                 <td className="small">
                   <span className={`status ${r.enabled ? 'COMPLETED' : ''}`}>{t(r.enabled ? 'enabled' : 'paused')}</span>
                   <div className="muted">{r.lastEvaluatedAt ? t('evaluated', { at: f.dateTime(r.lastEvaluatedAt), n: r.lastSeries ?? 0 }) : t('notEvaluated')} {r.lastTruncated && t('truncated')}</div>
