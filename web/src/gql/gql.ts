@@ -26,13 +26,13 @@ type Documents = {
     "\n  query NodeRelations($id: ID!, $first: Int!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        neighbours(direction: BOTH, first: $first, offset: 0) {\n          total\n          items {\n            edge {\n              kind\n              from\n              to\n              props\n              validFrom\n              validTo\n            }\n            node {\n              id\n              kind\n              namespace\n              name\n              props\n              createdAt\n              updatedAt\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.NodeRelationsDocument,
     "\n  query Viewer {\n    viewer {\n      tenant\n      role\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query RecentlyActive($first: Int!) {\n    recentlyActive(first: $first) { id kind namespace name updatedAt }\n  }\n": typeof types.RecentlyActiveDocument,
-    "\n  query AlertsPage {\n    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value op threshold pendingSince firedAt runId subjectId }\n    alertRules {\n      id name description source metric labels { key value } service aggregation measure llmOnly op threshold windowSeconds forSeconds severity\n      enabled silencedUntil createdAt createdBy lastEvaluatedAt lastSeries lastTruncated lastError\n    }\n  }\n": typeof types.AlertsPageDocument,
-    "\n  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id source labels state value pendingSince firedAt closedAt closeReason runId subjectId } }\n": typeof types.AlertHistoryDocument,
+    "\n  query AlertsPage {\n    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value noData op threshold pendingSince firedAt runId subjectId }\n    alertRules {\n      id name description source metric labels { key value } service aggregation measure llmOnly alertOnNoData op threshold windowSeconds forSeconds severity\n      enabled silencedUntil createdAt createdBy lastEvaluatedAt lastSeries lastTruncated lastError\n    }\n  }\n": typeof types.AlertsPageDocument,
+    "\n  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id source labels state value noData pendingSince firedAt closedAt closeReason runId subjectId } }\n": typeof types.AlertHistoryDocument,
     "\n  query PreviewAlertRule($input: AlertRuleInput!) { previewAlertRule(input: $input) { from to truncated series { labels value samples breaching } } }\n": typeof types.PreviewAlertRuleDocument,
     "\n  mutation CreateAlertRule($input: AlertRuleInput!) { createAlertRule(input: $input) { id name } }\n": typeof types.CreateAlertRuleDocument,
     "\n  mutation SetAlertRuleEnabled($id: ID!, $enabled: Boolean!) { setAlertRuleEnabled(id: $id, enabled: $enabled) { id enabled } }\n": typeof types.SetAlertRuleEnabledDocument,
     "\n  mutation DeleteAlertRule($id: ID!) { deleteAlertRule(id: $id) { id deletedAt } }\n": typeof types.DeleteAlertRuleDocument,
-    "\n  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }\n": typeof types.NodeAlertsDocument,
+    "\n  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value noData op threshold pendingSince firedAt closedAt } }\n": typeof types.NodeAlertsDocument,
     "\n  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { id name } }\n": typeof types.UpdateAlertRuleDocument,
     "\n  mutation SilenceAlertRule($id: ID!, $minutes: Int!) { silenceAlertRule(id: $id, minutes: $minutes) { id silencedUntil } }\n": typeof types.SilenceAlertRuleDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": typeof types.GpuDevicesDocument,
@@ -91,13 +91,13 @@ const documents: Documents = {
     "\n  query NodeRelations($id: ID!, $first: Int!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        neighbours(direction: BOTH, first: $first, offset: 0) {\n          total\n          items {\n            edge {\n              kind\n              from\n              to\n              props\n              validFrom\n              validTo\n            }\n            node {\n              id\n              kind\n              namespace\n              name\n              props\n              createdAt\n              updatedAt\n            }\n          }\n        }\n      }\n    }\n  }\n": types.NodeRelationsDocument,
     "\n  query Viewer {\n    viewer {\n      tenant\n      role\n    }\n  }\n": types.ViewerDocument,
     "\n  query RecentlyActive($first: Int!) {\n    recentlyActive(first: $first) { id kind namespace name updatedAt }\n  }\n": types.RecentlyActiveDocument,
-    "\n  query AlertsPage {\n    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value op threshold pendingSince firedAt runId subjectId }\n    alertRules {\n      id name description source metric labels { key value } service aggregation measure llmOnly op threshold windowSeconds forSeconds severity\n      enabled silencedUntil createdAt createdBy lastEvaluatedAt lastSeries lastTruncated lastError\n    }\n  }\n": types.AlertsPageDocument,
-    "\n  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id source labels state value pendingSince firedAt closedAt closeReason runId subjectId } }\n": types.AlertHistoryDocument,
+    "\n  query AlertsPage {\n    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value noData op threshold pendingSince firedAt runId subjectId }\n    alertRules {\n      id name description source metric labels { key value } service aggregation measure llmOnly alertOnNoData op threshold windowSeconds forSeconds severity\n      enabled silencedUntil createdAt createdBy lastEvaluatedAt lastSeries lastTruncated lastError\n    }\n  }\n": types.AlertsPageDocument,
+    "\n  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id source labels state value noData pendingSince firedAt closedAt closeReason runId subjectId } }\n": types.AlertHistoryDocument,
     "\n  query PreviewAlertRule($input: AlertRuleInput!) { previewAlertRule(input: $input) { from to truncated series { labels value samples breaching } } }\n": types.PreviewAlertRuleDocument,
     "\n  mutation CreateAlertRule($input: AlertRuleInput!) { createAlertRule(input: $input) { id name } }\n": types.CreateAlertRuleDocument,
     "\n  mutation SetAlertRuleEnabled($id: ID!, $enabled: Boolean!) { setAlertRuleEnabled(id: $id, enabled: $enabled) { id enabled } }\n": types.SetAlertRuleEnabledDocument,
     "\n  mutation DeleteAlertRule($id: ID!) { deleteAlertRule(id: $id) { id deletedAt } }\n": types.DeleteAlertRuleDocument,
-    "\n  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }\n": types.NodeAlertsDocument,
+    "\n  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value noData op threshold pendingSince firedAt closedAt } }\n": types.NodeAlertsDocument,
     "\n  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { id name } }\n": types.UpdateAlertRuleDocument,
     "\n  mutation SilenceAlertRule($id: ID!, $minutes: Int!) { silenceAlertRule(id: $id, minutes: $minutes) { id silencedUntil } }\n": types.SilenceAlertRuleDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": types.GpuDevicesDocument,
@@ -192,11 +192,11 @@ export function graphql(source: "\n  query RecentlyActive($first: Int!) {\n    r
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AlertsPage {\n    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value op threshold pendingSince firedAt runId subjectId }\n    alertRules {\n      id name description source metric labels { key value } service aggregation measure llmOnly op threshold windowSeconds forSeconds severity\n      enabled silencedUntil createdAt createdBy lastEvaluatedAt lastSeries lastTruncated lastError\n    }\n  }\n"): typeof import('./graphql').AlertsPageDocument;
+export function graphql(source: "\n  query AlertsPage {\n    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value noData op threshold pendingSince firedAt runId subjectId }\n    alertRules {\n      id name description source metric labels { key value } service aggregation measure llmOnly alertOnNoData op threshold windowSeconds forSeconds severity\n      enabled silencedUntil createdAt createdBy lastEvaluatedAt lastSeries lastTruncated lastError\n    }\n  }\n"): typeof import('./graphql').AlertsPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id source labels state value pendingSince firedAt closedAt closeReason runId subjectId } }\n"): typeof import('./graphql').AlertHistoryDocument;
+export function graphql(source: "\n  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id source labels state value noData pendingSince firedAt closedAt closeReason runId subjectId } }\n"): typeof import('./graphql').AlertHistoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -216,7 +216,7 @@ export function graphql(source: "\n  mutation DeleteAlertRule($id: ID!) { delete
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }\n"): typeof import('./graphql').NodeAlertsDocument;
+export function graphql(source: "\n  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value noData op threshold pendingSince firedAt closedAt } }\n"): typeof import('./graphql').NodeAlertsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

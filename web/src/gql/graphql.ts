@@ -36,6 +36,8 @@ export type AlertOp =
 export type AlertRuleInput = {
   /** METRIC, GPU (default AVG) */
   aggregation?: AlertAggregation | null | undefined;
+  /** A series that reported in the window before and has no sample in this one breaks the rule, until it reports again (an exporter or a service gone silent). Default false */
+  alertOnNoData?: boolean | null | undefined;
   description?: string | null | undefined;
   /** How long the rule must be broken before the alert fires: 0 to 86,400 (default 0) */
   forSeconds?: number | null | undefined;
@@ -425,21 +427,21 @@ export type RecentlyActiveQuery = { recentlyActive: Array<{ id: string, kind: No
 export type AlertsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AlertsPageQuery = { alerts: Array<{ id: string, ruleId: string, ruleName: string, source: AlertSource, severity: AlertSeverity, labels: unknown, state: AlertState, value: number | null, op: AlertOp, threshold: number, pendingSince: string, firedAt: string | null, runId: string | null, subjectId: string | null }>, alertRules: Array<{ id: string, name: string, description: string | null, source: AlertSource, metric: string | null, service: string | null, aggregation: AlertAggregation | null, measure: AlertMeasure | null, llmOnly: boolean, op: AlertOp, threshold: number, windowSeconds: number, forSeconds: number, severity: AlertSeverity, enabled: boolean, silencedUntil: string | null, createdAt: string, createdBy: string | null, lastEvaluatedAt: string | null, lastSeries: number | null, lastTruncated: boolean, lastError: string | null, labels: Array<{ key: string, value: string }> }> };
+export type AlertsPageQuery = { alerts: Array<{ id: string, ruleId: string, ruleName: string, source: AlertSource, severity: AlertSeverity, labels: unknown, state: AlertState, value: number | null, noData: boolean, op: AlertOp, threshold: number, pendingSince: string, firedAt: string | null, runId: string | null, subjectId: string | null }>, alertRules: Array<{ id: string, name: string, description: string | null, source: AlertSource, metric: string | null, service: string | null, aggregation: AlertAggregation | null, measure: AlertMeasure | null, llmOnly: boolean, alertOnNoData: boolean, op: AlertOp, threshold: number, windowSeconds: number, forSeconds: number, severity: AlertSeverity, enabled: boolean, silencedUntil: string | null, createdAt: string, createdBy: string | null, lastEvaluatedAt: string | null, lastSeries: number | null, lastTruncated: boolean, lastError: string | null, labels: Array<{ key: string, value: string }> }> };
 
 export type AlertHistoryQueryVariables = Exact<{
   ruleId: string | number;
 }>;
 
 
-export type AlertHistoryQuery = { alerts: Array<{ id: string, source: AlertSource, labels: unknown, state: AlertState, value: number | null, pendingSince: string, firedAt: string | null, closedAt: string | null, closeReason: string | null, runId: string | null, subjectId: string | null }> };
+export type AlertHistoryQuery = { alerts: Array<{ id: string, source: AlertSource, labels: unknown, state: AlertState, value: number | null, noData: boolean, pendingSince: string, firedAt: string | null, closedAt: string | null, closeReason: string | null, runId: string | null, subjectId: string | null }> };
 
 export type PreviewAlertRuleQueryVariables = Exact<{
   input: AlertRuleInput;
 }>;
 
 
-export type PreviewAlertRuleQuery = { previewAlertRule: { from: string, to: string, truncated: boolean, series: Array<{ labels: unknown, value: number, samples: number, breaching: boolean }> } };
+export type PreviewAlertRuleQuery = { previewAlertRule: { from: string, to: string, truncated: boolean, series: Array<{ labels: unknown, value: number | null, samples: number, breaching: boolean }> } };
 
 export type CreateAlertRuleMutationVariables = Exact<{
   input: AlertRuleInput;
@@ -468,7 +470,7 @@ export type NodeAlertsQueryVariables = Exact<{
 }>;
 
 
-export type NodeAlertsQuery = { alerts: Array<{ id: string, ruleName: string, severity: AlertSeverity, labels: unknown, state: AlertState, value: number | null, op: AlertOp, threshold: number, pendingSince: string, firedAt: string | null, closedAt: string | null }> };
+export type NodeAlertsQuery = { alerts: Array<{ id: string, ruleName: string, severity: AlertSeverity, labels: unknown, state: AlertState, value: number | null, noData: boolean, op: AlertOp, threshold: number, pendingSince: string, firedAt: string | null, closedAt: string | null }> };
 
 export type UpdateAlertRuleMutationVariables = Exact<{
   id: string | number;
@@ -1117,6 +1119,7 @@ export const AlertsPageDocument = new TypedDocumentString(`
     labels
     state
     value
+    noData
     op
     threshold
     pendingSince
@@ -1138,6 +1141,7 @@ export const AlertsPageDocument = new TypedDocumentString(`
     aggregation
     measure
     llmOnly
+    alertOnNoData
     op
     threshold
     windowSeconds
@@ -1162,6 +1166,7 @@ export const AlertHistoryDocument = new TypedDocumentString(`
     labels
     state
     value
+    noData
     pendingSince
     firedAt
     closedAt
@@ -1219,6 +1224,7 @@ export const NodeAlertsDocument = new TypedDocumentString(`
     labels
     state
     value
+    noData
     op
     threshold
     pendingSince

@@ -242,6 +242,40 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
     await alerts.delete({ tenant: 'demo', role: 'editor', name: 'ci' }, rule.id);
   });
 
+  it('alerts on a series gone silent when the rule asks (alertOnNoData), until it reports again', async () => {
+    const start = Date.now();
+    let now = start;
+    const notes: string[] = [];
+    const alerts = new AlertService(loom.services.graph, loom.services.analytics, (_t, event) => notes.push(event), async () => ['demo'], { now: () => now });
+    const actor = { tenant: 'demo', role: 'editor' as const, name: 'ci' };
+    // A heartbeat gauge far from its threshold: only silence can break the rule.
+    const beat = async (atMs: number) => expect((await loom.post('/v1/metrics', gaugeRequest([{ name: 'trainer_heartbeat', timeMs: atMs, value: 1, labels: { worker: 'w1' } }], { 'service.name': 'trainer' }))).status).toBe(200);
+    await beat(start - 30_000);
+    const rule = await alerts.create(actor, { name: 'Trainer silent', source: 'METRIC', metric: 'trainer_heartbeat', op: 'LT', threshold: 0, windowSeconds: 300, alertOnNoData: true });
+    expect(rule.alertOnNoData).toBe(true);
+    const mine = async () => (await alerts.alerts('demo', { ruleId: rule.id, states: ['FIRING', 'RESOLVED'] })).map((a) => [a.state, a.noData, a.closeReason]);
+    await alerts.evaluateTenant('demo');
+    expect(await mine()).toEqual([]);
+    now = start + 5 * MIN; // its last beat is in the window before, none in this one
+    expect((await alerts.preview('demo', { name: 'p', source: 'METRIC', metric: 'trainer_heartbeat', op: 'LT', threshold: 0, alertOnNoData: true })).series)
+      .toEqual([{ labels: { worker: 'w1', 'service.name': 'trainer' }, value: null, samples: 0, breaching: true }]);
+    await alerts.evaluateTenant('demo');
+    expect(await mine()).toEqual([['FIRING', true, null]]);
+    now = start + 12 * MIN; // still silent (in neither window): still firing
+    await alerts.evaluateTenant('demo');
+    expect(await mine()).toEqual([['FIRING', true, null]]);
+    await beat(now - 10_000);
+    await alerts.evaluateTenant('demo');
+    expect(await mine()).toEqual([['RESOLVED', true, 'NO_LONGER_BREAKING']]); // it fired for want of data, and ended when data came back
+    expect(notes).toEqual(['ALERT_FIRING', 'ALERT_RESOLVED']);
+    // Without alertOnNoData the same silence raises nothing.
+    const quiet = await alerts.create(actor, { name: 'Trainer (no data is fine)', source: 'METRIC', metric: 'trainer_heartbeat', op: 'LT', threshold: 0, windowSeconds: 300 });
+    now = start + 30 * MIN;
+    await alerts.evaluateTenant('demo');
+    expect(await alerts.alerts('demo', { ruleId: quiet.id })).toEqual([]);
+    for (const r of [rule, quiet]) await alerts.delete(actor, r.id);
+  });
+
   it('a silence keeps firing alerts from the webhooks, sends one still firing when it ends, and never one resolved meanwhile', async () => {
     let now = Date.now();
     const notes: string[] = [];

@@ -47,6 +47,7 @@ export class AlertRule {
   @Field(() => AlertAggregationEnum, { nullable: true }) aggregation!: AlertAggregation | null;
   @Field(() => AlertMeasureEnum, { nullable: true }) measure!: AlertMeasure | null;
   @Field(() => Boolean, { description: 'TRACES: LLM calls only' }) llmOnly!: boolean;
+  @Field(() => Boolean, { description: 'A series that reported in the window before and not in this one breaks the rule' }) alertOnNoData!: boolean;
   @Field(() => AlertOpEnum) op!: AlertOp;
   @Field(() => Float) threshold!: number;
   @Field(() => Int) windowSeconds!: number;
@@ -73,6 +74,7 @@ export class Alert {
   @Field(() => GraphQLJSON, { description: "The series: a metric's labels and service.name; a GPU's gpu_uuid, namespace, pod, host, container, gpu_model; a service" }) labels!: Record<string, string>;
   @Field(() => AlertStateEnum) state!: DomainState;
   @Field(() => Float, { nullable: true, description: 'The value at the last evaluation that saw the series' }) value!: number | null;
+  @Field(() => Boolean, { description: 'It fires (or fired) because the series stopped reporting (alertOnNoData)' }) noData!: boolean;
   @Field(() => AlertOpEnum) op!: AlertOp;
   @Field(() => Float) threshold!: number;
   @Field(() => GraphQLDateTime, { description: 'When the series started breaking the rule' }) pendingSince!: string;
@@ -88,7 +90,7 @@ export class Alert {
 @ObjectType({ description: "One series as a rule would see it now" })
 class AlertPreviewSeries {
   @Field(() => GraphQLJSON) labels!: Record<string, string>;
-  @Field(() => Float) value!: number;
+  @Field(() => Float, { nullable: true, description: 'Null: reported in the window before, not in this one (alertOnNoData)' }) value!: number | null;
   @Field(() => Int, { description: 'Samples (points, or spans) in the window' }) samples!: number;
   @Field(() => Boolean, { description: 'Whether the value breaks the threshold' }) breaching!: boolean;
 }
@@ -112,6 +114,7 @@ export class AlertRuleInput {
   @Field(() => AlertAggregationEnum, { nullable: true, description: 'METRIC, GPU (default AVG)' }) aggregation?: AlertAggregation | null;
   @Field(() => AlertMeasureEnum, { nullable: true, description: 'TRACES, RUNS (required): one of the source\'s measures' }) measure?: AlertMeasure | null;
   @Field(() => Boolean, { nullable: true, description: 'TRACES: LLM calls only (default true)' }) llmOnly?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'A series that reported in the window before and has no sample in this one breaks the rule, until it reports again (an exporter or a service gone silent). Default false' }) alertOnNoData?: boolean | null;
   @Field(() => AlertOpEnum) op!: AlertOp;
   @Field(() => Float) threshold!: number;
   @Field(() => Int, { nullable: true, description: 'The window each evaluation reads: 60 to 86,400 (default 300)' }) windowSeconds?: number | null;

@@ -36,6 +36,8 @@ export interface Alert {
   state: AlertState;
   /** The series' value at the last evaluation that saw it. */
   value: number | null;
+  /** It fires (or fired) because the series stopped reporting (rules with alertOnNoData). */
+  noData: boolean;
   op: AlertOp;
   threshold: number;
   pendingSince: string;
@@ -53,7 +55,8 @@ export interface Alert {
   subjectId: string | null;
 }
 
-export interface PreviewSeries { labels: Record<string, string>; value: number; samples: number; breaching: boolean }
+/** `value` null: a series that reported in the window before and not in this one (rules with alertOnNoData). */
+export interface PreviewSeries { labels: Record<string, string>; value: number | null; samples: number; breaching: boolean }
 export interface Preview { from: string; to: string; series: PreviewSeries[]; truncated: boolean }
 /** `errors`: rules (or whole tenants) that could not be evaluated; `failure`: the first tenant that failed whole, and why. */
 export interface EvaluationSummary { tenants: number; rules: number; series: number; fired: number; resolved: number; errors: number; failure?: string }
@@ -78,7 +81,7 @@ export function toAlert(n: GraphNode): Alert {
   const p = n.props as Record<string, any>;
   return {
     id: n.name, ruleId: p.ruleId, ruleName: p.ruleName, source: p.source, severity: p.severity, labels: p.labels ?? {}, state: p.state,
-    value: typeof p.value === 'number' ? p.value : null, op: p.op, threshold: Number(p.threshold), pendingSince: p.pendingSince, firedAt: p.firedAt ?? null,
+    value: typeof p.value === 'number' ? p.value : null, noData: p.noData === true, op: p.op, threshold: Number(p.threshold), pendingSince: p.pendingSince, firedAt: p.firedAt ?? null,
     closedAt: p.closedAt ?? null, closeReason: p.closeReason ?? null, lastEvaluatedAt: p.lastEvaluatedAt, runId: p.runId ?? null,
     subjectId: p.subjectId ?? p.runId ?? null,
     // `notified` is false while a silence holds the alert back (the store keeps no null props); alerts stored
@@ -224,9 +227,15 @@ export class AlertService {
     const rule = { ...checkRule(input), id: 'preview' } as AlertRule;
     const nowMs = this.now();
     const rows = await this.read(tenant, rule, nowMs);
+    const current = rows.slice(0, this.maxSeries);
+    const seen = new Set(current.map((r) => r.a_key));
+    const silent = (await this.silentBefore(tenant, rule, nowMs)).filter((r) => !seen.has(r.a_key));
     return {
       from: new Date(nowMs - rule.windowSeconds * 1000).toISOString(), to: new Date(nowMs).toISOString(), truncated: rows.length > this.maxSeries,
-      series: rows.slice(0, this.maxSeries).map((r) => ({ labels: r.a_labels, value: Number(r.a_value), samples: Number(r.a_samples), breaching: breaches(rule, Number(r.a_value)) })),
+      series: [
+        ...current.map((r) => ({ labels: r.a_labels, value: Number(r.a_value), samples: Number(r.a_samples), breaching: breaches(rule, Number(r.a_value)) })),
+        ...silent.map((r) => ({ labels: r.a_labels, value: null, samples: 0, breaching: true })),
+      ],
     };
   }
 
@@ -283,6 +292,11 @@ export class AlertService {
     });
   }
 
+  /** Rules with alertOnNoData: the series of the window before this one (those missing from this one have gone silent). */
+  private async silentBefore(tenant: string, rule: AlertRule, nowMs: number): Promise<SignalRow[]> {
+    return rule.alertOnNoData ? (await this.read(tenant, rule, nowMs - rule.windowSeconds * 1000)).slice(0, this.maxSeries) : [];
+  }
+
   private async read(tenant: string, rule: AlertRule, nowMs: number): Promise<SignalRow[]> {
     const q = signalQuery(rule, msToNs(nowMs - rule.windowSeconds * 1000), msToNs(nowMs), this.maxSeries + 1);
     return this.analytics.query<SignalRow>(tenant, q.sql, q.params);
@@ -306,21 +320,23 @@ export class AlertService {
     const at = new Date(nowMs).toISOString();
     const open = await this.open(tenant, rule.id);
     const values = new Map(rows.map((r) => [r.a_key, r]));
+    const before = new Map((await this.silentBefore(tenant, rule, nowMs)).map((r) => [r.a_key, r]));
     const changes = emptyChanges();
     const silenced = rule.silencedUntil !== null && Date.parse(rule.silencedUntil) > nowMs;
-    for (const key of new Set([...values.keys(), ...open.keys()])) {
+    for (const key of new Set([...values.keys(), ...open.keys(), ...before.keys()])) {
       const row = values.get(key);
+      const labels = (row ?? before.get(key))?.a_labels;
       const value = row === undefined ? undefined : Number(row.a_value);
       const node = open.get(key);
       const current = node ? toAlert(node) : undefined;
-      const d = decide(rule, current && (current.state === 'PENDING' || current.state === 'FIRING') ? { state: current.state, pendingSince: current.pendingSince } : undefined, value, nowMs);
+      const d = decide(rule, current && (current.state === 'PENDING' || current.state === 'FIRING') ? { state: current.state, pendingSince: current.pendingSince } : undefined, value, nowMs, rule.alertOnNoData);
       if (d.action === 'none') continue;
       if (d.action === 'open') {
         const name = `${rule.id}/${keyHash(key)}/${nowMs}`;
-        const subjectId = subjectOf ? await subjectOf(row!.a_labels) : null;
+        const subjectId = subjectOf ? await subjectOf(labels!) : null;
         const props = {
-          ruleId: rule.id, ruleName: rule.name, source: rule.source, severity: rule.severity, key, labels: row!.a_labels, state: d.state, value,
-          samples: Number(row!.a_samples), op: rule.op, threshold: rule.threshold, pendingSince: at, firedAt: d.state === 'FIRING' ? at : null,
+          ruleId: rule.id, ruleName: rule.name, source: rule.source, severity: rule.severity, key, labels, state: d.state, value, noData: !row,
+          samples: row ? Number(row.a_samples) : 0, op: rule.op, threshold: rule.threshold, pendingSince: at, firedAt: d.state === 'FIRING' ? at : null,
           closedAt: null, closeReason: null, lastEvaluatedAt: at, runId: rule.source === 'GPU' ? subjectId : null, subjectId,
           notified: d.state === 'FIRING' && !silenced, notifiedAt: d.state === 'FIRING' && !silenced ? at : null,
         };
@@ -335,7 +351,7 @@ export class AlertService {
         // Firing and not sent yet (it just fired, or a silence kept it back): sent unless silenced now.
         const send = (d.fire || alert.state === 'FIRING') && !alert.notifiedAt && !silenced;
         const props = {
-          value: value!, samples: Number(row!.a_samples), lastEvaluatedAt: at, ...(d.fire ? { state: 'FIRING', firedAt: at, notified: send } : {}), ...(send ? { notified: true, notifiedAt: at } : {}),
+          ...(row ? { value: value! } : {}), noData: !row, samples: row ? Number(row.a_samples) : 0, lastEvaluatedAt: at, ...(d.fire ? { state: 'FIRING', firedAt: at, notified: send } : {}), ...(send ? { notified: true, notifiedAt: at } : {}),
         };
         changes.nodes.push({ id: node!.id, kind: 'Alert', namespace: REGISTRY_NAMESPACE, name: node!.name, props, at });
         if (send) changes.notes.push(note('ALERT_FIRING', rule, { ...alert, ...props }));

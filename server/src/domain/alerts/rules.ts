@@ -54,6 +54,11 @@ export interface AlertRuleInput {
   measure?: AlertMeasure | null;
   /** TRACES: only LLM calls (spans with GenAI, OpenInference or OpenLLMetry attributes). Default true. */
   llmOnly?: boolean | null;
+  /**
+   * A series that reported in the window before and has no sample in this one breaks the rule (an
+   * exporter or service gone silent), until it reports again. Default false: no data is not a value.
+   */
+  alertOnNoData?: boolean | null;
   op: AlertOp;
   threshold: number;
   /** The window each evaluation reads: 60..86,400 s (default 300). */
@@ -74,6 +79,7 @@ export interface AlertRule {
   aggregation: AlertAggregation | null;
   measure: AlertMeasure | null;
   llmOnly: boolean;
+  alertOnNoData: boolean;
   op: AlertOp;
   threshold: number;
   windowSeconds: number;
@@ -143,7 +149,7 @@ export function checkRule(input: AlertRuleInput): Omit<AlertRule, 'id' | 'enable
   }
   return {
     name, description: checkText('input.description', input.description, 2000) ?? null, source, metric, labels: labels.map((l) => ({ key: l.key, value: l.value })),
-    service, aggregation, measure, llmOnly: source === 'TRACES' ? input.llmOnly ?? true : false, op, threshold: input.threshold,
+    service, aggregation, measure, llmOnly: source === 'TRACES' ? input.llmOnly ?? true : false, alertOnNoData: input.alertOnNoData === true, op, threshold: input.threshold,
     windowSeconds: seconds('input.windowSeconds', input.windowSeconds, 60, 86_400, 300),
     forSeconds: seconds('input.forSeconds', input.forSeconds, 0, 86_400, 0),
     severity: input.severity === null || input.severity === undefined ? 'WARNING' : oneOf('input.severity', input.severity, ALERT_SEVERITIES),
@@ -170,7 +176,7 @@ export function toRule(n: GraphNode): AlertRule {
   return {
     id: n.name, name: String(p.title ?? n.name), description: p.description ?? null, source: p.source, metric: p.metric ?? null,
     labels: Array.isArray(p.labels) ? p.labels : [], service: p.service ?? null, aggregation: p.aggregation ?? null, measure: p.measure ?? null,
-    llmOnly: p.llmOnly === true, op: p.op, threshold: Number(p.threshold), windowSeconds: Number(p.windowSeconds), forSeconds: Number(p.forSeconds),
+    llmOnly: p.llmOnly === true, alertOnNoData: p.alertOnNoData === true, op: p.op, threshold: Number(p.threshold), windowSeconds: Number(p.windowSeconds), forSeconds: Number(p.forSeconds),
     severity: p.severity ?? 'WARNING', enabled: p.enabled !== false, silencedUntil: p.silencedUntil ?? null, createdAt: n.createdAt, createdBy: created.actor ?? null, deletedAt: n.validTo,
     lastEvaluatedAt: p.lastEvaluatedAt ?? null, lastSeries: typeof p.lastSeries === 'number' ? p.lastSeries : null,
     lastTruncated: p.lastTruncated === true, lastError: p.lastError ?? null,

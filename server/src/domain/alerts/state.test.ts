@@ -29,6 +29,13 @@ describe('an alert\'s life', () => {
     expect(decide(rule, pending, 50, T)).toEqual({ action: 'close', state: 'CANCELLED' });
   });
 
+  it('takes the absence of data as a breach only when the rule says so', () => {
+    expect(decide(rule, undefined, undefined, T, true)).toEqual({ action: 'open', state: 'PENDING' });
+    expect(decide(rule, { ...pending, state: 'FIRING' }, undefined, T, true)).toEqual({ action: 'update', fire: false });
+    expect(decide(rule, { ...pending, state: 'FIRING' }, 10, T, true)).toEqual({ action: 'close', state: 'RESOLVED' });
+    expect(decide(rule, { ...pending, state: 'FIRING' }, undefined, T, false)).toEqual({ action: 'close', state: 'RESOLVED' });
+  });
+
   it('compares with each operator at the threshold itself', () => {
     expect([breaches({ op: 'GT', threshold: 1 }, 1), breaches({ op: 'GTE', threshold: 1 }, 1), breaches({ op: 'LT', threshold: 1 }, 1), breaches({ op: 'LTE', threshold: 1 }, 1)])
       .toEqual([false, true, false, true]);

@@ -2,8 +2,8 @@
  * One alert's life, decided per evaluation (pure). An alert is one episode of one series breaking
  * its rule: PENDING while the breach is younger than the rule's `forSeconds`, then FIRING, then
  * RESOLVED when the series stops breaking it. A PENDING alert whose breach ends before it fires is
- * CANCELLED (never notified). A series with no sample in the window is not breaking the rule: the
- * absence of data is not a value.
+ * CANCELLED (never notified). A series with no sample in the window is not breaking the rule (the
+ * absence of data is not a value), unless the rule alerts on no data (`noDataBreaks`).
  */
 import { breaches, type AlertRule } from './rules.js';
 
@@ -24,8 +24,8 @@ export type Decision =
   | { action: 'close'; state: 'RESOLVED' | 'CANCELLED' };
 
 /** `value`: the series' value in the window, undefined when it has no sample there. */
-export function decide(rule: Pick<AlertRule, 'op' | 'threshold' | 'forSeconds'>, open: OpenAlert | undefined, value: number | undefined, nowMs: number): Decision {
-  const breaking = value !== undefined && Number.isFinite(value) && breaches(rule, value);
+export function decide(rule: Pick<AlertRule, 'op' | 'threshold' | 'forSeconds'>, open: OpenAlert | undefined, value: number | undefined, nowMs: number, noDataBreaks = false): Decision {
+  const breaking = value === undefined ? noDataBreaks : Number.isFinite(value) && breaches(rule, value);
   if (!open) return breaking ? { action: 'open', state: rule.forSeconds > 0 ? 'PENDING' : 'FIRING' } : { action: 'none' };
   if (!breaking) return { action: 'close', state: open.state === 'FIRING' ? 'RESOLVED' : 'CANCELLED' };
   return { action: 'update', fire: open.state === 'PENDING' && nowMs - Date.parse(open.pendingSince) >= rule.forSeconds * 1000 };

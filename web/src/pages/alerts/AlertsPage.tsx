@@ -75,7 +75,7 @@ function OpenAlerts({ alerts, onRefresh }: { alerts: AlertsPageQuery['alerts'] |
                 <td className="nowrap"><span className={`status ${STATE_CLASS[a.state]}`}>{t(a.state)}</span></td>
                 <td>{a.ruleName}</td>
                 <td className="mono small">{seriesText(a.labels as Record<string, string>)}</td>
-                <td className="mono nowrap">{a.value === null ? '–' : formatNumber(a.value)} {OP_SYMBOL[a.op]} {formatNumber(a.threshold)}</td>
+                <td className="mono nowrap">{a.noData ? t('noDataValue') : `${a.value === null ? '–' : formatNumber(a.value)} ${OP_SYMBOL[a.op]} ${formatNumber(a.threshold)}`}</td>
                 <td>{f.dateTime(a.firedAt ?? a.pendingSince)}</td>
                 <td><SubjectLinks alert={a} /></td>
               </tr>
@@ -109,9 +109,10 @@ function RunLinks({ runId }: { runId: string }) {
 
 function useConditionText() {
   const t = useT(M);
-  return (r: Pick<Rule, 'source' | 'metric' | 'aggregation' | 'measure' | 'service' | 'op' | 'threshold' | 'windowSeconds' | 'forSeconds'>) => {
+  return (r: Pick<Rule, 'source' | 'metric' | 'aggregation' | 'measure' | 'service' | 'op' | 'threshold' | 'windowSeconds' | 'forSeconds' | 'alertOnNoData'>) => {
     const what = MEASURED.includes(r.source) ? `${t(r.measure!)}${r.service ? ` (${r.service})` : ''}` : `${t(r.aggregation!)} ${r.metric}${r.service ? ` (${r.service})` : ''}`;
-    return t('conditionText', { what, op: OP_SYMBOL[r.op]!, threshold: formatNumber(r.threshold), window: duration(r.windowSeconds), for: duration(r.forSeconds) });
+    const text = t('conditionText', { what, op: OP_SYMBOL[r.op]!, threshold: formatNumber(r.threshold), window: duration(r.windowSeconds), for: duration(r.forSeconds) });
+    return r.alertOnNoData ? `${text}; ${t('orNoData')}` : text;
   };
 }
 
@@ -192,7 +193,7 @@ function RuleHistory({ ruleId }: { ruleId: string }) {
           <tr key={a.id} data-testid="history-alert" data-state={a.state}>
             <td><span className={`status ${STATE_CLASS[a.state]}`}>{t(a.state)}</span></td>
             <td className="mono small">{seriesText(a.labels as Record<string, string>)}</td>
-            <td className="mono">{a.value === null ? '–' : formatNumber(a.value)}</td>
+            <td className="mono">{a.noData ? t('noDataValue') : a.value === null ? '–' : formatNumber(a.value)}</td>
             <td>{f.dateTime(a.firedAt ?? a.pendingSince)}</td>
             <td>{a.closedAt ? f.dateTime(a.closedAt) : '–'}</td>
             <td>{a.closeReason ? t(a.closeReason as 'NO_DATA') : '–'} <SubjectLinks alert={a} /></td>
@@ -207,13 +208,13 @@ function RuleHistory({ ruleId }: { ruleId: string }) {
 function formOf(rule: Rule | null) {
   if (!rule) {
     return {
-      name: '', source: 'GPU' as Source, metric: 'utilization', labels: '', service: '', aggregation: 'AVG', measure: 'ERROR_RATE', llmOnly: true,
+      name: '', source: 'GPU' as Source, metric: 'utilization', labels: '', service: '', aggregation: 'AVG', measure: 'ERROR_RATE', llmOnly: true, alertOnNoData: false,
       op: 'LT', threshold: '10', windowSeconds: '300', forSeconds: '600', severity: 'WARNING',
     };
   }
   return {
     name: rule.name, source: rule.source, metric: rule.metric ?? '', labels: rule.labels.map((l) => `${l.key}=${l.value}`).join('\n'), service: rule.service ?? '',
-    aggregation: rule.aggregation ?? 'AVG', measure: rule.measure ?? 'ERROR_RATE', llmOnly: rule.llmOnly, op: rule.op, threshold: String(rule.threshold),
+    aggregation: rule.aggregation ?? 'AVG', measure: rule.measure ?? 'ERROR_RATE', llmOnly: rule.llmOnly, alertOnNoData: rule.alertOnNoData, op: rule.op, threshold: String(rule.threshold),
     windowSeconds: String(rule.windowSeconds), forSeconds: String(rule.forSeconds), severity: rule.severity,
   };
 }
@@ -240,6 +241,7 @@ function RuleForm({ editing, onDone, onCancel }: { editing: Rule | null; onDone:
     const base = {
       name: form.name.trim(), source: form.source, op: form.op as AlertRuleInput['op'], threshold: Number(form.threshold),
       windowSeconds: Number(form.windowSeconds), forSeconds: Number(form.forSeconds), severity: form.severity as AlertRuleInput['severity'],
+      alertOnNoData: form.alertOnNoData,
     };
     const measure = form.measure as AlertRuleInput['measure'];
     if (form.source === 'TRACES') return { ...base, measure, llmOnly: form.llmOnly, service: form.service.trim() || null };
@@ -309,6 +311,7 @@ function RuleForm({ editing, onDone, onCancel }: { editing: Rule | null; onDone:
           <div className="field"><label htmlFor="rule-labels">{t('labels')}</label>
             <textarea id="rule-labels" data-testid="rule-labels" rows={2} value={form.labels} placeholder={LABELS_PLACEHOLDER[form.source]} onChange={(e) => set({ labels: e.target.value })} /></div>
         )}
+        <label className="small"><input type="checkbox" data-testid="rule-no-data" checked={form.alertOnNoData} onChange={(e) => set({ alertOnNoData: e.target.checked })} /> {t('alertOnNoData')}</label>
         <div className="row">
           <button type="button" data-testid="rule-preview" onClick={runPreview} disabled={previewState.running}>{previewState.running ? t('previewing') : t('preview')}</button>
           <button type="submit" className="primary" data-testid="rule-create" disabled={saving.running}>{saving.running ? t('creating') : t(editing ? 'save' : 'create')}</button>
@@ -326,7 +329,7 @@ function RuleForm({ editing, onDone, onCancel }: { editing: Rule | null; onDone:
                 {p.series.map((s, i) => (
                   <tr key={i} data-testid="preview-series" data-breaching={s.breaching ? 'true' : 'false'}>
                     <td className="mono small">{seriesText(s.labels as Record<string, string>)}</td>
-                    <td className="mono">{formatNumber(s.value)}</td>
+                    <td className="mono">{s.value === null ? t('noDataValue') : formatNumber(s.value)}</td>
                     <td>{s.samples}</td>
                     <td><span className={`status ${s.breaching ? 'FAILED' : 'COMPLETED'}`}>{t(s.breaching ? 'breaching' : 'ok')}</span></td>
                   </tr>

@@ -28,7 +28,7 @@ export function NodeAlerts({ nodeId, compact = false }: { nodeId: string; compac
               <td><span className={`status ${STATE_CLASS[a.state]}`}>{t(a.state)}</span></td>
               <td>{a.ruleName} <span className="muted small">{t(a.severity)}</span></td>
               {!compact && <td className="mono small">{seriesText(a.labels as Record<string, string>)}</td>}
-              <td className="mono nowrap">{a.value === null ? '–' : formatNumber(a.value)} {OP_SYMBOL[a.op]} {formatNumber(a.threshold)}</td>
+              <td className="mono nowrap">{a.noData ? t('noDataValue') : `${a.value === null ? '–' : formatNumber(a.value)} ${OP_SYMBOL[a.op]} ${formatNumber(a.threshold)}`}</td>
               <td>{f.dateTime(a.firedAt ?? a.pendingSince)}</td>
               {!compact && <td>{a.closedAt ? f.dateTime(a.closedAt) : '–'}</td>}
             </tr>

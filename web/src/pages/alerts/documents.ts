@@ -2,16 +2,16 @@ import { graphql } from '../../gql/index.js';
 
 export const AlertsPageDocument = graphql(`
   query AlertsPage {
-    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value op threshold pendingSince firedAt runId subjectId }
+    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value noData op threshold pendingSince firedAt runId subjectId }
     alertRules {
-      id name description source metric labels { key value } service aggregation measure llmOnly op threshold windowSeconds forSeconds severity
+      id name description source metric labels { key value } service aggregation measure llmOnly alertOnNoData op threshold windowSeconds forSeconds severity
       enabled silencedUntil createdAt createdBy lastEvaluatedAt lastSeries lastTruncated lastError
     }
   }
 `);
 
 export const AlertHistoryDocument = graphql(`
-  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id source labels state value pendingSince firedAt closedAt closeReason runId subjectId } }
+  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id source labels state value noData pendingSince firedAt closedAt closeReason runId subjectId } }
 `);
 
 export const PreviewAlertRuleDocument = graphql(`
@@ -31,7 +31,7 @@ export const DeleteAlertRuleDocument = graphql(`
 `);
 
 export const NodeAlertsDocument = graphql(`
-  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value op threshold pendingSince firedAt closedAt } }
+  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value noData op threshold pendingSince firedAt closedAt } }
 `);
 
 export const UpdateAlertRuleDocument = graphql(`

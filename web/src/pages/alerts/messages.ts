@@ -17,7 +17,7 @@ export const M = defineMessages(
     op: 'Is', threshold: 'Threshold', window: 'Window (s)', forSeconds: 'For (s)', preview: 'Preview', previewing: 'Reading…', create: 'Create rule', creating: 'Creating…',
     previewHead: '{n} series over {from} – {to}', previewNone: 'No series in the window: check the metric, labels or service.', breaching: 'breaks it', ok: 'ok', samples: 'samples',
     conditionText: '{what} {op} {threshold} over {window}, for {for}', editorsOnly: 'Viewers read alerts; editors and admins create and change rules.',
-    openRun: 'run', gpus: 'GPUs', nodeAlerts: 'Alerts', allAlerts: 'all alerts', edit: 'Edit', silence: 'Silence 1 h', unsilence: 'End silence', silencedUntil: 'silenced until {at}: its alerts are recorded, not sent', editRule: 'Edit rule "{name}"', save: 'Save', cancel: 'Cancel',
+    openRun: 'run', gpus: 'GPUs', nodeAlerts: 'Alerts', allAlerts: 'all alerts', edit: 'Edit', alertOnNoData: 'Also alert when a series stops reporting (it reported in the window before, not in this one)', orNoData: 'or no data', noDataValue: 'no data', silence: 'Silence 1 h', unsilence: 'End silence', silencedUntil: 'silenced until {at}: its alerts are recorded, not sent', editRule: 'Edit rule "{name}"', save: 'Save', cancel: 'Cancel',
   },
   {
     title: '告警', intro: '对 Loom 接收的指标、GPU 指标和调用链设置阈值，由工作进程每隔几秒评估。触发和恢复的告警会发送到租户的 Webhook（事件 ALERT_FIRING、ALERT_RESOLVED）。',
@@ -35,6 +35,6 @@ export const M = defineMessages(
     op: '条件', threshold: '阈值', window: '窗口（秒）', forSeconds: '持续（秒）', preview: '预览', previewing: '读取中…', create: '创建规则', creating: '创建中…',
     previewHead: '{from} – {to} 内 {n} 个序列', previewNone: '窗口内没有序列：请检查指标、标签或服务。', breaching: '超出阈值', ok: '正常', samples: '样本',
     conditionText: '{what} {op} {threshold}，窗口 {window}，持续 {for}', editorsOnly: '查看者只能查看告警；编辑者和管理员可以创建和修改规则。',
-    openRun: '运行', gpus: 'GPU', nodeAlerts: '告警', allAlerts: '全部告警', edit: '编辑', silence: '静默 1 小时', unsilence: '结束静默', silencedUntil: '静默至 {at}：告警照常记录，但不发送', editRule: '编辑规则"{name}"', save: '保存', cancel: '取消',
+    openRun: '运行', gpus: 'GPU', nodeAlerts: '告警', allAlerts: '全部告警', edit: '编辑', alertOnNoData: '序列停止上报时也告警（上一个窗口有数据，本窗口没有）', orNoData: '或无数据', noDataValue: '无数据', silence: '静默 1 小时', unsilence: '结束静默', silencedUntil: '静默至 {at}：告警照常记录，但不发送', editRule: '编辑规则"{name}"', save: '保存', cancel: '取消',
   },
 );
