@@ -351,7 +351,9 @@ export class AlertService {
         // Firing and not sent yet (it just fired, or a silence kept it back): sent unless silenced now.
         const send = (d.fire || alert.state === 'FIRING') && !alert.notifiedAt && !silenced;
         const props = {
-          ...(row ? { value: value! } : {}), noData: !row, samples: row ? Number(row.a_samples) : 0, lastEvaluatedAt: at, ...(d.fire ? { state: 'FIRING', firedAt: at, notified: send } : {}), ...(send ? { notified: true, notifiedAt: at } : {}),
+          ...(row ? { value: value! } : {}), noData: !row, samples: row ? Number(row.a_samples) : 0, lastEvaluatedAt: at,
+          ...(d.fire ? { state: 'FIRING', firedAt: at, notified: send } : {}),
+          ...(send ? { notified: true, notifiedAt: at } : {}),
         };
         changes.nodes.push({ id: node!.id, kind: 'Alert', namespace: REGISTRY_NAMESPACE, name: node!.name, props, at });
         if (send) changes.notes.push(note('ALERT_FIRING', rule, { ...alert, ...props }));
