@@ -47,6 +47,7 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
   let rivalKey: string;
   let viewerKey: string;
   const hook = receiver();
+  const slack = receiver();
   const runId = randomUUID();
   const idleUtil = util(IDLE, 6, (i) => 2 + (i % 3)); // 2, 3, 4...
   const busyUtil = util(BUSY, 6, (i) => 85 + (i % 5));
@@ -55,6 +56,7 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
 
   beforeAll(async () => {
     await new Promise<void>((r) => hook.server.listen(0, '127.0.0.1', r));
+    await new Promise<void>((r) => slack.server.listen(0, '127.0.0.1', r));
     loom = await startTestLoom({ LOOM_ALERT_INTERVAL_SECONDS: 'off' });
     await loom.services.tenancy.createTenant('rival');
     rivalKey = await loom.services.tenancy.createApiKey('rival', 'admin');
@@ -84,10 +86,14 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
     await sdk.close();
     expect(sdk.exporter.results.every((r) => r.code === 0)).toBe(true);
     await ok(loom, 'mutation ($url: String!, $secret: String) { createWebhook(input: {url: $url, secret: $secret, events: ["ALERT_FIRING", "ALERT_RESOLVED"]}) { webhook { id } } }', { url: hook.url(), secret: SECRET });
+    const SLACK_HOOK = 'mutation ($url: String!, $format: String) { createWebhook(input: {url: $url, events: ["ALERT_FIRING"], format: $format}) { webhook { id format } } }';
+    expect((await fails(loom, SLACK_HOOK, { url: slack.url(), format: 'TEAMS' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.format' });
+    expect((await ok(loom, SLACK_HOOK, { url: slack.url(), format: 'SLACK' })).createWebhook.webhook.format).toBe('SLACK');
   });
   afterAll(async () => {
     await loom?.close();
     await new Promise((r) => hook.server.close(r));
+    await new Promise((r) => slack.server.close(r));
   });
 
   const idleRule = { name: 'Idle GPU on a training run', source: 'GPU', metric: 'utilization', labels: [{ key: 'namespace', value: IDLE.namespace }], aggregation: 'LAST', op: 'LT', threshold: 10, severity: 'CRITICAL' };
@@ -129,6 +135,10 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
     const got = hook.got[0]!;
     expect(got.headers['x-loom-signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(`${got.headers['x-loom-timestamp']}.${got.body}`).digest('hex')}`);
     expect(events()[0]).toMatchObject({ tenant: 'demo', data: { rule: { id: rule.id, name: idleRule.name, severity: 'CRITICAL', source: 'GPU' }, alert: { state: 'FIRING', runId: runNodeId(runId), labels: { gpu_uuid: IDLE.uuid } } } });
+    // The Slack-format webhook got one message saying the same.
+    expect(slack.got.map((g) => JSON.parse(g.body))).toEqual([{
+      text: `:rotating_light: *[CRITICAL] ${idleRule.name}* firing in demo: \`gpu_uuid=${IDLE.uuid} namespace=${IDLE.namespace} pod=${IDLE.pod} host=${IDLE.host} container=trainer gpu_model=NVIDIA A100-SXM4-80GB\` ${idleUtil.at(-1)!.value} &lt; 10`,
+    }]);
   });
 
   it('resolves it when the GPU gets busy, notifies, and keeps it in the history', async () => {

@@ -107,4 +107,5 @@ export class CreateWebhookInput {
   @Field(() => [String], { nullable: true, description: 'Event types to send; all when omitted' }) events?: string[] | null;
   @Field(() => String, { nullable: true, description: 'The HMAC-SHA256 signing secret (16-200 characters); generated when omitted and returned once' }) secret?: string | null;
   @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'LOOM (default): the signed JSON envelope; SLACK: a Slack incoming-webhook message `{ text }`, one line per event (Mattermost and Teams take it too)' }) format?: 'LOOM' | 'SLACK' | null;
 }

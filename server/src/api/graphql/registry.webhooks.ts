@@ -14,13 +14,14 @@ export class Webhook {
   @Field(() => [String], { description: `Among ${WEBHOOK_EVENTS.join(', ')}` }) events!: string[];
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => String, { description: 'The last characters of the secret' }) secretHint!: string;
+  @Field(() => String, { description: 'LOOM (the signed JSON envelope) or SLACK (a Slack message)' }) format!: string;
   @Field(() => GraphQLDateTime) createdAt!: string;
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was deleted' }) deletedAt!: string | null;
 }
 
 const toWebhook = (n: GraphNode): Webhook => ({
   id: n.name, url: String(n.props.url), events: n.props.events as string[], description: (n.props.description as string) ?? null,
-  secretHint: String(n.props.secretHint), createdAt: n.createdAt, deletedAt: n.validTo,
+  secretHint: String(n.props.secretHint), format: String(n.props.format ?? 'LOOM'), createdAt: n.createdAt, deletedAt: n.validTo,
 });
 
 @ObjectType()

@@ -16,6 +16,7 @@ import { SYSTEM_TENANT } from '../tenancy/tenancy.service.js';
 import { actorProps, requireAdmin, type Actor } from './actor.js';
 import { checkText } from './validate.js';
 import { deliver, DEFAULT_RETRY, type DeliveryResult, type RetryPolicy } from './webhook-delivery.js';
+import { slackText, WEBHOOK_FORMATS, type WebhookFormat } from './webhook-format.js';
 
 export const WEBHOOK_EVENTS = [
   'MODEL_VERSION_REGISTERED', 'MODEL_VERSION_STAGE_CHANGED', 'MODEL_ALIAS_CHANGED', 'PROMPT_VERSION_CREATED', 'PROMPT_LABEL_CHANGED',
@@ -40,7 +41,7 @@ export class WebhookService {
 
   constructor(private readonly graph: GraphStore, private readonly policy: RetryPolicy = DEFAULT_RETRY) {}
 
-  async create(actor: Actor, input: { url: string; events?: string[] | null; secret?: string | null; description?: string | null }): Promise<{ webhook: GraphNode; secret: string }> {
+  async create(actor: Actor, input: { url: string; events?: string[] | null; secret?: string | null; description?: string | null; format?: WebhookFormat | null }): Promise<{ webhook: GraphNode; secret: string }> {
     requireAdmin(actor, 'manage webhooks');
     let url: URL;
     try { url = new URL(input.url); } catch { throw badInput('input.url', 'must be an absolute http(s) URL'); }
@@ -49,9 +50,11 @@ export class WebhookService {
     events.forEach((e, i) => { if (!WEBHOOK_EVENTS.includes(e as WebhookEvent)) throw badInput(`input.events[${i}]`, `must be one of ${WEBHOOK_EVENTS.join(', ')}`); });
     const secret = input.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
     if (secret.length < 16 || secret.length > 200) throw badInput('input.secret', 'must be 16-200 characters');
+    const format = input.format ?? 'LOOM';
+    if (!WEBHOOK_FORMATS.includes(format)) throw badInput('input.format', `must be one of ${WEBHOOK_FORMATS.join(', ')}`);
     if ((await this.list(actor.tenant)).length >= MAX_WEBHOOKS) throw badInput('input.url', `a tenant has at most ${MAX_WEBHOOKS} webhooks`);
     const id = randomUUID();
-    const props = { url: url.toString(), events, description: checkText('input.description', input.description, 1000) ?? null, secretHint: `…${secret.slice(-4)}`, createdBy: actorProps(actor) };
+    const props = { url: url.toString(), events, format, description: checkText('input.description', input.description, 1000) ?? null, secretHint: `…${secret.slice(-4)}`, createdBy: actorProps(actor) };
     // The secret first: a webhook is never visible without the secret to sign with.
     await this.graph.write(SYSTEM_TENANT, { nodes: [{ id: secretNodeId(actor.tenant, id), kind: 'Webhook', namespace: actor.tenant, name: id, props: { secret } }], edges: [] });
     await this.graph.write(actor.tenant, { nodes: [{ id: webhookId(id), kind: 'Webhook', namespace: REGISTRY_NAMESPACE, name: id, props }], edges: [] });
@@ -98,7 +101,7 @@ export class WebhookService {
       const secret = secrets[i]?.props.secret;
       if (typeof secret !== 'string') return;
       const id = randomUUID();
-      const body = JSON.stringify({ id, event, tenant, occurredAt, webhook: hook.name, data });
+      const body = hook.props.format === 'SLACK' ? JSON.stringify({ text: slackText(event, tenant, data) }) : JSON.stringify({ id, event, tenant, occurredAt, webhook: hook.name, data });
       const result = await deliver({ id, url: String(hook.props.url), secret, event, body }, this.policy, this.stop.signal);
       this.remember(tenant, { ...result, id, webhookId: hook.name, event, at: new Date().toISOString() });
     }));

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { slackText } from './webhook-format.js';
+
+describe('Slack webhook messages', () => {
+  it('says what fired and resolved, with the series and its value', () => {
+    const rule = { name: 'Idle GPU', severity: 'CRITICAL' };
+    const alert = { labels: { namespace: 'ml', pod: 'p-0', container: '' }, value: 3, op: 'LT', threshold: 10 };
+    expect(slackText('ALERT_FIRING', 'demo', { rule, alert })).toBe(':rotating_light: *[CRITICAL] Idle GPU* firing in demo: `namespace=ml pod=p-0` 3 &lt; 10');
+    expect(slackText('ALERT_RESOLVED', 'demo', { rule, alert: { ...alert, value: 50 } })).toBe(':white_check_mark: *[CRITICAL] Idle GPU* resolved in demo: `namespace=ml pod=p-0` 50 &lt; 10');
+    expect(slackText('ALERT_FIRING', 'demo', { rule, alert: { ...alert, noData: true } })).toContain('` no data');
+    // "<" is escaped as Slack asks (it shows "<"); ">" too
+    expect(slackText('ALERT_FIRING', 'demo', { rule, alert: { ...alert, op: 'GT' } })).toContain('3 &gt; 10');
+  });
+
+  it('says what moved in the registries, and by whom', () => {
+    expect(slackText('MODEL_VERSION_STAGE_CHANGED', 'demo', { model: 'churn', version: 3, from: 'Staging', to: 'Production', actor: 'ana', reason: 'AUC up' }))
+      .toBe(':arrow_right: Model *churn* version 3: Staging → *Production* by ana (AUC up)');
+    expect(slackText('MODEL_ALIAS_CHANGED', 'demo', { model: 'churn', alias: 'champion', version: null, actor: null })).toBe(':label: Model *churn* alias `champion` removed');
+    expect(slackText('PROMPT_LABEL_CHANGED', 'demo', { prompt: 'p', label: 'production', version: 2, actor: 'ci' })).toBe(':label: Prompt *p* label `production` → version 2 by ci');
+    expect(slackText('MODEL_VERSION_REGISTERED', 't', { model: 'm', version: 1 })).toBe(':package: Model *m* version 1 registered in t');
+    expect(slackText('PROMPT_VERSION_CREATED', 't', { prompt: 'p', version: 4, actor: 'x' })).toBe(':memo: Prompt *p* version 4 created by x');
+  });
+
+  it('never lets a name become a link or a mention', () => {
+    expect(slackText('MODEL_VERSION_REGISTERED', 't', { model: '<!channel> & <http://evil|x>', version: 1 })).toBe(':package: Model *&lt;!channel&gt; &amp; &lt;http://evil|x&gt;* version 1 registered in t');
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * What a webhook's body looks like. `LOOM` (default): the signed JSON envelope `{ id, event, tenant,
+ * occurredAt, webhook, data }`. `SLACK`: a Slack incoming-webhook message `{ text }` (also what
+ * Mattermost and Microsoft Teams' Slack-compatible hooks take), one line per event, so alerts and
+ * registry changes reach a channel without a relay. Pure.
+ */
+export const WEBHOOK_FORMATS = ['LOOM', 'SLACK'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+type Data = Record<string, any>;
+
+const OP: Record<string, string> = { GT: '>', GTE: '≥', LT: '<', LTE: '≤' };
+/** Slack's mrkdwn escapes (&, <, >): text from users and emitters never becomes a link or a mention. */
+const esc = (v: unknown) => String(v ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const series = (labels: Record<string, string> | undefined) => Object.entries(labels ?? {}).filter(([, v]) => v !== '').map(([k, v]) => `${k}=${v}`).join(' ');
+
+/** One line saying what happened, in Slack's mrkdwn. */
+export function slackText(event: string, tenant: string, data: Data): string {
+  const who = data.actor ? ` by ${esc(data.actor)}` : '';
+  const why = data.reason ? ` (${esc(data.reason)})` : '';
+  switch (event) {
+    case 'ALERT_FIRING':
+    case 'ALERT_RESOLVED': {
+      const { rule = {}, alert = {} } = data;
+      const firing = event === 'ALERT_FIRING';
+      const value = alert.noData ? 'no data' : `${alert.value ?? '–'} ${OP[alert.op] ?? alert.op} ${alert.threshold}`;
+      return `${firing ? ':rotating_light:' : ':white_check_mark:'} *[${esc(rule.severity)}] ${esc(rule.name)}* ${firing ? 'firing' : 'resolved'} in ${esc(tenant)}: \`${esc(series(alert.labels))}\` ${esc(value)}`;
+    }
+    case 'MODEL_VERSION_REGISTERED':
+      return `:package: Model *${esc(data.model)}* version ${esc(data.version)} registered in ${esc(tenant)}`;
+    case 'MODEL_VERSION_STAGE_CHANGED':
+      return `:arrow_right: Model *${esc(data.model)}* version ${esc(data.version)}: ${esc(data.from)} → *${esc(data.to)}*${who}${why}`;
+    case 'MODEL_ALIAS_CHANGED':
+      return `:label: Model *${esc(data.model)}* alias \`${esc(data.alias)}\` ${data.version === null ? 'removed' : `→ version ${esc(data.version)}`}${who}${why}`;
+    case 'PROMPT_VERSION_CREATED':
+      return `:memo: Prompt *${esc(data.prompt)}* version ${esc(data.version)} created${who}`;
+    case 'PROMPT_LABEL_CHANGED':
+      return `:label: Prompt *${esc(data.prompt)}* label \`${esc(data.label)}\` ${data.version === null ? 'removed' : `→ version ${esc(data.version)}`}${who}${why}`;
+    default:
+      return `${esc(event)} in ${esc(tenant)}`;
+  }
+}
