@@ -1,11 +1,13 @@
 /**
  * End to end: the alerts page in Chromium on a real Loom whose workers evaluate every second. An
  * editor previews a GPU rule on samples an OTel Collector would send, creates it, sees its alert
- * fire, pauses the rule (the alert resolves, and its history says why), then deletes it; the demo's
- * own LLM error rate rule fires beside it.
+ * fire (and reach a Slack stand-in through a webhook added on the page), pauses the rule (the alert
+ * resolves, and its history says why), then deletes it; the demo's own LLM error rate rule fires beside it.
  * Screenshots land in test-results/e2e/alerts-*.png.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DEMO_KEY, useE2E } from './testkit.js';
 import { DCGM_RESOURCE, dcgmLabels, gaugeRequest } from '../../server/src/domain/telemetry/metrics-testkit.js';
 import { runNodeId, trainingAccountId, TRAINING_NAMESPACE } from '../../server/src/domain/ids.js';
@@ -14,7 +16,18 @@ const e2e = useE2E({ LOOM_ALERT_INTERVAL_SECONDS: '1' });
 const RUN = 'e2e-idle-run-0001';
 const GPU = { uuid: 'GPU-e2e00000-0000-4000-8000-0000000a1e75', index: '0', host: 'gpu-node-e2e', namespace: 'e2e-ml', pod: 'idle-train-0' };
 
+/** A Slack stand-in: keeps the messages posted to it. */
+const slackMessages: string[] = [];
+const slack = createServer((req, res) => {
+  let body = '';
+  req.on('data', (c) => (body += c));
+  req.on('end', () => { slackMessages.push(body); res.writeHead(200).end('ok'); });
+});
+
 describe('alerts page', () => {
+  beforeAll(() => new Promise<void>((r) => slack.listen(0, '127.0.0.1', r)));
+  afterAll(() => new Promise((r) => slack.close(r)));
+
   it('previews and creates a GPU rule, shows its alert firing, then pausing resolves it', async () => {
     const now = Date.now();
     const samples = Array.from({ length: 12 }, (_, i) => ({ name: 'DCGM_FI_DEV_GPU_UTIL', timeMs: now - (12 - i) * 15_000, value: 3, labels: dcgmLabels(GPU) }));
@@ -31,6 +44,14 @@ describe('alerts page', () => {
     });
     const page = await e2e.page('/alerts');
     await page.getByTestId('alert-rule').first().waitFor(); // the demo's rules
+
+    // Alerts to a Slack channel (a stand-in here): an admin adds the webhook.
+    await page.getByTestId('no-webhooks').waitFor();
+    await page.getByTestId('webhook-url').fill(`http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T0/B0/x`);
+    await page.getByTestId('webhook-format').selectOption('SLACK');
+    await page.getByTestId('webhook-add').click();
+    await page.getByTestId('webhook-row').waitFor();
+    expect(await page.getByTestId('webhook-row').textContent()).toContain('Slack message');
     await page.getByTestId('rule-name').fill('E2E idle GPU');
     await page.getByTestId('rule-threshold').fill('10');
     await page.getByTestId('rule-for').fill('0');
@@ -58,6 +79,10 @@ describe('alerts page', () => {
     expect(await open.first().getAttribute('data-state')).toBe('FIRING');
     expect(await open.first().textContent()).toMatch(/critical|warning/);
     expect(await open.first().textContent()).toContain('3 < 10');
+    await expect.poll(() => slackMessages.map((m) => JSON.parse(m).text).find((x: string) => x.includes('E2E idle GPU')), { timeout: 15_000 })
+      .toContain('*[WARNING] E2E idle GPU* firing in demo: `namespace=e2e-ml pod=idle-train-0 ');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('webhook-last-delivery').textContent()).toContain('delivered (200)');
     await e2e.screenshot(page, 'alerts-2-firing');
     // The alert's run: its page lists the alert.
     await open.first().getByTestId('alert-run-link').click();

@@ -35,6 +35,9 @@ type Documents = {
     "\n  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value noData op threshold pendingSince firedAt closedAt } }\n": typeof types.NodeAlertsDocument,
     "\n  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { id name } }\n": typeof types.UpdateAlertRuleDocument,
     "\n  mutation SilenceAlertRule($id: ID!, $minutes: Int!) { silenceAlertRule(id: $id, minutes: $minutes) { id silencedUntil } }\n": typeof types.SilenceAlertRuleDocument,
+    "\n  query Webhooks { webhooks { id url events format description secretHint createdAt deliveries { id event ok attempts status error at } } }\n": typeof types.WebhooksDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url format } } }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id deletedAt } }\n": typeof types.DeleteWebhookDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": typeof types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.GpuSeriesDocument,
@@ -100,6 +103,9 @@ const documents: Documents = {
     "\n  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value noData op threshold pendingSince firedAt closedAt } }\n": types.NodeAlertsDocument,
     "\n  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { id name } }\n": types.UpdateAlertRuleDocument,
     "\n  mutation SilenceAlertRule($id: ID!, $minutes: Int!) { silenceAlertRule(id: $id, minutes: $minutes) { id silencedUntil } }\n": types.SilenceAlertRuleDocument,
+    "\n  query Webhooks { webhooks { id url events format description secretHint createdAt deliveries { id event ok attempts status error at } } }\n": types.WebhooksDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url format } } }\n": types.CreateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id deletedAt } }\n": types.DeleteWebhookDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.GpuSeriesDocument,
@@ -225,6 +231,18 @@ export function graphql(source: "\n  mutation UpdateAlertRule($id: ID!, $input: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SilenceAlertRule($id: ID!, $minutes: Int!) { silenceAlertRule(id: $id, minutes: $minutes) { id silencedUntil } }\n"): typeof import('./graphql').SilenceAlertRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks { webhooks { id url events format description secretHint createdAt deliveries { id event ok attempts status error at } } }\n"): typeof import('./graphql').WebhooksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url format } } }\n"): typeof import('./graphql').CreateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id deletedAt } }\n"): typeof import('./graphql').DeleteWebhookDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

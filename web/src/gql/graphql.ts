@@ -90,6 +90,17 @@ export type Comparison =
   | 'LT'
   | 'LTE';
 
+export type CreateWebhookInput = {
+  description?: string | null | undefined;
+  /** Event types to send; all when omitted */
+  events?: Array<string> | null | undefined;
+  /** LOOM (default): the signed JSON envelope; SLACK: a Slack incoming-webhook message `{ text }`, one line per event (Mattermost and Teams take it too) */
+  format?: string | null | undefined;
+  /** The HMAC-SHA256 signing secret (16-200 characters); generated when omitted and returned once */
+  secret?: string | null | undefined;
+  url: string;
+};
+
 /** Why a lineage answer is partial */
 export type CutReason =
   | 'DEADLINE'
@@ -487,6 +498,25 @@ export type SilenceAlertRuleMutationVariables = Exact<{
 
 
 export type SilenceAlertRuleMutation = { silenceAlertRule: { id: string, silencedUntil: string | null } };
+
+export type WebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhooksQuery = { webhooks: Array<{ id: string, url: string, events: Array<string>, format: string, description: string | null, secretHint: string, createdAt: string, deliveries: Array<{ id: string, event: string, ok: boolean, attempts: number, status: number | null, error: string | null, at: string }> }> };
+
+export type CreateWebhookMutationVariables = Exact<{
+  input: CreateWebhookInput;
+}>;
+
+
+export type CreateWebhookMutation = { createWebhook: { secret: string, webhook: { id: string, url: string, format: string } } };
+
+export type DeleteWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWebhookMutation = { deleteWebhook: { id: string, deletedAt: string | null } };
 
 export type GpuDevicesQueryVariables = Exact<{
   from?: string | null | undefined;
@@ -1249,6 +1279,48 @@ export const SilenceAlertRuleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SilenceAlertRuleMutation, SilenceAlertRuleMutationVariables>;
+export const WebhooksDocument = new TypedDocumentString(`
+    query Webhooks {
+  webhooks {
+    id
+    url
+    events
+    format
+    description
+    secretHint
+    createdAt
+    deliveries {
+      id
+      event
+      ok
+      attempts
+      status
+      error
+      at
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksQuery, WebhooksQueryVariables>;
+export const CreateWebhookDocument = new TypedDocumentString(`
+    mutation CreateWebhook($input: CreateWebhookInput!) {
+  createWebhook(input: $input) {
+    secret
+    webhook {
+      id
+      url
+      format
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWebhookMutation, CreateWebhookMutationVariables>;
+export const DeleteWebhookDocument = new TypedDocumentString(`
+    mutation DeleteWebhook($id: ID!) {
+  deleteWebhook(id: $id) {
+    id
+    deletedAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookMutation, DeleteWebhookMutationVariables>;
 export const GpuDevicesDocument = new TypedDocumentString(`
     query GpuDevices($from: DateTime, $limit: Int!) {
   gpus(from: $from, limit: $limit) {

@@ -137,7 +137,7 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
     expect(events()[0]).toMatchObject({ tenant: 'demo', data: { rule: { id: rule.id, name: idleRule.name, severity: 'CRITICAL', source: 'GPU' }, alert: { state: 'FIRING', runId: runNodeId(runId), labels: { gpu_uuid: IDLE.uuid } } } });
     // The Slack-format webhook got one message saying the same.
     expect(slack.got.map((g) => JSON.parse(g.body))).toEqual([{
-      text: `:rotating_light: *[CRITICAL] ${idleRule.name}* firing in demo: \`gpu_uuid=${IDLE.uuid} namespace=${IDLE.namespace} pod=${IDLE.pod} host=${IDLE.host} container=trainer gpu_model=NVIDIA A100-SXM4-80GB\` ${idleUtil.at(-1)!.value} &lt; 10`,
+      text: `:rotating_light: *[CRITICAL] ${idleRule.name}* firing in demo: \`namespace=${IDLE.namespace} pod=${IDLE.pod} gpu_uuid=${IDLE.uuid} host=${IDLE.host}\` ${idleUtil.at(-1)!.value} &lt; 10`,
     }]);
   });
 

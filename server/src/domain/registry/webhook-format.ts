@@ -12,7 +12,13 @@ type Data = Record<string, any>;
 const OP: Record<string, string> = { GT: '>', GTE: '≥', LT: '<', LTE: '≤' };
 /** Slack's mrkdwn escapes (&, <, >): text from users and emitters never becomes a link or a mention. */
 const esc = (v: unknown) => String(v ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const series = (labels: Record<string, string> | undefined) => Object.entries(labels ?? {}).filter(([, v]) => v !== '').map(([k, v]) => `${k}=${v}`).join(' ');
+const FIRST = ['namespace', 'pod', 'gpu_uuid', 'service.name', 'job_namespace', 'job_name'];
+/** A series' labels in short, as the alerts page shows them: the telling ones first, a GPU's model and container left out. */
+function series(labels: Record<string, string> | undefined): string {
+  const entries = Object.entries(labels ?? {}).filter(([k, v]) => v !== '' && k !== 'gpu_model' && k !== 'container');
+  const rank = (k: string) => (FIRST.indexOf(k) + 1 || 99);
+  return entries.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(' ');
+}
 
 /** One line saying what happened, in Slack's mrkdwn. */
 export function slackText(event: string, tenant: string, data: Data): string {

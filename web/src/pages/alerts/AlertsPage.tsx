@@ -16,6 +16,7 @@ import {
 } from './documents.js';
 import { duration, OP_SYMBOL, parseLabels, runIdOf, seriesText, STATE_CLASS } from './alerts.js';
 import { M } from './messages.js';
+import { Notifications } from './Notifications.js';
 import '../runs/tracking.css';
 
 type Rule = AlertsPageQuery['alertRules'][number];
@@ -37,7 +38,8 @@ const SEVERITY_CLASS: Record<string, string> = { CRITICAL: 'FAILED', WARNING: 'A
 export function AlertsPage() {
   const t = useT(M);
   const viewer = useViewer();
-  const canWrite = ['admin', 'editor'].includes(viewer?.role.toLowerCase() ?? '');
+  const role = viewer?.role.toLowerCase() ?? '';
+  const canWrite = role === 'admin' || role === 'editor';
   const page = useQuery(AlertsPageDocument, NO_VARIABLES);
   const { reload } = page;
   const [editing, setEditing] = useState<Rule | null>(null);
@@ -52,6 +54,7 @@ export function AlertsPage() {
       {page.error && <p className="error" role="alert">{page.error}</p>}
       <OpenAlerts alerts={page.data?.alerts ?? null} onRefresh={reload} />
       <Rules rules={page.data?.alertRules ?? null} canWrite={canWrite} onChange={reload} onEdit={setEditing} />
+      {role === 'admin' ? <Notifications /> : viewer && <p className="card muted" data-testid="alerts-admins-choose">{t('adminsChoose')}</p>}
       {canWrite ? <RuleForm key={editing?.id ?? 'new'} editing={editing} onDone={() => { setEditing(null); reload(); }} onCancel={() => setEditing(null)} /> : viewer && <p className="card muted" data-testid="alerts-editors-only">{t('editorsOnly')}</p>}
     </div>
   );

@@ -41,3 +41,15 @@ export const UpdateAlertRuleDocument = graphql(`
 export const SilenceAlertRuleDocument = graphql(`
   mutation SilenceAlertRule($id: ID!, $minutes: Int!) { silenceAlertRule(id: $id, minutes: $minutes) { id silencedUntil } }
 `);
+
+export const WebhooksDocument = graphql(`
+  query Webhooks { webhooks { id url events format description secretHint createdAt deliveries { id event ok attempts status error at } } }
+`);
+
+export const CreateWebhookDocument = graphql(`
+  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url format } } }
+`);
+
+export const DeleteWebhookDocument = graphql(`
+  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id deletedAt } }
+`);

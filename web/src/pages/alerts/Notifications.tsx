@@ -1,0 +1,87 @@
+/**
+ * Where alerts are sent: the tenant's webhooks (admins only, as the API), with the last delivery of
+ * each; add one (a Slack incoming-webhook URL gets Slack's format, chosen from the URL; any other the
+ * signed JSON) or stop one.
+ */
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '../../api/useMutation.js';
+import { useQuery } from '../../api/useQuery.js';
+import { useFormat, useT } from '../../i18n/i18n.js';
+import { CreateWebhookDocument, DeleteWebhookDocument, WebhooksDocument } from './documents.js';
+import { M } from './messages.js';
+
+const NO_VARIABLES = {};
+const ALERT_EVENTS = ['ALERT_FIRING', 'ALERT_RESOLVED'];
+/** Slack's, Mattermost's and Teams' incoming-webhook hosts take Slack's `{ text }`. */
+const slackLike = (url: string) => /^https:\/\/(hooks\.slack\.com|[^/]*\.webhook\.office\.com|[^/]*mattermost[^/]*)\//i.test(url.trim());
+
+export function Notifications() {
+  const t = useT(M);
+  const f = useFormat();
+  const hooks = useQuery(WebhooksDocument, NO_VARIABLES);
+  const [url, setUrl] = useState('');
+  const [format, setFormat] = useState<'LOOM' | 'SLACK' | null>(null);
+  const [alertsOnly, setAlertsOnly] = useState(true);
+  const [create, creating, reset] = useMutation(CreateWebhookDocument);
+  const [remove, removing] = useMutation(DeleteWebhookDocument);
+  const chosen = format ?? (slackLike(url) ? 'SLACK' : 'LOOM');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await create({ input: { url: url.trim(), format: chosen, events: alertsOnly ? ALERT_EVENTS : null } })) {
+      setUrl('');
+      setFormat(null);
+      hooks.reload();
+    }
+  };
+  const stop = async (id: string, at: string) => {
+    if (!window.confirm(t('confirmDeleteWebhook', { url: at }))) return;
+    if (await remove({ id })) hooks.reload();
+  };
+  const list = hooks.data?.webhooks ?? [];
+  const created = creating.data?.createWebhook;
+  return (
+    <section className="card stack-sm" data-testid="alert-notifications">
+      <h3>{t('notifications')}</h3>
+      <p className="muted small">{t('notificationsIntro')}</p>
+      {(hooks.error ?? removing.error) && <p className="error" role="alert">{hooks.error ?? removing.error}</p>}
+      {hooks.data && list.length === 0 && <p className="muted" data-testid="no-webhooks">{t('noWebhooks')}</p>}
+      {list.length > 0 && (
+        <table className="table">
+          <thead><tr><th>{t('url')}</th><th>{t('format')}</th><th>{t('events')}</th><th>{t('lastDelivery')}</th><th /></tr></thead>
+          <tbody>
+            {list.map((h) => {
+              const last = h.deliveries[0];
+              return (
+                <tr key={h.id} data-testid="webhook-row">
+                  <td className="mono small">{h.url}</td>
+                  <td>{t(h.format === 'SLACK' ? 'formatSLACK' : 'formatLOOM')}</td>
+                  <td className="small">{h.events.join(', ')}</td>
+                  <td className="small" data-testid="webhook-last-delivery">
+                    {!last ? <span className="muted">{t('noDelivery')}</span>
+                      : <>{f.dateTime(last.at)} {last.event}<div className={last.ok ? 'muted' : 'error'}>{last.ok ? t('delivered', { status: last.status ?? '' }) : t('failed', { n: last.attempts, error: last.error ?? String(last.status) })}</div></>}
+                  </td>
+                  <td><button type="button" className="small danger" data-testid="webhook-delete" onClick={() => stop(h.id, h.url)}>{t('delete')}</button></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <form className="row" onSubmit={submit}>
+        <div className="field"><label htmlFor="webhook-url">{t('url')}</label>
+          <input id="webhook-url" data-testid="webhook-url" type="url" required size={48} value={url} placeholder="https://hooks.slack.com/services/…" onChange={(e) => { setUrl(e.target.value); reset(); }} /></div>
+        <div className="field"><label htmlFor="webhook-format">{t('format')}</label>
+          <select id="webhook-format" data-testid="webhook-format" value={chosen} onChange={(e) => setFormat(e.target.value as 'LOOM' | 'SLACK')}>
+            <option value="SLACK">{t('formatSLACK')}</option><option value="LOOM">{t('formatLOOM')}</option>
+          </select></div>
+        <div className="field"><label htmlFor="webhook-events">{t('events')}</label>
+          <select id="webhook-events" data-testid="webhook-events" value={alertsOnly ? 'alerts' : 'all'} onChange={(e) => setAlertsOnly(e.target.value === 'alerts')}>
+            <option value="alerts">{t('alertEvents')}</option><option value="all">{t('allEvents')}</option>
+          </select></div>
+        <button type="submit" className="primary" data-testid="webhook-add" disabled={creating.running}>{creating.running ? t('adding') : t('addWebhook')}</button>
+      </form>
+      {creating.error && <p className="error" role="alert" data-testid="webhook-error">{creating.error}</p>}
+      {created?.webhook.format === 'LOOM' && <p className="new-key mono small" data-testid="webhook-secret">{t('secretOnce', { secret: created.secret })}</p>}
+    </section>
+  );
+}
