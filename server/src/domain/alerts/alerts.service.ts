@@ -7,7 +7,7 @@
  * Evaluation: `evaluateAll` is run by a worker on a timer (workers/alerts.workers.ts). Each enabled
  * rule reads its window, each series' value is decided against the open alert of that series
  * (state.ts), and the changes of a tenant's rules are one graph write; FIRING and RESOLVED are then
- * sent to the tenant's webhooks (ALERT_FIRING, ALERT_RESOLVED). Within a process, evaluations and
+ * sent to the tenant's webhooks (ALERT_FIRING, ALERT_RESOLVED: one per rule and event, `{ rule, alerts }`). Within a process, evaluations and
  * rule changes of one tenant run one at a time.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -91,7 +91,7 @@ export function toAlert(n: GraphNode): Alert {
 }
 
 /** The graph writes and notifications an evaluation decided. */
-interface Changes { nodes: NodeInput[]; edges: EdgeInput[]; notes: { event: AlertEvent; data: Record<string, unknown> }[] }
+interface Changes { nodes: NodeInput[]; edges: EdgeInput[]; notes: { event: AlertEvent; rule: AlertRule; alert: Record<string, unknown> }[] }
 
 export class AlertService {
   private readonly lock = new KeyedLock();
@@ -395,10 +395,23 @@ export class AlertService {
     return byPod;
   }
 
-  /** Writes the changes (one transaction), then sends the notifications: none is sent for a change that was not stored. */
+  /**
+   * Writes the changes (one transaction), then sends the notifications: none for a change that was not
+   * stored, and one per rule and event with every alert of it (`{ rule, alerts }`), so 64 GPUs going
+   * idle together are one message, not 64.
+   */
   private async apply(tenant: string, changes: Changes): Promise<void> {
     if (changes.nodes.length || changes.edges.length) await this.graph.write(tenant, { nodes: changes.nodes, edges: changes.edges });
-    for (const n of changes.notes) this.notify(tenant, n.event, n.data);
+    const groups = new Map<string, { event: AlertEvent; rule: AlertRule; alerts: Record<string, unknown>[] }>();
+    for (const n of changes.notes) {
+      const key = `${n.event} ${n.rule.id}`;
+      const group = groups.get(key) ?? { event: n.event, rule: n.rule, alerts: [] };
+      group.alerts.push(n.alert);
+      groups.set(key, group);
+    }
+    for (const { event, rule, alerts } of groups.values()) {
+      this.notify(tenant, event, { rule: { id: rule.id, name: rule.name, source: rule.source, severity: rule.severity, metric: rule.metric, measure: rule.measure }, alerts });
+    }
   }
 }
 
@@ -406,5 +419,5 @@ const emptyChanges = (): Changes => ({ nodes: [], edges: [], notes: [] });
 
 function note(event: AlertEvent, rule: AlertRule, alert: Record<string, unknown>): Changes['notes'][number] {
   const { key: _key, samples: _samples, notified: _notified, ...shown } = alert;
-  return { event, data: { rule: { id: rule.id, name: rule.name, source: rule.source, severity: rule.severity, metric: rule.metric, measure: rule.measure }, alert: shown } };
+  return { event, rule, alert: shown };
 }

@@ -5,11 +5,16 @@ describe('Slack webhook messages', () => {
   it('says what fired and resolved, with the series and its value', () => {
     const rule = { name: 'Idle GPU', severity: 'CRITICAL' };
     const alert = { labels: { namespace: 'ml', pod: 'p-0', container: '' }, value: 3, op: 'LT', threshold: 10 };
-    expect(slackText('ALERT_FIRING', 'demo', { rule, alert })).toBe(':rotating_light: *[CRITICAL] Idle GPU* firing in demo: `namespace=ml pod=p-0` 3 &lt; 10');
-    expect(slackText('ALERT_RESOLVED', 'demo', { rule, alert: { ...alert, value: 50 } })).toBe(':white_check_mark: *[CRITICAL] Idle GPU* resolved in demo: `namespace=ml pod=p-0` 50 &lt; 10');
-    expect(slackText('ALERT_FIRING', 'demo', { rule, alert: { ...alert, noData: true } })).toContain('` no data');
+    expect(slackText('ALERT_FIRING', 'demo', { rule, alerts: [alert] })).toBe(':rotating_light: *[CRITICAL] Idle GPU* firing in demo: `namespace=ml pod=p-0` 3 &lt; 10');
+    expect(slackText('ALERT_RESOLVED', 'demo', { rule, alerts: [{ ...alert, value: 50 }] })).toBe(':white_check_mark: *[CRITICAL] Idle GPU* resolved in demo: `namespace=ml pod=p-0` 50 &lt; 10');
+    expect(slackText('ALERT_FIRING', 'demo', { rule, alerts: [{ ...alert, noData: true }] })).toContain('` no data');
     // "<" is escaped as Slack asks (it shows "<"); ">" too
-    expect(slackText('ALERT_FIRING', 'demo', { rule, alert: { ...alert, op: 'GT' } })).toContain('3 &gt; 10');
+    expect(slackText('ALERT_FIRING', 'demo', { rule, alerts: [{ ...alert, op: 'GT' }] })).toContain('3 &gt; 10');
+    // Several series of one rule at once: one message, ten lines at most.
+    const many = Array.from({ length: 12 }, (_, i) => ({ ...alert, labels: { pod: `p-${i}` } }));
+    expect(slackText('ALERT_FIRING', 'demo', { rule, alerts: many.slice(0, 2) })).toBe(':rotating_light: *[CRITICAL] Idle GPU* firing in demo: 2 series\n• `pod=p-0` 3 &lt; 10\n• `pod=p-1` 3 &lt; 10');
+    const text = slackText('ALERT_FIRING', 'demo', { rule, alerts: many }).split('\n');
+    expect([text.length, text[0], text[10], text[11]]).toEqual([12, ':rotating_light: *[CRITICAL] Idle GPU* firing in demo: 12 series', '• `pod=p-9` 3 &lt; 10', '…and 2 more']);
   });
 
   it('says what moved in the registries, and by whom', () => {

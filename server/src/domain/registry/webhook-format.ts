@@ -10,6 +10,8 @@ export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 type Data = Record<string, any>;
 
 const OP: Record<string, string> = { GT: '>', GTE: '≥', LT: '<', LTE: '≤' };
+/** Series listed in one alert message; the others are counted. */
+const MAX_LINES = 10;
 /** Slack's mrkdwn escapes (&, <, >): text from users and emitters never becomes a link or a mention. */
 const esc = (v: unknown) => String(v ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const FIRST = ['namespace', 'pod', 'gpu_uuid', 'service.name', 'job_namespace', 'job_name'];
@@ -27,10 +29,14 @@ export function slackText(event: string, tenant: string, data: Data): string {
   switch (event) {
     case 'ALERT_FIRING':
     case 'ALERT_RESOLVED': {
-      const { rule = {}, alert = {} } = data;
+      const { rule = {}, alerts = [] } = data as { rule?: Data; alerts?: Data[] };
       const firing = event === 'ALERT_FIRING';
-      const value = alert.noData ? 'no data' : `${alert.value ?? '–'} ${OP[alert.op] ?? alert.op} ${alert.threshold}`;
-      return `${firing ? ':rotating_light:' : ':white_check_mark:'} *[${esc(rule.severity)}] ${esc(rule.name)}* ${firing ? 'firing' : 'resolved'} in ${esc(tenant)}: \`${esc(series(alert.labels))}\` ${esc(value)}`;
+      const head = `${firing ? ':rotating_light:' : ':white_check_mark:'} *[${esc(rule.severity)}] ${esc(rule.name)}* ${firing ? 'firing' : 'resolved'} in ${esc(tenant)}`;
+      const line = (a: Data) => `\`${esc(series(a.labels))}\` ${esc(a.noData ? 'no data' : `${a.value ?? '–'} ${OP[a.op] ?? a.op} ${a.threshold}`)}`;
+      if (alerts.length === 1) return `${head}: ${line(alerts[0]!)}`;
+      const shown = alerts.slice(0, MAX_LINES).map((a) => `• ${line(a)}`);
+      const more = alerts.length > MAX_LINES ? [`…and ${alerts.length - MAX_LINES} more`] : [];
+      return [`${head}: ${alerts.length} series`, ...shown, ...more].join('\n');
     }
     case 'MODEL_VERSION_REGISTERED':
       return `:package: Model *${esc(data.model)}* version ${esc(data.version)} registered in ${esc(tenant)}`;
