@@ -53,7 +53,7 @@ export function DetailsPanel({ nodeId, rootId, onOpenLineage }: Props) {
             <dt>{t('created')}</dt><dd><time dateTime={node.createdAt} title={node.createdAt}>{dateTime(node.createdAt)}</time></dd>
             <dt>{t('updated')}</dt><dd><time dateTime={node.updatedAt} title={node.updatedAt}>{dateTime(node.updatedAt)}</time></dd>
           </dl>
-          {(node.kind === 'Job' || node.kind === 'Run') && <NodeAlerts key={`alerts-${node.id}`} nodeId={node.id} compact />}
+          <NodeAlerts key={`alerts-${node.id}`} nodeId={node.id} compact />
           {Section && <Section key={node.id} node={node} onOpenLineage={onOpenLineage} />}
           <details className="all-props">
             <summary>{t('props')}</summary>

@@ -438,14 +438,14 @@ export type RecentlyActiveQuery = { recentlyActive: Array<{ id: string, kind: No
 export type AlertsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AlertsPageQuery = { alerts: Array<{ id: string, ruleId: string, ruleName: string, source: AlertSource, severity: AlertSeverity, labels: unknown, state: AlertState, value: number | null, noData: boolean, op: AlertOp, threshold: number, pendingSince: string, firedAt: string | null, runId: string | null, subjectId: string | null }>, alertRules: Array<{ id: string, name: string, description: string | null, source: AlertSource, metric: string | null, service: string | null, aggregation: AlertAggregation | null, measure: AlertMeasure | null, llmOnly: boolean, alertOnNoData: boolean, op: AlertOp, threshold: number, windowSeconds: number, forSeconds: number, severity: AlertSeverity, enabled: boolean, silencedUntil: string | null, createdAt: string, createdBy: string | null, lastEvaluatedAt: string | null, lastSeries: number | null, lastTruncated: boolean, lastError: string | null, labels: Array<{ key: string, value: string }> }> };
+export type AlertsPageQuery = { alerts: Array<{ id: string, ruleId: string, ruleName: string, source: AlertSource, severity: AlertSeverity, labels: unknown, state: AlertState, value: number | null, noData: boolean, op: AlertOp, threshold: number, pendingSince: string, firedAt: string | null, subjectId: string | null }>, alertRules: Array<{ id: string, name: string, description: string | null, source: AlertSource, metric: string | null, service: string | null, aggregation: AlertAggregation | null, measure: AlertMeasure | null, llmOnly: boolean, alertOnNoData: boolean, op: AlertOp, threshold: number, windowSeconds: number, forSeconds: number, severity: AlertSeverity, enabled: boolean, silencedUntil: string | null, createdAt: string, createdBy: string | null, lastEvaluatedAt: string | null, lastSeries: number | null, lastTruncated: boolean, lastError: string | null, labels: Array<{ key: string, value: string }> }> };
 
 export type AlertHistoryQueryVariables = Exact<{
   ruleId: string | number;
 }>;
 
 
-export type AlertHistoryQuery = { alerts: Array<{ id: string, source: AlertSource, labels: unknown, state: AlertState, value: number | null, noData: boolean, pendingSince: string, firedAt: string | null, closedAt: string | null, closeReason: string | null, runId: string | null, subjectId: string | null }> };
+export type AlertHistoryQuery = { alerts: Array<{ id: string, source: AlertSource, labels: unknown, state: AlertState, value: number | null, noData: boolean, pendingSince: string, firedAt: string | null, closedAt: string | null, closeReason: string | null, subjectId: string | null }> };
 
 export type PreviewAlertRuleQueryVariables = Exact<{
   input: AlertRuleInput;
@@ -1154,7 +1154,6 @@ export const AlertsPageDocument = new TypedDocumentString(`
     threshold
     pendingSince
     firedAt
-    runId
     subjectId
   }
   alertRules {
@@ -1201,7 +1200,6 @@ export const AlertHistoryDocument = new TypedDocumentString(`
     firedAt
     closedAt
     closeReason
-    runId
     subjectId
   }
 }

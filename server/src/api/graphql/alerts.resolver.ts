@@ -9,7 +9,7 @@ import {
   type AlertAggregation, type AlertMeasure, type AlertOp, type AlertRule as DomainRule, type AlertSeverity, type AlertSource,
 } from '../../domain/alerts/rules.js';
 import { ALERT_STATES, type AlertState as DomainState } from '../../domain/alerts/state.js';
-import type { Alert as DomainAlert } from '../../domain/alerts/alerts.service.js';
+import type { Alert as DomainAlert } from '../../domain/alerts/changes.js';
 import { GPU_METRIC_NAMES } from '../../domain/telemetry/gpu.js';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -83,7 +83,6 @@ export class Alert {
   @Field(() => String, { nullable: true, description: 'NO_LONGER_BREAKING, NO_DATA (no sample in the window), RULE_DISABLED or RULE_DELETED' }) closeReason!: string | null;
   @Field(() => GraphQLDateTime) lastEvaluatedAt!: string;
   @Field(() => GraphQLDateTime, { nullable: true, description: "When ALERT_FIRING was sent; null while the rule's silence keeps it back" }) notifiedAt!: string | null;
-  @Field(() => ID, { nullable: true, description: 'GPU rules: the node id of the training run whose pod the GPU is on' }) runId!: string | null;
   @Field(() => ID, { nullable: true, description: 'The node it is about: the run (GPU rules), the job (RUNS rules)' }) subjectId!: string | null;
 }
 
@@ -141,12 +140,11 @@ export class AlertsResolver {
   async alerts(
     @Arg('states', () => [AlertStateEnum], { nullable: true }) states: DomainState[] | undefined,
     @Arg('ruleId', () => ID, { nullable: true, description: 'Of this rule only' }) ruleId: string | undefined,
-    @Arg('runId', () => ID, { nullable: true, description: 'About this run only (its run id or node id): GPU alerts on its pods' }) runId: string | undefined,
     @Arg('nodeId', () => ID, { nullable: true, description: 'About this node only: a run, or a job (RUNS alerts)' }) nodeId: string | undefined,
     @Arg('first', () => Int, { defaultValue: 100, description: '1..1000' }) first: number,
     @Ctx() ctx: Context,
   ): Promise<Alert[]> {
-    return (await ctx.services.alerts.alerts(ctx.principal.tenant, { states, ruleId, runId, nodeId, first })).map(alertView);
+    return (await ctx.services.alerts.alerts(ctx.principal.tenant, { states, ruleId, nodeId, first })).map(alertView);
   }
 
   @FieldResolver(() => [Alert], { description: "This rule's alerts, newest first (open ones unless `states` says otherwise)" })

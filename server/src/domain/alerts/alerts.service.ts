@@ -7,53 +7,25 @@
  * Evaluation: `evaluateAll` is run by a worker on a timer (workers/alerts.workers.ts). Each enabled
  * rule reads its window, each series' value is decided against the open alert of that series
  * (state.ts), and the changes of a tenant's rules are one graph write; FIRING and RESOLVED are then
- * sent to the tenant's webhooks (ALERT_FIRING, ALERT_RESOLVED: one per rule and event, `{ rule, alerts }`). Within a process, evaluations and
- * rule changes of one tenant run one at a time.
+ * sent to the tenant's webhooks (ALERT_FIRING, ALERT_RESOLVED: one per rule and event, `{ rule, alerts }`).
+ * What an evaluation changes is decided in changes.ts. Within a process, a tenant's evaluations and
+ * rule changes run one at a time.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Analytics } from '../ports/Analytics.js';
 import type { GraphStore } from '../ports/GraphStore.js';
-import type { EdgeInput, GraphNode, NodeInput, Page } from '../model.js';
+import type { GraphNode, Page } from '../model.js';
 import type { Neighbour } from '../ports/GraphStore.js';
-import { nameable, nodeId, REGISTRY_NAMESPACE, runNodeId, trainingAccountId } from '../ids.js';
+import { nameable, nodeId, trainingAccountId } from '../ids.js';
 import { badInput, notFound } from '../errors.js';
 import { KeyedLock } from '../keyed-lock.js';
 import { actorProps, requireWrite, type Actor } from '../registry/actor.js';
 import { msToNs } from '../telemetry/metrics-range.js';
 import { runPlacement } from '../telemetry/gpu-placement.js';
-import { alertRuleId, breaches, checkRule, MAX_RULES, ruleNode, toRule, type AlertOp, type AlertRule, type AlertRuleInput, type AlertSeverity, type AlertSource } from './rules.js';
+import { alertRuleId, breaches, checkRule, MAX_RULES, ruleNode, toRule, type AlertRule, type AlertRuleInput } from './rules.js';
 import { signalQuery, type SignalRow } from './queries.js';
-import { decide, type AlertState } from './state.js';
-
-export interface Alert {
-  id: string;
-  ruleId: string;
-  ruleName: string;
-  source: AlertSource;
-  severity: AlertSeverity;
-  /** The series: its labels (a metric's labels and `service.name`; a GPU's uuid, namespace, pod, host...; a service). */
-  labels: Record<string, string>;
-  state: AlertState;
-  /** The series' value at the last evaluation that saw it. */
-  value: number | null;
-  /** It fires (or fired) because the series stopped reporting (rules with alertOnNoData). */
-  noData: boolean;
-  op: AlertOp;
-  threshold: number;
-  pendingSince: string;
-  firedAt: string | null;
-  /** When it was RESOLVED or CANCELLED. */
-  closedAt: string | null;
-  /** Why it closed: NO_LONGER_BREAKING, NO_DATA (no sample in the window), RULE_DISABLED, RULE_DELETED. */
-  closeReason: string | null;
-  lastEvaluatedAt: string;
-  /** When ALERT_FIRING was sent for it; null while its rule's silence kept it back (it is sent once the silence ends, if it still fires). */
-  notifiedAt: string | null;
-  /** GPU rules: the node id of the training run whose pod the GPU series is on. */
-  runId: string | null;
-  /** The node the alert is about (CONCERNS): the run (GPU rules) or the job (RUNS rules); null when none is known. */
-  subjectId: string | null;
-}
+import type { AlertState } from './state.js';
+import { closeAlert, emptyChanges, notifications, ruleChanges, toAlert, type Alert, type AlertEvent, type Changes } from './changes.js';
 
 /** `value` null: a series that reported in the window before and not in this one (rules with alertOnNoData). */
 export interface PreviewSeries { labels: Record<string, string>; value: number | null; samples: number; breaching: boolean }
@@ -61,7 +33,6 @@ export interface Preview { from: string; to: string; series: PreviewSeries[]; tr
 /** `errors`: rules (or whole tenants) that could not be evaluated; `failure`: the first tenant that failed whole, and why. */
 export interface EvaluationSummary { tenants: number; rules: number; series: number; fired: number; resolved: number; errors: number; failure?: string }
 
-export type AlertEvent = 'ALERT_FIRING' | 'ALERT_RESOLVED';
 export type AlertNotify = (tenant: string, event: AlertEvent, data: Record<string, unknown>) => void;
 
 export interface AlertOptions {
@@ -74,24 +45,7 @@ export interface AlertOptions {
 const MAX_OPEN = 1000;
 const ALERT_LIST_MAX = 1000;
 
-export const alertId = (name: string) => nodeId('Alert', REGISTRY_NAMESPACE, name);
-const keyHash = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 16);
 
-export function toAlert(n: GraphNode): Alert {
-  const p = n.props as Record<string, any>;
-  return {
-    id: n.name, ruleId: p.ruleId, ruleName: p.ruleName, source: p.source, severity: p.severity, labels: p.labels ?? {}, state: p.state,
-    value: typeof p.value === 'number' ? p.value : null, noData: p.noData === true, op: p.op, threshold: Number(p.threshold), pendingSince: p.pendingSince, firedAt: p.firedAt ?? null,
-    closedAt: p.closedAt ?? null, closeReason: p.closeReason ?? null, lastEvaluatedAt: p.lastEvaluatedAt, runId: p.runId ?? null,
-    subjectId: p.subjectId ?? p.runId ?? null,
-    // `notified` is false while a silence holds the alert back (the store keeps no null props); alerts stored
-    // before it was recorded were notified when they fired.
-    notifiedAt: p.notified === false ? null : p.notifiedAt ?? p.firedAt ?? null,
-  };
-}
-
-/** The graph writes and notifications an evaluation decided. */
-interface Changes { nodes: NodeInput[]; edges: EdgeInput[]; notes: { event: AlertEvent; rule: AlertRule; alert: Record<string, unknown> }[] }
 
 export class AlertService {
   private readonly lock = new KeyedLock();
@@ -192,24 +146,21 @@ export class AlertService {
   }
 
   /**
-   * Alerts, newest first: of one rule, of one run (a GPU rule's alerts on its pods), or of all the
+   * Alerts, newest first: of one rule, of one node (a run's GPU alerts, a job's failed runs), or of all the
    * tenant's rules; open ones (PENDING, FIRING) by default, closed ones too when `states` names them.
    * CANCELLED alerts are never listed.
    */
-  async alerts(tenant: string, q: { ruleId?: string | null; runId?: string | null; nodeId?: string | null; states?: AlertState[] | null; first?: number | null } = {}): Promise<Alert[]> {
+  async alerts(tenant: string, q: { ruleId?: string | null; nodeId?: string | null; states?: AlertState[] | null; first?: number | null } = {}): Promise<Alert[]> {
     const first = q.first ?? 100;
     if (!Number.isInteger(first) || first < 1 || first > ALERT_LIST_MAX) throw badInput('first', `must be 1..${ALERT_LIST_MAX}`);
-    if ([q.ruleId, q.runId, q.nodeId].filter(Boolean).length > 1) throw badInput(q.runId ? 'runId' : 'nodeId', 'give one of ruleId, runId and nodeId');
+    if (q.ruleId && q.nodeId) throw badInput('nodeId', 'give ruleId or nodeId, not both');
     const states = new Set<AlertState>(q.states?.length ? q.states : ['PENDING', 'FIRING']);
     const closed = states.has('RESOLVED');
     let pages: Page<Neighbour>[];
-    if (q.runId || q.nodeId) {
+    if (q.nodeId) {
       // A run's or a job's alerts: their CONCERNS edges stay when they close.
-      const field = q.runId ? 'runId' : 'nodeId';
-      const given = (q.runId ?? q.nodeId)!;
-      if (typeof given !== 'string' || !given.trim() || given.includes('\u0000')) throw badInput(field, 'required');
-      const subject = q.nodeId ?? (given.startsWith('run:') ? given : runNodeId(given));
-      pages = [await this.graph.neighbours(tenant, subject, { direction: 'UPSTREAM', edgeKinds: ['CONCERNS'], order: 'createdAt', limit: Math.min(ALERT_LIST_MAX, first * 4), offset: 0 })];
+      if (typeof q.nodeId !== 'string' || !q.nodeId.trim() || q.nodeId.includes('\u0000')) throw badInput('nodeId', 'required');
+      pages = [await this.graph.neighbours(tenant, q.nodeId, { direction: 'UPSTREAM', edgeKinds: ['CONCERNS'], order: 'createdAt', limit: Math.min(ALERT_LIST_MAX, first * 4), offset: 0 })];
     } else {
       const rules = q.ruleId ? [await this.get(tenant, q.ruleId)] : await this.list(tenant);
       pages = await Promise.all(rules.map((r) => this.graph.neighbours(tenant, alertRuleId(r.id), {
@@ -275,7 +226,8 @@ export class AlertService {
           const rows = await this.read(tenant, rule, nowMs);
           const truncated = rows.length > this.maxSeries;
           const seen = rows.slice(0, this.maxSeries);
-          const c = await this.decideRule(tenant, rule, seen, nowMs, rule.source === 'GPU' ? runOfPod : rule.source === 'RUNS' ? jobOf : null);
+          const read = { rows: seen, before: await this.silentBefore(tenant, rule, nowMs), open: await this.open(tenant, rule.id) };
+          const c = await ruleChanges(rule, read, nowMs, rule.source === 'GPU' ? runOfPod : rule.source === 'RUNS' ? jobOf : null);
           changes.nodes.push(...c.nodes, ruleNode(rule.id, { lastEvaluatedAt: at, lastSeries: seen.length, lastTruncated: truncated, lastError: null }));
           changes.edges.push(...c.edges);
           changes.notes.push(...c.notes);
@@ -315,71 +267,11 @@ export class AlertService {
     return new Map(open.map((i) => [String(i.node.props.key), i.node]));
   }
 
-  /** `subjectOf`: the node an alert of a series is about (its run, its job), null when none. */
-  private async decideRule(tenant: string, rule: AlertRule, rows: SignalRow[], nowMs: number, subjectOf: ((labels: Record<string, string>) => Promise<string | null>) | null): Promise<Changes> {
-    const at = new Date(nowMs).toISOString();
-    const open = await this.open(tenant, rule.id);
-    const values = new Map(rows.map((r) => [r.a_key, r]));
-    const before = new Map((await this.silentBefore(tenant, rule, nowMs)).map((r) => [r.a_key, r]));
-    const changes = emptyChanges();
-    const silenced = rule.silencedUntil !== null && Date.parse(rule.silencedUntil) > nowMs;
-    for (const key of new Set([...values.keys(), ...open.keys(), ...before.keys()])) {
-      const row = values.get(key);
-      const labels = (row ?? before.get(key))?.a_labels;
-      const value = row === undefined ? undefined : Number(row.a_value);
-      const node = open.get(key);
-      const current = node ? toAlert(node) : undefined;
-      const d = decide(rule, current && (current.state === 'PENDING' || current.state === 'FIRING') ? { state: current.state, pendingSince: current.pendingSince } : undefined, value, nowMs, rule.alertOnNoData);
-      if (d.action === 'none') continue;
-      if (d.action === 'open') {
-        const name = `${rule.id}/${keyHash(key)}/${nowMs}`;
-        const subjectId = subjectOf ? await subjectOf(labels!) : null;
-        const props = {
-          ruleId: rule.id, ruleName: rule.name, source: rule.source, severity: rule.severity, key, labels, state: d.state, value, noData: !row,
-          samples: row ? Number(row.a_samples) : 0, op: rule.op, threshold: rule.threshold, pendingSince: at, firedAt: d.state === 'FIRING' ? at : null,
-          closedAt: null, closeReason: null, lastEvaluatedAt: at, runId: rule.source === 'GPU' ? subjectId : null, subjectId,
-          notified: d.state === 'FIRING' && !silenced, notifiedAt: d.state === 'FIRING' && !silenced ? at : null,
-        };
-        changes.nodes.push({ id: alertId(name), kind: 'Alert', namespace: REGISTRY_NAMESPACE, name, props, at });
-        changes.edges.push({ kind: 'RAISED', from: alertRuleId(rule.id), to: alertId(name), validFrom: at });
-        if (subjectId) changes.edges.push({ kind: 'CONCERNS', from: alertId(name), to: subjectId, validFrom: at });
-        if (props.notified) changes.notes.push(note('ALERT_FIRING', rule, { ...props, id: name }));
-        continue;
-      }
-      const alert = current!;
-      if (d.action === 'update') {
-        // Firing and not sent yet (it just fired, or a silence kept it back): sent unless silenced now.
-        const send = (d.fire || alert.state === 'FIRING') && !alert.notifiedAt && !silenced;
-        const props = {
-          ...(row ? { value: value! } : {}), noData: !row, samples: row ? Number(row.a_samples) : 0, lastEvaluatedAt: at,
-          ...(d.fire ? { state: 'FIRING', firedAt: at, notified: send } : {}),
-          ...(send ? { notified: true, notifiedAt: at } : {}),
-        };
-        changes.nodes.push({ id: node!.id, kind: 'Alert', namespace: REGISTRY_NAMESPACE, name: node!.name, props, at });
-        if (send) changes.notes.push(note('ALERT_FIRING', rule, { ...alert, ...props }));
-        continue;
-      }
-      this.close(changes, rule, node!, d.state, row === undefined ? 'NO_DATA' : 'NO_LONGER_BREAKING', at, value);
-    }
-    return changes;
-  }
-
-  /** Closes an open alert: RESOLVED (notified when its firing was) or CANCELLED (hidden: it never fired); its RAISED edge ends. */
-  private close(changes: Changes, rule: AlertRule, node: GraphNode, state: 'RESOLVED' | 'CANCELLED', reason: string, at: string, value?: number): void {
-    const props = {
-      state, closedAt: at, closeReason: reason, lastEvaluatedAt: at, ...(value === undefined ? {} : { value }), ...(state === 'CANCELLED' ? { deletedAt: at } : {}),
-    };
-    changes.nodes.push({ id: node.id, kind: 'Alert', namespace: REGISTRY_NAMESPACE, name: node.name, props, at });
-    changes.edges.push({ kind: 'RAISED', from: alertRuleId(rule.id), to: node.id, validTo: at });
-    const alert = toAlert(node);
-    if (state === 'RESOLVED' && alert.notifiedAt) changes.notes.push(note('ALERT_RESOLVED', rule, { ...alert, ...props }));
-  }
-
   private async closeAll(tenant: string, rule: AlertRule, reason: string): Promise<Changes> {
     const changes = emptyChanges();
     const at = new Date(this.now()).toISOString();
     for (const node of (await this.open(tenant, rule.id)).values()) {
-      this.close(changes, rule, node, node.props.state === 'FIRING' ? 'RESOLVED' : 'CANCELLED', reason, at);
+      closeAlert(changes, rule, node, node.props.state === 'FIRING' ? 'RESOLVED' : 'CANCELLED', reason, at);
     }
     return changes;
   }
@@ -395,29 +287,10 @@ export class AlertService {
     return byPod;
   }
 
-  /**
-   * Writes the changes (one transaction), then sends the notifications: none for a change that was not
-   * stored, and one per rule and event with every alert of it (`{ rule, alerts }`), so 64 GPUs going
-   * idle together are one message, not 64.
-   */
+  /** Writes the changes (one transaction), then sends their notifications: none for a change that was not stored. */
   private async apply(tenant: string, changes: Changes): Promise<void> {
     if (changes.nodes.length || changes.edges.length) await this.graph.write(tenant, { nodes: changes.nodes, edges: changes.edges });
-    const groups = new Map<string, { event: AlertEvent; rule: AlertRule; alerts: Record<string, unknown>[] }>();
-    for (const n of changes.notes) {
-      const key = `${n.event} ${n.rule.id}`;
-      const group = groups.get(key) ?? { event: n.event, rule: n.rule, alerts: [] };
-      group.alerts.push(n.alert);
-      groups.set(key, group);
-    }
-    for (const { event, rule, alerts } of groups.values()) {
-      this.notify(tenant, event, { rule: { id: rule.id, name: rule.name, source: rule.source, severity: rule.severity, metric: rule.metric, measure: rule.measure }, alerts });
-    }
+    for (const n of notifications(changes)) this.notify(tenant, n.event, n.data);
   }
 }
 
-const emptyChanges = (): Changes => ({ nodes: [], edges: [], notes: [] });
-
-function note(event: AlertEvent, rule: AlertRule, alert: Record<string, unknown>): Changes['notes'][number] {
-  const { key: _key, samples: _samples, notified: _notified, ...shown } = alert;
-  return { event, rule, alert: shown };
-}

@@ -91,10 +91,10 @@ function OpenAlerts({ alerts, onRefresh }: { alerts: AlertsPageQuery['alerts'] |
 }
 
 /** Where an alert's subject is shown: a run's page and GPUs, or a job's lineage. */
-function SubjectLinks({ alert }: { alert: { runId: string | null; subjectId: string | null } }) {
+function SubjectLinks({ alert }: { alert: { subjectId: string | null } }) {
   const t = useT(M);
-  if (alert.runId) return <RunLinks runId={runIdOf(alert.runId)} />;
   if (!alert.subjectId) return null;
+  if (alert.subjectId.startsWith('run:')) return <RunLinks runId={runIdOf(alert.subjectId)} />;
   const id = encodeURIComponent(alert.subjectId);
   return <Link to={`/lineage?node=${id}&sel=${id}`} className="small" data-testid="alert-job-link">{t('openJob')}</Link>;
 }

@@ -2,7 +2,7 @@ import { graphql } from '../../gql/index.js';
 
 export const AlertsPageDocument = graphql(`
   query AlertsPage {
-    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value noData op threshold pendingSince firedAt runId subjectId }
+    alerts(states: [PENDING, FIRING]) { id ruleId ruleName source severity labels state value noData op threshold pendingSince firedAt subjectId }
     alertRules {
       id name description source metric labels { key value } service aggregation measure llmOnly alertOnNoData op threshold windowSeconds forSeconds severity
       enabled silencedUntil createdAt createdBy lastEvaluatedAt lastSeries lastTruncated lastError
@@ -11,7 +11,7 @@ export const AlertsPageDocument = graphql(`
 `);
 
 export const AlertHistoryDocument = graphql(`
-  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id source labels state value noData pendingSince firedAt closedAt closeReason runId subjectId } }
+  query AlertHistory($ruleId: ID!) { alerts(ruleId: $ruleId, states: [FIRING, RESOLVED], first: 50) { id source labels state value noData pendingSince firedAt closedAt closeReason subjectId } }
 `);
 
 export const PreviewAlertRuleDocument = graphql(`
