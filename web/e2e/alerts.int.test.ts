@@ -135,8 +135,7 @@ describe('alerts page', () => {
 
   it("a viewer reads alerts but gets no rule form", async () => {
     const viewer = await e2e.loom.services.tenancy.createApiKey('demo', 'viewer');
-    const page = await e2e.browser.newPage();
-    await page.goto(`${e2e.loom.url}/alerts#key=${viewer}`);
+    const page = await e2e.page('/alerts', viewer);
     await page.getByTestId('alerts-editors-only').waitFor();
     expect(await page.getByTestId('new-alert-rule').count()).toBe(0);
     expect(await page.getByTestId('nav-alerts').count()).toBe(1);

@@ -59,8 +59,7 @@ describe('API keys page', () => {
 
   it("a viewer's browser shows no Keys page in its navigation, and the page tells it why", async () => {
     const viewer = await e2e.loom.services.tenancy.createApiKey('demo', 'viewer');
-    const page = await e2e.browser.newPage();
-    await page.goto(`${e2e.loom.url}/keys#key=${viewer}`);
+    const page = await e2e.page('/keys', viewer);
     await page.getByTestId('keys-admins-only').waitFor();
     expect(await page.getByTestId('nav-keys').count()).toBe(0);
     expect(await page.getByTestId('nav-runs').count()).toBe(1);

@@ -29,8 +29,8 @@ export type Loom = Awaited<ReturnType<typeof startLoom>>;
 export interface E2E {
   readonly loom: Loom;
   readonly browser: BrowserContext;
-  /** A new page at `path` (default `/`), signed in with the demo key; waits for the shell. */
-  page(path?: string): Promise<Page>;
+  /** A new page at `path` (default `/`), signed in with `key` (default the demo key); waits for the shell. */
+  page(path?: string, key?: string): Promise<Page>;
   /** Uncaught errors of a page opened by page(). */
   pageErrors(page: Page): string[];
   screenshot(page: Page, name: string): Promise<void>;
@@ -63,13 +63,13 @@ export function useE2E(env: Record<string, string> = {}): E2E {
   return {
     get loom() { if (!loom) throw new Error('Loom is not started (use e2e inside tests)'); return loom; },
     get browser() { if (!browser) throw new Error('Chromium is not started (use e2e inside tests)'); return browser; },
-    async page(at = '/') {
+    async page(at = '/', key = DEMO_KEY) {
       const page = await this.browser.newPage();
       const list: string[] = [];
       errors.set(page, list);
       page.on('pageerror', (error) => list.push(error.message));
       const sep = at.includes('#') ? '&' : '#';
-      await page.goto(`${this.loom.url}${at}${sep}key=${DEMO_KEY}`);
+      await page.goto(`${this.loom.url}${at}${sep}key=${key}`);
       await page.getByTestId('viewer').waitFor();
       return page;
     },
