@@ -21,6 +21,7 @@ import type { TrainingLauncher } from '../domain/ports/TrainingLauncher.js';
 import { TrainingService } from '../domain/training/training.service.js';
 import { TrainingQuotas, type Quota } from '../domain/training/quota.js';
 import { AlertService, type AlertOptions } from '../domain/alerts/alerts.service.js';
+import { FeatureStore } from '../domain/features/features.service.js';
 
 /** The domain services, built once by the composition root over the chosen adapters. */
 export interface Services {
@@ -53,6 +54,8 @@ export interface Services {
   trainingQuotas: TrainingQuotas;
   /** Alert rules, their evaluation (by the workers) and the alerts they raise. */
   alerts: AlertService;
+  /** Feature groups, their values (upserts), online and point-in-time reads. */
+  features: FeatureStore;
 }
 
 /** Settings the services read (a slice of the config; defaults when not given). */
@@ -104,6 +107,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     metrics: new MetricsQueryService(analytics),
     gpu: new GpuQueryService(graph, analytics),
     alerts: new AlertService(graph, analytics, registry.webhooks.notify, () => tenancy.listTenants(), opts.alerts),
+    features: new FeatureStore(graph, analytics),
     ...trainingServices(graph, opts.training),
   };
 }

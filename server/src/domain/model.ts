@@ -76,6 +76,8 @@ export const EDGE_KINDS = [
   'SERVES_PROMPT',
   /** a tenant's training account -> a training run it dispatched; current while the run is queued or running (it holds quota), ended when it finishes. */
   'DISPATCHED',
+  /** dataset -> a feature group computed from it (domain/features); current while the group's definition names it as its source. */
+  'FEEDS',
   /** alert rule -> an alert it raised; current while the alert is PENDING or FIRING, ended when it closes. */
   'RAISED',
   /** alert -> what it is about: the training run whose GPUs it watches (a GPU rule's series on a pod of the run), the job whose runs it counts (RUNS). */
@@ -86,6 +88,8 @@ export type EdgeKind = (typeof EDGE_KINDS)[number];
 /** Edges that carry data flow; lineage traversals follow these. */
 export const LINEAGE_EDGE_KINDS: readonly EdgeKind[] = [
   'INPUT_TO', 'OUTPUT', 'ALIAS',
+  // Features: dataset -> feature group (-> training run through TRAINS).
+  'FEEDS',
   // Model lineage: dataset -> training run -> model version -> prompt version -> trace.
   'TRAINS', 'PRODUCED', 'SERVES_PROMPT', 'SERVED', 'PROMPTED',
 ];

@@ -1,0 +1,265 @@
+/**
+ * The feature store: feature groups defined in the tenant's graph (groups.ts, group-graph.ts), their
+ * values in the analytics store (values.ts, queries.ts): written as upserts, read online (each entity's
+ * latest vector) and at points in time (training sets without leakage: each value as it was known at
+ * the row's time). Definitions of one group run one at a time within a process.
+ */
+import type { Analytics } from '../ports/Analytics.js';
+import type { GraphStore } from '../ports/GraphStore.js';
+import { nodeId } from '../ids.js';
+import { LoomError, badInput, notFound } from '../errors.js';
+import { KeyedLock } from '../keyed-lock.js';
+import { actorProps, requireWrite, type Actor } from '../registry/actor.js';
+import { checkCount, checkPaging } from '../registry/validate.js';
+import {
+  checkEvolution, checkFeatureGroup, featureGroupId, isDefinedGroup, toFeatureGroup,
+  type FeatureGroup, type FeatureGroupInput, type FeatureSpec, type SourceDataset,
+} from './groups.js';
+import { definitionBatch } from './group-graph.js';
+import { checkEntityId, checkEventTime, decodeValue, valueRows, type FeatureRowInput, type FeatureValue, type StoredValue } from './values.js';
+import { featureStatsQuery, groupStatsQuery, onlineQuery, pointInTimeQuery, type FeaturePairs } from './queries.js';
+
+/** Features of one group to read (all of them when `features` is left out). */
+export interface FeatureSelection { namespace: string; name: string; features?: string[] | null }
+/**
+ * As Feast's field statuses: PRESENT; NULL (written as null); NOT_FOUND (no value at or before the
+ * time); EXPIRED (the latest value is older than the group's TTL at the time).
+ */
+export type ValueStatus = 'PRESENT' | 'NULL' | 'NOT_FOUND' | 'EXPIRED';
+export interface VectorValue { group: string; feature: string; value: FeatureValue; eventTime: string | null; status: ValueStatus }
+export interface FeatureVector { entityId: string; at: string; values: VectorValue[] }
+export interface WriteResult { rows: number; values: number; writtenAt: string }
+export interface GroupStats { entities: number; values: number; firstEventTime: string | null; lastEventTime: string | null; lastWrittenAt: string | null }
+export interface FeatureStats {
+  feature: string; entities: number; nulls: number; min: number | null; max: number | null; mean: number | null;
+  distinctStrings: number | null; lastEventTime: string | null;
+}
+
+export const MAX_GROUPS = 1000;
+export const MAX_ONLINE_ENTITIES = 1000;
+export const MAX_POINT_IN_TIME_ROWS = 10_000;
+const MAX_SELECTIONS = 20;
+const MAX_PIT_VALUES = 2_000_000;
+
+interface Resolved { group: FeatureGroup; specs: FeatureSpec[] }
+
+export class FeatureStore {
+  private readonly lock = new KeyedLock();
+  private lastWrite = 0;
+
+  constructor(private readonly graph: GraphStore, private readonly analytics: Analytics, private readonly now: () => number = Date.now) {}
+
+  /**
+   * Create a group or change its definition (editor, admin). A change may add and drop features and
+   * change descriptions, sources and TTL; not the entity key nor a kept feature's type. Values written
+   * stay (a dropped feature's are no longer served; defining it again with the same type serves them).
+   */
+  async define(actor: Actor, input: FeatureGroupInput): Promise<FeatureGroup> {
+    requireWrite(actor, 'define feature groups');
+    const def = checkFeatureGroup(input);
+    const id = featureGroupId(def.namespace, def.name);
+    return this.lock.run(`${actor.tenant}/${id}`, async () => {
+      const [stored] = await this.graph.getNodes(actor.tenant, [id]);
+      // A dataset Loom knows from OpenLineage (the table the features are materialised in) becomes the group.
+      if (stored && stored.kind !== 'FeatureGroup' && stored.kind !== 'Dataset') throw new LoomError('CONFLICT', `${def.namespace}/${def.name} is a ${stored.kind}, not a dataset`);
+      // A dropped group defined again keeps its history: the same checks, the next version.
+      const previous = stored && typeof stored.props.definedAt === 'string' ? toFeatureGroup(stored) : null;
+      if (previous) checkEvolution(previous, def);
+      else if ((await this.list(actor.tenant, { first: 1, offset: MAX_GROUPS - 1 })).length) {
+        throw badInput('input.name', `a tenant has at most ${MAX_GROUPS} feature groups`);
+      }
+      const source = def.source ? await this.sourceDataset(actor.tenant, def.source) : null;
+      const at = new Date(this.now()).toISOString();
+      if (previous && !stored!.validTo && sameDefinition(previous, def, source)) return previous;
+      const props = {
+        description: def.description, entity: def.entity, features: def.features, ttlSeconds: def.ttlSeconds, owner: def.owner,
+        source: source?.id ?? null, sourceNamespace: source?.namespace ?? null, sourceName: source?.name ?? null,
+        version: (previous?.version ?? 0) + 1, definedAt: at, definedBy: actorProps(actor), restoredAt: at,
+      };
+      await this.graph.write(actor.tenant, definitionBatch(def, source, previous, props, at));
+      return this.get(actor.tenant, def.namespace, def.name);
+    });
+  }
+
+  /** Drop a group (editor, admin): it is no longer listed nor served; its values and history stay, and defining it again restores them. */
+  async drop(actor: Actor, namespace: string, name: string): Promise<FeatureGroup> {
+    requireWrite(actor, 'drop feature groups');
+    const group = await this.get(actor.tenant, namespace, name);
+    return this.lock.run(`${actor.tenant}/${group.id}`, async () => {
+      const at = new Date(this.now()).toISOString();
+      await this.graph.write(actor.tenant, { nodes: [{ id: group.id, kind: 'FeatureGroup', namespace, name, props: { deletedAt: at, deletedBy: actorProps(actor) }, at }], edges: [] });
+      return group;
+    });
+  }
+
+  /** The tenant's groups by namespace and name; `search`: names containing it (any case). */
+  async list(tenant: string, q: { namespace?: string | null; search?: string | null; first: number; offset: number }): Promise<FeatureGroup[]> {
+    checkPaging(q.first, q.offset, MAX_GROUPS);
+    const nodes = await this.graph.search(tenant, { text: q.search ?? '', kinds: ['FeatureGroup'], limit: MAX_GROUPS * 2 });
+    return nodes.filter((n) => isDefinedGroup(n) && (!q.namespace || n.namespace === q.namespace)).map(toFeatureGroup)
+      .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))
+      .slice(q.offset, q.offset + q.first);
+  }
+
+  async get(tenant: string, namespace: string, name: string): Promise<FeatureGroup> {
+    if (typeof namespace !== 'string' || typeof name !== 'string' || !namespace || !name) throw badInput(namespace ? 'name' : 'namespace', 'required');
+    const id = featureGroupId(namespace, name);
+    const [node] = await this.graph.getNodes(tenant, [id]);
+    if (!node || !isDefinedGroup(node)) throw notFound(`feature group ${namespace}/${name}`);
+    return toFeatureGroup(node);
+  }
+
+  /**
+   * Upsert values (editor, admin): each row is an entity's values at an event time (default now), some
+   * or all of the group's features. A value written again for the same entity, feature and event time
+   * replaces it; one with a later event time supersedes it online, and a point-in-time read sees each
+   * as of its time. All rows are checked first: one bad value refuses the write, naming it.
+   * Answered once the values are committed.
+   */
+  async write(actor: Actor, input: { namespace: string; name: string; rows: FeatureRowInput[] }): Promise<WriteResult> {
+    requireWrite(actor, 'write feature values');
+    const group = await this.get(actor.tenant, input.namespace, input.name);
+    const now = this.now();
+    const writtenAt = this.writeTime(now);
+    const rows = valueRows(actor.tenant, group, input.rows, now, writtenAt);
+    await this.analytics.insert('feature_values', rows as unknown as Record<string, unknown>[]);
+    return { rows: input.rows.length, values: rows.length, writtenAt };
+  }
+
+  /** Each entity's latest values of the selected features (the online store), in the order asked. */
+  async online(tenant: string, entityIds: string[], selections: FeatureSelection[]): Promise<FeatureVector[]> {
+    if (!Array.isArray(entityIds) || entityIds.length === 0) throw badInput('entityIds', 'at least one entity id is required');
+    checkCount('entityIds', entityIds, MAX_ONLINE_ENTITIES);
+    const entities = entityIds.map((e, i) => checkEntityId(`entityIds[${i}]`, e));
+    const resolved = await this.resolve(tenant, selections);
+    const nowMs = this.now();
+    const at = new Date(nowMs).toISOString();
+    const rows = await this.analytics.query<StoredValue & { group_id: string; entity_id: string }>(tenant, onlineQuery(), {
+      groups: resolved.map((r) => r.group.id), entities: [...new Set(entities)], ...pairsOf(resolved),
+    });
+    const found = new Map(rows.map((r) => [`${r.group_id}\u0000${r.entity_id}\u0000${r.feature}`, r]));
+    return entities.map((entityId) => ({
+      entityId, at,
+      values: resolved.flatMap(({ group, specs }) => specs.map((spec) => vectorValue(group, spec, found.get(`${group.id}\u0000${entityId}\u0000${spec.name}`), nowMs))),
+    }));
+  }
+
+  /**
+   * Point in time (a training set): for each row (an entity at a time), each selected feature's value
+   * with the latest event time at or before that time, so no row sees a value from its future.
+   */
+  async pointInTime(tenant: string, rows: { entityId: string; at: string | Date }[], selections: FeatureSelection[]): Promise<FeatureVector[]> {
+    if (!Array.isArray(rows) || rows.length === 0) throw badInput('rows', 'at least one row is required');
+    checkCount('rows', rows, MAX_POINT_IN_TIME_ROWS);
+    const nowMs = this.now();
+    const checked = rows.map((r, i) => ({
+      entityId: checkEntityId(`rows[${i}].entityId`, r?.entityId),
+      at: r.at == null ? (() => { throw badInput(`rows[${i}].at`, 'required'); })() : checkEventTime(`rows[${i}].at`, r.at, nowMs),
+    }));
+    const resolved = await this.resolve(tenant, selections);
+    const pairs = pairsOf(resolved);
+    const values = pairs.pair_features.length * checked.length;
+    if (values > MAX_PIT_VALUES) throw badInput('rows', `rows × features must be at most ${MAX_PIT_VALUES} (got ${values}); ask in parts`);
+    const found = await this.analytics.query<StoredValue & { i: number | string; group_id: string; found: number | string }>(tenant, pointInTimeQuery(), {
+      entities: checked.map((r) => r.entityId), times: checked.map((r) => chTime(r.at)), groups: resolved.map((r) => r.group.id), ...pairs,
+    });
+    const byKey = new Map(found.filter((r) => Number(r.found) === 1).map((r) => [`${r.i}\u0000${r.group_id}\u0000${r.feature}`, r]));
+    return checked.map((r, i) => ({
+      entityId: r.entityId, at: r.at,
+      values: resolved.flatMap(({ group, specs }) => specs.map((spec) => vectorValue(group, spec, byKey.get(`${i}\u0000${group.id}\u0000${spec.name}`), Date.parse(r.at)))),
+    }));
+  }
+
+  async stats(tenant: string, group: FeatureGroup): Promise<GroupStats> {
+    const [r] = await this.analytics.query<Record<string, string | number | null>>(tenant, groupStatsQuery(), { group: group.id });
+    const values = Number(r?.values ?? 0);
+    const time = (v: unknown) => (values && typeof v === 'string' ? fromChTime(v) : null);
+    return { entities: Number(r?.entities ?? 0), values, firstEventTime: time(r?.first_event_time), lastEventTime: time(r?.last_event_time), lastWrittenAt: time(r?.last_written_at) };
+  }
+
+  /** Per feature of the group, over each entity's latest value: entities, nulls, spread. */
+  async featureStats(tenant: string, group: FeatureGroup): Promise<FeatureStats[]> {
+    const rows = await this.analytics.query<Record<string, string | number | null>>(tenant, featureStatsQuery(), { group: group.id });
+    const byName = new Map(rows.map((r) => [String(r.feature), r]));
+    return group.features.map((f) => {
+      const r = byName.get(f.name);
+      const entities = Number(r?.entities ?? 0);
+      const nulls = Number(r?.nulls ?? 0);
+      const numeric = f.type === 'INT64' || f.type === 'FLOAT64' || f.type === 'BOOL';
+      const col = f.type === 'FLOAT64' ? 'num' : 'int';
+      const num = (k: string) => (r && numeric && entities > nulls ? Number(r[`${col}_${k}`]) : null);
+      return {
+        feature: f.name, entities, nulls, min: num('min'), max: num('max'), mean: num('avg'),
+        distinctStrings: f.type === 'STRING' && r ? Number(r.distinct_strings) : null,
+        lastEventTime: r && typeof r.last_event_time === 'string' ? fromChTime(r.last_event_time) : null,
+      };
+    });
+  }
+
+  /** The groups and features asked for: every group defined, every feature one of its own, one entity key among them. */
+  private async resolve(tenant: string, selections: FeatureSelection[]): Promise<Resolved[]> {
+    if (!Array.isArray(selections) || selections.length === 0) throw badInput('features', 'select at least one feature group');
+    checkCount('features', selections, MAX_SELECTIONS);
+    const ids = selections.map((s, i) => {
+      if (typeof s?.namespace !== 'string' || !s.namespace) throw badInput(`features[${i}].namespace`, 'required');
+      if (typeof s.name !== 'string' || !s.name) throw badInput(`features[${i}].name`, 'required');
+      return featureGroupId(s.namespace, s.name);
+    });
+    if (new Set(ids).size !== ids.length) throw badInput(`features[${ids.findIndex((id, i) => ids.indexOf(id) !== i)}]`, 'a group is selected twice: list its features in one selection');
+    const nodes = await this.graph.getNodes(tenant, ids);
+    const resolved = selections.map((s, i): Resolved => {
+      const node = nodes[i];
+      if (!node || !isDefinedGroup(node)) throw new LoomError('NOT_FOUND', `features[${i}]: feature group ${s.namespace}/${s.name} not found`);
+      const group = toFeatureGroup(node);
+      const specs = s.features == null ? group.features : s.features.map((name, j) => {
+        const spec = group.features.find((f) => f.name === name);
+        if (!spec) throw badInput(`features[${i}].features[${j}]`, `${name} is not a feature of ${s.namespace}/${s.name}`);
+        return spec;
+      });
+      return { group, specs };
+    });
+    const keys = [...new Set(resolved.map((r) => r.group.entity))];
+    if (keys.length > 1) throw badInput('features', `the groups have different entity keys (${keys.join(', ')}): ask for each key's groups separately`);
+    return resolved;
+  }
+
+  /** The written_at of a write: the clock in microseconds, strictly increasing within the process, so a later write always wins. */
+  private writeTime(nowMs: number): string {
+    const us = Math.max(nowMs * 1000, this.lastWrite + 1);
+    this.lastWrite = us;
+    const ms = Math.floor(us / 1000);
+    return `${new Date(ms).toISOString().slice(0, 19)}.${String(us % 1_000_000).padStart(6, '0')}Z`;
+  }
+
+  private async sourceDataset(tenant: string, ref: { namespace: string; name: string }): Promise<SourceDataset> {
+    const id = nodeId('Dataset', ref.namespace, ref.name);
+    const [node] = await this.graph.getNodes(tenant, [id]);
+    if (!node || node.validTo) throw badInput('input.source', `no dataset ${ref.namespace}/${ref.name} in this tenant (its lineage must reach Loom first, e.g. from an OpenLineage emitter)`);
+    return { id, namespace: ref.namespace, name: ref.name };
+  }
+}
+
+function pairsOf(resolved: Resolved[]): FeaturePairs {
+  return {
+    pair_groups: resolved.flatMap(({ group, specs }) => specs.map(() => group.id)),
+    pair_features: resolved.flatMap(({ specs }) => specs.map((s) => s.name)),
+  };
+}
+
+function vectorValue(group: FeatureGroup, spec: FeatureSpec, row: StoredValue | undefined, atMs: number): VectorValue {
+  const base = { group: `${group.namespace}/${group.name}`, feature: spec.name };
+  if (!row) return { ...base, value: null, eventTime: null, status: 'NOT_FOUND' };
+  const eventTime = fromChTime(row.event_time);
+  if (group.ttlSeconds !== null && Date.parse(eventTime) < atMs - group.ttlSeconds * 1000) return { ...base, value: null, eventTime, status: 'EXPIRED' };
+  const value = decodeValue(spec, row);
+  return { ...base, value, eventTime, status: value === null ? 'NULL' : 'PRESENT' };
+}
+
+function sameDefinition(g: FeatureGroup, def: ReturnType<typeof checkFeatureGroup>, source: SourceDataset | null): boolean {
+  return JSON.stringify([g.description, g.entity, g.features, g.ttlSeconds, g.owner, g.source?.id ?? null])
+    === JSON.stringify([def.description, def.entity, def.features, def.ttlSeconds, def.owner, source?.id ?? null]);
+}
+
+/** ClickHouse's DateTime64 text ("2026-12-06 05:00:00.123") ↔ ISO-8601. */
+const fromChTime = (v: string) => `${v.replace(' ', 'T').slice(0, 23)}Z`;
+const chTime = (iso: string) => iso.replace('T', ' ').replace('Z', '');
