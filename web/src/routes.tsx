@@ -9,8 +9,9 @@ import { GpuPage } from './pages/gpu/GpuPage.js';
 import { TrainingPage } from './pages/training/TrainingPage.js';
 import { KeysPage } from './pages/keys/KeysPage.js';
 import { AlertsPage } from './pages/alerts/AlertsPage.js';
+import { FeaturesPage } from './pages/features/FeaturesPage.js';
 
-export type NavKey = 'lineage' | 'runs' | 'models' | 'prompts' | 'traces' | 'gpu' | 'alerts' | 'training' | 'keys';
+export type NavKey = 'lineage' | 'features' | 'runs' | 'models' | 'prompts' | 'traces' | 'gpu' | 'alerts' | 'training' | 'keys';
 /** `adminOnly`: in the navigation of admin keys only (the page itself says so to others). */
 export interface Route { key: NavKey; path: string; match: (path: string) => boolean; page: ComponentType; adminOnly?: boolean }
 
@@ -18,6 +19,7 @@ const prefix = (p: string) => (path: string) => path === p || path.startsWith(`$
 
 export const NAV: ReadonlyArray<Route> = [
   { key: 'lineage', path: '/lineage', match: (path) => path === '/' || prefix('/lineage')(path), page: Explorer },
+  { key: 'features', path: '/features', match: prefix('/features'), page: FeaturesPage },
   { key: 'runs', path: '/runs', match: prefix('/runs'), page: RunsPage },
   { key: 'models', path: '/models', match: prefix('/models'), page: ModelsPage },
   { key: 'prompts', path: '/prompts', match: prefix('/prompts'), page: PromptsPage },

@@ -38,6 +38,10 @@ type Documents = {
     "\n  query Webhooks { webhooks { id url events format description secretHint createdAt deliveries { id event ok attempts status error at } } }\n": typeof types.WebhooksDocument,
     "\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url format } } }\n": typeof types.CreateWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id deletedAt } }\n": typeof types.DeleteWebhookDocument,
+    "\n  query FeatureGroups($search: String) {\n    featureGroups(search: $search, first: 500) { id namespace name description entity version definedAt source { id namespace name } features { name } stats { entities lastEventTime } }\n  }\n": typeof types.FeatureGroupsDocument,
+    "\n  query FeatureGroup($namespace: String!, $name: String!) {\n    featureGroup(namespace: $namespace, name: $name) {\n      id namespace name description entity version definedAt owner ttlSeconds definedBy { name role }\n      source { id namespace name }\n      features { id name type dimension description sourceFields transformation }\n      stats { entities values firstEventTime lastEventTime lastWrittenAt }\n      featureStats { feature entities nulls min max mean distinctStrings lastEventTime }\n    }\n  }\n": typeof types.FeatureGroupDocument,
+    "\n  query OnlineFeatures($entityIds: [String!]!, $features: [FeatureSelectionInput!]!) {\n    onlineFeatures(entityIds: $entityIds, features: $features) { entityId at values { feature value eventTime status } }\n  }\n": typeof types.OnlineFeaturesDocument,
+    "\n  query PointInTimeFeatures($rows: [EntityAtInput!]!, $features: [FeatureSelectionInput!]!) {\n    pointInTimeFeatures(rows: $rows, features: $features) { entityId at values { feature value eventTime status } }\n  }\n": typeof types.PointInTimeFeaturesDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": typeof types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.GpuSeriesDocument,
@@ -106,6 +110,10 @@ const documents: Documents = {
     "\n  query Webhooks { webhooks { id url events format description secretHint createdAt deliveries { id event ok attempts status error at } } }\n": types.WebhooksDocument,
     "\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url format } } }\n": types.CreateWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id deletedAt } }\n": types.DeleteWebhookDocument,
+    "\n  query FeatureGroups($search: String) {\n    featureGroups(search: $search, first: 500) { id namespace name description entity version definedAt source { id namespace name } features { name } stats { entities lastEventTime } }\n  }\n": types.FeatureGroupsDocument,
+    "\n  query FeatureGroup($namespace: String!, $name: String!) {\n    featureGroup(namespace: $namespace, name: $name) {\n      id namespace name description entity version definedAt owner ttlSeconds definedBy { name role }\n      source { id namespace name }\n      features { id name type dimension description sourceFields transformation }\n      stats { entities values firstEventTime lastEventTime lastWrittenAt }\n      featureStats { feature entities nulls min max mean distinctStrings lastEventTime }\n    }\n  }\n": types.FeatureGroupDocument,
+    "\n  query OnlineFeatures($entityIds: [String!]!, $features: [FeatureSelectionInput!]!) {\n    onlineFeatures(entityIds: $entityIds, features: $features) { entityId at values { feature value eventTime status } }\n  }\n": types.OnlineFeaturesDocument,
+    "\n  query PointInTimeFeatures($rows: [EntityAtInput!]!, $features: [FeatureSelectionInput!]!) {\n    pointInTimeFeatures(rows: $rows, features: $features) { entityId at values { feature value eventTime status } }\n  }\n": types.PointInTimeFeaturesDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.GpuSeriesDocument,
@@ -243,6 +251,22 @@ export function graphql(source: "\n  mutation CreateWebhook($input: CreateWebhoo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id deletedAt } }\n"): typeof import('./graphql').DeleteWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeatureGroups($search: String) {\n    featureGroups(search: $search, first: 500) { id namespace name description entity version definedAt source { id namespace name } features { name } stats { entities lastEventTime } }\n  }\n"): typeof import('./graphql').FeatureGroupsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeatureGroup($namespace: String!, $name: String!) {\n    featureGroup(namespace: $namespace, name: $name) {\n      id namespace name description entity version definedAt owner ttlSeconds definedBy { name role }\n      source { id namespace name }\n      features { id name type dimension description sourceFields transformation }\n      stats { entities values firstEventTime lastEventTime lastWrittenAt }\n      featureStats { feature entities nulls min max mean distinctStrings lastEventTime }\n    }\n  }\n"): typeof import('./graphql').FeatureGroupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OnlineFeatures($entityIds: [String!]!, $features: [FeatureSelectionInput!]!) {\n    onlineFeatures(entityIds: $entityIds, features: $features) { entityId at values { feature value eventTime status } }\n  }\n"): typeof import('./graphql').OnlineFeaturesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PointInTimeFeatures($rows: [EntityAtInput!]!, $features: [FeatureSelectionInput!]!) {\n    pointInTimeFeatures(rows: $rows, features: $features) { entityId at values { feature value eventTime status } }\n  }\n"): typeof import('./graphql').PointInTimeFeaturesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

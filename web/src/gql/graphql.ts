@@ -124,10 +124,38 @@ export type Direction =
   | 'DOWNSTREAM'
   | 'UPSTREAM';
 
+/** An entity at a time (a row of a training set) */
+export type EntityAtInput = {
+  at: string;
+  entityId: string;
+};
+
 export type EnvVarInput = {
   name: string;
   value: string;
 };
+
+/** Features of one group (all of them when `features` is left out) */
+export type FeatureSelectionInput = {
+  features?: Array<string> | null | undefined;
+  name: string;
+  namespace: string;
+};
+
+/** INT64 (exact: a number, or a string of digits beyond 2^53), FLOAT64, STRING, BOOL, FLOAT_VECTOR (an embedding of `dimension` numbers) */
+export type FeatureType =
+  | 'BOOL'
+  | 'FLOAT64'
+  | 'FLOAT_VECTOR'
+  | 'INT64'
+  | 'STRING';
+
+/** PRESENT; NULL: written as null; NOT_FOUND: no value at or before the time; EXPIRED: the latest value is older than the group's ttlSeconds */
+export type FeatureValueStatus =
+  | 'EXPIRED'
+  | 'NOT_FOUND'
+  | 'NULL'
+  | 'PRESENT';
 
 export type GateKind =
   /** A metric of the version (its source run's last value, or its latest evaluation) must compare to a threshold */
@@ -517,6 +545,37 @@ export type DeleteWebhookMutationVariables = Exact<{
 
 
 export type DeleteWebhookMutation = { deleteWebhook: { id: string, deletedAt: string | null } };
+
+export type FeatureGroupsQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type FeatureGroupsQuery = { featureGroups: Array<{ id: string, namespace: string, name: string, description: string | null, entity: string, version: number, definedAt: string, source: { id: string, namespace: string, name: string } | null, features: Array<{ name: string }>, stats: { entities: number, lastEventTime: string | null } }> };
+
+export type FeatureGroupQueryVariables = Exact<{
+  namespace: string;
+  name: string;
+}>;
+
+
+export type FeatureGroupQuery = { featureGroup: { id: string, namespace: string, name: string, description: string | null, entity: string, version: number, definedAt: string, owner: string | null, ttlSeconds: number | null, definedBy: { name: string | null, role: string } | null, source: { id: string, namespace: string, name: string } | null, features: Array<{ id: string, name: string, type: FeatureType, dimension: number | null, description: string | null, sourceFields: Array<string>, transformation: string | null }>, stats: { entities: number, values: number, firstEventTime: string | null, lastEventTime: string | null, lastWrittenAt: string | null }, featureStats: Array<{ feature: string, entities: number, nulls: number, min: number | null, max: number | null, mean: number | null, distinctStrings: number | null, lastEventTime: string | null }> } | null };
+
+export type OnlineFeaturesQueryVariables = Exact<{
+  entityIds: Array<string> | string;
+  features: Array<FeatureSelectionInput> | FeatureSelectionInput;
+}>;
+
+
+export type OnlineFeaturesQuery = { onlineFeatures: Array<{ entityId: string, at: string, values: Array<{ feature: string, value: unknown, eventTime: string | null, status: FeatureValueStatus }> }> };
+
+export type PointInTimeFeaturesQueryVariables = Exact<{
+  rows: Array<EntityAtInput> | EntityAtInput;
+  features: Array<FeatureSelectionInput> | FeatureSelectionInput;
+}>;
+
+
+export type PointInTimeFeaturesQuery = { pointInTimeFeatures: Array<{ entityId: string, at: string, values: Array<{ feature: string, value: unknown, eventTime: string | null, status: FeatureValueStatus }> }> };
 
 export type GpuDevicesQueryVariables = Exact<{
   from?: string | null | undefined;
@@ -1319,6 +1378,109 @@ export const DeleteWebhookDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteWebhookMutation, DeleteWebhookMutationVariables>;
+export const FeatureGroupsDocument = new TypedDocumentString(`
+    query FeatureGroups($search: String) {
+  featureGroups(search: $search, first: 500) {
+    id
+    namespace
+    name
+    description
+    entity
+    version
+    definedAt
+    source {
+      id
+      namespace
+      name
+    }
+    features {
+      name
+    }
+    stats {
+      entities
+      lastEventTime
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeatureGroupsQuery, FeatureGroupsQueryVariables>;
+export const FeatureGroupDocument = new TypedDocumentString(`
+    query FeatureGroup($namespace: String!, $name: String!) {
+  featureGroup(namespace: $namespace, name: $name) {
+    id
+    namespace
+    name
+    description
+    entity
+    version
+    definedAt
+    owner
+    ttlSeconds
+    definedBy {
+      name
+      role
+    }
+    source {
+      id
+      namespace
+      name
+    }
+    features {
+      id
+      name
+      type
+      dimension
+      description
+      sourceFields
+      transformation
+    }
+    stats {
+      entities
+      values
+      firstEventTime
+      lastEventTime
+      lastWrittenAt
+    }
+    featureStats {
+      feature
+      entities
+      nulls
+      min
+      max
+      mean
+      distinctStrings
+      lastEventTime
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeatureGroupQuery, FeatureGroupQueryVariables>;
+export const OnlineFeaturesDocument = new TypedDocumentString(`
+    query OnlineFeatures($entityIds: [String!]!, $features: [FeatureSelectionInput!]!) {
+  onlineFeatures(entityIds: $entityIds, features: $features) {
+    entityId
+    at
+    values {
+      feature
+      value
+      eventTime
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OnlineFeaturesQuery, OnlineFeaturesQueryVariables>;
+export const PointInTimeFeaturesDocument = new TypedDocumentString(`
+    query PointInTimeFeatures($rows: [EntityAtInput!]!, $features: [FeatureSelectionInput!]!) {
+  pointInTimeFeatures(rows: $rows, features: $features) {
+    entityId
+    at
+    values {
+      feature
+      value
+      eventTime
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PointInTimeFeaturesQuery, PointInTimeFeaturesQueryVariables>;
 export const GpuDevicesDocument = new TypedDocumentString(`
     query GpuDevices($from: DateTime, $limit: Int!) {
   gpus(from: $from, limit: $limit) {

@@ -6,6 +6,7 @@ import { seedDemoStory } from './index.js';
 import { DEMO_ALERT_RULES } from './alerts.js';
 import { GPU_PLACEMENT, RUNS } from './common.js';
 import { demoTraceId } from './traces-otlp.js';
+import { DEMO_FEATURE_DEFINITION, DEMO_FEATURE_GROUP } from './features.js';
 
 const CUSTOMERS_CLEAN = 'dataset:hive://metastore.data.internal:9083:analytics.customers_clean';
 
@@ -100,6 +101,15 @@ describe('the demo story, seeded into an empty store', () => {
     await loom.services.alerts.evaluateTenant(DEMO_TENANT);
     const { alerts } = await gql('{ alerts { ruleName state value labels } }');
     expect(alerts).toEqual([{ ruleName: 'churn-explainer LLM error rate', state: 'FIRING', value: 0.1, labels: { 'service.name': 'churn-explainer' } }]);
+  });
+
+  it('has feature group customer_churn_features: 200 customers, daily values of the last week, fed by customers_clean', async () => {
+    const { featureGroup: g } = await gql('query ($ns: String!, $name: String!) { featureGroup(namespace: $ns, name: $name) { id entity features { name } stats { entities values } } }', { ns: DEMO_FEATURE_GROUP.namespace, name: DEMO_FEATURE_GROUP.name });
+    expect(g).toMatchObject({ entity: 'customer_id', stats: { entities: 200, values: 200 * 7 * DEMO_FEATURE_DEFINITION.features.length } });
+    const { onlineFeatures: [v] } = await gql('query ($f: [FeatureSelectionInput!]!) { onlineFeatures(entityIds: ["10001"], features: $f) { values { feature status } } }', { f: [DEMO_FEATURE_GROUP] });
+    expect(v.values.map((x: any) => x.status)).toEqual(DEMO_FEATURE_DEFINITION.features.map(() => 'PRESENT'));
+    const up = await gql('query ($id: ID!) { lineage(nodeId: $id, direction: UPSTREAM, depth: 1) { nodes { node { id } } } }', { id: g.id });
+    expect(up.lineage.nodes.map((n: any) => n.node.id)).toContain(CUSTOMERS_CLEAN);
   });
 
   it('connects the data to the model versions, prompt versions and traces in one downstream lineage', async () => {

@@ -1,6 +1,6 @@
 /**
  * The demo story beyond the OpenLineage events (see seeds/demo/README.md): experiment runs,
- * the model and prompt registries, LLM traces, GPU metrics and alert rules, written through the domain
+ * the model and prompt registries, the feature store, LLM traces, GPU metrics and alert rules, written through the domain
  * services in dependency order (traces link to the registry versions, so those come first).
  */
 import type { Logger } from 'pino';
@@ -10,11 +10,13 @@ import { seedModels } from './models.js';
 import { seedPrompts } from './prompts.js';
 import { seedGpuMetrics, seedTraces } from './telemetry.js';
 import { seedAlertRules } from './alerts.js';
+import { seedFeatures } from './features.js';
 
 const PARTS: [string, (services: Services, tenant: string, now: number) => Promise<void>][] = [
   ['experiment churn-training', seedExperiments],
   ['model churn-classifier', (s, t) => seedModels(s, t)],
   ['prompt churn-explainer', (s, t) => seedPrompts(s, t)],
+  ['feature group customer_churn_features', seedFeatures],
   ['LLM traces', seedTraces],
   ['GPU metrics', seedGpuMetrics],
   ['alert rules', (s, t) => seedAlertRules(s, t)],

@@ -8,7 +8,7 @@
 import type { GraphNode } from '../model.js';
 import { nodeId } from '../ids.js';
 import { badInput } from '../errors.js';
-import { checkCount, checkName, checkText } from '../registry/validate.js';
+import { checkCount, checkText } from '../registry/validate.js';
 
 /**
  * Value types. INT64 and BOOL are stored exactly (Int64), FLOAT64 as a double, STRING as text (up to
@@ -93,8 +93,8 @@ export const featureGroupId = (namespace: string, name: string) => nodeId('Datas
 export const featureId = (namespace: string, group: string, feature: string) => nodeId('Feature', namespace, `${group}#${feature}`);
 
 export function checkFeatureGroup(input: FeatureGroupInput): FeatureGroupDefinition {
-  const namespace = checkName('input.namespace', input.namespace);
-  const name = checkName('input.name', input.name);
+  const namespace = checkDatasetName('input.namespace', input.namespace);
+  const name = checkDatasetName('input.name', input.name);
   const entity = checkFeatureName('input.entity', input.entity);
   if (!Array.isArray(input.features) || input.features.length === 0) throw badInput('input.features', 'at least one feature is required');
   checkCount('input.features', input.features, MAX_FEATURES);
@@ -107,11 +107,9 @@ export function checkFeatureGroup(input: FeatureGroupInput): FeatureGroupDefinit
     return spec;
   });
   const source = input.source == null ? null : {
-    namespace: checkText('input.source.namespace', input.source.namespace, 1000) ?? '',
-    name: checkText('input.source.name', input.source.name, 1000) ?? '',
+    namespace: checkDatasetName('input.source.namespace', input.source.namespace),
+    name: checkDatasetName('input.source.name', input.source.name),
   };
-  if (source && !source.namespace) throw badInput('input.source.namespace', 'required');
-  if (source && !source.name) throw badInput('input.source.name', 'required');
   if (source && source.namespace === namespace && source.name === name) throw badInput('input.source', 'a group cannot be computed from itself');
   if (!source && features.some((f) => f.sourceFields.length)) {
     throw badInput(`input.features[${features.findIndex((f) => f.sourceFields.length)}].sourceFields`, 'name fields of the source dataset: give input.source');
@@ -144,6 +142,18 @@ function checkFeature(field: string, f: FeatureSpecInput): FeatureSpec {
     description: checkText(`${field}.description`, f.description, 2000) ?? null,
     transformation: checkText(`${field}.transformation`, f.transformation, 2000) ?? null,
   };
+}
+
+/**
+ * A namespace or name as OpenLineage gives datasets theirs (`hive://metastore:9083`, `s3://bucket`,
+ * `analytics.customers`): a group may be defined on a dataset an emitter reported, so any text of
+ * 1-1000 characters without control characters.
+ */
+function checkDatasetName(field: string, value: string): string {
+  if (typeof value !== 'string' || !value.trim()) throw badInput(field, 'required');
+  // eslint-disable-next-line no-control-regex
+  if (value.length > 1000 || /[\u0000-\u001f]/.test(value)) throw badInput(field, 'must be 1-1000 characters without control characters');
+  return value;
 }
 
 function checkFeatureName(field: string, value: string): string {

@@ -1,0 +1,74 @@
+/**
+ * The demo's feature store: the Spark job `churn_feature_builder` of the lineage events writes the Hive
+ * table `features.customer_churn_features` (declared a FeatureGroup by its `loom_kind` facet). Here the
+ * team defines it as a feature group (entity `customer_id`, its typed features, computed from
+ * `analytics.customers_clean`) and loads a daily snapshot of 200 customers for each of the last 7 days,
+ * as the feature pipeline's writer would, so the page and the online and point-in-time reads have values.
+ */
+import type { Services } from '../services.js';
+import type { FeatureGroupInput } from '../../domain/features/groups.js';
+import type { FeatureRowInput } from '../../domain/features/values.js';
+
+const HIVE = 'hive://metastore.data.internal:9083';
+export const DEMO_FEATURE_GROUP = { namespace: HIVE, name: 'features.customer_churn_features' };
+const CUSTOMERS = 200;
+const DAYS = 7;
+const DAY = 86_400_000;
+const PLANS = ['basic', 'standard', 'premium'] as const;
+
+export const DEMO_FEATURE_DEFINITION: FeatureGroupInput = {
+  ...DEMO_FEATURE_GROUP,
+  description: 'Daily customer features for churn prediction (Spark churn_feature_builder)',
+  entity: 'customer_id', owner: 'team:churn-ml', ttlSeconds: 2 * 86_400,
+  source: { namespace: HIVE, name: 'analytics.customers_clean' },
+  features: [
+    { name: 'tenure_days', type: 'INT64', sourceFields: ['tenure_days'], description: 'Days since sign-up' },
+    { name: 'plan_tier', type: 'STRING', sourceFields: ['plan_tier'] },
+    { name: 'mrr', type: 'FLOAT64', sourceFields: ['mrr'], description: 'Monthly recurring revenue (USD)' },
+    { name: 'is_active', type: 'BOOL', sourceFields: ['is_active'] },
+    { name: 'sessions_7d', type: 'INT64', transformation: 'sum of daily sessions over 7 days (customer_daily_activity)' },
+    { name: 'sessions_30d', type: 'INT64', transformation: 'sum of daily sessions over 30 days (customer_daily_activity)' },
+    { name: 'support_tickets_30d', type: 'INT64', transformation: 'sum of support tickets over 30 days (customer_daily_activity)' },
+    { name: 'days_since_last_active', type: 'INT64' },
+  ],
+};
+
+/** A small deterministic generator, so every start seeds the same values. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32);
+}
+
+/** One row per customer and day (00:00 UTC of each of the last DAYS days). */
+export function demoFeatureRows(now: number): FeatureRowInput[] {
+  const today = Math.floor(now / DAY) * DAY;
+  const rows: FeatureRowInput[] = [];
+  for (let c = 0; c < CUSTOMERS; c++) {
+    const rnd = random(c + 1);
+    const plan = PLANS[Math.floor(rnd() * 3)];
+    const signup = 30 + Math.floor(rnd() * 900);
+    const engaged = rnd();
+    const churning = engaged < 0.2;
+    for (let d = DAYS - 1; d >= 0; d--) {
+      const tenure = signup + (DAYS - 1 - d);
+      const sessions7 = Math.max(0, Math.round((churning ? 2 + d : 4 + engaged * 20) + rnd() * 3));
+      rows.push({
+        entityId: String(10_001 + c),
+        eventTime: new Date(today - d * DAY),
+        values: {
+          tenure_days: tenure, plan_tier: plan, mrr: { basic: 19, standard: 49, premium: 99 }[plan] + Math.round(rnd() * 1000) / 100,
+          is_active: !(churning && d < 2), sessions_7d: sessions7, sessions_30d: sessions7 * 4 + Math.floor(rnd() * 6),
+          support_tickets_30d: churning ? 2 + Math.floor(rnd() * 4) : Math.floor(rnd() * 2),
+          days_since_last_active: churning ? DAYS - d : Math.floor(rnd() * 2),
+        },
+      });
+    }
+  }
+  return rows;
+}
+
+export async function seedFeatures(services: Services, tenant: string, now: number): Promise<void> {
+  const actor = { tenant, role: 'editor' as const, name: 'priya.nair' };
+  await services.features.define(actor, DEMO_FEATURE_DEFINITION);
+  await services.features.write(actor, { ...DEMO_FEATURE_GROUP, rows: demoFeatureRows(now) });
+}

@@ -1,0 +1,31 @@
+import { graphql } from '../../gql/index.js';
+
+export const FeatureGroupsDocument = graphql(`
+  query FeatureGroups($search: String) {
+    featureGroups(search: $search, first: 500) { id namespace name description entity version definedAt source { id namespace name } features { name } stats { entities lastEventTime } }
+  }
+`);
+
+export const FeatureGroupDocument = graphql(`
+  query FeatureGroup($namespace: String!, $name: String!) {
+    featureGroup(namespace: $namespace, name: $name) {
+      id namespace name description entity version definedAt owner ttlSeconds definedBy { name role }
+      source { id namespace name }
+      features { id name type dimension description sourceFields transformation }
+      stats { entities values firstEventTime lastEventTime lastWrittenAt }
+      featureStats { feature entities nulls min max mean distinctStrings lastEventTime }
+    }
+  }
+`);
+
+export const OnlineFeaturesDocument = graphql(`
+  query OnlineFeatures($entityIds: [String!]!, $features: [FeatureSelectionInput!]!) {
+    onlineFeatures(entityIds: $entityIds, features: $features) { entityId at values { feature value eventTime status } }
+  }
+`);
+
+export const PointInTimeFeaturesDocument = graphql(`
+  query PointInTimeFeatures($rows: [EntityAtInput!]!, $features: [FeatureSelectionInput!]!) {
+    pointInTimeFeatures(rows: $rows, features: $features) { entityId at values { feature value eventTime status } }
+  }
+`);
