@@ -73,7 +73,7 @@ describe('feature store: groups in the graph, values in ClickHouse, online and p
       expect(err.message.startsWith(`${field}:`), err.message).toBe(true);
     }
     expect((await fails(loom, DEFINE, { input: definition() }, viewerKey)).extensions?.code).toBe('FORBIDDEN');
-    expect((await ok(loom, '{ featureGroups { id } }')).featureGroups).toEqual([]);
+    expect((await ok(loom, `{ featureGroups(search: "${GROUP}") { id } }`)).featureGroups).toEqual([]);
   });
 
   it('defines a group as a node of the lineage graph: features, the source that FEEDS it, the fields that DERIVE them', async () => {
@@ -211,12 +211,12 @@ describe('feature store: groups in the graph, values in ClickHouse, online and p
 
   it('drops a group and restores it, values kept', async () => {
     await ok(loom, `mutation { dropFeatureGroup(namespace: "${NS}", name: "${GROUP}") { id } }`);
-    expect((await ok(loom, '{ featureGroups { id } }')).featureGroups).toEqual([]);
+    expect((await ok(loom, `{ featureGroups(search: "${GROUP}") { id } }`)).featureGroups).toEqual([]);
     expect((await fails(loom, ONLINE, { ids: ['c1'], f: ALL })).extensions?.code).toBe('NOT_FOUND');
     const { defineFeatureGroup: g } = await ok(loom, DEFINE, { input: definition() });
     expect(g.version).toBe(3);
     const { onlineFeatures: [c1] } = await ok(loom, ONLINE, { ids: ['c1'], f: [{ namespace: NS, name: GROUP, features: ['tenure_months', 'embedding'] }] });
     expect(c1.values.map((v: any) => v.value)).toEqual([8, [0.5, -1, 2]]);
-    expect((await ok(loom, '{ featureGroups { name version } }')).featureGroups).toEqual([{ name: GROUP, version: 3 }]);
+    expect((await ok(loom, `{ featureGroups(namespace: "${NS}") { name version } }`)).featureGroups).toEqual([{ name: GROUP, version: 3 }]);
   });
 });
