@@ -10,7 +10,7 @@ describe('groupRelations', () => {
   it('groups a dataset\'s fields, versions (newest first), runs and consumers', () => {
     const ds = 'dataset:ns:t';
     const r = groupRelations(ds, [
-      rel('HAS_FIELD', ds, 'f:b', node('f:b', 'Field')), rel('HAS_FIELD', ds, 'f:a', node('f:a', 'Field')),
+      rel('HAS_FIELD', ds, 'f:b', node('f:b', 'Field')), rel('HAS_FIELD', ds, 'f:a', node('f:a', 'Field')), rel('HAS_FIELD', ds, 'feature:x', node('feature:x', 'Feature')),
       rel('HAS_VERSION', ds, 'v1', node('v1', 'DatasetVersion', '2026-03-01T00:00:00Z')), rel('HAS_VERSION', ds, 'v2', node('v2', 'DatasetVersion', '2026-03-02T00:00:00Z')),
       rel('READ_BY', ds, 'run1', node('run1', 'Run', '2026-03-01T00:00:00Z')), rel('WROTE', 'run2', ds, node('run2', 'Run', '2026-03-05T00:00:00Z')),
       rel('INPUT_TO', ds, 'job', node('job', 'Job')),

@@ -7,6 +7,7 @@ export interface RelEdge { kind: string; from: string; to: string; props: unknow
 export interface Relation { edge: RelEdge; node: RelNode }
 
 export interface Relations {
+  /** Schema fields (a feature group's Feature nodes are listed on the Features page, not here). */
   fields: RelNode[];
   versions: RelNode[];
   /** The dataset or job this version or field belongs to. */
@@ -31,7 +32,7 @@ export function groupRelations(id: string, items: readonly Relation[]): Relation
     ...into('RUN_OF').map((r) => ({ node: r.node, role: 'of' as const })),
   ].sort((a, b) => newestFirst(a.node, b.node));
   return {
-    fields: nodes(out('HAS_FIELD')).sort((a, b) => a.name.localeCompare(b.name)),
+    fields: nodes(out('HAS_FIELD')).filter((n) => n.kind !== 'Feature').sort((a, b) => a.name.localeCompare(b.name)),
     versions: nodes(out('HAS_VERSION')).sort(newestFirst),
     owner: into('HAS_VERSION')[0]?.node ?? into('HAS_FIELD')[0]?.node ?? null,
     runs,

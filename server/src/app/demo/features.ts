@@ -35,8 +35,10 @@ export const DEMO_FEATURE_DEFINITION: FeatureGroupInput = {
 
 /** A small deterministic generator, so every start seeds the same values. */
 function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32);
+  let s = Math.imul(seed, 2_654_435_761) >>> 0; // spread nearby seeds over the range first
+  const next = () => ((s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32);
+  next();
+  return next;
 }
 
 /** One row per customer and day (00:00 UTC of each of the last DAYS days). */
@@ -49,6 +51,7 @@ export function demoFeatureRows(now: number): FeatureRowInput[] {
     const signup = 30 + Math.floor(rnd() * 900);
     const engaged = rnd();
     const churning = engaged < 0.2;
+    const mrr = { basic: 19, standard: 49, premium: 99 }[plan] + Math.round(rnd() * 1000) / 100;
     for (let d = DAYS - 1; d >= 0; d--) {
       const tenure = signup + (DAYS - 1 - d);
       const sessions7 = Math.max(0, Math.round((churning ? 2 + d : 4 + engaged * 20) + rnd() * 3));
@@ -56,7 +59,7 @@ export function demoFeatureRows(now: number): FeatureRowInput[] {
         entityId: String(10_001 + c),
         eventTime: new Date(today - d * DAY),
         values: {
-          tenure_days: tenure, plan_tier: plan, mrr: { basic: 19, standard: 49, premium: 99 }[plan] + Math.round(rnd() * 1000) / 100,
+          tenure_days: tenure, plan_tier: plan, mrr,
           is_active: !(churning && d < 2), sessions_7d: sessions7, sessions_30d: sessions7 * 4 + Math.floor(rnd() * 6),
           support_tickets_30d: churning ? 2 + Math.floor(rnd() * 4) : Math.floor(rnd() * 2),
           days_since_last_active: churning ? DAYS - d : Math.floor(rnd() * 2),

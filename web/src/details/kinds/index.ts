@@ -1,6 +1,6 @@
 /**
  * Kind → the kind-specific section of the details panel. Three tables, one per area of the product:
- * lineage (Dataset, DatasetVersion, Field, Job, JobVersion), tracking (Run, Experiment,
+ * lineage (Dataset, DatasetVersion, Field, Job, JobVersion, FeatureGroup, Feature), tracking (Run, Experiment,
  * TrainingRequest), registry (Model, ModelVersion, Prompt, PromptVersion, Trace, Evaluation).
  */
 import { KINDS as LINEAGE } from './lineage.js';
