@@ -106,11 +106,14 @@ export class EvaluationResult {
   @Field(() => ID, { description: 'The model or prompt version evaluated' }) target!: string;
   @Field(() => ID, { nullable: true }) dataset!: string | null;
   @Field(() => String, { nullable: true }) runId!: string | null;
+  @Field(() => String, { nullable: true, description: 'CLASSIFICATION or GENERATION when Loom computed the metrics from examples (evaluate); null when they were recorded' }) task!: string | null;
+  @Field(() => Int, { description: 'Examples kept with it (evaluate), readable with compareEvaluations' }) examples!: number;
 }
 
 export const toEvaluation = (n: GraphNode): EvaluationResult => ({
   id: n.id, name: n.name, metrics: prefixed<number>(n.props, 'metric').map((m) => ({ key: m.key, value: m.value })), evaluatedAt: String(n.props.evaluatedAt),
   target: String(n.props.target), dataset: (n.props.dataset as string) ?? null, runId: (n.props.runId as string) ?? null,
+  task: typeof n.props.task === 'string' ? n.props.task : null, examples: typeof n.props.examples === 'number' ? n.props.examples : 0,
 });
 
 @ObjectType({ description: 'A version of a registered model, as it was at `asOf` (now when null)' })

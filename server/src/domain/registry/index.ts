@@ -24,7 +24,7 @@ export function createRegistry(graph: GraphStore, analytics: Analytics, opts: { 
     tracking: new TrackingService(graph, metrics),
     models: new ModelRegistry(graph, metrics, webhooks.notify),
     prompts: new PromptRegistry(graph, webhooks.notify),
-    evaluations: new EvaluationService(graph),
+    evaluations: new EvaluationService(graph, analytics),
     webhooks,
   };
 }

@@ -1,0 +1,88 @@
+/** Computed evaluations (examples in, metrics out) and evaluations side by side (domain/registry/evaluations.service.ts). */
+import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
+import type { Context } from './context.js';
+import { actorOf } from './registry.common.js';
+import { DatasetRefInput, MetricValueInput, VersionRefInput } from './registry.inputs.js';
+import { EvaluationResult, toEvaluation } from './registry.types.js';
+import { EVALUATION_TASKS, MAX_EXAMPLES, type EvaluationTask } from '../../domain/registry/eval-examples.js';
+
+const EvaluationTaskEnum = Object.fromEntries(EVALUATION_TASKS.map((t) => [t, t])) as Record<EvaluationTask, EvaluationTask>;
+registerEnumType(EvaluationTaskEnum, {
+  name: 'EvaluationTask',
+  description: 'CLASSIFICATION: accuracy, precision_macro, recall_macro, f1_macro (labels compared as strings). GENERATION: exact_match, bleu (corpus BLEU-4, sacrebleu defaults, 0..1), rouge1, rouge2, rougeL (F-measures, rouge-score tokens)',
+});
+
+@InputType({ description: "One example: the model's prediction and the expected reference" })
+class EvaluationExampleInput {
+  @Field(() => String, { description: 'Stable across evaluations (e.g. the row id of the evaluation set): examples are compared by it' }) id!: string;
+  @Field(() => String) prediction!: string;
+  @Field(() => String) reference!: string;
+  @Field(() => String, { nullable: true, description: 'The prompt or features it was given' }) input?: string | null;
+}
+
+@InputType({ description: "A judge's score of one example on one criterion (an LLM as judge: correctness, relevance, faithfulness...)" })
+class JudgementInput {
+  @Field(() => String) exampleId!: string;
+  @Field(() => String) criterion!: string;
+  @Field(() => Float, { description: '0..1' }) score!: number;
+  @Field(() => String, { nullable: true, description: 'Who judged (e.g. gpt-4o)' }) judge?: string | null;
+  @Field(() => String, { nullable: true }) rationale?: string | null;
+}
+
+@InputType()
+class EvaluateInput {
+  @Field(() => String, { nullable: true, description: 'e.g. the evaluation set: holdout-2026-03' }) name?: string | null;
+  @Field(() => VersionRefInput, { nullable: true, description: 'The model version evaluated (or give prompt)' }) model?: VersionRefInput | null;
+  @Field(() => VersionRefInput, { nullable: true, description: 'The prompt version evaluated (or give model)' }) prompt?: VersionRefInput | null;
+  @Field(() => DatasetRefInput, { nullable: true, description: 'The dataset it was evaluated on' }) dataset?: DatasetRefInput | null;
+  @Field(() => String, { nullable: true, description: 'The run that evaluated it' }) runId?: string | null;
+  @Field(() => GraphQLDateTime, { nullable: true }) evaluatedAt?: Date | null;
+  @Field(() => EvaluationTaskEnum) task!: EvaluationTask;
+  @Field(() => [EvaluationExampleInput], { description: `1 to ${MAX_EXAMPLES}` }) examples!: EvaluationExampleInput[];
+  @Field(() => [JudgementInput], { nullable: true, description: 'Each criterion becomes the metric judge.<criterion> (the mean score)' }) judgements?: JudgementInput[] | null;
+  @Field(() => [MetricValueInput], { nullable: true, description: 'Metrics computed elsewhere, stored beside the computed ones' }) metrics?: MetricValueInput[] | null;
+}
+
+@ObjectType()
+class ComparedMetric {
+  @Field(() => String) key!: string;
+  @Field(() => [Float], { nullable: 'items', description: 'One per evaluation, in the order asked' }) values!: (number | null)[];
+}
+
+@ObjectType()
+class ComparedExample {
+  @Field(() => String) exampleId!: string;
+  @Field(() => String) input!: string;
+  @Field(() => String) reference!: string;
+  @Field(() => [String], { nullable: 'items', description: "Each evaluation's prediction (null: not in it)" }) predictions!: (string | null)[];
+  @Field(() => [GraphQLJSONObject], { nullable: 'items', description: "Each evaluation's scores of it (correct, exact_match, rouge1..., judge.<criterion>)" }) scores!: (Record<string, number> | null)[];
+}
+
+@ObjectType({ description: 'Evaluations side by side' })
+class EvaluationComparison {
+  @Field(() => [EvaluationResult]) evaluations!: EvaluationResult[];
+  @Field(() => [ComparedMetric]) metrics!: ComparedMetric[];
+  @Field(() => [ComparedExample], { description: 'By example id' }) examples!: ComparedExample[];
+  @Field(() => Int, { description: 'Examples matching the filter' }) total!: number;
+}
+
+@Resolver()
+export class EvaluationsResolver {
+  @Mutation(() => EvaluationResult, { description: 'Evaluate a model or prompt version from its examples (editor, admin): Loom computes the metrics of the task and the mean of each judgement criterion, keeps the examples, and records the evaluation (read by EVALUATION gates)' })
+  async evaluate(@Arg('input', () => EvaluateInput) input: EvaluateInput, @Ctx() ctx: Context): Promise<EvaluationResult> {
+    return toEvaluation(await ctx.services.registry.evaluations.evaluate(actorOf(ctx), input));
+  }
+
+  @Query(() => EvaluationComparison, { description: 'Evaluations side by side (1 to 5; e.g. two model versions on the same examples): their metrics, and the examples by id with each one\'s prediction and scores' })
+  async compareEvaluations(
+    @Arg('evaluationIds', () => [ID]) evaluationIds: string[],
+    @Arg('onlyDiffering', () => Boolean, { defaultValue: false, description: 'Only the examples whose predictions differ' }) onlyDiffering: boolean,
+    @Arg('first', () => Int, { defaultValue: 100, description: '1..500' }) first: number,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Ctx() ctx: Context,
+  ): Promise<EvaluationComparison> {
+    const c = await ctx.services.registry.evaluations.compare(ctx.principal.tenant, evaluationIds, { onlyDiffering, first, offset });
+    return { ...c, evaluations: c.evaluations.map(toEvaluation) };
+  }
+}
