@@ -686,6 +686,21 @@ export type ModelVersionSummaryQueryVariables = Exact<{
 
 export type ModelVersionSummaryQuery = { modelVersion: { version: number, stage: ModelStage, stageSince: string, aliases: Array<string>, modelUri: string, flavor: string | null, runId: string | null, evaluations: Array<{ id: string, name: string, evaluatedAt: string, metrics: Array<{ key: string, value: number }> }> } | null };
 
+export type ModelEvaluationsQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type ModelEvaluationsQuery = { registeredModel: { versions: Array<{ version: number, evaluations: Array<{ id: string, name: string, evaluatedAt: string, task: string | null, examples: number, metrics: Array<{ key: string, value: number }> }> }> } | null };
+
+export type CompareEvaluationsQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+  onlyDiffering: boolean;
+}>;
+
+
+export type CompareEvaluationsQuery = { compareEvaluations: { total: number, metrics: Array<{ key: string, values: Array<number | null> }>, examples: Array<{ exampleId: string, input: string, reference: string, predictions: Array<string | null>, scores: Array<unknown> }> } };
+
 export type PromptsQueryVariables = Exact<{
   first: number;
   offset: number;
@@ -1788,6 +1803,48 @@ export const ModelVersionSummaryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModelVersionSummaryQuery, ModelVersionSummaryQueryVariables>;
+export const ModelEvaluationsDocument = new TypedDocumentString(`
+    query ModelEvaluations($name: String!) {
+  registeredModel(name: $name) {
+    versions(first: 100) {
+      version
+      evaluations {
+        id
+        name
+        evaluatedAt
+        task
+        examples
+        metrics {
+          key
+          value
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModelEvaluationsQuery, ModelEvaluationsQueryVariables>;
+export const CompareEvaluationsDocument = new TypedDocumentString(`
+    query CompareEvaluations($ids: [ID!]!, $onlyDiffering: Boolean!) {
+  compareEvaluations(
+    evaluationIds: $ids
+    onlyDiffering: $onlyDiffering
+    first: 200
+  ) {
+    total
+    metrics {
+      key
+      values
+    }
+    examples {
+      exampleId
+      input
+      reference
+      predictions
+      scores
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompareEvaluationsQuery, CompareEvaluationsQueryVariables>;
 export const PromptsDocument = new TypedDocumentString(`
     query Prompts($first: Int!, $offset: Int!, $search: String) {
   prompts(first: $first, offset: $offset, search: $search) {

@@ -7,6 +7,7 @@ import { DEMO_ALERT_RULES } from './alerts.js';
 import { GPU_PLACEMENT, RUNS } from './common.js';
 import { demoTraceId } from './traces-otlp.js';
 import { DEMO_FEATURE_DEFINITION, DEMO_FEATURE_GROUP } from './features.js';
+import { DEMO_LABEL_EVALUATION } from './evaluations.js';
 
 const CUSTOMERS_CLEAN = 'dataset:hive://metastore.data.internal:9083:analytics.customers_clean';
 
@@ -56,7 +57,7 @@ describe('the demo story, seeded into an empty store', () => {
     expect(m.versions.map((v: any) => [v.version, v.stage, v.aliases, v.runId])).toEqual([
       [3, 'Staging', ['challenger'], RUNS.challenger], [2, 'Production', ['champion'], RUNS.champion], [1, 'Archived', [], RUNS.baseline],
     ]);
-    const auc = (v: any) => v.evaluations[0].metrics.find((x: any) => x.key === 'auc').value;
+    const auc = (v: any) => v.evaluations.flatMap((e: any) => e.metrics).find((x: any) => x.key === 'auc').value;
     expect(m.versions.map(auc)).toEqual([0.792, 0.847, 0.812]);
     expect(m.gates).toEqual([{ kind: 'METRIC_THRESHOLD', metric: 'auc', threshold: 0.8, stages: ['Production'], aliases: ['champion'] }]);
     const refused = m.history.filter((e: any) => e.outcome === 'REJECTED');
@@ -110,6 +111,17 @@ describe('the demo story, seeded into an empty store', () => {
     expect(v.values.map((x: any) => x.status)).toEqual(DEMO_FEATURE_DEFINITION.features.map(() => 'PRESENT'));
     const up = await gql('query ($id: ID!) { lineage(nodeId: $id, direction: UPSTREAM, depth: 1) { nodes { node { id } } } }', { id: g.id });
     expect(up.lineage.nodes.map((n: any) => n.node.id)).toContain(CUSTOMERS_CLEAN);
+  });
+
+  it('has computed evaluations of churn-classifier v2 and v3 on the same 200 customers, v2 the better, comparable by example', async () => {
+    const q = 'query ($v: Int!) { modelVersion(name: "churn-classifier", version: $v) { evaluations { id name task examples metrics { key value } } } }';
+    const [v2, v3] = await Promise.all([2, 3].map(async (v) => (await gql(q, { v })).modelVersion.evaluations.find((e: any) => e.name === DEMO_LABEL_EVALUATION)));
+    expect([v2.task, v2.examples, v3.examples]).toEqual(['CLASSIFICATION', 200, 200]);
+    const f1 = (e: any) => e.metrics.find((m: any) => m.key === 'f1_macro').value;
+    expect(f1(v2)).toBeGreaterThan(f1(v3));
+    const { compareEvaluations: c } = await gql('query ($ids: [ID!]!) { compareEvaluations(evaluationIds: $ids, onlyDiffering: true) { total examples { predictions } } }', { ids: [v2.id, v3.id] });
+    expect(c.total).toBeGreaterThan(5);
+    expect(c.examples.every((x: any) => x.predictions[0] !== x.predictions[1])).toBe(true);
   });
 
   it('connects the data to the model versions, prompt versions and traces in one downstream lineage', async () => {

@@ -8,6 +8,7 @@
 import type { Services } from '../services.js';
 import type { FeatureGroupInput } from '../../domain/features/groups.js';
 import type { FeatureRowInput } from '../../domain/features/values.js';
+import { seeded } from './common.js';
 
 const HIVE = 'hive://metastore.data.internal:9083';
 export const DEMO_FEATURE_GROUP = { namespace: HIVE, name: 'features.customer_churn_features' };
@@ -33,12 +34,11 @@ export const DEMO_FEATURE_DEFINITION: FeatureGroupInput = {
   ],
 };
 
-/** A small deterministic generator, so every start seeds the same values. */
-function random(seed: number): () => number {
-  let s = Math.imul(seed, 2_654_435_761) >>> 0; // spread nearby seeds over the range first
-  const next = () => ((s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32);
-  next();
-  return next;
+/** Whether demo customer `c` (0-based) is churning: the label the demo's classifier evaluations score against. */
+export function demoCustomerChurns(c: number): boolean {
+  const rnd = seeded(c + 1);
+  rnd(); rnd(); // plan, sign-up
+  return rnd() < 0.2;
 }
 
 /** One row per customer and day (00:00 UTC of each of the last DAYS days). */
@@ -46,11 +46,11 @@ export function demoFeatureRows(now: number): FeatureRowInput[] {
   const today = Math.floor(now / DAY) * DAY;
   const rows: FeatureRowInput[] = [];
   for (let c = 0; c < CUSTOMERS; c++) {
-    const rnd = random(c + 1);
+    const rnd = seeded(c + 1);
     const plan = PLANS[Math.floor(rnd() * 3)];
     const signup = 30 + Math.floor(rnd() * 900);
     const engaged = rnd();
-    const churning = engaged < 0.2;
+    const churning = engaged < 0.2; // as demoCustomerChurns
     const mrr = { basic: 19, standard: 49, premium: 99 }[plan] + Math.round(rnd() * 1000) / 100;
     for (let d = DAYS - 1; d >= 0; d--) {
       const tenure = signup + (DAYS - 1 - d);

@@ -11,12 +11,14 @@ import { seedPrompts } from './prompts.js';
 import { seedGpuMetrics, seedTraces } from './telemetry.js';
 import { seedAlertRules } from './alerts.js';
 import { seedFeatures } from './features.js';
+import { seedEvaluations } from './evaluations.js';
 
 const PARTS: [string, (services: Services, tenant: string, now: number) => Promise<void>][] = [
   ['experiment churn-training', seedExperiments],
   ['model churn-classifier', (s, t) => seedModels(s, t)],
   ['prompt churn-explainer', (s, t) => seedPrompts(s, t)],
   ['feature group customer_churn_features', seedFeatures],
+  ['computed evaluations', (s, t) => seedEvaluations(s, t)],
   ['LLM traces', seedTraces],
   ['GPU metrics', seedGpuMetrics],
   ['alert rules', (s, t) => seedAlertRules(s, t)],

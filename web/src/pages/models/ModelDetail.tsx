@@ -8,6 +8,7 @@ import { StagesCard } from './StagesCard.js';
 import { PromotePanel } from './PromotePanel.js';
 import { AliasPanel } from './AliasPanel.js';
 import { VersionEvaluations } from './VersionEvaluations.js';
+import { CompareEvaluations } from './CompareEvaluations.js';
 import { HistoryTable } from './HistoryTable.js';
 import { GateConfigList } from './Gates.js';
 import { lineagePath } from './links.js';
@@ -74,6 +75,7 @@ export function ModelDetail({ name }: { name: string }) {
               <VersionEvaluations name={model.name} version={version.version} />
             </section>
           )}
+          {!asOf && <CompareEvaluations name={model.name} />}
           <section className="card">
             <h2>{t('history')}</h2>
             <HistoryTable history={model.history} />

@@ -101,3 +101,19 @@ export const ModelVersionSummaryDocument = graphql(`
     }
   }
 `);
+
+export const ModelEvaluationsDocument = graphql(`
+  query ModelEvaluations($name: String!) {
+    registeredModel(name: $name) { versions(first: 100) { version evaluations { id name evaluatedAt task examples metrics { key value } } } }
+  }
+`);
+
+export const CompareEvaluationsDocument = graphql(`
+  query CompareEvaluations($ids: [ID!]!, $onlyDiffering: Boolean!) {
+    compareEvaluations(evaluationIds: $ids, onlyDiffering: $onlyDiffering, first: 200) {
+      total
+      metrics { key values }
+      examples { exampleId input reference predictions scores }
+    }
+  }
+`);
