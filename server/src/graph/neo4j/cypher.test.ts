@@ -192,7 +192,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
     const s = Q.lineageNodes(key, { way: 'UPSTREAM', depth: 3, kinds: LINEAGE_EDGE_KINDS }, 50);
     expect(s.text).toMatchInlineSnapshot(`
       "MATCH (a:Node {key: $key}) WHERE (a.validTo IS NULL OR a.validTo = '')
-      MATCH p = ANY SHORTEST (a)(()<-[r:INPUT_TO|OUTPUT|ALIAS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED WHERE r.validTo IS NULL]-(m WHERE (m.validTo IS NULL OR m.validTo = ''))){1,3}(n:Node)
+      MATCH p = ANY SHORTEST (a)(()<-[r:INPUT_TO|OUTPUT|ALIAS|FEEDS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED WHERE r.validTo IS NULL]-(m WHERE (m.validTo IS NULL OR m.validTo = ''))){1,3}(n:Node)
       WHERE n <> a
       WITH n, length(p) AS distance, last(relationships(p)) AS via
       RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo} AS node, distance, via {kind: type(via), fromKey: startNode(via).key, toKey: endNode(via).key, .props, .validFrom, .validTo} AS via
@@ -231,7 +231,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
     const s = Q.lineageCount(key, { way: 'UPSTREAM', depth: 4, kinds: LINEAGE_EDGE_KINDS, asOf: '2026-03-01T00:00:00.000Z' }, 100);
     expect(s.text).toMatchInlineSnapshot(`
       "MATCH (a:Node {key: $key}) WHERE (a.validTo IS NULL OR a.validTo = '' OR a.validTo > $asOf)
-      MATCH p = ANY SHORTEST (a)(()<-[r:INPUT_TO|OUTPUT|ALIAS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED WHERE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)]-(m WHERE (m.validTo IS NULL OR m.validTo = '' OR m.validTo > $asOf))){1,4}(n:Node)
+      MATCH p = ANY SHORTEST (a)(()<-[r:INPUT_TO|OUTPUT|ALIAS|FEEDS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED WHERE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)]-(m WHERE (m.validTo IS NULL OR m.validTo = '' OR m.validTo > $asOf))){1,4}(n:Node)
       WHERE n <> a AND n.createdAt <= $asOf
       WITH n.kind AS kind, length(p) AS distance
       LIMIT $cap
@@ -249,7 +249,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
   it('fetches the edges between lineage nodes, current or as of a time', () => {
     expect(Q.lineageEdges(keys, LINEAGE_EDGE_KINDS, 1000).text).toMatchInlineSnapshot(`
       "UNWIND $keys AS k
-      MATCH (x:Node {key: k})-[e:INPUT_TO|OUTPUT|ALIAS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED]->(y:Node)
+      MATCH (x:Node {key: k})-[e:INPUT_TO|OUTPUT|ALIAS|FEEDS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED]->(y:Node)
       WHERE e.validTo IS NULL AND y.key IN $keys
       RETURN e {kind: type(e), fromKey: x.key, toKey: y.key, .props, .validFrom, .validTo} AS edge
       ORDER BY type(e), x.key, y.key
@@ -257,7 +257,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
     `);
     expect(Q.lineageEdges(keys, LINEAGE_EDGE_KINDS, 1000, '2026-03-01T00:00:00.000Z').text).toMatchInlineSnapshot(`
       "UNWIND $keys AS k
-      MATCH (x:Node {key: k})-[e:INPUT_TO|OUTPUT|ALIAS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED]->(y:Node)
+      MATCH (x:Node {key: k})-[e:INPUT_TO|OUTPUT|ALIAS|FEEDS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED]->(y:Node)
       WHERE e.validFrom <= $asOf AND (e.validTo IS NULL OR e.validTo > $asOf) AND y.key IN $keys
       RETURN e {kind: type(e), fromKey: x.key, toKey: y.key, .props, .validFrom, .validTo} AS edge
       ORDER BY type(e), x.key, y.key
@@ -267,7 +267,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
 
   it('pages neighbours both ways with the edge direction preserved', () => {
     expect(Q.neighbourPage(key, 'BOTH', undefined, 10, 0).text).toMatchInlineSnapshot(`
-      "MATCH (a:Node {key: $key})-[e:INPUT_TO|OUTPUT|READ_BY|WROTE|RUN_OF|PARENT_OF|CONTAINS|HAS_KEY|HAS_VERSION|RAN|HAS_FIELD|DERIVES|ALIAS|HAS_RUN|PRODUCED|TRACED|SERVED|PROMPTED|EVALUATES|EVALUATED_ON|LAUNCHED|RECORDED|TRAINS|SERVES_PROMPT|DISPATCHED|RAISED|CONCERNS]-(n:Node)
+      "MATCH (a:Node {key: $key})-[e:INPUT_TO|OUTPUT|READ_BY|WROTE|RUN_OF|PARENT_OF|CONTAINS|HAS_KEY|HAS_VERSION|RAN|HAS_FIELD|DERIVES|ALIAS|HAS_RUN|PRODUCED|TRACED|SERVED|PROMPTED|EVALUATES|EVALUATED_ON|LAUNCHED|RECORDED|TRAINS|SERVES_PROMPT|DISPATCHED|FEEDS|RAISED|CONCERNS]-(n:Node)
       WHERE e.validTo IS NULL
       RETURN e {kind: type(e), fromKey: startNode(e).key, toKey: endNode(e).key, .props, .validFrom, .validTo} AS edge, n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo} AS node
       ORDER BY type(e), n.id, startNode(e).id
