@@ -21,7 +21,7 @@ describe('analytics migrations on a store with data', () => {
     try {
       expect((await store.migrate(5)).at(-1)).toBe('005_lineage_events');
       await store.insert('metric_points', [point('old.gauge', 'gauge', 1), point('old.hist', 'histogram', 2)]);
-      expect(await store.migrate()).toEqual(['006_metric_kinds']);
+      expect(await store.migrate(6)).toEqual(['006_metric_kinds']);
       await store.insert('metric_points', [
         point('new.gauge', 'gauge', 3), point('new.exp', 'exponential_histogram', 4),
         { ...point('new.summary', 'summary', 5), quantiles: [0.5], quantile_values: [5] },
