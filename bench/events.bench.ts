@@ -13,6 +13,7 @@ import type { BenchOptions, Emit } from './run.js';
 import { pct } from './stats.js';
 import { startLoom } from '../server/src/app/main.js';
 import { countSql, listParams, pageSql, type EventListQuery } from '../server/src/domain/openlineage/event-archive.js';
+import { timed } from './clients.js';
 
 export const name = 'events';
 const KEY = 'bench-key-000000000000000000001';
@@ -21,17 +22,6 @@ const LOAD_BATCH = 5_000;
 const READS = 50;
 const MAX_EVENTS = 1_000_000;
 const corpusFile = new URL('../../shared/openlineage/ingestable.ndjson', import.meta.url);
-
-
-async function timed(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn(i);
-    out.push(performance.now() - t);
-  }
-  return out;
-}
 
 export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
   const total = Math.min(opts.nodes, MAX_EVENTS);

@@ -18,10 +18,12 @@ import { featureGroupId, toFeatureGroup, type FeatureGroupInput } from '../serve
 import { valueRows, type FeatureRowInput } from '../server/src/domain/features/values.js';
 import { onlineQuery, pointInTimeQuery } from '../server/src/domain/features/queries.js';
 import { pct } from './stats.js';
+import { gql as gqlWith, pool, timed } from './clients.js';
 
 export const name = 'features';
 
 const KEY = 'bench-features-key-000000000001';
+const gql = (url: string, query: string, variables: Record<string, unknown>) => gqlWith(url, KEY, query, variables);
 const TENANT = 'demo';
 const DAYS = 10;
 const ROWS_PER_CALL = 2000;
@@ -38,30 +40,6 @@ const DEFINITION: FeatureGroupInput = {
   features: [...NUMBERS.map((n) => ({ name: n, type: 'FLOAT64' as const })), { name: 'i_a', type: 'INT64' }, { name: 'i_b', type: 'INT64' }, { name: 'plan', type: 'STRING' }, { name: 'active', type: 'BOOL' }],
 };
 const env = (dir: string) => ({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'silent', LOOM_DEMO_KEY: KEY, LOOM_GRAPHQL_IDE: 'false' });
-
-async function gql(url: string, query: string, variables: Record<string, unknown>): Promise<any> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
-  if (!res.ok || body.errors) throw new Error(`GraphQL ${res.status}: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function pool<T>(items: T[], clients: number, work: (item: T) => Promise<void>): Promise<number> {
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: clients }, async () => { while (next < items.length) await work(items[next++]); }));
-  return performance.now() - t0;
-}
-
-async function timed(n: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
-  const lat: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await work(i);
-    lat.push(performance.now() - t);
-  }
-  return lat;
-}
 
 const entity = (e: number) => `c${String(e).padStart(7, '0')}`;
 

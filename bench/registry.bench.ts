@@ -23,10 +23,12 @@ import { modelVersionNode } from '../server/src/domain/registry/model-nodes.js';
 import { openEngine } from '../server/src/graph/kuzu/engine.js';
 import * as Q from '../server/src/graph/kuzu/queries.js';
 import { storeKey } from '../server/src/graph/rows.js';
+import { gql as gqlWith, pool } from './clients.js';
 
 export const name = 'registry';
 
 const KEY = 'bench-registry-key-000000000001';
+const gql = (url: string, query: string, variables: Record<string, unknown>) => gqlWith(url, KEY, query, variables);
 const TENANT = 'demo';
 const VERSIONS = 100;
 const QUERIES = 300;
@@ -43,20 +45,6 @@ const modelName = (m: number) => `model-${String(m).padStart(5, '0')}`;
 /** Model m's timeline: version v registered at base + v hours; stage and alias moves after v90. */
 const base = (m: number) => Date.UTC(2025, 0, 1) + m * 60_000;
 const asOfMid = (m: number) => iso(base(m) + 93 * HOUR);
-
-async function gql(url: string, query: string, variables: Record<string, unknown>): Promise<any> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
-  if (!res.ok || body.errors) throw new Error(`GraphQL ${res.status}: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function pool<T>(items: T[], clients: number, work: (item: T) => Promise<void>): Promise<number> {
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: clients }, async () => { while (next < items.length) await work(items[next++]); }));
-  return performance.now() - t0;
-}
 
 async function metricThroughput(opts: BenchOptions, emit: Emit): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'loom-bench-registry-'));
