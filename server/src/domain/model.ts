@@ -80,7 +80,7 @@ export const EDGE_KINDS = [
   'FEEDS',
   /** alert rule -> an alert it raised; current while the alert is PENDING or FIRING, ended when it closes. */
   'RAISED',
-  /** alert -> what it is about: the training run whose GPUs it watches (a GPU rule's series on a pod of the run), the job whose runs it counts (RUNS). */
+  /** alert -> what it is about: the training run whose GPUs it watches (a GPU rule's series on a pod of the run), the job whose runs it counts (RUNS), the feature group whose values it reads (FEATURES). */
   'CONCERNS',
 ] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];

@@ -12,7 +12,7 @@ export type AlertAggregation =
   | 'MIN'
   | 'SUM';
 
-/** TRACES: what is measured of a service's spans in the window: error rate (0..1), latency quantiles (ms), LLM cost (USD), LLM tokens, span count. RUNS: how many of a job's runs had a FAIL, ABORT, COMPLETE or START event in the window */
+/** TRACES: what is measured of a service's spans in the window: error rate (0..1), latency quantiles (ms), LLM cost (USD), LLM tokens, span count. RUNS: how many of a job's runs had a FAIL, ABORT, COMPLETE or START event in the window. FEATURES (values with an event time in the window): values written per group, null rate (0..1) and mean of a numeric feature per group and feature */
 export type AlertMeasure =
   | 'ABORTED_RUNS'
   | 'COMPLETED_RUNS'
@@ -20,6 +20,9 @@ export type AlertMeasure =
   | 'COUNT'
   | 'ERROR_RATE'
   | 'FAILED_RUNS'
+  | 'FEATURE_MEAN'
+  | 'FEATURE_NULL_RATE'
+  | 'FEATURE_VALUES'
   | 'LATENCY_P50_MS'
   | 'LATENCY_P95_MS'
   | 'LATENCY_P99_MS'
@@ -41,7 +44,7 @@ export type AlertRuleInput = {
   description?: string | null | undefined;
   /** How long the rule must be broken before the alert fires: 0 to 86,400 (default 0) */
   forSeconds?: number | null | undefined;
-  /** METRIC: point or resource labels; GPU: among namespace, pod, container, host, gpu_uuid, gpu_model; RUNS: among job_namespace, job_name. All must match */
+  /** METRIC: point or resource labels; GPU: among namespace, pod, container, host, gpu_uuid, gpu_model; RUNS: among job_namespace, job_name; FEATURES: among group, feature (group: the group's node id). All must match */
   labels?: Array<LabelMatcher> | null | undefined;
   /** TRACES: LLM calls only (default true) */
   llmOnly?: boolean | null | undefined;
@@ -67,8 +70,9 @@ export type AlertSeverity =
   | 'INFO'
   | 'WARNING';
 
-/** METRIC: an OTLP gauge or sum, per series; GPU: a GPU metric, per GPU and pod; TRACES: spans, per service; RUNS: OpenLineage runs, per job */
+/** METRIC: an OTLP gauge or sum, per series; GPU: a GPU metric, per GPU and pod; TRACES: spans, per service; RUNS: OpenLineage runs, per job; FEATURES: feature store values, per group (FEATURE_VALUES) or per group and feature */
 export type AlertSource =
+  | 'FEATURES'
   | 'GPU'
   | 'METRIC'
   | 'RUNS'

@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import { actorOf } from './registry.common.js';
 import { LabelMatcher } from './metrics.types.js';
 import {
-  ALERT_AGGREGATIONS, ALERT_MEASURES, ALERT_OPS, ALERT_SEVERITIES, ALERT_SOURCES, GPU_LABELS, RUN_LABELS, MAX_RULES,
+  ALERT_AGGREGATIONS, ALERT_MEASURES, ALERT_OPS, ALERT_SEVERITIES, ALERT_SOURCES, FEATURE_LABELS, GPU_LABELS, RUN_LABELS, MAX_RULES,
   type AlertAggregation, type AlertMeasure, type AlertOp, type AlertRule as DomainRule, type AlertSeverity, type AlertSource,
 } from '../../domain/alerts/rules.js';
 import { ALERT_STATES, type AlertState as DomainState } from '../../domain/alerts/state.js';
@@ -14,13 +14,13 @@ import { GPU_METRIC_NAMES } from '../../domain/telemetry/gpu.js';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const AlertSourceEnum = enumOf(ALERT_SOURCES);
-registerEnumType(AlertSourceEnum, { name: 'AlertSource', description: 'METRIC: an OTLP gauge or sum, per series; GPU: a GPU metric, per GPU and pod; TRACES: spans, per service; RUNS: OpenLineage runs, per job' });
+registerEnumType(AlertSourceEnum, { name: 'AlertSource', description: 'METRIC: an OTLP gauge or sum, per series; GPU: a GPU metric, per GPU and pod; TRACES: spans, per service; RUNS: OpenLineage runs, per job; FEATURES: feature store values, per group (FEATURE_VALUES) or per group and feature' });
 export const AlertAggregationEnum = enumOf(ALERT_AGGREGATIONS);
 registerEnumType(AlertAggregationEnum, { name: 'AlertAggregation', description: "How a series' samples in the window become one value" });
 export const AlertMeasureEnum = enumOf(ALERT_MEASURES);
 registerEnumType(AlertMeasureEnum, {
   name: 'AlertMeasure',
-  description: "TRACES: what is measured of a service's spans in the window: error rate (0..1), latency quantiles (ms), LLM cost (USD), LLM tokens, span count. RUNS: how many of a job's runs had a FAIL, ABORT, COMPLETE or START event in the window",
+  description: "TRACES: what is measured of a service's spans in the window: error rate (0..1), latency quantiles (ms), LLM cost (USD), LLM tokens, span count. RUNS: how many of a job's runs had a FAIL, ABORT, COMPLETE or START event in the window. FEATURES (values with an event time in the window): values written per group, null rate (0..1) and mean of a numeric feature per group and feature",
 });
 export const AlertOpEnum = enumOf(ALERT_OPS);
 registerEnumType(AlertOpEnum, { name: 'AlertOp', description: 'value > threshold (GT), >= (GTE), < (LT), <= (LTE)' });
@@ -71,7 +71,7 @@ export class Alert {
   @Field(() => String) ruleName!: string;
   @Field(() => AlertSourceEnum) source!: AlertSource;
   @Field(() => AlertSeverityEnum) severity!: AlertSeverity;
-  @Field(() => GraphQLJSON, { description: "The series: a metric's labels and service.name; a GPU's gpu_uuid, namespace, pod, host, container, gpu_model; a service" }) labels!: Record<string, string>;
+  @Field(() => GraphQLJSON, { description: "The series: a metric's labels and service.name; a GPU's gpu_uuid, namespace, pod, host, container, gpu_model; a service; a job's job_namespace, job_name; a feature group's group (and feature)" }) labels!: Record<string, string>;
   @Field(() => AlertStateEnum) state!: DomainState;
   @Field(() => Float, { nullable: true, description: 'The value at the last evaluation that saw the series' }) value!: number | null;
   @Field(() => Boolean, { description: 'It fires (or fired) because the series stopped reporting (alertOnNoData)' }) noData!: boolean;
@@ -108,7 +108,7 @@ export class AlertRuleInput {
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => AlertSourceEnum) source!: AlertSource;
   @Field(() => String, { nullable: true, description: `METRIC: an OTLP metric name (gauge or sum); GPU: one of ${GPU_METRIC_NAMES.join(', ')}` }) metric?: string | null;
-  @Field(() => [LabelMatcher], { nullable: true, description: `METRIC: point or resource labels; GPU: among ${GPU_LABELS.join(', ')}; RUNS: among ${RUN_LABELS.join(', ')}. All must match` }) labels?: LabelMatcher[] | null;
+  @Field(() => [LabelMatcher], { nullable: true, description: `METRIC: point or resource labels; GPU: among ${GPU_LABELS.join(', ')}; RUNS: among ${RUN_LABELS.join(', ')}; FEATURES: among ${FEATURE_LABELS.join(', ')} (group: the group's node id). All must match` }) labels?: LabelMatcher[] | null;
   @Field(() => String, { nullable: true, description: 'METRIC, TRACES: this service only' }) service?: string | null;
   @Field(() => AlertAggregationEnum, { nullable: true, description: 'METRIC, GPU (default AVG)' }) aggregation?: AlertAggregation | null;
   @Field(() => AlertMeasureEnum, { nullable: true, description: 'TRACES, RUNS (required): one of the source\'s measures' }) measure?: AlertMeasure | null;

@@ -141,6 +141,26 @@ describe('feature store: groups in the graph, values in ClickHouse, online and p
     expect(again.onlineFeatures[0].values.map((v: any) => [v.feature, v.value])).toEqual([['tenure_months', 41], ['plan', 'premium']]);
   });
 
+  it('watches a group with alert rules (FEATURES): the null rate of a feature, the values written; alerts tied to the group', async () => {
+    const create = 'mutation ($input: AlertRuleInput!) { createAlertRule(input: $input) { id } }';
+    const group = `dataset:${NS}:${GROUP}`;
+    const base = { source: 'FEATURES', windowSeconds: 86_400, labels: [{ key: 'group', value: group }] };
+    const preview = await ok(loom, 'query ($input: AlertRuleInput!) { previewAlertRule(input: $input) { series { labels value breaching } } }', { input: { ...base, name: 'p', measure: 'FEATURE_NULL_RATE', op: 'GT', threshold: 0.5 } });
+    // In the last day: c1's plan (a value) and is_senior (a null), written "now" above.
+    expect(preview.previewAlertRule.series).toEqual([
+      { labels: { group, feature: 'is_senior' }, value: 1, breaching: true }, { labels: { group, feature: 'plan' }, value: 0, breaching: false },
+    ]);
+    const counted = await ok(loom, 'query ($input: AlertRuleInput!) { previewAlertRule(input: $input) { series { labels value } } }', { input: { ...base, name: 'c', measure: 'FEATURE_VALUES', op: 'LT', threshold: 10 } });
+    expect(counted.previewAlertRule.series).toEqual([{ labels: { group }, value: 2 }]);
+    const bad = await fails(loom, create, { input: { ...base, name: 'x', measure: 'FEATURE_VALUES', op: 'LT', threshold: 1, labels: [{ key: 'pod', value: 'p' }] } });
+    expect(bad.message).toMatch(/^input\.labels\[0\]\.key: a FEATURES rule matches on group, feature/);
+    const { createAlertRule: rule } = await ok(loom, create, { input: { ...base, name: 'Null is_senior', measure: 'FEATURE_NULL_RATE', op: 'GT', threshold: 0.5 } });
+    await loom.services.alerts.evaluateTenant('demo');
+    const { alerts } = await ok(loom, 'query ($id: ID) { alerts(nodeId: $id) { ruleId state value labels subjectId } }', { id: group });
+    expect(alerts).toEqual([{ ruleId: rule.id, state: 'FIRING', value: 1, labels: { group, feature: 'is_senior' }, subjectId: group }]);
+    await ok(loom, 'mutation ($id: ID!) { deleteAlertRule(id: $id) { id } }', { id: rule.id });
+  });
+
   it('reads a training set at points in time: no row sees a value from its future', async () => {
     const rows = [
       { entityId: 'c1', at: iso(T0 - DAY) },

@@ -1,10 +1,12 @@
 /**
  * The demo's alert rules: an LLM error rate over the last day (the demo's 30 traces hold 3 failed
  * calls, so it fires at the workers' first evaluation), failed pipeline runs, an idle GPU during a
- * training run, and an overheating GPU. Written through the alert service as an admin would.
+ * training run, an overheating GPU, and the daily customer features going stale. Written through the alert service as an admin would.
  */
 import type { Services } from '../services.js';
 import type { AlertRuleInput } from '../../domain/alerts/rules.js';
+import { featureGroupId } from '../../domain/features/groups.js';
+import { DEMO_FEATURE_GROUP } from './features.js';
 
 export const DEMO_ALERT_RULES: AlertRuleInput[] = [
   {
@@ -18,6 +20,11 @@ export const DEMO_ALERT_RULES: AlertRuleInput[] = [
   {
     name: 'Failed pipeline runs', description: 'A run of a data pipeline job failed in the last hour (the alert links to the job: its lineage shows what it feeds)',
     source: 'RUNS', measure: 'FAILED_RUNS', op: 'GT', threshold: 0, windowSeconds: 3600, severity: 'WARNING',
+  },
+  {
+    name: 'Customer features not refreshed', description: 'No values of features.customer_churn_features with an event time in the last day: the daily feature pipeline has stopped',
+    source: 'FEATURES', measure: 'FEATURE_VALUES', labels: [{ key: 'group', value: featureGroupId(DEMO_FEATURE_GROUP.namespace, DEMO_FEATURE_GROUP.name) }],
+    op: 'LT', threshold: 1, windowSeconds: 86_400, alertOnNoData: true, severity: 'WARNING',
   },
   {
     name: 'GPU overheating', source: 'GPU', metric: 'temperature', aggregation: 'MAX', op: 'GT', threshold: 85, windowSeconds: 300, forSeconds: 120, severity: 'CRITICAL',

@@ -221,13 +221,14 @@ export class AlertService {
       let runs: Promise<Map<string, string>> | undefined;
       const runOfPod = async (labels: Record<string, string>) => (await (runs ??= this.runsByPod(tenant))).get(`${labels.namespace}\u0000${labels.pod}`) ?? null;
       const jobOf = async (labels: Record<string, string>) => (nameable(labels.job_namespace ?? '', labels.job_name ?? '') ? nodeId('Job', labels.job_namespace!, labels.job_name!) : null);
+      const groupOf = async (labels: Record<string, string>) => labels.group || null; // the group's node id
       for (const rule of rules) {
         try {
           const rows = await this.read(tenant, rule, nowMs);
           const truncated = rows.length > this.maxSeries;
           const seen = rows.slice(0, this.maxSeries);
           const read = { rows: seen, before: await this.silentBefore(tenant, rule, nowMs), open: await this.open(tenant, rule.id) };
-          const c = await ruleChanges(rule, read, nowMs, rule.source === 'GPU' ? runOfPod : rule.source === 'RUNS' ? jobOf : null);
+          const c = await ruleChanges(rule, read, nowMs, rule.source === 'GPU' ? runOfPod : rule.source === 'RUNS' ? jobOf : rule.source === 'FEATURES' ? groupOf : null);
           changes.nodes.push(...c.nodes, ruleNode(rule.id, { lastEvaluatedAt: at, lastSeries: seen.length, lastTruncated: truncated, lastError: null }));
           changes.edges.push(...c.edges);
           changes.notes.push(...c.notes);

@@ -8,7 +8,7 @@
  * few minutes must see its last seconds.
  */
 import type { Sql } from '../telemetry/metrics-queries.js';
-import type { AlertAggregation, AlertRule, RunMeasure, TraceMeasure } from './rules.js';
+import type { AlertAggregation, AlertRule, FeatureMeasure, RunMeasure, TraceMeasure } from './rules.js';
 
 /** One series' value in the window. `a_labels` already holds every label that tells series apart. */
 export interface SignalRow { a_key: string; a_labels: Record<string, string>; a_value: number; a_samples: number | string }
@@ -60,6 +60,19 @@ export function signalQuery(rule: AlertRule, fromNs: string, toNs: string, limit
     params.eventType = RUN_EVENT[rule.measure as RunMeasure];
     return grouped("concat(job_namespace, ' ', job_name) AS a_key, map('job_namespace', job_namespace, 'job_name', job_name) AS a_labels",
       "toFloat64(uniqExactIf(run_id, run_id != '' AND JSONExtractString(body, 'eventType') = {eventType:String}))", 'lineage_events', 'job_namespace, job_name');
+  }
+  if (rule.source === 'FEATURES') {
+    // Values by event time (FINAL: a value written again counts once). FEATURE_VALUES is per group; the others per group and feature.
+    conds.push(`event_time >= fromUnixTimestamp64Milli(intDiv({fromNs:Int64}, 1000000)) AND event_time < fromUnixTimestamp64Milli(intDiv({toNs:Int64}, 1000000))`);
+    rule.labels.forEach((l, i) => {
+      conds.push(`${l.key === 'group' ? 'group_id' : 'feature'} = {lv${i}:String}`);
+      params[`lv${i}`] = l.value;
+    });
+    const measure = rule.measure as FeatureMeasure;
+    if (measure === 'FEATURE_VALUES') return grouped("group_id AS a_key, map('group', group_id) AS a_labels", 'toFloat64(count())', 'feature_values FINAL', 'group_id');
+    if (measure === 'FEATURE_MEAN') conds.push('NOT is_null');
+    return grouped("concat(group_id, '#', toString(feature)) AS a_key, map('group', group_id, 'feature', toString(feature)) AS a_labels",
+      measure === 'FEATURE_NULL_RATE' ? 'countIf(is_null) / count()' : 'avg(num + toFloat64(int))', 'feature_values FINAL', 'group_id, feature');
   }
   if (rule.source === 'TRACES') {
     conds.push(`start_time >= ${ns('fromNs')} AND start_time < ${ns('toNs')}`);

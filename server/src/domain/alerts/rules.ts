@@ -7,7 +7,9 @@
  * - TRACES: spans per service (LLM calls only, or all spans): error rate, latency quantiles, cost,
  *   tokens or count over the window;
  * - RUNS: OpenLineage runs per job (the events received): how many failed, were aborted, completed or
- *   started in the window; an alert is tied to the job's node.
+ *   started in the window; an alert is tied to the job's node;
+ * - FEATURES: feature store values with an event time in the window, per group (values written) or per
+ *   group and feature (null rate, mean of a numeric feature); an alert is tied to the group's node.
  * Pure: validation, and the rule as a node and back.
  */
 import type { GraphNode, NodeInput } from '../model.js';
@@ -16,7 +18,7 @@ import { badInput } from '../errors.js';
 import { GPU_METRIC_NAMES, GPU_METRICS } from '../telemetry/gpu.js';
 import { checkText } from '../registry/validate.js';
 
-export const ALERT_SOURCES = ['METRIC', 'GPU', 'TRACES', 'RUNS'] as const;
+export const ALERT_SOURCES = ['METRIC', 'GPU', 'TRACES', 'RUNS', 'FEATURES'] as const;
 export type AlertSource = (typeof ALERT_SOURCES)[number];
 /** How the points of one series in the window become one value (METRIC, GPU). */
 export const ALERT_AGGREGATIONS = ['AVG', 'MIN', 'MAX', 'LAST', 'SUM'] as const;
@@ -27,7 +29,14 @@ export type TraceMeasure = (typeof TRACE_MEASURES)[number];
 /** What is counted of a job's runs in the window (RUNS): runs with a FAIL, ABORT, COMPLETE or START event in it. */
 export const RUN_MEASURES = ['FAILED_RUNS', 'ABORTED_RUNS', 'COMPLETED_RUNS', 'STARTED_RUNS'] as const;
 export type RunMeasure = (typeof RUN_MEASURES)[number];
-export const ALERT_MEASURES = [...TRACE_MEASURES, ...RUN_MEASURES] as const;
+/**
+ * What is measured of a feature group's values with an event time in the window (FEATURES): how many were
+ * written (per group: a pipeline that stopped writing, with alertOnNoData one that went silent), the
+ * share of nulls and the mean of a numeric feature (INT64, FLOAT64, BOOL as 0/1) per feature (drift).
+ */
+export const FEATURE_MEASURES = ['FEATURE_VALUES', 'FEATURE_NULL_RATE', 'FEATURE_MEAN'] as const;
+export type FeatureMeasure = (typeof FEATURE_MEASURES)[number];
+export const ALERT_MEASURES = [...TRACE_MEASURES, ...RUN_MEASURES, ...FEATURE_MEASURES] as const;
 export type AlertMeasure = (typeof ALERT_MEASURES)[number];
 export const ALERT_OPS = ['GT', 'GTE', 'LT', 'LTE'] as const;
 export type AlertOp = (typeof ALERT_OPS)[number];
@@ -37,6 +46,8 @@ export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 export const GPU_LABELS = ['namespace', 'pod', 'container', 'host', 'gpu_uuid', 'gpu_model'] as const;
 /** The labels a RUNS rule may match on (the job's OpenLineage namespace and name). */
 export const RUN_LABELS = ['job_namespace', 'job_name'] as const;
+/** The labels a FEATURES rule may match on: the group's node id (`dataset:<namespace>:<name>`) and, per feature, its name. */
+export const FEATURE_LABELS = ['group', 'feature'] as const;
 
 export interface LabelMatcher { key: string; value: string }
 
@@ -128,17 +139,19 @@ export function checkRule(input: AlertRuleInput): Omit<AlertRule, 'id' | 'enable
     if (typeof l.value !== 'string' || l.value.length > 1000) throw badInput(`input.labels[${i}].value`, 'must be at most 1,000 characters');
     if (source === 'GPU' && !(GPU_LABELS as readonly string[]).includes(l.key)) throw badInput(`input.labels[${i}].key`, `a GPU rule matches on ${GPU_LABELS.join(', ')}`);
     if (source === 'RUNS' && !(RUN_LABELS as readonly string[]).includes(l.key)) throw badInput(`input.labels[${i}].key`, `a RUNS rule matches on ${RUN_LABELS.join(', ')}`);
+    if (source === 'FEATURES' && !(FEATURE_LABELS as readonly string[]).includes(l.key)) throw badInput(`input.labels[${i}].key`, `a FEATURES rule matches on ${FEATURE_LABELS.join(', ')}`);
   });
   const service = checkText('input.service', input.service, 200)?.trim() || null;
   let metric: string | null = null;
   let aggregation: AlertAggregation | null = null;
   let measure: AlertMeasure | null = null;
-  if (source === 'TRACES' || source === 'RUNS') {
+  if (source === 'TRACES' || source === 'RUNS' || source === 'FEATURES') {
     if (input.metric) throw badInput('input.metric', `a ${source} rule has a measure, not a metric`);
     if (input.aggregation) throw badInput('input.aggregation', `a ${source} rule has a measure, not an aggregation`);
     if (source === 'TRACES' && labels.length) throw badInput('input.labels', 'a TRACES rule filters by service only');
-    if (source === 'RUNS' && service) throw badInput('input.service', 'a RUNS rule matches on labels (job_namespace, job_name), not a service');
-    measure = oneOf('input.measure', input.measure, source === 'TRACES' ? TRACE_MEASURES : RUN_MEASURES);
+    if (source !== 'TRACES' && service) throw badInput('input.service', `a ${source} rule matches on labels (${(source === 'RUNS' ? RUN_LABELS : FEATURE_LABELS).join(', ')}), not a service`);
+    measure = oneOf('input.measure', input.measure, source === 'TRACES' ? TRACE_MEASURES : source === 'RUNS' ? RUN_MEASURES : FEATURE_MEASURES);
+    if (measure === 'FEATURE_VALUES' && labels.some((l) => l.key === 'feature')) throw badInput('input.labels', 'FEATURE_VALUES counts a group\'s values: match on group only');
   } else {
     if (input.measure) throw badInput('input.measure', `a ${source} rule has a metric and an aggregation, not a measure`);
     metric = checkText('input.metric', input.metric, 500)?.trim() || null;

@@ -23,14 +23,16 @@ type Rule = AlertsPageQuery['alertRules'][number];
 type Source = AlertRuleInput['source'];
 const NO_VARIABLES = {};
 const REFRESH_MS = 15_000;
-const SOURCES = ['GPU', 'METRIC', 'TRACES', 'RUNS'] as const satisfies readonly Source[];
+const SOURCES = ['GPU', 'METRIC', 'TRACES', 'RUNS', 'FEATURES'] as const satisfies readonly Source[];
 const GPU_METRICS = ['utilization', 'memory_utilization', 'memory_used', 'memory_free', 'temperature', 'memory_temperature', 'power', 'sm_active', 'sm_occupancy', 'tensor_active', 'dram_active'];
 const AGGREGATIONS = ['AVG', 'MIN', 'MAX', 'LAST', 'SUM'] as const satisfies readonly NonNullable<AlertRuleInput['aggregation']>[];
 const TRACE_MEASURES = ['ERROR_RATE', 'LATENCY_P50_MS', 'LATENCY_P95_MS', 'LATENCY_P99_MS', 'COST_USD', 'TOKENS', 'COUNT'] as const satisfies readonly NonNullable<AlertRuleInput['measure']>[];
 const RUN_MEASURES = ['FAILED_RUNS', 'ABORTED_RUNS', 'COMPLETED_RUNS', 'STARTED_RUNS'] as const satisfies readonly NonNullable<AlertRuleInput['measure']>[];
-const LABELS_PLACEHOLDER: Record<Source, string> = { GPU: 'namespace=ml', METRIC: 'queue=ingest', TRACES: '', RUNS: 'job_namespace=airflow' };
+const FEATURE_MEASURES = ['FEATURE_VALUES', 'FEATURE_NULL_RATE', 'FEATURE_MEAN'] as const satisfies readonly NonNullable<AlertRuleInput['measure']>[];
+const MEASURES: Partial<Record<Source, readonly string[]>> = { TRACES: TRACE_MEASURES, RUNS: RUN_MEASURES, FEATURES: FEATURE_MEASURES };
+const LABELS_PLACEHOLDER: Record<Source, string> = { GPU: 'namespace=ml', METRIC: 'queue=ingest', TRACES: '', RUNS: 'job_namespace=airflow', FEATURES: 'group=dataset:<namespace>:<name>\nfeature=tenure_days' };
 /** Sources measured by a measure (not a metric and an aggregation). */
-const MEASURED: readonly Source[] = ['TRACES', 'RUNS'];
+const MEASURED: readonly Source[] = ['TRACES', 'RUNS', 'FEATURES'];
 const OPS = ['GT', 'GTE', 'LT', 'LTE'] as const satisfies readonly AlertRuleInput['op'][];
 const SEVERITIES = ['INFO', 'WARNING', 'CRITICAL'] as const satisfies readonly NonNullable<AlertRuleInput['severity']>[];
 const SEVERITY_CLASS: Record<string, string> = { CRITICAL: 'FAILED', WARNING: 'ABORTED', INFO: 'QUEUED' };
@@ -90,13 +92,13 @@ function OpenAlerts({ alerts, onRefresh }: { alerts: AlertsPageQuery['alerts'] |
   );
 }
 
-/** Where an alert's subject is shown: a run's page and GPUs, or a job's lineage. */
+/** Where an alert's subject is shown: a run's page and GPUs, or the lineage of a job or feature group. */
 function SubjectLinks({ alert }: { alert: { subjectId: string | null } }) {
   const t = useT(M);
   if (!alert.subjectId) return null;
   if (alert.subjectId.startsWith('run:')) return <RunLinks runId={runIdOf(alert.subjectId)} />;
   const id = encodeURIComponent(alert.subjectId);
-  return <Link to={`/lineage?node=${id}&sel=${id}`} className="small" data-testid="alert-job-link">{t('openJob')}</Link>;
+  return <Link to={`/lineage?node=${id}&sel=${id}`} className="small" data-testid="alert-job-link">{t('openLineage')}</Link>;
 }
 
 function RunLinks({ runId }: { runId: string }) {
@@ -273,7 +275,7 @@ function RuleForm({ editing, onDone, onCancel }: { editing: Rule | null; onDone:
           <div className="field"><label htmlFor="rule-source">{t('source')}</label>
             <select id="rule-source" data-testid="rule-source" value={form.source} onChange={(e) => {
               const source = e.target.value as Source;
-              set({ source, metric: source === 'GPU' ? 'utilization' : '', op: source === 'GPU' ? 'LT' : 'GT', measure: source === 'RUNS' ? 'FAILED_RUNS' : 'ERROR_RATE', threshold: source === 'RUNS' ? '0' : form.threshold });
+              set({ source, metric: source === 'GPU' ? 'utilization' : '', op: source === 'GPU' ? 'LT' : 'GT', measure: MEASURES[source]?.[0] ?? 'ERROR_RATE', threshold: source === 'RUNS' ? '0' : form.threshold });
             }}>{SOURCES.map((s) => <option key={s} value={s}>{t(s)}</option>)}</select></div>
           <div className="field"><label htmlFor="rule-severity">{t('severity')}</label>
             <select id="rule-severity" data-testid="rule-severity" value={form.severity} onChange={(e) => set({ severity: e.target.value })}>{SEVERITIES.map((s) => <option key={s} value={s}>{t(s)}</option>)}</select></div>
@@ -283,7 +285,7 @@ function RuleForm({ editing, onDone, onCancel }: { editing: Rule | null; onDone:
             <>
               <div className="field"><label htmlFor="rule-measure">{t('measure')}</label>
                 <select id="rule-measure" data-testid="rule-measure" value={form.measure} onChange={(e) => set({ measure: e.target.value })}>
-                  {(form.source === 'RUNS' ? RUN_MEASURES : TRACE_MEASURES).map((m) => <option key={m} value={m}>{t(m)}</option>)}
+                  {(MEASURES[form.source] ?? []).map((m) => <option key={m} value={m}>{t(m as (typeof FEATURE_MEASURES)[number])}</option>)}
                 </select></div>
               {form.source === 'TRACES' && <label className="small"><input type="checkbox" checked={form.llmOnly} onChange={(e) => set({ llmOnly: e.target.checked })} /> {t('llmOnly')}</label>}
             </>
