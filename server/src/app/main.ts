@@ -14,6 +14,8 @@ import { createQueueMetrics } from '../workers/queue-metrics.js';
 import { WorkerManager } from '../workers/worker-manager.js';
 import { registerTrainingWorkers } from '../workers/training.workers.js';
 import { registerAlertWorkers } from '../workers/alerts.workers.js';
+import { registerJudgingWorkers } from '../workers/judging.workers.js';
+import { OpenAiJudge } from '../judges/OpenAiJudge.js';
 import { TrainingRunner } from '../domain/training/training.runner.js';
 import type { JobQueue } from '../domain/ports/JobQueue.js';
 import type { GraphStore } from '../domain/ports/GraphStore.js';
@@ -57,6 +59,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     // A job's history can stay in memory only when this process is the graph's one writer.
     lineageIngest: { historyCacheJobs: cfg.graph.engine === 'embedded' ? 10_000 : 0 },
     training: { queue, launcher, defaultQuota: cfg.training.defaultQuota },
+    judging: { queue, judge: cfg.judge ? new OpenAiJudge(cfg.judge) : null, concurrency: cfg.judge?.concurrency },
     ingestLog: disk.ingestLog ? {
       // Up to 1,000 events a transaction: on a 1M-node graph each one's join over the Node table (new
       // edges) then serves more events (`--only ingest --nodes 1000000`: 432 events/s in chunks of
@@ -153,6 +156,7 @@ function startWorkers(cfg: Config, services: Services, queue: JobQueue, launcher
   });
   registerTrainingWorkers(manager, runner, { maxRuns: cfg.training.maxRuns }, log);
   if (cfg.alerts.intervalMs !== null) registerAlertWorkers(manager, queue, services.alerts, cfg.alerts.intervalMs, registry, log);
+  if (services.judging) registerJudgingWorkers(manager, services.judging);
   return manager;
 }
 

@@ -22,6 +22,8 @@ import { TrainingService } from '../domain/training/training.service.js';
 import { TrainingQuotas, type Quota } from '../domain/training/quota.js';
 import { AlertService, type AlertOptions } from '../domain/alerts/alerts.service.js';
 import { FeatureStore } from '../domain/features/features.service.js';
+import { EvaluationJudging } from '../domain/registry/judging.service.js';
+import type { Judge } from '../domain/ports/Judge.js';
 
 /** The domain services, built once by the composition root over the chosen adapters. */
 export interface Services {
@@ -56,6 +58,8 @@ export interface Services {
   alerts: AlertService;
   /** Feature groups, their values (upserts), online and point-in-time reads. */
   features: FeatureStore;
+  /** Evaluations graded by an LLM judge, through the queue; null where no queue is wired (e.g. the CLI). */
+  judging: EvaluationJudging | null;
 }
 
 /** Settings the services read (a slice of the config; defaults when not given). */
@@ -75,6 +79,8 @@ export interface ServiceOptions {
   ingestLog?: { log: IngestLog } & LoggedIngestOptions;
   training?: { queue: JobQueue; launcher: TrainingLauncher; defaultQuota?: Quota };
   alerts?: AlertOptions;
+  /** The queue judging requests go through, and the judge (null: none configured, requests are refused saying how to set one). */
+  judging?: { queue: JobQueue; judge: Judge | null; concurrency?: number };
 }
 
 export function createServices(raw: GraphStore, analytics: Analytics, opts: ServiceOptions = {}): Services {
@@ -108,6 +114,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     gpu: new GpuQueryService(graph, analytics),
     alerts: new AlertService(graph, analytics, registry.webhooks.notify, () => tenancy.listTenants(), opts.alerts),
     features: new FeatureStore(graph, analytics),
+    judging: opts.judging ? new EvaluationJudging(graph, analytics, opts.judging.queue, opts.judging.judge, opts.judging.concurrency) : null,
     ...trainingServices(graph, opts.training),
   };
 }

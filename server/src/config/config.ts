@@ -38,6 +38,10 @@ const EnvSchema = z.object({
   LOOM_OTLP_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
   LOOM_OTLP_GRPC_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)], { message: 'must be a port (0-65535) or "off"' }).optional(),
   LOOM_ALERT_INTERVAL_SECONDS: z.union([z.literal('off'), z.coerce.number().int().min(1, ALERT_INTERVAL).max(3600, ALERT_INTERVAL)], { message: ALERT_INTERVAL }).default(30),
+  LOOM_JUDGE_URL: z.string().url('must be the base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1').optional(),
+  LOOM_JUDGE_API_KEY: z.string().min(1).optional(),
+  LOOM_JUDGE_MODEL: z.string().min(1).max(200).default('gpt-4o-mini'),
+  LOOM_JUDGE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   LOOM_INSTANCE: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 of letters, digits, "_", "." or "-"').optional(),
   LOOM_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 of letters, digits, "_" or "-"').default('loom'),
   LOOM_QUEUE_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
@@ -61,6 +65,8 @@ export interface Config {
   grpc: { port: number | null };
   /** How often the workers evaluate the alert rules (ms), null when off. */
   alerts: { intervalMs: number | null };
+  /** The LLM judge (an OpenAI-compatible chat completions API) evaluations may be graded by; null: none configured. */
+  judge: { url: string; apiKey: string | null; model: string; concurrency: number } | null;
   log: { level: string };
   dataDir: string;
   /** Writes to the stores under dataDir are refused while its disk has less free (0: never). */
@@ -139,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     // OTLP/gRPC on its well-known port, or on any free one beside an HTTP port chosen the same way (tests, benches).
     grpc: { port: e.LOOM_OTLP_GRPC_PORT === 'off' ? null : e.LOOM_OTLP_GRPC_PORT ?? (e.LOOM_PORT === 0 ? 0 : 4317) },
     alerts: { intervalMs: e.LOOM_ALERT_INTERVAL_SECONDS === 'off' ? null : e.LOOM_ALERT_INTERVAL_SECONDS * 1000 },
+    judge: e.LOOM_JUDGE_URL ? { url: e.LOOM_JUDGE_URL, apiKey: e.LOOM_JUDGE_API_KEY ?? null, model: e.LOOM_JUDGE_MODEL, concurrency: e.LOOM_JUDGE_CONCURRENCY } : null,
     log: { level: e.LOOM_LOG_LEVEL },
     dataDir,
     minFreeDiskBytes: e.LOOM_MIN_FREE_DISK_MB * 1024 * 1024,

@@ -5,6 +5,7 @@ import type { Context } from './context.js';
 import { actorOf } from './registry.common.js';
 import { DatasetRefInput, MetricValueInput, VersionRefInput } from './registry.inputs.js';
 import { EvaluationResult, toEvaluation } from './registry.types.js';
+import { LoomError } from '../../domain/errors.js';
 import { EVALUATION_TASKS, MAX_EXAMPLES, type EvaluationTask } from '../../domain/registry/eval-examples.js';
 
 const EvaluationTaskEnum = Object.fromEntries(EVALUATION_TASKS.map((t) => [t, t])) as Record<EvaluationTask, EvaluationTask>;
@@ -72,6 +73,23 @@ export class EvaluationsResolver {
   @Mutation(() => EvaluationResult, { description: 'Evaluate a model or prompt version from its examples (editor, admin): Loom computes the metrics of the task and the mean of each judgement criterion, keeps the examples, and records the evaluation (read by EVALUATION gates)' })
   async evaluate(@Arg('input', () => EvaluateInput) input: EvaluateInput, @Ctx() ctx: Context): Promise<EvaluationResult> {
     return toEvaluation(await ctx.services.registry.evaluations.evaluate(actorOf(ctx), input));
+  }
+
+  @Mutation(() => EvaluationResult, { description: "Grade an evaluation's examples with the LLM judge (editor, admin; LOOM_JUDGE_URL): each example on each criterion (correctness, relevance, faithfulness, helpfulness, coherence, conciseness, or your own), 1-5 scaled to 0..1; the workers run it, `judging` follows it, and each criterion's mean becomes the metric judge.<criterion>" })
+  async judgeEvaluation(
+    @Arg('evaluationId', () => ID) evaluationId: string,
+    @Arg('criteria', () => [String]) criteria: string[],
+    @Arg('model', () => String, { nullable: true, description: 'The judge model (default LOOM_JUDGE_MODEL)' }) model: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<EvaluationResult> {
+    if (!ctx.services.judging) throw new LoomError('UNAVAILABLE', 'this process runs no job queue: judging needs the workers');
+    return toEvaluation(await ctx.services.judging.request(actorOf(ctx), evaluationId, criteria, model));
+  }
+
+  @Query(() => EvaluationResult, { nullable: true, description: 'One evaluation (its metrics, examples count, judging)' })
+  async evaluation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<EvaluationResult | null> {
+    const node = await ctx.loaders.node.load(id);
+    return node?.kind === 'Evaluation' ? toEvaluation(node) : null;
   }
 
   @Query(() => EvaluationComparison, { description: 'Evaluations side by side (1 to 5; e.g. two model versions on the same examples): their metrics, and the examples by id with each one\'s prediction and scores' })

@@ -97,6 +97,20 @@ export class MetricValue {
   @Field(() => Float) value!: number;
 }
 
+@ObjectType({ description: "An LLM judge's grading of an evaluation's examples (judgeEvaluation)" })
+export class EvaluationJudging {
+  @Field(() => String, { description: 'QUEUED, RUNNING, DONE or FAILED' }) state!: string;
+  @Field(() => [String]) criteria!: string[];
+  @Field(() => String, { description: 'The judge model' }) model!: string;
+  @Field(() => GraphQLDateTime) requestedAt!: string;
+  @Field(() => Int, { description: 'Example × criterion verdicts so far' }) judged!: number;
+  @Field(() => Int) total!: number;
+  @Field(() => Int, { description: 'Answers that were not a grade (left out of the means)' }) unreadable!: number;
+  @Field(() => Int, { description: "Tokens the judge's calls cost" }) tokens!: number;
+  @Field(() => String, { nullable: true }) error!: string | null;
+  @Field(() => GraphQLDateTime, { nullable: true }) finishedAt!: string | null;
+}
+
 @ObjectType({ description: 'An evaluation result of a model or prompt version' })
 export class EvaluationResult {
   @Field(() => ID) id!: string;
@@ -108,12 +122,14 @@ export class EvaluationResult {
   @Field(() => String, { nullable: true }) runId!: string | null;
   @Field(() => String, { nullable: true, description: 'CLASSIFICATION or GENERATION when Loom computed the metrics from examples (evaluate); null when they were recorded' }) task!: string | null;
   @Field(() => Int, { description: 'Examples kept with it (evaluate), readable with compareEvaluations' }) examples!: number;
+  @Field(() => EvaluationJudging, { nullable: true, description: 'The latest LLM judging of its examples' }) judging!: EvaluationJudging | null;
 }
 
 export const toEvaluation = (n: GraphNode): EvaluationResult => ({
   id: n.id, name: n.name, metrics: prefixed<number>(n.props, 'metric').map((m) => ({ key: m.key, value: m.value })), evaluatedAt: String(n.props.evaluatedAt),
   target: String(n.props.target), dataset: (n.props.dataset as string) ?? null, runId: (n.props.runId as string) ?? null,
   task: typeof n.props.task === 'string' ? n.props.task : null, examples: typeof n.props.examples === 'number' ? n.props.examples : 0,
+  judging: (n.props.judging as EvaluationJudging | undefined) ?? null,
 });
 
 @ObjectType({ description: 'A version of a registered model, as it was at `asOf` (now when null)' })

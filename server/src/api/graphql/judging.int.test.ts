@@ -1,0 +1,100 @@
+/**
+ * LLM as a judge, end to end on a real Loom: an evaluation's examples graded by a judge model through a
+ * local stand-in of the OpenAI chat completions API (the one third-party service here), run by the
+ * workers through the queue.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startTestLoom, type TestLoom } from '../../testing/harness.js';
+import { fails, ok } from './registry.testkit.js';
+import { until } from '../../queue/jobqueue.contract.js';
+import { EvaluationJudging } from '../../domain/registry/judging.service.js';
+import { InProcessJobQueue } from '../../queue/InProcessJobQueue.js';
+
+const KEY = 'sk-judge-test-0001';
+const EVALUATE = 'mutation ($input: EvaluateInput!) { evaluate(input: $input) { id } }';
+const JUDGE = 'mutation ($id: ID!, $c: [String!]!) { judgeEvaluation(evaluationId: $id, criteria: $c) { judging { state total model } } }';
+const STATUS = 'query ($id: ID!) { evaluation(id: $id) { metrics { key value } judging { state judged total unreadable tokens error finishedAt } } }';
+
+/** The OpenAI API as far as a judge uses it: grade 5 when the answer equals the reference, 2 otherwise; "GARBAGE" gets prose. */
+function openAiStandIn() {
+  const requests: any[] = [];
+  let refusedOnce = false;
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      if (req.url !== '/v1/chat/completions' || req.headers.authorization !== `Bearer ${KEY}`) return void res.writeHead(401).end('{"error":{"message":"bad key"}}');
+      if (!refusedOnce) { // the first call is refused as overloaded: the judge client must try again
+        refusedOnce = true;
+        return void res.writeHead(503, { 'retry-after': '0' }).end('{"error":{"message":"overloaded"}}');
+      }
+      const request = JSON.parse(body);
+      requests.push(request);
+      const user: string = request.messages[1].content;
+      const answer = user.split('[Answer to grade]\n')[1];
+      const reference = user.split('[Reference answer]\n')[1].split('\n\n[Answer to grade]')[0];
+      const content = answer === 'GARBAGE' ? 'I would say it is fine.' : JSON.stringify({ grade: answer === reference ? 5 : 2, rationale: answer === reference ? 'matches the reference' : 'differs from the reference' });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'c1', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }], usage: { prompt_tokens: 25, completion_tokens: 5, total_tokens: 30 } }));
+    });
+  });
+  return { server, requests, url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` };
+}
+
+describe('LLM as a judge: examples graded through an OpenAI-compatible API by the workers', () => {
+  const judge = openAiStandIn();
+  let loom: TestLoom;
+  let evaluationId: string;
+
+  beforeAll(async () => {
+    await new Promise<void>((r) => judge.server.listen(0, '127.0.0.1', r));
+    loom = await startTestLoom({ LOOM_JUDGE_URL: judge.url(), LOOM_JUDGE_API_KEY: KEY, LOOM_JUDGE_MODEL: 'judge-mini' });
+    await loom.services.tenancy.createTenant('rival');
+    await ok(loom, 'mutation { registerModelVersion(input: {name: "qa-judged", modelUri: "s3://m/qa/1"}) { version } }');
+    const examples = [
+      { id: 'q1', input: 'Capital of France?', reference: 'Paris', prediction: 'Paris' },
+      { id: 'q2', input: 'Largest planet?', reference: 'Jupiter', prediction: 'Saturn' },
+      { id: 'q3', input: 'Author of Hamlet?', reference: 'Shakespeare', prediction: 'Shakespeare' },
+      { id: 'q4', input: 'Speed of light?', reference: '299,792 km/s', prediction: 'GARBAGE' },
+    ];
+    const judgements = [{ exampleId: 'q1', criterion: 'relevance', score: 0, judge: 'a person' }];
+    evaluationId = (await ok(loom, EVALUATE, { input: { model: { name: 'qa-judged', version: 1 }, task: 'GENERATION', examples, judgements } })).evaluate.id;
+  }, 120_000);
+  afterAll(async () => {
+    await loom?.close();
+    await new Promise((r) => judge.server.close(r));
+  });
+
+  it('grades every example on every criterion, retrying an overloaded judge, and records the means', async () => {
+    const { judgeEvaluation } = await ok(loom, JUDGE, { id: evaluationId, c: ['correctness', 'relevance'] });
+    expect(judgeEvaluation.judging).toMatchObject({ state: 'QUEUED', total: 8, model: 'judge-mini' });
+    let status: any;
+    await until(async () => ((status = (await ok(loom, STATUS, { id: evaluationId })).evaluation).judging.state === 'DONE'), 30_000, 'judging done');
+    // q4's answers are not a grade: left out. Grades 5, 2, 5 → scores 1, 0.25, 1.
+    expect(status.judging).toMatchObject({ judged: 6, total: 8, unreadable: 2, tokens: 240, error: null });
+    const metric = (k: string) => status.metrics.find((m: any) => m.key === k)?.value;
+    expect(metric('judge.correctness')).toBeCloseTo(0.75, 10);
+    expect(metric('judge.relevance')).toBeCloseTo(0.75, 10); // the judge's verdict replaced the person's 0 on q1
+    expect(judge.requests).toHaveLength(8);
+    expect(judge.requests[0]).toMatchObject({ model: 'judge-mini', temperature: 0, response_format: { type: 'json_object' } });
+    const { compareEvaluations } = await ok(loom, 'query ($ids: [ID!]!) { compareEvaluations(evaluationIds: $ids) { examples { exampleId scores } } }', { ids: [evaluationId] });
+    const scores = Object.fromEntries(compareEvaluations.examples.map((x: any) => [x.exampleId, x.scores[0]]));
+    expect(scores.q2).toMatchObject({ 'judge.correctness': 0.25, 'judge.relevance': 0.25, exact_match: 0 });
+    expect(scores.q4['judge.correctness']).toBeUndefined();
+  });
+
+  it('refuses viewers, other tenants, bad criteria, and says how to configure a judge when there is none', async () => {
+    const viewer = await loom.services.tenancy.createApiKey('demo', 'viewer');
+    const rival = await loom.services.tenancy.createApiKey('rival', 'admin');
+    expect((await fails(loom, JUDGE, { id: evaluationId, c: ['correctness'] }, viewer)).extensions?.code).toBe('FORBIDDEN');
+    expect((await fails(loom, JUDGE, { id: evaluationId, c: ['correctness'] }, rival)).extensions?.code).toBe('NOT_FOUND');
+    expect((await ok(loom, STATUS, { id: evaluationId }, rival)).evaluation).toBeNull();
+    expect((await fails(loom, JUDGE, { id: evaluationId, c: [] })).message).toMatch(/^criteria:/);
+    expect((await fails(loom, JUDGE, { id: evaluationId, c: ['bad\ncriterion'] })).message).toMatch(/^criteria\[0\]:/);
+    const queue = new InProcessJobQueue();
+    const none = new EvaluationJudging(loom.services.graph, loom.services.analytics, queue, null);
+    await expect(none.request({ tenant: 'demo', role: 'admin', name: null }, evaluationId, ['correctness'])).rejects.toThrow(/^model: no LLM judge is configured on this server: set LOOM_JUDGE_URL/);
+    await queue.close();
+  });
+});
