@@ -1,14 +1,24 @@
 /**
  * End to end: the model page's evaluation comparison in Chromium, on the demo story. A person picks the
  * computed evaluations of churn-classifier v2 and v3 on the same 200 customers, reads their metrics side
- * by side (v2's F1 marked best) and the customers the two versions disagree on. Screenshot:
- * test-results/e2e/evaluations-compare.png.
+ * by side (v2's F1 marked best) and the customers the two versions disagree on, then has an LLM judge
+ * (a local stand-in of the OpenAI API) grade v2's predictions. Screenshots: test-results/e2e/evaluations-*.png.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useE2E } from './testkit.js';
 import { DEMO_LABEL_EVALUATION } from '../../server/src/app/demo/evaluations.js';
+import { openAiJudgeStandIn } from '../../server/src/testing/openai-judge.testkit.js';
 
-const e2e = useE2E();
+// The LLM judge: a local stand-in of the OpenAI API, started before Loom reads its environment.
+const JUDGE_KEY = 'sk-e2e-judge-0001';
+const judge = openAiJudgeStandIn(JUDGE_KEY, { refuseFirst: false });
+const env: Record<string, string> = { LOOM_JUDGE_API_KEY: JUDGE_KEY, LOOM_JUDGE_MODEL: 'judge-mini' };
+beforeAll(async () => {
+  await new Promise<void>((r) => judge.server.listen(0, '127.0.0.1', r));
+  env.LOOM_JUDGE_URL = judge.url();
+});
+afterAll(() => new Promise((r) => judge.server.close(r)));
+const e2e = useE2E(env);
 
 describe('model evaluations side by side', () => {
   it('compares v2 and v3 on the same examples', async () => {
@@ -38,5 +48,26 @@ describe('model evaluations side by side', () => {
     await page.getByTestId('only-differing').uncheck();
     await page.waitForFunction((k) => document.querySelectorAll('[data-testid="compared-example"]').length > k, n);
     expect(await examples.count()).toBe(200);
+  });
+
+  it('has an LLM judge grade an evaluation from the page, and shows its progress and the mean', async () => {
+    const page = await e2e.page('/models/churn-classifier');
+    const row = page.getByTestId('evaluation-choice').filter({ hasText: DEMO_LABEL_EVALUATION }).filter({ hasText: 'v2' });
+    await row.waitFor();
+    await row.getByTestId('judge-open').click();
+    await row.getByTestId('judge-criteria').fill('correctness');
+    await row.getByTestId('judge-submit').click();
+    // The page follows the judging until it ends: 200 examples graded, each against its reference.
+    await row.locator('[data-testid="judging-state"][data-state="DONE"]').waitFor({ timeout: 60_000 });
+    expect(await row.getByTestId('judging-state').textContent()).toBe('judged 200/200');
+    expect(judge.requests).toHaveLength(200);
+    for (const choice of await page.getByTestId('evaluation-choice').filter({ hasText: DEMO_LABEL_EVALUATION }).all()) await choice.getByTestId('evaluation-pick').check();
+    const mean = page.getByTestId('compared-metric').filter({ hasText: 'judge.correctness' });
+    await mean.waitFor();
+    // v3 (first column) was not judged; v2's mean is its share of exact predictions graded 5 (the rest 2: 0.25).
+    const cells = await mean.locator('td').allTextContents();
+    expect(cells[1]).toBe('–');
+    expect(Number(cells[2])).toBeGreaterThan(0.8);
+    await e2e.screenshot(page, 'evaluations-judged');
   });
 });

@@ -695,7 +695,7 @@ export type ModelEvaluationsQueryVariables = Exact<{
 }>;
 
 
-export type ModelEvaluationsQuery = { registeredModel: { versions: Array<{ version: number, evaluations: Array<{ id: string, name: string, evaluatedAt: string, task: string | null, examples: number, metrics: Array<{ key: string, value: number }> }> }> } | null };
+export type ModelEvaluationsQuery = { registeredModel: { versions: Array<{ version: number, evaluations: Array<{ id: string, name: string, evaluatedAt: string, task: string | null, examples: number, metrics: Array<{ key: string, value: number }>, judging: { state: string, judged: number, total: number, unreadable: number, error: string | null } | null }> }> } | null };
 
 export type CompareEvaluationsQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
@@ -704,6 +704,14 @@ export type CompareEvaluationsQueryVariables = Exact<{
 
 
 export type CompareEvaluationsQuery = { compareEvaluations: { total: number, metrics: Array<{ key: string, values: Array<number | null> }>, examples: Array<{ exampleId: string, input: string, reference: string, predictions: Array<string | null>, scores: Array<unknown> }> } };
+
+export type JudgeEvaluationMutationVariables = Exact<{
+  id: string | number;
+  criteria: Array<string> | string;
+}>;
+
+
+export type JudgeEvaluationMutation = { judgeEvaluation: { id: string, judging: { state: string, judged: number, total: number } | null } };
 
 export type PromptsQueryVariables = Exact<{
   first: number;
@@ -1822,6 +1830,13 @@ export const ModelEvaluationsDocument = new TypedDocumentString(`
           key
           value
         }
+        judging {
+          state
+          judged
+          total
+          unreadable
+          error
+        }
       }
     }
   }
@@ -1849,6 +1864,18 @@ export const CompareEvaluationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompareEvaluationsQuery, CompareEvaluationsQueryVariables>;
+export const JudgeEvaluationDocument = new TypedDocumentString(`
+    mutation JudgeEvaluation($id: ID!, $criteria: [String!]!) {
+  judgeEvaluation(evaluationId: $id, criteria: $criteria) {
+    id
+    judging {
+      state
+      judged
+      total
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JudgeEvaluationMutation, JudgeEvaluationMutationVariables>;
 export const PromptsDocument = new TypedDocumentString(`
     query Prompts($first: Int!, $offset: Int!, $search: String) {
   prompts(first: $first, offset: $offset, search: $search) {

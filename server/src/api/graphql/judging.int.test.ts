@@ -4,46 +4,20 @@
  * workers through the queue.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startTestLoom, type TestLoom } from '../../testing/harness.js';
 import { fails, ok } from './registry.testkit.js';
 import { until } from '../../queue/jobqueue.contract.js';
 import { EvaluationJudging } from '../../domain/registry/judging.service.js';
 import { InProcessJobQueue } from '../../queue/InProcessJobQueue.js';
+import { openAiJudgeStandIn } from '../../testing/openai-judge.testkit.js';
 
 const KEY = 'sk-judge-test-0001';
 const EVALUATE = 'mutation ($input: EvaluateInput!) { evaluate(input: $input) { id } }';
 const JUDGE = 'mutation ($id: ID!, $c: [String!]!) { judgeEvaluation(evaluationId: $id, criteria: $c) { judging { state total model } } }';
 const STATUS = 'query ($id: ID!) { evaluation(id: $id) { metrics { key value } judging { state judged total unreadable tokens error finishedAt } } }';
 
-/** The OpenAI API as far as a judge uses it: grade 5 when the answer equals the reference, 2 otherwise; "GARBAGE" gets prose. */
-function openAiStandIn() {
-  const requests: any[] = [];
-  let refusedOnce = false;
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      if (req.url !== '/v1/chat/completions' || req.headers.authorization !== `Bearer ${KEY}`) return void res.writeHead(401).end('{"error":{"message":"bad key"}}');
-      if (!refusedOnce) { // the first call is refused as overloaded: the judge client must try again
-        refusedOnce = true;
-        return void res.writeHead(503, { 'retry-after': '0' }).end('{"error":{"message":"overloaded"}}');
-      }
-      const request = JSON.parse(body);
-      requests.push(request);
-      const user: string = request.messages[1].content;
-      const answer = user.split('[Answer to grade]\n')[1];
-      const reference = user.split('[Reference answer]\n')[1].split('\n\n[Answer to grade]')[0];
-      const content = answer === 'GARBAGE' ? 'I would say it is fine.' : JSON.stringify({ grade: answer === reference ? 5 : 2, rationale: answer === reference ? 'matches the reference' : 'differs from the reference' });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'c1', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }], usage: { prompt_tokens: 25, completion_tokens: 5, total_tokens: 30 } }));
-    });
-  });
-  return { server, requests, url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` };
-}
-
 describe('LLM as a judge: examples graded through an OpenAI-compatible API by the workers', () => {
-  const judge = openAiStandIn();
+  const judge = openAiJudgeStandIn(KEY);
   let loom: TestLoom;
   let evaluationId: string;
 

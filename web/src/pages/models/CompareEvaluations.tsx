@@ -3,11 +3,13 @@
  * their metrics in one table (the best of each row marked) and the examples whose predictions differ,
  * each prediction with its score (correct, the first LLM judgement, or ROUGE-L).
  */
-import { useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useMutation } from '../../api/useMutation.js';
+import { useViewer } from '../../ViewerBadge.js';
 import { useQuery } from '../../api/useQuery.js';
 import { defineMessages, useFormat, useT } from '../../i18n/i18n.js';
 import { useQueryParams } from '../../shell/router.js';
-import { CompareEvaluationsDocument, ModelEvaluationsDocument } from './documents.js';
+import { CompareEvaluationsDocument, JudgeEvaluationDocument, ModelEvaluationsDocument } from './documents.js';
 import { bestIndex, headlineScore, parseSelection } from './compare-evaluations.js';
 import { ErrorNote, Loading, When } from './ui.js';
 
@@ -16,11 +18,13 @@ const M = defineMessages(
     title: 'Compare evaluations', intro: 'Pick evaluations of the versions (two on the same examples compare example by example).', none: 'No evaluation of any version yet.',
     version: 'Version', evaluation: 'Evaluation', when: 'When', examples: 'Examples', metric: 'Metric', pickTwo: 'Pick at least two evaluations.',
     onlyDiffering: 'Only examples whose predictions differ', differing: '{n} examples', example: 'Example', reference: 'Reference', recorded: 'recorded metrics',
+    judge: 'LLM judge', judgeIt: 'Judge', criteria: 'Criteria', judging: 'Judging…', QUEUED: 'queued', RUNNING: 'judging {judged}/{total}', DONE: 'judged {judged}/{total}', FAILED: 'failed: {error}', unreadable: ', {n} unreadable',
   },
   {
     title: '比较评估', intro: '选择各版本的评估（两个在相同样本上的评估可以逐样本比较）。', none: '还没有任何版本的评估。',
     version: '版本', evaluation: '评估', when: '时间', examples: '样本', metric: '指标', pickTwo: '请至少选择两个评估。',
     onlyDiffering: '只看预测不同的样本', differing: '{n} 个样本', example: '样本', reference: '参考答案', recorded: '记录的指标',
+    judge: 'LLM 评审', judgeIt: '评审', criteria: '评审标准', judging: '评审中…', QUEUED: '排队中', RUNNING: '评审中 {judged}/{total}', DONE: '已评审 {judged}/{total}', FAILED: '失败：{error}', unreadable: '，{n} 个无法读取',
   },
 );
 
@@ -31,6 +35,13 @@ export function CompareEvaluations({ name }: { name: string }) {
   const selected = parseSelection(query.get('compare'));
   const list = useQuery(ModelEvaluationsDocument, { name });
   const rows = (list.data?.registeredModel?.versions ?? []).flatMap((v) => v.evaluations.map((e) => ({ ...e, version: v.version })));
+  const busy = rows.some((r) => r.judging?.state === 'QUEUED' || r.judging?.state === 'RUNNING');
+  const { reload } = list;
+  useEffect(() => { // follow a judging until it ends
+    if (!busy) return;
+    const timer = setInterval(reload, 2000);
+    return () => clearInterval(timer);
+  }, [busy, reload]);
   const toggle = (id: string) => setQuery({ compare: (selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id].slice(-5)).join(',') || null });
   const label = (id: string) => {
     const e = rows.find((r) => r.id === id);
@@ -46,7 +57,7 @@ export function CompareEvaluations({ name }: { name: string }) {
         <>
           <p className="muted hint">{t('intro')}</p>
           <table className="grid">
-            <thead><tr><th /><th>{t('version')}</th><th>{t('evaluation')}</th><th>{t('when')}</th><th>{t('examples')}</th></tr></thead>
+            <thead><tr><th /><th>{t('version')}</th><th>{t('evaluation')}</th><th>{t('when')}</th><th>{t('examples')}</th><th>{t('judge')}</th></tr></thead>
             <tbody>
               {rows.map((e) => (
                 <tr key={e.id} data-testid="evaluation-choice">
@@ -55,6 +66,7 @@ export function CompareEvaluations({ name }: { name: string }) {
                   <td>{e.name}{e.task && <span className="muted"> · {e.task.toLowerCase()}</span>}</td>
                   <td><When iso={e.evaluatedAt} /></td>
                   <td>{e.examples ? f.number(e.examples) : <span className="muted">{t('recorded')}</span>}</td>
+                  <td>{e.examples > 0 && <JudgeCell evaluation={e} onQueued={reload} />}</td>
                 </tr>
               ))}
             </tbody>
@@ -112,6 +124,37 @@ function Comparison({ ids, label }: { ids: string[]; label: (id: string) => stri
           )}
         </>
       )}
+    </div>
+  );
+}
+
+type Judging = { state: string; judged: number; total: number; unreadable: number; error?: string | null } | null | undefined;
+
+/** An evaluation's LLM judging: its state, and for editors a form to (re)judge it on criteria. */
+function JudgeCell({ evaluation, onQueued }: { evaluation: { id: string; judging?: Judging }; onQueued: () => void }) {
+  const t = useT(M);
+  const role = useViewer()?.role.toLowerCase();
+  const [criteria, setCriteria] = useState('correctness, relevance');
+  const [open, setOpen] = useState(false);
+  const [run, state] = useMutation(JudgeEvaluationDocument);
+  const j = evaluation.judging;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await run({ id: evaluation.id, criteria: criteria.split(/[\s,]+/).filter(Boolean) })) {
+      setOpen(false);
+      onQueued();
+    }
+  };
+  return (
+    <div className="small" data-testid="judge-cell">
+      {j && <span data-testid="judging-state" data-state={j.state}>{t(j.state as 'QUEUED', { judged: j.judged, total: j.total, error: j.error ?? '' })}{j.unreadable ? t('unreadable', { n: j.unreadable }) : ''} </span>}
+      {(role === 'admin' || role === 'editor') && j?.state !== 'RUNNING' && j?.state !== 'QUEUED' && (open ? (
+        <form className="row" onSubmit={submit}>
+          <input aria-label={t('criteria')} value={criteria} onChange={(e) => setCriteria(e.target.value)} data-testid="judge-criteria" />
+          <button type="submit" className="small" disabled={state.running} data-testid="judge-submit">{state.running ? t('judging') : t('judgeIt')}</button>
+        </form>
+      ) : <button type="button" className="small link" onClick={() => setOpen(true)} data-testid="judge-open">{t('judgeIt')}</button>)}
+      {state.error && <div className="error" role="alert" data-testid="judge-error">{state.error}</div>}
     </div>
   );
 }

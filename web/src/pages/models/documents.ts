@@ -104,7 +104,7 @@ export const ModelVersionSummaryDocument = graphql(`
 
 export const ModelEvaluationsDocument = graphql(`
   query ModelEvaluations($name: String!) {
-    registeredModel(name: $name) { versions(first: 100) { version evaluations { id name evaluatedAt task examples metrics { key value } } } }
+    registeredModel(name: $name) { versions(first: 100) { version evaluations { id name evaluatedAt task examples metrics { key value } judging { state judged total unreadable error } } } }
   }
 `);
 
@@ -116,4 +116,8 @@ export const CompareEvaluationsDocument = graphql(`
       examples { exampleId input reference predictions scores }
     }
   }
+`);
+
+export const JudgeEvaluationDocument = graphql(`
+  mutation JudgeEvaluation($id: ID!, $criteria: [String!]!) { judgeEvaluation(evaluationId: $id, criteria: $criteria) { id judging { state judged total } } }
 `);
