@@ -59,7 +59,7 @@ describe('model evaluations side by side', () => {
     await row.getByTestId('judge-submit').click();
     // The page follows the judging until it ends: 200 examples graded, each against its reference.
     await row.locator('[data-testid="judging-state"][data-state="DONE"]').waitFor({ timeout: 60_000 });
-    expect(await row.getByTestId('judging-state').textContent()).toBe('judged 200/200');
+    expect((await row.getByTestId('judging-state').textContent())?.trim()).toBe('judged 200/200');
     expect(judge.requests).toHaveLength(200);
     for (const choice of await page.getByTestId('evaluation-choice').filter({ hasText: DEMO_LABEL_EVALUATION }).all()) await choice.getByTestId('evaluation-pick').check();
     const mean = page.getByTestId('compared-metric').filter({ hasText: 'judge.correctness' });
