@@ -25,6 +25,13 @@ describe('config', () => {
     for (const bad of ['0', '3601', '1.5', 'soon']) expect(() => loadConfig({ LOOM_ALERT_INTERVAL_SECONDS: bad })).toThrow(/LOOM_ALERT_INTERVAL_SECONDS=.*must be 1-3600 seconds or "off"/);
   });
 
+  it('has no LLM judge unless given an OpenAI-compatible URL', () => {
+    expect(loadConfig({}).judge).toBeNull();
+    expect(loadConfig({ LOOM_JUDGE_URL: 'http://vllm:8000/v1', LOOM_JUDGE_API_KEY: 'k' }).judge).toEqual({ url: 'http://vllm:8000/v1', apiKey: 'k', model: 'gpt-4o-mini', concurrency: 4 });
+    expect(() => loadConfig({ LOOM_JUDGE_URL: 'api.openai.com' })).toThrow(/LOOM_JUDGE_URL=.*must be the base URL of an OpenAI-compatible API/);
+    expect(() => loadConfig({ LOOM_JUDGE_URL: 'http://x/v1', LOOM_JUDGE_CONCURRENCY: '0' })).toThrow(/LOOM_JUDGE_CONCURRENCY/);
+  });
+
   it('chooses the production engines from their URLs', () => {
     const cfg = loadConfig({ LOOM_GRAPH: 'neo4j', LOOM_NEO4J_URL: 'neo4j://db:7687', LOOM_CLICKHOUSE_URL: 'http://ch:8123' });
     expect(cfg.graph).toMatchObject({ engine: 'neo4j', url: 'neo4j://db:7687' });
