@@ -171,11 +171,16 @@ describe('runs, GPU and training pages', () => {
     await page.getByTestId('training-dataset-option').filter({ hasText: 'analytics.customers_clean' }).first().click();
     const datasets = await page.getByTestId('training-datasets').inputValue();
     expect(datasets).toMatch(/^dataset:.*customers_clean$/);
+    await page.getByTestId('training-feature-group-search').fill('churn_features');
+    await page.getByTestId('training-feature-group-option').first().click();
+    const featureGroups = await page.getByTestId('training-featureGroups').inputValue();
+    expect(featureGroups).toMatch(/^dataset:.*features\.customer_churn_features$/);
     await page.getByTestId('training-submit').click();
     await page.waitForURL(/\/training\/[^/]+$/);
     await page.locator('[data-testid="training-state"][data-state="SUCCEEDED"]').first().waitFor({ timeout: 60_000 });
     await page.getByTestId('training-logs').filter({ hasText: 'hello from loom training' }).waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('training-facts').textContent()).toContain(datasets);
+    expect(await page.getByTestId('training-facts').textContent()).toContain(featureGroups);
     await e2e.screenshot(page, 'runs-7-training-succeeded');
 
     await page.goto(`${e2e.loom.url}/training/new`);

@@ -87,7 +87,7 @@ type Documents = {
     "\n  mutation RequestTraining($input: RequestTrainingInput!) { requestTraining(input: $input) { runId state } }\n": typeof types.RequestTrainingDocument,
     "\n  mutation CancelTraining($runId: String!) { cancelTraining(runId: $runId) { runId state reason } }\n": typeof types.CancelTrainingDocument,
     "\n  query TrainingSection($runId: String!) {\n    trainingRun(runId: $runId) { runId state reason image resources { cpu memory gpu gpuType } requestedAt }\n  }\n": typeof types.TrainingSectionDocument,
-    "\n  query SearchDatasets($text: String!) {\n    search(text: $text, kinds: [Dataset, DatasetVersion], first: 8) { id kind namespace name }\n  }\n": typeof types.SearchDatasetsDocument,
+    "\n  query SearchDatasets($text: String!, $kinds: [NodeKind!]) {\n    search(text: $text, kinds: $kinds, first: 8) { id kind namespace name }\n  }\n": typeof types.SearchDatasetsDocument,
 };
 const documents: Documents = {
     "\n  query SearchNodes($text: String!, $kinds: [NodeKind!], $first: Int!) {\n    search(text: $text, kinds: $kinds, first: $first) {\n      id\n      kind\n      namespace\n      name\n    }\n  }\n": types.SearchNodesDocument,
@@ -162,7 +162,7 @@ const documents: Documents = {
     "\n  mutation RequestTraining($input: RequestTrainingInput!) { requestTraining(input: $input) { runId state } }\n": types.RequestTrainingDocument,
     "\n  mutation CancelTraining($runId: String!) { cancelTraining(runId: $runId) { runId state reason } }\n": types.CancelTrainingDocument,
     "\n  query TrainingSection($runId: String!) {\n    trainingRun(runId: $runId) { runId state reason image resources { cpu memory gpu gpuType } requestedAt }\n  }\n": types.TrainingSectionDocument,
-    "\n  query SearchDatasets($text: String!) {\n    search(text: $text, kinds: [Dataset, DatasetVersion], first: 8) { id kind namespace name }\n  }\n": types.SearchDatasetsDocument,
+    "\n  query SearchDatasets($text: String!, $kinds: [NodeKind!]) {\n    search(text: $text, kinds: $kinds, first: 8) { id kind namespace name }\n  }\n": types.SearchDatasetsDocument,
 };
 
 /**
@@ -456,7 +456,7 @@ export function graphql(source: "\n  query TrainingSection($runId: String!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SearchDatasets($text: String!) {\n    search(text: $text, kinds: [Dataset, DatasetVersion], first: 8) { id kind namespace name }\n  }\n"): typeof import('./graphql').SearchDatasetsDocument;
+export function graphql(source: "\n  query SearchDatasets($text: String!, $kinds: [NodeKind!]) {\n    search(text: $text, kinds: $kinds, first: 8) { id kind namespace name }\n  }\n"): typeof import('./graphql').SearchDatasetsDocument;
 
 
 export function graphql(source: string) {

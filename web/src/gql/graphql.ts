@@ -926,6 +926,7 @@ export type TrainingSectionQuery = { trainingRun: { runId: string, state: Traini
 
 export type SearchDatasetsQueryVariables = Exact<{
   text: string;
+  kinds?: Array<NodeKind> | NodeKind | null | undefined;
 }>;
 
 
@@ -2442,8 +2443,8 @@ export const TrainingSectionDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<TrainingSectionQuery, TrainingSectionQueryVariables>;
 export const SearchDatasetsDocument = new TypedDocumentString(`
-    query SearchDatasets($text: String!) {
-  search(text: $text, kinds: [Dataset, DatasetVersion], first: 8) {
+    query SearchDatasets($text: String!, $kinds: [NodeKind!]) {
+  search(text: $text, kinds: $kinds, first: 8) {
     id
     kind
     namespace

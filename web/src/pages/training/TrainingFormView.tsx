@@ -13,11 +13,12 @@ import { QuotaCard } from './QuotaCard.js';
 import { DatasetPicker } from './DatasetPicker.js';
 import { M } from './messages.js';
 
-type Field = { name: FormField; hint?: 'hintImage' | 'hintCommand' | 'hintEnv' | 'hintDatasets' | 'hintGpuType'; area?: boolean; wide?: boolean };
+type Field = { name: FormField; hint?: 'hintImage' | 'hintCommand' | 'hintEnv' | 'hintDatasets' | 'hintFeatureGroups' | 'hintGpuType'; area?: boolean; wide?: boolean };
 const FIELDS: readonly Field[] = [
   { name: 'name' }, { name: 'experiment' }, { name: 'image', hint: 'hintImage', wide: true }, { name: 'command', hint: 'hintCommand', wide: true },
   { name: 'args', hint: 'hintCommand', wide: true }, { name: 'env', hint: 'hintEnv', area: true, wide: true }, { name: 'cpu' }, { name: 'memory' },
-  { name: 'gpu' }, { name: 'gpuType', hint: 'hintGpuType' }, { name: 'datasets', hint: 'hintDatasets', area: true, wide: true }, { name: 'retries' }, { name: 'timeoutSeconds' },
+  { name: 'gpu' }, { name: 'gpuType', hint: 'hintGpuType' }, { name: 'datasets', hint: 'hintDatasets', area: true, wide: true },
+  { name: 'featureGroups', hint: 'hintFeatureGroups', area: true, wide: true }, { name: 'retries' }, { name: 'timeoutSeconds' },
 ];
 
 export function TrainingFormView() {
@@ -61,7 +62,7 @@ export function TrainingFormView() {
               <div key={f.name} className={`field${f.wide ? ' wide' : ''}${error ? ' invalid' : ''}`}>
                 <label htmlFor={`training-field-${f.name}`}>{t(f.name)} {f.hint && <span className="hint">{t(f.hint)}</span>}</label>
                 {f.area ? <textarea id={`training-field-${f.name}`} rows={3} {...props} /> : <input id={`training-field-${f.name}`} {...props} />}
-                {f.name === 'datasets' && <DatasetPicker chosen={listItems(form.datasets)} onAdd={(id) => change('datasets', addLine(form.datasets, id))} />}
+                {(f.name === 'datasets' || f.name === 'featureGroups') && <DatasetPicker of={f.name} chosen={listItems(form[f.name])} onAdd={(id) => change(f.name, addLine(form[f.name], id))} />}
                 {error && <span className="field-error" data-testid={`training-${f.name}-error`} role="alert">{error}</span>}
               </div>
             );

@@ -39,7 +39,7 @@ export const TrainingSectionDocument = graphql(`
 `);
 
 export const SearchDatasetsDocument = graphql(`
-  query SearchDatasets($text: String!) {
-    search(text: $text, kinds: [Dataset, DatasetVersion], first: 8) { id kind namespace name }
+  query SearchDatasets($text: String!, $kinds: [NodeKind!]) {
+    search(text: $text, kinds: $kinds, first: 8) { id kind namespace name }
   }
 `);

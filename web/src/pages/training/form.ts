@@ -7,14 +7,14 @@ import type { RequestTrainingInput } from '../../gql/graphql.js';
 
 export interface TrainingForm {
   name: string; experiment: string; image: string; command: string; args: string; env: string;
-  cpu: string; memory: string; gpu: string; gpuType: string; datasets: string; retries: string; timeoutSeconds: string;
+  cpu: string; memory: string; gpu: string; gpuType: string; datasets: string; featureGroups: string; retries: string; timeoutSeconds: string;
 }
 export type FormField = keyof TrainingForm;
 /** A problem found in the browser: a message key and its variables. */
 export interface FieldProblem { key: 'required' | 'integer' | 'envLine' | 'quotes'; vars?: Record<string, string | number> }
 
 export const EMPTY_FORM: TrainingForm = {
-  name: '', experiment: '', image: '', command: '', args: '', env: '', cpu: '1', memory: '2Gi', gpu: '0', gpuType: '', datasets: '', retries: '0', timeoutSeconds: '3600',
+  name: '', experiment: '', image: '', command: '', args: '', env: '', cpu: '1', memory: '2Gi', gpu: '0', gpuType: '', datasets: '', featureGroups: '', retries: '0', timeoutSeconds: '3600',
 };
 
 /** Split a command line like a POSIX shell does for words: spaces separate, '…' and "…" quote, \ escapes. Null on an open quote. */
@@ -87,7 +87,10 @@ export function toRequest(form: TrainingForm, requestId: string): { input: Reque
       requestId, name: opt(form.name), experiment: opt(form.experiment), image: form.image.trim(),
       command: command.length ? command : null, args: args.length ? args : null, env: env.length ? env : null,
       resources: { cpu: opt(form.cpu), memory: opt(form.memory), gpu: numbers.gpu ?? null, gpuType: opt(form.gpuType) },
-      inputs: { datasets: listItems(form.datasets).length ? listItems(form.datasets) : null },
+      inputs: {
+        datasets: listItems(form.datasets).length ? listItems(form.datasets) : null,
+        featureGroups: listItems(form.featureGroups).length ? listItems(form.featureGroups) : null,
+      },
       retries: numbers.retries ?? null, timeoutSeconds: numbers.timeoutSeconds ?? null,
     },
   };
@@ -95,7 +98,7 @@ export function toRequest(form: TrainingForm, requestId: string): { input: Reque
 
 const SERVER_FIELDS: ReadonlyArray<[RegExp, FormField]> = [
   [/^input\.resources\.gpuType\b/, 'gpuType'], [/^input\.resources\.gpu\b/, 'gpu'], [/^input\.resources\.cpu\b/, 'cpu'], [/^input\.resources\.memory\b/, 'memory'],
-  [/^input\.inputs\.datasets\b/, 'datasets'], [/^input\.env\b/, 'env'], [/^input\.command\b/, 'command'], [/^input\.args\b/, 'args'],
+  [/^input\.inputs\.datasets\b/, 'datasets'], [/^input\.inputs\.featureGroups\b/, 'featureGroups'], [/^input\.env\b/, 'env'], [/^input\.command\b/, 'command'], [/^input\.args\b/, 'args'],
   [/^input\.image\b/, 'image'], [/^input\.experiment\b/, 'experiment'], [/^input\.name\b/, 'name'], [/^input\.retries\b/, 'retries'], [/^input\.timeoutSeconds\b/, 'timeoutSeconds'],
 ];
 
