@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useE2E } from './testkit.js';
-import { DEMO_LABEL_EVALUATION } from '../../server/src/app/demo/evaluations.js';
+import { DEMO_GOLDEN_SET, DEMO_LABEL_EVALUATION } from '../../server/src/app/demo/evaluations.js';
 import { openAiJudgeStandIn } from '../../server/src/testing/openai-judge.testkit.js';
 
 // The LLM judge: a local stand-in of the OpenAI API, started before Loom reads its environment.
@@ -69,5 +69,19 @@ describe('model evaluations side by side', () => {
     expect(cells[1]).toBe('–');
     expect(Number(cells[2])).toBeGreaterThan(0.8);
     await e2e.screenshot(page, 'evaluations-judged');
+  });
+});
+
+describe('prompt evaluations side by side', () => {
+  it('compares churn-explainer v2 and v3 on the golden set: generation metrics and the reviewer\'s relevance', async () => {
+    const page = await e2e.page('/prompts/churn-explainer');
+    const choices = page.getByTestId('evaluation-choice').filter({ hasText: DEMO_GOLDEN_SET });
+    await choices.first().waitFor();
+    for (const choice of await choices.all()) await choice.getByTestId('evaluation-pick').check();
+    const rouge = page.getByTestId('compared-metric').filter({ hasText: 'rougeL' });
+    await rouge.waitFor();
+    expect(await rouge.locator('td').nth(1).getAttribute('data-best')).toBe('true'); // v3, listed first
+    expect(await page.getByTestId('compared-example').count()).toBe(8); // every answer differs between the versions
+    await e2e.screenshot(page, 'evaluations-prompt');
   });
 });

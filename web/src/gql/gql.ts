@@ -57,6 +57,7 @@ type Documents = {
     "\n  query ModelSummary($name: String!) {\n    registeredModel(name: $name) {\n      versionCount\n      aliases { alias version }\n      latestVersions { version stage }\n    }\n  }\n": typeof types.ModelSummaryDocument,
     "\n  query ModelVersionSummary($name: String!, $version: Int!) {\n    modelVersion(name: $name, version: $version) {\n      version\n      stage\n      stageSince\n      aliases\n      modelUri\n      flavor\n      runId\n      evaluations { id name evaluatedAt metrics { key value } }\n    }\n  }\n": typeof types.ModelVersionSummaryDocument,
     "\n  query ModelEvaluations($name: String!) {\n    registeredModel(name: $name) { versions(first: 100) { version evaluations { id name evaluatedAt task examples metrics { key value } judging { state judged total unreadable error } } } }\n  }\n": typeof types.ModelEvaluationsDocument,
+    "\n  query PromptEvaluations($name: String!) {\n    prompt(name: $name) { versions(first: 100) { version evaluations { id name evaluatedAt task examples metrics { key value } judging { state judged total unreadable error } } } }\n  }\n": typeof types.PromptEvaluationsDocument,
     "\n  query CompareEvaluations($ids: [ID!]!, $onlyDiffering: Boolean!) {\n    compareEvaluations(evaluationIds: $ids, onlyDiffering: $onlyDiffering, first: 200) {\n      total\n      metrics { key values }\n      examples { exampleId input reference predictions scores }\n    }\n  }\n": typeof types.CompareEvaluationsDocument,
     "\n  mutation JudgeEvaluation($id: ID!, $criteria: [String!]!) { judgeEvaluation(evaluationId: $id, criteria: $criteria) { id judging { state judged total } } }\n": typeof types.JudgeEvaluationDocument,
     "\n  query Prompts($first: Int!, $offset: Int!, $search: String) {\n    prompts(first: $first, offset: $offset, search: $search) {\n      id\n      name\n      description\n      versionCount\n      createdAt\n      labels { label version since }\n    }\n  }\n": typeof types.PromptsDocument,
@@ -132,6 +133,7 @@ const documents: Documents = {
     "\n  query ModelSummary($name: String!) {\n    registeredModel(name: $name) {\n      versionCount\n      aliases { alias version }\n      latestVersions { version stage }\n    }\n  }\n": types.ModelSummaryDocument,
     "\n  query ModelVersionSummary($name: String!, $version: Int!) {\n    modelVersion(name: $name, version: $version) {\n      version\n      stage\n      stageSince\n      aliases\n      modelUri\n      flavor\n      runId\n      evaluations { id name evaluatedAt metrics { key value } }\n    }\n  }\n": types.ModelVersionSummaryDocument,
     "\n  query ModelEvaluations($name: String!) {\n    registeredModel(name: $name) { versions(first: 100) { version evaluations { id name evaluatedAt task examples metrics { key value } judging { state judged total unreadable error } } } }\n  }\n": types.ModelEvaluationsDocument,
+    "\n  query PromptEvaluations($name: String!) {\n    prompt(name: $name) { versions(first: 100) { version evaluations { id name evaluatedAt task examples metrics { key value } judging { state judged total unreadable error } } } }\n  }\n": types.PromptEvaluationsDocument,
     "\n  query CompareEvaluations($ids: [ID!]!, $onlyDiffering: Boolean!) {\n    compareEvaluations(evaluationIds: $ids, onlyDiffering: $onlyDiffering, first: 200) {\n      total\n      metrics { key values }\n      examples { exampleId input reference predictions scores }\n    }\n  }\n": types.CompareEvaluationsDocument,
     "\n  mutation JudgeEvaluation($id: ID!, $criteria: [String!]!) { judgeEvaluation(evaluationId: $id, criteria: $criteria) { id judging { state judged total } } }\n": types.JudgeEvaluationDocument,
     "\n  query Prompts($first: Int!, $offset: Int!, $search: String) {\n    prompts(first: $first, offset: $offset, search: $search) {\n      id\n      name\n      description\n      versionCount\n      createdAt\n      labels { label version since }\n    }\n  }\n": types.PromptsDocument,
@@ -333,6 +335,10 @@ export function graphql(source: "\n  query ModelVersionSummary($name: String!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ModelEvaluations($name: String!) {\n    registeredModel(name: $name) { versions(first: 100) { version evaluations { id name evaluatedAt task examples metrics { key value } judging { state judged total unreadable error } } } }\n  }\n"): typeof import('./graphql').ModelEvaluationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PromptEvaluations($name: String!) {\n    prompt(name: $name) { versions(first: 100) { version evaluations { id name evaluatedAt task examples metrics { key value } judging { state judged total unreadable error } } } }\n  }\n"): typeof import('./graphql').PromptEvaluationsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -697,6 +697,13 @@ export type ModelEvaluationsQueryVariables = Exact<{
 
 export type ModelEvaluationsQuery = { registeredModel: { versions: Array<{ version: number, evaluations: Array<{ id: string, name: string, evaluatedAt: string, task: string | null, examples: number, metrics: Array<{ key: string, value: number }>, judging: { state: string, judged: number, total: number, unreadable: number, error: string | null } | null }> }> } | null };
 
+export type PromptEvaluationsQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type PromptEvaluationsQuery = { prompt: { versions: Array<{ version: number, evaluations: Array<{ id: string, name: string, evaluatedAt: string, task: string | null, examples: number, metrics: Array<{ key: string, value: number }>, judging: { state: string, judged: number, total: number, unreadable: number, error: string | null } | null }> }> } | null };
+
 export type CompareEvaluationsQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
   onlyDiffering: boolean;
@@ -1843,6 +1850,33 @@ export const ModelEvaluationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModelEvaluationsQuery, ModelEvaluationsQueryVariables>;
+export const PromptEvaluationsDocument = new TypedDocumentString(`
+    query PromptEvaluations($name: String!) {
+  prompt(name: $name) {
+    versions(first: 100) {
+      version
+      evaluations {
+        id
+        name
+        evaluatedAt
+        task
+        examples
+        metrics {
+          key
+          value
+        }
+        judging {
+          state
+          judged
+          total
+          unreadable
+          error
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PromptEvaluationsQuery, PromptEvaluationsQueryVariables>;
 export const CompareEvaluationsDocument = new TypedDocumentString(`
     query CompareEvaluations($ids: [ID!]!, $onlyDiffering: Boolean!) {
   compareEvaluations(

@@ -7,7 +7,7 @@ import { DEMO_ALERT_RULES } from './alerts.js';
 import { GPU_PLACEMENT, RUNS } from './common.js';
 import { demoTraceId } from './traces-otlp.js';
 import { DEMO_FEATURE_DEFINITION, DEMO_FEATURE_GROUP } from './features.js';
-import { DEMO_LABEL_EVALUATION } from './evaluations.js';
+import { DEMO_GOLDEN_SET, DEMO_LABEL_EVALUATION } from './evaluations.js';
 
 const CUSTOMERS_CLEAN = 'dataset:hive://metastore.data.internal:9083:analytics.customers_clean';
 
@@ -122,6 +122,15 @@ describe('the demo story, seeded into an empty store', () => {
     const { compareEvaluations: c } = await gql('query ($ids: [ID!]!) { compareEvaluations(evaluationIds: $ids, onlyDiffering: true) { total examples { predictions } } }', { ids: [v2.id, v3.id] });
     expect(c.total).toBeGreaterThan(5);
     expect(c.examples.every((x: any) => x.predictions[0] !== x.predictions[1])).toBe(true);
+  });
+
+  it('has computed evaluations of churn-explainer v2 and v3 on a golden set, v3 closer to the references', async () => {
+    const q = 'query ($v: Int!) { promptVersion(name: "churn-explainer", version: $v) { evaluations { name task examples metrics { key value } } } }';
+    const [v2, v3] = await Promise.all([2, 3].map(async (v) => (await gql(q, { v })).promptVersion.evaluations.find((e: any) => e.name === DEMO_GOLDEN_SET)));
+    const m = (e: any, k: string) => e.metrics.find((x: any) => x.key === k).value;
+    expect([v2.task, v2.examples]).toEqual(['GENERATION', 8]);
+    expect(m(v3, 'rougeL')).toBeGreaterThan(m(v2, 'rougeL'));
+    expect(m(v3, 'judge.relevance')).toBeGreaterThan(m(v2, 'judge.relevance'));
   });
 
   it('connects the data to the model versions, prompt versions and traces in one downstream lineage', async () => {

@@ -1,5 +1,5 @@
 /**
- * Evaluations of a model's versions side by side: pick two or more (kept in the URL, `compare=`), read
+ * Evaluations of a model's (or a prompt's) versions side by side: pick two or more (kept in the URL, `compare=`), read
  * their metrics in one table (the best of each row marked) and the examples whose predictions differ,
  * each prediction with its score (correct, the first LLM judgement, or ROUGE-L).
  */
@@ -9,7 +9,7 @@ import { useViewer } from '../../ViewerBadge.js';
 import { useQuery } from '../../api/useQuery.js';
 import { defineMessages, useFormat, useT } from '../../i18n/i18n.js';
 import { useQueryParams } from '../../shell/router.js';
-import { CompareEvaluationsDocument, JudgeEvaluationDocument, ModelEvaluationsDocument } from './documents.js';
+import { CompareEvaluationsDocument, JudgeEvaluationDocument, ModelEvaluationsDocument, PromptEvaluationsDocument } from './documents.js';
 import { bestIndex, headlineScore, parseSelection } from './compare-evaluations.js';
 import { ErrorNote, Loading, When } from './ui.js';
 
@@ -28,13 +28,16 @@ const M = defineMessages(
   },
 );
 
-export function CompareEvaluations({ name }: { name: string }) {
+export function CompareEvaluations({ name, of = 'model' }: { name: string; of?: 'model' | 'prompt' }) {
   const t = useT(M);
   const f = useFormat();
   const [query, setQuery] = useQueryParams();
   const selected = parseSelection(query.get('compare'));
-  const list = useQuery(ModelEvaluationsDocument, { name });
-  const rows = (list.data?.registeredModel?.versions ?? []).flatMap((v) => v.evaluations.map((e) => ({ ...e, version: v.version })));
+  const models = useQuery(ModelEvaluationsDocument, of === 'model' ? { name } : null);
+  const prompts = useQuery(PromptEvaluationsDocument, of === 'prompt' ? { name } : null);
+  const list = of === 'model' ? models : prompts;
+  const versions = of === 'model' ? models.data?.registeredModel?.versions : prompts.data?.prompt?.versions;
+  const rows = (versions ?? []).flatMap((v) => v.evaluations.map((e) => ({ ...e, version: v.version })));
   const busy = rows.some((r) => r.judging?.state === 'QUEUED' || r.judging?.state === 'RUNNING');
   const { reload } = list;
   useEffect(() => { // follow a judging until it ends

@@ -108,6 +108,12 @@ export const ModelEvaluationsDocument = graphql(`
   }
 `);
 
+export const PromptEvaluationsDocument = graphql(`
+  query PromptEvaluations($name: String!) {
+    prompt(name: $name) { versions(first: 100) { version evaluations { id name evaluatedAt task examples metrics { key value } judging { state judged total unreadable error } } } }
+  }
+`);
+
 export const CompareEvaluationsDocument = graphql(`
   query CompareEvaluations($ids: [ID!]!, $onlyDiffering: Boolean!) {
     compareEvaluations(evaluationIds: $ids, onlyDiffering: $onlyDiffering, first: 200) {

@@ -2,6 +2,7 @@ import { useQuery } from '../../api/useQuery.js';
 import { defineMessages, useT } from '../../i18n/i18n.js';
 import { Link, useQueryParams } from '../../shell/router.js';
 import { lineagePath } from '../models/links.js';
+import { CompareEvaluations } from '../models/CompareEvaluations.js';
 import { HistoryTable } from '../models/HistoryTable.js';
 import { activate, ErrorNote, Loading, Tags } from '../models/ui.js';
 import { PromptDocument } from './documents.js';
@@ -84,6 +85,7 @@ export function PromptDetail({ name }: { name: string }) {
             <h2>{t('diff')}</h2>
             <DiffView name={name} versions={prompt.versions.map((v) => v.version)} />
           </section>
+          <CompareEvaluations name={name} of="prompt" />
           <section className="card">
             <h2>{t('history')}</h2>
             <HistoryTable history={prompt.history} subject="prompt" />
