@@ -11,6 +11,7 @@ const DEFINE = `mutation ($input: FeatureGroupInput!) { defineFeatureGroup(input
 const WRITE = 'mutation ($ns: String!, $name: String!, $rows: [FeatureRowInput!]!) { writeFeatures(namespace: $ns, name: $name, rows: $rows) { rows values writtenAt } }';
 const ONLINE = 'query ($ids: [String!]!, $f: [FeatureSelectionInput!]!) { onlineFeatures(entityIds: $ids, features: $f) { entityId at values { group feature value eventTime status } } }';
 const PIT = 'query ($rows: [EntityAtInput!]!, $f: [FeatureSelectionInput!]!) { pointInTimeFeatures(rows: $rows, features: $f) { entityId at values { feature value eventTime status } } }';
+const READ = 'mutation ($run: String!, $rows: [EntityAtInput!]!, $f: [FeatureSelectionInput!]!) { readTrainingSet(runId: $run, rows: $rows, features: $f) { entityId values { feature value } } }';
 const ALL = [{ namespace: NS, name: GROUP }];
 
 const DAY = 86_400_000;
@@ -214,12 +215,29 @@ describe('feature store: groups in the graph, values in ClickHouse, online and p
     expect(kinds).toEqual(expect.arrayContaining(['1 FeatureGroup', '2 Run', '3 ModelVersion']));
   });
 
+  it('records the groups a run read its training set from, so the model it produced has them in its lineage', async () => {
+    const { createRun } = await ok(loom, 'mutation { createRun(input: {experiment: "fs-training"}) { runId } }');
+    const rows = [{ entityId: 'c1', at: iso(T0 + 6 * DAY) }];
+    expect((await fails(loom, READ, { run: 'no-such-run', rows, f: ALL })).extensions?.code).toBe('NOT_FOUND');
+    expect((await fails(loom, READ, { run: createRun.runId, rows, f: ALL }, viewerKey)).extensions?.code).toBe('FORBIDDEN');
+    const { readTrainingSet } = await ok(loom, READ, { run: createRun.runId, rows, f: [{ namespace: NS, name: GROUP, features: ['tenure_months'] }] });
+    expect(readTrainingSet[0].values).toEqual([{ feature: 'tenure_months', value: 8 }]);
+    await ok(loom, 'mutation ($r: String!) { registerModelVersion(input: {name: "churn-fs-2", modelUri: "s3://m/2", runId: $r}) { version } }', { r: createRun.runId });
+    const { lineage } = await ok(loom, 'query ($id: ID!) { lineage(nodeId: $id, direction: UPSTREAM, depth: 3) { nodes { node { id } distance } } }', { id: 'model:registry:churn-fs-2@1' });
+    const distance = Object.fromEntries(lineage.nodes.map((n: any) => [n.node.id, n.distance]));
+    expect(distance[`run:${createRun.runId}`]).toBe(1);
+    expect(distance[`dataset:${NS}:${GROUP}`]).toBe(2);
+    expect(distance[`dataset:${NS}:${SOURCE}`]).toBe(3);
+  });
+
   it('keeps tenants apart: another tenant sees, reads and writes none of it', async () => {
     expect((await ok(loom, '{ featureGroups { id } }', {}, rivalKey)).featureGroups).toEqual([]);
     expect((await ok(loom, `{ featureGroup(namespace: "${NS}", name: "${GROUP}") { id } }`, {}, rivalKey)).featureGroup).toBeNull();
     expect((await fails(loom, ONLINE, { ids: ['c1'], f: ALL }, rivalKey)).extensions?.code).toBe('NOT_FOUND');
     expect((await fails(loom, PIT, { rows: [{ entityId: 'c1', at: iso(T0 + 6 * DAY) }], f: ALL }, rivalKey)).extensions?.code).toBe('NOT_FOUND');
     expect((await fails(loom, WRITE, { ns: NS, name: GROUP, rows: [{ entityId: 'c1', values: { plan: 'stolen' } }] }, rivalKey)).extensions?.code).toBe('NOT_FOUND');
+    const rivalRun = (await ok(loom, 'mutation { createRun(input: {experiment: "rival"}) { runId } }', {}, rivalKey)).createRun.runId;
+    expect((await fails(loom, READ, { run: rivalRun, rows: [{ entityId: 'c1', at: iso(T0 + 6 * DAY) }], f: ALL }, rivalKey)).extensions?.code).toBe('NOT_FOUND');
     // Its own group of the same name holds its own values only.
     await ok(loom, DEFINE, { input: definition({ source: null, features: [{ name: 'plan', type: 'STRING' }] }) }, rivalKey);
     await ok(loom, WRITE, { ns: NS, name: GROUP, rows: [{ entityId: 'c1', values: { plan: 'rival-plan' } }] }, rivalKey);

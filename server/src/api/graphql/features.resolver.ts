@@ -201,6 +201,16 @@ export class FeaturesResolver {
     return (await ctx.services.features.pointInTime(ctx.principal.tenant, rows, features)).map(vectorView);
   }
 
+  @Mutation(() => [FeatureVector], { description: "A run's training set (editor, admin): pointInTimeFeatures, and each group recorded as an input the run read (READ_BY), so the model version registered from the run has the features and their sources in its lineage" })
+  async readTrainingSet(
+    @Arg('runId', () => String) runId: string,
+    @Arg('rows', () => [EntityAtInput]) rows: EntityAtInput[],
+    @Arg('features', () => [FeatureSelectionInput]) features: FeatureSelectionInput[],
+    @Ctx() ctx: Context,
+  ): Promise<FeatureVector[]> {
+    return (await ctx.services.features.trainingSet(actorOf(ctx), runId, rows, features)).map(vectorView);
+  }
+
   @Mutation(() => FeatureGroup, { description: 'Create a feature group or change its definition (editor, admin): features may be added and dropped; the entity key and a kept feature\'s type may not change' })
   async defineFeatureGroup(@Arg('input', () => FeatureGroupInput) input: FeatureGroupInput, @Ctx() ctx: Context): Promise<FeatureGroup> {
     return groupView(await ctx.services.features.define(actorOf(ctx), input));

@@ -6,7 +6,7 @@
  */
 import type { Analytics } from '../ports/Analytics.js';
 import type { GraphStore } from '../ports/GraphStore.js';
-import { nodeId } from '../ids.js';
+import { nodeId, runNodeId } from '../ids.js';
 import { LoomError, badInput, notFound } from '../errors.js';
 import { KeyedLock } from '../keyed-lock.js';
 import { actorProps, requireWrite, type Actor } from '../registry/actor.js';
@@ -168,6 +168,24 @@ export class FeatureStore {
       entityId: r.entityId, at: r.at,
       values: resolved.flatMap(({ group, specs }) => specs.map((spec) => vectorValue(group, spec, byKey.get(`${i}\u0000${group.id}\u0000${spec.name}`), Date.parse(r.at)))),
     }));
+  }
+
+  /**
+   * A run's training set (editor, admin): the point-in-time read, and each group recorded as an input
+   * of the run (`READ_BY`, as an OpenLineage input), so a model version registered from the run has
+   * the groups, and through them their sources, in its lineage.
+   */
+  async trainingSet(actor: Actor, runId: string, rows: { entityId: string; at: string | Date }[], selections: FeatureSelection[]): Promise<FeatureVector[]> {
+    requireWrite(actor, 'record the inputs of a run');
+    if (typeof runId !== 'string' || !runId) throw badInput('runId', 'required');
+    const run = runNodeId(runId);
+    const [node] = await this.graph.getNodes(actor.tenant, [run]);
+    if (!node || node.kind !== 'Run') throw notFound(`run ${runId}`);
+    const vectors = await this.pointInTime(actor.tenant, rows, selections);
+    const at = new Date(this.now()).toISOString();
+    const groups = selections.map((s) => featureGroupId(s.namespace, s.name));
+    await this.graph.write(actor.tenant, { nodes: [], edges: groups.map((g) => ({ kind: 'READ_BY' as const, from: g, to: run, validFrom: at })) });
+    return vectors;
   }
 
   async stats(tenant: string, group: FeatureGroup): Promise<GroupStats> {
