@@ -45,6 +45,17 @@ class EvaluateInput {
   @Field(() => [MetricValueInput], { nullable: true, description: 'Metrics computed elsewhere, stored beside the computed ones' }) metrics?: MetricValueInput[] | null;
 }
 
+@InputType({ description: "A prompt or model version's production LLM calls to evaluate" })
+class EvaluateTracesInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => VersionRefInput, { nullable: true, description: 'The prompt version (its calls name it: loom.prompt.name/version, traceloop.prompt.*)' }) prompt?: VersionRefInput | null;
+  @Field(() => VersionRefInput, { nullable: true, description: 'Or the model version (loom.model.name/version)' }) model?: VersionRefInput | null;
+  @Field(() => String, { nullable: true, description: 'Only this service\'s calls' }) service?: string | null;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Default: 7 days before `to`' }) from?: Date | null;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Default: now' }) to?: Date | null;
+  @Field(() => Int, { nullable: true, description: 'The newest calls first: 1..1000 (default 200)' }) limit?: number | null;
+}
+
 @ObjectType()
 class ComparedMetric {
   @Field(() => String) key!: string;
@@ -73,6 +84,19 @@ export class EvaluationsResolver {
   @Mutation(() => EvaluationResult, { description: 'Evaluate a model or prompt version from its examples (editor, admin): Loom computes the metrics of the task and the mean of each judgement criterion, keeps the examples, and records the evaluation (read by EVALUATION gates)' })
   async evaluate(@Arg('input', () => EvaluateInput) input: EvaluateInput, @Ctx() ctx: Context): Promise<EvaluationResult> {
     return toEvaluation(await ctx.services.registry.evaluations.evaluate(actorOf(ctx), input));
+  }
+
+  @Mutation(() => EvaluationResult, { description: "Evaluate a prompt or model version on its production traffic (editor, admin): its newest LLM calls whose messages were recorded become the examples (no reference), the traces' latency, error rate, tokens and cost its metrics, linked to the traces (EVALUATES); with `criteria`, the LLM judge grades them at once (as judgeEvaluation)" })
+  async evaluateTraces(
+    @Arg('input', () => EvaluateTracesInput) input: EvaluateTracesInput,
+    @Arg('criteria', () => [String], { nullable: true, description: 'Reference-free criteria to judge at once: relevance, helpfulness, coherence, conciseness...' }) criteria: string[] | null,
+    @Ctx() ctx: Context,
+  ): Promise<EvaluationResult> {
+    const judging = criteria?.length ? ctx.services.judging : null;
+    if (criteria?.length && !judging) throw new LoomError('UNAVAILABLE', 'this process runs no job queue: judging needs the workers');
+    judging?.check(actorOf(ctx), criteria!); // before anything is stored
+    const node = await ctx.services.registry.evaluations.evaluateTraces(actorOf(ctx), input);
+    return toEvaluation(judging ? await judging.request(actorOf(ctx), node.id, criteria!, null) : node);
   }
 
   @Mutation(() => EvaluationResult, { description: "Grade an evaluation's examples with the LLM judge (editor, admin; LOOM_JUDGE_URL): each example on each criterion (correctness, relevance, faithfulness, helpfulness, coherence, conciseness, or your own), 1-5 scaled to 0..1; the workers run it, `judging` follows it, and each criterion's mean becomes the metric judge.<criterion>" })

@@ -10,6 +10,7 @@ import { until } from '../../queue/jobqueue.contract.js';
 import { EvaluationJudging } from '../../domain/registry/judging.service.js';
 import { InProcessJobQueue } from '../../queue/InProcessJobQueue.js';
 import { openAiJudgeStandIn } from '../../testing/openai-judge.testkit.js';
+import { emitter } from '../../../../ingest/otlp/otlp.testkit.js';
 
 const KEY = 'sk-judge-test-0001';
 const EVALUATE = 'mutation ($input: EvaluateInput!) { evaluate(input: $input) { id } }';
@@ -56,6 +57,44 @@ describe('LLM as a judge: examples graded through an OpenAI-compatible API by th
     const scores = Object.fromEntries(compareEvaluations.examples.map((x: any) => [x.exampleId, x.scores[0]]));
     expect(scores.q2).toMatchObject({ 'judge.correctness': 0.25, 'judge.relevance': 0.25, exact_match: 0 });
     expect(scores.q4['judge.correctness']).toBeUndefined();
+  });
+
+  it("evaluates a prompt version on its production traffic: the recorded calls judged, the traces' measures, linked to the traces", async () => {
+    await ok(loom, 'mutation { createPromptVersion(input: {name: "support-answer", template: {text: "Answer {{q}}"}}) { version } }');
+    const sdk = emitter(loom.url, loom.key, 'proto', { 'service.name': 'support-bot' });
+    const traceIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const span = sdk.tracer.startSpan('openai.chat', { attributes: {
+        'llm.request.type': 'chat', 'gen_ai.system': 'openai', 'gen_ai.request.model': 'gpt-4o-mini', 'gen_ai.usage.prompt_tokens': 20, 'gen_ai.usage.completion_tokens': 10,
+        'traceloop.prompt.key': 'support-answer', 'traceloop.prompt.version': 1,
+        'gen_ai.prompt.0.role': 'user', 'gen_ai.prompt.0.content': `question ${i}`,
+        // The third call's content was not recorded (content capture off): it cannot be judged.
+        ...(i < 2 ? { 'gen_ai.completion.0.role': 'assistant', 'gen_ai.completion.0.content': `answer ${i}` } : {}),
+      } });
+      traceIds.push(span.spanContext().traceId);
+      span.end();
+    }
+    await sdk.flush();
+    await sdk.close();
+    await until(async () => (await loom.services.graph.getNodes('demo', traceIds.map((t) => `trace:${t}`))).every(Boolean), 15_000, 'trace nodes');
+    const EVALUATE_TRACES = 'mutation ($input: EvaluateTracesInput!, $c: [String!]) { evaluateTraces(input: $input, criteria: $c) { id task examples metrics { key value } judging { state total } } }';
+    const missing = await fails(loom, EVALUATE_TRACES, { input: { prompt: { name: 'support-answer', version: 1 }, service: 'nobody' } });
+    expect(missing.message).toMatch(/^input\.prompt: no LLM call of support-answer version 1 with its answer recorded in the range \(0 without\): instrumentations record message content only when asked/);
+    const before = judge.requests.length;
+    const { evaluateTraces: e } = await ok(loom, EVALUATE_TRACES, { input: { name: 'support traffic', prompt: { name: 'support-answer', version: 1 } }, c: ['relevance'] });
+    expect(e).toMatchObject({ task: 'TRACES', examples: 2, judging: { state: 'QUEUED', total: 2 } });
+    expect(e.metrics.find((m: any) => m.key === 'tokens').value).toBe(30);
+    expect(e.metrics.find((m: any) => m.key === 'error_rate').value).toBe(0);
+    let status: any;
+    await until(async () => ((status = (await ok(loom, STATUS, { id: e.id })).evaluation).judging.state === 'DONE'), 30_000, 'judging done');
+    expect(status.metrics.find((m: any) => m.key === 'judge.relevance').value).toBe(0.25); // the stand-in grades 2 what differs from its (absent) reference
+    expect(judge.requests.slice(before).map((r) => r.messages[1].content.split('[Answer to grade]\n')[1]).sort()).toEqual(['answer 0', 'answer 1']);
+    // The evaluation is linked to the traces it read, and reads as examples by trace and span.
+    const linked = await loom.services.graph.neighbours('demo', `trace:${traceIds[0]}`, { direction: 'UPSTREAM', edgeKinds: ['EVALUATES'], limit: 10, offset: 0 });
+    expect(linked.items.map((n) => n.node.id)).toEqual([e.id]);
+    const { compareEvaluations } = await ok(loom, 'query ($ids: [ID!]!) { compareEvaluations(evaluationIds: $ids) { examples { exampleId input predictions } } }', { ids: [e.id] });
+    expect(compareEvaluations.examples.map((x: any) => x.input).sort()).toEqual(['user: question 0', 'user: question 1']);
+    expect(compareEvaluations.examples[0].exampleId).toMatch(/^[0-9a-f]{32}\/[0-9a-f]{16}$/);
   });
 
   it('refuses viewers, other tenants, bad criteria, and says how to configure a judge when there is none', async () => {

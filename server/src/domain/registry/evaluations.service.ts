@@ -18,6 +18,7 @@ import { actorProps, requireWrite, type Actor } from './actor.js';
 import { checkCount, checkKey, checkName, checkText, checkVersion, isoTime } from './validate.js';
 import { classificationMetrics, generationMetrics } from './eval-metrics.js';
 import { checkExamples, EVALUATION_TASKS, type EvaluationTask, type ExampleInput, type JudgementInput } from './eval-examples.js';
+import { callExamples, callMetrics, callsQuery, type CallRow } from './trace-examples.js';
 
 export interface EvaluationInput {
   name?: string | null;
@@ -36,6 +37,19 @@ export interface EvaluateInput extends Omit<EvaluationInput, 'metrics'> {
   /** Metrics computed elsewhere, stored beside the computed ones. */
   metrics?: { key: string; value: number }[] | null;
 }
+
+export interface TraceEvaluationInput {
+  name?: string | null;
+  model?: { name: string; version: number } | null;
+  prompt?: { name: string; version: number } | null;
+  service?: string | null;
+  from?: Date | string | null;
+  to?: Date | string | null;
+  limit?: number | null;
+  evaluatedAt?: Date | string | null;
+}
+
+const MAX_TRACE_EXAMPLES = 1000;
 
 export interface ComparedExample { exampleId: string; input: string; reference: string; predictions: (string | null)[]; scores: (Record<string, number> | null)[] }
 export interface Comparison {
@@ -79,6 +93,39 @@ export class EvaluationService {
       scores: computed.scores[i], judgements: JSON.stringify(judgements.get(e.id) ?? []),
     })));
     return this.store(actor, input, target, id, { ...Object.fromEntries(Object.entries(metrics).map(([k, v]) => [`metric.${k}`, v])), ...given, task: input.task, examples: examples.length });
+  }
+
+  /**
+   * Evaluate a prompt or model version on its production traffic: its newest LLM calls in a time range
+   * (default the last 7 days; up to 1,000) whose messages the instrumentation recorded become the examples
+   * (input: the messages sent, prediction: the answer; no reference), with what the traces measured
+   * (latency, errors, tokens, cost) as metrics, and the evaluation linked to the traces it read. An LLM
+   * judge then grades them (judgeEvaluation) on reference-free criteria: relevance, helpfulness...
+   */
+  async evaluateTraces(actor: Actor, input: TraceEvaluationInput): Promise<GraphNode> {
+    requireWrite(actor, 'record evaluations');
+    const target = await this.target(actor.tenant, input);
+    const ref = (input.prompt ?? input.model)!;
+    const toMs = input.to ? new Date(input.to).getTime() : Date.now();
+    const fromMs = input.from ? new Date(input.from).getTime() : toMs - 7 * 86_400_000;
+    if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || fromMs >= toMs) throw badInput('input.from', 'must be a date-time before input.to');
+    const limit = input.limit ?? 200;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TRACE_EXAMPLES) throw badInput('input.limit', `must be an integer 1..${MAX_TRACE_EXAMPLES}`);
+    const q = callsQuery({ by: input.prompt ? 'prompt' : 'model', name: ref.name, version: String(ref.version), service: checkText('input.service', input.service, 200) || null, fromMs, toMs, limit });
+    const { examples, withoutText } = callExamples(await this.analytics.query<CallRow>(actor.tenant, q.sql, q.params));
+    if (!examples.length) {
+      throw badInput(input.prompt ? 'input.prompt' : 'input.model', `no LLM call of ${ref.name} version ${ref.version} with its answer recorded in the range (${withoutText} without): `
+        + 'instrumentations record message content only when asked (OpenLLMetry: TRACELOOP_TRACE_CONTENT=true; OTel GenAI: OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true); '
+        + 'the calls name the version with loom.prompt.name/version or loom.model.name/version');
+    }
+    const id = evaluationId(randomUUID());
+    await this.analytics.insert('evaluation_examples', examples.map((e, i) => ({
+      tenant_id: actor.tenant, evaluation_id: id, example_id: e.id, seq: i, input: e.input, prediction: e.prediction, reference: '', scores: e.scores, judgements: '[]',
+    })));
+    const traces = [...new Set(examples.map((e) => `trace:${e.traceId}`))];
+    const known = (await this.graph.getNodes(actor.tenant, traces)).filter((n): n is GraphNode => n?.kind === 'Trace').map((n) => n.id);
+    const metrics = Object.fromEntries(Object.entries(callMetrics(examples)).map(([k, v]) => [`metric.${k}`, v]));
+    return this.store(actor, input, target, id, { ...metrics, task: 'TRACES', examples: examples.length, withoutText }, known);
   }
 
   /**
@@ -135,10 +182,11 @@ export class EvaluationService {
     return { target, dataset };
   }
 
-  private async store(actor: Actor, input: Omit<EvaluationInput, 'metrics'>, { target, dataset }: { target: string; dataset: string | null }, id: string, props: Record<string, unknown>): Promise<GraphNode> {
+  /** The Evaluation node of `target`, on its dataset; `traces`: Trace nodes it read (EVALUATES too). */
+  private async store(actor: Actor, input: Omit<EvaluationInput, 'metrics'>, { target, dataset }: { target: string; dataset: string | null }, id: string, props: Record<string, unknown>, traces: string[] = []): Promise<GraphNode> {
     const at = isoTime('input.evaluatedAt', input.evaluatedAt) ?? new Date().toISOString();
     const name = checkText('input.name', input.name, 250) ?? 'evaluation';
-    const edges: EdgeInput[] = [{ kind: 'EVALUATES', from: id, to: target, validFrom: at }];
+    const edges: EdgeInput[] = [{ kind: 'EVALUATES', from: id, to: target, validFrom: at }, ...traces.map((t): EdgeInput => ({ kind: 'EVALUATES', from: id, to: t, validFrom: at }))];
     if (dataset) edges.push({ kind: 'EVALUATED_ON', from: dataset, to: id, validFrom: at });
     await this.graph.write(actor.tenant, {
       nodes: [{ id, kind: 'Evaluation', namespace: REGISTRY_NAMESPACE, name, at, props: { ...props, target, dataset, runId: input.runId ?? null, evaluatedAt: at, recordedBy: actorProps(actor) } }],

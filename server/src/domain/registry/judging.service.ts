@@ -42,10 +42,7 @@ export class EvaluationJudging {
 
   /** Queue the grading of an evaluation's examples (editor, admin). */
   async request(actor: Actor, evaluationId: string, criteria: string[], model?: string | null): Promise<GraphNode> {
-    requireWrite(actor, 'judge evaluations');
-    if (!this.judge) throw badInput('model', 'no LLM judge is configured on this server: set LOOM_JUDGE_URL (an OpenAI-compatible API) and LOOM_JUDGE_API_KEY');
-    if (!Array.isArray(criteria) || criteria.length === 0 || criteria.length > MAX_CRITERIA) throw badInput('criteria', `give 1 to ${MAX_CRITERIA} criteria (correctness, relevance, faithfulness...)`);
-    criteria.forEach((c, i) => checkKey(`criteria[${i}]`, c));
+    this.check(actor, criteria);
     const node = await this.evaluation(actor.tenant, evaluationId);
     const examples = Number(node.props.examples ?? 0);
     if (!examples) throw badInput('evaluationId', 'has no examples to judge: evaluations made with evaluate() keep theirs');
@@ -53,12 +50,20 @@ export class EvaluationJudging {
     if (current?.state === 'RUNNING') throw new LoomError('CONFLICT', `evaluation ${evaluationId} is being judged (${current.judged} of ${current.total}); wait for it to finish`);
     const unique = [...new Set(criteria)];
     const judging: JudgingState = {
-      state: 'QUEUED', criteria: unique, model: checkText('model', model, 200) ?? this.judge.defaultModel, requestedAt: new Date().toISOString(), requestedBy: actorProps(actor),
+      state: 'QUEUED', criteria: unique, model: checkText('model', model, 200) ?? this.judge!.defaultModel, requestedAt: new Date().toISOString(), requestedBy: actorProps(actor),
       judged: 0, total: examples * unique.length, unreadable: 0, tokens: 0, error: null, finishedAt: null,
     };
     await this.save(actor.tenant, node, judging);
     await this.queue.add('evaluations.judge', `${actor.tenant}/${evaluationId}/${judging.requestedAt}`, { tenant: actor.tenant, evaluationId, requestedAt: judging.requestedAt });
     return this.evaluation(actor.tenant, evaluationId);
+  }
+
+  /** Whether `actor` may have evaluations judged on `criteria` here (a judge configured, the criteria well formed); throws why not. */
+  check(actor: Actor, criteria: string[]): void {
+    requireWrite(actor, 'judge evaluations');
+    if (!this.judge) throw badInput('model', 'no LLM judge is configured on this server: set LOOM_JUDGE_URL (an OpenAI-compatible API) and LOOM_JUDGE_API_KEY');
+    if (!Array.isArray(criteria) || criteria.length === 0 || criteria.length > MAX_CRITERIA) throw badInput('criteria', `give 1 to ${MAX_CRITERIA} criteria (correctness, relevance, faithfulness...)`);
+    criteria.forEach((c, i) => checkKey(`criteria[${i}]`, c));
   }
 
   /** The worker's part: grade what this request has not graded yet, then record the means. */
