@@ -83,5 +83,16 @@ describe('prompt evaluations side by side', () => {
     expect(await rouge.locator('td').nth(1).getAttribute('data-best')).toBe('true'); // v3, listed first
     expect(await page.getByTestId('compared-example').count()).toBe(8); // every answer differs between the versions
     await e2e.screenshot(page, 'evaluations-prompt');
+
+    // v2's production calls of the last week (the demo's traces record their messages), judged for relevance.
+    await page.getByTestId('traffic-version').selectOption('2');
+    await page.getByTestId('traffic-criteria').fill('relevance');
+    await page.getByTestId('traffic-submit').click();
+    const traffic = page.getByTestId('evaluation-choice').filter({ hasText: 'production calls of v2' });
+    await traffic.locator('[data-testid="judging-state"][data-state="DONE"]').waitFor({ timeout: 60_000 });
+    expect(await traffic.textContent()).toContain('traces');
+    expect(await traffic.getByTestId('judging-state').textContent()).toMatch(/^judged (\d+)\/\1\s*$/);
+    expect(judge.requests.some((r) => r.messages[1].content.includes('Churn risk'))).toBe(true);
+    await e2e.screenshot(page, 'evaluations-traffic');
   });
 });

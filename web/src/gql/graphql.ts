@@ -139,6 +139,23 @@ export type EnvVarInput = {
   value: string;
 };
 
+/** A prompt or model version's production LLM calls to evaluate */
+export type EvaluateTracesInput = {
+  /** Default: 7 days before `to` */
+  from?: string | null | undefined;
+  /** The newest calls first: 1..1000 (default 200) */
+  limit?: number | null | undefined;
+  /** Or the model version (loom.model.name/version) */
+  model?: VersionRefInput | null | undefined;
+  name?: string | null | undefined;
+  /** The prompt version (its calls name it: loom.prompt.name/version, traceloop.prompt.*) */
+  prompt?: VersionRefInput | null | undefined;
+  /** Only this service's calls */
+  service?: string | null | undefined;
+  /** Default: now */
+  to?: string | null | undefined;
+};
+
 /** Features of one group (all of them when `features` is left out) */
 export type FeatureSelectionInput = {
   features?: Array<string> | null | undefined;
@@ -373,6 +390,11 @@ export type TransitionStageInput = {
   /** Why (recorded in history) */
   reason?: string | null | undefined;
   stage: ModelStage;
+  version: number;
+};
+
+export type VersionRefInput = {
+  name: string;
   version: number;
 };
 
@@ -719,6 +741,14 @@ export type JudgeEvaluationMutationVariables = Exact<{
 
 
 export type JudgeEvaluationMutation = { judgeEvaluation: { id: string, judging: { state: string, judged: number, total: number } | null } };
+
+export type EvaluateTracesMutationVariables = Exact<{
+  input: EvaluateTracesInput;
+  criteria?: Array<string> | string | null | undefined;
+}>;
+
+
+export type EvaluateTracesMutation = { evaluateTraces: { id: string, examples: number, judging: { state: string, total: number } | null } };
 
 export type PromptsQueryVariables = Exact<{
   first: number;
@@ -1911,6 +1941,18 @@ export const JudgeEvaluationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<JudgeEvaluationMutation, JudgeEvaluationMutationVariables>;
+export const EvaluateTracesDocument = new TypedDocumentString(`
+    mutation EvaluateTraces($input: EvaluateTracesInput!, $criteria: [String!]) {
+  evaluateTraces(input: $input, criteria: $criteria) {
+    id
+    examples
+    judging {
+      state
+      total
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EvaluateTracesMutation, EvaluateTracesMutationVariables>;
 export const PromptsDocument = new TypedDocumentString(`
     query Prompts($first: Int!, $offset: Int!, $search: String) {
   prompts(first: $first, offset: $offset, search: $search) {

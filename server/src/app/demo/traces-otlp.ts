@@ -38,6 +38,23 @@ function span(traceId: string, name: string, parent: string, kind: number, start
   };
 }
 
+const REASONS = [['support tickets rose to 4 this month', 'Offer a support call.'], ['no login for 12 days', 'Send a re-engagement email.'], ['a price complaint on the basic plan', 'Offer a 10% discount.'], ['two failed payments', 'Ask them to update their card.']] as const;
+
+/** The chat call's messages (`gen_ai.input.messages`, `gen_ai.output.messages`: JSON, messages of parts). */
+function messages(customer: string, x: number, v3: boolean): Record<string, string> {
+  const score = (0.55 + x * 0.4).toFixed(2);
+  const [reason, action] = REASONS[Math.floor(x * REASONS.length)];
+  const text = (content: string) => [{ type: 'text', content }];
+  const answer = v3 ? JSON.stringify({ risk: Number(score) > 0.8 ? 'high' : 'medium', reason, action }) : `Churn risk ${score}: ${reason}. ${action}`;
+  return {
+    'gen_ai.input.messages': JSON.stringify([
+      { role: 'system', parts: text('You explain churn predictions to account managers.') },
+      { role: 'user', parts: text(`Customer ${customer} has a churn probability of ${score}. Explain the risk${v3 ? ' and suggest one retention action' : ''}.`) },
+    ]),
+    'gen_ai.output.messages': JSON.stringify([{ role: 'assistant', parts: text(answer), finish_reason: 'stop' }]),
+  };
+}
+
 function oneTrace(i: number, now: number): Built {
   const r = seeded(1000 + i);
   const between = (lo: number, hi: number) => lo + r() * (hi - lo);
@@ -71,6 +88,8 @@ function oneTrace(i: number, now: number): Built {
     ...(fail ? { 'error.type': fail.type } : {
       'gen_ai.response.model': v3 ? 'gpt-4.1-mini-2025-04-14' : 'gpt-4o-mini-2024-07-18', 'gen_ai.response.id': `chatcmpl-${hexId(`${traceId}/resp`, 12)}`,
       'gen_ai.response.finish_reasons': ['stop'], 'gen_ai.usage.input_tokens': input, 'gen_ai.usage.output_tokens': output,
+      // The messages, as the OTel GenAI instrumentations record them when content capture is on.
+      ...messages(customer, r(), v3),
     }),
   }, fail?.message);
   if (fail) llm.events = [{ timeUnixNano: msToNanos(llmEnd), name: 'exception', attributes: attrs({ 'exception.type': fail.type, 'exception.message': fail.message }) }];

@@ -9,7 +9,7 @@ import { useViewer } from '../../ViewerBadge.js';
 import { useQuery } from '../../api/useQuery.js';
 import { defineMessages, useFormat, useT } from '../../i18n/i18n.js';
 import { useQueryParams } from '../../shell/router.js';
-import { CompareEvaluationsDocument, JudgeEvaluationDocument, ModelEvaluationsDocument, PromptEvaluationsDocument } from './documents.js';
+import { CompareEvaluationsDocument, EvaluateTracesDocument, JudgeEvaluationDocument, ModelEvaluationsDocument, PromptEvaluationsDocument } from './documents.js';
 import { bestIndex, headlineScore, parseSelection } from './compare-evaluations.js';
 import { ErrorNote, Loading, When } from './ui.js';
 
@@ -18,12 +18,14 @@ const M = defineMessages(
     title: 'Compare evaluations', intro: 'Pick evaluations of the versions (two on the same examples compare example by example).', none: 'No evaluation of any version yet.',
     version: 'Version', evaluation: 'Evaluation', when: 'When', examples: 'Examples', metric: 'Metric', pickTwo: 'Pick at least two evaluations.',
     onlyDiffering: 'Only examples whose predictions differ', differing: '{n} examples', example: 'Example', reference: 'Reference', recorded: 'recorded metrics',
+    traffic: 'Evaluate production calls', trafficIntro: 'The newest LLM calls of a version over the last 7 days whose messages were recorded, judged by the LLM judge on reference-free criteria.', evaluate: 'Evaluate', evaluating: 'Evaluating…',
     judge: 'LLM judge', judgeIt: 'Judge', criteria: 'Criteria', judging: 'Judging…', QUEUED: 'queued', RUNNING: 'judging {judged}/{total}', DONE: 'judged {judged}/{total}', FAILED: 'failed: {error}', unreadable: ', {n} unreadable',
   },
   {
     title: '比较评估', intro: '选择各版本的评估（两个在相同样本上的评估可以逐样本比较）。', none: '还没有任何版本的评估。',
     version: '版本', evaluation: '评估', when: '时间', examples: '样本', metric: '指标', pickTwo: '请至少选择两个评估。',
     onlyDiffering: '只看预测不同的样本', differing: '{n} 个样本', example: '样本', reference: '参考答案', recorded: '记录的指标',
+    traffic: '评估线上调用', trafficIntro: '某个版本最近 7 天内记录了消息内容的 LLM 调用，由 LLM 评审按无需参考答案的标准打分。', evaluate: '评估', evaluating: '评估中…',
     judge: 'LLM 评审', judgeIt: '评审', criteria: '评审标准', judging: '评审中…', QUEUED: '排队中', RUNNING: '评审中 {judged}/{total}', DONE: '已评审 {judged}/{total}', FAILED: '失败：{error}', unreadable: '，{n} 个无法读取',
   },
 );
@@ -77,6 +79,7 @@ export function CompareEvaluations({ name, of = 'model' }: { name: string; of?: 
           {selected.length < 2 ? <p className="muted hint">{t('pickTwo')}</p> : <Comparison ids={selected} label={label} />}
         </>
       )}
+      {versions && versions.length > 0 && <EvaluateTraffic of={of} name={name} versions={versions.map((v) => v.version)} onDone={list.reload} />}
     </section>
   );
 }
@@ -159,5 +162,32 @@ function JudgeCell({ evaluation, onQueued }: { evaluation: { id: string; judging
       ) : <button type="button" className="small link" onClick={() => setOpen(true)} data-testid="judge-open">{t('judgeIt')}</button>)}
       {state.error && <div className="error" role="alert" data-testid="judge-error">{state.error}</div>}
     </div>
+  );
+}
+
+/** Editors: evaluate a version on its production LLM calls (evaluateTraces), judged at once on the criteria given. */
+function EvaluateTraffic({ of, name, versions, onDone }: { of: 'model' | 'prompt'; name: string; versions: number[]; onDone: () => void }) {
+  const t = useT(M);
+  const role = useViewer()?.role.toLowerCase();
+  const [version, setVersion] = useState(versions[0]);
+  const [criteria, setCriteria] = useState('relevance, helpfulness');
+  const [run, state] = useMutation(EvaluateTracesDocument);
+  if (role !== 'admin' && role !== 'editor') return null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const list = criteria.split(/[\s,]+/).filter(Boolean);
+    if (await run({ input: { name: `production calls of v${version}`, [of]: { name, version } }, criteria: list.length ? list : null })) onDone();
+  };
+  return (
+    <form className="stack-sm" onSubmit={submit} data-testid="evaluate-traffic">
+      <h3>{t('traffic')}</h3>
+      <p className="muted hint">{t('trafficIntro')}</p>
+      <div className="row">
+        <select aria-label={t('version')} value={version} onChange={(e) => setVersion(Number(e.target.value))} data-testid="traffic-version">{versions.map((v) => <option key={v} value={v}>v{v}</option>)}</select>
+        <input aria-label={t('criteria')} value={criteria} onChange={(e) => setCriteria(e.target.value)} data-testid="traffic-criteria" />
+        <button type="submit" disabled={state.running} data-testid="traffic-submit">{state.running ? t('evaluating') : t('evaluate')}</button>
+      </div>
+      {state.error && <p className="error" role="alert" data-testid="traffic-error">{state.error}</p>}
+    </form>
   );
 }

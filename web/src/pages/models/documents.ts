@@ -127,3 +127,7 @@ export const CompareEvaluationsDocument = graphql(`
 export const JudgeEvaluationDocument = graphql(`
   mutation JudgeEvaluation($id: ID!, $criteria: [String!]!) { judgeEvaluation(evaluationId: $id, criteria: $criteria) { id judging { state judged total } } }
 `);
+
+export const EvaluateTracesDocument = graphql(`
+  mutation EvaluateTraces($input: EvaluateTracesInput!, $criteria: [String!]) { evaluateTraces(input: $input, criteria: $criteria) { id examples judging { state total } } }
+`);
