@@ -70,7 +70,11 @@ export class EvaluationJudging {
   async run(tenant: string, evaluationId: string, requestedAt: string, job?: Pick<JobInfo, 'signal' | 'attempt' | 'maxAttempts'>): Promise<void> {
     const node = await this.evaluation(tenant, evaluationId);
     const start = node.props.judging as JudgingState | undefined;
-    if (!this.judge || !start || start.requestedAt !== requestedAt || start.state === 'DONE') return; // superseded or done
+    if (!start || start.requestedAt !== requestedAt || start.state === 'DONE') return; // superseded or done
+    if (!this.judge) { // the server was restarted without its judge since the request
+      await this.save(tenant, node, { ...start, state: 'FAILED', error: 'no LLM judge is configured on this server: set LOOM_JUDGE_URL and request the judging again' });
+      return;
+    }
     let judging: JudgingState = { ...start, state: 'RUNNING', error: null };
     await this.save(tenant, node, judging);
     try {
