@@ -279,6 +279,11 @@ describe('the lineage explorer', () => {
       await expect(page.getByTestId(`impact-row-${kind}`).getByTestId('impact-count').textContent()).resolves.toBe(count.toLocaleString('en-GB'));
     }
     await expect(page.getByTestId('impact-total').textContent()).resolves.toContain(String(api.impact.total));
+    // What the change would hit beyond the graph: the demo's 30 LLM calls (3 failed) and the challenger's GPU-hours.
+    await page.getByTestId('impact-usage').waitFor();
+    const usage = await page.getByTestId('impact-usage').textContent();
+    expect(usage).toMatch(/served 30 LLM calls in the last 7 days \(3 failed/);
+    expect(usage).toMatch(/runs downstream used \d+(\.\d+)? GPU-hours/);
     await e2e.screenshot(page, '9-impact');
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();

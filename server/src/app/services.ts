@@ -22,6 +22,7 @@ import { TrainingService } from '../domain/training/training.service.js';
 import { TrainingQuotas, type Quota } from '../domain/training/quota.js';
 import { AlertService, type AlertOptions } from '../domain/alerts/alerts.service.js';
 import { FeatureStore } from '../domain/features/features.service.js';
+import { ImpactUsageService } from '../domain/impact-usage.js';
 import { EvaluationJudging } from '../domain/registry/judging.service.js';
 import type { Judge } from '../domain/ports/Judge.js';
 
@@ -58,6 +59,8 @@ export interface Services {
   alerts: AlertService;
   /** Feature groups, their values (upserts), online and point-in-time reads. */
   features: FeatureStore;
+  /** The traffic and GPU-hours behind an impact analysis's model versions, prompt versions and runs. */
+  impactUsage: ImpactUsageService;
   /** Evaluations graded by an LLM judge, through the queue; null where no queue is wired (e.g. the CLI). */
   judging: EvaluationJudging | null;
 }
@@ -93,6 +96,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
   const graph = lineageLog ? visibleGraph(raw, (tenant) => lineageLog.visible(tenant, readers.getStore()?.reader)) : raw;
   const tenancy = new TenancyService(raw);
   const registry = createRegistry(graph, analytics);
+  const gpu = new GpuQueryService(graph, analytics);
   return {
     graph,
     analytics,
@@ -111,7 +115,8 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
       rawDays: opts.telemetry?.metricTtlDays ?? 0, rollupDays: opts.telemetry?.metricRollupTtlDays ?? 0,
     }),
     metrics: new MetricsQueryService(analytics),
-    gpu: new GpuQueryService(graph, analytics),
+    gpu,
+    impactUsage: new ImpactUsageService(analytics, gpu),
     alerts: new AlertService(graph, analytics, registry.webhooks.notify, () => tenancy.listTenants(), opts.alerts),
     features: new FeatureStore(graph, analytics),
     judging: opts.judging ? new EvaluationJudging(graph, analytics, opts.judging.queue, opts.judging.judge, opts.judging.concurrency) : null,

@@ -8,7 +8,14 @@ import { traceNodeId } from './telemetry/trace-summary.js';
 
 export type LineageOptions = Pick<LineageQuery, 'asOf' | 'deadlineMs' | 'edges' | 'heads'>;
 export interface ImpactGroup<N extends NodeHead = GraphNode> { kind: NodeKind; distance: number; count: number; nodes: LineageNode<N>[] }
-export interface Impact<N extends NodeHead = GraphNode> { root: LineageResult['root']; total: number; groups: ImpactGroup<N>[]; isPartial: boolean; cut: LineageResult['cut'] }
+export interface Impact<N extends NodeHead = GraphNode> {
+  root: LineageResult['root']; total: number; groups: ImpactGroup<N>[]; isPartial: boolean; cut: LineageResult['cut'];
+  /**
+   * Every model and prompt version found downstream (their names, `<name>@<version>`) and run (its run id),
+   * not only each group's first nodes: what the impact's usage is read for.
+   */
+  served: { modelVersions: string[]; promptVersions: string[]; runs: string[] };
+}
 
 const MAX_COUNT = 100_000;
 const MAX_FIELDS_PER_DATASET = 500;
@@ -96,7 +103,10 @@ export class LineageService {
       groups.set(key, g);
     }
     const sorted = [...groups.values()].sort((a, b) => a.distance - b.distance || b.count - a.count);
-    return { root: res.root, total: res.nodes.length, groups: sorted, isPartial: res.truncated, cut: res.cut };
+    const names = (kind: NodeKind) => res.nodes.filter((n) => n.node.kind === kind).map((n) => n.node.name);
+    const runs = res.nodes.filter((n) => n.node.kind === 'Run' && n.node.id.startsWith('run:')).map((n) => n.node.id.slice('run:'.length));
+    const served = { modelVersions: names('ModelVersion'), promptVersions: names('PromptVersion'), runs };
+    return { root: res.root, total: res.nodes.length, groups: sorted, isPartial: res.truncated, cut: res.cut, served };
   }
 
   /**

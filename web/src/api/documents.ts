@@ -83,6 +83,13 @@ export const NeighboursDocument = graphql(`
   }
 `);
 
+/** Asked apart from ImpactDocument: ClickHouse reads that must not hold the counts back. */
+export const ImpactUsageDocument = graphql(`
+  query ImpactUsage($nodeId: ID!, $depth: Int!, $asOf: DateTime) {
+    impact(nodeId: $nodeId, depth: $depth, asOf: $asOf) { usage { windowDays modelVersions promptVersions llmCalls llmErrors llmTokens llmCostUsd trainingRuns gpuHours gpuRunsRead } }
+  }
+`);
+
 export const ImpactDocument = graphql(`
   query Impact($nodeId: ID!, $depth: Int!, $asOf: DateTime) {
     impact(nodeId: $nodeId, depth: $depth, asOf: $asOf) {

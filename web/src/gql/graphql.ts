@@ -441,6 +441,15 @@ export type NeighboursQueryVariables = Exact<{
 
 export type NeighboursQuery = { node: { neighbours: { total: number, items: Array<{ node: { id: string, kind: NodeKind, namespace: string, name: string }, edge: { kind: string, from: string, to: string } }> } } | null };
 
+export type ImpactUsageQueryVariables = Exact<{
+  nodeId: string | number;
+  depth: number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ImpactUsageQuery = { impact: { usage: { windowDays: number, modelVersions: number, promptVersions: number, llmCalls: number, llmErrors: number, llmTokens: number, llmCostUsd: number, trainingRuns: number, gpuHours: number, gpuRunsRead: number } } | null };
+
 export type ImpactQueryVariables = Exact<{
   nodeId: string | number;
   depth: number;
@@ -1154,6 +1163,24 @@ export const NeighboursDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NeighboursQuery, NeighboursQueryVariables>;
+export const ImpactUsageDocument = new TypedDocumentString(`
+    query ImpactUsage($nodeId: ID!, $depth: Int!, $asOf: DateTime) {
+  impact(nodeId: $nodeId, depth: $depth, asOf: $asOf) {
+    usage {
+      windowDays
+      modelVersions
+      promptVersions
+      llmCalls
+      llmErrors
+      llmTokens
+      llmCostUsd
+      trainingRuns
+      gpuHours
+      gpuRunsRead
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImpactUsageQuery, ImpactUsageQueryVariables>;
 export const ImpactDocument = new TypedDocumentString(`
     query Impact($nodeId: ID!, $depth: Int!, $asOf: DateTime) {
   impact(nodeId: $nodeId, depth: $depth, asOf: $asOf) {

@@ -143,6 +143,19 @@ describe('the demo story, seeded into an empty store', () => {
     expect(distance['model:registry:churn-classifier@2']).toBeLessThan(distance[`trace:${demoTraceId(0)}`]);
   });
 
+  it('tells what a change to customers_clean would hit: the LLM traffic and GPU-hours downstream', async () => {
+    const q = `query($id: ID!) { impact(nodeId: $id) { total usage { windowDays modelVersions promptVersions llmCalls llmErrors llmTokens llmCostUsd trainingRuns gpuHours gpuRunsRead } } }`;
+    const { impact } = await gql(q, { id: CUSTOMERS_CLEAN });
+    const { runGpuSummary } = await gql('query ($r: String!) { runGpuSummary(runId: $r) { gpuHours } }', { r: RUNS.challenger });
+    expect(impact.usage).toMatchObject({ windowDays: 7, promptVersions: 2, llmCalls: 30, llmErrors: 3 });
+    expect(impact.usage.modelVersions).toBeGreaterThanOrEqual(2);
+    expect(impact.usage.llmTokens).toBeGreaterThan(0);
+    expect(impact.usage.gpuRunsRead).toBe(impact.usage.trainingRuns);
+    expect(runGpuSummary.gpuHours).toBeGreaterThan(0);
+    expect(impact.usage.gpuHours).toBeCloseTo(runGpuSummary.gpuHours, 6); // the challenger is the one run with GPU metrics
+    expect((await loom.gql(q.replace('usage {', 'usage(windowDays: 0) {'), { id: CUSTOMERS_CLEAN })).errors?.[0].message).toMatch(/^windowDays:/);
+  });
+
   it('is harmless to seed again (an interrupted first start seeds again)', async () => {
     const count = () => loom.services.graph.countNodes(DEMO_TENANT);
     const history = async () => (await loom.services.registry.models.require(DEMO_TENANT, 'churn-classifier')).events.length;
