@@ -28,6 +28,10 @@ describe('features page', () => {
     const tenure = await page.getByTestId('feature-stats-tenure_days').textContent();
     expect(tenure).toMatch(/^200 entities · \d+ … \d+, mean [\d.]+$/);
     expect(await page.getByTestId('feature-stats-plan_tier').textContent()).toContain('3 distinct');
+    expect(await page.getByTestId('feature-quality-status').textContent()).toBe('passed');
+    expect(await page.getByTestId('feature-rule').count()).toBe(4);
+    await page.getByTestId('feature-validate').click();
+    await page.getByTestId('feature-validate').filter({ hasText: 'Check again' }).waitFor();
     await e2e.screenshot(page, 'features-1-group');
 
     // Online: each customer's latest snapshot (today's).

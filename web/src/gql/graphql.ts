@@ -156,6 +156,13 @@ export type EvaluateTracesInput = {
   to?: string | null | undefined;
 };
 
+/** Great Expectations' expect_column_values_to_not_be_null (NOT_NULL), _to_be_between (BETWEEN), _to_be_in_set (IN_SET), expect_column_mean_to_be_between (MEAN_BETWEEN) */
+export type FeatureExpectationKind =
+  | 'BETWEEN'
+  | 'IN_SET'
+  | 'MEAN_BETWEEN'
+  | 'NOT_NULL';
+
 /** Features of one group (all of them when `features` is left out) */
 export type FeatureSelectionInput = {
   features?: Array<string> | null | undefined;
@@ -594,7 +601,7 @@ export type FeatureGroupQueryVariables = Exact<{
 }>;
 
 
-export type FeatureGroupQuery = { featureGroup: { id: string, namespace: string, name: string, description: string | null, entity: string, version: number, definedAt: string, owner: string | null, ttlSeconds: number | null, definedBy: { name: string | null, role: string } | null, source: { id: string, namespace: string, name: string } | null, features: Array<{ id: string, name: string, type: FeatureType, dimension: number | null, description: string | null, sourceFields: Array<string>, transformation: string | null }>, stats: { entities: number, values: number, firstEventTime: string | null, lastEventTime: string | null, lastWrittenAt: string | null }, featureStats: Array<{ feature: string, entities: number, nulls: number, min: number | null, max: number | null, mean: number | null, distinctStrings: number | null, lastEventTime: string | null }> } | null };
+export type FeatureGroupQuery = { featureGroup: { id: string, namespace: string, name: string, description: string | null, entity: string, version: number, definedAt: string, owner: string | null, ttlSeconds: number | null, definedBy: { name: string | null, role: string } | null, source: { id: string, namespace: string, name: string } | null, features: Array<{ id: string, name: string, type: FeatureType, dimension: number | null, description: string | null, sourceFields: Array<string>, transformation: string | null }>, stats: { entities: number, values: number, firstEventTime: string | null, lastEventTime: string | null, lastWrittenAt: string | null }, featureStats: Array<{ feature: string, entities: number, nulls: number, min: number | null, max: number | null, mean: number | null, distinctStrings: number | null, lastEventTime: string | null }>, validation: { at: string, success: boolean, results: Array<{ success: boolean, observed: number | null, evaluated: number, expectation: { kind: FeatureExpectationKind, feature: string, min: number | null, max: number | null, values: Array<string> | null, mostly: number } }> } | null } | null };
 
 export type OnlineFeaturesQueryVariables = Exact<{
   entityIds: Array<string> | string;
@@ -611,6 +618,14 @@ export type PointInTimeFeaturesQueryVariables = Exact<{
 
 
 export type PointInTimeFeaturesQuery = { pointInTimeFeatures: Array<{ entityId: string, at: string, values: Array<{ feature: string, value: unknown, eventTime: string | null, status: FeatureValueStatus }> }> };
+
+export type ValidateFeatureGroupMutationVariables = Exact<{
+  namespace: string;
+  name: string;
+}>;
+
+
+export type ValidateFeatureGroupMutation = { validateFeatureGroup: { id: string, validation: { at: string, success: boolean } | null } };
 
 export type GpuDevicesQueryVariables = Exact<{
   from?: string | null | undefined;
@@ -1542,6 +1557,23 @@ export const FeatureGroupDocument = new TypedDocumentString(`
       distinctStrings
       lastEventTime
     }
+    validation {
+      at
+      success
+      results {
+        expectation {
+          kind
+          feature
+          min
+          max
+          values
+          mostly
+        }
+        success
+        observed
+        evaluated
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<FeatureGroupQuery, FeatureGroupQueryVariables>;
@@ -1573,6 +1605,17 @@ export const PointInTimeFeaturesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PointInTimeFeaturesQuery, PointInTimeFeaturesQueryVariables>;
+export const ValidateFeatureGroupDocument = new TypedDocumentString(`
+    mutation ValidateFeatureGroup($namespace: String!, $name: String!) {
+  validateFeatureGroup(namespace: $namespace, name: $name) {
+    id
+    validation {
+      at
+      success
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ValidateFeatureGroupMutation, ValidateFeatureGroupMutationVariables>;
 export const GpuDevicesDocument = new TypedDocumentString(`
     query GpuDevices($from: DateTime, $limit: Int!) {
   gpus(from: $from, limit: $limit) {

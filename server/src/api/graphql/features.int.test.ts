@@ -230,12 +230,43 @@ describe('feature store: groups in the graph, values in ClickHouse, online and p
     expect(distance[`dataset:${NS}:${SOURCE}`]).toBe(3);
   });
 
+  it('checks data quality rules on the latest values, and a failing group blocks Production of a model trained on it', async () => {
+    const VALIDATE = `mutation ($e: [FeatureExpectationInput!]) { validateFeatureGroup(namespace: "${NS}", name: "${GROUP}", expectations: $e) {
+      expectations { kind feature } validation { success results { expectation { kind feature mostly } success observed evaluated } } } }`;
+    expect((await fails(loom, VALIDATE, {})).message).toMatch(/^expectations: give at least one expectation/);
+    expect((await fails(loom, VALIDATE, { e: [{ kind: 'BETWEEN', feature: 'plan', min: 0 }] })).message).toMatch(/^expectations\[0\]\.feature: plan is STRING: BETWEEN needs a numeric feature/);
+    expect((await fails(loom, VALIDATE, { e: [{ kind: 'NOT_NULL', feature: 'plan' }] }, viewerKey)).extensions?.code).toBe('FORBIDDEN');
+    const rules = [
+      { kind: 'NOT_NULL', feature: 'is_senior' }, // c1's is null: half pass
+      { kind: 'BETWEEN', feature: 'tenure_months', min: 0, max: 100 },
+      { kind: 'IN_SET', feature: 'plan', values: ['basic', 'standard', 'premium'] },
+      { kind: 'MEAN_BETWEEN', feature: 'avg_monthly_charges', min: 50 },
+    ];
+    const { validateFeatureGroup: v } = await ok(loom, VALIDATE, { e: rules });
+    expect(v.validation.success).toBe(false);
+    expect(v.validation.results.map((r: any) => [r.expectation.kind, r.success, r.observed, r.evaluated])).toEqual([
+      ['NOT_NULL', false, 0.5, 2], ['BETWEEN', true, 1, 2], ['IN_SET', true, 1, 2], ['MEAN_BETWEEN', true, 89.75, 2],
+    ]);
+    // churn-fs-2 was trained by a run that read the group (readTrainingSet above): a quality gate refuses it.
+    await ok(loom, 'mutation ($input: SetPromotionGatesInput!) { setPromotionGates(input: $input) { gates { kind } } }', { input: { name: 'churn-fs-2', gates: [{ kind: 'UPSTREAM_QUALITY', stages: ['Production'], depth: 1 }] } });
+    const PROMOTE = 'mutation { transitionModelVersionStage(input: {name: "churn-fs-2", version: 1, stage: Production}) { stage } }';
+    const refused = await fails(loom, PROMOTE);
+    expect(refused.extensions?.code).toBe('CONFLICT');
+    expect(refused.message).toContain(`dataset:${NS}:${GROUP}: assertion expect_column_values_to_not_be_null on column is_senior failed`);
+    // The kept rules, re-run with a looser one: the gate lets it through.
+    const kept = await ok(loom, VALIDATE, { e: [{ kind: 'NOT_NULL', feature: 'is_senior', mostly: 0.5 }, ...rules.slice(1)] });
+    expect(kept.validateFeatureGroup.validation.success).toBe(true);
+    expect((await ok(loom, VALIDATE, {})).validateFeatureGroup.expectations).toHaveLength(4); // validated again with the kept rules
+    expect((await ok(loom, PROMOTE)).transitionModelVersionStage.stage).toBe('Production');
+  });
+
   it('keeps tenants apart: another tenant sees, reads and writes none of it', async () => {
     expect((await ok(loom, '{ featureGroups { id } }', {}, rivalKey)).featureGroups).toEqual([]);
     expect((await ok(loom, `{ featureGroup(namespace: "${NS}", name: "${GROUP}") { id } }`, {}, rivalKey)).featureGroup).toBeNull();
     expect((await fails(loom, ONLINE, { ids: ['c1'], f: ALL }, rivalKey)).extensions?.code).toBe('NOT_FOUND');
     expect((await fails(loom, PIT, { rows: [{ entityId: 'c1', at: iso(T0 + 6 * DAY) }], f: ALL }, rivalKey)).extensions?.code).toBe('NOT_FOUND');
     expect((await fails(loom, WRITE, { ns: NS, name: GROUP, rows: [{ entityId: 'c1', values: { plan: 'stolen' } }] }, rivalKey)).extensions?.code).toBe('NOT_FOUND');
+    expect((await fails(loom, `mutation { validateFeatureGroup(namespace: "${NS}", name: "${GROUP}") { id } }`, {}, rivalKey)).extensions?.code).toBe('NOT_FOUND');
     const rivalRun = (await ok(loom, 'mutation { createRun(input: {experiment: "rival"}) { runId } }', {}, rivalKey)).createRun.runId;
     expect((await fails(loom, READ, { run: rivalRun, rows: [{ entityId: 'c1', at: iso(T0 + 6 * DAY) }], f: ALL }, rivalKey)).extensions?.code).toBe('NOT_FOUND');
     // Its own group of the same name holds its own values only.

@@ -7,6 +7,7 @@ import { FEATURE_TYPES, MAX_DIMENSION, featureId, type FeatureGroup as DomainGro
 import type { FeatureVector as DomainVector, ValueStatus } from '../../domain/features/features.service.js';
 import { DatasetRefInput } from './registry.inputs.js';
 import { MAX_ROWS } from '../../domain/features/values.js';
+import { EXPECTATION_KINDS, type Expectation, type ExpectationKind, type ExpectationResult } from '../../domain/features/expectations.js';
 import { LoomError } from '../../domain/errors.js';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -61,6 +62,47 @@ class FeatureGroupStats {
   @Field(() => GraphQLDateTime, { nullable: true }) lastWrittenAt!: string | null;
 }
 
+export const FeatureExpectationKindEnum = enumOf(EXPECTATION_KINDS);
+registerEnumType(FeatureExpectationKindEnum, {
+  name: 'FeatureExpectationKind',
+  description: "Great Expectations' expect_column_values_to_not_be_null (NOT_NULL), _to_be_between (BETWEEN), _to_be_in_set (IN_SET), expect_column_mean_to_be_between (MEAN_BETWEEN)",
+});
+
+@ObjectType({ description: "A data quality rule on a feature, checked over each entity's latest value" })
+class FeatureExpectation {
+  @Field(() => FeatureExpectationKindEnum) kind!: ExpectationKind;
+  @Field(() => String) feature!: string;
+  @Field(() => Float, { nullable: true }) min!: number | null;
+  @Field(() => Float, { nullable: true }) max!: number | null;
+  @Field(() => [String], { nullable: true }) values!: string[] | null;
+  @Field(() => Float, { description: 'The share of values that must pass (1: all)' }) mostly!: number;
+}
+
+@ObjectType()
+class FeatureExpectationResult {
+  @Field(() => FeatureExpectation) expectation!: FeatureExpectation;
+  @Field(() => Boolean) success!: boolean;
+  @Field(() => Float, { nullable: true, description: 'The share of values passing (MEAN_BETWEEN: the mean); null when there were none' }) observed!: number | null;
+  @Field(() => Int, { description: 'Values checked' }) evaluated!: number;
+}
+
+@ObjectType({ description: 'The last check of the rules' })
+class FeatureValidation {
+  @Field(() => GraphQLDateTime) at!: string;
+  @Field(() => Boolean) success!: boolean;
+  @Field(() => [FeatureExpectationResult]) results!: FeatureExpectationResult[];
+}
+
+@InputType()
+class FeatureExpectationInput {
+  @Field(() => FeatureExpectationKindEnum) kind!: ExpectationKind;
+  @Field(() => String) feature!: string;
+  @Field(() => Float, { nullable: true, description: 'BETWEEN, MEAN_BETWEEN' }) min?: number | null;
+  @Field(() => Float, { nullable: true, description: 'BETWEEN, MEAN_BETWEEN' }) max?: number | null;
+  @Field(() => [String], { nullable: true, description: 'IN_SET' }) values?: string[] | null;
+  @Field(() => Float, { nullable: true, description: 'The share of values that must pass, above 0 and at most 1 (default 1)' }) mostly?: number | null;
+}
+
 @ObjectType({ description: 'A set of typed features about one kind of entity, computed from a source dataset; a FeatureGroup node in the lineage graph' })
 export class FeatureGroup {
   @Field(() => ID) id!: string;
@@ -76,6 +118,8 @@ export class FeatureGroup {
   @Field(() => GraphQLDateTime) definedAt!: string;
   @Field(() => ActorRecord, { nullable: true }) definedBy!: ActorRecord | null;
   @Field(() => GraphQLDateTime) createdAt!: string;
+  @Field(() => [FeatureExpectation], { description: 'Its data quality rules (validateFeatureGroup)' }) expectations!: FeatureExpectation[];
+  @Field(() => FeatureValidation, { nullable: true }) validation!: FeatureValidation | null;
 }
 
 @ObjectType({ description: 'One feature of a vector' })
@@ -143,8 +187,12 @@ class EntityAtInput {
   @Field(() => GraphQLDateTime) at!: Date;
 }
 
+const expectationView = (e: Expectation): FeatureExpectation => ({ kind: e.kind, feature: e.feature, min: e.min ?? null, max: e.max ?? null, values: e.values ?? null, mostly: e.mostly ?? 1 });
+const resultView = (r: ExpectationResult): FeatureExpectationResult => ({ ...r, expectation: expectationView(r.expectation) });
 const groupView = (g: DomainGroup): FeatureGroup => ({
   ...g,
+  expectations: g.expectations.map(expectationView),
+  validation: g.validation && { ...g.validation, results: g.validation.results.map(resultView) },
   features: g.features.map((f) => ({ ...f, id: featureId(g.namespace, g.name, f.name) })),
   source: g.source, definedBy: actorRecord(g.definedBy),
 });
@@ -224,6 +272,16 @@ export class FeaturesResolver {
     @Ctx() ctx: Context,
   ): Promise<FeatureWriteResult> {
     return ctx.services.features.write(actorOf(ctx), { namespace, name, rows });
+  }
+
+  @Mutation(() => FeatureGroup, { description: "Check the group's data quality rules over each entity's latest values (editor, admin): the expectations given (kept as the group's), or those kept. The verdicts are stored on the group, and an UPSTREAM_QUALITY promotion gate refuses a model version whose training run read a group failing them" })
+  async validateFeatureGroup(
+    @Arg('namespace', () => String) namespace: string,
+    @Arg('name', () => String) name: string,
+    @Arg('expectations', () => [FeatureExpectationInput], { nullable: true }) expectations: FeatureExpectationInput[] | null,
+    @Ctx() ctx: Context,
+  ): Promise<FeatureGroup> {
+    return groupView(await ctx.services.features.validate(actorOf(ctx), namespace, name, expectations));
   }
 
   @Mutation(() => FeatureGroup, { description: 'Drop a group (editor, admin): no longer listed nor served; its values and history stay, and defining it again restores them' })

@@ -105,7 +105,8 @@ describe('the demo story, seeded into an empty store', () => {
   });
 
   it('has feature group customer_churn_features: 200 customers, daily values of the last week, fed by customers_clean', async () => {
-    const { featureGroup: g } = await gql('query ($ns: String!, $name: String!) { featureGroup(namespace: $ns, name: $name) { id entity features { name } stats { entities values } } }', { ns: DEMO_FEATURE_GROUP.namespace, name: DEMO_FEATURE_GROUP.name });
+    const { featureGroup: g } = await gql('query ($ns: String!, $name: String!) { featureGroup(namespace: $ns, name: $name) { id entity features { name } stats { entities values } validation { success results { success } } } }', { ns: DEMO_FEATURE_GROUP.namespace, name: DEMO_FEATURE_GROUP.name });
+    expect(g.validation).toEqual({ success: true, results: [{ success: true }, { success: true }, { success: true }, { success: true }] });
     expect(g).toMatchObject({ entity: 'customer_id', stats: { entities: 200, values: 200 * 7 * DEMO_FEATURE_DEFINITION.features.length } });
     const { onlineFeatures: [v] } = await gql('query ($f: [FeatureSelectionInput!]!) { onlineFeatures(entityIds: ["10001"], features: $f) { values { feature status } } }', { f: [DEMO_FEATURE_GROUP] });
     expect(v.values.map((x: any) => x.status)).toEqual(DEMO_FEATURE_DEFINITION.features.map(() => 'PRESENT'));

@@ -3,12 +3,14 @@
  * table `features.customer_churn_features` (declared a FeatureGroup by its `loom_kind` facet). Here the
  * team defines it as a feature group (entity `customer_id`, its typed features, computed from
  * `analytics.customers_clean`) and loads a daily snapshot of 200 customers for each of the last 7 days,
- * as the feature pipeline's writer would, so the page and the online and point-in-time reads have values.
+ * as the feature pipeline's writer would, so the page and the online and point-in-time reads have values,
+ * and checks the team's data quality rules on them.
  */
 import type { Services } from '../services.js';
 import type { FeatureGroupInput } from '../../domain/features/groups.js';
 import type { FeatureRowInput } from '../../domain/features/values.js';
 import { seeded } from './common.js';
+import type { Expectation } from '../../domain/features/expectations.js';
 
 const HIVE = 'hive://metastore.data.internal:9083';
 export const DEMO_FEATURE_GROUP = { namespace: HIVE, name: 'features.customer_churn_features' };
@@ -33,6 +35,14 @@ export const DEMO_FEATURE_DEFINITION: FeatureGroupInput = {
     { name: 'days_since_last_active', type: 'INT64' },
   ],
 };
+
+/** The team's data quality rules on the group (all pass on the demo's values). */
+export const DEMO_EXPECTATIONS: Expectation[] = [
+  { kind: 'NOT_NULL', feature: 'plan_tier' },
+  { kind: 'IN_SET', feature: 'plan_tier', values: ['basic', 'standard', 'premium'] },
+  { kind: 'BETWEEN', feature: 'mrr', min: 0, max: 500 },
+  { kind: 'MEAN_BETWEEN', feature: 'sessions_7d', min: 1, max: 50 },
+];
 
 /** Whether demo customer `c` (0-based) is churning: the label the demo's classifier evaluations score against. */
 export function demoCustomerChurns(c: number): boolean {
@@ -74,4 +84,5 @@ export async function seedFeatures(services: Services, tenant: string, now: numb
   const actor = { tenant, role: 'editor' as const, name: 'priya.nair' };
   await services.features.define(actor, DEMO_FEATURE_DEFINITION);
   await services.features.write(actor, { ...DEMO_FEATURE_GROUP, rows: demoFeatureRows(now) });
+  await services.features.validate(actor, DEMO_FEATURE_GROUP.namespace, DEMO_FEATURE_GROUP.name, DEMO_EXPECTATIONS);
 }

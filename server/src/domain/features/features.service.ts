@@ -17,6 +17,7 @@ import {
 } from './groups.js';
 import { definitionBatch } from './group-graph.js';
 import { checkEntityId, checkEventTime, decodeValue, valueRows, type FeatureRowInput, type FeatureValue, type StoredValue } from './values.js';
+import { assertionsFacet, checkExpectations, expectationsQuery, verdicts, type Expectation } from './expectations.js';
 import { featureStatsQuery, groupStatsQuery, onlineQuery, pointInTimeQuery, type FeaturePairs } from './queries.js';
 
 /** Features of one group to read (all of them when `features` is left out). */
@@ -186,6 +187,26 @@ export class FeatureStore {
     const groups = selections.map((s) => featureGroupId(s.namespace, s.name));
     await this.graph.write(actor.tenant, { nodes: [], edges: groups.map((g) => ({ kind: 'READ_BY' as const, from: g, to: run, validFrom: at })) });
     return vectors;
+  }
+
+  /**
+   * Check the group's data quality rules (editor, admin) over each entity's latest values: the
+   * expectations given (then kept as the group's), or those kept. The verdicts are stored on the group,
+   * as an OpenLineage `dataQualityAssertions` facet too, so an UPSTREAM_QUALITY promotion gate refuses a
+   * model version whose training run read a group failing them.
+   */
+  async validate(actor: Actor, namespace: string, name: string, expectations?: Expectation[] | null): Promise<FeatureGroup> {
+    requireWrite(actor, 'validate feature groups');
+    const group = await this.get(actor.tenant, namespace, name);
+    const list = checkExpectations(group, expectations ?? group.expectations);
+    const q = expectationsQuery(group, list);
+    const results = verdicts(list, await this.analytics.query(actor.tenant, q.sql, q.params));
+    const at = new Date(this.now()).toISOString();
+    await this.graph.write(actor.tenant, { nodes: [{
+      id: group.id, kind: 'FeatureGroup', namespace, name, at,
+      props: { expectations: list, validation: { at, success: results.every((r) => r.success), results }, 'quality.dataQualityAssertions': assertionsFacet(results) },
+    }], edges: [] });
+    return this.get(actor.tenant, namespace, name);
   }
 
   async stats(tenant: string, group: FeatureGroup): Promise<GroupStats> {

@@ -9,6 +9,7 @@ import type { GraphNode } from '../model.js';
 import { nodeId } from '../ids.js';
 import { badInput } from '../errors.js';
 import { checkCount, checkText } from '../registry/validate.js';
+import type { Expectation, ExpectationResult } from './expectations.js';
 
 /**
  * Value types. INT64 and BOOL are stored exactly (Int64), FLOAT64 as a double, STRING as text (up to
@@ -73,6 +74,9 @@ export interface FeatureGroup {
   /** 1 at creation, +1 at every definition that changed it. */
   version: number;
   definedAt: string;
+  /** The data quality rules last validated, and that validation (validateFeatureGroup). */
+  expectations: Expectation[];
+  validation: { at: string; success: boolean; results: ExpectationResult[] } | null;
   /** Who defined this version: the name the caller gave and its key's role. */
   definedBy: { actor: string | null; role: string } | null;
   createdAt: string;
@@ -187,6 +191,8 @@ export function toFeatureGroup(node: GraphNode): FeatureGroup {
     source: typeof p.source === 'string' && typeof p.sourceNamespace === 'string' && typeof p.sourceName === 'string'
       ? { id: p.source, namespace: p.sourceNamespace, name: p.sourceName } : null,
     ttlSeconds: typeof p.ttlSeconds === 'number' ? p.ttlSeconds : null, owner: str(p.owner),
+    expectations: Array.isArray(p.expectations) ? (p.expectations as Expectation[]) : [],
+    validation: (p.validation as FeatureGroup['validation']) ?? null,
     version: Number(p.version ?? 1), definedAt: String(p.definedAt ?? node.updatedAt), definedBy: (p.definedBy as FeatureGroup['definedBy']) ?? null,
     createdAt: node.createdAt,
   };

@@ -10,7 +10,7 @@ const def = checkFeatureGroup({
     { name: 'active', type: 'BOOL' }, { name: 'emb', type: 'FLOAT_VECTOR', dimension: 2 },
   ],
 });
-const group: FeatureGroup = { ...def, id: 'dataset:fs:users', source: null, version: 1, definedAt: '', definedBy: null, createdAt: '' };
+const group: FeatureGroup = { ...def, id: 'dataset:fs:users', source: null, version: 1, definedAt: '', definedBy: null, createdAt: '', expectations: [], validation: null };
 const stored = (over: Partial<StoredValue>): StoredValue => ({ feature: 'x', event_time: '', is_null: 0, int: '0', num: 0, str: '', vec: [], ...over });
 
 describe('feature values', () => {

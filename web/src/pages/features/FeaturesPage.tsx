@@ -9,7 +9,9 @@ import { useQuery } from '../../api/useQuery.js';
 import type { FeatureGroupQuery } from '../../gql/graphql.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
 import { formatNumber } from '../../charts/scale.js';
-import { FeatureGroupDocument, FeatureGroupsDocument, OnlineFeaturesDocument, PointInTimeFeaturesDocument } from './documents.js';
+import { FeatureGroupDocument, FeatureGroupsDocument, OnlineFeaturesDocument, PointInTimeFeaturesDocument, ValidateFeatureGroupDocument } from './documents.js';
+import { useMutation } from '../../api/useMutation.js';
+import { useViewer } from '../../ViewerBadge.js';
 import { parseEntityIds, ttlText, typeText, valueText } from './features.js';
 import { M } from './messages.js';
 import '../runs/tracking.css';
@@ -108,6 +110,7 @@ function GroupDetail({ namespace, name }: { namespace: string; name: string }) {
             </dl>
           </section>
           <Schema group={g} />
+          <Quality group={g} onChecked={group.reload} />
           <Lookup group={g} />
         </>
       )}
@@ -202,6 +205,48 @@ function Lookup({ group }: { group: Group }) {
             </tbody>
           </table>
         </div>
+      )}
+    </section>
+  );
+}
+
+/** The group's data quality rules and their last check; editors check them again. */
+function Quality({ group, onChecked }: { group: Group; onChecked: () => void }) {
+  const t = useT(M);
+  const f = useFormat();
+  const role = useViewer()?.role.toLowerCase();
+  const [validate, state] = useMutation(ValidateFeatureGroupDocument);
+  const v = group.validation;
+  const rule = (e: NonNullable<typeof v>['results'][number]['expectation']) => {
+    const text = t(e.kind, { min: e.min ?? '–', max: e.max ?? '–', values: (e.values ?? []).join(', ') });
+    return e.mostly < 1 ? `${text} ${t('mostly', { share: Math.round(e.mostly * 100) })}` : text;
+  };
+  return (
+    <section className="card stack-sm" data-testid="feature-quality">
+      <div className="row">
+        <h3>{t('quality')}</h3>
+        {v && <span className={`status ${v.success ? 'COMPLETED' : 'FAILED'}`} data-testid="feature-quality-status">{t(v.success ? 'passed' : 'failed')}</span>}
+        {v && <span className="muted small">{t('validated', { at: f.dateTime(v.at) })}</span>}
+        {v && (role === 'admin' || role === 'editor') && (
+          <button type="button" className="small" disabled={state.running} data-testid="feature-validate"
+            onClick={async () => { if (await validate({ namespace: group.namespace, name: group.name })) onChecked(); }}>{state.running ? t('validating') : t('validate')}</button>
+        )}
+      </div>
+      {state.error && <p className="error" role="alert">{state.error}</p>}
+      {!v ? <p className="muted small">{t('noRules')}</p> : (
+        <table className="table">
+          <thead><tr><th>{t('feature')}</th><th>{t('rule')}</th><th>{t('observedCol')}</th><th /></tr></thead>
+          <tbody>
+            {v.results.map((r, i) => (
+              <tr key={i} data-testid="feature-rule">
+                <td className="mono">{r.expectation.feature}</td>
+                <td>{rule(r.expectation)}</td>
+                <td className="mono">{r.observed === null ? '–' : r.expectation.kind === 'MEAN_BETWEEN' ? formatNumber(r.observed) : `${f.number(r.observed * 100, 1)}%`} <span className="muted small">({f.number(r.evaluated)})</span></td>
+                <td><span className={`status ${r.success ? 'COMPLETED' : 'FAILED'}`}>{t(r.success ? 'passed' : 'failed')}</span></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );

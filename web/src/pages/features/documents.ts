@@ -14,6 +14,7 @@ export const FeatureGroupDocument = graphql(`
       features { id name type dimension description sourceFields transformation }
       stats { entities values firstEventTime lastEventTime lastWrittenAt }
       featureStats { feature entities nulls min max mean distinctStrings lastEventTime }
+      validation { at success results { expectation { kind feature min max values mostly } success observed evaluated } }
     }
   }
 `);
@@ -28,4 +29,8 @@ export const PointInTimeFeaturesDocument = graphql(`
   query PointInTimeFeatures($rows: [EntityAtInput!]!, $features: [FeatureSelectionInput!]!) {
     pointInTimeFeatures(rows: $rows, features: $features) { entityId at values { feature value eventTime status } }
   }
+`);
+
+export const ValidateFeatureGroupDocument = graphql(`
+  mutation ValidateFeatureGroup($namespace: String!, $name: String!) { validateFeatureGroup(namespace: $namespace, name: $name) { id validation { at success } } }
 `);
