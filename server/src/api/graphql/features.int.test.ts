@@ -93,6 +93,25 @@ describe('feature store: groups in the graph, values in ClickHouse, online and p
     expect(fromGroup.columnLineage.nodes.map((n: any) => n.node.id)).toEqual(expect.arrayContaining([`field:${NS}:${SOURCE}#tenure_months`, `field:${NS}:${SOURCE}#plan`]));
   });
 
+  it('makes a dataset an emitter reported into a group: the same node, still written by its job', async () => {
+    const table = 'analytics.churn_scores';
+    expect((await loom.post('/api/v1/lineage', olEvent('spark.score', [SOURCE], [{ name: table, fields: ['customer_id', 'score'] }]))).status).toBe(201);
+    const { defineFeatureGroup: g } = await ok(loom, DEFINE, { input: { namespace: NS, name: table, entity: 'customer_id', features: [{ name: 'score', type: 'FLOAT64' }] } });
+    expect(g.id).toBe(`dataset:${NS}:${table}`);
+    // The emitter reports it again, not saying what it is: it stays a feature group, its job upstream.
+    expect((await loom.post('/api/v1/lineage', olEvent('spark.score', [SOURCE], [{ name: table, fields: ['customer_id', 'score'] }]))).status).toBe(201);
+    const up = await ok(loom, 'query ($id: ID!) { node(id: $id) { kind } lineage(nodeId: $id, direction: UPSTREAM, depth: 1) { nodes { node { id kind } } } }', { id: g.id });
+    expect(up.node.kind).toBe('FeatureGroup');
+    expect(up.lineage.nodes.map((n: any) => n.node)).toContainEqual({ id: `job:${NS}:spark.score`, kind: 'Job' });
+    const { featureGroups } = await ok(loom, `{ featureGroups(namespace: "${NS}") { name } }`);
+    expect(featureGroups.map((x: any) => x.name)).toContain(table);
+    // Dropping the group withdraws its definition only: the table stays in the lineage graph.
+    await ok(loom, `mutation { dropFeatureGroup(namespace: "${NS}", name: "${table}") { id } }`);
+    expect((await ok(loom, `{ featureGroups(namespace: "${NS}") { name } }`)).featureGroups.map((x: any) => x.name)).not.toContain(table);
+    const after = await ok(loom, 'query ($id: ID!) { lineage(nodeId: $id, direction: UPSTREAM, depth: 1) { nodes { node { id } } } }', { id: g.id });
+    expect(after.lineage.nodes.map((n: any) => n.node.id)).toContain(`job:${NS}:spark.score`);
+  });
+
   it('writes values all or nothing: a bad value is named and nothing is stored', async () => {
     const bad: [Record<string, unknown>, string][] = [
       [{ tenure_months: 1.5 }, 'rows[1].values.tenure_months'],

@@ -70,8 +70,8 @@ export class FeatureStore {
         throw badInput('input.name', `a tenant has at most ${MAX_GROUPS} feature groups`);
       }
       const source = def.source ? await this.sourceDataset(actor.tenant, def.source) : null;
-      const at = new Date(this.now()).toISOString();
-      if (previous && !stored!.validTo && sameDefinition(previous, def, source)) return previous;
+      const at = after(this.now(), stored?.props.droppedAt); // a definition after a drop of the same millisecond still counts
+      if (previous && isDefinedGroup(stored!) && sameDefinition(previous, def, source)) return previous;
       const props = {
         description: def.description, entity: def.entity, features: def.features, ttlSeconds: def.ttlSeconds, owner: def.owner,
         source: source?.id ?? null, sourceNamespace: source?.namespace ?? null, sourceName: source?.name ?? null,
@@ -82,13 +82,17 @@ export class FeatureStore {
     });
   }
 
-  /** Drop a group (editor, admin): it is no longer listed nor served; its values and history stay, and defining it again restores them. */
+  /**
+   * Drop a group (editor, admin): it is no longer listed nor served; its values and history stay, and
+   * defining it again restores them. The node stays in the lineage graph: it is a dataset (often one an
+   * emitter writes), and only its definition as a group is withdrawn.
+   */
   async drop(actor: Actor, namespace: string, name: string): Promise<FeatureGroup> {
     requireWrite(actor, 'drop feature groups');
     const group = await this.get(actor.tenant, namespace, name);
     return this.lock.run(`${actor.tenant}/${group.id}`, async () => {
-      const at = new Date(this.now()).toISOString();
-      await this.graph.write(actor.tenant, { nodes: [{ id: group.id, kind: 'FeatureGroup', namespace, name, props: { deletedAt: at, deletedBy: actorProps(actor) }, at }], edges: [] });
+      const at = after(this.now(), group.definedAt); // a drop of the definition's millisecond still drops it
+      await this.graph.write(actor.tenant, { nodes: [{ id: group.id, kind: 'FeatureGroup', namespace, name, props: { droppedAt: at, droppedBy: actorProps(actor) }, at }], edges: [] });
       return group;
     });
   }
@@ -297,6 +301,12 @@ function vectorValue(group: FeatureGroup, spec: FeatureSpec, row: StoredValue | 
 function sameDefinition(g: FeatureGroup, def: ReturnType<typeof checkFeatureGroup>, source: SourceDataset | null): boolean {
   return JSON.stringify([g.description, g.entity, g.features, g.ttlSeconds, g.owner, g.source?.id ?? null])
     === JSON.stringify([def.description, def.entity, def.features, def.ttlSeconds, def.owner, source?.id ?? null]);
+}
+
+/** Now as ISO-8601, or a millisecond after `than` when that is not earlier (definitions and drops order by their times). */
+function after(nowMs: number, than: unknown): string {
+  const t = typeof than === 'string' ? Date.parse(than) : NaN;
+  return new Date(Number.isNaN(t) || t < nowMs ? nowMs : t + 1).toISOString();
 }
 
 /** ClickHouse's DateTime64 text ("2026-12-06 05:00:00.123") ↔ ISO-8601. */

@@ -198,5 +198,11 @@ export function toFeatureGroup(node: GraphNode): FeatureGroup {
   };
 }
 
-/** Whether a FeatureGroup node was defined in the feature store (an OpenLineage dataset may also declare the kind). */
-export const isDefinedGroup = (node: GraphNode) => node.kind === 'FeatureGroup' && typeof node.props.definedAt === 'string' && !node.validTo;
+/**
+ * Whether a FeatureGroup node is a group of the feature store now: defined (an OpenLineage dataset may
+ * also declare the kind), not dropped since (`droppedAt`), and the dataset not dropped by its emitter.
+ */
+export function isDefinedGroup(node: GraphNode): boolean {
+  const { definedAt, droppedAt } = node.props;
+  return node.kind === 'FeatureGroup' && typeof definedAt === 'string' && !node.validTo && !(typeof droppedAt === 'string' && droppedAt >= definedAt);
+}
