@@ -14,7 +14,9 @@ const M = defineMessages(
  */
 export function FeatureGroupDetails(props: KindDetailsProps) {
   const t = useT(M);
-  const defined = typeof (props.node.props as { definedAt?: unknown } | null)?.definedAt === 'string';
+  const { definedAt, droppedAt } = (props.node.props ?? {}) as { definedAt?: unknown; droppedAt?: unknown };
+  // Defined in the feature store and not dropped since (as the server's isDefinedGroup).
+  const defined = typeof definedAt === 'string' && !(typeof droppedAt === 'string' && droppedAt >= definedAt);
   return (
     <>
       {defined && (
