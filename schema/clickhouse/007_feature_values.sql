@@ -31,20 +31,8 @@ CREATE TABLE IF NOT EXISTS feature_values
 ENGINE = ReplacingMergeTree(written_at)
 ORDER BY (tenant_id, group_id, entity_id, feature, event_time);
 
-CREATE TABLE IF NOT EXISTS feature_online
-(
-    tenant_id  String,
-    group_id   String,
-    entity_id  String,
-    feature    LowCardinality(String),
-    event_time DateTime64(3, 'UTC'),
-    written_at DateTime64(6, 'UTC'),
-    is_null    Bool,
-    int        Int64,
-    num        Float64,
-    str        String,
-    vec        Array(Float32)
-)
+-- The same columns as feature_values (it takes its rows), one row per entity and feature.
+CREATE TABLE IF NOT EXISTS feature_online AS feature_values
 ENGINE = ReplacingMergeTree(event_time)
 ORDER BY (tenant_id, group_id, entity_id, feature)
 SETTINGS index_granularity = 1024;

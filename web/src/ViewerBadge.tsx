@@ -11,6 +11,11 @@ export type Viewer = ViewerQuery['viewer'];
 /** Who the API key belongs to, read once by the shell (null while it loads); pages read it here. */
 export const ViewerContext = createContext<Viewer | null>(null);
 export const useViewer = (): Viewer | null => useContext(ViewerContext);
+/** Whether the signed-in key may write (editor, admin), as the server's requireWrite decides. */
+export function useCanWrite(): boolean {
+  const role = useViewer()?.role.toLowerCase();
+  return role === 'admin' || role === 'editor';
+}
 
 /** Who the API key belongs to. */
 export function ViewerBadge() {

@@ -44,6 +44,7 @@ type Documents = {
     "\n  query OnlineFeatures($entityIds: [String!]!, $features: [FeatureSelectionInput!]!) {\n    onlineFeatures(entityIds: $entityIds, features: $features) { entityId at values { feature value eventTime status } }\n  }\n": typeof types.OnlineFeaturesDocument,
     "\n  query PointInTimeFeatures($rows: [EntityAtInput!]!, $features: [FeatureSelectionInput!]!) {\n    pointInTimeFeatures(rows: $rows, features: $features) { entityId at values { feature value eventTime status } }\n  }\n": typeof types.PointInTimeFeaturesDocument,
     "\n  mutation ValidateFeatureGroup($namespace: String!, $name: String!) { validateFeatureGroup(namespace: $namespace, name: $name) { id validation { at success } } }\n": typeof types.ValidateFeatureGroupDocument,
+    "\n  query FeatureGroupDefined($namespace: String!, $name: String!) { featureGroup(namespace: $namespace, name: $name) { id } }\n": typeof types.FeatureGroupDefinedDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": typeof types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.GpuSeriesDocument,
@@ -123,6 +124,7 @@ const documents: Documents = {
     "\n  query OnlineFeatures($entityIds: [String!]!, $features: [FeatureSelectionInput!]!) {\n    onlineFeatures(entityIds: $entityIds, features: $features) { entityId at values { feature value eventTime status } }\n  }\n": types.OnlineFeaturesDocument,
     "\n  query PointInTimeFeatures($rows: [EntityAtInput!]!, $features: [FeatureSelectionInput!]!) {\n    pointInTimeFeatures(rows: $rows, features: $features) { entityId at values { feature value eventTime status } }\n  }\n": types.PointInTimeFeaturesDocument,
     "\n  mutation ValidateFeatureGroup($namespace: String!, $name: String!) { validateFeatureGroup(namespace: $namespace, name: $name) { id validation { at success } } }\n": types.ValidateFeatureGroupDocument,
+    "\n  query FeatureGroupDefined($namespace: String!, $name: String!) { featureGroup(namespace: $namespace, name: $name) { id } }\n": types.FeatureGroupDefinedDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.GpuSeriesDocument,
@@ -289,6 +291,10 @@ export function graphql(source: "\n  query PointInTimeFeatures($rows: [EntityAtI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ValidateFeatureGroup($namespace: String!, $name: String!) { validateFeatureGroup(namespace: $namespace, name: $name) { id validation { at success } } }\n"): typeof import('./graphql').ValidateFeatureGroupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeatureGroupDefined($namespace: String!, $name: String!) { featureGroup(namespace: $namespace, name: $name) { id } }\n"): typeof import('./graphql').FeatureGroupDefinedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -627,6 +627,14 @@ export type ValidateFeatureGroupMutationVariables = Exact<{
 
 export type ValidateFeatureGroupMutation = { validateFeatureGroup: { id: string, validation: { at: string, success: boolean } | null } };
 
+export type FeatureGroupDefinedQueryVariables = Exact<{
+  namespace: string;
+  name: string;
+}>;
+
+
+export type FeatureGroupDefinedQuery = { featureGroup: { id: string } | null };
+
 export type GpuDevicesQueryVariables = Exact<{
   from?: string | null | undefined;
   limit: number;
@@ -1616,6 +1624,13 @@ export const ValidateFeatureGroupDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ValidateFeatureGroupMutation, ValidateFeatureGroupMutationVariables>;
+export const FeatureGroupDefinedDocument = new TypedDocumentString(`
+    query FeatureGroupDefined($namespace: String!, $name: String!) {
+  featureGroup(namespace: $namespace, name: $name) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<FeatureGroupDefinedQuery, FeatureGroupDefinedQueryVariables>;
 export const GpuDevicesDocument = new TypedDocumentString(`
     query GpuDevices($from: DateTime, $limit: Int!) {
   gpus(from: $from, limit: $limit) {

@@ -2,6 +2,7 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import type { Context } from './context.js';
+import { enumOf } from './types.js';
 import { actorOf } from './registry.common.js';
 import { LabelMatcher } from './metrics.types.js';
 import {
@@ -12,7 +13,6 @@ import { ALERT_STATES, type AlertState as DomainState } from '../../domain/alert
 import type { Alert as DomainAlert } from '../../domain/alerts/changes.js';
 import { GPU_METRIC_NAMES } from '../../domain/telemetry/gpu.js';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const AlertSourceEnum = enumOf(ALERT_SOURCES);
 registerEnumType(AlertSourceEnum, { name: 'AlertSource', description: 'METRIC: an OTLP gauge or sum, per series; GPU: a GPU metric, per GPU and pod; TRACES: spans, per service; RUNS: OpenLineage runs, per job; FEATURES: feature store values, per group (FEATURE_VALUES) or per group and feature' });
 export const AlertAggregationEnum = enumOf(ALERT_AGGREGATIONS);

@@ -2,13 +2,14 @@
 import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import type { Context } from './context.js';
+import { enumOf } from './types.js';
 import { actorOf } from './registry.common.js';
 import { DatasetRefInput, MetricValueInput, VersionRefInput } from './registry.inputs.js';
 import { EvaluationResult, toEvaluation } from './registry.types.js';
 import { LoomError } from '../../domain/errors.js';
 import { EVALUATION_TASKS, MAX_EXAMPLES, type EvaluationTask } from '../../domain/registry/eval-examples.js';
 
-const EvaluationTaskEnum = Object.fromEntries(EVALUATION_TASKS.map((t) => [t, t])) as Record<EvaluationTask, EvaluationTask>;
+const EvaluationTaskEnum = enumOf(EVALUATION_TASKS);
 registerEnumType(EvaluationTaskEnum, {
   name: 'EvaluationTask',
   description: 'CLASSIFICATION: accuracy, precision_macro, recall_macro, f1_macro (labels compared as strings). GENERATION: exact_match, bleu (corpus BLEU-4, sacrebleu defaults, 0..1), rouge1, rouge2, rougeL (F-measures, rouge-score tokens)',

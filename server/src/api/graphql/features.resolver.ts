@@ -2,15 +2,15 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime, GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import type { Context } from './context.js';
+import { enumOf } from './types.js';
 import { ActorRecord, actorOf, actorRecord } from './registry.common.js';
 import { FEATURE_TYPES, MAX_DIMENSION, featureId, type FeatureGroup as DomainGroup, type FeatureType } from '../../domain/features/groups.js';
-import type { FeatureVector as DomainVector, ValueStatus } from '../../domain/features/features.service.js';
+import type { ValueStatus } from '../../domain/features/features.service.js';
 import { DatasetRefInput } from './registry.inputs.js';
 import { MAX_ROWS } from '../../domain/features/values.js';
 import { EXPECTATION_KINDS, type Expectation, type ExpectationKind, type ExpectationResult } from '../../domain/features/expectations.js';
 import { LoomError } from '../../domain/errors.js';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const FeatureTypeEnum = enumOf(FEATURE_TYPES);
 registerEnumType(FeatureTypeEnum, {
   name: 'FeatureType',
@@ -196,7 +196,6 @@ const groupView = (g: DomainGroup): FeatureGroup => ({
   features: g.features.map((f) => ({ ...f, id: featureId(g.namespace, g.name, f.name) })),
   source: g.source, definedBy: actorRecord(g.definedBy),
 });
-const vectorView = (v: DomainVector): FeatureVector => v;
 
 @Resolver(() => FeatureGroup)
 export class FeaturesResolver {
@@ -237,7 +236,7 @@ export class FeaturesResolver {
     @Arg('features', () => [FeatureSelectionInput]) features: FeatureSelectionInput[],
     @Ctx() ctx: Context,
   ): Promise<FeatureVector[]> {
-    return (await ctx.services.features.online(ctx.principal.tenant, entityIds, features)).map(vectorView);
+    return (await ctx.services.features.online(ctx.principal.tenant, entityIds, features));
   }
 
   @Query(() => [FeatureVector], { description: 'A training set without leakage: for each row (an entity at a time, up to 10,000), each value as it was at that time (the latest event time at or before it)' })
@@ -246,7 +245,7 @@ export class FeaturesResolver {
     @Arg('features', () => [FeatureSelectionInput]) features: FeatureSelectionInput[],
     @Ctx() ctx: Context,
   ): Promise<FeatureVector[]> {
-    return (await ctx.services.features.pointInTime(ctx.principal.tenant, rows, features)).map(vectorView);
+    return (await ctx.services.features.pointInTime(ctx.principal.tenant, rows, features));
   }
 
   @Mutation(() => [FeatureVector], { description: "A run's training set (editor, admin): pointInTimeFeatures, and each group recorded as an input the run read (READ_BY), so the model version registered from the run has the features and their sources in its lineage" })
@@ -256,7 +255,7 @@ export class FeaturesResolver {
     @Arg('features', () => [FeatureSelectionInput]) features: FeatureSelectionInput[],
     @Ctx() ctx: Context,
   ): Promise<FeatureVector[]> {
-    return (await ctx.services.features.trainingSet(actorOf(ctx), runId, rows, features)).map(vectorView);
+    return (await ctx.services.features.trainingSet(actorOf(ctx), runId, rows, features));
   }
 
   @Mutation(() => FeatureGroup, { description: 'Create a feature group or change its definition (editor, admin): features may be added and dropped; the entity key and a kept feature\'s type may not change' })

@@ -2,7 +2,10 @@ import { Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'typ
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import { NODE_KINDS, type NodeKind, type Props } from '../../domain/model.js';
 
-export const NodeKindEnum = Object.fromEntries(NODE_KINDS.map((k) => [k, k])) as { [K in NodeKind]: K };
+/** A GraphQL enum object (name → name) from a domain's list of values: register it with registerEnumType. */
+export const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+
+export const NodeKindEnum = enumOf(NODE_KINDS);
 registerEnumType(NodeKindEnum, { name: 'NodeKind', description: 'The kind of a node in the graph' });
 
 export enum DirectionEnum { UPSTREAM = 'UPSTREAM', DOWNSTREAM = 'DOWNSTREAM', BOTH = 'BOTH' }

@@ -166,7 +166,7 @@ export class FeatureStore {
     const values = pairs.pair_features.length * checked.length;
     if (values > MAX_PIT_VALUES) throw badInput('rows', `rows × features must be at most ${MAX_PIT_VALUES} (got ${values}); ask in parts`);
     const found = await this.analytics.query<StoredValue & { i: number | string; group_id: string; found: number | string }>(tenant, pointInTimeQuery(), {
-      entities: checked.map((r) => r.entityId), times: checked.map((r) => chTime(r.at)), groups: resolved.map((r) => r.group.id), ...pairs,
+      entities: checked.map((r) => r.entityId), timesMs: checked.map((r) => Date.parse(r.at)), groups: resolved.map((r) => r.group.id), ...pairs,
     });
     const byKey = new Map(found.filter((r) => Number(r.found) === 1).map((r) => [`${r.i}\u0000${r.group_id}\u0000${r.feature}`, r]));
     return checked.map((r, i) => ({
@@ -216,8 +216,8 @@ export class FeatureStore {
   async stats(tenant: string, group: FeatureGroup): Promise<GroupStats> {
     const [r] = await this.analytics.query<Record<string, string | number | null>>(tenant, groupStatsQuery(), { group: group.id });
     const values = Number(r?.values ?? 0);
-    const time = (v: unknown) => (values && typeof v === 'string' ? fromChTime(v) : null);
-    return { entities: Number(r?.entities ?? 0), values, firstEventTime: time(r?.first_event_time), lastEventTime: time(r?.last_event_time), lastWrittenAt: time(r?.last_written_at) };
+    const time = (v: unknown) => (values ? isoOf(v) : null);
+    return { entities: Number(r?.entities ?? 0), values, firstEventTime: time(r?.first_event_ms), lastEventTime: time(r?.last_event_ms), lastWrittenAt: time(r?.last_written_ms) };
   }
 
   /** Per feature of the group, over each entity's latest value: entities, nulls, spread. */
@@ -234,7 +234,7 @@ export class FeatureStore {
       return {
         feature: f.name, entities, nulls, min: num('min'), max: num('max'), mean: num('avg'),
         distinctStrings: f.type === 'STRING' && r ? Number(r.distinct_strings) : null,
-        lastEventTime: r && typeof r.last_event_time === 'string' ? fromChTime(r.last_event_time) : null,
+        lastEventTime: r ? isoOf(r.last_event_ms) : null,
       };
     });
   }
@@ -292,7 +292,7 @@ function pairsOf(resolved: Resolved[]): FeaturePairs {
 function vectorValue(group: FeatureGroup, spec: FeatureSpec, row: StoredValue | undefined, atMs: number): VectorValue {
   const base = { group: `${group.namespace}/${group.name}`, feature: spec.name };
   if (!row) return { ...base, value: null, eventTime: null, status: 'NOT_FOUND' };
-  const eventTime = fromChTime(row.event_time);
+  const eventTime = isoOf(row.event_ms)!;
   if (group.ttlSeconds !== null && Date.parse(eventTime) < atMs - group.ttlSeconds * 1000) return { ...base, value: null, eventTime, status: 'EXPIRED' };
   const value = decodeValue(spec, row);
   return { ...base, value, eventTime, status: value === null ? 'NULL' : 'PRESENT' };
@@ -309,6 +309,8 @@ function after(nowMs: number, than: unknown): string {
   return new Date(Number.isNaN(t) || t < nowMs ? nowMs : t + 1).toISOString();
 }
 
-/** ClickHouse's DateTime64 text ("2026-12-06 05:00:00.123") ↔ ISO-8601. */
-const fromChTime = (v: string) => `${v.replace(' ', 'T').slice(0, 23)}Z`;
-const chTime = (iso: string) => iso.replace('T', ' ').replace('Z', '');
+/** Epoch milliseconds as read (a number, or quoted as 64-bit integers are) → ISO-8601; null when there is none. */
+function isoOf(ms: unknown): string | null {
+  const n = Number(ms);
+  return ms === null || ms === undefined || !Number.isFinite(n) ? null : new Date(n).toISOString();
+}

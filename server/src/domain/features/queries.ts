@@ -3,7 +3,8 @@
  * is a server-side parameter; `{tenant:String}` is bound by the Analytics port.
  */
 
-const VALUE_COLUMNS = 'event_time, is_null, int, num, str, vec';
+/** A value's columns as read: its event time as epoch milliseconds (`event_ms`), its typed columns. */
+const VALUE_COLUMNS = 'is_null, int, num, str, vec';
 
 /**
  * A read's (group, feature) pairs as two aligned arrays (the client cannot bind an array of tuples):
@@ -17,7 +18,7 @@ export interface FeaturePairs { pair_groups: string[]; pair_features: string[] }
  * key not yet merged are collapsed here: the latest event time, then the latest write.
  */
 export function onlineQuery(): string {
-  return `SELECT group_id, entity_id, feature, ${VALUE_COLUMNS}
+  return `SELECT group_id, entity_id, feature, toUnixTimestamp64Milli(event_time) AS event_ms, ${VALUE_COLUMNS}
 FROM feature_online
 WHERE tenant_id = {tenant:String} AND group_id IN {groups:Array(String)} AND entity_id IN {entities:Array(String)}
   AND feature IN {pair_features:Array(String)}
@@ -31,11 +32,11 @@ LIMIT 1 BY group_id, entity_id, feature`;
  * none). Several writes of one event time count once, the latest.
  */
 export function pointInTimeQuery(): string {
-  return `SELECT s.i AS i, s.group_id AS group_id, s.feature AS feature, v.found AS found, v.${VALUE_COLUMNS.split(', ').join(', v.')}
+  return `SELECT s.i AS i, s.group_id AS group_id, s.feature AS feature, v.found AS found, toUnixTimestamp64Milli(v.event_time) AS event_ms, v.${VALUE_COLUMNS.split(', ').join(', v.')}
 FROM (
-  SELECT tupleElement(r, 1) AS i, tupleElement(r, 2) AS entity_id, tupleElement(r, 3) AS ts,
+  SELECT tupleElement(r, 1) AS i, tupleElement(r, 2) AS entity_id, fromUnixTimestamp64Milli(tupleElement(r, 3), 'UTC') AS ts,
          tupleElement(p, 1) AS group_id, tupleElement(p, 2) AS feature
-  FROM (SELECT arrayJoin(arrayZip(range(length({entities:Array(String)})), {entities:Array(String)}, {times:Array(DateTime64(3, 'UTC'))})) AS r)
+  FROM (SELECT arrayJoin(arrayZip(range(length({entities:Array(String)})), {entities:Array(String)}, {timesMs:Array(Int64)})) AS r)
   ARRAY JOIN arrayZip({pair_groups:Array(String)}, {pair_features:Array(String)}) AS p
 ) AS s
 ASOF LEFT JOIN (
@@ -53,8 +54,8 @@ ORDER BY i, group_id, feature`;
 
 /** A group's volume: entities with a value, values stored (one per entity, feature and event time), first and last event time, last write. */
 export function groupStatsQuery(): string {
-  return `SELECT uniq(entity_id) AS entities, count() AS values, min(event_time) AS first_event_time, max(event_time) AS last_event_time,
-       max(written_at) AS last_written_at
+  return `SELECT uniq(entity_id) AS entities, count() AS values, toUnixTimestamp64Milli(min(event_time)) AS first_event_ms,
+       toUnixTimestamp64Milli(max(event_time)) AS last_event_ms, toUnixTimestamp64Milli(max(written_at)) AS last_written_ms
 FROM feature_values FINAL
 WHERE tenant_id = {tenant:String} AND group_id = {group:String}`;
 }
@@ -68,7 +69,7 @@ export function featureStatsQuery(): string {
   return `SELECT feature, count() AS entities, countIf(is_null) AS nulls,
        minIf(int, NOT is_null) AS int_min, maxIf(int, NOT is_null) AS int_max, avgIf(int, NOT is_null) AS int_avg,
        minIf(num, NOT is_null) AS num_min, maxIf(num, NOT is_null) AS num_max, avgIf(num, NOT is_null) AS num_avg,
-       uniqIf(str, NOT is_null) AS distinct_strings, max(event_time) AS last_event_time
+       uniqIf(str, NOT is_null) AS distinct_strings, toUnixTimestamp64Milli(max(event_time)) AS last_event_ms
 FROM feature_online FINAL
 WHERE tenant_id = {tenant:String} AND group_id = {group:String}
 GROUP BY feature`;

@@ -11,7 +11,7 @@ const def = checkFeatureGroup({
   ],
 });
 const group: FeatureGroup = { ...def, id: 'dataset:fs:users', source: null, version: 1, definedAt: '', definedBy: null, createdAt: '', expectations: [], validation: null };
-const stored = (over: Partial<StoredValue>): StoredValue => ({ feature: 'x', event_time: '', is_null: 0, int: '0', num: 0, str: '', vec: [], ...over });
+const stored = (over: Partial<StoredValue>): StoredValue => ({ feature: 'x', event_ms: 0, is_null: 0, int: '0', num: 0, str: '', vec: [], ...over });
 
 describe('feature values', () => {
   it('turns a row into one store row per value, typed into its column', () => {

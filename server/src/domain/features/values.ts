@@ -32,8 +32,8 @@ export interface ValueRow {
   is_null: boolean; int: string; num: number; str: string; vec: number[];
 }
 
-/** A row as read back (int as an exact string, 64-bit integers quoted). */
-export interface StoredValue { feature: string; event_time: string; is_null: boolean | number; int: string | number; num: number | string; str: string; vec: (number | string)[] }
+/** A row as read back (int as an exact string, 64-bit integers quoted; the event time as epoch milliseconds). */
+export interface StoredValue { feature: string; event_ms: string | number; is_null: boolean | number; int: string | number; num: number | string; str: string; vec: (number | string)[] }
 
 /**
  * Checks every row against the group and returns the store rows, one per value; the first bad value

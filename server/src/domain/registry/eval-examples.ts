@@ -47,3 +47,10 @@ export function checkExamples(examples: ExampleInput[], judgements: JudgementInp
   });
   return { examples: checked, judgements: byExample };
 }
+
+/** Each criterion's mean score over the examples judged on it, as the metrics `judge.<criterion>`. */
+export function judgementMeans(perExample: Iterable<readonly Pick<Judgement, 'criterion' | 'score'>[]>): Record<string, number> {
+  const scores = new Map<string, number[]>();
+  for (const list of perExample) for (const j of list) scores.set(j.criterion, [...(scores.get(j.criterion) ?? []), j.score]);
+  return Object.fromEntries([...scores].map(([c, xs]) => [`judge.${c}`, xs.reduce((a, b) => a + b, 0) / xs.length]));
+}

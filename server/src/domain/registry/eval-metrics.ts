@@ -10,7 +10,10 @@
  * (sentence BLEU with the same smoothing).
  */
 
-export interface Example { prediction: string; reference: string }
+import type { Example as CheckedExample } from './eval-examples.js';
+
+/** What the metrics read of an example. */
+export type Example = Pick<CheckedExample, 'prediction' | 'reference'>;
 
 export interface Computed {
   /** Metric key → value (0..1). */

@@ -17,7 +17,7 @@ import { badInput, notFound } from '../errors.js';
 import { actorProps, requireWrite, type Actor } from './actor.js';
 import { checkCount, checkKey, checkName, checkText, checkVersion, isoTime } from './validate.js';
 import { classificationMetrics, generationMetrics } from './eval-metrics.js';
-import { checkExamples, EVALUATION_TASKS, type EvaluationTask, type ExampleInput, type JudgementInput } from './eval-examples.js';
+import { checkExamples, judgementMeans, EVALUATION_TASKS, type EvaluationTask, type ExampleInput, type JudgementInput } from './eval-examples.js';
 import { callExamples, callMetrics, callsQuery, type CallRow } from './trace-examples.js';
 
 export interface EvaluationInput {
@@ -76,15 +76,10 @@ export class EvaluationService {
     if (!EVALUATION_TASKS.includes(input.task)) throw badInput('input.task', `must be one of ${EVALUATION_TASKS.join(', ')}`);
     const { examples, judgements } = checkExamples(input.examples, input.judgements);
     const computed = input.task === 'CLASSIFICATION' ? classificationMetrics(examples) : generationMetrics(examples);
-    const metrics = { ...computed.metrics };
-    const byCriterion = new Map<string, number[]>();
     examples.forEach((e, i) => {
-      for (const j of judgements.get(e.id) ?? []) {
-        computed.scores[i][`judge.${j.criterion}`] = j.score;
-        byCriterion.set(j.criterion, [...(byCriterion.get(j.criterion) ?? []), j.score]);
-      }
+      for (const j of judgements.get(e.id) ?? []) computed.scores[i][`judge.${j.criterion}`] = j.score;
     });
-    for (const [criterion, xs] of byCriterion) metrics[`judge.${criterion}`] = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const metrics = { ...computed.metrics, ...judgementMeans(judgements.values()) };
     const given = checkMetrics(input.metrics ?? []);
     const target = await this.target(actor.tenant, input);
     const id = evaluationId(randomUUID());

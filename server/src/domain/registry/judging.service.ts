@@ -16,6 +16,7 @@ import { LoomError, badInput, notFound } from '../errors.js';
 import { actorProps, requireWrite, type Actor } from './actor.js';
 import { checkKey, checkText } from './validate.js';
 import { judgeRequest, readVerdict } from './judge-prompt.js';
+import { judgementMeans, type Judgement as BaseJudgement } from './eval-examples.js';
 
 export type JudgingStateName = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
 export interface JudgingState {
@@ -25,7 +26,8 @@ export interface JudgingState {
 }
 
 interface StoredExample { example_id: string; seq: number; input: string; prediction: string; reference: string; scores: Record<string, number | string>; judgements: string }
-interface Judgement { criterion: string; score: number; judge: string | null; rationale: string | null; requestedAt?: string }
+/** A judgement as stored: the judge's verdicts carry the request they answered. */
+interface Judgement extends BaseJudgement { requestedAt?: string }
 
 const MAX_CRITERIA = 10;
 /** Examples whose verdicts are stored (and progress recorded) together. */
@@ -88,7 +90,8 @@ export class EvaluationJudging {
         judging = { ...judging, judged: judging.judged + outcome.judged, unreadable: judging.unreadable + outcome.unreadable, tokens: judging.tokens + outcome.tokens };
         await this.save(tenant, node, judging);
       }
-      const means = meansOf(await this.examples(tenant, evaluationId), judging.criteria);
+      const graded = await this.examples(tenant, evaluationId);
+      const means = Object.fromEntries(Object.entries(judgementMeans(graded.map((r) => parseJudgements(r.judgements)))).map(([k, v]) => [`metric.${k}`, v]));
       await this.save(tenant, node, { ...judging, state: 'DONE', finishedAt: new Date().toISOString() }, means);
     } catch (err) {
       const last = !job || job.attempt >= job.maxAttempts;
@@ -155,14 +158,4 @@ function parseJudgements(text: string): Judgement[] {
   } catch {
     return [];
   }
-}
-
-/** Each criterion's mean over the examples judged on it, as `metric.judge.<criterion>`. */
-function meansOf(rows: StoredExample[], criteria: string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const c of criteria) {
-    const xs = rows.flatMap((r) => parseJudgements(r.judgements).filter((j) => j.criterion === c).map((j) => j.score));
-    if (xs.length) out[`metric.judge.${c}`] = xs.reduce((a, b) => a + b, 0) / xs.length;
-  }
-  return out;
 }

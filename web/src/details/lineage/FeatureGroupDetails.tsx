@@ -1,5 +1,7 @@
 import { defineMessages, useT } from '../../i18n/i18n.js';
 import { Link, withQuery } from '../../shell/router.js';
+import { useQuery } from '../../api/useQuery.js';
+import { FeatureGroupDefinedDocument } from '../../pages/features/documents.js';
 import type { KindDetailsProps } from '../kinds/types.js';
 import { DatasetDetails } from './DatasetDetails.js';
 
@@ -9,14 +11,13 @@ const M = defineMessages(
 );
 
 /**
- * FeatureGroup: a dataset (its fields are the group's features, and OpenLineage's columns when an
- * emitter reports the table) with a link to the group on the Features page when the feature store defines it.
+ * FeatureGroup: a dataset (its schema fields when an emitter reports the table) with a link to the group
+ * on the Features page when the feature store defines it now (asked of the server).
  */
 export function FeatureGroupDetails(props: KindDetailsProps) {
   const t = useT(M);
-  const { definedAt, droppedAt } = (props.node.props ?? {}) as { definedAt?: unknown; droppedAt?: unknown };
-  // Defined in the feature store and not dropped since (as the server's isDefinedGroup).
-  const defined = typeof definedAt === 'string' && !(typeof droppedAt === 'string' && droppedAt >= definedAt);
+  const { data } = useQuery(FeatureGroupDefinedDocument, { namespace: props.node.namespace, name: props.node.name });
+  const defined = !!data?.featureGroup;
   return (
     <>
       {defined && (

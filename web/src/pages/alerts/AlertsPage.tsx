@@ -5,10 +5,11 @@
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from '../../shell/router.js';
+import { lineagePath } from '../models/links.js';
 import { useMutation } from '../../api/useMutation.js';
 import { useQuery } from '../../api/useQuery.js';
 import type { AlertRuleInput, AlertsPageQuery } from '../../gql/graphql.js';
-import { useViewer } from '../../ViewerBadge.js';
+import { useCanWrite, useViewer } from '../../ViewerBadge.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
 import { formatNumber } from '../../charts/scale.js';
 import {
@@ -41,7 +42,7 @@ export function AlertsPage() {
   const t = useT(M);
   const viewer = useViewer();
   const role = viewer?.role.toLowerCase() ?? '';
-  const canWrite = role === 'admin' || role === 'editor';
+  const canWrite = useCanWrite();
   const page = useQuery(AlertsPageDocument, NO_VARIABLES);
   const { reload } = page;
   const [editing, setEditing] = useState<Rule | null>(null);
@@ -97,8 +98,7 @@ function SubjectLinks({ alert }: { alert: { subjectId: string | null } }) {
   const t = useT(M);
   if (!alert.subjectId) return null;
   if (alert.subjectId.startsWith('run:')) return <RunLinks runId={runIdOf(alert.subjectId)} />;
-  const id = encodeURIComponent(alert.subjectId);
-  return <Link to={`/lineage?node=${id}&sel=${id}`} className="small" data-testid="alert-job-link">{t('openLineage')}</Link>;
+  return <Link to={lineagePath(alert.subjectId, { select: true })} className="small" data-testid="alert-job-link">{t('openLineage')}</Link>;
 }
 
 function RunLinks({ runId }: { runId: string }) {

@@ -11,14 +11,14 @@ import { useFormat, useT } from '../../i18n/i18n.js';
 import { formatNumber } from '../../charts/scale.js';
 import { FeatureGroupDocument, FeatureGroupsDocument, OnlineFeaturesDocument, PointInTimeFeaturesDocument, ValidateFeatureGroupDocument } from './documents.js';
 import { useMutation } from '../../api/useMutation.js';
-import { useViewer } from '../../ViewerBadge.js';
+import { lineagePath } from '../models/links.js';
+import { useCanWrite } from '../../ViewerBadge.js';
 import { parseEntityIds, ttlText, typeText, valueText } from './features.js';
 import { M } from './messages.js';
 import '../runs/tracking.css';
 
 type Group = NonNullable<FeatureGroupQuery['featureGroup']>;
 const STATUS_CLASS: Record<string, string> = { PRESENT: 'COMPLETED', NULL: 'QUEUED', NOT_FOUND: 'ABORTED', EXPIRED: 'FAILED' };
-const lineageLink = (id: string) => `/lineage?node=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`;
 
 export function FeaturesPage() {
   const t = useT(M);
@@ -62,7 +62,7 @@ function GroupList() {
                   </td>
                   <td className="mono">{g.entity}</td>
                   <td>{g.features.length}</td>
-                  <td>{g.source ? <Link to={lineageLink(g.source.id)} className="small">{g.source.name}</Link> : '–'}</td>
+                  <td>{g.source ? <Link to={lineagePath(g.source.id, { select: true })} className="small">{g.source.name}</Link> : '–'}</td>
                   <td>{f.number(g.stats.entities)}</td>
                   <td>{g.stats.lastEventTime ? f.dateTime(g.stats.lastEventTime) : '–'}</td>
                   <td>v{g.version}</td>
@@ -93,12 +93,12 @@ function GroupDetail({ namespace, name }: { namespace: string; name: string }) {
             <div className="row">
               <h2>{g.name}</h2>
               <span className="muted">{g.namespace}</span>
-              <Link to={lineageLink(g.id)} className="small" data-testid="feature-group-lineage">{t('lineage')}</Link>
+              <Link to={lineagePath(g.id, { select: true })} className="small" data-testid="feature-group-lineage">{t('lineage')}</Link>
             </div>
             {g.description && <p>{g.description}</p>}
             <dl className="facts">
               <dt>{t('entity')}</dt><dd className="mono">{g.entity}</dd>
-              <dt>{t('source')}</dt><dd>{g.source ? <Link to={lineageLink(g.source.id)}>{g.source.namespace}/{g.source.name}</Link> : '–'}</dd>
+              <dt>{t('source')}</dt><dd>{g.source ? <Link to={lineagePath(g.source.id, { select: true })}>{g.source.namespace}/{g.source.name}</Link> : '–'}</dd>
               <dt>{t('ttl')}</dt><dd>{g.ttlSeconds ? ttlText(g.ttlSeconds) : t('noTtl')}</dd>
               {g.owner && <><dt>{t('owner')}</dt><dd>{g.owner}</dd></>}
               <dt>{t('version')}</dt><dd>v{g.version} · {t('definedBy', { at: f.dateTime(g.definedAt), who: g.definedBy?.name ?? g.definedBy?.role ?? '–' })}</dd>
@@ -214,7 +214,7 @@ function Lookup({ group }: { group: Group }) {
 function Quality({ group, onChecked }: { group: Group; onChecked: () => void }) {
   const t = useT(M);
   const f = useFormat();
-  const role = useViewer()?.role.toLowerCase();
+  const canWrite = useCanWrite();
   const [validate, state] = useMutation(ValidateFeatureGroupDocument);
   const v = group.validation;
   const rule = (e: NonNullable<typeof v>['results'][number]['expectation']) => {
@@ -227,7 +227,7 @@ function Quality({ group, onChecked }: { group: Group; onChecked: () => void }) 
         <h3>{t('quality')}</h3>
         {v && <span className={`status ${v.success ? 'COMPLETED' : 'FAILED'}`} data-testid="feature-quality-status">{t(v.success ? 'passed' : 'failed')}</span>}
         {v && <span className="muted small">{t('validated', { at: f.dateTime(v.at) })}</span>}
-        {v && (role === 'admin' || role === 'editor') && (
+        {v && canWrite && (
           <button type="button" className="small" disabled={state.running} data-testid="feature-validate"
             onClick={async () => { if (await validate({ namespace: group.namespace, name: group.name })) onChecked(); }}>{state.running ? t('validating') : t('validate')}</button>
         )}

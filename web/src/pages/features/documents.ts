@@ -34,3 +34,8 @@ export const PointInTimeFeaturesDocument = graphql(`
 export const ValidateFeatureGroupDocument = graphql(`
   mutation ValidateFeatureGroup($namespace: String!, $name: String!) { validateFeatureGroup(namespace: $namespace, name: $name) { id validation { at success } } }
 `);
+
+/** Whether a node is a group of the feature store now (the server decides: defined, not dropped). */
+export const FeatureGroupDefinedDocument = graphql(`
+  query FeatureGroupDefined($namespace: String!, $name: String!) { featureGroup(namespace: $namespace, name: $name) { id } }
+`);

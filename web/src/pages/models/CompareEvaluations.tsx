@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation } from '../../api/useMutation.js';
-import { useViewer } from '../../ViewerBadge.js';
+import { useCanWrite } from '../../ViewerBadge.js';
 import { useQuery } from '../../api/useQuery.js';
 import { defineMessages, useFormat, useT } from '../../i18n/i18n.js';
 import { useQueryParams } from '../../shell/router.js';
@@ -139,7 +139,7 @@ type Judging = { state: string; judged: number; total: number; unreadable: numbe
 /** An evaluation's LLM judging: its state, and for editors a form to (re)judge it on criteria. */
 function JudgeCell({ evaluation, onQueued }: { evaluation: { id: string; judging?: Judging }; onQueued: () => void }) {
   const t = useT(M);
-  const role = useViewer()?.role.toLowerCase();
+  const canWrite = useCanWrite();
   const [criteria, setCriteria] = useState('correctness, relevance');
   const [open, setOpen] = useState(false);
   const [run, state] = useMutation(JudgeEvaluationDocument);
@@ -154,7 +154,7 @@ function JudgeCell({ evaluation, onQueued }: { evaluation: { id: string; judging
   return (
     <div className="small" data-testid="judge-cell">
       {j && <span data-testid="judging-state" data-state={j.state}>{t(j.state as 'QUEUED', { judged: j.judged, total: j.total, error: j.error ?? '' })}{j.unreadable ? t('unreadable', { n: j.unreadable }) : ''} </span>}
-      {(role === 'admin' || role === 'editor') && j?.state !== 'RUNNING' && j?.state !== 'QUEUED' && (open ? (
+      {canWrite && j?.state !== 'RUNNING' && j?.state !== 'QUEUED' && (open ? (
         <form className="row" onSubmit={submit}>
           <input aria-label={t('criteria')} value={criteria} onChange={(e) => setCriteria(e.target.value)} data-testid="judge-criteria" />
           <button type="submit" className="small" disabled={state.running} data-testid="judge-submit">{state.running ? t('judging') : t('judgeIt')}</button>
@@ -168,11 +168,11 @@ function JudgeCell({ evaluation, onQueued }: { evaluation: { id: string; judging
 /** Editors: evaluate a version on its production LLM calls (evaluateTraces), judged at once on the criteria given. */
 function EvaluateTraffic({ of, name, versions, onDone }: { of: 'model' | 'prompt'; name: string; versions: number[]; onDone: () => void }) {
   const t = useT(M);
-  const role = useViewer()?.role.toLowerCase();
+  const canWrite = useCanWrite();
   const [version, setVersion] = useState(versions[0]);
   const [criteria, setCriteria] = useState('relevance, helpfulness');
   const [run, state] = useMutation(EvaluateTracesDocument);
-  if (role !== 'admin' && role !== 'editor') return null;
+  if (!canWrite) return null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const list = criteria.split(/[\s,]+/).filter(Boolean);

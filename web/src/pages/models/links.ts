@@ -3,7 +3,8 @@ import { withQuery } from '../../shell/router.js';
 
 export const modelPath = (name: string) => `/models/${encodeURIComponent(name)}`;
 export const runPath = (runId: string) => `/runs/${encodeURIComponent(runId)}`;
-export const lineagePath = (nodeId: string) => withQuery('/lineage', { node: nodeId });
+/** The lineage explorer opened on a node; `select`: with its details panel open too. */
+export const lineagePath = (nodeId: string, { select = false } = {}) => withQuery('/lineage', { node: nodeId, sel: select ? nodeId : null });
 export const promptPath = (name: string) => `/prompts/${encodeURIComponent(name)}`;
 export const tracePath = (traceId: string) => `/traces/${encodeURIComponent(traceId)}`;
 

@@ -1,6 +1,7 @@
 /** One run (`/runs/<runId>`): state, params, tags, note, metric charts, GPU use, artifacts, links to lineage and training. */
 import { useQuery } from '../../api/useQuery.js';
 import { Link } from '../../shell/router.js';
+import { lineagePath } from '../models/links.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
 import { LineChart } from '../../charts/LineChart.js';
 import { GpuChartPanel } from '../gpu/GpuChartPanel.js';
@@ -30,7 +31,7 @@ export function RunDetail({ runId }: { runId: string }) {
       <Link to={run.experiment ? `/runs?experiment=${encodeURIComponent(run.experiment)}` : '/runs'}>{t('back')}</Link>
       <h1 data-testid="page-heading">{run.name || run.runId} <StatusBadge status={run.status} /></h1>
       <nav className="row">
-        <Link to={`/lineage?node=${encodeURIComponent(run.id)}&sel=${encodeURIComponent(run.id)}`} data-testid="run-lineage-link">{t('openLineage')}</Link>
+        <Link to={lineagePath(run.id, { select: true })} data-testid="run-lineage-link">{t('openLineage')}</Link>
         <Link to={`/gpu?run=${encodeURIComponent(run.runId)}`} data-testid="run-gpu-link">{t('gpuPage')}</Link>
         {training.data?.trainingRun && <Link to={`/training/${encodeURIComponent(run.runId)}`} data-testid="run-training-link">{t('trainingLogs')}</Link>}
       </nav>
