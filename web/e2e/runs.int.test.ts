@@ -183,6 +183,21 @@ describe('runs, GPU and training pages', () => {
     expect(await page.getByTestId('training-facts').textContent()).toContain(featureGroups);
     await e2e.screenshot(page, 'runs-7-training-succeeded');
 
+    // A distributed run: two workers, each told its rank; the logs of each worker.
+    await page.goto(`${e2e.loom.url}/training/new`);
+    await page.getByTestId('training-image').fill('node:20-slim');
+    await page.getByTestId('training-name').fill('two-workers');
+    await page.getByTestId('training-command').fill(`node -e "console.log('rank ' + process.env.RANK + ' of ' + process.env.WORLD_SIZE)"`);
+    await page.getByTestId('training-workers').fill('2');
+    await page.getByTestId('training-submit').click();
+    await page.waitForURL(/\/training\/[^/]+$/);
+    await page.locator('[data-testid="training-state"][data-state="SUCCEEDED"]').first().waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('training-resources').textContent()).toContain('each of 2 workers');
+    await page.getByTestId('training-logs').filter({ hasText: 'rank 0 of 2' }).waitFor({ timeout: 15_000 });
+    await page.getByTestId('training-log-worker').selectOption('1');
+    await page.getByTestId('training-logs').filter({ hasText: 'rank 1 of 2' }).waitFor({ timeout: 15_000 });
+    await e2e.screenshot(page, 'runs-7b-training-distributed');
+
     await page.goto(`${e2e.loom.url}/training/new`);
     await page.getByTestId('training-image').fill('node:20-slim');
     await page.getByTestId('training-name').fill('long-one');

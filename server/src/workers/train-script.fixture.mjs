@@ -6,6 +6,7 @@ import { appendFileSync, existsSync } from 'node:fs';
 const { LOOM_URL, LOOM_API_KEY, LOOM_RUN_ID, MARKER, RELEASE, EXIT_CODE } = process.env;
 if (MARKER) appendFileSync(MARKER, `start ${LOOM_RUN_ID}\n`);
 console.log(`training run ${LOOM_RUN_ID}`);
+if (process.env.LOOM_WORKERS) console.log(`worker ${process.env.RANK} of ${process.env.WORLD_SIZE}, rendezvous ${process.env.MASTER_ADDR}:${process.env.MASTER_PORT}`);
 const gql = async (query, variables) => {
   const res = await fetch(`${LOOM_URL}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${LOOM_API_KEY}` }, body: JSON.stringify({ query, variables }) });
   return res.json();

@@ -92,6 +92,39 @@ describe('training on Kubernetes (stand-in API server)', () => {
     expect(summary.data.runGpuSummary).toMatchObject({ gpuCount: 1, placement: { namespace: NS, pods: [pod] }, gpus: [{ gpuUuid: gpu.uuid, pod }] });
   });
 
+  it('a distributed run: an Indexed Job and its Service; RUNNING once both workers run; both pods on the Run, so the GPU summary counts the GPUs of both', async () => {
+    const runId = await requested({ workers: 2 });
+    await jobCreated(runId);
+    const name = jobName(runId);
+    expect(api.job(NS, name)!.spec).toMatchObject({ completionMode: 'Indexed', completions: 2, parallelism: 2 });
+    await until(() => !!api.service(NS, name), 5_000, 'the workers\' Service');
+    expect(api.invalid).toEqual([]);
+    const w0 = api.run(NS, name, 0);
+    await until(async () => String((await runProps(runId)).trainingMessage).startsWith('1 of 2 workers running'), 10_000, 'one worker of two');
+    expect((await runProps(runId)).trainingState).toBe('QUEUED');
+    const w1 = api.run(NS, name, 1);
+    await waitForState(loom, runId, 'RUNNING');
+    expect(await runProps(runId)).toMatchObject({ 'k8s.pod': [w0, w1] });
+    const started = Date.now();
+    const samples = [w0, w1].flatMap((pod, i) => {
+      const gpu = { uuid: `GPU-22222222-0000-4000-8000-00000000000${i}`, index: '0', host: `gpu-node-${i}`, namespace: NS, pod, container: 'train' };
+      return [0, 1].map((k) => ({ name: 'DCGM_FI_DEV_GPU_UTIL', timeMs: started + 100 + k * 200, value: 90, labels: dcgmLabels(gpu) }));
+    });
+    expect((await loom.post('/v1/metrics', gaugeRequest(samples, DCGM_RESOURCE))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 500)); // the samples' times have passed (the window of a running run ends now)
+    const summary = await loom.gql('query ($r: String!) { runGpuSummary(runId: $r) { gpuCount gpus { pod } } }', { r: runId });
+    expect(summary.errors).toBeUndefined();
+    expect(summary.data.runGpuSummary.gpuCount).toBe(2);
+    expect(summary.data.runGpuSummary.gpus.map((g: any) => g.pod).sort()).toEqual([w0, w1].sort());
+    api.appendLog(NS, w1, 'worker 1 epoch 1\n');
+    const logs = await loom.gql('query ($r: String!) { trainingRun(runId: $r) { workers logs(worker: 1) } }', { r: runId });
+    expect(logs.data.trainingRun).toEqual({ workers: 2, logs: 'worker 1 epoch 1' });
+    api.exit(NS, w0, 0);
+    api.exit(NS, w1, 0);
+    api.setJobCondition(NS, name, 'Complete');
+    await waitForState(loom, runId, 'SUCCEEDED');
+  });
+
   it('an OOMKilled run FAILS with reason OOMKilled; its pods are all recorded', async () => {
     const runId = await requested({ retries: 1 });
     await jobCreated(runId);

@@ -306,10 +306,12 @@ export type RequestTrainingInput = {
   /** Idempotency key: sending the same request id again returns the same run and launches nothing more. Generated when omitted */
   requestId?: string | null | undefined;
   resources?: TrainingResourcesInput | null | undefined;
-  /** Retries of the command after a failure (0..20); default 0 */
+  /** Retries of the command after a failure (0..20), counted over all workers; default 0 */
   retries?: number | null | undefined;
   /** Limit on the whole run in seconds, retries included; default 86400 */
   timeoutSeconds?: number | null | undefined;
+  /** Workers the command runs as at once (1..64), each with `resources`; default 1. More than one is a distributed run (on Kubernetes an Indexed Job and a headless Service): each worker gets MASTER_ADDR, MASTER_PORT, WORLD_SIZE, RANK (as PyTorch reads them), PET_NNODES, PET_NODE_RANK, PET_MASTER_ADDR, PET_MASTER_PORT (for torchrun), LOOM_WORKERS, LOOM_WORKER_INDEX. The quota counts every worker */
+  workers?: number | null | undefined;
 };
 
 /** Derived from the run's START/RUNNING/COMPLETE/FAIL/ABORT times, whoever reported them (this API, OpenLineage, a training launcher) */
@@ -967,10 +969,11 @@ export type TrainingQuotaQuery = { trainingQuota: { gpu: number | null, cpu: str
 export type TrainingRunDetailQueryVariables = Exact<{
   runId: string;
   tailLines: number;
+  worker: number;
 }>;
 
 
-export type TrainingRunDetailQuery = { trainingRun: { id: string, runId: string, requestId: string, name: string | null, experiment: string | null, state: TrainingState, reason: string | null, message: string | null, stateChangedAt: string | null, requestedAt: string, cancelRequestedAt: string | null, image: string, command: Array<string>, args: Array<string>, retries: number, timeoutSeconds: number, datasets: Array<string>, featureGroups: Array<string>, logs: string, env: Array<{ name: string, value: string }>, resources: { cpu: string, memory: string, gpu: number, gpuType: string | null }, placement: { launcher: string, namespace: string | null, job: string, pods: Array<string> } | null } | null };
+export type TrainingRunDetailQuery = { trainingRun: { id: string, runId: string, requestId: string, name: string | null, experiment: string | null, state: TrainingState, reason: string | null, message: string | null, stateChangedAt: string | null, requestedAt: string, cancelRequestedAt: string | null, image: string, command: Array<string>, args: Array<string>, workers: number, retries: number, timeoutSeconds: number, datasets: Array<string>, featureGroups: Array<string>, logs: string, env: Array<{ name: string, value: string }>, resources: { cpu: string, memory: string, gpu: number, gpuType: string | null }, placement: { launcher: string, namespace: string | null, job: string, pods: Array<string> } | null } | null };
 
 export type RequestTrainingMutationVariables = Exact<{
   input: RequestTrainingInput;
@@ -2529,7 +2532,7 @@ export const TrainingQuotaDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<TrainingQuotaQuery, TrainingQuotaQueryVariables>;
 export const TrainingRunDetailDocument = new TypedDocumentString(`
-    query TrainingRunDetail($runId: String!, $tailLines: Int!) {
+    query TrainingRunDetail($runId: String!, $tailLines: Int!, $worker: Int!) {
   trainingRun(runId: $runId) {
     id
     runId
@@ -2555,6 +2558,7 @@ export const TrainingRunDetailDocument = new TypedDocumentString(`
       gpu
       gpuType
     }
+    workers
     retries
     timeoutSeconds
     datasets
@@ -2565,7 +2569,7 @@ export const TrainingRunDetailDocument = new TypedDocumentString(`
       job
       pods
     }
-    logs(tailLines: $tailLines)
+    logs(tailLines: $tailLines, worker: $worker)
   }
 }
     `) as unknown as TypedDocumentString<TrainingRunDetailQuery, TrainingRunDetailQueryVariables>;

@@ -148,6 +148,32 @@ describe('training through GraphQL with the local launcher (in-process queue)', 
     }
   });
 
+  it('a distributed run: every worker runs and logs, the quota counts each one, logs are read per worker', async () => {
+    await loom.services.trainingQuotas.setLimits('demo', { gpu: 4, cpuMillis: null });
+    try {
+      const over = await gqlErr(REQUEST, { input: scriptRequest({}, { workers: 3, resources: { cpu: '500m', gpu: 2 } }) });
+      expect(over.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.resources.gpu' });
+      expect(over.message).toMatch(/this request asks for 6 \(3 workers × 2\)$/);
+      const { requestTraining: run } = await gqlOk(REQUEST, { input: scriptRequest({ MARKER: file('dist.marker'), RELEASE: file('dist.release') }, { workers: 2, resources: { cpu: '500m', gpu: 2 } }) });
+      expect((await gqlOk('{ trainingQuota { usedGpu usedCpu } }')).trainingQuota).toEqual({ usedGpu: 4, usedCpu: '1' });
+      await waitForState(loom, run.runId, 'RUNNING');
+      writeFileSync(file('dist.release'), '');
+      await waitForState(loom, run.runId, 'SUCCEEDED');
+      expect(readFileSync(file('dist.marker'), 'utf8').trim().split('\n')).toHaveLength(2);
+      const q = 'query ($r: String!, $w: Int!) { trainingRun(runId: $r) { workers logs(worker: $w) } }';
+      const [w0, w1] = [(await gqlOk(q, { r: run.runId, w: 0 })).trainingRun, (await gqlOk(q, { r: run.runId, w: 1 })).trainingRun];
+      expect(w0.workers).toBe(2);
+      expect(w0.logs).toMatch(/^worker 0 of 2, rendezvous 127\.0\.0\.1:\d+$/m);
+      expect(w1.logs).toMatch(/^worker 1 of 2, rendezvous 127\.0\.0\.1:\d+$/m);
+      expect(w1.logs).toContain('training done');
+      const bad = await gqlErr(q, { r: run.runId, w: 2 });
+      expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'worker' });
+      expect((await gqlOk('{ trainingQuota { usedGpu } }')).trainingQuota.usedGpu).toBe(0);
+    } finally {
+      await loom.services.trainingQuotas.setLimits('demo', { gpu: null, cpuMillis: null });
+    }
+  });
+
   it('rejects bad input naming the field, and stores nothing', async () => {
     const before = (await gqlOk('{ trainingRuns { total } }')).trainingRuns.total;
     const cases: [Record<string, unknown>, string, RegExp][] = [

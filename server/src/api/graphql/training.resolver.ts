@@ -48,9 +48,14 @@ export class TrainingResolver {
     return { gpu: limits.gpu, cpu: limits.cpuMillis === null ? null : formatCpu(limits.cpuMillis), usedGpu: usage.gpu, usedCpu: formatCpu(usage.cpuMillis), activeRuns: usage.runs };
   }
 
-  @FieldResolver(() => String, { description: 'The last lines the training command wrote (the newest pod on Kubernetes)' })
-  logs(@Root() run: TrainingRun, @Arg('tailLines', () => Int, { defaultValue: 200 }) tailLines: number, @Ctx() ctx: Context) {
-    return training(ctx).logs(ctx.principal.tenant, run.view, tailLines);
+  @FieldResolver(() => String, { description: 'The last lines the training command wrote (the newest pod on Kubernetes), of one worker of a distributed run' })
+  logs(
+    @Root() run: TrainingRun,
+    @Arg('tailLines', () => Int, { defaultValue: 200 }) tailLines: number,
+    @Arg('worker', () => Int, { defaultValue: 0, description: 'Which worker (0..workers-1)' }) worker: number,
+    @Ctx() ctx: Context,
+  ) {
+    return training(ctx).logs(ctx.principal.tenant, run.view, tailLines, worker);
   }
 
   @FieldResolver(() => TrackedRun, { description: 'The run as experiment tracking sees it (params, metrics logged by the training command)' })

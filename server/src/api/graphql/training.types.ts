@@ -38,7 +38,11 @@ export class RequestTrainingInput {
   @Field(() => [EnvVarInput], { nullable: true, description: 'Environment (plain values: stored with the request, visible to the tenant). LOOM_URL, LOOM_API_KEY and LOOM_RUN_ID are set by Loom' }) env?: EnvVarInput[] | null;
   @Field(() => TrainingResourcesInput, { nullable: true }) resources?: TrainingResourcesInput | null;
   @Field(() => TrainingInputsInput, { nullable: true }) inputs?: TrainingInputsInput | null;
-  @Field(() => Int, { nullable: true, description: 'Retries of the command after a failure (0..20); default 0' }) retries?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Workers the command runs as at once (1..64), each with `resources`; default 1. More than one is a distributed run (on Kubernetes an Indexed Job and a headless Service): each worker gets MASTER_ADDR, MASTER_PORT, WORLD_SIZE, RANK (as PyTorch reads them), PET_NNODES, PET_NODE_RANK, PET_MASTER_ADDR, PET_MASTER_PORT (for torchrun), LOOM_WORKERS, LOOM_WORKER_INDEX. The quota counts every worker',
+  }) workers?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Retries of the command after a failure (0..20), counted over all workers; default 0' }) retries?: number | null;
   @Field(() => Int, { nullable: true, description: 'Limit on the whole run in seconds, retries included; default 86400' }) timeoutSeconds?: number | null;
 }
 
@@ -81,7 +85,8 @@ export class TrainingRun {
   @Field(() => [String]) command!: string[];
   @Field(() => [String]) args!: string[];
   @Field(() => [EnvVar]) env!: EnvVar[];
-  @Field(() => TrainingResources) resources!: TrainingResources;
+  @Field(() => TrainingResources, { description: 'Of each worker' }) resources!: TrainingResources;
+  @Field(() => Int, { description: 'Workers the command runs as (more than one: a distributed run)' }) workers!: number;
   @Field(() => Int) retries!: number;
   @Field(() => Int) timeoutSeconds!: number;
   @Field(() => [String]) datasets!: string[];
@@ -115,7 +120,7 @@ export function toTrainingRun(v: TrainingView): TrainingRun {
     requestedAt: String(v.request.props.requestedAt ?? v.request.createdAt), cancelRequestedAt: v.cancelRequestedAt,
     image: spec.image, command: spec.command, args: spec.args, env: spec.env,
     resources: { cpu: spec.resources.cpu, memory: spec.resources.memory, gpu: spec.resources.gpu, gpuType: spec.resources.gpuType },
-    retries: spec.retries, timeoutSeconds: spec.timeoutSeconds, datasets: v.datasets, featureGroups: v.featureGroups,
+    workers: spec.workers, retries: spec.retries, timeoutSeconds: spec.timeoutSeconds, datasets: v.datasets, featureGroups: v.featureGroups,
     placement: record.placement, view: v,
   };
 }

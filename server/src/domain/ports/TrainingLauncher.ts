@@ -26,7 +26,12 @@ export interface TrainingSpec {
     /** GPU model, scheduled through the node selector `nvidia.com/gpu.product`. */
     gpuType: string | null;
   };
-  /** Retries of the training command after a failure (Kubernetes `backoffLimit`). */
+  /**
+   * How many times the command runs at once, each with `resources` (1, or a distributed run: see
+   * training/distributed.ts for what each worker is told).
+   */
+  workers: number;
+  /** Retries of the training command after a failure, counted over all workers (Kubernetes `backoffLimit`). */
   retries: number;
   /** Wall-clock limit of the whole run, retries included (Kubernetes `activeDeadlineSeconds`). */
   timeoutSeconds: number;
@@ -45,7 +50,7 @@ export interface RunPlacement {
   /** Kubernetes namespace and Job name; for a local run the run directory. */
   namespace: string | null;
   job: string;
-  /** Pods (Kubernetes) that ran the command so far; one per attempt. */
+  /** Pods (Kubernetes) that ran the command so far: one per attempt of each worker, oldest first. */
   pods: string[];
 }
 
@@ -69,9 +74,9 @@ export interface TrainingLauncher {
    * Follow the run: `onChange` for every new state/reason/pod, resolves with the final status.
    * Rejects when `signal` aborts (worker shutdown) or the backend cannot be reached.
    */
-  watch(spec: Pick<TrainingSpec, 'tenant' | 'runId'>, onChange: (s: TrainingStatus) => Promise<void>, signal: AbortSignal): Promise<TrainingStatus>;
-  /** The last lines of the command's output (all attempts for a local run; the latest pod on Kubernetes). */
-  logs(spec: Pick<TrainingSpec, 'tenant' | 'runId'>, tailLines: number): Promise<string>;
+  watch(spec: Pick<TrainingSpec, 'tenant' | 'runId' | 'workers'>, onChange: (s: TrainingStatus) => Promise<void>, signal: AbortSignal): Promise<TrainingStatus>;
+  /** The last lines of worker `worker`'s output (all attempts for a local run; its latest pod on Kubernetes). */
+  logs(spec: Pick<TrainingSpec, 'tenant' | 'runId'>, tailLines: number, worker: number): Promise<string>;
   /** Stop the run (idempotent: a run that already ended or never started is left as it is). */
   cancel(spec: Pick<TrainingSpec, 'tenant' | 'runId'>): Promise<void>;
   close(): Promise<void>;

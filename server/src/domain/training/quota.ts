@@ -59,13 +59,17 @@ export class TrainingQuotas {
     return edges.reduce((u, e) => ({ gpu: u.gpu + num(e.props.gpu), cpuMillis: u.cpuMillis + num(e.props.cpuMillis), runs: u.runs + 1 }), { gpu: 0, cpuMillis: 0, runs: 0 });
   }
 
-  /** Throws BAD_USER_INPUT (quota exceeded, naming the resource) when the request does not fit. Pure. */
-  static check(tenant: string, limits: Quota, usage: Usage, req: { gpu: number; cpuMillis: number }): void {
+  /**
+   * Throws BAD_USER_INPUT (quota exceeded, naming the resource) when the request does not fit. `req`:
+   * what the run would hold (all its workers' resources, distributed.ts heldResources). Pure.
+   */
+  static check(tenant: string, limits: Quota, usage: Usage, req: { gpu: number; cpuMillis: number; workers?: number }): void {
+    const each = (total: string, one: string) => (req.workers && req.workers > 1 ? `${total} (${req.workers} workers × ${one})` : total);
     if (limits.gpu !== null && req.gpu > 0 && usage.gpu + req.gpu > limits.gpu) {
-      throw badInput('input.resources.gpu', `quota exceeded: tenant ${tenant} may hold ${limits.gpu} GPU(s) for training at once; ${usage.gpu} are held by ${usage.runs} queued or running run(s) and this request asks for ${req.gpu}`);
+      throw badInput('input.resources.gpu', `quota exceeded: tenant ${tenant} may hold ${limits.gpu} GPU(s) for training at once; ${usage.gpu} are held by ${usage.runs} queued or running run(s) and this request asks for ${each(String(req.gpu), String(req.gpu / (req.workers ?? 1)))}`);
     }
     if (limits.cpuMillis !== null && usage.cpuMillis + req.cpuMillis > limits.cpuMillis) {
-      throw badInput('input.resources.cpu', `quota exceeded: tenant ${tenant} may hold ${formatCpu(limits.cpuMillis)} CPU core(s) for training at once; ${formatCpu(usage.cpuMillis)} are held by ${usage.runs} queued or running run(s) and this request asks for ${formatCpu(req.cpuMillis)}`);
+      throw badInput('input.resources.cpu', `quota exceeded: tenant ${tenant} may hold ${formatCpu(limits.cpuMillis)} CPU core(s) for training at once; ${formatCpu(usage.cpuMillis)} are held by ${usage.runs} queued or running run(s) and this request asks for ${each(formatCpu(req.cpuMillis), formatCpu(req.cpuMillis / (req.workers ?? 1)))}`);
     }
   }
 }

@@ -10,7 +10,7 @@ describe('training requests: checks and normalisation', () => {
     expect(r).toMatchObject({ requestId: 'generated-id', name: null, experiment: null, datasets: [], featureGroups: [] });
     expect(r.spec).toEqual({
       image: 'ghcr.io/acme/train:1.4', command: ['python', 'train.py'], args: [], env: [],
-      resources: { cpu: '1', cpuMillis: 1000, memory: '2Gi', memoryBytes: 2 * 2 ** 30, gpu: 0, gpuType: null }, retries: 0, timeoutSeconds: 86_400,
+      resources: { cpu: '1', cpuMillis: 1000, memory: '2Gi', memoryBytes: 2 * 2 ** 30, gpu: 0, gpuType: null }, workers: 1, retries: 0, timeoutSeconds: 86_400,
     });
     expect(r.runId).toBe(trainingRunId('demo', 'generated-id'));
     expect(trainingRunId('demo', 'a')).toBe(trainingRunId('demo', 'a'));
@@ -38,6 +38,11 @@ describe('training requests: checks and normalisation', () => {
     expect(bad({ resources: { gpu: 1, gpuType: 'has space' } })).toThrow(/^input.resources.gpuType/);
     expect(bad({ timeoutSeconds: 31 * 24 * 3600 })).toThrow(/^input.timeoutSeconds/);
     expect(bad({ inputs: { datasets: [''] } })).toThrow(/^input.inputs.datasets\[0\]: must be a node id/);
+    expect(bad({ workers: 0 })).toThrow(/^input.workers: must be an integer 1..64/);
+    expect(bad({ workers: 65 })).toThrow(/^input.workers: must be an integer 1..64/);
+    // A distributed run's variables are Loom's; one worker may set them.
+    expect(bad({ workers: 2, env: [{ name: 'RANK', value: '0' }] })).toThrow(/^input.env\[0\].name: RANK is set by Loom for a run of several workers/);
+    expect(normaliseRequest('demo', { image: 'python:3.12', env: [{ name: 'RANK', value: '0' }] }, id).spec.env).toEqual([{ name: 'RANK', value: '0' }]);
   });
 });
 
@@ -47,6 +52,8 @@ describe('training quota check', () => {
     expect(() => TrainingQuotas.check('acme', { gpu: 4, cpuMillis: 8000 }, usage, { gpu: 1, cpuMillis: 2000 })).not.toThrow();
     expect(() => TrainingQuotas.check('acme', { gpu: 4, cpuMillis: null }, usage, { gpu: 2, cpuMillis: 1000 })).toThrow(/^input.resources.gpu: quota exceeded: tenant acme may hold 4 GPU/);
     expect(() => TrainingQuotas.check('acme', { gpu: null, cpuMillis: 8000 }, usage, { gpu: 9, cpuMillis: 2500 })).toThrow(/^input.resources.cpu: quota exceeded: .* 8 CPU core\(s\).* 6 are held by 2 .* asks for 2500m/);
+    // A distributed run holds every worker's resources, and the refusal says so.
+    expect(() => TrainingQuotas.check('acme', { gpu: 8, cpuMillis: null }, usage, { gpu: 8, cpuMillis: 4000, workers: 4 })).toThrow(/asks for 8 \(4 workers × 2\)$/);
     // A CPU-only request is not refused for GPUs even when the GPU quota is used up.
     expect(() => TrainingQuotas.check('acme', { gpu: 3, cpuMillis: null }, usage, { gpu: 0, cpuMillis: 500 })).not.toThrow();
   });

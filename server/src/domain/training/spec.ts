@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { badInput } from '../errors.js';
 import { checkCount, checkName, checkText } from '../registry/validate.js';
 import type { TrainingSpec } from '../ports/TrainingLauncher.js';
+import { DISTRIBUTED_ENV, MAX_WORKERS } from './distributed.js';
 
 export interface TrainingRequestInput {
   /** Idempotency key: the same request id gives the same run (a retried request never launches twice). */
@@ -17,6 +18,8 @@ export interface TrainingRequestInput {
   args?: string[] | null;
   env?: { name: string; value: string }[] | null;
   resources?: { cpu?: string | null; memory?: string | null; gpu?: number | null; gpuType?: string | null } | null;
+  /** Workers (processes, pods) the command runs as, each with `resources`; default 1 (see distributed.ts). */
+  workers?: number | null;
   inputs?: { datasets?: string[] | null; featureGroups?: string[] | null } | null;
   retries?: number | null;
   timeoutSeconds?: number | null;
@@ -98,12 +101,15 @@ function strings(field: string, v: string[] | null | undefined, maxItems: number
   });
 }
 
-function env(v: TrainingRequestInput['env']): { name: string; value: string }[] {
+function env(v: TrainingRequestInput['env'], workers: number): { name: string; value: string }[] {
   checkCount('input.env', v, 100);
   const seen = new Set<string>();
   return (v ?? []).map((e, i) => {
     if (typeof e.name !== 'string' || !ENV_NAME.test(e.name)) throw badInput(`input.env[${i}].name`, 'must be a variable name: letters, digits and "_", not starting with a digit');
     if ((RESERVED_ENV as readonly string[]).includes(e.name)) throw badInput(`input.env[${i}].name`, `${e.name} is set by Loom (${RESERVED_ENV.join(', ')} are reserved)`);
+    if (workers > 1 && (DISTRIBUTED_ENV as readonly string[]).includes(e.name)) {
+      throw badInput(`input.env[${i}].name`, `${e.name} is set by Loom for a run of several workers (${DISTRIBUTED_ENV.join(', ')})`);
+    }
     if (seen.has(e.name)) throw badInput(`input.env[${i}].name`, `${e.name} is given twice`);
     seen.add(e.name);
     if (typeof e.value !== 'string' || e.value.length > 32_768) throw badInput(`input.env[${i}].value`, 'must be a string of at most 32768 characters');
@@ -140,6 +146,7 @@ export function normaliseRequest(tenant: string, input: TrainingRequestInput, ne
   if (typeof input.image !== 'string' || input.image.length > 512 || !IMAGE.test(input.image)) {
     throw badInput('input.image', 'must be a container image reference such as "ghcr.io/acme/train:1.4" or "python:3.12-slim"');
   }
+  const workers = int('input.workers', input.workers, 1, MAX_WORKERS, 1);
   return {
     requestId,
     runId: trainingRunId(tenant, requestId),
@@ -151,8 +158,9 @@ export function normaliseRequest(tenant: string, input: TrainingRequestInput, ne
       image: input.image,
       command: strings('input.command', input.command, 200, 10_000),
       args: strings('input.args', input.args, 500, 10_000),
-      env: env(input.env),
+      env: env(input.env, workers),
       resources: resources(input.resources),
+      workers,
       retries: int('input.retries', input.retries, 0, MAX_RETRIES, 0),
       timeoutSeconds: int('input.timeoutSeconds', input.timeoutSeconds, 1, MAX_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS),
     },

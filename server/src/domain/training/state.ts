@@ -57,13 +57,14 @@ export function placementProps(p: RunPlacement): Props {
 
 /**
  * The props to write for a launcher status over what the Run node holds, and the event time to
- * write them at; null when nothing changes (same state, reason and pods) or the run already ended.
+ * write them at; null when nothing changes (same state, reason, message and pods: a distributed
+ * run's message counts its running workers) or the run already ended.
  */
 export function statusProps(props: Props, s: TrainingStatus): { props: Props; at: string } | null {
   const current = trainingRecord(props);
   if (current && isTerminal(current.state)) return null;
   const samePods = (current?.placement?.pods ?? []).join('\u0000') === s.placement.pods.join('\u0000');
-  if (current && current.state === s.state && current.reason === s.reason && samePods && current.placement) return null;
+  if (current && current.state === s.state && current.reason === s.reason && current.message === s.message && samePods && current.placement) return null;
   const at = writeTime(props, s.at);
   const out: Props = { trainingState: s.state, trainingReason: s.reason, trainingMessage: s.message, trainingStateAt: at, ...placementProps(s.placement) };
   const run = runState(props);

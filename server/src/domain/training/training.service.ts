@@ -16,6 +16,7 @@ import { checkPaging } from '../registry/validate.js';
 import { normaliseRequest, type NormalisedRequest, type TrainingRequestInput } from './spec.js';
 import { accountNode, TrainingQuotas, type Quota, type Usage } from './quota.js';
 import { trainingRecord, type TrainingRecord } from './state.js';
+import { heldResources } from './distributed.js';
 
 /** A training run as the API shows it: its request and its state. */
 export interface TrainingView {
@@ -70,9 +71,10 @@ export class TrainingService {
         return existing;
       }
       const usage = limits ? await this.usage(actor.tenant) : null;
-      if (limits && usage) TrainingQuotas.check(actor.tenant, limits, usage, req.spec.resources);
+      const held = heldResources(req.spec);
+      if (limits && usage) TrainingQuotas.check(actor.tenant, limits, usage, held);
       await this.graph.write(actor.tenant, requestBatch(actor, req, fingerprint, new Date().toISOString()));
-      if (usage) Object.assign(usage, { gpu: usage.gpu + req.spec.resources.gpu, cpuMillis: usage.cpuMillis + req.spec.resources.cpuMillis, runs: usage.runs + 1 });
+      if (usage) Object.assign(usage, { gpu: usage.gpu + held.gpu, cpuMillis: usage.cpuMillis + held.cpuMillis, runs: usage.runs + 1 });
       return (await this.get(actor.tenant, req.runId))!;
     };
     await this.checkInputs(actor.tenant, req);
@@ -169,26 +171,31 @@ export class TrainingService {
     return (await this.get(actor.tenant, runId))!;
   }
 
-  /** The last lines the training command wrote (from the launcher that runs it). */
-  async logs(tenant: string, view: TrainingView, tailLines: number): Promise<string> {
+  /** The last lines worker `worker` of the run wrote (from the launcher that runs it). */
+  async logs(tenant: string, view: TrainingView, tailLines: number, worker = 0): Promise<string> {
     if (!Number.isInteger(tailLines) || tailLines < 1 || tailLines > 10_000) throw badInput('tailLines', 'must be an integer 1..10000');
+    if (!Number.isInteger(worker) || worker < 0 || worker >= view.spec.workers) throw badInput('worker', `must be an integer 0..${view.spec.workers - 1} (the run has ${view.spec.workers} worker(s))`);
     const placement = view.record.placement;
     if (!placement) return '';
     if (placement.launcher !== this.launcher.kind) throw unavailable(`run ${view.spec.runId} ran on the ${placement.launcher} launcher; this server uses ${this.launcher.kind}`);
-    return this.launcher.logs({ tenant, runId: view.spec.runId }, tailLines);
+    return this.launcher.logs({ tenant, runId: view.spec.runId }, tailLines, worker);
   }
 }
 
-/** What identifies a request's content (a request id sent again with other content is a conflict). */
+/**
+ * What identifies a request's content (a request id sent again with other content is a conflict).
+ * A single worker is left out, so requests stored before `workers` existed keep their fingerprint.
+ */
 function fingerprintOf(req: NormalisedRequest): string {
   const { requestId: _r, runId: _u, ...content } = req;
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  const { workers, ...spec } = content.spec;
+  return createHash('sha256').update(JSON.stringify({ ...content, spec: workers === 1 ? spec : content.spec })).digest('hex');
 }
 
 function requestBatch(actor: Actor, req: NormalisedRequest, fingerprint: string, at: string): { nodes: NodeInput[]; edges: EdgeInput[] } {
   const requestNode = trainingRequestId(req.requestId);
   const run = runNodeId(req.runId);
-  const { resources } = req.spec;
+  const held = heldResources(req.spec);
   const runProps: Props = {
     runId: req.runId, 'training.requestId': req.requestId, trainingState: 'QUEUED', trainingReason: 'Queued', trainingMessage: null, trainingStateAt: at,
     ...(req.name ? { runName: req.name } : {}), ...(req.experiment ? { experiment: req.experiment } : {}),
@@ -203,7 +210,7 @@ function requestBatch(actor: Actor, req: NormalisedRequest, fingerprint: string,
   ];
   const edges: EdgeInput[] = [
     { kind: 'LAUNCHED', from: requestNode, to: run, validFrom: at },
-    { kind: 'DISPATCHED', from: accountNode(actor.tenant).id, to: run, validFrom: at, props: { gpu: resources.gpu, cpuMillis: resources.cpuMillis } },
+    { kind: 'DISPATCHED', from: accountNode(actor.tenant).id, to: run, validFrom: at, props: { gpu: held.gpu, cpuMillis: held.cpuMillis } },
     ...[...req.datasets, ...req.featureGroups].map((id): EdgeInput => ({ kind: 'READ_BY', from: id, to: run, validFrom: at })),
   ];
   if (req.experiment) {
@@ -219,7 +226,8 @@ export function toView(tenant: string, run: GraphNode, request: GraphNode): Trai
   const runId = String(p.runId);
   return {
     run, request,
-    spec: { ...spec, tenant, runId, requestId: String(p.requestId) },
+    // Requests stored before distributed runs have no `workers`: one.
+    spec: { ...spec, workers: spec.workers ?? 1, tenant, runId, requestId: String(p.requestId) },
     record: trainingRecord(run.props) ?? { state: 'QUEUED', reason: null, message: null, at: null, placement: null },
     datasets: Array.isArray(p.datasets) ? p.datasets.map(String) : [],
     featureGroups: Array.isArray(p.featureGroups) ? p.featureGroups.map(String) : [],

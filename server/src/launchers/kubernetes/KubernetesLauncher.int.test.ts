@@ -24,7 +24,7 @@ function spec(over: Partial<TrainingSpec> = {}): TrainingSpec {
   return {
     tenant: 'demo', runId: `6f1c2a1e-0000-5000-8000-${String(n).padStart(12, '0')}`, requestId: `req-${n}`, image: 'ghcr.io/acme/train:1.4',
     command: ['python', 'train.py'], args: ['--epochs', '3'], env: [{ name: 'LR', value: '0.01' }],
-    resources: { cpu: '4', cpuMillis: 4000, memory: '16Gi', memoryBytes: 16 * 2 ** 30, gpu: 0, gpuType: null }, retries: 0, timeoutSeconds: 3600, ...over,
+    resources: { cpu: '4', cpuMillis: 4000, memory: '16Gi', memoryBytes: 16 * 2 ** 30, gpu: 0, gpuType: null }, workers: 1, retries: 0, timeoutSeconds: 3600, ...over,
   };
 }
 
@@ -70,7 +70,7 @@ describe('KubernetesLauncher against a stand-in API server', () => {
     await f.next('RUNNING', 'Running');
     expect(f.seen.find((x) => x.state === 'RUNNING')!.placement).toEqual({ launcher: 'kubernetes', namespace: NS, job: name, pods: [p] });
     api.appendLog(NS, p, 'epoch 1 loss 0.9\nepoch 2 loss 0.5\nepoch 3 loss 0.2\n');
-    expect(await launcher.logs(s, 2)).toBe('epoch 2 loss 0.5\nepoch 3 loss 0.2');
+    expect(await launcher.logs(s, 2, 0)).toBe('epoch 2 loss 0.5\nepoch 3 loss 0.2');
     await new Promise((r) => setTimeout(r, 1_300)); // the watches time out (1 s) and are re-established
     api.exit(NS, p, 0);
     api.setJobCondition(NS, name, 'Complete');
@@ -179,6 +179,37 @@ describe('KubernetesLauncher against a stand-in API server', () => {
     expect(api.secret(NS, name)).toBeUndefined();
     expect(api.podsOf(NS, name)).toEqual([]);
     await launcher.cancel(s);
+  });
+
+  it('a run of several workers: an Indexed Job and its headless Service, RUNNING once every worker runs, logs per worker, cancel takes both away', async () => {
+    const s = spec({ workers: 2, resources: { cpu: '8', cpuMillis: 8000, memory: '64Gi', memoryBytes: 64 * 2 ** 30, gpu: 4, gpuType: null } });
+    const name = jobName(s.runId);
+    await launcher.launch(s, creds);
+    expect(api.invalid).toEqual([]);
+    const job = api.job(NS, name)!;
+    expect(job.spec).toMatchObject({ completionMode: 'Indexed', completions: 2, parallelism: 2, template: { spec: { subdomain: name } } });
+    const svc = api.service(NS, name)!;
+    expect(svc.spec).toMatchObject({ clusterIP: 'None', publishNotReadyAddresses: true });
+    expect(svc.metadata.ownerReferences).toEqual([{ apiVersion: 'batch/v1', kind: 'Job', name, uid: job.metadata.uid }]);
+    // Launching again creates neither again.
+    expect((await launcher.launch(s, creds)).created).toBe(false);
+    expect(api.received.filter((o) => o.metadata.name === name).map((o) => o.kind)).toEqual(['Job', 'Secret', 'Service']);
+
+    const f = follow(s);
+    const w0 = api.run(NS, name, 0);
+    await until(() => f.seen.some((x) => x.state === 'QUEUED' && x.message === '1 of 2 workers running; worker 1: waiting for the Job controller to create a pod'), 10_000, 'worker 0 running');
+    const w1 = api.createPod(NS, name, 1);
+    api.setPodCondition(NS, w1, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient nvidia.com/gpu.' });
+    await f.next('QUEUED', 'Unschedulable');
+    api.setContainer(NS, w1, { running: { startedAt: new Date().toISOString() } }, 'Running');
+    await f.next('RUNNING', 'Running');
+    expect(f.seen.at(-1)!.placement.pods).toEqual([w0, w1]);
+    api.appendLog(NS, w0, 'rank 0 up\n');
+    api.appendLog(NS, w1, 'rank 1 up\n');
+    expect([await launcher.logs(s, 10, 0), await launcher.logs(s, 10, 1)]).toEqual(['rank 0 up', 'rank 1 up']);
+    await launcher.cancel(s);
+    expect(await f.final).toMatchObject({ state: 'CANCELLED', reason: 'Deleted' });
+    expect([api.job(NS, name), api.service(NS, name), api.secret(NS, name)]).toEqual([undefined, undefined, undefined]);
   });
 
   it('refuses what cannot work: a missing tenant namespace (LaunchRejected), an invalid manifest (BAD_USER_INPUT), a bad token', async () => {

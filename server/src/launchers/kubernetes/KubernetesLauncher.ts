@@ -4,16 +4,17 @@
  * newest pod; cancel deletes the Job (its pods and key Secret go with it).
  *
  * Idempotent: the Job's name comes from the run id, so launching again finds it (409 / GET) and
- * creates nothing; the key Secret is only created (and a key minted) when it is missing.
+ * creates nothing; the key Secret is only created (and a key minted) when it is missing, and so is
+ * the headless Service of a run of several workers (manifests.ts).
  */
 import { ApiException, BatchV1Api, CoreV1Api, Watch, type KubeConfig } from '@kubernetes/client-node';
 import {
   isTerminal, LaunchRejected, type LaunchCredentials, type RunPlacement, type TrainingLauncher, type TrainingSpec, type TrainingStatus,
 } from '../../domain/ports/TrainingLauncher.js';
 import { badInput } from '../../domain/errors.js';
-import { jobManifest, keySecretManifest } from './manifests.js';
+import { jobManifest, keySecretManifest, workersServiceManifest } from './manifests.js';
 import { CONTAINER, jobName, LABEL, labelValue, tenantNamespace } from './names.js';
-import { byCreation, FATAL_IMAGE_ERRORS, IMAGE_PULL_ERRORS, runState, type KJob, type KPod } from './status.js';
+import { byCreation, FATAL_IMAGE_ERRORS, IMAGE_PULL_ERRORS, podIndex, runState, type KJob, type KPod } from './status.js';
 import { abortableSleep as sleep } from '../abortable-sleep.js';
 
 export interface KubernetesLauncherOptions {
@@ -31,6 +32,7 @@ export interface KubernetesLauncherOptions {
 }
 
 type RunRef = Pick<TrainingSpec, 'tenant' | 'runId'>;
+type WatchRef = Pick<TrainingSpec, 'tenant' | 'runId' | 'workers'>;
 
 const code = (err: unknown) => (err instanceof ApiException ? err.code : (err as { statusCode?: number; code?: number })?.statusCode);
 const WATCH_FAILURES_BEFORE_GIVING_UP = 6;
@@ -81,7 +83,18 @@ export class KubernetesLauncher implements TrainingLauncher {
       else throw rejection(err, `creating Job ${namespace}/${name}`);
     }
     await this.ensureKeySecret(spec, namespace, job, credentials);
+    if (spec.workers > 1) await this.ensureWorkersService(spec, namespace, job);
     return { created, placement: this.placement(spec) };
+  }
+
+  /** The headless Service that names a distributed run's pods, created when missing (owned by the Job). */
+  private async ensureWorkersService(spec: TrainingSpec, namespace: string, job: KJob): Promise<void> {
+    const body = workersServiceManifest(spec, { namespace }, job.metadata?.uid ? { uid: job.metadata.uid } : null);
+    try {
+      await this.core.createNamespacedService({ namespace, body });
+    } catch (err) {
+      if (code(err) !== 409) throw rejection(err, `creating Service ${namespace}/${body.metadata.name}`);
+    }
   }
 
   /** The key Secret: created (and a key minted) only when missing, e.g. after a crash between the two creates. */
@@ -113,7 +126,7 @@ export class KubernetesLauncher implements TrainingLauncher {
     return { job, pods: new Map(list.items.map((p) => [String(p.metadata?.name), p as KPod])), podsVersion: list.metadata?.resourceVersion };
   }
 
-  async watch(ref: RunRef, onChange: (s: TrainingStatus) => Promise<void>, signal: AbortSignal): Promise<TrainingStatus> {
+  async watch(ref: WatchRef, onChange: (s: TrainingStatus) => Promise<void>, signal: AbortSignal): Promise<TrainingStatus> {
     let last = '';
     let failures = 0;
     let pullErrorSince: number | null = null;
@@ -134,7 +147,7 @@ export class KubernetesLauncher implements TrainingLauncher {
         const now = new Date().toISOString();
         const pods = byCreation([...state.pods.values()]).map((p) => String(p.metadata?.name));
         if (!state.job) return { state: 'CANCELLED', reason: 'Deleted', message: 'the Job was deleted', at: now, placement: this.placement(ref, pods) };
-        const k = runState(state.job, [...state.pods.values()], now);
+        const k = runState(state.job, [...state.pods.values()], now, ref.workers);
         let s: TrainingStatus = { ...k, placement: this.placement(ref, pods) };
         if (s.state === 'QUEUED' && IMAGE_PULL_ERRORS.has(s.reason ?? '')) {
           pullErrorSince ??= performance.now();
@@ -213,10 +226,10 @@ export class KubernetesLauncher implements TrainingLauncher {
     });
   }
 
-  async logs(ref: RunRef, tailLines: number): Promise<string> {
+  async logs(ref: RunRef, tailLines: number, worker: number): Promise<string> {
     const namespace = this.namespace(ref.tenant);
     const list = await this.core.listNamespacedPod({ namespace, labelSelector: `${LABEL.runId}=${labelValue(ref.runId)}` });
-    const newest = byCreation(list.items as KPod[]).at(-1);
+    const newest = byCreation((list.items as KPod[]).filter((p) => podIndex(p) === worker)).at(-1);
     if (!newest?.metadata?.name) return '';
     try {
       return await this.core.readNamespacedPodLog({ name: newest.metadata.name, namespace, container: CONTAINER, tailLines });

@@ -1,6 +1,6 @@
 /**
  * A stand-in for the Kubernetes API server (none can run here): the part of the batch/v1 Job and
- * core/v1 pod/secret API the launcher uses — create, get, list, watch (JSON lines), delete, pod
+ * core/v1 pod/secret/service API the launcher uses — create, get, list, watch (JSON lines), delete, pod
  * logs — with bearer auth. Every object it receives is validated with kubernetes-models (invalid →
  * 422). The test drives the cluster's side (Job controller, kubelet) with the scenario methods.
  */
@@ -10,7 +10,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { validateObject } from './validate.js';
 
 type Obj = { apiVersion?: string; kind?: string; metadata: Record<string, any>; spec?: any; status?: any; [k: string]: any };
-type Resource = 'jobs' | 'pods' | 'secrets';
+type Resource = 'jobs' | 'pods' | 'secrets' | 'services';
 interface Event { rv: number; resource: Resource; namespace: string; type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: Obj }
 interface Watcher { resource: Resource; namespace: string; match: (o: Obj) => boolean; res: ServerResponse }
 
@@ -23,7 +23,7 @@ export class FakeKubeApi {
   /** Requests the API refused as invalid. */
   readonly invalid: string[] = [];
   readonly requests: string[] = [];
-  private readonly store: Record<Resource, Map<string, Obj>> = { jobs: new Map(), pods: new Map(), secrets: new Map() };
+  private readonly store: Record<Resource, Map<string, Obj>> = { jobs: new Map(), pods: new Map(), secrets: new Map(), services: new Map() };
   private readonly events: Event[] = [];
   private readonly watchers = new Set<Watcher>();
   private readonly logs = new Map<string, string>();
@@ -62,21 +62,26 @@ export class FakeKubeApi {
 
   job(namespace: string, name: string): Obj | undefined { return this.store.jobs.get(`${namespace}/${name}`); }
   secret(namespace: string, name: string): Obj | undefined { return this.store.secrets.get(`${namespace}/${name}`); }
+  service(namespace: string, name: string): Obj | undefined { return this.store.services.get(`${namespace}/${name}`); }
   podsOf(namespace: string, job: string): Obj[] {
     return [...this.store.pods.values()].filter((p) => p.metadata.namespace === namespace && p.metadata.labels?.['job-name'] === job)
       .sort((a, b) => a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) || a.metadata.name.localeCompare(b.metadata.name));
   }
 
-  /** The Job controller starts a pod (Pending) for the Job; returns its name. */
-  createPod(namespace: string, job: string): string {
+  /**
+   * The Job controller starts a pod (Pending) for the Job; returns its name. An Indexed Job's pod
+   * (`index`) gets its completion index as annotation and label, and the hostname `<job>-<index>`.
+   */
+  createPod(namespace: string, job: string, index?: number): string {
     const j = this.job(namespace, job)!;
     const n = this.podsOf(namespace, job).length;
-    const name = `${job}-${n}${randomUUID().slice(0, 4)}`;
+    const name = `${job}-${index ?? ''}${n}${randomUUID().slice(0, 4)}`;
     const ts = new Date(Date.now() + n).toISOString();
+    const indexed = index === undefined ? {} : { 'batch.kubernetes.io/job-completion-index': String(index) };
     this.put('pods', namespace, {
       apiVersion: 'v1', kind: 'Pod',
-      metadata: { name, namespace, uid: randomUUID(), creationTimestamp: ts, labels: { ...j.spec.template.metadata.labels, 'job-name': job, 'batch.kubernetes.io/job-name': job } },
-      spec: clone(j.spec.template.spec), status: { phase: 'Pending', conditions: [] },
+      metadata: { name, namespace, uid: randomUUID(), creationTimestamp: ts, labels: { ...j.spec.template.metadata.labels, 'job-name': job, 'batch.kubernetes.io/job-name': job, ...indexed }, annotations: indexed },
+      spec: { ...clone(j.spec.template.spec), ...(index === undefined ? {} : { hostname: `${job}-${index}` }) }, status: { phase: 'Pending', conditions: [] },
     }, 'ADDED');
     return name;
   }
@@ -111,8 +116,8 @@ export class FakeKubeApi {
   }
 
   /** Scenario steps. */
-  run(ns: string, job: string): string {
-    const pod = this.createPod(ns, job);
+  run(ns: string, job: string, index?: number): string {
+    const pod = this.createPod(ns, job, index);
     this.setContainer(ns, pod, { running: { startedAt: new Date().toISOString() } }, 'Running');
     return pod;
   }
@@ -153,7 +158,7 @@ export class FakeKubeApi {
       this.failures.left--;
       return this.send(res, this.failures.code, status(this.failures.code, 'the server is currently unable to handle the request', 'ServiceUnavailable'));
     }
-    const m = /^\/(?:api\/v1|apis\/batch\/v1)\/namespaces\/([^/]+)\/(jobs|pods|secrets)(?:\/([^/]+))?(\/log)?$/.exec(url.pathname);
+    const m = /^\/(?:api\/v1|apis\/batch\/v1)\/namespaces\/([^/]+)\/(jobs|pods|secrets|services)(?:\/([^/]+))?(\/log)?$/.exec(url.pathname);
     if (!m) return this.send(res, 404, status(404, `no route ${url.pathname}`));
     const [, namespace, resource, name, log] = m as unknown as [string, string, Resource, string | undefined, string | undefined];
     if (!this.namespaces.has(namespace)) return this.send(res, 404, status(404, `namespaces "${namespace}" not found`));
@@ -186,7 +191,10 @@ export class FakeKubeApi {
       this.put(resource, namespace, clone(obj), 'DELETED');
       if (resource === 'jobs') {
         for (const p of this.podsOf(namespace, name)) this.put('pods', namespace, clone(p), 'DELETED');
-        for (const s of [...this.store.secrets.values()]) if (s.metadata.namespace === namespace && s.metadata.ownerReferences?.some((o: any) => o.uid === obj.metadata.uid)) this.put('secrets', namespace, clone(s), 'DELETED');
+        // The garbage collector: what the Job owns goes with it.
+        for (const owned of ['secrets', 'services'] as const) {
+          for (const s of [...this.store[owned].values()]) if (s.metadata.namespace === namespace && s.metadata.ownerReferences?.some((o: any) => o.uid === obj.metadata.uid)) this.put(owned, namespace, clone(s), 'DELETED');
+        }
       }
       return this.send(res, 200, status(200, 'Success'));
     }

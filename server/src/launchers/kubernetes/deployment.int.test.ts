@@ -105,6 +105,8 @@ describe.skipIf(!hasKubectl)('k8s/ renders and validates', () => {
     const objs = render('overlays/dev');
     const launcher = named(objs, 'ClusterRole', 'loom-training-launcher')!;
     expect(launcher.rules).toContainEqual({ apiGroups: ['batch'], resources: ['jobs'], verbs: ['create', 'get', 'list', 'watch', 'delete'] });
+    // A distributed run's headless Service.
+    expect(launcher.rules).toContainEqual({ apiGroups: [''], resources: ['services'], verbs: ['create', 'get', 'delete'] });
     const isWorker = (s: any) => s.kind === 'ServiceAccount' && s.name === 'loom-worker' && s.namespace === 'loom';
     expect(byKind(objs, 'ClusterRoleBinding').filter((b) => b.subjects.some(isWorker))).toEqual([]);
     const bindings = byKind(objs, 'RoleBinding').filter((b) => b.subjects.some(isWorker));

@@ -3,9 +3,17 @@
  * and run, GPU resources and scheduling, retries as backoffLimit, timeout as
  * activeDeadlineSeconds, clean-up after `ttlSecondsAfterFinished`) and the Secret holding the run's
  * Loom API key (owned by the Job, so it goes with it). Each is validated before it is sent.
+ *
+ * A run of several workers is an Indexed Job (`completions` = `parallelism` = workers: one pod per
+ * index, the Job completes when every index has succeeded) with a headless Service of the Job's name
+ * owned by it: each pod's hostname is `<job>-<index>` in that subdomain, so worker 0 is
+ * `<job>-0.<job>` (MASTER_ADDR), and each pod reads its index (RANK...) from its
+ * `batch.kubernetes.io/job-completion-index` annotation (Kubernetes' "Job with pod-to-pod
+ * communication"). See domain/training/distributed.ts for the variables.
  */
 import type { TrainingSpec } from '../../domain/ports/TrainingLauncher.js';
-import { ANNOTATION, CONTAINER, jobName, LABEL, labelValue, SECRET_KEY } from './names.js';
+import { INDEX_ENV, RENDEZVOUS_PORT, sharedWorkerEnv } from '../../domain/training/distributed.js';
+import { ANNOTATION, COMPLETION_INDEX, CONTAINER, jobName, LABEL, labelValue, SECRET_KEY } from './names.js';
 import { validateLaunched } from './validate.js';
 
 export interface ManifestOptions {
@@ -24,11 +32,19 @@ export function runLabels(spec: Pick<TrainingSpec, 'tenant' | 'runId'>): Record<
   return { [LABEL.managedBy]: 'loom', [LABEL.component]: 'training', [LABEL.tenant]: labelValue(spec.tenant), [LABEL.runId]: labelValue(spec.runId) };
 }
 
+/** The environment that makes a run of several workers one distributed job (none for one worker). */
+function distributedEnv(spec: TrainingSpec, name: string) {
+  if (spec.workers === 1) return [];
+  const index = { valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${COMPLETION_INDEX}']` } } };
+  return [...sharedWorkerEnv(spec.workers, `${name}-0.${name}`, RENDEZVOUS_PORT), ...INDEX_ENV.map((n) => ({ name: n, ...index }))];
+}
+
 export function jobManifest(spec: TrainingSpec, opts: ManifestOptions) {
   const name = jobName(spec.runId);
   const labels = runLabels(spec);
   const { resources: r } = spec;
   const gpu: Record<string, string> = r.gpu > 0 ? { [GPU_RESOURCE]: String(r.gpu) } : {};
+  const distributed = spec.workers > 1;
   const job = {
     apiVersion: 'batch/v1' as const,
     kind: 'Job' as const,
@@ -37,6 +53,7 @@ export function jobManifest(spec: TrainingSpec, opts: ManifestOptions) {
       annotations: { [ANNOTATION.tenant]: spec.tenant, [ANNOTATION.requestId]: spec.requestId },
     },
     spec: {
+      ...(distributed ? { completionMode: 'Indexed', completions: spec.workers, parallelism: spec.workers } : {}),
       backoffLimit: spec.retries,
       activeDeadlineSeconds: spec.timeoutSeconds,
       ttlSecondsAfterFinished: opts.ttlSecondsAfterFinished,
@@ -45,6 +62,7 @@ export function jobManifest(spec: TrainingSpec, opts: ManifestOptions) {
         spec: {
           restartPolicy: 'Never',
           automountServiceAccountToken: false,
+          ...(distributed ? { subdomain: name } : {}),
           ...(opts.serviceAccountName ? { serviceAccountName: opts.serviceAccountName } : {}),
           ...(r.gpuType ? { nodeSelector: { [GPU_PRODUCT_LABEL]: r.gpuType } } : {}),
           ...(r.gpu > 0 ? { tolerations: [{ key: GPU_RESOURCE, operator: 'Exists', effect: 'NoSchedule' }] } : {}),
@@ -58,7 +76,9 @@ export function jobManifest(spec: TrainingSpec, opts: ManifestOptions) {
               { name: 'LOOM_URL', value: opts.loomUrl },
               { name: 'LOOM_RUN_ID', value: spec.runId },
               { name: 'LOOM_API_KEY', valueFrom: { secretKeyRef: { name, key: SECRET_KEY } } },
+              ...distributedEnv(spec, name),
             ],
+            ...(distributed ? { ports: [{ name: 'rendezvous', containerPort: RENDEZVOUS_PORT, protocol: 'TCP' }] } : {}),
             resources: {
               requests: { cpu: r.cpu, memory: r.memory, ...gpu },
               limits: { memory: r.memory, ...gpu },
@@ -72,6 +92,30 @@ export function jobManifest(spec: TrainingSpec, opts: ManifestOptions) {
   return job;
 }
 
+/** Owned by the run's Job (`uid`), so Kubernetes deletes it with the Job. */
+const ownedBy = (name: string, owner: { uid: string } | null) => (owner ? { ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name, uid: owner.uid }] } : {});
+
+/**
+ * The headless Service of a run of several workers, owned by its Job: it gives the Job's pods their
+ * DNS names (`<job>-<index>.<job>`), ready or not (a worker waits for the others before it is ready).
+ */
+export function workersServiceManifest(spec: TrainingSpec, opts: Pick<ManifestOptions, 'namespace'>, owner: { uid: string } | null) {
+  const name = jobName(spec.runId);
+  const service = {
+    apiVersion: 'v1' as const,
+    kind: 'Service' as const,
+    metadata: { name, namespace: opts.namespace, labels: runLabels(spec), ...ownedBy(name, owner) },
+    spec: {
+      clusterIP: 'None',
+      publishNotReadyAddresses: true,
+      selector: { [LABEL.runId]: labelValue(spec.runId), [LABEL.managedBy]: 'loom' },
+      ports: [{ name: 'rendezvous', port: RENDEZVOUS_PORT, targetPort: RENDEZVOUS_PORT, protocol: 'TCP' }],
+    },
+  };
+  validateLaunched(service);
+  return service;
+}
+
 /** The Secret with the run's API key, owned by its Job (`uid`) so Kubernetes deletes it with the Job. */
 export function keySecretManifest(spec: TrainingSpec, opts: Pick<ManifestOptions, 'namespace'>, owner: { uid: string } | null, apiKey: string) {
   const name = jobName(spec.runId);
@@ -79,10 +123,7 @@ export function keySecretManifest(spec: TrainingSpec, opts: Pick<ManifestOptions
     apiVersion: 'v1' as const,
     kind: 'Secret' as const,
     type: 'Opaque',
-    metadata: {
-      name, namespace: opts.namespace, labels: runLabels(spec),
-      ...(owner ? { ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name, uid: owner.uid }] } : {}),
-    },
+    metadata: { name, namespace: opts.namespace, labels: runLabels(spec), ...ownedBy(name, owner) },
     stringData: { [SECRET_KEY]: apiKey },
   };
   validateLaunched(secret);

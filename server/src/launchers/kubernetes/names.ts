@@ -9,6 +9,8 @@ export const LABEL = {
 } as const;
 export const ANNOTATION = { tenant: 'loom.dev/tenant', requestId: 'loom.dev/request-id' } as const;
 export const CONTAINER = 'train';
+/** Where an Indexed Job's pod finds its index: an annotation (and, since Kubernetes 1.28, a label) of this name. */
+export const COMPLETION_INDEX = 'batch.kubernetes.io/job-completion-index';
 export const SECRET_KEY = 'api-key';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -4,17 +4,19 @@
  * k8s/ overlays.
  */
 import { Job } from 'kubernetes-models/batch/v1';
-import { Secret } from 'kubernetes-models/v1';
+import { Secret, Service } from 'kubernetes-models/v1';
 
 type Model = { validate(): void };
 type ModelClass = new (data: never) => Model;
 
 /** The kinds Loom itself creates, loaded up front (the launcher validates synchronously). */
-const LAUNCHED: Record<string, ModelClass> = { 'batch/v1/Job': Job as unknown as ModelClass, 'v1/Secret': Secret as unknown as ModelClass };
+const LAUNCHED: Record<string, ModelClass> = {
+  'batch/v1/Job': Job as unknown as ModelClass, 'v1/Secret': Secret as unknown as ModelClass, 'v1/Service': Service as unknown as ModelClass,
+};
 
 const describeError = (what: string, err: unknown) => `${what}: ${(err as Error).message}`;
 
-/** Validate one object Loom creates (Job, Secret); throws with the schema's messages. */
+/** Validate one object Loom creates (Job, Secret, Service); throws with the schema's messages. */
 export function validateLaunched(obj: { apiVersion: string; kind: string; metadata?: { name?: string } }): void {
   const Model = LAUNCHED[`${obj.apiVersion}/${obj.kind}`];
   if (!Model) throw new Error(`no schema loaded for ${obj.apiVersion} ${obj.kind}`);

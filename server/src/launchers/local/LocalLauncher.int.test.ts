@@ -21,7 +21,7 @@ function spec(script: string, over: Partial<TrainingSpec> = {}): TrainingSpec {
   return {
     tenant: 'demo', runId: `00000000-0000-5000-8000-${String(n).padStart(12, '0')}`, requestId: `r${n}`, image: 'python:3.12',
     command: [process.execPath, '-e', script], args: [], env: [{ name: 'GREETING', value: 'hello' }],
-    resources: { cpu: '1', cpuMillis: 1000, memory: '1Gi', memoryBytes: 2 ** 30, gpu: 0, gpuType: null }, retries: 0, timeoutSeconds: 60, ...over,
+    resources: { cpu: '1', cpuMillis: 1000, memory: '1Gi', memoryBytes: 2 ** 30, gpu: 0, gpuType: null }, workers: 1, retries: 0, timeoutSeconds: 60, ...over,
   };
 }
 const creds = { loomUrl: 'http://127.0.0.1:1', apiKey: async () => 'key-for-test-000000' };
@@ -41,10 +41,10 @@ describe('LocalLauncher', () => {
     const { seen, final } = await follow(s);
     expect(seen).toContain('RUNNING:Started');
     expect(final).toMatchObject({ state: 'SUCCEEDED', reason: 'Completed' });
-    const logs = await launcher.logs(s, 100);
+    const logs = await launcher.logs(s, 100, 0);
     expect(logs).toContain(`hello ${s.runId} key-for-test-000000 http://127.0.0.1:1 no-secret`);
     expect(logs).toContain('done');
-    expect(await launcher.logs(s, 1)).toMatch(/SUCCEEDED \(Completed\)$/);
+    expect(await launcher.logs(s, 1, 0)).toMatch(/SUCCEEDED \(Completed\)$/);
     delete process.env.LOOM_NEO4J_PASSWORD;
   });
 
@@ -66,7 +66,7 @@ describe('LocalLauncher', () => {
     const { seen, final } = await follow(s);
     expect(final).toMatchObject({ state: 'FAILED', reason: 'Error', message: 'exit code 3' });
     expect(seen.some((x) => x.startsWith('RUNNING'))).toBe(true);
-    expect((await launcher.logs(s, 100)).match(/^try$/gm)).toHaveLength(2);
+    expect((await launcher.logs(s, 100, 0)).match(/^try$/gm)).toHaveLength(2);
   });
 
   it('stops a run at its deadline (DeadlineExceeded)', async () => {
@@ -115,5 +115,41 @@ describe('LocalLauncher', () => {
     expect((await follow(s)).final).toMatchObject({ state: 'FAILED', reason: 'SupervisorLost' });
     // Its supervisor writes into the runs directory until it ends: done before the directory is removed.
     await follow(other);
+  });
+
+  it('a run of several workers: each is told its rank and where worker 0 listens, and they meet there', async () => {
+    // Worker 0 listens on MASTER_ADDR:MASTER_PORT until every other worker has sent its rank; the others connect (retrying until it listens).
+    const script = `
+      const net = require('net'); const e = process.env; const world = Number(e.WORLD_SIZE);
+      console.log('rank', e.RANK, 'of', world, 'torchrun', e.PET_NODE_RANK, e.PET_NNODES, 'loom', e.LOOM_WORKER_INDEX, e.LOOM_WORKERS);
+      if (e.RANK === '0') {
+        const got = [];
+        const srv = net.createServer((c) => c.on('data', (d) => { got.push(String(d)); if (got.length === world - 1) { console.log('met', got.sort().join(',')); srv.close(); } }));
+        srv.listen(Number(e.MASTER_PORT), e.MASTER_ADDR);
+      } else {
+        const send = () => { const c = net.connect(Number(e.MASTER_PORT), e.MASTER_ADDR, () => c.end(e.RANK)); c.on('error', () => setTimeout(send, 50)); };
+        send();
+      }`;
+    const s = spec(script, { workers: 3 });
+    await launcher.launch(s, creds);
+    const { seen, final } = await follow(s);
+    expect(seen).toContain('RUNNING:Started');
+    expect(final).toMatchObject({ state: 'SUCCEEDED', reason: 'Completed' });
+    expect(await launcher.logs(s, 100, 0)).toMatch(/^rank 0 of 3 torchrun 0 3 loom 0 3$[\s\S]*^met 1,2$/m);
+    expect(await launcher.logs(s, 100, 1)).toBe('rank 1 of 3 torchrun 1 3 loom 1 3');
+    expect(await launcher.logs(s, 100, 2)).toBe('rank 2 of 3 torchrun 2 3 loom 2 3');
+  });
+
+  it('a worker that fails beyond the retries stops the others and fails the run, naming the worker', async () => {
+    const pidFile = path.join(dir, 'worker0.pid');
+    const s = spec(`if (process.env.RANK === '1') { console.log('w1'); setTimeout(() => process.exit(5), 200); } else { require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000); }`, { workers: 2, retries: 1 });
+    await launcher.launch(s, creds);
+    const { seen, final } = await follow(s);
+    expect(seen).toContain('RUNNING:Retrying');
+    expect(final).toMatchObject({ state: 'FAILED', reason: 'Error', message: 'worker 1: exit code 5' });
+    // Worker 1 ran twice (one retry), worker 0 once and was stopped.
+    expect(await launcher.logs(s, 100, 1)).toBe('w1\nw1');
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    expect(() => process.kill(pid, 0)).toThrow();
   });
 });

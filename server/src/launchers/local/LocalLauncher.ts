@@ -4,8 +4,11 @@
  * started it, just as a Kubernetes Job does. Each run has a directory
  * `<dir>/<tenant>/<runId>/` with spec.json, status.json (state) and output.log; any Loom process
  * can follow, read and cancel it. The image is not used (the command runs on this machine).
+ * A run of several workers runs them all here, worker 0 listening on a free local port
+ * (MASTER_ADDR 127.0.0.1), each worker's output in output.log (worker 0) or output.<i>.log.
  */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdir, open, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +17,7 @@ import {
   isTerminal, TRAINING_STATES, type LaunchCredentials, type RunPlacement, type TrainingLauncher, type TrainingSpec, type TrainingState, type TrainingStatus,
 } from '../../domain/ports/TrainingLauncher.js';
 import { abortableSleep as sleep } from '../abortable-sleep.js';
+import { workerEnv } from '../../domain/training/distributed.js';
 
 const SUPERVISOR = fileURLToPath(new URL('./supervisor.mjs', import.meta.url));
 /** Variables of Loom's own environment a training command sees (nothing else: no LOOM_* secrets). */
@@ -56,7 +60,10 @@ export class LocalLauncher implements TrainingLauncher {
     const fresh = await mkdir(dir).then(() => true, (err: NodeJS.ErrnoException) => { if (err.code === 'EEXIST') return false; throw err; });
     // A directory without a status is a launch that died before its supervisor started: start it now.
     if (!fresh && (await this.readStatus(dir, 2_000))) return { created: false, placement: this.placement(spec) };
-    await writeFile(path.join(dir, 'spec.json'), JSON.stringify({ command: spec.command, args: spec.args, retries: spec.retries, timeoutSeconds: spec.timeoutSeconds }));
+    // A distributed run's rendezvous: a port free now (another process may take it before worker 0 does; the run then fails and may be retried).
+    const port = spec.workers > 1 ? await freePort() : 0;
+    const workers = Array.from({ length: spec.workers }, (_, i) => (spec.workers > 1 ? workerEnv(spec.workers, i, '127.0.0.1', port) : {}));
+    await writeFile(path.join(dir, 'spec.json'), JSON.stringify({ command: spec.command, args: spec.args, retries: spec.retries, timeoutSeconds: spec.timeoutSeconds, workers: spec.workers, workerEnv: workers }));
     const env: Record<string, string> = {};
     for (const k of PASS_ENV) if (process.env[k] !== undefined) env[k] = process.env[k]!;
     for (const e of spec.env) env[e.name] = e.value;
@@ -107,8 +114,8 @@ export class LocalLauncher implements TrainingLauncher {
     }
   }
 
-  async logs(ref: RunRef, tailLines: number): Promise<string> {
-    const file = path.join(this.runDir(ref), 'output.log');
+  async logs(ref: RunRef, tailLines: number, worker: number): Promise<string> {
+    const file = path.join(this.runDir(ref), worker === 0 ? 'output.log' : `output.${worker}.log`);
     const size = await stat(file).then((s) => s.size, () => -1);
     if (size < 0) return '';
     const start = Math.max(0, size - MAX_LOG_BYTES);
@@ -139,6 +146,18 @@ export class LocalLauncher implements TrainingLauncher {
   }
 
   async close(): Promise<void> {}
+}
+
+/** A TCP port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 function alive(pid: number): boolean {

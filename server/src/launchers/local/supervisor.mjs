@@ -5,8 +5,15 @@
  * appended to output.log, state in status.json (written atomically) for any Loom process to follow.
  * SIGTERM cancels. Plain JavaScript: it runs on `node` alone.
  *
- * argv: <run dir>; the run dir holds spec.json { command, args, retries, timeoutSeconds }; the
- * command's environment is this process's environment.
+ * A run of several workers runs the command once per worker at the same time, worker i with the
+ * variables of `workerEnv[i]` (its rank, where worker 0 listens: domain/training/distributed.ts) and
+ * its output in output.log (worker 0) or output.<i>.log. It is RUNNING once every worker started and
+ * SUCCEEDED when every one exited 0. A worker that fails is started again while the run has retries
+ * left (counted over all workers, as Kubernetes' backoffLimit); beyond them the others are stopped
+ * and the run FAILED with that worker's cause.
+ *
+ * argv: <run dir>; the run dir holds spec.json { command, args, retries, timeoutSeconds, workers,
+ * workerEnv }; the command's environment is this process's environment.
  */
 import { spawn } from 'node:child_process';
 import { openSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
@@ -14,16 +21,24 @@ import path from 'node:path';
 
 const dir = process.argv[2];
 const spec = JSON.parse(readFileSync(path.join(dir, 'spec.json'), 'utf8'));
-const log = openSync(path.join(dir, 'output.log'), 'a');
+const count = spec.workers ?? 1;
+const logs = Array.from({ length: count }, (_, i) => openSync(path.join(dir, i === 0 ? 'output.log' : `output.${i}.log`), 'a'));
+const log = logs[0];
 const startedAt = Date.now();
 const KILL_GRACE_MS = 5000;
-let child = null;
-let attempt = 0;
-let stopping = null; // 'Cancelled' | 'DeadlineExceeded'
+/** One per worker: its running command (null between attempts), attempts so far, whether it exited 0. */
+const workers = Array.from({ length: count }, () => ({ child: null, attempts: 0, succeeded: false, spawned: false }));
+let failures = 0;
+let stopping = null; // 'Cancelled' | 'DeadlineExceeded' | 'WorkerFailed'
+let failedWith = null; // the cause of a WorkerFailed stop
 let finished = false;
+const who = (i) => (count > 1 ? `worker ${i}: ` : '');
 
 function status(state, reason, message, extra = {}) {
-  const s = { state, reason, message, at: new Date().toISOString(), attempt, supervisorPid: process.pid, childPid: child?.pid ?? null, ...extra };
+  const s = {
+    state, reason, message, at: new Date().toISOString(), attempt: failures + 1, supervisorPid: process.pid,
+    childPid: workers[0].child?.pid ?? null, ...(count > 1 ? { childPids: workers.map((w) => w.child?.pid ?? null) } : {}), ...extra,
+  };
   const tmp = path.join(dir, `status.json.${process.pid}.tmp`);
   writeFileSync(tmp, JSON.stringify(s));
   renameSync(tmp, path.join(dir, 'status.json'));
@@ -43,7 +58,15 @@ function finish(state, reason, message, extra) {
   process.exit(0);
 }
 
-function killChild(signal) {
+/** Once every worker's command has ended, the run's outcome for the stop under way. */
+function finishStopped() {
+  if (workers.some((w) => w.child)) return;
+  if (stopping === 'Cancelled') return finish('CANCELLED', 'Cancelled', null);
+  if (stopping === 'DeadlineExceeded') return finish('FAILED', 'DeadlineExceeded', `ran longer than ${spec.timeoutSeconds} s`);
+  finish('FAILED', failedWith.reason, failedWith.message, { exitCode: failedWith.exitCode });
+}
+
+function killChild(child, signal) {
   if (!child?.pid) return;
   try { process.kill(-child.pid, signal); } catch { /* already gone */ }
 }
@@ -51,31 +74,45 @@ function killChild(signal) {
 function stop(why) {
   if (stopping || finished) return;
   stopping = why;
-  if (!child) return finish(why === 'Cancelled' ? 'CANCELLED' : 'FAILED', why, null);
-  killChild('SIGTERM');
-  setTimeout(() => killChild('SIGKILL'), KILL_GRACE_MS).unref();
+  for (const w of workers) killChild(w.child, 'SIGTERM');
+  setTimeout(() => workers.forEach((w) => killChild(w.child, 'SIGKILL')), KILL_GRACE_MS).unref();
+  finishStopped();
 }
 
-function start() {
-  attempt++;
-  note(`attempt ${attempt} of ${spec.retries + 1}: ${[...spec.command, ...spec.args].join(' ')}`);
+function start(i) {
+  if (stopping || finished) return finishStopped();
+  const w = workers[i];
+  w.attempts++;
+  note(`${who(i)}attempt ${failures + 1} of ${spec.retries + 1}: ${[...spec.command, ...spec.args].join(' ')}`);
   // Its own process group, so a cancel stops everything the command started.
-  child = spawn(spec.command[0], [...spec.command.slice(1), ...spec.args], { cwd: dir, env: process.env, stdio: ['ignore', log, log], detached: true });
+  const child = spawn(spec.command[0], [...spec.command.slice(1), ...spec.args], {
+    cwd: dir, env: { ...process.env, ...(spec.workerEnv?.[i] ?? {}) }, stdio: ['ignore', logs[i], logs[i]], detached: true,
+  });
+  w.child = child;
   let failedToStart = null;
   child.once('error', (err) => { failedToStart = err; });
-  child.once('spawn', () => status('RUNNING', attempt > 1 ? 'Retrying' : 'Started', null));
+  child.once('spawn', () => {
+    w.spawned = true;
+    if (!stopping && workers.every((x) => x.spawned)) status('RUNNING', failures > 0 ? 'Retrying' : 'Started', count > 1 ? `${count} workers running` : null);
+  });
   child.once('close', (code, signal) => {
-    if (stopping) return finish(stopping === 'Cancelled' ? 'CANCELLED' : 'FAILED', stopping, stopping === 'DeadlineExceeded' ? `ran longer than ${spec.timeoutSeconds} s` : null);
-    if (code === 0 && !failedToStart) return finish('SUCCEEDED', 'Completed', null, { exitCode: 0 });
+    w.child = null;
+    if (stopping) return finishStopped();
+    if (code === 0 && !failedToStart) {
+      w.succeeded = true;
+      if (workers.every((x) => x.succeeded)) finish('SUCCEEDED', 'Completed', null, { exitCode: 0 });
+      return;
+    }
     const reason = failedToStart ? 'StartError' : signal === 'SIGKILL' ? 'Killed' : 'Error';
     const message = failedToStart ? failedToStart.message : signal ? `killed by ${signal}${signal === 'SIGKILL' ? ' (out of memory?)' : ''}` : `exit code ${code}`;
-    if (attempt <= spec.retries) {
-      note(`attempt ${attempt} failed (${message}); retrying`);
-      child = null;
-      status('RUNNING', 'Retrying', `attempt ${attempt} failed: ${message}`);
-      return void setTimeout(() => (stopping ? finish(stopping === 'Cancelled' ? 'CANCELLED' : 'FAILED', stopping, null) : start()), 1000);
+    failures++;
+    if (failures <= spec.retries) {
+      note(`${who(i)}attempt ${failures} failed (${message}); retrying`);
+      status('RUNNING', 'Retrying', `${who(i)}attempt ${failures} failed: ${message}`);
+      return void setTimeout(() => start(i), 1000);
     }
-    finish('FAILED', reason, message, { exitCode: code });
+    failedWith = { reason, message: `${who(i)}${message}`, exitCode: code };
+    stop('WorkerFailed');
   });
 }
 
@@ -85,4 +122,4 @@ process.on('SIGINT', () => stop('Cancelled'));
 setInterval(() => { if (Date.now() - startedAt >= spec.timeoutSeconds * 1000) stop('DeadlineExceeded'); }, 250);
 status('QUEUED', 'Starting', null);
 if (existsSync(path.join(dir, 'cancel'))) finish('CANCELLED', 'Cancelled', 'cancelled before it started');
-else start();
+else workers.forEach((_, i) => start(i));

@@ -1,4 +1,5 @@
-/** One training run, live: state (polled until final), spec, placement, logs, cancel. */
+/** One training run, live: state (polled until final), spec, placement, logs (of one worker of a distributed run), cancel. */
+import { useState } from 'react';
 import { useMutation } from '../../api/useMutation.js';
 import { Link } from '../../shell/router.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
@@ -13,7 +14,8 @@ const POLL_MS = 1500;
 export function TrainingDetail({ runId }: { runId: string }) {
   const t = useT(M);
   const f = useFormat();
-  const { data, error, refresh } = usePoll(TrainingRunDocument, { runId, tailLines: 500 }, POLL_MS, (d) => Boolean(d.trainingRun && !isFinal(d.trainingRun.state)));
+  const [worker, setWorker] = useState(0);
+  const { data, error, refresh } = usePoll(TrainingRunDocument, { runId, tailLines: 500, worker }, POLL_MS, (d) => Boolean(d.trainingRun && !isFinal(d.trainingRun.state)));
   const [cancel, cancelling] = useMutation(CancelTrainingDocument);
   const run = data?.trainingRun;
 
@@ -51,7 +53,10 @@ export function TrainingDetail({ runId }: { runId: string }) {
           <dt>{t('image')}</dt><dd className="mono">{run.image}</dd>
           <dt>{t('command')}</dt><dd className="mono">{joinArgs([...run.command, ...run.args]) || '–'}</dd>
           <dt>{t('env')}</dt><dd className="mono">{run.env.map((e) => `${e.name}=${e.value}`).join('  ') || '–'}</dd>
-          <dt>{t('resources')}</dt><dd>{run.resources.cpu} CPU · {run.resources.memory} · {run.resources.gpu} GPU {run.resources.gpuType ?? ''}</dd>
+          <dt>{t('resources')}</dt>
+          <dd data-testid="training-resources">
+            {run.resources.cpu} CPU · {run.resources.memory} · {run.resources.gpu} GPU {run.resources.gpuType ?? ''}{run.workers > 1 && <span className="muted"> · {t('perWorker', { n: run.workers })}</span>}
+          </dd>
           <dt>{t('retries')}</dt><dd>{run.retries}</dd>
           <dt>{t('timeoutSeconds')}</dt><dd>{run.timeoutSeconds}</dd>
           <dt>{t('datasets')}</dt><dd className="mono">{run.datasets.join(', ') || '–'}</dd>
@@ -60,7 +65,16 @@ export function TrainingDetail({ runId }: { runId: string }) {
         </dl>
       </section>
       <section className="card">
-        <h3>{t('logs')}</h3>
+        <div className="row">
+          <h3>{t('logs')}</h3>
+          {run.workers > 1 && (
+            <label>{t('worker')}{' '}
+              <select value={worker} data-testid="training-log-worker" onChange={(e) => setWorker(Number(e.target.value))}>
+                {Array.from({ length: run.workers }, (_, i) => <option key={i} value={i}>{i}</option>)}
+              </select>
+            </label>
+          )}
+        </div>
         {run.logs ? <pre className="logs" data-testid="training-logs">{run.logs}</pre> : <p className="muted" data-testid="training-no-logs">{t('noLogs')}</p>}
       </section>
     </>

@@ -13,11 +13,11 @@ import { QuotaCard } from './QuotaCard.js';
 import { DatasetPicker } from './DatasetPicker.js';
 import { M } from './messages.js';
 
-type Field = { name: FormField; hint?: 'hintImage' | 'hintCommand' | 'hintEnv' | 'hintDatasets' | 'hintFeatureGroups' | 'hintGpuType'; area?: boolean; wide?: boolean };
+type Field = { name: FormField; hint?: 'hintImage' | 'hintCommand' | 'hintEnv' | 'hintDatasets' | 'hintFeatureGroups' | 'hintGpuType' | 'hintWorkers'; area?: boolean; wide?: boolean };
 const FIELDS: readonly Field[] = [
   { name: 'name' }, { name: 'experiment' }, { name: 'image', hint: 'hintImage', wide: true }, { name: 'command', hint: 'hintCommand', wide: true },
   { name: 'args', hint: 'hintCommand', wide: true }, { name: 'env', hint: 'hintEnv', area: true, wide: true }, { name: 'cpu' }, { name: 'memory' },
-  { name: 'gpu' }, { name: 'gpuType', hint: 'hintGpuType' }, { name: 'datasets', hint: 'hintDatasets', area: true, wide: true },
+  { name: 'gpu' }, { name: 'gpuType', hint: 'hintGpuType' }, { name: 'workers', hint: 'hintWorkers', wide: true }, { name: 'datasets', hint: 'hintDatasets', area: true, wide: true },
   { name: 'featureGroups', hint: 'hintFeatureGroups', area: true, wide: true }, { name: 'retries' }, { name: 'timeoutSeconds' },
 ];
 

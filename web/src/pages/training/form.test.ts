@@ -15,17 +15,17 @@ describe('toRequest', () => {
   it('builds the request from the typed fields', () => {
     const res = toRequest({
       ...EMPTY_FORM, name: ' smoke ', experiment: 'churn', image: 'python:3.12-slim', command: `node -e "console.log(1)"`, args: '--epochs 3',
-      env: 'SEED=42\n\nMODE=a=b', gpu: '1', gpuType: 'NVIDIA-A100', datasets: 'dataset:a, dataset:b\ndataset:c', featureGroups: 'dataset:fs:customers', retries: '2', timeoutSeconds: '',
+      env: 'SEED=42\n\nMODE=a=b', gpu: '1', gpuType: 'NVIDIA-A100', workers: '4', datasets: 'dataset:a, dataset:b\ndataset:c', featureGroups: 'dataset:fs:customers', retries: '2', timeoutSeconds: '',
     }, 'req-1');
     expect(res).toEqual({ input: {
       requestId: 'req-1', name: 'smoke', experiment: 'churn', image: 'python:3.12-slim', command: ['node', '-e', 'console.log(1)'], args: ['--epochs', '3'],
-      env: [{ name: 'SEED', value: '42' }, { name: 'MODE', value: 'a=b' }], resources: { cpu: '1', memory: '2Gi', gpu: 1, gpuType: 'NVIDIA-A100' },
+      env: [{ name: 'SEED', value: '42' }, { name: 'MODE', value: 'a=b' }], resources: { cpu: '1', memory: '2Gi', gpu: 1, gpuType: 'NVIDIA-A100' }, workers: 4,
       inputs: { datasets: ['dataset:a', 'dataset:b', 'dataset:c'], featureGroups: ['dataset:fs:customers'] }, retries: 2, timeoutSeconds: null,
     } });
   });
   it('names every wrong field before sending', () => {
-    const res = toRequest({ ...EMPTY_FORM, image: ' ', command: 'echo "x', env: 'OK=1\nbroken', gpu: 'two', retries: '-1' }, 'r');
-    expect(res).toEqual({ problems: { image: { key: 'required' }, command: { key: 'quotes' }, env: { key: 'envLine', vars: { line: 2 } }, gpu: { key: 'integer' }, retries: { key: 'integer' } } });
+    const res = toRequest({ ...EMPTY_FORM, image: ' ', command: 'echo "x', env: 'OK=1\nbroken', gpu: 'two', workers: '1.5', retries: '-1' }, 'r');
+    expect(res).toEqual({ problems: { image: { key: 'required' }, command: { key: 'quotes' }, env: { key: 'envLine', vars: { line: 2 } }, gpu: { key: 'integer' }, workers: { key: 'integer' }, retries: { key: 'integer' } } });
   });
 });
 
@@ -36,6 +36,7 @@ describe('fieldOfError', () => {
     expect(fieldOfError('input.env[0].name: LOOM_URL is set by Loom')).toBe('env');
     expect(fieldOfError('input.inputs.datasets[1]: dataset:x not found')).toBe('datasets');
     expect(fieldOfError('input.image: must be a container image reference')).toBe('image');
+    expect(fieldOfError('input.workers: must be an integer 1..64')).toBe('workers');
     expect(fieldOfError('training dispatch is not configured')).toBeNull();
   });
 });

@@ -7,14 +7,14 @@ import type { RequestTrainingInput } from '../../gql/graphql.js';
 
 export interface TrainingForm {
   name: string; experiment: string; image: string; command: string; args: string; env: string;
-  cpu: string; memory: string; gpu: string; gpuType: string; datasets: string; featureGroups: string; retries: string; timeoutSeconds: string;
+  cpu: string; memory: string; gpu: string; gpuType: string; workers: string; datasets: string; featureGroups: string; retries: string; timeoutSeconds: string;
 }
 export type FormField = keyof TrainingForm;
 /** A problem found in the browser: a message key and its variables. */
 export interface FieldProblem { key: 'required' | 'integer' | 'envLine' | 'quotes'; vars?: Record<string, string | number> }
 
 export const EMPTY_FORM: TrainingForm = {
-  name: '', experiment: '', image: '', command: '', args: '', env: '', cpu: '1', memory: '2Gi', gpu: '0', gpuType: '', datasets: '', featureGroups: '', retries: '0', timeoutSeconds: '3600',
+  name: '', experiment: '', image: '', command: '', args: '', env: '', cpu: '1', memory: '2Gi', gpu: '0', gpuType: '', workers: '1', datasets: '', featureGroups: '', retries: '0', timeoutSeconds: '3600',
 };
 
 /** Split a command line like a POSIX shell does for words: spaces separate, '…' and "…" quote, \ escapes. Null on an open quote. */
@@ -78,7 +78,7 @@ export function toRequest(form: TrainingForm, requestId: string): { input: Reque
   if (!args) problems.args = { key: 'quotes' };
   const env = parseEnv(form.env);
   if (!Array.isArray(env)) problems.env = env;
-  const numbers = { gpu: int(form.gpu), retries: int(form.retries), timeoutSeconds: int(form.timeoutSeconds) };
+  const numbers = { gpu: int(form.gpu), workers: int(form.workers), retries: int(form.retries), timeoutSeconds: int(form.timeoutSeconds) };
   for (const [field, value] of Object.entries(numbers)) if (value === null) problems[field as FormField] = { key: 'integer' };
   if (Object.keys(problems).length > 0 || !command || !args || !Array.isArray(env)) return { problems };
   const opt = (s: string) => s.trim() || null;
@@ -86,7 +86,7 @@ export function toRequest(form: TrainingForm, requestId: string): { input: Reque
     input: {
       requestId, name: opt(form.name), experiment: opt(form.experiment), image: form.image.trim(),
       command: command.length ? command : null, args: args.length ? args : null, env: env.length ? env : null,
-      resources: { cpu: opt(form.cpu), memory: opt(form.memory), gpu: numbers.gpu ?? null, gpuType: opt(form.gpuType) },
+      resources: { cpu: opt(form.cpu), memory: opt(form.memory), gpu: numbers.gpu ?? null, gpuType: opt(form.gpuType) }, workers: numbers.workers ?? null,
       inputs: {
         datasets: listItems(form.datasets).length ? listItems(form.datasets) : null,
         featureGroups: listItems(form.featureGroups).length ? listItems(form.featureGroups) : null,
@@ -99,7 +99,7 @@ export function toRequest(form: TrainingForm, requestId: string): { input: Reque
 const SERVER_FIELDS: ReadonlyArray<[RegExp, FormField]> = [
   [/^input\.resources\.gpuType\b/, 'gpuType'], [/^input\.resources\.gpu\b/, 'gpu'], [/^input\.resources\.cpu\b/, 'cpu'], [/^input\.resources\.memory\b/, 'memory'],
   [/^input\.inputs\.datasets\b/, 'datasets'], [/^input\.inputs\.featureGroups\b/, 'featureGroups'], [/^input\.env\b/, 'env'], [/^input\.command\b/, 'command'], [/^input\.args\b/, 'args'],
-  [/^input\.image\b/, 'image'], [/^input\.experiment\b/, 'experiment'], [/^input\.name\b/, 'name'], [/^input\.retries\b/, 'retries'], [/^input\.timeoutSeconds\b/, 'timeoutSeconds'],
+  [/^input\.workers\b/, 'workers'], [/^input\.image\b/, 'image'], [/^input\.experiment\b/, 'experiment'], [/^input\.name\b/, 'name'], [/^input\.retries\b/, 'retries'], [/^input\.timeoutSeconds\b/, 'timeoutSeconds'],
 ];
 
 /** The form field of a BAD_USER_INPUT's field path (`input.resources.gpu`), or of its message when it has none (null when neither names one). */
