@@ -26,11 +26,16 @@ export interface ImpactUsage {
 const MAX_RUNS = 100;
 const RUN_READS_AT_ONCE = 4;
 
-/** Calls of the named versions in the window (spans as stored: an exporter's retry not yet merged may count twice). */
+/**
+ * Calls of the named versions in the window. FINAL: a span an exporter sent twice (a retried export)
+ * counts once; copies of a span share its start day, so its partition, and FINAL merges within each
+ * partition only (as the LLM usage rollups read it, trace-queries.ts llmUsageQuery).
+ */
 export const TRAFFIC_SQL = `SELECT count() AS calls, countIf(status_code = 'ERROR') AS errors, sum(llm_total_tokens) AS tokens, sum(llm_cost_usd) AS cost
-FROM spans
+FROM spans FINAL
 WHERE tenant_id = {tenant:String} AND is_llm AND start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
-  AND (concat(model_name, '@', model_version) IN {models:Array(String)} OR concat(prompt_name, '@', prompt_version) IN {prompts:Array(String)})`;
+  AND (concat(model_name, '@', model_version) IN {models:Array(String)} OR concat(prompt_name, '@', prompt_version) IN {prompts:Array(String)})
+SETTINGS do_not_merge_across_partitions_select_final = 1`;
 
 export class ImpactUsageService {
   constructor(private readonly analytics: Analytics, private readonly gpu: GpuQueryService, private readonly now: () => number = Date.now) {}
