@@ -5,6 +5,7 @@ import { TenancyService } from '../domain/tenancy/tenancy.service.js';
 import { LineageService } from '../domain/lineage.service.js';
 import { LineageIngestService, type LineageIngestOptions } from '../domain/openlineage/lineage-ingest.service.js';
 import { LineageEventArchive } from '../domain/openlineage/event-archive.js';
+import { changeImpact, schemaChangeData, SchemaChangeWatch } from '../domain/openlineage/schema-changes.js';
 import { LoggedLineageIngest, type LoggedIngestOptions } from '../domain/openlineage/logged-ingest.js';
 import { readers, visibleGraph } from '../domain/openlineage/visible-graph.js';
 import type { IngestLog } from '../domain/ports/IngestLog.js';
@@ -90,13 +91,20 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
   // The archive's reads wait, as the graph's do, for the events answered before them (the log is made after it).
   let archived = (_tenant: string) => Promise.resolve();
   const lineageEvents = new LineageEventArchive(analytics, (tenant) => archived(tenant));
-  const lineageIngest = new LineageIngestService(raw, opts.lineageIngest, lineageEvents);
+  // Schema changes are found by the graph writer and sent with what the dataset feeds (schema-changes.ts).
+  const schemaChanges = new SchemaChangeWatch(raw, (tenant) => registry.webhooks.subscribed(tenant, 'DATASET_SCHEMA_CHANGED'), (tenant, change) => {
+    registry.webhooks.notifyWith(tenant, 'DATASET_SCHEMA_CHANGED', async () => schemaChangeData(change, await changeImpact(rawLineage, impactUsage, tenant, change.datasetId)));
+  });
+  const lineageIngest = new LineageIngestService(raw, opts.lineageIngest, lineageEvents, schemaChanges);
   const lineageLog = opts.ingestLog ? new LoggedLineageIngest(lineageIngest, opts.ingestLog.log, opts.ingestLog, lineageEvents) : null;
   if (lineageLog) archived = (tenant) => lineageLog.archived(tenant, readers.getStore()?.reader);
   const graph = lineageLog ? visibleGraph(raw, (tenant) => lineageLog.visible(tenant, readers.getStore()?.reader)) : raw;
   const tenancy = new TenancyService(raw);
-  const registry = createRegistry(graph, analytics);
+  const registry = createRegistry(graph, analytics, { webhookGraph: raw });
   const gpu = new GpuQueryService(graph, analytics);
+  const impactUsage = new ImpactUsageService(analytics, gpu);
+  // Read from the raw graph, which holds the change by then (the visible one would wait for the writer reporting it).
+  const rawLineage = new LineageService(raw);
   return {
     graph,
     analytics,
@@ -116,7 +124,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     }),
     metrics: new MetricsQueryService(analytics),
     gpu,
-    impactUsage: new ImpactUsageService(analytics, gpu),
+    impactUsage,
     alerts: new AlertService(graph, analytics, registry.webhooks.notify, () => tenancy.listTenants(), opts.alerts),
     features: new FeatureStore(graph, analytics),
     judging: opts.judging ? new EvaluationJudging(graph, analytics, opts.judging.queue, opts.judging.judge, opts.judging.concurrency) : null,

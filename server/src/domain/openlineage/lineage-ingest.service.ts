@@ -8,6 +8,7 @@ import { nodeId } from '../ids.js';
 import { KeyedLock } from '../keyed-lock.js';
 import type { EdgeKind } from '../model.js';
 import type { LineageEventArchive } from './event-archive.js';
+import type { SchemaChangeWatch } from './schema-changes.js';
 
 export interface IngestResult { kind: EventKind; nodes: number; edges: number }
 export interface BatchFailure { index: number; reason: string; field?: string; retriable: boolean }
@@ -56,6 +57,8 @@ export class LineageIngestService implements LineageReceiver {
     private readonly graph: GraphStore,
     private readonly opts: LineageIngestOptions = { historyCacheJobs: 10_000 },
     private readonly archive: LineageEventArchive | null = null,
+    /** Reports the schema changes the written events make (schema-changes.ts). */
+    private readonly schemaChanges: SchemaChangeWatch | null = null,
   ) {}
 
   async ingest(tenant: string, body: unknown): Promise<IngestResult> {
@@ -83,6 +86,7 @@ export class LineageIngestService implements LineageReceiver {
   /** Writes placed events (each its own result; one that could not be placed keeps its reason). Its batches gain the job history's edges. */
   async writePlaced(tenant: string, placed: readonly PromiseSettledResult<PlacedEvent>[]): Promise<PromiseSettledResult<IngestResult>[]> {
     const results: PromiseSettledResult<IngestResult>[] = new Array(placed.length);
+    const changes = await this.schemaChangesOf(tenant, placed);
     const byJob = new Map<string | null, { index: number; placed: PlacedEvent }[]>();
     placed.forEach((p, index) => {
       if (p.status === 'rejected') {
@@ -129,7 +133,17 @@ export class LineageIngestService implements LineageReceiver {
       });
       await written;
     }));
+    changes?.watch.after(changes.pending, (i) => results[changes.index[i]].status === 'fulfilled');
     return results;
+  }
+
+  /** The schema changes the placed events would make (none read unless the tenant subscribed to them); never fails the write. */
+  private async schemaChangesOf(tenant: string, placed: readonly PromiseSettledResult<PlacedEvent>[]) {
+    const watch = this.schemaChanges;
+    if (!watch) return null;
+    const index = placed.flatMap((p, i) => (p.status === 'fulfilled' ? [i] : []));
+    const pending = await watch.before(tenant, index.map((i) => (placed[i] as PromiseFulfilledResult<PlacedEvent>).value)).catch(() => null);
+    return pending && { watch, pending, index };
   }
 
   /**

@@ -17,9 +17,14 @@ export interface Registry {
   webhooks: WebhookService;
 }
 
-export function createRegistry(graph: GraphStore, analytics: Analytics, opts: { webhookRetry?: RetryPolicy } = {}): Registry {
+/**
+ * `opts.webhookGraph`: where webhooks are kept and read (default `graph`). Their nodes never come from
+ * lineage events, so they need not wait for the ingest's backlog: the graph writer itself asks
+ * whether a tenant takes schema changes (openlineage/schema-changes.ts), and must not wait for itself.
+ */
+export function createRegistry(graph: GraphStore, analytics: Analytics, opts: { webhookRetry?: RetryPolicy; webhookGraph?: GraphStore } = {}): Registry {
   const metrics = new RunMetrics(analytics);
-  const webhooks = new WebhookService(graph, opts.webhookRetry);
+  const webhooks = new WebhookService(opts.webhookGraph ?? graph, opts.webhookRetry);
   return {
     tracking: new TrackingService(graph, metrics),
     models: new ModelRegistry(graph, metrics, webhooks.notify),

@@ -48,7 +48,25 @@ export function slackText(event: string, tenant: string, data: Data): string {
       return `:memo: Prompt *${esc(data.prompt)}* version ${esc(data.version)} created${who}`;
     case 'PROMPT_LABEL_CHANGED':
       return `:label: Prompt *${esc(data.prompt)}* label \`${esc(data.label)}\` ${data.version === null ? 'removed' : `→ version ${esc(data.version)}`}${who}${why}`;
+    case 'DATASET_SCHEMA_CHANGED':
+      return schemaChangeText(tenant, data);
     default:
       return `${esc(event)} in ${esc(tenant)}`;
   }
+}
+
+/** A schema change: the dataset, who wrote it, the columns (a few named), and what it feeds. */
+function schemaChangeText(tenant: string, data: Data): string {
+  const names = (list: Data[] = []) => list.slice(0, 5).map((f) => `\`${esc(f.name)}\``).join(', ') + (list.length > 5 ? ` +${list.length - 5}` : '');
+  const parts = [
+    data.added?.length ? `added ${names(data.added)}` : '',
+    data.removed?.length ? `removed ${names(data.removed)}` : '',
+    data.changed?.length ? `retyped ${(data.changed as Data[]).slice(0, 5).map((c) => `\`${esc(c.name)}\` ${esc(c.from)} → ${esc(c.to)}`).join(', ')}` : '',
+  ].filter(Boolean);
+  const by = data.job ? ` by job ${esc(data.job.namespace)}/${esc(data.job.name)}` : '';
+  const impact = data.impact as Data | null;
+  const models = impact?.modelVersions?.length ? `, ${impact.modelVersions.length} model version(s) (${(impact.modelVersions as string[]).slice(0, 3).map(esc).join(', ')})` : '';
+  const calls = impact?.usage?.llmCalls ? `, ${esc(impact.usage.llmCalls)} LLM calls in 7 days` : '';
+  const feeds = impact ? `\nIt feeds ${esc(Math.max(0, impact.total - 1))} node(s)${models}${calls}` : '';
+  return `:warning: Dataset *${esc(data.dataset?.namespace)}/${esc(data.dataset?.name)}* schema changed in ${esc(tenant)}${by}: ${parts.join('; ')}${feeds}`;
 }

@@ -22,6 +22,8 @@ export const WEBHOOK_EVENTS = [
   'MODEL_VERSION_REGISTERED', 'MODEL_VERSION_STAGE_CHANGED', 'MODEL_ALIAS_CHANGED', 'PROMPT_VERSION_CREATED', 'PROMPT_LABEL_CHANGED',
   // an alert rule's alert started firing / resolved (domain/alerts)
   'ALERT_FIRING', 'ALERT_RESOLVED',
+  // a dataset's writer reported a schema other than the graph's (domain/openlineage/schema-changes.ts)
+  'DATASET_SCHEMA_CHANGED',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
@@ -80,21 +82,33 @@ export class WebhookService {
     return hooks;
   }
 
+  /** Whether any webhook of the tenant takes `event` (from the cached list: no read most of the time). */
+  async subscribed(tenant: string, event: WebhookEvent): Promise<boolean> {
+    return (await this.list(tenant)).some((h) => (h.props.events as string[]).includes(event));
+  }
+
   /** Recent delivery outcomes of one webhook, newest first (kept in memory, the last 200 per tenant). */
   deliveries(tenant: string, id: string): DeliveryRecord[] {
     return (this.recent.get(tenant) ?? []).filter((d) => d.webhookId === id).reverse();
   }
 
   /** Send an event to every subscribed webhook of the tenant, in the background. */
-  readonly notify: Notify = (tenant, event, data) => {
-    const work = this.dispatch(tenant, event, data).catch(() => undefined);
+  readonly notify: Notify = (tenant, event, data) => this.notifyWith(tenant, event, async () => data);
+
+  /**
+   * As notify, the data built only if a webhook takes the event (for data that costs a read, such as
+   * an impact analysis), as part of the delivery (idle() waits for it).
+   */
+  readonly notifyWith = (tenant: string, event: WebhookEvent, build: () => Promise<Record<string, unknown>>): void => {
+    const work = this.dispatch(tenant, event, build).catch(() => undefined);
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
   };
 
-  private async dispatch(tenant: string, event: WebhookEvent, data: Record<string, unknown>): Promise<void> {
+  private async dispatch(tenant: string, event: WebhookEvent, build: () => Promise<Record<string, unknown>>): Promise<void> {
     const hooks = (await this.list(tenant)).filter((h) => (h.props.events as string[]).includes(event));
     if (!hooks.length) return;
+    const data = await build();
     const secrets = await this.graph.getNodes(SYSTEM_TENANT, hooks.map((h) => secretNodeId(tenant, h.name)));
     const occurredAt = new Date().toISOString();
     await Promise.all(hooks.map(async (hook, i) => {
