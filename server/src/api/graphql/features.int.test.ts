@@ -277,6 +277,16 @@ describe('feature store: groups in the graph, values in ClickHouse, online and p
     expect(kept.validateFeatureGroup.validation.success).toBe(true);
     expect((await ok(loom, VALIDATE, {})).validateFeatureGroup.expectations).toHaveLength(4); // validated again with the kept rules
     expect((await ok(loom, PROMOTE)).transitionModelVersionStage.stage).toBe('Production');
+    // Every check is kept, newest first; `before` pages back.
+    const HISTORY = `query ($first: Int!, $before: DateTime) { featureGroup(namespace: "${NS}", name: "${GROUP}") { validation { at } validations(first: $first, before: $before) { at success validatedBy { role } results { success } } } }`;
+    const { featureGroup: h } = await ok(loom, HISTORY, { first: 10 });
+    expect(h.validations.map((x: any) => [x.success, x.results.filter((r: any) => r.success).length])).toEqual([[true, 4], [true, 4], [false, 3]]);
+    expect(h.validations[0].at).toBe(h.validation.at);
+    expect(h.validations.every((x: any, i: number) => i === 0 || x.at < h.validations[i - 1].at)).toBe(true);
+    expect(h.validations[0].validatedBy).toEqual({ role: 'admin' });
+    const older = await ok(loom, HISTORY, { first: 1, before: h.validations[1].at });
+    expect(older.featureGroup.validations.map((x: any) => x.at)).toEqual([h.validations[2].at]);
+    expect((await fails(loom, HISTORY, { first: 0 })).message).toMatch(/^first: must be an integer 1\.\.500/);
   });
 
   it('keeps tenants apart: another tenant sees, reads and writes none of it', async () => {
@@ -291,6 +301,8 @@ describe('feature store: groups in the graph, values in ClickHouse, online and p
     // Its own group of the same name holds its own values only.
     await ok(loom, DEFINE, { input: definition({ source: null, features: [{ name: 'plan', type: 'STRING' }] }) }, rivalKey);
     await ok(loom, WRITE, { ns: NS, name: GROUP, rows: [{ entityId: 'c1', values: { plan: 'rival-plan' } }] }, rivalKey);
+    // It has no checks of its own, and sees none of the other's.
+    expect((await ok(loom, `{ featureGroup(namespace: "${NS}", name: "${GROUP}") { validations { at } } }`, {}, rivalKey)).featureGroup.validations).toEqual([]);
     const mine = await ok(loom, ONLINE, { ids: ['c1'], f: [{ namespace: NS, name: GROUP, features: ['plan'] }] });
     const theirs = await ok(loom, ONLINE, { ids: ['c1', 'c2'], f: ALL }, rivalKey);
     expect(mine.onlineFeatures[0].values[0].value).toBe('premium');

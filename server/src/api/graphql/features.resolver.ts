@@ -86,11 +86,12 @@ class FeatureExpectationResult {
   @Field(() => Int, { description: 'Values checked' }) evaluated!: number;
 }
 
-@ObjectType({ description: 'The last check of the rules' })
+@ObjectType({ description: 'A check of the rules' })
 class FeatureValidation {
   @Field(() => GraphQLDateTime) at!: string;
   @Field(() => Boolean) success!: boolean;
   @Field(() => [FeatureExpectationResult]) results!: FeatureExpectationResult[];
+  @Field(() => ActorRecord, { nullable: true, description: 'Who ran it (in `validations`; null on the group\'s latest)' }) validatedBy?: ActorRecord | null;
 }
 
 @InputType()
@@ -223,6 +224,17 @@ export class FeaturesResolver {
   @FieldResolver(() => FeatureGroupStats)
   async stats(@Root() g: FeatureGroup, @Ctx() ctx: Context): Promise<FeatureGroupStats> {
     return ctx.services.features.stats(ctx.principal.tenant, g as unknown as DomainGroup);
+  }
+
+  @FieldResolver(() => [FeatureValidation], { description: 'Every check of the rules (validateFeatureGroup), newest first: `before` pages back' })
+  async validations(
+    @Root() g: FeatureGroup,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('before', () => GraphQLDateTime, { nullable: true }) before: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<FeatureValidation[]> {
+    const list = await ctx.services.features.validations(ctx.principal.tenant, g as unknown as DomainGroup, first, before ?? null);
+    return list.map((v) => ({ ...v, validatedBy: actorRecord(v.validatedBy), results: v.results.map(resultView) }));
   }
 
   @FieldResolver(() => [FeatureStats], { description: "Per feature, over each entity's latest value" })

@@ -17,8 +17,8 @@ import {
 } from './groups.js';
 import { definitionBatch } from './group-graph.js';
 import { checkEntityId, checkEventTime, decodeValue, valueRows, type FeatureRowInput, type FeatureValue, type StoredValue } from './values.js';
-import { assertionsFacet, checkExpectations, expectationsQuery, verdicts, type Expectation } from './expectations.js';
-import { featureStatsQuery, groupStatsQuery, onlineQuery, pointInTimeQuery, type FeaturePairs } from './queries.js';
+import { assertionsFacet, checkExpectations, expectationsQuery, verdicts, type Expectation, type ExpectationResult } from './expectations.js';
+import { featureStatsQuery, groupStatsQuery, onlineQuery, pointInTimeQuery, validationsQuery, type FeaturePairs } from './queries.js';
 
 /** Features of one group to read (all of them when `features` is left out). */
 export interface FeatureSelection { namespace: string; name: string; features?: string[] | null }
@@ -29,6 +29,11 @@ export interface FeatureSelection { namespace: string; name: string; features?: 
 export type ValueStatus = 'PRESENT' | 'NULL' | 'NOT_FOUND' | 'EXPIRED';
 export interface VectorValue { group: string; feature: string; value: FeatureValue; eventTime: string | null; status: ValueStatus }
 export interface FeatureVector { entityId: string; at: string; values: VectorValue[] }
+/** One check of a group's rules (FeatureStore.validations). */
+export interface ValidationRecord { at: string; success: boolean; results: ExpectationResult[]; validatedBy: { actor: string | null; role: string } }
+/** Most checks listed at once. */
+const MAX_VALIDATIONS = 500;
+
 export interface WriteResult { rows: number; values: number; writtenAt: string }
 export interface GroupStats { entities: number; values: number; firstEventTime: string | null; lastEventTime: string | null; lastWrittenAt: string | null }
 export interface FeatureStats {
@@ -47,6 +52,8 @@ interface Resolved { group: FeatureGroup; specs: FeatureSpec[] }
 export class FeatureStore {
   private readonly lock = new KeyedLock();
   private lastWrite = 0;
+  /** Epoch ms of the last check of rules (validate). */
+  private lastValidationMs = 0;
 
   constructor(private readonly graph: GraphStore, private readonly analytics: Analytics, private readonly now: () => number = Date.now) {}
 
@@ -205,12 +212,31 @@ export class FeatureStore {
     const list = checkExpectations(group, expectations ?? group.expectations);
     const q = expectationsQuery(group, list);
     const results = verdicts(list, await this.analytics.query(actor.tenant, q.sql, q.params));
-    const at = new Date(this.now()).toISOString();
+    // Strictly after the last check in this process: two checks of a group in one millisecond stay two rows of its history.
+    this.lastValidationMs = Math.max(this.now(), this.lastValidationMs + 1);
+    const at = new Date(this.lastValidationMs).toISOString();
+    const passed = results.filter((r) => r.success).length;
+    // The history first: a check recorded there whose group write then failed is a check that ran.
+    await this.analytics.insert('feature_validations', [{
+      tenant_id: actor.tenant, group_id: group.id, validated_at: at, success: passed === results.length, passed, failed: results.length - passed,
+      results: JSON.stringify(results), actor: actor.name ?? '', role: actor.role,
+    }]);
     await this.graph.write(actor.tenant, { nodes: [{
       id: group.id, kind: 'FeatureGroup', namespace, name, at,
       props: { expectations: list, validation: { at, success: results.every((r) => r.success), results }, 'quality.dataQualityAssertions': assertionsFacet(results) },
     }], edges: [] });
     return this.get(actor.tenant, namespace, name);
+  }
+
+  /** The group's checks, newest first (`before`: older than that time, to page back). */
+  async validations(tenant: string, group: FeatureGroup, first: number, before: Date | string | null): Promise<ValidationRecord[]> {
+    checkPaging(first, 0, MAX_VALIDATIONS);
+    const beforeMs = before === null ? null : new Date(before).getTime();
+    if (beforeMs !== null && Number.isNaN(beforeMs)) throw badInput('before', 'must be an ISO-8601 date-time');
+    const rows = await this.analytics.query<{ at_ms: string | number; success: boolean | number; results: string; actor: string; role: string }>(tenant, validationsQuery(beforeMs !== null), {
+      group: group.id, first, ...(beforeMs !== null ? { before: beforeMs } : {}),
+    });
+    return rows.map((r) => ({ at: isoOf(r.at_ms)!, success: Boolean(r.success), results: JSON.parse(r.results) as ExpectationResult[], validatedBy: { actor: r.actor || null, role: r.role } }));
   }
 
   async stats(tenant: string, group: FeatureGroup): Promise<GroupStats> {

@@ -74,3 +74,12 @@ FROM feature_online FINAL
 WHERE tenant_id = {tenant:String} AND group_id = {group:String}
 GROUP BY feature`;
 }
+
+/** A group's checks of its rules, newest first (`{first}`; with `before`, older than `{before}` epoch ms). */
+export function validationsQuery(before: boolean): string {
+  return `SELECT toUnixTimestamp64Milli(validated_at) AS at_ms, success, results, actor, role
+FROM feature_validations FINAL
+WHERE tenant_id = {tenant:String} AND group_id = {group:String}${before ? '\n  AND validated_at < fromUnixTimestamp64Milli({before:Int64})' : ''}
+ORDER BY validated_at DESC
+LIMIT {first:UInt32}`;
+}

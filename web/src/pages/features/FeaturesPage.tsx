@@ -248,6 +248,20 @@ function Quality({ group, onChecked }: { group: Group; onChecked: () => void }) 
           </tbody>
         </table>
       )}
+      {group.validations.length > 1 && (
+        <>
+          <h4>{t('history')}</h4>
+          <ul className="rel-list small" data-testid="feature-quality-history">
+            {group.validations.slice(1).map((h) => (
+              <li key={h.at}>
+                <span className={`status ${h.success ? 'COMPLETED' : 'FAILED'}`}>{t(h.success ? 'passed' : 'failed')}</span>{' '}
+                {f.dateTime(h.at)} · {t('rulesPassed', { passed: h.results.filter((r) => r.success).length, total: h.results.length })}
+                {h.validatedBy && <span className="muted"> · {t('by', { name: h.validatedBy.name ?? h.validatedBy.role })}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

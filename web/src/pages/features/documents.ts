@@ -15,6 +15,7 @@ export const FeatureGroupDocument = graphql(`
       stats { entities values firstEventTime lastEventTime lastWrittenAt }
       featureStats { feature entities nulls min max mean distinctStrings lastEventTime }
       validation { at success results { expectation { kind feature min max values mostly } success observed evaluated } }
+      validations(first: 10) { at success validatedBy { name role } results { success } }
     }
   }
 `);
