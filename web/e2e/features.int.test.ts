@@ -24,6 +24,9 @@ describe('features page', () => {
 
     await page.getByTestId('feature-schema').waitFor();
     expect(await page.getByTestId('feature-row').count()).toBe(DEMO_FEATURE_DEFINITION.features.length);
+    // Computed from two tables: the group's source and the one its activity features name.
+    expect(await page.getByTestId('feature-group-sources').textContent()).toMatch(/analytics\.customers_clean.*analytics\.customer_daily_activity|analytics\.customer_daily_activity.*analytics\.customers_clean/);
+    expect(await page.getByTestId('feature-row').filter({ hasText: 'sessions_7d' }).textContent()).toContain('analytics.customer_daily_activity · sessions');
     expect(await page.getByTestId('feature-group-entities').textContent()).toBe('200');
     const tenure = await page.getByTestId('feature-stats-tenure_days').textContent();
     expect(tenure).toMatch(/^200 entities · \d+ … \d+, mean [\d.]+$/);

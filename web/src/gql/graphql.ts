@@ -603,7 +603,7 @@ export type FeatureGroupQueryVariables = Exact<{
 }>;
 
 
-export type FeatureGroupQuery = { featureGroup: { id: string, namespace: string, name: string, description: string | null, entity: string, version: number, definedAt: string, owner: string | null, ttlSeconds: number | null, definedBy: { name: string | null, role: string } | null, source: { id: string, namespace: string, name: string } | null, features: Array<{ id: string, name: string, type: FeatureType, dimension: number | null, description: string | null, sourceFields: Array<string>, transformation: string | null }>, stats: { entities: number, values: number, firstEventTime: string | null, lastEventTime: string | null, lastWrittenAt: string | null }, featureStats: Array<{ feature: string, entities: number, nulls: number, min: number | null, max: number | null, mean: number | null, distinctStrings: number | null, lastEventTime: string | null }>, validation: { at: string, success: boolean, results: Array<{ success: boolean, observed: number | null, evaluated: number, expectation: { kind: FeatureExpectationKind, feature: string, min: number | null, max: number | null, values: Array<string> | null, mostly: number } }> } | null, validations: Array<{ at: string, success: boolean, validatedBy: { name: string | null, role: string } | null, results: Array<{ success: boolean }> }> } | null };
+export type FeatureGroupQuery = { featureGroup: { id: string, namespace: string, name: string, description: string | null, entity: string, version: number, definedAt: string, owner: string | null, ttlSeconds: number | null, definedBy: { name: string | null, role: string } | null, source: { id: string, namespace: string, name: string } | null, sources: Array<{ id: string, namespace: string, name: string }>, features: Array<{ id: string, name: string, type: FeatureType, dimension: number | null, description: string | null, sourceFields: Array<string>, transformation: string | null, source: { id: string, name: string } | null }>, stats: { entities: number, values: number, firstEventTime: string | null, lastEventTime: string | null, lastWrittenAt: string | null }, featureStats: Array<{ feature: string, entities: number, nulls: number, min: number | null, max: number | null, mean: number | null, distinctStrings: number | null, lastEventTime: string | null }>, validation: { at: string, success: boolean, results: Array<{ success: boolean, observed: number | null, evaluated: number, expectation: { kind: FeatureExpectationKind, feature: string, min: number | null, max: number | null, values: Array<string> | null, mostly: number } }> } | null, validations: Array<{ at: string, success: boolean, validatedBy: { name: string | null, role: string } | null, results: Array<{ success: boolean }> }> } | null };
 
 export type OnlineFeaturesQueryVariables = Exact<{
   entityIds: Array<string> | string;
@@ -1542,6 +1542,11 @@ export const FeatureGroupDocument = new TypedDocumentString(`
       namespace
       name
     }
+    sources {
+      id
+      namespace
+      name
+    }
     features {
       id
       name
@@ -1550,6 +1555,10 @@ export const FeatureGroupDocument = new TypedDocumentString(`
       description
       sourceFields
       transformation
+      source {
+        id
+        name
+      }
     }
     stats {
       entities

@@ -93,6 +93,36 @@ describe('feature store: groups in the graph, values in ClickHouse, online and p
     expect(fromGroup.columnLineage.nodes.map((n: any) => n.node.id)).toEqual(expect.arrayContaining([`field:${NS}:${SOURCE}#tenure_months`, `field:${NS}:${SOURCE}#plan`]));
   });
 
+  it('a feature computed from another dataset names its own source: both FEED the group, its fields DERIVE it; defined again without it, those edges end', async () => {
+    const ACTIVITY = 'analytics.daily_activity';
+    expect((await loom.post('/api/v1/lineage', olEvent('dbt.daily_activity', ['raw.events'], [{ name: ACTIVITY, fields: ['customer_id', 'sessions'] }]))).status).toBe(201);
+    const joined = (own: Record<string, unknown> | null) => ({
+      namespace: NS, name: 'features.joined', entity: 'customer_id', source: { namespace: NS, name: SOURCE },
+      features: [{ name: 'plan', type: 'STRING', sourceFields: ['plan'] }, { name: 'sessions_7d', type: 'INT64', ...(own ?? {}) }],
+    });
+    const Q = `mutation ($input: FeatureGroupInput!) { defineFeatureGroup(input: $input) { id version sources { id } features { name sourceFields source { id namespace name } } } }`;
+    const missing = await fails(loom, Q, { input: joined({ source: { namespace: NS, name: 'no.such.table' }, sourceFields: ['x'] }) });
+    expect(missing.message).toMatch(/^input\.features\[1\]\.source: no dataset/);
+    const { defineFeatureGroup: g } = await ok(loom, Q, { input: joined({ source: { namespace: NS, name: ACTIVITY }, sourceFields: ['sessions'], transformation: 'sum over 7 days' }) });
+    expect(g.sources.map((d: any) => d.id).sort()).toEqual([`dataset:${NS}:${ACTIVITY}`, `dataset:${NS}:${SOURCE}`].sort());
+    expect(g.features).toEqual([
+      { name: 'plan', sourceFields: ['plan'], source: null },
+      { name: 'sessions_7d', sourceFields: ['sessions'], source: { id: `dataset:${NS}:${ACTIVITY}`, namespace: NS, name: ACTIVITY } },
+    ]);
+    const DOWN = 'query ($id: ID!) { lineage(nodeId: $id, direction: DOWNSTREAM, depth: 1) { nodes { node { id } } } }';
+    expect((await ok(loom, DOWN, { id: `dataset:${NS}:${ACTIVITY}` })).lineage.nodes.map((n: any) => n.node.id)).toContain(g.id);
+    const cols = await ok(loom, 'query ($id: ID!) { columnLineage(nodeId: $id, direction: DOWNSTREAM, depth: 1) { edges { kind from to props } } }', { id: `field:${NS}:${ACTIVITY}#sessions` });
+    expect(cols.columnLineage.edges).toContainEqual(expect.objectContaining({ kind: 'DERIVES', to: `feature:${NS}:features.joined#sessions_7d` }));
+    // The same definition again is no new version; without the feature's own source, ACTIVITY no longer feeds it.
+    expect((await ok(loom, Q, { input: joined({ source: { namespace: NS, name: ACTIVITY }, sourceFields: ['sessions'], transformation: 'sum over 7 days' }) })).defineFeatureGroup.version).toBe(1);
+    const { defineFeatureGroup: g2 } = await ok(loom, Q, { input: joined(null) });
+    expect(g2).toMatchObject({ version: 2, sources: [{ id: `dataset:${NS}:${SOURCE}` }] });
+    expect((await ok(loom, DOWN, { id: `dataset:${NS}:${ACTIVITY}` })).lineage.nodes.map((n: any) => n.node.id)).not.toContain(g.id);
+    const after = await ok(loom, 'query ($id: ID!) { columnLineage(nodeId: $id, direction: DOWNSTREAM, depth: 1) { edges { kind to } } }', { id: `field:${NS}:${ACTIVITY}#sessions` });
+    expect(after.columnLineage.edges.filter((e: any) => e.kind === 'DERIVES')).toEqual([]);
+    await ok(loom, 'mutation { dropFeatureGroup(namespace: "' + NS + '", name: "features.joined") { id } }');
+  });
+
   it('makes a dataset an emitter reported into a group: the same node, still written by its job', async () => {
     const table = 'analytics.churn_scores';
     expect((await loom.post('/api/v1/lineage', olEvent('spark.score', [SOURCE], [{ name: table, fields: ['customer_id', 'score'] }]))).status).toBe(201);

@@ -10,6 +10,8 @@ import { DatasetRefInput } from './registry.inputs.js';
 import { MAX_ROWS } from '../../domain/features/values.js';
 import { EXPECTATION_KINDS, type Expectation, type ExpectationKind, type ExpectationResult } from '../../domain/features/expectations.js';
 import { LoomError } from '../../domain/errors.js';
+import { nodeId } from '../../domain/ids.js';
+import { sourcesOf } from '../../domain/features/group-graph.js';
 
 export const FeatureTypeEnum = enumOf(FEATURE_TYPES);
 registerEnumType(FeatureTypeEnum, {
@@ -42,8 +44,9 @@ class Feature {
   @Field(() => FeatureTypeEnum) type!: FeatureType;
   @Field(() => Int, { nullable: true }) dimension!: number | null;
   @Field(() => String, { nullable: true }) description!: string | null;
-  @Field(() => [String], { description: "Fields of the group's source dataset it is computed from (they DERIVE it in column lineage)" }) sourceFields!: string[];
+  @Field(() => [String], { description: "Fields of its source dataset (its own source, else the group's) it is computed from (they DERIVE it in column lineage)" }) sourceFields!: string[];
   @Field(() => String, { nullable: true }) transformation!: string | null;
+  @Field(() => DatasetRef, { nullable: true, description: "The dataset it is computed from when not the group's (null: the group's)" }) source!: DatasetRef | null;
 }
 
 @ObjectType({ description: 'A dataset named by namespace and name, and its node id' })
@@ -52,6 +55,8 @@ class DatasetRef {
   @Field(() => String) namespace!: string;
   @Field(() => String) name!: string;
 }
+
+const datasetRef = (d: { namespace: string; name: string }): DatasetRef => ({ id: nodeId('Dataset', d.namespace, d.name), namespace: d.namespace, name: d.name });
 
 @ObjectType({ description: "How much a group holds, from the analytics store" })
 class FeatureGroupStats {
@@ -113,6 +118,7 @@ export class FeatureGroup {
   @Field(() => String, { description: 'The entity key feature vectors are looked up by (e.g. customer_id)' }) entity!: string;
   @Field(() => [Feature]) features!: Feature[];
   @Field(() => DatasetRef, { nullable: true, description: 'The dataset it is computed from (it FEEDS the group)' }) source!: DatasetRef | null;
+  @Field(() => [DatasetRef], { description: 'Every dataset that FEEDS it: its source and those its features name of their own' }) sources!: DatasetRef[];
   @Field(() => Int, { nullable: true, description: 'Values older than this at the time of a read are EXPIRED' }) ttlSeconds!: number | null;
   @Field(() => String, { nullable: true }) owner!: string | null;
   @Field(() => Int, { description: 'The definition\'s version: 1, then +1 at every change' }) version!: number;
@@ -152,8 +158,9 @@ class FeatureSpecInput {
   @Field(() => FeatureTypeEnum) type!: FeatureType;
   @Field(() => Int, { nullable: true, description: `FLOAT_VECTOR only: 1..${MAX_DIMENSION}` }) dimension?: number | null;
   @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => [String], { nullable: true, description: "Fields of the source dataset it is computed from" }) sourceFields?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "Fields of its source dataset (its own source, else the group's) it is computed from" }) sourceFields?: string[] | null;
   @Field(() => String, { nullable: true, description: 'How (e.g. "mean over 30 days")' }) transformation?: string | null;
+  @Field(() => DatasetRefInput, { nullable: true, description: "The dataset it is computed from when not the group's source (a group joining several tables)" }) source?: DatasetRefInput | null;
 }
 
 @InputType({ description: 'A feature group\'s whole definition' })
@@ -194,8 +201,8 @@ const groupView = (g: DomainGroup): FeatureGroup => ({
   ...g,
   expectations: g.expectations.map(expectationView),
   validation: g.validation && { ...g.validation, results: g.validation.results.map(resultView) },
-  features: g.features.map((f) => ({ ...f, id: featureId(g.namespace, g.name, f.name) })),
-  source: g.source, definedBy: actorRecord(g.definedBy),
+  features: g.features.map((f) => ({ ...f, id: featureId(g.namespace, g.name, f.name), source: f.source && datasetRef(f.source) })),
+  source: g.source, sources: [...sourcesOf(g).values()].map(datasetRef), definedBy: actorRecord(g.definedBy),
 });
 
 @Resolver(() => FeatureGroup)

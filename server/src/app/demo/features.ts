@@ -14,6 +14,7 @@ import type { Expectation } from '../../domain/features/expectations.js';
 
 const HIVE = 'hive://metastore.data.internal:9083';
 export const DEMO_FEATURE_GROUP = { namespace: HIVE, name: 'features.customer_churn_features' };
+const ACTIVITY = { namespace: HIVE, name: 'analytics.customer_daily_activity' };
 const CUSTOMERS = 200;
 const DAYS = 7;
 const DAY = 86_400_000;
@@ -29,10 +30,11 @@ export const DEMO_FEATURE_DEFINITION: FeatureGroupInput = {
     { name: 'plan_tier', type: 'STRING', sourceFields: ['plan_tier'] },
     { name: 'mrr', type: 'FLOAT64', sourceFields: ['mrr'], description: 'Monthly recurring revenue (USD)' },
     { name: 'is_active', type: 'BOOL', sourceFields: ['is_active'] },
-    { name: 'sessions_7d', type: 'INT64', transformation: 'sum of daily sessions over 7 days (customer_daily_activity)' },
-    { name: 'sessions_30d', type: 'INT64', transformation: 'sum of daily sessions over 30 days (customer_daily_activity)' },
-    { name: 'support_tickets_30d', type: 'INT64', transformation: 'sum of support tickets over 30 days (customer_daily_activity)' },
-    { name: 'days_since_last_active', type: 'INT64' },
+    // Computed from the daily activity table the Airflow DAG builds: a source of their own.
+    { name: 'sessions_7d', type: 'INT64', source: ACTIVITY, sourceFields: ['sessions'], transformation: 'sum of daily sessions over 7 days' },
+    { name: 'sessions_30d', type: 'INT64', source: ACTIVITY, sourceFields: ['sessions'], transformation: 'sum of daily sessions over 30 days' },
+    { name: 'support_tickets_30d', type: 'INT64', source: ACTIVITY, sourceFields: ['support_tickets'], transformation: 'sum of support tickets over 30 days' },
+    { name: 'days_since_last_active', type: 'INT64', source: ACTIVITY, sourceFields: ['activity_date'], transformation: 'days from the last activity_date to the snapshot' },
   ],
 };
 

@@ -13,7 +13,7 @@ import { actorProps, requireWrite, type Actor } from '../registry/actor.js';
 import { checkCount, checkPaging } from '../registry/validate.js';
 import {
   checkEvolution, checkFeatureGroup, featureGroupId, isDefinedGroup, toFeatureGroup,
-  type FeatureGroup, type FeatureGroupInput, type FeatureSpec, type SourceDataset,
+  type FeatureGroup, type FeatureGroupDefinition, type FeatureGroupInput, type FeatureSpec, type SourceDataset,
 } from './groups.js';
 import { definitionBatch } from './group-graph.js';
 import { checkEntityId, checkEventTime, decodeValue, valueRows, type FeatureRowInput, type FeatureValue, type StoredValue } from './values.js';
@@ -76,7 +76,7 @@ export class FeatureStore {
       else if ((await this.list(actor.tenant, { first: 1, offset: MAX_GROUPS - 1 })).length) {
         throw badInput('input.name', `a tenant has at most ${MAX_GROUPS} feature groups`);
       }
-      const source = def.source ? await this.sourceDataset(actor.tenant, def.source) : null;
+      const source = await this.checkSources(actor.tenant, def);
       const at = after(this.now(), stored?.props.droppedAt); // a definition after a drop of the same millisecond still counts
       if (previous && isDefinedGroup(stored!) && sameDefinition(previous, def, source)) return previous;
       const props = {
@@ -84,7 +84,7 @@ export class FeatureStore {
         source: source?.id ?? null, sourceNamespace: source?.namespace ?? null, sourceName: source?.name ?? null,
         version: (previous?.version ?? 0) + 1, definedAt: at, definedBy: actorProps(actor), restoredAt: at,
       };
-      await this.graph.write(actor.tenant, definitionBatch(def, source, previous, props, at));
+      await this.graph.write(actor.tenant, definitionBatch(def, previous, props, at));
       return this.get(actor.tenant, def.namespace, def.name);
     });
   }
@@ -300,11 +300,19 @@ export class FeatureStore {
     return `${new Date(ms).toISOString().slice(0, 19)}.${String(us % 1_000_000).padStart(6, '0')}Z`;
   }
 
-  private async sourceDataset(tenant: string, ref: { namespace: string; name: string }): Promise<SourceDataset> {
-    const id = nodeId('Dataset', ref.namespace, ref.name);
-    const [node] = await this.graph.getNodes(tenant, [id]);
-    if (!node || node.validTo) throw badInput('input.source', `no dataset ${ref.namespace}/${ref.name} in this tenant (its lineage must reach Loom first, e.g. from an OpenLineage emitter)`);
-    return { id, namespace: ref.namespace, name: ref.name };
+  /** Every source the definition names exists in the tenant (else BAD_USER_INPUT naming where it is named); the group's, resolved. */
+  private async checkSources(tenant: string, def: FeatureGroupDefinition): Promise<SourceDataset | null> {
+    const named = [
+      ...(def.source ? [{ field: 'input.source', ref: def.source }] : []),
+      ...def.features.flatMap((f, i) => (f.source ? [{ field: `input.features[${i}].source`, ref: f.source }] : [])),
+    ];
+    const ids = named.map(({ ref }) => nodeId('Dataset', ref.namespace, ref.name));
+    const nodes = ids.length ? await this.graph.getNodes(tenant, [...new Set(ids)]) : [];
+    const found = new Map(nodes.flatMap((n) => (n && !n.validTo ? [[n.id, n] as const] : [])));
+    named.forEach(({ field, ref }, i) => {
+      if (!found.has(ids[i])) throw badInput(field, `no dataset ${ref.namespace}/${ref.name} in this tenant (its lineage must reach Loom first, e.g. from an OpenLineage emitter)`);
+    });
+    return def.source ? { id: ids[0], namespace: def.source.namespace, name: def.source.name } : null;
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Feature groups: a named set of features about one kind of entity (a customer, a product...), with a
  * typed schema, the dataset they are computed from and, per feature, the fields of that dataset it
- * derives from. The definition lives on the FeatureGroup node (props); each feature is also a Feature
+ * derives from (a feature computed from another dataset, as a group joining several tables has, names
+ * its own `source`). The definition lives on the FeatureGroup node (props); each feature is also a Feature
  * node (group HAS_FIELD feature) and each source field DERIVES it, so column lineage reaches features
  * as it reaches dataset fields, and the source dataset FEEDS the group in table-level lineage.
  */
@@ -29,11 +30,15 @@ export interface FeatureSpec {
   description: string | null;
   /** FLOAT_VECTOR: the number of components; null otherwise. */
   dimension: number | null;
-  /** Fields of the group's source dataset this feature is computed from. */
+  /** Fields of its source dataset (its own `source`, else the group's) this feature is computed from. */
   sourceFields: string[];
   /** How it is computed from them (free text, e.g. "mean over 30 days"). */
   transformation: string | null;
+  /** The dataset it is computed from when not the group's (null: the group's). */
+  source: DatasetName | null;
 }
+
+export interface DatasetName { namespace: string; name: string }
 
 export interface FeatureSpecInput {
   name: string;
@@ -42,6 +47,7 @@ export interface FeatureSpecInput {
   dimension?: number | null;
   sourceFields?: string[] | null;
   transformation?: string | null;
+  source?: DatasetName | null;
 }
 
 export interface FeatureGroupInput {
@@ -115,9 +121,10 @@ export function checkFeatureGroup(input: FeatureGroupInput): FeatureGroupDefinit
     name: checkDatasetName('input.source.name', input.source.name),
   };
   if (source && source.namespace === namespace && source.name === name) throw badInput('input.source', 'a group cannot be computed from itself');
-  if (!source && features.some((f) => f.sourceFields.length)) {
-    throw badInput(`input.features[${features.findIndex((f) => f.sourceFields.length)}].sourceFields`, 'name fields of the source dataset: give input.source');
-  }
+  features.forEach((f, i) => {
+    if (f.source && f.source.namespace === namespace && f.source.name === name) throw badInput(`input.features[${i}].source`, 'a group cannot be computed from itself');
+    if (!source && !f.source && f.sourceFields.length) throw badInput(`input.features[${i}].sourceFields`, 'name fields of a source dataset: give input.source, or the feature\'s own source');
+  });
   const ttl = input.ttlSeconds ?? null;
   if (ttl !== null && (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TTL_SECONDS)) throw badInput('input.ttlSeconds', `must be an integer 1..${MAX_TTL_SECONDS} (10 years), or null for no limit`);
   return {
@@ -145,8 +152,12 @@ function checkFeature(field: string, f: FeatureSpecInput): FeatureSpec {
     name, type: f.type, dimension: dim, sourceFields: [...new Set(sourceFields)],
     description: checkText(`${field}.description`, f.description, 2000) ?? null,
     transformation: checkText(`${field}.transformation`, f.transformation, 2000) ?? null,
+    source: f.source == null ? null : { namespace: checkDatasetName(`${field}.source.namespace`, f.source.namespace), name: checkDatasetName(`${field}.source.name`, f.source.name) },
   };
 }
+
+/** The dataset a feature is computed from: its own source, else its group's (null: none). */
+export const featureSource = (group: { source: DatasetName | null }, f: FeatureSpec): DatasetName | null => f.source ?? group.source;
 
 /**
  * A namespace or name as OpenLineage gives datasets theirs (`hive://metastore:9083`, `s3://bucket`,
@@ -187,7 +198,8 @@ export function toFeatureGroup(node: GraphNode): FeatureGroup {
   return {
     id: node.id, namespace: node.namespace, name: node.name,
     description: str(p.description), entity: String(p.entity ?? ''),
-    features: Array.isArray(p.features) ? (p.features as FeatureSpec[]) : [],
+    // Features defined before they could name a source of their own have none.
+    features: Array.isArray(p.features) ? (p.features as FeatureSpec[]).map((f) => ({ ...f, source: f.source ?? null })) : [],
     source: typeof p.source === 'string' && typeof p.sourceNamespace === 'string' && typeof p.sourceName === 'string'
       ? { id: p.source, namespace: p.sourceNamespace, name: p.sourceName } : null,
     ttlSeconds: typeof p.ttlSeconds === 'number' ? p.ttlSeconds : null, owner: str(p.owner),

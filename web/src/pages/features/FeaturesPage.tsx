@@ -98,7 +98,12 @@ function GroupDetail({ namespace, name }: { namespace: string; name: string }) {
             {g.description && <p>{g.description}</p>}
             <dl className="facts">
               <dt>{t('entity')}</dt><dd className="mono">{g.entity}</dd>
-              <dt>{t('source')}</dt><dd>{g.source ? <Link to={lineagePath(g.source.id, { select: true })}>{g.source.namespace}/{g.source.name}</Link> : '–'}</dd>
+              <dt>{t('source')}</dt>
+              <dd data-testid="feature-group-sources">
+                {g.sources.length ? g.sources.map((d, i) => (
+                  <span key={d.id}>{i > 0 && ', '}<Link to={lineagePath(d.id, { select: true })}>{d.namespace}/{d.name}</Link></span>
+                )) : '–'}
+              </dd>
               <dt>{t('ttl')}</dt><dd>{g.ttlSeconds ? ttlText(g.ttlSeconds) : t('noTtl')}</dd>
               {g.owner && <><dt>{t('owner')}</dt><dd>{g.owner}</dd></>}
               <dt>{t('version')}</dt><dd>v{g.version} · {t('definedBy', { at: f.dateTime(g.definedAt), who: g.definedBy?.name ?? g.definedBy?.role ?? '–' })}</dd>
@@ -141,6 +146,7 @@ function Schema({ group }: { group: Group }) {
               <td><span className="mono">{ft.name}</span>{ft.description && <div className="muted small">{ft.description}</div>}</td>
               <td className="mono small">{typeText(ft.type, ft.dimension)}</td>
               <td className="small">
+                {ft.source && <Link to={lineagePath(ft.source.id, { select: true })} className="muted">{ft.source.name} · </Link>}
                 {ft.sourceFields.length ? <span className="mono">{ft.sourceFields.join(', ')}</span> : '–'}
                 {ft.transformation && <div className="muted">{ft.transformation}</div>}
               </td>

@@ -11,7 +11,8 @@ export const FeatureGroupDocument = graphql(`
     featureGroup(namespace: $namespace, name: $name) {
       id namespace name description entity version definedAt owner ttlSeconds definedBy { name role }
       source { id namespace name }
-      features { id name type dimension description sourceFields transformation }
+      sources { id namespace name }
+      features { id name type dimension description sourceFields transformation source { id name } }
       stats { entities values firstEventTime lastEventTime lastWrittenAt }
       featureStats { feature entities nulls min max mean distinctStrings lastEventTime }
       validation { at success results { expectation { kind feature min max values mostly } success observed evaluated } }
