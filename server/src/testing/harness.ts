@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { startLoom, type RunningLoom } from '../app/main.js';
-import { freePort } from '../queue/redis.testkit.js';
+import { freePort } from '../launchers/free-port.js';
 import { until } from '../queue/jobqueue.contract.js';
 
 export const DEMO_KEY = 'demo-key-for-integration-tests-0001';

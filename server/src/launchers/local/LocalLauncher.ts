@@ -8,7 +8,6 @@
  * (MASTER_ADDR 127.0.0.1), each worker's output in output.log (worker 0) or output.<i>.log.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdir, open, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +17,7 @@ import {
 } from '../../domain/ports/TrainingLauncher.js';
 import { abortableSleep as sleep } from '../abortable-sleep.js';
 import { workerEnv } from '../../domain/training/distributed.js';
+import { freePort } from '../free-port.js';
 
 const SUPERVISOR = fileURLToPath(new URL('./supervisor.mjs', import.meta.url));
 /** Variables of Loom's own environment a training command sees (nothing else: no LOOM_* secrets). */
@@ -146,18 +146,6 @@ export class LocalLauncher implements TrainingLauncher {
   }
 
   async close(): Promise<void> {}
-}
-
-/** A TCP port nothing listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function alive(pid: number): boolean {
