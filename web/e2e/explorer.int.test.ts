@@ -171,6 +171,34 @@ describe('the lineage explorer', () => {
     await page.close();
   });
 
+  it('groups the nodes of one kind in one namespace into clusters, opens one with a tap, and regroups', async () => {
+    const page = await e2e.page(`/lineage?node=${encodeURIComponent(CUSTOMERS_CLEAN)}`);
+    await drawn(page);
+    const ungrouped = (await positions(page));
+    await page.getByTestId('group-by-namespace').check();
+    await page.waitForFunction(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.cluster').length > 0);
+    expect(new URL(page.url()).searchParams.get('group')).toBe('1');
+    const clusters = await page.evaluate(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.cluster').map((n) => ({ id: n.id(), label: n.data('label') as string, hidden: n.data('hidden') as number })));
+    const count = await page.evaluate(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes().length);
+    expect(count).toBeLessThan(Object.keys(ungrouped).length);
+    // Every node is drawn as itself or inside a cluster.
+    expect(count - clusters.length + clusters.reduce((sum, c) => sum + c.hidden, 0)).toBe(Object.keys(ungrouped).length);
+    expect(clusters[0].label).toMatch(/^\d+ × \w+ · /);
+    expect(Object.keys(await positions(page))).toContain(CUSTOMERS_CLEAN); // the root is never in a cluster
+    await e2e.screenshot(page, '5b-grouped');
+
+    const first = clusters[0];
+    await page.evaluate((id) => { (window as unknown as { __loomCy: Core }).__loomCy.$id(id).emit('tap'); }, first.id);
+    await page.waitForFunction((id) => (window as unknown as { __loomCy: Core }).__loomCy.$id(id).length === 0, first.id);
+    expect(new URL(page.url()).searchParams.get('open')).toBe(encodeURIComponent(first.id.slice('cluster:'.length)));
+    expect(await page.evaluate(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes().length)).toBe(count - 1 + first.hidden);
+    await page.getByTestId('regroup').click();
+    await page.waitForFunction((id) => (window as unknown as { __loomCy: Core }).__loomCy.$id(id).length === 1, first.id);
+    expect(new URL(page.url()).searchParams.get('open')).toBeNull();
+    expect(e2e.pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it('shows column-level lineage of a dataset', async () => {
     const { page, drawnFields, apiFields, edges } = await openColumns(CUSTOMERS_CLEAN, CUSTOMERS_CLEAN);
     expect(apiFields.length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { ExplorerBanners } from './lineage/ExplorerBanners.js';
 import { ExportButtons } from './lineage/ExportButtons.js';
 import { collapse, expand, loadMore, parseMoreNodeId, type HopDirection } from './lineage/explore.js';
 import { parseHubNodeId, showMoreOfHub } from './lineage/hubs.js';
+import { parseClusterNodeId } from './lineage/clusters.js';
 import { ImpactView } from './lineage/ImpactView.js';
 import { kindCounts } from './lineage/kindCounts.js';
 import { KindFilter } from './lineage/KindFilter.js';
@@ -19,7 +20,10 @@ import { SearchBox } from './search/SearchBox.js';
 import { StartHere } from './lineage/StartHere.js';
 import { useQueryParams } from './shell/router.js';
 
-const M = defineMessages({ more: '{n} more' }, { more: '还有 {n} 个' });
+const M = defineMessages(
+  { more: '{n} more', cluster: '{n} × {kind} · {namespace}' },
+  { more: '还有 {n} 个', cluster: '{n} 个 {kind} · {namespace}' },
+);
 
 /** The lineage explorer: search, controls, the graph (or impact table), details. All view state is in the URL. */
 export function Explorer() {
@@ -28,12 +32,15 @@ export function Explorer() {
   const search = query.toString();
   const state = useMemo(() => parseViewState(new URLSearchParams(search)), [search]);
   const update = useCallback((changes: Partial<ViewState>, push = false) => setQuery(viewStateQuery(changes), { push }), [setQuery]);
-  const moreLabel = useCallback((n: number) => t('more', { n }), [t]);
-  const graph = useExplorerGraph(state, moreLabel);
+  const labels = useMemo(() => ({
+    moreLabel: (n: number) => t('more', { n }),
+    clusterLabel: (n: number, kind: string, namespace: string) => t('cluster', { n, kind, namespace: shortNamespace(namespace) }),
+  }), [t]);
+  const graph = useExplorerGraph(state, labels);
   const [cy, setCy] = useState<Core | null>(null);
 
   const open = (id: string, view = state.view === 'impact' ? 'graph' as const : state.view) =>
-    update({ node: id, selected: id, expansions: [], hubs: [], view }, true);
+    update({ node: id, selected: id, expansions: [], hubs: [], opened: [], view }, true);
   const onExpand = (direction: HopDirection) => {
     if (!state.selected) return;
     markExpandStart();
@@ -41,6 +48,8 @@ export function Explorer() {
   };
   const onCollapse = () => state.selected && update({ expansions: collapse(state.expansions, state.selected, null, graph.baseIds, graph.expansions.loaded) });
   const onMore = (id: string) => {
+    const cluster = parseClusterNodeId(id);
+    if (cluster) return update({ opened: [...state.opened, cluster.key] });
     const hub = parseHubNodeId(id);
     if (hub) return update({ hubs: showMoreOfHub(state.hubs, hub.anchor, hub.direction) });
     const spec = parseMoreNodeId(id);
@@ -89,4 +98,10 @@ export function Explorer() {
       <DetailsPanel nodeId={state.selected} rootId={state.node} onOpenLineage={(id) => open(id)} />
     </div>
   );
+}
+
+/** `hive://metastore.data.internal:9083` → `metastore.data.internal`: what tells namespaces apart in a small label. */
+function shortNamespace(ns: string): string {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/:]+)/i.exec(ns);
+  return host ? host[1] : ns;
 }

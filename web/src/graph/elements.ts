@@ -33,7 +33,14 @@ export const ROOT_CLASS = 'root';
 export const MORE_CLASS = 'more';
 export const MORE_NODE_KIND = 'More';
 
-export interface ElementOptions { moreLabel?: (hidden: number) => string }
+export interface ElementOptions {
+  moreLabel?: (hidden: number) => string;
+  /** A cluster node's label (lineage/clusters.ts): how many nodes of which kind, in which namespace. */
+  clusterLabel?: (count: number, kind: string, namespace: string) => string;
+}
+/** Cluster nodes (kind `Cluster`, name `<count> <kind>`): drawn and tapped like "N more" (MORE_CLASS) and with this class too. */
+export const CLUSTER_CLASS = 'cluster';
+export const CLUSTER_KIND = 'Cluster';
 /** Above this many nodes edges are drawn as plain lines (`bulk`): no arrows or curves to compute; the layout runs left to right. */
 export const BULK_EDGES_ABOVE = 300;
 export const BULK_CLASS = 'bulk';
@@ -73,6 +80,7 @@ export function edgeClass(kind: string): string {
 /** Root first, then by distance and id; duplicates keep their shortest distance. */
 export function toElements(lineage: LineageData, options: ElementOptions = {}): GraphElements {
   const moreLabel = options.moreLabel ?? ((hidden: number) => `${hidden} more`);
+  const clusterLabel = options.clusterLabel ?? ((count: number, kind: string, namespace: string) => `${count} ${kind} · ${namespace}`);
   const nodes = new Map<string, NodeElement>();
   const addNode = (node: LineageNodeData, distance: number) => {
     const known = nodes.get(node.id);
@@ -82,14 +90,16 @@ export function toElements(lineage: LineageData, options: ElementOptions = {}): 
     }
     const isRoot = node.id === lineage.root.id;
     const isMore = node.kind === MORE_NODE_KIND;
-    const { color, shape } = kindStyle(node.kind);
+    const isCluster = node.kind === CLUSTER_KIND;
+    const space = node.name.indexOf(' ');
+    const cluster = isCluster ? { count: Number(node.name.slice(0, space)), kind: node.name.slice(space + 1) } : null;
+    const { color, shape } = kindStyle(cluster ? cluster.kind : node.kind);
     const look = { color, shape };
+    const label = isMore ? moreLabel(Number(node.name)) : cluster ? shortLabel(clusterLabel(cluster.count, cluster.kind, node.namespace), '') : shortLabel(node.name, node.kind);
     nodes.set(node.id, {
       group: 'nodes',
-      data: isMore
-        ? { id: node.id, label: moreLabel(Number(node.name)), name: node.name, kind: node.kind, namespace: node.namespace, distance, ...look, hidden: Number(node.name) }
-        : { id: node.id, label: shortLabel(node.name, node.kind), name: node.name, kind: node.kind, namespace: node.namespace, distance, ...look },
-      classes: [nodeClass(node.kind), isRoot && ROOT_CLASS, isMore && MORE_CLASS].filter(Boolean).join(' '),
+      data: { id: node.id, label, name: node.name, kind: node.kind, namespace: node.namespace, distance, ...look, ...(isMore ? { hidden: Number(node.name) } : cluster ? { hidden: cluster.count } : {}) },
+      classes: [nodeClass(node.kind), isRoot && ROOT_CLASS, (isMore || isCluster) && MORE_CLASS, isCluster && CLUSTER_CLASS].filter(Boolean).join(' '),
     });
   };
   addNode(lineage.root, 0);

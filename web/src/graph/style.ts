@@ -1,6 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import { SHAPE_SIZE } from './layout.js';
-import { BULK_CLASS, MORE_CLASS, MORE_NODE_KIND, ROOT_CLASS, edgeClass } from './elements.js';
+import { BULK_CLASS, CLUSTER_CLASS, MORE_CLASS, MORE_NODE_KIND, ROOT_CLASS, edgeClass } from './elements.js';
 
 const base: StylesheetJson = [
   {
@@ -34,6 +34,15 @@ const base: StylesheetJson = [
     style: {
       shape: 'round-rectangle', width: 90, height: 26, 'background-color': '#eff6ff', 'border-width': 1, 'border-style': 'dashed',
       'border-color': '#2563eb', color: '#1d4ed8', 'font-weight': 'bold', 'text-valign': 'center', 'text-margin-y': 0, 'text-background-opacity': 0,
+    },
+  },
+  {
+    // A cluster: its kind's colour, a stack of them (double border), the count and namespace inside.
+    selector: `node.${CLUSTER_CLASS}`,
+    style: {
+      shape: 'round-rectangle', width: 160, height: 34, 'background-color': 'data(color)', 'background-opacity': 0.25, 'border-width': 3,
+      'border-style': 'double', 'border-color': 'data(color)', color: '#111827', 'font-weight': 'bold', 'font-size': 11,
+      'text-valign': 'center', 'text-margin-y': 0, 'text-background-opacity': 0,
     },
   },
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#e11d48' } },

@@ -5,11 +5,13 @@ import { MAX_DEPTH, MIN_DEPTH, type Direction, type ViewMode, type ViewState } f
 const M = defineMessages(
   {
     direction: 'Direction', both: 'Both ways', upstream: 'Upstream', downstream: 'Downstream', depth: 'Depth', view: 'View',
-    graph: 'Graph', columns: 'Columns', impact: 'Impact', showAll: 'All of hubs', showAllHint: 'Draw every neighbour of nodes with many, instead of a page and “N more”', viewHint: 'Graph: table-level lineage · Columns: field-level lineage · Impact: everything downstream',
+    graph: 'Graph', columns: 'Columns', impact: 'Impact', showAll: 'All of hubs',
+    grouped: 'Group by namespace', groupedHint: 'Draw the nodes of one kind in one namespace (3 or more) as one cluster; tap a cluster to open it', regroup: 'Regroup ({n} open)', showAllHint: 'Draw every neighbour of nodes with many, instead of a page and “N more”', viewHint: 'Graph: table-level lineage · Columns: field-level lineage · Impact: everything downstream',
   },
   {
     direction: '方向', both: '上下游', upstream: '上游', downstream: '下游', depth: '深度', view: '视图',
-    graph: '图', columns: '字段', impact: '影响', showAll: '展开枢纽', showAllHint: '绘制多邻居节点的全部邻居，而不是分页与“还有 N 个”', viewHint: '图：表级血缘 · 字段：字段级血缘 · 影响：所有下游',
+    graph: '图', columns: '字段', impact: '影响', showAll: '展开枢纽',
+    grouped: '按命名空间分组', groupedHint: '把同一命名空间中同一类型的节点（3 个及以上）画成一个簇；点击簇将其展开', regroup: '重新分组（已展开 {n} 个）', showAllHint: '绘制多邻居节点的全部邻居，而不是分页与“还有 N 个”', viewHint: '图：表级血缘 · 字段：字段级血缘 · 影响：所有下游',
   },
 );
 
@@ -50,6 +52,13 @@ export function LineageControls({ state, onChange }: Props) {
         <input type="checkbox" checked={state.showAll} disabled={state.view !== 'graph'} onChange={(e) => onChange({ showAll: e.target.checked })} data-testid="show-all" />
         {t('showAll')}
       </label>
+      <label title={t('groupedHint')}>
+        <input type="checkbox" checked={state.grouped} disabled={state.view !== 'graph'} onChange={(e) => onChange({ grouped: e.target.checked })} data-testid="group-by-namespace" />
+        {t('grouped')}
+      </label>
+      {state.grouped && state.opened.length > 0 && state.view === 'graph' && (
+        <button type="button" className="small" onClick={() => onChange({ opened: [] })} data-testid="regroup">{t('regroup', { n: state.opened.length })}</button>
+      )}
       <TimeTravel asOf={state.asOf} onChange={(asOf) => onChange({ asOf })} />
     </div>
   );

@@ -1,10 +1,11 @@
 import { useMemo, useRef } from 'react';
 import { ColumnLineageDocument, LineageDocument } from '../api/documents.js';
 import { useQuery } from '../api/useQuery.js';
-import { toElements, type GraphElements, type LineageData } from '../graph/elements.js';
+import { toElements, type ElementOptions, type GraphElements, type LineageData } from '../graph/elements.js';
 import type { LineageResultFragment } from '../gql/graphql.js';
 import { filterKinds, mergeExpansions } from './explore.js';
 import { foldHubs } from './hubs.js';
+import { clusterByNamespace } from './clusters.js';
 import { EXPANSION_PAGE, useExpansions, type ExpansionsState } from './useExpansions.js';
 import type { ViewState } from './viewState.js';
 
@@ -30,7 +31,7 @@ export interface ExplorerGraph {
 }
 
 /** The graph of the view: the base lineage (table or column level) with expansions merged and kinds filtered. */
-export function useExplorerGraph(state: ViewState, moreLabel: (hidden: number) => string): ExplorerGraph {
+export function useExplorerGraph(state: ViewState, labels: Pick<ElementOptions, 'moreLabel' | 'clusterLabel'>): ExplorerGraph {
   const columns = state.view === 'columns';
   const variables = state.node && state.view !== 'impact'
     ? { nodeId: state.node, direction: state.direction, depth: state.depth, limit: columns ? COLUMN_LIMIT : LINEAGE_LIMIT, asOf: state.asOf }
@@ -48,15 +49,19 @@ export function useExplorerGraph(state: ViewState, moreLabel: (hidden: number) =
   const folded = useMemo(() => (result && fold ? foldHubs(result, hubs) : result), [result, hubs, fold]);
   const merged = useMemo(() => (folded ? mergeExpansions(folded, specs, expansions.loaded, EXPANSION_PAGE) : null), [folded, specs, expansions.loaded]);
   const kindsKey = state.kinds.join(',');
-  const elements = useMemo(
-    () => (merged ? toElements(filterKinds(merged, new Set(kindsKey.split(',').filter(Boolean))), { moreLabel }) : null),
-    [merged, kindsKey, moreLabel],
-  );
+  // Clusters last, of what the kind filter leaves (the root always drawn as itself).
+  const grouped = state.grouped && !columns;
+  const openedKey = state.opened.join(',');
+  const elements = useMemo(() => {
+    if (!merged) return null;
+    const shown = filterKinds(merged, new Set(kindsKey.split(',').filter(Boolean)));
+    return toElements(grouped ? clusterByNamespace(shown, new Set(openedKey.split(',').filter(Boolean))) : shown, labels);
+  }, [merged, kindsKey, labels, grouped, openedKey]);
   const baseIds = useMemo(() => new Set(result ? [result.root.id, ...result.nodes.map((n) => n.node.id)] : []), [result]);
   // While a new base query runs, the last answer stays drawn as it was: laying it out again under the
   // new key would be wasted work (and delay the new drawing behind it in the layout worker).
   const drawn = useRef({ elements, layoutKey: '' });
-  if (!base.loading) drawn.current = { elements, layoutKey: JSON.stringify([state.node, state.direction, state.depth, state.asOf, state.view, kindsKey, state.showAll]) };
+  if (!base.loading) drawn.current = { elements, layoutKey: JSON.stringify([state.node, state.direction, state.depth, state.asOf, state.view, kindsKey, state.showAll, grouped]) };
   return {
     result, merged, baseIds, expansions,
     elements: drawn.current.elements,

@@ -1,6 +1,6 @@
 /**
  * The explorer's view state as URL query parameters (pure), so a view is shareable and survives reloads:
- * `?node=<id>&direction=UPSTREAM&depth=4&asOf=2026-03-03T00:00:00Z&view=columns&kinds=Dataset,Job&exp=d2:<id>,u1:<id>&hubs=d2:<id>&all=1&sel=<id>`.
+ * `?node=<id>&direction=UPSTREAM&depth=4&asOf=2026-03-03T00:00:00Z&view=columns&kinds=Dataset,Job&exp=d2:<id>,u1:<id>&hubs=d2:<id>&all=1&group=1&open=Run%7Cairflow&sel=<id>`.
  */
 import type { ExpansionSpec } from './explore.js';
 import type { HubSpec } from './hubs.js';
@@ -20,6 +20,10 @@ export interface ViewState {
   hubs: HubSpec[];
   /** Draw every child of hubs (no paging): `all=1`. */
   showAll: boolean;
+  /** Group the nodes of one kind in one namespace into a cluster (clusters.ts): `group=1`. */
+  grouped: boolean;
+  /** Clusters opened (their keys, `<kind>|<namespace>`): `open=`. */
+  opened: string[];
 }
 
 export const MIN_DEPTH = 1;
@@ -42,6 +46,8 @@ export function parseViewState(query: URLSearchParams): ViewState {
     expansions: parseExpansions(query.get('exp') ?? ''),
     hubs: parseExpansions(query.get('hubs') ?? ''),
     showAll: query.get('all') === '1',
+    grouped: query.get('group') === '1',
+    opened: (query.get('open') ?? '').split(',').filter(Boolean).flatMap((k) => { try { return [decodeURIComponent(k)]; } catch { return []; } }),
   };
 }
 
@@ -58,6 +64,8 @@ export function viewStateQuery(state: Partial<ViewState>): Record<string, string
   if ('expansions' in state) out.exp = state.expansions?.length ? formatExpansions(state.expansions) : null;
   if ('hubs' in state) out.hubs = state.hubs?.length ? formatExpansions(state.hubs) : null;
   if ('showAll' in state) out.all = state.showAll ? 1 : null;
+  if ('grouped' in state) out.group = state.grouped ? 1 : null;
+  if ('opened' in state) out.open = state.opened?.length ? state.opened.map(encodeURIComponent).join(',') : null;
   return out;
 }
 
