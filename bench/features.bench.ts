@@ -4,8 +4,9 @@
  * - writes: values/s through GraphQL `writeFeatures` (2,000 rows = 20,000 values per call, 2 clients),
  *   beside the raw insert of the same store rows straight into the analytics store (`Analytics.insert`,
  *   same batches and clients) in the same run;
- * - online reads: one entity's vector and 100 entities' vectors, p50/p99 through GraphQL `onlineFeatures`,
- *   beside the same SQL on the bare engine (`Analytics.query`, the service's own query);
+ * - online reads: one entity's vector and 100 entities' vectors, p50/p99 through GraphQL `onlineFeatures`
+ *   and through Feast's feature server API (`POST /get-online-features`), beside the same SQL on the bare
+ *   engine (`Analytics.query`, the service's own query);
  * - point in time: a 1,000-row training set (entities at random past times), p50/p99 through GraphQL
  *   `pointInTimeFeatures` beside the same SQL on the bare engine.
  */
@@ -107,13 +108,25 @@ export async function run(opts: BenchOptions, emit: Emit): Promise<void> {
       });
       emit({ bench: `features.online.${size}_entities`, metric: 'p50_ms', value: pct(via, 50), raw_engine: pct(bare, 50), n: LOOKUPS });
       emit({ bench: `features.online.${size}_entities`, metric: 'p99_ms', value: pct(via, 99), raw_engine: pct(bare, 99), n: LOOKUPS });
+      // The same read through Feast's feature server API (POST /get-online-features).
+      const feast = await timed(LOOKUPS, async (i) => {
+        const res = await fetch(`${loom.url}/get-online-features`, {
+          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+          body: JSON.stringify({ features: group.features.map((f) => `${GROUP.name}:${f.name}`), entities: { [group.entity]: ids(i) } }),
+        });
+        const body = (await res.json()) as { results?: { statuses: string[] }[] };
+        if (res.status !== 200 || body.results?.[1].statuses[0] !== 'PRESENT') throw new Error(`get-online-features answered ${res.status}: ${JSON.stringify(body).slice(0, 200)}`);
+        opts.progress(`features.online.feast.${size}`, i + 1, LOOKUPS, 'reads');
+      });
+      emit({ bench: `features.online.feast.${size}_entities`, metric: 'p50_ms', value: pct(feast, 50), raw_engine: pct(bare, 50), n: LOOKUPS });
+      emit({ bench: `features.online.feast.${size}_entities`, metric: 'p99_ms', value: pct(feast, 99), raw_engine: pct(bare, 99), n: LOOKUPS });
     }
 
     // Point in time: 1,000 rows at random times of the last DAYS days.
     const pitRows = (i: number) => Array.from({ length: PIT_ROWS }, (_, k) => ({ entityId: entity((i * 104_729 + k * 7919) % entities), at: new Date(today - ((i * 31 + k * 17) % (DAYS * 24)) * 3_600_000).toISOString() }));
     const bare = await timed(PIT_QUERIES, (i) => {
       const r = pitRows(i);
-      return loom.services.analytics.query(TENANT, pointInTimeQuery(), { entities: r.map((x) => x.entityId), times: r.map((x) => x.at.replace('T', ' ').replace('Z', '')), groups: [group.id], ...pairs });
+      return loom.services.analytics.query(TENANT, pointInTimeQuery(), { entities: r.map((x) => x.entityId), timesMs: r.map((x) => Date.parse(x.at)), groups: [group.id], ...pairs });
     });
     const via = await timed(PIT_QUERIES, async (i) => {
       await gql(loom.url, 'query ($rows: [EntityAtInput!]!, $f: [FeatureSelectionInput!]!) { pointInTimeFeatures(rows: $rows, features: $f) { entityId values { value } } }', { rows: pitRows(i), f: [GROUP] });

@@ -1,5 +1,5 @@
 /**
- * Every ingest route fed valid bodies with one or two values swapped for the wrong type, a bad number or
+ * Every ingest route (and Feast's feature server routes) fed valid bodies with one or two values swapped for the wrong type, a bad number or
  * an awkward string (NUL, a lone UTF-16 surrogate, a negative count...), and the OTLP routes protobuf
  * bodies with bytes changed, from fixed seeds. Loom must answer each with 2xx or 4xx, never 5xx, and must
  * never answer a lineage event it then leaves out of the graph.
@@ -13,6 +13,7 @@ import { startTestLoom, type TestLoom } from '../testing/harness.js';
 import { attrs, msToNanos } from '../domain/telemetry/metrics-testkit.js';
 import { metricsMessages, traceMessages } from '../../../ingest/otlp/otlp.proto.js';
 import { postRaw } from '../../../ingest/otlp/otlp.testkit.js';
+import { DEMO_FEATURE_GROUP } from '../app/demo/features.js';
 
 const corpus = readFileSync(new URL('../../../../shared/openlineage/ingestable.ndjson', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown);
 const MUTATIONS_PER_ROUTE = 150;
@@ -89,7 +90,11 @@ describe('ingest routes under mutated bodies', () => {
     ['/api/v1/lineage/batch', (r) => [r.pick(corpus), r.pick(corpus)]],
     ['/v1/metrics', () => metricsBody()],
     ['/v1/traces', (r) => tracesBody(r)],
+    // Feast's feature server API on the demo's feature group.
+    ['/push', () => ({ push_source_name: DEMO_FEATURE_GROUP.name, df: { customer_id: ['10001', 10002], event_timestamp: ['2026-12-01 10:00:00', '2026-12-01T11:00:00Z'], mrr: [50.5, 60], plan_tier: ['basic', null], tenure_days: [10, 11] }, to: 'online' })],
+    ['/get-online-features', () => ({ features: [`${DEMO_FEATURE_GROUP.name}:mrr`, `${DEMO_FEATURE_GROUP.name}:plan_tier`], entities: { customer_id: ['10001', 10002] }, full_feature_names: false })],
   ];
+  const FEAST = new Set(['/push', '/get-online-features']);
 
   for (const [route, base] of routes) {
     it(`answers ${route} with 2xx or 4xx, never 5xx`, async () => {
@@ -101,7 +106,7 @@ describe('ingest routes under mutated bodies', () => {
         const res = await loom.post(route, body);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         if (res.status >= 500) failures.push(`${res.status} ${JSON.stringify(res.json)} for ${JSON.stringify(body).slice(0, 400)}`);
-        if (res.status === 400 && route.startsWith('/api')) expect(res.json, JSON.stringify(body).slice(0, 400)).toMatchObject({ code: 'BAD_USER_INPUT', field: expect.any(String) });
+        if (res.status === 400 && (route.startsWith('/api') || FEAST.has(route))) expect(res.json, JSON.stringify(body).slice(0, 400)).toMatchObject({ code: 'BAD_USER_INPUT', field: expect.any(String) });
       }
       expect(failures).toEqual([]);
       expect(statuses.get(route.startsWith('/api/v1/lineage/batch') ? 200 : route.startsWith('/api') ? 201 : 200)).toBeGreaterThan(0);

@@ -17,6 +17,7 @@ import { graphiqlPage } from '../graphql/ide.js';
 import { registerLineageRoutes } from '../../../../ingest/openlineage/lineage.route.js';
 import { registerOtlpRoutes } from '../../../../ingest/otlp/otlp.routes.js';
 import { registerMarquezRoutes } from '../marquez/marquez.routes.js';
+import { registerFeastRoutes } from '../feast/feast.routes.js';
 import { LoomError, badInput } from '../../domain/errors.js';
 import { fieldPath, tooDeep } from '../../domain/json-depth.js';
 import { readers } from '../../domain/openlineage/visible-graph.js';
@@ -83,6 +84,7 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
   registerLineageRoutes(app, services, metrics);
   registerOtlpRoutes(app, services, { maxConcurrent: cfg.telemetry.otlpMaxConcurrent });
   registerMarquezRoutes(app, services);
+  registerFeastRoutes(app, services);
 
   const apollo = new ApolloServer<Context>({
     schema: await loomSchema(),

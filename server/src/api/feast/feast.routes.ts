@@ -1,0 +1,53 @@
+/**
+ * Feast's feature server API (what `feast serve` answers), so model services written against a Feast
+ * feature server read Loom's feature store unchanged: `POST /get-online-features`, `POST /push`,
+ * `GET /health`. Bearer key → tenant (a viewer may read, an editor or admin push). Errors are
+ * FastAPI's `{ detail }` (Feast's server is FastAPI), with Loom's `code` and `field` beside it.
+ * The mapping is domain/features/feast.ts.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../app/services.js';
+import { bearerAuth } from '../http/auth.js';
+import { httpError, logServerError } from '../errors.js';
+import { onlineResponse, planOnline, pushRows, type OnlineRequest, type PushRequest } from '../../domain/features/feast.js';
+import { MAX_GROUPS } from '../../domain/features/features.service.js';
+
+export function registerFeastRoutes(app: FastifyInstance, services: Services): void {
+  const groups = (tenant: string) => services.features.list(tenant, { first: MAX_GROUPS, offset: 0 });
+
+  app.get('/health', async () => ({ status: 'ok' }));
+
+  app.post('/get-online-features', { preHandler: bearerAuth(services, { write: false }) }, async (req, reply) => {
+    try {
+      const tenant = req.principal!.tenant;
+      const plan = planOnline(req.body as OnlineRequest, await groups(tenant));
+      const byGroup = new Map<string, { namespace: string; name: string; features: string[] }>();
+      for (const c of plan.columns) {
+        const sel = byGroup.get(c.group.id) ?? { namespace: c.group.namespace, name: c.group.name, features: [] };
+        sel.features.push(c.feature);
+        byGroup.set(c.group.id, sel);
+      }
+      return onlineResponse(plan, await services.features.online(tenant, plan.entityIds, [...byGroup.values()]));
+    } catch (err) {
+      return fail(req, reply, err);
+    }
+  });
+
+  app.post('/push', { preHandler: bearerAuth(services, { write: true }) }, async (req, reply) => {
+    try {
+      const { tenant, role } = req.principal!;
+      const { group, rows } = pushRows(req.body as PushRequest, await groups(tenant));
+      await services.features.write({ tenant, role, name: null }, { namespace: group.namespace, name: group.name, rows });
+      return reply.code(200).send(null);
+    } catch (err) {
+      return fail(req, reply, err);
+    }
+  });
+}
+
+function fail(req: FastifyRequest, reply: FastifyReply, err: unknown) {
+  const { status, body, retryAfter } = httpError(err);
+  logServerError(req.log, err, status, 'feature server request failed');
+  if (retryAfter) reply.header('retry-after', String(retryAfter));
+  return reply.code(status).send({ detail: body.message, ...body });
+}
