@@ -109,6 +109,9 @@ describe('the lineage explorer', () => {
       'query($ns: String, $n: String) { lineageEvents(datasetNamespace: $ns, datasetName: $n) { totalCount } }', { ns: node.namespace, n: node.name });
     await details.getByTestId('details-events').locator('.count').filter({ hasText: String(received.lineageEvents.totalCount) }).waitFor();
     expect(received.lineageEvents.totalCount).toBeGreaterThan(0);
+    // Its schema changes between versions, as the API lists them.
+    const { schemaChanges } = await gql<{ schemaChanges: unknown[] }>('query($id: ID!) { schemaChanges(nodeId: $id) { at } }', { id: target.id });
+    await details.getByTestId('details-schema-changes').locator('.count').filter({ hasText: String(schemaChanges.length) }).waitFor();
     await e2e.screenshot(page, '3-details');
 
     await details.getByRole('button', { name: 'Open lineage from here' }).click();
@@ -119,6 +122,31 @@ describe('the lineage explorer', () => {
       throw new Error(e.message + await page.evaluate(() => JSON.stringify({ url: location.href, root: (window as unknown as { __loomCy: Core }).__loomCy.nodes('.root').map((n) => n.id()), text: document.querySelector('.graph-area')?.textContent })));
     });
     expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a dataset\'s schema changes in its details', async () => {
+    const ns = 'postgres://e2e-db:5432';
+    const event = (minute: number, fields: [string, string][]) => ({
+      eventType: 'COMPLETE', eventTime: new Date(Date.UTC(2026, 10, 1, 0, minute)).toISOString(), producer: 'https://example.com/e2e', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+      run: { runId: crypto.randomUUID() }, job: { namespace: 'e2e', name: 'load_orders' }, inputs: [],
+      outputs: [{ namespace: ns, name: 'public.orders', facets: { schema: { _producer: 'x', _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json', fields: fields.map(([name, type]) => ({ name, type })) } } }],
+    });
+    for (const body of [event(0, [['id', 'int'], ['total', 'int'], ['coupon', 'text']]), event(1, [['id', 'bigint'], ['total', 'int'], ['currency', 'text']])]) {
+      const res = await fetch(`${e2e.loom.url}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` }, body: JSON.stringify(body) });
+      expect(res.status).toBe(201);
+    }
+    const id = `dataset:${ns}:public.orders`;
+    const page = await e2e.page(`/lineage?node=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`);
+    const change = page.getByTestId('details-panel').getByTestId('details-schema-change');
+    await change.first().waitFor();
+    expect(await change.count()).toBe(1);
+    const text = await change.textContent();
+    expect(text).toContain('added currency text');
+    expect(text).toContain('removed coupon');
+    expect(text).toContain('retyped id int → bigint');
+    await e2e.screenshot(page, '3b-schema-changes');
+    expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();
   });
 

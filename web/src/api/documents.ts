@@ -136,6 +136,12 @@ export const NodeDetailsDocument = graphql(`
 `);
 
 /** The OpenLineage events received for a run, a job or a dataset, newest first, as their emitters sent them. */
+export const SchemaChangesDocument = graphql(`
+  query SchemaChanges($nodeId: ID!, $first: Int!) {
+    schemaChanges(nodeId: $nodeId, first: $first) { at fromVersion toVersion added { name type } removed { name type } changed { name from to } }
+  }
+`);
+
 export const ReceivedEventsDocument = graphql(`
   query ReceivedEvents($runId: ID, $jobNamespace: String, $jobName: String, $datasetNamespace: String, $datasetName: String, $first: Int!) {
     lineageEvents(runId: $runId, jobNamespace: $jobNamespace, jobName: $jobName, datasetNamespace: $datasetNamespace, datasetName: $datasetName, first: $first) {

@@ -475,6 +475,14 @@ export type NodeDetailsQueryVariables = Exact<{
 
 export type NodeDetailsQuery = { node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string } | null };
 
+export type SchemaChangesQueryVariables = Exact<{
+  nodeId: string | number;
+  first: number;
+}>;
+
+
+export type SchemaChangesQuery = { schemaChanges: Array<{ at: string, fromVersion: string, toVersion: string, added: Array<{ name: string, type: string | null }>, removed: Array<{ name: string, type: string | null }>, changed: Array<{ name: string, from: string | null, to: string | null }> }> | null };
+
 export type ReceivedEventsQueryVariables = Exact<{
   runId?: string | number | null | undefined;
   jobNamespace?: string | null | undefined;
@@ -1250,6 +1258,28 @@ export const NodeDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeDetailsQuery, NodeDetailsQueryVariables>;
+export const SchemaChangesDocument = new TypedDocumentString(`
+    query SchemaChanges($nodeId: ID!, $first: Int!) {
+  schemaChanges(nodeId: $nodeId, first: $first) {
+    at
+    fromVersion
+    toVersion
+    added {
+      name
+      type
+    }
+    removed {
+      name
+      type
+    }
+    changed {
+      name
+      from
+      to
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SchemaChangesQuery, SchemaChangesQueryVariables>;
 export const ReceivedEventsDocument = new TypedDocumentString(`
     query ReceivedEvents($runId: ID, $jobNamespace: String, $jobName: String, $datasetNamespace: String, $datasetName: String, $first: Int!) {
   lineageEvents(

@@ -5,6 +5,30 @@ import { badInput } from '../../domain/errors.js';
 import { GraphNode } from './types.js';
 import type { GraphNode as StoredNode } from '../../domain/model.js';
 import { namedNodeIds } from '../../domain/openlineage/event-archive.js';
+import { schemaHistory } from '../../domain/openlineage/schema-changes.js';
+
+@ObjectType({ description: 'A column of a schema' })
+class SchemaColumn {
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) type!: string | null;
+}
+
+@ObjectType({ description: 'A column whose type changed' })
+class SchemaColumnChange {
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) from!: string | null;
+  @Field(() => String, { nullable: true }) to!: string | null;
+}
+
+@ObjectType({ description: "A change of a dataset's schema between two of its versions" })
+class SchemaChange {
+  @Field(() => GraphQLDateTime, { description: 'When the new version was first seen' }) at!: string;
+  @Field(() => String) fromVersion!: string;
+  @Field(() => String) toVersion!: string;
+  @Field(() => [SchemaColumn]) added!: SchemaColumn[];
+  @Field(() => [SchemaColumn]) removed!: SchemaColumn[];
+  @Field(() => [SchemaColumnChange]) changed!: SchemaColumnChange[];
+}
 
 @ObjectType({ description: 'OpenLineage events as they were received, one page of them' })
 export class LineageEventPage {
@@ -33,6 +57,16 @@ export class EventsResolver {
     const events = await ctx.services.lineageEvents.newest(ctx.principal.tenant, 200);
     const nodes = await ctx.loaders.node.loadMany(namedNodeIds(events).slice(0, first * 4));
     return nodes.filter((n): n is StoredNode => !!n && !(n instanceof Error) && !n.validTo).slice(0, first);
+  }
+
+  @Query(() => [SchemaChange], { nullable: true, description: "A dataset's schema changes, newest first: each version against the one before (columns added, removed, retyped); null when there is no such node. What DATASET_SCHEMA_CHANGED webhooks tell as it happens" })
+  async schemaChanges(
+    @Arg('nodeId', () => ID) nodeId: string,
+    @Arg('first', () => Int, { defaultValue: 20, description: '1..500' }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<SchemaChange[] | null> {
+    if (!Number.isInteger(first) || first < 1 || first > 500) throw badInput('first', 'must be 1..500');
+    return schemaHistory(ctx.services.graph, ctx.principal.tenant, nodeId, first);
   }
 
   @Query(() => LineageEventPage, { description: 'OpenLineage events received (each once), by event time; of one run, job or dataset when named' })

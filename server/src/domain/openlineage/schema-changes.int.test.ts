@@ -109,4 +109,20 @@ describe('DATASET_SCHEMA_CHANGED webhooks', () => {
       { job: 'etl.load_customers', added: [], removed: ['plan'] },
     ]);
   });
+
+  it('lists a dataset\'s schema changes between its versions, newest first, per tenant', async () => {
+    const Q = 'query ($id: ID!, $first: Int!) { schemaChanges(nodeId: $id, first: $first) { at fromVersion toVersion added { name type } removed { name } changed { name from to } } }';
+    const id = `dataset:${NS}:public.customers`;
+    const all = (await ok(loom, Q, { id, first: 20 }, key)).schemaChanges;
+    // The versions as emitters reported them (bi.report's one-column view of it is one), each against the one before.
+    expect(all.map((c: any) => [c.added.map((f: any) => f.name), c.removed.map((f: any) => f.name), c.changed.map((f: any) => `${f.name}:${f.from}>${f.to}`)])).toEqual([
+      [[], ['plan'], []], [['region'], [], []], [[], ['tier'], []], [['plan', 'tier'], [], ['id:int>bigint']], [[], ['email', 'plan'], []],
+    ]);
+    expect(all.every((c: any, i: number) => i === 0 || c.at <= all[i - 1].at)).toBe(true);
+    expect(all[0].fromVersion).toBe(all[1].toVersion);
+    expect((await ok(loom, Q, { id, first: 2 }, key)).schemaChanges).toEqual(all.slice(0, 2));
+    // The other tenant's table of the same name changed nothing.
+    expect((await ok(loom, Q, { id, first: 20 }, otherKey)).schemaChanges).toEqual([]);
+    expect((await ok(loom, Q, { id: 'dataset:nowhere:x', first: 20 }, key)).schemaChanges).toBeNull();
+  });
 });

@@ -36,6 +36,9 @@ const IMPACT_NODES = 5_000;
 const IMPACT_DEADLINE_MS = 5_000;
 const LISTED = 50;
 
+/** Most versions of a dataset its schema history reads. */
+const MAX_HISTORY_VERSIONS = 2_000;
+
 /** A schema facet's fields, nested ones as `parent.child`, with their types. */
 export function schemaFields(props: Props | undefined): Map<string, string | null> | null {
   const facet = props?.['facets.schema'] as { fields?: unknown } | undefined;
@@ -161,4 +164,37 @@ export async function changeImpact(lineage: LineageService, usage: ImpactUsageSe
     modelVersions: impact.served.modelVersions.slice(0, LISTED), promptVersions: impact.served.promptVersions.slice(0, LISTED),
     usage: served && { llmCalls: served.llmCalls, llmCostUsd: served.llmCostUsd, gpuHours: served.gpuHours },
   };
+}
+
+/** One change between two versions of a dataset (schemaHistory). */
+export interface SchemaVersionChange extends SchemaDiff { at: string; fromVersion: string; toVersion: string }
+
+/**
+ * A dataset's schema as it changed, newest first: each version (the node OpenLineage ingest keeps
+ * when what defines the dataset changes, as its writers and readers reported it) against the one
+ * before it, at the time it was first seen.
+ * Versions that changed other defining facets only are no schema change. A return to a schema seen
+ * before is the older version seen again, not a new one: it is not listed.
+ */
+export async function schemaHistory(graph: GraphStore, tenant: string, datasetId: string, first: number): Promise<SchemaVersionChange[] | null> {
+  const [dataset] = await graph.getNodes(tenant, [datasetId]);
+  if (!dataset) return null;
+  const versions = [];
+  for (let offset = 0; offset < MAX_HISTORY_VERSIONS; offset += 500) {
+    const page = await graph.neighbours(tenant, datasetId, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_VERSION'], includeEnded: true, limit: 500, offset });
+    versions.push(...page.items.map((i) => i.node).filter((n) => n.kind === 'DatasetVersion'));
+    if (page.items.length < 500) break;
+  }
+  versions.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  const out: SchemaVersionChange[] = [];
+  let prev: { version: string; fields: Map<string, string | null> } | null = null;
+  for (const v of versions) {
+    const fields = schemaFields(v.props);
+    if (!fields) continue;
+    const version = String(v.props.version ?? v.id);
+    const diff = prev && schemaDiff(prev.fields, fields);
+    if (diff) out.push({ at: v.createdAt, fromVersion: prev!.version, toVersion: version, ...diff });
+    prev = { version, fields };
+  }
+  return out.reverse().slice(0, first);
 }

@@ -4,10 +4,11 @@ import { fieldType } from '../relations.js';
 import { Loading, M, NodeList, Section } from './parts.js';
 import { Facets, Quality, qualitySources } from './Quality.js';
 import { ReceivedEvents } from './ReceivedEvents.js';
+import { SchemaChanges } from './SchemaChanges.js';
 import { RelationsNote } from './RelationsNote.js';
 import { useRelations } from './useRelations.js';
 
-/** Dataset: schema fields, versions, facets, quality results. */
+/** Dataset: schema fields, versions, schema changes, facets, quality results. */
 export function DatasetDetails({ node, onOpenLineage }: KindDetailsProps) {
   const t = useT(M);
   const { relations, total, loading, error } = useRelations(node.id);
@@ -33,6 +34,7 @@ export function DatasetDetails({ node, onOpenLineage }: KindDetailsProps) {
       <Section title={t('versions')} count={relations.versions.length} testId="details-versions">
         <NodeList nodes={relations.versions} empty={t('noVersions')} onOpen={onOpenLineage} />
       </Section>
+      <SchemaChanges nodeId={node.id} />
       <Facets props={node.props} />
       <Quality sources={qualitySources(node, relations.versions)} />
       <ReceivedEvents dataset={{ namespace: node.namespace, name: node.name }} />
