@@ -15,9 +15,14 @@ export function registerLineageRoutes(app: FastifyInstance, services: Services, 
   // Answered once in the ingest log where there is one (LOOM_INGEST_ACK=logged), else once in the graph.
   const ingest: LineageReceiver = services.lineageLog ?? services.lineageIngest;
 
+  // Within the tenant's quota of events a second (IngestLimits): 429 + Retry-After beyond it, before anything is read.
+  const limits = services.ingestLimits;
   app.post('/api/v1/lineage', auth, async (req, reply) => {
     try {
-      const result = await ingest.ingest(req.principal!.tenant, req.body, req.client);
+      const tenant = req.principal!.tenant;
+      await limits.admit(tenant, 'lineageEvents');
+      const result = await ingest.ingest(tenant, req.body, req.client);
+      limits.charge(tenant, 'lineageEvents', 1);
       metrics.ingestedEvents.inc({ kind: result.kind, outcome: 'accepted' });
       return reply.code(201).send();
     } catch (err) {
@@ -28,7 +33,10 @@ export function registerLineageRoutes(app: FastifyInstance, services: Services, 
 
   app.post('/api/v1/lineage/batch', auth, async (req, reply) => {
     try {
-      const r = await ingest.ingestBatch(req.principal!.tenant, req.body, req.client);
+      const tenant = req.principal!.tenant;
+      await limits.admit(tenant, 'lineageEvents');
+      const r = await ingest.ingestBatch(tenant, req.body, req.client);
+      limits.charge(tenant, 'lineageEvents', r.successful);
       metrics.ingestedEvents.inc({ kind: 'batch', outcome: 'accepted' }, r.successful);
       metrics.ingestedEvents.inc({ kind: 'batch', outcome: 'rejected' }, r.failed.length);
       const retriable = r.failed.filter((f) => f.retriable).length;

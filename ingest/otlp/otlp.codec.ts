@@ -106,7 +106,10 @@ export function decodeMetrics(body: Uint8Array): OtlpExportMetricsRequest {
 export type Signal = 'traces' | 'metrics';
 
 /** The export response as protobuf bytes: partial_success only when something was rejected. */
-export function encodeResponse(signal: Signal, r: OtlpIngestResult): Uint8Array {
+/** What an answer says: the rejected items and why (partial_success). */
+type Answer = Pick<OtlpIngestResult, 'rejected' | 'errorMessage'>;
+
+export function encodeResponse(signal: Signal, r: Answer): Uint8Array {
   const errorMessage = r.errorMessage ?? '';
   if (signal === 'traces') {
     return traceMessages.ExportTraceServiceResponse.encode(r.rejected || errorMessage ? { partialSuccess: { rejectedSpans: r.rejected, errorMessage } } : {}).finish();
@@ -115,7 +118,7 @@ export function encodeResponse(signal: Signal, r: OtlpIngestResult): Uint8Array 
 }
 
 /** The export response in its OTLP/JSON form. */
-export function jsonResponse(signal: Signal, r: OtlpIngestResult): Record<string, unknown> {
+export function jsonResponse(signal: Signal, r: Answer): Record<string, unknown> {
   if (!r.rejected && !r.errorMessage) return {};
   const count = signal === 'traces' ? { rejectedSpans: String(r.rejected) } : { rejectedDataPoints: String(r.rejected) };
   return { partialSuccess: { ...count, errorMessage: r.errorMessage ?? '' } };

@@ -15,7 +15,7 @@ import type { Services } from '../../server/src/app/services.js';
 import type { Principal } from '../../server/src/domain/tenancy/tenancy.service.js';
 import { httpError, logServerError } from '../../server/src/api/errors.js';
 import { bearerPrincipal } from '../../server/src/api/http/auth.js';
-import { GRPC_CODE } from './otlp.routes.js';
+import { GRPC_CODE, ingestWithinQuota } from './otlp.routes.js';
 import { decodeMetrics, encodeResponse, type Signal } from './otlp.codec.js';
 import { traceSpanReader } from './otlp.wire.js';
 import { WireError } from './protobuf-wire.js';
@@ -65,7 +65,7 @@ export async function startOtlpGrpc(services: Services, opts: OtlpGrpcOptions): 
       } catch (e) {
         throw new Refusal(status.INVALID_ARGUMENT, undecodable(signal, e));
       }
-      const result = signal === 'traces' ? await services.traceIngest.ingest(tenant, request) : await services.metricsIngest.ingest(tenant, request);
+      const result = await ingestWithinQuota(services, tenant, signal, request);
       callback(null, Buffer.from(encodeResponse(signal, result)));
     } catch (err) {
       callback(grpcError(err, signal, opts.log));

@@ -56,7 +56,7 @@ export function registerOtlpRoutes(app: FastifyInstance, services: Services, opt
       const tenant = req.principal!.tenant;
       let result: OtlpIngestResult;
       try {
-        result = signal === 'traces' ? await services.traceIngest.ingest(tenant, request) : await services.metricsIngest.ingest(tenant, request);
+        result = await ingestWithinQuota(services, tenant, signal, request);
       } catch (err) {
         if (err instanceof WireError) return undecodable(reply, signal, err);
         return sendError(req, reply, err);
@@ -116,4 +116,17 @@ function statusBody(req: FastifyRequest, reply: FastifyReply, payload: unknown) 
   }
   reply.header('content-type', 'application/json; charset=utf-8');
   return JSON.stringify({ code, message });
+}
+
+/**
+ * An export of a tenant within its ingest quota (IngestLimits): refused with RATE_LIMITED (429 +
+ * Retry-After; over gRPC UNAVAILABLE, which exporters retry) while the tenant's bucket is empty, its
+ * stored spans or points charged after. OTLP/HTTP and OTLP/gRPC alike.
+ */
+export async function ingestWithinQuota(services: Services, tenant: string, signal: Signal, request: unknown): Promise<OtlpIngestResult> {
+  const kind = signal === 'traces' ? 'spans' : 'metricPoints';
+  await services.ingestLimits.admit(tenant, kind);
+  const result = signal === 'traces' ? await services.traceIngest.ingest(tenant, request) : await services.metricsIngest.ingest(tenant, request);
+  services.ingestLimits.charge(tenant, kind, result.accepted);
+  return result;
 }

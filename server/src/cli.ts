@@ -4,7 +4,9 @@
  *   start                              start the server (env: LOOM_*)
  *   tenant create <name>               create a tenant
  *   tenant list                        list tenants
- *   tenant quota <name> [--gpu N] [--cpu Q]   show or set a tenant's training quota (GPUs, CPU cores; -1 = no limit, "default" = the configured one)
+ *   tenant quota <name> [--gpu N] [--cpu Q] [--events-per-s N] [--spans-per-s N] [--points-per-s N]
+ *                                             show or set a tenant's training quota (GPUs, CPU cores) and ingest quota
+ *                                             (OpenLineage events, spans, metric points a second); -1 = no limit, "default" = the configured one
  *   key create <tenant> [--role R] [--name N] [--expires-days D]   create an API key (admin | editor | viewer), printed once
  *   key list <tenant>                  the tenant's API keys (ids, roles, who created and revoked them)
  *   key revoke <tenant> <id> [--force] revoke a key by its id (8+ characters of it); --force lets the last admin key go
@@ -62,13 +64,18 @@ async function main(argv: string[]): Promise<void> {
   }
   if (cmd === 'tenant' && sub === 'list') return void console.log((await withServices((s) => s.tenancy.listTenants())).join('\n'));
   if (cmd === 'tenant' && sub === 'quota' && rest[0]) {
-    const q = await withServices(async (s) => {
+    const [q, r] = await withServices(async (s) => {
       if (!(await s.tenancy.tenantExists(rest[0]))) throw new LoomError('NOT_FOUND', `tenant ${rest[0]} not found`);
       const gpu = quotaFlag(flag('gpu'), 'gpu', Number);
       const cpu = quotaFlag(flag('cpu'), 'cpu', (v) => (v === '-1' ? -1 : cpuMillis(v) ?? NaN));
-      return gpu !== undefined || cpu !== undefined ? s.trainingQuotas.setLimits(rest[0], { gpu, cpuMillis: cpu }) : s.trainingQuotas.limits(rest[0]);
+      const rates = { lineageEvents: quotaFlag(flag('events-per-s'), 'events-per-s', Number), spans: quotaFlag(flag('spans-per-s'), 'spans-per-s', Number), metricPoints: quotaFlag(flag('points-per-s'), 'points-per-s', Number) };
+      const training = gpu !== undefined || cpu !== undefined ? await s.trainingQuotas.setLimits(rest[0], { gpu, cpuMillis: cpu }) : await s.trainingQuotas.limits(rest[0]);
+      const ingest = Object.values(rates).some((v) => v !== undefined) ? await s.ingestLimits.setLimits(rest[0], rates) : await s.ingestLimits.limits(rest[0]);
+      return [training, ingest] as const;
     });
-    return void console.log(`training quota of ${rest[0]}: GPUs ${q.gpu ?? 'no limit'}, CPU ${q.cpuMillis === null ? 'no limit' : formatCpu(q.cpuMillis)}`);
+    const rate = (v: number | null) => (v === null ? 'no limit' : `${v}/s`);
+    console.log(`training quota of ${rest[0]}: GPUs ${q.gpu ?? 'no limit'}, CPU ${q.cpuMillis === null ? 'no limit' : formatCpu(q.cpuMillis)}`);
+    return void console.log(`ingest quota of ${rest[0]}: OpenLineage events ${rate(r.lineageEvents)}, spans ${rate(r.spans)}, metric points ${rate(r.metricPoints)}`);
   }
   if (cmd === 'key' && sub === 'create' && rest[0]) {
     const key = await withServices((s) => s.tenancy.createApiKey(rest[0], (flag('role') ?? 'admin') as Role, undefined, { name: flag('name'), createdBy: 'cli', expiresInDays: expiryFlag(flag('expires-days')) }));
@@ -90,7 +97,7 @@ async function main(argv: string[]): Promise<void> {
     const n = await withServices((s) => loadEvents(s, sub, text, (d, t) => process.stderr.write(`\r${d}/${t} events`)));
     return void console.log(`\nloaded ${n} events into ${sub}`);
   }
-  throw new LoomError('BAD_USER_INPUT', `unknown command "${argv.join(' ')}". Commands: start | tenant create <name> | tenant list | tenant quota <name> [--gpu N] [--cpu Q] | key create <tenant> [--role admin|editor|viewer] [--name N] [--expires-days D] | key list <tenant> | key revoke <tenant> <id> [--force] | seed <tenant> <file.ndjson>`);
+  throw new LoomError('BAD_USER_INPUT', `unknown command "${argv.join(' ')}". Commands: start | tenant create <name> | tenant list | tenant quota <name> [--gpu N] [--cpu Q] [--events-per-s N] [--spans-per-s N] [--points-per-s N] | key create <tenant> [--role admin|editor|viewer] [--name N] [--expires-days D] | key list <tenant> | key revoke <tenant> <id> [--force] | seed <tenant> <file.ndjson>`);
 }
 
 /** A quota flag: absent → unchanged, `default` → the configured default, -1 → no limit. */

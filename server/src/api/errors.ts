@@ -4,7 +4,7 @@ import { LoomError, type ErrorCode } from '../domain/errors.js';
 /** The one place error codes become HTTP statuses. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413, UNAVAILABLE: 503,
+  PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429, UNAVAILABLE: 503,
 };
 
 export interface ErrorBody { code: string; message: string; field?: string }

@@ -59,6 +59,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     // A job's history can stay in memory only when this process is the graph's one writer.
     lineageIngest: { historyCacheJobs: cfg.graph.engine === 'embedded' ? 10_000 : 0 },
     training: { queue, launcher, defaultQuota: cfg.training.defaultQuota },
+    ingestLimits: cfg.ingestLimits,
     judging: { queue, judge: cfg.judge ? new OpenAiJudge(cfg.judge) : null, concurrency: cfg.judge?.concurrency },
     ingestLog: disk.ingestLog ? {
       // Up to 1,000 events a transaction: on a 1M-node graph each one's join over the Node table (new

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { GraphStore } from '../domain/ports/GraphStore.js';
 import type { Analytics } from '../domain/ports/Analytics.js';
 import { TenancyService } from '../domain/tenancy/tenancy.service.js';
+import { IngestLimits, type IngestRates } from '../domain/tenancy/ingest-limits.js';
 import { LineageService } from '../domain/lineage.service.js';
 import { LineageIngestService, type LineageIngestOptions } from '../domain/openlineage/lineage-ingest.service.js';
 import { LineageEventArchive } from '../domain/openlineage/event-archive.js';
@@ -56,6 +57,8 @@ export interface Services {
   training: TrainingService | null;
   /** Per-tenant GPU/CPU quotas of training. */
   trainingQuotas: TrainingQuotas;
+  /** Per-tenant ingest rates (OpenLineage events, spans, metric points a second). */
+  ingestLimits: IngestLimits;
   /** Alert rules, their evaluation (by the workers) and the alerts they raise. */
   alerts: AlertService;
   /** Feature groups, their values (upserts), online and point-in-time reads. */
@@ -68,6 +71,8 @@ export interface Services {
 
 /** Settings the services read (a slice of the config; defaults when not given). */
 export interface ServiceOptions {
+  /** Default per-tenant ingest rates (tenants may have their own: `tenant quota`). */
+  ingestLimits?: IngestRates;
   /**
    * `spanTtlDays`, `metricTtlDays`, `metricRollupTtlDays`: how long the analytics store keeps spans,
    * raw metric points and their 1-minute rollup (0 for ever); what it would drop at once is refused at ingest.
@@ -110,6 +115,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     analytics,
     // API keys and tenants are never written through the ingest log: authenticating waits for nothing.
     tenancy,
+    ingestLimits: new IngestLimits(raw, opts.ingestLimits),
     lineage: new LineageService(graph),
     lineageIngest,
     lineageLog,

@@ -50,6 +50,9 @@ const EnvSchema = z.object({
   LOOM_TRAINING_LOOM_URL: z.string().url().optional(),
   LOOM_TRAINING_MAX_RUNS: z.coerce.number().int().min(1).max(100_000).default(500),
   LOOM_TRAINING_QUOTA_GPU: z.coerce.number().int().min(0).optional(),
+  LOOM_TENANT_EVENTS_PER_S: z.coerce.number().int().min(1).optional(),
+  LOOM_TENANT_SPANS_PER_S: z.coerce.number().int().min(1).optional(),
+  LOOM_TENANT_POINTS_PER_S: z.coerce.number().int().min(1).optional(),
   LOOM_TRAINING_QUOTA_CPU: z.string().refine((v) => cpuMillis(v) !== null, 'must be a CPU quantity such as "64" or "500m"').optional(),
   LOOM_K8S_KUBECONFIG: z.string().optional(),
   LOOM_K8S_NAMESPACE_PREFIX: z.string().regex(/^[a-z0-9][-a-z0-9]{0,30}$/, 'must be lower-case letters, digits and "-", at most 31').default('loom-tenant-'),
@@ -82,6 +85,8 @@ export interface Config {
    * get 429), and this process's name for the progress of its trace summaries (unset: host and pid).
    */
   telemetry: { llmPricesFile?: string; otlpMaxConcurrent: number; instance?: string };
+  /** Default per-tenant ingest rates a second (null: no limit); a tenant's own override them (`tenant quota`). */
+  ingestLimits: { lineageEvents: number | null; spans: number | null; metricPoints: number | null };
   redisUrl?: string;
   /**
    * When a lineage event is answered: `logged` once it is in the ingest log on disk (the graph takes
@@ -156,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ? { engine: 'clickhouse', url: e.LOOM_CLICKHOUSE_URL, user: e.LOOM_CLICKHOUSE_USER, password: e.LOOM_CLICKHOUSE_PASSWORD, database: e.LOOM_CLICKHOUSE_DATABASE, spanTtlDays: e.LOOM_SPAN_TTL_DAYS, ...metricTtl }
       : { engine: 'chdb', path: path.join(dataDir, 'chdb'), database: e.LOOM_CLICKHOUSE_DATABASE, spanTtlDays: e.LOOM_SPAN_TTL_DAYS, ...metricTtl },
     telemetry: { llmPricesFile: e.LOOM_LLM_PRICES ? path.resolve(e.LOOM_LLM_PRICES) : undefined, otlpMaxConcurrent: e.LOOM_OTLP_MAX_CONCURRENT, instance: e.LOOM_INSTANCE },
+    ingestLimits: { lineageEvents: e.LOOM_TENANT_EVENTS_PER_S ?? null, spans: e.LOOM_TENANT_SPANS_PER_S ?? null, metricPoints: e.LOOM_TENANT_POINTS_PER_S ?? null },
     redisUrl: e.LOOM_REDIS_URL,
     ingest: { ack: e.LOOM_INGEST_ACK ?? (e.LOOM_GRAPH === 'embedded' ? 'logged' : 'committed'), logDir: path.join(dataDir, 'ingest-log'), lingerMs: e.LOOM_INGEST_LINGER_MS },
     queue: e.LOOM_REDIS_URL

@@ -1,6 +1,8 @@
 /** The closed set of error codes Loom exposes; mapped to HTTP and GraphQL in one place (api/errors.ts). */
 export type ErrorCode =
-  | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'UNAVAILABLE' | 'PAYLOAD_TOO_LARGE';
+  | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'UNAVAILABLE' | 'PAYLOAD_TOO_LARGE'
+  /** A tenant sent more than its ingest quota allows (retry after `retryAfterSeconds`). */
+  | 'RATE_LIMITED';
 
 export class LoomError extends Error {
   constructor(

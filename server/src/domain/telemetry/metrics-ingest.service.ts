@@ -33,6 +33,7 @@ export class MetricsIngestService {
     if (batch.rollupOnly) {
       messages.push(`${batch.rollupOnly} data point(s) older than the raw-point retention (${this.retention?.rawDays} days, LOOM_METRIC_TTL_DAYS) are kept only in the 1-minute rollup`);
     }
-    return messages.length ? { rejected: batch.rejected, errorMessage: messages.join('. ') } : { rejected: 0 };
+    const accepted = batch.points.length;
+    return messages.length ? { accepted, rejected: batch.rejected, errorMessage: messages.join('. ') } : { accepted, rejected: 0 };
   }
 }

@@ -152,6 +152,8 @@ export interface OtlpExportMetricsRequest {
 
 /** What an OTLP export answers: the spec's partial_success (zero rejected = full success). */
 export interface OtlpIngestResult {
+  /** spans (traces) or data points (metrics) stored */
+  accepted: number;
   /** rejected spans (traces) or rejected data points (metrics) */
   rejected: number;
   errorMessage?: string;

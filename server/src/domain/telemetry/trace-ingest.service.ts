@@ -22,11 +22,11 @@ export class TraceIngestService {
 
   async ingest(tenant: string, request: unknown): Promise<OtlpIngestResult> {
     this.rollup.checkCapacity();
-    const { written, rejected, errors } = this.write(tenant, request);
+    const { written, accepted, rejected, errors } = this.write(tenant, request);
     await written;
-    if (!rejected) return { rejected: 0 };
+    if (!rejected) return { accepted, rejected: 0 };
     const more = rejected > errors.length ? ` (first ${errors.length} shown)` : '';
-    return { rejected, errorMessage: `${rejected} span(s) rejected${more}: ${errors.join('; ')}` };
+    return { accepted, rejected, errorMessage: `${rejected} span(s) rejected${more}: ${errors.join('; ')}` };
   }
 
   /**
@@ -35,9 +35,9 @@ export class TraceIngestService {
    * attributes, resource, events) are let go once the store has taken them, so the many exports
    * waiting at once do not keep every span alive through the young generation's collections.
    */
-  private write(tenant: string, request: unknown): { written: Promise<void>; rejected: number; errors: string[] } {
+  private write(tenant: string, request: unknown): { written: Promise<void>; accepted: number; rejected: number; errors: string[] } {
     const { rows, rejected, errors } = toSpanRows(tenant, request, this.prices, { days: this.retentionDays });
-    if (!rows.length) return { written: Promise.resolve(), rejected, errors };
+    if (!rows.length) return { written: Promise.resolve(), accepted: 0, rejected, errors };
     const stamp = this.rollup.stamp();
     try {
       const [at, by] = [String(stamp), this.rollup.instance];
@@ -47,7 +47,7 @@ export class TraceIngestService {
       }
       const slim = rows.map(summaryFields);
       const written = this.analytics.insert('spans', rows).then(() => this.rollup.add(tenant, slim, stamp)).finally(() => this.rollup.release(stamp));
-      return { written, rejected, errors };
+      return { written, accepted: rows.length, rejected, errors };
     } catch (err) {
       this.rollup.release(stamp);
       throw err;

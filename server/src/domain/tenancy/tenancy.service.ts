@@ -47,7 +47,8 @@ export const newApiKey = () => `loom_${randomBytes(24).toString('base64url')}`;
 const KEY_ID = /^[0-9a-f]{64}$/;
 const KEY_ID_PREFIX = /^[0-9a-f]{8,64}$/;
 
-const tenantNodeId = (name: string) => `tenant::${name}`;
+/** A tenant's node (in the system scope). */
+export const tenantNodeId = (name: string) => `tenant::${name}`;
 const keyNodeId = (hash: string) => `apikey::${hash}`;
 
 /** Resolved keys are remembered this long (a revoked key keeps working at most this long). */

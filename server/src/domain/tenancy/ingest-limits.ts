@@ -1,0 +1,102 @@
+/**
+ * Per-tenant ingest quotas: how many OpenLineage events, spans and metric data points a second each
+ * tenant may send, so that one team's burst (a backfill, a runaway exporter) cannot take the ingest
+ * from the others. A token bucket per tenant and kind, in this process (each ingest process enforces
+ * the rate on what it receives), holding `BURST_SECONDS` of the rate.
+ *
+ * Admission before the work, charge after it: a request is let in while the tenant's bucket is not
+ * empty, and what it carried (known only once it is read: the spans of an export) is taken after,
+ * possibly into debt; the next requests wait (429 with Retry-After: how long until the debt is paid).
+ * Rates are props of the tenant's node (`limit.lineageEvents`, `limit.spans`, `limit.metricPoints`;
+ * set with `npm run loom -- tenant quota <name> --events-per-s N ...`), else the configured defaults.
+ */
+import type { GraphStore } from '../ports/GraphStore.js';
+import type { Props } from '../model.js';
+import { LoomError, badInput } from '../errors.js';
+import { SYSTEM_TENANT, tenantNodeId } from './tenancy.service.js';
+
+export const INGEST_KINDS = ['lineageEvents', 'spans', 'metricPoints'] as const;
+export type IngestKind = (typeof INGEST_KINDS)[number];
+/** Per second; null: no limit. */
+export type IngestRates = Record<IngestKind, number | null>;
+
+export const NO_INGEST_LIMITS: IngestRates = { lineageEvents: null, spans: null, metricPoints: null };
+const BURST_SECONDS = 2;
+/** How long a tenant's rates read from the graph are used before they are read again. */
+const RATES_CACHE_MS = 30_000;
+const MAX_RATE = 10_000_000;
+const WHAT: Record<IngestKind, string> = { lineageEvents: 'OpenLineage events', spans: 'spans', metricPoints: 'metric data points' };
+
+interface Bucket { tokens: number; at: number }
+
+export class IngestLimits {
+  private readonly rates = new Map<string, { rates: IngestRates; until: number }>();
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly graph: GraphStore,
+    private readonly defaults: IngestRates = NO_INGEST_LIMITS,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** The tenant's rates: its own, else the defaults. */
+  async limits(tenant: string): Promise<IngestRates> {
+    const cached = this.rates.get(tenant);
+    if (cached && cached.until > this.now()) return cached.rates;
+    const [node] = await this.graph.getNodes(SYSTEM_TENANT, [tenantNodeId(tenant)]);
+    const p: Props = node?.props ?? {};
+    const rates = Object.fromEntries(INGEST_KINDS.map((k) => {
+      const v = p[`limit.${k}`];
+      return [k, v === 'unlimited' ? null : typeof v === 'number' && v > 0 ? v : this.defaults[k]];
+    })) as IngestRates;
+    if (this.rates.size > 10_000) this.rates.clear();
+    this.rates.set(tenant, { rates, until: this.now() + RATES_CACHE_MS });
+    return rates;
+  }
+
+  /** Set rates (a kind left out keeps its value; -1 removes the limit, null goes back to the default). */
+  async setLimits(tenant: string, rates: Partial<Record<IngestKind, number | null>>): Promise<IngestRates> {
+    const props: Props = {};
+    for (const k of INGEST_KINDS) {
+      const v = rates[k];
+      if (v === undefined) continue;
+      if (v !== null && v !== -1 && (!Number.isInteger(v) || v < 1 || v > MAX_RATE)) throw badInput(k, `must be a whole number of ${WHAT[k]} a second (1..${MAX_RATE}), -1 for no limit, or the default`);
+      props[`limit.${k}`] = v === -1 ? 'unlimited' : v;
+    }
+    const [node] = await this.graph.getNodes(SYSTEM_TENANT, [tenantNodeId(tenant)]);
+    if (!node) throw new LoomError('NOT_FOUND', `tenant ${tenant} not found`);
+    await this.graph.write(SYSTEM_TENANT, { nodes: [{ id: node.id, kind: 'Tenant', namespace: node.namespace, name: node.name, props }], edges: [] });
+    this.rates.delete(tenant);
+    return this.limits(tenant);
+  }
+
+  /** Let a request in, or refuse it (RATE_LIMITED, with how long to wait) while the tenant's bucket for `kind` is empty. */
+  async admit(tenant: string, kind: IngestKind): Promise<void> {
+    const rate = (await this.limits(tenant))[kind];
+    if (rate === null) return;
+    const b = this.refill(tenant, kind, rate);
+    if (b.tokens > 0) return;
+    const wait = Math.max(1, Math.ceil((1 - b.tokens) / rate));
+    throw new LoomError('RATE_LIMITED', `tenant ${tenant} may send ${rate} ${WHAT[kind]} a second; it sent more: retry in ${wait} s`, undefined, wait);
+  }
+
+  /** Take what an admitted request carried (it may leave the bucket in debt). */
+  charge(tenant: string, kind: IngestKind, n: number): void {
+    const rate = this.rates.get(tenant)?.rates[kind];
+    if (rate === null || rate === undefined || n <= 0) return;
+    this.refill(tenant, kind, rate).tokens -= n;
+  }
+
+  private refill(tenant: string, kind: IngestKind, rate: number): Bucket {
+    const key = `${tenant}\u0000${kind}`;
+    const now = this.now();
+    const b = this.buckets.get(key) ?? { tokens: rate * BURST_SECONDS, at: now };
+    b.tokens = Math.min(rate * BURST_SECONDS, b.tokens + ((now - b.at) / 1000) * rate);
+    b.at = now;
+    if (!this.buckets.has(key)) {
+      if (this.buckets.size > 30_000) this.buckets.clear();
+      this.buckets.set(key, b);
+    }
+    return b;
+  }
+}
