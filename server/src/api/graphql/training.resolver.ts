@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from './context.js';
 import { actorOf } from './registry.common.js';
-import { RequestTrainingInput, TrainingQuota, TrainingRun, TrainingRunPage, toTrainingRun } from './training.types.js';
+import { IngestQuota, RequestTrainingInput, TrainingQuota, TrainingRun, TrainingRunPage, toTrainingRun } from './training.types.js';
 import { TrackedRun, toTrackedRun } from './tracking.types.js';
 import { unavailable } from '../../domain/errors.js';
 import { formatCpu } from '../../domain/training/spec.js';
@@ -46,6 +46,12 @@ export class TrainingResolver {
     const { tenant } = ctx.principal;
     const [limits, usage] = await Promise.all([ctx.services.trainingQuotas.limits(tenant), ctx.services.trainingQuotas.usage(tenant)]);
     return { gpu: limits.gpu, cpu: limits.cpuMillis === null ? null : formatCpu(limits.cpuMillis), usedGpu: usage.gpu, usedCpu: formatCpu(usage.cpuMillis), activeRuns: usage.runs };
+  }
+
+  @Query(() => IngestQuota)
+  async ingestQuota(@Ctx() ctx: Context): Promise<IngestQuota> {
+    const r = await ctx.services.ingestLimits.limits(ctx.principal.tenant);
+    return { lineageEventsPerSecond: r.lineageEvents, spansPerSecond: r.spans, metricPointsPerSecond: r.metricPoints };
   }
 
   @FieldResolver(() => String, { description: 'The last lines the training command wrote (the newest pod on Kubernetes), of one worker of a distributed run' })

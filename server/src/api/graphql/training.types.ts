@@ -124,3 +124,10 @@ export function toTrainingRun(v: TrainingView): TrainingRun {
     placement: record.placement, view: v,
   };
 }
+
+@ObjectType({ description: "The tenant's ingest quota: what it may send a second (null: no limit); beyond it the receivers answer 429 with Retry-After. Set by operators (`tenant quota`)" })
+export class IngestQuota {
+  @Field(() => Int, { nullable: true }) lineageEventsPerSecond!: number | null;
+  @Field(() => Int, { nullable: true }) spansPerSecond!: number | null;
+  @Field(() => Int, { nullable: true }) metricPointsPerSecond!: number | null;
+}

@@ -38,6 +38,10 @@ function spans(n: number) {
 describe('per-tenant ingest quotas', () => {
   it('refuses OpenLineage events beyond the tenant\'s rate with 429 and Retry-After, stores none of them, and lets the other tenant in', async () => {
     expect(await loom.services.ingestLimits.setLimits('noisy', { lineageEvents: 5 })).toMatchObject({ lineageEvents: 5, spans: null });
+    // Each tenant reads its own quota.
+    const Q = '{ ingestQuota { lineageEventsPerSecond spansPerSecond metricPointsPerSecond } }';
+    expect((await loom.gql(Q, {}, noisy)).data.ingestQuota).toEqual({ lineageEventsPerSecond: 5, spansPerSecond: null, metricPointsPerSecond: null });
+    expect((await loom.gql(Q, {}, calm)).data.ingestQuota).toEqual({ lineageEventsPerSecond: null, spansPerSecond: null, metricPointsPerSecond: null });
     // A burst of two seconds' worth goes in (and what the rate refills meanwhile); then the bucket is empty.
     for (let i = 0; i < 10; i++) expect((await post('/api/v1/lineage', event(`ok_${i}`), noisy)).status).toBe(201);
     let extra = 0;
