@@ -39,7 +39,8 @@ describe('MetricsIngestService on chDB', () => {
 
   it('stores gauges, sums and histograms and reads them back raw', async () => {
     const r = await loom.services.metricsIngest.ingest('demo', request([GAUGE, COUNTER, HISTOGRAM]));
-    expect(r).toEqual({ rejected: 0 });
+    const points = [GAUGE, COUNTER, HISTOGRAM].reduce((n, m) => n + Object.values(m).reduce((k: number, v) => k + ((v as { dataPoints?: unknown[] })?.dataPoints?.length ?? 0), 0), 0);
+    expect(r).toEqual({ accepted: points, rejected: 0 }); // what the tenant's ingest quota is charged
     const raw = await loom.services.metrics.series('demo', { name: 'queue.depth', labels: [{ key: 'queue', value: 'b' }], from: new Date(T0).toISOString(), to: new Date(T0 + 3 * MIN).toISOString(), step: 30 });
     expect(raw).toMatchObject({ stepSeconds: 30, source: 'RAW', truncated: false });
     expect(raw.series).toHaveLength(1);
@@ -100,7 +101,7 @@ describe('MetricsIngestService on chDB', () => {
         at(T0 + 2_000, 2, { offset: 4, bucketCounts: ['2', '3'] }, { sum: 12 }),
       ] } },
     ]));
-    expect(r).toEqual({ rejected: 0 });
+    expect(r).toEqual({ accepted: 6, rejected: 0 });
     const range = { from: new Date(T0).toISOString(), to: new Date(T0 + 2 * MIN).toISOString(), step: 60 };
     const res = await loom.services.metrics.series('demo', { name: 'rpc.exp', ...range });
     expect(res.source).toBe('RAW'); // never rolled up
@@ -131,7 +132,7 @@ describe('MetricsIngestService on chDB', () => {
       point(T0 + 15_000, 10, 0.05, [0.001, 0.002, 0.004, 0.006, 0.01]),
       point(T0 + 30_000, 14, 0.07, [0.001, 0.002, 'NaN', 0.007, 0.012]),
     ] } }], 'api-server'));
-    expect(r).toEqual({ rejected: 0 });
+    expect(r).toEqual({ accepted: 2, rejected: 0 });
     const res = await loom.services.metrics.series('demo', { name: 'go_gc_duration_seconds', from: new Date(T0).toISOString(), to: new Date(T0 + MIN).toISOString(), step: 60, quantiles: [0.75, 0.5, 0.9] });
     expect(res.series[0]).toMatchObject({ type: 'summary', service: 'api-server' });
     // a summary's quantiles as it reported them: NaN and one it does not report are null

@@ -143,7 +143,7 @@ describe('trace summaries after a stop before they were written', () => {
   it('re-summarises at the next start of the same instance the traces answered but not summarised', async () => {
     const stopped = process('crashy', { stops: true });
     expect(await stopped.start()).toBe(0); // first start of this instance: progress recorded from now
-    expect(await stopped.ingest('acme', exportOf(span(31, 0), span(31, 1, llm('gpt-4o', 100, 10))))).toEqual({ rejected: 0 });
+    expect(await stopped.ingest('acme', exportOf(span(31, 0), span(31, 1, llm('gpt-4o', 100, 10))))).toEqual({ accepted: 2, rejected: 0 });
     expect(await summaryOf(31)).toEqual({ node: null, listed: null }); // answered, durable spans, no summary yet
     expect(stopped.summaryStats()).toMatchObject({ waiting: 1, failures: 0 }); // what /metrics shows
     expect(stopped.summaryStats().lagMs).toBeGreaterThanOrEqual(0);
