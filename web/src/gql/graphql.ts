@@ -967,7 +967,7 @@ export type TrainingRunsQueryVariables = Exact<{
 }>;
 
 
-export type TrainingRunsQuery = { trainingRuns: { total: number, items: Array<{ id: string, runId: string, name: string | null, experiment: string | null, state: TrainingState, reason: string | null, requestedAt: string, stateChangedAt: string | null, image: string, resources: { cpu: string, memory: string, gpu: number, gpuType: string | null } }> } };
+export type TrainingRunsQuery = { trainingRuns: { total: number, items: Array<{ id: string, runId: string, name: string | null, experiment: string | null, state: TrainingState, reason: string | null, requestedAt: string, stateChangedAt: string | null, image: string, workers: number, resources: { cpu: string, memory: string, gpu: number, gpuType: string | null } }> } };
 
 export type TrainingQuotaQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2566,6 +2566,7 @@ export const TrainingRunsDocument = new TypedDocumentString(`
         gpu
         gpuType
       }
+      workers
     }
   }
 }

@@ -45,7 +45,10 @@ export function TrainingList() {
                   <td>{r.reason ?? '–'}</td>
                   <td>{r.experiment ?? '–'}</td>
                   <td className="mono small">{r.image}</td>
-                  <td className="small">{r.resources.cpu} CPU · {r.resources.memory}{r.resources.gpu > 0 ? ` · ${r.resources.gpu}× ${r.resources.gpuType ?? 'GPU'}` : ''}</td>
+                  <td className="small">
+                    {r.resources.cpu} CPU · {r.resources.memory}{r.resources.gpu > 0 ? ` · ${r.resources.gpu}× ${r.resources.gpuType ?? 'GPU'}` : ''}
+                    {r.workers > 1 && <span className="muted"> · {t('perWorker', { n: r.workers })}</span>}
+                  </td>
                   <td>{f.dateTime(r.requestedAt)}</td>
                 </tr>
               ))}

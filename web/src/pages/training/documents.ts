@@ -4,7 +4,7 @@ export const TrainingRunsDocument = graphql(`
   query TrainingRuns($activeOnly: Boolean!, $first: Int!, $offset: Int!) {
     trainingRuns(activeOnly: $activeOnly, first: $first, offset: $offset) {
       total
-      items { id runId name experiment state reason requestedAt stateChangedAt image resources { cpu memory gpu gpuType } }
+      items { id runId name experiment state reason requestedAt stateChangedAt image resources { cpu memory gpu gpuType } workers }
     }
   }
 `);
