@@ -145,6 +145,10 @@ describe('the lineage explorer', () => {
     expect(text).toContain('added currency text');
     expect(text).toContain('removed coupon');
     expect(text).toContain('retyped id int → bigint');
+    // The dropped column is listed after the current ones, marked as such.
+    const panel = page.getByTestId('details-panel');
+    expect(await panel.getByTestId('details-field').allTextContents()).toEqual(['currencytext', 'idbigint', 'totalint']);
+    expect(await panel.getByTestId('details-dropped-field').allTextContents()).toEqual(['coupondropped']);
     await e2e.screenshot(page, '3b-schema-changes');
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();

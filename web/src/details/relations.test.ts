@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertionsOf, fieldType, groupRelations, propsWithPrefix, runState, transformationsOf, type Relation } from './relations.js';
+import { assertionsOf, fieldType, groupRelations, propsWithPrefix, runState, splitBySchema, transformationsOf, type Relation } from './relations.js';
 
 const node = (id: string, kind: string, createdAt = '2026-03-01T00:00:00Z', props: unknown = {}) =>
   ({ id, kind, namespace: 'ns', name: id, props, createdAt, updatedAt: createdAt });
@@ -44,5 +44,14 @@ describe('props readers', () => {
     expect(fieldType(props)).toBe('VARCHAR');
     expect(transformationsOf({ transformations: [{ type: 'DIRECT', subtype: 'TRANSFORMATION', masking: true }] })).toEqual([{ label: 'DIRECT/TRANSFORMATION', masked: true }]);
     expect(transformationsOf(null)).toEqual([]);
+  });
+});
+
+describe('splitBySchema', () => {
+  it('tells the fields of the latest schema from those its emitters no longer report', () => {
+    const fields = ['t#id', 't#coupon', 't#currency'].map((name) => ({ name }));
+    const props = { 'facets.schema': { fields: [{ name: 'id', type: 'bigint' }, { name: 'currency' }, { bad: 1 }] } };
+    expect(splitBySchema(props, fields)).toEqual({ current: [{ name: 't#id' }, { name: 't#currency' }], dropped: [{ name: 't#coupon' }] });
+    expect(splitBySchema({}, fields)).toEqual({ current: fields, dropped: [] });
   });
 });

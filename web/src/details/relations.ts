@@ -73,6 +73,19 @@ export function runState(props: unknown): string | null {
 }
 
 /** A Field's type from its props (the schema facet's `type`), or null. */
+/**
+ * A dataset's fields split by its latest schema (the `schema` facet, kept at its newest event time):
+ * those in it, and those its emitters no longer report (their nodes stay in the graph, for history and
+ * column lineage). Without a schema facet every field counts as current. Pure.
+ */
+export function splitBySchema<T extends { name: string }>(datasetProps: unknown, fields: readonly T[]): { current: T[]; dropped: T[] } {
+  const list = ((datasetProps as Record<string, unknown> | null)?.['facets.schema'] as { fields?: unknown } | undefined)?.fields;
+  if (!Array.isArray(list)) return { current: [...fields], dropped: [] };
+  const names = new Set(list.flatMap((f) => (f && typeof f === 'object' && typeof (f as { name?: unknown }).name === 'string' ? [(f as { name: string }).name] : [])));
+  const column = (f: T) => f.name.slice(f.name.lastIndexOf('#') + 1);
+  return { current: fields.filter((f) => names.has(column(f))), dropped: fields.filter((f) => !names.has(column(f))) };
+}
+
 export function fieldType(props: unknown): string | null {
   const type = (props as Record<string, unknown> | null)?.type;
   return typeof type === 'string' ? type : null;

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/i18n.js';
 import type { KindDetailsProps } from '../kinds/types.js';
-import { fieldType } from '../relations.js';
+import { fieldType, splitBySchema } from '../relations.js';
 import { Loading, M, NodeList, Section } from './parts.js';
 import { Facets, Quality, qualitySources } from './Quality.js';
 import { ReceivedEvents } from './ReceivedEvents.js';
@@ -14,17 +14,19 @@ export function DatasetDetails({ node, onOpenLineage }: KindDetailsProps) {
   const { relations, total, loading, error } = useRelations(node.id);
   if (error) return <p className="error" role="alert">{error}</p>;
   if (!relations) return loading ? <Loading /> : null;
+  // Fields its emitters no longer report (not in the latest schema) are listed after, marked: their nodes stay for history.
+  const { current, dropped } = splitBySchema(node.props, relations.fields);
   return (
     <>
       <RelationsNote total={total} />
-      <Section title={t('fields')} count={relations.fields.length} testId="details-fields">
+      <Section title={t('fields')} count={current.length} testId="details-fields">
         {relations.fields.length === 0 ? <p className="muted">{t('noFields')}</p> : (
           <table className="fields-table">
             <tbody>
-              {relations.fields.map((f) => (
-                <tr key={f.id} data-testid="details-field">
+              {[...current, ...dropped].map((f, i) => (
+                <tr key={f.id} data-testid={i < current.length ? 'details-field' : 'details-dropped-field'} className={i < current.length ? undefined : 'dropped'} title={i < current.length ? undefined : t('droppedField')}>
                   <td><button type="button" className="link" title={f.id} onClick={() => onOpenLineage(f.id)}>{f.name.slice(f.name.lastIndexOf('#') + 1)}</button></td>
-                  <td className="mono muted type">{fieldType(f.props) ?? ''}</td>
+                  <td className="mono muted type">{i < current.length ? fieldType(f.props) ?? '' : t('dropped')}</td>
                 </tr>
               ))}
             </tbody>
