@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../server/src/app/services.js';
 import type { Metrics } from '../../server/src/api/http/metrics.js';
 import { bearerAuth } from '../../server/src/api/http/auth.js';
-import { httpError, logServerError } from '../../server/src/api/errors.js';
+import { replyWithError } from '../../server/src/api/errors.js';
 import type { LineageReceiver } from '../../server/src/domain/openlineage/lineage-ingest.service.js';
 
 /**
@@ -52,8 +52,5 @@ export function registerLineageRoutes(app: FastifyInstance, services: Services, 
 }
 
 function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown) {
-  const { status, body, retryAfter } = httpError(err);
-  logServerError(req.log, err, status, 'lineage ingest failed');
-  if (retryAfter) reply.header('retry-after', String(retryAfter));
-  return reply.code(status).send(body);
+  return replyWithError(req, reply, err, 'lineage ingest failed');
 }

@@ -40,3 +40,17 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   log(original);
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
+
+/**
+ * Answers a REST request that failed: the status, body and Retry-After of `err` (httpError), logged
+ * when it is the server's fault; `shape` gives the body another API's form (Feast's `{ detail }`).
+ */
+export function replyWithError(
+  req: { log: Parameters<typeof logServerError>[0] }, reply: { header(name: string, value: string): unknown; code(status: number): { send(body: unknown): unknown } },
+  err: unknown, what: string, shape: (body: ErrorBody) => unknown = (body) => body,
+) {
+  const { status, body, retryAfter } = httpError(err);
+  logServerError(req.log, err, status, what);
+  if (retryAfter) reply.header('retry-after', String(retryAfter));
+  return reply.code(status).send(shape(body));
+}

@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { bearerAuth } from '../http/auth.js';
-import { httpError, logServerError } from '../errors.js';
+import { replyWithError } from '../errors.js';
 import { onlineResponse, planOnline, pushRows, type OnlineRequest, type PushRequest } from '../../domain/features/feast.js';
 import { MAX_GROUPS } from '../../domain/features/features.service.js';
 
@@ -46,8 +46,5 @@ export function registerFeastRoutes(app: FastifyInstance, services: Services): v
 }
 
 function fail(req: FastifyRequest, reply: FastifyReply, err: unknown) {
-  const { status, body, retryAfter } = httpError(err);
-  logServerError(req.log, err, status, 'feature server request failed');
-  if (retryAfter) reply.header('retry-after', String(retryAfter));
-  return reply.code(status).send({ detail: body.message, ...body });
+  return replyWithError(req, reply, err, 'feature server request failed', (body) => ({ detail: body.message, ...body }));
 }
