@@ -52,6 +52,7 @@ describe('alerts page', () => {
     await page.getByTestId('webhook-add').click();
     await page.getByTestId('webhook-row').waitFor();
     expect(await page.getByTestId('webhook-row').textContent()).toContain('Slack message');
+    expect(await page.getByTestId('webhook-row').textContent()).toContain('ALERT_FIRING, ALERT_RESOLVED');
     await page.getByTestId('rule-name').fill('E2E idle GPU');
     await page.getByTestId('rule-threshold').fill('10');
     await page.getByTestId('rule-for').fill('0');
@@ -130,6 +131,13 @@ describe('alerts page', () => {
     // The demo's LLM error rate rule fired meanwhile (3 of its 30 calls failed): the page shows it too.
     await expect.poll(async () => { await page.getByRole('button', { name: 'Refresh' }).click(); return page.getByTestId('open-alert').filter({ hasText: 'churn-explainer LLM error rate' }).count(); }, { timeout: 15_000 }).toBe(1);
     await e2e.screenshot(page, 'alerts-4-demo');
+
+    // A second webhook for the datasets' schema changes only.
+    await page.getByTestId('webhook-url').fill('https://hooks.example.com/schema-changes');
+    await page.getByTestId('webhook-events').selectOption('schema');
+    await page.getByTestId('webhook-add').click();
+    await expect.poll(() => page.getByTestId('webhook-row').count()).toBe(2);
+    expect(await page.getByTestId('webhook-row').filter({ hasText: 'schema-changes' }).textContent()).toContain('DATASET_SCHEMA_CHANGED');
     expect(e2e.pageErrors(page)).toEqual([]);
   });
 

@@ -11,7 +11,9 @@ import { CreateWebhookDocument, DeleteWebhookDocument, WebhooksDocument } from '
 import { M } from './messages.js';
 
 const NO_VARIABLES = {};
-const ALERT_EVENTS = ['ALERT_FIRING', 'ALERT_RESOLVED'];
+/** What a new webhook takes: alerts, a dataset's schema changes (with what the dataset feeds), or every event (null). */
+const EVENT_CHOICES = { alerts: ['ALERT_FIRING', 'ALERT_RESOLVED'], schema: ['DATASET_SCHEMA_CHANGED'], all: null } as const;
+type EventChoice = keyof typeof EVENT_CHOICES;
 /** Slack's, Mattermost's and Teams' incoming-webhook hosts take Slack's `{ text }`. */
 const slackLike = (url: string) => /^https:\/\/(hooks\.slack\.com|[^/]*\.webhook\.office\.com|[^/]*mattermost[^/]*)\//i.test(url.trim());
 
@@ -21,13 +23,13 @@ export function Notifications() {
   const hooks = useQuery(WebhooksDocument, NO_VARIABLES);
   const [url, setUrl] = useState('');
   const [format, setFormat] = useState<'LOOM' | 'SLACK' | null>(null);
-  const [alertsOnly, setAlertsOnly] = useState(true);
+  const [events, setEvents] = useState<EventChoice>('alerts');
   const [create, creating, reset] = useMutation(CreateWebhookDocument);
   const [remove, removing] = useMutation(DeleteWebhookDocument);
   const chosen = format ?? (slackLike(url) ? 'SLACK' : 'LOOM');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (await create({ input: { url: url.trim(), format: chosen, events: alertsOnly ? ALERT_EVENTS : null } })) {
+    if (await create({ input: { url: url.trim(), format: chosen, events: EVENT_CHOICES[events] ? [...EVENT_CHOICES[events]!] : null } })) {
       setUrl('');
       setFormat(null);
       hooks.reload();
@@ -75,8 +77,8 @@ export function Notifications() {
             <option value="SLACK">{t('formatSLACK')}</option><option value="LOOM">{t('formatLOOM')}</option>
           </select></div>
         <div className="field"><label htmlFor="webhook-events">{t('events')}</label>
-          <select id="webhook-events" data-testid="webhook-events" value={alertsOnly ? 'alerts' : 'all'} onChange={(e) => setAlertsOnly(e.target.value === 'alerts')}>
-            <option value="alerts">{t('alertEvents')}</option><option value="all">{t('allEvents')}</option>
+          <select id="webhook-events" data-testid="webhook-events" value={events} onChange={(e) => setEvents(e.target.value as EventChoice)}>
+            <option value="alerts">{t('alertEvents')}</option><option value="schema">{t('schemaEvents')}</option><option value="all">{t('allEvents')}</option>
           </select></div>
         <button type="submit" className="primary" data-testid="webhook-add" disabled={creating.running}>{creating.running ? t('adding') : t('addWebhook')}</button>
       </form>
