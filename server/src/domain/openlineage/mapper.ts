@@ -17,6 +17,9 @@ const TERMINAL = new Set(['COMPLETE', 'FAIL', 'ABORT']);
  *   defined, `{version, inputs, outputs}` (inputs and outputs as {namespace, name});
  * - a job's `latestRun`: the id of the run whose START is newest;
  * - a dataset's `lastModifiedAt`: the time of the newest COMPLETE event that named it an output;
+ * - a dataset's `writtenVersion`: the version (string) of the newest event that defined it as a
+ *   writer: a run's output with a version, or a DatasetEvent (readers' views of their inputs left
+ *   out: schema-changes.ts compares a writer's schema with it);
  * - a run's links (its RAN, READ_BY and WROTE edges) as {namespace, name, version}: `links.ran`, the
  *   job version its newest terminal event ran, and one key per dataset (version) it read or wrote,
  *   `links.read.<node id>` and `links.wrote.<node id>` (keys accumulate over the run's events, as its
@@ -24,7 +27,7 @@ const TERMINAL = new Set(['COMPLETE', 'FAIL', 'ABORT']);
  * Nodes written before these existed lack them: readers fall back to the neighbour reads.
  */
 export const SUMMARY_PROPS = {
-  currentVersion: 'currentVersion', latestRun: 'latestRun', lastModifiedAt: 'lastModifiedAt',
+  currentVersion: 'currentVersion', latestRun: 'latestRun', lastModifiedAt: 'lastModifiedAt', writtenVersion: 'writtenVersion',
   runLinks: 'links', ran: 'links.ran', readPrefix: 'links.read.', wrotePrefix: 'links.wrote.',
 } as const;
 /** What a kept run link names: a dataset or job, and its version string (null: a dataset read or written without one). */
@@ -59,7 +62,8 @@ export function mapEvent(event: OpenLineageEvent, kind: EventKind): WriteBatch {
   const b = new BatchBuilder(at);
   if (kind === 'DatasetEvent') {
     const d = event.dataset!;
-    b.dataset(d);
+    const placed = b.dataset(d);
+    if (placed.versionName) b.addProps(placed.id, { [SUMMARY_PROPS.writtenVersion]: placed.versionName });
     columnLineage(b, d);
     return b.build();
   }
@@ -73,6 +77,7 @@ export function mapEvent(event: OpenLineageEvent, kind: EventKind): WriteBatch {
     b.edge('OUTPUT', jobId, o.id);
     columnLineage(b, o.ref);
     if (kind === 'RunEvent' && event.eventType === 'COMPLETE') b.addProps(o.id, { [SUMMARY_PROPS.lastModifiedAt]: b.at });
+    if (o.versionName) b.addProps(o.id, { [SUMMARY_PROPS.writtenVersion]: o.versionName });
   }
   const versioned = kind === 'JobEvent' || TERMINAL.has(event.eventType ?? '');
   const jobVersion = versioned ? versionJob(b, event, jobId, inputs, outputs) : null;

@@ -13,6 +13,8 @@
 import type { GraphStore } from '../ports/GraphStore.js';
 import type { Props } from '../model.js';
 import type { PlacedEvent } from './lineage-ingest.service.js';
+import { SUMMARY_PROPS } from './mapper.js';
+import { versionId } from '../ids.js';
 import type { LineageService } from '../lineage.service.js';
 import type { ImpactUsageService } from '../impact-usage.js';
 
@@ -100,12 +102,7 @@ export class SchemaChangeWatch {
     }));
     const ids = [...new Set(written.flat().map((d) => d.id))];
     if (!ids.length) return null;
-    const stored = await this.graph.getNodes(tenant, ids);
-    const seen = new Map<string, Seen>();
-    ids.forEach((id, i) => {
-      const fields = schemaFields(stored[i]?.props);
-      if (stored[i] && fields) seen.set(id, { fields, at: stored[i]!.updatedAt });
-    });
+    const seen = await this.writtenSchemas(tenant, ids);
     const changes: PendingChanges['changes'] = [];
     written.forEach((datasets, event) => {
       const p = events[event];
@@ -118,6 +115,27 @@ export class SchemaChangeWatch {
       }
     });
     return changes.length ? { tenant, changes } : null;
+  }
+
+  /**
+   * The schema each dataset's writers last gave it: its `writtenVersion`'s (a reader's view of it, which
+   * the dataset's own schema facet also takes, is not a change), else the dataset's schema facet (a
+   * dataset stored before writtenVersion existed); with the time it was last seen.
+   */
+  private async writtenSchemas(tenant: string, ids: string[]): Promise<Map<string, Seen>> {
+    const stored = await this.graph.getNodes(tenant, ids);
+    const versionIds = stored.map((n) => (n && typeof n.props[SUMMARY_PROPS.writtenVersion] === 'string' ? versionId(n.id, n.props[SUMMARY_PROPS.writtenVersion] as string) : null));
+    const wanted = versionIds.filter((v): v is string => v !== null);
+    const versions = new Map((wanted.length ? await this.graph.getNodes(tenant, wanted) : []).flatMap((v) => (v ? [[v.id, v] as const] : [])));
+    const seen = new Map<string, Seen>();
+    stored.forEach((node, i) => {
+      if (!node) return;
+      const version = versionIds[i] ? versions.get(versionIds[i]!) : undefined;
+      const from = version ?? node;
+      const fields = schemaFields(from.props);
+      if (fields) seen.set(ids[i], { fields, at: from.updatedAt });
+    });
+    return seen;
   }
 
   /** After the write: reports the changes of the events written (`written(i)`: event i of `before`'s list is in the graph). */
