@@ -9,18 +9,23 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { bearerAuth } from '../http/auth.js';
 import { replyWithError } from '../errors.js';
-import { onlineResponse, planOnline, pushRows, type OnlineRequest, type PushRequest } from '../../domain/features/feast.js';
+import { onlineResponse, planOnline, pushRows, viewSearches, type OnlineRequest, type PushRequest } from '../../domain/features/feast.js';
 import { MAX_GROUPS } from '../../domain/features/features.service.js';
 
 export function registerFeastRoutes(app: FastifyInstance, services: Services): void {
-  const groups = (tenant: string) => services.features.list(tenant, { first: MAX_GROUPS, offset: 0 });
+  // The groups whose names the request's views can be (viewSearches), each once.
+  const groups = async (tenant: string, refs: unknown) => {
+    const found = await Promise.all(viewSearches(refs).map((search) => services.features.list(tenant, { search, first: MAX_GROUPS, offset: 0 })));
+    return [...new Map(found.flat().map((g) => [g.id, g])).values()];
+  };
 
   app.get('/health', async () => ({ status: 'ok' }));
 
   app.post('/get-online-features', { preHandler: bearerAuth(services, { write: false }) }, async (req, reply) => {
     try {
       const tenant = req.principal!.tenant;
-      const plan = planOnline(req.body as OnlineRequest, await groups(tenant));
+      const body = req.body as OnlineRequest;
+      const plan = planOnline(body, await groups(tenant, body?.features));
       const byGroup = new Map<string, { namespace: string; name: string; features: string[] }>();
       for (const c of plan.columns) {
         const sel = byGroup.get(c.group.id) ?? { namespace: c.group.namespace, name: c.group.name, features: [] };
@@ -36,7 +41,8 @@ export function registerFeastRoutes(app: FastifyInstance, services: Services): v
   app.post('/push', { preHandler: bearerAuth(services, { write: true }) }, async (req, reply) => {
     try {
       const { tenant, role } = req.principal!;
-      const { group, rows } = pushRows(req.body as PushRequest, await groups(tenant));
+      const body = req.body as PushRequest;
+      const { group, rows } = pushRows(body, await groups(tenant, body?.push_source_name));
       await services.features.write({ tenant, role, name: null }, { namespace: group.namespace, name: group.name, rows });
       return reply.code(200).send(null);
     } catch (err) {

@@ -27,6 +27,16 @@ const NO_TIME = '1970-01-01T00:00:00Z';
 const PUSH_TARGETS = ['online', 'offline', 'online_and_offline'];
 const TIME_COLUMNS = ['event_timestamp', 'event_time', 'timestamp'];
 
+/**
+ * The text to search the tenant's groups by for the views a request names (`view:feature` refs, or a
+ * push source): the part after the view's last `/`, which every group a view can name has in its
+ * name; groupByViewName then picks exactly. So a request reads the groups it names, not all of them.
+ */
+export function viewSearches(refs: unknown): string[] {
+  const views = (Array.isArray(refs) ? refs : [refs]).flatMap((r) => (typeof r === 'string' && r ? [r.includes(':') && Array.isArray(refs) ? r.slice(0, r.lastIndexOf(':')) : r] : []));
+  return [...new Set(views.map((v) => v.slice(v.lastIndexOf('/') + 1)).filter(Boolean))];
+}
+
 /** A group by the name a Feast client gives it: its name (unique in the tenant) or `<namespace>/<name>`. */
 export function groupByViewName(groups: readonly FeatureGroup[], view: string, field: string): FeatureGroup {
   const byFull = groups.find((g) => `${g.namespace}/${g.name}` === view);

@@ -1,4 +1,5 @@
-import type { GraphStore, Neighbour, WriteBatch } from '../ports/GraphStore.js';
+import type { GraphStore, WriteBatch } from '../ports/GraphStore.js';
+import { allNeighbours } from '../all-neighbours.js';
 import { LoomError, badInput } from '../errors.js';
 import { mapEvent } from './mapper.js';
 import { validateEvent, type EventKind } from './validate.js';
@@ -6,7 +7,6 @@ import { JOB_EDGE_KINDS, JobHistory } from './job-edges.js';
 import { parseEventTime } from './event.schema.js';
 import { nodeId } from '../ids.js';
 import { KeyedLock } from '../keyed-lock.js';
-import type { EdgeKind } from '../model.js';
 import type { LineageEventArchive } from './event-archive.js';
 import type { SchemaChangeWatch } from './schema-changes.js';
 
@@ -175,8 +175,8 @@ export class LineageIngestService implements LineageReceiver {
     const [job] = await this.graph.getNodes(tenant, [jobId]);
     if (job) {
       const [versions, edges] = await Promise.all([
-        this.allNeighbours(tenant, jobId, 'DOWNSTREAM', ['HAS_VERSION'], false),
-        this.allNeighbours(tenant, jobId, 'BOTH', JOB_EDGE_KINDS, true),
+        allNeighbours(this.graph, tenant, jobId, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_VERSION'] }, MAX_JOB_HISTORY),
+        allNeighbours(this.graph, tenant, jobId, { direction: 'BOTH', edgeKinds: JOB_EDGE_KINDS, includeEnded: true }, MAX_JOB_HISTORY),
       ]);
       history.load(versions.map((n) => n.node), edges.map((n) => n.edge));
     }
@@ -188,16 +188,6 @@ export class LineageIngestService implements LineageReceiver {
     if (this.opts.historyCacheJobs <= 0) return;
     this.histories.set(jobKey, history);
     if (this.histories.size > this.opts.historyCacheJobs) this.histories.delete(this.histories.keys().next().value!);
-  }
-
-  private async allNeighbours(tenant: string, id: string, direction: 'DOWNSTREAM' | 'BOTH', edgeKinds: readonly EdgeKind[], includeEnded: boolean): Promise<Neighbour[]> {
-    const out: Neighbour[] = [];
-    for (let offset = 0; offset < MAX_JOB_HISTORY; offset += 1000) {
-      const page = await this.graph.neighbours(tenant, id, { direction, edgeKinds, limit: 1000, offset, includeEnded });
-      out.push(...page.items);
-      if (page.items.length < 1000) break;
-    }
-    return out;
   }
 
   /**

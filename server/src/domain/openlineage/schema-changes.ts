@@ -15,6 +15,7 @@ import type { Props } from '../model.js';
 import type { PlacedEvent } from './lineage-ingest.service.js';
 import { SUMMARY_PROPS } from './mapper.js';
 import { versionId } from '../ids.js';
+import { allNeighbours } from '../all-neighbours.js';
 import type { LineageService } from '../lineage.service.js';
 import type { ImpactUsageService } from '../impact-usage.js';
 
@@ -197,12 +198,8 @@ export interface SchemaVersionChange extends SchemaDiff { at: string; fromVersio
 export async function schemaHistory(graph: GraphStore, tenant: string, datasetId: string, first: number): Promise<SchemaVersionChange[] | null> {
   const [dataset] = await graph.getNodes(tenant, [datasetId]);
   if (!dataset) return null;
-  const versions = [];
-  for (let offset = 0; offset < MAX_HISTORY_VERSIONS; offset += 500) {
-    const page = await graph.neighbours(tenant, datasetId, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_VERSION'], includeEnded: true, limit: 500, offset });
-    versions.push(...page.items.map((i) => i.node).filter((n) => n.kind === 'DatasetVersion'));
-    if (page.items.length < 500) break;
-  }
+  const versions = (await allNeighbours(graph, tenant, datasetId, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_VERSION'], includeEnded: true }, MAX_HISTORY_VERSIONS))
+    .map((i) => i.node).filter((n) => n.kind === 'DatasetVersion');
   versions.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   const out: SchemaVersionChange[] = [];
   let prev: { version: string; fields: Map<string, string | null> } | null = null;

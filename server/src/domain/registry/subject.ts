@@ -5,9 +5,8 @@
 import type { GraphStore } from '../ports/GraphStore.js';
 import type { GraphNode, NodeInput, EdgeInput } from '../model.js';
 import { REGISTRY_NAMESPACE } from '../ids.js';
+import { allNeighbours } from '../all-neighbours.js';
 import { eventNode, toEvent, type EventDraft, type RegistryEvent, type Subject } from './history.js';
-
-const PAGE = 1000;
 
 export interface SubjectState {
   node: GraphNode;
@@ -22,13 +21,9 @@ export async function loadSubject(graph: GraphStore, tenant: string, id: string)
   if (!node || typeof node.props.registeredAt !== 'string') return null;
   const versions = new Map<number, GraphNode>();
   const events: RegistryEvent[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await graph.neighbours(tenant, id, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_VERSION', 'RECORDED'], limit: PAGE, offset });
-    for (const { edge, node: n } of page.items) {
-      if (edge.kind === 'RECORDED') events.push(toEvent(n));
-      else if (typeof n.props.registeredAt === 'string' && Number.isInteger(n.props.version)) versions.set(n.props.version as number, n);
-    }
-    if (offset + PAGE >= page.total) break;
+  for (const { edge, node: n } of await allNeighbours(graph, tenant, id, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_VERSION', 'RECORDED'] })) {
+    if (edge.kind === 'RECORDED') events.push(toEvent(n));
+    else if (typeof n.props.registeredAt === 'string' && Number.isInteger(n.props.version)) versions.set(n.props.version as number, n);
   }
   events.sort((a, b) => a.seq - b.seq);
   return { node, versions, events };

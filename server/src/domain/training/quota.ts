@@ -10,12 +10,11 @@ import type { GraphEdge, Props } from '../model.js';
 import { TRAINING_NAMESPACE, trainingAccountId } from '../ids.js';
 import { badInput } from '../errors.js';
 import { formatCpu } from './spec.js';
+import { allNeighbours } from '../all-neighbours.js';
 
 /** null = no limit. */
 export interface Quota { gpu: number | null; cpuMillis: number | null }
 export interface Usage { gpu: number; cpuMillis: number; runs: number }
-
-const PAGE = 1000;
 
 const limit = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
 
@@ -45,12 +44,7 @@ export class TrainingQuotas {
 
   /** The current DISPATCHED edges: the runs holding quota. */
   async active(tenant: string): Promise<GraphEdge[]> {
-    const out: GraphEdge[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await this.graph.neighbours(tenant, trainingAccountId(tenant), { direction: 'DOWNSTREAM', edgeKinds: ['DISPATCHED'], limit: PAGE, offset });
-      out.push(...page.items.map((i) => i.edge));
-      if (page.items.length < PAGE || out.length >= page.total) return out;
-    }
+    return (await allNeighbours(this.graph, tenant, trainingAccountId(tenant), { direction: 'DOWNSTREAM', edgeKinds: ['DISPATCHED'] })).map((i) => i.edge);
   }
 
   async usage(tenant: string): Promise<Usage> {
