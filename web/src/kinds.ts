@@ -35,6 +35,7 @@ export const KIND_STYLES: Record<NodeKind, KindStyle> = {
   Webhook: { color: '#64748b', shape: 'tag', label: 'Webhook' },
   AlertRule: { color: '#ea580c', shape: 'round-diamond', label: 'Alert rule' },
   Alert: { color: '#f97316', shape: 'diamond', label: 'Alert' },
+  Tag: { color: '#0d9488', shape: 'tag', label: 'Tag' },
 };
 
 /** Simplified Chinese names of the kinds (the English ones are the `label`s above). */
@@ -43,7 +44,7 @@ export const KIND_LABELS_ZH: Record<NodeKind, string> = {
   Job: '作业', JobVersion: '作业版本', Run: '运行', Experiment: '实验', Model: '模型', ModelVersion: '模型版本',
   FeatureGroup: '特征组', Feature: '特征', Prompt: '提示词', PromptVersion: '提示词版本', Trace: '调用链', Evaluation: '评估',
   QualityRule: '质量规则', QualityResult: '质量结果', TrainingRequest: '训练请求', RegistryEvent: '注册表事件', Webhook: 'Webhook',
-  AlertRule: '告警规则', Alert: '告警',
+  AlertRule: '告警规则', Alert: '告警', Tag: '标签',
 };
 
 /** The name of a kind in a language ('en' or 'zh'); unknown kinds keep their own name. */

@@ -25,6 +25,7 @@ import { TrainingQuotas, type Quota } from '../domain/training/quota.js';
 import { AlertService, type AlertOptions } from '../domain/alerts/alerts.service.js';
 import { FeatureStore } from '../domain/features/features.service.js';
 import { ImpactUsageService } from '../domain/impact-usage.js';
+import { TagService } from '../domain/tags/tags.service.js';
 import { EvaluationJudging } from '../domain/registry/judging.service.js';
 import type { Judge } from '../domain/ports/Judge.js';
 
@@ -63,6 +64,8 @@ export interface Services {
   alerts: AlertService;
   /** Feature groups, their values (upserts), online and point-in-time reads. */
   features: FeatureStore;
+  /** Tags on datasets, fields, jobs, models...: defined, put on, taken off, followed downstream. */
+  tags: TagService;
   /** The traffic and GPU-hours behind an impact analysis's model versions, prompt versions and runs. */
   impactUsage: ImpactUsageService;
   /** Evaluations graded by an LLM judge, through the queue; null where no queue is wired (e.g. the CLI). */
@@ -133,6 +136,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     impactUsage,
     alerts: new AlertService(graph, analytics, registry.webhooks.notify, () => tenancy.listTenants(), opts.alerts),
     features: new FeatureStore(graph, analytics),
+    tags: new TagService(graph),
     judging: opts.judging ? new EvaluationJudging(graph, analytics, opts.judging.queue, opts.judging.judge, opts.judging.concurrency) : null,
     ...trainingServices(graph, opts.training),
   };

@@ -14,6 +14,8 @@ export const NODE_KINDS = [
   'AlertRule',
   /** One episode of one series breaking an alert rule: PENDING, FIRING, then RESOLVED (or CANCELLED before it fired). */
   'Alert',
+  /** A tenant's label (PII, gold, owner:@team) that datasets, fields, jobs, models... carry (domain/tags). */
+  'Tag',
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
@@ -82,6 +84,8 @@ export const EDGE_KINDS = [
   'RAISED',
   /** alert -> what it is about: the training run whose GPUs it watches (a GPU rule's series on a pod of the run), the job whose runs it counts (RUNS), the feature group whose values it reads (FEATURES). */
   'CONCERNS',
+  /** a dataset, field, job, model... -> a tag it carries; ended when the tag is taken off. */
+  'TAGGED',
 ] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 

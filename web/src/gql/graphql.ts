@@ -275,6 +275,7 @@ export type NodeKind =
   | 'QualityRule'
   | 'RegistryEvent'
   | 'Run'
+  | 'Tag'
   | 'Tenant'
   | 'Trace'
   | 'TrainingRequest'

@@ -14,11 +14,12 @@ import { KeysResolver } from './keys.resolver.js';
 import { AlertsResolver } from './alerts.resolver.js';
 import { FeaturesResolver } from './features.resolver.js';
 import { ImpactResolver } from './impact.resolver.js';
+import { NodeTagsResolver, TagsResolver } from './tags.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema (built once per process; type-graphql metadata is global). */
 export function loomSchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({ resolvers: [NodeResolver, EdgeResolver, LineageResolver, EventsResolver, ...REGISTRY_RESOLVERS, TracesResolver, MetricsResolver, GpuResolver, TrainingResolver, KeysResolver, AlertsResolver, FeaturesResolver, ImpactResolver], orphanedTypes: [GraphNode], validate: false });
+  schema ??= buildSchema({ resolvers: [NodeResolver, EdgeResolver, LineageResolver, EventsResolver, ...REGISTRY_RESOLVERS, TracesResolver, MetricsResolver, GpuResolver, TrainingResolver, KeysResolver, AlertsResolver, FeaturesResolver, ImpactResolver, TagsResolver, NodeTagsResolver], orphanedTypes: [GraphNode], validate: false });
   return schema;
 }

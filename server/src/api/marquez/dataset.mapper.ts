@@ -7,13 +7,23 @@ import { facetsOf, obj, str } from './values.js';
 /** Marquez's source name when a dataset has no dataSource facet. */
 const DEFAULT_SOURCE = 'default';
 
-/** Top-level fields of the schema facet (nested ones are in the schema facet itself). */
-export function fieldsOf(facets: Facets): Field[] {
+/** The tags of a dataset and of its fields (by field name), as MarquezViews reads them. */
+export interface DatasetTags { dataset: string[]; fields: ReadonlyMap<string, string[]> }
+export const NO_TAGS: DatasetTags = { dataset: [], fields: new Map() };
+
+/** Names of the top-level fields of the schema facet (nested ones are in the schema facet itself). */
+export function fieldNames(facets: Facets): string[] {
+  const fields = obj(facets.schema).fields;
+  return Array.isArray(fields) ? fields.flatMap((f) => str(obj(f).name) ?? []) : [];
+}
+
+/** Top-level fields of the schema facet, with their tags. */
+export function fieldsOf(facets: Facets, tags: DatasetTags = NO_TAGS): Field[] {
   const fields = obj(facets.schema).fields;
   if (!Array.isArray(fields)) return [];
   return fields.flatMap((f) => {
     const name = str(obj(f).name);
-    return name ? [{ name, type: str(obj(f).type), tags: [], description: str(obj(f).description) }] : [];
+    return name ? [{ name, type: str(obj(f).type), tags: tags.fields.get(name) ?? [], description: str(obj(f).description) }] : [];
   });
 }
 
@@ -30,26 +40,26 @@ export function keptLastModified(dataset: GraphNode): string | undefined {
 
 export const datasetIdOf = (n: GraphNode): DatasetId => ({ namespace: n.namespace, name: n.name });
 
-function common(node: GraphNode, facets: Facets) {
+function common(node: GraphNode, facets: Facets, tags: DatasetTags) {
   return {
     type: datasetType(facets), name: node.name, physicalName: node.name, namespace: node.namespace,
-    sourceName: str(obj(facets.dataSource).name) ?? DEFAULT_SOURCE, fields: fieldsOf(facets), tags: [] as string[],
+    sourceName: str(obj(facets.dataSource).name) ?? DEFAULT_SOURCE, fields: fieldsOf(facets, tags), tags: tags.dataset,
     description: str(obj(facets.documentation).description),
   };
 }
 
-export function toDatasetData(node: GraphNode, lastModifiedAt: string | null): DatasetData {
+export function toDatasetData(node: GraphNode, lastModifiedAt: string | null, tags: DatasetTags = NO_TAGS): DatasetData {
   const facets = facetsOf(node.props);
   return {
-    id: datasetIdOf(node), ...common(node, facets), createdAt: node.createdAt, updatedAt: node.updatedAt, lastModifiedAt,
+    id: datasetIdOf(node), ...common(node, facets, tags), createdAt: node.createdAt, updatedAt: node.updatedAt, lastModifiedAt,
     lastLifecycleState: str(obj(facets.lifecycleStateChange).lifecycleStateChange),
   };
 }
 
 /** `current`: the newest version node, or null when no event defined a version. */
-export function toDataset(node: GraphNode, current: GraphNode | null, lastModifiedAt: string | null): Dataset {
+export function toDataset(node: GraphNode, current: GraphNode | null, lastModifiedAt: string | null, tags: DatasetTags = NO_TAGS): Dataset {
   return {
-    ...toDatasetData(node, lastModifiedAt), facets: facetsOf(node.props),
+    ...toDatasetData(node, lastModifiedAt, tags), facets: facetsOf(node.props),
     // Dropped (lifecycleStateChange DROP, or renamed away): Loom keeps it, readable, with an end of validity.
     currentVersion: versionUuid(node.id, current ? str(current.props.version) : null), deleted: node.validTo !== null,
   };
@@ -59,12 +69,12 @@ export function toDataset(node: GraphNode, current: GraphNode | null, lastModifi
  * A dataset version. `version` is a DatasetVersion node, or the dataset node itself standing for its
  * unversioned state (events that defined no version: Marquez would still have made one).
  */
-export function toDatasetVersion(version: GraphNode, dataset: GraphNode, createdByRun: Run | null): DatasetVersion {
+export function toDatasetVersion(version: GraphNode, dataset: GraphNode, createdByRun: Run | null, tags: DatasetTags = NO_TAGS): DatasetVersion {
   const unversioned = version.id === dataset.id;
   const facets = facetsOf(version.props, ['facets.', 'quality.']);
   const uuid = versionUuid(dataset.id, unversioned ? null : str(version.props.version));
   return {
-    id: { ...datasetIdOf(dataset), version: uuid }, ...common(dataset, facets), createdAt: version.createdAt, version: uuid,
+    id: { ...datasetIdOf(dataset), version: uuid }, ...common(dataset, facets, tags), createdAt: version.createdAt, version: uuid,
     lifecycleState: str(obj(facets.lifecycleStateChange).lifecycleStateChange), createdByRun, facets,
   };
 }

@@ -5,12 +5,14 @@ import type { GraphNode } from '../../domain/model.js';
 import { nodeId } from '../../domain/ids.js';
 import { notFound } from '../../domain/errors.js';
 import type { MarquezViews } from './marquez.views.js';
+import type { TagService } from '../../domain/tags/tags.service.js';
 import type { Query } from './params.js';
 
 /** What the Marquez route handlers share. */
 export interface MarquezContext {
   catalog: CatalogService;
   lineage: LineageService;
+  tags: TagService;
   /** Views for one request of one tenant. */
   views(tenant: string): MarquezViews;
 }

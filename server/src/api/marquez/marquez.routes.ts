@@ -14,14 +14,16 @@ import { tableNodeType } from './graph.mapper.js';
 import { registerDatasetRoutes } from './datasets.routes.js';
 import { registerJobRoutes } from './jobs.routes.js';
 import { registerGraphRoutes } from './lineage.routes.js';
+import { registerTagRoutes } from './tags.routes.js';
 
 /**
  * Marquez's read API under /api/v1, so that Marquez clients and UIs work against Loom unchanged.
- * Read-only (any valid key), scoped to the key's tenant; errors are `{code, message}` with Marquez's statuses.
+ * Reads take any valid key, tag writes an editor's or admin's; scoped to the key's tenant; errors are
+ * `{code, message}` with Marquez's statuses.
  */
 export function registerMarquezRoutes(app: FastifyInstance, services: Services): void {
   const catalog = new CatalogService(services.graph);
-  const ctx: MarquezContext = { catalog, lineage: services.lineage, views: (tenant) => new MarquezViews(catalog, tenant) };
+  const ctx: MarquezContext = { catalog, lineage: services.lineage, views: (tenant) => new MarquezViews(catalog, tenant, services.tags), tags: services.tags };
   void app.register(async (scope) => {
     scope.addHook('preHandler', bearerAuth(services, { write: false }));
     registerNamespaceRoutes(scope, ctx);
@@ -29,6 +31,7 @@ export function registerMarquezRoutes(app: FastifyInstance, services: Services):
     registerJobRoutes(scope, ctx);
     registerGraphRoutes(scope, ctx);
     registerSearchRoute(scope, ctx);
+    registerTagRoutes(scope, ctx);
     registerEventRoutes(scope, services.lineageEvents);
   }, { prefix: '/api/v1' });
 }

@@ -8,6 +8,7 @@ import { SUMMARY_PROPS } from '../../domain/openlineage/mapper.js';
 import type { GraphNode } from '../../domain/model.js';
 import type { GraphStore } from '../../domain/ports/GraphStore.js';
 import type { DatasetId } from './marquez.types.js';
+import type { TagService } from '../../domain/tags/tags.service.js';
 import { lineageGraph } from '../../../../seeds/synthetic/lineage-graph.js';
 
 const { currentVersion, latestRun, lastModifiedAt, runLinks } = SUMMARY_PROPS;
@@ -19,9 +20,9 @@ const unkeptGraph = (graph: GraphStore): GraphStore =>
   Object.assign(Object.create(graph) as GraphStore, { getNodes: async (t: string, ids: readonly string[]) => (await graph.getNodes(t, ids)).map((n) => n && unkept(n)) });
 
 /** Marquez's lineage data of these jobs and datasets, as JSON. */
-async function dataOf(catalog: CatalogService, list: GraphNode[]): Promise<unknown> {
+async function dataOf(catalog: CatalogService, list: GraphNode[], tags: TagService): Promise<unknown> {
   const [jobs, datasets] = [list.filter((n) => tableNodeType(n) === 'JOB'), list.filter((n) => tableNodeType(n) === 'DATASET')];
-  const { data, edges } = await new MarquezViews(catalog, DEMO_TENANT).graphData(jobs, datasets);
+  const { data, edges } = await new MarquezViews(catalog, DEMO_TENANT, tags).graphData(jobs, datasets);
   return JSON.parse(JSON.stringify({ data: [...data], edges }));
 }
 
@@ -41,7 +42,7 @@ describe('Marquez views read in batches', () => {
       if (!alone.has(id)) {
         const n = (await catalog.node(DEMO_TENANT, id))!;
         const [jobs, datasets] = tableNodeType(n) === 'JOB' ? [[n], []] : [[], [n]];
-        const { data } = await new MarquezViews(catalog, DEMO_TENANT).graphData(jobs, datasets);
+        const { data } = await new MarquezViews(catalog, DEMO_TENANT, c.loom.services.tags).graphData(jobs, datasets);
         alone.set(id, JSON.parse(JSON.stringify(data.get(id))));
       }
       return alone.get(id);
@@ -64,7 +65,7 @@ describe('Marquez views read in batches', () => {
     // Every summary occurs, or the comparison would not cover it.
     for (const k of [currentVersion, latestRun, lastModifiedAt]) expect(nodes.filter((n) => n.props[k] !== undefined).length, k).toBeGreaterThan(3);
     expect(runs.filter((r) => Object.keys(r.props).some((k) => k.startsWith(`${runLinks}.read.`))).length).toBeGreaterThan(3);
-    expect(await dataOf(catalog, nodes)).toEqual(await dataOf(new CatalogService(unkeptGraph(c.loom.services.graph)), nodes.map(unkept)));
+    expect(await dataOf(catalog, nodes, c.loom.services.tags)).toEqual(await dataOf(new CatalogService(unkeptGraph(c.loom.services.graph)), nodes.map(unkept), c.loom.services.tags));
   });
 
   it("draw each job's inputs and outputs and each alias pair between the graph's nodes, and no other edge", async () => {
@@ -103,7 +104,7 @@ describe('Marquez views read in batches', () => {
     const graph = c.loom.services.graph;
     for (const catalog of [new CatalogService(graph), new CatalogService(unkeptGraph(graph))]) {
       const [job, x, y] = (await catalog.getNodes(DEMO_TENANT, ['job:views:overlap', 'dataset:views:x', 'dataset:views:y'])) as GraphNode[];
-      const { data } = await new MarquezViews(catalog, DEMO_TENANT).graphData([job], [x, y]);
+      const { data } = await new MarquezViews(catalog, DEMO_TENANT, c.loom.services.tags).graphData([job], [x, y]);
       expect(data.get(job.id)).toMatchObject({
         latestRun: { id: b, state: 'FAILED', outputDatasetVersions: [{ datasetVersionId: { name: 'x' } }, { datasetVersionId: { name: 'y' } }] },
         outputs: [{ namespace: 'views', name: 'x' }],
@@ -119,8 +120,8 @@ describe('Marquez views read in batches', () => {
     const catalog = new CatalogService(c.loom.services.graph);
     const ids = written.flatMap((b) => b.nodes).filter((n) => n.kind === 'Job' || n.kind === 'Dataset').map((n) => n.id);
     const nodes = (await catalog.getNodes(DEMO_TENANT, ids)) as GraphNode[];
-    const kept = (await dataOf(catalog, nodes)) as { data: [string, { latestRun?: { state: string } | null }][]; edges: unknown[] };
-    expect(kept).toEqual(await dataOf(new CatalogService(unkeptGraph(c.loom.services.graph)), nodes.map(unkept)));
+    const kept = (await dataOf(catalog, nodes, c.loom.services.tags)) as { data: [string, { latestRun?: { state: string } | null }][]; edges: unknown[] };
+    expect(kept).toEqual(await dataOf(new CatalogService(unkeptGraph(c.loom.services.graph)), nodes.map(unkept), c.loom.services.tags));
     expect(kept.edges.length).toBeGreaterThan(600);
     const jobs = kept.data.filter(([id]) => id.startsWith('job:')).map(([, d]) => d);
     expect(jobs.length).toBeGreaterThan(100);

@@ -3,7 +3,10 @@ import type { EdgeKind, GraphNode, Page } from '../../domain/model.js';
 import { runState } from '../../domain/openlineage/run-state.js';
 import type { Dataset, DatasetData, DatasetId, DatasetVersion, Edge, Job, JobData, JobVersion, Run, UpstreamRun } from './marquez.types.js';
 import { tableEdges } from './graph.mapper.js';
-import { datasetIdOf, keptLastModified, versionIdOf, toDataset, toDatasetData, toDatasetVersion } from './dataset.mapper.js';
+import { datasetIdOf, fieldNames, keptLastModified, versionIdOf, toDataset, toDatasetData, toDatasetVersion, type DatasetTags } from './dataset.mapper.js';
+import { facetsOf } from './values.js';
+import { nodeId } from '../../domain/ids.js';
+import type { TagService } from '../../domain/tags/tags.service.js';
 import { jobVersionIdOf, keptCurrentVersion, keptLatestRun, keptRunLinks, runIdOf, toJob, toJobData, toJobVersion, toRun, type JobParts } from './job.mapper.js';
 import { str } from './values.js';
 import { versionCandidates, versionUuid } from './versions.js';
@@ -38,7 +41,7 @@ const firstWriter = (links: readonly { node: GraphNode }[]): GraphNode | null =>
  */
 export class MarquezViews {
   private readonly reads: RequestReads;
-  constructor(private readonly catalog: CatalogService, private readonly tenant: string) {
+  constructor(private readonly catalog: CatalogService, private readonly tenant: string, private readonly tagService: TagService) {
     this.reads = new RequestReads(catalog, tenant);
   }
 
@@ -52,8 +55,8 @@ export class MarquezViews {
   }
 
   async datasets(nodes: readonly GraphNode[]): Promise<Dataset[]> {
-    const [current, lastModified] = await Promise.all([this.currentVersions(nodes), this.lastModified(nodes)]);
-    return nodes.map((n, i) => toDataset(n, current[i], lastModified[i]));
+    const [current, lastModified, tags] = await Promise.all([this.currentVersions(nodes), this.lastModified(nodes), this.tags(nodes)]);
+    return nodes.map((n, i) => toDataset(n, current[i], lastModified[i], tags[i]));
   }
 
   /**
@@ -62,10 +65,10 @@ export class MarquezViews {
    * (mapper.ts, SUMMARY_PROPS) this reads only each job's latest run; nodes written before are read as before.
    */
   async graphData(jobs: readonly GraphNode[], datasets: readonly GraphNode[]): Promise<{ data: Map<string, JobData | DatasetData>; edges: Edge[] }> {
-    const [jobParts, lastModified] = await Promise.all([this.jobParts(jobs, 1), this.lastModified(datasets)]);
+    const [jobParts, lastModified, tags] = await Promise.all([this.jobParts(jobs, 1), this.lastModified(datasets), this.tags(datasets)]);
     const data = new Map<string, JobData | DatasetData>([
       ...jobs.map((j, i) => [j.id, toJobData(j, jobParts[i])] as const),
-      ...datasets.map((d, i) => [d.id, toDatasetData(d, lastModified[i])] as const),
+      ...datasets.map((d, i) => [d.id, toDatasetData(d, lastModified[i], tags[i])] as const),
     ]);
     return { data, edges: tableEdges(jobs.map((j, i) => ({ job: j.id, inputs: jobParts[i].inputs, outputs: jobParts[i].outputs })), datasets) };
   }
@@ -169,10 +172,10 @@ export class MarquezViews {
 
   /** Created by their first writer. */
   private async datasetVersionsOf(versions: readonly GraphNode[], dataset: GraphNode): Promise<DatasetVersion[]> {
-    const writers = await this.reads.linked(versions.map((v) => v.id), WRITERS, WINDOW);
+    const [writers, [tags]] = await Promise.all([this.reads.linked(versions.map((v) => v.id), WRITERS, WINDOW), this.tags([dataset])]);
     const firsts = writers.map(firstWriter);
     const runs = await this.runsOf(firsts);
-    return versions.map((v, i) => toDatasetVersion(v, dataset, runs[i]));
+    return versions.map((v, i) => toDatasetVersion(v, dataset, runs[i], tags));
   }
 
   /** Runs with what they ran and the dataset versions they read and wrote (as kept on them, else read); null stays null. */
@@ -264,6 +267,14 @@ export class MarquezViews {
         .flatMap((s) => (s.state === 'COMPLETED' && s.endedAt ? [s.endedAt] : []));
       return ends.sort().at(-1) ?? null;
     });
+  }
+
+  /** The tags each dataset and its schema's fields carry now (one read for all of them). */
+  private async tags(datasets: readonly GraphNode[]): Promise<DatasetTags[]> {
+    const fields = datasets.map((d) => fieldNames(facetsOf(d.props)));
+    const ids = datasets.flatMap((d, i) => [d.id, ...fields[i].map((f) => nodeId('Field', d.namespace, `${d.name}#${f}`))]);
+    const read = (await this.tagService.tagsOf(this.tenant, ids)).map((tags) => tags.map((t) => t.name)).values();
+    return datasets.map((_, i) => ({ dataset: read.next().value!, fields: new Map(fields[i].map((f) => [f, read.next().value!])) }));
   }
 
   /** Exact and embedded-hash versions by id; a producer's own version string by its name-based UUID among the newest. */

@@ -4,6 +4,7 @@ import type { WriteBatch } from '../ports/GraphStore.js';
 import type { DatasetRef } from './event.schema.js';
 import { datasetVersion, definingDatasetProps, facetProps, qualityProps } from './facets.js';
 import { schemaFields, type FieldRef } from './fields.js';
+import { facetTags, tagNode, taggedEdge } from '../tags/tags.js';
 
 /** Dataset kinds a producer may declare with the custom `loom_kind` dataset facet. */
 const DECLARABLE_KINDS: readonly NodeKind[] = ['Model', 'FeatureGroup'];
@@ -44,6 +45,11 @@ export class BatchBuilder {
       this.edge('ALIAS', id, old);
     }
     for (const f of schemaFields(d)) this.edge('HAS_FIELD', id, this.field({ namespace: d.namespace, dataset: d.name, field: f.name }, f.props));
+    for (const t of facetTags(d.facets)) {
+      const on = t.field === null ? id : this.field({ namespace: d.namespace, dataset: d.name, field: t.field });
+      if (t.field !== null) this.edge('HAS_FIELD', id, on);
+      this.tag(on, t.name, t.source);
+    }
     for (const alias of symlinks(d)) {
       const aliasId = this.node('Dataset', alias.namespace, alias.name, { [ALIAS_PROPS.aliasOf]: id }, { kindIsDefault: true });
       this.edge('ALIAS', aliasId, id);
@@ -77,6 +83,17 @@ export class BatchBuilder {
     const f = this.field(ref);
     this.edge('HAS_FIELD', ds, f);
     return f;
+  }
+
+  /** The tags facet of a job or run: its tags (domain/tags). */
+  tagsOf(id: string, facets: Record<string, unknown> | null | undefined): void {
+    for (const t of facetTags(facets)) this.tag(id, t.name, t.source);
+  }
+
+  /** An emitter's tag: a new one is current, one a person took off stays off. */
+  private tag(on: string, name: string, source: string): void {
+    this.nodes.push(tagNode(name, this.at));
+    this.edges.push(taggedEdge(on, name, this.at, { source }, undefined));
   }
 
   /** More props for a node this batch already writes (same event time). */

@@ -69,6 +69,7 @@ export function mapEvent(event: OpenLineageEvent, kind: EventKind): WriteBatch {
   }
   const job = event.job!;
   const jobId = b.node('Job', job.namespace, job.name, facetProps(job.facets));
+  b.tagsOf(jobId, job.facets);
   const placed = (d: DatasetRef): PlacedRef => ({ ref: d, namespace: d.namespace, name: d.name, ...b.dataset(d) });
   const inputs = (event.inputs ?? []).map(placed);
   const outputs = (event.outputs ?? []).map(placed);
@@ -107,6 +108,7 @@ function mapRun(b: BatchBuilder, event: OpenLineageEvent, jobId: string, jobVers
   if (event.producer) props.producer = event.producer;
   const runId = b.node('Run', job.namespace, run.runId, props, { id: runNodeId(run.runId) });
   b.edge('RUN_OF', runId, jobId);
+  b.tagsOf(runId, run.facets);
   if (event.eventType === 'START') b.addProps(jobId, { [SUMMARY_PROPS.latestRun]: runId });
   if (jobVersionId) b.edge('RAN', runId, jobVersionId);
   // A run reads and writes specific versions; where the event defines none, the dataset itself.
