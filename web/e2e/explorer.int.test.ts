@@ -154,6 +154,60 @@ describe('the lineage explorer', () => {
     await page.close();
   });
 
+  it('tags a column from its details, shows the tag on the dataset\'s fields, and where the tagged data flows', async () => {
+    const ns = 'postgres://e2e-tags:5432';
+    const facet = { _producer: 'x', _schemaURL: 'https://openlineage.io/spec/facets/1-0-0/x.json' };
+    const body = {
+      eventType: 'COMPLETE', eventTime: new Date().toISOString(), producer: 'https://example.com/e2e', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+      run: { runId: crypto.randomUUID() }, job: { namespace: 'e2e', name: 'hash_contacts' },
+      inputs: [{ namespace: ns, name: 'crm.customers', facets: { schema: { ...facet, fields: [{ name: 'id', type: 'int' }, { name: 'email', type: 'text' }] } } }],
+      outputs: [{
+        namespace: ns, name: 'analytics.contacts',
+        facets: {
+          schema: { ...facet, fields: [{ name: 'email_hash', type: 'text' }] },
+          columnLineage: { ...facet, fields: { email_hash: { inputFields: [{ namespace: ns, name: 'crm.customers', field: 'email', transformations: [{ type: 'DIRECT', subtype: 'TRANSFORMATION' }] }] } } },
+        },
+      }],
+    };
+    const res = await fetch(`${e2e.loom.url}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` }, body: JSON.stringify(body) });
+    expect(res.status).toBe(201);
+    const dataset = `dataset:${ns}:crm.customers`;
+    const field = `field:${ns}:crm.customers#email`;
+    const open = (root: string, sel: string) => e2e.page(`/lineage?node=${encodeURIComponent(root)}&sel=${encodeURIComponent(sel)}`);
+    let page = await open(dataset, field);
+    const panelOf = () => page.getByTestId('details-panel');
+    let panel = panelOf();
+    await panel.getByTestId('details-tags').waitFor();
+    await panel.getByTestId('details-tag-input').fill('PII');
+    await panel.getByTestId('details-tag-add').click();
+    await panel.getByTestId('details-tag').filter({ hasText: 'PII' }).waitFor();
+
+    // The dataset's field list shows it.
+    await page.close();
+    page = await open(dataset, dataset);
+    panel = panelOf();
+    await panel.getByTestId('details-field-tag').first().waitFor();
+    expect(await panel.getByTestId('details-field-tag').allTextContents()).toEqual(['PII']);
+
+    // The tag itself: what carries it, and the derived column nobody tagged.
+    await page.close();
+    page = await open(field, field);
+    panel = panelOf();
+    await panel.getByTestId('details-tag').getByRole('button', { name: 'PII', exact: true }).click();
+    await panel.getByTestId('tag-reach').getByText('analytics.contacts#email_hash').waitFor();
+    expect(await panel.getByTestId('tag-carried-by').getByRole('button').allTextContents()).toEqual(['crm.customers#email']);
+    await e2e.screenshot(page, '3c-tags');
+
+    // Taken off again.
+    await page.close();
+    page = await open(field, field);
+    panel = panelOf();
+    await panel.getByTestId('details-tag-remove').click();
+    await panel.getByText('No tags.').waitFor();
+    expect(e2e.pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it('narrows search suggestions with the kind chips', async () => {
     const page = await e2e.page('/lineage');
     await page.getByTestId('search-kind-models').click();

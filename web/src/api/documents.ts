@@ -176,10 +176,45 @@ export const NodeRelationsDocument = graphql(`
               props
               createdAt
               updatedAt
+              tags { name }
             }
           }
         }
       }
+    }
+  }
+`);
+
+export const NodeTagsDocument = graphql(`
+  query NodeTags($id: ID!) {
+    node(id: $id) {
+      ... on GraphNode {
+        id
+        tags { name source at actor { name role } }
+      }
+    }
+    tags(first: 1000) { items { name } }
+  }
+`);
+
+export const TagNodeDocument = graphql(`
+  mutation TagNode($id: ID!, $tag: String!) {
+    tagNode(nodeId: $id, tag: $tag) { id }
+  }
+`);
+
+export const UntagNodeDocument = graphql(`
+  mutation UntagNode($id: ID!, $tag: String!) {
+    untagNode(nodeId: $id, tag: $tag) { id }
+  }
+`);
+
+export const TagDetailsDocument = graphql(`
+  query TagDetails($tag: String!) {
+    tagged(tag: $tag, first: 200) { total items { id kind namespace name props createdAt updatedAt } }
+    tagReach(tag: $tag, depth: 5, first: 200) {
+      isPartial
+      reached { distance from node { id kind namespace name props createdAt updatedAt } }
     }
   }
 `);

@@ -2,7 +2,7 @@
  * A node's neighbours grouped by what they mean for the details panel (pure): schema fields, versions,
  * runs, inputs and outputs, column derivations; facets and quality results read from props.
  */
-export interface RelNode { id: string; kind: string; namespace: string; name: string; props: unknown; createdAt: string; updatedAt: string }
+export interface RelNode { id: string; kind: string; namespace: string; name: string; props: unknown; createdAt: string; updatedAt: string; tags?: readonly { name: string }[] }
 export interface RelEdge { kind: string; from: string; to: string; props: unknown; validFrom: string; validTo?: string | null }
 export interface Relation { edge: RelEdge; node: RelNode }
 

@@ -502,7 +502,37 @@ export type NodeRelationsQueryVariables = Exact<{
 }>;
 
 
-export type NodeRelationsQuery = { node: { id: string, neighbours: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string } }> } } | null };
+export type NodeRelationsQuery = { node: { id: string, neighbours: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> } } | null };
+
+export type NodeTagsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeTagsQuery = { node: { id: string, tags: Array<{ name: string, source: string, at: string, actor: { name: string | null, role: string } | null }> } | null, tags: { items: Array<{ name: string }> } };
+
+export type TagNodeMutationVariables = Exact<{
+  id: string | number;
+  tag: string;
+}>;
+
+
+export type TagNodeMutation = { tagNode: { id: string } };
+
+export type UntagNodeMutationVariables = Exact<{
+  id: string | number;
+  tag: string;
+}>;
+
+
+export type UntagNodeMutation = { untagNode: { id: string } };
+
+export type TagDetailsQueryVariables = Exact<{
+  tag: string;
+}>;
+
+
+export type TagDetailsQuery = { tagged: { total: number, items: Array<{ id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string }> } | null, tagReach: { isPartial: boolean, reached: Array<{ distance: number, from: string, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string } }> } | null };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1320,6 +1350,9 @@ export const NodeRelationsDocument = new TypedDocumentString(`
             props
             createdAt
             updatedAt
+            tags {
+              name
+            }
           }
         }
       }
@@ -1327,6 +1360,75 @@ export const NodeRelationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeRelationsQuery, NodeRelationsQueryVariables>;
+export const NodeTagsDocument = new TypedDocumentString(`
+    query NodeTags($id: ID!) {
+  node(id: $id) {
+    ... on GraphNode {
+      id
+      tags {
+        name
+        source
+        at
+        actor {
+          name
+          role
+        }
+      }
+    }
+  }
+  tags(first: 1000) {
+    items {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodeTagsQuery, NodeTagsQueryVariables>;
+export const TagNodeDocument = new TypedDocumentString(`
+    mutation TagNode($id: ID!, $tag: String!) {
+  tagNode(nodeId: $id, tag: $tag) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TagNodeMutation, TagNodeMutationVariables>;
+export const UntagNodeDocument = new TypedDocumentString(`
+    mutation UntagNode($id: ID!, $tag: String!) {
+  untagNode(nodeId: $id, tag: $tag) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UntagNodeMutation, UntagNodeMutationVariables>;
+export const TagDetailsDocument = new TypedDocumentString(`
+    query TagDetails($tag: String!) {
+  tagged(tag: $tag, first: 200) {
+    total
+    items {
+      id
+      kind
+      namespace
+      name
+      props
+      createdAt
+      updatedAt
+    }
+  }
+  tagReach(tag: $tag, depth: 5, first: 200) {
+    isPartial
+    reached {
+      distance
+      from
+      node {
+        id
+        kind
+        namespace
+        name
+        props
+        createdAt
+        updatedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TagDetailsQuery, TagDetailsQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {

@@ -25,7 +25,10 @@ export function DatasetDetails({ node, onOpenLineage }: KindDetailsProps) {
             <tbody>
               {[...current, ...dropped].map((f, i) => (
                 <tr key={f.id} data-testid={i < current.length ? 'details-field' : 'details-dropped-field'} className={i < current.length ? undefined : 'dropped'} title={i < current.length ? undefined : t('droppedField')}>
-                  <td><button type="button" className="link" title={f.id} onClick={() => onOpenLineage(f.id)}>{f.name.slice(f.name.lastIndexOf('#') + 1)}</button></td>
+                  <td>
+                    <button type="button" className="link" title={f.id} onClick={() => onOpenLineage(f.id)}>{f.name.slice(f.name.lastIndexOf('#') + 1)}</button>
+                    {f.tags?.map((x) => <span key={x.name} className="chip tag-chip small" data-testid="details-field-tag">{x.name}</span>)}
+                  </td>
                   <td className="mono muted type">{i < current.length ? fieldType(f.props) ?? '' : t('dropped')}</td>
                 </tr>
               ))}
