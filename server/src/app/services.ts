@@ -26,6 +26,7 @@ import { AlertService, type AlertOptions } from '../domain/alerts/alerts.service
 import { FeatureStore } from '../domain/features/features.service.js';
 import { ImpactUsageService } from '../domain/impact-usage.js';
 import { TagService } from '../domain/tags/tags.service.js';
+import { CurationService } from '../domain/curation/curation.js';
 import { EvaluationJudging } from '../domain/registry/judging.service.js';
 import type { Judge } from '../domain/ports/Judge.js';
 
@@ -66,6 +67,8 @@ export interface Services {
   features: FeatureStore;
   /** Tags on datasets, fields, jobs, models...: defined, put on, taken off, followed downstream. */
   tags: TagService;
+  /** Descriptions and owners people set on datasets, jobs, models... (beside their emitters' facets). */
+  curation: CurationService;
   /** The traffic and GPU-hours behind an impact analysis's model versions, prompt versions and runs. */
   impactUsage: ImpactUsageService;
   /** Evaluations graded by an LLM judge, through the queue; null where no queue is wired (e.g. the CLI). */
@@ -137,6 +140,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     alerts: new AlertService(graph, analytics, registry.webhooks.notify, () => tenancy.listTenants(), opts.alerts),
     features: new FeatureStore(graph, analytics),
     tags: new TagService(graph),
+    curation: new CurationService(graph),
     judging: opts.judging ? new EvaluationJudging(graph, analytics, opts.judging.queue, opts.judging.judge, opts.judging.concurrency) : null,
     ...trainingServices(graph, opts.training),
   };

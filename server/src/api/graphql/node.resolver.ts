@@ -60,7 +60,8 @@ export class NodeResolver {
   }
 }
 
-async function whole(node: StoredNode | NodeHead, ctx: Context): Promise<StoredNode> {
+/** The whole node: as held, or read by id (batched by the request's loader) when only its head is. */
+export async function whole(node: StoredNode | NodeHead, ctx: Context): Promise<StoredNode> {
   if ('props' in node) return node;
   const read = await ctx.loaders.node.load(node.id);
   if (!read) throw new Error(`node ${node.id} was in a search or lineage answer and cannot be read`); // never: nodes are not deleted

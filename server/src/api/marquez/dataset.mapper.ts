@@ -3,6 +3,7 @@ import type { Dataset, DatasetData, DatasetId, DatasetVersion, Facets, Field, Ru
 import { versionUuid } from './versions.js';
 import { SUMMARY_PROPS } from '../../domain/openlineage/mapper.js';
 import { facetsOf, obj, str } from './values.js';
+import { userDescription } from '../../domain/curation/curation.js';
 
 /** Marquez's source name when a dataset has no dataSource facet. */
 const DEFAULT_SOURCE = 'default';
@@ -44,7 +45,7 @@ function common(node: GraphNode, facets: Facets, tags: DatasetTags) {
   return {
     type: datasetType(facets), name: node.name, physicalName: node.name, namespace: node.namespace,
     sourceName: str(obj(facets.dataSource).name) ?? DEFAULT_SOURCE, fields: fieldsOf(facets, tags), tags: tags.dataset,
-    description: str(obj(facets.documentation).description),
+    description: userDescription(node.props) ?? str(obj(facets.documentation).description),
   };
 }
 

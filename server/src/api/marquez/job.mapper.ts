@@ -5,6 +5,7 @@ import type { DatasetId, Facets, Job, JobData, JobVersion, Run, VersionId } from
 import { nodeId } from '../../domain/ids.js';
 import { facetsOf, iso, obj, str } from './values.js';
 import { nameUuid, versionUuid } from './versions.js';
+import { userDescription } from '../../domain/curation/curation.js';
 
 /** BATCH unless the jobType facet says STREAMING (Marquez's JobType has no other value an event can ask for). */
 export function jobType(facets: Facets): 'BATCH' | 'STREAM' {
@@ -89,7 +90,7 @@ export function toJobData(job: GraphNode, parts: Pick<JobParts, 'inputs' | 'outp
     id: { namespace: job.namespace, name: job.name }, type: jobType(facets), name: job.name, simpleName,
     parentJobName: parent?.name ?? null, parentJobUuid: parent ? nameUuid(`job:${parent.namespace}:${parent.name}`) : null,
     createdAt: job.createdAt, updatedAt: job.updatedAt, namespace: job.namespace, inputs: parts.inputs, outputs: parts.outputs,
-    location: str(obj(facets.sourceCodeLocation).url), description: str(obj(facets.documentation).description), latestRun,
+    location: str(obj(facets.sourceCodeLocation).url), description: userDescription(job.props) ?? str(obj(facets.documentation).description), latestRun,
   };
 }
 

@@ -6,6 +6,7 @@ import { nodeId } from '../../domain/ids.js';
 import { notFound } from '../../domain/errors.js';
 import type { MarquezViews } from './marquez.views.js';
 import type { TagService } from '../../domain/tags/tags.service.js';
+import type { CurationService } from '../../domain/curation/curation.js';
 import type { Query } from './params.js';
 
 /** What the Marquez route handlers share. */
@@ -13,6 +14,7 @@ export interface MarquezContext {
   catalog: CatalogService;
   lineage: LineageService;
   tags: TagService;
+  curation: CurationService;
   /** Views for one request of one tenant. */
   views(tenant: string): MarquezViews;
 }

@@ -15,6 +15,7 @@ import { registerDatasetRoutes } from './datasets.routes.js';
 import { registerJobRoutes } from './jobs.routes.js';
 import { registerGraphRoutes } from './lineage.routes.js';
 import { registerTagRoutes } from './tags.routes.js';
+import { descriptionOf, ownersOf } from '../../domain/curation/curation.js';
 
 /**
  * Marquez's read API under /api/v1, so that Marquez clients and UIs work against Loom unchanged.
@@ -23,7 +24,7 @@ import { registerTagRoutes } from './tags.routes.js';
  */
 export function registerMarquezRoutes(app: FastifyInstance, services: Services): void {
   const catalog = new CatalogService(services.graph);
-  const ctx: MarquezContext = { catalog, lineage: services.lineage, views: (tenant) => new MarquezViews(catalog, tenant, services.tags), tags: services.tags };
+  const ctx: MarquezContext = { catalog, lineage: services.lineage, views: (tenant) => new MarquezViews(catalog, tenant, services.tags), tags: services.tags, curation: services.curation };
   void app.register(async (scope) => {
     scope.addHook('preHandler', bearerAuth(services, { write: false }));
     registerNamespaceRoutes(scope, ctx);
@@ -36,8 +37,10 @@ export function registerMarquezRoutes(app: FastifyInstance, services: Services):
   }, { prefix: '/api/v1' });
 }
 
+/** Its owner and description as a person set them (PUT, or GraphQL setOwners / describeNode), else Marquez's defaults. */
 const toNamespace = (n: GraphNode): Namespace => ({
-  name: n.name, createdAt: n.createdAt, updatedAt: n.updatedAt, ownerName: 'anonymous', description: null, isHidden: false,
+  name: n.name, createdAt: n.createdAt, updatedAt: n.updatedAt, ownerName: ownersOf(n.props).value[0]?.name ?? 'anonymous',
+  description: descriptionOf(n.props)?.value ?? null, isHidden: false,
 });
 
 function registerNamespaceRoutes(app: FastifyInstance, ctx: MarquezContext): void {
@@ -46,6 +49,14 @@ function registerNamespaceRoutes(app: FastifyInstance, ctx: MarquezContext): voi
     return { namespaces: (await ctx.catalog.namespaces(tenantOf(req), limit, offset)).map(toNamespace) };
   });
   app.get('/namespaces/:namespace', async (req) => toNamespace(await namespaceOr404(ctx, tenantOf(req), params(req).namespace)));
+  app.put('/namespaces/:namespace', async (req) => {
+    const body = (req.body ?? null) as { ownerName?: unknown; description?: unknown } | null;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw badInput('body', 'must be a JSON object, e.g. {"ownerName": "me", "description": "..."}');
+    if (typeof body.ownerName !== 'string') throw badInput('ownerName', 'is required: a string');
+    if (body.description !== undefined && body.description !== null && typeof body.description !== 'string') throw badInput('description', 'must be a string');
+    const actor = { tenant: tenantOf(req), role: req.principal!.role, name: null };
+    return toNamespace(await ctx.curation.putNamespace(actor, params(req).namespace, body.ownerName, body.description as string | null | undefined));
+  });
 }
 
 const DATASET_KINDS: readonly NodeKind[] = ['Dataset', 'Model', 'FeatureGroup'];
