@@ -154,7 +154,7 @@ describe('the lineage explorer', () => {
     await page.close();
   });
 
-  it('tags a column from its details, shows the tag on the dataset\'s fields, and where the tagged data flows', async () => {
+  it('describes and tags a column from its details, shows the tag on the dataset\'s fields, and where the tagged data flows', async () => {
     const ns = 'postgres://e2e-tags:5432';
     const facet = { _producer: 'x', _schemaURL: 'https://openlineage.io/spec/facets/1-0-0/x.json' };
     const body = {
@@ -178,9 +178,20 @@ describe('the lineage explorer', () => {
     const panelOf = () => page.getByTestId('details-panel');
     let panel = panelOf();
     await panel.getByTestId('details-tags').waitFor();
+    // Its description and owners, as a person writes them.
+    await panel.getByTestId('about-edit-description').click();
+    await panel.getByTestId('about-description-input').fill('The customer\'s e-mail address, as typed at sign-up.');
+    await panel.getByTestId('about-save').click();
+    await panel.getByTestId('about-description').getByText('as typed at sign-up').waitFor();
+    await panel.getByTestId('about-edit-owners').click();
+    await panel.getByTestId('about-owners-input').fill('team:crm, ana');
+    await panel.getByTestId('about-save').click();
+    await panel.getByTestId('about-owners').getByText('team:crm').waitFor();
+    expect(await panel.getByTestId('about-owners').locator('.owner-chip').allTextContents()).toEqual(['team:crm', 'ana']);
     await panel.getByTestId('details-tag-input').fill('PII');
     await panel.getByTestId('details-tag-add').click();
     await panel.getByTestId('details-tag').filter({ hasText: 'PII' }).waitFor();
+    await e2e.screenshot(page, '3c-about-and-tags');
 
     // The dataset's field list shows it.
     await page.close();
@@ -196,7 +207,7 @@ describe('the lineage explorer', () => {
     await panel.getByTestId('details-tag').getByRole('button', { name: 'PII', exact: true }).click();
     await panel.getByTestId('tag-reach').getByText('analytics.contacts#email_hash').waitFor();
     expect(await panel.getByTestId('tag-carried-by').getByRole('button').allTextContents()).toEqual(['crm.customers#email']);
-    await e2e.screenshot(page, '3c-tags');
+    await e2e.screenshot(page, '3d-tag');
 
     // Taken off again.
     await page.close();

@@ -185,6 +185,30 @@ export const NodeRelationsDocument = graphql(`
   }
 `);
 
+export const NodeAboutDocument = graphql(`
+  query NodeAbout($id: ID!) {
+    node(id: $id) {
+      ... on GraphNode {
+        id
+        description { text source setBy { name role } setAt }
+        owners { items { name type } source setBy { name role } setAt }
+      }
+    }
+  }
+`);
+
+export const DescribeNodeDocument = graphql(`
+  mutation DescribeNode($id: ID!, $description: String) {
+    describeNode(nodeId: $id, description: $description) { id }
+  }
+`);
+
+export const SetOwnersDocument = graphql(`
+  mutation SetOwners($id: ID!, $owners: [OwnerInput!]!) {
+    setOwners(nodeId: $id, owners: $owners) { id }
+  }
+`);
+
 export const NodeTagsDocument = graphql(`
   query NodeTags($id: ID!) {
     node(id: $id) {

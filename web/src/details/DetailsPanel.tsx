@@ -6,6 +6,7 @@ import { kindDetails } from './kinds/index.js';
 import { NodeAlerts } from '../pages/alerts/NodeAlerts.js';
 import { PropsList } from './PropsList.js';
 import { NodeTags, TAGGABLE } from './tags/NodeTags.js';
+import { About } from './about/About.js';
 
 const M = defineMessages(
   {
@@ -54,6 +55,7 @@ export function DetailsPanel({ nodeId, rootId, onOpenLineage }: Props) {
             <dt>{t('created')}</dt><dd><time dateTime={node.createdAt} title={node.createdAt}>{dateTime(node.createdAt)}</time></dd>
             <dt>{t('updated')}</dt><dd><time dateTime={node.updatedAt} title={node.updatedAt}>{dateTime(node.updatedAt)}</time></dd>
           </dl>
+          {TAGGABLE.has(node.kind) && <About key={`about-${node.id}`} nodeId={node.id} />}
           {TAGGABLE.has(node.kind) && <NodeTags key={`tags-${node.id}`} nodeId={node.id} onOpen={onOpenLineage} />}
           <NodeAlerts key={`alerts-${node.id}`} nodeId={node.id} compact />
           {Section && <Section key={node.id} node={node} onOpenLineage={onOpenLineage} />}

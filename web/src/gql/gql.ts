@@ -26,6 +26,9 @@ type Documents = {
     "\n  query SchemaChanges($nodeId: ID!, $first: Int!) {\n    schemaChanges(nodeId: $nodeId, first: $first) { at fromVersion toVersion added { name type } removed { name type } changed { name from to } }\n  }\n": typeof types.SchemaChangesDocument,
     "\n  query ReceivedEvents($runId: ID, $jobNamespace: String, $jobName: String, $datasetNamespace: String, $datasetName: String, $first: Int!) {\n    lineageEvents(runId: $runId, jobNamespace: $jobNamespace, jobName: $jobName, datasetNamespace: $datasetNamespace, datasetName: $datasetName, first: $first) {\n      totalCount\n      events\n    }\n  }\n": typeof types.ReceivedEventsDocument,
     "\n  query NodeRelations($id: ID!, $first: Int!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        neighbours(direction: BOTH, first: $first, offset: 0) {\n          total\n          items {\n            edge {\n              kind\n              from\n              to\n              props\n              validFrom\n              validTo\n            }\n            node {\n              id\n              kind\n              namespace\n              name\n              props\n              createdAt\n              updatedAt\n              tags { name }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.NodeRelationsDocument,
+    "\n  query NodeAbout($id: ID!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        description { text source setBy { name role } setAt }\n        owners { items { name type } source setBy { name role } setAt }\n      }\n    }\n  }\n": typeof types.NodeAboutDocument,
+    "\n  mutation DescribeNode($id: ID!, $description: String) {\n    describeNode(nodeId: $id, description: $description) { id }\n  }\n": typeof types.DescribeNodeDocument,
+    "\n  mutation SetOwners($id: ID!, $owners: [OwnerInput!]!) {\n    setOwners(nodeId: $id, owners: $owners) { id }\n  }\n": typeof types.SetOwnersDocument,
     "\n  query NodeTags($id: ID!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        tags { name source at actor { name role } }\n      }\n    }\n    tags(first: 1000) { items { name } }\n  }\n": typeof types.NodeTagsDocument,
     "\n  mutation TagNode($id: ID!, $tag: String!) {\n    tagNode(nodeId: $id, tag: $tag) { id }\n  }\n": typeof types.TagNodeDocument,
     "\n  mutation UntagNode($id: ID!, $tag: String!) {\n    untagNode(nodeId: $id, tag: $tag) { id }\n  }\n": typeof types.UntagNodeDocument,
@@ -111,6 +114,9 @@ const documents: Documents = {
     "\n  query SchemaChanges($nodeId: ID!, $first: Int!) {\n    schemaChanges(nodeId: $nodeId, first: $first) { at fromVersion toVersion added { name type } removed { name type } changed { name from to } }\n  }\n": types.SchemaChangesDocument,
     "\n  query ReceivedEvents($runId: ID, $jobNamespace: String, $jobName: String, $datasetNamespace: String, $datasetName: String, $first: Int!) {\n    lineageEvents(runId: $runId, jobNamespace: $jobNamespace, jobName: $jobName, datasetNamespace: $datasetNamespace, datasetName: $datasetName, first: $first) {\n      totalCount\n      events\n    }\n  }\n": types.ReceivedEventsDocument,
     "\n  query NodeRelations($id: ID!, $first: Int!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        neighbours(direction: BOTH, first: $first, offset: 0) {\n          total\n          items {\n            edge {\n              kind\n              from\n              to\n              props\n              validFrom\n              validTo\n            }\n            node {\n              id\n              kind\n              namespace\n              name\n              props\n              createdAt\n              updatedAt\n              tags { name }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.NodeRelationsDocument,
+    "\n  query NodeAbout($id: ID!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        description { text source setBy { name role } setAt }\n        owners { items { name type } source setBy { name role } setAt }\n      }\n    }\n  }\n": types.NodeAboutDocument,
+    "\n  mutation DescribeNode($id: ID!, $description: String) {\n    describeNode(nodeId: $id, description: $description) { id }\n  }\n": types.DescribeNodeDocument,
+    "\n  mutation SetOwners($id: ID!, $owners: [OwnerInput!]!) {\n    setOwners(nodeId: $id, owners: $owners) { id }\n  }\n": types.SetOwnersDocument,
     "\n  query NodeTags($id: ID!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        tags { name source at actor { name role } }\n      }\n    }\n    tags(first: 1000) { items { name } }\n  }\n": types.NodeTagsDocument,
     "\n  mutation TagNode($id: ID!, $tag: String!) {\n    tagNode(nodeId: $id, tag: $tag) { id }\n  }\n": types.TagNodeDocument,
     "\n  mutation UntagNode($id: ID!, $tag: String!) {\n    untagNode(nodeId: $id, tag: $tag) { id }\n  }\n": types.UntagNodeDocument,
@@ -229,6 +235,18 @@ export function graphql(source: "\n  query ReceivedEvents($runId: ID, $jobNamesp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query NodeRelations($id: ID!, $first: Int!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        neighbours(direction: BOTH, first: $first, offset: 0) {\n          total\n          items {\n            edge {\n              kind\n              from\n              to\n              props\n              validFrom\n              validTo\n            }\n            node {\n              id\n              kind\n              namespace\n              name\n              props\n              createdAt\n              updatedAt\n              tags { name }\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').NodeRelationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeAbout($id: ID!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        description { text source setBy { name role } setAt }\n        owners { items { name type } source setBy { name role } setAt }\n      }\n    }\n  }\n"): typeof import('./graphql').NodeAboutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DescribeNode($id: ID!, $description: String) {\n    describeNode(nodeId: $id, description: $description) { id }\n  }\n"): typeof import('./graphql').DescribeNodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetOwners($id: ID!, $owners: [OwnerInput!]!) {\n    setOwners(nodeId: $id, owners: $owners) { id }\n  }\n"): typeof import('./graphql').SetOwnersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -281,6 +281,11 @@ export type NodeKind =
   | 'TrainingRequest'
   | 'Webhook';
 
+export type OwnerInput = {
+  name: string;
+  type?: string | null | undefined;
+};
+
 export type PromptType =
   | 'CHAT'
   | 'TEXT';
@@ -503,6 +508,29 @@ export type NodeRelationsQueryVariables = Exact<{
 
 
 export type NodeRelationsQuery = { node: { id: string, neighbours: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> } } | null };
+
+export type NodeAboutQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeAboutQuery = { node: { id: string, description: { text: string, source: string, setAt: string | null, setBy: { name: string | null, role: string } | null } | null, owners: { source: string, setAt: string | null, items: Array<{ name: string, type: string | null }>, setBy: { name: string | null, role: string } | null } } | null };
+
+export type DescribeNodeMutationVariables = Exact<{
+  id: string | number;
+  description?: string | null | undefined;
+}>;
+
+
+export type DescribeNodeMutation = { describeNode: { id: string } };
+
+export type SetOwnersMutationVariables = Exact<{
+  id: string | number;
+  owners: Array<OwnerInput> | OwnerInput;
+}>;
+
+
+export type SetOwnersMutation = { setOwners: { id: string } };
 
 export type NodeTagsQueryVariables = Exact<{
   id: string | number;
@@ -1360,6 +1388,50 @@ export const NodeRelationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeRelationsQuery, NodeRelationsQueryVariables>;
+export const NodeAboutDocument = new TypedDocumentString(`
+    query NodeAbout($id: ID!) {
+  node(id: $id) {
+    ... on GraphNode {
+      id
+      description {
+        text
+        source
+        setBy {
+          name
+          role
+        }
+        setAt
+      }
+      owners {
+        items {
+          name
+          type
+        }
+        source
+        setBy {
+          name
+          role
+        }
+        setAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodeAboutQuery, NodeAboutQueryVariables>;
+export const DescribeNodeDocument = new TypedDocumentString(`
+    mutation DescribeNode($id: ID!, $description: String) {
+  describeNode(nodeId: $id, description: $description) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DescribeNodeMutation, DescribeNodeMutationVariables>;
+export const SetOwnersDocument = new TypedDocumentString(`
+    mutation SetOwners($id: ID!, $owners: [OwnerInput!]!) {
+  setOwners(nodeId: $id, owners: $owners) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetOwnersMutation, SetOwnersMutationVariables>;
 export const NodeTagsDocument = new TypedDocumentString(`
     query NodeTags($id: ID!) {
   node(id: $id) {
