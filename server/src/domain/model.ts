@@ -133,13 +133,21 @@ export interface GraphNode {
 /**
  * Nothing is hard-deleted: a node's end of validity comes from two timed props, `deletedAt` and
  * `restoredAt` (each kept at its latest event time), so a drop and a re-create in any arrival order
- * give the same answer.
+ * give the same answer. A node someone deleted (`hiddenAt`, Marquez's soft delete: DELETE of a dataset,
+ * job or namespace) ends then too, until an event newer than the deletion names it again: its
+ * `updatedAt` (the newest event time written to it, given by the store) passes `hiddenAt`.
  */
-export function nodeValidTo(props: Props): string | null {
+export function nodeValidTo(props: Props, updatedAt?: string): string | null {
   const deleted = typeof props.deletedAt === 'string' ? props.deletedAt : null;
   const restored = typeof props.restoredAt === 'string' ? props.restoredAt : null;
-  return deleted && (!restored || restored < deleted) ? deleted : null;
+  const dropped = deleted && (!restored || restored < deleted) ? deleted : null;
+  const hiddenAt = props[HIDDEN_AT];
+  const hidden = typeof hiddenAt === 'string' && updatedAt !== undefined && updatedAt <= hiddenAt ? hiddenAt : null;
+  return dropped && hidden ? (dropped < hidden ? dropped : hidden) : dropped ?? hidden;
 }
+
+/** The prop a soft delete sets (see nodeValidTo). */
+export const HIDDEN_AT = 'hiddenAt';
 
 export interface EdgeInput {
   kind: EdgeKind;

@@ -91,3 +91,27 @@ describe('storedProps', () => {
     expect(storedProps({})).toBe('{}');
   });
 });
+
+describe('a soft delete (hiddenAt)', () => {
+  const timed = (props: Record<string, unknown>, at: string): TimedProps => foldProps({}, props, at);
+  it('ends a node until its newest event time passes the deletion', () => {
+    const stored = mergeProps(undefined, timed({ facet: 1 }, 't1'), { stored: undefined, next: 't1' }).props;
+    const deleted = mergeProps(stored, timed({ hiddenAt: 't5' }, 't5'), { stored: 't1', next: 't5' });
+    expect(deleted.validTo).toBe('t5');
+    // An older event leaves the node's newest time at the deletion: still ended.
+    expect(mergeProps(deleted.props, timed({ facet: 1 }, 't3'), { stored: 't5', next: 't5' }).validTo).toBe('t5');
+    // A newer one brings it back, with the same props.
+    const back = mergeProps(deleted.props, timed({ facet: 1 }, 't6'), { stored: 't5', next: 't6' });
+    expect(back.validTo).toBe('');
+    // Restored (hiddenAt cleared) at any time later than the deletion.
+    expect(mergeProps(deleted.props, timed({ hiddenAt: null }, 't7'), { stored: 't5', next: 't7' }).validTo).toBe('');
+    // The node's newest time given apart (the Neo4j store reads it from the node it merges).
+    expect(mergeProps(deleted.props, {}, { stored: 't5', next: 't5' }, 't6').validTo).toBe('');
+    expect(mergeProps(deleted.props, {}, { stored: 't5', next: 't5' }, 't5').validTo).toBe('t5');
+  });
+
+  it('keeps the earlier end when the node was also dropped', () => {
+    const both = mergeProps(undefined, timed({ deletedAt: 't2', hiddenAt: 't4' }, 't4'), { stored: undefined, next: 't4' });
+    expect(both.validTo).toBe('t2');
+  });
+});

@@ -79,16 +79,20 @@ export function foldProps(base: TimedProps, incoming: Props, at: string): TimedP
  * props to store and their end of validity ('' when valid: Kuzu binds one type per column, so no
  * nulls in a batch).
  */
-export function mergeProps(stored: unknown, incoming: TimedProps, updatedAt?: { stored: unknown; next: string }): { props: string; validTo: string } {
+export function mergeProps(
+  stored: unknown, incoming: TimedProps, updatedAt?: { stored: unknown; next: string },
+  /** The node's newest event time after this write (what a soft delete is compared with: nodeValidTo); `updatedAt.next` by default. */
+  newest: string | undefined = updatedAt?.next,
+): { props: string; validTo: string } {
   const hasStored = typeof stored === 'string' && stored !== '';
   if (!hasStored) {
-    const fresh = freshProps(incoming, updatedAt?.next);
+    const fresh = freshProps(incoming, updatedAt?.next, newest);
     if (fresh) return fresh;
   }
   const merged = hasStored ? readStoredProps(stored, updatedAt?.stored) : {};
   const times = incoming._t ?? {};
   for (const [k, v] of Object.entries(incoming)) if (!isTimeKey(k)) setTimed(merged, (merged._t ??= {}), k, v, times[k] ?? '');
-  return { props: storedProps(merged, updatedAt?.next), validTo: nodeValidTo(merged) ?? '' };
+  return { props: storedProps(merged, updatedAt?.next), validTo: nodeValidTo(merged, newest) ?? '' };
 }
 
 /**
@@ -96,7 +100,7 @@ export function mergeProps(stored: unknown, incoming: TimedProps, updatedAt?: { 
  * usual case): the text storedProps would give, without merging key by key into a copy first
  * (~11 → ~3 µs for a Trace node's 19 keys). Null when the keys' times differ.
  */
-function freshProps(incoming: TimedProps, updatedAt: string | undefined): { props: string; validTo: string } | null {
+function freshProps(incoming: TimedProps, updatedAt: string | undefined, newest: string | undefined): { props: string; validTo: string } | null {
   const times = incoming._t ?? {};
   const out: Record<string, unknown> = {};
   let common: string | undefined;
@@ -111,7 +115,7 @@ function freshProps(incoming: TimedProps, updatedAt: string | undefined): { prop
   if (common === undefined) return { props: '{}', validTo: '' };
   if (common === updatedAt) out._U = 1;
   else out._T = common;
-  return { props: JSON.stringify(out), validTo: nodeValidTo(out as Props) ?? '' };
+  return { props: JSON.stringify(out), validTo: nodeValidTo(out as Props, newest) ?? '' };
 }
 
 /**

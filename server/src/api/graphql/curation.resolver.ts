@@ -65,6 +65,16 @@ export class CurationResolver {
     return ctx.services.curation.describe(actorOf(ctx, actor), nodeId, description);
   }
 
+  @Mutation(() => GraphNode, { description: 'Delete a dataset, job or namespace (editor, admin), softly as Marquez does: it ends now (left out of the current view, lists and lineage; `asOf` before now still shows it) until an event newer than the deletion names it again, or restoreNode. A namespace takes its datasets and jobs along' })
+  deleteNode(@Arg('nodeId', () => ID) nodeId: string, @Ctx() ctx: Context): Promise<StoredNode> {
+    return ctx.services.curation.softDelete(actorOf(ctx), nodeId);
+  }
+
+  @Mutation(() => GraphNode, { description: 'Undo deleteNode (editor, admin)' })
+  restoreNode(@Arg('nodeId', () => ID) nodeId: string, @Ctx() ctx: Context): Promise<StoredNode> {
+    return ctx.services.curation.restore(actorOf(ctx), nodeId);
+  }
+
   @Mutation(() => GraphNode, { description: 'Name the owners of a dataset, job, model... (editor, admin; up to 50); an empty list clears them, and the emitter\'s show again' })
   setOwners(
     @Arg('nodeId', () => ID) nodeId: string,

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { GraphNode } from '../../domain/model.js';
 import { nodeId } from '../../domain/ids.js';
 import { notFound } from '../../domain/errors.js';
-import { namespaceOr404, params, query, tenantOf, type MarquezContext } from './marquez.context.js';
+import { marquezActor, namespaceOr404, params, query, tenantOf, type MarquezContext } from './marquez.context.js';
 import { page } from './params.js';
 
 /** Datasets of a namespace, one dataset, its versions (newest first) and one version. */
@@ -24,6 +24,7 @@ export function registerDatasetRoutes(app: FastifyInstance, ctx: MarquezContext)
   });
 
   app.get('/namespaces/:namespace/datasets/:dataset', async (req) => ctx.views(tenantOf(req)).dataset(await dataset(req)));
+  app.delete('/namespaces/:namespace/datasets/:dataset', async (req) => ctx.views(tenantOf(req)).dataset(await ctx.curation.softDelete(marquezActor(req), (await dataset(req)).id)));
 
   app.get('/namespaces/:namespace/datasets/:dataset/versions', async (req) => {
     const { limit, offset } = page(query(req));

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { GraphNode } from '../../domain/model.js';
 import { nodeId } from '../../domain/ids.js';
 import { notFound } from '../../domain/errors.js';
-import { namespaceOr404, params, query, tenantOf, type MarquezContext } from './marquez.context.js';
+import { marquezActor, namespaceOr404, params, query, tenantOf, type MarquezContext } from './marquez.context.js';
 import { enumParam, page, stringParam } from './params.js';
 import { facetsOf, str } from './values.js';
 import { runIdOf } from './job.mapper.js';
@@ -35,6 +35,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: MarquezContext): vo
   });
 
   app.get('/namespaces/:namespace/jobs/:job', async (req) => ctx.views(tenantOf(req)).job(await job(req), LATEST_RUNS));
+  app.delete('/namespaces/:namespace/jobs/:job', async (req) => ctx.views(tenantOf(req)).job(await ctx.curation.softDelete(marquezActor(req), (await job(req)).id), LATEST_RUNS));
 
   app.get('/namespaces/:namespace/jobs/:job/versions', async (req) => {
     const { limit, offset } = page(query(req));

@@ -8,7 +8,7 @@ import { parseEventTime } from '../../domain/openlineage/event.schema.js';
 import { bearerAuth } from '../http/auth.js';
 import type { Namespace, SearchResult } from './marquez.types.js';
 import { MarquezViews } from './marquez.views.js';
-import { namespaceOr404, params, query, tenantOf, type MarquezContext } from './marquez.context.js';
+import { marquezActor, namespaceOr404, params, query, tenantOf, type MarquezContext } from './marquez.context.js';
 import { MAX_PAGE, enumParam, intParam, namePattern, page, stringParam } from './params.js';
 import { tableNodeType } from './graph.mapper.js';
 import { registerDatasetRoutes } from './datasets.routes.js';
@@ -49,13 +49,16 @@ function registerNamespaceRoutes(app: FastifyInstance, ctx: MarquezContext): voi
     return { namespaces: (await ctx.catalog.namespaces(tenantOf(req), limit, offset)).map(toNamespace) };
   });
   app.get('/namespaces/:namespace', async (req) => toNamespace(await namespaceOr404(ctx, tenantOf(req), params(req).namespace)));
+  app.delete('/namespaces/:namespace', async (req) => {
+    const ns = await namespaceOr404(ctx, tenantOf(req), params(req).namespace);
+    return toNamespace(await ctx.curation.softDelete(marquezActor(req), ns.id));
+  });
   app.put('/namespaces/:namespace', async (req) => {
     const body = (req.body ?? null) as { ownerName?: unknown; description?: unknown } | null;
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw badInput('body', 'must be a JSON object, e.g. {"ownerName": "me", "description": "..."}');
     if (typeof body.ownerName !== 'string') throw badInput('ownerName', 'is required: a string');
     if (body.description !== undefined && body.description !== null && typeof body.description !== 'string') throw badInput('description', 'must be a string');
-    const actor = { tenant: tenantOf(req), role: req.principal!.role, name: null };
-    return toNamespace(await ctx.curation.putNamespace(actor, params(req).namespace, body.ownerName, body.description as string | null | undefined));
+    return toNamespace(await ctx.curation.putNamespace(marquezActor(req), params(req).namespace, body.ownerName, body.description as string | null | undefined));
   });
 }
 

@@ -2,15 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { GraphNode } from '../../domain/model.js';
 import { nodeId } from '../../domain/ids.js';
 import { badInput, notFound } from '../../domain/errors.js';
-import type { Actor } from '../../domain/registry/actor.js';
 import { checkTagName } from '../../domain/tags/tags.js';
 import { MAX_TAGS } from '../../domain/tags/tags.service.js';
-import { params, query, tenantOf, type MarquezContext } from './marquez.context.js';
+import { marquezActor, params, query, tenantOf, type MarquezContext } from './marquez.context.js';
 import { fieldNames } from './dataset.mapper.js';
 import { facetsOf } from './values.js';
 import { intParam } from './params.js';
 
-const actorOf = (req: FastifyRequest): Actor => ({ tenant: req.principal!.tenant, role: req.principal!.role, name: null });
 
 /**
  * Marquez's tags: list and create them, tag a dataset or one of its fields (and take the tag off again, as
@@ -31,7 +29,7 @@ export function registerTagRoutes(app: FastifyInstance, ctx: MarquezContext): vo
     if (typeof body !== 'object' || Array.isArray(body)) throw badInput('body', 'must be a JSON object, e.g. {"description": "..."}');
     const description = (body as { description?: unknown }).description;
     if (description !== undefined && description !== null && typeof description !== 'string') throw badInput('description', 'must be a string');
-    await ctx.tags.define(actorOf(req), checkTagName('tag', params(req).tag), description ?? undefined);
+    await ctx.tags.define(marquezActor(req), checkTagName('tag', params(req).tag), description ?? undefined);
     return tagList(tenantOf(req));
   });
 
@@ -50,7 +48,7 @@ export function registerTagRoutes(app: FastifyInstance, ctx: MarquezContext): vo
   const after = async (req: FastifyRequest, node: GraphNode) => ctx.views(tenantOf(req)).dataset((await ctx.catalog.node(tenantOf(req), node.id)) ?? node);
 
   for (const [method, on] of [['post', true], ['delete', false]] as const) {
-    const change = (req: FastifyRequest, id: string) => (on ? ctx.tags.tag : ctx.tags.untag).call(ctx.tags, actorOf(req), id, params(req).tag);
+    const change = (req: FastifyRequest, id: string) => (on ? ctx.tags.tag : ctx.tags.untag).call(ctx.tags, marquezActor(req), id, params(req).tag);
     app[method]('/namespaces/:namespace/datasets/:dataset/tags/:tag', async (req) => {
       const node = await dataset(req);
       await change(req, node.id);

@@ -21,7 +21,9 @@ describe('descriptions and owners set by people, beside what emitters report', (
     }],
   });
   const send = async (method: string, path: string, body: unknown, key: string = c.loom.key) => {
-    const res = await fetch(`${c.loom.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${c.loom.url}/api/v1${path}`, {
+      method, headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, json: await res.json() };
   };
 
@@ -80,5 +82,71 @@ describe('descriptions and owners set by people, beside what emitters report', (
     // Another tenant's namespace of the same name is its own.
     expect((await send('PUT', '/namespaces/team-a.scratch', { ownerName: 'rival' }, c.otherKey)).status).toBe(200);
     expect((await c.ok('/namespaces/team-a.scratch', 'Namespace')).ownerName).toBe('you');
+  });
+
+  it('Marquez DELETE: a dataset and a job end softly (lists, lineage), asOf still shows them, and a newer event brings them back', async () => {
+    const lineage = 'query ($id: ID!, $asOf: DateTime) { lineage(nodeId: $id, depth: 2, asOf: $asOf) { nodes { node { id } } } }';
+    const flow = (at: Date) => ({
+      eventType: 'COMPLETE', eventTime: at.toISOString(), producer: 'https://example.com/curation-test', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json',
+      run: { runId: crypto.randomUUID() }, job: { namespace: 'soft', name: 'copy' },
+      inputs: [{ namespace: 'soft', name: 'raw.events' }], outputs: [{ namespace: 'soft', name: 'clean.events' }],
+    });
+    expect((await c.loom.post('/api/v1/lineage', flow(new Date(Date.now() - 3_600_000)))).status).toBe(201);
+    const before = new Date().toISOString();
+    const listed = async (what: 'datasets' | 'jobs') => (await c.ok(`/namespaces/soft/${what}`, what === 'datasets' ? 'DatasetList' : 'JobList'))[what].map((d: { name: string }) => d.name);
+    const walk = async (asOf?: string) => (await ok(c.loom, lineage, { id: 'job:soft:copy', asOf })).lineage.nodes.map((n: { node: { id: string } }) => n.node.id);
+    expect(await walk()).toContain('dataset:soft:clean.events');
+
+    const del = await send('DELETE', '/namespaces/soft/datasets/clean.events', undefined);
+    expect(del.status).toBe(200);
+    c.validate('Dataset', del.json);
+    expect(del.json).toMatchObject({ name: 'clean.events', deleted: true });
+    expect(await listed('datasets')).toEqual(['raw.events']);
+    expect(await walk()).not.toContain('dataset:soft:clean.events');
+    expect(await walk(before)).toContain('dataset:soft:clean.events'); // time travel still has it
+
+    const job = await send('DELETE', '/namespaces/soft/jobs/copy', undefined);
+    expect(job.status).toBe(200);
+    c.validate('Job', job.json);
+    expect(await listed('jobs')).toEqual([]);
+
+    // An event older than the deletion (a backfill) does not bring them back; a newer one does.
+    expect((await c.loom.post('/api/v1/lineage', flow(new Date(Date.now() - 60_000)))).status).toBe(201);
+    expect(await listed('datasets')).toEqual(['raw.events']);
+    expect((await c.loom.post('/api/v1/lineage', flow(new Date(Date.now() + 1_000)))).status).toBe(201);
+    expect(await listed('datasets')).toEqual(['clean.events', 'raw.events']);
+    expect(await listed('jobs')).toEqual(['copy']);
+    expect(await walk()).toContain('dataset:soft:clean.events');
+    expect((await c.ok('/namespaces/soft/datasets/clean.events', 'Dataset')).deleted).toBe(false);
+
+    // Who may, and where.
+    expect((await send('DELETE', '/namespaces/soft/datasets/raw.events', undefined, viewerKey)).status).toBe(403);
+    expect((await send('DELETE', '/namespaces/soft/datasets/raw.events', undefined, c.otherKey)).status).toBe(404);
+    expect((await send('DELETE', '/namespaces/soft/datasets/nope', undefined)).status).toBe(404);
+    expect(await listed('datasets')).toEqual(['clean.events', 'raw.events']);
+  });
+
+  it('deletes a namespace with its datasets and jobs; restoreNode brings a node back; a deleted node is not described', async () => {
+    const ingest = (ns: string, at: Date) => c.loom.post('/api/v1/lineage', {
+      eventType: 'COMPLETE', eventTime: at.toISOString(), producer: 'https://example.com/curation-test', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json',
+      run: { runId: crypto.randomUUID() }, job: { namespace: ns, name: 'j' }, outputs: [{ namespace: ns, name: 'd1' }, { namespace: ns, name: 'd2' }],
+    });
+    expect((await ingest('gone', new Date(Date.now() - 60_000))).status).toBe(201);
+    const del = await send('DELETE', '/namespaces/gone', undefined);
+    expect(del.status).toBe(200);
+    c.validate('Namespace', del.json);
+    const names = async () => (await c.ok('/namespaces', 'NamespaceList')).namespaces.map((n: { name: string }) => n.name);
+    expect(await names()).not.toContain('gone');
+    const { node } = await ok(c.loom, 'query ($id: ID!) { node(id: $id) { validTo } }', { id: 'dataset:gone:d2' });
+    expect(node.validTo).not.toBeNull();
+    expect((await fails(c.loom, DESCRIBE, { id: 'dataset:gone:d2', d: 'x' })).extensions?.code).toBe('CONFLICT');
+    expect((await fails(c.loom, 'mutation { deleteNode(nodeId: "field:x:y") { id } }')).extensions?.code).toBe('NOT_FOUND');
+
+    await ok(c.loom, 'mutation ($id: ID!) { restoreNode(nodeId: $id) { id } }', { id: 'dataset:gone:d2' });
+    expect((await ok(c.loom, 'query ($id: ID!) { node(id: $id) { validTo } }', { id: 'dataset:gone:d2' })).node.validTo).toBeNull();
+    // A newer event naming the namespace brings it back, and what it names.
+    expect((await ingest('gone', new Date(Date.now() + 1_000))).status).toBe(201);
+    expect(await names()).toContain('gone');
+    expect((await ok(c.loom, 'mutation ($id: ID!) { deleteNode(nodeId: $id) { validTo } }', { id: 'job:gone:j' })).deleteNode.validTo).not.toBeNull();
   });
 });

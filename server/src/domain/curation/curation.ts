@@ -5,8 +5,9 @@
  * it (null, no owners) shows the emitter's again. Kept as timed props of the node (`user.*`), so the
  * store's merge by time keeps the newest of each, and an emitter's later events never overwrite them.
  */
-import type { GraphNode, NodeInput, Props } from '../model.js';
-import { badInput, notFound } from '../errors.js';
+import { HIDDEN_AT, type GraphNode, type NodeInput, type NodeKind, type Props } from '../model.js';
+import { badInput, LoomError, notFound } from '../errors.js';
+import { allNeighbours } from '../all-neighbours.js';
 import { nodeId } from '../ids.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import { requireWrite, type Actor } from '../registry/actor.js';
@@ -70,7 +71,23 @@ function checkOwners(owners: readonly { name: string; type?: string | null }[]):
   });
 }
 
-/** Descriptions and owners set by people (editors, admins) on what can carry tags. */
+/**
+ * A time for a person's change of a node: now, and never before the node's newest event, since the store
+ * keeps a prop's newest value by time and a clock a little behind an emitter's must not lose the change.
+ */
+const after = (node: GraphNode) => new Date(Math.max(Date.now(), Date.parse(node.updatedAt) + 1 || 0)).toISOString();
+
+/** What Marquez deletes (softly). */
+export const DELETABLE: readonly NodeKind[] = ['Dataset', 'Job', 'Namespace'];
+const DELETE_BATCH = 500;
+
+/** The write that soft-deletes a node (`hiddenAt` at its own time, so that its updatedAt is not past it), or restores it. */
+function hide(node: GraphNode, on: boolean): NodeInput {
+  const at = after(node);
+  return { id: node.id, kind: node.kind, namespace: node.namespace, name: node.name, props: { [HIDDEN_AT]: on ? at : null }, at, kindIsDefault: true };
+}
+
+/** Descriptions and owners set by people (editors, admins) on what can carry tags; soft deletes. */
 export class CurationService {
   constructor(private readonly graph: GraphStore) {}
 
@@ -108,15 +125,49 @@ export class CurationService {
     }));
   }
 
-  private async set(actor: Actor, id: string, props: (by: Attribution) => Props): Promise<GraphNode> {
-    const [node] = await this.graph.getNodes(actor.tenant, [id]);
+  /**
+   * Delete a dataset, job or namespace as Marquez does (soft): the node ends now (the current view, lists
+   * and lineage leave it out; `asOf` before now still shows it) until an event newer than the deletion
+   * names it again, or `restore`. A namespace takes every dataset and job in it along; a later event
+   * brings back the namespace and what it names, not the rest.
+   */
+  async softDelete(actor: Actor, id: string): Promise<GraphNode> {
+    requireWrite(actor, 'delete nodes');
+    const node = await this.node(actor.tenant, id);
+    if (!DELETABLE.includes(node.kind)) throw badInput('nodeId', `a ${node.kind} cannot be deleted (${DELETABLE.join(', ')} can)`);
+    if (node.kind === 'Namespace') {
+      const inside = (await allNeighbours(this.graph, actor.tenant, id, { direction: 'DOWNSTREAM', edgeKinds: ['CONTAINS'] }))
+        .map((n) => n.node).filter((n) => (n.kind === 'Dataset' || n.kind === 'Job') && !n.validTo);
+      for (let i = 0; i < inside.length; i += DELETE_BATCH) {
+        await this.graph.write(actor.tenant, { nodes: inside.slice(i, i + DELETE_BATCH).map((n) => hide(n, true)), edges: [] });
+      }
+    }
+    await this.graph.write(actor.tenant, { nodes: [hide(node, true)], edges: [] });
+    return this.node(actor.tenant, id);
+  }
+
+  /** Undo a soft delete (a dataset, job or namespace; a namespace's datasets and jobs stay as they are). */
+  async restore(actor: Actor, id: string): Promise<GraphNode> {
+    requireWrite(actor, 'restore nodes');
+    const node = await this.node(actor.tenant, id);
+    if (typeof node.props[HIDDEN_AT] === 'string') await this.graph.write(actor.tenant, { nodes: [hide(node, false)], edges: [] });
+    return this.node(actor.tenant, id);
+  }
+
+  private async node(tenant: string, id: string): Promise<GraphNode> {
+    const [node] = await this.graph.getNodes(tenant, [id]);
     if (!node) throw notFound(`node ${id}`);
+    return node;
+  }
+
+  private async set(actor: Actor, id: string, props: (by: Attribution) => Props): Promise<GraphNode> {
+    const node = await this.node(actor.tenant, id);
     if (!TAGGABLE_KINDS.includes(node.kind)) throw badInput('nodeId', `a ${node.kind} has no description or owners (${TAGGABLE_KINDS.join(', ')} do)`);
-    // Never before the node's newest event: the store keeps a prop's newest value by time, and a clock a
-    // little behind an emitter's must not lose a person's change.
-    const at = new Date(Math.max(Date.now(), Date.parse(node.updatedAt) + 1 || 0)).toISOString();
+    // A change would be a newer write, which brings a deleted node back (nodeValidTo): restore it first.
+    if (node.validTo) throw new LoomError('CONFLICT', `${id} was deleted at ${node.validTo}: restore it first`);
+    const at = after(node);
     const write: NodeInput = { id, kind: node.kind, namespace: node.namespace, name: node.name, props: props({ actor: actor.name, role: actor.role, at }), at, kindIsDefault: true };
     await this.graph.write(actor.tenant, { nodes: [write], edges: [] });
-    return (await this.graph.getNodes(actor.tenant, [id]))[0]!;
+    return this.node(actor.tenant, id);
   }
 }

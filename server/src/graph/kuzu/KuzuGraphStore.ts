@@ -203,7 +203,8 @@ export class KuzuGraphStore implements GraphStore {
         created.searched.push({ tenant: n.tenant, id: n.id, name: n.name, namespace: n.namespace, kind: row.kind, validTo: row.validTo, created: !prev });
       }
       if (!prev) fresh.push({ ...row, tenant: n.tenant, id: n.id });
-      else if (prev.props !== row.props) {
+      // A soft-deleted node named by a newer event is valid again with the same props (model.ts, nodeValidTo).
+      else if (prev.props !== row.props || String(prev.validTo ?? '') !== row.validTo) {
         full.push(row);
         if (String(prev.validTo ?? '') !== row.validTo) validityChanged.push(n.key);
       }

@@ -66,8 +66,11 @@ async function run(tx: ManagedTransaction, s: Q.Statement): Promise<Row[]> {
 async function upsertNodes(tx: ManagedTransaction, nodes: NodeRow[]): Promise<void> {
   if (nodes.length === 0) return;
   // Props are written again on every write here, so they keep their shared time explicit (`_T`, not `_U`: see storedProps).
-  const stored = new Map((await run(tx, Q.upsertNodes(nodes))).map((r) => [String(r.key), r.props]));
-  await run(tx, Q.setNodeProps(nodes.map((n) => ({ key: n.key, ...mergeProps(stored.get(n.key), n.props) }))));
+  const stored = new Map((await run(tx, Q.upsertNodes(nodes))).map((r) => [String(r.key), r]));
+  await run(tx, Q.setNodeProps(nodes.map((n) => {
+    const r = stored.get(n.key);
+    return { key: n.key, ...mergeProps(r?.props, n.props, undefined, typeof r?.updatedAt === 'string' ? r.updatedAt : n.at) };
+  })));
 }
 
 async function mergeEdges(tx: ManagedTransaction, tenant: string, edges: EdgeRow[]): Promise<void> {

@@ -145,7 +145,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
       SET n.createdAt = CASE WHEN n.createdAt < r.firstAt THEN n.createdAt ELSE r.firstAt END,
         n.kind = CASE WHEN r.kindIsDefault AND n.kind IS NOT NULL THEN n.kind ELSE r.kind END,
         n.updatedAt = CASE WHEN n.updatedAt IS NULL OR n.updatedAt < r.at THEN r.at ELSE n.updatedAt END
-      RETURN n.key AS key, n.props AS props"
+      RETURN n.key AS key, n.props AS props, n.updatedAt AS updatedAt"
     `);
     expect(s.params.rows).toMatchInlineSnapshot(`
       [
@@ -267,7 +267,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
 
   it('pages neighbours both ways with the edge direction preserved', () => {
     expect(Q.neighbourPage(key, 'BOTH', undefined, 10, 0).text).toMatchInlineSnapshot(`
-      "MATCH (a:Node {key: $key})-[e:INPUT_TO|OUTPUT|READ_BY|WROTE|RUN_OF|PARENT_OF|CONTAINS|HAS_KEY|HAS_VERSION|RAN|HAS_FIELD|DERIVES|ALIAS|HAS_RUN|PRODUCED|TRACED|SERVED|PROMPTED|EVALUATES|EVALUATED_ON|LAUNCHED|RECORDED|TRAINS|SERVES_PROMPT|DISPATCHED|FEEDS|RAISED|CONCERNS]-(n:Node)
+      "MATCH (a:Node {key: $key})-[e:INPUT_TO|OUTPUT|READ_BY|WROTE|RUN_OF|PARENT_OF|CONTAINS|HAS_KEY|HAS_VERSION|RAN|HAS_FIELD|DERIVES|ALIAS|HAS_RUN|PRODUCED|TRACED|SERVED|PROMPTED|EVALUATES|EVALUATED_ON|LAUNCHED|RECORDED|TRAINS|SERVES_PROMPT|DISPATCHED|FEEDS|RAISED|CONCERNS|TAGGED]-(n:Node)
       WHERE e.validTo IS NULL
       RETURN e {kind: type(e), fromKey: startNode(e).key, toKey: endNode(e).key, .props, .validFrom, .validTo} AS edge, n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo} AS node
       ORDER BY type(e), n.id, startNode(e).id

@@ -53,7 +53,7 @@ export function upsertNodes(rows: readonly NodeRow[]): Statement {
       'SET n.createdAt = CASE WHEN n.createdAt < r.firstAt THEN n.createdAt ELSE r.firstAt END,',
       '  n.kind = CASE WHEN r.kindIsDefault AND n.kind IS NOT NULL THEN n.kind ELSE r.kind END,',
       '  n.updatedAt = CASE WHEN n.updatedAt IS NULL OR n.updatedAt < r.at THEN r.at ELSE n.updatedAt END',
-      'RETURN n.key AS key, n.props AS props',
+      'RETURN n.key AS key, n.props AS props, n.updatedAt AS updatedAt',
     ),
     params: { rows: rows.map((r) => ({ key: r.key, tenant: r.tenant, id: r.id, kind: r.kind, kindIsDefault: r.kindIsDefault, namespace: r.namespace, name: r.name, at: r.at, firstAt: r.firstAt })) },
   };
