@@ -3,7 +3,8 @@ import type { EdgeKind, GraphNode, Page } from '../../domain/model.js';
 import { runState } from '../../domain/openlineage/run-state.js';
 import type { Dataset, DatasetData, DatasetId, DatasetVersion, Edge, Job, JobData, JobVersion, Run, UpstreamRun } from './marquez.types.js';
 import { tableEdges } from './graph.mapper.js';
-import { datasetIdOf, fieldNames, keptLastModified, versionIdOf, toDataset, toDatasetData, toDatasetVersion, type DatasetTags } from './dataset.mapper.js';
+import { datasetIdOf, fieldNames, keptLastModified, NO_TAGS, versionIdOf, toDataset, toDatasetData, toDatasetVersion, type DatasetTags } from './dataset.mapper.js';
+import { TAGGED_PROP } from '../../domain/tags/tags.js';
 import { facetsOf } from './values.js';
 import { nodeId } from '../../domain/ids.js';
 import type { TagService } from '../../domain/tags/tags.service.js';
@@ -269,12 +270,15 @@ export class MarquezViews {
     });
   }
 
-  /** The tags each dataset and its schema's fields carry now (one read for all of them). */
-  private async tags(datasets: readonly GraphNode[]): Promise<DatasetTags[]> {
+  /** The tags each dataset and its schema's fields carry now: one read for those ever tagged (TAGGED_PROP), none for the rest. */
+  private async tags(all: readonly GraphNode[]): Promise<DatasetTags[]> {
+    const datasets = all.filter((d) => d.props[TAGGED_PROP] === true);
+    if (!datasets.length) return all.map(() => NO_TAGS);
     const fields = datasets.map((d) => fieldNames(facetsOf(d.props)));
     const ids = datasets.flatMap((d, i) => [d.id, ...fields[i].map((f) => nodeId('Field', d.namespace, `${d.name}#${f}`))]);
     const read = (await this.tagService.tagsOf(this.tenant, ids)).map((tags) => tags.map((t) => t.name)).values();
-    return datasets.map((_, i) => ({ dataset: read.next().value!, fields: new Map(fields[i].map((f) => [f, read.next().value!])) }));
+    const byId = new Map(datasets.map((d, i) => [d.id, { dataset: read.next().value!, fields: new Map(fields[i].map((f) => [f, read.next().value!])) }]));
+    return all.map((d) => byId.get(d.id) ?? NO_TAGS);
   }
 
   /** Exact and embedded-hash versions by id; a producer's own version string by its name-based UUID among the newest. */

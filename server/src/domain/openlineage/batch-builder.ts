@@ -4,7 +4,7 @@ import type { WriteBatch } from '../ports/GraphStore.js';
 import type { DatasetRef } from './event.schema.js';
 import { datasetVersion, definingDatasetProps, facetProps, qualityProps } from './facets.js';
 import { schemaFields, type FieldRef } from './fields.js';
-import { facetTags, tagNode, taggedEdge } from '../tags/tags.js';
+import { facetTags, TAGGED_PROP, tagNode, taggedEdge } from '../tags/tags.js';
 
 /** Dataset kinds a producer may declare with the custom `loom_kind` dataset facet. */
 const DECLARABLE_KINDS: readonly NodeKind[] = ['Model', 'FeatureGroup'];
@@ -45,7 +45,9 @@ export class BatchBuilder {
       this.edge('ALIAS', id, old);
     }
     for (const f of schemaFields(d)) this.edge('HAS_FIELD', id, this.field({ namespace: d.namespace, dataset: d.name, field: f.name }, f.props));
-    for (const t of facetTags(d.facets)) {
+    const tags = facetTags(d.facets);
+    if (tags.length) this.addProps(id, { [TAGGED_PROP]: true });
+    for (const t of tags) {
       const on = t.field === null ? id : this.field({ namespace: d.namespace, dataset: d.name, field: t.field });
       if (t.field !== null) this.edge('HAS_FIELD', id, on);
       this.tag(on, t.name, t.source);

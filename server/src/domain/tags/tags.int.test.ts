@@ -40,14 +40,16 @@ describe('tags: Marquez tag API, GraphQL, OpenLineage tags facets', () => {
     c.validate('TagList', put.json);
     expect(put.json.tags).toContainEqual({ name: 'PII', description: 'Personal data' });
 
+    // A field first (the dataset itself carries no tag yet), then the dataset.
+    const field = await send('POST', `${datasetPath()}/fields/${enc(ds.field)}/tags/PII`);
+    expect(field.status).toBe(200);
+    expect(field.json.fields.find((f: { name: string }) => f.name === ds.field).tags).toEqual(['PII']);
+    expect(field.json.tags).toEqual([]);
+
     const tagged = await send('POST', `${datasetPath()}/tags/SENSITIVE`);
     expect(tagged.status, JSON.stringify(tagged.json)).toBe(200);
     c.validate('Dataset', tagged.json);
     expect(tagged.json.tags).toEqual(['SENSITIVE']); // a new tag is created on the way
-
-    const field = await send('POST', `${datasetPath()}/fields/${enc(ds.field)}/tags/PII`);
-    expect(field.status).toBe(200);
-    expect(field.json.fields.find((f: { name: string }) => f.name === ds.field).tags).toEqual(['PII']);
 
     const read = await c.ok(datasetPath(), 'Dataset');
     expect(read.tags).toEqual(['SENSITIVE']);

@@ -1,10 +1,10 @@
-import type { GraphNode, Page } from '../model.js';
+import type { GraphNode, NodeInput, Page } from '../model.js';
 import { COLUMN_LINEAGE_EDGE_KINDS, LINEAGE_EDGE_KINDS } from '../model.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import { badInput, notFound } from '../errors.js';
 import { requireWrite, type Actor } from '../registry/actor.js';
 import { checkText } from '../registry/validate.js';
-import { checkTagName, nodeTagOf, TAGGABLE_KINDS, tagId, tagNode, taggedEdge, type NodeTag } from './tags.js';
+import { checkTagName, nodeTagOf, TAGGABLE_KINDS, TAGGED_PROP, tagId, tagNode, taggedEdge, type NodeTag } from './tags.js';
 
 /** A tenant has at most this many tags (a vocabulary, not free text per node). */
 export const MAX_TAGS = 10_000;
@@ -121,10 +121,21 @@ export class TagService {
     if (!exists && (await this.count(actor.tenant)) >= MAX_TAGS) throw badInput('tag', `a tenant has at most ${MAX_TAGS} tags`);
     const at = new Date().toISOString();
     await this.graph.write(actor.tenant, {
-      nodes: exists ? [] : [tagNode(name, at)],
+      nodes: [...(exists ? [] : [tagNode(name, at)]), ...(on ? await this.markers(actor.tenant, node) : [])],
       edges: [taggedEdge(id, name, at, { source: 'USER', actor: actor.name, role: actor.role }, on)],
     });
     return node;
+  }
+
+  /**
+   * TAGGED_PROP on the dataset a tag concerns (the node itself, or a field's dataset), at the dataset's own
+   * newest time: a marker must not move its updatedAt (which would bring back a soft-deleted dataset).
+   */
+  private async markers(tenant: string, node: GraphNode): Promise<NodeInput[]> {
+    const datasetId = node.kind === 'Field' && typeof node.props.dataset === 'string' ? node.props.dataset : node.id;
+    const [dataset] = datasetId === node.id ? [node] : await this.graph.getNodes(tenant, [datasetId]);
+    if (!dataset || dataset.props[TAGGED_PROP] === true || (dataset.kind !== 'Dataset' && dataset.kind !== 'Model' && dataset.kind !== 'FeatureGroup')) return [];
+    return [{ id: dataset.id, kind: dataset.kind, namespace: dataset.namespace, name: dataset.name, props: { [TAGGED_PROP]: true }, at: dataset.updatedAt, kindIsDefault: true }];
   }
 
   private async all(tenant: string): Promise<GraphNode[]> {

@@ -24,6 +24,12 @@ export function checkTagName(field: string, name: unknown): string {
   return name;
 }
 
+/**
+ * Set (never unset) on a dataset once it or one of its fields was tagged: readers that show tags beside many
+ * datasets (Marquez's lineage graph and lists) read the tags of those only, as most datasets have none.
+ */
+export const TAGGED_PROP = 'tagged';
+
 /** Tags live in the reserved registry namespace: `tag:registry:<name>`. */
 export const tagId = (name: string) => nodeId('Tag', REGISTRY_NAMESPACE, name);
 
