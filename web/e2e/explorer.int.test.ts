@@ -154,7 +154,7 @@ describe('the lineage explorer', () => {
     await page.close();
   });
 
-  it('describes and tags a column from its details, shows the tag on the dataset\'s fields, and where the tagged data flows', async () => {
+  it('describes and tags a column from its details, shows the tag on the dataset\'s fields and where the tagged data flows; deletes and restores a dataset', async () => {
     const ns = 'postgres://e2e-tags:5432';
     const facet = { _producer: 'x', _schemaURL: 'https://openlineage.io/spec/facets/1-0-0/x.json' };
     const body = {
@@ -215,6 +215,20 @@ describe('the lineage explorer', () => {
     panel = panelOf();
     await panel.getByTestId('details-tag-remove').click();
     await panel.getByText('No tags.').waitFor();
+    expect(e2e.pageErrors(page)).toEqual([]);
+    await page.close();
+
+    // The derived dataset deleted (softly) from its details, then restored.
+    const derived = `dataset:${ns}:analytics.contacts`;
+    page = await open(derived, derived);
+    panel = panelOf();
+    page.on('dialog', (d) => void d.accept());
+    await panel.getByTestId('details-delete').click();
+    await panel.getByTestId('details-ended').waitFor();
+    expect((await gql<{ search: { id: string }[] }>('query { search(text: "analytics.contacts", kinds: [Dataset]) { id } }', {})).search).toEqual([]);
+    await panel.getByTestId('details-restore').click();
+    await panel.getByTestId('details-delete').waitFor();
+    expect((await gql<{ search: { id: string }[] }>('query { search(text: "analytics.contacts", kinds: [Dataset]) { id } }', {})).search).toEqual([{ id: derived }]);
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();
   });

@@ -131,7 +131,20 @@ export const NodeDetailsDocument = graphql(`
       props
       createdAt
       updatedAt
+      validTo
     }
+  }
+`);
+
+export const DeleteNodeDocument = graphql(`
+  mutation DeleteNode($id: ID!) {
+    deleteNode(nodeId: $id) { id validTo }
+  }
+`);
+
+export const RestoreNodeDocument = graphql(`
+  mutation RestoreNode($id: ID!) {
+    restoreNode(nodeId: $id) { id validTo }
   }
 `);
 

@@ -7,6 +7,7 @@ import { NodeAlerts } from '../pages/alerts/NodeAlerts.js';
 import { PropsList } from './PropsList.js';
 import { NodeTags, TAGGABLE } from './tags/NodeTags.js';
 import { About } from './about/About.js';
+import { Lifecycle } from './about/Lifecycle.js';
 
 const M = defineMessages(
   {
@@ -29,7 +30,7 @@ interface Props {
 export function DetailsPanel({ nodeId, rootId, onOpenLineage }: Props) {
   const t = useT(M);
   const { dateTime } = useFormat();
-  const { data, loading, error } = useQuery(NodeDetailsDocument, nodeId && !nodeId.startsWith('more:') ? { id: nodeId } : null);
+  const { data, loading, error, reload } = useQuery(NodeDetailsDocument, nodeId && !nodeId.startsWith('more:') ? { id: nodeId } : null);
   const node = data?.node?.id === nodeId ? data.node : null;
   const Section = node ? kindDetails(node.kind) : null;
 
@@ -47,6 +48,7 @@ export function DetailsPanel({ nodeId, rootId, onOpenLineage }: Props) {
           <button type="button" onClick={() => onOpenLineage(node.id)} disabled={node.id === rootId} data-testid="details-open-lineage">
             {t('open')}
           </button>
+          <Lifecycle key={`life-${node.id}`} node={node} onChanged={reload} />
           <dl className="facts">
             <dt>{t('kind')}</dt><dd>{node.kind}</dd>
             <dt>{t('id')}</dt><dd className="mono">{node.id}</dd>

@@ -479,7 +479,21 @@ export type NodeDetailsQueryVariables = Exact<{
 }>;
 
 
-export type NodeDetailsQuery = { node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string } | null };
+export type NodeDetailsQuery = { node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, validTo: string | null } | null };
+
+export type DeleteNodeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteNodeMutation = { deleteNode: { id: string, validTo: string | null } };
+
+export type RestoreNodeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RestoreNodeMutation = { restoreNode: { id: string, validTo: string | null } };
 
 export type SchemaChangesQueryVariables = Exact<{
   nodeId: string | number;
@@ -1314,9 +1328,26 @@ export const NodeDetailsDocument = new TypedDocumentString(`
     props
     createdAt
     updatedAt
+    validTo
   }
 }
     `) as unknown as TypedDocumentString<NodeDetailsQuery, NodeDetailsQueryVariables>;
+export const DeleteNodeDocument = new TypedDocumentString(`
+    mutation DeleteNode($id: ID!) {
+  deleteNode(nodeId: $id) {
+    id
+    validTo
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteNodeMutation, DeleteNodeMutationVariables>;
+export const RestoreNodeDocument = new TypedDocumentString(`
+    mutation RestoreNode($id: ID!) {
+  restoreNode(nodeId: $id) {
+    id
+    validTo
+  }
+}
+    `) as unknown as TypedDocumentString<RestoreNodeMutation, RestoreNodeMutationVariables>;
 export const SchemaChangesDocument = new TypedDocumentString(`
     query SchemaChanges($nodeId: ID!, $first: Int!) {
   schemaChanges(nodeId: $nodeId, first: $first) {
