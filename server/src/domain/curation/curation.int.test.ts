@@ -64,7 +64,14 @@ describe('descriptions and owners set by people, beside what emitters report', (
     expect((await fails(c.loom, DESCRIBE, { id: ds, d: 'x' }, viewerKey)).extensions?.code).toBe('FORBIDDEN');
     expect((await fails(c.loom, DESCRIBE, { id: 'tag:registry:nope', d: 'x' })).extensions?.code).toBe('NOT_FOUND');
     expect((await fails(c.loom, DESCRIBE, { id: ds, d: 'mine now' }, c.otherKey)).extensions?.code).toBe('NOT_FOUND');
-    expect((await ok(c.loom, ABOUT, { id: ds })).node.description.text).toBe('Orders v2');
+    expect((await fails(c.loom, OWNERS, { id: ds, owners: [{ name: 'rival' }] }, c.otherKey)).extensions?.code).toBe('NOT_FOUND');
+    expect((await fails(c.loom, 'mutation ($id: ID!) { deleteNode(nodeId: $id) { id } }', { id: ds }, c.otherKey)).extensions?.code).toBe('NOT_FOUND');
+    expect((await fails(c.loom, 'mutation ($id: ID!) { deleteNode(nodeId: $id) { id } }', { id: ds }, viewerKey)).extensions?.code).toBe('FORBIDDEN');
+    expect((await fails(c.loom, 'mutation ($id: ID!) { deleteNode(nodeId: $id) { id } }', { id: 'field:curation:sales.orders#x' })).extensions?.code).toBe('NOT_FOUND');
+    expect((await send('DELETE', '/namespaces/curation', undefined, c.otherKey)).status).toBe(404);
+    expect((await send('DELETE', '/namespaces/curation/jobs/load_orders', undefined, c.otherKey)).status).toBe(404);
+    const { node } = await ok(c.loom, 'query ($id: ID!) { node(id: $id) { validTo ... on GraphNode { description { text } } } }', { id: ds });
+    expect(node).toEqual({ validTo: null, description: { text: 'Orders v2' } });
   });
 
   it("Marquez: PUT /namespaces/{ns} creates a namespace with its owner and description, and changes them", async () => {

@@ -104,6 +104,8 @@ describe('tags: Marquez tag API, GraphQL, OpenLineage tags facets', () => {
     expect((await fails(c.loom, TAG, { id, tag: 'x' }, c.otherKey)).extensions?.code).toBe('NOT_FOUND');
     expect((await ok(c.loom, '{ tags { total } }', {}, c.otherKey)).tags.total).toBe(0);
     expect((await ok(c.loom, '{ tagged(tag: "gold") { total } }', {}, c.otherKey)).tagged).toBeNull();
+    expect((await ok(c.loom, '{ tagReach(tag: "gold") { isPartial } }', {}, c.otherKey)).tagReach).toBeNull();
+    expect((await fails(c.loom, UNTAG, { id, tag: 'gold' }, c.otherKey)).extensions?.code).toBe('NOT_FOUND');
     expect((await fails(c.loom, UNTAG, { id, tag: 'gold' }, viewerKey)).extensions?.code).toBe('FORBIDDEN');
     // What cannot carry a tag, and names that are not tags.
     expect((await fails(c.loom, TAG, { id: 'tag:registry:gold', tag: 'x' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'nodeId' });
