@@ -6,6 +6,7 @@ import { nodeId } from '../../domain/ids.js';
 import { facetsOf, iso, obj, str } from './values.js';
 import { nameUuid, versionUuid } from './versions.js';
 import { userDescription } from '../../domain/curation/curation.js';
+import { MARQUEZ_ARGS_FACET } from '../../domain/openlineage/marquez-writes.js';
 
 /** BATCH unless the jobType facet says STREAMING (Marquez's JobType has no other value an event can ask for). */
 export function jobType(facets: Facets): 'BATCH' | 'STREAM' {
@@ -33,11 +34,17 @@ export function toRun(run: GraphNode, links: RunLinks): Run {
     // OpenLineage's OTHER event type does not move a run out of NEW in Marquez.
     state: state === 'OTHER' ? 'NEW' : state, startedAt, endedAt,
     durationMs: startedAt && endedAt ? Math.max(0, Date.parse(endedAt) - Date.parse(startedAt)) : null,
-    args: {}, jobVersion: links.jobVersion,
+    args: argsOf(facets), jobVersion: links.jobVersion,
     inputDatasetVersions: links.inputs.map((datasetVersionId) => ({ datasetVersionId, facets: {} })),
     outputDatasetVersions: links.outputs.map((datasetVersionId) => ({ datasetVersionId, facets: {} })),
     context: {}, facets,
   };
+}
+
+/** A run's Marquez `args` (kept by POST .../runs as a run facet), as text, as Marquez answers them. */
+function argsOf(facets: Facets): Record<string, string> {
+  const args = obj(obj(facets[MARQUEZ_ARGS_FACET]).args);
+  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
 }
 
 /** A run node's OpenLineage run id. */

@@ -15,6 +15,7 @@ import { registerDatasetRoutes } from './datasets.routes.js';
 import { registerJobRoutes } from './jobs.routes.js';
 import { registerGraphRoutes } from './lineage.routes.js';
 import { registerTagRoutes } from './tags.routes.js';
+import { registerWriteRoutes } from './writes.routes.js';
 import { descriptionOf, ownersOf } from '../../domain/curation/curation.js';
 
 /**
@@ -33,6 +34,7 @@ export function registerMarquezRoutes(app: FastifyInstance, services: Services):
     registerGraphRoutes(scope, ctx);
     registerSearchRoute(scope, ctx);
     registerTagRoutes(scope, ctx);
+    registerWriteRoutes(scope, ctx, services);
     registerEventRoutes(scope, services.lineageEvents);
   }, { prefix: '/api/v1' });
 }

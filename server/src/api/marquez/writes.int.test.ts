@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMarquezLoom, type MarquezClient } from './marquez.fixture.js';
+import { DEMO_TENANT } from '../../app/seed.js';
+import { ok } from '../graphql/registry.testkit.js';
+
+/** The calls marquez-python's client makes (create_namespace, create_dataset, create_job, create_job_run, mark_job_run_as_*), in its order. */
+describe("Marquez's older write API, as marquez-python calls it", () => {
+  let c: MarquezClient;
+  let viewerKey: string;
+  const send = async (method: string, path: string, body?: unknown, key: string = c.loom.key) => {
+    const res = await fetch(`${c.loom.url}/api/v1${path}`, {
+      method, headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, json: text ? JSON.parse(text) : null };
+  };
+
+  beforeAll(async () => {
+    c = await startMarquezLoom();
+    viewerKey = await c.loom.services.tenancy.createApiKey(DEMO_TENANT, 'viewer');
+  });
+  afterAll(() => c?.loom.close());
+
+  it('creates datasets, a job reading and writing them, a run, and moves the run through its states', async () => {
+    expect((await send('PUT', '/namespaces/py-client', { ownerName: 'me', description: 'From marquez-python' })).status).toBe(200);
+    const table = await send('PUT', '/namespaces/py-client/datasets/public.room_bookings', {
+      type: 'DB_TABLE', physicalName: 'public.room_bookings', sourceName: 'analytics_db', description: 'All the bookings',
+      fields: [{ name: 'booking_id', type: 'INTEGER', tags: ['PK'] }, { name: 'guest_email', type: 'VARCHAR', description: 'E-mail', tags: ['PII'] }],
+      tags: ['gold'],
+    });
+    expect(table.status, JSON.stringify(table.json)).toBe(200);
+    c.validate('Dataset', table.json);
+    expect(table.json).toMatchObject({
+      name: 'public.room_bookings', type: 'DB_TABLE', sourceName: 'analytics_db', description: 'All the bookings', tags: ['gold'],
+      fields: [{ name: 'booking_id', type: 'INTEGER', tags: ['PK'] }, { name: 'guest_email', type: 'VARCHAR', tags: ['PII'], description: 'E-mail' }],
+    });
+    const stream = await send('PUT', '/namespaces/py-client/datasets/bookings_topic', {
+      type: 'STREAM', physicalName: 'bookings_topic', sourceName: 'kafka', schemaLocation: 'https://schemas.example.com/bookings.avsc', fields: [],
+    });
+    expect(stream.json.type).toBe('STREAM');
+
+    const job = await send('PUT', '/namespaces/py-client/jobs/bookings_etl', {
+      type: 'BATCH', inputs: [{ namespace: 'py-client', name: 'bookings_topic' }], outputs: [{ namespace: 'py-client', name: 'public.room_bookings' }],
+      location: 'https://github.com/example/etl/blob/main/bookings.py', description: 'Loads bookings', context: { sql: 'INSERT INTO public.room_bookings SELECT * FROM topic' },
+    });
+    expect(job.status, JSON.stringify(job.json)).toBe(200);
+    c.validate('Job', job.json);
+    expect(job.json).toMatchObject({
+      inputs: [{ namespace: 'py-client', name: 'bookings_topic' }], outputs: [{ namespace: 'py-client', name: 'public.room_bookings' }],
+      location: 'https://github.com/example/etl/blob/main/bookings.py', description: 'Loads bookings',
+    });
+
+    const created = await send('POST', '/namespaces/py-client/jobs/bookings_etl/runs', { nominalStartTime: '2026-12-06T10:00:00Z', args: { retries: 1 } });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    c.validate('Run', created.json);
+    expect(created.json).toMatchObject({ state: 'NEW', nominalStartTime: '2026-12-06T10:00:00.000Z', args: { retries: '1' } }); // as Marquez answers them: text
+    const id = created.json.id;
+
+    const started = await send('POST', `/jobs/runs/${id}/start?at=2026-12-06T10:00:05Z`);
+    expect(started.status).toBe(200);
+    expect(started.json).toMatchObject({ id, state: 'RUNNING', startedAt: '2026-12-06T10:00:05.000Z' });
+    const done = await send('POST', `/jobs/runs/${id}/complete?at=2026-12-06T10:07:05Z`);
+    c.validate('Run', done.json);
+    expect(done.json).toMatchObject({ state: 'COMPLETED', endedAt: '2026-12-06T10:07:05.000Z', durationMs: 420_000 });
+    // A given run id is kept; a failed and an aborted run.
+    const given = '0193a0c4-7a4e-7000-8000-0000000000f1';
+    expect((await send('POST', '/namespaces/py-client/jobs/bookings_etl/runs', { id: given })).json.id).toBe(given);
+    expect((await send('POST', `/jobs/runs/${given}/fail`)).json.state).toBe('FAILED');
+    const other = (await send('POST', '/namespaces/py-client/jobs/bookings_etl/runs', {})).json.id;
+    expect((await send('POST', `/jobs/runs/${other}/abort`)).json.state).toBe('ABORTED');
+
+    // What the graph holds is what an emitter's events would have made: lineage, runs, tags, versions.
+    const read = await c.ok('/namespaces/py-client/jobs/bookings_etl', 'Job');
+    expect(read.latestRuns.map((r: { state: string }) => r.state).sort()).toEqual(['ABORTED', 'COMPLETED', 'FAILED']);
+    const lineage = await c.ok('/lineage?nodeId=job:py-client:bookings_etl&depth=1', 'LineageGraph');
+    expect(lineage.graph.map((n: { id: string }) => n.id).sort()).toEqual(['dataset:py-client:bookings_topic', 'dataset:py-client:public.room_bookings', 'job:py-client:bookings_etl']);
+    const { tagReach } = await ok(c.loom, '{ tagReach(tag: "PII") { tagged { id } } }');
+    expect(tagReach.tagged).toEqual([{ id: 'field:py-client:public.room_bookings#guest_email' }]);
+    expect((await c.ok('/namespaces/py-client/datasets/public.room_bookings/versions', 'DatasetVersionList')).totalCount).toBe(1);
+    const events = await c.ok('/events/lineage?sortDirection=ASC', 'LineageEventList');
+    expect(events.events.filter((e: { producer: string }) => e.producer.endsWith('/marquez-api')).length).toBe(10);
+  });
+
+  it('refuses bodies it cannot place, naming the field; viewers; runs of other tenants', async () => {
+    const put = (body: unknown) => send('PUT', '/namespaces/py-client/datasets/bad', body);
+    expect((await put({ type: 'TABLE', physicalName: 'x', sourceName: 's', fields: [] })).json.message).toMatch(/^type: must be DB_TABLE or STREAM/);
+    expect((await put({ type: 'DB_TABLE', physicalName: 'x', sourceName: 's', fields: [{ name: 'a' }] })).json.message).toMatch(/^fields\[0\]\.type: is required/);
+    expect((await put({ type: 'DB_TABLE', physicalName: 'x', fields: [] })).json.message).toMatch(/^sourceName: is required/);
+    expect((await put([1])).json.message).toMatch(/^body: /);
+    expect((await send('PUT', '/namespaces/py-client/jobs/bad', { type: 'BATCH', inputs: [{ namespace: 'a' }], outputs: [] })).json.message).toMatch(/^inputs\[0\]\.name: is required/);
+    expect((await send('POST', '/namespaces/py-client/jobs/bookings_etl/runs', { id: 'not-a-uuid' })).json.message).toMatch(/^id: must be a UUID/);
+    expect((await send('POST', '/namespaces/py-client/jobs/no_such_job/runs', {})).status).toBe(404);
+    expect((await send('POST', '/jobs/runs/0193a0c4-7a4e-7000-8000-0000000000f1/start?at=yesterday')).json.message).toMatch(/^at: /);
+    expect((await send('GET', '/namespaces/py-client/datasets/bad')).status).toBe(404); // nothing of them stored
+    expect((await send('PUT', '/namespaces/py-client/jobs/j', { type: 'BATCH', inputs: [], outputs: [] }, viewerKey)).status).toBe(403);
+    expect((await send('POST', '/jobs/runs/0193a0c4-7a4e-7000-8000-0000000000f1/complete', undefined, c.otherKey)).status).toBe(404);
+    expect((await c.ok('/jobs/runs/0193a0c4-7a4e-7000-8000-0000000000f1', 'Run')).state).toBe('FAILED');
+  });
+});
