@@ -20,6 +20,8 @@ export interface MarquezClient {
   loom: TestLoom;
   otherKey: string;
   get(path: string, key?: string | null): Promise<{ status: number; json: any }>;
+  /** Any method (a JSON body when given), with this tenant's key unless another is given. */
+  send(method: string, path: string, body?: unknown, key?: string): Promise<{ status: number; json: any }>;
   /** GET, expect 200 and a body valid against the named response schema. */
   ok(path: string, schema: string): Promise<any>;
   validate(schema: string, body: unknown): void;
@@ -40,9 +42,17 @@ export async function startMarquezLoom(): Promise<MarquezClient> {
     const text = await res.text();
     return { status: res.status, json: text ? JSON.parse(text) : null };
   };
+  const send: MarquezClient['send'] = async (method, path, body, key = loom.key) => {
+    const res = await fetch(`${loom.url}/api/v1${path}`, {
+      method, headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, json: text ? JSON.parse(text) : null };
+  };
   const validate = (schema: string, body: unknown) => expect(schemas.validate(schema, body)).toEqual([]);
   return {
-    loom, otherKey, get, validate,
+    loom, otherKey, get, send, validate,
     async ok(path, schema) {
       const res = await get(path);
       expect(res.status, `${path}: ${JSON.stringify(res.json)}`).toBe(200);

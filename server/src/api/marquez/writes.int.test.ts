@@ -7,14 +7,7 @@ import { ok } from '../graphql/registry.testkit.js';
 describe("Marquez's older write API, as marquez-python calls it", () => {
   let c: MarquezClient;
   let viewerKey: string;
-  const send = async (method: string, path: string, body?: unknown, key: string = c.loom.key) => {
-    const res = await fetch(`${c.loom.url}/api/v1${path}`, {
-      method, headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, json: text ? JSON.parse(text) : null };
-  };
+  const send: MarquezClient['send'] = (...args) => c.send(...args);
 
   beforeAll(async () => {
     c = await startMarquezLoom();

@@ -20,12 +20,7 @@ describe('descriptions and owners set by people, beside what emitters report', (
       facets: { documentation: { ...facet, description }, ownership: { ...facet, owners: [{ name: 'application:etl', type: 'PRODUCER' }] } },
     }],
   });
-  const send = async (method: string, path: string, body: unknown, key: string = c.loom.key) => {
-    const res = await fetch(`${c.loom.url}/api/v1${path}`, {
-      method, headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, json: await res.json() };
-  };
+  const send: MarquezClient['send'] = (...args) => c.send(...args);
 
   beforeAll(async () => {
     c = await startMarquezLoom();

@@ -14,14 +14,7 @@ describe('tags: Marquez tag API, GraphQL, OpenLineage tags facets', () => {
   /** The Airflow corpus's first output dataset and one of its fields. */
   let ds: { namespace: string; name: string; field: string };
 
-  const send = async (method: string, path: string, body?: unknown, key: string = c.loom.key) => {
-    const res = await fetch(`${c.loom.url}/api/v1${path}`, {
-      method, headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, json: text ? JSON.parse(text) : null };
-  };
+  const send: MarquezClient['send'] = (...args) => c.send(...args);
   const datasetPath = () => `/namespaces/${enc(ds.namespace)}/datasets/${enc(ds.name)}`;
 
   beforeAll(async () => {
