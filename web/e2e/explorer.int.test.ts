@@ -209,6 +209,19 @@ describe('the lineage explorer', () => {
     expect(await panel.getByTestId('tag-carried-by').getByRole('button').allTextContents()).toEqual(['crm.customers#email']);
     await e2e.screenshot(page, '3d-tag');
 
+    // Highlighted on the map: the tagged column ringed, the column computed from it marked as untagged.
+    await page.close();
+    page = await e2e.page(`/lineage?node=${encodeURIComponent(dataset)}&view=columns&direction=DOWNSTREAM&tag=PII`);
+    await page.getByTestId('tag-highlight-legend').waitFor();
+    await page.waitForFunction(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes('.tag-reached').length > 0);
+    const marked = await page.evaluate(() => {
+      const cy = (window as unknown as { __loomCy: Core }).__loomCy;
+      return { carriers: cy.nodes('.tag-carrier').map((n) => n.id()), reached: cy.nodes('.tag-reached').map((n) => n.id()) };
+    });
+    expect(marked).toEqual({ carriers: [field], reached: [`field:${ns}:analytics.contacts#email_hash`] });
+    expect(await page.getByTestId('tag-highlight').inputValue()).toBe('PII');
+    await e2e.screenshot(page, '3e-tag-on-map');
+
     // Taken off again.
     await page.close();
     page = await open(field, field);

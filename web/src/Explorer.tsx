@@ -19,6 +19,10 @@ import { parseViewState, viewStateQuery, type ViewState } from './lineage/viewSt
 import { SearchBox } from './search/SearchBox.js';
 import { StartHere } from './lineage/StartHere.js';
 import { useQueryParams } from './shell/router.js';
+import { useQuery } from './api/useQuery.js';
+import { TagOverlayDocument } from './api/documents.js';
+import { markTag } from './lineage/tagOverlay.js';
+import { TagHighlight } from './lineage/TagHighlight.js';
 
 const M = defineMessages(
   { more: '{n} more', cluster: '{n} × {kind} · {namespace}' },
@@ -38,6 +42,19 @@ export function Explorer() {
   }), [t]);
   const graph = useExplorerGraph(state, labels);
   const [cy, setCy] = useState<Core | null>(null);
+  // A highlighted tag: who carries it, and what is downstream of them without it (tagReach).
+  const overlay = useQuery(TagOverlayDocument, state.tag ? { tag: state.tag } : null);
+  const marks = useMemo(() => ({
+    carriers: new Set(overlay.data?.tagged?.items.map((n) => n.id) ?? []),
+    reached: new Set(overlay.data?.tagReach?.reached.map((r) => r.node.id) ?? []),
+  }), [overlay.data]);
+  const elements = useMemo(() => (state.tag ? markTag(graph.elements, marks.carriers, marks.reached) : graph.elements), [state.tag, graph.elements, marks]);
+  const drawnIds = useMemo(() => new Set(graph.elements?.nodes.map((n) => n.data.id) ?? []), [graph.elements]);
+  const tagCounts = state.tag && overlay.data ? {
+    carriers: [...marks.carriers].filter((id) => drawnIds.has(id)).length,
+    reached: [...marks.reached].filter((id) => drawnIds.has(id)).length,
+    partial: (overlay.data.tagReach?.isPartial ?? false) || (overlay.data.tagged?.total ?? 0) > marks.carriers.size,
+  } : null;
 
   const open = (id: string, view = state.view === 'impact' ? 'graph' as const : state.view) =>
     update({ node: id, selected: id, expansions: [], hubs: [], opened: [], view }, true);
@@ -80,6 +97,7 @@ export function Explorer() {
             onFocus={() => state.selected && open(state.selected)}
           />
           {graph.merged && <KindFilter counts={kindCounts(graph.merged)} selected={state.kinds} onChange={(kinds) => update({ kinds })} />}
+          <TagHighlight tag={state.tag} onChange={(tag) => update({ tag })} counts={tagCounts} />
           <ExportButtons cy={cy} elements={graph.elements} rootName={graph.result?.root.name ?? null} />
         </div>
       )}
@@ -88,7 +106,7 @@ export function Explorer() {
           <ImpactView nodeId={state.node} asOf={state.asOf} onOpen={(id) => open(id, 'graph')} />
         ) : (
           <>
-            <GraphView elements={state.node ? graph.elements : null} layoutKey={graph.layoutKey} selectedId={state.selected}
+            <GraphView elements={state.node ? elements : null} layoutKey={graph.layoutKey} selectedId={state.selected}
               onSelect={(id) => update({ selected: id })} onMore={onMore} onReady={setCy} />
             <ExplorerBanners state={state} graph={graph} />
             {!state.node && <StartHere onOpen={(id) => open(id)} />}

@@ -246,6 +246,19 @@ export const UntagNodeDocument = graphql(`
   }
 `);
 
+export const TagListDocument = graphql(`
+  query TagList {
+    tags(first: 1000) { items { name } }
+  }
+`);
+
+export const TagOverlayDocument = graphql(`
+  query TagOverlay($tag: String!) {
+    tagged(tag: $tag, first: 500) { total items { id } }
+    tagReach(tag: $tag, depth: 10, first: 2000) { isPartial reached { node { id } } }
+  }
+`);
+
 export const TagDetailsDocument = graphql(`
   query TagDetails($tag: String!) {
     tagged(tag: $tag, first: 200) { total items { id kind namespace name props createdAt updatedAt } }

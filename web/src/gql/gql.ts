@@ -34,6 +34,8 @@ type Documents = {
     "\n  query NodeTags($id: ID!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        tags { name source at actor { name role } }\n      }\n    }\n    tags(first: 1000) { items { name } }\n  }\n": typeof types.NodeTagsDocument,
     "\n  mutation TagNode($id: ID!, $tag: String!) {\n    tagNode(nodeId: $id, tag: $tag) { id }\n  }\n": typeof types.TagNodeDocument,
     "\n  mutation UntagNode($id: ID!, $tag: String!) {\n    untagNode(nodeId: $id, tag: $tag) { id }\n  }\n": typeof types.UntagNodeDocument,
+    "\n  query TagList {\n    tags(first: 1000) { items { name } }\n  }\n": typeof types.TagListDocument,
+    "\n  query TagOverlay($tag: String!) {\n    tagged(tag: $tag, first: 500) { total items { id } }\n    tagReach(tag: $tag, depth: 10, first: 2000) { isPartial reached { node { id } } }\n  }\n": typeof types.TagOverlayDocument,
     "\n  query TagDetails($tag: String!) {\n    tagged(tag: $tag, first: 200) { total items { id kind namespace name props createdAt updatedAt } }\n    tagReach(tag: $tag, depth: 5, first: 200) {\n      isPartial\n      reached { distance from node { id kind namespace name props createdAt updatedAt } }\n    }\n  }\n": typeof types.TagDetailsDocument,
     "\n  query Viewer {\n    viewer {\n      tenant\n      role\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query RecentlyActive($first: Int!) {\n    recentlyActive(first: $first) { id kind namespace name updatedAt }\n  }\n": typeof types.RecentlyActiveDocument,
@@ -124,6 +126,8 @@ const documents: Documents = {
     "\n  query NodeTags($id: ID!) {\n    node(id: $id) {\n      ... on GraphNode {\n        id\n        tags { name source at actor { name role } }\n      }\n    }\n    tags(first: 1000) { items { name } }\n  }\n": types.NodeTagsDocument,
     "\n  mutation TagNode($id: ID!, $tag: String!) {\n    tagNode(nodeId: $id, tag: $tag) { id }\n  }\n": types.TagNodeDocument,
     "\n  mutation UntagNode($id: ID!, $tag: String!) {\n    untagNode(nodeId: $id, tag: $tag) { id }\n  }\n": types.UntagNodeDocument,
+    "\n  query TagList {\n    tags(first: 1000) { items { name } }\n  }\n": types.TagListDocument,
+    "\n  query TagOverlay($tag: String!) {\n    tagged(tag: $tag, first: 500) { total items { id } }\n    tagReach(tag: $tag, depth: 10, first: 2000) { isPartial reached { node { id } } }\n  }\n": types.TagOverlayDocument,
     "\n  query TagDetails($tag: String!) {\n    tagged(tag: $tag, first: 200) { total items { id kind namespace name props createdAt updatedAt } }\n    tagReach(tag: $tag, depth: 5, first: 200) {\n      isPartial\n      reached { distance from node { id kind namespace name props createdAt updatedAt } }\n    }\n  }\n": types.TagDetailsDocument,
     "\n  query Viewer {\n    viewer {\n      tenant\n      role\n    }\n  }\n": types.ViewerDocument,
     "\n  query RecentlyActive($first: Int!) {\n    recentlyActive(first: $first) { id kind namespace name updatedAt }\n  }\n": types.RecentlyActiveDocument,
@@ -271,6 +275,14 @@ export function graphql(source: "\n  mutation TagNode($id: ID!, $tag: String!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UntagNode($id: ID!, $tag: String!) {\n    untagNode(nodeId: $id, tag: $tag) { id }\n  }\n"): typeof import('./graphql').UntagNodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TagList {\n    tags(first: 1000) { items { name } }\n  }\n"): typeof import('./graphql').TagListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TagOverlay($tag: String!) {\n    tagged(tag: $tag, first: 500) { total items { id } }\n    tagReach(tag: $tag, depth: 10, first: 2000) { isPartial reached { node { id } } }\n  }\n"): typeof import('./graphql').TagOverlayDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -569,6 +569,18 @@ export type UntagNodeMutationVariables = Exact<{
 
 export type UntagNodeMutation = { untagNode: { id: string } };
 
+export type TagListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TagListQuery = { tags: { items: Array<{ name: string }> } };
+
+export type TagOverlayQueryVariables = Exact<{
+  tag: string;
+}>;
+
+
+export type TagOverlayQuery = { tagged: { total: number, items: Array<{ id: string }> } | null, tagReach: { isPartial: boolean, reached: Array<{ node: { id: string } }> } | null };
+
 export type TagDetailsQueryVariables = Exact<{
   tag: string;
 }>;
@@ -1500,6 +1512,33 @@ export const UntagNodeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UntagNodeMutation, UntagNodeMutationVariables>;
+export const TagListDocument = new TypedDocumentString(`
+    query TagList {
+  tags(first: 1000) {
+    items {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TagListQuery, TagListQueryVariables>;
+export const TagOverlayDocument = new TypedDocumentString(`
+    query TagOverlay($tag: String!) {
+  tagged(tag: $tag, first: 500) {
+    total
+    items {
+      id
+    }
+  }
+  tagReach(tag: $tag, depth: 10, first: 2000) {
+    isPartial
+    reached {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TagOverlayQuery, TagOverlayQueryVariables>;
 export const TagDetailsDocument = new TypedDocumentString(`
     query TagDetails($tag: String!) {
   tagged(tag: $tag, first: 200) {

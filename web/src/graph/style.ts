@@ -1,6 +1,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import { SHAPE_SIZE } from './layout.js';
 import { BULK_CLASS, CLUSTER_CLASS, MORE_CLASS, MORE_NODE_KIND, ROOT_CLASS, edgeClass } from './elements.js';
+import { TAG_CARRIER_CLASS, TAG_REACHED_CLASS } from '../lineage/tagOverlay.js';
 
 const base: StylesheetJson = [
   {
@@ -45,6 +46,9 @@ const base: StylesheetJson = [
       'text-valign': 'center', 'text-margin-y': 0, 'text-background-opacity': 0,
     },
   },
+  // A highlighted tag (lineage/tagOverlay.ts): its carriers ringed teal, what is downstream of them untagged, red.
+  { selector: `node.${TAG_CARRIER_CLASS}`, style: { 'outline-width': 4, 'outline-color': '#0d9488', 'outline-offset': 2, 'outline-opacity': 1 } },
+  { selector: `node.${TAG_REACHED_CLASS}`, style: { 'outline-width': 4, 'outline-color': '#dc2626', 'outline-offset': 2, 'outline-opacity': 1, 'outline-style': 'dashed' } },
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#e11d48' } },
   {
     selector: 'edge',

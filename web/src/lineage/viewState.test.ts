@@ -5,7 +5,7 @@ import { formatExpansions, parseExpansions, parseViewState, viewStateQuery } fro
 describe('view state in the URL', () => {
   it('has defaults for an empty query and rejects bad values', () => {
     expect(parseViewState(new URLSearchParams(''))).toEqual({
-      node: null, selected: null, direction: 'BOTH', depth: 3, asOf: null, view: 'graph', kinds: [], expansions: [], hubs: [], showAll: false, grouped: false, opened: [],
+      node: null, selected: null, direction: 'BOTH', depth: 3, asOf: null, view: 'graph', kinds: [], expansions: [], hubs: [], showAll: false, grouped: false, opened: [], tag: null,
     });
     const bad = parseViewState(new URLSearchParams('direction=SIDEWAYS&depth=99&asOf=yesterday&view=3d'));
     expect(bad).toMatchObject({ direction: 'BOTH', depth: 3, asOf: null, view: 'graph' });
@@ -17,11 +17,11 @@ describe('view state in the URL', () => {
       view: 'columns' as const, kinds: ['Dataset', 'Job'],
       expansions: [{ anchor: 'dataset:s3://lake:a,b', direction: 'DOWNSTREAM' as const, pages: 2 }, { anchor: 'job:etl:x', direction: 'UPSTREAM' as const, pages: 1 }],
       hubs: [{ anchor: 'job:etl:x', direction: 'DOWNSTREAM' as const, pages: 3 }], showAll: true,
-      grouped: true, opened: ['Run|airflow-prod', 'Dataset|hive://metastore:9083,x'],
+      grouped: true, opened: ['Run|airflow-prod', 'Dataset|hive://metastore:9083,x'], tag: 'PII & co',
     };
     const url = withQuery('/lineage', viewStateQuery(state));
     expect(parseViewState(new URL(url, 'http://x').searchParams)).toEqual(state);
-    expect(withQuery('/lineage', viewStateQuery({ ...state, direction: 'BOTH', depth: 3, view: 'graph', kinds: [], expansions: [], hubs: [], showAll: false, asOf: null, selected: null, grouped: false, opened: [] })))
+    expect(withQuery('/lineage', viewStateQuery({ ...state, direction: 'BOTH', depth: 3, view: 'graph', kinds: [], expansions: [], hubs: [], showAll: false, asOf: null, selected: null, grouped: false, opened: [], tag: null })))
       .toBe(`/lineage?node=${encodeURIComponent(state.node).replace(/%20/g, '+')}`);
   });
 

@@ -1,6 +1,6 @@
 /**
  * The explorer's view state as URL query parameters (pure), so a view is shareable and survives reloads:
- * `?node=<id>&direction=UPSTREAM&depth=4&asOf=2026-03-03T00:00:00Z&view=columns&kinds=Dataset,Job&exp=d2:<id>,u1:<id>&hubs=d2:<id>&all=1&group=1&open=Run%7Cairflow&sel=<id>`.
+ * `?node=<id>&direction=UPSTREAM&depth=4&asOf=2026-03-03T00:00:00Z&view=columns&kinds=Dataset,Job&exp=d2:<id>,u1:<id>&hubs=d2:<id>&all=1&group=1&open=Run%7Cairflow&tag=PII&sel=<id>`.
  */
 import type { ExpansionSpec } from './explore.js';
 import type { HubSpec } from './hubs.js';
@@ -24,6 +24,8 @@ export interface ViewState {
   grouped: boolean;
   /** Clusters opened (their keys, `<kind>|<namespace>`): `open=`. */
   opened: string[];
+  /** A tag whose carriers, and what lies downstream of them untagged, are marked on the map (tagOverlay.ts): `tag=`. */
+  tag: string | null;
 }
 
 export const MIN_DEPTH = 1;
@@ -48,6 +50,7 @@ export function parseViewState(query: URLSearchParams): ViewState {
     showAll: query.get('all') === '1',
     grouped: query.get('group') === '1',
     opened: (query.get('open') ?? '').split(',').filter(Boolean).flatMap((k) => { try { return [decodeURIComponent(k)]; } catch { return []; } }),
+    tag: query.get('tag') || null,
   };
 }
 
@@ -66,6 +69,7 @@ export function viewStateQuery(state: Partial<ViewState>): Record<string, string
   if ('showAll' in state) out.all = state.showAll ? 1 : null;
   if ('grouped' in state) out.group = state.grouped ? 1 : null;
   if ('opened' in state) out.open = state.opened?.length ? state.opened.map(encodeURIComponent).join(',') : null;
+  if ('tag' in state) out.tag = state.tag ?? null;
   return out;
 }
 
