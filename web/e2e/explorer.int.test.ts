@@ -208,6 +208,8 @@ describe('the lineage explorer', () => {
     await panel.getByTestId('tag-reach').getByText('analytics.contacts#email_hash').waitFor();
     expect(await panel.getByTestId('tag-carried-by').getByRole('button').allTextContents()).toEqual(['crm.customers#email']);
     await e2e.screenshot(page, '3d-tag');
+    await panel.getByTestId('tag-highlight-on-map').click();
+    expect(new URL(page.url()).searchParams.get('tag')).toBe('PII');
 
     // Highlighted on the map: the tagged column ringed, the column computed from it marked as untagged.
     await page.close();
