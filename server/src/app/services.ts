@@ -27,6 +27,7 @@ import { FeatureStore } from '../domain/features/features.service.js';
 import { ImpactUsageService } from '../domain/impact-usage.js';
 import { TagService } from '../domain/tags/tags.service.js';
 import { CurationService } from '../domain/curation/curation.js';
+import { SourceService } from '../domain/sources.js';
 import { EvaluationJudging } from '../domain/registry/judging.service.js';
 import type { Judge } from '../domain/ports/Judge.js';
 
@@ -69,6 +70,8 @@ export interface Services {
   tags: TagService;
   /** Descriptions and owners people set on datasets, jobs, models... (beside their emitters' facets). */
   curation: CurationService;
+  /** Marquez's data sources (`/api/v1/sources`). */
+  sources: SourceService;
   /** The traffic and GPU-hours behind an impact analysis's model versions, prompt versions and runs. */
   impactUsage: ImpactUsageService;
   /** Evaluations graded by an LLM judge, through the queue; null where no queue is wired (e.g. the CLI). */
@@ -141,6 +144,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     features: new FeatureStore(graph, analytics),
     tags: new TagService(graph),
     curation: new CurationService(graph),
+    sources: new SourceService(graph),
     judging: opts.judging ? new EvaluationJudging(graph, analytics, opts.judging.queue, opts.judging.judge, opts.judging.concurrency) : null,
     ...trainingServices(graph, opts.training),
   };

@@ -16,6 +16,8 @@ export const NODE_KINDS = [
   'Alert',
   /** A tenant's label (PII, gold, owner:@team) that datasets, fields, jobs, models... carry (domain/tags). */
   'Tag',
+  /** Where datasets live (a database, a Kafka cluster), as Marquez's `/sources` API registers one: its type and connection URL (domain/sources.ts). */
+  'Source',
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 

@@ -275,6 +275,7 @@ export type NodeKind =
   | 'QualityRule'
   | 'RegistryEvent'
   | 'Run'
+  | 'Source'
   | 'Tag'
   | 'Tenant'
   | 'Trace'

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { CatalogService } from '../../domain/catalog.service.js';
 import type { GraphNode, NodeKind } from '../../domain/model.js';
-import { badInput } from '../../domain/errors.js';
+import { badInput, notFound } from '../../domain/errors.js';
 import type { LineageEventArchive } from '../../domain/openlineage/event-archive.js';
 import { parseEventTime } from '../../domain/openlineage/event.schema.js';
 import { bearerAuth } from '../http/auth.js';
@@ -35,6 +35,7 @@ export function registerMarquezRoutes(app: FastifyInstance, services: Services):
     registerSearchRoute(scope, ctx);
     registerTagRoutes(scope, ctx);
     registerWriteRoutes(scope, ctx, services);
+    registerSourceRoutes(scope, services);
     registerEventRoutes(scope, services.lineageEvents);
   }, { prefix: '/api/v1' });
 }
@@ -62,6 +63,20 @@ function registerNamespaceRoutes(app: FastifyInstance, ctx: MarquezContext): voi
     if (body.description !== undefined && body.description !== null && typeof body.description !== 'string') throw badInput('description', 'must be a string');
     return toNamespace(await ctx.curation.putNamespace(marquezActor(req), params(req).namespace, body.ownerName, body.description as string | null | undefined));
   });
+}
+
+/** Marquez's sources (deprecated there, still what marquez-python's create_source writes). */
+function registerSourceRoutes(app: FastifyInstance, services: Services): void {
+  app.get('/sources', async (req) => {
+    const { limit, offset } = page(query(req));
+    return { sources: (await services.sources.list(tenantOf(req))).slice(offset, offset + limit) };
+  });
+  app.get('/sources/:source', async (req) => {
+    const found = await services.sources.get(tenantOf(req), params(req).source);
+    if (!found) throw notFound(`source ${params(req).source}`);
+    return found;
+  });
+  app.put('/sources/:source', async (req) => services.sources.put(marquezActor(req), params(req).source, req.body));
 }
 
 const DATASET_KINDS: readonly NodeKind[] = ['Dataset', 'Model', 'FeatureGroup'];

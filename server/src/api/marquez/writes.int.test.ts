@@ -17,6 +17,13 @@ describe("Marquez's older write API, as marquez-python calls it", () => {
 
   it('creates datasets, a job reading and writing them, a run, and moves the run through its states', async () => {
     expect((await send('PUT', '/namespaces/py-client', { ownerName: 'me', description: 'From marquez-python' })).status).toBe(200);
+    const source = await send('PUT', '/sources/analytics_db', { type: 'POSTGRESQL', connectionUrl: 'jdbc:postgresql://db.example.com/analytics', description: 'Warehouse' });
+    expect(source.status).toBe(200);
+    c.validate('Source', source.json);
+    expect(source.json).toMatchObject({ name: 'analytics_db', type: 'POSTGRESQL', connectionUrl: 'jdbc:postgresql://db.example.com/analytics' });
+    expect(await c.ok('/sources/analytics_db', 'Source')).toEqual(source.json);
+    c.validate('Source', (await send('PUT', '/sources/kafka', { type: 'KAFKA', connectionUrl: 'kafka://broker:9092' })).json);
+    expect((await c.ok('/sources', 'SourceList')).sources.map((x: { name: string }) => x.name)).toEqual(['analytics_db', 'kafka']);
     const table = await send('PUT', '/namespaces/py-client/datasets/public.room_bookings', {
       type: 'DB_TABLE', physicalName: 'public.room_bookings', sourceName: 'analytics_db', description: 'All the bookings',
       fields: [{ name: 'booking_id', type: 'INTEGER', tags: ['PK'] }, { name: 'guest_email', type: 'VARCHAR', description: 'E-mail', tags: ['PII'] }],
@@ -24,6 +31,8 @@ describe("Marquez's older write API, as marquez-python calls it", () => {
     });
     expect(table.status, JSON.stringify(table.json)).toBe(200);
     c.validate('Dataset', table.json);
+    // The dataset's dataSource facet carries the registered source's URL.
+    expect(table.json.facets.dataSource).toMatchObject({ name: 'analytics_db', uri: 'jdbc:postgresql://db.example.com/analytics' });
     expect(table.json).toMatchObject({
       name: 'public.room_bookings', type: 'DB_TABLE', sourceName: 'analytics_db', description: 'All the bookings', tags: ['gold'],
       fields: [{ name: 'booking_id', type: 'INTEGER', tags: ['PK'] }, { name: 'guest_email', type: 'VARCHAR', tags: ['PII'], description: 'E-mail' }],
@@ -81,6 +90,10 @@ describe("Marquez's older write API, as marquez-python calls it", () => {
     expect((await put({ type: 'DB_TABLE', physicalName: 'x', sourceName: 's', fields: [{ name: 'a' }] })).json.message).toMatch(/^fields\[0\]\.type: is required/);
     expect((await put({ type: 'DB_TABLE', physicalName: 'x', fields: [] })).json.message).toMatch(/^sourceName: is required/);
     expect((await put([1])).json.message).toMatch(/^body: /);
+    expect((await send('PUT', '/sources/s', { type: 'KAFKA' })).json.message).toMatch(/^connectionUrl: is required/);
+    expect((await send('GET', '/sources/nope')).status).toBe(404);
+    expect((await send('PUT', '/sources/s', { type: 'KAFKA', connectionUrl: 'kafka://x' }, viewerKey)).status).toBe(403);
+    expect((await c.get('/sources', c.otherKey)).json).toEqual({ sources: [] });
     expect((await send('PUT', '/namespaces/py-client/jobs/bad', { type: 'BATCH', inputs: [{ namespace: 'a' }], outputs: [] })).json.message).toMatch(/^inputs\[0\]\.name: is required/);
     expect((await send('POST', '/namespaces/py-client/jobs/bookings_etl/runs', { id: 'not-a-uuid' })).json.message).toMatch(/^id: must be a UUID/);
     expect((await send('POST', '/namespaces/py-client/jobs/no_such_job/runs', {})).status).toBe(404);

@@ -42,7 +42,10 @@ export function registerWriteRoutes(app: FastifyInstance, ctx: MarquezContext, s
 
   app.put('/namespaces/:namespace/datasets/:dataset', async (req) => {
     const { namespace, dataset } = params(req);
-    await take(req, datasetEventOf(namespace, dataset, req.body, now()));
+    // The registered source it names, if any, gives the dataSource facet its URL.
+    const named = (req.body as { sourceName?: unknown } | null)?.sourceName;
+    const source = typeof named === 'string' && named ? await services.sources.get(tenantOf(req), named) : null;
+    await take(req, datasetEventOf(namespace, dataset, req.body, now(), (name) => (source?.name === name ? source.connectionUrl : null)));
     return ctx.views(tenantOf(req)).dataset(await nodeOr404(req, nodeId('Dataset', namespace, dataset), `dataset ${dataset} in namespace ${namespace}`));
   });
 

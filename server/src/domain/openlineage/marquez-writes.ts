@@ -55,8 +55,8 @@ function tagKeys(v: unknown, field: string): string[] {
   throw badInput(field, 'must be a list of tag names');
 }
 
-/** `PUT /namespaces/{ns}/datasets/{name}` (a DbTable or a Stream) → a DatasetEvent. */
-export function datasetEventOf(namespace: string, name: string, raw: unknown, now: string): Record<string, unknown> {
+/** `PUT /namespaces/{ns}/datasets/{name}` (a DbTable or a Stream) → a DatasetEvent; `sourceUrl`: a registered source's connection URL. */
+export function datasetEventOf(namespace: string, name: string, raw: unknown, now: string, sourceUrl: (name: string) => string | null = () => null): Record<string, unknown> {
   const b = object(raw);
   const type = text(b, 'type', { required: true });
   if (type !== 'DB_TABLE' && type !== 'STREAM') throw badInput('type', 'must be DB_TABLE or STREAM');
@@ -79,7 +79,7 @@ export function datasetEventOf(namespace: string, name: string, raw: unknown, no
   ];
   const facets: Record<string, unknown> = {
     schema: { ...facet('SchemaDatasetFacet'), fields: fields.map((f) => ({ name: f.name, type: f.type, ...(f.description ? { description: f.description } : {}) })) },
-    dataSource: { ...facet('DatasourceDatasetFacet'), name: sourceName, uri: sourceName },
+    dataSource: { ...facet('DatasourceDatasetFacet'), name: sourceName, uri: sourceUrl(sourceName) ?? sourceName },
     datasetType: { ...facet('DatasetTypeDatasetFacet'), datasetType: type === 'STREAM' ? 'STREAM' : 'TABLE' },
   };
   if (description) facets.documentation = { ...facet('DocumentationDatasetFacet'), description };
