@@ -141,6 +141,39 @@ describe('alerts page', () => {
     expect(e2e.pageErrors(page)).toEqual([]);
   });
 
+  it("creates a feature group rule and a tag rule from the form: the demo's pii column reaches a column nobody tagged", async () => {
+    const page = await e2e.page('/alerts');
+    await page.getByTestId('alert-rule').first().waitFor();
+    // A feature group's null rate (the form once sent FEATURES rules a metric and an aggregation, which the server refuses).
+    await page.getByTestId('rule-name').fill('E2E null emails');
+    await page.getByTestId('rule-source').selectOption('FEATURES');
+    await page.getByTestId('rule-measure').selectOption('FEATURE_NULL_RATE');
+    await page.getByTestId('rule-labels').fill('group=dataset:features:customer_churn_features\nfeature=tenure_days');
+    await page.getByTestId('rule-threshold').fill('0.5');
+    await page.getByTestId('rule-create').click();
+    await page.getByTestId('alert-rule').filter({ hasText: 'E2E null emails' }).waitFor();
+
+    await page.getByTestId('rule-name').fill('E2E PII spreads');
+    await page.getByTestId('rule-source').selectOption('TAGS');
+    expect(await page.getByTestId('rule-measure').inputValue()).toBe('UNTAGGED_DOWNSTREAM');
+    await page.getByTestId('rule-labels').fill('tag=pii');
+    await page.getByTestId('rule-for').fill('0');
+    await page.getByTestId('rule-preview').click();
+    const preview = page.getByTestId('preview-series');
+    await preview.first().waitFor();
+    expect(await preview.first().getAttribute('data-breaching')).toBe('true');
+    expect(await preview.first().textContent()).toContain('tag=pii');
+    await page.getByTestId('rule-create').click();
+    await page.getByTestId('alert-rule').filter({ hasText: 'E2E PII spreads' }).waitFor();
+    await e2e.loom.services.alerts.evaluateTenant('demo');
+    const open = page.getByTestId('open-alert').filter({ hasText: 'E2E PII spreads' });
+    await expect.poll(async () => { await page.getByRole('button', { name: 'Refresh' }).click(); return open.count(); }, { timeout: 15_000 }).toBe(1);
+    expect(await open.first().getAttribute('data-state')).toBe('FIRING');
+    await e2e.screenshot(page, 'alerts-4-tag-rule');
+    expect(e2e.pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it("a viewer reads alerts but gets no rule form", async () => {
     const viewer = await e2e.loom.services.tenancy.createApiKey('demo', 'viewer');
     const page = await e2e.page('/alerts', viewer);

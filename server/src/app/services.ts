@@ -101,6 +101,10 @@ export interface ServiceOptions {
   judging?: { queue: JobQueue; judge: Judge | null; concurrency?: number };
 }
 
+/** How far and how many a TAGS alert rule counts downstream of its tag's carriers. */
+const TAG_ALERT_DEPTH = 10;
+const TAG_ALERT_LIMIT = 2000;
+
 export function createServices(raw: GraphStore, analytics: Analytics, opts: ServiceOptions = {}): Services {
   // The archive's reads wait, as the graph's do, for the events answered before them (the log is made after it).
   let archived = (_tenant: string) => Promise.resolve();
@@ -117,6 +121,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
   const registry = createRegistry(graph, analytics, { webhookGraph: raw });
   const gpu = new GpuQueryService(graph, analytics);
   const impactUsage = new ImpactUsageService(analytics, gpu);
+  const tags = new TagService(graph);
   // Read from the raw graph, which holds the change by then (the visible one would wait for the writer reporting it).
   const rawLineage = new LineageService(raw);
   return {
@@ -140,9 +145,15 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     metrics: new MetricsQueryService(analytics),
     gpu,
     impactUsage,
-    alerts: new AlertService(graph, analytics, registry.webhooks.notify, () => tenancy.listTenants(), opts.alerts),
+    alerts: new AlertService(graph, analytics, registry.webhooks.notify, () => tenancy.listTenants(), {
+      ...opts.alerts,
+      untaggedDownstream: async (tenant, tag) => {
+        const reach = await tags.reach(tenant, tag, TAG_ALERT_DEPTH, TAG_ALERT_LIMIT);
+        return reach && reach.reached.length;
+      },
+    }),
     features: new FeatureStore(graph, analytics),
-    tags: new TagService(graph),
+    tags,
     curation: new CurationService(graph),
     sources: new SourceService(graph),
     judging: opts.judging ? new EvaluationJudging(graph, analytics, opts.judging.queue, opts.judging.judge, opts.judging.concurrency) : null,

@@ -27,7 +27,8 @@ export type AlertMeasure =
   | 'LATENCY_P95_MS'
   | 'LATENCY_P99_MS'
   | 'STARTED_RUNS'
-  | 'TOKENS';
+  | 'TOKENS'
+  | 'UNTAGGED_DOWNSTREAM';
 
 /** value > threshold (GT), >= (GTE), < (LT), <= (LTE) */
 export type AlertOp =
@@ -76,6 +77,7 @@ export type AlertSource =
   | 'GPU'
   | 'METRIC'
   | 'RUNS'
+  | 'TAGS'
   | 'TRACES';
 
 /** PENDING: breaking the rule for less than its forSeconds; FIRING; RESOLVED: no longer breaking it */

@@ -26,6 +26,7 @@ import { alertRuleId, breaches, checkRule, MAX_RULES, ruleNode, toRule, type Ale
 import { signalQuery, type SignalRow } from './queries.js';
 import type { AlertState } from './state.js';
 import { closeAlert, emptyChanges, notifications, ruleChanges, toAlert, type Alert, type AlertEvent, type Changes } from './changes.js';
+import { tagId } from '../tags/tags.js';
 
 /** `value` null: a series that reported in the window before and not in this one (rules with alertOnNoData). */
 export interface PreviewSeries { labels: Record<string, string>; value: number | null; samples: number; breaching: boolean }
@@ -38,6 +39,8 @@ export type AlertNotify = (tenant: string, event: AlertEvent, data: Record<strin
 export interface AlertOptions {
   /** Series read per rule and evaluation (more are left out, and the rule says so). */
   maxSeries?: number;
+  /** A TAGS rule's measure now: how many nodes lie downstream of the tag's carriers without it (null: no such tag). */
+  untaggedDownstream?: (tenant: string, tag: string) => Promise<number | null>;
   /** The clock (tests). */
   now?: () => number;
 }
@@ -51,6 +54,7 @@ export class AlertService {
   private readonly lock = new KeyedLock();
   private readonly maxSeries: number;
   private readonly now: () => number;
+  private readonly untaggedDownstream: AlertOptions['untaggedDownstream'] | null;
 
   constructor(
     private readonly graph: GraphStore,
@@ -60,6 +64,7 @@ export class AlertService {
     opts: AlertOptions = {},
   ) {
     this.maxSeries = opts.maxSeries ?? 500;
+    this.untaggedDownstream = opts.untaggedDownstream ?? null;
     this.now = opts.now ?? Date.now;
   }
 
@@ -222,13 +227,14 @@ export class AlertService {
       const runOfPod = async (labels: Record<string, string>) => (await (runs ??= this.runsByPod(tenant))).get(`${labels.namespace}\u0000${labels.pod}`) ?? null;
       const jobOf = async (labels: Record<string, string>) => (nameable(labels.job_namespace ?? '', labels.job_name ?? '') ? nodeId('Job', labels.job_namespace!, labels.job_name!) : null);
       const groupOf = async (labels: Record<string, string>) => labels.group || null; // the group's node id
+      const tagOf = async (labels: Record<string, string>) => (labels.tag ? tagId(labels.tag) : null);
       for (const rule of rules) {
         try {
           const rows = await this.read(tenant, rule, nowMs);
           const truncated = rows.length > this.maxSeries;
           const seen = rows.slice(0, this.maxSeries);
           const read = { rows: seen, before: await this.silentBefore(tenant, rule, nowMs), open: await this.open(tenant, rule.id) };
-          const c = await ruleChanges(rule, read, nowMs, rule.source === 'GPU' ? runOfPod : rule.source === 'RUNS' ? jobOf : rule.source === 'FEATURES' ? groupOf : null);
+          const c = await ruleChanges(rule, read, nowMs, rule.source === 'GPU' ? runOfPod : rule.source === 'RUNS' ? jobOf : rule.source === 'FEATURES' ? groupOf : rule.source === 'TAGS' ? tagOf : null);
           changes.nodes.push(...c.nodes, ruleNode(rule.id, { lastEvaluatedAt: at, lastSeries: seen.length, lastTruncated: truncated, lastError: null }));
           changes.edges.push(...c.edges);
           changes.notes.push(...c.notes);
@@ -251,8 +257,17 @@ export class AlertService {
   }
 
   private async read(tenant: string, rule: AlertRule, nowMs: number): Promise<SignalRow[]> {
+    if (rule.source === 'TAGS') return this.readTag(tenant, rule);
     const q = signalQuery(rule, msToNs(nowMs - rule.windowSeconds * 1000), msToNs(nowMs), this.maxSeries + 1);
     return this.analytics.query<SignalRow>(tenant, q.sql, q.params);
+  }
+
+  /** A TAGS rule's one series: its tag, valued by the graph now (none while the tag does not exist). */
+  private async readTag(tenant: string, rule: AlertRule): Promise<SignalRow[]> {
+    const tag = rule.labels.find((l) => l.key === 'tag')!.value;
+    if (!this.untaggedDownstream) throw new Error('TAGS rules are not evaluated here (no tag reach wired)');
+    const value = await this.untaggedDownstream(tenant, tag);
+    return value === null ? [] : [{ a_key: `tag=${tag}`, a_labels: { tag }, a_value: value, a_samples: 1 }];
   }
 
   private async live(tenant: string, id: string): Promise<AlertRule> {

@@ -9,7 +9,10 @@
  * - RUNS: OpenLineage runs per job (the events received): how many failed, were aborted, completed or
  *   started in the window; an alert is tied to the job's node;
  * - FEATURES: feature store values with an event time in the window, per group (values written) or per
- *   group and feature (null rate, mean of a numeric feature); an alert is tied to the group's node.
+ *   group and feature (null rate, mean of a numeric feature); an alert is tied to the group's node;
+ * - TAGS: where data carrying a tag flows (domain/tags, tagReach), read from the graph: how many nodes lie
+ *   downstream of the tag's carriers without carrying it (a PII column hashed into an untagged one); an alert
+ *   is tied to the tag's node. The window does not apply: the graph now.
  * Pure: validation, and the rule as a node and back.
  */
 import type { GraphNode, NodeInput } from '../model.js';
@@ -18,7 +21,7 @@ import { badInput } from '../errors.js';
 import { GPU_METRIC_NAMES, GPU_METRICS } from '../telemetry/gpu.js';
 import { checkText } from '../registry/validate.js';
 
-export const ALERT_SOURCES = ['METRIC', 'GPU', 'TRACES', 'RUNS', 'FEATURES'] as const;
+export const ALERT_SOURCES = ['METRIC', 'GPU', 'TRACES', 'RUNS', 'FEATURES', 'TAGS'] as const;
 export type AlertSource = (typeof ALERT_SOURCES)[number];
 /** How the points of one series in the window become one value (METRIC, GPU). */
 export const ALERT_AGGREGATIONS = ['AVG', 'MIN', 'MAX', 'LAST', 'SUM'] as const;
@@ -36,7 +39,9 @@ export type RunMeasure = (typeof RUN_MEASURES)[number];
  */
 export const FEATURE_MEASURES = ['FEATURE_VALUES', 'FEATURE_NULL_RATE', 'FEATURE_MEAN'] as const;
 export type FeatureMeasure = (typeof FEATURE_MEASURES)[number];
-export const ALERT_MEASURES = [...TRACE_MEASURES, ...RUN_MEASURES, ...FEATURE_MEASURES] as const;
+/** What is counted of a tag's reach (TAGS): the nodes downstream of its carriers that do not carry it. */
+export const TAG_MEASURES = ['UNTAGGED_DOWNSTREAM'] as const;
+export const ALERT_MEASURES = [...TRACE_MEASURES, ...RUN_MEASURES, ...FEATURE_MEASURES, ...TAG_MEASURES] as const;
 export type AlertMeasure = (typeof ALERT_MEASURES)[number];
 export const ALERT_OPS = ['GT', 'GTE', 'LT', 'LTE'] as const;
 export type AlertOp = (typeof ALERT_OPS)[number];
@@ -48,6 +53,8 @@ export const GPU_LABELS = ['namespace', 'pod', 'container', 'host', 'gpu_uuid', 
 export const RUN_LABELS = ['job_namespace', 'job_name'] as const;
 /** The labels a FEATURES rule may match on: the group's node id (`dataset:<namespace>:<name>`) and, per feature, its name. */
 export const FEATURE_LABELS = ['group', 'feature'] as const;
+/** The label a TAGS rule names its tag with (one, required). */
+export const TAG_LABELS = ['tag'] as const;
 
 export interface LabelMatcher { key: string; value: string }
 
@@ -140,17 +147,19 @@ export function checkRule(input: AlertRuleInput): Omit<AlertRule, 'id' | 'enable
     if (source === 'GPU' && !(GPU_LABELS as readonly string[]).includes(l.key)) throw badInput(`input.labels[${i}].key`, `a GPU rule matches on ${GPU_LABELS.join(', ')}`);
     if (source === 'RUNS' && !(RUN_LABELS as readonly string[]).includes(l.key)) throw badInput(`input.labels[${i}].key`, `a RUNS rule matches on ${RUN_LABELS.join(', ')}`);
     if (source === 'FEATURES' && !(FEATURE_LABELS as readonly string[]).includes(l.key)) throw badInput(`input.labels[${i}].key`, `a FEATURES rule matches on ${FEATURE_LABELS.join(', ')}`);
+    if (source === 'TAGS' && !(TAG_LABELS as readonly string[]).includes(l.key)) throw badInput(`input.labels[${i}].key`, 'a TAGS rule names its tag: tag=<name>');
   });
+  if (source === 'TAGS' && labels.filter((l) => l.key === 'tag').length !== 1) throw badInput('input.labels', 'a TAGS rule names one tag: tag=<name>');
   const service = checkText('input.service', input.service, 200)?.trim() || null;
   let metric: string | null = null;
   let aggregation: AlertAggregation | null = null;
   let measure: AlertMeasure | null = null;
-  if (source === 'TRACES' || source === 'RUNS' || source === 'FEATURES') {
+  if (source === 'TRACES' || source === 'RUNS' || source === 'FEATURES' || source === 'TAGS') {
     if (input.metric) throw badInput('input.metric', `a ${source} rule has a measure, not a metric`);
     if (input.aggregation) throw badInput('input.aggregation', `a ${source} rule has a measure, not an aggregation`);
     if (source === 'TRACES' && labels.length) throw badInput('input.labels', 'a TRACES rule filters by service only');
-    if (source !== 'TRACES' && service) throw badInput('input.service', `a ${source} rule matches on labels (${(source === 'RUNS' ? RUN_LABELS : FEATURE_LABELS).join(', ')}), not a service`);
-    measure = oneOf('input.measure', input.measure, source === 'TRACES' ? TRACE_MEASURES : source === 'RUNS' ? RUN_MEASURES : FEATURE_MEASURES);
+    if (source !== 'TRACES' && service) throw badInput('input.service', `a ${source} rule matches on labels (${(source === 'RUNS' ? RUN_LABELS : source === 'TAGS' ? TAG_LABELS : FEATURE_LABELS).join(', ')}), not a service`);
+    measure = oneOf('input.measure', input.measure, source === 'TRACES' ? TRACE_MEASURES : source === 'RUNS' ? RUN_MEASURES : source === 'TAGS' ? TAG_MEASURES : FEATURE_MEASURES);
     if (measure === 'FEATURE_VALUES' && labels.some((l) => l.key === 'feature')) throw badInput('input.labels', 'FEATURE_VALUES counts a group\'s values: match on group only');
   } else {
     if (input.measure) throw badInput('input.measure', `a ${source} rule has a metric and an aggregation, not a measure`);

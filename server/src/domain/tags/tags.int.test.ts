@@ -168,4 +168,38 @@ describe('tags: Marquez tag API, GraphQL, OpenLineage tags facets', () => {
     expect(again.reached.map((r: { node: { id: string } }) => r.node.id)).not.toContain(first);
     expect((await fails(c.loom, '{ tagReach(tag: "secret", depth: 11) { isPartial } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'depth' });
   });
+
+  it('TAGS alert rules fire while a tag reaches untagged nodes, and resolve once they carry it', async () => {
+    // The Spark corpus's column lineage again: a source column with derived columns downstream.
+    const graph = c.loom.services.graph;
+    const all = await graph.search(DEMO_TENANT, { text: '', kinds: ['Field'], limit: 2000 });
+    let source: string | null = null;
+    let derived: string[] = [];
+    for (const f of all) {
+      const out = await graph.neighbours(DEMO_TENANT, f.id, { direction: 'DOWNSTREAM', edgeKinds: ['DERIVES'], limit: 50, offset: 0 });
+      const next = out.items.filter((i) => i.node.kind === 'Field');
+      if (next.length) { source = f.id; derived = next.map((i) => i.node.id); break; }
+    }
+    expect(source).not.toBeNull();
+    await ok(c.loom, TAG, { id: source, tag: 'restricted' });
+    const input = { name: 'restricted data spreads', source: 'TAGS', measure: 'UNTAGGED_DOWNSTREAM', labels: [{ key: 'tag', value: 'restricted' }], op: 'GT', threshold: 0 };
+    const { previewAlertRule } = await ok(c.loom, 'query ($input: AlertRuleInput!) { previewAlertRule(input: $input) { series { labels value breaching } } }', { input });
+    const reached = (await ok(c.loom, '{ tagReach(tag: "restricted", depth: 10, first: 2000) { reached { node { id } } } }')).tagReach.reached.map((r: { node: { id: string } }) => r.node.id);
+    expect(previewAlertRule.series).toEqual([{ labels: { tag: 'restricted' }, value: reached.length, breaching: true }]);
+    const { createAlertRule: rule } = await ok(c.loom, 'mutation ($input: AlertRuleInput!) { createAlertRule(input: $input) { id } }', { input });
+    await c.loom.services.alerts.evaluateTenant(DEMO_TENANT);
+    const alerts = async (states: string[]) => (await ok(c.loom, 'query ($r: ID, $s: [AlertState!]) { alerts(ruleId: $r, states: $s) { state value subjectId } }', { r: rule.id, s: states })).alerts;
+    expect(await alerts(['FIRING'])).toEqual([{ state: 'FIRING', value: reached.length, subjectId: 'tag:registry:restricted' }]);
+    expect((await ok(c.loom, '{ alerts(nodeId: "tag:registry:restricted") { state } }')).alerts).toEqual([{ state: 'FIRING' }]);
+
+    // Everything downstream marked too: nothing reached untagged, the alert resolves.
+    for (const id of reached) await ok(c.loom, TAG, { id, tag: 'restricted' });
+    expect(derived.every((d) => reached.includes(d))).toBe(true);
+    await c.loom.services.alerts.evaluateTenant(DEMO_TENANT);
+    expect(await alerts(['FIRING'])).toEqual([]);
+    expect((await alerts(['RESOLVED']))[0]).toMatchObject({ state: 'RESOLVED' });
+    // A TAGS rule names one tag.
+    const bad = await fails(c.loom, 'mutation ($input: AlertRuleInput!) { createAlertRule(input: $input) { id } }', { input: { ...input, labels: [] } });
+    expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.labels' });
+  });
 });

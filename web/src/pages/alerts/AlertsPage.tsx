@@ -24,16 +24,17 @@ type Rule = AlertsPageQuery['alertRules'][number];
 type Source = AlertRuleInput['source'];
 const NO_VARIABLES = {};
 const REFRESH_MS = 15_000;
-const SOURCES = ['GPU', 'METRIC', 'TRACES', 'RUNS', 'FEATURES'] as const satisfies readonly Source[];
+const SOURCES = ['GPU', 'METRIC', 'TRACES', 'RUNS', 'FEATURES', 'TAGS'] as const satisfies readonly Source[];
 const GPU_METRICS = ['utilization', 'memory_utilization', 'memory_used', 'memory_free', 'temperature', 'memory_temperature', 'power', 'sm_active', 'sm_occupancy', 'tensor_active', 'dram_active'];
 const AGGREGATIONS = ['AVG', 'MIN', 'MAX', 'LAST', 'SUM'] as const satisfies readonly NonNullable<AlertRuleInput['aggregation']>[];
 const TRACE_MEASURES = ['ERROR_RATE', 'LATENCY_P50_MS', 'LATENCY_P95_MS', 'LATENCY_P99_MS', 'COST_USD', 'TOKENS', 'COUNT'] as const satisfies readonly NonNullable<AlertRuleInput['measure']>[];
 const RUN_MEASURES = ['FAILED_RUNS', 'ABORTED_RUNS', 'COMPLETED_RUNS', 'STARTED_RUNS'] as const satisfies readonly NonNullable<AlertRuleInput['measure']>[];
 const FEATURE_MEASURES = ['FEATURE_VALUES', 'FEATURE_NULL_RATE', 'FEATURE_MEAN'] as const satisfies readonly NonNullable<AlertRuleInput['measure']>[];
-const MEASURES: Partial<Record<Source, readonly string[]>> = { TRACES: TRACE_MEASURES, RUNS: RUN_MEASURES, FEATURES: FEATURE_MEASURES };
-const LABELS_PLACEHOLDER: Record<Source, string> = { GPU: 'namespace=ml', METRIC: 'queue=ingest', TRACES: '', RUNS: 'job_namespace=airflow', FEATURES: 'group=dataset:<namespace>:<name>\nfeature=tenure_days' };
+const TAG_MEASURES = ['UNTAGGED_DOWNSTREAM'] as const satisfies readonly NonNullable<AlertRuleInput['measure']>[];
+const MEASURES: Partial<Record<Source, readonly string[]>> = { TRACES: TRACE_MEASURES, RUNS: RUN_MEASURES, FEATURES: FEATURE_MEASURES, TAGS: TAG_MEASURES };
+const LABELS_PLACEHOLDER: Record<Source, string> = { GPU: 'namespace=ml', METRIC: 'queue=ingest', TRACES: '', RUNS: 'job_namespace=airflow', FEATURES: 'group=dataset:<namespace>:<name>\nfeature=tenure_days', TAGS: 'tag=pii' };
 /** Sources measured by a measure (not a metric and an aggregation). */
-const MEASURED: readonly Source[] = ['TRACES', 'RUNS', 'FEATURES'];
+const MEASURED: readonly Source[] = ['TRACES', 'RUNS', 'FEATURES', 'TAGS'];
 const OPS = ['GT', 'GTE', 'LT', 'LTE'] as const satisfies readonly AlertRuleInput['op'][];
 const SEVERITIES = ['INFO', 'WARNING', 'CRITICAL'] as const satisfies readonly NonNullable<AlertRuleInput['severity']>[];
 const SEVERITY_CLASS: Record<string, string> = { CRITICAL: 'FAILED', WARNING: 'ABORTED', INFO: 'QUEUED' };
@@ -250,7 +251,8 @@ function RuleForm({ editing, onDone, onCancel }: { editing: Rule | null; onDone:
     };
     const measure = form.measure as AlertRuleInput['measure'];
     if (form.source === 'TRACES') return { ...base, measure, llmOnly: form.llmOnly, service: form.service.trim() || null };
-    if (form.source === 'RUNS') return { ...base, measure, labels: parsed.labels };
+    // Measured by labels (a job, a feature group, a tag), not a service.
+    if (form.source === 'RUNS' || form.source === 'FEATURES' || form.source === 'TAGS') return { ...base, measure, labels: parsed.labels };
     return { ...base, metric: form.metric.trim(), aggregation: form.aggregation as AlertRuleInput['aggregation'], labels: parsed.labels, service: form.source === 'METRIC' ? form.service.trim() || null : null };
   };
   const submit = async (e: FormEvent) => {
@@ -275,7 +277,7 @@ function RuleForm({ editing, onDone, onCancel }: { editing: Rule | null; onDone:
           <div className="field"><label htmlFor="rule-source">{t('source')}</label>
             <select id="rule-source" data-testid="rule-source" value={form.source} onChange={(e) => {
               const source = e.target.value as Source;
-              set({ source, metric: source === 'GPU' ? 'utilization' : '', op: source === 'GPU' ? 'LT' : 'GT', measure: MEASURES[source]?.[0] ?? 'ERROR_RATE', threshold: source === 'RUNS' ? '0' : form.threshold });
+              set({ source, metric: source === 'GPU' ? 'utilization' : '', op: source === 'GPU' ? 'LT' : 'GT', measure: MEASURES[source]?.[0] ?? 'ERROR_RATE', threshold: source === 'RUNS' || source === 'TAGS' ? '0' : form.threshold });
             }}>{SOURCES.map((s) => <option key={s} value={s}>{t(s)}</option>)}</select></div>
           <div className="field"><label htmlFor="rule-severity">{t('severity')}</label>
             <select id="rule-severity" data-testid="rule-severity" value={form.severity} onChange={(e) => set({ severity: e.target.value })}>{SEVERITIES.map((s) => <option key={s} value={s}>{t(s)}</option>)}</select></div>
