@@ -139,6 +139,11 @@ describe('descriptions and owners set by people, beside what emitters report', (
     c.validate('Namespace', del.json);
     const names = async () => (await c.ok('/namespaces', 'NamespaceList')).namespaces.map((n: { name: string }) => n.name);
     expect(await names()).not.toContain('gone');
+    // PUT brings a deleted namespace back (its datasets and jobs stay deleted).
+    expect((await send('PUT', '/namespaces/gone', { ownerName: 'me' })).json).toMatchObject({ name: 'gone', ownerName: 'me' });
+    expect(await names()).toContain('gone');
+    await ok(c.loom, 'mutation { deleteNode(nodeId: "namespace:gone:gone") { id } }');
+    expect(await names()).not.toContain('gone');
     const { node } = await ok(c.loom, 'query ($id: ID!) { node(id: $id) { validTo } }', { id: 'dataset:gone:d2' });
     expect(node.validTo).not.toBeNull();
     expect((await fails(c.loom, DESCRIBE, { id: 'dataset:gone:d2', d: 'x' })).extensions?.code).toBe('CONFLICT');

@@ -119,6 +119,8 @@ export class CurationService {
     const id = nodeId('Namespace', name, name);
     const [existing] = await this.graph.getNodes(actor.tenant, [id]);
     if (!existing) await this.graph.write(actor.tenant, { nodes: [{ id, kind: 'Namespace', namespace: name, name, props: {} }], edges: [] });
+    // Creating a deleted namespace again brings it back, as in Marquez.
+    else if (typeof existing.props[HIDDEN_AT] === 'string') await this.graph.write(actor.tenant, { nodes: [hide(existing, false)], edges: [] });
     return this.set(actor, id, (by) => ({
       [CURATED_PROPS.owners]: owners, [CURATED_PROPS.ownersBy]: by,
       [CURATED_PROPS.description]: text, [CURATED_PROPS.describedBy]: text === null ? null : by,
