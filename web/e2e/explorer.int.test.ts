@@ -208,8 +208,12 @@ describe('the lineage explorer', () => {
     await panel.getByTestId('tag-reach').getByText('analytics.contacts#email_hash').waitFor();
     expect(await panel.getByTestId('tag-carried-by').getByRole('button').allTextContents()).toEqual(['crm.customers#email']);
     await e2e.screenshot(page, '3d-tag');
+    // The tag's panel came with the map kept (its root still the column), and highlights the tag on it.
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ node: field, sel: 'tag:registry:PII' });
+    expect(await panel.getByTestId('details-open-lineage').isDisabled()).toBe(true);
     await panel.getByTestId('tag-highlight-on-map').click();
     expect(new URL(page.url()).searchParams.get('tag')).toBe('PII');
+    await page.waitForFunction((id) => (window as unknown as { __loomCy: Core }).__loomCy.$id(id).hasClass('tag-carrier'), field);
 
     // Highlighted on the map: the tagged column ringed, the column computed from it marked as untagged.
     await page.close();

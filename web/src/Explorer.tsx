@@ -113,7 +113,7 @@ export function Explorer() {
           </>
         )}
       </main>
-      <DetailsPanel nodeId={state.selected} rootId={state.node} onOpenLineage={(id) => open(id)} />
+      <DetailsPanel nodeId={state.selected} rootId={state.node} onOpenLineage={(id) => open(id)} onSelect={(id) => update({ selected: id }, true)} />
     </div>
   );
 }

@@ -24,10 +24,12 @@ interface Props {
   nodeId: string | null;
   rootId: string | null;
   onOpenLineage: (id: string) => void;
+  /** Show another node's details, keeping the map as it is (a tag's, from a node's tag chips). */
+  onSelect?: (id: string) => void;
 }
 
 /** Everything Loom knows about the selected node, fetched fresh with `node(id)`; kind-specific sections below the facts. */
-export function DetailsPanel({ nodeId, rootId, onOpenLineage }: Props) {
+export function DetailsPanel({ nodeId, rootId, onOpenLineage, onSelect }: Props) {
   const t = useT(M);
   const { dateTime } = useFormat();
   const { data, loading, error, reload } = useQuery(NodeDetailsDocument, nodeId && !nodeId.startsWith('more:') ? { id: nodeId } : null);
@@ -45,7 +47,8 @@ export function DetailsPanel({ nodeId, rootId, onOpenLineage }: Props) {
             <KindBadge kind={node.kind} />
             <h2 data-testid="details-name">{node.name}</h2>
           </header>
-          <button type="button" onClick={() => onOpenLineage(node.id)} disabled={node.id === rootId} data-testid="details-open-lineage">
+          {/* A tag has no lineage of its own: its panel lists what carries it and highlights them on the map. */}
+          <button type="button" onClick={() => onOpenLineage(node.id)} disabled={node.id === rootId || node.kind === 'Tag'} data-testid="details-open-lineage">
             {t('open')}
           </button>
           <Lifecycle key={`life-${node.id}`} node={node} onChanged={reload} />
@@ -58,7 +61,7 @@ export function DetailsPanel({ nodeId, rootId, onOpenLineage }: Props) {
             <dt>{t('updated')}</dt><dd><time dateTime={node.updatedAt} title={node.updatedAt}>{dateTime(node.updatedAt)}</time></dd>
           </dl>
           {TAGGABLE.has(node.kind) && <About key={`about-${node.id}`} nodeId={node.id} />}
-          {TAGGABLE.has(node.kind) && <NodeTags key={`tags-${node.id}`} nodeId={node.id} onOpen={onOpenLineage} />}
+          {TAGGABLE.has(node.kind) && <NodeTags key={`tags-${node.id}`} nodeId={node.id} onOpen={onSelect ?? onOpenLineage} />}
           <NodeAlerts key={`alerts-${node.id}`} nodeId={node.id} compact />
           {Section && <Section key={node.id} node={node} onOpenLineage={onOpenLineage} />}
           <details className="all-props">
