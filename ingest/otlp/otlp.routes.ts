@@ -124,9 +124,6 @@ function statusBody(req: FastifyRequest, reply: FastifyReply, payload: unknown) 
  * stored spans or points charged after. OTLP/HTTP and OTLP/gRPC alike.
  */
 export async function ingestWithinQuota(services: Services, tenant: string, signal: Signal, request: unknown): Promise<OtlpIngestResult> {
-  const kind = signal === 'traces' ? 'spans' : 'metricPoints';
-  await services.ingestLimits.admit(tenant, kind);
-  const result = signal === 'traces' ? await services.traceIngest.ingest(tenant, request) : await services.metricsIngest.ingest(tenant, request);
-  services.ingestLimits.charge(tenant, kind, result.accepted);
-  return result;
+  return services.ingestLimits.within(tenant, signal === 'traces' ? 'spans' : 'metricPoints',
+    () => (signal === 'traces' ? services.traceIngest.ingest(tenant, request) : services.metricsIngest.ingest(tenant, request)), (r) => r.accepted);
 }

@@ -13,12 +13,7 @@ const TRACE_OK = 'a1'.repeat(16);
 const TRACE_ERR = 'b2'.repeat(16);
 let beforeChanges = '';
 
-async function gql(query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${e2e.loom.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data;
-}
+const gql = <T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> => e2e.gql<T>(query, variables);
 
 const str = (key: string, v: string) => ({ key, value: { stringValue: v } });
 const int = (key: string, v: number) => ({ key, value: { intValue: String(v) } });

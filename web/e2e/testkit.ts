@@ -34,6 +34,8 @@ export interface E2E {
   /** Uncaught errors of a page opened by page(). */
   pageErrors(page: Page): string[];
   screenshot(page: Page, name: string): Promise<void>;
+  /** A GraphQL request with the demo key: its data, or a throw with the errors' messages. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
 /** Starts Loom and Chromium before the file's tests, stops both after. */
@@ -75,6 +77,12 @@ export function useE2E(env: Record<string, string> = {}): E2E {
     },
     pageErrors: (page) => errors.get(page) ?? [],
     screenshot: async (page, name) => { await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) }); },
+    async gql(query, variables = {}) {
+      const res = await fetch(`${this.loom.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` }, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
+      if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+      return body.data;
+    },
   };
 }
 

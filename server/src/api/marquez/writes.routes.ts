@@ -25,9 +25,7 @@ export function registerWriteRoutes(app: FastifyInstance, ctx: MarquezContext, s
   const take = async (req: FastifyRequest, event: Record<string, unknown>) => {
     requireWrite(marquezActor(req), 'write through the Marquez API');
     const tenant = tenantOf(req);
-    await services.ingestLimits.admit(tenant, 'lineageEvents');
-    await receiver.ingest(tenant, event, req.client);
-    services.ingestLimits.charge(tenant, 'lineageEvents', 1);
+    await services.ingestLimits.within(tenant, 'lineageEvents', () => receiver.ingest(tenant, event, req.client), () => 1);
   };
   const now = () => new Date().toISOString();
   const ioOf = async (req: FastifyRequest, job: GraphNode): Promise<JobIo> => {

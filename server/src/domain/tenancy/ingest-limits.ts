@@ -80,6 +80,14 @@ export class IngestLimits {
     throw new LoomError('RATE_LIMITED', `tenant ${tenant} may send ${rate} ${WHAT[kind]} a second; it sent more: retry in ${wait} s`, undefined, wait);
   }
 
+  /** `work` within the tenant's quota of `kind`: admitted (or refused) first, charged with `stored(result)` after. */
+  async within<T>(tenant: string, kind: IngestKind, work: () => Promise<T>, stored: (result: T) => number): Promise<T> {
+    await this.admit(tenant, kind);
+    const result = await work();
+    this.charge(tenant, kind, stored(result));
+    return result;
+  }
+
   /** Take what an admitted request carried (it may leave the bucket in debt). */
   charge(tenant: string, kind: IngestKind, n: number): void {
     const rate = this.rates.get(tenant)?.rates[kind];
