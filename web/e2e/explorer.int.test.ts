@@ -138,10 +138,12 @@ describe('the lineage explorer', () => {
     expect(text).toContain('added currency text');
     expect(text).toContain('removed coupon');
     expect(text).toContain('retyped id int → bigint');
-    // The dropped column is listed after the current ones, marked as such.
+    // The dropped column (its HAS_FIELD edge ended at the second event) is listed after the current ones, marked with when.
     const panel = page.getByTestId('details-panel');
     expect(await panel.getByTestId('details-field').allTextContents()).toEqual(['currencytext', 'idbigint', 'totalint']);
+    await panel.getByTestId('details-dropped-field').waitFor();
     expect(await panel.getByTestId('details-dropped-field').allTextContents()).toEqual(['coupondropped']);
+    expect(await panel.getByTestId('details-dropped-field').getAttribute('title')).toMatch(/^Dropped from its writers' schema on .*2026/);
     await e2e.screenshot(page, '3b-schema-changes');
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();

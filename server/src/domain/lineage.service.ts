@@ -80,8 +80,12 @@ export class LineageService {
       ? (await this.graph.neighbours(tenant, nodeId, { direction: 'DOWNSTREAM', edgeKinds: ['OUTPUT'], limit: MAX_JOB_OUTPUTS, offset: 0 })).items
       : null;
     const datasets = outputs ? outputs.map((o) => o.node.id) : [root.id];
-    const pages = await Promise.all(datasets.map((id) => this.graph.neighbours(tenant, id, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_FIELD'], limit: MAX_FIELDS_PER_DATASET, offset: 0 })));
-    const fields = pages.flatMap((p) => p.items).slice(0, MAX_FIELDS_PER_DATASET);
+    // A dataset's fields then: its current schema, or `asOf` the columns it had at that time (a dropped column's HAS_FIELD has ended).
+    const asOf = opts.asOf;
+    const pages = await Promise.all(datasets.map((id) => this.graph.neighbours(tenant, id, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_FIELD'], limit: MAX_FIELDS_PER_DATASET, offset: 0, includeEnded: !!asOf })));
+    const fields = pages.flatMap((p) => p.items)
+      .filter((f) => !asOf || (f.edge.validFrom <= asOf && (!f.edge.validTo || f.edge.validTo > asOf)))
+      .slice(0, MAX_FIELDS_PER_DATASET);
     const results = await Promise.all([...datasets, ...fields.map((f) => f.node.id)].map((id) => this.graph.lineage(tenant, id, q)));
     const seeds = [...(outputs ?? []), ...fields];
     return mergeLineage(root, seeds.map((s) => ({ node: s.node, distance: 0 })), seeds.map((s) => s.edge), results, limit);

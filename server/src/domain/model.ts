@@ -160,7 +160,7 @@ export interface EdgeInput {
   validFrom?: string;
   /**
    * End of validity, set exactly as given (null = current) by a writer that computed it from the
-   * whole history (see openlineage/job-edges.ts). Left out, an existing edge keeps its end and a new one is current.
+   * whole history (see openlineage/edge-history.ts). Left out, an existing edge keeps its end and a new one is current.
    */
   validTo?: string | null;
 }

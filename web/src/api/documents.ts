@@ -198,6 +198,23 @@ export const NodeRelationsDocument = graphql(`
   }
 `);
 
+/** A dataset's columns with their HAS_FIELD edges, ended ones included (a column its writers' schema dropped ends then). */
+export const DatasetColumnsDocument = graphql(`
+  query DatasetColumns($id: ID!, $first: Int!) {
+    node(id: $id) {
+      ... on GraphNode {
+        id
+        neighbours(direction: DOWNSTREAM, first: $first, edgeKinds: ["HAS_FIELD"], ended: true) {
+          items {
+            edge { validTo }
+            node { id kind namespace name props createdAt updatedAt tags { name } }
+          }
+        }
+      }
+    }
+  }
+`);
+
 export const NodeAboutDocument = graphql(`
   query NodeAbout($id: ID!) {
     node(id: $id) {

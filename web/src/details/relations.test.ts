@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertionsOf, fieldType, groupRelations, propsWithPrefix, runState, splitBySchema, transformationsOf, type Relation } from './relations.js';
+import { assertionsOf, fieldType, groupRelations, propsWithPrefix, runState, droppedFields, transformationsOf, type Relation } from './relations.js';
 
 const node = (id: string, kind: string, createdAt = '2026-03-01T00:00:00Z', props: unknown = {}) =>
   ({ id, kind, namespace: 'ns', name: id, props, createdAt, updatedAt: createdAt });
@@ -47,11 +47,19 @@ describe('props readers', () => {
   });
 });
 
-describe('splitBySchema', () => {
-  it('tells the fields of the latest schema from those its emitters no longer report', () => {
-    const fields = ['t#id', 't#coupon', 't#currency'].map((name) => ({ name }));
-    const props = { 'facets.schema': { fields: [{ name: 'id', type: 'bigint' }, { name: 'currency' }, { bad: 1 }] } };
-    expect(splitBySchema(props, fields)).toEqual({ current: [{ name: 't#id' }, { name: 't#currency' }], dropped: [{ name: 't#coupon' }] });
-    expect(splitBySchema({}, fields)).toEqual({ current: fields, dropped: [] });
+describe('droppedFields', () => {
+  it('lists the fields whose HAS_FIELD edge ended, latest drop first, and not a field current again', () => {
+    const f = (id: string, kind = 'Field') => ({ id, kind });
+    const items = [
+      { edge: { validTo: null }, node: f('t#id') },
+      { edge: { validTo: '2026-03-01T02:00:00.000Z' }, node: f('t#coupon') },
+      { edge: { validTo: '2026-03-02T00:00:00.000Z' }, node: f('t#email') },
+      { edge: { validTo: '2026-03-02T00:00:00.000Z' }, node: f('t#x', 'Feature') },
+    ];
+    expect(droppedFields(items)).toEqual([
+      { node: f('t#email'), droppedAt: '2026-03-02T00:00:00.000Z' },
+      { node: f('t#coupon'), droppedAt: '2026-03-01T02:00:00.000Z' },
+    ]);
+    expect(droppedFields([...items, { edge: { validTo: null }, node: f('t#coupon') }]).map((d) => d.node.id)).toEqual(['t#email']);
   });
 });

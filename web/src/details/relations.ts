@@ -72,20 +72,20 @@ export function runState(props: unknown): string | null {
   return events.length ? events[events.length - 1][0].slice(3) : null;
 }
 
-/** A Field's type from its props (the schema facet's `type`), or null. */
 /**
- * A dataset's fields split by its latest schema (the `schema` facet, kept at its newest event time):
- * those in it, and those its emitters no longer report (their nodes stay in the graph, for history and
- * column lineage). Without a schema facet every field counts as current. Pure.
+ * The columns a dataset no longer has: its fields whose HAS_FIELD edge has ended (the server ends it when
+ * the dataset's writers give a schema without the column; the field node stays, for history and column
+ * lineage), with when, latest drop first; a field current again is not among them. Pure.
  */
-export function splitBySchema<T extends { name: string }>(datasetProps: unknown, fields: readonly T[]): { current: T[]; dropped: T[] } {
-  const list = ((datasetProps as Record<string, unknown> | null)?.['facets.schema'] as { fields?: unknown } | undefined)?.fields;
-  if (!Array.isArray(list)) return { current: [...fields], dropped: [] };
-  const names = new Set(list.flatMap((f) => (f && typeof f === 'object' && typeof (f as { name?: unknown }).name === 'string' ? [(f as { name: string }).name] : [])));
-  const column = (f: T) => f.name.slice(f.name.lastIndexOf('#') + 1);
-  return { current: fields.filter((f) => names.has(column(f))), dropped: fields.filter((f) => !names.has(column(f))) };
+export function droppedFields<T extends { id: string; kind: string }>(items: readonly { edge: { validTo?: string | null }; node: T }[]): Array<{ node: T; droppedAt: string }> {
+  const current = new Set(items.filter((i) => !i.edge.validTo).map((i) => i.node.id));
+  return items
+    .filter((i): i is { edge: { validTo: string }; node: T } => !!i.edge.validTo && i.node.kind === 'Field' && !current.has(i.node.id))
+    .map((i) => ({ node: i.node, droppedAt: i.edge.validTo }))
+    .sort((a, b) => b.droppedAt.localeCompare(a.droppedAt) || a.node.id.localeCompare(b.node.id));
 }
 
+/** A Field's type from its props (the schema facet's `type`), or null. */
 export function fieldType(props: unknown): string | null {
   const type = (props as Record<string, unknown> | null)?.type;
   return typeof type === 'string' ? type : null;

@@ -526,6 +526,14 @@ export type NodeRelationsQueryVariables = Exact<{
 
 export type NodeRelationsQuery = { node: { id: string, neighbours: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> } } | null };
 
+export type DatasetColumnsQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+}>;
+
+
+export type DatasetColumnsQuery = { node: { id: string, neighbours: { items: Array<{ edge: { validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> } } | null };
+
 export type NodeAboutQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1434,6 +1442,39 @@ export const NodeRelationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeRelationsQuery, NodeRelationsQueryVariables>;
+export const DatasetColumnsDocument = new TypedDocumentString(`
+    query DatasetColumns($id: ID!, $first: Int!) {
+  node(id: $id) {
+    ... on GraphNode {
+      id
+      neighbours(
+        direction: DOWNSTREAM
+        first: $first
+        edgeKinds: ["HAS_FIELD"]
+        ended: true
+      ) {
+        items {
+          edge {
+            validTo
+          }
+          node {
+            id
+            kind
+            namespace
+            name
+            props
+            createdAt
+            updatedAt
+            tags {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DatasetColumnsQuery, DatasetColumnsQueryVariables>;
 export const NodeAboutDocument = new TypedDocumentString(`
     query NodeAbout($id: ID!) {
   node(id: $id) {

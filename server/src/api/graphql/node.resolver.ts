@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from './context.js';
+import { badInput } from '../../domain/errors.js';
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import { DirectionEnum, Edge, GraphNode, Node, NodeKindEnum, NeighbourPage, PROPS_DESCRIPTION, Viewer } from './types.js';
 import {
-  LINEAGE_EDGE_KINDS, type EdgeHead, type GraphEdge, type GraphNode as StoredNode, type NodeHead, type NodeKind, type Props,
+  EDGE_KINDS, LINEAGE_EDGE_KINDS, type EdgeHead, type EdgeKind, type GraphEdge, type GraphNode as StoredNode, type NodeHead, type NodeKind, type Props,
 } from '../../domain/model.js';
 
 @Resolver(() => GraphNode)
@@ -53,11 +54,21 @@ export class NodeResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
     @Arg('lineageOnly', () => Boolean, { defaultValue: false, description: 'Only data-flow edges (the ones lineage follows), for one-hop expansion' }) lineageOnly: boolean,
+    @Arg('edgeKinds', () => [String], { nullable: true, description: 'Only edges of these kinds (HAS_FIELD, INPUT_TO...); with lineageOnly, those of them that lineage follows' }) kinds: string[] | null | undefined,
+    @Arg('ended', () => Boolean, { defaultValue: false, description: "Also edges whose validity has ended (a column a writer's schema dropped, a dataset a job no longer reads), each with its validTo" }) ended: boolean,
     @Ctx() ctx: Context,
   ) {
-    const edgeKinds = lineageOnly ? LINEAGE_EDGE_KINDS : undefined;
-    return ctx.services.lineage.neighbours(ctx.principal.tenant, node.id, { direction, limit: first, offset, edgeKinds });
+    const named = kinds ? edgeKindsArg(kinds) : null;
+    const edgeKinds = lineageOnly ? LINEAGE_EDGE_KINDS.filter((k) => !named || named.includes(k)) : named ?? undefined;
+    return ctx.services.lineage.neighbours(ctx.principal.tenant, node.id, { direction, limit: first, offset, edgeKinds, includeEnded: ended });
   }
+}
+
+function edgeKindsArg(kinds: readonly string[]): EdgeKind[] {
+  if (!kinds.length) throw badInput('edgeKinds', 'name at least one edge kind, or leave it out for all');
+  const bad = kinds.find((k) => !(EDGE_KINDS as readonly string[]).includes(k));
+  if (bad !== undefined) throw badInput('edgeKinds', `unknown edge kind ${JSON.stringify(bad)}; one of ${EDGE_KINDS.join(', ')}`);
+  return kinds as EdgeKind[];
 }
 
 /** The whole node: as held, or read by id (batched by the request's loader) when only its head is. */

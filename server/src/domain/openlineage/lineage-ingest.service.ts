@@ -3,7 +3,7 @@ import { allNeighbours } from '../all-neighbours.js';
 import { LoomError, badInput } from '../errors.js';
 import { mapEvent } from './mapper.js';
 import { validateEvent, type EventKind } from './validate.js';
-import { JOB_EDGE_KINDS, JobHistory } from './job-edges.js';
+import { JOB_EDGE_KINDS, WRITTEN_AT_PROP, fieldHistory, jobHistory, type EdgeHistory } from './edge-history.js';
 import { parseEventTime } from './event.schema.js';
 import { nodeId } from '../ids.js';
 import { KeyedLock } from '../keyed-lock.js';
@@ -16,13 +16,14 @@ export interface BatchResult { received: number; successful: number; failed: Bat
 
 export const MAX_BATCH_EVENTS = 10_000;
 
-/** Most versions and job-level edges one job's history is read with from the store. */
-const MAX_JOB_HISTORY = 20_000;
+/** Most versions and edges one job's or dataset's history is read with from the store. */
+const MAX_HISTORY = 20_000;
 
 export interface LineageIngestOptions {
   /**
-   * Keep each job's history in memory between events (exact when this process is the only writer,
-   * as with the embedded graph). With several ingest processes (Neo4j), 0: read it from the store each time.
+   * Keep each job's history, and each written dataset's, in memory between events (this many of
+   * each; exact when this process is the only writer, as with the embedded graph). With several
+   * ingest processes (Neo4j), 0: read them from the store each time.
    */
   historyCacheJobs: number;
 }
@@ -43,11 +44,15 @@ export interface PlacedEvent { kind: EventKind; batch: WriteBatch; at: string; j
 /**
  * Validates OpenLineage events and writes each as one atomic, idempotent graph batch. The events of
  * one job are written under that job's lock, together with the edges whose validity the job's
- * history now implies (job-edges.ts): one write per event, nothing re-read while the history is cached.
+ * history now implies, and the schema fields whose validity the histories of the datasets they write
+ * imply (edge-history.ts): one write per event, nothing re-read while the histories are cached.
  */
 export class LineageIngestService implements LineageReceiver {
   private readonly locks = new KeyedLock();
-  private readonly histories = new Map<string, JobHistory>();
+  private readonly histories = new Map<string, EdgeHistory>();
+  /** Written datasets' field histories, by `tenant\0dataset id`; `loading`: those being read from the store. */
+  private readonly fieldHistories = new Map<string, EdgeHistory>();
+  private readonly loading = new Map<string, Promise<EdgeHistory>>();
 
   /**
    * `archive`: where the events this service answers for are kept as received (Marquez's event list);
@@ -87,6 +92,12 @@ export class LineageIngestService implements LineageReceiver {
   async writePlaced(tenant: string, placed: readonly PromiseSettledResult<PlacedEvent>[]): Promise<PromiseSettledResult<IngestResult>[]> {
     const results: PromiseSettledResult<IngestResult>[] = new Array(placed.length);
     const changes = await this.schemaChangesOf(tenant, placed);
+    let fields: Map<string, EdgeHistory>;
+    try {
+      fields = await this.writtenDatasets(tenant, placed);
+    } catch (reason) {
+      return placed.map((p) => (p.status === 'rejected' ? p : { status: 'rejected', reason }));
+    }
     const byJob = new Map<string | null, { index: number; placed: PlacedEvent }[]>();
     placed.forEach((p, index) => {
       if (p.status === 'rejected') {
@@ -98,6 +109,8 @@ export class LineageIngestService implements LineageReceiver {
       byJob.set(p.value.jobKey, group);
     });
     const write = async (group: { index: number; placed: PlacedEvent }[]) => {
+      // Folded and submitted in one turn of the event loop: a dataset's field edges are submitted in the order its events were folded.
+      const folded = this.foldFields(tenant, group, fields);
       const settled = await Promise.allSettled(group.map(({ placed }) => this.graph.write(tenant, placed.batch)));
       settled.forEach((s, i) => {
         const { index, placed } = group[i];
@@ -105,13 +118,16 @@ export class LineageIngestService implements LineageReceiver {
           ? { status: 'fulfilled', value: { kind: placed.kind, nodes: placed.batch.nodes.length, edges: placed.batch.edges.length } }
           : s;
       });
-      return settled.every((s) => s.status === 'fulfilled');
+      const ok = settled.every((s) => s.status === 'fulfilled');
+      // It folded writes that did not all land: the next event reads the store again.
+      if (!ok) for (const key of folded) this.fieldHistories.delete(key);
+      return ok;
     };
     await Promise.all([...byJob].map(async ([jobKey, group]) => {
       if (!jobKey) return void (await write(group));
       let written: Promise<void> = Promise.resolve();
       await this.locks.run(jobKey, async () => {
-        let history: JobHistory;
+        let history: EdgeHistory;
         try {
           history = await this.history(tenant, jobKey);
         } catch (reason) {
@@ -160,8 +176,83 @@ export class LineageIngestService implements LineageReceiver {
     }
   }
 
+  /**
+   * The field histories of the datasets these events give a schema as writers (only those can end a
+   * column): cached, or read from the store, once however many events ask at the same time.
+   */
+  private async writtenDatasets(tenant: string, placed: readonly PromiseSettledResult<PlacedEvent>[]): Promise<Map<string, EdgeHistory>> {
+    const ids = new Set<string>();
+    for (const p of placed) {
+      if (p.status !== 'fulfilled') continue;
+      for (const n of p.value.batch.nodes) {
+        if (n.kind === 'DatasetVersion' && typeof n.props?.[WRITTEN_AT_PROP] === 'string' && typeof n.props.datasetId === 'string' && n.props['facets.schema']) ids.add(n.props.datasetId);
+      }
+    }
+    const out = new Map<string, EdgeHistory>();
+    await Promise.all([...ids].map(async (id) => {
+      const key = `${tenant}\u0000${id}`;
+      out.set(key, this.fieldHistories.get(key) ?? await this.loadFields(tenant, id, key));
+    }));
+    return out;
+  }
+
+  private loadFields(tenant: string, datasetId: string, key: string): Promise<EdgeHistory> {
+    let pending = this.loading.get(key);
+    if (pending) return pending;
+    pending = (async () => {
+      const history = fieldHistory(datasetId);
+      const [dataset] = await this.graph.getNodes(tenant, [datasetId]);
+      if (dataset) {
+        const [versions, edges] = await Promise.all([
+          allNeighbours(this.graph, tenant, datasetId, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_VERSION'] }, MAX_HISTORY),
+          allNeighbours(this.graph, tenant, datasetId, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_FIELD'], includeEnded: true }, MAX_HISTORY),
+        ]);
+        history.load(versions.map((n) => n.node), edges.map((n) => n.edge), dataset);
+      }
+      if (this.opts.historyCacheJobs > 0) {
+        this.fieldHistories.set(key, history);
+        if (this.fieldHistories.size > this.opts.historyCacheJobs) this.fieldHistories.delete(this.fieldHistories.keys().next().value!);
+      }
+      return history;
+    })().finally(() => this.loading.delete(key));
+    this.loading.set(key, pending);
+    return pending;
+  }
+
+  /**
+   * Folds a group's events into the field histories of the datasets they touch (those `loaded` for
+   * this write, or cached: a reader's view adds its columns' edges) and adds the field edges whose
+   * validity changed to the group's last event. Returns the histories' keys.
+   */
+  private foldFields(tenant: string, group: readonly { placed: PlacedEvent }[], loaded: ReadonlyMap<string, EdgeHistory>): string[] {
+    if (!loaded.size && !this.fieldHistories.size) return [];
+    const touched = new Map<string, EdgeHistory>();
+    for (const { placed } of group) {
+      const datasets = new Set<string>();
+      for (const n of placed.batch.nodes) if (n.kind === 'DatasetVersion' && typeof n.props?.datasetId === 'string') datasets.add(n.props.datasetId);
+      for (const e of placed.batch.edges) if (e.kind === 'HAS_FIELD') datasets.add(e.from);
+      for (const id of datasets) {
+        const key = `${tenant}\u0000${id}`;
+        const history = loaded.get(key) ?? this.fieldHistories.get(key);
+        if (!history) continue;
+        history.observe(placed.batch, placed.at);
+        touched.set(key, history);
+      }
+    }
+    const changed = [...touched.values()].flatMap((h) => {
+      const edges = h.changedEdges();
+      h.markStored(edges);
+      return edges;
+    });
+    if (changed.length) {
+      const last = group[group.length - 1].placed.batch;
+      last.edges = [...last.edges, ...changed];
+    }
+    return [...touched.keys()];
+  }
+
   /** The job's history: cached, or read from the store (everything committed for the job so far; its lock is held). */
-  private async history(tenant: string, jobKey: string): Promise<JobHistory> {
+  private async history(tenant: string, jobKey: string): Promise<EdgeHistory> {
     const cached = this.histories.get(jobKey);
     if (cached) {
       this.histories.delete(jobKey); // re-inserted: the map's order is least recently used first
@@ -169,14 +260,14 @@ export class LineageIngestService implements LineageReceiver {
       return cached;
     }
     const jobId = jobKey.slice(tenant.length + 1);
-    const history = new JobHistory(jobId);
+    const history = jobHistory(jobId);
     // A job the store has no node for has no history (a new job: most jobs on a fresh store); the
     // embedded store answers that from its key filter without a query.
     const [job] = await this.graph.getNodes(tenant, [jobId]);
     if (job) {
       const [versions, edges] = await Promise.all([
-        allNeighbours(this.graph, tenant, jobId, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_VERSION'] }, MAX_JOB_HISTORY),
-        allNeighbours(this.graph, tenant, jobId, { direction: 'BOTH', edgeKinds: JOB_EDGE_KINDS, includeEnded: true }, MAX_JOB_HISTORY),
+        allNeighbours(this.graph, tenant, jobId, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_VERSION'] }, MAX_HISTORY),
+        allNeighbours(this.graph, tenant, jobId, { direction: 'BOTH', edgeKinds: JOB_EDGE_KINDS, includeEnded: true }, MAX_HISTORY),
       ]);
       history.load(versions.map((n) => n.node), edges.map((n) => n.edge));
     }
@@ -184,7 +275,7 @@ export class LineageIngestService implements LineageReceiver {
     return history;
   }
 
-  private remember(jobKey: string, history: JobHistory): void {
+  private remember(jobKey: string, history: EdgeHistory): void {
     if (this.opts.historyCacheJobs <= 0) return;
     this.histories.set(jobKey, history);
     if (this.histories.size > this.opts.historyCacheJobs) this.histories.delete(this.histories.keys().next().value!);

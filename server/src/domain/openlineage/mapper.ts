@@ -6,6 +6,7 @@ import type { EventKind } from './validate.js';
 import { BatchBuilder } from './batch-builder.js';
 import { definingJobProps, facetProps, jobVersion } from './facets.js';
 import { columnDerivations } from './fields.js';
+import { WRITTEN_AT_PROP } from './edge-history.js';
 
 const TERMINAL = new Set(['COMPLETE', 'FAIL', 'ABORT']);
 
@@ -63,7 +64,7 @@ export function mapEvent(event: OpenLineageEvent, kind: EventKind): WriteBatch {
   if (kind === 'DatasetEvent') {
     const d = event.dataset!;
     const placed = b.dataset(d);
-    if (placed.versionName) b.addProps(placed.id, { [SUMMARY_PROPS.writtenVersion]: placed.versionName });
+    written(b, placed);
     columnLineage(b, d);
     return b.build();
   }
@@ -78,7 +79,7 @@ export function mapEvent(event: OpenLineageEvent, kind: EventKind): WriteBatch {
     b.edge('OUTPUT', jobId, o.id);
     columnLineage(b, o.ref);
     if (kind === 'RunEvent' && event.eventType === 'COMPLETE') b.addProps(o.id, { [SUMMARY_PROPS.lastModifiedAt]: b.at });
-    if (o.versionName) b.addProps(o.id, { [SUMMARY_PROPS.writtenVersion]: o.versionName });
+    written(b, o);
   }
   const versioned = kind === 'JobEvent' || TERMINAL.has(event.eventType ?? '');
   const jobVersion = versioned ? versionJob(b, event, jobId, inputs, outputs) : null;
@@ -87,6 +88,13 @@ export function mapEvent(event: OpenLineageEvent, kind: EventKind): WriteBatch {
 }
 
 type PlacedRef = PlacedDataset & { ref: DatasetRef };
+
+/** A dataset this event writes: its version is the newest a writer gave (`writtenVersion`), and the version was written now (edge-history.ts). */
+function written(b: BatchBuilder, d: { id: string; version: string | null; versionName: string | null }): void {
+  if (!d.version || !d.versionName) return;
+  b.addProps(d.id, { [SUMMARY_PROPS.writtenVersion]: d.versionName });
+  b.addProps(d.version, { [WRITTEN_AT_PROP]: b.at });
+}
 
 /** The job's version this event defines: its node id and version string. */
 function versionJob(b: BatchBuilder, event: OpenLineageEvent, jobId: string, inputRefs: PlacedRef[], outputRefs: PlacedRef[]): { id: string; version: string } {

@@ -138,7 +138,7 @@ export const RUN_TRANSITIONS = { start: 'START', complete: 'COMPLETE', fail: 'FA
  * `POST /jobs/runs/{id}/{start|complete|fail|abort}?at=` → that RunEvent of the run's job, at `at` (default
  * now). Marquez links such a run to its job's current inputs and outputs; the event names them, so the run
  * reads and writes them and the job's lineage stays what its definition says (a terminal event without them
- * would say the job now reads and writes nothing: openlineage/job-edges.ts).
+ * would say the job now reads and writes nothing: openlineage/edge-history.ts).
  */
 export function transitionEventOf(job: { namespace: string; name: string }, io: JobIo, runId: string, transition: keyof typeof RUN_TRANSITIONS, at: string | null, now: string): Record<string, unknown> {
   return {

@@ -1,37 +1,45 @@
-import { useT } from '../../i18n/i18n.js';
+import { useFormat, useT } from '../../i18n/i18n.js';
 import type { KindDetailsProps } from '../kinds/types.js';
-import { fieldType, splitBySchema } from '../relations.js';
+import { DatasetColumnsDocument } from '../../api/documents.js';
+import { useQuery } from '../../api/useQuery.js';
+import { droppedFields, fieldType } from '../relations.js';
 import { Loading, M, NodeList, Section } from './parts.js';
 import { Facets, Quality, qualitySources } from './Quality.js';
 import { ReceivedEvents } from './ReceivedEvents.js';
 import { SchemaChanges } from './SchemaChanges.js';
 import { RelationsNote } from './RelationsNote.js';
-import { useRelations } from './useRelations.js';
+import { RELATIONS_FIRST, useRelations } from './useRelations.js';
 
 /** Dataset: schema fields, versions, schema changes, facets, quality results. */
 export function DatasetDetails({ node, onOpenLineage }: KindDetailsProps) {
   const t = useT(M);
+  const { dateTime } = useFormat();
   const { relations, total, loading, error } = useRelations(node.id);
+  // Columns its writers' schema dropped: their HAS_FIELD edges have ended (the field nodes stay, for history and column lineage).
+  const columns = useQuery(DatasetColumnsDocument, { id: node.id, first: RELATIONS_FIRST });
   if (error) return <p className="error" role="alert">{error}</p>;
   if (!relations) return loading ? <Loading /> : null;
-  // Fields its emitters no longer report (not in the latest schema) are listed after, marked: their nodes stay for history.
-  const { current, dropped } = splitBySchema(node.props, relations.fields);
+  const current = relations.fields;
+  const holder = columns.data?.node && 'neighbours' in columns.data.node && columns.data.node.id === node.id ? columns.data.node : null;
+  const dropped = holder ? droppedFields(holder.neighbours.items) : [];
+  const row = (f: (typeof current)[number], type: string, dropAt: string | null) => (
+    <tr key={f.id} data-testid={dropAt ? 'details-dropped-field' : 'details-field'} className={dropAt ? 'dropped' : undefined} title={dropAt ? t('droppedField', { when: dateTime(dropAt) }) : undefined}>
+      <td>
+        <button type="button" className="link" title={f.id} onClick={() => onOpenLineage(f.id)}>{f.name.slice(f.name.lastIndexOf('#') + 1)}</button>
+        {f.tags?.map((x) => <span key={x.name} className="chip tag-chip small" data-testid="details-field-tag">{x.name}</span>)}
+      </td>
+      <td className="mono muted type">{type}</td>
+    </tr>
+  );
   return (
     <>
       <RelationsNote total={total} />
       <Section title={t('fields')} count={current.length} testId="details-fields">
-        {relations.fields.length === 0 ? <p className="muted">{t('noFields')}</p> : (
+        {current.length + dropped.length === 0 ? <p className="muted">{t('noFields')}</p> : (
           <table className="fields-table">
             <tbody>
-              {[...current, ...dropped].map((f, i) => (
-                <tr key={f.id} data-testid={i < current.length ? 'details-field' : 'details-dropped-field'} className={i < current.length ? undefined : 'dropped'} title={i < current.length ? undefined : t('droppedField')}>
-                  <td>
-                    <button type="button" className="link" title={f.id} onClick={() => onOpenLineage(f.id)}>{f.name.slice(f.name.lastIndexOf('#') + 1)}</button>
-                    {f.tags?.map((x) => <span key={x.name} className="chip tag-chip small" data-testid="details-field-tag">{x.name}</span>)}
-                  </td>
-                  <td className="mono muted type">{i < current.length ? fieldType(f.props) ?? '' : t('dropped')}</td>
-                </tr>
-              ))}
+              {current.map((f) => row(f, fieldType(f.props) ?? '', null))}
+              {dropped.map((d) => row(d.node, t('dropped'), d.droppedAt))}
             </tbody>
           </table>
         )}

@@ -1,0 +1,146 @@
+/**
+ * Job-level edges end when a job stops reading or writing a dataset, and the answer is the same
+ * whatever order the events arrive in (every permutation of one history, on the real embedded store).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestLoom, type TestLoom } from '../../testing/harness.js';
+
+const T = (h: number) => `2026-03-01T${String(h).padStart(2, '0')}:00:00.000Z`;
+const PRODUCER = 'https://github.com/OpenLineage/OpenLineage/tree/1.0.0/integration/spark';
+
+function event(ns: string, eventType: string, at: number, runId: string, inputs: string[]) {
+  return {
+    eventType, eventTime: T(at), producer: PRODUCER, schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+    run: { runId: `00000000-0000-4000-8000-${runId.padStart(12, '0')}` },
+    job: { namespace: ns, name: 'daily_orders' },
+    inputs: inputs.map((name) => ({ namespace: ns, name })),
+    outputs: [{ namespace: ns, name: 'orders_daily' }],
+  };
+}
+
+/** A job read a and b, then only a, then a run started reading c (not finished). */
+const history = (ns: string) => [
+  event(ns, 'COMPLETE', 1, '1', ['a', 'b']),
+  event(ns, 'COMPLETE', 2, '2', ['a']),
+  event(ns, 'START', 3, '3', ['c']),
+];
+
+function permutations<T>(xs: T[]): T[][] {
+  if (xs.length <= 1) return [xs];
+  return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
+}
+
+describe('job-level lineage edges over time', () => {
+  let loom: TestLoom;
+  beforeAll(async () => { loom = await startTestLoom(); });
+  afterAll(async () => { await loom?.close(); });
+
+  async function jobEdges(ns: string) {
+    const page = await loom.services.graph.neighbours('demo', `job:${ns}:daily_orders`, {
+      direction: 'BOTH', edgeKinds: ['INPUT_TO', 'OUTPUT'], includeEnded: true, limit: 100, offset: 0,
+    });
+    return Object.fromEntries(page.items.map(({ edge }) => [
+      `${edge.kind} ${(edge.kind === 'INPUT_TO' ? edge.from : edge.to).split(':').pop()}`, [edge.validFrom, edge.validTo],
+    ]));
+  }
+
+  it('ends an edge at the first version without it; every arrival order gives the same edges', async () => {
+    const orders = permutations([0, 1, 2]);
+    const results = [];
+    for (const [i, order] of orders.entries()) {
+      const ns = `perm${i}`;
+      const events = history(ns);
+      for (const k of order) expect((await loom.post('/api/v1/lineage', events[k])).status).toBe(201);
+      results.push(await jobEdges(ns));
+    }
+    // duplicates and a batch with the whole history change nothing
+    const batchNs = 'batch';
+    expect((await loom.post('/api/v1/lineage/batch', [...history(batchNs), ...history(batchNs)])).status).toBe(200);
+    results.push(await jobEdges(batchNs));
+    for (const r of results) {
+      expect(r).toEqual({
+        'INPUT_TO a': [T(1), null],
+        'INPUT_TO b': [T(1), T(2)],
+        'INPUT_TO c': [T(3), null],
+        'OUTPUT orders_daily': [T(1), null],
+      });
+    }
+  });
+
+  it('hides an ended edge from the current lineage and shows it as of a time it was valid', async () => {
+    const q = `query ($id: ID!, $asOf: DateTime) { lineage(nodeId: $id, direction: UPSTREAM, depth: 1, asOf: $asOf) { nodes { node { id } } edges { kind from to } } }`;
+    const ids = (r: any) => r.data.lineage.nodes.map((n: any) => n.node.id).sort();
+    const now = await loom.gql(q, { id: 'job:perm0:daily_orders' });
+    expect(ids(now)).toEqual(['dataset:perm0:a', 'dataset:perm0:c']);
+    const then = await loom.gql(q, { id: 'job:perm0:daily_orders', asOf: '2026-03-01T01:30:00.000Z' });
+    expect(ids(then)).toEqual(['dataset:perm0:a', 'dataset:perm0:b']);
+    expect(then.data.lineage.edges).toContainEqual({ kind: 'INPUT_TO', from: 'dataset:perm0:b', to: 'job:perm0:daily_orders' });
+  });
+});
+
+/** A writer gave `customers` (id, email), then (id, email_hash): email dropped; a reader then reported the old (id, email). */
+function schemaHistory(ns: string) {
+  const dataset = (columns: string[]) => ({
+    namespace: ns, name: 'customers',
+    facets: { schema: { _producer: PRODUCER, _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json', fields: columns.map((name) => ({ name, type: 'STRING' })) } },
+  });
+  const run = (eventType: string, at: number, runId: string, job: string, io: { inputs?: object[]; outputs?: object[] }) => ({
+    eventType, eventTime: T(at), producer: PRODUCER, schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+    run: { runId: `00000000-0000-4000-8000-${runId.padStart(12, '0')}` }, job: { namespace: ns, name: job }, inputs: io.inputs ?? [], outputs: io.outputs ?? [],
+  });
+  return [
+    run('COMPLETE', 1, '1', 'load_customers', { outputs: [dataset(['id', 'email'])] }),
+    run('COMPLETE', 2, '2', 'load_customers', { outputs: [dataset(['id', 'email_hash'])] }),
+    run('START', 3, '3', 'score_customers', { inputs: [dataset(['id', 'email'])] }),
+  ];
+}
+
+describe('schema fields over time', () => {
+  let loom: TestLoom;
+  beforeAll(async () => { loom = await startTestLoom(); });
+  afterAll(async () => { await loom?.close(); });
+
+  async function fieldEdges(ns: string) {
+    const page = await loom.services.graph.neighbours('demo', `dataset:${ns}:customers`, {
+      direction: 'DOWNSTREAM', edgeKinds: ['HAS_FIELD'], includeEnded: true, limit: 100, offset: 0,
+    });
+    return Object.fromEntries(page.items.map(({ edge }) => [edge.to.split('#').pop(), [edge.validFrom, edge.validTo]]));
+  }
+
+  it('ends a column when a writer\'s schema drops it, whatever order the events arrive in; a reader\'s stale view does not bring it back', async () => {
+    const results = [];
+    for (const [i, order] of permutations([0, 1, 2]).entries()) {
+      const ns = `fields${i}`;
+      const events = schemaHistory(ns);
+      for (const k of order) expect((await loom.post('/api/v1/lineage', events[k])).status).toBe(201);
+      results.push(await fieldEdges(ns));
+    }
+    expect((await loom.post('/api/v1/lineage/batch', [...schemaHistory('fieldsBatch'), ...schemaHistory('fieldsBatch')])).status).toBe(200);
+    results.push(await fieldEdges('fieldsBatch'));
+    for (const r of results) expect(r).toEqual({ id: [T(1), null], email: [T(1), T(2)], email_hash: [T(2), null] });
+  });
+
+  it('answers the current schema, and the columns of an earlier time with asOf', async () => {
+    const fields = await loom.gql(`{ node(id: "dataset:fields0:customers") { ... on GraphNode { neighbours(direction: DOWNSTREAM, first: 50) { items { node { name } } } } } }`);
+    expect(fields.data.node.neighbours.items.map((i: any) => i.node.name).filter((n: string) => n.includes('#')).sort()).toEqual(['customers#email_hash', 'customers#id']);
+    const all = await loom.gql(`{ node(id: "dataset:fields0:customers") { ... on GraphNode { neighbours(direction: DOWNSTREAM, edgeKinds: ["HAS_FIELD"], ended: true) { items { node { name } edge { validTo } } } } } }`);
+    expect(Object.fromEntries(all.data.node.neighbours.items.map((i: any) => [i.node.name, i.edge.validTo]))).toEqual({
+      'customers#id': null, 'customers#email': T(2), 'customers#email_hash': null,
+    });
+    const bad = await loom.gql(`{ node(id: "dataset:fields0:customers") { ... on GraphNode { neighbours(edgeKinds: ["HAS_FEILD"]) { total } } } }`);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'edgeKinds' });
+    const q = `query ($asOf: DateTime) { columnLineage(nodeId: "dataset:fields0:customers", direction: BOTH, depth: 1, asOf: $asOf) { nodes { node { name } } } }`;
+    const names = (r: any) => r.data.columnLineage.nodes.map((n: any) => n.node.name).filter((n: string) => n.includes('#')).sort();
+    expect(names(await loom.gql(q, {}))).toEqual(['customers#email_hash', 'customers#id']);
+    expect(names(await loom.gql(q, { asOf: '2026-03-01T01:30:00.000Z' }))).toEqual(['customers#email', 'customers#id']);
+  });
+
+  it('a DatasetEvent (static lineage, or Marquez\'s dataset PUT) drops a column too', async () => {
+    const event = (at: number, columns: string[]) => ({
+      eventTime: T(at), producer: PRODUCER, schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent',
+      dataset: { namespace: 'static', name: 'customers', facets: { schema: { _producer: PRODUCER, _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json', fields: columns.map((name) => ({ name })) } } },
+    });
+    for (const e of [event(5, ['id']), event(4, ['id', 'email'])]) expect((await loom.post('/api/v1/lineage', e)).status).toBe(201);
+    expect(await fieldEdges('static')).toEqual({ id: [T(4), null], email: [T(4), T(5)] });
+  });
+});

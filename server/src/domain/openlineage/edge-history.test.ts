@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { EdgeInput, GraphNode } from '../model.js';
+import { fieldHistory, jobHistory, WRITTEN_AT_PROP, type EdgeHistory, type JobEdgeKind } from './edge-history.js';
+
+const T = (h: number) => `2026-03-01T${String(h).padStart(2, '0')}:00:00.000Z`;
+interface V { id: string; first: number; last: number; inputs: string[]; outputs: string[] }
+const v = (id: string, first: number, last: number, inputs: string[], outputs: string[] = ['out']): V => ({ id, first, last, inputs, outputs });
+const addJobVersion = (h: EdgeHistory, id: string, first: string, last: string, inputs: string[], outputs: string[]) =>
+  h.addVersion({ id, firstAt: first, lastAt: last, members: { INPUT_TO: inputs, OUTPUT: outputs } });
+function jobEdges(jobId: string, versions: V[], seen: { kind: JobEdgeKind; dataset: string; validFrom: string }[]): EdgeInput[] {
+  const h = jobHistory(jobId);
+  for (const x of versions) addJobVersion(h, x.id, T(x.first), T(x.last), x.inputs, x.outputs);
+  for (const e of seen) h.addEdge(e.kind, e.dataset, e.validFrom);
+  return h.edges();
+}
+const byDataset = (edges: EdgeInput[]) =>
+  Object.fromEntries(edges.map((e) => [`${e.kind} ${e.kind === 'INPUT_TO' ? e.from : e.to}`, [e.validFrom, e.validTo]]));
+
+describe('job-level edge validity from the job history', () => {
+  it('ends an input at the first version seen after its last use', () => {
+    const edges = byDataset(jobEdges('job', [v('v1', 1, 3, ['a', 'b']), v('v2', 5, 9, ['a'])], []));
+    expect(edges).toEqual({
+      'INPUT_TO a': [T(1), null],
+      'INPUT_TO b': [T(1), T(5)],
+      'OUTPUT out': [T(1), null],
+    });
+  });
+
+  it('keeps a dataset read, dropped and read again current (from its first use)', () => {
+    // v1 (a, b) at 1, v2 (a) at 2, v1 again at 3: the version node keeps first 1, last 3.
+    const edges = byDataset(jobEdges('job', [v('v1', 1, 3, ['a', 'b']), v('v2', 2, 2, ['a'])], []));
+    expect(edges['INPUT_TO b']).toEqual([T(1), null]);
+  });
+
+  it('is a function of the history, not of the order it is given in', () => {
+    const history = [v('v1', 1, 4, ['a', 'b']), v('v2', 2, 6, ['b', 'c'], ['out', 'side']), v('v3', 7, 8, ['c'])];
+    const seen = [{ kind: 'INPUT_TO' as const, dataset: 'z', validFrom: T(0) }];
+    const expected = jobEdges('job', history, seen);
+    expect(jobEdges('job', [...history].reverse(), seen)).toEqual(expected);
+    expect(jobEdges('job', [history[1], history[2], history[0]], seen)).toEqual(expected);
+    expect(byDataset(expected)).toEqual({
+      'INPUT_TO a': [T(1), T(6)],
+      'INPUT_TO b': [T(1), T(7)],
+      'INPUT_TO c': [T(2), null],
+      'INPUT_TO z': [T(0), T(1)],
+      'OUTPUT out': [T(1), null],
+      'OUTPUT side': [T(2), T(7)],
+    });
+  });
+
+  it('keeps edges that only non-terminal events named current until a version is seen after them', () => {
+    expect(byDataset(jobEdges('job', [], [{ kind: 'INPUT_TO', dataset: 'a', validFrom: T(3) }]))).toEqual({ 'INPUT_TO a': [T(3), null] });
+    expect(byDataset(jobEdges('job', [v('v1', 1, 2, ['b'])], [{ kind: 'INPUT_TO', dataset: 'a', validFrom: T(3) }]))['INPUT_TO a']).toEqual([T(3), null]);
+  });
+
+  it('writes inputs as dataset -> job and outputs as job -> dataset', () => {
+    const edges = jobEdges('job:ns:j', [v('v1', 1, 1, ['dataset:ns:in'], ['dataset:ns:out'])], []);
+    expect(edges.map(({ kind, from, to }) => ({ kind, from, to }))).toEqual([
+      { kind: 'INPUT_TO', from: 'dataset:ns:in', to: 'job:ns:j' },
+      { kind: 'OUTPUT', from: 'job:ns:j', to: 'dataset:ns:out' },
+    ]);
+  });
+});
+
+describe('EdgeHistory bookkeeping', () => {
+  it('folds the same observation split over versions seen one event at a time', () => {
+    const whole = jobHistory('job');
+    addJobVersion(whole, 'v1', T(1), T(5), ['a'], ['out']);
+    const split = jobHistory('job');
+    for (const t of [5, 1, 3]) addJobVersion(split, 'v1', T(t), T(t), ['a'], ['out']);
+    expect(split.edges()).toEqual(whole.edges());
+  });
+
+  it('reports only the edges whose validity differs from what is stored', () => {
+    const h = jobHistory('job');
+    addJobVersion(h, 'v1', T(1), T(1), ['a', 'b'], ['out']);
+    const first = h.changedEdges();
+    expect(first).toHaveLength(3);
+    h.markStored(first);
+    expect(h.changedEdges()).toEqual([]);
+    addJobVersion(h, 'v2', T(2), T(2), ['a'], ['out']);
+    expect(h.changedEdges()).toEqual([{ kind: 'INPUT_TO', from: 'b', to: 'job', validFrom: T(1), validTo: T(2) }]);
+  });
+});
+
+describe('schema field validity from the dataset history', () => {
+  const DS = 'dataset:ns:orders';
+  const field = (name: string) => `field:ns:orders#${name}`;
+  /** A stored DatasetVersion node with a schema of `columns`, first seen at `first`, last given by a writer at `written` (null: only readers). */
+  const version = (id: string, columns: string[], first: number, written: number | null, updated = written ?? first): GraphNode => ({
+    id: `${DS}@${id}`, kind: 'DatasetVersion', namespace: 'ns', name: 'orders', createdAt: T(first), updatedAt: T(updated), validTo: null,
+    props: { datasetId: DS, 'facets.schema': { fields: columns.map((name) => ({ name, type: 'STRING' })) }, ...(written === null ? {} : { [WRITTEN_AT_PROP]: T(written) }) },
+  });
+  const edge = (name: string, from: number) => ({ kind: 'HAS_FIELD' as const, from: DS, to: field(name), props: {}, validFrom: T(from), validTo: null, recordedAt: T(from) });
+  const fieldEdges = (versions: GraphNode[], edges: ReturnType<typeof edge>[], owner?: GraphNode) => {
+    const h = fieldHistory(DS);
+    h.load(versions, edges, owner);
+    return Object.fromEntries(h.edges().map((e) => [e.to.split('#')[1], [e.validFrom, e.validTo]]));
+  };
+
+  it('ends a column at the first schema a writer gave without it, and keeps it as of before', () => {
+    const edges = fieldEdges([version('v1', ['id', 'email'], 1, 3), version('v2', ['id', 'email_hash'], 5, 9)], [edge('id', 1), edge('email', 1), edge('email_hash', 5)]);
+    expect(edges).toEqual({ id: [T(1), null], email: [T(1), T(5)], email_hash: [T(5), null] });
+  });
+
+  it('does not end a column for a reader\'s view of the dataset (a version no writer gave)', () => {
+    // A reader reported only `id` after the writer's schema (id, email): a pruned or stale view, not a drop.
+    const edges = fieldEdges([version('v1', ['id', 'email'], 1, 2), version('vr', ['id'], 4, null)], [edge('id', 1), edge('email', 1)]);
+    expect(edges).toEqual({ id: [T(1), null], email: [T(1), null] });
+  });
+
+  it('orders versions by when writers gave them: a reader seeing an old schema late does not bring its columns back', () => {
+    // v1 written at 1, v2 written at 3 (drops email); a reader reported v1 again at 6 (updatedAt 6, writtenAt still 1).
+    const edges = fieldEdges([version('v1', ['id', 'email'], 1, 1, 6), version('v2', ['id'], 3, 3)], [edge('id', 1), edge('email', 1)]);
+    expect(edges.email).toEqual([T(1), T(3)]);
+  });
+
+  it('keeps columns no writer\'s schema ever had (column lineage or a reader named them), and ignores schemas of no columns', () => {
+    const edges = fieldEdges([version('v1', ['id'], 1, 1), version('v0', [], 5, 5)], [edge('id', 1), edge('from_lineage', 2)]);
+    expect(edges).toEqual({ id: [T(1), null], from_lineage: [T(2), null] });
+  });
+
+  it('counts a version stored before writtenAt existed when it is the dataset\'s writtenVersion', () => {
+    const owner = { id: DS, kind: 'Dataset', namespace: 'ns', name: 'orders', props: { writtenVersion: 'v2' }, createdAt: T(1), updatedAt: T(4), validTo: null } as GraphNode;
+    const edges = fieldEdges([version('v1', ['id', 'email'], 1, null), version('v2', ['id'], 4, null)], [edge('id', 1), edge('email', 1)], owner);
+    expect(edges).toEqual({ id: [T(1), null], email: [T(1), null] }); // v1 was never marked written: one written version, nothing after it
+    const both = fieldEdges([version('v1', ['id', 'email'], 1, 1), version('v2', ['id'], 4, null)], [edge('id', 1), edge('email', 1)], owner);
+    expect(both.email).toEqual([T(1), T(4)]);
+  });
+
+  it('leaves a feature group\'s features (HAS_FIELD to Feature nodes) alone', () => {
+    const h = fieldHistory(DS);
+    h.load([version('v1', ['id'], 1, 1)], [edge('id', 1), { ...edge('x', 1), to: 'feature:ns:orders#x' }]);
+    expect(h.edges().map((e) => e.to)).toEqual([field('id')]);
+  });
+
+  it('is a function of the history, not of the order events give it in', () => {
+    const events = [
+      { at: 1, columns: ['id', 'email'] }, { at: 2, columns: ['id', 'email', 'plan'] }, { at: 3, columns: ['id', 'plan'] }, { at: 4, columns: ['id', 'plan'] },
+    ];
+    const fold = (order: number[]) => {
+      const h = fieldHistory(DS);
+      for (const i of order) {
+        const e = events[i];
+        const v = version(`v${e.columns.join('_')}`, e.columns, e.at, e.at);
+        h.observe({ nodes: [{ ...v, at: T(e.at) }], edges: e.columns.map((c) => ({ kind: 'HAS_FIELD' as const, from: DS, to: field(c), validFrom: T(e.at) })) }, T(e.at));
+      }
+      return h.edges();
+    };
+    const expected = fold([0, 1, 2, 3]);
+    for (const order of [[3, 2, 1, 0], [2, 0, 3, 1], [1, 3, 0, 2]]) expect(fold(order)).toEqual(expected);
+    expect(Object.fromEntries(expected.map((e) => [e.to.split('#')[1], [e.validFrom, e.validTo]]))).toEqual({
+      id: [T(1), null], email: [T(1), T(3)], plan: [T(2), null],
+    });
+  });
+});

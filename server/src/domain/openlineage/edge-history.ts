@@ -1,0 +1,240 @@
+/**
+ * Edges with an end of validity derived from their owner's version history:
+ * - a job's job-level lineage edges (dataset -INPUT_TO-> job, job -OUTPUT-> dataset) end when the job
+ *   stops reading or writing a dataset (`jobHistory`);
+ * - a dataset's schema fields (dataset -HAS_FIELD-> field) end when its writers' schema no longer has
+ *   the column (`fieldHistory`).
+ *
+ * A single validity interval per edge cannot be closed "at the first event without the member" and
+ * stay order-independent (a late, older event would re-open or close it differently). So each edge's
+ * interval is derived from the owner's whole history, and the history itself is order-independent:
+ * - every version of the owner (a job version: what a terminal run event or a JobEvent declared, its
+ *   inputs and outputs; a dataset version with a schema that a writer gave: its fields) with the first
+ *   and last event time it was seen (kept as min/max by the store whatever the arrival order);
+ * - every edge of the owner ever written with its start (kept as the minimum by the store), which covers
+ *   members no version names (datasets only START/RUNNING events named; columns only a reader's view or
+ *   column lineage named).
+ * The rule, per (edge kind, member): valid from its first use; current if the latest version (by last
+ * use) has it, or if no version was seen after its last use, or (fields) if no version ever had it;
+ * otherwise it ends at the first version time after its last use. A member used, dropped and used again
+ * ends up current; the gap between is not kept (one interval per edge).
+ */
+import type { EdgeInput, EdgeKind, GraphEdge, GraphNode, NodeInput } from '../model.js';
+import type { DatasetRef } from './event.schema.js';
+import { nodeId, versionId } from '../ids.js';
+import { schemaFields } from './fields.js';
+
+export type JobEdgeKind = Extract<EdgeKind, 'INPUT_TO' | 'OUTPUT'>;
+export const JOB_EDGE_KINDS: readonly JobEdgeKind[] = ['INPUT_TO', 'OUTPUT'];
+
+/**
+ * A dataset version's prop naming the newest time a writer (a run's output, a DatasetEvent) gave it,
+ * newest-wins in the store like every prop: versions only readers reported (their view of an input,
+ * which may be stale or partial) do not end a column.
+ */
+export const WRITTEN_AT_PROP = 'writtenAt';
+
+/** A version as the history needs it: when it was seen, and its members per edge kind. */
+export interface VersionSeen { id: string; firstAt: string; lastAt: string; members: Partial<Record<EdgeKind, readonly string[]>> }
+
+/** What makes one owner's history: its edge kinds, which end is the owner, and what its versions are. */
+export interface HistorySpec {
+  /** Per edge kind, whether the owner is the edge's `from` (job -OUTPUT->, dataset -HAS_FIELD->) or its `to` (-INPUT_TO-> job). */
+  readonly kinds: ReadonlyArray<{ kind: EdgeKind; owner: 'from' | 'to' }>;
+  /** One of the owner's version nodes (in a batch being written, or stored), as a version; null: not one that counts. */
+  version(ownerId: string, node: Pick<GraphNode, 'id' | 'kind' | 'namespace' | 'name' | 'props' | 'createdAt' | 'updatedAt'>, owner?: GraphNode): VersionSeen | null;
+  /** Which neighbours are members (a dataset's fields, not a feature group's features); all by default. */
+  member?(id: string): boolean;
+  /** A member no version ever had stays current (a column only a reader or column lineage named). */
+  readonly unversionedStayCurrent: boolean;
+}
+
+interface Validity { validFrom: string; validTo: string | null }
+
+/** One owner's history, folded from observations in any order; answers the edges it implies. */
+export class EdgeHistory {
+  private readonly versions = new Map<string, VersionSeen>();
+  /** per `kind\0member`: earliest start of any edge written, first and last use by a version */
+  private readonly members = new Map<string, { seenFrom?: string; firstUse?: string; lastUse?: string }>();
+  /** every version's first and last time, sorted, unique */
+  private times: string[] = [];
+  private latest: { id: string; lastAt: string } | null = null;
+  /** what the store holds, as far as this history knows */
+  private readonly stored = new Map<string, Validity>();
+  private readonly ownerIs: ReadonlyMap<EdgeKind, 'from' | 'to'>;
+
+  constructor(readonly ownerId: string, private readonly spec: HistorySpec) {
+    this.ownerIs = new Map(spec.kinds.map((k) => [k.kind, k.owner]));
+  }
+
+  /** A version seen from `firstAt` to `lastAt` (a version node, or one event naming it: firstAt = lastAt). */
+  addVersion(seen: VersionSeen): void {
+    const prev = this.versions.get(seen.id);
+    const v: VersionSeen = {
+      id: seen.id,
+      firstAt: prev && prev.firstAt < seen.firstAt ? prev.firstAt : seen.firstAt,
+      lastAt: prev && prev.lastAt > seen.lastAt ? prev.lastAt : seen.lastAt,
+      members: prev?.members ?? seen.members,
+    };
+    this.versions.set(v.id, v);
+    this.addTime(v.firstAt);
+    this.addTime(v.lastAt);
+    if (!this.latest || v.lastAt > this.latest.lastAt || (v.lastAt === this.latest.lastAt && v.id > this.latest.id)) this.latest = { id: v.id, lastAt: v.lastAt };
+    for (const { kind } of this.spec.kinds) {
+      for (const m of v.members[kind] ?? []) {
+        const s = this.member(kind, m);
+        if (!s.firstUse || v.firstAt < s.firstUse) s.firstUse = v.firstAt;
+        if (!s.lastUse || v.lastAt > s.lastUse) s.lastUse = v.lastAt;
+      }
+    }
+  }
+
+  /** An edge of the owner written (or stored) from `validFrom`. */
+  addEdge(kind: EdgeKind, member: string, validFrom: string): void {
+    const s = this.member(kind, member);
+    if (!s.seenFrom || validFrom < s.seenFrom) s.seenFrom = validFrom;
+  }
+
+  /** Fold one event's write: its versions of the owner and its edges to and from the owner. */
+  observe(batch: { nodes: readonly NodeInput[]; edges: readonly EdgeInput[] }, at: string): void {
+    for (const n of batch.nodes) {
+      const t = n.at ?? at;
+      const v = this.spec.version(this.ownerId, { id: n.id, kind: n.kind, namespace: n.namespace, name: n.name, props: n.props ?? {}, createdAt: t, updatedAt: t });
+      if (v) this.addVersion(v);
+    }
+    for (const e of batch.edges) {
+      const m = this.memberOf(e);
+      if (m !== null) this.addEdge(e.kind, m, e.validFrom ?? at);
+    }
+  }
+
+  /** Fold what the store holds: the owner's version nodes and its edges (ended ones included); `owner`: its node. */
+  load(versions: readonly GraphNode[], edges: readonly GraphEdge[], owner?: GraphNode): void {
+    for (const n of versions) {
+      const v = this.spec.version(this.ownerId, n, owner);
+      if (v) this.addVersion(v);
+    }
+    for (const e of edges) {
+      const m = this.memberOf(e);
+      if (m === null) continue;
+      this.addEdge(e.kind, m, e.validFrom);
+      this.stored.set(`${e.kind}\u0000${m}`, { validFrom: e.validFrom, validTo: e.validTo });
+    }
+  }
+
+  /** Every edge of the owner with the validity the history gives it (sorted by kind, then member). */
+  edges(): EdgeInput[] {
+    return [...this.derived()].sort((a, b) => a.key < b.key ? -1 : 1).map((d) => d.edge);
+  }
+
+  /** The edges whose validity differs from what the store holds. */
+  changedEdges(): EdgeInput[] {
+    const out: EdgeInput[] = [];
+    for (const { key, edge } of this.derived()) {
+      const s = this.stored.get(key);
+      if (!s || s.validFrom !== edge.validFrom || s.validTo !== edge.validTo) out.push(edge);
+    }
+    return out;
+  }
+
+  /** Each member's edge as the history gives it, with its `kind\0member` key (one pass; a version's members looked up in a set). */
+  private *derived(): Generator<{ key: string; edge: EdgeInput }> {
+    const latest = this.latest ? this.versions.get(this.latest.id)! : null;
+    const inLatest = new Map<string, ReadonlySet<string>>();
+    for (const [key, s] of this.members) {
+      const [kind, member] = key.split('\u0000') as [EdgeKind, string];
+      let set = inLatest.get(kind);
+      if (!set) inLatest.set(kind, (set = new Set(latest?.members[kind] ?? [])));
+      const validFrom = !s.seenFrom || (s.firstUse && s.firstUse < s.seenFrom) ? s.firstUse! : s.seenFrom;
+      const lastUse = s.lastUse ?? validFrom;
+      const current = !latest || set.has(member) || (this.spec.unversionedStayCurrent && !s.firstUse);
+      const validTo = current ? null : this.firstTimeAfter(lastUse);
+      const [from, to] = this.ownerIs.get(kind) === 'from' ? [this.ownerId, member] : [member, this.ownerId];
+      yield { key, edge: { kind, from, to, validFrom, validTo } };
+    }
+  }
+
+  /** After `changedEdges()` were committed. */
+  markStored(edges: readonly EdgeInput[]): void {
+    for (const e of edges) this.stored.set(`${e.kind}\u0000${this.memberOf(e)}`, { validFrom: e.validFrom!, validTo: e.validTo ?? null });
+  }
+
+  /** The member an edge of the owner names; null for any other edge. */
+  private memberOf(e: { kind: EdgeKind; from: string; to: string }): string | null {
+    const side = this.ownerIs.get(e.kind);
+    if (!side) return null;
+    const [owner, member] = side === 'from' ? [e.from, e.to] : [e.to, e.from];
+    if (owner !== this.ownerId) return null;
+    return !this.spec.member || this.spec.member(member) ? member : null;
+  }
+
+  private member(kind: EdgeKind, member: string) {
+    const k = `${kind}\u0000${member}`;
+    let s = this.members.get(k);
+    if (!s) this.members.set(k, (s = {}));
+    return s;
+  }
+
+  private addTime(t: string): void {
+    const i = lowerBound(this.times, t);
+    if (this.times[i] !== t) this.times.splice(i, 0, t);
+  }
+
+  private firstTimeAfter(t: string): string | null {
+    const i = lowerBound(this.times, t);
+    const j = this.times[i] === t ? i + 1 : i;
+    return this.times[j] ?? null;
+  }
+}
+
+function lowerBound(xs: readonly string[], t: string): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const ids = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** A job's versions: every JobVersion of it, with the datasets it read and wrote. */
+export const JOB_HISTORY: HistorySpec = {
+  kinds: [{ kind: 'INPUT_TO', owner: 'to' }, { kind: 'OUTPUT', owner: 'from' }],
+  version: (jobId, n) => (n.kind === 'JobVersion' && n.props.jobId === jobId
+    ? { id: n.id, firstAt: n.createdAt, lastAt: n.updatedAt, members: { INPUT_TO: ids(n.props.inputs), OUTPUT: ids(n.props.outputs) } }
+    : null),
+  unversionedStayCurrent: false,
+};
+
+export const jobHistory = (jobId: string) => new EdgeHistory(jobId, JOB_HISTORY);
+
+const FIELD_PREFIX = 'field:';
+
+/**
+ * A dataset's versions that a writer gave with a schema of at least one column: each with its
+ * columns, seen from its first sighting to the newest time a writer gave it (`writtenAt`). A version
+ * stored before `writtenAt` existed counts when it is the dataset's `writtenVersion` (the newest
+ * writer's). A schema of no columns says nothing (some emitters send one when they do not know).
+ */
+export const FIELD_HISTORY: HistorySpec = {
+  kinds: [{ kind: 'HAS_FIELD', owner: 'from' }],
+  version(datasetId, n, owner) {
+    if (n.kind !== 'DatasetVersion' || n.props.datasetId !== datasetId) return null;
+    const writtenAt = n.props[WRITTEN_AT_PROP];
+    const latestWritten = typeof owner?.props.writtenVersion === 'string' && n.id === versionId(datasetId, owner.props.writtenVersion);
+    if (typeof writtenAt !== 'string' && !latestWritten) return null;
+    const columns = schemaFields({ namespace: n.namespace, name: n.name, facets: { schema: n.props['facets.schema'] } } as DatasetRef);
+    if (!columns.length) return null;
+    return {
+      id: n.id, firstAt: n.createdAt, lastAt: typeof writtenAt === 'string' ? writtenAt : n.updatedAt,
+      members: { HAS_FIELD: columns.map((c) => nodeId('Field', n.namespace, `${n.name}#${c.name}`)) },
+    };
+  },
+  member: (id) => id.startsWith(FIELD_PREFIX),
+  unversionedStayCurrent: true,
+};
+
+export const fieldHistory = (datasetId: string) => new EdgeHistory(datasetId, FIELD_HISTORY);
