@@ -10,6 +10,9 @@ import type { TrainingLauncher } from '../domain/ports/TrainingLauncher.js';
 import { InProcessJobQueue } from '../queue/InProcessJobQueue.js';
 import { BullMqJobQueue } from '../queue/BullMqJobQueue.js';
 import { FileIngestLog } from '../queue/FileIngestLog.js';
+import type { RateBuckets } from '../domain/ports/RateBuckets.js';
+import { MemoryRateBuckets } from '../quotas/MemoryRateBuckets.js';
+import { RedisRateBuckets } from '../quotas/RedisRateBuckets.js';
 import type { IngestLog } from '../domain/ports/IngestLog.js';
 import { LocalLauncher } from '../launchers/local/LocalLauncher.js';
 import { KubernetesLauncher } from '../launchers/kubernetes/KubernetesLauncher.js';
@@ -48,6 +51,17 @@ export function openJobQueue(cfg: Config['queue'], onError: (err: unknown, where
   return cfg.engine === 'bullmq'
     ? new BullMqJobQueue({ url: cfg.url, prefix: cfg.prefix, lockMs: cfg.lockMs, stalledIntervalMs: cfg.stalledIntervalMs, onError })
     : new InProcessJobQueue({ onError });
+}
+
+/**
+ * Where the ingest quotas' token buckets live: in Redis when Loom has one (the processes of a
+ * deployment then grant a tenant its rate together, not each of them), else in this process. A worker
+ * takes no ingest. `onError`: Redis did not answer a take (the process's own bucket answered it).
+ */
+export function openRateBuckets(cfg: Config['queue'], role: Config['role'], onError: (err: unknown) => void): RateBuckets {
+  return cfg.engine === 'bullmq' && role !== 'worker'
+    ? new RedisRateBuckets({ url: cfg.url, prefix: cfg.prefix, onError })
+    : new MemoryRateBuckets();
 }
 
 /** Kubernetes: LOOM_K8S_KUBECONFIG, else the default chain (KUBECONFIG, ~/.kube/config, in-cluster service account). */

@@ -3,7 +3,7 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { createLogger } from './logger.js';
-import { openAnalyticsStore, openGraph, openIngestLog, openJobQueue, openLauncher } from './adapters.js';
+import { openAnalyticsStore, openGraph, openIngestLog, openJobQueue, openLauncher, openRateBuckets } from './adapters.js';
 import { createServices } from './services.js';
 import { availableBytes, DiskSpaceGuard, guardWrites } from './disk-space.js';
 import { seedIfEmpty } from './seed.js';
@@ -51,6 +51,12 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
   const queue = openJobQueue(cfg.queue, (err, where) => log.warn({ err, where }, 'job queue error'));
   const launcher = openLauncher(cfg.training);
   const disk = guardedStores(cfg, log, { graph, analytics, ingestLog });
+  let quotaWarnedAt = -Infinity;
+  const rateBuckets = openRateBuckets(cfg.queue, cfg.role, (err) => {
+    if (performance.now() - quotaWarnedAt < 30_000) return;
+    quotaWarnedAt = performance.now();
+    log.warn({ err }, 'ingest quotas: Redis did not answer; until it does, each Loom process enforces the quotas on what it receives');
+  });
   const services = createServices(disk.graph, disk.analytics, {
     telemetry: {
       ...cfg.telemetry, spanTtlDays: cfg.analytics.spanTtlDays,
@@ -59,7 +65,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     // A job's history can stay in memory only when this process is the graph's one writer.
     lineageIngest: { historyCacheJobs: cfg.graph.engine === 'embedded' ? 10_000 : 0 },
     training: { queue, launcher, defaultQuota: cfg.training.defaultQuota },
-    ingestLimits: cfg.ingestLimits,
+    ingestLimits: { rates: cfg.ingestLimits, buckets: rateBuckets },
     judging: { queue, judge: cfg.judge ? new OpenAiJudge(cfg.judge) : null, concurrency: cfg.judge?.concurrency },
     ingestLog: disk.ingestLog ? {
       // Up to 1,000 events a transaction: on a 1M-node graph each one's join over the Node table (new
@@ -99,6 +105,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     await services.lineageLog?.close(); // writes the answered lineage events to the graph
     await services.traceIngest.close(); // writes the summaries of the exports answered
     await queue.close();
+    await rateBuckets.close();
     await launcher.close(); // runs already launched go on (a Job, a detached local process) and are followed again at the next start
     await graph.close(); // commits queued writes, checkpoints
     await analytics.close();

@@ -3,6 +3,8 @@ import type { GraphStore } from '../domain/ports/GraphStore.js';
 import type { Analytics } from '../domain/ports/Analytics.js';
 import { TenancyService } from '../domain/tenancy/tenancy.service.js';
 import { IngestLimits, type IngestRates } from '../domain/tenancy/ingest-limits.js';
+import type { RateBuckets } from '../domain/ports/RateBuckets.js';
+import { MemoryRateBuckets } from '../quotas/MemoryRateBuckets.js';
 import { LineageService } from '../domain/lineage.service.js';
 import { LineageIngestService, type LineageIngestOptions } from '../domain/openlineage/lineage-ingest.service.js';
 import { LineageEventArchive } from '../domain/openlineage/event-archive.js';
@@ -80,8 +82,8 @@ export interface Services {
 
 /** Settings the services read (a slice of the config; defaults when not given). */
 export interface ServiceOptions {
-  /** Default per-tenant ingest rates (tenants may have their own: `tenant quota`). */
-  ingestLimits?: IngestRates;
+  /** Default per-tenant ingest rates (tenants may have their own: `tenant quota`), and where their buckets live (this process by default). */
+  ingestLimits?: { rates: IngestRates; buckets: RateBuckets };
   /**
    * `spanTtlDays`, `metricTtlDays`, `metricRollupTtlDays`: how long the analytics store keeps spans,
    * raw metric points and their 1-minute rollup (0 for ever); what it would drop at once is refused at ingest.
@@ -129,7 +131,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     analytics,
     // API keys and tenants are never written through the ingest log: authenticating waits for nothing.
     tenancy,
-    ingestLimits: new IngestLimits(raw, opts.ingestLimits),
+    ingestLimits: new IngestLimits(raw, opts.ingestLimits?.buckets ?? new MemoryRateBuckets(), opts.ingestLimits?.rates),
     lineage: new LineageService(graph),
     lineageIngest,
     lineageLog,

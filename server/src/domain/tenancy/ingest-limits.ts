@@ -1,8 +1,9 @@
 /**
  * Per-tenant ingest quotas: how many OpenLineage events, spans and metric data points a second each
  * tenant may send, so that one team's burst (a backfill, a runaway exporter) cannot take the ingest
- * from the others. A token bucket per tenant and kind, in this process (each ingest process enforces
- * the rate on what it receives), holding `BURST_SECONDS` of the rate.
+ * from the others. A token bucket per tenant and kind, holding `BURST_SECONDS` of the rate: in this
+ * process by default, in Redis when Loom has one (`LOOM_REDIS_URL`), so that a deployment's ingest
+ * processes together grant a tenant its rate, not each of them (ports/RateBuckets.ts).
  *
  * Admission before the work, charge after it: a request is let in while the tenant's bucket is not
  * empty, and what it carried (known only once it is read: the spans of an export) is taken after,
@@ -14,6 +15,7 @@ import type { GraphStore } from '../ports/GraphStore.js';
 import type { Props } from '../model.js';
 import { LoomError, badInput } from '../errors.js';
 import { SYSTEM_TENANT, tenantNodeId } from './tenancy.service.js';
+import type { RateBuckets } from '../ports/RateBuckets.js';
 
 export const INGEST_KINDS = ['lineageEvents', 'spans', 'metricPoints'] as const;
 export type IngestKind = (typeof INGEST_KINDS)[number];
@@ -27,14 +29,12 @@ const RATES_CACHE_MS = 30_000;
 const MAX_RATE = 10_000_000;
 const WHAT: Record<IngestKind, string> = { lineageEvents: 'OpenLineage events', spans: 'spans', metricPoints: 'metric data points' };
 
-interface Bucket { tokens: number; at: number }
-
 export class IngestLimits {
   private readonly rates = new Map<string, { rates: IngestRates; until: number }>();
-  private readonly buckets = new Map<string, Bucket>();
 
   constructor(
     private readonly graph: GraphStore,
+    private readonly buckets: RateBuckets,
     private readonly defaults: IngestRates = NO_INGEST_LIMITS,
     private readonly now: () => number = () => performance.now(),
   ) {}
@@ -74,9 +74,9 @@ export class IngestLimits {
   async admit(tenant: string, kind: IngestKind): Promise<void> {
     const rate = (await this.limits(tenant))[kind];
     if (rate === null) return;
-    const b = this.refill(tenant, kind, rate);
-    if (b.tokens > 0) return;
-    const wait = Math.max(1, Math.ceil((1 - b.tokens) / rate));
+    const tokens = await this.buckets.take(bucket(tenant, kind), rate, rate * BURST_SECONDS, 0);
+    if (tokens > 0) return;
+    const wait = Math.max(1, Math.ceil((1 - tokens) / rate));
     throw new LoomError('RATE_LIMITED', `tenant ${tenant} may send ${rate} ${WHAT[kind]} a second; it sent more: retry in ${wait} s`, undefined, wait);
   }
 
@@ -88,23 +88,16 @@ export class IngestLimits {
     return result;
   }
 
-  /** Take what an admitted request carried (it may leave the bucket in debt). */
+  /**
+   * Take what an admitted request carried (it may leave the bucket in debt). Not waited for: the work
+   * is done, and the next admission of this process goes to the same bucket after it (in this process
+   * at once; in Redis on the same connection, in order). The adapter answers a failure itself.
+   */
   charge(tenant: string, kind: IngestKind, n: number): void {
     const rate = this.rates.get(tenant)?.rates[kind];
     if (rate === null || rate === undefined || n <= 0) return;
-    this.refill(tenant, kind, rate).tokens -= n;
-  }
-
-  private refill(tenant: string, kind: IngestKind, rate: number): Bucket {
-    const key = `${tenant}\u0000${kind}`;
-    const now = this.now();
-    const b = this.buckets.get(key) ?? { tokens: rate * BURST_SECONDS, at: now };
-    b.tokens = Math.min(rate * BURST_SECONDS, b.tokens + ((now - b.at) / 1000) * rate);
-    b.at = now;
-    if (!this.buckets.has(key)) {
-      if (this.buckets.size > 30_000) this.buckets.clear();
-      this.buckets.set(key, b);
-    }
-    return b;
+    void this.buckets.take(bucket(tenant, kind), rate, rate * BURST_SECONDS, n);
   }
 }
+
+const bucket = (tenant: string, kind: IngestKind) => `${tenant}\u0000${kind}`;
