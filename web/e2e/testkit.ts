@@ -52,7 +52,7 @@ export function useE2E(env: Record<string, string> = {}): E2E {
   beforeAll(async () => {
     buildWebIfStale();
     mkdirSync(SCREENSHOTS, { recursive: true });
-    loom = await startLoom({ LOOM_DATA_DIR: tempDir('loom-e2e-data-'), LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY, LOOM_ALERT_INTERVAL_SECONDS: 'off', ...env });
+    loom = await startLoom({ LOOM_DATA_DIR: tempDir('loom-e2e-data-'), LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY, LOOM_ALERT_INTERVAL_SECONDS: 'off', LOOM_REPORT_INTERVAL_SECONDS: 'off', ...env });
     browser = await chromium.launchPersistentContext(tempDir('loom-e2e-chromium-'), {
       executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 860 },
     });

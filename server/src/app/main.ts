@@ -14,6 +14,7 @@ import { createQueueMetrics } from '../workers/queue-metrics.js';
 import { WorkerManager } from '../workers/worker-manager.js';
 import { registerTrainingWorkers } from '../workers/training.workers.js';
 import { registerAlertWorkers } from '../workers/alerts.workers.js';
+import { registerReportWorkers } from '../workers/reports.workers.js';
 import { registerJudgingWorkers } from '../workers/judging.workers.js';
 import { OpenAiJudge } from '../judges/OpenAiJudge.js';
 import { TrainingRunner } from '../domain/training/training.runner.js';
@@ -164,6 +165,7 @@ function startWorkers(cfg: Config, services: Services, queue: JobQueue, launcher
   });
   registerTrainingWorkers(manager, runner, { maxRuns: cfg.training.maxRuns }, log);
   if (cfg.alerts.intervalMs !== null) registerAlertWorkers(manager, queue, services.alerts, cfg.alerts.intervalMs, registry, log);
+  if (cfg.reports.intervalMs !== null) registerReportWorkers(manager, queue, services.reports, cfg.reports.intervalMs, log);
   if (services.judging) registerJudgingWorkers(manager, services.judging);
   return manager;
 }

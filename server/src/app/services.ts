@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { GraphStore } from '../domain/ports/GraphStore.js';
 import type { Analytics } from '../domain/ports/Analytics.js';
 import { TenancyService } from '../domain/tenancy/tenancy.service.js';
+import { ReportService } from '../domain/reports/reports.service.js';
 import { IngestLimits, type IngestRates } from '../domain/tenancy/ingest-limits.js';
 import type { RateBuckets } from '../domain/ports/RateBuckets.js';
 import { MemoryRateBuckets } from '../quotas/MemoryRateBuckets.js';
@@ -66,6 +67,7 @@ export interface Services {
   ingestLimits: IngestLimits;
   /** Alert rules, their evaluation (by the workers) and the alerts they raise. */
   alerts: AlertService;
+  reports: ReportService;
   /** Feature groups, their values (upserts), online and point-in-time reads. */
   features: FeatureStore;
   /** Tags on datasets, fields, jobs, models...: defined, put on, taken off, followed downstream. */
@@ -126,6 +128,14 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
   const tags = new TagService(graph);
   // Read from the raw graph, which holds the change by then (the visible one would wait for the writer reporting it).
   const rawLineage = new LineageService(raw);
+  const traces = new TraceQueryService(analytics);
+  const alerts = new AlertService(graph, analytics, registry.webhooks.notify, () => tenancy.listTenants(), {
+    ...opts.alerts,
+    untaggedDownstream: async (tenant, tag) => {
+      const reach = await tags.reach(tenant, tag, TAG_ALERT_DEPTH, TAG_ALERT_LIMIT);
+      return reach && reach.reached.length;
+    },
+  });
   return {
     graph,
     analytics,
@@ -140,21 +150,16 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     traceIngest: new TraceIngestService(graph, analytics, loadPriceTable(opts.telemetry?.llmPricesFile), {
       instance: opts.telemetry?.instance ?? `${hostname()}-${process.pid}`, onError: opts.onTraceSummaryError, onDropped: opts.onTraceSummaryDropped,
     }, opts.telemetry?.spanTtlDays),
-    traces: new TraceQueryService(analytics),
+    traces,
     metricsIngest: new MetricsIngestService(graph, analytics, {
       rawDays: opts.telemetry?.metricTtlDays ?? 0, rollupDays: opts.telemetry?.metricRollupTtlDays ?? 0,
     }),
     metrics: new MetricsQueryService(analytics),
     gpu,
     impactUsage,
-    alerts: new AlertService(graph, analytics, registry.webhooks.notify, () => tenancy.listTenants(), {
-      ...opts.alerts,
-      untaggedDownstream: async (tenant, tag) => {
-        const reach = await tags.reach(tenant, tag, TAG_ALERT_DEPTH, TAG_ALERT_LIMIT);
-        return reach && reach.reached.length;
-      },
-    }),
+    alerts,
     features: new FeatureStore(graph, analytics),
+    reports: new ReportService({ graph, analytics, traces, alerts, archived: (tenant) => archived(tenant) }, (tenant, data) => registry.webhooks.notify(tenant, 'REPORT_READY', data), () => tenancy.listTenants()),
     tags,
     curation: new CurationService(graph),
     sources: new SourceService(graph),

@@ -6,6 +6,7 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 
 /** Every LOOM_* variable Loom reads. Parsed once, in the composition root; slices are passed down. */
 const ALERT_INTERVAL = 'must be 1-3600 seconds or "off"';
+const REPORT_INTERVAL = 'must be 10-3600 seconds or "off"';
 const EnvSchema = z.object({
   LOOM_ROLE: z.enum(['all', 'api', 'ingest', 'worker']).default('all'),
   LOOM_HOST: z.string().default('127.0.0.1'),
@@ -38,6 +39,7 @@ const EnvSchema = z.object({
   LOOM_OTLP_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
   LOOM_OTLP_GRPC_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)], { message: 'must be a port (0-65535) or "off"' }).optional(),
   LOOM_ALERT_INTERVAL_SECONDS: z.union([z.literal('off'), z.coerce.number().int().min(1, ALERT_INTERVAL).max(3600, ALERT_INTERVAL)], { message: ALERT_INTERVAL }).default(30),
+  LOOM_REPORT_INTERVAL_SECONDS: z.union([z.literal('off'), z.coerce.number().int().min(10, REPORT_INTERVAL).max(3600, REPORT_INTERVAL)], { message: REPORT_INTERVAL }).default(60),
   LOOM_JUDGE_URL: z.string().url('must be the base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1').optional(),
   LOOM_JUDGE_API_KEY: z.string().min(1).optional(),
   LOOM_JUDGE_MODEL: z.string().min(1).max(200).default('gpt-4o-mini'),
@@ -68,6 +70,8 @@ export interface Config {
   grpc: { port: number | null };
   /** How often the workers evaluate the alert rules (ms), null when off. */
   alerts: { intervalMs: number | null };
+  /** How often the workers look for report schedules whose period has ended (null: never; reports are then made on demand only). */
+  reports: { intervalMs: number | null };
   /** The LLM judge (an OpenAI-compatible chat completions API) evaluations may be graded by; null: none configured. */
   judge: { url: string; apiKey: string | null; model: string; concurrency: number } | null;
   log: { level: string };
@@ -150,6 +154,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     // OTLP/gRPC on its well-known port, or on any free one beside an HTTP port chosen the same way (tests, benches).
     grpc: { port: e.LOOM_OTLP_GRPC_PORT === 'off' ? null : e.LOOM_OTLP_GRPC_PORT ?? (e.LOOM_PORT === 0 ? 0 : 4317) },
     alerts: { intervalMs: e.LOOM_ALERT_INTERVAL_SECONDS === 'off' ? null : e.LOOM_ALERT_INTERVAL_SECONDS * 1000 },
+    reports: { intervalMs: e.LOOM_REPORT_INTERVAL_SECONDS === 'off' ? null : e.LOOM_REPORT_INTERVAL_SECONDS * 1000 },
     judge: e.LOOM_JUDGE_URL ? { url: e.LOOM_JUDGE_URL, apiKey: e.LOOM_JUDGE_API_KEY ?? null, model: e.LOOM_JUDGE_MODEL, concurrency: e.LOOM_JUDGE_CONCURRENCY } : null,
     log: { level: e.LOOM_LOG_LEVEL },
     dataDir,

@@ -18,6 +18,10 @@ export const NODE_KINDS = [
   'Tag',
   /** Where datasets live (a database, a Kafka cluster), as Marquez's `/sources` API registers one: its type and connection URL (domain/sources.ts). */
   'Source',
+  /** A tenant's automated report: what to sum up (lineage, quality, models, LLM usage, GPUs, alerts), daily or weekly (domain/reports). */
+  'ReportSchedule',
+  /** One period's report of a schedule, as composed when the period ended (kept; sent to the tenant's webhooks). */
+  'Report',
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
@@ -72,7 +76,7 @@ export const EDGE_KINDS = [
   'EVALUATED_ON',
   /** training request -> the run it launched. */
   'LAUNCHED',
-  /** registered model or prompt -> one of its history entries (RegistryEvent). */
+  /** registered model or prompt -> one of its history entries (RegistryEvent); report schedule -> a report it made. */
   'RECORDED',
   /** dataset -> a training run that read it (any version of it): written when the run produces a model version, so lineage reaches runs without listing every run. */
   'TRAINS',

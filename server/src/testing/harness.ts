@@ -29,7 +29,7 @@ export function suiteTempDir(prefix: string): () => string {
 /** Alert rules are not evaluated on a timer unless `env` sets LOOM_ALERT_INTERVAL_SECONDS: a test evaluates them when it means to. */
 export async function startTestLoom(env: Record<string, string> = {}): Promise<TestLoom> {
   const dir = mkdtempSync(path.join(tmpdir(), 'loom-test-'));
-  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY, LOOM_ALERT_INTERVAL_SECONDS: 'off', ...env });
+  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY, LOOM_ALERT_INTERVAL_SECONDS: 'off', LOOM_REPORT_INTERVAL_SECONDS: 'off', ...env });
   const post: TestLoom['post'] = async (route, body, opts = {}) => {
     const key = opts.key === undefined ? DEMO_KEY : opts.key;
     const payload = opts.raw ?? JSON.stringify(body);

@@ -276,6 +276,8 @@ export type NodeKind =
   | 'QualityResult'
   | 'QualityRule'
   | 'RegistryEvent'
+  | 'Report'
+  | 'ReportSchedule'
   | 'Run'
   | 'Source'
   | 'Tag'

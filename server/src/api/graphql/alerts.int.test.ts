@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
 import { createHmac, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { startTestLoom, type TestLoom } from '../../testing/harness.js';
-import { fails, ok } from './registry.testkit.js';
+import { fails, ok, webhookReceiver as receiver } from './registry.testkit.js';
 import { runNodeId, trainingAccountId, TRAINING_NAMESPACE } from '../../domain/ids.js';
 import { dcgmLabels, gaugeRequest, DCGM_RESOURCE, type GaugeSample } from '../../domain/telemetry/metrics-testkit.js';
 import { emitter } from '../../../../ingest/otlp/otlp.testkit.js';
@@ -19,17 +17,6 @@ const CREATE = `mutation ($input: AlertRuleInput!) { createAlertRule(input: $inp
 const PREVIEW = 'query ($input: AlertRuleInput!) { previewAlertRule(input: $input) { from to truncated series { labels value samples breaching } } }';
 const ALERTS = `query ($states: [AlertState!], $ruleId: ID, $nodeId: ID) { alerts(states: $states, ruleId: $ruleId, nodeId: $nodeId) { ${ALERT_FIELDS} } }`;
 const RULES = `{ alertRules { ${RULE_FIELDS} alertsRaised(states: [PENDING, FIRING, RESOLVED]) { id state } } }`;
-
-/** A webhook receiver keeping what it got. */
-function receiver() {
-  const got: { headers: Record<string, string>; body: string }[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => { got.push({ headers: req.headers as Record<string, string>, body }); res.writeHead(204).end(); });
-  });
-  return { got, server, url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/alerts` };
-}
 
 interface Gpu { uuid: string; index: string; host: string; namespace: string; pod: string }
 const IDLE: Gpu = { uuid: 'GPU-11111111-0000-4000-8000-00000000a1e7', index: '0', host: 'gpu-node-7', namespace: 'alerts-ml', pod: 'llama-ft-0' };

@@ -1,4 +1,6 @@
 /** Small helpers for the registry integration tests (GraphQL on a real Loom). */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { TestLoom } from '../../testing/harness.js';
 
 export interface GqlError { message: string; extensions?: { code?: string; field?: string } }
@@ -25,4 +27,15 @@ export async function instant(): Promise<string> {
   const t = new Date().toISOString();
   await sleep(5);
   return t;
+}
+
+/** A webhook receiver keeping what it got (listen on `server` before use). */
+export function webhookReceiver() {
+  const got: { headers: Record<string, string>; body: string }[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => { got.push({ headers: req.headers as Record<string, string>, body }); res.writeHead(204).end(); });
+  });
+  return { got, server, url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook` };
 }

@@ -15,6 +15,8 @@ export interface QueuePayloads {
   'training.cancel': { tenant: string; runId: string };
   /** One evaluation of every tenant's alert rules (one job per tick: processes sharing a queue evaluate a tick once). */
   'alerts.evaluate': { tick: number };
+  /** Make the reports whose period has ended (one job per tick: processes sharing a queue make them once). */
+  'reports.run': { tick: number };
   /** Grade an evaluation's examples with the LLM judge (one job per request). */
   'evaluations.judge': { tenant: string; evaluationId: string; requestedAt: string };
 }
@@ -36,6 +38,8 @@ export const QUEUES: Record<QueueName, QueuePolicy> = {
   'training.cancel': { attempts: 6, backoffMs: 1_000, concurrency: 10 },
   // A failed tick is not retried: the next one evaluates afresh.
   'alerts.evaluate': { attempts: 1, backoffMs: 1_000, concurrency: 1 },
+  // Likewise: a report not made at one tick is made at the next (its period's id says whether it exists).
+  'reports.run': { attempts: 1, backoffMs: 1_000, concurrency: 1 },
   // The judge client retries each call; a job retried resumes where it stopped (graded examples are kept).
   'evaluations.judge': { attempts: 3, backoffMs: 5_000, concurrency: 2 },
 };

@@ -50,6 +50,8 @@ export function slackText(event: string, tenant: string, data: Data): string {
       return `:label: Prompt *${esc(data.prompt)}* label \`${esc(data.label)}\` ${data.version === null ? 'removed' : `→ version ${esc(data.version)}`}${who}${why}`;
     case 'DATASET_SCHEMA_CHANGED':
       return schemaChangeText(tenant, data);
+    case 'REPORT_READY':
+      return reportText(tenant, data);
     default:
       return `${esc(event)} in ${esc(tenant)}`;
   }
@@ -69,4 +71,32 @@ function schemaChangeText(tenant: string, data: Data): string {
   const calls = impact?.usage?.llmCalls ? `, ${esc(impact.usage.llmCalls)} LLM calls in 7 days` : '';
   const feeds = impact ? `\nIt feeds ${esc(Math.max(0, impact.total - 1))} node(s)${models}${calls}` : '';
   return `:warning: Dataset *${esc(data.dataset?.namespace)}/${esc(data.dataset?.name)}* schema changed in ${esc(tenant)}${by}: ${parts.join('; ')}${feeds}`;
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const usd = (n: number) => `$${n.toFixed(n < 10 ? 4 : 2)}`;
+
+/** A report: its period, then one line per section it holds (the section's headline figures). */
+function reportText(tenant: string, data: Data): string {
+  const r = data.report ?? {};
+  const c = data.content ?? {};
+  const lines = [`:bar_chart: *${esc(r.schedule)}* for ${esc(tenant)}: ${esc(String(r.from ?? '').slice(0, 16).replace('T', ' '))} → ${esc(String(r.to ?? '').slice(0, 16).replace('T', ' '))} UTC`];
+  if (c.lineage) {
+    const l = c.lineage;
+    const failing = (l.failingJobs as Data[]).slice(0, 3).map((j) => `\`${esc(j.namespace)}/${esc(j.name)}\` (${esc(j.failedRuns)})`).join(', ');
+    lines.push(`• Lineage: ${count(l.events, 'event')}, ${count(l.runs, 'run')} (${l.completedRuns} completed, ${l.failedRuns} failed, ${l.abortedRuns} aborted), ${count(l.newDatasets.count, 'new dataset')}${failing ? `; failing: ${failing}` : ''}`);
+  }
+  if (c.quality) lines.push(`• Quality: ${count(c.quality.checks, 'check')} of feature groups, ${c.quality.failedChecks} failed`);
+  if (c.models) {
+    const m = c.models;
+    lines.push(`• Models: ${count(m.registered.count, 'version')} registered, ${count(m.stageChanges.count, 'stage change')}, ${count(m.refused.count, 'promotion')} refused, ${count(m.aliasChanges, 'alias move')}`);
+  }
+  if (c.llm) {
+    const l = c.llm;
+    const top = (l.byModel as Data[])[0];
+    lines.push(`• LLM: ${count(l.calls, 'call')} (before: ${l.previous.calls}), ${usd(l.costUsd)} (before: ${usd(l.previous.costUsd)})${top ? `; most spent on \`${esc(top.model)}\`, p99 ${Math.round(top.latencyP99Ms)} ms` : ''}`);
+  }
+  if (c.gpu) lines.push(`• GPUs: ${c.gpu.gpuHours.toFixed(1)} GPU-hours on ${count(c.gpu.gpus, 'GPU')}`);
+  if (c.alerts) lines.push(`• Alerts: ${c.alerts.fired} fired, ${c.alerts.resolved} resolved, ${c.alerts.firingAtEnd} firing at the end`);
+  return lines.join('\n');
 }

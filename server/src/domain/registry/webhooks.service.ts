@@ -24,6 +24,8 @@ export const WEBHOOK_EVENTS = [
   'ALERT_FIRING', 'ALERT_RESOLVED',
   // a dataset's writer reported a schema other than the graph's (domain/openlineage/schema-changes.ts)
   'DATASET_SCHEMA_CHANGED',
+  // a report schedule's report of a period was made (domain/reports)
+  'REPORT_READY',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
