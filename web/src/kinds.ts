@@ -37,6 +37,7 @@ export const KIND_STYLES: Record<NodeKind, KindStyle> = {
   Alert: { color: '#f97316', shape: 'diamond', label: 'Alert' },
   Tag: { color: '#0d9488', shape: 'tag', label: 'Tag' },
   Source: { color: '#1e40af', shape: 'round-rectangle', label: 'Source' },
+  FeatureService: { color: '#0891b2', shape: 'round-hexagon', label: 'Feature service' },
   ReportSchedule: { color: '#6d28d9', shape: 'round-rectangle', label: 'Report schedule' },
   Report: { color: '#8b5cf6', shape: 'rectangle', label: 'Report' },
 };
@@ -47,7 +48,7 @@ export const KIND_LABELS_ZH: Record<NodeKind, string> = {
   Job: '作业', JobVersion: '作业版本', Run: '运行', Experiment: '实验', Model: '模型', ModelVersion: '模型版本',
   FeatureGroup: '特征组', Feature: '特征', Prompt: '提示词', PromptVersion: '提示词版本', Trace: '调用链', Evaluation: '评估',
   QualityRule: '质量规则', QualityResult: '质量结果', TrainingRequest: '训练请求', RegistryEvent: '注册表事件', Webhook: 'Webhook',
-  AlertRule: '告警规则', Alert: '告警', Tag: '标签', Source: '数据源', ReportSchedule: '报告计划', Report: '报告',
+  AlertRule: '告警规则', Alert: '告警', Tag: '标签', Source: '数据源', FeatureService: '特征服务', ReportSchedule: '报告计划', Report: '报告',
 };
 
 /** The name of a kind in a language ('en' or 'zh'); unknown kinds keep their own name. */

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { GraphStore } from '../domain/ports/GraphStore.js';
 import type { Analytics } from '../domain/ports/Analytics.js';
 import { TenancyService } from '../domain/tenancy/tenancy.service.js';
+import { FeatureServices } from '../domain/features/feature-services.js';
 import { ReportService } from '../domain/reports/reports.service.js';
 import { IngestLimits, type IngestRates } from '../domain/tenancy/ingest-limits.js';
 import type { RateBuckets } from '../domain/ports/RateBuckets.js';
@@ -68,6 +69,7 @@ export interface Services {
   /** Alert rules, their evaluation (by the workers) and the alerts they raise. */
   alerts: AlertService;
   reports: ReportService;
+  featureServices: FeatureServices;
   /** Feature groups, their values (upserts), online and point-in-time reads. */
   features: FeatureStore;
   /** Tags on datasets, fields, jobs, models...: defined, put on, taken off, followed downstream. */
@@ -129,6 +131,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
   // Read from the raw graph, which holds the change by then (the visible one would wait for the writer reporting it).
   const rawLineage = new LineageService(raw);
   const traces = new TraceQueryService(analytics);
+  const features = new FeatureStore(graph, analytics);
   const alerts = new AlertService(graph, analytics, registry.webhooks.notify, () => tenancy.listTenants(), {
     ...opts.alerts,
     untaggedDownstream: async (tenant, tag) => {
@@ -158,7 +161,8 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     gpu,
     impactUsage,
     alerts,
-    features: new FeatureStore(graph, analytics),
+    features,
+    featureServices: new FeatureServices(graph, features),
     reports: new ReportService({ graph, analytics, traces, alerts, archived: (tenant) => archived(tenant) }, (tenant, data) => registry.webhooks.notify(tenant, 'REPORT_READY', data), () => tenancy.listTenants()),
     tags,
     curation: new CurationService(graph),

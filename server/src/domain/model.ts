@@ -18,6 +18,8 @@ export const NODE_KINDS = [
   'Tag',
   /** Where datasets live (a database, a Kafka cluster), as Marquez's `/sources` API registers one: its type and connection URL (domain/sources.ts). */
   'Source',
+  /** A named set of features from one or more groups that one model reads, as Feast's FeatureService (domain/features/feature-services.ts). */
+  'FeatureService',
   /** A tenant's automated report: what to sum up (lineage, quality, models, LLM usage, GPUs, alerts), daily or weekly (domain/reports). */
   'ReportSchedule',
   /** One period's report of a schedule, as composed when the period ended (kept; sent to the tenant's webhooks). */
@@ -84,7 +86,7 @@ export const EDGE_KINDS = [
   'SERVES_PROMPT',
   /** a tenant's training account -> a training run it dispatched; current while the run is queued or running (it holds quota), ended when it finishes. */
   'DISPATCHED',
-  /** dataset -> a feature group computed from it (domain/features); current while the group's definition names it as its source. */
+  /** dataset -> a feature group computed from it (domain/features); current while the group's definition names it as its source. Feature group -> a feature service serving features of it. */
   'FEEDS',
   /** alert rule -> an alert it raised; current while the alert is PENDING or FIRING, ended when it closes. */
   'RAISED',

@@ -86,6 +86,14 @@ type Documents = {
     "\n  query PromptVersionSummary($name: String!, $version: Int!) {\n    promptVersion(name: $name, version: $version) {\n      version\n      type\n      labels\n      commitMessage\n      variables { name }\n    }\n  }\n": typeof types.PromptVersionSummaryDocument,
     "\n  mutation SetPromptLabel($input: SetPromptLabelInput!) {\n    setPromptLabel(input: $input) { version labels }\n  }\n": typeof types.SetPromptLabelDocument,
     "\n  mutation RemovePromptLabel($input: RemovePromptLabelInput!) {\n    removePromptLabel(input: $input) { name }\n  }\n": typeof types.RemovePromptLabelDocument,
+    "\n  query ReportSchedules { reportSchedules { id name cadence hourUtc weekday sections enabled createdAt createdBy } }\n": typeof types.ReportSchedulesDocument,
+    "\n  query ScheduleReports($id: ID!) { reportSchedule(id: $id) { id reports(first: 30) { id name from to generatedAt } } }\n": typeof types.ScheduleReportsDocument,
+    "\n  query Report($id: ID!) { report(id: $id) { id name from to generatedAt content } }\n": typeof types.ReportDocument,
+    "\n  query ComposeReport($from: DateTime!, $to: DateTime!) { composeReport(from: $from, to: $to) }\n": typeof types.ComposeReportDocument,
+    "\n  mutation CreateReportSchedule($input: ReportScheduleInput!) { createReportSchedule(input: $input) { id name } }\n": typeof types.CreateReportScheduleDocument,
+    "\n  mutation UpdateReportSchedule($id: ID!, $input: ReportScheduleInput!) { updateReportSchedule(id: $id, input: $input) { id enabled } }\n": typeof types.UpdateReportScheduleDocument,
+    "\n  mutation DeleteReportSchedule($id: ID!) { deleteReportSchedule(id: $id) { id deleted } }\n": typeof types.DeleteReportScheduleDocument,
+    "\n  mutation RunReportSchedule($id: ID!) { runReportSchedule(id: $id) { id name from to } }\n": typeof types.RunReportScheduleDocument,
     "\n  query RunList($experiment: String, $statuses: [RunStatus!], $text: String, $first: Int!, $offset: Int!) {\n    runs(experiment: $experiment, statuses: $statuses, text: $text, first: $first, offset: $offset) {\n      total truncated\n      items { id runId name experiment status startedAt endedAt latestMetrics { key value } }\n    }\n  }\n": typeof types.RunListDocument,
     "\n  query ExperimentNames { experiments(first: 500) { id name } }\n": typeof types.ExperimentNamesDocument,
     "\n  query RunDetail($runId: String!, $maxPoints: Int!) {\n    trackedRun(runId: $runId) {\n      id runId name experiment status startedAt endedAt note\n      params { key value } tags { key value }\n      artifacts { path uri type sizeBytes loggedAt }\n      latestMetrics { key value step count min max }\n      metricHistory(maxPoints: $maxPoints) { runId key total points { step value } }\n      props\n    }\n  }\n": typeof types.RunDetailDocument,
@@ -179,6 +187,14 @@ const documents: Documents = {
     "\n  query PromptVersionSummary($name: String!, $version: Int!) {\n    promptVersion(name: $name, version: $version) {\n      version\n      type\n      labels\n      commitMessage\n      variables { name }\n    }\n  }\n": types.PromptVersionSummaryDocument,
     "\n  mutation SetPromptLabel($input: SetPromptLabelInput!) {\n    setPromptLabel(input: $input) { version labels }\n  }\n": types.SetPromptLabelDocument,
     "\n  mutation RemovePromptLabel($input: RemovePromptLabelInput!) {\n    removePromptLabel(input: $input) { name }\n  }\n": types.RemovePromptLabelDocument,
+    "\n  query ReportSchedules { reportSchedules { id name cadence hourUtc weekday sections enabled createdAt createdBy } }\n": types.ReportSchedulesDocument,
+    "\n  query ScheduleReports($id: ID!) { reportSchedule(id: $id) { id reports(first: 30) { id name from to generatedAt } } }\n": types.ScheduleReportsDocument,
+    "\n  query Report($id: ID!) { report(id: $id) { id name from to generatedAt content } }\n": types.ReportDocument,
+    "\n  query ComposeReport($from: DateTime!, $to: DateTime!) { composeReport(from: $from, to: $to) }\n": types.ComposeReportDocument,
+    "\n  mutation CreateReportSchedule($input: ReportScheduleInput!) { createReportSchedule(input: $input) { id name } }\n": types.CreateReportScheduleDocument,
+    "\n  mutation UpdateReportSchedule($id: ID!, $input: ReportScheduleInput!) { updateReportSchedule(id: $id, input: $input) { id enabled } }\n": types.UpdateReportScheduleDocument,
+    "\n  mutation DeleteReportSchedule($id: ID!) { deleteReportSchedule(id: $id) { id deleted } }\n": types.DeleteReportScheduleDocument,
+    "\n  mutation RunReportSchedule($id: ID!) { runReportSchedule(id: $id) { id name from to } }\n": types.RunReportScheduleDocument,
     "\n  query RunList($experiment: String, $statuses: [RunStatus!], $text: String, $first: Int!, $offset: Int!) {\n    runs(experiment: $experiment, statuses: $statuses, text: $text, first: $first, offset: $offset) {\n      total truncated\n      items { id runId name experiment status startedAt endedAt latestMetrics { key value } }\n    }\n  }\n": types.RunListDocument,
     "\n  query ExperimentNames { experiments(first: 500) { id name } }\n": types.ExperimentNamesDocument,
     "\n  query RunDetail($runId: String!, $maxPoints: Int!) {\n    trackedRun(runId: $runId) {\n      id runId name experiment status startedAt endedAt note\n      params { key value } tags { key value }\n      artifacts { path uri type sizeBytes loggedAt }\n      latestMetrics { key value step count min max }\n      metricHistory(maxPoints: $maxPoints) { runId key total points { step value } }\n      props\n    }\n  }\n": types.RunDetailDocument,
@@ -485,6 +501,38 @@ export function graphql(source: "\n  mutation SetPromptLabel($input: SetPromptLa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemovePromptLabel($input: RemovePromptLabelInput!) {\n    removePromptLabel(input: $input) { name }\n  }\n"): typeof import('./graphql').RemovePromptLabelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportSchedules { reportSchedules { id name cadence hourUtc weekday sections enabled createdAt createdBy } }\n"): typeof import('./graphql').ReportSchedulesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScheduleReports($id: ID!) { reportSchedule(id: $id) { id reports(first: 30) { id name from to generatedAt } } }\n"): typeof import('./graphql').ScheduleReportsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Report($id: ID!) { report(id: $id) { id name from to generatedAt content } }\n"): typeof import('./graphql').ReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ComposeReport($from: DateTime!, $to: DateTime!) { composeReport(from: $from, to: $to) }\n"): typeof import('./graphql').ComposeReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateReportSchedule($input: ReportScheduleInput!) { createReportSchedule(input: $input) { id name } }\n"): typeof import('./graphql').CreateReportScheduleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateReportSchedule($id: ID!, $input: ReportScheduleInput!) { updateReportSchedule(id: $id, input: $input) { id enabled } }\n"): typeof import('./graphql').UpdateReportScheduleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteReportSchedule($id: ID!) { deleteReportSchedule(id: $id) { id deleted } }\n"): typeof import('./graphql').DeleteReportScheduleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunReportSchedule($id: ID!) { runReportSchedule(id: $id) { id name from to } }\n"): typeof import('./graphql').RunReportScheduleDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

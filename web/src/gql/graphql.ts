@@ -265,6 +265,7 @@ export type NodeKind =
   | 'Experiment'
   | 'Feature'
   | 'FeatureGroup'
+  | 'FeatureService'
   | 'Field'
   | 'Job'
   | 'JobVersion'
@@ -301,6 +302,34 @@ export type RemovePromptLabelInput = {
   name: string;
   reason?: string | null | undefined;
 };
+
+/** DAILY: the 24 hours before hourUtc; WEEKLY: the 7 days before weekday at hourUtc */
+export type ReportCadence =
+  | 'DAILY'
+  | 'WEEKLY';
+
+export type ReportScheduleInput = {
+  cadence: ReportCadence;
+  /** updateReportSchedule: pause (false) or resume (true); left out, unchanged */
+  enabled?: boolean | null | undefined;
+  /** The hour (UTC) a period ends and its report is made, 0..23 (default 6) */
+  hourUtc?: number | null | undefined;
+  /** At most 200 characters */
+  name: string;
+  /** Default: all */
+  sections?: Array<ReportSection> | null | undefined;
+  /** WEEKLY only: 1 (Monday) .. 7 (Sunday) (default 1) */
+  weekday?: number | null | undefined;
+};
+
+/** LINEAGE: OpenLineage events, runs and their outcomes by job, datasets new in the period; QUALITY: feature groups' data quality checks; MODELS: versions registered, stage changes, refused promotions, alias moves; LLM: calls, tokens, cost and latency by model, against the period before; GPU: GPU-hours and mean utilisation by pod; ALERTS: alerts fired and resolved, by rule */
+export type ReportSection =
+  | 'ALERTS'
+  | 'GPU'
+  | 'LINEAGE'
+  | 'LLM'
+  | 'MODELS'
+  | 'QUALITY';
 
 export type RequestTrainingInput = {
   args?: Array<string> | null | undefined;
@@ -960,6 +989,62 @@ export type RemovePromptLabelMutationVariables = Exact<{
 
 
 export type RemovePromptLabelMutation = { removePromptLabel: { name: string } };
+
+export type ReportSchedulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportSchedulesQuery = { reportSchedules: Array<{ id: string, name: string, cadence: ReportCadence, hourUtc: number, weekday: number | null, sections: Array<ReportSection>, enabled: boolean, createdAt: string, createdBy: string | null }> };
+
+export type ScheduleReportsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScheduleReportsQuery = { reportSchedule: { id: string, reports: Array<{ id: string, name: string, from: string, to: string, generatedAt: string }> } };
+
+export type ReportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReportQuery = { report: { id: string, name: string, from: string, to: string, generatedAt: string, content: unknown } };
+
+export type ComposeReportQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type ComposeReportQuery = { composeReport: unknown };
+
+export type CreateReportScheduleMutationVariables = Exact<{
+  input: ReportScheduleInput;
+}>;
+
+
+export type CreateReportScheduleMutation = { createReportSchedule: { id: string, name: string } };
+
+export type UpdateReportScheduleMutationVariables = Exact<{
+  id: string | number;
+  input: ReportScheduleInput;
+}>;
+
+
+export type UpdateReportScheduleMutation = { updateReportSchedule: { id: string, enabled: boolean } };
+
+export type DeleteReportScheduleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteReportScheduleMutation = { deleteReportSchedule: { id: string, deleted: boolean } };
+
+export type RunReportScheduleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RunReportScheduleMutation = { runReportSchedule: { id: string, name: string, from: string, to: string } };
 
 export type RunListQueryVariables = Exact<{
   experiment?: string | null | undefined;
@@ -2537,6 +2622,86 @@ export const RemovePromptLabelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemovePromptLabelMutation, RemovePromptLabelMutationVariables>;
+export const ReportSchedulesDocument = new TypedDocumentString(`
+    query ReportSchedules {
+  reportSchedules {
+    id
+    name
+    cadence
+    hourUtc
+    weekday
+    sections
+    enabled
+    createdAt
+    createdBy
+  }
+}
+    `) as unknown as TypedDocumentString<ReportSchedulesQuery, ReportSchedulesQueryVariables>;
+export const ScheduleReportsDocument = new TypedDocumentString(`
+    query ScheduleReports($id: ID!) {
+  reportSchedule(id: $id) {
+    id
+    reports(first: 30) {
+      id
+      name
+      from
+      to
+      generatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduleReportsQuery, ScheduleReportsQueryVariables>;
+export const ReportDocument = new TypedDocumentString(`
+    query Report($id: ID!) {
+  report(id: $id) {
+    id
+    name
+    from
+    to
+    generatedAt
+    content
+  }
+}
+    `) as unknown as TypedDocumentString<ReportQuery, ReportQueryVariables>;
+export const ComposeReportDocument = new TypedDocumentString(`
+    query ComposeReport($from: DateTime!, $to: DateTime!) {
+  composeReport(from: $from, to: $to)
+}
+    `) as unknown as TypedDocumentString<ComposeReportQuery, ComposeReportQueryVariables>;
+export const CreateReportScheduleDocument = new TypedDocumentString(`
+    mutation CreateReportSchedule($input: ReportScheduleInput!) {
+  createReportSchedule(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateReportScheduleMutation, CreateReportScheduleMutationVariables>;
+export const UpdateReportScheduleDocument = new TypedDocumentString(`
+    mutation UpdateReportSchedule($id: ID!, $input: ReportScheduleInput!) {
+  updateReportSchedule(id: $id, input: $input) {
+    id
+    enabled
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateReportScheduleMutation, UpdateReportScheduleMutationVariables>;
+export const DeleteReportScheduleDocument = new TypedDocumentString(`
+    mutation DeleteReportSchedule($id: ID!) {
+  deleteReportSchedule(id: $id) {
+    id
+    deleted
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteReportScheduleMutation, DeleteReportScheduleMutationVariables>;
+export const RunReportScheduleDocument = new TypedDocumentString(`
+    mutation RunReportSchedule($id: ID!) {
+  runReportSchedule(id: $id) {
+    id
+    name
+    from
+    to
+  }
+}
+    `) as unknown as TypedDocumentString<RunReportScheduleMutation, RunReportScheduleMutationVariables>;
 export const RunListDocument = new TypedDocumentString(`
     query RunList($experiment: String, $statuses: [RunStatus!], $text: String, $first: Int!, $offset: Int!) {
   runs(

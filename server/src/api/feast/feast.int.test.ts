@@ -56,7 +56,8 @@ describe('Feast feature server API', () => {
       [{ features: [`${VIEW}:nope`], entities: { customer_id: [1] } }, 400, /^features\[0\]: nope is not a feature/],
       [{ features: ['tenure_days'], entities: { customer_id: [1] } }, 400, /^features\[0\]: tenure_days is not view:feature/],
       [{ features: [`${VIEW}:mrr`], entities: { customer_id: [] } }, 400, /^entities\.customer_id: must be a non-empty list/],
-      [{ feature_service: 'churn_v1', entities: { customer_id: [1] } }, 400, /^feature_service: feature services are not supported/],
+      [{ feature_service: 'churn_v1', entities: { customer_id: [1] } }, 400, /^feature_service: no feature service churn_v1/],
+      [{ feature_service: 'churn_v1', features: [`${VIEW}:mrr`], entities: { customer_id: [1] } }, 400, /^feature_service: give features or feature_service, not both/],
       [{ features: [`${VIEW}:mrr`, `${VIEW}:mrr`], entities: { customer_id: [1] } }, 400, /^features\[1\]: mrr is asked twice/],
     ];
     for (const [body, status, detail] of bad) {
@@ -100,5 +101,37 @@ describe('Feast feature server API', () => {
     const push = await loom.post('/push', { push_source_name: VIEW, df: { customer_id: ['10001'], mrr: [1] } }, { key: otherKey });
     expect(push.status).toBe(400);
     expect(push.json.detail).toMatch(/^push_source_name: no feature group/);
+  });
+
+  it('serves a feature service (Feast\'s FeatureService) as the features it names; the groups it reads feed it in the lineage graph', async () => {
+    const DEFINE = 'mutation ($input: FeatureServiceInput!) { defineFeatureService(input: $input) { id name entity definedBy features { namespace group feature } } }';
+    const defined = (await ok(loom, DEFINE, { input: { name: 'churn_model_v2', description: 'What churn-classifier v2 reads', features: [`${VIEW}:mrr`, `${DEMO_FEATURE_GROUP.namespace}/${VIEW}:tenure_days`] } })).defineFeatureService;
+    expect(defined).toMatchObject({ name: 'churn_model_v2', entity: 'customer_id', features: [{ group: VIEW, feature: 'mrr' }, { group: VIEW, feature: 'tenure_days' }] });
+    const byService = await loom.post('/get-online-features', { feature_service: 'churn_model_v2', entities: { customer_id: ['10001', 'nobody'] } }, { key: viewerKey });
+    const listed = await loom.post('/get-online-features', { features: [`${VIEW}:mrr`, `${VIEW}:tenure_days`], entities: { customer_id: ['10001', 'nobody'] } }, { key: viewerKey });
+    expect(byService.status).toBe(200);
+    expect(byService.json).toEqual(listed.json);
+    expect(byService.json.results[1].statuses).toEqual(['PRESENT', 'NOT_FOUND']);
+    // Lineage: the group's source table -> the group -> the service.
+    const group = `dataset:${DEMO_FEATURE_GROUP.namespace}:${VIEW}`;
+    const down = await ok(loom, 'query ($id: ID!) { lineage(nodeId: $id, direction: DOWNSTREAM, depth: 1) { nodes { node { id kind } } } }', { id: group });
+    expect(down.lineage.nodes.map((n: any) => n.node)).toContainEqual({ id: defined.id, kind: 'FeatureService' });
+    // Bad definitions name the field; viewers may not define; another tenant neither sees nor serves it.
+    const fails = async (input: object, key?: string) => (await loom.gql(DEFINE, { input }, key)).errors?.[0];
+    expect((await fails({ name: 'x', features: [`${VIEW}:nope`] }))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.features[0]' });
+    expect((await fails({ name: 'bad name', features: [`${VIEW}:mrr`] }))?.extensions).toMatchObject({ field: 'input.name' });
+    expect((await fails({ name: 'x', features: [`${VIEW}:mrr`, `${VIEW}:mrr`] }))?.message).toMatch(/named twice/);
+    expect((await fails({ name: 'x', features: [`${VIEW}:mrr`] }, viewerKey))?.extensions?.code).toBe('FORBIDDEN');
+    expect((await ok(loom, '{ featureServices { name } }', {}, otherKey)).featureServices).toEqual([]);
+    const theirs = await loom.post('/get-online-features', { feature_service: 'churn_model_v2', entities: { customer_id: ['10001'] } }, { key: otherViewer });
+    expect(theirs.status).toBe(400);
+    // Redefined with fewer features, then dropped: no longer served, its edge from the group ended.
+    await ok(loom, DEFINE, { input: { name: 'churn_model_v2', features: [`${VIEW}:mrr`] } });
+    expect((await loom.post('/get-online-features', { feature_service: 'churn_model_v2', entities: { customer_id: ['10001'] } }, { key: viewerKey })).json.metadata.feature_names).toEqual(['customer_id', 'mrr']);
+    await ok(loom, 'mutation { dropFeatureService(name: "churn_model_v2") { name } }');
+    expect((await loom.post('/get-online-features', { feature_service: 'churn_model_v2', entities: { customer_id: ['10001'] } }, { key: viewerKey })).json.detail).toMatch(/^feature_service: no feature service churn_model_v2/);
+    const after = await ok(loom, 'query ($id: ID!) { lineage(nodeId: $id, direction: DOWNSTREAM, depth: 1) { nodes { node { id } } } }', { id: group });
+    expect(after.lineage.nodes.map((n: any) => n.node.id)).not.toContain(defined.id);
+    expect((await ok(loom, '{ featureServices { name } }')).featureServices).toEqual([]);
   });
 });

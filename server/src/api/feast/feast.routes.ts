@@ -11,6 +11,7 @@ import { bearerAuth } from '../http/auth.js';
 import { replyWithError } from '../errors.js';
 import { onlineResponse, planOnline, pushRows, viewSearches, type OnlineRequest, type PushRequest } from '../../domain/features/feast.js';
 import { MAX_GROUPS } from '../../domain/features/features.service.js';
+import { badInput } from '../../domain/errors.js';
 
 export function registerFeastRoutes(app: FastifyInstance, services: Services): void {
   // The groups whose names the request's views can be (viewSearches), each once.
@@ -24,7 +25,12 @@ export function registerFeastRoutes(app: FastifyInstance, services: Services): v
   app.post('/get-online-features', { preHandler: bearerAuth(services, { write: false }) }, async (req, reply) => {
     try {
       const tenant = req.principal!.tenant;
-      const body = req.body as OnlineRequest;
+      let body = req.body as OnlineRequest;
+      if (body && typeof body === 'object' && body.feature_service !== undefined && body.feature_service !== null) {
+        // Feast's FeatureService: its features, answered as if listed.
+        if (body.features !== undefined && body.features !== null) throw badInput('feature_service', 'give features or feature_service, not both');
+        body = { ...body, features: await services.featureServices.references(tenant, body.feature_service, 'feature_service') };
+      }
       const plan = planOnline(body, await groups(tenant, body?.features));
       const byGroup = new Map<string, { namespace: string; name: string; features: string[] }>();
       for (const c of plan.columns) {

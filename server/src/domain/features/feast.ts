@@ -55,10 +55,12 @@ export interface OnlinePlan {
   columns: { group: FeatureGroup; feature: string; label: string }[];
 }
 
-/** Checks a get-online-features request against the tenant's groups: what to read and how to name it. */
+/**
+ * Checks a get-online-features request against the tenant's groups: what to read and how to name it.
+ * A request naming a `feature_service` comes with its references as `features` (the route resolves them).
+ */
 export function planOnline(req: OnlineRequest, groups: readonly FeatureGroup[]): OnlinePlan {
   if (!req || typeof req !== 'object') throw badInput('(body)', 'must be a JSON object with features and entities');
-  if (req.feature_service !== undefined && req.feature_service !== null) throw badInput('feature_service', 'feature services are not supported: list the features as view:feature');
   if (!Array.isArray(req.features) || req.features.length === 0) throw badInput('features', 'give at least one feature reference, view:feature');
   const full = req.full_feature_names === true;
   const columns = req.features.map((ref, i) => {
