@@ -9,9 +9,10 @@ import { GpuPage } from './pages/gpu/GpuPage.js';
 import { TrainingPage } from './pages/training/TrainingPage.js';
 import { KeysPage } from './pages/keys/KeysPage.js';
 import { AlertsPage } from './pages/alerts/AlertsPage.js';
+import { ReportsPage } from './pages/reports/ReportsPage.js';
 import { FeaturesPage } from './pages/features/FeaturesPage.js';
 
-export type NavKey = 'lineage' | 'features' | 'runs' | 'models' | 'prompts' | 'traces' | 'gpu' | 'alerts' | 'training' | 'keys';
+export type NavKey = 'lineage' | 'features' | 'runs' | 'models' | 'prompts' | 'traces' | 'gpu' | 'alerts' | 'reports' | 'training' | 'keys';
 /** `adminOnly`: in the navigation of admin keys only (the page itself says so to others). */
 export interface Route { key: NavKey; path: string; match: (path: string) => boolean; page: ComponentType; adminOnly?: boolean }
 
@@ -26,6 +27,7 @@ export const NAV: ReadonlyArray<Route> = [
   { key: 'traces', path: '/traces', match: prefix('/traces'), page: TracesPage },
   { key: 'gpu', path: '/gpu', match: prefix('/gpu'), page: GpuPage },
   { key: 'alerts', path: '/alerts', match: prefix('/alerts'), page: AlertsPage },
+  { key: 'reports', path: '/reports', match: prefix('/reports'), page: ReportsPage },
   { key: 'training', path: '/training', match: prefix('/training'), page: TrainingPage },
   { key: 'keys', path: '/keys', match: prefix('/keys'), page: KeysPage, adminOnly: true },
 ];

@@ -15,7 +15,7 @@ import { formatNumber } from '../../charts/scale.js';
 import {
   AlertHistoryDocument, AlertsPageDocument, CreateAlertRuleDocument, DeleteAlertRuleDocument, PreviewAlertRuleDocument, SetAlertRuleEnabledDocument, SilenceAlertRuleDocument, UpdateAlertRuleDocument,
 } from './documents.js';
-import { duration, OP_SYMBOL, parseLabels, runIdOf, seriesText, STATE_CLASS } from './alerts.js';
+import { duration, OP_SYMBOL, parseLabels, runIdOf, seriesText, SEVERITY_CLASS, STATE_CLASS } from './alerts.js';
 import { M } from './messages.js';
 import { Notifications } from './Notifications.js';
 import '../runs/tracking.css';
@@ -37,7 +37,6 @@ const LABELS_PLACEHOLDER: Record<Source, string> = { GPU: 'namespace=ml', METRIC
 const MEASURED: readonly Source[] = ['TRACES', 'RUNS', 'FEATURES', 'TAGS'];
 const OPS = ['GT', 'GTE', 'LT', 'LTE'] as const satisfies readonly AlertRuleInput['op'][];
 const SEVERITIES = ['INFO', 'WARNING', 'CRITICAL'] as const satisfies readonly NonNullable<AlertRuleInput['severity']>[];
-const SEVERITY_CLASS: Record<string, string> = { CRITICAL: 'FAILED', WARNING: 'ABORTED', INFO: 'QUEUED' };
 
 export function AlertsPage() {
   const t = useT(M);

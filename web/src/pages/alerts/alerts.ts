@@ -19,6 +19,9 @@ export function parseLabels(text: string): { labels: Matcher[] } | { badLine: nu
 /** The status badge class (tracking.css) of an alert state. */
 export const STATE_CLASS: Record<string, string> = { FIRING: 'FAILED', PENDING: 'ABORTED', RESOLVED: 'COMPLETED' };
 
+/** The status badge class of a rule's severity. */
+export const SEVERITY_CLASS: Record<string, string> = { CRITICAL: 'FAILED', WARNING: 'ABORTED', INFO: 'QUEUED' };
+
 export const OP_SYMBOL: Record<string, string> = { GT: '>', GTE: '≥', LT: '<', LTE: '≤' };
 
 /** "30 s", "5 min", "2 h", "1 d": the largest unit that divides the seconds. */
