@@ -9,16 +9,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { bearerAuth } from '../http/auth.js';
 import { replyWithError } from '../errors.js';
-import { onlineResponse, planOnline, pushRows, viewSearches, type OnlineRequest, type PushRequest } from '../../domain/features/feast.js';
-import { MAX_GROUPS } from '../../domain/features/features.service.js';
+import { onlineResponse, planOnline, pushRows, type OnlineRequest, type PushRequest } from '../../domain/features/feast.js';
 import { badInput } from '../../domain/errors.js';
 
 export function registerFeastRoutes(app: FastifyInstance, services: Services): void {
-  // The groups whose names the request's views can be (viewSearches), each once.
-  const groups = async (tenant: string, refs: unknown) => {
-    const found = await Promise.all(viewSearches(refs).map((search) => services.features.list(tenant, { search, first: MAX_GROUPS, offset: 0 })));
-    return [...new Map(found.flat().map((g) => [g.id, g])).values()];
-  };
+  const groups = (tenant: string, refs: unknown) => services.features.groupsForViews(tenant, refs);
 
   app.get('/health', async () => ({ status: 'ok' }));
 

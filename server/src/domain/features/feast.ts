@@ -47,6 +47,17 @@ export function groupByViewName(groups: readonly FeatureGroup[], view: string, f
   throw badInput(field, `no feature group ${view} (feature views are Loom feature groups, by name)`);
 }
 
+/** A Feast reference `view:feature` as the group and the feature it names; refused on `field` when it names none. */
+export function featureByRef(groups: readonly FeatureGroup[], ref: unknown, field: string): { group: FeatureGroup; feature: string } {
+  if (typeof ref !== 'string') throw badInput(field, 'must be a string view:feature');
+  const colon = ref.lastIndexOf(':');
+  if (colon <= 0 || colon === ref.length - 1) throw badInput(field, `${ref} is not view:feature`);
+  const group = groupByViewName(groups, ref.slice(0, colon), field);
+  const feature = ref.slice(colon + 1);
+  if (!group.features.some((f) => f.name === feature)) throw badInput(field, `${feature} is not a feature of ${group.name}`);
+  return { group, feature };
+}
+
 export interface OnlinePlan {
   entityKey: string;
   entityValues: unknown[];
@@ -64,13 +75,7 @@ export function planOnline(req: OnlineRequest, groups: readonly FeatureGroup[]):
   if (!Array.isArray(req.features) || req.features.length === 0) throw badInput('features', 'give at least one feature reference, view:feature');
   const full = req.full_feature_names === true;
   const columns = req.features.map((ref, i) => {
-    const field = `features[${i}]`;
-    if (typeof ref !== 'string') throw badInput(field, 'must be a string view:feature');
-    const colon = ref.lastIndexOf(':');
-    if (colon <= 0 || colon === ref.length - 1) throw badInput(field, `${ref} is not view:feature`);
-    const group = groupByViewName(groups, ref.slice(0, colon), field);
-    const feature = ref.slice(colon + 1);
-    if (!group.features.some((f) => f.name === feature)) throw badInput(field, `${feature} is not a feature of ${group.name}`);
+    const { group, feature } = featureByRef(groups, ref, `features[${i}]`);
     return { group, feature, label: full ? `${group.name}__${feature}` : feature };
   });
   const seen = new Set<string>();

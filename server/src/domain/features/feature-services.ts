@@ -13,9 +13,9 @@ import { KeyedLock } from '../keyed-lock.js';
 import { actorProps, requireWrite, type Actor } from '../registry/actor.js';
 import { checkText } from '../registry/validate.js';
 import type { GraphStore } from '../ports/GraphStore.js';
-import { groupByViewName, viewSearches } from './feast.js';
-import { MAX_GROUPS, type FeatureStore } from './features.service.js';
-import { featureGroupId, type FeatureGroup } from './groups.js';
+import { featureByRef } from './feast.js';
+import type { FeatureStore } from './features.service.js';
+import { featureGroupId } from './groups.js';
 
 export interface FeatureServiceInput { name: string; description?: string | null; features: readonly string[] }
 export interface ServedFeature { namespace: string; group: string; feature: string }
@@ -53,18 +53,13 @@ export class FeatureServices {
     const description = checkText('input.description', input.description, 2000) ?? null;
     if (!Array.isArray(input.features) || input.features.length === 0) throw badInput('input.features', 'give at least one feature, view:feature');
     if (input.features.length > MAX_FEATURES) throw badInput('input.features', `at most ${MAX_FEATURES} features`);
-    const groups = await this.groups(actor.tenant, input.features);
+    const groups = await this.store.groupsForViews(actor.tenant, input.features);
     const features: ServedFeature[] = [];
     const seen = new Set<string>();
     const entities = new Set<string>();
     input.features.forEach((ref, i) => {
       const field = `input.features[${i}]`;
-      if (typeof ref !== 'string') throw badInput(field, 'must be a string view:feature');
-      const colon = ref.lastIndexOf(':');
-      if (colon <= 0 || colon === ref.length - 1) throw badInput(field, `${ref} is not view:feature`);
-      const group = groupByViewName(groups, ref.slice(0, colon), field);
-      const feature = ref.slice(colon + 1);
-      if (!group.features.some((f) => f.name === feature)) throw badInput(field, `${feature} is not a feature of ${group.name}`);
+      const { group, feature } = featureByRef(groups, ref, field);
       const key = `${group.namespace}/${group.name}:${feature}`;
       if (seen.has(key)) throw badInput(field, `${key} is named twice`);
       seen.add(key);
@@ -134,12 +129,6 @@ export class FeatureServices {
       if (err instanceof LoomError && err.code === 'NOT_FOUND') throw badInput(field, `no feature service ${name} (define one with defineFeatureService)`);
       throw err;
     }
-  }
-
-  /** The groups the references' views can name (as the Feast API reads them: by name, not all groups). */
-  private async groups(tenant: string, refs: readonly string[]): Promise<FeatureGroup[]> {
-    const found = await Promise.all(viewSearches(refs).map((search) => this.store.list(tenant, { search, first: MAX_GROUPS, offset: 0 })));
-    return [...new Map(found.flat().map((g) => [g.id, g])).values()];
   }
 }
 

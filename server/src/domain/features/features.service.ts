@@ -4,6 +4,7 @@
  * latest vector) and at points in time (training sets without leakage: each value as it was known at
  * the row's time). Definitions of one group run one at a time within a process.
  */
+import { viewSearches } from './feast.js';
 import type { Analytics } from '../ports/Analytics.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import { nodeId, runNodeId } from '../ids.js';
@@ -111,6 +112,12 @@ export class FeatureStore {
     return nodes.filter((n) => isDefinedGroup(n) && (!q.namespace || n.namespace === q.namespace)).map(toFeatureGroup)
       .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))
       .slice(q.offset, q.offset + q.first);
+  }
+
+  /** The groups Feast views (`view:feature` references, or a push source) can name: read by name, each once, not every group of the tenant. */
+  async groupsForViews(tenant: string, refs: unknown): Promise<FeatureGroup[]> {
+    const found = await Promise.all(viewSearches(refs).map((search) => this.list(tenant, { search, first: MAX_GROUPS, offset: 0 })));
+    return [...new Map(found.flat().map((g) => [g.id, g])).values()];
   }
 
   async get(tenant: string, namespace: string, name: string): Promise<FeatureGroup> {
