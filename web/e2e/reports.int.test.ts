@@ -1,5 +1,5 @@
 /**
- * End to end: the reports page in Chromium on a real Loom with the demo's data. An editor creates a
+ * End to end: the reports page in Chromium on a real Loom with the demo's data (and its schedule). An editor creates a
  * daily schedule from the form, makes its latest report now (the 24 hours before the latest 06:00 UTC),
  * composes reports on demand (the demo's LLM calls of the last day, its GPUs of the day before),
  * pauses the schedule, then deletes it; a viewer reads without the form.
@@ -16,8 +16,13 @@ const HOUR_MS = 3_600_000;
 describe('reports page', () => {
   it('creates a daily schedule, makes its latest report, composes one on demand, pauses and deletes the schedule', async () => {
     const page = await e2e.page('/reports');
-    await page.getByTestId('reports-no-schedules').waitFor();
+    // The demo's schedule, with the report it made at start.
+    const demo = page.getByTestId('reports-schedule').filter({ hasText: 'Platform daily' });
+    await demo.waitFor();
     expect(await page.getByTestId('nav-reports').getAttribute('aria-current')).toBe('page');
+    await demo.getByRole('link').click();
+    await page.getByTestId('reports-report').getByTestId('report-view').waitFor();
+    expect(await page.getByTestId('reports-report-row').count()).toBe(1);
     for (const s of SECTIONS) expect(await page.getByTestId(`schedule-section-${s}`).isChecked()).toBe(true);
     expect(await page.getByTestId('schedule-weekday').count()).toBe(0);
 

@@ -4,6 +4,7 @@ import { startTestLoom, type TestLoom } from '../../testing/harness.js';
 import { DEMO_TENANT } from '../seed.js';
 import { seedDemoStory } from './index.js';
 import { DEMO_ALERT_RULES } from './alerts.js';
+import { DEMO_REPORT_SCHEDULE } from './reports.js';
 import { GPU_PLACEMENT, RUNS } from './common.js';
 import { demoTraceId } from './traces-otlp.js';
 import { DEMO_FEATURE_DEFINITION, DEMO_FEATURE_GROUP } from './features.js';
@@ -102,6 +103,16 @@ describe('the demo story, seeded into an empty store', () => {
     await loom.services.alerts.evaluateTenant(DEMO_TENANT);
     const { alerts } = await gql('{ alerts { ruleName state value labels } }');
     expect(alerts).toEqual([{ ruleName: 'churn-explainer LLM error rate', state: 'FIRING', value: 0.1, labels: { 'service.name': 'churn-explainer' } }]);
+  });
+
+  it('has a daily report schedule with its latest report', async () => {
+    const { reportSchedules } = await gql('{ reportSchedules { name cadence hourUtc sections reports { from to content } } }');
+    expect(reportSchedules).toHaveLength(1);
+    const [s] = reportSchedules;
+    expect(s).toMatchObject({ name: DEMO_REPORT_SCHEDULE.name, cadence: 'DAILY', hourUtc: 6 });
+    expect(s.reports).toHaveLength(1);
+    expect(new Date(s.reports[0].to).getUTCHours()).toBe(6);
+    expect(Object.keys(s.reports[0].content)).toEqual(expect.arrayContaining(['lineage', 'quality', 'models', 'llm', 'gpu', 'alerts']));
   });
 
   it('has feature group customer_churn_features: 200 customers, daily values of the last week, fed by customers_clean', async () => {

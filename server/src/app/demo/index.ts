@@ -10,6 +10,7 @@ import { seedModels } from './models.js';
 import { seedPrompts } from './prompts.js';
 import { seedGpuMetrics, seedTraces } from './telemetry.js';
 import { seedAlertRules } from './alerts.js';
+import { seedReports } from './reports.js';
 import { seedFeatures } from './features.js';
 import { seedEvaluations } from './evaluations.js';
 
@@ -22,6 +23,8 @@ const PARTS: [string, (services: Services, tenant: string, now: number) => Promi
   ['LLM traces', seedTraces],
   ['GPU metrics', seedGpuMetrics],
   ['alert rules', (s, t) => seedAlertRules(s, t)],
+  // Last: a report sums up the parts above.
+  ['report schedule', (s, t) => seedReports(s, t)],
 ];
 
 /** Seeds every part; `now` anchors the recent parts (traces in the last day, the GPU run yesterday). */
