@@ -9,10 +9,12 @@ mkdir -p test-results
 rm -f test-results/vitest.json
 trap 'node scripts/test-summary.mjs' EXIT
 # Debian packages: chromium (the end-to-end browser test), redis-server (the BullMQ queue tests
-# start their own on a private port).
+# start their own on a private port), python3.
 MISSING=()
 [ -x /usr/bin/chromium ] || MISSING+=(chromium)
 command -v redis-server >/dev/null || MISSING+=(redis-server)
+# python3: the notebook client's test runs it (ingest/notebook/loom_notebook.py)
+command -v python3 >/dev/null || MISSING+=(python3)
 if [ ${#MISSING[@]} -gt 0 ]; then
   echo "==> installing Debian packages: ${MISSING[*]}…"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
