@@ -58,6 +58,9 @@ type Documents = {
     "\n  query PointInTimeFeatures($rows: [EntityAtInput!]!, $features: [FeatureSelectionInput!]!) {\n    pointInTimeFeatures(rows: $rows, features: $features) { entityId at values { feature value eventTime status } }\n  }\n": typeof types.PointInTimeFeaturesDocument,
     "\n  mutation ValidateFeatureGroup($namespace: String!, $name: String!) { validateFeatureGroup(namespace: $namespace, name: $name) { id validation { at success } } }\n": typeof types.ValidateFeatureGroupDocument,
     "\n  query FeatureGroupDefined($namespace: String!, $name: String!) { featureGroup(namespace: $namespace, name: $name) { id } }\n": typeof types.FeatureGroupDefinedDocument,
+    "\n  query FeatureServices { featureServices { id name description entity definedAt definedBy features { namespace group feature } } }\n": typeof types.FeatureServicesDocument,
+    "\n  mutation DefineFeatureService($input: FeatureServiceInput!) { defineFeatureService(input: $input) { id name } }\n": typeof types.DefineFeatureServiceDocument,
+    "\n  mutation DropFeatureService($name: String!) { dropFeatureService(name: $name) { id } }\n": typeof types.DropFeatureServiceDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": typeof types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.GpuSeriesDocument,
@@ -86,10 +89,11 @@ type Documents = {
     "\n  query PromptVersionSummary($name: String!, $version: Int!) {\n    promptVersion(name: $name, version: $version) {\n      version\n      type\n      labels\n      commitMessage\n      variables { name }\n    }\n  }\n": typeof types.PromptVersionSummaryDocument,
     "\n  mutation SetPromptLabel($input: SetPromptLabelInput!) {\n    setPromptLabel(input: $input) { version labels }\n  }\n": typeof types.SetPromptLabelDocument,
     "\n  mutation RemovePromptLabel($input: RemovePromptLabelInput!) {\n    removePromptLabel(input: $input) { name }\n  }\n": typeof types.RemovePromptLabelDocument,
+    "\n  fragment ReportContentFields on ReportContent {\n    from to sections\n    lineage { events runs completedRuns failedRuns abortedRuns jobs datasets failingJobs { namespace name failedRuns completedRuns } newDatasets { count first } }\n    quality { checks failedChecks groups { id name checks failedChecks latestPassed } }\n    models {\n      registered { count first { model version at } }\n      stageChanges { count first { model version from to at actor } }\n      refused { count first { model version to at reason } }\n      aliasChanges\n    }\n    llm { calls inputTokens outputTokens costUsd previous { calls costUsd } byModel { model calls totalTokens costUsd latencyP50Ms latencyP99Ms } }\n    gpu { gpuHours gpus byPod { namespace pod gpus gpuHours meanUtilization } }\n    alerts { fired resolved firingAtEnd byRule { rule severity fired } }\n  }\n": typeof types.ReportContentFieldsFragmentDoc,
     "\n  query ReportSchedules { reportSchedules { id name cadence hourUtc weekday sections enabled createdAt createdBy } }\n": typeof types.ReportSchedulesDocument,
     "\n  query ScheduleReports($id: ID!) { reportSchedule(id: $id) { id reports(first: 30) { id name from to generatedAt } } }\n": typeof types.ScheduleReportsDocument,
-    "\n  query Report($id: ID!) { report(id: $id) { id name from to generatedAt content } }\n": typeof types.ReportDocument,
-    "\n  query ComposeReport($from: DateTime!, $to: DateTime!) { composeReport(from: $from, to: $to) }\n": typeof types.ComposeReportDocument,
+    "\n  query Report($id: ID!) { report(id: $id) { id name from to generatedAt content { ...ReportContentFields } } }\n": typeof types.ReportDocument,
+    "\n  query ComposeReport($from: DateTime!, $to: DateTime!) { composeReport(from: $from, to: $to) { ...ReportContentFields } }\n": typeof types.ComposeReportDocument,
     "\n  mutation CreateReportSchedule($input: ReportScheduleInput!) { createReportSchedule(input: $input) { id name } }\n": typeof types.CreateReportScheduleDocument,
     "\n  mutation UpdateReportSchedule($id: ID!, $input: ReportScheduleInput!) { updateReportSchedule(id: $id, input: $input) { id enabled } }\n": typeof types.UpdateReportScheduleDocument,
     "\n  mutation DeleteReportSchedule($id: ID!) { deleteReportSchedule(id: $id) { id deleted } }\n": typeof types.DeleteReportScheduleDocument,
@@ -159,6 +163,9 @@ const documents: Documents = {
     "\n  query PointInTimeFeatures($rows: [EntityAtInput!]!, $features: [FeatureSelectionInput!]!) {\n    pointInTimeFeatures(rows: $rows, features: $features) { entityId at values { feature value eventTime status } }\n  }\n": types.PointInTimeFeaturesDocument,
     "\n  mutation ValidateFeatureGroup($namespace: String!, $name: String!) { validateFeatureGroup(namespace: $namespace, name: $name) { id validation { at success } } }\n": types.ValidateFeatureGroupDocument,
     "\n  query FeatureGroupDefined($namespace: String!, $name: String!) { featureGroup(namespace: $namespace, name: $name) { id } }\n": types.FeatureGroupDefinedDocument,
+    "\n  query FeatureServices { featureServices { id name description entity definedAt definedBy features { namespace group feature } } }\n": types.FeatureServicesDocument,
+    "\n  mutation DefineFeatureService($input: FeatureServiceInput!) { defineFeatureService(input: $input) { id name } }\n": types.DefineFeatureServiceDocument,
+    "\n  mutation DropFeatureService($name: String!) { dropFeatureService(name: $name) { id } }\n": types.DropFeatureServiceDocument,
     "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.GpuSeriesDocument,
@@ -187,10 +194,11 @@ const documents: Documents = {
     "\n  query PromptVersionSummary($name: String!, $version: Int!) {\n    promptVersion(name: $name, version: $version) {\n      version\n      type\n      labels\n      commitMessage\n      variables { name }\n    }\n  }\n": types.PromptVersionSummaryDocument,
     "\n  mutation SetPromptLabel($input: SetPromptLabelInput!) {\n    setPromptLabel(input: $input) { version labels }\n  }\n": types.SetPromptLabelDocument,
     "\n  mutation RemovePromptLabel($input: RemovePromptLabelInput!) {\n    removePromptLabel(input: $input) { name }\n  }\n": types.RemovePromptLabelDocument,
+    "\n  fragment ReportContentFields on ReportContent {\n    from to sections\n    lineage { events runs completedRuns failedRuns abortedRuns jobs datasets failingJobs { namespace name failedRuns completedRuns } newDatasets { count first } }\n    quality { checks failedChecks groups { id name checks failedChecks latestPassed } }\n    models {\n      registered { count first { model version at } }\n      stageChanges { count first { model version from to at actor } }\n      refused { count first { model version to at reason } }\n      aliasChanges\n    }\n    llm { calls inputTokens outputTokens costUsd previous { calls costUsd } byModel { model calls totalTokens costUsd latencyP50Ms latencyP99Ms } }\n    gpu { gpuHours gpus byPod { namespace pod gpus gpuHours meanUtilization } }\n    alerts { fired resolved firingAtEnd byRule { rule severity fired } }\n  }\n": types.ReportContentFieldsFragmentDoc,
     "\n  query ReportSchedules { reportSchedules { id name cadence hourUtc weekday sections enabled createdAt createdBy } }\n": types.ReportSchedulesDocument,
     "\n  query ScheduleReports($id: ID!) { reportSchedule(id: $id) { id reports(first: 30) { id name from to generatedAt } } }\n": types.ScheduleReportsDocument,
-    "\n  query Report($id: ID!) { report(id: $id) { id name from to generatedAt content } }\n": types.ReportDocument,
-    "\n  query ComposeReport($from: DateTime!, $to: DateTime!) { composeReport(from: $from, to: $to) }\n": types.ComposeReportDocument,
+    "\n  query Report($id: ID!) { report(id: $id) { id name from to generatedAt content { ...ReportContentFields } } }\n": types.ReportDocument,
+    "\n  query ComposeReport($from: DateTime!, $to: DateTime!) { composeReport(from: $from, to: $to) { ...ReportContentFields } }\n": types.ComposeReportDocument,
     "\n  mutation CreateReportSchedule($input: ReportScheduleInput!) { createReportSchedule(input: $input) { id name } }\n": types.CreateReportScheduleDocument,
     "\n  mutation UpdateReportSchedule($id: ID!, $input: ReportScheduleInput!) { updateReportSchedule(id: $id, input: $input) { id enabled } }\n": types.UpdateReportScheduleDocument,
     "\n  mutation DeleteReportSchedule($id: ID!) { deleteReportSchedule(id: $id) { id deleted } }\n": types.DeleteReportScheduleDocument,
@@ -392,6 +400,18 @@ export function graphql(source: "\n  query FeatureGroupDefined($namespace: Strin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query FeatureServices { featureServices { id name description entity definedAt definedBy features { namespace group feature } } }\n"): typeof import('./graphql').FeatureServicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DefineFeatureService($input: FeatureServiceInput!) { defineFeatureService(input: $input) { id name } }\n"): typeof import('./graphql').DefineFeatureServiceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DropFeatureService($name: String!) { dropFeatureService(name: $name) { id } }\n"): typeof import('./graphql').DropFeatureServiceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n"): typeof import('./graphql').GpuDevicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -504,6 +524,10 @@ export function graphql(source: "\n  mutation RemovePromptLabel($input: RemovePr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ReportContentFields on ReportContent {\n    from to sections\n    lineage { events runs completedRuns failedRuns abortedRuns jobs datasets failingJobs { namespace name failedRuns completedRuns } newDatasets { count first } }\n    quality { checks failedChecks groups { id name checks failedChecks latestPassed } }\n    models {\n      registered { count first { model version at } }\n      stageChanges { count first { model version from to at actor } }\n      refused { count first { model version to at reason } }\n      aliasChanges\n    }\n    llm { calls inputTokens outputTokens costUsd previous { calls costUsd } byModel { model calls totalTokens costUsd latencyP50Ms latencyP99Ms } }\n    gpu { gpuHours gpus byPod { namespace pod gpus gpuHours meanUtilization } }\n    alerts { fired resolved firingAtEnd byRule { rule severity fired } }\n  }\n"): typeof import('./graphql').ReportContentFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ReportSchedules { reportSchedules { id name cadence hourUtc weekday sections enabled createdAt createdBy } }\n"): typeof import('./graphql').ReportSchedulesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -512,11 +536,11 @@ export function graphql(source: "\n  query ScheduleReports($id: ID!) { reportSch
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Report($id: ID!) { report(id: $id) { id name from to generatedAt content } }\n"): typeof import('./graphql').ReportDocument;
+export function graphql(source: "\n  query Report($id: ID!) { report(id: $id) { id name from to generatedAt content { ...ReportContentFields } } }\n"): typeof import('./graphql').ReportDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ComposeReport($from: DateTime!, $to: DateTime!) { composeReport(from: $from, to: $to) }\n"): typeof import('./graphql').ComposeReportDocument;
+export function graphql(source: "\n  query ComposeReport($from: DateTime!, $to: DateTime!) { composeReport(from: $from, to: $to) { ...ReportContentFields } }\n"): typeof import('./graphql').ComposeReportDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

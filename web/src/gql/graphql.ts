@@ -172,6 +172,14 @@ export type FeatureSelectionInput = {
   namespace: string;
 };
 
+export type FeatureServiceInput = {
+  description?: string | null | undefined;
+  /** Feast references view:feature, a view being a group's name or <namespace>/<name>; one entity key */
+  features: Array<string>;
+  /** 1-200 letters, digits, "_", "-" or "." */
+  name: string;
+};
+
 /** INT64 (exact: a number, or a string of digits beyond 2^53), FLOAT64, STRING, BOOL, FLOAT_VECTOR (an embedding of `dimension` numbers) */
 export type FeatureType =
   | 'BOOL'
@@ -772,6 +780,25 @@ export type FeatureGroupDefinedQueryVariables = Exact<{
 
 export type FeatureGroupDefinedQuery = { featureGroup: { id: string } | null };
 
+export type FeatureServicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FeatureServicesQuery = { featureServices: Array<{ id: string, name: string, description: string | null, entity: string, definedAt: string, definedBy: string | null, features: Array<{ namespace: string, group: string, feature: string }> }> };
+
+export type DefineFeatureServiceMutationVariables = Exact<{
+  input: FeatureServiceInput;
+}>;
+
+
+export type DefineFeatureServiceMutation = { defineFeatureService: { id: string, name: string } };
+
+export type DropFeatureServiceMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type DropFeatureServiceMutation = { dropFeatureService: { id: string } };
+
 export type GpuDevicesQueryVariables = Exact<{
   from?: string | null | undefined;
   limit: number;
@@ -990,6 +1017,8 @@ export type RemovePromptLabelMutationVariables = Exact<{
 
 export type RemovePromptLabelMutation = { removePromptLabel: { name: string } };
 
+export type ReportContentFieldsFragment = { from: string, to: string, sections: Array<ReportSection>, lineage: { events: number, runs: number, completedRuns: number, failedRuns: number, abortedRuns: number, jobs: number, datasets: number, failingJobs: Array<{ namespace: string, name: string, failedRuns: number, completedRuns: number }>, newDatasets: { count: number, first: Array<string> } } | null, quality: { checks: number, failedChecks: number, groups: Array<{ id: string, name: string, checks: number, failedChecks: number, latestPassed: boolean }> } | null, models: { aliasChanges: number, registered: { count: number, first: Array<{ model: string, version: number, at: string }> }, stageChanges: { count: number, first: Array<{ model: string, version: number | null, from: string | null, to: string | null, at: string, actor: string | null }> }, refused: { count: number, first: Array<{ model: string, version: number | null, to: string | null, at: string, reason: string }> } } | null, llm: { calls: number, inputTokens: number, outputTokens: number, costUsd: number, previous: { calls: number, costUsd: number }, byModel: Array<{ model: string, calls: number, totalTokens: number, costUsd: number, latencyP50Ms: number, latencyP99Ms: number }> } | null, gpu: { gpuHours: number, gpus: number, byPod: Array<{ namespace: string, pod: string, gpus: number, gpuHours: number, meanUtilization: number | null }> } | null, alerts: { fired: number, resolved: number, firingAtEnd: number, byRule: Array<{ rule: string, severity: string, fired: number }> } | null };
+
 export type ReportSchedulesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1007,7 +1036,7 @@ export type ReportQueryVariables = Exact<{
 }>;
 
 
-export type ReportQuery = { report: { id: string, name: string, from: string, to: string, generatedAt: string, content: unknown } };
+export type ReportQuery = { report: { id: string, name: string, from: string, to: string, generatedAt: string, content: { from: string, to: string, sections: Array<ReportSection>, lineage: { events: number, runs: number, completedRuns: number, failedRuns: number, abortedRuns: number, jobs: number, datasets: number, failingJobs: Array<{ namespace: string, name: string, failedRuns: number, completedRuns: number }>, newDatasets: { count: number, first: Array<string> } } | null, quality: { checks: number, failedChecks: number, groups: Array<{ id: string, name: string, checks: number, failedChecks: number, latestPassed: boolean }> } | null, models: { aliasChanges: number, registered: { count: number, first: Array<{ model: string, version: number, at: string }> }, stageChanges: { count: number, first: Array<{ model: string, version: number | null, from: string | null, to: string | null, at: string, actor: string | null }> }, refused: { count: number, first: Array<{ model: string, version: number | null, to: string | null, at: string, reason: string }> } } | null, llm: { calls: number, inputTokens: number, outputTokens: number, costUsd: number, previous: { calls: number, costUsd: number }, byModel: Array<{ model: string, calls: number, totalTokens: number, costUsd: number, latencyP50Ms: number, latencyP99Ms: number }> } | null, gpu: { gpuHours: number, gpus: number, byPod: Array<{ namespace: string, pod: string, gpus: number, gpuHours: number, meanUtilization: number | null }> } | null, alerts: { fired: number, resolved: number, firingAtEnd: number, byRule: Array<{ rule: string, severity: string, fired: number }> } | null } } };
 
 export type ComposeReportQueryVariables = Exact<{
   from: string;
@@ -1015,7 +1044,7 @@ export type ComposeReportQueryVariables = Exact<{
 }>;
 
 
-export type ComposeReportQuery = { composeReport: unknown };
+export type ComposeReportQuery = { composeReport: { from: string, to: string, sections: Array<ReportSection>, lineage: { events: number, runs: number, completedRuns: number, failedRuns: number, abortedRuns: number, jobs: number, datasets: number, failingJobs: Array<{ namespace: string, name: string, failedRuns: number, completedRuns: number }>, newDatasets: { count: number, first: Array<string> } } | null, quality: { checks: number, failedChecks: number, groups: Array<{ id: string, name: string, checks: number, failedChecks: number, latestPassed: boolean }> } | null, models: { aliasChanges: number, registered: { count: number, first: Array<{ model: string, version: number, at: string }> }, stageChanges: { count: number, first: Array<{ model: string, version: number | null, from: string | null, to: string | null, at: string, actor: string | null }> }, refused: { count: number, first: Array<{ model: string, version: number | null, to: string | null, at: string, reason: string }> } } | null, llm: { calls: number, inputTokens: number, outputTokens: number, costUsd: number, previous: { calls: number, costUsd: number }, byModel: Array<{ model: string, calls: number, totalTokens: number, costUsd: number, latencyP50Ms: number, latencyP99Ms: number }> } | null, gpu: { gpuHours: number, gpus: number, byPod: Array<{ namespace: string, pod: string, gpus: number, gpuHours: number, meanUtilization: number | null }> } | null, alerts: { fired: number, resolved: number, firingAtEnd: number, byRule: Array<{ rule: string, severity: string, fired: number }> } | null } };
 
 export type CreateReportScheduleMutationVariables = Exact<{
   input: ReportScheduleInput;
@@ -1242,6 +1271,114 @@ export const LineageResultFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"LineageResult"}) as unknown as TypedDocumentString<LineageResultFragment, unknown>;
+export const ReportContentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReportContentFields on ReportContent {
+  from
+  to
+  sections
+  lineage {
+    events
+    runs
+    completedRuns
+    failedRuns
+    abortedRuns
+    jobs
+    datasets
+    failingJobs {
+      namespace
+      name
+      failedRuns
+      completedRuns
+    }
+    newDatasets {
+      count
+      first
+    }
+  }
+  quality {
+    checks
+    failedChecks
+    groups {
+      id
+      name
+      checks
+      failedChecks
+      latestPassed
+    }
+  }
+  models {
+    registered {
+      count
+      first {
+        model
+        version
+        at
+      }
+    }
+    stageChanges {
+      count
+      first {
+        model
+        version
+        from
+        to
+        at
+        actor
+      }
+    }
+    refused {
+      count
+      first {
+        model
+        version
+        to
+        at
+        reason
+      }
+    }
+    aliasChanges
+  }
+  llm {
+    calls
+    inputTokens
+    outputTokens
+    costUsd
+    previous {
+      calls
+      costUsd
+    }
+    byModel {
+      model
+      calls
+      totalTokens
+      costUsd
+      latencyP50Ms
+      latencyP99Ms
+    }
+  }
+  gpu {
+    gpuHours
+    gpus
+    byPod {
+      namespace
+      pod
+      gpus
+      gpuHours
+      meanUtilization
+    }
+  }
+  alerts {
+    fired
+    resolved
+    firingAtEnd
+    byRule {
+      rule
+      severity
+      fired
+    }
+  }
+}
+    `, {"fragmentName":"ReportContentFields"}) as unknown as TypedDocumentString<ReportContentFieldsFragment, unknown>;
 export const TraceSummaryFieldsFragmentDoc = new TypedDocumentString(`
     fragment TraceSummaryFields on TraceSummary {
   traceId
@@ -2060,6 +2197,38 @@ export const FeatureGroupDefinedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FeatureGroupDefinedQuery, FeatureGroupDefinedQueryVariables>;
+export const FeatureServicesDocument = new TypedDocumentString(`
+    query FeatureServices {
+  featureServices {
+    id
+    name
+    description
+    entity
+    definedAt
+    definedBy
+    features {
+      namespace
+      group
+      feature
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeatureServicesQuery, FeatureServicesQueryVariables>;
+export const DefineFeatureServiceDocument = new TypedDocumentString(`
+    mutation DefineFeatureService($input: FeatureServiceInput!) {
+  defineFeatureService(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DefineFeatureServiceMutation, DefineFeatureServiceMutationVariables>;
+export const DropFeatureServiceDocument = new TypedDocumentString(`
+    mutation DropFeatureService($name: String!) {
+  dropFeatureService(name: $name) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DropFeatureServiceMutation, DropFeatureServiceMutationVariables>;
 export const GpuDevicesDocument = new TypedDocumentString(`
     query GpuDevices($from: DateTime, $limit: Int!) {
   gpus(from: $from, limit: $limit) {
@@ -2659,15 +2828,229 @@ export const ReportDocument = new TypedDocumentString(`
     from
     to
     generatedAt
-    content
+    content {
+      ...ReportContentFields
+    }
   }
 }
-    `) as unknown as TypedDocumentString<ReportQuery, ReportQueryVariables>;
+    fragment ReportContentFields on ReportContent {
+  from
+  to
+  sections
+  lineage {
+    events
+    runs
+    completedRuns
+    failedRuns
+    abortedRuns
+    jobs
+    datasets
+    failingJobs {
+      namespace
+      name
+      failedRuns
+      completedRuns
+    }
+    newDatasets {
+      count
+      first
+    }
+  }
+  quality {
+    checks
+    failedChecks
+    groups {
+      id
+      name
+      checks
+      failedChecks
+      latestPassed
+    }
+  }
+  models {
+    registered {
+      count
+      first {
+        model
+        version
+        at
+      }
+    }
+    stageChanges {
+      count
+      first {
+        model
+        version
+        from
+        to
+        at
+        actor
+      }
+    }
+    refused {
+      count
+      first {
+        model
+        version
+        to
+        at
+        reason
+      }
+    }
+    aliasChanges
+  }
+  llm {
+    calls
+    inputTokens
+    outputTokens
+    costUsd
+    previous {
+      calls
+      costUsd
+    }
+    byModel {
+      model
+      calls
+      totalTokens
+      costUsd
+      latencyP50Ms
+      latencyP99Ms
+    }
+  }
+  gpu {
+    gpuHours
+    gpus
+    byPod {
+      namespace
+      pod
+      gpus
+      gpuHours
+      meanUtilization
+    }
+  }
+  alerts {
+    fired
+    resolved
+    firingAtEnd
+    byRule {
+      rule
+      severity
+      fired
+    }
+  }
+}`) as unknown as TypedDocumentString<ReportQuery, ReportQueryVariables>;
 export const ComposeReportDocument = new TypedDocumentString(`
     query ComposeReport($from: DateTime!, $to: DateTime!) {
-  composeReport(from: $from, to: $to)
+  composeReport(from: $from, to: $to) {
+    ...ReportContentFields
+  }
 }
-    `) as unknown as TypedDocumentString<ComposeReportQuery, ComposeReportQueryVariables>;
+    fragment ReportContentFields on ReportContent {
+  from
+  to
+  sections
+  lineage {
+    events
+    runs
+    completedRuns
+    failedRuns
+    abortedRuns
+    jobs
+    datasets
+    failingJobs {
+      namespace
+      name
+      failedRuns
+      completedRuns
+    }
+    newDatasets {
+      count
+      first
+    }
+  }
+  quality {
+    checks
+    failedChecks
+    groups {
+      id
+      name
+      checks
+      failedChecks
+      latestPassed
+    }
+  }
+  models {
+    registered {
+      count
+      first {
+        model
+        version
+        at
+      }
+    }
+    stageChanges {
+      count
+      first {
+        model
+        version
+        from
+        to
+        at
+        actor
+      }
+    }
+    refused {
+      count
+      first {
+        model
+        version
+        to
+        at
+        reason
+      }
+    }
+    aliasChanges
+  }
+  llm {
+    calls
+    inputTokens
+    outputTokens
+    costUsd
+    previous {
+      calls
+      costUsd
+    }
+    byModel {
+      model
+      calls
+      totalTokens
+      costUsd
+      latencyP50Ms
+      latencyP99Ms
+    }
+  }
+  gpu {
+    gpuHours
+    gpus
+    byPod {
+      namespace
+      pod
+      gpus
+      gpuHours
+      meanUtilization
+    }
+  }
+  alerts {
+    fired
+    resolved
+    firingAtEnd
+    byRule {
+      rule
+      severity
+      fired
+    }
+  }
+}`) as unknown as TypedDocumentString<ComposeReportQuery, ComposeReportQueryVariables>;
 export const CreateReportScheduleDocument = new TypedDocumentString(`
     mutation CreateReportSchedule($input: ReportScheduleInput!) {
   createReportSchedule(input: $input) {

@@ -1,16 +1,13 @@
 /** Automated reports over GraphQL: schedules, the reports they made, a report of any period on demand. */
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
+import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from './context.js';
+import { ReportSectionEnum } from './reports.enums.js';
+import { ReportContent } from './reports.types.js';
 import { actorOf } from './registry.common.js';
 import { MAX_SCHEDULES, type Cadence as DomainCadence, type ReportSection as DomainSection, type ReportSchedule as DomainSchedule } from '../../domain/reports/schedules.js';
 import type { Report as DomainReport } from '../../domain/reports/reports.service.js';
 
-enum ReportSectionEnum { LINEAGE = 'LINEAGE', QUALITY = 'QUALITY', MODELS = 'MODELS', LLM = 'LLM', GPU = 'GPU', ALERTS = 'ALERTS' }
-registerEnumType(ReportSectionEnum, {
-  name: 'ReportSection',
-  description: "LINEAGE: OpenLineage events, runs and their outcomes by job, datasets new in the period; QUALITY: feature groups' data quality checks; MODELS: versions registered, stage changes, refused promotions, alias moves; LLM: calls, tokens, cost and latency by model, against the period before; GPU: GPU-hours and mean utilisation by pod; ALERTS: alerts fired and resolved, by rule",
-});
 enum CadenceEnum { DAILY = 'DAILY', WEEKLY = 'WEEKLY' }
 registerEnumType(CadenceEnum, { name: 'ReportCadence', description: 'DAILY: the 24 hours before hourUtc; WEEKLY: the 7 days before weekday at hourUtc' });
 
@@ -36,7 +33,7 @@ export class Report {
   @Field(() => GraphQLDateTime) from!: string;
   @Field(() => GraphQLDateTime) to!: string;
   @Field(() => GraphQLDateTime) generatedAt!: string;
-  @Field(() => GraphQLJSON, { description: 'Per section asked for: lineage {events, runs, completedRuns, failedRuns, abortedRuns, jobs, datasets, failingJobs, newDatasets}, quality {checks, failedChecks, groups}, models {registered, stageChanges, refused, aliasChanges}, llm {calls, inputTokens, outputTokens, costUsd, previous, byModel}, gpu {gpuHours, gpus, byPod}, alerts {fired, resolved, firingAtEnd, byRule}; lists hold the first 10 and say how many there were' }) content!: unknown;
+  @Field(() => ReportContent) content!: ReportContent;
 }
 
 @InputType()
@@ -74,13 +71,13 @@ export class ReportsResolver {
     return reportView(await ctx.services.reports.report(ctx.principal.tenant, id));
   }
 
-  @Query(() => GraphQLJSON, { description: "A report of any period up to 92 days, now, kept nowhere: a Report's content" })
+  @Query(() => ReportContent, { description: "A report of any period up to 92 days, now, kept nowhere: a Report's content" })
   async composeReport(
     @Arg('from', () => GraphQLDateTime) from: Date,
     @Arg('to', () => GraphQLDateTime) to: Date,
     @Arg('sections', () => [ReportSectionEnum], { nullable: true, description: 'Default: all' }) sections: DomainSection[] | undefined,
     @Ctx() ctx: Context,
-  ): Promise<unknown> {
+  ): Promise<ReportContent> {
     return ctx.services.reports.compose(ctx.principal.tenant, from.toISOString(), to.toISOString(), sections);
   }
 

@@ -4,7 +4,7 @@ import { useMutation } from '../../api/useMutation.js';
 import { useT } from '../../i18n/i18n.js';
 import { fromLocalInput, toLocalInput } from '../../lineage/timeTravel.js';
 import { ComposeReportDocument } from './documents.js';
-import { lastDay, periodText, type ReportContent } from './reports.js';
+import { lastDay, periodText } from './reports.js';
 import { ReportView } from './ReportView.js';
 import { M } from './messages.js';
 
@@ -23,7 +23,7 @@ export function OnDemand() {
     const to = fromLocalInput(period.to);
     if (from && to) await compose({ from, to });
   };
-  const content = composing.data?.composeReport as ReportContent | undefined;
+  const content = composing.data?.composeReport;
   return (
     <section className="card stack-sm" data-testid="reports-on-demand">
       <h3>{t('onDemand')}</h3>

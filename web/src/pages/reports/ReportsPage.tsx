@@ -10,7 +10,7 @@ import { Link, useQueryParams, withQuery } from '../../shell/router.js';
 import { useCanWrite, useViewer } from '../../ViewerBadge.js';
 import { useT } from '../../i18n/i18n.js';
 import { DeleteReportScheduleDocument, ReportDocument, ReportSchedulesDocument, RunReportScheduleDocument, ScheduleReportsDocument, UpdateReportScheduleDocument } from './documents.js';
-import { cadenceText, periodText, toggledInput, utcText, type ReportContent } from './reports.js';
+import { cadenceText, periodText, toggledInput, utcText } from './reports.js';
 import { ReportView } from './ReportView.js';
 import { ScheduleForm } from './ScheduleForm.js';
 import { OnDemand } from './OnDemand.js';
@@ -144,7 +144,7 @@ function ScheduleDetail({ schedule, canWrite, onChange }: { schedule: Schedule; 
           {shown && (
             <>
               <h2>{shown.name} <span className="muted small">{periodText(shown.from, shown.to)}</span></h2>
-              <ReportView content={shown.content as ReportContent} />
+              <ReportView content={shown.content} />
             </>
           )}
         </section>

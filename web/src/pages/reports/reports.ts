@@ -1,9 +1,8 @@
 /**
- * Pure helpers of the reports page: the shape of a report's content (the JSON of composeReport and
- * Report.content, see the server's domain/reports/compose.ts), a schedule's cadence in words, periods
- * in UTC, the change against the period before.
+ * Pure helpers of the reports page: a schedule's cadence in words, periods in UTC, the change against
+ * the period before.
  */
-import type { ReportCadence, ReportScheduleInput, ReportSection } from '../../gql/graphql.js';
+import type { ReportCadence, ReportContentFieldsFragment, ReportScheduleInput, ReportSection } from '../../gql/graphql.js';
 
 export const SECTIONS = ['LINEAGE', 'QUALITY', 'MODELS', 'LLM', 'GPU', 'ALERTS'] as const satisfies readonly ReportSection[];
 export const CADENCES = ['DAILY', 'WEEKLY'] as const satisfies readonly ReportCadence[];
@@ -11,42 +10,8 @@ export const CADENCES = ['DAILY', 'WEEKLY'] as const satisfies readonly ReportCa
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 export const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
-/** A list cut at its first entries, with how many there were. */
-interface Firsts<T> { count: number; first: T[] }
-
-export interface ReportContent {
-  from: string;
-  to: string;
-  sections: ReportSection[];
-  lineage?: {
-    events: number; runs: number; completedRuns: number; failedRuns: number; abortedRuns: number; jobs: number; datasets: number;
-    failingJobs: { namespace: string; name: string; failedRuns: number; completedRuns: number }[];
-    newDatasets: Firsts<string>;
-  };
-  quality?: {
-    checks: number; failedChecks: number;
-    groups: { id: string; name: string; checks: number; failedChecks: number; latestPassed: boolean }[];
-  };
-  models?: {
-    registered: Firsts<{ model: string; version: number; at: string }>;
-    stageChanges: Firsts<{ model: string; version: number | null; from: string | null; to: string | null; at: string; actor: string | null }>;
-    refused: Firsts<{ model: string; version: number | null; to: string | null; at: string; reason: string }>;
-    aliasChanges: number;
-  };
-  llm?: {
-    calls: number; inputTokens: number; outputTokens: number; costUsd: number;
-    previous: { calls: number; costUsd: number };
-    byModel: { model: string; calls: number; totalTokens: number; costUsd: number; latencyP50Ms: number; latencyP99Ms: number }[];
-  };
-  gpu?: {
-    gpuHours: number; gpus: number;
-    byPod: { namespace: string; pod: string; gpus: number; gpuHours: number; meanUtilization: number | null }[];
-  };
-  alerts?: {
-    fired: number; resolved: number; firingAtEnd: number;
-    byRule: { rule: string; severity: string; fired: number }[];
-  };
-}
+/** A report's content as the page reads it (every figure: the ReportContentFields fragment). */
+export type ReportContent = ReportContentFieldsFragment;
 
 export interface Schedule { name: string; cadence: ReportCadence; hourUtc: number; weekday: number | null; sections: ReportSection[]; enabled: boolean }
 type Weekday = (typeof WEEKDAYS)[number];
