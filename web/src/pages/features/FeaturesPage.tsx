@@ -1,7 +1,8 @@
 /**
- * /features: the tenant's feature groups (search), and one group (`?ns=&name=`): its schema with each
- * feature's source fields and the spread of its latest values, what the group holds, and a lookup of
- * entities' vectors, online or as of a time (a point-in-time read, as a training set gets them).
+ * /features: the tenant's feature groups (search) and feature services (FeatureServices.tsx), and one
+ * group (`?ns=&name=`): its schema with each feature's source fields and the spread of its latest
+ * values, what the group holds, and a lookup of entities' vectors, online or as of a time (a
+ * point-in-time read, as a training set gets them).
  */
 import { useState, type FormEvent } from 'react';
 import { Link, useQueryParams, withQuery } from '../../shell/router.js';
@@ -15,9 +16,11 @@ import { lineagePath } from '../models/links.js';
 import { useCanWrite } from '../../ViewerBadge.js';
 import { parseEntityIds, ttlText, typeText, valueText } from './features.js';
 import { M } from './messages.js';
+import { FeatureServices } from './FeatureServices.js';
 import '../runs/tracking.css';
 
 type Group = NonNullable<FeatureGroupQuery['featureGroup']>;
+const ALL_GROUPS = { search: null };
 const STATUS_CLASS: Record<string, string> = { PRESENT: 'COMPLETED', NULL: 'QUEUED', NOT_FOUND: 'ABORTED', EXPIRED: 'FAILED' };
 
 export function FeaturesPage() {
@@ -40,6 +43,9 @@ function GroupList() {
   const search = query.get('q') ?? '';
   const groups = useQuery(FeatureGroupsDocument, { search: search || null });
   const list = groups.data?.featureGroups ?? null;
+  // Feature services pick from all groups: the list above when it is not searched.
+  const all = useQuery(FeatureGroupsDocument, search ? ALL_GROUPS : null);
+  const allGroups = search ? all.data?.featureGroups ?? null : list;
   return (
     <>
       <p className="muted">{t('intro')}</p>
@@ -72,6 +78,7 @@ function GroupList() {
           </table>
         )}
       </section>
+      <FeatureServices groups={allGroups} />
     </>
   );
 }

@@ -41,3 +41,15 @@ export const ValidateFeatureGroupDocument = graphql(`
 export const FeatureGroupDefinedDocument = graphql(`
   query FeatureGroupDefined($namespace: String!, $name: String!) { featureGroup(namespace: $namespace, name: $name) { id } }
 `);
+
+export const FeatureServicesDocument = graphql(`
+  query FeatureServices { featureServices { id name description entity definedAt definedBy features { namespace group feature } } }
+`);
+
+export const DefineFeatureServiceDocument = graphql(`
+  mutation DefineFeatureService($input: FeatureServiceInput!) { defineFeatureService(input: $input) { id name } }
+`);
+
+export const DropFeatureServiceDocument = graphql(`
+  mutation DropFeatureService($name: String!) { dropFeatureService(name: $name) { id } }
+`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEntityIds, ttlText, typeText, valueText } from './features.js';
+import { feastRequestText, featureRefs, featuresByGroup, parseEntityIds, togglePick, ttlText, typeText, valueText } from './features.js';
 
 describe('feature store page helpers', () => {
   it('reads entity ids as a person types them', () => {
@@ -19,5 +19,38 @@ describe('feature store page helpers', () => {
     expect(ttlText(7 * 86_400)).toBe('7 d');
     expect(ttlText(5400)).toBe('90 min');
     expect(ttlText(61)).toBe('61 s');
+  });
+
+  it('keeps ticked features in the order ticked', () => {
+    const a = { group: 'g1', feature: 'mrr' };
+    const b = { group: 'g1', feature: 'tenure_days' };
+    expect(togglePick(togglePick([], a, true), b, true)).toEqual([a, b]);
+    expect(togglePick([a, b], a, true)).toEqual([b, a]);
+    expect(togglePick([a, b], { ...a }, false)).toEqual([b]);
+  });
+  it('names ticked features as Feast references, by namespace only where two groups share a name', () => {
+    const groups = [
+      { id: 'g1', namespace: 'hive://warehouse', name: 'features.customer_churn_features' },
+      { id: 'g2', namespace: 'hive://warehouse', name: 'features.activity' },
+      { id: 'g3', namespace: 'hive://staging', name: 'features.activity' },
+    ];
+    const picked = [{ group: 'g1', feature: 'mrr' }, { group: 'g3', feature: 'sessions' }, { group: 'gone', feature: 'x' }, { group: 'g1', feature: 'tenure_days' }];
+    expect(featureRefs(groups, picked)).toEqual([
+      'features.customer_churn_features:mrr', 'hive://staging/features.activity:sessions', 'features.customer_churn_features:tenure_days',
+    ]);
+    expect(featureRefs(groups, [])).toEqual([]);
+  });
+  it("lists a service's features by group, in the order defined", () => {
+    const f = (namespace: string, group: string, feature: string) => ({ namespace, group, feature });
+    expect(featuresByGroup([f('ns', 'churn', 'mrr'), f('ns', 'activity', 'sessions_7d'), f('ns', 'churn', 'tenure_days')])).toEqual([
+      { group: 'churn', features: ['mrr', 'tenure_days'] }, { group: 'activity', features: ['sessions_7d'] },
+    ]);
+    expect(featuresByGroup([f('a', 'churn', 'mrr'), f('b', 'churn', 'mrr')])).toEqual([
+      { group: 'a/churn', features: ['mrr'] }, { group: 'b/churn', features: ['mrr'] },
+    ]);
+    expect(featuresByGroup([])).toEqual([]);
+  });
+  it('writes the Feast request that reads a service', () => {
+    expect(feastRequestText('churn_model_v2', 'customer_id')).toBe('POST /get-online-features {"feature_service": "churn_model_v2", "entities": {"customer_id": [...]}}');
   });
 });
