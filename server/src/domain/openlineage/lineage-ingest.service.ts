@@ -191,7 +191,12 @@ export class LineageIngestService implements LineageReceiver {
     const out = new Map<string, EdgeHistory>();
     await Promise.all([...ids].map(async (id) => {
       const key = `${tenant}\u0000${id}`;
-      out.set(key, this.fieldHistories.get(key) ?? await this.loadFields(tenant, id, key));
+      const cached = this.fieldHistories.get(key);
+      if (cached) {
+        this.fieldHistories.delete(key); // re-inserted: the map's order is least recently used first
+        this.fieldHistories.set(key, cached);
+      }
+      out.set(key, cached ?? await this.loadFields(tenant, id, key));
     }));
     return out;
   }

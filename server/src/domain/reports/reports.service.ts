@@ -12,7 +12,6 @@ import { REGISTRY_NAMESPACE } from '../ids.js';
 import { badInput, notFound } from '../errors.js';
 import { KeyedLock } from '../keyed-lock.js';
 import { actorProps, requireWrite, type Actor } from '../registry/actor.js';
-import { allNeighbours } from '../all-neighbours.js';
 import { composeReport, type ComposeDeps, type ReportContent } from './compose.js';
 import {
   checkSchedule, checkSections, lastPeriod, MAX_SCHEDULES, reportId, reportScheduleId, scheduleNode, toSchedule,
@@ -95,9 +94,9 @@ export class ReportService {
   async reports(tenant: string, scheduleId: string, first = 20): Promise<Report[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_REPORTS_LISTED) throw badInput('first', `must be 1..${MAX_REPORTS_LISTED}`);
     await this.schedule(tenant, scheduleId);
-    const items = await allNeighbours(this.graph, tenant, reportScheduleId(scheduleId), { direction: 'DOWNSTREAM', edgeKinds: ['RECORDED'] }, MAX_REPORTS_LISTED * 5);
-    return items.map((i) => i.node).filter((n) => n.kind === 'Report').map(toReport)
-      .sort((a, b) => b.to.localeCompare(a.to)).slice(0, first);
+    // Newest made first (a schedule's reports are made in period order), however many years it holds.
+    const page = await this.graph.neighbours(tenant, reportScheduleId(scheduleId), { direction: 'DOWNSTREAM', edgeKinds: ['RECORDED'], order: 'createdAt', limit: first, offset: 0 });
+    return page.items.map((i) => i.node).filter((n) => n.kind === 'Report').map(toReport).sort((a, b) => b.to.localeCompare(a.to));
   }
 
   async report(tenant: string, id: string): Promise<Report> {
