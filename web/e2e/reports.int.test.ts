@@ -6,7 +6,7 @@
  * Screenshots land in test-results/e2e/reports-*.png.
  */
 import { describe, expect, it } from 'vitest';
-import { useE2E } from './testkit.js';
+import { DEMO_KEY, useE2E } from './testkit.js';
 import { toLocalInput } from '../src/lineage/timeTravel.js';
 
 const e2e = useE2E();
@@ -94,6 +94,26 @@ describe('reports page', () => {
     await page.getByTestId('reports-delete').click();
     await expect.poll(() => schedule.count()).toBe(0);
     await page.getByTestId('reports-pick').waitFor();
+    expect(e2e.pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('links a report\'s failing jobs and new datasets to their lineage', async () => {
+    const ns = 'e2e-reports';
+    const event = {
+      eventType: 'FAIL', eventTime: new Date().toISOString(), producer: 'https://example.com/e2e', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+      run: { runId: crypto.randomUUID() }, job: { namespace: ns, name: 'load_orders' }, inputs: [], outputs: [{ namespace: ns, name: 'orders_staging' }],
+    };
+    const res = await fetch(`${e2e.loom.url}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` }, body: JSON.stringify(event) });
+    expect(res.status).toBe(201);
+    const page = await e2e.page('/reports');
+    await page.getByTestId('on-demand-compose').click();
+    const lineage = page.getByTestId('reports-composed').getByTestId('report-section-lineage');
+    await lineage.getByTestId('report-failing-job').waitFor();
+    expect(await lineage.getByTestId('report-new-dataset').allTextContents()).toEqual([`${ns}:orders_staging`]);
+    await lineage.getByTestId('report-failing-job').click();
+    await page.waitForURL(/\/lineage\?/);
+    expect(decodeURIComponent(new URL(page.url()).searchParams.get('node') ?? '')).toBe(`job:${ns}:load_orders`);
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();
   });

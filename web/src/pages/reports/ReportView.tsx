@@ -3,11 +3,13 @@
  * (a list's first entries, and how many more there were). Shared by kept and on-demand reports.
  */
 import type { ReactNode } from 'react';
+import { Link } from '../../shell/router.js';
 import type { ReportSection } from '../../gql/graphql.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
 import { formatDuration } from '../traces/waterfall.js';
 import { SEVERITY_CLASS } from '../alerts/alerts.js';
 import { M as ALERT_WORDS } from '../alerts/messages.js';
+import { lineagePath } from '../models/links.js';
 import { changeText, utcText, type ReportContent } from './reports.js';
 import { M } from './messages.js';
 
@@ -64,11 +66,16 @@ function Lineage({ l }: { l: Part<'lineage'> }) {
       <Figure label={t('datasets')} value={n(l.datasets)} />
       <Figure label={t('newDatasets')} value={n(l.newDatasets.count)} />
     </>}>
-      {l.newDatasets.count > 0 && <p className="small">{t('newDatasets')}: <span className="mono">{l.newDatasets.first.join(', ')}</span><More count={l.newDatasets.count} shown={l.newDatasets.first.length} /></p>}
+      {l.newDatasets.count > 0 && (
+        <p className="small">{t('newDatasets')}: {l.newDatasets.first.map((d, i) => (
+          // `namespace:name`, as the event archive files datasets: the dataset's node id is `dataset:` and that.
+          <span key={d}>{i > 0 && ', '}<Link to={lineagePath(`dataset:${d}`, { select: true })} className="mono" data-testid="report-new-dataset">{d}</Link></span>
+        ))}<More count={l.newDatasets.count} shown={l.newDatasets.first.length} /></p>
+      )}
       {l.failingJobs.length > 0 && (
         <table className="table">
           <thead><tr><th>{t('failingJobs')}</th><th className="num">{t('failed')}</th><th className="num">{t('completed')}</th></tr></thead>
-          <tbody>{l.failingJobs.map((j) => <tr key={`${j.namespace}/${j.name}`}><td className="mono">{j.namespace}/{j.name}</td><td className="num">{n(j.failedRuns)}</td><td className="num">{n(j.completedRuns)}</td></tr>)}</tbody>
+          <tbody>{l.failingJobs.map((j) => <tr key={`${j.namespace}/${j.name}`}><td><Link to={lineagePath(`job:${j.namespace}:${j.name}`, { select: true })} className="mono" data-testid="report-failing-job">{j.namespace}/{j.name}</Link></td><td className="num">{n(j.failedRuns)}</td><td className="num">{n(j.completedRuns)}</td></tr>)}</tbody>
         </table>
       )}
     </Section>
