@@ -141,8 +141,7 @@ describe('the lineage explorer', () => {
     // The dropped column (its HAS_FIELD edge ended at the second event) is listed after the current ones, marked with when.
     const panel = page.getByTestId('details-panel');
     expect(await panel.getByTestId('details-field').allTextContents()).toEqual(['currencytext', 'idbigint', 'totalint']);
-    await panel.getByTestId('details-dropped-field').waitFor();
-    expect(await panel.getByTestId('details-dropped-field').allTextContents()).toEqual(['coupondropped']);
+    await expect.poll(() => panel.getByTestId('details-dropped-field').allTextContents()).toEqual(['coupondropped']);
     expect(await panel.getByTestId('details-dropped-field').getAttribute('title')).toMatch(/^Dropped from its writers' schema on .*2026/);
     await e2e.screenshot(page, '3b-schema-changes');
     expect(e2e.pageErrors(page)).toEqual([]);

@@ -1,15 +1,12 @@
 /** Automated reports over GraphQL: schedules, the reports they made, a report of any period on demand. */
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from './context.js';
-import { ReportSectionEnum } from './reports.enums.js';
+import { CadenceEnum, ReportSectionEnum } from './reports.enums.js';
 import { ReportContent } from './reports.types.js';
 import { actorOf } from './registry.common.js';
 import { MAX_SCHEDULES, type Cadence as DomainCadence, type ReportSection as DomainSection, type ReportSchedule as DomainSchedule } from '../../domain/reports/schedules.js';
 import type { Report as DomainReport } from '../../domain/reports/reports.service.js';
-
-enum CadenceEnum { DAILY = 'DAILY', WEEKLY = 'WEEKLY' }
-registerEnumType(CadenceEnum, { name: 'ReportCadence', description: 'DAILY: the 24 hours before hourUtc; WEEKLY: the 7 days before weekday at hourUtc' });
 
 @ObjectType({ description: 'What to sum up, and when: the workers make each period\'s report once it has ended, keep it and send it to the webhooks taking REPORT_READY' })
 export class ReportSchedule {

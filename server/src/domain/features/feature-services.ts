@@ -32,10 +32,10 @@ export interface FeatureService {
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$/;
-export const MAX_SERVICES = 500;
+const MAX_SERVICES = 500;
 const MAX_FEATURES = 1000;
 
-export const featureServiceId = (name: string) => nodeId('FeatureService', REGISTRY_NAMESPACE, name);
+const featureServiceId = (name: string) => nodeId('FeatureService', REGISTRY_NAMESPACE, name);
 
 export class FeatureServices {
   private readonly lock = new KeyedLock();

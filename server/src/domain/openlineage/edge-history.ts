@@ -201,7 +201,7 @@ function lowerBound(xs: readonly string[], t: string): number {
 const ids = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /** A job's versions: every JobVersion of it, with the datasets it read and wrote. */
-export const JOB_HISTORY: HistorySpec = {
+const JOB_HISTORY: HistorySpec = {
   kinds: [{ kind: 'INPUT_TO', owner: 'to' }, { kind: 'OUTPUT', owner: 'from' }],
   version: (jobId, n) => (n.kind === 'JobVersion' && n.props.jobId === jobId
     ? { id: n.id, firstAt: n.createdAt, lastAt: n.updatedAt, members: { INPUT_TO: ids(n.props.inputs), OUTPUT: ids(n.props.outputs) } }
@@ -219,7 +219,7 @@ const FIELD_PREFIX = 'field:';
  * stored before `writtenAt` existed counts when it is the dataset's `writtenVersion` (the newest
  * writer's). A schema of no columns says nothing (some emitters send one when they do not know).
  */
-export const FIELD_HISTORY: HistorySpec = {
+const FIELD_HISTORY: HistorySpec = {
   kinds: [{ kind: 'HAS_FIELD', owner: 'from' }],
   version(datasetId, n, owner) {
     if (n.kind !== 'DatasetVersion' || n.props.datasetId !== datasetId) return null;

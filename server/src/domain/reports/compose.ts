@@ -11,7 +11,7 @@ import { toEvent } from '../registry/history.js';
 import type { ReportSection } from './schedules.js';
 
 /** Entries a list of a report holds (the count says how many there were). */
-export const TOP = 10;
+const TOP = 10;
 /** Most registry events, model versions and alerts a report reads from the graph. */
 const MAX_GRAPH_READ = 5_000;
 

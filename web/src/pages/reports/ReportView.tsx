@@ -48,6 +48,16 @@ function Figure({ label, value, note, testId }: { label: string; value: string; 
   return <div><dt>{label}</dt><dd data-testid={testId}>{value}</dd>{note && <dd className="figure-note">{note}</dd>}</div>;
 }
 
+/** A section's table: its header cells (a `[label, 'num']` one right-aligned, as numbers are), then its rows. */
+function Table({ heads, children }: { heads: (string | [string, 'num'])[]; children: ReactNode }) {
+  return (
+    <table className="table">
+      <thead><tr>{heads.map((h, i) => (Array.isArray(h) ? <th key={i} className="num">{h[0]}</th> : <th key={i}>{h}</th>))}</tr></thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
 /** "and 4 more" when a list was cut. */
 function More({ count, shown }: { count: number; shown: number }) {
   const t = useT(M);
@@ -73,10 +83,7 @@ function Lineage({ l }: { l: Part<'lineage'> }) {
         ))}<More count={l.newDatasets.count} shown={l.newDatasets.first.length} /></p>
       )}
       {l.failingJobs.length > 0 && (
-        <table className="table">
-          <thead><tr><th>{t('failingJobs')}</th><th className="num">{t('failed')}</th><th className="num">{t('completed')}</th></tr></thead>
-          <tbody>{l.failingJobs.map((j) => <tr key={`${j.namespace}/${j.name}`}><td><Link to={lineagePath(`job:${j.namespace}:${j.name}`, { select: true })} className="mono" data-testid="report-failing-job">{j.namespace}/{j.name}</Link></td><td className="num">{n(j.failedRuns)}</td><td className="num">{n(j.completedRuns)}</td></tr>)}</tbody>
-        </table>
+        <Table heads={[t('failingJobs'), [t('failed'), 'num'], [t('completed'), 'num']]}>{l.failingJobs.map((j) => <tr key={`${j.namespace}/${j.name}`}><td><Link to={lineagePath(`job:${j.namespace}:${j.name}`, { select: true })} className="mono" data-testid="report-failing-job">{j.namespace}/{j.name}</Link></td><td className="num">{n(j.failedRuns)}</td><td className="num">{n(j.completedRuns)}</td></tr>)}</Table>
       )}
     </Section>
   );
@@ -91,17 +98,14 @@ function Quality({ q }: { q: Part<'quality'> }) {
       <Figure label={t('failedChecks')} value={f.number(q.failedChecks, 0)} />
     </>}>
       {q.groups.length > 0 && (
-        <table className="table">
-          <thead><tr><th>{t('group')}</th><th className="num">{t('checks')}</th><th className="num">{t('failed')}</th><th>{t('latest')}</th></tr></thead>
-          <tbody>
-            {q.groups.map((g) => (
-              <tr key={g.id}>
-                <td className="mono">{g.name}</td><td className="num">{f.number(g.checks, 0)}</td><td className="num">{f.number(g.failedChecks, 0)}</td>
-                <td><span className={`status ${g.latestPassed ? 'COMPLETED' : 'FAILED'}`}>{t(g.latestPassed ? 'passed' : 'failedCheck')}</span></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table heads={[t('group'), [t('checks'), 'num'], [t('failed'), 'num'], t('latest')]}>
+          {q.groups.map((g) => (
+            <tr key={g.id}>
+              <td className="mono">{g.name}</td><td className="num">{f.number(g.checks, 0)}</td><td className="num">{f.number(g.failedChecks, 0)}</td>
+              <td><span className={`status ${g.latestPassed ? 'COMPLETED' : 'FAILED'}`}>{t(g.latestPassed ? 'passed' : 'failedCheck')}</span></td>
+            </tr>
+          ))}
+        </Table>
       )}
     </Section>
   );
@@ -120,16 +124,10 @@ function Models({ m }: { m: Part<'models'> }) {
     </>}>
       {m.registered.count > 0 && <p className="small">{t('registered')}: {m.registered.first.map((r) => `${r.model} ${v(r.version)}`).join(', ')}<More count={m.registered.count} shown={m.registered.first.length} /></p>}
       {m.stageChanges.count > 0 && (
-        <table className="table">
-          <thead><tr><th>{t('stageChanges')}</th><th>{t('version')}</th><th>{t('change')}</th><th>{t('by')}</th><th>{t('when')}</th></tr></thead>
-          <tbody>{m.stageChanges.first.map((c, i) => <tr key={i}><td>{c.model}</td><td>{v(c.version)}</td><td>{c.from ?? '–'} → {c.to ?? '–'}</td><td>{c.actor ?? '–'}</td><td className="nowrap">{utcText(c.at)}</td></tr>)}</tbody>
-        </table>
+        <Table heads={[t('stageChanges'), t('version'), t('change'), t('by'), t('when')]}>{m.stageChanges.first.map((c, i) => <tr key={i}><td>{c.model}</td><td>{v(c.version)}</td><td>{c.from ?? '–'} → {c.to ?? '–'}</td><td>{c.actor ?? '–'}</td><td className="nowrap">{utcText(c.at)}</td></tr>)}</Table>
       )}
       {m.refused.count > 0 && (
-        <table className="table">
-          <thead><tr><th>{t('refused')}</th><th>{t('version')}</th><th>{t('toStage')}</th><th>{t('reason')}</th><th>{t('when')}</th></tr></thead>
-          <tbody>{m.refused.first.map((r, i) => <tr key={i}><td>{r.model}</td><td>{v(r.version)}</td><td>{r.to ?? '–'}</td><td className="small">{r.reason}</td><td className="nowrap">{utcText(r.at)}</td></tr>)}</tbody>
-        </table>
+        <Table heads={[t('refused'), t('version'), t('toStage'), t('reason'), t('when')]}>{m.refused.first.map((r, i) => <tr key={i}><td>{r.model}</td><td>{v(r.version)}</td><td>{r.to ?? '–'}</td><td className="small">{r.reason}</td><td className="nowrap">{utcText(r.at)}</td></tr>)}</Table>
       )}
     </Section>
   );
@@ -150,17 +148,14 @@ function Llm({ l }: { l: Part<'llm'> }) {
       <Figure label={t('cost')} value={usd(l.costUsd)} note={before(usd(l.previous.costUsd), l.costUsd, l.previous.costUsd)} testId="report-llm-cost" />
     </>}>
       {l.byModel.length > 0 && (
-        <table className="table">
-          <thead><tr><th>{t('model')}</th><th className="num">{t('calls')}</th><th className="num">{t('tokens')}</th><th className="num">{t('cost')}</th><th className="num">{t('p50')}</th><th className="num">{t('p99')}</th></tr></thead>
-          <tbody>
-            {l.byModel.map((r) => (
-              <tr key={r.model}>
-                <td className="mono">{r.model || '–'}</td><td className="num">{f.number(r.calls, 0)}</td><td className="num">{f.number(r.totalTokens, 0)}</td>
-                <td className="num">{usd(r.costUsd)}</td><td className="num">{formatDuration(r.latencyP50Ms)}</td><td className="num">{formatDuration(r.latencyP99Ms)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table heads={[t('model'), [t('calls'), 'num'], [t('tokens'), 'num'], [t('cost'), 'num'], [t('p50'), 'num'], [t('p99'), 'num']]}>
+          {l.byModel.map((r) => (
+            <tr key={r.model}>
+              <td className="mono">{r.model || '–'}</td><td className="num">{f.number(r.calls, 0)}</td><td className="num">{f.number(r.totalTokens, 0)}</td>
+              <td className="num">{usd(r.costUsd)}</td><td className="num">{formatDuration(r.latencyP50Ms)}</td><td className="num">{formatDuration(r.latencyP99Ms)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
     </Section>
   );
@@ -175,17 +170,14 @@ function Gpu({ g }: { g: Part<'gpu'> }) {
       <Figure label={t('gpus')} value={f.number(g.gpus, 0)} />
     </>}>
       {g.byPod.length > 0 && (
-        <table className="table">
-          <thead><tr><th>{t('pod')}</th><th className="num">{t('gpus')}</th><th className="num">{t('gpuHours')}</th><th className="num">{t('meanUtil')}</th></tr></thead>
-          <tbody>
-            {g.byPod.map((p) => (
-              <tr key={`${p.namespace}/${p.pod}`}>
-                <td className="mono">{p.namespace}/{p.pod}</td><td className="num">{f.number(p.gpus, 0)}</td><td className="num">{f.number(p.gpuHours, 2)}</td>
-                <td className="num">{p.meanUtilization === null ? '–' : `${f.number(p.meanUtilization, 1)} %`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table heads={[t('pod'), [t('gpus'), 'num'], [t('gpuHours'), 'num'], [t('meanUtil'), 'num']]}>
+          {g.byPod.map((p) => (
+            <tr key={`${p.namespace}/${p.pod}`}>
+              <td className="mono">{p.namespace}/{p.pod}</td><td className="num">{f.number(p.gpus, 0)}</td><td className="num">{f.number(p.gpuHours, 2)}</td>
+              <td className="num">{p.meanUtilization === null ? '–' : `${f.number(p.meanUtilization, 1)} %`}</td>
+            </tr>
+          ))}
+        </Table>
       )}
     </Section>
   );
@@ -202,18 +194,15 @@ function Alerts({ a }: { a: Part<'alerts'> }) {
       <Figure label={t('firingAtEnd')} value={f.number(a.firingAtEnd, 0)} />
     </>}>
       {a.byRule.length > 0 && (
-        <table className="table">
-          <thead><tr><th>{t('rule')}</th><th>{t('severity')}</th><th className="num">{t('fired')}</th></tr></thead>
-          <tbody>
-            {a.byRule.map((r) => (
-              <tr key={r.rule}>
-                <td>{r.rule}</td>
-                <td><span className={`status ${SEVERITY_CLASS[r.severity] ?? ''}`}>{severity(r.severity as 'INFO')}</span></td>
-                <td className="num">{f.number(r.fired, 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table heads={[t('rule'), t('severity'), [t('fired'), 'num']]}>
+          {a.byRule.map((r) => (
+            <tr key={r.rule}>
+              <td>{r.rule}</td>
+              <td><span className={`status ${SEVERITY_CLASS[r.severity] ?? ''}`}>{severity(r.severity as 'INFO')}</span></td>
+              <td className="num">{f.number(r.fired, 0)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
     </Section>
   );
