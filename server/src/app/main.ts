@@ -7,6 +7,7 @@ import { openAnalyticsStore, openGraph, openIngestLog, openJobQueue, openLaunche
 import { createServices } from './services.js';
 import { availableBytes, DiskSpaceGuard, guardWrites } from './disk-space.js';
 import { seedIfEmpty } from './seed.js';
+import { loadPlugins, PluginError } from '../plugins/plugins.js';
 import { createHttpServer } from '../api/http/server.js';
 import { startOtlpGrpc, type OtlpGrpcServer } from '../../../ingest/otlp/otlp.grpc.js';
 import { createWorkerHttpServer } from '../workers/health.server.js';
@@ -38,6 +39,11 @@ export interface RunningLoom { url: string; grpcAddress: string | null; demoKey:
 export async function startLoom(env: Record<string, string | undefined>): Promise<RunningLoom> {
   const cfg = loadConfig(env);
   const log = createLogger(cfg.log.level);
+  // Before any store opens: a plugin that cannot load stops Loom saying what to fix.
+  const plugins = await loadPlugins(cfg.plugins, { cwd: process.cwd(), log }).catch((err: unknown) => {
+    throw err instanceof PluginError ? new ConfigError(`Invalid configuration:\n  LOOM_PLUGINS: ${err.message}`) : err;
+  });
+  if (cfg.plugins.length) log.info({ plugins: plugins.describe('').map((p) => `${p.name}@${p.version ?? '?'}`) }, 'plugins loaded');
   await mkdir(cfg.dataDir, { recursive: true });
   const graph = await openGraph(cfg.graph);
   const analytics = await openAnalyticsStore(cfg.analytics).catch(async (err) => {
@@ -59,6 +65,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     log.warn({ err }, 'ingest quotas: Redis did not answer; until it does, each Loom process enforces the quotas on what it receives');
   });
   const services = createServices(disk.graph, disk.analytics, {
+    extensions: plugins,
     telemetry: {
       ...cfg.telemetry, spanTtlDays: cfg.analytics.spanTtlDays,
       metricTtlDays: cfg.analytics.metricTtlDays, metricRollupTtlDays: cfg.analytics.metricRollupTtlDays,

@@ -34,6 +34,7 @@ import { CurationService } from '../domain/curation/curation.js';
 import { SourceService } from '../domain/sources.js';
 import { EvaluationJudging } from '../domain/registry/judging.service.js';
 import type { Judge } from '../domain/ports/Judge.js';
+import { NO_EXTENSIONS, type Extensions } from '../domain/ports/Extensions.js';
 
 /** The domain services, built once by the composition root over the chosen adapters. */
 export interface Services {
@@ -82,6 +83,8 @@ export interface Services {
   impactUsage: ImpactUsageService;
   /** Evaluations graded by an LLM judge, through the queue; null where no queue is wired (e.g. the CLI). */
   judging: EvaluationJudging | null;
+  /** What the loaded plugins add (facets read at ingest, promotion gates, webhook formats). */
+  extensions: Extensions;
 }
 
 /** Settings the services read (a slice of the config; defaults when not given). */
@@ -105,6 +108,8 @@ export interface ServiceOptions {
   alerts?: AlertOptions;
   /** The queue judging requests go through, and the judge (null: none configured, requests are refused saying how to set one). */
   judging?: { queue: JobQueue; judge: Judge | null; concurrency?: number };
+  /** The loaded plugins (none by default). */
+  extensions?: Extensions;
 }
 
 /** How far and how many a TAGS alert rule counts downstream of its tag's carriers. */
@@ -119,12 +124,13 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
   const schemaChanges = new SchemaChangeWatch(raw, (tenant) => registry.webhooks.subscribed(tenant, 'DATASET_SCHEMA_CHANGED'), (tenant, change) => {
     registry.webhooks.notifyWith(tenant, 'DATASET_SCHEMA_CHANGED', async () => schemaChangeData(change, await changeImpact(rawLineage, impactUsage, tenant, change.datasetId)));
   });
-  const lineageIngest = new LineageIngestService(raw, opts.lineageIngest, lineageEvents, schemaChanges);
+  const extensions = opts.extensions ?? NO_EXTENSIONS;
+  const lineageIngest = new LineageIngestService(raw, opts.lineageIngest, lineageEvents, schemaChanges, extensions);
   const lineageLog = opts.ingestLog ? new LoggedLineageIngest(lineageIngest, opts.ingestLog.log, opts.ingestLog, lineageEvents) : null;
   if (lineageLog) archived = (tenant) => lineageLog.archived(tenant, readers.getStore()?.reader);
   const graph = lineageLog ? visibleGraph(raw, (tenant) => lineageLog.visible(tenant, readers.getStore()?.reader)) : raw;
   const tenancy = new TenancyService(raw);
-  const registry = createRegistry(graph, analytics, { webhookGraph: raw });
+  const registry = createRegistry(graph, analytics, { webhookGraph: raw, extensions });
   const gpu = new GpuQueryService(graph, analytics);
   const impactUsage = new ImpactUsageService(analytics, gpu);
   const tags = new TagService(graph);
@@ -168,6 +174,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     curation: new CurationService(graph),
     sources: new SourceService(graph),
     judging: opts.judging ? new EvaluationJudging(graph, analytics, opts.judging.queue, opts.judging.judge, opts.judging.concurrency) : null,
+    extensions,
     ...trainingServices(graph, opts.training),
   };
 }

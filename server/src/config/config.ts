@@ -57,6 +57,7 @@ const EnvSchema = z.object({
   LOOM_TENANT_POINTS_PER_S: z.coerce.number().int().min(1).optional(),
   LOOM_TRAINING_QUOTA_CPU: z.string().refine((v) => cpuMillis(v) !== null, 'must be a CPU quantity such as "64" or "500m"').optional(),
   LOOM_K8S_KUBECONFIG: z.string().optional(),
+  LOOM_PLUGINS: z.string().optional(),
   LOOM_K8S_NAMESPACE_PREFIX: z.string().regex(/^[a-z0-9][-a-z0-9]{0,30}$/, 'must be lower-case letters, digits and "-", at most 31').default('loom-tenant-'),
   LOOM_K8S_TTL_SECONDS: z.coerce.number().int().min(0).default(7 * 24 * 3600),
   LOOM_K8S_IMAGE_PULL_GRACE_SECONDS: z.coerce.number().int().min(0).default(120),
@@ -115,6 +116,8 @@ export interface Config {
     kubernetes: { kubeconfig?: string; namespacePrefix: string; ttlSeconds: number; imagePullGraceMs: number; serviceAccountName?: string };
   };
   seed: { demo: boolean; demoKey?: string };
+  /** Plugin modules to load at start, in order (paths relative to the directory Loom starts in, or package names): server/src/plugins. */
+  plugins: string[];
 }
 
 export class ConfigError extends Error {
@@ -184,5 +187,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
     },
     seed: { demo: e.LOOM_SEED_DEMO, demoKey: e.LOOM_DEMO_KEY },
+    plugins: (e.LOOM_PLUGINS ?? '').split(',').map((p) => p.trim()).filter(Boolean),
   };
 }

@@ -100,7 +100,7 @@ export type CreateWebhookInput = {
   description?: string | null | undefined;
   /** Event types to send; all when omitted */
   events?: Array<string> | null | undefined;
-  /** LOOM (default): the signed JSON envelope; SLACK: a Slack incoming-webhook message `{ text }`, one line per event (Mattermost and Teams take it too) */
+  /** LOOM (default): the signed JSON envelope; SLACK: a Slack incoming-webhook message `{ text }`, one line per event (Mattermost and Teams take it too); or a format a loaded plugin offers (`webhookFormats`) */
   format?: string | null | undefined;
   /** The HMAC-SHA256 signing secret (16-200 characters); generated when omitted and returned once */
   secret?: string | null | undefined;
@@ -198,6 +198,8 @@ export type FeatureValueStatus =
 export type GateKind =
   /** A metric of the version (its source run's last value, or its latest evaluation) must compare to a threshold */
   | 'METRIC_THRESHOLD'
+  /** A gate a plugin offers (`plugins { promotionGates }`), asked with params; it fails closed: an error, a timeout or a plugin no longer loaded blocks the change */
+  | 'PLUGIN'
   /** No failing data quality assertion on the dataset versions the source run read, and upstream of them (depth hops of writer runs) */
   | 'UPSTREAM_QUALITY';
 

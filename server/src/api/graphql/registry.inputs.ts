@@ -62,6 +62,8 @@ export class GateInput {
   @Field(() => Comparison, { nullable: true }) op?: Comparison | null;
   @Field(() => Float, { nullable: true }) threshold?: number | null;
   @Field(() => Int, { nullable: true, description: 'UPSTREAM_QUALITY: hops upstream through writer runs (1 = the data the source run read; default 3, at most 5)' }) depth?: number | null;
+  @Field(() => String, { nullable: true, description: 'PLUGIN: the name of a gate a loaded plugin offers (`plugins { promotionGates { name } }`)' }) plugin?: string | null;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'PLUGIN: what the gate is asked with (at most 10,000 characters of JSON)' }) params?: unknown;
 }
 
 @InputType()
@@ -107,5 +109,5 @@ export class CreateWebhookInput {
   @Field(() => [String], { nullable: true, description: 'Event types to send; all when omitted' }) events?: string[] | null;
   @Field(() => String, { nullable: true, description: 'The HMAC-SHA256 signing secret (16-200 characters); generated when omitted and returned once' }) secret?: string | null;
   @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => String, { nullable: true, description: 'LOOM (default): the signed JSON envelope; SLACK: a Slack incoming-webhook message `{ text }`, one line per event (Mattermost and Teams take it too)' }) format?: 'LOOM' | 'SLACK' | null;
+  @Field(() => String, { nullable: true, description: 'LOOM (default): the signed JSON envelope; SLACK: a Slack incoming-webhook message `{ text }`, one line per event (Mattermost and Teams take it too); or a format a loaded plugin offers (`webhookFormats`)' }) format?: string | null;
 }

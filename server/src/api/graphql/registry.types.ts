@@ -8,12 +8,13 @@ import { prefixed } from '../../domain/registry/validate.js';
 
 export enum ModelStage { None = 'None', Staging = 'Staging', Production = 'Production', Archived = 'Archived' }
 registerEnumType(ModelStage, { name: 'ModelStage' });
-export enum GateKind { METRIC_THRESHOLD = 'METRIC_THRESHOLD', UPSTREAM_QUALITY = 'UPSTREAM_QUALITY' }
+export enum GateKind { METRIC_THRESHOLD = 'METRIC_THRESHOLD', UPSTREAM_QUALITY = 'UPSTREAM_QUALITY', PLUGIN = 'PLUGIN' }
 registerEnumType(GateKind, {
   name: 'GateKind',
   valuesConfig: {
     METRIC_THRESHOLD: { description: 'A metric of the version (its source run\'s last value, or its latest evaluation) must compare to a threshold' },
     UPSTREAM_QUALITY: { description: 'No failing data quality assertion on the dataset versions the source run read, and upstream of them (depth hops of writer runs)' },
+    PLUGIN: { description: 'A gate a plugin offers (`plugins { promotionGates }`), asked with params; it fails closed: an error, a timeout or a plugin no longer loaded blocks the change' },
   },
 });
 export enum Comparison { GTE = 'GTE', GT = 'GT', LTE = 'LTE', LT = 'LT' }
@@ -89,6 +90,8 @@ export class PromotionGate {
   @Field(() => Comparison, { nullable: true }) op!: Comparison | null;
   @Field(() => Float, { nullable: true }) threshold!: number | null;
   @Field(() => Int, { nullable: true }) depth!: number | null;
+  @Field(() => String, { nullable: true, description: 'PLUGIN: the name of the gate' }) plugin!: string | null;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'PLUGIN: what the gate is asked with' }) params!: unknown;
 }
 
 @ObjectType()
@@ -185,6 +188,7 @@ export function toRegisteredModel(view: ModelView): RegisteredModel {
       metric: g.kind === 'METRIC_THRESHOLD' ? g.metric : null, source: g.kind === 'METRIC_THRESHOLD' ? (g.source as MetricSource) : null,
       op: g.kind === 'METRIC_THRESHOLD' ? (g.op as Comparison) : null, threshold: g.kind === 'METRIC_THRESHOLD' ? g.threshold : null,
       depth: g.kind === 'UPSTREAM_QUALITY' ? g.depth : null,
+      plugin: g.kind === 'PLUGIN' ? g.plugin : null, params: g.kind === 'PLUGIN' ? g.params : null,
     })),
     view,
   };

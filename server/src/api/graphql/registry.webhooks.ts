@@ -14,7 +14,7 @@ export class Webhook {
   @Field(() => [String], { description: `Among ${WEBHOOK_EVENTS.join(', ')}` }) events!: string[];
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => String, { description: 'The last characters of the secret' }) secretHint!: string;
-  @Field(() => String, { description: 'LOOM (the signed JSON envelope) or SLACK (a Slack message)' }) format!: string;
+  @Field(() => String, { description: 'LOOM (the signed JSON envelope), SLACK (a Slack message) or a format a plugin offers' }) format!: string;
   @Field(() => GraphQLDateTime) createdAt!: string;
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was deleted' }) deletedAt!: string | null;
 }

@@ -18,11 +18,12 @@ import { NodeTagsResolver, TagsResolver } from './tags.resolver.js';
 import { ReportsResolver } from './reports.resolver.js';
 import { FeatureServicesResolver } from './feature-services.resolver.js';
 import { CurationResolver, NodeCurationResolver } from './curation.resolver.js';
+import { PluginsResolver } from './plugins.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema (built once per process; type-graphql metadata is global). */
 export function loomSchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({ resolvers: [NodeResolver, EdgeResolver, LineageResolver, EventsResolver, ...REGISTRY_RESOLVERS, TracesResolver, MetricsResolver, GpuResolver, TrainingResolver, KeysResolver, AlertsResolver, FeaturesResolver, ImpactResolver, TagsResolver, NodeTagsResolver, CurationResolver, NodeCurationResolver, ReportsResolver, FeatureServicesResolver], orphanedTypes: [GraphNode], validate: false });
+  schema ??= buildSchema({ resolvers: [NodeResolver, EdgeResolver, LineageResolver, EventsResolver, ...REGISTRY_RESOLVERS, TracesResolver, MetricsResolver, GpuResolver, TrainingResolver, KeysResolver, AlertsResolver, FeaturesResolver, ImpactResolver, TagsResolver, NodeTagsResolver, CurationResolver, NodeCurationResolver, ReportsResolver, FeatureServicesResolver, PluginsResolver], orphanedTypes: [GraphNode], validate: false });
   return schema;
 }

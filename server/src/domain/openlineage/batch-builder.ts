@@ -5,6 +5,7 @@ import type { DatasetRef } from './event.schema.js';
 import { datasetVersion, definingDatasetProps, facetProps, qualityProps } from './facets.js';
 import { schemaFields, type FieldRef } from './fields.js';
 import { facetTags, TAGGED_PROP, tagNode, taggedEdge } from '../tags/tags.js';
+import type { FacetContribution } from '../ports/Extensions.js';
 
 /** Dataset kinds a producer may declare with the custom `loom_kind` dataset facet. */
 const DECLARABLE_KINDS: readonly NodeKind[] = ['Model', 'FeatureGroup'];
@@ -90,6 +91,24 @@ export class BatchBuilder {
   /** The tags facet of a job or run: its tags (domain/tags). */
   tagsOf(id: string, facets: Record<string, unknown> | null | undefined): void {
     for (const t of facetTags(facets)) this.tag(id, t.name, t.source);
+  }
+
+  /**
+   * What plugins made of a node's facets (ports/Extensions.ts): their props under `plugin.<name>.`,
+   * their tags (source `plugin:<name>`), a dataset's on its fields when they name one.
+   */
+  contribute(id: string, dataset: { namespace: string; name: string } | null, contributions: readonly FacetContribution[]): void {
+    for (const c of contributions) {
+      const props: Props = {};
+      for (const [k, v] of Object.entries(c.props)) props[`plugin.${c.plugin}.${k}`] = v;
+      if (dataset && c.tags.length) props[TAGGED_PROP] = true;
+      this.addProps(id, props);
+      for (const t of c.tags) {
+        const on = t.field !== null && dataset ? this.field({ namespace: dataset.namespace, dataset: dataset.name, field: t.field }) : id;
+        if (on !== id) this.edge('HAS_FIELD', id, on);
+        this.tag(on, t.name, `plugin:${c.plugin}`);
+      }
+    }
   }
 
   /** An emitter's tag: a new one is current, one a person took off stays off. */

@@ -1,3 +1,4 @@
+import { NO_EXTENSIONS, type Extensions } from '../ports/Extensions.js';
 import type { GraphStore, WriteBatch } from '../ports/GraphStore.js';
 import { allNeighbours } from '../all-neighbours.js';
 import { LoomError, badInput } from '../errors.js';
@@ -64,6 +65,8 @@ export class LineageIngestService implements LineageReceiver {
     private readonly archive: LineageEventArchive | null = null,
     /** Reports the schema changes the written events make (schema-changes.ts). */
     private readonly schemaChanges: SchemaChangeWatch | null = null,
+    /** Plugins reading the events' facets (the same for every replay of an event: their handlers must be pure). */
+    private readonly extensions: Extensions = NO_EXTENSIONS,
   ) {}
 
   async ingest(tenant: string, body: unknown): Promise<IngestResult> {
@@ -75,7 +78,7 @@ export class LineageIngestService implements LineageReceiver {
   /** Validates and maps one event; throws BAD_USER_INPUT (naming the field) when it cannot be placed. */
   place(tenant: string, body: unknown): PlacedEvent {
     const { event, kind } = validateEvent(body);
-    const batch = mapEvent(event, kind);
+    const batch = mapEvent(event, kind, { extensions: this.extensions, tenant });
     const jobKey = event.job?.namespace && event.job.name ? `${tenant}\u0000${nodeId('Job', event.job.namespace, event.job.name)}` : null;
     return { kind, batch, at: new Date(parseEventTime(event.eventTime)).toISOString(), jobKey, body };
   }

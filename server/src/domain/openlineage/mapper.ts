@@ -7,6 +7,10 @@ import { BatchBuilder } from './batch-builder.js';
 import { definingJobProps, facetProps, jobVersion } from './facets.js';
 import { columnDerivations } from './fields.js';
 import { WRITTEN_AT_PROP } from './edge-history.js';
+import type { Extensions, FacetOwner } from '../ports/Extensions.js';
+
+/** The plugins reading this event's facets, and the tenant it goes to (see ports/Extensions.ts). */
+export interface FacetReaders { extensions: Extensions; tenant: string }
 
 const TERMINAL = new Set(['COMPLETE', 'FAIL', 'ABORT']);
 
@@ -58,12 +62,18 @@ export function runLinkProps(job: { namespace: string; name: string }, jobVersio
  * COMPLETE accumulate in any order; run lifecycle times are kept per event type (`at.<eventType>`),
  * from which the run state is derived (see run-state.ts).
  */
-export function mapEvent(event: OpenLineageEvent, kind: EventKind): WriteBatch {
+export function mapEvent(event: OpenLineageEvent, kind: EventKind, readers?: FacetReaders): WriteBatch {
   const at = new Date(parseEventTime(event.eventTime)).toISOString();
   const b = new BatchBuilder(at);
+  const extend = readers?.extensions.readsFacets ? pluginFacets(b, event, readers) : () => undefined;
+  const dataset = (d: DatasetRef) => {
+    const placed = b.dataset(d);
+    extend('dataset', placed.id, d.namespace, d.name, d.facets);
+    return placed;
+  };
   if (kind === 'DatasetEvent') {
     const d = event.dataset!;
-    const placed = b.dataset(d);
+    const placed = dataset(d);
     written(b, placed);
     columnLineage(b, d);
     return b.build();
@@ -71,7 +81,8 @@ export function mapEvent(event: OpenLineageEvent, kind: EventKind): WriteBatch {
   const job = event.job!;
   const jobId = b.node('Job', job.namespace, job.name, facetProps(job.facets));
   b.tagsOf(jobId, job.facets);
-  const placed = (d: DatasetRef): PlacedRef => ({ ref: d, namespace: d.namespace, name: d.name, ...b.dataset(d) });
+  extend('job', jobId, job.namespace, job.name, job.facets);
+  const placed = (d: DatasetRef): PlacedRef => ({ ref: d, namespace: d.namespace, name: d.name, ...dataset(d) });
   const inputs = (event.inputs ?? []).map(placed);
   const outputs = (event.outputs ?? []).map(placed);
   for (const i of inputs) b.edge('INPUT_TO', i.id, jobId);
@@ -83,8 +94,19 @@ export function mapEvent(event: OpenLineageEvent, kind: EventKind): WriteBatch {
   }
   const versioned = kind === 'JobEvent' || TERMINAL.has(event.eventType ?? '');
   const jobVersion = versioned ? versionJob(b, event, jobId, inputs, outputs) : null;
-  if (kind === 'RunEvent') mapRun(b, event, jobId, jobVersion, inputs, outputs);
+  if (kind === 'RunEvent') extend('run', mapRun(b, event, jobId, jobVersion, inputs, outputs), job.namespace, event.run!.runId, event.run!.facets);
   return b.build();
+}
+
+type Extend = (owner: FacetOwner, id: string, namespace: string, name: string, facets: Record<string, unknown> | null | undefined) => void;
+
+/** Hands a node's facets to the plugins reading them and adds what they made of them to the batch. */
+function pluginFacets(b: BatchBuilder, event: OpenLineageEvent, { extensions, tenant }: FacetReaders): Extend {
+  return (owner, id, namespace, name, facets) => {
+    if (!facets) return;
+    const made = extensions.facets({ tenant, owner, namespace, name, eventType: event.eventType ?? null, eventTime: b.at }, facets);
+    if (made.length) b.contribute(id, owner === 'dataset' ? { namespace, name } : null, made);
+  };
 }
 
 type PlacedRef = PlacedDataset & { ref: DatasetRef };
@@ -107,7 +129,8 @@ function versionJob(b: BatchBuilder, event: OpenLineageEvent, jobId: string, inp
   return { id: vid, version };
 }
 
-function mapRun(b: BatchBuilder, event: OpenLineageEvent, jobId: string, jobVersion: { id: string; version: string } | null, inputs: PlacedRef[], outputs: PlacedRef[]): void {
+/** The run's part of the batch; returns the run's node id. */
+function mapRun(b: BatchBuilder, event: OpenLineageEvent, jobId: string, jobVersion: { id: string; version: string } | null, inputs: PlacedRef[], outputs: PlacedRef[]): string {
   const job = event.job!;
   const run = event.run!;
   const jobVersionId = jobVersion?.id ?? null;
@@ -129,6 +152,7 @@ function mapRun(b: BatchBuilder, event: OpenLineageEvent, jobId: string, jobVers
     b.edge('RUN_OF', parentRun, parentJob);
     b.edge('PARENT_OF', parentRun, runId);
   }
+  return runId;
 }
 
 /** The columnLineage facet of an output: field → field edges, and field → dataset for dataset-wide dependencies. */

@@ -3,16 +3,26 @@ import type { GraphStore } from '../ports/GraphStore.js';
 import type { GraphNode } from '../model.js';
 import { runNodeId } from '../ids.js';
 import type { GateFacts } from './gates.js';
+import type { Extensions } from '../ports/Extensions.js';
 import { upstreamQuality } from './quality.js';
 import type { RunMetrics } from './run-metrics.js';
 
-export function gateFacts(graph: GraphStore, metrics: RunMetrics, tenant: string, version: GraphNode): GateFacts {
+/** What a promotion asks the gates about: the model, the version's number, the stage it would enter or the alias it would take. */
+export interface GateTarget { model: string; version: number; stage?: string; alias?: string }
+
+export function gateFacts(graph: GraphStore, metrics: RunMetrics, extensions: Extensions, tenant: string, version: GraphNode, target: GateTarget): GateFacts {
   const runId = typeof version.props.runId === 'string' ? version.props.runId : null;
-  return {
+  const facts: GateFacts = {
     runMetric: (key) => (runId ? metrics.last(tenant, runId, key) : Promise.resolve(null)),
     evaluationMetric: (key) => latestEvaluationMetric(graph, tenant, version.id, key),
     upstreamQualityFailures: (depth) => (runId ? upstreamQuality(graph, tenant, runNodeId(runId), depth) : Promise.resolve(null)),
+    pluginGate: (name, params) => extensions.checkGate(name, {
+      tenant, model: target.model, version: target.version, stage: target.stage ?? null, alias: target.alias ?? null, params, runId, props: version.props,
+      runMetric: facts.runMetric,
+      evaluationMetric: async (key) => (await facts.evaluationMetric(key))?.value ?? null,
+    }),
   };
+  return facts;
 }
 
 async function latestEvaluationMetric(graph: GraphStore, tenant: string, versionId: string, key: string): Promise<{ value: number; evaluation: string } | null> {

@@ -4,14 +4,15 @@ import { failingAssertions } from './quality.js';
 import type { GraphNode } from '../model.js';
 
 const facts = (over: Partial<GateFacts> = {}): GateFacts => ({
-  runMetric: async () => null, evaluationMetric: async () => null, upstreamQualityFailures: async () => ({ checked: 0, failures: [] }), ...over,
+  runMetric: async () => null, evaluationMetric: async () => null, upstreamQualityFailures: async () => ({ checked: 0, failures: [] }),
+  pluginGate: async () => ({ passed: false, detail: 'not asked' }), ...over,
 });
 
 describe('promotion gates', () => {
   const gates = parseGates([
     { kind: 'METRIC_THRESHOLD', stages: ['Production'], metric: 'auc', source: 'RUN', op: 'GT', threshold: 0.8 },
     { kind: 'UPSTREAM_QUALITY', stages: ['Production', 'Staging'], aliases: ['champion'] },
-  ]);
+  ], []);
 
   it('parses with defaults and applies to the stages and aliases named', () => {
     expect(gates[1]).toEqual({ kind: 'UPSTREAM_QUALITY', stages: ['Production', 'Staging'], aliases: ['champion'], depth: 3 });
@@ -29,6 +30,20 @@ describe('promotion gates', () => {
     ]);
     const noRun = await evaluateGates(gates, { alias: 'champion' }, facts({ upstreamQualityFailures: async () => null }));
     expect(noRun[0].passed).toBe(false);
+  });
+
+  it('asks a plugin gate with its params, and takes only gates a plugin offers', async () => {
+    const [gate] = parseGates([{ kind: 'PLUGIN', stages: ['Production'], plugin: 'change-ticket', params: { board: 'ML' } }], ['change-ticket']);
+    expect(gate).toEqual({ kind: 'PLUGIN', stages: ['Production'], aliases: [], plugin: 'change-ticket', params: { board: 'ML' } });
+    const asked: unknown[] = [];
+    const [outcome] = await evaluateGates([gate], { stage: 'Production' }, facts({ pluginGate: async (name, params) => (asked.push([name, params]), { passed: true, detail: 'ticket ML-1 approved' }) }));
+    expect(outcome).toEqual({ gate: 0, kind: 'PLUGIN', passed: true, detail: 'ticket ML-1 approved' });
+    expect(asked).toEqual([['change-ticket', { board: 'ML' }]]);
+    const refused = (input: object, offered: string[]) => { try { parseGates([{ kind: 'PLUGIN', stages: ['Production'], ...input }], offered); } catch (e) { return (e as { field?: string; message: string }); } return null; };
+    expect(refused({}, ['change-ticket'])).toMatchObject({ message: expect.stringContaining('input.gates[0].plugin') });
+    expect(refused({ plugin: 'nope' }, ['change-ticket'])).toMatchObject({ message: expect.stringContaining('offered: change-ticket') });
+    expect(refused({ plugin: 'nope' }, [])).toMatchObject({ message: expect.stringContaining('LOOM_PLUGINS') });
+    expect(refused({ plugin: 'change-ticket', params: { big: 'x'.repeat(10_001) } }, ['change-ticket'])).toMatchObject({ message: expect.stringContaining('input.gates[0].params') });
   });
 
   it('reads failing assertions from dataset version and dataset facets', () => {

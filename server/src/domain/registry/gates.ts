@@ -18,7 +18,9 @@ interface GateScope {
 }
 export type Gate =
   | (GateScope & { kind: 'METRIC_THRESHOLD'; metric: string; source: MetricSource; op: Comparison; threshold: number })
-  | (GateScope & { kind: 'UPSTREAM_QUALITY'; depth: number });
+  | (GateScope & { kind: 'UPSTREAM_QUALITY'; depth: number })
+  /** A gate a plugin offers (ports/Extensions.ts), asked with the configured params. */
+  | (GateScope & { kind: 'PLUGIN'; plugin: string; params: unknown });
 
 export interface GateInput {
   kind: Gate['kind'];
@@ -29,6 +31,8 @@ export interface GateInput {
   op?: Comparison | null;
   threshold?: number | null;
   depth?: number | null;
+  plugin?: string | null;
+  params?: unknown;
 }
 
 /** What a gate needs to know about a version; the registry service answers from the graph and the analytics store. */
@@ -39,17 +43,21 @@ export interface GateFacts {
   evaluationMetric(key: string): Promise<{ value: number; evaluation: string } | null>;
   /** Failing data quality results on the dataset versions upstream of the source run. */
   upstreamQualityFailures(depth: number): Promise<{ checked: number; failures: string[] } | null>;
+  /** A plugin gate's verdict on the version (it fails closed: see ports/Extensions.ts). */
+  pluginGate(name: string, params: unknown): Promise<{ passed: boolean; detail: string }>;
 }
 
 export const MAX_GATES = 20;
 export const MAX_QUALITY_DEPTH = 5;
+const MAX_PARAMS_BYTES = 10_000;
 
-export function parseGates(inputs: readonly GateInput[], field = 'input.gates'): Gate[] {
+/** `pluginGates`: the gates the loaded plugins offer (a PLUGIN gate must name one). */
+export function parseGates(inputs: readonly GateInput[], pluginGates: readonly string[], field = 'input.gates'): Gate[] {
   if (inputs.length > MAX_GATES) throw badInput(field, `at most ${MAX_GATES} gates`);
-  return inputs.map((g, i) => parseGate(g, `${field}[${i}]`));
+  return inputs.map((g, i) => parseGate(g, `${field}[${i}]`, pluginGates));
 }
 
-function parseGate(g: GateInput, field: string): Gate {
+function parseGate(g: GateInput, field: string, pluginGates: readonly string[]): Gate {
   const stages = (g.stages ?? []).map((s, j) => {
     if (!STAGES.includes(s as Stage)) throw badInput(`${field}.stages[${j}]`, `must be one of ${STAGES.join(', ')}`);
     return s as Stage;
@@ -70,7 +78,16 @@ function parseGate(g: GateInput, field: string): Gate {
     if (!Number.isInteger(depth) || depth < 1 || depth > MAX_QUALITY_DEPTH) throw badInput(`${field}.depth`, `must be an integer 1..${MAX_QUALITY_DEPTH}`);
     return { kind: 'UPSTREAM_QUALITY', stages, aliases, depth };
   }
-  throw badInput(`${field}.kind`, 'must be METRIC_THRESHOLD or UPSTREAM_QUALITY');
+  if (g.kind === 'PLUGIN') {
+    if (!g.plugin) throw badInput(`${field}.plugin`, 'required for PLUGIN: the name of a gate a plugin offers');
+    if (!pluginGates.includes(g.plugin)) {
+      throw badInput(`${field}.plugin`, `no plugin offers a gate named ${g.plugin} in this Loom (${pluginGates.length ? `offered: ${pluginGates.join(', ')}` : 'no plugin offers gates: see LOOM_PLUGINS'})`);
+    }
+    const params = g.params ?? null;
+    if (JSON.stringify(params).length > MAX_PARAMS_BYTES) throw badInput(`${field}.params`, `at most ${MAX_PARAMS_BYTES} characters of JSON`);
+    return { kind: 'PLUGIN', stages, aliases, plugin: g.plugin, params };
+  }
+  throw badInput(`${field}.kind`, 'must be METRIC_THRESHOLD, UPSTREAM_QUALITY or PLUGIN');
 }
 
 export function gatesFor(gates: readonly Gate[], target: { stage?: Stage; alias?: string }): { gate: Gate; index: number }[] {
@@ -90,6 +107,7 @@ export async function evaluateGate(gate: Gate, index: number, facts: GateFacts):
     const passed = compare(found.value, gate.op, gate.threshold);
     return { gate: index, kind: gate.kind, passed, detail: `${gate.metric} = ${found.value} from ${found.from} (needs ${want})` };
   }
+  if (gate.kind === 'PLUGIN') return { gate: index, kind: gate.kind, ...(await facts.pluginGate(gate.plugin, gate.params)) };
   const q = await facts.upstreamQualityFailures(gate.depth);
   if (!q) return { gate: index, kind: gate.kind, passed: false, detail: 'the version has no source run, so its upstream data cannot be checked' };
   if (q.failures.length) return { gate: index, kind: gate.kind, passed: false, detail: `failing data quality upstream: ${q.failures.slice(0, 5).join('; ')}${q.failures.length > 5 ? ` (and ${q.failures.length - 5} more)` : ''}` };

@@ -1,4 +1,5 @@
 /** The registry services (experiment tracking, models, prompts, evaluations, webhooks), built once over the ports. */
+import type { Extensions } from '../ports/Extensions.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import type { Analytics } from '../ports/Analytics.js';
 import { TrackingService } from './tracking.service.js';
@@ -22,12 +23,12 @@ export interface Registry {
  * lineage events, so they need not wait for the ingest's backlog: the graph writer itself asks
  * whether a tenant takes schema changes (openlineage/schema-changes.ts), and must not wait for itself.
  */
-export function createRegistry(graph: GraphStore, analytics: Analytics, opts: { webhookRetry?: RetryPolicy; webhookGraph?: GraphStore } = {}): Registry {
+export function createRegistry(graph: GraphStore, analytics: Analytics, opts: { webhookRetry?: RetryPolicy; webhookGraph?: GraphStore; extensions?: Extensions } = {}): Registry {
   const metrics = new RunMetrics(analytics);
-  const webhooks = new WebhookService(opts.webhookGraph ?? graph, opts.webhookRetry);
+  const webhooks = new WebhookService(opts.webhookGraph ?? graph, opts.webhookRetry, opts.extensions);
   return {
     tracking: new TrackingService(graph, metrics),
-    models: new ModelRegistry(graph, metrics, webhooks.notify),
+    models: new ModelRegistry(graph, metrics, webhooks.notify, opts.extensions),
     prompts: new PromptRegistry(graph, webhooks.notify),
     evaluations: new EvaluationService(graph, analytics),
     webhooks,

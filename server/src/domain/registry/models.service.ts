@@ -3,6 +3,7 @@
  * stages and aliases with full history, promotion gates, as-of reads. Every change to a model runs
  * under that model's lock (see lock.ts), so "read the state, check, write" cannot interleave.
  */
+import { NO_EXTENSIONS, type Extensions } from '../ports/Extensions.js';
 import { registryNames } from './search-views.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import type { EdgeInput, GraphNode } from '../model.js';
@@ -27,7 +28,7 @@ export interface TransitionInput { name: string; version: number; stage: Stage; 
 export class ModelRegistry {
   private readonly locks = new KeyedLock();
 
-  constructor(private readonly graph: GraphStore, private readonly metrics: RunMetrics, private readonly notify: Notify) {}
+  constructor(private readonly graph: GraphStore, private readonly metrics: RunMetrics, private readonly notify: Notify, private readonly extensions: Extensions = NO_EXTENSIONS) {}
 
   async view(tenant: string, name: string, asOf?: string): Promise<ModelView | null> {
     const state = await loadSubject(this.graph, tenant, registeredModelId(name));
@@ -102,7 +103,7 @@ export class ModelRegistry {
       if (target.stage === input.stage) return { result: target, events: [] };
       const change = new SubjectChange('model', state.node);
       const base: EventDraft = { type: 'STAGE_TRANSITION', version, fromStage: target.stage, toStage: input.stage, actor: actor.name, role: actor.role, reason, outcome: 'APPLIED' };
-      const gates = await evaluateGates(view.gates, { stage: input.stage }, gateFacts(this.graph, this.metrics, actor.tenant, target.node));
+      const gates = await evaluateGates(view.gates, { stage: input.stage }, gateFacts(this.graph, this.metrics, this.extensions, actor.tenant, target.node, { model: name, version, stage: input.stage }));
       if (gates.some((g) => !g.passed)) await this.reject(actor, change, { ...base, gates }, blocked(`move version ${version} of ${name} to ${input.stage}`, gates));
       const holders = view.versions.filter((v) => v.stage === input.stage && v.version !== version);
       if (input.stage === 'Production' && holders.length && !input.archiveExistingVersions) {
@@ -132,7 +133,7 @@ export class ModelRegistry {
       const previous = view.aliases.find((a) => a.alias === alias)?.version ?? null;
       if (previous === version) return { result: target, moved: false, previous };
       const change = new SubjectChange('model', state.node);
-      const gates = await evaluateGates(view.gates, { alias }, gateFacts(this.graph, this.metrics, actor.tenant, target.node));
+      const gates = await evaluateGates(view.gates, { alias }, gateFacts(this.graph, this.metrics, this.extensions, actor.tenant, target.node, { model: name, version, alias }));
       const draft: EventDraft = { type: 'ALIAS_SET', version, pointer: alias, previousVersion: previous, actor: actor.name, role: actor.role, reason, outcome: 'APPLIED', gates };
       if (gates.some((g) => !g.passed)) await this.reject(actor, change, draft, blocked(`point alias ${alias} of ${name} at version ${version}`, gates));
       change.record(draft);
@@ -163,7 +164,7 @@ export class ModelRegistry {
   async setGates(actor: Actor, input: { name: string; gates: GateInput[]; reason?: string | null }): Promise<ModelView> {
     requireAdmin(actor, 'configure promotion gates');
     const name = checkName('input.name', input.name);
-    const gates = parseGates(input.gates);
+    const gates = parseGates(input.gates, this.extensions.gateNames());
     const reason = checkText('input.reason', input.reason, 2000) ?? null;
     return this.locks.run(`${actor.tenant}/${name}`, async () => {
       const state = await this.requireState(actor.tenant, name);

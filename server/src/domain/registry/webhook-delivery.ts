@@ -9,7 +9,8 @@
  */
 import { createHmac } from 'node:crypto';
 
-export interface Delivery { id: string; url: string; secret: string; event: string; body: string }
+/** `contentType` (default JSON) and `headers`: what a plugin's webhook format asked for (never X-Loom-*). */
+export interface Delivery { id: string; url: string; secret: string; event: string; body: string; contentType?: string; headers?: Record<string, string> }
 export interface RetryPolicy { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; timeoutMs: number }
 export interface DeliveryResult { ok: boolean; attempts: number; status: number | null; error: string | null }
 
@@ -42,7 +43,8 @@ export async function deliver(d: Delivery, policy: RetryPolicy = DEFAULT_RETRY, 
         redirect: 'manual',
         signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(policy.timeoutMs)]) : AbortSignal.timeout(policy.timeoutMs),
         headers: {
-          'content-type': 'application/json', 'user-agent': 'loom-webhooks/1',
+          ...d.headers,
+          'content-type': d.contentType ?? 'application/json', 'user-agent': 'loom-webhooks/1',
           'x-loom-event': d.event, 'x-loom-delivery': d.id, 'x-loom-timestamp': String(timestamp), 'x-loom-signature': sign(d.secret, timestamp, d.body),
         },
       });

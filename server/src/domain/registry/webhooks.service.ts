@@ -16,7 +16,8 @@ import { SYSTEM_TENANT } from '../tenancy/tenancy.service.js';
 import { actorProps, requireAdmin, type Actor } from './actor.js';
 import { checkText } from './validate.js';
 import { deliver, DEFAULT_RETRY, type DeliveryResult, type RetryPolicy } from './webhook-delivery.js';
-import { slackText, WEBHOOK_FORMATS, type WebhookFormat } from './webhook-format.js';
+import { slackText, WEBHOOK_FORMATS } from './webhook-format.js';
+import { NO_EXTENSIONS, type Extensions, type WebhookEnvelope } from '../ports/Extensions.js';
 
 export const WEBHOOK_EVENTS = [
   'MODEL_VERSION_REGISTERED', 'MODEL_VERSION_STAGE_CHANGED', 'MODEL_ALIAS_CHANGED', 'PROMPT_VERSION_CREATED', 'PROMPT_LABEL_CHANGED',
@@ -43,9 +44,14 @@ export class WebhookService {
   private readonly recent = new Map<string, DeliveryRecord[]>();
   private readonly stop = new AbortController();
 
-  constructor(private readonly graph: GraphStore, private readonly policy: RetryPolicy = DEFAULT_RETRY) {}
+  constructor(private readonly graph: GraphStore, private readonly policy: RetryPolicy = DEFAULT_RETRY, private readonly extensions: Extensions = NO_EXTENSIONS) {}
 
-  async create(actor: Actor, input: { url: string; events?: string[] | null; secret?: string | null; description?: string | null; format?: WebhookFormat | null }): Promise<{ webhook: GraphNode; secret: string }> {
+  /** LOOM, SLACK and the formats plugins offer. */
+  formats(): string[] {
+    return [...WEBHOOK_FORMATS, ...this.extensions.webhookFormatNames()];
+  }
+
+  async create(actor: Actor, input: { url: string; events?: string[] | null; secret?: string | null; description?: string | null; format?: string | null }): Promise<{ webhook: GraphNode; secret: string }> {
     requireAdmin(actor, 'manage webhooks');
     let url: URL;
     try { url = new URL(input.url); } catch { throw badInput('input.url', 'must be an absolute http(s) URL'); }
@@ -55,7 +61,7 @@ export class WebhookService {
     const secret = input.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
     if (secret.length < 16 || secret.length > 200) throw badInput('input.secret', 'must be 16-200 characters');
     const format = input.format ?? 'LOOM';
-    if (!WEBHOOK_FORMATS.includes(format)) throw badInput('input.format', `must be one of ${WEBHOOK_FORMATS.join(', ')}`);
+    if (!this.formats().includes(format)) throw badInput('input.format', `must be one of ${this.formats().join(', ')}`);
     if ((await this.list(actor.tenant)).length >= MAX_WEBHOOKS) throw badInput('input.url', `a tenant has at most ${MAX_WEBHOOKS} webhooks`);
     const id = randomUUID();
     const props = { url: url.toString(), events, format, description: checkText('input.description', input.description, 1000) ?? null, secretHint: `…${secret.slice(-4)}`, createdBy: actorProps(actor) };
@@ -117,10 +123,23 @@ export class WebhookService {
       const secret = secrets[i]?.props.secret;
       if (typeof secret !== 'string') return;
       const id = randomUUID();
-      const body = hook.props.format === 'SLACK' ? JSON.stringify({ text: slackText(event, tenant, data) }) : JSON.stringify({ id, event, tenant, occurredAt, webhook: hook.name, data });
-      const result = await deliver({ id, url: String(hook.props.url), secret, event, body }, this.policy, this.stop.signal);
+      const envelope: WebhookEnvelope = { id, event, tenant, occurredAt, webhook: hook.name, data };
+      let result: DeliveryResult;
+      try {
+        const formatted = await this.body(String(hook.props.format ?? 'LOOM'), envelope);
+        result = await deliver({ id, url: String(hook.props.url), secret, event, ...formatted }, this.policy, this.stop.signal);
+      } catch (err) {
+        // A plugin's format failed (or is no longer loaded): nothing was sent; the delivery says why.
+        result = { ok: false, attempts: 0, status: null, error: err instanceof Error ? err.message : String(err) };
+      }
       this.remember(tenant, { ...result, id, webhookId: hook.name, event, at: new Date().toISOString() });
     }));
+  }
+
+  private async body(format: string, envelope: WebhookEnvelope): Promise<{ body: string; contentType?: string; headers?: Record<string, string> }> {
+    if (format === 'LOOM') return { body: JSON.stringify(envelope) };
+    if (format === 'SLACK') return { body: JSON.stringify({ text: slackText(envelope.event, envelope.tenant, envelope.data) }) };
+    return this.extensions.formatWebhook(format, envelope);
   }
 
   private remember(tenant: string, record: DeliveryRecord): void {

@@ -1,0 +1,338 @@
+/**
+ * Plugins: ES modules LOOM_PLUGINS names (paths, or packages installed beside Loom), loaded once at
+ * start, in every role. Each default-exports `{ name, version?, apiVersion: 1, setup(loom) }`;
+ * `setup` registers what the plugin adds, through the `loom` object (PluginSetup, below):
+ * - `readFacet(facet, owners, handler)`: read an OpenLineage facet of datasets, jobs or runs at ingest
+ *   and answer props (kept on the node as `plugin.<plugin>.<key>`) and tags (source `plugin:<plugin>`).
+ *   Synchronous and pure: the same event gives the same answer on every replay, in every process;
+ * - `promotionGate(name, handler)`: a promotion gate models can configure (kind PLUGIN); it fails
+ *   closed (an error, a timeout or no answer blocks the promotion, saying why);
+ * - `webhookFormat(NAME, handler)`: a webhook body format (beside LOOM and SLACK), e.g. for a chat
+ *   or paging service.
+ * A plugin's failure costs its own contribution only and is counted per tenant (`plugins` in
+ * GraphQL shows a tenant its own); what a module or its setup gets wrong stops Loom at start, saying
+ * which plugin and what to fix. This module is the adapter behind the domain's Extensions port.
+ */
+import { createRequire } from 'node:module';
+import { isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Logger } from 'pino';
+import type { Props } from '../domain/model.js';
+import { checkTagName } from '../domain/tags/tags.js';
+import {
+  FACET_OWNERS, type Extensions, type FacetContribution, type FacetOwner, type FacetSubject, type FormattedBody,
+  type PluginGateCheck, type PluginGateOutcome, type PluginInfo, type WebhookEnvelope,
+} from '../domain/ports/Extensions.js';
+
+export const PLUGIN_API_VERSION = 1;
+
+/** What a facet handler may answer: props for the node, tags for it (or, on a dataset, for one of its fields). */
+export interface FacetAnswer {
+  props?: Record<string, string | number | boolean | null>;
+  tags?: (string | { name: string; field?: string | null })[];
+}
+type FacetHandler = (facet: unknown, subject: FacetSubject) => FacetAnswer | null | undefined;
+type GateHandler = (check: PluginGateCheck) => PluginGateOutcome | Promise<PluginGateOutcome>;
+type FormatAnswer = { body: string | object; contentType?: string; headers?: Record<string, string> };
+type FormatHandler = (envelope: WebhookEnvelope) => FormatAnswer | Promise<FormatAnswer>;
+
+/** The `loom` object a plugin's setup receives. Registering is allowed during setup only. */
+export interface PluginSetup {
+  readonly apiVersion: number;
+  /** Loom's log, the plugin's records marked with its name. */
+  readonly log: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
+  readFacet(facet: string, owners: FacetOwner | readonly FacetOwner[], handler: FacetHandler): void;
+  promotionGate(name: string, handler: GateHandler, opts?: { description?: string; timeoutMs?: number }): void;
+  webhookFormat(name: string, handler: FormatHandler, opts?: { description?: string; timeoutMs?: number }): void;
+}
+
+export interface LoomPlugin { name: string; version?: string; apiVersion: number; setup(loom: PluginSetup): void | Promise<void> }
+
+export class PluginError extends Error {
+  override name = 'PluginError';
+}
+
+const PLUGIN_NAME = /^[a-z][a-z0-9-]{0,39}$/;
+const FACET_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+const GATE_NAME = /^[a-z][a-z0-9_-]{0,59}$/;
+const FORMAT_NAME = /^[A-Z][A-Z0-9_]{0,39}$/;
+const PROP_KEY = /^[A-Za-z0-9_.-]{1,100}$/;
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
+/** Headers a format may not set: Loom's own (signature, delivery id) and the transport's. */
+const RESERVED_HEADER = /^(x-loom-.*|host|content-length|transfer-encoding|connection|content-type)$/i;
+const BUILT_IN_FORMATS = ['LOOM', 'SLACK'];
+const MAX_PROPS = 50;
+const MAX_TAGS = 50;
+const MAX_STRING = 4096;
+const MAX_BODY = 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 10_000;
+const MAX_TIMEOUT_MS = 60_000;
+/** A plugin's failures are logged at most this often (each counted). */
+const LOG_EVERY_MS = 30_000;
+
+interface Registered<H> { plugin: string; handler: H; description: string | null; timeoutMs: number }
+interface TenantErrors { count: number; lastAt: string; lastMessage: string }
+
+/** The loaded plugins, answering the domain's Extensions port. */
+export class PluginSet implements Extensions {
+  private readonly facetHandlers = new Map<string, { plugin: string; owners: Set<FacetOwner>; handler: FacetHandler }[]>();
+  private readonly gates = new Map<string, Registered<GateHandler>>();
+  private readonly formats = new Map<string, Registered<FormatHandler>>();
+  private readonly loaded: { plugin: LoomPlugin; module: string }[] = [];
+  private readonly errors = new Map<string, Map<string, TenantErrors>>();
+  private readonly loggedAt = new Map<string, number>();
+
+  constructor(private readonly log: Pick<Logger, 'warn' | 'child'> | null = null) {}
+
+  get readsFacets(): boolean {
+    return this.facetHandlers.size > 0;
+  }
+
+  /** Registers one plugin through its setup (what `loadPlugins` does for each module). */
+  async add(plugin: unknown, module: string): Promise<void> {
+    const p = checkPlugin(plugin, module);
+    if (this.loaded.some((l) => l.plugin.name === p.name)) throw new PluginError(`${module}: a plugin named "${p.name}" is already loaded (${this.loaded.find((l) => l.plugin.name === p.name)!.module}); plugin names must be unique`);
+    let open = true;
+    const where = `${module} (plugin ${p.name})`;
+    const guard = (what: string) => {
+      if (!open) throw new PluginError(`${where}: ${what} after setup; register everything in setup()`);
+    };
+    const timeout = (opts: { timeoutMs?: number } | undefined, what: string) => {
+      const ms = opts?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      if (!Number.isInteger(ms) || ms < 1 || ms > MAX_TIMEOUT_MS) throw new PluginError(`${where}: ${what} timeoutMs must be an integer 1..${MAX_TIMEOUT_MS}`);
+      return ms;
+    };
+    const description = (opts: { description?: string } | undefined) => (typeof opts?.description === 'string' ? opts.description.slice(0, 500) : null);
+    const pending = { facets: [] as [string, FacetOwner[], FacetHandler][], gates: new Map<string, Registered<GateHandler>>(), formats: new Map<string, Registered<FormatHandler>>() };
+    const setup: PluginSetup = {
+      apiVersion: PLUGIN_API_VERSION,
+      log: (this.log?.child({ plugin: p.name }) ?? SILENT) as PluginSetup['log'],
+      readFacet: (facet, owners, handler) => {
+        guard('readFacet');
+        if (typeof facet !== 'string' || !FACET_NAME.test(facet)) throw new PluginError(`${where}: readFacet(facet): must be a facet name (1-100 letters, digits, "_", "." or "-"), got ${JSON.stringify(facet)}`);
+        const list = (Array.isArray(owners) ? owners : [owners]) as unknown[];
+        if (!list.length || list.some((o) => !FACET_OWNERS.includes(o as FacetOwner))) throw new PluginError(`${where}: readFacet(${facet}) owners: must be ${FACET_OWNERS.join(', ')} or a list of them`);
+        if (typeof handler !== 'function') throw new PluginError(`${where}: readFacet(${facet}) handler: must be a function`);
+        pending.facets.push([facet, list as FacetOwner[], handler]);
+      },
+      promotionGate: (name, handler, opts) => {
+        guard('promotionGate');
+        if (typeof name !== 'string' || !GATE_NAME.test(name)) throw new PluginError(`${where}: promotionGate(name): must be 1-60 lower-case letters, digits, "_" or "-", starting with a letter, got ${JSON.stringify(name)}`);
+        if (typeof handler !== 'function') throw new PluginError(`${where}: promotionGate(${name}) handler: must be a function`);
+        const taken = this.gates.get(name)?.plugin ?? (pending.gates.has(name) ? p.name : null);
+        if (taken) throw new PluginError(`${where}: promotionGate(${name}): plugin ${taken} already offers a gate of that name`);
+        pending.gates.set(name, { plugin: p.name, handler, description: description(opts), timeoutMs: timeout(opts, `promotionGate(${name})`) });
+      },
+      webhookFormat: (name, handler, opts) => {
+        guard('webhookFormat');
+        if (typeof name !== 'string' || !FORMAT_NAME.test(name)) throw new PluginError(`${where}: webhookFormat(name): must be 1-40 upper-case letters, digits or "_", starting with a letter, got ${JSON.stringify(name)}`);
+        if (typeof handler !== 'function') throw new PluginError(`${where}: webhookFormat(${name}) handler: must be a function`);
+        const taken = BUILT_IN_FORMATS.includes(name) ? 'Loom' : this.formats.get(name)?.plugin ?? (pending.formats.has(name) ? p.name : null);
+        if (taken) throw new PluginError(`${where}: webhookFormat(${name}): ${taken === 'Loom' ? 'Loom has' : `plugin ${taken} offers`} a format of that name already`);
+        pending.formats.set(name, { plugin: p.name, handler, description: description(opts), timeoutMs: timeout(opts, `webhookFormat(${name})`) });
+      },
+    };
+    try {
+      await p.setup(setup);
+    } catch (err) {
+      throw err instanceof PluginError ? err : new PluginError(`${where}: setup failed: ${message(err)}`);
+    } finally {
+      open = false;
+    }
+    // Nothing of a plugin whose setup failed is registered.
+    for (const [facet, owners, handler] of pending.facets) {
+      const list = this.facetHandlers.get(facet) ?? [];
+      list.push({ plugin: p.name, owners: new Set(owners), handler });
+      this.facetHandlers.set(facet, list);
+    }
+    for (const [name, g] of pending.gates) this.gates.set(name, g);
+    for (const [name, f] of pending.formats) this.formats.set(name, f);
+    this.loaded.push({ plugin: p, module });
+  }
+
+  facets(subject: FacetSubject, facets: Readonly<Record<string, unknown>>): FacetContribution[] {
+    const out: FacetContribution[] = [];
+    for (const facet of Object.keys(facets)) {
+      const handlers = this.facetHandlers.get(facet);
+      if (!handlers) continue;
+      for (const h of handlers) {
+        if (!h.owners.has(subject.owner)) continue;
+        try {
+          const answer = h.handler(structuredClone(facets[facet]), Object.freeze({ ...subject }));
+          const made = checkFacetAnswer(answer, h.plugin);
+          if (made) out.push(made);
+        } catch (err) {
+          this.failed(h.plugin, subject.tenant, `readFacet(${facet}) on a ${subject.owner} (${subject.namespace} ${subject.name})`, err);
+        }
+      }
+    }
+    return out;
+  }
+
+  gateNames(): string[] {
+    return [...this.gates.keys()].sort();
+  }
+
+  async checkGate(name: string, check: PluginGateCheck): Promise<PluginGateOutcome> {
+    const gate = this.gates.get(name);
+    if (!gate) return { passed: false, detail: `no plugin offers the gate ${name} in this Loom (LOOM_PLUGINS): blocked until one does or the gate is removed` };
+    try {
+      const answer = await within(gate.timeoutMs, () => gate.handler(Object.freeze({ ...check })));
+      if (!answer || typeof answer !== 'object' || typeof answer.passed !== 'boolean') throw new PluginError('answered no { passed: boolean, detail: string }');
+      return { passed: answer.passed, detail: typeof answer.detail === 'string' && answer.detail ? answer.detail.slice(0, 1000) : (answer.passed ? 'passed' : 'failed') };
+    } catch (err) {
+      this.failed(gate.plugin, check.tenant, `promotion gate ${name}`, err);
+      return { passed: false, detail: `plugin gate ${name} (${gate.plugin}) could not decide, so it blocks: ${message(err)}` };
+    }
+  }
+
+  webhookFormatNames(): string[] {
+    return [...this.formats.keys()].sort();
+  }
+
+  async formatWebhook(name: string, envelope: WebhookEnvelope): Promise<FormattedBody> {
+    const format = this.formats.get(name);
+    if (!format) throw new Error(`no plugin offers the webhook format ${name} in this Loom (LOOM_PLUGINS)`);
+    try {
+      return checkFormatAnswer(await within(format.timeoutMs, () => format.handler(structuredClone(envelope))));
+    } catch (err) {
+      this.failed(format.plugin, envelope.tenant, `webhook format ${name} (${envelope.event})`, err);
+      throw new Error(`webhook format ${name} (plugin ${format.plugin}) failed: ${message(err)}`);
+    }
+  }
+
+  /** Every loaded plugin, with `tenant`'s errors. */
+  describe(tenant: string): PluginInfo[] {
+    return this.loaded.map(({ plugin, module }) => {
+      const e = this.errors.get(plugin.name)?.get(tenant);
+      const mine = <H>(m: Map<string, Registered<H>>) => [...m].filter(([, r]) => r.plugin === plugin.name).map(([name, r]) => ({ name, description: r.description }));
+      return {
+        name: plugin.name,
+        version: plugin.version ?? null,
+        module,
+        facets: [...this.facetHandlers].flatMap(([facet, hs]) => hs.filter((h) => h.plugin === plugin.name).map((h) => ({ facet, owners: FACET_OWNERS.filter((o) => h.owners.has(o)) }))),
+        promotionGates: mine(this.gates),
+        webhookFormats: mine(this.formats),
+        errors: { count: e?.count ?? 0, lastAt: e?.lastAt ?? null, lastMessage: e?.lastMessage ?? null },
+      };
+    });
+  }
+
+  private failed(plugin: string, tenant: string, where: string, err: unknown): void {
+    const byTenant = this.errors.get(plugin) ?? new Map<string, TenantErrors>();
+    this.errors.set(plugin, byTenant);
+    const e = byTenant.get(tenant) ?? { count: 0, lastAt: '', lastMessage: '' };
+    e.count++;
+    e.lastAt = new Date().toISOString();
+    e.lastMessage = `${where}: ${message(err)}`.slice(0, 1000);
+    byTenant.set(tenant, e);
+    const key = `${plugin}\u0000${where}`;
+    if ((this.loggedAt.get(key) ?? -Infinity) + LOG_EVERY_MS > performance.now()) return;
+    this.loggedAt.set(key, performance.now());
+    this.log?.warn({ plugin, tenant, err: message(err) }, `plugin ${plugin} failed in ${where}; what it would have added is left out (counted in GraphQL plugins.errors; logged at most every 30 s)`);
+  }
+}
+
+/**
+ * Loads the plugin modules named (in order), relative paths from `cwd`, packages as Node resolves
+ * them from `cwd` (then from Loom's own node_modules). Throws PluginError saying which and why.
+ */
+export async function loadPlugins(specs: readonly string[], opts: { cwd: string; log?: Pick<Logger, 'warn' | 'child'> | null }): Promise<PluginSet> {
+  const set = new PluginSet(opts.log ?? null);
+  for (const spec of specs) {
+    const mod = await importPlugin(spec, opts.cwd);
+    await set.add((mod as { default?: unknown }).default, spec);
+  }
+  return set;
+}
+
+async function importPlugin(spec: string, cwd: string): Promise<unknown> {
+  const isPath = spec.startsWith('.') || isAbsolute(spec);
+  let url: string;
+  try {
+    url = isPath ? pathToFileURL(resolve(cwd, spec)).href : pathToFileURL(createRequire(join(cwd, 'package.json')).resolve(spec)).href;
+  } catch {
+    url = spec; // a package Loom's own node_modules may hold
+  }
+  try {
+    return await import(url);
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' || (err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
+    throw new PluginError(missing
+      ? `${spec}: not found${isPath ? ` (looked for ${resolve(cwd, spec)})` : ` (not a package installed in ${cwd} or beside Loom)`}. Fix the path in LOOM_PLUGINS (relative to the directory Loom starts in) or install the package`
+      : `${spec}: could not be loaded: ${message(err)}`);
+  }
+}
+
+function checkPlugin(plugin: unknown, module: string): LoomPlugin {
+  const p = plugin as Partial<LoomPlugin> | null | undefined;
+  const shape = 'export default { name, version, apiVersion: 1, setup(loom) { ... } }';
+  if (!p || typeof p !== 'object') throw new PluginError(`${module}: exports no plugin; a plugin module has ${shape}`);
+  if (typeof p.name !== 'string' || !PLUGIN_NAME.test(p.name)) throw new PluginError(`${module}: name must be 1-40 lower-case letters, digits or "-", starting with a letter, got ${JSON.stringify(p.name)}`);
+  if (p.apiVersion !== PLUGIN_API_VERSION) throw new PluginError(`${module} (plugin ${p.name}): apiVersion ${JSON.stringify(p.apiVersion)} is not one this Loom supports (${PLUGIN_API_VERSION}); update the plugin or Loom`);
+  if (typeof p.setup !== 'function') throw new PluginError(`${module} (plugin ${p.name}): setup must be a function; a plugin module has ${shape}`);
+  if (p.version !== undefined && typeof p.version !== 'string') throw new PluginError(`${module} (plugin ${p.name}): version must be a string`);
+  return p as LoomPlugin;
+}
+
+/** A facet handler's answer checked whole: a wrong part costs the whole answer, saying which part. */
+function checkFacetAnswer(answer: unknown, plugin: string): FacetContribution | null {
+  if (answer === null || answer === undefined) return null;
+  if (typeof (answer as PromiseLike<unknown>).then === 'function') throw new PluginError('answered a Promise: facet handlers must answer synchronously');
+  if (typeof answer !== 'object' || Array.isArray(answer)) throw new PluginError('must answer { props, tags }, null or nothing');
+  const { props = {}, tags = [], ...rest } = answer as FacetAnswer;
+  const extra = Object.keys(rest);
+  if (extra.length) throw new PluginError(`answered ${extra[0]}: only props and tags are taken`);
+  if (!props || typeof props !== 'object' || Array.isArray(props)) throw new PluginError('props: must be an object');
+  const entries = Object.entries(props);
+  if (entries.length > MAX_PROPS) throw new PluginError(`props: at most ${MAX_PROPS}`);
+  const out: Props = {};
+  for (const [k, v] of entries) {
+    if (!PROP_KEY.test(k)) throw new PluginError(`props.${k}: a key is 1-100 letters, digits, "_", "." or "-"`);
+    const ok = v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= MAX_STRING);
+    if (!ok) throw new PluginError(`props.${k}: must be a string (at most ${MAX_STRING} characters), a finite number, a boolean or null`);
+    out[k] = v;
+  }
+  if (!Array.isArray(tags)) throw new PluginError('tags: must be a list');
+  if (tags.length > MAX_TAGS) throw new PluginError(`tags: at most ${MAX_TAGS}`);
+  const tagList = tags.map((t, i) => {
+    const { name, field = null } = typeof t === 'string' ? { name: t } : (t ?? {}) as { name?: unknown; field?: unknown };
+    try {
+      checkTagName(`tags[${i}]`, name);
+    } catch (err) {
+      throw new PluginError(`tags[${i}]: ${message(err)}`);
+    }
+    if (field !== null && (typeof field !== 'string' || !field || field.length > 1000)) throw new PluginError(`tags[${i}].field: must be a column name (1-1000 characters) or null`);
+    return { name: name as string, field: field as string | null };
+  });
+  return entries.length || tagList.length ? { plugin, props: out, tags: tagList } : null;
+}
+
+function checkFormatAnswer(answer: FormatAnswer): FormattedBody {
+  if (!answer || typeof answer !== 'object' || answer.body === undefined || answer.body === null) throw new PluginError('answered no { body }');
+  const body = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+  if (Buffer.byteLength(body) > MAX_BODY) throw new PluginError(`body: at most ${MAX_BODY} bytes`);
+  const contentType = answer.contentType ?? (typeof answer.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json');
+  if (typeof contentType !== 'string' || /[\r\n]/.test(contentType)) throw new PluginError('contentType: must be a one-line string');
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(answer.headers ?? {})) {
+    if (!HEADER_NAME.test(k) || RESERVED_HEADER.test(k)) throw new PluginError(`headers.${k}: not a header a format may set (Loom's X-Loom-*, Host, Content-Length and Content-Type are Loom's)`);
+    if (typeof v !== 'string' || /[\r\n]/.test(v)) throw new PluginError(`headers.${k}: must be a one-line string`);
+    headers[k] = v;
+  }
+  return { body, contentType, headers };
+}
+
+async function within<T>(ms: number, work: () => T | Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new PluginError(`did not answer within ${ms} ms`)), ms); });
+  try {
+    return await Promise.race([Promise.resolve().then(work), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const noop = () => undefined;
+const SILENT = { info: noop, warn: noop, error: noop, debug: noop };
