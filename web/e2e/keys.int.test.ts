@@ -1,7 +1,7 @@
 /**
  * End to end: the API keys page in Chromium on a real Loom. An admin creates a key (shown once),
  * the key works on the API, the admin revokes it and the API refuses it; a viewer's browser has no
- * Keys page in its navigation. Screenshots land in test-results/e2e/keys-*.png.
+ * Keys page in its navigation; the Plugins page of a Loom without plugins. Screenshots land in test-results/e2e/keys-*.png.
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_KEY, useE2E } from './testkit.js';
@@ -63,6 +63,21 @@ describe('API keys page', () => {
     await page.getByTestId('keys-admins-only').waitFor();
     expect(await page.getByTestId('nav-keys').count()).toBe(0);
     expect(await page.getByTestId('nav-runs').count()).toBe(1);
+    await page.close();
+  });
+});
+
+// This Loom loads no plugins (web/e2e/plugins.int.test.ts starts one that does).
+describe('plugins page without plugins', () => {
+  it('says how to load one', async () => {
+    const page = await e2e.page('/plugins');
+    const empty = page.getByTestId('plugins-empty');
+    await empty.waitFor();
+    expect(await empty.locator('h3').textContent()).toBe('No plugin is loaded.');
+    expect(await empty.textContent()).toContain('Start Loom with LOOM_PLUGINS=server/plugins/examples/engine-tags.mjs (comma-separated paths or package names).');
+    expect(await page.getByTestId('plugin').count()).toBe(0);
+    await e2e.screenshot(page, 'plugins-none');
+    expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();
   });
 });

@@ -11,8 +11,9 @@ import { KeysPage } from './pages/keys/KeysPage.js';
 import { AlertsPage } from './pages/alerts/AlertsPage.js';
 import { ReportsPage } from './pages/reports/ReportsPage.js';
 import { FeaturesPage } from './pages/features/FeaturesPage.js';
+import { PluginsPage } from './pages/plugins/PluginsPage.js';
 
-export type NavKey = 'lineage' | 'features' | 'runs' | 'models' | 'prompts' | 'traces' | 'gpu' | 'alerts' | 'reports' | 'training' | 'keys';
+export type NavKey = 'lineage' | 'features' | 'runs' | 'models' | 'prompts' | 'traces' | 'gpu' | 'alerts' | 'reports' | 'training' | 'plugins' | 'keys';
 /** `adminOnly`: in the navigation of admin keys only (the page itself says so to others). */
 export interface Route { key: NavKey; path: string; match: (path: string) => boolean; page: ComponentType; adminOnly?: boolean }
 
@@ -29,6 +30,7 @@ export const NAV: ReadonlyArray<Route> = [
   { key: 'alerts', path: '/alerts', match: prefix('/alerts'), page: AlertsPage },
   { key: 'reports', path: '/reports', match: prefix('/reports'), page: ReportsPage },
   { key: 'training', path: '/training', match: prefix('/training'), page: TrainingPage },
+  { key: 'plugins', path: '/plugins', match: prefix('/plugins'), page: PluginsPage },
   { key: 'keys', path: '/keys', match: prefix('/keys'), page: KeysPage, adminOnly: true },
 ];
 

@@ -8,6 +8,7 @@ import { PropsList } from './PropsList.js';
 import { NodeTags, TAGGABLE } from './tags/NodeTags.js';
 import { About } from './about/About.js';
 import { Lifecycle } from './about/Lifecycle.js';
+import { PluginProps } from './plugins/PluginProps.js';
 
 const M = defineMessages(
   {
@@ -63,6 +64,7 @@ export function DetailsPanel({ nodeId, rootId, onOpenLineage, onSelect }: Props)
           {TAGGABLE.has(node.kind) && <About key={`about-${node.id}`} nodeId={node.id} />}
           {TAGGABLE.has(node.kind) && <NodeTags key={`tags-${node.id}`} nodeId={node.id} onOpen={onSelect ?? onOpenLineage} />}
           <NodeAlerts key={`alerts-${node.id}`} nodeId={node.id} compact />
+          <PluginProps props={node.props} />
           {Section && <Section key={node.id} node={node} onOpenLineage={onOpenLineage} />}
           <details className="all-props">
             <summary>{t('props')}</summary>

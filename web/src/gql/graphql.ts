@@ -719,7 +719,7 @@ export type SilenceAlertRuleMutation = { silenceAlertRule: { id: string, silence
 export type WebhooksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WebhooksQuery = { webhooks: Array<{ id: string, url: string, events: Array<string>, format: string, description: string | null, secretHint: string, createdAt: string, deliveries: Array<{ id: string, event: string, ok: boolean, attempts: number, status: number | null, error: string | null, at: string }> }> };
+export type WebhooksQuery = { webhookFormats: Array<string>, webhooks: Array<{ id: string, url: string, events: Array<string>, format: string, description: string | null, secretHint: string, createdAt: string, deliveries: Array<{ id: string, event: string, ok: boolean, attempts: number, status: number | null, error: string | null, at: string }> }> };
 
 export type CreateWebhookMutationVariables = Exact<{
   input: CreateWebhookInput;
@@ -872,7 +872,7 @@ export type RegisteredModelQueryVariables = Exact<{
 }>;
 
 
-export type RegisteredModelQuery = { registeredModel: { id: string, name: string, description: string | null, asOf: string | null, versionCount: number, tags: Array<{ key: string, value: string | null }>, aliases: Array<{ alias: string, version: number, since: string }>, gates: Array<{ index: number, kind: GateKind, stages: Array<ModelStage>, aliases: Array<string>, metric: string | null, source: MetricSource | null, op: Comparison | null, threshold: number | null, depth: number | null }>, latestVersions: Array<{ version: number, stage: ModelStage, stageSince: string }>, versions: Array<{ id: string, version: number, stage: ModelStage, stageSince: string, aliases: Array<string>, modelUri: string, flavor: string | null, description: string | null, runId: string | null, registeredAt: string, registeredBy: { name: string | null, role: string } | null, tags: Array<{ key: string, value: string | null }> }>, history: Array<{ seq: number | null, type: HistoryEventType, version: number | null, at: string, fromStage: ModelStage | null, toStage: ModelStage | null, pointer: string | null, previousVersion: number | null, reason: string | null, outcome: ChangeOutcome, rejectionCode: string | null, rejectionMessage: string | null, actor: { name: string | null, role: string }, gates: Array<{ gate: number, kind: GateKind, passed: boolean, detail: string }> }> } | null };
+export type RegisteredModelQuery = { registeredModel: { id: string, name: string, description: string | null, asOf: string | null, versionCount: number, tags: Array<{ key: string, value: string | null }>, aliases: Array<{ alias: string, version: number, since: string }>, gates: Array<{ index: number, kind: GateKind, stages: Array<ModelStage>, aliases: Array<string>, metric: string | null, source: MetricSource | null, op: Comparison | null, threshold: number | null, depth: number | null, plugin: string | null, params: unknown }>, latestVersions: Array<{ version: number, stage: ModelStage, stageSince: string }>, versions: Array<{ id: string, version: number, stage: ModelStage, stageSince: string, aliases: Array<string>, modelUri: string, flavor: string | null, description: string | null, runId: string | null, registeredAt: string, registeredBy: { name: string | null, role: string } | null, tags: Array<{ key: string, value: string | null }> }>, history: Array<{ seq: number | null, type: HistoryEventType, version: number | null, at: string, fromStage: ModelStage | null, toStage: ModelStage | null, pointer: string | null, previousVersion: number | null, reason: string | null, outcome: ChangeOutcome, rejectionCode: string | null, rejectionMessage: string | null, actor: { name: string | null, role: string }, gates: Array<{ gate: number, kind: GateKind, passed: boolean, detail: string }> }> } | null };
 
 export type TransitionStageMutationVariables = Exact<{
   input: TransitionStageInput;
@@ -947,6 +947,11 @@ export type EvaluateTracesMutationVariables = Exact<{
 
 
 export type EvaluateTracesMutation = { evaluateTraces: { id: string, examples: number, judging: { state: string, total: number } | null } };
+
+export type PluginsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PluginsQuery = { plugins: Array<{ name: string, version: string | null, module: string, facets: Array<{ facet: string, owners: Array<string> }>, promotionGates: Array<{ name: string, description: string | null }>, webhookFormats: Array<{ name: string, description: string | null }>, errors: { count: number, lastAt: string | null, lastMessage: string | null } }> };
 
 export type PromptsQueryVariables = Exact<{
   first: number;
@@ -2001,6 +2006,7 @@ export const SilenceAlertRuleDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<SilenceAlertRuleMutation, SilenceAlertRuleMutationVariables>;
 export const WebhooksDocument = new TypedDocumentString(`
     query Webhooks {
+  webhookFormats
   webhooks {
     id
     url
@@ -2424,6 +2430,8 @@ export const RegisteredModelDocument = new TypedDocumentString(`
       op
       threshold
       depth
+      plugin
+      params
     }
     latestVersions {
       version
@@ -2638,6 +2646,32 @@ export const EvaluateTracesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EvaluateTracesMutation, EvaluateTracesMutationVariables>;
+export const PluginsDocument = new TypedDocumentString(`
+    query Plugins {
+  plugins {
+    name
+    version
+    module
+    facets {
+      facet
+      owners
+    }
+    promotionGates {
+      name
+      description
+    }
+    webhookFormats {
+      name
+      description
+    }
+    errors {
+      count
+      lastAt
+      lastMessage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PluginsQuery, PluginsQueryVariables>;
 export const PromptsDocument = new TypedDocumentString(`
     query Prompts($first: Int!, $offset: Int!, $search: String) {
   prompts(first: $first, offset: $offset, search: $search) {

@@ -9,8 +9,8 @@ import { useQuery } from '../api/useQuery.js';
 const NO_VARIABLES = {};
 
 const M = defineMessages(
-  { lineage: 'Lineage', features: 'Features', runs: 'Runs', models: 'Models', prompts: 'Prompts', traces: 'Traces', gpu: 'GPUs', alerts: 'Alerts', reports: 'Reports', training: 'Training', keys: 'API keys', signOut: 'Sign out', language: 'Language' },
-  { lineage: '血缘', features: '特征', runs: '运行', models: '模型', prompts: '提示词', traces: '调用链', gpu: 'GPU', alerts: '告警', reports: '报告', training: '训练', keys: 'API 密钥', signOut: '退出', language: '语言' },
+  { lineage: 'Lineage', features: 'Features', runs: 'Runs', models: 'Models', prompts: 'Prompts', traces: 'Traces', gpu: 'GPUs', alerts: 'Alerts', reports: 'Reports', training: 'Training', plugins: 'Plugins', keys: 'API keys', signOut: 'Sign out', language: 'Language' },
+  { lineage: '血缘', features: '特征', runs: '运行', models: '模型', prompts: '提示词', traces: '调用链', gpu: 'GPU', alerts: '告警', reports: '报告', training: '训练', plugins: '插件', keys: 'API 密钥', signOut: '退出', language: '语言' },
 );
 
 /** The frame of every page: brand, navigation, language, who is signed in. */

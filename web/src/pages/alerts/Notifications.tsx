@@ -1,13 +1,14 @@
 /**
  * Where alerts are sent: the tenant's webhooks (admins only, as the API), with the last delivery of
  * each; add one (a Slack incoming-webhook URL gets Slack's format, chosen from the URL; any other the
- * signed JSON) or stop one.
+ * signed JSON; or a format a plugin offers, picked) or stop one.
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '../../api/useMutation.js';
 import { useQuery } from '../../api/useQuery.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
 import { CreateWebhookDocument, DeleteWebhookDocument, WebhooksDocument } from './documents.js';
+import { webhookFormatChoices, webhookFormatLabel } from './alerts.js';
 import { M } from './messages.js';
 
 const NO_VARIABLES = {};
@@ -22,7 +23,7 @@ export function Notifications() {
   const f = useFormat();
   const hooks = useQuery(WebhooksDocument, NO_VARIABLES);
   const [url, setUrl] = useState('');
-  const [format, setFormat] = useState<'LOOM' | 'SLACK' | null>(null);
+  const [format, setFormat] = useState<string | null>(null);
   const [events, setEvents] = useState<EventChoice>('alerts');
   const [create, creating, reset] = useMutation(CreateWebhookDocument);
   const [remove, removing] = useMutation(DeleteWebhookDocument);
@@ -56,7 +57,7 @@ export function Notifications() {
               return (
                 <tr key={h.id} data-testid="webhook-row">
                   <td className="mono small">{h.url}</td>
-                  <td>{t(h.format === 'SLACK' ? 'formatSLACK' : 'formatLOOM')}</td>
+                  <td data-testid="webhook-format-cell">{webhookFormatLabel(h.format, t)}</td>
                   <td className="small">{h.events.join(', ')}</td>
                   <td className="small" data-testid="webhook-last-delivery">
                     {!last ? <span className="muted">{t('noDelivery')}</span>
@@ -73,8 +74,8 @@ export function Notifications() {
         <div className="field"><label htmlFor="webhook-url">{t('url')}</label>
           <input id="webhook-url" data-testid="webhook-url" type="url" required size={48} value={url} placeholder="https://hooks.slack.com/services/…" onChange={(e) => { setUrl(e.target.value); reset(); }} /></div>
         <div className="field"><label htmlFor="webhook-format">{t('format')}</label>
-          <select id="webhook-format" data-testid="webhook-format" value={chosen} onChange={(e) => setFormat(e.target.value as 'LOOM' | 'SLACK')}>
-            <option value="SLACK">{t('formatSLACK')}</option><option value="LOOM">{t('formatLOOM')}</option>
+          <select id="webhook-format" data-testid="webhook-format" value={chosen} onChange={(e) => setFormat(e.target.value)}>
+            {webhookFormatChoices(hooks.data?.webhookFormats, chosen).map((name) => <option key={name} value={name}>{webhookFormatLabel(name, t)}</option>)}
           </select></div>
         <div className="field"><label htmlFor="webhook-events">{t('events')}</label>
           <select id="webhook-events" data-testid="webhook-events" value={events} onChange={(e) => setEvents(e.target.value as EventChoice)}>

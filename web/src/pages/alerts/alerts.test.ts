@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duration, parseLabels, runIdOf, seriesText } from './alerts.js';
+import { duration, parseLabels, runIdOf, seriesText, webhookFormatChoices, webhookFormatLabel } from './alerts.js';
 
 describe('alerts page helpers', () => {
   it('reads key=value lines and names the first bad one', () => {
@@ -14,5 +14,12 @@ describe('alerts page helpers', () => {
     expect(seriesText({ host: 'n1', gpu_uuid: 'GPU-1', pod: 'p', namespace: 'ml', container: '', gpu_model: 'A100' })).toBe('namespace=ml pod=p gpu_uuid=GPU-1 host=n1');
     expect(seriesText({ queue: 'a', 'service.name': 'w' })).toBe('service.name=w queue=a');
     expect(runIdOf('run:abc')).toBe('abc');
+  });
+  it('offers LOOM, SLACK and the plugins\' webhook formats, labelled', () => {
+    expect(webhookFormatChoices(['LOOM', 'SLACK', 'TEAMS'], 'LOOM')).toEqual(['LOOM', 'SLACK', 'TEAMS']);
+    expect(webhookFormatChoices(undefined, 'SLACK')).toEqual(['LOOM', 'SLACK']);
+    expect(webhookFormatChoices(['LOOM', 'SLACK'], 'PAGER')).toEqual(['LOOM', 'SLACK', 'PAGER']);
+    const t = (key: string, vars?: Record<string, string | number>) => (vars ? `${key}:${vars.name}` : key);
+    expect(['LOOM', 'SLACK', 'TEAMS'].map((f) => webhookFormatLabel(f, t))).toEqual(['formatLOOM', 'formatSLACK', 'formatPlugin:TEAMS']);
   });
 });

@@ -1,4 +1,5 @@
-/** Pure helpers of the alerts page: the labels text of the rule form, a rule's condition in words, a series' labels in short. */
+/** Pure helpers of the alerts page: the labels text of the rule form, a rule's condition in words, a series' labels in short, webhook formats. */
+import type { Translate } from '../../i18n/i18n.js';
 
 export interface Matcher { key: string; value: string }
 
@@ -41,3 +42,19 @@ export function seriesText(labels: Record<string, string>): string {
 
 /** `run:<id>` → `<id>` (the pages link runs by their OpenLineage run id). */
 export const runIdOf = (nodeId: string) => (nodeId.startsWith('run:') ? nodeId.slice(4) : nodeId);
+
+/** Loom's own webhook formats; the others are plugins' (`webhookFormats`). */
+const BUILT_IN_FORMATS = ['LOOM', 'SLACK'];
+
+/** The formats the webhook form offers: the server's (LOOM, SLACK, then plugins'), the built-in ones until it answers; `chosen` always among them. */
+export function webhookFormatChoices(served: readonly string[] | null | undefined, chosen: string): string[] {
+  const list = [...new Set([...BUILT_IN_FORMATS, ...(served ?? [])])];
+  return list.includes(chosen) ? list : [...list, chosen];
+}
+
+/** A webhook format for people: LOOM and SLACK translated, a plugin's by its name. */
+export function webhookFormatLabel(format: string, t: Translate<'formatLOOM' | 'formatSLACK' | 'formatPlugin'>): string {
+  if (format === 'LOOM') return t('formatLOOM');
+  if (format === 'SLACK') return t('formatSLACK');
+  return t('formatPlugin', { name: format });
+}

@@ -1,19 +1,18 @@
 import { defineMessages, useT } from '../../i18n/i18n.js';
-import type { RegisteredModelQuery } from '../../gql/graphql.js';
 import { useStageLabel } from './StageBadge.js';
+import { gateText, type GateConfig } from './gates.js';
 
-type GateConfig = NonNullable<RegisteredModelQuery['registeredModel']>['gates'][number];
 interface GateResult { gate: number; kind: string; passed: boolean; detail: string }
-
-const OPS: Record<string, string> = { GT: '>', GTE: '≥', LT: '<', LTE: '≤' };
 
 const M = defineMessages(
   {
     METRIC_THRESHOLD: 'Metric {metric} {op} {threshold} ({source})', UPSTREAM_QUALITY: 'No failing data quality check upstream ({depth} hops)',
+    PLUGIN: 'Plugin gate {plugin}', PLUGIN_PARAMS: 'Plugin gate {plugin} with params {params}',
     RUN: 'source run', EVALUATION: 'latest evaluation', on: 'for', alias: 'alias @{alias}', passed: 'passed', failed: 'failed', gate: 'Gate {n}',
   },
   {
     METRIC_THRESHOLD: '指标 {metric} {op} {threshold}（{source}）', UPSTREAM_QUALITY: '上游没有失败的数据质量检查（{depth} 跳）',
+    PLUGIN: '插件门禁 {plugin}', PLUGIN_PARAMS: '插件门禁 {plugin}，参数 {params}',
     RUN: '来源运行', EVALUATION: '最新评估', on: '适用于', alias: '别名 @{alias}', passed: '通过', failed: '未通过', gate: '门禁 {n}',
   },
 );
@@ -27,9 +26,7 @@ export function GateConfigList({ gates }: { gates: ReadonlyArray<GateConfig> }) 
       {gates.map((g) => (
         <li key={g.index}>
           <strong>{t('gate', { n: g.index })}</strong>{': '}
-          {g.kind === 'METRIC_THRESHOLD'
-            ? t('METRIC_THRESHOLD', { metric: g.metric ?? '?', op: OPS[g.op ?? ''] ?? g.op ?? '?', threshold: g.threshold ?? '?', source: g.source ? t(g.source) : '?' })
-            : t('UPSTREAM_QUALITY', { depth: g.depth ?? 1 })}
+          {gateText(g, t)}
           {' — '}{t('on')} {[...g.stages.map(stage), ...g.aliases.map((alias) => t('alias', { alias }))].join(', ')}
         </li>
       ))}

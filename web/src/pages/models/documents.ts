@@ -23,7 +23,7 @@ export const RegisteredModelDocument = graphql(`
       versionCount
       tags { key value }
       aliases { alias version since }
-      gates { index kind stages aliases metric source op threshold depth }
+      gates { index kind stages aliases metric source op threshold depth plugin params }
       latestVersions { version stage stageSince }
       versions(first: 200) {
         id
