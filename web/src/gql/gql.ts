@@ -80,6 +80,8 @@ type Documents = {
     "\n  query CompareEvaluations($ids: [ID!]!, $onlyDiffering: Boolean!) {\n    compareEvaluations(evaluationIds: $ids, onlyDiffering: $onlyDiffering, first: 200) {\n      total\n      metrics { key values }\n      examples { exampleId input reference predictions scores }\n    }\n  }\n": typeof types.CompareEvaluationsDocument,
     "\n  mutation JudgeEvaluation($id: ID!, $criteria: [String!]!) { judgeEvaluation(evaluationId: $id, criteria: $criteria) { id judging { state judged total } } }\n": typeof types.JudgeEvaluationDocument,
     "\n  mutation EvaluateTraces($input: EvaluateTracesInput!, $criteria: [String!]) { evaluateTraces(input: $input, criteria: $criteria) { id examples judging { state total } } }\n": typeof types.EvaluateTracesDocument,
+    "\n  mutation SetPromotionGates($input: SetPromotionGatesInput!) {\n    setPromotionGates(input: $input) { id gates { index } }\n  }\n": typeof types.SetPromotionGatesDocument,
+    "\n  query PluginGates {\n    plugins { name promotionGates { name description } }\n  }\n": typeof types.PluginGatesDocument,
     "\n  query Plugins {\n    plugins { name version module facets { facet owners } promotionGates { name description } webhookFormats { name description } errors { count lastAt lastMessage } }\n  }\n": typeof types.PluginsDocument,
     "\n  query Prompts($first: Int!, $offset: Int!, $search: String) {\n    prompts(first: $first, offset: $offset, search: $search) {\n      id\n      name\n      description\n      versionCount\n      createdAt\n      labels { label version since }\n    }\n  }\n": typeof types.PromptsDocument,
     "\n  query Prompt($name: String!) {\n    prompt(name: $name) {\n      id\n      name\n      description\n      versionCount\n      tags { key value }\n      labels { label version since }\n      versions(first: 200) {\n        id\n        version\n        type\n        text\n        messages { role content }\n        commitMessage\n        config\n        labels\n        createdAt\n        createdBy { name role }\n        modelVersionId\n        variables { name required default description }\n      }\n      history(first: 200) {\n        seq\n        type\n        version\n        at\n        actor { name role }\n        pointer\n        previousVersion\n        reason\n        outcome\n        rejectionCode\n        rejectionMessage\n      }\n    }\n  }\n": typeof types.PromptDocument,
@@ -186,6 +188,8 @@ const documents: Documents = {
     "\n  query CompareEvaluations($ids: [ID!]!, $onlyDiffering: Boolean!) {\n    compareEvaluations(evaluationIds: $ids, onlyDiffering: $onlyDiffering, first: 200) {\n      total\n      metrics { key values }\n      examples { exampleId input reference predictions scores }\n    }\n  }\n": types.CompareEvaluationsDocument,
     "\n  mutation JudgeEvaluation($id: ID!, $criteria: [String!]!) { judgeEvaluation(evaluationId: $id, criteria: $criteria) { id judging { state judged total } } }\n": types.JudgeEvaluationDocument,
     "\n  mutation EvaluateTraces($input: EvaluateTracesInput!, $criteria: [String!]) { evaluateTraces(input: $input, criteria: $criteria) { id examples judging { state total } } }\n": types.EvaluateTracesDocument,
+    "\n  mutation SetPromotionGates($input: SetPromotionGatesInput!) {\n    setPromotionGates(input: $input) { id gates { index } }\n  }\n": types.SetPromotionGatesDocument,
+    "\n  query PluginGates {\n    plugins { name promotionGates { name description } }\n  }\n": types.PluginGatesDocument,
     "\n  query Plugins {\n    plugins { name version module facets { facet owners } promotionGates { name description } webhookFormats { name description } errors { count lastAt lastMessage } }\n  }\n": types.PluginsDocument,
     "\n  query Prompts($first: Int!, $offset: Int!, $search: String) {\n    prompts(first: $first, offset: $offset, search: $search) {\n      id\n      name\n      description\n      versionCount\n      createdAt\n      labels { label version since }\n    }\n  }\n": types.PromptsDocument,
     "\n  query Prompt($name: String!) {\n    prompt(name: $name) {\n      id\n      name\n      description\n      versionCount\n      tags { key value }\n      labels { label version since }\n      versions(first: 200) {\n        id\n        version\n        type\n        text\n        messages { role content }\n        commitMessage\n        config\n        labels\n        createdAt\n        createdBy { name role }\n        modelVersionId\n        variables { name required default description }\n      }\n      history(first: 200) {\n        seq\n        type\n        version\n        at\n        actor { name role }\n        pointer\n        previousVersion\n        reason\n        outcome\n        rejectionCode\n        rejectionMessage\n      }\n    }\n  }\n": types.PromptDocument,
@@ -487,6 +491,14 @@ export function graphql(source: "\n  mutation JudgeEvaluation($id: ID!, $criteri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EvaluateTraces($input: EvaluateTracesInput!, $criteria: [String!]) { evaluateTraces(input: $input, criteria: $criteria) { id examples judging { state total } } }\n"): typeof import('./graphql').EvaluateTracesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPromotionGates($input: SetPromotionGatesInput!) {\n    setPromotionGates(input: $input) { id gates { index } }\n  }\n"): typeof import('./graphql').SetPromotionGatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PluginGates {\n    plugins { name promotionGates { name description } }\n  }\n"): typeof import('./graphql').PluginGatesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

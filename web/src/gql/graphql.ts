@@ -195,6 +195,25 @@ export type FeatureValueStatus =
   | 'NULL'
   | 'PRESENT';
 
+/** One promotion gate; it guards entering the stages and moving the aliases it names */
+export type GateInput = {
+  aliases?: Array<string> | null | undefined;
+  /** UPSTREAM_QUALITY: hops upstream through writer runs (1 = the data the source run read; default 3, at most 5) */
+  depth?: number | null | undefined;
+  kind: GateKind;
+  /** METRIC_THRESHOLD: the metric key */
+  metric?: string | null | undefined;
+  op?: Comparison | null | undefined;
+  /** PLUGIN: what the gate is asked with (at most 10,000 characters of JSON) */
+  params?: unknown;
+  /** PLUGIN: the name of a gate a loaded plugin offers (`plugins { promotionGates { name } }`) */
+  plugin?: string | null | undefined;
+  /** METRIC_THRESHOLD: EVALUATION (default) or RUN */
+  source?: MetricSource | null | undefined;
+  stages?: Array<ModelStage> | null | undefined;
+  threshold?: number | null | undefined;
+};
+
 export type GateKind =
   /** A metric of the version (its source run's last value, or its latest evaluation) must compare to a threshold */
   | 'METRIC_THRESHOLD'
@@ -385,6 +404,14 @@ export type SetModelAliasInput = {
   name: string;
   reason?: string | null | undefined;
   version: number;
+};
+
+export type SetPromotionGatesInput = {
+  actor?: string | null | undefined;
+  /** Replaces the configuration; [] removes every gate */
+  gates: Array<GateInput>;
+  name: string;
+  reason?: string | null | undefined;
 };
 
 export type SetPromptLabelInput = {
@@ -947,6 +974,18 @@ export type EvaluateTracesMutationVariables = Exact<{
 
 
 export type EvaluateTracesMutation = { evaluateTraces: { id: string, examples: number, judging: { state: string, total: number } | null } };
+
+export type SetPromotionGatesMutationVariables = Exact<{
+  input: SetPromotionGatesInput;
+}>;
+
+
+export type SetPromotionGatesMutation = { setPromotionGates: { id: string, gates: Array<{ index: number }> } };
+
+export type PluginGatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PluginGatesQuery = { plugins: Array<{ name: string, promotionGates: Array<{ name: string, description: string | null }> }> };
 
 export type PluginsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2646,6 +2685,27 @@ export const EvaluateTracesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EvaluateTracesMutation, EvaluateTracesMutationVariables>;
+export const SetPromotionGatesDocument = new TypedDocumentString(`
+    mutation SetPromotionGates($input: SetPromotionGatesInput!) {
+  setPromotionGates(input: $input) {
+    id
+    gates {
+      index
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetPromotionGatesMutation, SetPromotionGatesMutationVariables>;
+export const PluginGatesDocument = new TypedDocumentString(`
+    query PluginGates {
+  plugins {
+    name
+    promotionGates {
+      name
+      description
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PluginGatesQuery, PluginGatesQueryVariables>;
 export const PluginsDocument = new TypedDocumentString(`
     query Plugins {
   plugins {

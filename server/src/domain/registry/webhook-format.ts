@@ -2,10 +2,9 @@
  * What a webhook's body looks like. `LOOM` (default): the signed JSON envelope `{ id, event, tenant,
  * occurredAt, webhook, data }`. `SLACK`: a Slack incoming-webhook message `{ text }` (also what
  * Mattermost and Microsoft Teams' Slack-compatible hooks take), one line per event, so alerts and
- * registry changes reach a channel without a relay. Pure.
+ * registry changes reach a channel without a relay. Plugins may offer more (ports/Extensions.ts). Pure.
  */
 export const WEBHOOK_FORMATS = ['LOOM', 'SLACK'] as const;
-export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
 type Data = Record<string, any>;
 

@@ -131,3 +131,15 @@ export const JudgeEvaluationDocument = graphql(`
 export const EvaluateTracesDocument = graphql(`
   mutation EvaluateTraces($input: EvaluateTracesInput!, $criteria: [String!]) { evaluateTraces(input: $input, criteria: $criteria) { id examples judging { state total } } }
 `);
+
+export const SetPromotionGatesDocument = graphql(`
+  mutation SetPromotionGates($input: SetPromotionGatesInput!) {
+    setPromotionGates(input: $input) { id gates { index } }
+  }
+`);
+
+export const PluginGatesDocument = graphql(`
+  query PluginGates {
+    plugins { name promotionGates { name description } }
+  }
+`);
