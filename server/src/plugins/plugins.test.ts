@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadPlugins, PluginError, PluginSet } from './plugins.js';
@@ -23,6 +23,10 @@ describe('plugin modules', () => {
     write('v2.mjs', "export default { name: 'future', apiVersion: 2, setup() {} };");
     write('throws.mjs', "export default { name: 'throws', apiVersion: 1, setup() { throw new Error('no licence key'); } };");
     write('syntax.mjs', 'export default {');
+    // A plugin installed as a package (npm install loom-plugin-acme) beside where Loom starts.
+    mkdirSync(path.join(dir, 'node_modules/loom-plugin-acme'), { recursive: true });
+    write('node_modules/loom-plugin-acme/package.json', JSON.stringify({ name: 'loom-plugin-acme', version: '2.0.0', type: 'module', exports: './main.js' }));
+    write('node_modules/loom-plugin-acme/main.js', "export default { name: 'acme', version: '2.0.0', apiVersion: 1, setup(loom) { loom.webhookFormat('ACME', () => ({ body: 'hi' })); } };");
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -35,6 +39,12 @@ describe('plugin modules', () => {
     expect(set.readsFacets).toBe(true);
     expect(set.facets(subject(), { acme: { team: 'crm' }, other: {} })).toEqual([{ plugin: 'ok', props: { team: 'crm' }, tags: [] }]);
     expect(set.facets(subject({ owner: 'run' }), { acme: { team: 'crm' } })).toEqual([]);
+  });
+
+  it('loads a plugin installed as a package, by its name', async () => {
+    const set = await loadPlugins(['loom-plugin-acme'], { cwd: dir });
+    expect(set.describe('a')).toMatchObject([{ name: 'acme', version: '2.0.0', module: 'loom-plugin-acme', webhookFormats: [{ name: 'ACME', description: null }] }]);
+    expect(set.webhookFormatNames()).toEqual(['ACME']);
   });
 
   it('refuses at load what it cannot use, saying which module and what to fix', async () => {
