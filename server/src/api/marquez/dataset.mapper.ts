@@ -41,26 +41,27 @@ export function keptLastModified(dataset: GraphNode): string | undefined {
 
 export const datasetIdOf = (n: GraphNode): DatasetId => ({ namespace: n.namespace, name: n.name });
 
-function common(node: GraphNode, facets: Facets, tags: DatasetTags) {
+/** `written`: the facets of the version a writer gave, when its schema is to be shown rather than the dataset's (MarquezViews.writtenSchemas). */
+function common(node: GraphNode, facets: Facets, tags: DatasetTags, written: Facets | null = null) {
   return {
     type: datasetType(facets), name: node.name, physicalName: node.name, namespace: node.namespace,
-    sourceName: str(obj(facets.dataSource).name) ?? DEFAULT_SOURCE, fields: fieldsOf(facets, tags), tags: tags.dataset,
+    sourceName: str(obj(facets.dataSource).name) ?? DEFAULT_SOURCE, fields: fieldsOf(written ?? facets, tags), tags: tags.dataset,
     description: userDescription(node.props) ?? str(obj(facets.documentation).description),
   };
 }
 
-export function toDatasetData(node: GraphNode, lastModifiedAt: string | null, tags: DatasetTags = NO_TAGS): DatasetData {
+export function toDatasetData(node: GraphNode, lastModifiedAt: string | null, tags: DatasetTags = NO_TAGS, written: Facets | null = null): DatasetData {
   const facets = facetsOf(node.props);
   return {
-    id: datasetIdOf(node), ...common(node, facets, tags), createdAt: node.createdAt, updatedAt: node.updatedAt, lastModifiedAt,
+    id: datasetIdOf(node), ...common(node, facets, tags, written), createdAt: node.createdAt, updatedAt: node.updatedAt, lastModifiedAt,
     lastLifecycleState: str(obj(facets.lifecycleStateChange).lifecycleStateChange),
   };
 }
 
 /** `current`: the newest version node, or null when no event defined a version. */
-export function toDataset(node: GraphNode, current: GraphNode | null, lastModifiedAt: string | null, tags: DatasetTags = NO_TAGS): Dataset {
+export function toDataset(node: GraphNode, current: GraphNode | null, lastModifiedAt: string | null, tags: DatasetTags = NO_TAGS, written: Facets | null = null): Dataset {
   return {
-    ...toDatasetData(node, lastModifiedAt, tags), facets: facetsOf(node.props),
+    ...toDatasetData(node, lastModifiedAt, tags, written), facets: facetsOf(node.props),
     // Dropped (lifecycleStateChange DROP, or renamed away): Loom keeps it, readable, with an end of validity.
     currentVersion: versionUuid(node.id, current ? str(current.props.version) : null), deleted: node.validTo !== null,
   };

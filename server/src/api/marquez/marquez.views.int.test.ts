@@ -114,6 +114,32 @@ describe('Marquez views read in batches', () => {
     }
   });
 
+  it('show the schema the dataset\'s writers gave when a reader\'s view of it is newer (Marquez shows its current version\'s)', async () => {
+    const schema = (...names: string[]) => ({ schema: { _producer: 'p', _schemaURL: 's', fields: names.map((name) => ({ name, type: 'string' })) } });
+    const run = (job: string, minute: number, io: { inputs?: object[]; outputs?: object[] }) => ({
+      eventType: 'COMPLETE', eventTime: `2026-03-02T10:0${minute}:00Z`, producer: 'test', run: { runId: crypto.randomUUID() },
+      job: { namespace: 'views', name: job }, inputs: [], outputs: [], ...io,
+    });
+    const orders = (...names: string[]) => ({ namespace: 'views', name: 'orders', facets: schema(...names) });
+    const fields = async () => {
+      const got = (await c.get('/namespaces/views/datasets/orders')).json;
+      const listed = (await c.get('/namespaces/views/datasets?limit=100')).json.datasets.find((d: { name: string }) => d.name === 'orders');
+      const lineage = (await c.get('/lineage?nodeId=dataset:views:orders&depth=1')).json.graph.find((n: { id: string }) => n.id === 'dataset:views:orders');
+      return [got.fields, listed.fields, lineage.data.fields].map((f: { name: string }[]) => f.map((x) => x.name).join(','));
+    };
+    // The writer gives three columns; a later reader reports the one it read (a pruned scan).
+    for (const e of [run('load_orders', 1, { outputs: [orders('id', 'amount', 'email')] }), run('report', 2, { inputs: [orders('amount')] })]) {
+      expect((await c.loom.post('/api/v1/lineage', e)).status).toBe(201);
+    }
+    expect(await fields()).toEqual(['id,amount,email', 'id,amount,email', 'id,amount,email']);
+    // The writer drops a column: that is the schema now, whatever the readers said before.
+    expect((await c.loom.post('/api/v1/lineage', run('load_orders', 3, { outputs: [orders('id', 'amount')] }))).status).toBe(201);
+    expect(await fields()).toEqual(['id,amount', 'id,amount', 'id,amount']);
+    // A reader only (no writer ever gave a schema): its view is all there is.
+    expect((await c.loom.post('/api/v1/lineage', run('report', 4, { inputs: [{ namespace: 'views', name: 'seen', facets: schema('a', 'b') }] }))).status).toBe(201);
+    expect((await c.get('/namespaces/views/datasets/seen')).json.fields.map((f: { name: string }) => f.name)).toEqual(['a', 'b']);
+  });
+
   it('agree with the summaries the synthetic graph generator keeps (its jobs have a completed run each)', async () => {
     const written = [...lineageGraph({ nodes: 600, seed: 7, runs: true }, 200)];
     for (const batch of written) await c.loom.services.graph.write(DEMO_TENANT, batch);

@@ -1,12 +1,13 @@
 import type { CatalogService } from '../../domain/catalog.service.js';
 import type { EdgeKind, GraphNode, Page } from '../../domain/model.js';
 import { runState } from '../../domain/openlineage/run-state.js';
-import type { Dataset, DatasetData, DatasetId, DatasetVersion, Edge, Job, JobData, JobVersion, Run, UpstreamRun } from './marquez.types.js';
+import type { Dataset, DatasetData, DatasetId, DatasetVersion, Edge, Facets, Job, JobData, JobVersion, Run, UpstreamRun } from './marquez.types.js';
 import { tableEdges } from './graph.mapper.js';
 import { datasetIdOf, fieldNames, keptLastModified, NO_TAGS, versionIdOf, toDataset, toDatasetData, toDatasetVersion, type DatasetTags } from './dataset.mapper.js';
 import { TAGGED_PROP } from '../../domain/tags/tags.js';
 import { facetsOf } from './values.js';
-import { nodeId } from '../../domain/ids.js';
+import { nodeId, versionId } from '../../domain/ids.js';
+import { SUMMARY_PROPS } from '../../domain/openlineage/mapper.js';
 import type { TagService } from '../../domain/tags/tags.service.js';
 import { jobVersionIdOf, keptCurrentVersion, keptLatestRun, keptRunLinks, runIdOf, toJob, toJobData, toJobVersion, toRun, type JobParts } from './job.mapper.js';
 import { str } from './values.js';
@@ -56,8 +57,8 @@ export class MarquezViews {
   }
 
   async datasets(nodes: readonly GraphNode[]): Promise<Dataset[]> {
-    const [current, lastModified, tags] = await Promise.all([this.currentVersions(nodes), this.lastModified(nodes), this.tags(nodes)]);
-    return nodes.map((n, i) => toDataset(n, current[i], lastModified[i], tags[i]));
+    const [current, lastModified, tags, written] = await Promise.all([this.currentVersions(nodes), this.lastModified(nodes), this.tags(nodes), this.writtenSchemas(nodes)]);
+    return nodes.map((n, i) => toDataset(n, current[i], lastModified[i], tags[i], written[i]));
   }
 
   /**
@@ -66,10 +67,10 @@ export class MarquezViews {
    * (mapper.ts, SUMMARY_PROPS) this reads only each job's latest run; nodes written before are read as before.
    */
   async graphData(jobs: readonly GraphNode[], datasets: readonly GraphNode[]): Promise<{ data: Map<string, JobData | DatasetData>; edges: Edge[] }> {
-    const [jobParts, lastModified, tags] = await Promise.all([this.jobParts(jobs, 1), this.lastModified(datasets), this.tags(datasets)]);
+    const [jobParts, lastModified, tags, written] = await Promise.all([this.jobParts(jobs, 1), this.lastModified(datasets), this.tags(datasets), this.writtenSchemas(datasets)]);
     const data = new Map<string, JobData | DatasetData>([
       ...jobs.map((j, i) => [j.id, toJobData(j, jobParts[i])] as const),
-      ...datasets.map((d, i) => [d.id, toDatasetData(d, lastModified[i], tags[i])] as const),
+      ...datasets.map((d, i) => [d.id, toDatasetData(d, lastModified[i], tags[i], written[i])] as const),
     ]);
     return { data, edges: tableEdges(jobs.map((j, i) => ({ job: j.id, inputs: jobParts[i].inputs, outputs: jobParts[i].outputs })), datasets) };
   }
@@ -267,6 +268,25 @@ export class MarquezViews {
       const ends = mine.flatMap((p) => runs.get(p.node.id)!).map((r) => runState(r.node.props))
         .flatMap((s) => (s.state === 'COMPLETED' && s.endedAt ? [s.endedAt] : []));
       return ends.sort().at(-1) ?? null;
+    });
+  }
+
+  /**
+   * Where a reader's view of a dataset gave the schema it holds (SUMMARY_PROPS.schemaBy), the facets
+   * of the version its newest writer gave (Marquez lists its current version's fields), when that
+   * version has a schema; null for the rest, which need no read (most datasets' schema is a writer's).
+   */
+  private async writtenSchemas(datasets: readonly GraphNode[]): Promise<(Facets | null)[]> {
+    const ids = datasets.map((d) => {
+      const written = d.props[SUMMARY_PROPS.writtenVersion];
+      return d.props[SUMMARY_PROPS.schemaBy] === 'reader' && typeof written === 'string' ? versionId(d.id, written) : null;
+    });
+    const wanted = ids.filter((id): id is string => id !== null);
+    if (!wanted.length) return ids.map(() => null);
+    const found = await this.reads.nodesById(wanted);
+    return ids.map((id) => {
+      const version = id === null ? undefined : found.get(id);
+      return version?.props['facets.schema'] ? facetsOf(version.props) : null;
     });
   }
 

@@ -25,6 +25,10 @@ const TERMINAL = new Set(['COMPLETE', 'FAIL', 'ABORT']);
  * - a dataset's `writtenVersion`: the version (string) of the newest event that defined it as a
  *   writer: a run's output with a version, or a DatasetEvent (readers' views of their inputs left
  *   out: schema-changes.ts compares a writer's schema with it);
+ * - a dataset's `schemaBy`: who gave the schema facet it holds (`facets.schema`, newest by event time
+ *   like it), `writer` (a run's output, a DatasetEvent) or `reader` (a run's input): where a reader's
+ *   view (maybe pruned or stale) is the newest, Marquez's dataset views take the written version's
+ *   schema instead, as Marquez shows its current version's;
  * - a run's links (its RAN, READ_BY and WROTE edges) as {namespace, name, version}: `links.ran`, the
  *   job version its newest terminal event ran, and one key per dataset (version) it read or wrote,
  *   `links.read.<node id>` and `links.wrote.<node id>` (keys accumulate over the run's events, as its
@@ -32,7 +36,7 @@ const TERMINAL = new Set(['COMPLETE', 'FAIL', 'ABORT']);
  * Nodes written before these existed lack them: readers fall back to the neighbour reads.
  */
 export const SUMMARY_PROPS = {
-  currentVersion: 'currentVersion', latestRun: 'latestRun', lastModifiedAt: 'lastModifiedAt', writtenVersion: 'writtenVersion',
+  currentVersion: 'currentVersion', latestRun: 'latestRun', lastModifiedAt: 'lastModifiedAt', writtenVersion: 'writtenVersion', schemaBy: 'schemaBy',
   runLinks: 'links', ran: 'links.ran', readPrefix: 'links.read.', wrotePrefix: 'links.wrote.',
 } as const;
 /** What a kept run link names: a dataset or job, and its version string (null: a dataset read or written without one). */
@@ -66,14 +70,15 @@ export function mapEvent(event: OpenLineageEvent, kind: EventKind, readers?: Fac
   const at = new Date(parseEventTime(event.eventTime)).toISOString();
   const b = new BatchBuilder(at);
   const extend = readers?.extensions.readsFacets ? pluginFacets(b, event, readers) : () => undefined;
-  const dataset = (d: DatasetRef) => {
+  const dataset = (d: DatasetRef, by: 'writer' | 'reader') => {
     const placed = b.dataset(d);
+    if (d.facets?.schema) b.addProps(placed.id, { [SUMMARY_PROPS.schemaBy]: by });
     extend('dataset', placed.id, d.namespace, d.name, d.facets);
     return placed;
   };
   if (kind === 'DatasetEvent') {
     const d = event.dataset!;
-    const placed = dataset(d);
+    const placed = dataset(d, 'writer');
     written(b, placed);
     columnLineage(b, d);
     return b.build();
@@ -82,9 +87,9 @@ export function mapEvent(event: OpenLineageEvent, kind: EventKind, readers?: Fac
   const jobId = b.node('Job', job.namespace, job.name, facetProps(job.facets));
   b.tagsOf(jobId, job.facets);
   extend('job', jobId, job.namespace, job.name, job.facets);
-  const placed = (d: DatasetRef): PlacedRef => ({ ref: d, namespace: d.namespace, name: d.name, ...dataset(d) });
-  const inputs = (event.inputs ?? []).map(placed);
-  const outputs = (event.outputs ?? []).map(placed);
+  const placed = (by: 'writer' | 'reader') => (d: DatasetRef): PlacedRef => ({ ref: d, namespace: d.namespace, name: d.name, ...dataset(d, by) });
+  const inputs = (event.inputs ?? []).map(placed('reader'));
+  const outputs = (event.outputs ?? []).map(placed('writer'));
   for (const i of inputs) b.edge('INPUT_TO', i.id, jobId);
   for (const o of outputs) {
     b.edge('OUTPUT', jobId, o.id);
