@@ -87,6 +87,13 @@ describe('registry, prompts and traces pages', () => {
     await page.getByTestId('versions-table').waitFor();
     await expect(page.getByTestId('gate-config').textContent()).resolves.toContain('f1');
     await e2e.screenshot(page, 'registry-1-model');
+    // Without plugins the gate editor lists the PLUGIN kind disabled, and says how plugins offer gates.
+    await page.getByTestId('gates-edit').click();
+    expect(await page.getByTestId('gate-metric').inputValue()).toBe('f1');
+    expect(await page.getByTestId('gates-no-plugins').textContent()).toContain('LOOM_PLUGINS');
+    expect(await page.getByTestId('gate-kind').locator('option[value=PLUGIN]').isDisabled()).toBe(true);
+    await e2e.screenshot(page, 'registry-1b-gate-editor-no-plugins');
+    await page.getByTestId('gates-cancel').click();
 
     await page.getByTestId('version-row-1').click();
     await page.getByTestId('promote-stage').selectOption('Production');

@@ -16,6 +16,10 @@ export function useCanWrite(): boolean {
   const role = useViewer()?.role.toLowerCase();
   return role === 'admin' || role === 'editor';
 }
+/** Whether the signed-in key is an admin's (keys, notifications, promotion gates), as the server's requireAdmin decides. */
+export function useIsAdmin(): boolean {
+  return useViewer()?.role.toLowerCase() === 'admin';
+}
 
 /** Who the API key belongs to. */
 export function ViewerBadge() {

@@ -7,7 +7,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '../../api/useMutation.js';
 import { useQuery, type QueryState } from '../../api/useQuery.js';
 import type { ApiKeysQuery } from '../../gql/graphql.js';
-import { useViewer } from '../../ViewerBadge.js';
+import { useIsAdmin, useViewer } from '../../ViewerBadge.js';
 import { useQueryParams } from '../../shell/router.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
 import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument } from './documents.js';
@@ -21,7 +21,7 @@ const NO_VARIABLES = {};
 export function KeysPage() {
   const t = useT(M);
   const viewer = useViewer();
-  const isAdmin = viewer?.role.toLowerCase() === 'admin';
+  const isAdmin = useIsAdmin();
   return (
     <div className="tracking-page keys-page">
       <h1 data-testid="page-heading">{t('title')}</h1>

@@ -10,21 +10,19 @@ import { AliasPanel } from './AliasPanel.js';
 import { VersionEvaluations } from './VersionEvaluations.js';
 import { CompareEvaluations } from './CompareEvaluations.js';
 import { HistoryTable } from './HistoryTable.js';
-import { GateConfigList } from './Gates.js';
+import { GatesCard } from './GatesCard.js';
 import { lineagePath } from './links.js';
 import { ErrorNote, Loading, Tags } from './ui.js';
 
 const M = defineMessages(
   {
     models: 'Models', lineage: 'Lineage', notFound: 'No model named “{name}”{when}. Check the name, or clear the as-of date.', atTime: ' at that time',
-    versions: 'Versions', gates: 'Promotion gates', noGates: 'No gates: every transition and alias move is allowed (Production still needs the admin role).',
-    past: 'You are viewing the registry as it was on the as-of date; clear it to make changes.', selectVersion: 'Select a version in the table to promote it or move an alias to it.',
+    versions: 'Versions', past: 'You are viewing the registry as it was on the as-of date; clear it to make changes.', selectVersion: 'Select a version in the table to promote it or move an alias to it.',
     change: 'Change version {version}', history: 'History', count: '{n} versions',
   },
   {
     models: '模型', lineage: '血缘', notFound: '没有名为“{name}”的模型{when}。请检查名称，或清除时间点。', atTime: '（在该时间点）',
-    versions: '版本', gates: '晋级门禁', noGates: '没有门禁：所有阶段变更和别名移动都允许（生产阶段仍需管理员角色）。',
-    past: '你正在查看注册表在所选时间点的状态；清除时间点后才能修改。', selectVersion: '在表格中选择一个版本，以晋级它或把别名指向它。',
+    versions: '版本', past: '你正在查看注册表在所选时间点的状态；清除时间点后才能修改。', selectVersion: '在表格中选择一个版本，以晋级它或把别名指向它。',
     change: '修改版本 {version}', history: '历史', count: '{n} 个版本',
   },
 );
@@ -56,10 +54,7 @@ export function ModelDetail({ name }: { name: string }) {
           {model.tags.length > 0 && <p><Tags tags={model.tags} /></p>}
           <div className="cards">
             <StagesCard model={model} />
-            <section className="card" data-testid="gates-card">
-              <h2>{t('gates')}</h2>
-              {model.gates.length ? <GateConfigList gates={model.gates} /> : <p className="muted hint">{t('noGates')}</p>}
-            </section>
+            <GatesCard key={`${model.id}@${asOf ?? ''}`} name={model.name} gates={model.gates} editable={!asOf} onChanged={reload} />
           </div>
           <section className="card" style={{ marginTop: 16 }}>
             <h2>{t('versions')}</h2>

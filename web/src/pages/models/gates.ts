@@ -5,14 +5,15 @@ import type { Translate } from '../../i18n/i18n.js';
 export type GateConfig = NonNullable<RegisteredModelQuery['registeredModel']>['gates'][number];
 export type GateTextKey = 'METRIC_THRESHOLD' | 'UPSTREAM_QUALITY' | 'PLUGIN' | 'PLUGIN_PARAMS' | 'RUN' | 'EVALUATION';
 
-const OPS: Record<string, string> = { GT: '>', GTE: '≥', LT: '<', LTE: '≤' };
+/** How each comparison reads (GTE as ≥). */
+export const OP_SYMBOLS: Record<string, string> = { GT: '>', GTE: '≥', LT: '<', LTE: '≤' };
 const MAX_PARAMS = 300;
 
 /** What a gate checks, by kind (a new GateKind breaks the build here). */
 export function gateText(g: GateConfig, t: Translate<GateTextKey>): string {
   switch (g.kind) {
     case 'METRIC_THRESHOLD':
-      return t('METRIC_THRESHOLD', { metric: g.metric ?? '?', op: OPS[g.op ?? ''] ?? g.op ?? '?', threshold: g.threshold ?? '?', source: g.source ? t(g.source) : '?' });
+      return t('METRIC_THRESHOLD', { metric: g.metric ?? '?', op: OP_SYMBOLS[g.op ?? ''] ?? g.op ?? '?', threshold: g.threshold ?? '?', source: g.source ? t(g.source) : '?' });
     case 'UPSTREAM_QUALITY':
       return t('UPSTREAM_QUALITY', { depth: g.depth ?? 1 });
     case 'PLUGIN':
