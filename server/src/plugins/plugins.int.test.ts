@@ -17,10 +17,10 @@ import { ConfigError } from '../config/config.js';
 import { sign } from '../domain/registry/webhook-delivery.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const examples = ['engine-tags', 'data-classification', 'change-approval', 'teams'].map((p) => path.join(repo, 'server/plugins/examples', `${p}.mjs`));
+const examples = ['engine-tags', 'data-classification', 'change-approval', 'teams', 'dataset-names'].map((p) => path.join(repo, 'server/plugins/examples', `${p}.mjs`));
 const corpus = readFileSync(new URL('../../../../shared/openlineage/ingestable.ndjson', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
-const PLUGINS = '{ plugins { name version module facets { facet owners } promotionGates { name description } webhookFormats { name } errors { count lastMessage } } }';
+const PLUGINS = '{ plugins { name version module renamesDatasets facets { facet owners } promotionGates { name description } webhookFormats { name } errors { count lastMessage } } }';
 const TAGGED = 'query ($tag: String!) { tagged(tag: $tag, first: 500) { total items { id kind props tags { name source } } } }';
 const GATES = 'mutation ($input: SetPromotionGatesInput!) { setPromotionGates(input: $input) { gates { kind plugin params stages } } }';
 const MOVE = 'mutation ($v: Int!) { transitionModelVersionStage(input: { name: "churn", version: $v, stage: Production, archiveExistingVersions: true }) { version stage } }';
@@ -80,7 +80,8 @@ describe('plugins in a running Loom', () => {
 
   it('lists the plugins loaded, with what each adds', async () => {
     const { plugins } = await gql(PLUGINS);
-    expect(plugins.map((p: { name: string }) => p.name)).toEqual(['engine-tags', 'data-classification', 'change-approval', 'teams', 'faulty']);
+    expect(plugins.map((p: { name: string }) => p.name)).toEqual(['engine-tags', 'data-classification', 'change-approval', 'teams', 'dataset-names', 'faulty']);
+    expect(plugins.map((p: { renamesDatasets: boolean }) => p.renamesDatasets)).toEqual([false, false, false, false, true, false]);
     expect(plugins[0]).toMatchObject({ version: '1.0.0', facets: [{ facet: 'processing_engine', owners: ['run'] }, { facet: 'jobType', owners: ['job'] }], errors: { count: 0 } });
     expect(plugins[2].promotionGates).toEqual([{ name: 'change-approval', description: expect.stringContaining('change management') }]);
     expect(plugins[3].webhookFormats).toEqual([{ name: 'TEAMS' }]);
@@ -144,8 +145,24 @@ describe('plugins in a running Loom', () => {
     expect(byName['data-classification'].errors).toEqual({ count: 1, lastMessage: expect.stringContaining('level "top-secret": must be one of public, internal, confidential, restricted') });
     // Another tenant sees the plugins, not this tenant's failures, nor its tagged nodes.
     const rival = (await loom.gql(PLUGINS, {}, rivalKey)).data.plugins;
-    expect(rival.map((p: { errors: { count: number } }) => p.errors.count)).toEqual([0, 0, 0, 0, 0]);
+    expect(rival.map((p: { errors: { count: number } }) => p.errors.count)).toEqual([0, 0, 0, 0, 0, 0]);
     expect((await loom.gql(TAGGED, { tag: 'engine:spark' }, rivalKey)).data.tagged).toBeNull();
+  });
+
+  it('meets Spark\'s s3a:// output and Airflow\'s s3:// input in one dataset, so lineage runs through it', async () => {
+    const spark = event({ job: { namespace: 'spark', name: 'clean_orders' }, outputs: [{ namespace: 's3a://lake', name: 'clean/orders/' }] });
+    const airflow = event({ job: { namespace: 'airflow', name: 'daily_report' }, inputs: [{ namespace: 's3://lake', name: 'clean/orders' }] });
+    for (const e of [spark, airflow]) expect((await post('/api/v1/lineage', e)).status).toBe(201);
+    const lineage = await gql('{ lineage(nodeId: "job:spark:clean_orders", direction: DOWNSTREAM, depth: 2) { nodes { node { id } } } }');
+    expect(lineage.lineage.nodes.map((n: { node: { id: string } }) => n.node.id)).toEqual(['dataset:s3://lake:clean/orders', 'job:airflow:daily_report']);
+    expect((await gql('{ node(id: "dataset:s3a://lake:clean/orders/") { id } }')).node).toBeNull();
+    // The archive keeps both events as sent, and finds them by either name.
+    for (const [namespace, name] of [['s3://lake', 'clean/orders'], ['s3a://lake', 'clean/orders/']]) {
+      const found = await gql('query ($ns: String!, $n: String!) { lineageEvents(datasetNamespace: $ns, datasetName: $n) { totalCount events } }', { ns: namespace, n: name });
+      expect(found.lineageEvents.totalCount).toBe(namespace === 's3://lake' ? 2 : 1);
+    }
+    const sent = (await gql('query ($ns: String!, $n: String!) { lineageEvents(datasetNamespace: $ns, datasetName: $n) { events } }', { ns: 's3://lake', n: 'clean/orders' })).lineageEvents.events;
+    expect(sent.map((e: { outputs: { namespace: string }[] }) => e.outputs[0]?.namespace ?? 'no output').sort()).toEqual(['no output', 's3a://lake']);
   });
 
   it('asks a plugin gate before a promotion, and blocks when it refuses or cannot answer', async () => {

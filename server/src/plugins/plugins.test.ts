@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadPlugins, PluginError, PluginSet } from './plugins.js';
 import type { FacetSubject, PluginGateCheck } from '../domain/ports/Extensions.js';
+import { mapEvent } from '../domain/openlineage/mapper.js';
+import { validateEvent } from '../domain/openlineage/validate.js';
+import { eventRefs } from '../domain/openlineage/event-archive.js';
 
 const subject = (over: Partial<FacetSubject> = {}): FacetSubject => ({ tenant: 'a', owner: 'dataset', namespace: 'ns', name: 'orders', eventType: 'COMPLETE', eventTime: '2026-12-06T00:00:00.000Z', ...over });
 const check = (over: Partial<PluginGateCheck> = {}): PluginGateCheck => ({
@@ -33,7 +36,7 @@ describe('plugin modules', () => {
   it('loads modules by path, in order, and says what each adds', async () => {
     const set = await loadPlugins(['./ok.mjs'], { cwd: dir });
     expect(set.describe('a')).toEqual([{
-      name: 'ok', version: '1.2.3', module: './ok.mjs', facets: [{ facet: 'acme', owners: ['dataset', 'job'] }], promotionGates: [], webhookFormats: [],
+      name: 'ok', version: '1.2.3', module: './ok.mjs', renamesDatasets: false, facets: [{ facet: 'acme', owners: ['dataset', 'job'] }], promotionGates: [], webhookFormats: [],
       errors: { count: 0, lastAt: null, lastMessage: null },
     }]);
     expect(set.readsFacets).toBe(true);
@@ -117,6 +120,23 @@ describe('what plugins answer', () => {
     expect(set.describe('b')[0].errors.count).toBe(1);
   });
 
+  it('renames datasets through each renaming plugin in turn, keeping the name a failing one was given', async () => {
+    const set = new PluginSet();
+    await set.add(plugin('upper', (l) => l.renameDataset(({ namespace, name }: { namespace: string; name: string }) => {
+      if (name === 'boom') throw new Error('no rule for boom');
+      if (name === 'nul') return { namespace, name: 'a\u0000b' };
+      return name === 'same' ? null : { namespace, name: name.toUpperCase() };
+    })), 'upper.mjs');
+    await set.add(plugin('prefix', (l) => l.renameDataset(({ namespace, name }: { namespace: string; name: string }) => ({ namespace: `x-${namespace}`, name }))), 'prefix.mjs');
+    expect(set.renamesDatasets).toBe(true);
+    expect(set.datasetName('a', { namespace: 'ns', name: 'orders' })).toEqual({ namespace: 'x-ns', name: 'ORDERS' });
+    expect(set.datasetName('a', { namespace: 'ns', name: 'same' })).toEqual({ namespace: 'x-ns', name: 'same' });
+    expect(set.datasetName('a', { namespace: 'ns', name: 'boom' })).toEqual({ namespace: 'x-ns', name: 'boom' });
+    expect(set.datasetName('a', { namespace: 'ns', name: 'nul' })).toEqual({ namespace: 'x-ns', name: 'nul' });
+    expect(set.describe('a').map((p) => [p.name, p.renamesDatasets, p.errors.count])).toEqual([['upper', true, 2], ['prefix', true, 0]]);
+    expect(set.describe('a')[0].errors.lastMessage).toBe('renameDataset (ns nul): answered name: must be a non-empty string of at most 4096 characters without NUL');
+  });
+
   it('gives a handler a copy of the facet: what it changes is not stored', async () => {
     const set = new PluginSet();
     await set.add(plugin('m', (l) => l.readFacet('f', 'job', (facet: { v: number }) => { facet.v = 99; return { props: { v: facet.v } }; })), 'm.mjs');
@@ -161,5 +181,33 @@ describe('what plugins answer', () => {
       await expect(set.formatWebhook('CHAT', envelope)).rejects.toThrow(why);
     }
     await expect(set.formatWebhook('NONE', envelope)).rejects.toThrow(/no plugin offers the webhook format NONE/);
+  });
+});
+
+describe('the dataset-names example plugin in the mapper', () => {
+  it('maps an s3a:// output, its column lineage and its symlink onto the s3:// dataset other emitters name', async () => {
+    const set = await loadPlugins([path.resolve('server/plugins/examples/dataset-names.mjs')], { cwd: process.cwd() });
+    const raw = {
+      eventType: 'COMPLETE', eventTime: '2026-12-06T10:00:00Z', producer: 'spark', run: { runId: 'r1' }, job: { namespace: 'spark', name: 'etl' },
+      inputs: [{ namespace: 's3a://lake', name: 'raw/orders/' }, { namespace: 'snowflake://ACME', name: 'DB.PUBLIC.CUSTOMERS' }],
+      outputs: [{
+        namespace: 's3a://lake', name: 'clean/orders/', facets: {
+          schema: { fields: [{ name: 'id' }] },
+          columnLineage: { fields: { id: { inputFields: [{ namespace: 's3a://lake', name: 'raw/orders/', field: 'order_id' }] } } },
+          symlinks: { identifiers: [{ namespace: 's3://lake', name: 'clean/orders', type: 'TABLE' }, { namespace: 'hive://metastore', name: 'lake.orders', type: 'TABLE' }] },
+        },
+      }],
+    };
+    const { event, kind } = validateEvent(raw);
+    const batch = mapEvent(event, kind, { extensions: set, tenant: 't' });
+    const datasets = batch.nodes.filter((n) => n.kind === 'Dataset').map((n) => n.id);
+    expect([...new Set(datasets)].sort()).toEqual(['dataset:hive://metastore:lake.orders', 'dataset:s3://lake:clean/orders', 'dataset:s3://lake:raw/orders', 'dataset:snowflake://acme:db.public.customers']);
+    expect(batch.edges.filter((e) => e.kind === 'DERIVES').map((e) => [e.from, e.to])).toEqual([['field:s3://lake:raw/orders#order_id', 'field:s3://lake:clean/orders#id']]);
+    // The symlink naming the same dataset once renamed is no alias of itself; the Hive table is.
+    expect(batch.edges.filter((e) => e.kind === 'ALIAS').map((e) => e.from).sort()).toEqual(['dataset:hive://metastore:lake.orders', 'dataset:s3://lake:clean/orders']);
+    // The facets stay as sent; the archive files the event under both names.
+    const output = batch.nodes.find((n) => n.id === 'dataset:s3://lake:clean/orders');
+    expect(output?.props?.['facets.symlinks']).toEqual(raw.outputs[0]!.facets.symlinks);
+    expect(eventRefs(raw, (r) => set.datasetName('t', r)).datasets).toEqual(expect.arrayContaining(['s3a://lake:raw/orders/', 's3://lake:raw/orders', 's3a://lake:clean/orders/', 's3://lake:clean/orders']));
   });
 });

@@ -21,7 +21,7 @@ import type { Props } from '../domain/model.js';
 import { checkTagName } from '../domain/tags/tags.js';
 import {
   FACET_OWNERS, type Extensions, type FacetContribution, type FacetOwner, type FacetSubject, type FormattedBody,
-  type PluginGateCheck, type PluginGateOutcome, type PluginInfo, type WebhookEnvelope,
+  type DatasetName, type PluginGateCheck, type PluginGateOutcome, type PluginInfo, type WebhookEnvelope,
 } from '../domain/ports/Extensions.js';
 
 export const PLUGIN_API_VERSION = 1;
@@ -32,6 +32,7 @@ export interface FacetAnswer {
   tags?: (string | { name: string; field?: string | null })[];
 }
 type FacetHandler = (facet: unknown, subject: FacetSubject) => FacetAnswer | null | undefined;
+type RenameHandler = (dataset: DatasetName, context: { tenant: string }) => DatasetName | null | undefined;
 type GateHandler = (check: PluginGateCheck) => PluginGateOutcome | Promise<PluginGateOutcome>;
 type FormatAnswer = { body: string | object; contentType?: string; headers?: Record<string, string> };
 type FormatHandler = (envelope: WebhookEnvelope) => FormatAnswer | Promise<FormatAnswer>;
@@ -42,6 +43,8 @@ export interface PluginSetup {
   /** Loom's log, the plugin's records marked with its name. */
   readonly log: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
   readFacet(facet: string, owners: FacetOwner | readonly FacetOwner[], handler: FacetHandler): void;
+  /** Rename datasets at ingest (synchronous, pure): answer another `{ namespace, name }`, or null to keep it. */
+  renameDataset(handler: RenameHandler): void;
   promotionGate(name: string, handler: GateHandler, opts?: { description?: string; timeoutMs?: number }): void;
   webhookFormat(name: string, handler: FormatHandler, opts?: { description?: string; timeoutMs?: number }): void;
 }
@@ -76,6 +79,7 @@ interface TenantErrors { count: number; lastAt: string; lastMessage: string }
 /** The loaded plugins, answering the domain's Extensions port. */
 export class PluginSet implements Extensions {
   private readonly facetHandlers = new Map<string, { plugin: string; owners: Set<FacetOwner>; handler: FacetHandler }[]>();
+  private readonly renamers: { plugin: string; handler: RenameHandler }[] = [];
   private readonly gates = new Map<string, Registered<GateHandler>>();
   private readonly formats = new Map<string, Registered<FormatHandler>>();
   private readonly loaded: { plugin: LoomPlugin; module: string }[] = [];
@@ -86,6 +90,10 @@ export class PluginSet implements Extensions {
 
   get readsFacets(): boolean {
     return this.facetHandlers.size > 0;
+  }
+
+  get renamesDatasets(): boolean {
+    return this.renamers.length > 0;
   }
 
   /** Registers one plugin through its setup (what `loadPlugins` does for each module). */
@@ -103,7 +111,7 @@ export class PluginSet implements Extensions {
       return ms;
     };
     const description = (opts: { description?: string } | undefined) => (typeof opts?.description === 'string' ? opts.description.slice(0, 500) : null);
-    const pending = { facets: [] as [string, FacetOwner[], FacetHandler][], gates: new Map<string, Registered<GateHandler>>(), formats: new Map<string, Registered<FormatHandler>>() };
+    const pending = { facets: [] as [string, FacetOwner[], FacetHandler][], renamers: [] as RenameHandler[], gates: new Map<string, Registered<GateHandler>>(), formats: new Map<string, Registered<FormatHandler>>() };
     const setup: PluginSetup = {
       apiVersion: PLUGIN_API_VERSION,
       log: (this.log?.child({ plugin: p.name }) ?? SILENT) as PluginSetup['log'],
@@ -114,6 +122,11 @@ export class PluginSet implements Extensions {
         if (!list.length || list.some((o) => !FACET_OWNERS.includes(o as FacetOwner))) throw new PluginError(`${where}: readFacet(${facet}) owners: must be ${FACET_OWNERS.join(', ')} or a list of them`);
         if (typeof handler !== 'function') throw new PluginError(`${where}: readFacet(${facet}) handler: must be a function`);
         pending.facets.push([facet, list as FacetOwner[], handler]);
+      },
+      renameDataset: (handler) => {
+        guard('renameDataset');
+        if (typeof handler !== 'function') throw new PluginError(`${where}: renameDataset handler: must be a function`);
+        pending.renamers.push(handler);
       },
       promotionGate: (name, handler, opts) => {
         guard('promotionGate');
@@ -145,6 +158,7 @@ export class PluginSet implements Extensions {
       list.push({ plugin: p.name, owners: new Set(owners), handler });
       this.facetHandlers.set(facet, list);
     }
+    for (const handler of pending.renamers) this.renamers.push({ plugin: p.name, handler });
     for (const [name, g] of pending.gates) this.gates.set(name, g);
     for (const [name, f] of pending.formats) this.formats.set(name, f);
     this.loaded.push({ plugin: p, module });
@@ -167,6 +181,19 @@ export class PluginSet implements Extensions {
       }
     }
     return out;
+  }
+
+  datasetName(tenant: string, ref: DatasetName): DatasetName {
+    let current = ref;
+    for (const r of this.renamers) {
+      try {
+        const answer = r.handler({ namespace: current.namespace, name: current.name }, { tenant });
+        if (answer !== null && answer !== undefined) current = checkDatasetName(answer);
+      } catch (err) {
+        this.failed(r.plugin, tenant, `renameDataset (${current.namespace} ${current.name})`, err);
+      }
+    }
+    return current;
   }
 
   gateNames(): string[] {
@@ -210,6 +237,7 @@ export class PluginSet implements Extensions {
         name: plugin.name,
         version: plugin.version ?? null,
         module,
+        renamesDatasets: this.renamers.some((r) => r.plugin === plugin.name),
         facets: [...this.facetHandlers].flatMap(([facet, hs]) => hs.filter((h) => h.plugin === plugin.name).map((h) => ({ facet, owners: FACET_OWNERS.filter((o) => h.owners.has(o)) }))),
         promotionGates: mine(this.gates),
         webhookFormats: mine(this.formats),
@@ -306,6 +334,16 @@ function checkFacetAnswer(answer: unknown, plugin: string): FacetContribution | 
     return { name: name as string, field: field as string | null };
   });
   return entries.length || tagList.length ? { plugin, props: out, tags: tagList } : null;
+}
+
+/** A renamed dataset: names an id can hold (no NUL), as long as an emitter's may be. */
+function checkDatasetName(answer: DatasetName): DatasetName {
+  if (typeof (answer as unknown as PromiseLike<unknown>).then === 'function') throw new PluginError('answered a Promise: renameDataset handlers must answer synchronously');
+  for (const part of ['namespace', 'name'] as const) {
+    const v = (answer as unknown as Record<string, unknown>)[part];
+    if (typeof v !== 'string' || !v.trim() || v.length > MAX_STRING || v.includes('\u0000')) throw new PluginError(`answered ${part}: must be a non-empty string of at most ${MAX_STRING} characters without NUL`);
+  }
+  return { namespace: answer.namespace, name: answer.name };
 }
 
 function checkFormatAnswer(answer: FormatAnswer): FormattedBody {

@@ -990,7 +990,7 @@ export type PluginGatesQuery = { plugins: Array<{ name: string, promotionGates: 
 export type PluginsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PluginsQuery = { plugins: Array<{ name: string, version: string | null, module: string, facets: Array<{ facet: string, owners: Array<string> }>, promotionGates: Array<{ name: string, description: string | null }>, webhookFormats: Array<{ name: string, description: string | null }>, errors: { count: number, lastAt: string | null, lastMessage: string | null } }> };
+export type PluginsQuery = { plugins: Array<{ name: string, version: string | null, module: string, renamesDatasets: boolean, facets: Array<{ facet: string, owners: Array<string> }>, promotionGates: Array<{ name: string, description: string | null }>, webhookFormats: Array<{ name: string, description: string | null }>, errors: { count: number, lastAt: string | null, lastMessage: string | null } }> };
 
 export type PromptsQueryVariables = Exact<{
   first: number;
@@ -2712,6 +2712,7 @@ export const PluginsDocument = new TypedDocumentString(`
     name
     version
     module
+    renamesDatasets
     facets {
       facet
       owners

@@ -28,6 +28,7 @@ class Plugin {
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) version!: string | null;
   @Field(() => String, { description: 'The module LOOM_PLUGINS named' }) module!: string;
+  @Field(() => Boolean, { description: 'Whether it renames datasets at ingest (the graph knows them by the new name; the event archive keeps what was sent and files it under both)' }) renamesDatasets!: boolean;
   @Field(() => [PluginFacet], { description: 'Facets it reads: their props are kept on the node as `plugin.<name>.<key>`, their tags carry the source `plugin:<name>`' }) facets!: PluginFacet[];
   @Field(() => [PluginOffer], { description: 'Gates models can configure (kind PLUGIN)' }) promotionGates!: PluginOffer[];
   @Field(() => [PluginOffer], { description: 'Webhook formats (createWebhook format)' }) webhookFormats!: PluginOffer[];

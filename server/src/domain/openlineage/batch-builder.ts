@@ -5,7 +5,11 @@ import type { DatasetRef } from './event.schema.js';
 import { datasetVersion, definingDatasetProps, facetProps, qualityProps } from './facets.js';
 import { schemaFields, type FieldRef } from './fields.js';
 import { facetTags, TAGGED_PROP, tagNode, taggedEdge } from '../tags/tags.js';
-import type { FacetContribution } from '../ports/Extensions.js';
+import type { DatasetName, FacetContribution } from '../ports/Extensions.js';
+
+/** How the graph names a dataset an event names (plugins may rename: ports/Extensions.ts). */
+export type DatasetRename = (ref: DatasetName) => DatasetName;
+const sameName: DatasetRename = (ref) => ref;
 
 /** Dataset kinds a producer may declare with the custom `loom_kind` dataset facet. */
 const DECLARABLE_KINDS: readonly NodeKind[] = ['Model', 'FeatureGroup'];
@@ -20,7 +24,7 @@ export class BatchBuilder {
   private readonly namespaces = new Set<string>();
   /** The first write of each node in this batch (addProps merges into it). */
   private readonly byId = new Map<string, NodeInput>();
-  constructor(readonly at: string) {}
+  constructor(readonly at: string, readonly rename: DatasetRename = sameName) {}
 
   node(kind: NodeKind, namespace: string, name: string, props: Props, opts: { idKind?: NodeKind; kindIsDefault?: boolean; id?: string } = {}): string {
     const id = opts.id ?? nodeId(opts.idKind ?? kind, namespace, name);
@@ -36,33 +40,36 @@ export class BatchBuilder {
    * Datasets keep the id `dataset:ns:name` whatever kind a producer declares, so every reference meets one node.
    * Returns the dataset id, and the version's node id and version string (null when the event defines no version).
    */
-  dataset(d: DatasetRef): { id: string; version: string | null; versionName: string | null } {
+  dataset(d: DatasetRef): { id: string; version: string | null; versionName: string | null; namespace: string; name: string } {
     const declared = declaredKind(d);
-    const id = this.node(declared ?? 'Dataset', d.namespace, d.name, { ...facetProps(d.facets), ...this.lifecycle(d) }, { idKind: 'Dataset', kindIsDefault: !declared });
-    const renamedFrom = previousIdentifier(d);
-    if (renamedFrom) {
+    const { namespace, name } = this.rename(d);
+    const id = this.node(declared ?? 'Dataset', namespace, name, { ...facetProps(d.facets), ...this.lifecycle(d) }, { idKind: 'Dataset', kindIsDefault: !declared });
+    const previous = previousIdentifier(d);
+    const renamedFrom = previous && this.rename(previous);
+    if (renamedFrom && nodeId('Dataset', renamedFrom.namespace, renamedFrom.name) !== id) {
       const old = this.node('Dataset', renamedFrom.namespace, renamedFrom.name, { deletedAt: this.at, [ALIAS_PROPS.renamedTo]: id }, { kindIsDefault: true });
       this.edge('ALIAS', old, id);
       this.edge('ALIAS', id, old);
     }
-    for (const f of schemaFields(d)) this.edge('HAS_FIELD', id, this.field({ namespace: d.namespace, dataset: d.name, field: f.name }, f.props));
+    for (const f of schemaFields(d)) this.edge('HAS_FIELD', id, this.field({ namespace, dataset: name, field: f.name }, f.props));
     const tags = facetTags(d.facets);
     if (tags.length) this.addProps(id, { [TAGGED_PROP]: true });
     for (const t of tags) {
-      const on = t.field === null ? id : this.field({ namespace: d.namespace, dataset: d.name, field: t.field });
+      const on = t.field === null ? id : this.field({ namespace, dataset: name, field: t.field });
       if (t.field !== null) this.edge('HAS_FIELD', id, on);
       this.tag(on, t.name, t.source);
     }
-    for (const alias of symlinks(d)) {
+    for (const alias of symlinks(d).map(this.rename)) {
+      if (nodeId('Dataset', alias.namespace, alias.name) === id) continue; // the same dataset once renamed
       const aliasId = this.node('Dataset', alias.namespace, alias.name, { [ALIAS_PROPS.aliasOf]: id }, { kindIsDefault: true });
       this.edge('ALIAS', aliasId, id);
       this.edge('ALIAS', id, aliasId);
     }
     const version = datasetVersion(d);
-    if (!version) return { id, version: null, versionName: null };
-    const vid = this.node('DatasetVersion', d.namespace, d.name, { version, datasetId: id, ...definingDatasetProps(d), ...qualityProps(d) }, { id: versionId(id, version) });
+    if (!version) return { id, version: null, versionName: null, namespace, name };
+    const vid = this.node('DatasetVersion', namespace, name, { version, datasetId: id, ...definingDatasetProps(d), ...qualityProps(d) }, { id: versionId(id, version) });
     this.edge('HAS_VERSION', id, vid);
-    return { id, version: vid, versionName: version };
+    return { id, version: vid, versionName: version, namespace, name };
   }
 
   /**
@@ -81,7 +88,10 @@ export class BatchBuilder {
     return this.node('Field', ref.namespace, `${ref.dataset}#${ref.field}`, { dataset: nodeId('Dataset', ref.namespace, ref.dataset), field: ref.field, ...props });
   }
 
-  fieldOfUnseenDataset(ref: FieldRef): string {
+  /** A field column lineage names (as the event names its dataset: renamed here). */
+  fieldOfUnseenDataset(named: FieldRef): string {
+    const { namespace, name } = this.rename({ namespace: named.namespace, name: named.dataset });
+    const ref = { namespace, dataset: name, field: named.field };
     const ds = this.node('Dataset', ref.namespace, ref.dataset, {}, { kindIsDefault: true });
     const f = this.field(ref);
     this.edge('HAS_FIELD', ds, f);

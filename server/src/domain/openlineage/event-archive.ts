@@ -64,13 +64,22 @@ export function listParams(q: EventListQuery): Record<string, unknown> {
 type Ref = { namespace?: unknown; name?: unknown } | null | undefined;
 export interface EventRefs { run_id: string; job_namespace: string; job_name: string; datasets: string[] }
 
-/** What the archive files an event under besides its time: its run, its job and its datasets, when it names them. */
-export function eventRefs(body: unknown): EventRefs {
+/**
+ * What the archive files an event under besides its time: its run, its job and its datasets, when it
+ * names them; with `rename` (plugins renaming datasets), under the names the graph knows them by too.
+ */
+export function eventRefs(body: unknown, rename?: (ref: { namespace: string; name: string }) => { namespace: string; name: string }): EventRefs {
   const e = body as { run?: { runId?: unknown } | null; job?: Ref; inputs?: unknown; outputs?: unknown; dataset?: Ref };
   const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   const refs = [...(Array.isArray(e.inputs) ? e.inputs : []), ...(Array.isArray(e.outputs) ? e.outputs : []), e.dataset] as Ref[];
   const datasets = new Set<string>();
-  for (const d of refs) if (text(d?.namespace) && text(d?.name)) datasets.add(datasetKey(text(d?.namespace), text(d?.name)));
+  for (const d of refs) {
+    if (!text(d?.namespace) || !text(d?.name)) continue;
+    datasets.add(datasetKey(text(d?.namespace), text(d?.name)));
+    if (!rename) continue;
+    const r = rename({ namespace: d!.namespace as string, name: d!.name as string });
+    datasets.add(datasetKey(r.namespace.trim(), r.name.trim()));
+  }
   return { run_id: text(e.run?.runId), job_namespace: text(e.job?.namespace), job_name: text(e.job?.name), datasets: [...datasets] };
 }
 

@@ -8,7 +8,7 @@ import { JOB_EDGE_KINDS, WRITTEN_AT_PROP, fieldHistory, jobHistory, type EdgeHis
 import { parseEventTime } from './event.schema.js';
 import { nodeId } from '../ids.js';
 import { KeyedLock } from '../keyed-lock.js';
-import type { LineageEventArchive } from './event-archive.js';
+import { eventRefs, type EventRefs, type LineageEventArchive } from './event-archive.js';
 import type { SchemaChangeWatch } from './schema-changes.js';
 
 export interface IngestResult { kind: EventKind; nodes: number; edges: number }
@@ -40,7 +40,8 @@ export interface LineageReceiver {
 }
 
 /** An event validated and mapped to its graph write (LineageIngestService.place); `body`: the event as received. */
-export interface PlacedEvent { kind: EventKind; batch: WriteBatch; at: string; jobKey: string | null; body: unknown }
+/** `refs`: what the archive files the event under, when plugins rename its datasets (else taken from the body). */
+export interface PlacedEvent { kind: EventKind; batch: WriteBatch; at: string; jobKey: string | null; body: unknown; refs?: EventRefs }
 
 /**
  * Validates OpenLineage events and writes each as one atomic, idempotent graph batch. The events of
@@ -80,7 +81,8 @@ export class LineageIngestService implements LineageReceiver {
     const { event, kind } = validateEvent(body);
     const batch = mapEvent(event, kind, { extensions: this.extensions, tenant });
     const jobKey = event.job?.namespace && event.job.name ? `${tenant}\u0000${nodeId('Job', event.job.namespace, event.job.name)}` : null;
-    return { kind, batch, at: new Date(parseEventTime(event.eventTime)).toISOString(), jobKey, body };
+    const refs = this.extensions.renamesDatasets ? eventRefs(body, (ref) => this.extensions.datasetName(tenant, ref)) : undefined;
+    return { kind, batch, at: new Date(parseEventTime(event.eventTime)).toISOString(), jobKey, body, ...(refs ? { refs } : {}) };
   }
 
   /** Each event stands alone (its own result); events of one job share one history update. Answered once in the graph and the archive. */

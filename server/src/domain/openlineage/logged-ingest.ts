@@ -121,7 +121,7 @@ export class LoggedLineageIngest implements LineageReceiver {
     await this.room(1);
     const json = JSON.stringify(body); // once, for the log and the archive
     const [seq] = await this.appended([{ tenant, event: body, json }]);
-    this.enqueue([{ seq, tenant, writer, json, refs: this.refsOf(body), placed, answeredAt: Date.now() }]);
+    this.enqueue([{ seq, tenant, writer, json, refs: placed.refs ?? this.refsOf(body), placed, answeredAt: Date.now() }]);
     return summary(placed);
   }
 
@@ -134,7 +134,7 @@ export class LoggedLineageIngest implements LineageReceiver {
       await this.room(valid.length);
       const entries = valid.map((v) => ({ tenant, event: v.body, json: JSON.stringify(v.body) }));
       const seqs = await this.appended(entries);
-      this.enqueue(valid.map((v, i) => ({ seq: seqs[i], tenant, writer, json: entries[i].json, refs: this.refsOf(v.body), placed: v.placed, answeredAt: Date.now() })));
+      this.enqueue(valid.map((v, i) => ({ seq: seqs[i], tenant, writer, json: entries[i].json, refs: v.placed.refs ?? this.refsOf(v.body), placed: v.placed, answeredAt: Date.now() })));
     }
     return batchResult(settled);
   }
@@ -336,7 +336,7 @@ export class LoggedLineageIngest implements LineageReceiver {
     for (const q of batch) {
       const placed = settle(() => (q.placed ??= this.direct.place(q.tenant, eventOf(q))));
       if (placed.status === 'rejected') continue; // it cannot be placed, and the graph drops it too (onDropped)
-      const event: ArchivedEvent = { body: q.body, json: q.json, refs: q.refs, at: placed.value.at };
+      const event: ArchivedEvent = { body: q.body, json: q.json, refs: q.refs ?? placed.value.refs, at: placed.value.at };
       const mine = byTenant.get(q.tenant);
       if (mine) mine.push(event);
       else byTenant.set(q.tenant, [event]);

@@ -68,32 +68,33 @@ export function runLinkProps(job: { namespace: string; name: string }, jobVersio
  */
 export function mapEvent(event: OpenLineageEvent, kind: EventKind, readers?: FacetReaders): WriteBatch {
   const at = new Date(parseEventTime(event.eventTime)).toISOString();
-  const b = new BatchBuilder(at);
-  const extend = readers?.extensions.readsFacets ? pluginFacets(b, event, readers) : () => undefined;
+  const ext = readers?.extensions;
+  const b = new BatchBuilder(at, ext?.renamesDatasets ? (ref) => ext.datasetName(readers!.tenant, ref) : undefined);
+  const extend = ext?.readsFacets ? pluginFacets(b, event, readers!) : () => undefined;
   const dataset = (d: DatasetRef, by: 'writer' | 'reader') => {
     const placed = b.dataset(d);
     if (d.facets?.schema) b.addProps(placed.id, { [SUMMARY_PROPS.schemaBy]: by });
-    extend('dataset', placed.id, d.namespace, d.name, d.facets);
+    extend('dataset', placed.id, placed.namespace, placed.name, d.facets);
     return placed;
   };
   if (kind === 'DatasetEvent') {
     const d = event.dataset!;
     const placed = dataset(d, 'writer');
     written(b, placed);
-    columnLineage(b, d);
+    columnLineage(b, d, placed);
     return b.build();
   }
   const job = event.job!;
   const jobId = b.node('Job', job.namespace, job.name, facetProps(job.facets));
   b.tagsOf(jobId, job.facets);
   extend('job', jobId, job.namespace, job.name, job.facets);
-  const placed = (by: 'writer' | 'reader') => (d: DatasetRef): PlacedRef => ({ ref: d, namespace: d.namespace, name: d.name, ...dataset(d, by) });
+  const placed = (by: 'writer' | 'reader') => (d: DatasetRef): PlacedRef => ({ ref: d, ...dataset(d, by) });
   const inputs = (event.inputs ?? []).map(placed('reader'));
   const outputs = (event.outputs ?? []).map(placed('writer'));
   for (const i of inputs) b.edge('INPUT_TO', i.id, jobId);
   for (const o of outputs) {
     b.edge('OUTPUT', jobId, o.id);
-    columnLineage(b, o.ref);
+    columnLineage(b, o.ref, o);
     if (kind === 'RunEvent' && event.eventType === 'COMPLETE') b.addProps(o.id, { [SUMMARY_PROPS.lastModifiedAt]: b.at });
     written(b, o);
   }
@@ -160,12 +161,12 @@ function mapRun(b: BatchBuilder, event: OpenLineageEvent, jobId: string, jobVers
   return runId;
 }
 
-/** The columnLineage facet of an output: field → field edges, and field → dataset for dataset-wide dependencies. */
-function columnLineage(b: BatchBuilder, output: DatasetRef): void {
-  const outId = nodeId('Dataset', output.namespace, output.name);
+/** The columnLineage facet of an output (`placed`: as the graph names it): field → field edges, and field → dataset for dataset-wide dependencies. */
+function columnLineage(b: BatchBuilder, output: DatasetRef, placed: { id: string; namespace: string; name: string }): void {
+  const outId = placed.id;
   for (const d of columnDerivations(output)) {
     const from = b.fieldOfUnseenDataset(d.from);
-    const to = d.to.field === null ? outId : b.field({ namespace: output.namespace, dataset: output.name, field: d.to.field });
+    const to = d.to.field === null ? outId : b.field({ namespace: placed.namespace, dataset: placed.name, field: d.to.field });
     if (d.to.field !== null) b.edge('HAS_FIELD', outId, to);
     b.edge('DERIVES', from, to, d.props);
   }

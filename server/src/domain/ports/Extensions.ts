@@ -29,6 +29,9 @@ export interface FacetContribution {
   tags: { name: string; field: string | null }[];
 }
 
+/** A dataset's identity in OpenLineage. */
+export interface DatasetName { namespace: string; name: string }
+
 /** A promotion gate's question to a plugin: may this version enter the stage, or take the alias? */
 export interface PluginGateCheck {
   tenant: string;
@@ -61,6 +64,8 @@ export interface PluginInfo {
   version: string | null;
   /** What LOOM_PLUGINS named. */
   module: string;
+  /** Whether it renames datasets at ingest. */
+  renamesDatasets: boolean;
   facets: { facet: string; owners: FacetOwner[] }[];
   promotionGates: { name: string; description: string | null }[];
   webhookFormats: { name: string; description: string | null }[];
@@ -74,6 +79,14 @@ export interface Extensions {
   readonly readsFacets: boolean;
   /** The contributions of the plugins that read one of these facets; never throws. */
   facets(subject: FacetSubject, facets: Readonly<Record<string, unknown>>): FacetContribution[];
+  /** Whether any plugin renames datasets (when none, ingest skips the call). */
+  readonly renamesDatasets: boolean;
+  /**
+   * The name the graph knows a dataset by, as the plugins that rename datasets make it (each in turn,
+   * in load order), e.g. `s3a://bucket` and `s3://bucket` as one; the name itself when none changes it,
+   * or when one fails (counted). Never throws.
+   */
+  datasetName(tenant: string, ref: DatasetName): DatasetName;
   /** The promotion gates plugins offer, by name. */
   gateNames(): string[];
   /** A plugin gate's verdict; a gate no plugin offers, a failure or a timeout fails it, saying why. */
@@ -89,6 +102,8 @@ export const NO_EXTENSIONS: Extensions = {
   describe: () => [],
   readsFacets: false,
   facets: () => [],
+  renamesDatasets: false,
+  datasetName: (_tenant, ref) => ref,
   gateNames: () => [],
   checkGate: async (name) => ({ passed: false, detail: `no plugin offers the gate ${name} in this Loom (LOOM_PLUGINS)` }),
   webhookFormatNames: () => [],

@@ -42,12 +42,18 @@ export function PluginsPage() {
 
 function PluginCard({ plugin: p }: { plugin: Plugin }) {
   const t = useT(M);
-  const addsNothing = !p.facets.length && !p.promotionGates.length && !p.webhookFormats.length;
+  const addsNothing = !p.renamesDatasets && !p.facets.length && !p.promotionGates.length && !p.webhookFormats.length;
   return (
     <section className="card stack-sm" data-testid="plugin" data-plugin={p.name}>
       <h2><span className="mono" data-testid="plugin-name">{p.name}</span>{p.version && <span className="muted small">{t('version', { version: p.version })}</span>}</h2>
       <dl className="facts">
         <dt>{t('module')}</dt><dd className="mono small" data-testid="plugin-module">{p.module}</dd>
+        {p.renamesDatasets && (
+          <>
+            <dt>{t('renames')}</dt>
+            <dd data-testid="plugin-renames">{t('renamesHint')}</dd>
+          </>
+        )}
         {p.facets.length > 0 && (
           <>
             <dt>{t('facets')}</dt>
