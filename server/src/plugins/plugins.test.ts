@@ -6,7 +6,7 @@ import { loadPlugins, PluginError, PluginSet } from './plugins.js';
 import type { FacetSubject, PluginGateCheck } from '../domain/ports/Extensions.js';
 import { mapEvent } from '../domain/openlineage/mapper.js';
 import { validateEvent } from '../domain/openlineage/validate.js';
-import { eventRefs } from '../domain/openlineage/event-archive.js';
+import { eventRefs, namedNodeIds } from '../domain/openlineage/event-archive.js';
 
 const subject = (over: Partial<FacetSubject> = {}): FacetSubject => ({ tenant: 'a', owner: 'dataset', namespace: 'ns', name: 'orders', eventType: 'COMPLETE', eventTime: '2026-12-06T00:00:00.000Z', ...over });
 const check = (over: Partial<PluginGateCheck> = {}): PluginGateCheck => ({
@@ -208,6 +208,8 @@ describe('the dataset-names example plugin in the mapper', () => {
     // The facets stay as sent; the archive files the event under both names.
     const output = batch.nodes.find((n) => n.id === 'dataset:s3://lake:clean/orders');
     expect(output?.props?.['facets.symlinks']).toEqual(raw.outputs[0]!.facets.symlinks);
+    // recentlyActive names the nodes as the graph knows them.
+    expect(namedNodeIds([raw], (r) => set.datasetName('t', r))).toEqual(['job:spark:etl', 'dataset:s3://lake:clean/orders', 'dataset:s3://lake:raw/orders', 'dataset:snowflake://acme:db.public.customers']);
     expect(eventRefs(raw, (r) => set.datasetName('t', r)).datasets).toEqual(expect.arrayContaining(['s3a://lake:raw/orders/', 's3://lake:raw/orders', 's3a://lake:clean/orders/', 's3://lake:clean/orders']));
   });
 });

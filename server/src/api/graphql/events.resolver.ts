@@ -55,7 +55,9 @@ export class EventsResolver {
   ): Promise<StoredNode[]> {
     if (!Number.isInteger(first) || first < 1 || first > 50) throw badInput('first', 'must be 1..50');
     const events = await ctx.services.lineageEvents.newest(ctx.principal.tenant, 200);
-    const nodes = await ctx.loaders.node.loadMany(namedNodeIds(events).slice(0, first * 4));
+    const { extensions } = ctx.services;
+    const rename = extensions.renamesDatasets ? (ref: { namespace: string; name: string }) => extensions.datasetName(ctx.principal.tenant, ref) : undefined;
+    const nodes = await ctx.loaders.node.loadMany(namedNodeIds(events, rename).slice(0, first * 4));
     return nodes.filter((n): n is StoredNode => !!n && !(n instanceof Error) && !n.validTo).slice(0, first);
   }
 

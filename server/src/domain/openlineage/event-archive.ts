@@ -1,3 +1,4 @@
+import type { DatasetRename } from './batch-builder.js';
 import { RawJson, type Analytics } from '../ports/Analytics.js';
 import { nodeId } from '../ids.js';
 
@@ -68,7 +69,7 @@ export interface EventRefs { run_id: string; job_namespace: string; job_name: st
  * What the archive files an event under besides its time: its run, its job and its datasets, when it
  * names them; with `rename` (plugins renaming datasets), under the names the graph knows them by too.
  */
-export function eventRefs(body: unknown, rename?: (ref: { namespace: string; name: string }) => { namespace: string; name: string }): EventRefs {
+export function eventRefs(body: unknown, rename?: DatasetRename): EventRefs {
   const e = body as { run?: { runId?: unknown } | null; job?: Ref; inputs?: unknown; outputs?: unknown; dataset?: Ref };
   const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   const refs = [...(Array.isArray(e.inputs) ? e.inputs : []), ...(Array.isArray(e.outputs) ? e.outputs : []), e.dataset] as Ref[];
@@ -85,13 +86,15 @@ export function eventRefs(body: unknown, rename?: (ref: { namespace: string; nam
 
 /**
  * The ids of the jobs and datasets `events` name (newest first as given), each once: a job, then its
- * outputs, then its inputs, event after event. Names that cannot be an id (a NUL) are left out.
+ * outputs, then its inputs, event after event, datasets as `rename` names them (plugins renaming datasets).
+ * Names that cannot be an id (a NUL) are left out.
  */
-export function namedNodeIds(events: readonly unknown[]): string[] {
+export function namedNodeIds(events: readonly unknown[], rename: DatasetRename = (ref) => ref): string[] {
   const ids = new Set<string>();
   const add = (kind: 'Job' | 'Dataset', ref: Ref) => {
     if (typeof ref?.namespace !== 'string' || typeof ref.name !== 'string' || !ref.namespace.trim() || !ref.name.trim()) return;
-    try { ids.add(nodeId(kind, ref.namespace.trim(), ref.name.trim())); } catch { /* not an id: nothing to show */ }
+    const named = kind === 'Dataset' ? rename({ namespace: ref.namespace, name: ref.name }) : { namespace: ref.namespace, name: ref.name };
+    try { ids.add(nodeId(kind, named.namespace.trim(), named.name.trim())); } catch { /* not an id: nothing to show */ }
   };
   for (const body of events) {
     const e = body as { job?: Ref; inputs?: unknown; outputs?: unknown; dataset?: Ref };
