@@ -1,5 +1,5 @@
 import type { Props } from '../model.js';
-import { nodeId, runNodeId, versionId } from '../ids.js';
+import { runNodeId, versionId } from '../ids.js';
 import type { WriteBatch } from '../ports/GraphStore.js';
 import { parseEventTime, type DatasetRef, type OpenLineageEvent } from './event.schema.js';
 import type { EventKind } from './validate.js';
