@@ -362,7 +362,7 @@ describe('the lineage explorer', () => {
 
     await page.getByTestId('lang-select').selectOption('zh');
     await expect(page.getByTestId('view-graph').textContent()).resolves.toBe('图');
-    await expect(page.getByTestId('export-json').textContent()).resolves.toBe('导出 JSON');
+    await expect(page.getByTestId('export-json').getAttribute('aria-label')).resolves.toBe('导出 JSON');
     await e2e.screenshot(page, '10-zh');
     await page.getByTestId('lang-select').selectOption('en');
     expect(e2e.pageErrors(page)).toEqual([]);

@@ -56,8 +56,10 @@ export function Explorer() {
     partial: (overlay.data.tagReach?.isPartial ?? false) || (overlay.data.tagged?.total ?? 0) > marks.carriers.size,
   } : null;
 
+  // The user's grouping choice holds for one root: another root is grouped by itself until they choose (autoGroup.ts).
+  const groupChoiceFor = (root: string) => (root === state.node ? state.grouped : null);
   const open = (id: string, view = state.view === 'impact' ? 'graph' as const : state.view) =>
-    update({ node: id, selected: id, expansions: [], hubs: [], opened: [], view }, true);
+    update({ node: id, selected: id, expansions: [], hubs: [], opened: [], grouped: groupChoiceFor(id), view }, true);
   const onExpand = (direction: HopDirection) => {
     if (!state.selected) return;
     markExpandStart();
@@ -81,7 +83,7 @@ export function Explorer() {
     <div className="explorer">
       <header className="toolbar">
         <SearchBox onPick={(hit) => open(hit.id)} />
-        <LineageControls state={state} onChange={(changes) => update(changes, 'view' in changes || 'asOf' in changes)} />
+        <LineageControls state={state} grouping={graph.grouping} onChange={(changes) => update(changes, 'view' in changes || 'asOf' in changes)} />
       </header>
       {state.view !== 'impact' && state.node && (
         <div className="subbar">
@@ -93,7 +95,7 @@ export function Explorer() {
             onExpand={onExpand}
             onCollapse={onCollapse}
             onColumns={() => state.selected && open(state.selected, 'columns')}
-            onImpact={() => state.selected && update({ node: state.selected, view: 'impact', expansions: [] }, true)}
+            onImpact={() => state.selected && update({ node: state.selected, view: 'impact', expansions: [], grouped: groupChoiceFor(state.selected) }, true)}
             onFocus={() => state.selected && open(state.selected)}
           />
           {graph.merged && <KindFilter counts={kindCounts(graph.merged)} selected={state.kinds} onChange={(kinds) => update({ kinds })} />}

@@ -21,7 +21,6 @@ export interface ViewExport {
 export function exportView(elements: GraphElements, positions: Positions, meta: { url: string; root: string | null; at: Date }): ViewExport {
   const isMore = (classes: string) => classes.split(' ').includes(MORE_CLASS);
   const placeholders = new Set(elements.nodes.filter((n) => isMore(n.classes)).map((n) => n.data.id));
-  const round = (v: number | undefined) => (v === undefined ? null : Math.round(v * 10) / 10);
   return {
     format: EXPORT_FORMAT,
     exportedAt: meta.at.toISOString(),
@@ -29,7 +28,7 @@ export function exportView(elements: GraphElements, positions: Positions, meta: 
     root: meta.root,
     nodes: elements.nodes.filter((n) => !placeholders.has(n.data.id)).map(({ data }) => ({
       id: data.id, kind: data.kind, namespace: data.namespace, name: data.name, distance: data.distance,
-      x: round(positions[data.id]?.x), y: round(positions[data.id]?.y),
+      x: roundCoordinate(positions[data.id]?.x), y: roundCoordinate(positions[data.id]?.y),
     })),
     edges: elements.edges
       .filter((e) => !placeholders.has(e.data.source) && !placeholders.has(e.data.target))
@@ -38,8 +37,16 @@ export function exportView(elements: GraphElements, positions: Positions, meta: 
   };
 }
 
+/** A drawn coordinate to one decimal (null when not drawn). */
+export function roundCoordinate(v: number | undefined): number | null {
+  return v === undefined ? null : Math.round(v * 10) / 10;
+}
+
+/** The file types the view is exported as (ExportButtons). */
+export type ExportExt = 'png' | 'json' | 'graphml' | 'dot' | 'csv';
+
 /** A file name for the view: `lineage-<root name>-<date>.<ext>`, safe on every file system. */
-export function exportFileName(rootName: string | null, at: Date, ext: 'json' | 'png'): string {
+export function exportFileName(rootName: string | null, at: Date, ext: ExportExt): string {
   const safe = (rootName ?? 'view').replace(/[^\w.-]+/g, '_').slice(0, 80);
   return `lineage-${safe}-${at.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.${ext}`;
 }

@@ -6,6 +6,7 @@ import type { LineageResultFragment } from '../gql/graphql.js';
 import { filterKinds, mergeExpansions } from './explore.js';
 import { foldHubs } from './hubs.js';
 import { clusterByNamespace } from './clusters.js';
+import { answerSize, groupingFor, type Grouping } from './autoGroup.js';
 import { EXPANSION_PAGE, useExpansions, type ExpansionsState } from './useExpansions.js';
 import type { ViewState } from './viewState.js';
 
@@ -28,6 +29,8 @@ export interface ExplorerGraph {
   expansions: ExpansionsState;
   /** Nodes of the base answer (collapse never removes those). */
   baseIds: ReadonlySet<string>;
+  /** Whether the drawn graph is grouped by namespace, and whether by itself (autoGroup.ts). */
+  grouping: Grouping;
 }
 
 /** The graph of the view: the base lineage (table or column level) with expansions merged and kinds filtered. */
@@ -46,11 +49,16 @@ export function useExplorerGraph(state: ViewState, labels: Pick<ElementOptions, 
   // Hubs of the base answer show a page of their leaves; expansions then add what was asked for.
   const hubs = columns ? NO_HUBS : state.hubs;
   const fold = !columns && !state.showAll;
-  const folded = useMemo(() => (result && fold ? foldHubs(result, hubs) : result), [result, hubs, fold]);
+  // What the answer draws at first (no hub page turned) decides the grouping: turning a page does not regroup.
+  const initial = useMemo(() => (result && fold ? foldHubs(result, NO_HUBS) : result), [result, fold]);
+  const folded = useMemo(() => (result && fold && hubs.length ? foldHubs(result, hubs) : initial), [result, hubs, fold, initial]);
   const merged = useMemo(() => (folded ? mergeExpansions(folded, specs, expansions.loaded, EXPANSION_PAGE) : null), [folded, specs, expansions.loaded]);
   const kindsKey = state.kinds.join(',');
+  // Grouped by namespace as the user chose, else by itself when the answer is large (autoGroup.ts); never in columns view.
+  const size = useMemo(() => answerSize(initial), [initial]);
+  const grouping = columns ? { grouped: state.grouped === true, auto: null } : groupingFor(state.grouped, size);
+  const grouped = grouping.grouped && !columns;
   // Clusters last, of what the kind filter leaves (the root always drawn as itself).
-  const grouped = state.grouped && !columns;
   const openedKey = state.opened.join(',');
   const elements = useMemo(() => {
     if (!merged) return null;
@@ -60,12 +68,14 @@ export function useExplorerGraph(state: ViewState, labels: Pick<ElementOptions, 
   const baseIds = useMemo(() => new Set(result ? [result.root.id, ...result.nodes.map((n) => n.node.id)] : []), [result]);
   // While a new base query runs, the last answer stays drawn as it was: laying it out again under the
   // new key would be wasted work (and delay the new drawing behind it in the layout worker).
-  const drawn = useRef({ elements, layoutKey: '' });
-  if (!base.loading) drawn.current = { elements, layoutKey: JSON.stringify([state.node, state.direction, state.depth, state.asOf, state.view, kindsKey, state.showAll, grouped]) };
+  // The grouping shown beside the checkbox is the drawn graph's, too.
+  const drawn = useRef({ elements, layoutKey: '', grouping });
+  if (!base.loading) drawn.current = { elements, grouping, layoutKey: JSON.stringify([state.node, state.direction, state.depth, state.asOf, state.view, kindsKey, state.showAll, grouped]) };
   return {
     result, merged, baseIds, expansions,
     elements: drawn.current.elements,
     layoutKey: drawn.current.layoutKey,
+    grouping: drawn.current.grouping,
     loading: base.loading || expansions.loading,
     error: base.error ?? expansions.error,
     notFound: Boolean(variables && !base.loading && !base.error && (columns ? column.data : table.data) && !result),

@@ -5,7 +5,7 @@ import { formatExpansions, parseExpansions, parseViewState, viewStateQuery } fro
 describe('view state in the URL', () => {
   it('has defaults for an empty query and rejects bad values', () => {
     expect(parseViewState(new URLSearchParams(''))).toEqual({
-      node: null, selected: null, direction: 'BOTH', depth: 3, asOf: null, view: 'graph', kinds: [], expansions: [], hubs: [], showAll: false, grouped: false, opened: [], tag: null,
+      node: null, selected: null, direction: 'BOTH', depth: 3, asOf: null, view: 'graph', kinds: [], expansions: [], hubs: [], showAll: false, grouped: null, opened: [], tag: null,
     });
     const bad = parseViewState(new URLSearchParams('direction=SIDEWAYS&depth=99&asOf=yesterday&view=3d'));
     expect(bad).toMatchObject({ direction: 'BOTH', depth: 3, asOf: null, view: 'graph' });
@@ -21,8 +21,17 @@ describe('view state in the URL', () => {
     };
     const url = withQuery('/lineage', viewStateQuery(state));
     expect(parseViewState(new URL(url, 'http://x').searchParams)).toEqual(state);
-    expect(withQuery('/lineage', viewStateQuery({ ...state, direction: 'BOTH', depth: 3, view: 'graph', kinds: [], expansions: [], hubs: [], showAll: false, asOf: null, selected: null, grouped: false, opened: [], tag: null })))
+    expect(withQuery('/lineage', viewStateQuery({ ...state, direction: 'BOTH', depth: 3, view: 'graph', kinds: [], expansions: [], hubs: [], showAll: false, asOf: null, selected: null, grouped: null, opened: [], tag: null })))
       .toBe(`/lineage?node=${encodeURIComponent(state.node).replace(/%20/g, '+')}`);
+  });
+
+  it('keeps the grouping choice: on, off, or not made (large answers then group by themselves)', () => {
+    for (const [grouped, group] of [[true, '1'], [false, '0'], [null, null]] as const) {
+      const url = new URL(withQuery('/lineage?node=a', viewStateQuery({ grouped })), 'http://x');
+      expect(url.searchParams.get('group')).toBe(group);
+      expect(parseViewState(url.searchParams).grouped).toBe(grouped);
+    }
+    expect(parseViewState(new URLSearchParams('group=yes')).grouped).toBeNull();
   });
 
   it('encodes expansions compactly and skips malformed ones', () => {

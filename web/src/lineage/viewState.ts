@@ -20,8 +20,11 @@ export interface ViewState {
   hubs: HubSpec[];
   /** Draw every child of hubs (no paging): `all=1`. */
   showAll: boolean;
-  /** Group the nodes of one kind in one namespace into a cluster (clusters.ts): `group=1`. */
-  grouped: boolean;
+  /**
+   * Group the nodes of one kind in one namespace into a cluster (clusters.ts): `group=1`, or not: `group=0`.
+   * null (no `group`): the user has not chosen for this root, large answers are grouped by themselves (autoGroup.ts).
+   */
+  grouped: boolean | null;
   /** Clusters opened (their keys, `<kind>|<namespace>`): `open=`. */
   opened: string[];
   /** A tag whose carriers, and what lies downstream of them untagged, are marked on the map (tagOverlay.ts): `tag=`. */
@@ -48,7 +51,7 @@ export function parseViewState(query: URLSearchParams): ViewState {
     expansions: parseExpansions(query.get('exp') ?? ''),
     hubs: parseExpansions(query.get('hubs') ?? ''),
     showAll: query.get('all') === '1',
-    grouped: query.get('group') === '1',
+    grouped: query.get('group') === '1' ? true : query.get('group') === '0' ? false : null,
     opened: (query.get('open') ?? '').split(',').filter(Boolean).flatMap((k) => { try { return [decodeURIComponent(k)]; } catch { return []; } }),
     tag: query.get('tag') || null,
   };
@@ -67,7 +70,7 @@ export function viewStateQuery(state: Partial<ViewState>): Record<string, string
   if ('expansions' in state) out.exp = state.expansions?.length ? formatExpansions(state.expansions) : null;
   if ('hubs' in state) out.hubs = state.hubs?.length ? formatExpansions(state.hubs) : null;
   if ('showAll' in state) out.all = state.showAll ? 1 : null;
-  if ('grouped' in state) out.group = state.grouped ? 1 : null;
+  if ('grouped' in state) out.group = state.grouped === true ? 1 : state.grouped === false ? 0 : null;
   if ('opened' in state) out.open = state.opened?.length ? state.opened.map(encodeURIComponent).join(',') : null;
   if ('tag' in state) out.tag = state.tag ?? null;
   return out;
