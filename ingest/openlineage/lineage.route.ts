@@ -20,7 +20,7 @@ export function registerLineageRoutes(app: FastifyInstance, services: Services, 
   app.post('/api/v1/lineage', auth, async (req, reply) => {
     try {
       const tenant = req.principal!.tenant;
-      const result = await limits.within(tenant, 'lineageEvents', () => ingest.ingest(tenant, req.body, req.client), () => 1);
+      const result = await limits.within(tenant, 'lineageEvents', () => ingest.ingest(tenant, req.body, req.client, req.principal!.namespaces), () => 1);
       metrics.ingestedEvents.inc({ kind: result.kind, outcome: 'accepted' });
       return reply.code(201).send();
     } catch (err) {
@@ -32,7 +32,7 @@ export function registerLineageRoutes(app: FastifyInstance, services: Services, 
   app.post('/api/v1/lineage/batch', auth, async (req, reply) => {
     try {
       const tenant = req.principal!.tenant;
-      const r = await limits.within(tenant, 'lineageEvents', () => ingest.ingestBatch(tenant, req.body, req.client), (x) => x.successful);
+      const r = await limits.within(tenant, 'lineageEvents', () => ingest.ingestBatch(tenant, req.body, req.client, req.principal!.namespaces), (x) => x.successful);
       metrics.ingestedEvents.inc({ kind: 'batch', outcome: 'accepted' }, r.successful);
       metrics.ingestedEvents.inc({ kind: 'batch', outcome: 'rejected' }, r.failed.length);
       const retriable = r.failed.filter((f) => f.retriable).length;

@@ -24,10 +24,10 @@ describe('the command line manages tenants and API keys', () => {
     const listed = await loom('key', 'list', 'acme');
     expect(listed.code).toBe(0);
     const lines = listed.out.trim().split('\n');
-    expect(lines[0]).toMatch(/^id\s+key\s+role\s+created\s+state\s+name\s+created by\s+last used$/);
+    expect(lines[0]).toMatch(/^id\s+key\s+role\s+created\s+state\s+name\s+created by\s+last used\s+namespaces$/);
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(new RegExp(`^[0-9a-f]{16}\\s+${viewer.slice(0, 9)}…\\s+viewer\\s+\\S+\\s+active\\s+grafana\\s+cli\\s+never$`));
-    expect(lines[2]).toMatch(/\sadmin\s.*\sactive\s+ops team\s+cli\s+never$/);
+    expect(lines[1]).toMatch(new RegExp(`^[0-9a-f]{16}\\s+${viewer.slice(0, 9)}…\\s+viewer\\s+\\S+\\s+active\\s+grafana\\s+cli\\s+never\\s+all$`));
+    expect(lines[2]).toMatch(/\sadmin\s.*\sactive\s+ops team\s+cli\s+never\s+all$/);
     expect(listed.out).not.toContain(viewer);
 
     const revoked = await loom('key', 'revoke', 'acme', lines[1].slice(0, 10));
@@ -39,5 +39,10 @@ describe('the command line manages tenants and API keys', () => {
     expect(kept.code).toBe(1);
     expect(kept.err).toContain('is the last admin key of tenant acme: create another admin key first');
     expect((await loom('key', 'revoke', 'acme', adminId, '--force')).out).toMatch(/\(admin, ops team\) of acme revoked at/);
+
+    // An editor key limited to namespaces; an admin key cannot be.
+    expect((await loom('key', 'create', 'acme', '--role', 'editor', '--name', 'airflow', '--namespaces', 'etl, etl-staging')).code).toBe(0);
+    expect((await loom('key', 'list', 'acme')).out).toMatch(/\seditor\s.*\sairflow\s+cli\s+never\s+etl,etl-staging\n/);
+    expect((await loom('key', 'create', 'acme', '--role', 'admin', '--namespaces', 'etl')).err).toContain('namespaces: only an editor key can be limited to namespaces');
   });
 });

@@ -7,7 +7,7 @@
  *   tenant quota <name> [--gpu N] [--cpu Q] [--events-per-s N] [--spans-per-s N] [--points-per-s N]
  *                                             show or set a tenant's training quota (GPUs, CPU cores) and ingest quota
  *                                             (OpenLineage events, spans, metric points a second); -1 = no limit, "default" = the configured one
- *   key create <tenant> [--role R] [--name N] [--expires-days D]   create an API key (admin | editor | viewer), printed once
+ *   key create <tenant> [--role R] [--name N] [--expires-days D] [--namespaces a,b]   create an API key (admin | editor | viewer), printed once; an editor key may be limited to namespaces
  *   key list <tenant>                  the tenant's API keys (ids, roles, who created and revoked them)
  *   key revoke <tenant> <id> [--force] revoke a key by its id (8+ characters of it); --force lets the last admin key go
  *   seed <tenant> <events.ndjson>      load OpenLineage events from a file
@@ -78,7 +78,10 @@ async function main(argv: string[]): Promise<void> {
     return void console.log(`ingest quota of ${rest[0]}: OpenLineage events ${rate(r.lineageEvents)}, spans ${rate(r.spans)}, metric points ${rate(r.metricPoints)}`);
   }
   if (cmd === 'key' && sub === 'create' && rest[0]) {
-    const key = await withServices((s) => s.tenancy.createApiKey(rest[0], (flag('role') ?? 'admin') as Role, undefined, { name: flag('name'), createdBy: 'cli', expiresInDays: expiryFlag(flag('expires-days')) }));
+    const key = await withServices((s) => s.tenancy.createApiKey(rest[0], (flag('role') ?? 'admin') as Role, undefined, {
+      name: flag('name'), createdBy: 'cli', expiresInDays: expiryFlag(flag('expires-days')),
+      namespaces: flag('namespaces')?.split(',').map((n) => n.trim()).filter(Boolean),
+    }));
     return void console.log(`API key for ${rest[0]} (shown once, store it now):\n${key}`);
   }
   if (cmd === 'key' && sub === 'list' && rest[0]) {
@@ -97,7 +100,7 @@ async function main(argv: string[]): Promise<void> {
     const n = await withServices((s) => loadEvents(s, sub, text, (d, t) => process.stderr.write(`\r${d}/${t} events`)));
     return void console.log(`\nloaded ${n} events into ${sub}`);
   }
-  throw new LoomError('BAD_USER_INPUT', `unknown command "${argv.join(' ')}". Commands: start | tenant create <name> | tenant list | tenant quota <name> [--gpu N] [--cpu Q] [--events-per-s N] [--spans-per-s N] [--points-per-s N] | key create <tenant> [--role admin|editor|viewer] [--name N] [--expires-days D] | key list <tenant> | key revoke <tenant> <id> [--force] | seed <tenant> <file.ndjson>`);
+  throw new LoomError('BAD_USER_INPUT', `unknown command "${argv.join(' ')}". Commands: start | tenant create <name> | tenant list | tenant quota <name> [--gpu N] [--cpu Q] [--events-per-s N] [--spans-per-s N] [--points-per-s N] | key create <tenant> [--role admin|editor|viewer] [--name N] [--expires-days D] [--namespaces a,b] | key list <tenant> | key revoke <tenant> <id> [--force] | seed <tenant> <file.ndjson>`);
 }
 
 /** A quota flag: absent → unchanged, `default` → the configured default, -1 → no limit. */
@@ -119,8 +122,8 @@ function expiryFlag(v: string | undefined): number | undefined {
 /** `key list`: one line a key, newest first; the id is what `key revoke` takes (its first 8+ characters do). */
 function keysTable(keys: ApiKeyInfo[]): string {
   if (!keys.length) return 'no API keys';
-  const rows = keys.map((k) => [k.id.slice(0, 16), k.prefix, k.role, k.createdAt.slice(0, 19), k.revokedAt ? `revoked ${k.revokedAt.slice(0, 19)} by ${k.revokedBy}` : k.expiresAt ? `${Date.parse(k.expiresAt) <= Date.now() ? 'expired' : 'expires'} ${k.expiresAt.slice(0, 19)}` : 'active', k.name ?? '', k.createdBy ?? '', k.lastUsedAt?.slice(0, 16) ?? 'never']);
-  const head = ['id', 'key', 'role', 'created', 'state', 'name', 'created by', 'last used'];
+  const rows = keys.map((k) => [k.id.slice(0, 16), k.prefix, k.role, k.createdAt.slice(0, 19), k.revokedAt ? `revoked ${k.revokedAt.slice(0, 19)} by ${k.revokedBy}` : k.expiresAt ? `${Date.parse(k.expiresAt) <= Date.now() ? 'expired' : 'expires'} ${k.expiresAt.slice(0, 19)}` : 'active', k.name ?? '', k.createdBy ?? '', k.lastUsedAt?.slice(0, 16) ?? 'never', k.namespaces?.join(',') ?? 'all']);
+  const head = ['id', 'key', 'role', 'created', 'state', 'name', 'created by', 'last used', 'namespaces'];
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(width[i])).join('  ').trimEnd()).join('\n');
 }

@@ -5,6 +5,7 @@
  * FastAPI's `{ detail }` (Feast's server is FastAPI), with Loom's `code` and `field` beside it.
  * The mapping is domain/features/feast.ts.
  */
+import { actorFrom, requireWrite } from '../../domain/registry/actor.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { bearerAuth } from '../http/auth.js';
@@ -41,10 +42,11 @@ export function registerFeastRoutes(app: FastifyInstance, services: Services): v
 
   app.post('/push', { preHandler: bearerAuth(services, { write: true }) }, async (req, reply) => {
     try {
-      const { tenant, role } = req.principal!;
+      const { tenant } = req.principal!;
+      requireWrite(actorFrom(req.principal!), 'push features'); // who may, before what is pushed is read
       const body = req.body as PushRequest;
       const { group, rows } = pushRows(body, await groups(tenant, body?.push_source_name));
-      await services.features.write({ tenant, role, name: null }, { namespace: group.namespace, name: group.name, rows });
+      await services.features.write(actorFrom(req.principal!), { namespace: group.namespace, name: group.name, rows });
       return reply.code(200).send(null);
     } catch (err) {
       return fail(req, reply, err);

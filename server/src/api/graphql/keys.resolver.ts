@@ -20,6 +20,7 @@ export class ApiKey {
   @Field(() => String, { nullable: true }) revokedBy!: string | null;
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was last sent, within an hour (each server process records a key\'s use at most hourly); null when never' }) lastUsedAt!: string | null;
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When it stops working; null: until revoked' }) expiresAt!: string | null;
+  @Field(() => [String], { nullable: true, description: 'The namespaces an editor key is limited to: it writes OpenLineage events whose job and outputs lie in them, and tags, describes, owns and deletes only what they hold; nothing tenant-wide. Null: the whole tenant' }) namespaces!: string[] | null;
   @Field(() => Boolean, { description: 'Whether this request was sent with this key' }) current!: boolean;
 }
 
@@ -48,12 +49,13 @@ export class KeysResolver {
     @Arg('role', () => String, { description: 'admin, editor or viewer' }) role: string,
     @Arg('name', () => String, { nullable: true, description: 'What the key is for (at most 200 characters)' }) name: string | undefined,
     @Arg('expiresInDays', () => Int, { nullable: true, description: 'Refused from this many days on (1 to 3,650); none: until revoked' }) expiresInDays: number | undefined,
+    @Arg('namespaces', () => [String], { nullable: true, description: 'An editor key that writes only in these namespaces (1 to 50), e.g. one pipeline\'s; none: the whole tenant' }) namespaces: string[] | undefined,
     @Ctx() ctx: Context,
   ): Promise<CreatedApiKey> {
     requireAdmin(actorOf(ctx), 'create API keys');
     if (!ROLES.includes(role as Role)) throw badInput('role', `must be one of ${ROLES.join(', ')}`);
     const tenancy = ctx.services.tenancy;
-    const key = await tenancy.createApiKey(ctx.principal.tenant, role as Role, undefined, { name, createdBy: by(ctx), expiresInDays });
+    const key = await tenancy.createApiKey(ctx.principal.tenant, role as Role, undefined, { name, createdBy: by(ctx), expiresInDays, namespaces });
     return { key, apiKey: view((await tenancy.apiKey(ctx.principal.tenant, apiKeyId(key)))!, ctx) };
   }
 

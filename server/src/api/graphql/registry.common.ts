@@ -1,7 +1,7 @@
 /** GraphQL pieces shared by the tracking, model registry and prompt registry schemas. */
 import { Field, InputType, ObjectType } from 'type-graphql';
 import type { Context } from './context.js';
-import type { Actor } from '../../domain/registry/actor.js';
+import { actorFrom, type Actor } from '../../domain/registry/actor.js';
 import { checkText, isoTime, prefixed } from '../../domain/registry/validate.js';
 
 @ObjectType({ description: 'A key and its value (params, tags)' })
@@ -24,7 +24,7 @@ export class ActorRecord {
 
 /** The acting principal, with the name the caller says it acts for (recorded in history). */
 export function actorOf(ctx: Context, name?: string | null): Actor {
-  return { tenant: ctx.principal.tenant, role: ctx.principal.role, name: checkText('input.actor', name, 200) ?? null };
+  return actorFrom(ctx.principal, checkText('input.actor', name, 200) ?? null);
 }
 
 export const asOfIso = (d: Date | null | undefined) => isoTime('asOf', d);

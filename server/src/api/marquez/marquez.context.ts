@@ -4,7 +4,7 @@ import type { LineageService } from '../../domain/lineage.service.js';
 import type { GraphNode } from '../../domain/model.js';
 import { nodeId } from '../../domain/ids.js';
 import { notFound } from '../../domain/errors.js';
-import type { Actor } from '../../domain/registry/actor.js';
+import { actorFrom, type Actor } from '../../domain/registry/actor.js';
 import type { MarquezViews } from './marquez.views.js';
 import type { TagService } from '../../domain/tags/tags.service.js';
 import type { CurationService } from '../../domain/curation/curation.js';
@@ -22,7 +22,7 @@ export interface MarquezContext {
 
 export const tenantOf = (req: FastifyRequest) => req.principal!.tenant;
 /** The key's tenant and role acting through Marquez's API (which names no one). */
-export const marquezActor = (req: FastifyRequest): Actor => ({ tenant: req.principal!.tenant, role: req.principal!.role, name: null });
+export const marquezActor = (req: FastifyRequest): Actor => actorFrom(req.principal!);
 export const query = (req: FastifyRequest) => (req.query ?? {}) as Query;
 export const params = (req: FastifyRequest) => req.params as Record<string, string>;
 

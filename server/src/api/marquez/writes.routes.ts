@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { nodeId } from '../../domain/ids.js';
 import { notFound } from '../../domain/errors.js';
-import { requireWrite } from '../../domain/registry/actor.js';
+import { requireWriterRole } from '../../domain/registry/actor.js';
 import {
   createdRunEventOf, datasetEventOf, jobEventOf, RUN_TRANSITIONS, transitionEventOf, type JobIo,
 } from '../../domain/openlineage/marquez-writes.js';
@@ -23,9 +23,9 @@ const LATEST_RUNS = 10;
 export function registerWriteRoutes(app: FastifyInstance, ctx: MarquezContext, services: Services): void {
   const receiver = services.lineageLog ?? services.lineageIngest;
   const take = async (req: FastifyRequest, event: Record<string, unknown>) => {
-    requireWrite(marquezActor(req), 'write through the Marquez API');
+    requireWriterRole(marquezActor(req), 'write through the Marquez API'); // and only in its namespaces: the events are checked as any emitter's
     const tenant = tenantOf(req);
-    await services.ingestLimits.within(tenant, 'lineageEvents', () => receiver.ingest(tenant, event, req.client), () => 1);
+    await services.ingestLimits.within(tenant, 'lineageEvents', () => receiver.ingest(tenant, event, req.client, req.principal!.namespaces), () => 1);
   };
   const now = () => new Date().toISOString();
   const ioOf = async (req: FastifyRequest, job: GraphNode): Promise<JobIo> => {

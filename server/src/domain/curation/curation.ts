@@ -10,7 +10,7 @@ import { badInput, LoomError, notFound } from '../errors.js';
 import { allNeighbours } from '../all-neighbours.js';
 import { nodeId } from '../ids.js';
 import type { GraphStore } from '../ports/GraphStore.js';
-import { requireWrite, type Actor } from '../registry/actor.js';
+import { requireWriteIn, requireWriterRole, type Actor } from '../registry/actor.js';
 import { TAGGABLE_KINDS } from '../tags/tags.js';
 
 export interface Owner { name: string; type: string | null }
@@ -93,17 +93,15 @@ export class CurationService {
 
   /** Set a node's description; null or blank clears it (the emitter's shows again). */
   async describe(actor: Actor, id: string, description: string | null | undefined): Promise<GraphNode> {
-    requireWrite(actor, 'describe nodes');
     const text = description?.trim() ? description.trim() : null;
     if (text !== null && text.length > MAX_DESCRIPTION) throw badInput('description', `must be at most ${MAX_DESCRIPTION} characters`);
-    return this.set(actor, id, (by) => ({ [CURATED_PROPS.description]: text, [CURATED_PROPS.describedBy]: text === null ? null : by }));
+    return this.set(actor, id, 'describe nodes', (by) => ({ [CURATED_PROPS.description]: text, [CURATED_PROPS.describedBy]: text === null ? null : by }));
   }
 
   /** Name a node's owners; an empty list clears them (the emitter's show again). */
   async setOwners(actor: Actor, id: string, owners: readonly { name: string; type?: string | null }[]): Promise<GraphNode> {
-    requireWrite(actor, 'set owners');
     const list = checkOwners(owners);
-    return this.set(actor, id, (by) => ({ [CURATED_PROPS.owners]: list.length ? list : null, [CURATED_PROPS.ownersBy]: list.length ? by : null }));
+    return this.set(actor, id, 'set owners', (by) => ({ [CURATED_PROPS.owners]: list.length ? list : null, [CURATED_PROPS.ownersBy]: list.length ? by : null }));
   }
 
   /**
@@ -111,7 +109,7 @@ export class CurationService {
    * Marquez clients do before writing into one. The owner is the namespace's only owner.
    */
   async putNamespace(actor: Actor, name: string, ownerName: string, description: string | null | undefined): Promise<GraphNode> {
-    requireWrite(actor, 'create namespaces');
+    requireWriteIn(actor, name, 'create or change a namespace', 'namespace');
     if (!NAMESPACE.test(name)) throw badInput('namespace', 'must be 1-1024 characters of letters, digits, "_", "-", ":", "/", "." (Marquez\'s rule)');
     const owners = checkOwners([{ name: ownerName }]);
     const text = description?.trim() ? description.trim() : null;
@@ -121,7 +119,7 @@ export class CurationService {
     if (!existing) await this.graph.write(actor.tenant, { nodes: [{ id, kind: 'Namespace', namespace: name, name, props: {} }], edges: [] });
     // Creating a deleted namespace again brings it back, as in Marquez.
     else if (typeof existing.props[HIDDEN_AT] === 'string') await this.graph.write(actor.tenant, { nodes: [hide(existing, false)], edges: [] });
-    return this.set(actor, id, (by) => ({
+    return this.set(actor, id, 'create or change a namespace', (by) => ({
       [CURATED_PROPS.owners]: owners, [CURATED_PROPS.ownersBy]: by,
       [CURATED_PROPS.description]: text, [CURATED_PROPS.describedBy]: text === null ? null : by,
     }));
@@ -134,8 +132,9 @@ export class CurationService {
    * brings back the namespace and what it names, not the rest.
    */
   async softDelete(actor: Actor, id: string): Promise<GraphNode> {
-    requireWrite(actor, 'delete nodes');
+    requireWriterRole(actor, 'delete nodes');
     const node = await this.node(actor.tenant, id);
+    requireWriteIn(actor, node.namespace, 'delete nodes');
     if (!DELETABLE.includes(node.kind)) throw badInput('nodeId', `a ${node.kind} cannot be deleted (${DELETABLE.join(', ')} can)`);
     if (node.kind === 'Namespace') {
       const inside = (await allNeighbours(this.graph, actor.tenant, id, { direction: 'DOWNSTREAM', edgeKinds: ['CONTAINS'] }))
@@ -150,8 +149,9 @@ export class CurationService {
 
   /** Undo a soft delete (a dataset, job or namespace; a namespace's datasets and jobs stay as they are). */
   async restore(actor: Actor, id: string): Promise<GraphNode> {
-    requireWrite(actor, 'restore nodes');
+    requireWriterRole(actor, 'restore nodes');
     const node = await this.node(actor.tenant, id);
+    requireWriteIn(actor, node.namespace, 'restore nodes');
     if (typeof node.props[HIDDEN_AT] === 'string') await this.graph.write(actor.tenant, { nodes: [hide(node, false)], edges: [] });
     return this.node(actor.tenant, id);
   }
@@ -162,8 +162,10 @@ export class CurationService {
     return node;
   }
 
-  private async set(actor: Actor, id: string, props: (by: Attribution) => Props): Promise<GraphNode> {
+  private async set(actor: Actor, id: string, what: string, props: (by: Attribution) => Props): Promise<GraphNode> {
+    requireWriterRole(actor, what);
     const node = await this.node(actor.tenant, id);
+    requireWriteIn(actor, node.namespace, what);
     if (!TAGGABLE_KINDS.includes(node.kind)) throw badInput('nodeId', `a ${node.kind} has no description or owners (${TAGGABLE_KINDS.join(', ')} do)`);
     // A change would be a newer write, which brings a deleted node back (nodeValidTo): restore it first.
     if (node.validTo) throw new LoomError('CONFLICT', `${id} was deleted at ${node.validTo}: restore it first`);

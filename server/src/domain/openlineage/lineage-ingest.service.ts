@@ -5,7 +5,8 @@ import { LoomError, badInput } from '../errors.js';
 import { mapEvent } from './mapper.js';
 import { validateEvent, type EventKind } from './validate.js';
 import { JOB_EDGE_KINDS, WRITTEN_AT_PROP, fieldHistory, jobHistory, type EdgeHistory } from './edge-history.js';
-import { parseEventTime } from './event.schema.js';
+import { parseEventTime, type DatasetRef, type OpenLineageEvent } from './event.schema.js';
+import { requireWriteIn } from '../registry/actor.js';
 import { nodeId } from '../ids.js';
 import { KeyedLock } from '../keyed-lock.js';
 import { eventRefs, type EventRefs, type LineageEventArchive } from './event-archive.js';
@@ -35,8 +36,9 @@ export interface LineageIngestOptions {
  * the ingest log; `writer`, the sending API key, is whose reads wait for the event).
  */
 export interface LineageReceiver {
-  ingest(tenant: string, body: unknown, writer?: string): Promise<IngestResult>;
-  ingestBatch(tenant: string, body: unknown, writer?: string): Promise<BatchResult>;
+  /** `namespaces`: those the sending key may write in (Principal.namespaces); an event writing elsewhere is refused (FORBIDDEN, naming the field). */
+  ingest(tenant: string, body: unknown, writer?: string, namespaces?: readonly string[]): Promise<IngestResult>;
+  ingestBatch(tenant: string, body: unknown, writer?: string, namespaces?: readonly string[]): Promise<BatchResult>;
 }
 
 /** An event validated and mapped to its graph write (LineageIngestService.place); `body`: the event as received. */
@@ -70,24 +72,41 @@ export class LineageIngestService implements LineageReceiver {
     private readonly extensions: Extensions = NO_EXTENSIONS,
   ) {}
 
-  async ingest(tenant: string, body: unknown): Promise<IngestResult> {
-    const [result] = await this.ingestMany(tenant, [body]);
+  async ingest(tenant: string, body: unknown, _writer?: string, namespaces?: readonly string[]): Promise<IngestResult> {
+    const [result] = await this.ingestMany(tenant, [body], namespaces);
     if (result.status === 'rejected') throw result.reason;
     return result.value;
   }
 
-  /** Validates and maps one event; throws BAD_USER_INPUT (naming the field) when it cannot be placed. */
-  place(tenant: string, body: unknown): PlacedEvent {
+  /**
+   * Validates and maps one event; throws BAD_USER_INPUT (naming the field) when it cannot be placed, and
+   * FORBIDDEN when it writes outside `namespaces` (the sender's, when its key is limited to some).
+   */
+  place(tenant: string, body: unknown, namespaces?: readonly string[]): PlacedEvent {
     const { event, kind } = validateEvent(body);
+    if (namespaces) this.checkScope(tenant, event, namespaces);
     const batch = mapEvent(event, kind, { extensions: this.extensions, tenant });
     const jobKey = event.job?.namespace && event.job.name ? `${tenant}\u0000${nodeId('Job', event.job.namespace, event.job.name)}` : null;
     const refs = this.extensions.renamesDatasets ? eventRefs(body, (ref) => this.extensions.datasetName(tenant, ref)) : undefined;
     return { kind, batch, at: new Date(parseEventTime(event.eventTime)).toISOString(), jobKey, body, ...(refs ? { refs } : {}) };
   }
 
+  /**
+   * What an event writes must lie in the sender's namespaces: its job (and so its runs) and its outputs
+   * (or a DatasetEvent's dataset), as the graph names them. Its inputs may lie anywhere: reading another
+   * team's data is what lineage is about.
+   */
+  private checkScope(tenant: string, event: OpenLineageEvent, namespaces: readonly string[]): void {
+    const actor = { tenant, role: 'editor' as const, name: null, namespaces };
+    if (event.job) requireWriteIn(actor, event.job.namespace, 'write a job', 'job.namespace');
+    const named = (d: DatasetRef) => (this.extensions.renamesDatasets ? this.extensions.datasetName(tenant, d) : d).namespace;
+    (event.outputs ?? []).forEach((d, i) => requireWriteIn(actor, named(d), 'write a dataset', `outputs[${i}].namespace`));
+    if (event.dataset) requireWriteIn(actor, named(event.dataset), 'write a dataset', 'dataset.namespace');
+  }
+
   /** Each event stands alone (its own result); events of one job share one history update. Answered once in the graph and the archive. */
-  private async ingestMany(tenant: string, bodies: unknown[]): Promise<PromiseSettledResult<IngestResult>[]> {
-    const placed = bodies.map((body) => settle(() => this.place(tenant, body)));
+  private async ingestMany(tenant: string, bodies: unknown[], namespaces?: readonly string[]): Promise<PromiseSettledResult<IngestResult>[]> {
+    const placed = bodies.map((body) => settle(() => this.place(tenant, body, namespaces)));
     const results = await this.writePlaced(tenant, placed);
     await this.archived(tenant, placed, results);
     return results;
@@ -295,8 +314,8 @@ export class LineageIngestService implements LineageReceiver {
    * The spec's batch endpoint: every event stands alone (partial success). Valid events are
    * submitted together, so the store can commit them in one group; an invalid one fails alone.
    */
-  async ingestBatch(tenant: string, body: unknown): Promise<BatchResult> {
-    return batchResult(await this.ingestMany(tenant, batchEvents(body)));
+  async ingestBatch(tenant: string, body: unknown, _writer?: string, namespaces?: readonly string[]): Promise<BatchResult> {
+    return batchResult(await this.ingestMany(tenant, batchEvents(body), namespaces));
   }
 }
 

@@ -116,8 +116,8 @@ export class LoggedLineageIngest implements LineageReceiver {
   }
 
   /** One event: answered once it is in the log. `writer`: who sent it (visible()). */
-  async ingest(tenant: string, body: unknown, writer?: string): Promise<IngestResult> {
-    const placed = this.direct.place(tenant, body);
+  async ingest(tenant: string, body: unknown, writer?: string, namespaces?: readonly string[]): Promise<IngestResult> {
+    const placed = this.direct.place(tenant, body, namespaces);
     await this.room(1);
     const json = JSON.stringify(body); // once, for the log and the archive
     const [seq] = await this.appended([{ tenant, event: body, json }]);
@@ -126,9 +126,9 @@ export class LoggedLineageIngest implements LineageReceiver {
   }
 
   /** The spec's batch: every valid event is logged (together), every invalid one answered with its reason. */
-  async ingestBatch(tenant: string, body: unknown, writer?: string): Promise<BatchResult> {
+  async ingestBatch(tenant: string, body: unknown, writer?: string, namespaces?: readonly string[]): Promise<BatchResult> {
     const events = batchEvents(body);
-    const settled = events.map((e) => settle(() => this.direct.place(tenant, e)));
+    const settled = events.map((e) => settle(() => this.direct.place(tenant, e, namespaces)));
     const valid = settled.flatMap((s, i) => (s.status === 'fulfilled' ? [{ body: events[i], placed: s.value }] : []));
     if (valid.length) {
       await this.room(valid.length);

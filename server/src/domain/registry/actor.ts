@@ -7,7 +7,7 @@
  *   configure promotion gates and webhooks.
  */
 import { LoomError } from '../errors.js';
-import type { Role } from '../tenancy/tenancy.service.js';
+import type { Principal, Role } from '../tenancy/tenancy.service.js';
 import type { Stage } from './history.js';
 
 export interface Actor {
@@ -15,12 +15,37 @@ export interface Actor {
   role: Role;
   /** Who the caller says it acts for (a user or a CI job), recorded with every change; null when not given. */
   name: string | null;
+  /** The namespaces an API key limited to them may write in (Principal.namespaces); absent or null: the whole tenant. */
+  namespaces?: readonly string[] | null;
 }
 
-const forbidden = (actor: Actor, what: string) => new LoomError('FORBIDDEN', `role ${actor.role} may not ${what}`);
+/** The actor an authenticated principal is, acting for `name`. */
+export const actorFrom = (principal: Principal, name: string | null = null): Actor => ({ tenant: principal.tenant, role: principal.role, name, namespaces: principal.namespaces ?? null });
 
+const forbidden = (actor: Actor, what: string) => new LoomError('FORBIDDEN', `role ${actor.role} may not ${what}`);
+const scopeText = (namespaces: readonly string[]) => `namespace${namespaces.length === 1 ? '' : 's'} ${namespaces.join(', ')}`;
+
+/**
+ * A writer of the whole tenant (an editor or admin key not limited to namespaces). A key limited to
+ * namespaces writes only what those hold (requireWriteIn): OpenLineage events, and the tags,
+ * descriptions, owners and soft deletes of their nodes; everything tenant-wide is refused.
+ */
 export function requireWrite(actor: Actor, what = 'write'): void {
+  requireWriterRole(actor, what);
+  if (actor.namespaces) throw new LoomError('FORBIDDEN', `this API key may write only in ${scopeText(actor.namespaces)} (OpenLineage events, and tags, descriptions, owners and deletes of what they hold); it may not ${what}`);
+}
+
+/** A role that writes (editor, admin), whatever the namespaces it may write in: the check before the read that finds the namespace (requireWriteIn). */
+export function requireWriterRole(actor: Actor, what: string): void {
   if (actor.role !== 'admin' && actor.role !== 'editor') throw forbidden(actor, what);
+}
+
+/** A writer of what `namespace` holds. */
+export function requireWriteIn(actor: Actor, namespace: string, what: string, field?: string): void {
+  requireWriterRole(actor, what);
+  if (actor.namespaces && !actor.namespaces.includes(namespace)) {
+    throw new LoomError('FORBIDDEN', `${field ? `${field}: ` : ''}this API key may write only in ${scopeText(actor.namespaces)}; it may not ${what} in namespace ${namespace}`, field);
+  }
 }
 
 export function requireAdmin(actor: Actor, what: string): void {

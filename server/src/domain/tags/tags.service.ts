@@ -2,7 +2,7 @@ import type { GraphNode, NodeInput, Page } from '../model.js';
 import { COLUMN_LINEAGE_EDGE_KINDS, LINEAGE_EDGE_KINDS } from '../model.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import { badInput, notFound } from '../errors.js';
-import { requireWrite, type Actor } from '../registry/actor.js';
+import { requireWrite, requireWriteIn, requireWriterRole, type Actor } from '../registry/actor.js';
 import { checkText } from '../registry/validate.js';
 import { checkTagName, nodeTagOf, TAGGABLE_KINDS, TAGGED_PROP, tagId, tagNode, taggedEdge, type NodeTag } from './tags.js';
 
@@ -110,10 +110,11 @@ export class TagService {
   }
 
   private async change(actor: Actor, id: string, name: string, on: boolean): Promise<GraphNode> {
-    requireWrite(actor, on ? 'tag nodes' : 'untag nodes');
+    requireWriterRole(actor, on ? 'tag nodes' : 'untag nodes');
     checkTagName('tag', name);
     const [node] = await this.graph.getNodes(actor.tenant, [id]);
     if (!node) throw notFound(`node ${id}`);
+    requireWriteIn(actor, node.namespace, on ? 'tag nodes' : 'untag nodes');
     if (!TAGGABLE_KINDS.includes(node.kind)) throw badInput('nodeId', `a ${node.kind} cannot carry tags (${TAGGABLE_KINDS.join(', ')} can)`);
     const exists = await this.get(actor.tenant, name);
     // Taking off a tag the node does not carry records nothing.

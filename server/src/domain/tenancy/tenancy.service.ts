@@ -9,8 +9,11 @@ export const SYSTEM_TENANT = '_system';
 export const ROLES = ['admin', 'editor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** `keyId`: which of the tenant's API keys was sent (ApiKeyInfo.id), when the principal came from one. */
-export interface Principal { tenant: string; role: Role; keyId?: string }
+/**
+ * `keyId`: which of the tenant's API keys was sent (ApiKeyInfo.id), when the principal came from one;
+ * `namespaces`: the namespaces an editor key limited to them may write in (absent: the whole tenant).
+ */
+export interface Principal { tenant: string; role: Role; keyId?: string; namespaces?: readonly string[] }
 
 /** What a tenant's admins see of an API key: never the key itself, which is shown once, when it is created. */
 export interface ApiKeyInfo {
@@ -32,11 +35,30 @@ export interface ApiKeyInfo {
   lastUsedAt: string | null;
   /** When it stops working; null: until revoked. */
   expiresAt: string | null;
+  /** The namespaces it may write in; null: the whole tenant. */
+  namespaces: string[] | null;
 }
 
-/** `expiresInDays`: the key is refused from then on (1 to 3,650 days; none: until revoked). */
-export interface CreateKeyOptions { name?: string | null; createdBy?: string; runId?: string; expiresInDays?: number | null }
+/**
+ * `expiresInDays`: the key is refused from then on (1 to 3,650 days; none: until revoked).
+ * `namespaces`: an editor key that writes only in these (e.g. one pipeline's key); none: the whole tenant.
+ */
+export interface CreateKeyOptions { name?: string | null; createdBy?: string; runId?: string; expiresInDays?: number | null; namespaces?: readonly string[] | null }
 const MAX_EXPIRY_DAYS = 3650;
+const MAX_KEY_NAMESPACES = 50;
+
+/** A key's namespaces: 1-50 of them, as emitters name them (1-1,000 characters, no NUL), each once; null for none given. */
+function checkKeyNamespaces(role: Role, list: readonly string[] | null | undefined): string[] | null {
+  if (list === null || list === undefined) return null;
+  if (role !== 'editor') throw badInput('namespaces', `only an editor key can be limited to namespaces (a ${role} key ${role === 'admin' ? 'manages the whole tenant' : 'writes nothing'})`);
+  if (!Array.isArray(list) || list.length < 1 || list.length > MAX_KEY_NAMESPACES) throw badInput('namespaces', `name 1 to ${MAX_KEY_NAMESPACES} namespaces`);
+  const out = new Set<string>();
+  list.forEach((ns, i) => {
+    if (typeof ns !== 'string' || !ns.trim() || ns.length > 1000 || ns.includes('\u0000')) throw badInput(`namespaces[${i}]`, 'must be a namespace name: 1-1,000 characters, no NUL');
+    out.add(ns.trim());
+  });
+  return [...out];
+}
 
 const TENANT_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -102,12 +124,13 @@ export class TenancyService {
     const days = opts.expiresInDays ?? null;
     if (days !== null && (!Number.isInteger(days) || days < 1 || days > MAX_EXPIRY_DAYS)) throw badInput('expiresInDays', `must be a whole number of days, 1 to ${MAX_EXPIRY_DAYS}`);
     const expiresAt = days === null ? null : new Date(this.now() + days * 86_400_000).toISOString();
+    const namespaces = checkKeyNamespaces(role, opts.namespaces);
     if (!(await this.tenantExists(tenant))) throw new LoomError('NOT_FOUND', `tenant ${tenant} not found; create it first`);
     const hash = hashKey(key);
     await this.graph.write(SYSTEM_TENANT, {
       nodes: [{
         id: keyNodeId(hash), kind: 'ApiKey', namespace: tenant, name: `${key.slice(0, 9)}…`,
-        props: { tenant, role, hash, name, createdBy: opts.createdBy ?? null, runId: opts.runId ?? null, expiresAt },
+        props: { tenant, role, hash, name, createdBy: opts.createdBy ?? null, runId: opts.runId ?? null, expiresAt, namespaces },
       }],
       edges: [{ kind: 'HAS_KEY', from: tenantNodeId(tenant), to: keyNodeId(hash) }],
     });
@@ -230,7 +253,8 @@ export class TenancyService {
     if (stored.length !== 32 || !timingSafeEqual(stored, Buffer.from(hash, 'hex'))) return none;
     const expires = typeof node.props.expiresAt === 'string' ? Date.parse(node.props.expiresAt) : Infinity;
     if (expires <= this.now()) return none;
-    return { principal: { tenant: String(node.props.tenant), role: node.props.role as Role, keyId: hash }, prefix: node.name, expires };
+    const namespaces = Array.isArray(node.props.namespaces) ? (node.props.namespaces as string[]) : null;
+    return { principal: { tenant: String(node.props.tenant), role: node.props.role as Role, keyId: hash, ...(namespaces ? { namespaces } : {}) }, prefix: node.name, expires };
   }
 }
 
@@ -240,7 +264,7 @@ function keyInfo(n: GraphNode): ApiKeyInfo {
   return {
     id: String(n.props.hash), prefix: n.name, role: n.props.role as Role, name: text(n.props.name), createdAt: n.createdAt,
     createdBy: text(n.props.createdBy), runId: text(n.props.runId), revokedAt: text(n.props.revokedAt), revokedBy: text(n.props.revokedBy),
-    lastUsedAt: text(n.props.lastUsedAt), expiresAt: text(n.props.expiresAt),
+    lastUsedAt: text(n.props.lastUsedAt), expiresAt: text(n.props.expiresAt), namespaces: Array.isArray(n.props.namespaces) ? (n.props.namespaces as string[]) : null,
   };
 }
 
