@@ -1,7 +1,8 @@
 /**
  * End to end: the API keys page in Chromium on a real Loom. An admin creates a key (shown once),
- * the key works on the API, the admin revokes it and the API refuses it; a viewer's browser has no
- * Keys page in its navigation; the Plugins page of a Loom without plugins. Screenshots land in test-results/e2e/keys-*.png.
+ * the key works on the API, the admin revokes it and the API refuses it; an editor key limited to a
+ * namespace writes OpenLineage events there only; a viewer's browser has no Keys page in its
+ * navigation; the Plugins page of a Loom without plugins. Screenshots land in test-results/e2e/keys-*.png.
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_KEY, useE2E } from './testkit.js';
@@ -13,6 +14,18 @@ async function status(key: string): Promise<number> {
   const res = await fetch(`${e2e.loom.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query: '{ viewer { role } }' }) });
   await res.arrayBuffer();
   return res.status;
+}
+
+/** An OpenLineage run event of a job in `namespace`, as key-scopes.int.test.ts builds them. */
+const event = (namespace: string) => ({
+  eventType: 'COMPLETE', eventTime: new Date().toISOString(), producer: 'https://example.com/e2e-keys', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+  run: { runId: crypto.randomUUID() }, job: { namespace, name: 'load' }, inputs: [], outputs: [{ namespace, name: 'orders' }],
+});
+
+/** POST /api/v1/lineage with `key`: the status and the JSON answer. */
+async function sendEvent(key: string, body: unknown): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${e2e.loom.url}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
+  return { status: res.status, json: await res.json().catch(() => null) };
 }
 
 describe('API keys page', () => {
@@ -55,6 +68,46 @@ describe('API keys page', () => {
     await expect.poll(() => page.getByTestId('keys-error').textContent()).toContain('last admin key');
     expect(await status(DEMO_KEY)).toBe(200);
     expect(e2e.pageErrors(page)).toEqual([]);
+  });
+
+  it('an admin creates an editor key limited to a namespace: it writes events there only', async () => {
+    const page = await e2e.page('/keys');
+    await page.getByTestId('key-create-form').waitFor();
+    const field = page.getByTestId('key-namespaces');
+    expect(await field.count()).toBe(0); // a viewer key (the default) cannot be limited
+    await page.getByTestId('key-role').selectOption('editor');
+    await field.waitFor();
+    expect(await page.locator('#key-namespaces-hint').textContent()).toContain('Leave empty for the whole tenant.');
+    await expect.poll(() => page.locator('#key-namespaces-known option[value="ml-platform"]').count()).toBe(1); // the demo's namespaces, suggested
+
+    // The server's refusal is shown, and the field marked.
+    await field.fill(Array.from({ length: 51 }, (_, i) => `ns-${i}`).join(', '));
+    await page.getByTestId('key-create').click();
+    await expect.poll(() => page.getByTestId('key-create-error').textContent()).toContain('name 1 to 50 namespaces');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await e2e.screenshot(page, 'keys-3-refused');
+
+    await page.getByTestId('key-name').fill('team-a-loader');
+    await field.fill(' team-a, team-a ,');
+    await page.getByTestId('key-create').click();
+    const secret = await page.getByTestId('key-secret').inputValue();
+    expect(secret).toMatch(/^loom_/);
+    expect(await field.inputValue()).toBe('');
+    const row = page.getByTestId('key-row').filter({ hasText: 'team-a-loader' });
+    await expect.poll(() => row.getByTestId('key-namespaces-cell').textContent()).toBe('team-a');
+    expect(await page.getByTestId('key-row').filter({ hasText: 'this browser' }).getByTestId('key-namespaces-cell').textContent()).toBe('all');
+    await e2e.screenshot(page, 'keys-4-limited');
+
+    expect((await sendEvent(secret, event('team-a'))).status).toBe(201);
+    const refused = await sendEvent(secret, event('team-b'));
+    expect([refused.status, refused.json?.code, refused.json?.field]).toEqual([403, 'FORBIDDEN', 'job.namespace']);
+
+    await page.getByTestId('key-role').selectOption('admin');
+    expect(await field.count()).toBe(0);
+    expect(await page.locator('#key-namespaces-hint').count()).toBe(0);
+    await e2e.screenshot(page, 'keys-5-admin-unlimited');
+    expect(e2e.pageErrors(page)).toEqual([]);
+    await page.close();
   });
 
   it("a viewer's browser shows no Keys page in its navigation, and the page tells it why", async () => {

@@ -866,16 +866,17 @@ export type RunGpuSummaryQuery = { runGpuSummary: { runId: string, gpuCount: num
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiKeysQuery = { apiKeys: Array<{ id: string, prefix: string, role: string, name: string | null, createdAt: string, createdBy: string | null, runId: string | null, revokedAt: string | null, revokedBy: string | null, lastUsedAt: string | null, expiresAt: string | null, current: boolean }> };
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, prefix: string, role: string, name: string | null, createdAt: string, createdBy: string | null, runId: string | null, revokedAt: string | null, revokedBy: string | null, lastUsedAt: string | null, expiresAt: string | null, current: boolean, namespaces: Array<string> | null }> };
 
 export type CreateApiKeyMutationVariables = Exact<{
   role: string;
   name?: string | null | undefined;
   expiresInDays?: number | null | undefined;
+  namespaces?: Array<string> | string | null | undefined;
 }>;
 
 
-export type CreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, prefix: string, role: string, expiresAt: string | null } } };
+export type CreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, prefix: string, role: string, expiresAt: string | null, namespaces: Array<string> | null } } };
 
 export type RevokeApiKeyMutationVariables = Exact<{
   id: string | number;
@@ -2398,18 +2399,25 @@ export const ApiKeysDocument = new TypedDocumentString(`
     lastUsedAt
     expiresAt
     current
+    namespaces
   }
 }
     `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
 export const CreateApiKeyDocument = new TypedDocumentString(`
-    mutation CreateApiKey($role: String!, $name: String, $expiresInDays: Int) {
-  createApiKey(role: $role, name: $name, expiresInDays: $expiresInDays) {
+    mutation CreateApiKey($role: String!, $name: String, $expiresInDays: Int, $namespaces: [String!]) {
+  createApiKey(
+    role: $role
+    name: $name
+    expiresInDays: $expiresInDays
+    namespaces: $namespaces
+  ) {
     key
     apiKey {
       id
       prefix
       role
       expiresAt
+      namespaces
     }
   }
 }

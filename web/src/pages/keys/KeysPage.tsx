@@ -1,7 +1,7 @@
 /**
  * /keys: the tenant's API keys, for its admins. Create one (it is shown once, with a copy button),
  * see who created each and when, revoke one (confirmed; revoking this browser's own key signs it out
- * at its next request). `?revoked=1` lists revoked keys too.
+ * at its next request). An editor key may be limited to namespaces. `?revoked=1` lists revoked keys too.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '../../api/useMutation.js';
@@ -12,6 +12,8 @@ import { useQueryParams } from '../../shell/router.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
 import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument } from './documents.js';
 import { M } from './messages.js';
+import { NAMESPACES_HINT_ID, NamespacesField } from './NamespacesField.js';
+import { parseNamespaces } from './namespaces.js';
 import '../runs/tracking.css';
 
 const ROLES = ['viewer', 'editor', 'admin'] as const;
@@ -47,14 +49,17 @@ function CreateKey({ onCreated }: { onCreated: () => void }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<(typeof ROLES)[number]>('viewer');
   const [days, setDays] = useState<number>(0);
+  const [namespaces, setNamespaces] = useState('');
   const [create, state, reset] = useMutation(CreateApiKeyDocument);
   const [copied, setCopied] = useState(false);
   const keyField = useRef<HTMLInputElement>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setCopied(false);
-    if (await create({ role, name: name.trim() || null, expiresInDays: days || null })) {
+    const limited = role === 'editor' ? parseNamespaces(namespaces) : [];
+    if (await create({ role, name: name.trim() || null, expiresInDays: days || null, ...(limited.length ? { namespaces: limited } : {}) })) {
       setName('');
+      setNamespaces('');
       onCreated();
     }
   };
@@ -82,6 +87,7 @@ function CreateKey({ onCreated }: { onCreated: () => void }) {
             {ROLES.map((r) => <option key={r} value={r}>{t(`${r}Hint`)}</option>)}
           </select>
         </div>
+        {role === 'editor' && <NamespacesField value={namespaces} onChange={setNamespaces} invalid={!!state.field?.startsWith('namespaces')} />}
         <div className="field">
           <label htmlFor="key-expiry">{t('expiry')}</label>
           <select id="key-expiry" data-testid="key-expiry" value={days} onChange={(e) => setDays(Number(e.target.value))}>
@@ -90,6 +96,7 @@ function CreateKey({ onCreated }: { onCreated: () => void }) {
         </div>
         <button type="submit" className="primary" data-testid="key-create" disabled={state.running}>{state.running ? t('creating') : t('create')}</button>
       </form>
+      {role === 'editor' && <p className="hint" id={NAMESPACES_HINT_ID}>{t('namespacesHint')}</p>}
       {state.error && <p className="error" role="alert" data-testid="key-create-error">{state.error}</p>}
       {created && (
         <div className="new-key" data-testid="key-created" role="status">
@@ -133,13 +140,14 @@ function KeyList({ keys }: { keys: QueryState<ApiKeysQuery> & { reload: () => vo
       {keys.data && shown.length === 0 && <p className="muted empty">{t('none')}</p>}
       {shown.length > 0 && (
         <table className="table" data-testid="keys-table">
-          <thead><tr><th>{t('key')}</th><th>{t('name')}</th><th>{t('role')}</th><th>{t('createdCol')}</th><th>{t('lastUsed')}</th><th>{t('state')}</th><th /></tr></thead>
+          <thead><tr><th>{t('key')}</th><th>{t('name')}</th><th>{t('role')}</th><th>{t('namespacesCol')}</th><th>{t('createdCol')}</th><th>{t('lastUsed')}</th><th>{t('state')}</th><th /></tr></thead>
           <tbody>
             {shown.map((k) => (
               <tr key={k.id} data-testid="key-row" data-key-id={k.id} data-revoked={k.revokedAt ? 'true' : 'false'}>
                 <td><span className="mono">{k.prefix}</span>{k.current && <> <span className="status RUNNING">{t('current')}</span></>}<div className="muted small mono" title={k.id}>{k.id.slice(0, 16)}</div></td>
                 <td>{k.runId ? t('training', { run: k.runId }) : (k.name ?? '–')}</td>
                 <td>{t(k.role as (typeof ROLES)[number])}</td>
+                <td data-testid="key-namespaces-cell">{k.namespaces ? <span className="mono small">{k.namespaces.join(', ')}</span> : <span className="muted">{t('allNamespaces')}</span>}</td>
                 <td>{f.dateTime(k.createdAt)}<div className="muted small">{t('by', { who: who(k.createdBy) })}</div></td>
                 <td>{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : <span className="muted">{t('never')}</span>}</td>
                 <td>{k.revokedAt
