@@ -44,6 +44,12 @@ describe('plugin modules', () => {
     expect(set.facets(subject({ owner: 'run' }), { acme: { team: 'crm' } })).toEqual([]);
   });
 
+  it('loads a module by a path without ./ (as the README writes it) when the file exists', async () => {
+    mkdirSync(path.join(dir, 'plugins'), { recursive: true });
+    write('plugins/nested.mjs', "export default { name: 'nested', apiVersion: 1, setup() {} };");
+    expect((await loadPlugins(['plugins/nested.mjs'], { cwd: dir })).describe('a').map((p) => p.name)).toEqual(['nested']);
+  });
+
   it('loads a plugin installed as a package, by its name', async () => {
     const set = await loadPlugins(['loom-plugin-acme'], { cwd: dir });
     expect(set.describe('a')).toMatchObject([{ name: 'acme', version: '2.0.0', module: 'loom-plugin-acme', webhookFormats: [{ name: 'ACME', description: null }] }]);

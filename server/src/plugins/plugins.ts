@@ -13,6 +13,7 @@
  * GraphQL shows a tenant its own); what a module or its setup gets wrong stops Loom at start, saying
  * which plugin and what to fix. This module is the adapter behind the domain's Extensions port.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -275,7 +276,8 @@ export async function loadPlugins(specs: readonly string[], opts: { cwd: string;
 }
 
 async function importPlugin(spec: string, cwd: string): Promise<unknown> {
-  const isPath = spec.startsWith('.') || isAbsolute(spec);
+  // A path: `./x.mjs`, `/abs/x.mjs`, or any file that exists from `cwd` (`server/plugins/examples/x.mjs`); else a package name (`@acme/loom-plugin`).
+  const isPath = spec.startsWith('.') || isAbsolute(spec) || existsSync(resolve(cwd, spec));
   let url: string;
   try {
     url = isPath ? pathToFileURL(resolve(cwd, spec)).href : pathToFileURL(createRequire(join(cwd, 'package.json')).resolve(spec)).href;
