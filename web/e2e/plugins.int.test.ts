@@ -139,6 +139,8 @@ describe('plugins', () => {
     await failing.waitFor();
     expect(await failing.getAttribute('role')).toBe('status');
     expect(await failing.getByTestId('plugin-failure-count').textContent()).toBe('Failures: 1');
+    expect(await page.locator('[data-plugin="data-classification"]').getByTestId('plugin-usage').textContent()).toMatch(/^\d+ calls, [\d.]+ ms in all, the slowest [\d.]+ ms$/);
+    expect(await page.locator('[data-plugin="change-approval"]').getByTestId('plugin-usage').textContent()).toBe('Not called yet');
     expect(await failing.getByTestId('plugin-last-failure').textContent()).toContain(`readFacet(acme_classification) on a dataset (${NS} odd): level "top-secret": must be one of public, internal, confidential, restricted`);
     expect(await page.getByTestId('plugin-no-failures').count()).toBe(3);
     await failing.scrollIntoViewIfNeeded();

@@ -37,11 +37,17 @@ describe('plugin modules', () => {
     const set = await loadPlugins(['./ok.mjs'], { cwd: dir });
     expect(set.describe('a')).toEqual([{
       name: 'ok', version: '1.2.3', module: './ok.mjs', renamesDatasets: false, facets: [{ facet: 'acme', owners: ['dataset', 'job'] }], promotionGates: [], webhookFormats: [],
-      errors: { count: 0, lastAt: null, lastMessage: null },
+      errors: { count: 0, lastAt: null, lastMessage: null }, usage: { calls: 0, totalMs: 0, slowestMs: 0 },
     }]);
     expect(set.readsFacets).toBe(true);
     expect(set.facets(subject(), { acme: { team: 'crm' }, other: {} })).toEqual([{ plugin: 'ok', props: { team: 'crm' }, tags: [] }]);
     expect(set.facets(subject({ owner: 'run' }), { acme: { team: 'crm' } })).toEqual([]);
+    // Its handler ran once (not for a run): counted and timed for the tenant it served.
+    const { usage } = set.describe('a')[0];
+    expect(usage.calls).toBe(1);
+    expect(usage.totalMs).toBeGreaterThan(0);
+    expect(usage.slowestMs).toBe(usage.totalMs);
+    expect(set.describe('b')[0].usage).toEqual({ calls: 0, totalMs: 0, slowestMs: 0 });
   });
 
   it('loads a module by a path without ./ (as the README writes it) when the file exists', async () => {
@@ -167,6 +173,9 @@ describe('what plugins answer', () => {
     expect((await set.checkGate('nonsense', check())).detail).toMatch(/answered no \{ passed: boolean, detail: string \}/);
     expect(await set.checkGate('gone', check())).toEqual({ passed: false, detail: expect.stringContaining('no plugin offers the gate gone in this Loom') });
     expect(set.describe('a')[0].errors.count).toBe(3);
+    // Every call is counted, failed or not; the one that hung took its timeout.
+    expect(set.describe('a')[0].usage).toMatchObject({ calls: 5, slowestMs: expect.any(Number) });
+    expect(set.describe('a')[0].usage.slowestMs).toBeGreaterThanOrEqual(45);
   });
 
   it('makes webhook bodies, keeping Loom\'s headers Loom\'s', async () => {

@@ -76,6 +76,7 @@ const LOG_EVERY_MS = 30_000;
 
 interface Registered<H> { plugin: string; handler: H; description: string | null; timeoutMs: number }
 interface TenantErrors { count: number; lastAt: string; lastMessage: string }
+interface TenantUsage { calls: number; totalMs: number; slowestMs: number }
 
 /** The loaded plugins, answering the domain's Extensions port. */
 export class PluginSet implements Extensions {
@@ -85,6 +86,7 @@ export class PluginSet implements Extensions {
   private readonly formats = new Map<string, Registered<FormatHandler>>();
   private readonly loaded: { plugin: LoomPlugin; module: string }[] = [];
   private readonly errors = new Map<string, Map<string, TenantErrors>>();
+  private readonly usage = new Map<string, Map<string, TenantUsage>>();
   private readonly loggedAt = new Map<string, number>();
 
   constructor(private readonly log: Pick<Logger, 'warn' | 'child'> | null = null) {}
@@ -173,7 +175,7 @@ export class PluginSet implements Extensions {
       for (const h of handlers) {
         if (!h.owners.has(subject.owner)) continue;
         try {
-          const answer = h.handler(structuredClone(facets[facet]), Object.freeze({ ...subject }));
+          const answer = this.timed(h.plugin, subject.tenant, () => h.handler(structuredClone(facets[facet]), Object.freeze({ ...subject })));
           const made = checkFacetAnswer(answer, h.plugin);
           if (made) out.push(made);
         } catch (err) {
@@ -188,7 +190,7 @@ export class PluginSet implements Extensions {
     let current = ref;
     for (const r of this.renamers) {
       try {
-        const answer = r.handler({ namespace: current.namespace, name: current.name }, { tenant });
+        const answer = this.timed(r.plugin, tenant, () => r.handler({ namespace: current.namespace, name: current.name }, { tenant }));
         if (answer !== null && answer !== undefined) current = checkDatasetName(answer);
       } catch (err) {
         this.failed(r.plugin, tenant, `renameDataset (${current.namespace} ${current.name})`, err);
@@ -205,7 +207,7 @@ export class PluginSet implements Extensions {
     const gate = this.gates.get(name);
     if (!gate) return { passed: false, detail: `no plugin offers the gate ${name} in this Loom (LOOM_PLUGINS): blocked until one does or the gate is removed` };
     try {
-      const answer = await within(gate.timeoutMs, () => gate.handler(Object.freeze({ ...check })));
+      const answer = await this.timedAsync(gate.plugin, check.tenant, () => within(gate.timeoutMs, () => gate.handler(Object.freeze({ ...check }))));
       if (!answer || typeof answer !== 'object' || typeof answer.passed !== 'boolean') throw new PluginError('answered no { passed: boolean, detail: string }');
       return { passed: answer.passed, detail: typeof answer.detail === 'string' && answer.detail ? answer.detail.slice(0, 1000) : (answer.passed ? 'passed' : 'failed') };
     } catch (err) {
@@ -222,7 +224,7 @@ export class PluginSet implements Extensions {
     const format = this.formats.get(name);
     if (!format) throw new Error(`no plugin offers the webhook format ${name} in this Loom (LOOM_PLUGINS)`);
     try {
-      return checkFormatAnswer(await within(format.timeoutMs, () => format.handler(structuredClone(envelope))));
+      return checkFormatAnswer(await this.timedAsync(format.plugin, envelope.tenant, () => within(format.timeoutMs, () => format.handler(structuredClone(envelope)))));
     } catch (err) {
       this.failed(format.plugin, envelope.tenant, `webhook format ${name} (${envelope.event})`, err);
       throw new Error(`webhook format ${name} (plugin ${format.plugin}) failed: ${message(err)}`);
@@ -243,8 +245,38 @@ export class PluginSet implements Extensions {
         promotionGates: mine(this.gates),
         webhookFormats: mine(this.formats),
         errors: { count: e?.count ?? 0, lastAt: e?.lastAt ?? null, lastMessage: e?.lastMessage ?? null },
+        usage: { ...(this.usage.get(plugin.name)?.get(tenant) ?? { calls: 0, totalMs: 0, slowestMs: 0 }) },
       };
     });
+  }
+
+  /** A handler's call, counted and timed for the tenant it served (failed or not): what `plugins { usage }` shows. */
+  private timed<T>(plugin: string, tenant: string, work: () => T): T {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      this.used(plugin, tenant, performance.now() - start);
+    }
+  }
+
+  private async timedAsync<T>(plugin: string, tenant: string, work: () => Promise<T>): Promise<T> {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.used(plugin, tenant, performance.now() - start);
+    }
+  }
+
+  private used(plugin: string, tenant: string, ms: number): void {
+    const byTenant = this.usage.get(plugin) ?? new Map<string, TenantUsage>();
+    this.usage.set(plugin, byTenant);
+    const u = byTenant.get(tenant) ?? { calls: 0, totalMs: 0, slowestMs: 0 };
+    u.calls++;
+    u.totalMs += ms;
+    u.slowestMs = Math.max(u.slowestMs, ms);
+    byTenant.set(tenant, u);
   }
 
   private failed(plugin: string, tenant: string, where: string, err: unknown): void {

@@ -991,7 +991,7 @@ export type PluginGatesQuery = { plugins: Array<{ name: string, promotionGates: 
 export type PluginsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PluginsQuery = { plugins: Array<{ name: string, version: string | null, module: string, renamesDatasets: boolean, facets: Array<{ facet: string, owners: Array<string> }>, promotionGates: Array<{ name: string, description: string | null }>, webhookFormats: Array<{ name: string, description: string | null }>, errors: { count: number, lastAt: string | null, lastMessage: string | null } }> };
+export type PluginsQuery = { plugins: Array<{ name: string, version: string | null, module: string, renamesDatasets: boolean, facets: Array<{ facet: string, owners: Array<string> }>, promotionGates: Array<{ name: string, description: string | null }>, webhookFormats: Array<{ name: string, description: string | null }>, errors: { count: number, lastAt: string | null, lastMessage: string | null }, usage: { calls: number, totalMs: number, slowestMs: number } }> };
 
 export type PromptsQueryVariables = Exact<{
   first: number;
@@ -2737,6 +2737,11 @@ export const PluginsDocument = new TypedDocumentString(`
       count
       lastAt
       lastMessage
+    }
+    usage {
+      calls
+      totalMs
+      slowestMs
     }
   }
 }

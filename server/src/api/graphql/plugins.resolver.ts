@@ -1,5 +1,5 @@
 /** The loaded plugins (server/src/plugins) over GraphQL: what each adds, and the asking tenant's count of its failures. */
-import { Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from './context.js';
 import type { PluginInfo } from '../../domain/ports/Extensions.js';
@@ -23,6 +23,13 @@ class PluginErrors {
   @Field(() => String, { nullable: true }) lastMessage!: string | null;
 }
 
+@ObjectType({ description: "A plugin's handler calls on this tenant's data since this Loom process started, and the time they took (a gate's or a format's includes what it waited for): what a plugin costs ingest" })
+class PluginUsage {
+  @Field(() => Int) calls!: number;
+  @Field(() => Float) totalMs!: number;
+  @Field(() => Float) slowestMs!: number;
+}
+
 @ObjectType({ description: 'A plugin this Loom loaded (LOOM_PLUGINS)' })
 class Plugin {
   @Field(() => String) name!: string;
@@ -33,6 +40,7 @@ class Plugin {
   @Field(() => [PluginOffer], { description: 'Gates models can configure (kind PLUGIN)' }) promotionGates!: PluginOffer[];
   @Field(() => [PluginOffer], { description: 'Webhook formats (createWebhook format)' }) webhookFormats!: PluginOffer[];
   @Field(() => PluginErrors) errors!: PluginErrors;
+  @Field(() => PluginUsage) usage!: PluginUsage;
 }
 
 @Resolver()

@@ -70,6 +70,8 @@ export interface PluginInfo {
   promotionGates: { name: string; description: string | null }[];
   webhookFormats: { name: string; description: string | null }[];
   errors: { count: number; lastAt: string | null; lastMessage: string | null };
+  /** Its handlers' calls for the tenant, and the time they took (a gate's or format's includes what it waited for). */
+  usage: { calls: number; totalMs: number; slowestMs: number };
 }
 
 export interface Extensions {

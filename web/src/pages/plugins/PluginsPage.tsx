@@ -81,6 +81,8 @@ function PluginCard({ plugin: p }: { plugin: Plugin }) {
             <dd data-testid="plugin-formats"><Offers offers={p.webhookFormats} hint={t('formatsHint')} testId="plugin-format" /></dd>
           </>
         )}
+        <dt>{t('usage')}</dt>
+        <dd data-testid="plugin-usage">{p.usage.calls ? t('usageText', { calls: p.usage.calls, total: p.usage.totalMs.toFixed(1), slowest: p.usage.slowestMs.toFixed(1) }) : t('noCalls')}</dd>
         <dt>{t('failures')}</dt><dd><Failures errors={p.errors} /></dd>
       </dl>
       {addsNothing && <p className="muted small">{t('addsNothing')}</p>}
