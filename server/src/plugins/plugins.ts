@@ -5,37 +5,35 @@
  * - `readFacet(facet, owners, handler)`: read an OpenLineage facet of datasets, jobs or runs at ingest
  *   and answer props (kept on the node as `plugin.<plugin>.<key>`) and tags (source `plugin:<plugin>`).
  *   Synchronous and pure: the same event gives the same answer on every replay, in every process;
+ * - `renameDataset(handler)`: the name the graph knows a dataset an event names by (synchronous, pure);
  * - `promotionGate(name, handler)`: a promotion gate models can configure (kind PLUGIN); it fails
  *   closed (an error, a timeout or no answer blocks the promotion, saying why);
  * - `webhookFormat(NAME, handler)`: a webhook body format (beside LOOM and SLACK), e.g. for a chat
  *   or paging service.
  * A plugin's failure costs its own contribution only and is counted per tenant (`plugins` in
  * GraphQL shows a tenant its own); what a module or its setup gets wrong stops Loom at start, saying
- * which plugin and what to fix. This module is the adapter behind the domain's Extensions port.
+ * which plugin and what to fix. This module is the adapter behind the domain's Extensions port; what
+ * the plugins answer is checked in plugin-answers.ts.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
-import type { Props } from '../domain/model.js';
-import { checkTagName } from '../domain/tags/tags.js';
+import { withTimeout } from '../domain/with-timeout.js';
+import { checkDatasetName, checkFacetAnswer, checkFormatAnswer, message, PluginError, type FacetAnswer, type FormatAnswer } from './plugin-answers.js';
 import {
   FACET_OWNERS, type Extensions, type FacetContribution, type FacetOwner, type FacetSubject, type FormattedBody,
   type DatasetName, type PluginGateCheck, type PluginGateOutcome, type PluginInfo, type WebhookEnvelope,
 } from '../domain/ports/Extensions.js';
 
+export { PluginError, type FacetAnswer };
+
 export const PLUGIN_API_VERSION = 1;
 
-/** What a facet handler may answer: props for the node, tags for it (or, on a dataset, for one of its fields). */
-export interface FacetAnswer {
-  props?: Record<string, string | number | boolean | null>;
-  tags?: (string | { name: string; field?: string | null })[];
-}
 type FacetHandler = (facet: unknown, subject: FacetSubject) => FacetAnswer | null | undefined;
 type RenameHandler = (dataset: DatasetName, context: { tenant: string }) => DatasetName | null | undefined;
 type GateHandler = (check: PluginGateCheck) => PluginGateOutcome | Promise<PluginGateOutcome>;
-type FormatAnswer = { body: string | object; contentType?: string; headers?: Record<string, string> };
 type FormatHandler = (envelope: WebhookEnvelope) => FormatAnswer | Promise<FormatAnswer>;
 
 /** The `loom` object a plugin's setup receives. Registering is allowed during setup only. */
@@ -52,23 +50,11 @@ export interface PluginSetup {
 
 export interface LoomPlugin { name: string; version?: string; apiVersion: number; setup(loom: PluginSetup): void | Promise<void> }
 
-export class PluginError extends Error {
-  override name = 'PluginError';
-}
-
 const PLUGIN_NAME = /^[a-z][a-z0-9-]{0,39}$/;
 const FACET_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 const GATE_NAME = /^[a-z][a-z0-9_-]{0,59}$/;
 const FORMAT_NAME = /^[A-Z][A-Z0-9_]{0,39}$/;
-const PROP_KEY = /^[A-Za-z0-9_.-]{1,100}$/;
-const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
-/** Headers a format may not set: Loom's own (signature, delivery id) and the transport's. */
-const RESERVED_HEADER = /^(x-loom-.*|host|content-length|transfer-encoding|connection|content-type)$/i;
 const BUILT_IN_FORMATS = ['LOOM', 'SLACK'];
-const MAX_PROPS = 50;
-const MAX_TAGS = 50;
-const MAX_STRING = 4096;
-const MAX_BODY = 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_TIMEOUT_MS = 60_000;
 /** A plugin's failures are logged at most this often (each counted). */
@@ -337,74 +323,9 @@ function checkPlugin(plugin: unknown, module: string): LoomPlugin {
   return p as LoomPlugin;
 }
 
-/** A facet handler's answer checked whole: a wrong part costs the whole answer, saying which part. */
-function checkFacetAnswer(answer: unknown, plugin: string): FacetContribution | null {
-  if (answer === null || answer === undefined) return null;
-  if (typeof (answer as PromiseLike<unknown>).then === 'function') throw new PluginError('answered a Promise: facet handlers must answer synchronously');
-  if (typeof answer !== 'object' || Array.isArray(answer)) throw new PluginError('must answer { props, tags }, null or nothing');
-  const { props = {}, tags = [], ...rest } = answer as FacetAnswer;
-  const extra = Object.keys(rest);
-  if (extra.length) throw new PluginError(`answered ${extra[0]}: only props and tags are taken`);
-  if (!props || typeof props !== 'object' || Array.isArray(props)) throw new PluginError('props: must be an object');
-  const entries = Object.entries(props);
-  if (entries.length > MAX_PROPS) throw new PluginError(`props: at most ${MAX_PROPS}`);
-  const out: Props = {};
-  for (const [k, v] of entries) {
-    if (!PROP_KEY.test(k)) throw new PluginError(`props.${k}: a key is 1-100 letters, digits, "_", "." or "-"`);
-    const ok = v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= MAX_STRING);
-    if (!ok) throw new PluginError(`props.${k}: must be a string (at most ${MAX_STRING} characters), a finite number, a boolean or null`);
-    out[k] = v;
-  }
-  if (!Array.isArray(tags)) throw new PluginError('tags: must be a list');
-  if (tags.length > MAX_TAGS) throw new PluginError(`tags: at most ${MAX_TAGS}`);
-  const tagList = tags.map((t, i) => {
-    const { name, field = null } = typeof t === 'string' ? { name: t } : (t ?? {}) as { name?: unknown; field?: unknown };
-    try {
-      checkTagName(`tags[${i}]`, name);
-    } catch (err) {
-      throw new PluginError(`tags[${i}]: ${message(err)}`);
-    }
-    if (field !== null && (typeof field !== 'string' || !field || field.length > 1000)) throw new PluginError(`tags[${i}].field: must be a column name (1-1000 characters) or null`);
-    return { name: name as string, field: field as string | null };
-  });
-  return entries.length || tagList.length ? { plugin, props: out, tags: tagList } : null;
-}
-
-/** A renamed dataset: names an id can hold (no NUL), as long as an emitter's may be. */
-function checkDatasetName(answer: DatasetName): DatasetName {
-  if (typeof (answer as unknown as PromiseLike<unknown>).then === 'function') throw new PluginError('answered a Promise: renameDataset handlers must answer synchronously');
-  for (const part of ['namespace', 'name'] as const) {
-    const v = (answer as unknown as Record<string, unknown>)[part];
-    if (typeof v !== 'string' || !v.trim() || v.length > MAX_STRING || v.includes('\u0000')) throw new PluginError(`answered ${part}: must be a non-empty string of at most ${MAX_STRING} characters without NUL`);
-  }
-  return { namespace: answer.namespace, name: answer.name };
-}
-
-function checkFormatAnswer(answer: FormatAnswer): FormattedBody {
-  if (!answer || typeof answer !== 'object' || answer.body === undefined || answer.body === null) throw new PluginError('answered no { body }');
-  const body = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-  if (Buffer.byteLength(body) > MAX_BODY) throw new PluginError(`body: at most ${MAX_BODY} bytes`);
-  const contentType = answer.contentType ?? (typeof answer.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json');
-  if (typeof contentType !== 'string' || /[\r\n]/.test(contentType)) throw new PluginError('contentType: must be a one-line string');
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(answer.headers ?? {})) {
-    if (!HEADER_NAME.test(k) || RESERVED_HEADER.test(k)) throw new PluginError(`headers.${k}: not a header a format may set (Loom's X-Loom-*, Host, Content-Length and Content-Type are Loom's)`);
-    if (typeof v !== 'string' || /[\r\n]/.test(v)) throw new PluginError(`headers.${k}: must be a one-line string`);
-    headers[k] = v;
-  }
-  return { body, contentType, headers };
-}
-
-async function within<T>(ms: number, work: () => T | Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new PluginError(`did not answer within ${ms} ms`)), ms); });
-  try {
-    return await Promise.race([Promise.resolve().then(work), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const noop = () => undefined;
 const SILENT = { info: noop, warn: noop, error: noop, debug: noop };
+
+/** A plugin's asynchronous handler, called (a synchronous throw becomes a rejection) and given `ms` to answer. */
+const within = <T>(ms: number, work: () => T | Promise<T>): Promise<T> =>
+  withTimeout(Promise.resolve().then(work), ms, () => new PluginError(`did not answer within ${ms} ms`));

@@ -3,6 +3,7 @@
  * worker process. A worker that dies mid-job loses its lock; after `lockMs` another worker's
  * stalled check puts the job back and it runs again (the processor must be idempotent).
  */
+import { withTimeout } from '../domain/with-timeout.js';
 import { setMaxListeners } from 'node:events';
 import { Queue, Worker, UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -73,7 +74,7 @@ export class BullMqJobQueue implements JobQueue {
       });
       return { added: !existing };
     })();
-    return withTimeout(work, this.opts.addTimeoutMs ?? 5_000, `enqueueing ${queue}`);
+    return redisTimeout(work, this.opts.addTimeoutMs ?? 5_000, `enqueueing ${queue}`);
   }
 
   work<Q extends QueueName>(queue: Q, processor: JobProcessor<Q>, opts: WorkOptions<Q> = {}): void {
@@ -114,7 +115,7 @@ export class BullMqJobQueue implements JobQueue {
   }
 
   async ping(): Promise<void> {
-    await withTimeout(this.connection.ping(), 2_000, 'redis ping');
+    await redisTimeout(this.connection.ping(), 2_000, 'redis ping');
   }
 
   async stopWorkers(): Promise<void> {
@@ -141,8 +142,6 @@ async function returnJob(job: Job, token: string | undefined, onError: (err: unk
   throw new WaitingError();
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms (is Redis reachable?)`)), ms); });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+function redisTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return withTimeout(p, ms, () => new Error(`${what} timed out after ${ms} ms (is Redis reachable?)`));
 }

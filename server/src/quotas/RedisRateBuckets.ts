@@ -8,6 +8,7 @@
  * (each process enforcing the quota on what it receives, as without Redis) and `onError` is told, so
  * an outage of Redis neither stops the ingest nor lifts the quotas.
  */
+import { withTimeout } from '../domain/with-timeout.js';
 import { Redis } from 'ioredis';
 import type { RateBuckets } from '../domain/ports/RateBuckets.js';
 import { MemoryRateBuckets } from './MemoryRateBuckets.js';
@@ -58,20 +59,14 @@ export class RedisRateBuckets implements RateBuckets {
   }
 
   async take(key: string, rate: number, capacity: number, n: number): Promise<number> {
-    let timer: NodeJS.Timeout | undefined;
     try {
-      const answer = await Promise.race([
-        this.redis.loomTakeTokens(`${this.opts.prefix}:quota:${key}`, rate, capacity, n),
-        new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`Redis took over ${this.timeoutMs} ms`)), this.timeoutMs); }),
-      ]);
+      const answer = await withTimeout(this.redis.loomTakeTokens(`${this.opts.prefix}:quota:${key}`, rate, capacity, n), this.timeoutMs, () => new Error(`Redis took over ${this.timeoutMs} ms`));
       const tokens = Number(answer);
       if (!Number.isFinite(tokens)) throw new Error(`Redis answered ${JSON.stringify(answer)} for a quota bucket`);
       return tokens;
     } catch (err) {
       this.opts.onError?.(err);
       return this.local.takeNow(key, rate, capacity, n);
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -6,7 +6,7 @@ import { mapEvent } from './mapper.js';
 import { validateEvent, type EventKind } from './validate.js';
 import { JOB_EDGE_KINDS, WRITTEN_AT_PROP, fieldHistory, jobHistory, type EdgeHistory } from './edge-history.js';
 import { parseEventTime, type DatasetRef, type OpenLineageEvent } from './event.schema.js';
-import { requireWriteIn } from '../registry/actor.js';
+import { requireInScope } from '../registry/actor.js';
 import { nodeId } from '../ids.js';
 import { KeyedLock } from '../keyed-lock.js';
 import { eventRefs, type EventRefs, type LineageEventArchive } from './event-archive.js';
@@ -97,11 +97,10 @@ export class LineageIngestService implements LineageReceiver {
    * team's data is what lineage is about.
    */
   private checkScope(tenant: string, event: OpenLineageEvent, namespaces: readonly string[]): void {
-    const actor = { tenant, role: 'editor' as const, name: null, namespaces };
-    if (event.job) requireWriteIn(actor, event.job.namespace, 'write a job', 'job.namespace');
+    if (event.job) requireInScope(namespaces, event.job.namespace, 'write a job', 'job.namespace');
     const named = (d: DatasetRef) => (this.extensions.renamesDatasets ? this.extensions.datasetName(tenant, d) : d).namespace;
-    (event.outputs ?? []).forEach((d, i) => requireWriteIn(actor, named(d), 'write a dataset', `outputs[${i}].namespace`));
-    if (event.dataset) requireWriteIn(actor, named(event.dataset), 'write a dataset', 'dataset.namespace');
+    (event.outputs ?? []).forEach((d, i) => requireInScope(namespaces, named(d), 'write a dataset', `outputs[${i}].namespace`));
+    if (event.dataset) requireInScope(namespaces, named(event.dataset), 'write a dataset', 'dataset.namespace');
   }
 
   /** Each event stands alone (its own result); events of one job share one history update. Answered once in the graph and the archive. */

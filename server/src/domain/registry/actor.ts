@@ -43,8 +43,13 @@ export function requireWriterRole(actor: Actor, what: string): void {
 /** A writer of what `namespace` holds. */
 export function requireWriteIn(actor: Actor, namespace: string, what: string, field?: string): void {
   requireWriterRole(actor, what);
-  if (actor.namespaces && !actor.namespaces.includes(namespace)) {
-    throw new LoomError('FORBIDDEN', `${field ? `${field}: ` : ''}this API key may write only in ${scopeText(actor.namespaces)}; it may not ${what} in namespace ${namespace}`, field);
+  requireInScope(actor.namespaces, namespace, what, field);
+}
+
+/** `namespace` among those a key is limited to (none: the whole tenant); FORBIDDEN naming `field` otherwise. */
+export function requireInScope(namespaces: readonly string[] | null | undefined, namespace: string, what: string, field?: string): void {
+  if (namespaces && !namespaces.includes(namespace)) {
+    throw new LoomError('FORBIDDEN', `${field ? `${field}: ` : ''}this API key may write only in ${scopeText(namespaces)}; it may not ${what} in namespace ${namespace}`, field);
   }
 }
 
