@@ -298,7 +298,7 @@ async function bulkLoad(file: string, graph: LineageGraphOptions): Promise<{ ms:
       const { props, validTo } = mergeProps(undefined, r.props);
       nodesCsv.write([r.key, r.tenant, r.id, r.kind, r.namespace, r.name, props, r.firstAt, r.at, validTo].map(csvField).join(',') + '\n');
     }
-    for (const e of rows.edges) edgesCsv.write([e.from, e.to, e.kind, e.props, e.validFrom, '', e.recordedAt, ''].map(csvField).join(',') + '\n');
+    for (const e of rows.edges) edgesCsv.write([e.from, e.to, e.kind, e.props, e.validFrom, '', e.recordedAt, '', ''].map(csvField).join(',') + '\n');
     nodes += rows.nodes.length;
     edges += rows.edges.length;
     lineageNodes += batch.nodes.filter(isLineageNode).length;

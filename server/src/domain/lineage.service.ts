@@ -1,6 +1,6 @@
 import type { GraphStore, NeighbourQuery } from './ports/GraphStore.js';
 import {
-  COLUMN_LINEAGE_EDGE_KINDS, MAX_LINEAGE_DEPTH, MAX_LINEAGE_NODES, type Direction, type EdgeHead, type GraphEdge, type GraphNode, type LineageNode,
+  COLUMN_LINEAGE_EDGE_KINDS, MAX_LINEAGE_DEPTH, edgeValidAt, MAX_LINEAGE_NODES, type Direction, type EdgeHead, type GraphEdge, type GraphNode, type LineageNode,
   type LineageHeads, type LineageQuery, type LineageResult, type NodeHead, type NodeKind,
 } from './model.js';
 import { badInput } from './errors.js';
@@ -84,7 +84,7 @@ export class LineageService {
     const asOf = opts.asOf;
     const pages = await Promise.all(datasets.map((id) => this.graph.neighbours(tenant, id, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_FIELD'], limit: MAX_FIELDS_PER_DATASET, offset: 0, includeEnded: !!asOf })));
     const fields = pages.flatMap((p) => p.items)
-      .filter((f) => !asOf || (f.edge.validFrom <= asOf && (!f.edge.validTo || f.edge.validTo > asOf)))
+      .filter((f) => !asOf || edgeValidAt(f.edge, asOf))
       .slice(0, MAX_FIELDS_PER_DATASET);
     const results = await Promise.all([...datasets, ...fields.map((f) => f.node.id)].map((id) => this.graph.lineage(tenant, id, q)));
     const seeds = [...(outputs ?? []), ...fields];

@@ -169,7 +169,15 @@ export interface EdgeInput {
    * whole history (see openlineage/edge-history.ts). Left out, an existing edge keeps its end and a new one is current.
    */
   validTo?: string | null;
+  /**
+   * Times between validFrom and validTo when the edge did not hold (a job stopped reading a dataset,
+   * then read it again), set exactly as given with validTo; left out, the stored ones are kept.
+   */
+  gaps?: readonly EdgeGap[];
 }
+
+/** A time the edge did not hold: from `from` (included) until `to` (excluded). */
+export interface EdgeGap { from: string; to: string }
 
 export interface GraphEdge {
   kind: EdgeKind;
@@ -178,6 +186,13 @@ export interface GraphEdge {
   props: Props;
   validFrom: string;
   validTo: string | null;
+  /** Absent or empty: the edge held throughout validFrom..validTo. */
+  gaps?: readonly EdgeGap[];
+}
+
+/** Whether an edge held at `t`: validFrom <= t < validTo, outside its gaps. */
+export function edgeValidAt(e: Pick<GraphEdge, 'validFrom' | 'validTo' | 'gaps'>, t: string): boolean {
+  return e.validFrom <= t && (!e.validTo || e.validTo > t) && !(e.gaps ?? []).some((g) => g.from <= t && t < g.to);
 }
 
 export type Direction = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';

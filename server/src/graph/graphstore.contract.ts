@@ -330,6 +330,43 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       expect(await store.countLineage(A, 'dataset:ns:old_src', { direction: 'BOTH', depth: 2, cap: 10, asOf: '2024-01-01T00:00:00.000Z' })).toBeNull();
     });
 
+    it('travels in time through an edge\'s gaps: left out as of a time inside one, kept until a write sets others', async () => {
+      const T = (m: string) => `2025-${m}-01T00:00:00.000Z`;
+      // gap_src fed gap_job from January, stopped in March, fed it again from May, stopped for good in September.
+      await store.write(A, {
+        nodes: [{ ...ds('gap_src'), at: T('01') }, { ...job('gap_job'), at: T('01') }, { ...ds('gap_out'), at: T('01') }],
+        edges: [{ ...reads('gap_src', 'gap_job'), validFrom: T('01'), validTo: T('09'), gaps: [{ from: T('03'), to: T('05') }] },
+          { ...writes('gap_job', 'gap_out'), validFrom: T('01') }],
+      });
+      const at = async (t: string) => (await store.lineage(A, 'dataset:ns:gap_src', { direction: 'DOWNSTREAM', depth: 2, limit: 10, asOf: t }))!.nodes.map((n) => n.node.id);
+      const count = async (t: string) => (await store.countLineage(A, 'dataset:ns:gap_src', { direction: 'DOWNSTREAM', depth: 2, cap: 10, asOf: t }))!.total;
+      expect(await at(T('02'))).toEqual(['job:ns:gap_job', 'dataset:ns:gap_out']);
+      expect(await at(T('03'))).toEqual([]); // a gap's start is inside it
+      expect(await at(T('04'))).toEqual([]);
+      expect(await count(T('04'))).toBe(0);
+      expect(await at(T('05'))).toEqual(['job:ns:gap_job', 'dataset:ns:gap_out']); // its end is not
+      expect(await at(T('10'))).toEqual([]);
+      const edge = async () => (await store.neighbours(A, 'dataset:ns:gap_src', { direction: 'DOWNSTREAM', limit: 5, offset: 0, includeEnded: true }))!.items[0].edge;
+      expect(await edge()).toMatchObject({ validFrom: T('01'), validTo: T('09'), gaps: [{ from: T('03'), to: T('05') }] });
+      const walked = (await store.lineage(A, 'dataset:ns:gap_src', { direction: 'DOWNSTREAM', depth: 1, limit: 10, asOf: T('06') }))!;
+      expect(walked.edges[0].gaps).toEqual([{ from: T('03'), to: T('05') }]);
+      // a write that does not set gaps keeps them; one that sets none clears them
+      await store.write(A, { nodes: [], edges: [{ ...reads('gap_src', 'gap_job'), props: { note: 'x' } }] });
+      expect((await edge()).gaps).toEqual([{ from: T('03'), to: T('05') }]);
+      expect(await at(T('04'))).toEqual([]);
+      await store.write(A, { nodes: [], edges: [{ ...reads('gap_src', 'gap_job'), validTo: T('09'), gaps: [] }] });
+      expect((await edge()).gaps ?? []).toEqual([]);
+      expect(await at(T('04'))).toEqual(['job:ns:gap_job', 'dataset:ns:gap_out']);
+      // two gaps, set on an edge created in the same write as its gaps
+      await store.write(A, {
+        nodes: [{ ...ds('gap_two'), at: T('01') }],
+        edges: [{ ...reads('gap_two', 'gap_job'), validFrom: T('01'), validTo: null, gaps: [{ from: T('06'), to: T('07') }, { from: T('02'), to: T('03') }] }],
+      });
+      const two = async (t: string) => (await store.lineage(A, 'dataset:ns:gap_two', { direction: 'DOWNSTREAM', depth: 1, limit: 10, asOf: t }))!.nodes.length;
+      expect([await two(T('01')), await two(T('02')), await two(T('04')), await two(T('06')), await two(T('08'))]).toEqual([1, 0, 1, 0, 1]);
+      expect((await store.lineage(A, 'dataset:ns:gap_two', { direction: 'DOWNSTREAM', depth: 1, limit: 10 }))!.nodes.length).toBe(1);
+    });
+
     it('never hard-deletes: a dropped node leaves the current view, stays readable, shows as of before, and can come back', async () => {
       const T = (d: string) => `2025-0${d}T00:00:00.000Z`;
       await store.write(A, {

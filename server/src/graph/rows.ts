@@ -2,7 +2,7 @@
  * Engine-neutral helpers shared by the graph adapters: batch normalisation (dedupe, fixed row shape)
  * and row → domain mapping.
  */
-import { nodeValidTo, type EdgeHead, type GraphEdge, type GraphNode, type NodeHead, type NodeKind, type EdgeKind, type Props } from '../domain/model.js';
+import { nodeValidTo, type EdgeGap, type EdgeHead, type GraphEdge, type GraphNode, type NodeHead, type NodeKind, type EdgeKind, type Props } from '../domain/model.js';
 import type { WriteBatch } from '../domain/ports/GraphStore.js';
 
 export const storeKey = (tenant: string, id: string) => `${tenant}/${id}`;
@@ -23,8 +23,28 @@ export interface NodeRow {
   /** Latest and earliest event time of the writes folded into this row. */
   at: string; firstAt: string;
 }
-/** `setValidTo` false: keep the stored end of validity (a new edge is current); true: store `validTo` ('' = current). */
-export interface EdgeRow { from: string; to: string; kind: string; props: string; validFrom: string; recordedAt: string; setValidTo: boolean; validTo: string }
+/**
+ * `setValidTo` false: keep the stored end of validity (a new edge is current); true: store `validTo` ('' = current).
+ * `gaps`: undefined keeps the stored ones (a new edge has none); else the encoded gaps to store (see encodeGaps).
+ */
+export interface EdgeRow { from: string; to: string; kind: string; props: string; validFrom: string; recordedAt: string; setValidTo: boolean; validTo: string; gaps?: string }
+
+/**
+ * An edge's gaps as both stores keep them: one string of the gaps' times in order, comma-separated
+ * ('' for none). So a time T lies in a gap when an odd number of them are <= T, a test both stores'
+ * query languages can make inside a walk (Kuzu: string_split and list_filter; Cypher: split).
+ */
+export function encodeGaps(gaps: readonly EdgeGap[]): string {
+  return [...gaps].sort((a, b) => (a.from < b.from ? -1 : 1)).flatMap((g) => [g.from, g.to]).join(',');
+}
+
+export function decodeGaps(v: unknown): EdgeGap[] {
+  if (typeof v !== 'string' || v === '') return [];
+  const t = v.split(',');
+  const out: EdgeGap[] = [];
+  for (let i = 0; i + 1 < t.length; i += 2) out.push({ from: t[i], to: t[i + 1] });
+  return out;
+}
 
 /** De-duplicate a batch (last write wins, props merged) and give every row one fixed shape. */
 export function normaliseBatch(tenant: string, batch: WriteBatch, now: string): { nodes: NodeRow[]; edges: EdgeRow[] } {
@@ -53,6 +73,7 @@ export function normaliseBatch(tenant: string, batch: WriteBatch, now: string): 
       validFrom, recordedAt: now,
       setValidTo: e.validTo !== undefined || (prev?.setValidTo ?? false),
       validTo: e.validTo !== undefined ? (e.validTo ?? '') : (prev?.validTo ?? ''),
+      gaps: e.gaps !== undefined ? encodeGaps(e.gaps) : prev?.gaps,
     });
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
@@ -211,6 +232,7 @@ export function edgeBetween(r: Record<string, unknown>, from: string, to: string
   return {
     kind: r.kind as EdgeKind, from, to, props: parseProps(r.props),
     validFrom: String(r.validFrom), validTo: r.validTo == null ? null : String(r.validTo),
+    ...(typeof r.gaps === 'string' && r.gaps !== '' ? { gaps: decodeGaps(r.gaps) } : {}),
   };
 }
 

@@ -14,7 +14,7 @@ import type { LineageResult } from '../../domain/model.js';
  * that reaches them).
  */
 const NOT_IN_HEADS = new Set(['props', 'createdAt', 'updatedAt']);
-const NOT_IN_EDGE_HEADS = new Set(['props', 'validFrom', 'validTo']);
+const NOT_IN_EDGE_HEADS = new Set(['props', 'validFrom', 'validTo', 'gaps']);
 
 const asOfArg = { nullable: true, description: 'Time travel: the graph as it was at this time' } as const;
 const iso = (d: Date | undefined) => {

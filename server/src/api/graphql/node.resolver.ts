@@ -2,9 +2,9 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import type { Context } from './context.js';
 import { badInput } from '../../domain/errors.js';
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
-import { DirectionEnum, Edge, GraphNode, Node, NodeKindEnum, NeighbourPage, PROPS_DESCRIPTION, Viewer } from './types.js';
+import { DirectionEnum, Edge, EdgeGap, GraphNode, Node, NodeKindEnum, NeighbourPage, PROPS_DESCRIPTION, Viewer } from './types.js';
 import {
-  EDGE_KINDS, LINEAGE_EDGE_KINDS, type EdgeHead, type EdgeKind, type GraphEdge, type GraphNode as StoredNode, type NodeHead, type NodeKind, type Props,
+  EDGE_KINDS, LINEAGE_EDGE_KINDS, type EdgeGap as EdgeGapValue, type EdgeHead, type EdgeKind, type GraphEdge, type GraphNode as StoredNode, type NodeHead, type NodeKind, type Props,
 } from '../../domain/model.js';
 
 @Resolver(() => GraphNode)
@@ -96,6 +96,11 @@ export class EdgeResolver {
   @FieldResolver(() => GraphQLDateTime, { nullable: true })
   async validTo(@Root() edge: GraphEdge | EdgeHead, @Ctx() ctx: Context): Promise<string | null> {
     return (await wholeEdge(edge, ctx)).validTo;
+  }
+
+  @FieldResolver(() => [EdgeGap])
+  async gaps(@Root() edge: GraphEdge | EdgeHead, @Ctx() ctx: Context): Promise<readonly EdgeGapValue[]> {
+    return (await wholeEdge(edge, ctx)).gaps ?? [];
   }
 }
 

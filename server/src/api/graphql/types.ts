@@ -38,6 +38,14 @@ export class Edge {
   @Field(() => GraphQLJSON) props!: Props;
   @Field(() => GraphQLDateTime) validFrom!: string;
   @Field(() => GraphQLDateTime, { nullable: true }) validTo!: string | null;
+  @Field(() => [EdgeGap], { description: 'Times between validFrom and validTo when the edge did not hold (a job stopped reading a dataset and read it again, a column dropped and added back), in order; asOf inside one leaves the edge out' })
+  gaps!: EdgeGap[];
+}
+
+@ObjectType({ description: 'A time an edge did not hold: from `from` (included) until `to` (excluded)' })
+export class EdgeGap {
+  @Field(() => GraphQLDateTime) from!: string;
+  @Field(() => GraphQLDateTime) to!: string;
 }
 
 @ObjectType()

@@ -76,6 +76,26 @@ describe('job-level lineage edges over time', () => {
     expect(ids(then)).toEqual(['dataset:perm0:a', 'dataset:perm0:b']);
     expect(then.data.lineage.edges).toContainEqual({ kind: 'INPUT_TO', from: 'dataset:perm0:b', to: 'job:perm0:daily_orders' });
   });
+
+  it('keeps the time a job stopped reading a dataset, then read it again, as a gap: asOf inside it leaves the dataset out', async () => {
+    // a and b at 1, a alone at 2, a and b again at 4: every arrival order gives b one edge, current, with the gap 2..4
+    const events = (ns: string) => [event(ns, 'COMPLETE', 1, '1', ['a', 'b']), event(ns, 'COMPLETE', 2, '2', ['a']), event(ns, 'COMPLETE', 4, '4', ['a', 'b'])];
+    const q = `query ($id: ID!, $asOf: DateTime) { lineage(nodeId: $id, direction: UPSTREAM, depth: 1, asOf: $asOf) { nodes { node { id } } edges { from validFrom validTo gaps { from to } } } }`;
+    for (const [i, order] of permutations([0, 1, 2]).entries()) {
+      const ns = `gap${i}`;
+      for (const k of order) expect((await loom.post('/api/v1/lineage', events(ns)[k])).status).toBe(201);
+      const read = async (asOf?: string) => (await loom.gql(q, { id: `job:${ns}:daily_orders`, asOf })).data.lineage;
+      const ids = async (asOf?: string) => (await read(asOf)).nodes.map((n: any) => n.node.id.split(':').pop()).sort();
+      expect(await ids('2026-03-01T01:30:00.000Z')).toEqual(['a', 'b']);
+      expect(await ids('2026-03-01T03:00:00.000Z')).toEqual(['a']);
+      expect(await ids('2026-03-01T05:00:00.000Z')).toEqual(['a', 'b']);
+      expect(await ids()).toEqual(['a', 'b']);
+      const b = (await read()).edges.find((e: any) => e.from === `dataset:${ns}:b`);
+      expect(b, `order ${order}`).toEqual({ from: `dataset:${ns}:b`, validFrom: T(1), validTo: null, gaps: [{ from: T(2), to: T(4) }] });
+      const count = await loom.gql(`query ($asOf: DateTime) { lineageCount(nodeId: "job:${ns}:daily_orders", direction: UPSTREAM, depth: 1, asOf: $asOf) { total } }`, { asOf: '2026-03-01T03:00:00.000Z' });
+      expect(count.data.lineageCount.total).toBe(1);
+    }
+  });
 });
 
 /** A writer gave `customers` (id, email), then (id, email_hash): email dropped; a reader then reported the old (id, email). */
@@ -133,6 +153,19 @@ describe('schema fields over time', () => {
     const names = (r: any) => r.data.columnLineage.nodes.map((n: any) => n.node.name).filter((n: string) => n.includes('#')).sort();
     expect(names(await loom.gql(q, {}))).toEqual(['customers#email_hash', 'customers#id']);
     expect(names(await loom.gql(q, { asOf: '2026-03-01T01:30:00.000Z' }))).toEqual(['customers#email', 'customers#id']);
+  });
+
+  it('keeps a column dropped and added back as one edge with a gap: the columns asOf inside it lack it', async () => {
+    const customers = (columns: string[]) => ({ namespace: 'back', name: 'customers', facets: { schema: { _producer: PRODUCER, _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json', fields: columns.map((name) => ({ name, type: 'STRING' })) } } });
+    const load = (at: number, columns: string[]) => ({ ...event('back', 'COMPLETE', at, String(at), []), job: { namespace: 'back', name: 'load_customers' }, outputs: [customers(columns)] });
+    for (const e of [load(5, ['id', 'email']), load(1, ['id', 'email']), load(3, ['id'])]) expect((await loom.post('/api/v1/lineage', e)).status).toBe(201);
+    const page = await loom.services.graph.neighbours('demo', 'dataset:back:customers', { direction: 'DOWNSTREAM', edgeKinds: ['HAS_FIELD'], includeEnded: true, limit: 10, offset: 0 });
+    expect(page.items.find((i) => i.node.name === 'customers#email')!.edge).toMatchObject({ validFrom: T(1), validTo: null, gaps: [{ from: T(3), to: T(5) }] });
+    const q = `query ($asOf: DateTime) { columnLineage(nodeId: "dataset:back:customers", direction: BOTH, depth: 1, asOf: $asOf) { nodes { node { name } } } }`;
+    const names = async (asOf?: string) => (await loom.gql(q, { asOf })).data.columnLineage.nodes.map((n: any) => n.node.name).filter((n: string) => n.includes('#')).sort();
+    expect(await names('2026-03-01T02:00:00.000Z')).toEqual(['customers#email', 'customers#id']);
+    expect(await names('2026-03-01T04:00:00.000Z')).toEqual(['customers#id']);
+    expect(await names()).toEqual(['customers#email', 'customers#id']);
   });
 
   it('a DatasetEvent (static lineage, or Marquez\'s dataset PUT) drops a column too', async () => {

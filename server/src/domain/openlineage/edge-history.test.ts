@@ -13,6 +13,8 @@ function jobEdges(jobId: string, versions: V[], seen: { kind: JobEdgeKind; datas
   for (const e of seen) h.addEdge(e.kind, e.dataset, e.validFrom);
   return h.edges();
 }
+const gapsOf = (edges: EdgeInput[]) => Object.fromEntries(edges.filter((e) => e.gaps?.length)
+  .map((e) => [`${e.kind} ${e.kind === 'INPUT_TO' ? e.from : e.to}`, e.gaps!.map((g) => [g.from, g.to])]));
 const byDataset = (edges: EdgeInput[]) =>
   Object.fromEntries(edges.map((e) => [`${e.kind} ${e.kind === 'INPUT_TO' ? e.from : e.to}`, [e.validFrom, e.validTo]]));
 
@@ -26,10 +28,45 @@ describe('job-level edge validity from the job history', () => {
     });
   });
 
-  it('keeps a dataset read, dropped and read again current (from its first use)', () => {
+  it('keeps a dataset read, dropped and read again current (from its first use), the time it was not read a gap', () => {
     // v1 (a, b) at 1, v2 (a) at 2, v1 again at 3: the version node keeps first 1, last 3.
-    const edges = byDataset(jobEdges('job', [v('v1', 1, 3, ['a', 'b']), v('v2', 2, 2, ['a'])], []));
-    expect(edges['INPUT_TO b']).toEqual([T(1), null]);
+    const edges = jobEdges('job', [v('v1', 1, 3, ['a', 'b']), v('v2', 2, 2, ['a'])], []);
+    expect(byDataset(edges)['INPUT_TO b']).toEqual([T(1), null]);
+    expect(gapsOf(edges)).toEqual({ 'INPUT_TO b': [[T(2), T(3)]] });
+  });
+
+  it('keeps every gap of a dataset read on and off, and ends it where its last reading ended', () => {
+    // read at 1-2 (v1), not at 3 (v2), read at 4-5 (v1 again: one span 1..5 cut by v2), not at 6-7 (v3), read at 8 (v4), not at 9 (v3)
+    const edges = jobEdges('job', [v('v1', 1, 5, ['a', 'b']), v('v2', 3, 3, ['a']), v('v3', 6, 9, ['a']), v('v4', 8, 8, ['a', 'b'])], []);
+    expect(byDataset(edges)['INPUT_TO b']).toEqual([T(1), T(9)]);
+    expect(gapsOf(edges)).toEqual({ 'INPUT_TO b': [[T(3), T(5)], [T(6), T(8)]] });
+    expect(byDataset(edges)['INPUT_TO a']).toEqual([T(1), null]);
+  });
+
+  it('gives a dataset a START event named before the job had it the time until the next version as well', () => {
+    // named by a running event at 0, not read by the run that completed at 1 (v1), read from 2 (v2)
+    const edges = jobEdges('job', [v('v1', 1, 1, []), v('v2', 2, 4, ['a'])], [{ kind: 'INPUT_TO', dataset: 'a', validFrom: T(0) }]);
+    expect(byDataset(edges)['INPUT_TO a']).toEqual([T(0), null]);
+    expect(gapsOf(edges)).toEqual({ 'INPUT_TO a': [[T(1), T(2)]] });
+    // and joined with its first reading when no version came between
+    expect(gapsOf(jobEdges('job', [v('v2', 2, 4, ['a'])], [{ kind: 'INPUT_TO', dataset: 'a', validFrom: T(0) }]))).toEqual({});
+  });
+
+  it('gives the same gaps whatever order versions and edges arrive in, one sighting at a time', () => {
+    const sightings: [string, number, string[]][] = [['v1', 1, ['a', 'b']], ['v2', 2, ['a']], ['v1', 3, ['a', 'b']], ['v3', 4, ['b']], ['v2', 5, ['a']], ['v1', 6, ['a', 'b']]];
+    const fold = (order: typeof sightings) => {
+      const h = jobHistory('job');
+      for (const [id, t, inputs] of order) addJobVersion(h, id, T(t), T(t), inputs, ['out']);
+      return h.edges();
+    };
+    const expected = fold(sightings);
+    let seed = 7;
+    for (let round = 0; round < 20; round++) {
+      const shuffled = [...sightings].sort(() => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) - 0.5);
+      expect(fold(shuffled)).toEqual(expected);
+    }
+    // a version is kept as its first and last sighting: v1 (1, 6), v2 (2, 5), v3 (4); v1's sighting at 3 is inside v2's span and lost
+    expect(gapsOf(expected)).toEqual({ 'INPUT_TO a': [[T(4), T(5)]], 'INPUT_TO b': [[T(2), T(4)], [T(5), T(6)]] });
   });
 
   it('is a function of the history, not of the order it is given in', () => {
@@ -79,7 +116,17 @@ describe('EdgeHistory bookkeeping', () => {
     h.markStored(first);
     expect(h.changedEdges()).toEqual([]);
     addJobVersion(h, 'v2', T(2), T(2), ['a'], ['out']);
-    expect(h.changedEdges()).toEqual([{ kind: 'INPUT_TO', from: 'b', to: 'job', validFrom: T(1), validTo: T(2) }]);
+    expect(h.changedEdges()).toEqual([{ kind: 'INPUT_TO', from: 'b', to: 'job', validFrom: T(1), validTo: T(2), gaps: [] }]);
+    h.markStored(h.changedEdges());
+    // b read again: current, with the time it was not read as a gap; then only the gap differs from what is stored
+    addJobVersion(h, 'v1', T(3), T(3), ['a', 'b'], ['out']);
+    expect(h.changedEdges()).toEqual([{ kind: 'INPUT_TO', from: 'b', to: 'job', validFrom: T(1), validTo: null, gaps: [{ from: T(2), to: T(3) }] }]);
+    h.markStored(h.changedEdges());
+    expect(h.changedEdges()).toEqual([]);
+    const stored = jobHistory('job');
+    stored.load([], [{ kind: 'INPUT_TO', from: 'b', to: 'job', props: {}, validFrom: T(1), validTo: null }]);
+    for (const [id, t, inputs] of [['v1', 1, ['a', 'b']], ['v2', 2, ['a']], ['v1', 3, ['a', 'b']]] as const) addJobVersion(stored, id, T(t), T(t), [...inputs], ['out']);
+    expect(stored.changedEdges().find((e) => e.from === 'b')!.gaps).toEqual([{ from: T(2), to: T(3) }]);
   });
 });
 
@@ -101,6 +148,15 @@ describe('schema field validity from the dataset history', () => {
   it('ends a column at the first schema a writer gave without it, and keeps it as of before', () => {
     const edges = fieldEdges([version('v1', ['id', 'email'], 1, 3), version('v2', ['id', 'email_hash'], 5, 9)], [edge('id', 1), edge('email', 1), edge('email_hash', 5)]);
     expect(edges).toEqual({ id: [T(1), null], email: [T(1), T(5)], email_hash: [T(5), null] });
+  });
+
+  it('keeps a column dropped and added back current, the time it was gone a gap', () => {
+    // (id, email) written at 1, (id) at 3-4, (id, email) again at 7: the same version as at 1, now seen 1..7
+    const h = fieldHistory(DS);
+    h.load([version('v1', ['id', 'email'], 1, 7), version('v2', ['id'], 3, 4)], [edge('id', 1), edge('email', 1)]);
+    const email = h.edges().find((e) => e.to === field('email'))!;
+    expect(email).toMatchObject({ validFrom: T(1), validTo: null, gaps: [{ from: T(3), to: T(7) }] });
+    expect(h.edges().find((e) => e.to === field('id'))!.gaps).toEqual([]);
   });
 
   it('does not end a column for a reader\'s view of the dataset (a version no writer gave)', () => {

@@ -14,12 +14,17 @@
  * - every edge of the owner ever written with its start (kept as the minimum by the store), which covers
  *   members no version names (datasets only START/RUNNING events named; columns only a reader's view or
  *   column lineage named).
- * The rule, per (edge kind, member): valid from its first use; current if the latest version (by last
- * use) has it, or if no version was seen after its last use, or (fields) if no version ever had it;
- * otherwise it ends at the first version time after its last use. A member used, dropped and used again
- * ends up current; the gap between is not kept (one interval per edge).
+ * The rule: the versions' first and last times, in order, cut time into spans, each held by the version
+ * seen at its start (at one time, the greatest version id). A member holds in the spans of versions that
+ * have it: the edge is valid from the first such span, current if the last span's version has it (else
+ * it ends where the last of them ends), and the spans between when it did not hold are the edge's gaps
+ * (a job read a dataset, stopped, read it again: `asOf` inside the gap leaves it out). An edge written
+ * before any version had its member (a START event's inputs) holds from then until the next version
+ * time; a member no version ever had holds until the first version time after it, or (fields) stays
+ * current. A version is known by its first and last sighting only, so a version seen again inside
+ * another's span, between its own first and last, does not cut that span.
  */
-import type { EdgeInput, EdgeKind, GraphEdge, GraphNode, NodeInput } from '../model.js';
+import type { EdgeGap, EdgeInput, EdgeKind, GraphEdge, GraphNode, NodeInput } from '../model.js';
 import type { DatasetRef } from './event.schema.js';
 import { nodeId, versionId } from '../ids.js';
 import { schemaFields } from './fields.js';
@@ -49,7 +54,13 @@ export interface HistorySpec {
   readonly unversionedStayCurrent: boolean;
 }
 
-interface Validity { validFrom: string; validTo: string | null }
+interface Validity { validFrom: string; validTo: string | null; gaps: string }
+
+/** A span of time held by one version: from `at` until the next span's start. */
+interface Span { at: string; version: VersionSeen }
+
+/** Gaps compared as one string (in order, as the stores keep them). */
+const gapsKey = (gaps: readonly EdgeGap[] | undefined) => (gaps ?? []).map((g) => `${g.from},${g.to}`).join(',');
 
 /** One owner's history, folded from observations in any order; answers the edges it implies. */
 export class EdgeHistory {
@@ -58,7 +69,10 @@ export class EdgeHistory {
   private readonly members = new Map<string, { seenFrom?: string; firstUse?: string; lastUse?: string }>();
   /** every version's first and last time, sorted, unique */
   private times: string[] = [];
-  private latest: { id: string; lastAt: string } | null = null;
+  /** the versions' spans in time order, built when asked after a version was added */
+  private spans: Span[] | null = null;
+  /** per version and edge kind, its members as a set */
+  private readonly memberSets = new Map<string, Map<EdgeKind, ReadonlySet<string>>>();
   /** what the store holds, as far as this history knows */
   private readonly stored = new Map<string, Validity>();
   private readonly ownerIs: ReadonlyMap<EdgeKind, 'from' | 'to'>;
@@ -79,7 +93,7 @@ export class EdgeHistory {
     this.versions.set(v.id, v);
     this.addTime(v.firstAt);
     this.addTime(v.lastAt);
-    if (!this.latest || v.lastAt > this.latest.lastAt || (v.lastAt === this.latest.lastAt && v.id > this.latest.id)) this.latest = { id: v.id, lastAt: v.lastAt };
+    this.spans = null;
     for (const { kind } of this.spec.kinds) {
       for (const m of v.members[kind] ?? []) {
         const s = this.member(kind, m);
@@ -118,7 +132,7 @@ export class EdgeHistory {
       const m = this.memberOf(e);
       if (m === null) continue;
       this.addEdge(e.kind, m, e.validFrom);
-      this.stored.set(`${e.kind}\u0000${m}`, { validFrom: e.validFrom, validTo: e.validTo });
+      this.stored.set(`${e.kind}\u0000${m}`, { validFrom: e.validFrom, validTo: e.validTo, gaps: gapsKey(e.gaps) });
     }
   }
 
@@ -132,31 +146,74 @@ export class EdgeHistory {
     const out: EdgeInput[] = [];
     for (const { key, edge } of this.derived()) {
       const s = this.stored.get(key);
-      if (!s || s.validFrom !== edge.validFrom || s.validTo !== edge.validTo) out.push(edge);
+      if (!s || s.validFrom !== edge.validFrom || s.validTo !== edge.validTo || s.gaps !== gapsKey(edge.gaps)) out.push(edge);
     }
     return out;
   }
 
-  /** Each member's edge as the history gives it, with its `kind\0member` key (one pass; a version's members looked up in a set). */
+  /** Each member's edge as the history gives it, with its `kind\0member` key. */
   private *derived(): Generator<{ key: string; edge: EdgeInput }> {
-    const latest = this.latest ? this.versions.get(this.latest.id)! : null;
-    const inLatest = new Map<string, ReadonlySet<string>>();
+    const spans = this.timeline();
     for (const [key, s] of this.members) {
       const [kind, member] = key.split('\u0000') as [EdgeKind, string];
-      let set = inLatest.get(kind);
-      if (!set) inLatest.set(kind, (set = new Set(latest?.members[kind] ?? [])));
-      const validFrom = !s.seenFrom || (s.firstUse && s.firstUse < s.seenFrom) ? s.firstUse! : s.seenFrom;
-      const lastUse = s.lastUse ?? validFrom;
-      const current = !latest || set.has(member) || (this.spec.unversionedStayCurrent && !s.firstUse);
-      const validTo = current ? null : this.firstTimeAfter(lastUse);
+      const held = this.heldSpans(spans, kind, member);
+      if (s.seenFrom && (!held.length || s.seenFrom < held[0].from)) {
+        // written before any version had it: held from then until the next version time
+        const until = this.spec.unversionedStayCurrent && !s.firstUse ? null : this.firstTimeAfter(s.seenFrom);
+        if (held.length && (until === null || until >= held[0].from)) held[0].from = s.seenFrom;
+        else held.unshift({ from: s.seenFrom, to: until });
+      }
+      // its versions' every sighting shared a time with a greater version id: from its first use to the next time after its last
+      if (!held.length) held.push({ from: s.firstUse!, to: this.firstTimeAfter(s.lastUse!) });
+      const gaps: EdgeGap[] = [];
+      for (let i = 1; i < held.length; i++) gaps.push({ from: held[i - 1].to!, to: held[i].from });
       const [from, to] = this.ownerIs.get(kind) === 'from' ? [this.ownerId, member] : [member, this.ownerId];
-      yield { key, edge: { kind, from, to, validFrom, validTo } };
+      yield { key, edge: { kind, from, to, validFrom: held[0].from, validTo: held[held.length - 1].to, gaps } };
     }
+  }
+
+  /** The spans of time (to null: still) when `member` held: the versions' spans that have it, joined. */
+  private heldSpans(spans: readonly Span[], kind: EdgeKind, member: string): { from: string; to: string | null }[] {
+    const held: { from: string; to: string | null }[] = [];
+    let open = false;
+    for (const span of spans) {
+      const has = this.membersOf(span.version, kind).has(member);
+      if (has && !open) held.push({ from: span.at, to: null });
+      else if (!has && open) held[held.length - 1].to = span.at;
+      open = has;
+    }
+    return held;
+  }
+
+  /** The versions' first and last times in order, each span held by the version seen at its start (at one time, the greatest id). */
+  private timeline(): Span[] {
+    if (this.spans) return this.spans;
+    const points: Span[] = [];
+    for (const v of this.versions.values()) {
+      points.push({ at: v.firstAt, version: v });
+      if (v.lastAt !== v.firstAt) points.push({ at: v.lastAt, version: v });
+    }
+    points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.version.id < b.version.id ? -1 : a.version.id > b.version.id ? 1 : 0));
+    const spans: Span[] = [];
+    for (const p of points) {
+      const last = spans[spans.length - 1];
+      if (last && last.at === p.at) spans[spans.length - 1] = p;
+      else if (!last || last.version !== p.version) spans.push(p);
+    }
+    return (this.spans = spans);
+  }
+
+  private membersOf(v: VersionSeen, kind: EdgeKind): ReadonlySet<string> {
+    let byKind = this.memberSets.get(v.id);
+    if (!byKind) this.memberSets.set(v.id, (byKind = new Map()));
+    let set = byKind.get(kind);
+    if (!set) byKind.set(kind, (set = new Set(v.members[kind] ?? [])));
+    return set;
   }
 
   /** After `changedEdges()` were committed. */
   markStored(edges: readonly EdgeInput[]): void {
-    for (const e of edges) this.stored.set(`${e.kind}\u0000${this.memberOf(e)}`, { validFrom: e.validFrom!, validTo: e.validTo ?? null });
+    for (const e of edges) this.stored.set(`${e.kind}\u0000${this.memberOf(e)}`, { validFrom: e.validFrom!, validTo: e.validTo ?? null, gaps: gapsKey(e.gaps) });
   }
 
   /** The member an edge of the owner names; null for any other edge. */

@@ -112,6 +112,14 @@ describe('tags: Marquez tag API, GraphQL, OpenLineage tags facets', () => {
     // Taken off, not deleted: the TAGGED edge ended.
     const edges = await c.loom.services.graph.neighbours(DEMO_TENANT, id, { direction: 'DOWNSTREAM', edgeKinds: ['TAGGED'], limit: 10, offset: 0, includeEnded: true });
     expect(edges.items.filter((e) => e.node.name === 'gold').map((e) => e.edge.validTo !== null)).toEqual([true]);
+    // Put back on: one edge, current again, the time it was off a gap (asOf inside it, not carried)
+    const offAt = edges.items.find((e) => e.node.name === 'gold')!.edge.validTo!;
+    await ok(c.loom, TAG, { id, tag: 'gold', actor: 'ana' });
+    const again = await ok(c.loom, 'query ($id: ID!) { node(id: $id) { ... on GraphNode { neighbours(direction: DOWNSTREAM, edgeKinds: ["TAGGED"], ended: true) { items { node { name } edge { validTo gaps { from to } } } } } } }', { id });
+    const gold = again.node.neighbours.items.filter((i: any) => i.node.name === 'gold');
+    expect(gold).toEqual([{ node: { name: 'gold' }, edge: { validTo: null, gaps: [{ from: offAt, to: expect.any(String) }] } }]);
+    expect(gold[0].edge.gaps[0].to > offAt).toBe(true);
+    await ok(c.loom, UNTAG, { id, tag: 'gold' });
   });
 
   it('OpenLineage tags facets tag datasets, their fields, jobs and runs; a tag a person took off stays off', async () => {

@@ -6,8 +6,11 @@
  */
 /** `validTo`: the stored column ('' while current). */
 export interface NodeState { kind: unknown; props: unknown; createdAt: unknown; updatedAt: unknown; validTo: unknown }
-/** validTo: '' current, an ISO time, or undefined when not known (written without setting it, over an edge not in memory). */
-export interface EdgeState { props: string; validFrom: string; validTo: string | undefined }
+/**
+ * validTo: '' current, an ISO time, or undefined when not known (written without setting it, over an edge not in memory);
+ * gaps: as stored (encodeGaps), or undefined when not known.
+ */
+export interface EdgeState { props: string; validFrom: string; validTo: string | undefined; gaps: string | undefined }
 
 export class CommittedState {
   private nodes = new Map<string, NodeState>();
@@ -20,10 +23,11 @@ export class CommittedState {
     return this.nodes.get(key);
   }
 
-  /** True when writing this edge would change nothing: same props, an earlier-or-equal validFrom, and the same end of validity if it sets one. */
-  hasEdge(key: string, row: { props: string; validFrom: string; setValidTo: boolean; validTo: string }): boolean {
+  /** True when writing this edge would change nothing: same props, an earlier-or-equal validFrom, and the same end of validity and gaps if it sets them. */
+  hasEdge(key: string, row: { props: string; validFrom: string; setValidTo: boolean; validTo: string; gaps?: string }): boolean {
     const e = this.edges.get(key);
-    return !!e && e.props === row.props && e.validFrom <= row.validFrom && (!row.setValidTo || e.validTo === row.validTo);
+    return !!e && e.props === row.props && e.validFrom <= row.validFrom && (!row.setValidTo || e.validTo === row.validTo) &&
+      (row.gaps === undefined || e.gaps === row.gaps);
   }
 
   edge(key: string): EdgeState | undefined {

@@ -238,7 +238,7 @@ export class KuzuGraphStore implements GraphStore {
       for (const e of unknown) {
         const r = stored.get(Q.edgeFilterKey(e.kind, e.from, e.to));
         if (!r) create.push(e);
-        else update.push({ e, prev: { props: String(r.props), validFrom: String(r.validFrom), validTo: r.validTo == null ? '' : String(r.validTo), endsAt: String(r.endsAt ?? '') } });
+        else update.push({ e, prev: { props: String(r.props), validFrom: String(r.validFrom), validTo: r.validTo == null ? '' : String(r.validTo), gaps: String(r.gaps ?? ''), endsAt: String(r.endsAt ?? '') } });
       }
     }
     const endsAt = (e: EdgeRow) => earlierEnd(validTo(e.from), validTo(e.to));
@@ -249,26 +249,30 @@ export class KuzuGraphStore implements GraphStore {
         validTo: e.setValidTo ? e.validTo : '', recordedAt: e.recordedAt, endsAt: endsAt(e),
       }));
       await createEdges(conn, rows, this.paths.newEdgesByKey(rows.length, this.nodeCount));
-      for (const r of rows) {
+      for (const [i, r] of rows.entries()) {
         const key = Q.edgeFilterKey(r.kind, r.from, r.to);
-        staged.edges.set(key, { props: r.props, validFrom: r.validFrom, validTo: r.validTo });
+        staged.edges.set(key, { props: r.props, validFrom: r.validFrom, validTo: r.validTo, gaps: create[i].gaps ?? '' });
         created.edges.push(key);
         bytes += 200 + r.props.length;
       }
     }
+    const gapped = create.filter((e) => e.gaps);
     const changed: EdgeUpdate[] = [];
     for (const { e, prev } of update) {
       const next = {
         from: e.from, to: e.to, kind: e.kind, props: e.props, validFrom: prev.validFrom < e.validFrom ? prev.validFrom : e.validFrom,
         validTo: e.setValidTo ? e.validTo : prev.validTo!, endsAt: endsAt(e),
       };
-      staged.edges.set(Q.edgeFilterKey(e.kind, e.from, e.to), { props: next.props, validFrom: next.validFrom, validTo: next.validTo });
+      const gaps = e.gaps ?? prev.gaps;
+      staged.edges.set(Q.edgeFilterKey(e.kind, e.from, e.to), { props: next.props, validFrom: next.validFrom, validTo: next.validTo, gaps });
+      if (e.gaps !== undefined && e.gaps !== prev.gaps) gapped.push(e);
       if (next.props === prev.props && next.validFrom === prev.validFrom && next.validTo === prev.validTo && next.endsAt === prev.endsAt) continue;
       changed.push(next);
       bytes += 200 + e.props.length;
     }
     await updateEdges(conn, changed, this.paths.bulkUpdate(changed.length, this.nodeCount));
-    return bytes;
+    for (const e of gapped) await conn.run(Q.SET_EDGE_GAPS, { f: e.from, t: e.to, kind: e.kind, g: e.gaps! });
+    return bytes + gapped.length * 100;
   }
 
   private read<T>(work: (conn: EngineConnection) => Promise<T>): Promise<T> {

@@ -6,7 +6,7 @@ import { rowsStatement } from './packed.js';
 const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo';
 /** A NodeHead's columns. */
 const HEAD_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.validTo AS validTo';
-const EDGE_FIELDS = 'r.kind AS kind, r.props AS props, r.validFrom AS validFrom, r.validTo AS validTo';
+const EDGE_FIELDS = 'r.kind AS kind, r.props AS props, r.validFrom AS validFrom, r.validTo AS validTo, r.gaps AS gaps';
 /** An EdgeHead's column (its ends come as offsets): props and validity cost as much to read as the kind and the hop together. */
 const EDGE_HEAD_FIELDS = 'r.kind AS kind';
 
@@ -121,7 +121,7 @@ export const CREATE_EDGES = rowsStatement(['from', 'to', 'kind', 'props', 'valid
 export function lookupEdges(size: number): string {
   return Array.from({ length: size }, (_, i) =>
     `MATCH (a:Node {key: $f${i}})-[e:Edge]->(b:Node) WHERE b.key = $t${i} AND e.kind = $kind${i} ` +
-    'RETURN a.key AS fromKey, b.key AS toKey, e.kind AS kind, e.props AS props, e.validFrom AS validFrom, e.validTo AS validTo, e.endsAt AS endsAt',
+    'RETURN a.key AS fromKey, b.key AS toKey, e.kind AS kind, e.props AS props, e.validFrom AS validFrom, e.validTo AS validTo, e.endsAt AS endsAt, e.gaps AS gaps',
   ).join(' UNION ALL ');
 }
 
@@ -134,6 +134,9 @@ export function updateEdges(size: number): string {
     `SET ${i.map((j) => `e${j}.props = $p${j}, e${j}.validFrom = $vf${j}, e${j}.validTo = CASE WHEN $cur${j} THEN NULL ELSE $vt${j} END, e${j}.endsAt = $ea${j}`).join(', ')}`;
 }
 export const UPDATE_EDGES_MAX = 8;
+
+/** One stored edge's gaps (rare: only edges whose history has a gap set them, so one statement each). */
+export const SET_EDGE_GAPS = 'MATCH (a:Node {key: $f})-[e:Edge]->(b:Node) WHERE b.key = $t AND e.kind = $kind SET e.gaps = $g';
 
 /**
  * `size` new edges, each endpoint a primary-key lookup (`ended`: they carry a validTo too). The text
@@ -196,11 +199,16 @@ function endpointsAlive(r: string, asOf?: string): string {
   return asOf === undefined ? `${r}.endsAt = ''` : `(${r}.endsAt = '' OR ${r}.endsAt > '${asOf}')`;
 }
 
-/** Current edges, or edges valid at `asOf`: validFrom <= T < validTo. */
+/**
+ * Current edges, or edges valid at `asOf`: validFrom <= T < validTo, and T in none of its gaps (an
+ * odd number of the gaps' bounds at or before T: see encodeGaps). The gaps are split only for the
+ * few edges that have any.
+ */
 export function validAt(r: string, asOf?: string): string {
   if (asOf === undefined) return `${r}.validTo IS NULL`;
   if (!ISO.test(asOf)) throw new Error('asOf must be an ISO-8601 UTC time such as 2026-03-01T00:00:00.000Z');
-  return `${r}.validFrom <= '${asOf}' AND (${r}.validTo IS NULL OR ${r}.validTo > '${asOf}')`;
+  return `${r}.validFrom <= '${asOf}' AND (${r}.validTo IS NULL OR ${r}.validTo > '${asOf}') ` +
+    `AND (${r}.gaps = '' OR size(list_filter(string_split(${r}.gaps, ','), gap_t -> gap_t <= '${asOf}')) % 2 = 0)`;
 }
 
 function kindList(kinds: readonly EdgeKind[]): string {

@@ -183,7 +183,8 @@ describe('Neo4j Cypher builders (pinned)', () => {
       MERGE (a)-[e:OUTPUT]->(b)
       ON CREATE SET e.validFrom = r.validFrom, e.recordedAt = r.recordedAt
       SET e.props = r.props, e.validTo = CASE WHEN NOT r.setValidTo THEN e.validTo WHEN r.validTo = '' THEN null ELSE r.validTo END,
-        e.validFrom = CASE WHEN e.validFrom < r.validFrom THEN e.validFrom ELSE r.validFrom END
+        e.validFrom = CASE WHEN e.validFrom < r.validFrom THEN e.validFrom ELSE r.validFrom END,
+        e.gaps = CASE WHEN r.gaps IS NULL THEN e.gaps WHEN r.gaps = '' THEN null ELSE r.gaps END
       RETURN count(DISTINCT r) AS merged"
     `);
   });
@@ -195,7 +196,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
       MATCH p = ANY SHORTEST (a)(()<-[r:INPUT_TO|OUTPUT|ALIAS|FEEDS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED WHERE r.validTo IS NULL]-(m WHERE (m.validTo IS NULL OR m.validTo = ''))){1,3}(n:Node)
       WHERE n <> a
       WITH n, length(p) AS distance, last(relationships(p)) AS via
-      RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo} AS node, distance, via {kind: type(via), fromKey: startNode(via).key, toKey: endNode(via).key, .props, .validFrom, .validTo} AS via
+      RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo} AS node, distance, via {kind: type(via), fromKey: startNode(via).key, toKey: endNode(via).key, .props, .validFrom, .validTo, .gaps} AS via
       ORDER BY distance, n.id
       LIMIT $limit"
     `);
@@ -211,10 +212,10 @@ describe('Neo4j Cypher builders (pinned)', () => {
     const s = Q.lineageNodes(key, { way: 'DOWNSTREAM', depth: 2, kinds: ['OUTPUT'], asOf: '2026-03-01T00:00:00.000Z' }, 10);
     expect(s.text).toMatchInlineSnapshot(`
       "MATCH (a:Node {key: $key}) WHERE (a.validTo IS NULL OR a.validTo = '' OR a.validTo > $asOf)
-      MATCH p = ANY SHORTEST (a)(()-[r:OUTPUT WHERE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)]->(m WHERE (m.validTo IS NULL OR m.validTo = '' OR m.validTo > $asOf))){1,2}(n:Node)
+      MATCH p = ANY SHORTEST (a)(()-[r:OUTPUT WHERE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf) AND (r.gaps IS NULL OR size([gap_t IN split(r.gaps, ',') WHERE gap_t <= $asOf]) % 2 = 0)]->(m WHERE (m.validTo IS NULL OR m.validTo = '' OR m.validTo > $asOf))){1,2}(n:Node)
       WHERE n <> a AND n.createdAt <= $asOf
       WITH n, length(p) AS distance, last(relationships(p)) AS via
-      RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo} AS node, distance, via {kind: type(via), fromKey: startNode(via).key, toKey: endNode(via).key, .props, .validFrom, .validTo} AS via
+      RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo} AS node, distance, via {kind: type(via), fromKey: startNode(via).key, toKey: endNode(via).key, .props, .validFrom, .validTo, .gaps} AS via
       ORDER BY distance, n.id
       LIMIT $limit"
     `);
@@ -231,7 +232,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
     const s = Q.lineageCount(key, { way: 'UPSTREAM', depth: 4, kinds: LINEAGE_EDGE_KINDS, asOf: '2026-03-01T00:00:00.000Z' }, 100);
     expect(s.text).toMatchInlineSnapshot(`
       "MATCH (a:Node {key: $key}) WHERE (a.validTo IS NULL OR a.validTo = '' OR a.validTo > $asOf)
-      MATCH p = ANY SHORTEST (a)(()<-[r:INPUT_TO|OUTPUT|ALIAS|FEEDS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED WHERE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)]-(m WHERE (m.validTo IS NULL OR m.validTo = '' OR m.validTo > $asOf))){1,4}(n:Node)
+      MATCH p = ANY SHORTEST (a)(()<-[r:INPUT_TO|OUTPUT|ALIAS|FEEDS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED WHERE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf) AND (r.gaps IS NULL OR size([gap_t IN split(r.gaps, ',') WHERE gap_t <= $asOf]) % 2 = 0)]-(m WHERE (m.validTo IS NULL OR m.validTo = '' OR m.validTo > $asOf))){1,4}(n:Node)
       WHERE n <> a AND n.createdAt <= $asOf
       WITH n.kind AS kind, length(p) AS distance
       LIMIT $cap
@@ -251,15 +252,15 @@ describe('Neo4j Cypher builders (pinned)', () => {
       "UNWIND $keys AS k
       MATCH (x:Node {key: k})-[e:INPUT_TO|OUTPUT|ALIAS|FEEDS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED]->(y:Node)
       WHERE e.validTo IS NULL AND y.key IN $keys
-      RETURN e {kind: type(e), fromKey: x.key, toKey: y.key, .props, .validFrom, .validTo} AS edge
+      RETURN e {kind: type(e), fromKey: x.key, toKey: y.key, .props, .validFrom, .validTo, .gaps} AS edge
       ORDER BY type(e), x.key, y.key
       LIMIT $limit"
     `);
     expect(Q.lineageEdges(keys, LINEAGE_EDGE_KINDS, 1000, '2026-03-01T00:00:00.000Z').text).toMatchInlineSnapshot(`
       "UNWIND $keys AS k
       MATCH (x:Node {key: k})-[e:INPUT_TO|OUTPUT|ALIAS|FEEDS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED]->(y:Node)
-      WHERE e.validFrom <= $asOf AND (e.validTo IS NULL OR e.validTo > $asOf) AND y.key IN $keys
-      RETURN e {kind: type(e), fromKey: x.key, toKey: y.key, .props, .validFrom, .validTo} AS edge
+      WHERE e.validFrom <= $asOf AND (e.validTo IS NULL OR e.validTo > $asOf) AND (e.gaps IS NULL OR size([gap_t IN split(e.gaps, ',') WHERE gap_t <= $asOf]) % 2 = 0) AND y.key IN $keys
+      RETURN e {kind: type(e), fromKey: x.key, toKey: y.key, .props, .validFrom, .validTo, .gaps} AS edge
       ORDER BY type(e), x.key, y.key
       LIMIT $limit"
     `);
@@ -269,7 +270,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
     expect(Q.neighbourPage(key, 'BOTH', undefined, 10, 0).text).toMatchInlineSnapshot(`
       "MATCH (a:Node {key: $key})-[e:INPUT_TO|OUTPUT|READ_BY|WROTE|RUN_OF|PARENT_OF|CONTAINS|HAS_KEY|HAS_VERSION|RAN|HAS_FIELD|DERIVES|ALIAS|HAS_RUN|PRODUCED|TRACED|SERVED|PROMPTED|EVALUATES|EVALUATED_ON|LAUNCHED|RECORDED|TRAINS|SERVES_PROMPT|DISPATCHED|FEEDS|RAISED|CONCERNS|TAGGED]-(n:Node)
       WHERE e.validTo IS NULL
-      RETURN e {kind: type(e), fromKey: startNode(e).key, toKey: endNode(e).key, .props, .validFrom, .validTo} AS edge, n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo} AS node
+      RETURN e {kind: type(e), fromKey: startNode(e).key, toKey: endNode(e).key, .props, .validFrom, .validTo, .gaps} AS edge, n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo} AS node
       ORDER BY type(e), n.id, startNode(e).id
       SKIP $offset LIMIT $limit"
     `);
@@ -286,7 +287,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
         WITH e, n
         ORDER BY n.createdAt DESC, n.id DESC, startNode(e).id
         LIMIT $limit
-        RETURN e {kind: type(e), fromKey: startNode(e).key, toKey: endNode(e).key, .props, .validFrom, .validTo}
+        RETURN e {kind: type(e), fromKey: startNode(e).key, toKey: endNode(e).key, .props, .validFrom, .validTo, .gaps}
       } AS edges"
     `);
     expect(s.params).toEqual({ keys, limit: 5 });

@@ -14,7 +14,7 @@ export type Way = Exclude<Direction, 'BOTH'>;
 
 const lines = (...l: string[]) => l.join('\n');
 const NODE = (n: string) => `${n} {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo}`;
-const EDGE = (e: string, a: string, b: string) => `${e} {kind: type(${e}), fromKey: ${a}.key, toKey: ${b}.key, .props, .validFrom, .validTo}`;
+const EDGE = (e: string, a: string, b: string) => `${e} {kind: type(${e}), fromKey: ${a}.key, toKey: ${b}.key, .props, .validFrom, .validTo, .gaps}`;
 
 export const PING = 'RETURN 1 AS ok';
 
@@ -74,10 +74,15 @@ export function mergeEdges(kind: EdgeKind, rows: readonly EdgeRow[]): Statement 
       `MERGE (a)-[e:${relTypes([kind])}]->(b)`,
       'ON CREATE SET e.validFrom = r.validFrom, e.recordedAt = r.recordedAt',
       'SET e.props = r.props, e.validTo = CASE WHEN NOT r.setValidTo THEN e.validTo WHEN r.validTo = \'\' THEN null ELSE r.validTo END,',
-      '  e.validFrom = CASE WHEN e.validFrom < r.validFrom THEN e.validFrom ELSE r.validFrom END',
+      '  e.validFrom = CASE WHEN e.validFrom < r.validFrom THEN e.validFrom ELSE r.validFrom END,',
+      '  e.gaps = CASE WHEN r.gaps IS NULL THEN e.gaps WHEN r.gaps = \'\' THEN null ELSE r.gaps END',
       'RETURN count(DISTINCT r) AS merged',
     ),
-    params: { rows: rows.map((r) => ({ from: r.from, to: r.to, props: r.props, validFrom: r.validFrom, recordedAt: r.recordedAt, setValidTo: r.setValidTo, validTo: r.validTo })) },
+    params: {
+      rows: rows.map((r) => ({
+        from: r.from, to: r.to, props: r.props, validFrom: r.validFrom, recordedAt: r.recordedAt, setValidTo: r.setValidTo, validTo: r.validTo, gaps: r.gaps ?? null,
+      })),
+    },
   };
 }
 
@@ -181,9 +186,10 @@ function alive(n: string, asOf: string | undefined): string {
   return `(${checkAsOf(asOf) === undefined ? current : `${current} OR ${n}.validTo > $asOf`})`;
 }
 
-/** Current edges, or with `asOf` the edges valid then: validFrom <= $asOf < validTo. */
+/** Current edges, or with `asOf` the edges valid then: validFrom <= $asOf < validTo, outside its gaps (see encodeGaps). */
 function validAt(r: string, asOf: string | undefined): string {
-  return checkAsOf(asOf) === undefined ? `${r}.validTo IS NULL` : `${r}.validFrom <= $asOf AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf)`;
+  return checkAsOf(asOf) === undefined ? `${r}.validTo IS NULL` : `${r}.validFrom <= $asOf AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf) ` +
+    `AND (${r}.gaps IS NULL OR size([gap_t IN split(${r}.gaps, ',') WHERE gap_t <= $asOf]) % 2 = 0)`;
 }
 
 const asOfParam = (asOf: string | undefined) => (asOf === undefined ? {} : { asOf });
