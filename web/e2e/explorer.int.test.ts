@@ -144,6 +144,12 @@ describe('the lineage explorer', () => {
     await expect.poll(() => panel.getByTestId('details-dropped-field').allTextContents()).toEqual(['coupondropped']);
     expect(await panel.getByTestId('details-dropped-field').getAttribute('title')).toMatch(/^Dropped from its writers' schema on .*2026/);
     await e2e.screenshot(page, '3b-schema-changes');
+    // coupon added back: current again, marked with the time it was gone (its edge's gap)
+    await fetch(`${e2e.loom.url}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` }, body: JSON.stringify(event(2, [['id', 'bigint'], ['total', 'int'], ['currency', 'text'], ['coupon', 'text']])) });
+    await page.reload();
+    await expect.poll(() => panel.getByTestId('details-field').allTextContents()).toEqual(['couponadded backtext', 'currencytext', 'idbigint', 'totalint']);
+    expect(await panel.getByTestId('details-field-back').getAttribute('title')).toMatch(/^Dropped from its writers' schema and added back: gone .*2026.* – .*2026/);
+    expect(await panel.getByTestId('details-dropped-field').count()).toBe(0);
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();
   });

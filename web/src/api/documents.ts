@@ -198,7 +198,7 @@ export const NodeRelationsDocument = graphql(`
   }
 `);
 
-/** A dataset's columns with their HAS_FIELD edges, ended ones included (a column its writers' schema dropped ends then). */
+/** A dataset's columns with their HAS_FIELD edges, ended ones included (a column its writers' schema dropped ends then; one added back has the time between as a gap). */
 export const DatasetColumnsDocument = graphql(`
   query DatasetColumns($id: ID!, $first: Int!) {
     node(id: $id) {
@@ -206,7 +206,7 @@ export const DatasetColumnsDocument = graphql(`
         id
         neighbours(direction: DOWNSTREAM, first: $first, edgeKinds: ["HAS_FIELD"], ended: true) {
           items {
-            edge { validTo }
+            edge { validTo gaps { from to } }
             node { id kind namespace name props createdAt updatedAt tags { name } }
           }
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertionsOf, fieldType, groupRelations, propsWithPrefix, runState, droppedFields, transformationsOf, type Relation } from './relations.js';
+import { assertionsOf, fieldType, groupRelations, propsWithPrefix, runState, droppedFields, returnedFields, transformationsOf, type Relation } from './relations.js';
 
 const node = (id: string, kind: string, createdAt = '2026-03-01T00:00:00Z', props: unknown = {}) =>
   ({ id, kind, namespace: 'ns', name: id, props, createdAt, updatedAt: createdAt });
@@ -61,5 +61,18 @@ describe('droppedFields', () => {
       { node: f('t#coupon'), droppedAt: '2026-03-01T02:00:00.000Z' },
     ]);
     expect(droppedFields([...items, { edge: { validTo: null }, node: f('t#coupon') }]).map((d) => d.node.id)).toEqual(['t#email']);
+  });
+});
+
+describe('returnedFields', () => {
+  it('names the current fields whose HAS_FIELD edge has gaps, with them; not ended ones, not features', () => {
+    const gap = { from: '2026-03-01T02:00:00.000Z', to: '2026-03-01T05:00:00.000Z' };
+    const items = [
+      { edge: { validTo: null, gaps: [gap] }, node: { id: 't#email', kind: 'Field' } },
+      { edge: { validTo: null, gaps: [] }, node: { id: 't#id', kind: 'Field' } },
+      { edge: { validTo: '2026-03-02T00:00:00.000Z', gaps: [gap] }, node: { id: 't#coupon', kind: 'Field' } },
+      { edge: { validTo: null, gaps: [gap] }, node: { id: 't#x', kind: 'Feature' } },
+    ];
+    expect([...returnedFields(items)]).toEqual([['t#email', [gap]]]);
   });
 });

@@ -85,6 +85,13 @@ export function droppedFields<T extends { id: string; kind: string }>(items: rea
     .sort((a, b) => b.droppedAt.localeCompare(a.droppedAt) || a.node.id.localeCompare(b.node.id));
 }
 
+/** The current columns that were dropped and added back: field id -> the times they were gone (their HAS_FIELD edge's gaps). Pure. */
+export function returnedFields(items: readonly { edge: { validTo?: string | null; gaps?: readonly { from: string; to: string }[] | null }; node: { id: string; kind: string } }[]): Map<string, Array<{ from: string; to: string }>> {
+  const out = new Map<string, Array<{ from: string; to: string }>>();
+  for (const i of items) if (!i.edge.validTo && i.node.kind === 'Field' && i.edge.gaps?.length) out.set(i.node.id, i.edge.gaps.map(({ from, to }) => ({ from, to })));
+  return out;
+}
+
 /** A Field's type from its props (the schema facet's `type`), or null. */
 export function fieldType(props: unknown): string | null {
   const type = (props as Record<string, unknown> | null)?.type;

@@ -600,7 +600,7 @@ export type DatasetColumnsQueryVariables = Exact<{
 }>;
 
 
-export type DatasetColumnsQuery = { node: { id: string, neighbours: { items: Array<{ edge: { validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> } } | null };
+export type DatasetColumnsQuery = { node: { id: string, neighbours: { items: Array<{ edge: { validTo: string | null, gaps: Array<{ from: string, to: string }> }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> } } | null };
 
 export type NodeAboutQueryVariables = Exact<{
   id: string | number;
@@ -1727,6 +1727,10 @@ export const DatasetColumnsDocument = new TypedDocumentString(`
         items {
           edge {
             validTo
+            gaps {
+              from
+              to
+            }
           }
           node {
             id

@@ -2,7 +2,7 @@ import { useFormat, useT } from '../../i18n/i18n.js';
 import type { KindDetailsProps } from '../kinds/types.js';
 import { DatasetColumnsDocument } from '../../api/documents.js';
 import { useQuery } from '../../api/useQuery.js';
-import { droppedFields, fieldType } from '../relations.js';
+import { droppedFields, fieldType, returnedFields } from '../relations.js';
 import { Loading, M, NodeList, Section } from './parts.js';
 import { Facets, Quality, qualitySources } from './Quality.js';
 import { ReceivedEvents } from './ReceivedEvents.js';
@@ -22,11 +22,16 @@ export function DatasetDetails({ node, onOpenLineage }: KindDetailsProps) {
   const current = relations.fields;
   const holder = columns.data?.node && 'neighbours' in columns.data.node && columns.data.node.id === node.id ? columns.data.node : null;
   const dropped = holder ? droppedFields(holder.neighbours.items) : [];
+  // Columns dropped and added back: one HAS_FIELD edge, current, with the times they were gone as gaps.
+  const returned = holder ? returnedFields(holder.neighbours.items) : new Map<string, Array<{ from: string; to: string }>>();
+  const backTitle = (gaps: Array<{ from: string; to: string }>) =>
+    t('backField', { spans: gaps.map((g) => t('backSpan', { from: dateTime(g.from), to: dateTime(g.to) })).join('; ') });
   const row = (f: (typeof current)[number], type: string, dropAt: string | null) => (
     <tr key={f.id} data-testid={dropAt ? 'details-dropped-field' : 'details-field'} className={dropAt ? 'dropped' : undefined} title={dropAt ? t('droppedField', { when: dateTime(dropAt) }) : undefined}>
       <td>
         <button type="button" className="link" title={f.id} onClick={() => onOpenLineage(f.id)}>{f.name.slice(f.name.lastIndexOf('#') + 1)}</button>
         {f.tags?.map((x) => <span key={x.name} className="chip tag-chip small" data-testid="details-field-tag">{x.name}</span>)}
+        {!dropAt && returned.has(f.id) && <span className="chip small muted" data-testid="details-field-back" title={backTitle(returned.get(f.id)!)}>{t('back')}</span>}
       </td>
       <td className="mono muted type">{type}</td>
     </tr>

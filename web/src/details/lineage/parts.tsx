@@ -6,7 +6,7 @@ import type { RelNode } from '../relations.js';
 
 export const M = defineMessages(
   {
-    loading: 'Loading…', fields: 'Schema fields', noFields: 'No schema: the producer sent no schema facet.', dropped: 'dropped', droppedField: "Dropped from its writers' schema on {when}", versions: 'Versions', noVersions: 'No versions recorded yet.',
+    loading: 'Loading…', fields: 'Schema fields', noFields: 'No schema: the producer sent no schema facet.', dropped: 'dropped', droppedField: "Dropped from its writers' schema on {when}", back: 'added back', backField: "Dropped from its writers' schema and added back: {spans}", backSpan: 'gone {from} – {to}', versions: 'Versions', noVersions: 'No versions recorded yet.',
     facets: 'Facets', noFacets: 'No facets.', quality: 'Quality results', noQuality: 'No data quality facets on this dataset or its versions.',
     runs: 'Runs', noRuns: 'No runs recorded.', inputs: 'Reads', outputs: 'Writes', none: 'None.', dataset: 'Dataset', job: 'Job',
     derivedFrom: 'Derived from', derives: 'Feeds', noDerivation: 'No field-level lineage for this field.', open: 'Open lineage',
@@ -14,7 +14,7 @@ export const M = defineMessages(
     type: 'Type', more: 'Showing the first {n} of {total} related nodes.', columnView: 'Field-level lineage', state: 'State',
   },
   {
-    loading: '加载中…', fields: 'Schema 字段', noFields: '没有 schema：生产者未发送 schema facet。', dropped: '已删除', droppedField: '已于 {when} 从写入方的 schema 中删除', versions: '版本', noVersions: '尚无版本记录。',
+    loading: '加载中…', fields: 'Schema 字段', noFields: '没有 schema：生产者未发送 schema facet。', dropped: '已删除', droppedField: '已于 {when} 从写入方的 schema 中删除', back: '已恢复', backField: '曾从写入方的 schema 中删除后又加回：{spans}', backSpan: '{from} – {to} 期间缺失', versions: '版本', noVersions: '尚无版本记录。',
     facets: 'Facets', noFacets: '没有 facet。', quality: '质量结果', noQuality: '该数据集及其版本没有数据质量 facet。',
     runs: '运行', noRuns: '没有运行记录。', inputs: '读取', outputs: '写入', none: '无。', dataset: '数据集', job: '作业',
     derivedFrom: '来源字段', derives: '下游字段', noDerivation: '该字段没有字段级血缘。', open: '打开血缘',
