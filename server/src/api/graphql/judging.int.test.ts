@@ -43,7 +43,9 @@ describe('LLM as a judge: examples graded through an OpenAI-compatible API by th
 
   it('grades every example on every criterion, retrying an overloaded judge, and records the means', async () => {
     const { judgeEvaluation } = await ok(loom, JUDGE, { id: evaluationId, c: ['correctness', 'relevance'] });
-    expect(judgeEvaluation.judging).toMatchObject({ state: 'QUEUED', total: 8, model: 'judge-mini' });
+    expect(judgeEvaluation.judging).toMatchObject({ total: 8, model: 'judge-mini' });
+    // queued, or already taken by a worker (they share the process: a fast one starts before the answer is read back)
+    expect(['QUEUED', 'RUNNING']).toContain(judgeEvaluation.judging.state);
     let status: any;
     await until(async () => ((status = (await ok(loom, STATUS, { id: evaluationId })).evaluation).judging.state === 'DONE'), 30_000, 'judging done');
     // q4's answers are not a grade: left out. Grades 5, 2, 5 → scores 1, 0.25, 1.
@@ -82,7 +84,8 @@ describe('LLM as a judge: examples graded through an OpenAI-compatible API by th
     expect(missing.message).toMatch(/^input\.prompt: no LLM call of support-answer version 1 with its answer recorded in the range \(0 without\): instrumentations record message content only when asked/);
     const before = judge.requests.length;
     const { evaluateTraces: e } = await ok(loom, EVALUATE_TRACES, { input: { name: 'support traffic', prompt: { name: 'support-answer', version: 1 } }, c: ['relevance'] });
-    expect(e).toMatchObject({ task: 'TRACES', examples: 2, judging: { state: 'QUEUED', total: 2 } });
+    expect(e).toMatchObject({ task: 'TRACES', examples: 2, judging: { total: 2 } });
+    expect(['QUEUED', 'RUNNING']).toContain(e.judging.state);
     expect(e.metrics.find((m: any) => m.key === 'tokens').value).toBe(30);
     expect(e.metrics.find((m: any) => m.key === 'error_rate').value).toBe(0);
     let status: any;
