@@ -6,7 +6,7 @@ import { nodeId } from '../../domain/ids.js';
 import { facetsOf, iso, obj, str } from './values.js';
 import { nameUuid, versionUuid } from './versions.js';
 import { userDescription } from '../../domain/curation/curation.js';
-import { MARQUEZ_ARGS_FACET } from '../../domain/openlineage/marquez-writes.js';
+import { MARQUEZ_ARGS_FACET, MARQUEZ_CONTEXT_FACET } from '../../domain/openlineage/marquez-writes.js';
 
 /** BATCH unless the jobType facet says STREAMING (Marquez's JobType has no other value an event can ask for). */
 export function jobType(facets: Facets): 'BATCH' | 'STREAM' {
@@ -119,8 +119,10 @@ export function toJobVersion(version: GraphNode, parts: { inputs: DatasetId[]; o
   };
 }
 
-/** Marquez's deprecated job context: the SQL, when the sql facet gives it. */
+/** Marquez's deprecated job context: what its write API was given (MARQUEZ_CONTEXT_FACET), and the SQL when the sql facet gives it. */
 function contextOf(facets: Facets): Record<string, string> {
+  const kept = obj(obj(facets[MARQUEZ_CONTEXT_FACET]).context);
+  const context: Record<string, string> = Object.fromEntries(Object.entries(kept).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const sql = str(obj(facets.sql).query);
-  return sql ? { sql } : {};
+  return sql ? { ...context, sql } : context;
 }

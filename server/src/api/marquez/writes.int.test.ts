@@ -84,6 +84,35 @@ describe("Marquez's older write API, as marquez-python calls it", () => {
     expect(events.events.filter((e: { producer: string }) => e.producer.endsWith('/marquez-api')).length).toBe(10);
   });
 
+  it('ties a dataset version to the run a PUT names (runId), keeps the job context, and refuses a run it does not know', async () => {
+    const job = await send('PUT', '/namespaces/py-client/jobs/exports', {
+      type: 'BATCH', inputs: [], outputs: [], context: { sql: 'SELECT 1', dag: 'nightly', owner_team: 'growth' },
+    });
+    expect(job.status, JSON.stringify(job.json)).toBe(200);
+    c.validate('Job', job.json);
+    expect(job.json.context).toEqual({ dag: 'nightly', owner_team: 'growth', sql: 'SELECT 1' });
+    const runId = (await send('POST', '/namespaces/py-client/jobs/exports/runs', {})).json.id;
+    expect((await send('POST', `/jobs/runs/${runId}/start`)).json.state).toBe('RUNNING');
+    const put = (body: Record<string, unknown>, key?: string) => send('PUT', '/namespaces/py-client/datasets/exports.daily', {
+      type: 'DB_TABLE', physicalName: 'exports.daily', sourceName: 'analytics_db', fields: [{ name: 'day', type: 'DATE' }], ...body,
+    }, key);
+    const written = await put({ runId });
+    expect(written.status, JSON.stringify(written.json)).toBe(200);
+    c.validate('Dataset', written.json);
+    const version = await c.ok(`/namespaces/py-client/datasets/exports.daily/versions/${written.json.currentVersion}`, 'DatasetVersion');
+    expect(version.createdByRun).toMatchObject({ id: runId, state: 'RUNNING' }); // the run's state stays
+    expect((await c.ok(`/jobs/runs/${runId}`, 'Run')).outputDatasetVersions.map((v: any) => v.datasetVersionId.name)).toEqual(['exports.daily']);
+    expect((await c.ok('/lineage?nodeId=dataset:py-client:exports.daily&depth=1', 'LineageGraph')).graph.map((n: { id: string }) => n.id)).toContain('job:py-client:exports');
+    // Refused, and nothing stored: a run id that is not a UUID, one this tenant does not have, a context value that is not text
+    expect((await put({ runId: 'nope' })).json.message).toMatch(/^runId: must be a UUID/);
+    const unknown = await put({ runId: '0193a0c4-7a4e-7000-8000-00000000dead' });
+    expect([unknown.status, unknown.json.message]).toEqual([404, expect.stringMatching(/run 0193a0c4-7a4e-7000-8000-00000000dead/)]);
+    expect((await send('PUT', '/namespaces/py-client/datasets/other.t', { type: 'DB_TABLE', physicalName: 'x', sourceName: 's', fields: [], runId }, c.otherKey)).status).toBe(404);
+    expect((await send('PUT', '/namespaces/py-client/jobs/exports', { type: 'BATCH', inputs: [], outputs: [], context: { retries: 3 } })).json.message).toMatch(/^context\.retries: must be a string/);
+    expect((await c.ok('/namespaces/py-client/jobs/exports', 'Job')).context).toEqual({ dag: 'nightly', owner_team: 'growth', sql: 'SELECT 1' });
+    expect((await c.ok('/namespaces/py-client/datasets/exports.daily/versions', 'DatasetVersionList')).totalCount).toBe(1);
+  });
+
   it('refuses bodies it cannot place, naming the field; viewers; runs of other tenants', async () => {
     const put = (body: unknown) => send('PUT', '/namespaces/py-client/datasets/bad', body);
     expect((await put({ type: 'TABLE', physicalName: 'x', sourceName: 's', fields: [] })).json.message).toMatch(/^type: must be DB_TABLE or STREAM/);

@@ -4,7 +4,7 @@ import { nodeId } from '../../domain/ids.js';
 import { notFound } from '../../domain/errors.js';
 import { requireWriterRole } from '../../domain/registry/actor.js';
 import {
-  createdRunEventOf, datasetEventOf, jobEventOf, RUN_TRANSITIONS, transitionEventOf, type JobIo,
+  createdRunEventOf, datasetEventOf, datasetRunIdOf, jobEventOf, RUN_TRANSITIONS, transitionEventOf, type JobIo,
 } from '../../domain/openlineage/marquez-writes.js';
 import type { GraphNode } from '../../domain/model.js';
 import { marquezActor, params, query, tenantOf, type MarquezContext } from './marquez.context.js';
@@ -43,7 +43,13 @@ export function registerWriteRoutes(app: FastifyInstance, ctx: MarquezContext, s
     // The registered source it names, if any, gives the dataSource facet its URL.
     const named = (req.body as { sourceName?: unknown } | null)?.sourceName;
     const source = typeof named === 'string' && named ? await services.sources.get(tenantOf(req), named) : null;
-    await take(req, datasetEventOf(namespace, dataset, req.body, now(), (name) => (source?.name === name ? source.connectionUrl : null)));
+    // The run it names wrote this version (Marquez: 404 for a run it does not know).
+    const runId = datasetRunIdOf(req.body);
+    const run = runId ? await ctx.catalog.runById(tenantOf(req), runId) : null;
+    if (runId && !run) throw notFound(`run ${runId}`);
+    const job = run ? await nodeOr404(req, str(run.props.jobId) ?? '', `the job of run ${runId}`) : null;
+    const writer = runId && job ? { runId, job: { namespace: job.namespace, name: job.name } } : null;
+    await take(req, datasetEventOf(namespace, dataset, req.body, now(), (name) => (source?.name === name ? source.connectionUrl : null), writer));
     return ctx.views(tenantOf(req)).dataset(await nodeOr404(req, nodeId('Dataset', namespace, dataset), `dataset ${dataset} in namespace ${namespace}`));
   });
 

@@ -55,8 +55,23 @@ function tagKeys(v: unknown, field: string): string[] {
   throw badInput(field, 'must be a list of tag names');
 }
 
-/** `PUT /namespaces/{ns}/datasets/{name}` (a DbTable or a Stream) → a DatasetEvent; `sourceUrl`: a registered source's connection URL. */
-export function datasetEventOf(namespace: string, name: string, raw: unknown, now: string, sourceUrl: (name: string) => string | null = () => null): Record<string, unknown> {
+/** The run a dataset PUT names (`runId`, a UUID), or null; the caller checks that it exists. */
+export function datasetRunIdOf(raw: unknown): string | null {
+  const runId = text(object(raw), 'runId', { max: 64 });
+  if (runId !== null && !UUID.test(runId)) throw badInput('runId', 'must be a UUID (the id of a run of this tenant)');
+  return runId;
+}
+
+/**
+ * `PUT /namespaces/{ns}/datasets/{name}` (a DbTable or a Stream) → a DatasetEvent; `sourceUrl`: a registered
+ * source's connection URL. With `run` (the body's `runId`, and that run's job), the run wrote this version, as
+ * Marquez links it: a RunEvent without an event type (the run's state stays) naming the dataset as its output,
+ * so the version's `createdByRun` is that run (when it wrote the version first) and the run lists it.
+ */
+export function datasetEventOf(
+  namespace: string, name: string, raw: unknown, now: string, sourceUrl: (name: string) => string | null = () => null,
+  run: { runId: string; job: { namespace: string; name: string } } | null = null,
+): Record<string, unknown> {
   const b = object(raw);
   const type = text(b, 'type', { required: true });
   if (type !== 'DB_TABLE' && type !== 'STREAM') throw badInput('type', 'must be DB_TABLE or STREAM');
@@ -85,7 +100,9 @@ export function datasetEventOf(namespace: string, name: string, raw: unknown, no
   if (description) facets.documentation = { ...facet('DocumentationDatasetFacet'), description };
   if (schemaLocation) facets.schemaLocation = { ...facet('SchemaLocation'), url: schemaLocation };
   if (tags.length) facets.tags = { ...facet('TagsDatasetFacet'), tags };
-  return { eventTime: now, producer: MARQUEZ_API_PRODUCER, schemaURL: `${SPEC}#/$defs/DatasetEvent`, dataset: { namespace, name, facets } };
+  const dataset = { namespace, name, facets };
+  if (run) return { eventTime: now, producer: MARQUEZ_API_PRODUCER, schemaURL: `${SPEC}#/$defs/RunEvent`, run: { runId: run.runId }, job: run.job, inputs: [], outputs: [dataset] };
+  return { eventTime: now, producer: MARQUEZ_API_PRODUCER, schemaURL: `${SPEC}#/$defs/DatasetEvent`, dataset };
 }
 
 /** `PUT /namespaces/{ns}/jobs/{name}` → a JobEvent with its inputs, outputs and facets. */
@@ -100,14 +117,15 @@ export function jobEventOf(namespace: string, name: string, raw: unknown, now: s
   const [inputs, outputs] = [ids('inputs'), ids('outputs')];
   const location = text(b, 'location', { max: 4096 });
   const description = text(b, 'description');
-  const context = b.context === undefined || b.context === null ? {} : object(b.context, 'context');
-  const sql = typeof context.sql === 'string' ? context.sql : null;
+  const context = contextOf(b.context);
+  const { sql = null, ...rest } = context;
   const facets: Record<string, unknown> = {
     jobType: { ...facet('JobTypeJobFacet'), processingType: type === 'STREAM' ? 'STREAMING' : 'BATCH', integration: 'MARQUEZ', jobType: type === 'SERVICE' ? 'SERVICE' : 'JOB' },
   };
   if (location) facets.sourceCodeLocation = { ...facet('SourceCodeLocationJobFacet'), type: 'url', url: location };
   if (description) facets.documentation = { ...facet('DocumentationJobFacet'), description };
   if (sql) facets.sql = { ...facet('SQLJobFacet'), query: sql };
+  if (Object.keys(rest).length) facets[MARQUEZ_CONTEXT_FACET] = { ...facet('MarquezContextJobFacet'), context: rest };
   return { eventTime: now, producer: MARQUEZ_API_PRODUCER, schemaURL: `${SPEC}#/$defs/JobEvent`, job: { namespace, name, facets }, inputs, outputs };
 }
 
@@ -127,6 +145,23 @@ export function createdRunEventOf(namespace: string, name: string, io: JobIo, ra
   if (nominalStartTime) facets.nominalTime = { ...facet('NominalTimeRunFacet'), nominalStartTime, ...(nominalEndTime ? { nominalEndTime } : {}) };
   if (args) facets[MARQUEZ_ARGS_FACET] = { ...facet('MarquezArgsRunFacet'), args };
   return { runId, event: { eventTime: now, producer: MARQUEZ_API_PRODUCER, schemaURL: `${SPEC}#/$defs/RunEvent`, run: { runId, facets }, job: { namespace, name }, ...io } };
+}
+
+/** The custom job facet holding a job's Marquez `context` other than its `sql` (which goes to the sql facet). */
+export const MARQUEZ_CONTEXT_FACET = 'marquez_context';
+const MAX_CONTEXT_KEYS = 100;
+
+/** Marquez's job `context`: a map of strings (`sql`, `dag`, whatever the client keeps there). */
+function contextOf(raw: unknown): Record<string, string> {
+  if (raw === undefined || raw === null) return {};
+  const context = object(raw, 'context');
+  const keys = Object.keys(context);
+  if (keys.length > MAX_CONTEXT_KEYS) throw badInput('context', `at most ${MAX_CONTEXT_KEYS} entries`);
+  for (const key of keys) {
+    if (key.length > 256) throw badInput('context', 'keys of at most 256 characters');
+    text(context, key, { path: `context.${key}` });
+  }
+  return Object.fromEntries(keys.filter((k) => context[k] !== null).map((k) => [k, context[k] as string]));
 }
 
 /** The custom run facet holding a run's Marquez `args`. */
