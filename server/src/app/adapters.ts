@@ -72,6 +72,6 @@ export function openLauncher(cfg: Config['training']): TrainingLauncher {
   else kubeConfig.loadFromDefault();
   return new KubernetesLauncher({
     kubeConfig, namespacePrefix: cfg.kubernetes.namespacePrefix, loomUrl: cfg.loomUrl, ttlSecondsAfterFinished: cfg.kubernetes.ttlSeconds,
-    imagePullGraceMs: cfg.kubernetes.imagePullGraceMs, serviceAccountName: cfg.kubernetes.serviceAccountName,
+    imagePullGraceMs: cfg.kubernetes.imagePullGraceMs, serviceAccountName: cfg.kubernetes.serviceAccountName, kueueQueue: cfg.kubernetes.kueueQueue,
   });
 }

@@ -62,6 +62,7 @@ const EnvSchema = z.object({
   LOOM_K8S_TTL_SECONDS: z.coerce.number().int().min(0).default(7 * 24 * 3600),
   LOOM_K8S_IMAGE_PULL_GRACE_SECONDS: z.coerce.number().int().min(0).default(120),
   LOOM_K8S_TRAINING_SERVICE_ACCOUNT: z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a service account name').optional(),
+  LOOM_K8S_KUEUE_QUEUE: z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be the name of a Kueue LocalQueue (a DNS label)').optional(),
 });
 
 export interface Config {
@@ -113,7 +114,8 @@ export interface Config {
     localDir: string;
     maxRuns: number;
     defaultQuota: { gpu: number | null; cpuMillis: number | null };
-    kubernetes: { kubeconfig?: string; namespacePrefix: string; ttlSeconds: number; imagePullGraceMs: number; serviceAccountName?: string };
+    /** kueueQueue: the Kueue LocalQueue (in each tenant namespace) training Jobs are submitted to, suspended until Kueue admits them. */
+    kubernetes: { kubeconfig?: string; namespacePrefix: string; ttlSeconds: number; imagePullGraceMs: number; serviceAccountName?: string; kueueQueue?: string };
   };
   seed: { demo: boolean; demoKey?: string };
   /** Plugin modules to load at start, in order (paths relative to the directory Loom starts in, or package names): server/src/plugins. */
@@ -184,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       kubernetes: {
         kubeconfig: e.LOOM_K8S_KUBECONFIG ? path.resolve(e.LOOM_K8S_KUBECONFIG) : undefined, namespacePrefix: e.LOOM_K8S_NAMESPACE_PREFIX,
         ttlSeconds: e.LOOM_K8S_TTL_SECONDS, imagePullGraceMs: e.LOOM_K8S_IMAGE_PULL_GRACE_SECONDS * 1000, serviceAccountName: e.LOOM_K8S_TRAINING_SERVICE_ACCOUNT,
+        kueueQueue: e.LOOM_K8S_KUEUE_QUEUE,
       },
     },
     seed: { demo: e.LOOM_SEED_DEMO, demoKey: e.LOOM_DEMO_KEY },

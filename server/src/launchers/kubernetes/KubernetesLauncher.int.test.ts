@@ -4,6 +4,7 @@ import { FakeKubeApi } from './apiserver.testkit.js';
 import { jobName } from './names.js';
 import { LaunchRejected, type TrainingSpec, type TrainingStatus } from '../../domain/ports/TrainingLauncher.js';
 import { until } from '../../queue/jobqueue.contract.js';
+import { loadConfig } from '../../config/config.js';
 
 const NS = 'loom-tenant-demo';
 let api: FakeKubeApi;
@@ -210,6 +211,37 @@ describe('KubernetesLauncher against a stand-in API server', () => {
     await launcher.cancel(s);
     expect(await f.final).toMatchObject({ state: 'CANCELLED', reason: 'Deleted' });
     expect([api.job(NS, name), api.service(NS, name), api.secret(NS, name)]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('with a Kueue queue: the Job waits suspended until Kueue admits it whole, runs, and waits again if preempted', async () => {
+    const queued = new KubernetesLauncher({ kubeConfig: api.kubeConfig(), namespacePrefix: 'loom-tenant-', loomUrl: 'http://loom-api.loom.svc:4000', watchSeconds: 1, kueueQueue: 'training' });
+    try {
+      const s = spec({ workers: 2, resources: { cpu: '8', cpuMillis: 8000, memory: '64Gi', memoryBytes: 64 * 2 ** 30, gpu: 4, gpuType: null } });
+      const name = jobName(s.runId);
+      await queued.launch(s, creds);
+      expect(api.invalid).toEqual([]);
+      const job = api.job(NS, name)!;
+      expect(job.metadata.labels['kueue.x-k8s.io/queue-name']).toBe('training');
+      expect(job.spec).toMatchObject({ suspend: true, completionMode: 'Indexed', completions: 2, parallelism: 2 });
+      const seen: TrainingStatus[] = [];
+      const final = queued.watch(s, async (st) => { seen.push(st); }, new AbortController().signal);
+      const waiting = (x: TrainingStatus) => x.state === 'QUEUED' && x.reason === 'Suspended' && x.message === 'waiting for Kueue to admit it (queue training)';
+      await until(() => seen.some(waiting), 10_000, 'suspended');
+      api.setSuspended(NS, name, false); // admitted: the Job controller starts both workers
+      api.run(NS, name, 0);
+      api.run(NS, name, 1);
+      await until(() => seen.at(-1)?.state === 'RUNNING', 10_000, 'running');
+      api.setSuspended(NS, name, true); // preempted by a higher-priority workload: pods gone, back in the queue
+      await until(() => waiting(seen.at(-1)!), 10_000, 'suspended again');
+      api.setSuspended(NS, name, false);
+      for (const i of [0, 1]) api.exit(NS, api.run(NS, name, i), 0);
+      api.setJobCondition(NS, name, 'Complete');
+      expect(await final).toMatchObject({ state: 'SUCCEEDED' });
+    } finally {
+      await queued.close();
+    }
+    expect(() => loadConfig({ LOOM_K8S_KUEUE_QUEUE: 'Not A Label' })).toThrow(/LOOM_K8S_KUEUE_QUEUE="Not A Label": must be the name of a Kueue LocalQueue/);
+    expect(loadConfig({ LOOM_K8S_KUEUE_QUEUE: 'training' }).training.kubernetes.kueueQueue).toBe('training');
   });
 
   it('refuses what cannot work: a missing tenant namespace (LaunchRejected), an invalid manifest (BAD_USER_INPUT), a bad token', async () => {

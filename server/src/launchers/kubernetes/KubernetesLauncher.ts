@@ -29,6 +29,8 @@ export interface KubernetesLauncherOptions {
   /** Each watch request lasts at most this long before the launcher lists again. */
   watchSeconds?: number;
   serviceAccountName?: string;
+  /** The Kueue LocalQueue to submit training Jobs to (see ManifestOptions.kueueQueue). */
+  kueueQueue?: string;
 }
 
 type RunRef = Pick<TrainingSpec, 'tenant' | 'runId'>;
@@ -54,7 +56,7 @@ export class KubernetesLauncher implements TrainingLauncher {
   }
 
   private manifest(spec: TrainingSpec, loomUrl: string) {
-    return jobManifest(spec, { namespace: this.namespace(spec.tenant), loomUrl, ttlSecondsAfterFinished: this.opts.ttlSecondsAfterFinished ?? 7 * 24 * 3600, serviceAccountName: this.opts.serviceAccountName });
+    return jobManifest(spec, { namespace: this.namespace(spec.tenant), loomUrl, ttlSecondsAfterFinished: this.opts.ttlSecondsAfterFinished ?? 7 * 24 * 3600, serviceAccountName: this.opts.serviceAccountName, kueueQueue: this.opts.kueueQueue });
   }
 
   check(spec: TrainingSpec): void {

@@ -106,6 +106,14 @@ export class FakeKubeApi {
     this.put('jobs', namespace, j, 'MODIFIED');
   }
 
+  /** Kueue's side: admit a suspended Job (suspend: false), or preempt an admitted one (suspend: true; the Job controller then deletes its pods). */
+  setSuspended(namespace: string, job: string, suspend: boolean): void {
+    const j = clone(this.job(namespace, job)!);
+    j.spec = { ...j.spec, suspend };
+    this.put('jobs', namespace, j, 'MODIFIED');
+    if (suspend) for (const pod of this.podsOf(namespace, job)) this.put('pods', namespace, pod, 'DELETED');
+  }
+
   /** The next `count` requests fail with `code` (an API server restarting, overloaded...). */
   failNext(count: number, code = 500): void {
     this.failures = { left: count, code };

@@ -126,6 +126,30 @@ describe.skipIf(!hasKubectl)('k8s/ renders and validates', () => {
     expect(np.spec.ingress).toEqual([{ from: [{ podSelector: {} }] }]);
   });
 
+  it('Kueue (opt-in): the tenant\'s LocalQueue feeds the cluster queue, which selects tenant namespaces and covers GPUs', async () => {
+    // kubernetes-models has no Kueue schemas: the built-in objects are validated, Kueue's checked for what Loom relies on.
+    const tenant = render('tenants/demo-kueue');
+    const cluster = render('kueue');
+    const builtIn = [...tenant, ...cluster].filter((o) => !o.apiVersion.startsWith('kueue.x-k8s.io/'));
+    expect((await Promise.all(builtIn.map(validateObject))).flat()).toEqual([]);
+    expect(builtIn.map((o) => o.kind).sort()).toEqual(render('tenants/demo').map((o) => o.kind).sort()); // the demo tenant, and a LocalQueue
+    const local = named(tenant, 'LocalQueue', 'training')!;
+    expect(local.apiVersion).toBe('kueue.x-k8s.io/v1beta1');
+    expect(loadConfig({ LOOM_K8S_KUEUE_QUEUE: local.metadata.name }).training.kubernetes.kueueQueue).toBe('training');
+    const ns = byKind(tenant, 'Namespace')[0];
+    expect(local.metadata.namespace).toBe(ns.metadata.name);
+    const cq = named(cluster, 'ClusterQueue', local.spec.clusterQueue)!;
+    expect(cq, 'the cluster queue the LocalQueue names').toBeDefined();
+    expect(matches(cq.spec.namespaceSelector.matchLabels, ns.metadata.labels)).toBe(true);
+    for (const group of cq.spec.resourceGroups) {
+      expect(group.coveredResources).toContain('nvidia.com/gpu');
+      for (const flavor of group.flavors) {
+        expect(named(cluster, 'ResourceFlavor', flavor.name), flavor.name).toBeDefined();
+        expect(flavor.resources.map((r: { name: string }) => r.name)).toEqual(group.coveredResources);
+      }
+    }
+  });
+
   it.each(['overlays/dev', 'overlays/prod'])('%s: each role starts with the configuration the manifests give it', (dir) => {
     const objs = render(dir);
     const cm = generated(objs, 'ConfigMap', 'loom-config')!.data as Record<string, string>;

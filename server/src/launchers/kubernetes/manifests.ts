@@ -13,7 +13,7 @@
  */
 import type { TrainingSpec } from '../../domain/ports/TrainingLauncher.js';
 import { INDEX_ENV, RENDEZVOUS_PORT, sharedWorkerEnv } from '../../domain/training/distributed.js';
-import { ANNOTATION, COMPLETION_INDEX, CONTAINER, jobName, LABEL, labelValue, SECRET_KEY } from './names.js';
+import { ANNOTATION, COMPLETION_INDEX, CONTAINER, jobName, KUEUE_QUEUE_LABEL, LABEL, labelValue, SECRET_KEY } from './names.js';
 import { validateLaunched } from './validate.js';
 
 export interface ManifestOptions {
@@ -22,6 +22,13 @@ export interface ManifestOptions {
   ttlSecondsAfterFinished: number;
   /** The training pods' service account (none: the namespace's default, with no API token mounted). */
   serviceAccountName?: string;
+  /**
+   * A Kueue LocalQueue in the tenant namespace: the Job is created suspended with Kueue's queue label,
+   * and Kueue unsuspends it once the queue's ClusterQueue has quota for all of it. A run of several
+   * workers is then admitted whole (all its pods' requests at once: no worker starts while another
+   * waits for a GPU), queued fairly among tenants, and suspended again if Kueue preempts it.
+   */
+  kueueQueue?: string;
 }
 
 export const GPU_RESOURCE = 'nvidia.com/gpu';
@@ -49,10 +56,11 @@ export function jobManifest(spec: TrainingSpec, opts: ManifestOptions) {
     apiVersion: 'batch/v1' as const,
     kind: 'Job' as const,
     metadata: {
-      name, namespace: opts.namespace, labels,
+      name, namespace: opts.namespace, labels: opts.kueueQueue ? { ...labels, [KUEUE_QUEUE_LABEL]: opts.kueueQueue } : labels,
       annotations: { [ANNOTATION.tenant]: spec.tenant, [ANNOTATION.requestId]: spec.requestId },
     },
     spec: {
+      ...(opts.kueueQueue ? { suspend: true } : {}),
       ...(distributed ? { completionMode: 'Indexed', completions: spec.workers, parallelism: spec.workers } : {}),
       backoffLimit: spec.retries,
       activeDeadlineSeconds: spec.timeoutSeconds,

@@ -7,6 +7,8 @@ export const LABEL = {
   tenant: 'loom.dev/tenant',
   runId: 'loom.dev/run-id',
 } as const;
+/** Kueue's label naming the LocalQueue a workload is submitted to (LOOM_K8S_KUEUE_QUEUE). */
+export const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
 export const ANNOTATION = { tenant: 'loom.dev/tenant', requestId: 'loom.dev/request-id' } as const;
 export const CONTAINER = 'train';
 /** Where an Indexed Job's pod finds its index: an annotation (and, since Kubernetes 1.28, a label) of this name. */

@@ -11,12 +11,12 @@
  * worker that does not run yet (the message says which, and how many run).
  */
 import type { TrainingState } from '../../domain/ports/TrainingLauncher.js';
-import { COMPLETION_INDEX, CONTAINER } from './names.js';
+import { COMPLETION_INDEX, CONTAINER, KUEUE_QUEUE_LABEL } from './names.js';
 
 type Time = string | Date | undefined | null;
 interface Condition { type?: string; status?: string; reason?: string; message?: string; lastTransitionTime?: Time }
 interface ContainerState { waiting?: { reason?: string; message?: string }; running?: { startedAt?: Time }; terminated?: { exitCode?: number; reason?: string; message?: string; finishedAt?: Time } }
-export interface KJob { metadata?: { name?: string; uid?: string; resourceVersion?: string; creationTimestamp?: Time }; spec?: { suspend?: boolean }; status?: { conditions?: Condition[]; startTime?: Time; completionTime?: Time } }
+export interface KJob { metadata?: { name?: string; uid?: string; resourceVersion?: string; creationTimestamp?: Time; labels?: Record<string, string> }; spec?: { suspend?: boolean }; status?: { conditions?: Condition[]; startTime?: Time; completionTime?: Time } }
 export interface KPod { metadata?: { name?: string; resourceVersion?: string; creationTimestamp?: Time; labels?: Record<string, string>; annotations?: Record<string, string> }; status?: { phase?: string; conditions?: Condition[]; containerStatuses?: { name?: string; state?: ContainerState; lastState?: ContainerState }[] } }
 
 export interface K8sState { state: TrainingState; reason: string; message: string | null; at: string }
@@ -72,7 +72,10 @@ export function runState(job: KJob, pods: KPod[], now: string, workers = 1): K8s
     if (jobReason === 'BackoffLimitExceeded' && last) return { state: 'FAILED', reason: last.reason, message: `${worker}${last.message}; no retries left (${failed.message ?? jobReason})`, at };
     return { state: 'FAILED', reason: jobReason, message: failed.message ?? null, at };
   }
-  if (job.spec?.suspend) return { state: 'QUEUED', reason: 'Suspended', message: null, at: now };
+  if (job.spec?.suspend) {
+    const queue = job.metadata?.labels?.[KUEUE_QUEUE_LABEL];
+    return { state: 'QUEUED', reason: 'Suspended', message: queue ? `waiting for Kueue to admit it (queue ${queue})` : null, at: now };
+  }
   if (workers <= 1) return workerState(job, pods, now);
   const states = Array.from({ length: workers }, (_, i) => workerState(job, pods.filter((p) => podIndex(p) === i), now));
   const retrying = states.findIndex((w) => w.reason === 'Retrying');
