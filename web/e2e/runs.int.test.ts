@@ -167,6 +167,7 @@ describe('runs, GPU and training pages', () => {
     expect(await page.getByTestId('training-env-error').textContent()).toContain('LOOM_URL is set by Loom');
     await e2e.screenshot(page, 'runs-6-training-invalid');
     await page.getByTestId('training-env').fill('GREETING=hi');
+    await page.getByTestId('training-priority').selectOption('HIGH');
     await page.getByTestId('training-dataset-search').fill('customers_clean');
     await page.getByTestId('training-dataset-option').filter({ hasText: 'analytics.customers_clean' }).first().click();
     const datasets = await page.getByTestId('training-datasets').inputValue();
@@ -181,6 +182,7 @@ describe('runs, GPU and training pages', () => {
     await page.getByTestId('training-logs').filter({ hasText: 'hello from loom training' }).waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('training-facts').textContent()).toContain(datasets);
     expect(await page.getByTestId('training-facts').textContent()).toContain(featureGroups);
+    expect(await page.getByTestId('training-detail-priority').textContent()).toBe('High');
     await e2e.screenshot(page, 'runs-7-training-succeeded');
 
     // A distributed run: two workers, each told its rank; the logs of each worker.

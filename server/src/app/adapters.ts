@@ -73,5 +73,6 @@ export function openLauncher(cfg: Config['training']): TrainingLauncher {
   return new KubernetesLauncher({
     kubeConfig, namespacePrefix: cfg.kubernetes.namespacePrefix, loomUrl: cfg.loomUrl, ttlSecondsAfterFinished: cfg.kubernetes.ttlSeconds,
     imagePullGraceMs: cfg.kubernetes.imagePullGraceMs, serviceAccountName: cfg.kubernetes.serviceAccountName, kueueQueue: cfg.kubernetes.kueueQueue,
+    priorityClasses: cfg.kubernetes.priorityClasses,
   });
 }

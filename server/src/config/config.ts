@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import path from 'node:path';
 import { cpuMillis } from '../domain/training/spec.js';
+import { TRAINING_PRIORITIES, type TrainingPriority } from '../domain/ports/TrainingLauncher.js';
+
+/** `LOW=a,NORMAL=b,HIGH=c` (any of them) → the PriorityClass of each training priority; null when malformed. */
+function priorityClasses(v: string): Partial<Record<TrainingPriority, string>> | null {
+  const out: Partial<Record<TrainingPriority, string>> = {};
+  for (const pair of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [priority, name, ...rest] = pair.split('=').map((s) => s.trim());
+    if (rest.length || !(TRAINING_PRIORITIES as readonly string[]).includes(priority) || !/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(name ?? '') || out[priority as TrainingPriority]) return null;
+    out[priority as TrainingPriority] = name;
+  }
+  return out;
+}
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -62,6 +74,7 @@ const EnvSchema = z.object({
   LOOM_K8S_TTL_SECONDS: z.coerce.number().int().min(0).default(7 * 24 * 3600),
   LOOM_K8S_IMAGE_PULL_GRACE_SECONDS: z.coerce.number().int().min(0).default(120),
   LOOM_K8S_TRAINING_SERVICE_ACCOUNT: z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a service account name').optional(),
+  LOOM_K8S_PRIORITY_CLASSES: z.string().refine((v) => priorityClasses(v) !== null, 'must be PRIORITY=class pairs such as "LOW=loom-training-low,HIGH=loom-training-high" (priorities LOW, NORMAL, HIGH; classes DNS names)').optional(),
   LOOM_K8S_KUEUE_QUEUE: z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be the name of a Kueue LocalQueue (a DNS label)').optional(),
 });
 
@@ -115,7 +128,9 @@ export interface Config {
     maxRuns: number;
     defaultQuota: { gpu: number | null; cpuMillis: number | null };
     /** kueueQueue: the Kueue LocalQueue (in each tenant namespace) training Jobs are submitted to, suspended until Kueue admits them. */
-    kubernetes: { kubeconfig?: string; namespacePrefix: string; ttlSeconds: number; imagePullGraceMs: number; serviceAccountName?: string; kueueQueue?: string };
+    kubernetes: { kubeconfig?: string; namespacePrefix: string; ttlSeconds: number; imagePullGraceMs: number; serviceAccountName?: string; kueueQueue?: string;
+      /** The PriorityClass of each training priority (LOOM_K8S_PRIORITY_CLASSES); none: the cluster's default class. */
+      priorityClasses: Partial<Record<TrainingPriority, string>> };
   };
   seed: { demo: boolean; demoKey?: string };
   /** Plugin modules to load at start, in order (paths relative to the directory Loom starts in, or package names): server/src/plugins. */
@@ -186,7 +201,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       kubernetes: {
         kubeconfig: e.LOOM_K8S_KUBECONFIG ? path.resolve(e.LOOM_K8S_KUBECONFIG) : undefined, namespacePrefix: e.LOOM_K8S_NAMESPACE_PREFIX,
         ttlSeconds: e.LOOM_K8S_TTL_SECONDS, imagePullGraceMs: e.LOOM_K8S_IMAGE_PULL_GRACE_SECONDS * 1000, serviceAccountName: e.LOOM_K8S_TRAINING_SERVICE_ACCOUNT,
-        kueueQueue: e.LOOM_K8S_KUEUE_QUEUE,
+        kueueQueue: e.LOOM_K8S_KUEUE_QUEUE, priorityClasses: priorityClasses(e.LOOM_K8S_PRIORITY_CLASSES ?? '') ?? {},
       },
     },
     seed: { demo: e.LOOM_SEED_DEMO, demoKey: e.LOOM_DEMO_KEY },

@@ -372,6 +372,8 @@ export type RequestTrainingInput = {
   image: string;
   inputs?: TrainingInputsInput | null | undefined;
   name?: string | null | undefined;
+  /** Default NORMAL */
+  priority?: TrainingPriority | null | undefined;
   /** Idempotency key: sending the same request id again returns the same run and launches nothing more. Generated when omitted */
   requestId?: string | null | undefined;
   resources?: TrainingResourcesInput | null | undefined;
@@ -448,6 +450,12 @@ export type TrainingInputsInput = {
   /** Feature group node ids the run reads */
   featureGroups?: Array<string> | null | undefined;
 };
+
+/** How urgent a run is. On Kubernetes each priority is a PriorityClass (LOOM_K8S_PRIORITY_CLASSES): higher runs are started first and may preempt lower ones (by the scheduler, or by Kueue when it queues the Jobs). The local launcher runs in request order */
+export type TrainingPriority =
+  | 'HIGH'
+  | 'LOW'
+  | 'NORMAL';
 
 export type TrainingResourcesInput = {
   /** CPU request as a Kubernetes quantity ("500m", "4"); default "1" */
@@ -1240,7 +1248,7 @@ export type TrainingRunDetailQueryVariables = Exact<{
 }>;
 
 
-export type TrainingRunDetailQuery = { trainingRun: { id: string, runId: string, requestId: string, name: string | null, experiment: string | null, state: TrainingState, reason: string | null, message: string | null, stateChangedAt: string | null, requestedAt: string, cancelRequestedAt: string | null, image: string, command: Array<string>, args: Array<string>, workers: number, retries: number, timeoutSeconds: number, datasets: Array<string>, featureGroups: Array<string>, logs: string, env: Array<{ name: string, value: string }>, resources: { cpu: string, memory: string, gpu: number, gpuType: string | null }, placement: { launcher: string, namespace: string | null, job: string, pods: Array<string> } | null } | null };
+export type TrainingRunDetailQuery = { trainingRun: { id: string, runId: string, requestId: string, name: string | null, experiment: string | null, state: TrainingState, reason: string | null, message: string | null, stateChangedAt: string | null, requestedAt: string, cancelRequestedAt: string | null, image: string, command: Array<string>, args: Array<string>, workers: number, retries: number, timeoutSeconds: number, priority: TrainingPriority, datasets: Array<string>, featureGroups: Array<string>, logs: string, env: Array<{ name: string, value: string }>, resources: { cpu: string, memory: string, gpu: number, gpuType: string | null }, placement: { launcher: string, namespace: string | null, job: string, pods: Array<string> } | null } | null };
 
 export type RequestTrainingMutationVariables = Exact<{
   input: RequestTrainingInput;
@@ -3565,6 +3573,7 @@ export const TrainingRunDetailDocument = new TypedDocumentString(`
     workers
     retries
     timeoutSeconds
+    priority
     datasets
     featureGroups
     placement {

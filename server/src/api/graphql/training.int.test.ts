@@ -46,10 +46,10 @@ describe('training through GraphQL with the local launcher (in-process queue)', 
     const { requestTraining: run } = await gqlOk(REQUEST, {
       input: scriptRequest({ MARKER: file('e2e.marker'), RELEASE: file('e2e.release') }, {
         requestId: 'e2e-1', name: 'churn baseline', experiment: 'churn-training',
-        inputs: { datasets: [dataset], featureGroups: ['featuregroup:features:customer_profile'] }, retries: 1, timeoutSeconds: 600,
+        inputs: { datasets: [dataset], featureGroups: ['featuregroup:features:customer_profile'] }, retries: 1, timeoutSeconds: 600, priority: 'HIGH',
       }),
     });
-    expect(run).toMatchObject({ id: `run:${run.runId}`, requestId: 'e2e-1', name: 'churn baseline', experiment: 'churn-training', datasets: [dataset], featureGroups: ['featuregroup:features:customer_profile'], resources: { cpu: '500m', memory: '256Mi', gpu: 0, gpuType: null } });
+    expect(run).toMatchObject({ id: `run:${run.runId}`, requestId: 'e2e-1', name: 'churn baseline', experiment: 'churn-training', datasets: [dataset], featureGroups: ['featuregroup:features:customer_profile'], resources: { cpu: '500m', memory: '256Mi', gpu: 0, gpuType: null }, priority: 'HIGH' });
     expect(['QUEUED', 'RUNNING']).toContain(run.state);
     expect(run.runId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 

@@ -4,7 +4,7 @@ import type { TestLoom } from '../../testing/harness.js';
 import { until } from '../../queue/jobqueue.contract.js';
 
 export const TRAIN_SCRIPT = fileURLToPath(new URL('../../workers/train-script.fixture.mjs', import.meta.url));
-export const RUN_FIELDS = 'id runId requestId name experiment state reason message placement { launcher namespace job pods } datasets featureGroups resources { cpu memory gpu gpuType }';
+export const RUN_FIELDS = 'id runId requestId name experiment state reason message placement { launcher namespace job pods } datasets featureGroups resources { cpu memory gpu gpuType } priority';
 export const REQUEST = `mutation ($input: RequestTrainingInput!) { requestTraining(input: $input) { ${RUN_FIELDS} } }`;
 export const GET = `query ($runId: String!) { trainingRun(runId: $runId) { ${RUN_FIELDS} } }`;
 

@@ -1,11 +1,16 @@
 /** GraphQL types of training dispatch: requests, their runs' state, placement and logs, quotas. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { TRAINING_STATES, type TrainingState } from '../../domain/ports/TrainingLauncher.js';
+import { TRAINING_PRIORITIES, TRAINING_STATES, type TrainingPriority, type TrainingState } from '../../domain/ports/TrainingLauncher.js';
 import type { TrainingView } from '../../domain/training/training.service.js';
 
 export const TrainingStateEnum = Object.fromEntries(TRAINING_STATES.map((s) => [s, s])) as { [K in TrainingState]: K };
 registerEnumType(TrainingStateEnum, { name: 'TrainingState', description: 'QUEUED until the command runs; SUCCEEDED, FAILED and CANCELLED are final' });
+export const TrainingPriorityEnum = Object.fromEntries(TRAINING_PRIORITIES.map((s) => [s, s])) as { [K in TrainingPriority]: K };
+registerEnumType(TrainingPriorityEnum, {
+  name: 'TrainingPriority',
+  description: 'How urgent a run is. On Kubernetes each priority is a PriorityClass (LOOM_K8S_PRIORITY_CLASSES): higher runs are started first and may preempt lower ones (by the scheduler, or by Kueue when it queues the Jobs). The local launcher runs in request order',
+});
 
 @InputType()
 export class EnvVarInput {
@@ -44,6 +49,7 @@ export class RequestTrainingInput {
   }) workers?: number | null;
   @Field(() => Int, { nullable: true, description: 'Retries of the command after a failure (0..20), counted over all workers; default 0' }) retries?: number | null;
   @Field(() => Int, { nullable: true, description: 'Limit on the whole run in seconds, retries included; default 86400' }) timeoutSeconds?: number | null;
+  @Field(() => TrainingPriorityEnum, { nullable: true, description: 'Default NORMAL' }) priority?: TrainingPriority | null;
 }
 
 @ObjectType()
@@ -89,6 +95,7 @@ export class TrainingRun {
   @Field(() => Int, { description: 'Workers the command runs as (more than one: a distributed run)' }) workers!: number;
   @Field(() => Int) retries!: number;
   @Field(() => Int) timeoutSeconds!: number;
+  @Field(() => TrainingPriorityEnum) priority!: TrainingPriority;
   @Field(() => [String]) datasets!: string[];
   @Field(() => [String]) featureGroups!: string[];
   @Field(() => TrainingPlacement, { nullable: true, description: 'Null until launched' }) placement!: TrainingPlacement | null;
@@ -120,7 +127,7 @@ export function toTrainingRun(v: TrainingView): TrainingRun {
     requestedAt: String(v.request.props.requestedAt ?? v.request.createdAt), cancelRequestedAt: v.cancelRequestedAt,
     image: spec.image, command: spec.command, args: spec.args, env: spec.env,
     resources: { cpu: spec.resources.cpu, memory: spec.resources.memory, gpu: spec.resources.gpu, gpuType: spec.resources.gpuType },
-    workers: spec.workers, retries: spec.retries, timeoutSeconds: spec.timeoutSeconds, datasets: v.datasets, featureGroups: v.featureGroups,
+    workers: spec.workers, retries: spec.retries, timeoutSeconds: spec.timeoutSeconds, priority: spec.priority, datasets: v.datasets, featureGroups: v.featureGroups,
     placement: record.placement, view: v,
   };
 }

@@ -8,6 +8,13 @@ export const TRAINING_STATES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CAN
 export type TrainingState = (typeof TRAINING_STATES)[number];
 export const isTerminal = (s: TrainingState) => s === 'SUCCEEDED' || s === 'FAILED' || s === 'CANCELLED';
 
+/**
+ * How urgent a run is. On Kubernetes each maps to a PriorityClass (LOOM_K8S_PRIORITY_CLASSES): the
+ * scheduler, and Kueue when it queues the Jobs, start higher ones first and may preempt lower ones.
+ */
+export const TRAINING_PRIORITIES = ['LOW', 'NORMAL', 'HIGH'] as const;
+export type TrainingPriority = (typeof TRAINING_PRIORITIES)[number];
+
 /** What to run: built by the training service from a validated request. */
 export interface TrainingSpec {
   tenant: string;
@@ -35,6 +42,7 @@ export interface TrainingSpec {
   retries: number;
   /** Wall-clock limit of the whole run, retries included (Kubernetes `activeDeadlineSeconds`). */
   timeoutSeconds: number;
+  priority: TrainingPriority;
 }
 
 /** How the training command reaches Loom: set in its environment as LOOM_URL, LOOM_API_KEY, LOOM_RUN_ID. */

@@ -10,7 +10,7 @@ describe('training requests: checks and normalisation', () => {
     expect(r).toMatchObject({ requestId: 'generated-id', name: null, experiment: null, datasets: [], featureGroups: [] });
     expect(r.spec).toEqual({
       image: 'ghcr.io/acme/train:1.4', command: ['python', 'train.py'], args: [], env: [],
-      resources: { cpu: '1', cpuMillis: 1000, memory: '2Gi', memoryBytes: 2 * 2 ** 30, gpu: 0, gpuType: null }, workers: 1, retries: 0, timeoutSeconds: 86_400,
+      resources: { cpu: '1', cpuMillis: 1000, memory: '2Gi', memoryBytes: 2 * 2 ** 30, gpu: 0, gpuType: null }, workers: 1, retries: 0, timeoutSeconds: 86_400, priority: 'NORMAL',
     });
     expect(r.runId).toBe(trainingRunId('demo', 'generated-id'));
     expect(trainingRunId('demo', 'a')).toBe(trainingRunId('demo', 'a'));
@@ -40,6 +40,8 @@ describe('training requests: checks and normalisation', () => {
     expect(bad({ inputs: { datasets: [''] } })).toThrow(/^input.inputs.datasets\[0\]: must be a node id/);
     expect(bad({ workers: 0 })).toThrow(/^input.workers: must be an integer 1..64/);
     expect(bad({ workers: 65 })).toThrow(/^input.workers: must be an integer 1..64/);
+    expect(bad({ priority: 'URGENT' })).toThrow(/^input.priority: must be one of LOW, NORMAL, HIGH/);
+    expect(normaliseRequest('demo', { image: 'python:3.12', priority: 'HIGH' }, id).spec.priority).toBe('HIGH');
     // A distributed run's variables are Loom's; one worker may set them.
     expect(bad({ workers: 2, env: [{ name: 'RANK', value: '0' }] })).toThrow(/^input.env\[0\].name: RANK is set by Loom for a run of several workers/);
     expect(normaliseRequest('demo', { image: 'python:3.12', env: [{ name: 'RANK', value: '0' }] }, id).spec.env).toEqual([{ name: 'RANK', value: '0' }]);

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { badInput } from '../errors.js';
 import { checkCount, checkName, checkText } from '../registry/validate.js';
-import type { TrainingSpec } from '../ports/TrainingLauncher.js';
+import { TRAINING_PRIORITIES, type TrainingPriority, type TrainingSpec } from '../ports/TrainingLauncher.js';
 import { DISTRIBUTED_ENV, MAX_WORKERS } from './distributed.js';
 
 export interface TrainingRequestInput {
@@ -23,6 +23,8 @@ export interface TrainingRequestInput {
   inputs?: { datasets?: string[] | null; featureGroups?: string[] | null } | null;
   retries?: number | null;
   timeoutSeconds?: number | null;
+  /** LOW, NORMAL (default) or HIGH: see TRAINING_PRIORITIES. */
+  priority?: string | null;
 }
 
 /** The request after checks: what is stored on the TrainingRequest node and launched. */
@@ -117,6 +119,12 @@ function env(v: TrainingRequestInput['env'], workers: number): { name: string; v
   });
 }
 
+function priority(v: TrainingRequestInput['priority']): TrainingPriority {
+  if (v === undefined || v === null) return 'NORMAL';
+  if (!(TRAINING_PRIORITIES as readonly unknown[]).includes(v)) throw badInput('input.priority', `must be one of ${TRAINING_PRIORITIES.join(', ')}`);
+  return v as TrainingPriority;
+}
+
 function resources(r: TrainingRequestInput['resources']): TrainingSpec['resources'] {
   const cpu = r?.cpu ?? DEFAULT_CPU;
   const millis = typeof cpu === 'string' ? cpuMillis(cpu) : null;
@@ -163,6 +171,7 @@ export function normaliseRequest(tenant: string, input: TrainingRequestInput, ne
       workers,
       retries: int('input.retries', input.retries, 0, MAX_RETRIES, 0),
       timeoutSeconds: int('input.timeoutSeconds', input.timeoutSeconds, 1, MAX_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS),
+      priority: priority(input.priority),
     },
   };
 }

@@ -184,12 +184,15 @@ export class TrainingService {
 
 /**
  * What identifies a request's content (a request id sent again with other content is a conflict).
- * A single worker is left out, so requests stored before `workers` existed keep their fingerprint.
+ * A single worker and the NORMAL priority are left out, so requests stored before `workers` and
+ * `priority` existed keep their fingerprint.
  */
 function fingerprintOf(req: NormalisedRequest): string {
   const { requestId: _r, runId: _u, ...content } = req;
-  const { workers, ...spec } = content.spec;
-  return createHash('sha256').update(JSON.stringify({ ...content, spec: workers === 1 ? spec : content.spec })).digest('hex');
+  const { priority, ...normal } = content.spec;
+  const full = priority === 'NORMAL' ? normal : content.spec;
+  const { workers, ...spec } = full;
+  return createHash('sha256').update(JSON.stringify({ ...content, spec: workers === 1 ? spec : full })).digest('hex');
 }
 
 function requestBatch(actor: Actor, req: NormalisedRequest, fingerprint: string, at: string): { nodes: NodeInput[]; edges: EdgeInput[] } {
@@ -226,8 +229,8 @@ export function toView(tenant: string, run: GraphNode, request: GraphNode): Trai
   const runId = String(p.runId);
   return {
     run, request,
-    // Requests stored before distributed runs have no `workers`: one.
-    spec: { ...spec, workers: spec.workers ?? 1, tenant, runId, requestId: String(p.requestId) },
+    // Requests stored before distributed runs have no `workers` (one), before priorities no `priority`.
+    spec: { ...spec, workers: spec.workers ?? 1, priority: spec.priority ?? 'NORMAL', tenant, runId, requestId: String(p.requestId) },
     record: trainingRecord(run.props) ?? { state: 'QUEUED', reason: null, message: null, at: null, placement: null },
     datasets: Array.isArray(p.datasets) ? p.datasets.map(String) : [],
     featureGroups: Array.isArray(p.featureGroups) ? p.featureGroups.map(String) : [],

@@ -25,7 +25,7 @@ function spec(over: Partial<TrainingSpec> = {}): TrainingSpec {
   return {
     tenant: 'demo', runId: `6f1c2a1e-0000-5000-8000-${String(n).padStart(12, '0')}`, requestId: `req-${n}`, image: 'ghcr.io/acme/train:1.4',
     command: ['python', 'train.py'], args: ['--epochs', '3'], env: [{ name: 'LR', value: '0.01' }],
-    resources: { cpu: '4', cpuMillis: 4000, memory: '16Gi', memoryBytes: 16 * 2 ** 30, gpu: 0, gpuType: null }, workers: 1, retries: 0, timeoutSeconds: 3600, ...over,
+    resources: { cpu: '4', cpuMillis: 4000, memory: '16Gi', memoryBytes: 16 * 2 ** 30, gpu: 0, gpuType: null }, workers: 1, retries: 0, timeoutSeconds: 3600, priority: 'NORMAL', ...over,
   };
 }
 

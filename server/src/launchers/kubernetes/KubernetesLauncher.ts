@@ -9,7 +9,7 @@
  */
 import { ApiException, BatchV1Api, CoreV1Api, Watch, type KubeConfig } from '@kubernetes/client-node';
 import {
-  isTerminal, LaunchRejected, type LaunchCredentials, type RunPlacement, type TrainingLauncher, type TrainingSpec, type TrainingStatus,
+  isTerminal, LaunchRejected, type LaunchCredentials, type RunPlacement, type TrainingLauncher, type TrainingPriority, type TrainingSpec, type TrainingStatus,
 } from '../../domain/ports/TrainingLauncher.js';
 import { badInput } from '../../domain/errors.js';
 import { jobManifest, keySecretManifest, workersServiceManifest } from './manifests.js';
@@ -31,6 +31,8 @@ export interface KubernetesLauncherOptions {
   serviceAccountName?: string;
   /** The Kueue LocalQueue to submit training Jobs to (see ManifestOptions.kueueQueue). */
   kueueQueue?: string;
+  /** The PriorityClass of each training priority (see ManifestOptions.priorityClasses). */
+  priorityClasses?: Partial<Record<TrainingPriority, string>>;
 }
 
 type RunRef = Pick<TrainingSpec, 'tenant' | 'runId'>;
@@ -56,7 +58,7 @@ export class KubernetesLauncher implements TrainingLauncher {
   }
 
   private manifest(spec: TrainingSpec, loomUrl: string) {
-    return jobManifest(spec, { namespace: this.namespace(spec.tenant), loomUrl, ttlSecondsAfterFinished: this.opts.ttlSecondsAfterFinished ?? 7 * 24 * 3600, serviceAccountName: this.opts.serviceAccountName, kueueQueue: this.opts.kueueQueue });
+    return jobManifest(spec, { namespace: this.namespace(spec.tenant), loomUrl, ttlSecondsAfterFinished: this.opts.ttlSecondsAfterFinished ?? 7 * 24 * 3600, serviceAccountName: this.opts.serviceAccountName, kueueQueue: this.opts.kueueQueue, priorityClasses: this.opts.priorityClasses });
   }
 
   check(spec: TrainingSpec): void {

@@ -126,6 +126,18 @@ describe.skipIf(!hasKubectl)('k8s/ renders and validates', () => {
     expect(np.spec.ingress).toEqual([{ from: [{ podSelector: {} }] }]);
   });
 
+  it('training priorities: each PriorityClass loom.env names exists, LOW < NORMAL < HIGH, LOW never preempts', () => {
+    const objs = render('base');
+    const env = Object.fromEntries(readFileSync(`${K8S}base/loom.env`, 'utf8').split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const classes = loadConfig({ LOOM_K8S_PRIORITY_CLASSES: env.LOOM_K8S_PRIORITY_CLASSES }).training.kubernetes.priorityClasses;
+    const value = (p: 'LOW' | 'NORMAL' | 'HIGH') => named(objs, 'PriorityClass', classes[p]!)?.value;
+    expect([value('LOW'), value('NORMAL'), value('HIGH')].every((v) => typeof v === 'number')).toBe(true);
+    expect(value('LOW')! < value('NORMAL')! && value('NORMAL')! < value('HIGH')!).toBe(true);
+    expect(value('HIGH')!).toBeLessThan(1_000_000_000); // below the system classes
+    expect(named(objs, 'PriorityClass', classes.LOW!)!.preemptionPolicy).toBe('Never');
+    expect(byKind(objs, 'PriorityClass').every((o) => o.metadata.namespace === undefined)).toBe(true); // cluster-scoped
+  });
+
   it('Kueue (opt-in): the tenant\'s LocalQueue feeds the cluster queue, which selects tenant namespaces and covers GPUs', async () => {
     // kubernetes-models has no Kueue schemas: the built-in objects are validated, Kueue's checked for what Loom relies on.
     const tenant = render('tenants/demo-kueue');

@@ -6,9 +6,20 @@ import type { TrainingSpec } from '../../domain/ports/TrainingLauncher.js';
 
 const spec: TrainingSpec = {
   tenant: 'demo', runId: '6f1c2a1e-1111-5000-8000-000000000001', requestId: 'r1', image: 'python:3.12-slim', command: [], args: [], env: [],
-  resources: { cpu: '500m', cpuMillis: 500, memory: '512Mi', memoryBytes: 512 * 2 ** 20, gpu: 0, gpuType: null }, workers: 1, retries: 0, timeoutSeconds: 60,
+  resources: { cpu: '500m', cpuMillis: 500, memory: '512Mi', memoryBytes: 512 * 2 ** 20, gpu: 0, gpuType: null }, workers: 1, retries: 0, timeoutSeconds: 60, priority: 'NORMAL',
 };
 const opts = { namespace: 'loom-tenant-demo', loomUrl: 'http://loom:4000', ttlSecondsAfterFinished: 3600 };
+
+describe('priorities', () => {
+  it('gives the pods the PriorityClass of the run\'s priority, and none where no class is configured', async () => {
+    const classes = { LOW: 'loom-training-low', HIGH: 'loom-training-high' };
+    const high = jobManifest({ ...spec, priority: 'HIGH' }, { ...opts, priorityClasses: classes });
+    expect(high.spec.template.spec.priorityClassName).toBe('loom-training-high');
+    expect(await validateObject(high)).toEqual([]);
+    expect(jobManifest(spec, { ...opts, priorityClasses: classes }).spec.template.spec).not.toHaveProperty('priorityClassName');
+    expect(jobManifest({ ...spec, priority: 'HIGH' }, opts).spec.template.spec).not.toHaveProperty('priorityClassName');
+  });
+});
 
 describe('training manifests', () => {
   it('a CPU-only Job has no GPU resources, selector or tolerations, and keeps the image entrypoint', async () => {

@@ -11,7 +11,7 @@
  * `batch.kubernetes.io/job-completion-index` annotation (Kubernetes' "Job with pod-to-pod
  * communication"). See domain/training/distributed.ts for the variables.
  */
-import type { TrainingSpec } from '../../domain/ports/TrainingLauncher.js';
+import type { TrainingPriority, TrainingSpec } from '../../domain/ports/TrainingLauncher.js';
 import { INDEX_ENV, RENDEZVOUS_PORT, sharedWorkerEnv } from '../../domain/training/distributed.js';
 import { ANNOTATION, COMPLETION_INDEX, CONTAINER, jobName, KUEUE_QUEUE_LABEL, LABEL, labelValue, SECRET_KEY } from './names.js';
 import { validateLaunched } from './validate.js';
@@ -29,6 +29,8 @@ export interface ManifestOptions {
    * waits for a GPU), queued fairly among tenants, and suspended again if Kueue preempts it.
    */
   kueueQueue?: string;
+  /** The PriorityClass of each training priority (LOOM_K8S_PRIORITY_CLASSES); a priority without one: the cluster's default. */
+  priorityClasses?: Partial<Record<TrainingPriority, string>>;
 }
 
 export const GPU_RESOURCE = 'nvidia.com/gpu';
@@ -72,6 +74,7 @@ export function jobManifest(spec: TrainingSpec, opts: ManifestOptions) {
           automountServiceAccountToken: false,
           ...(distributed ? { subdomain: name } : {}),
           ...(opts.serviceAccountName ? { serviceAccountName: opts.serviceAccountName } : {}),
+          ...(opts.priorityClasses?.[spec.priority] ? { priorityClassName: opts.priorityClasses[spec.priority] } : {}),
           ...(r.gpuType ? { nodeSelector: { [GPU_PRODUCT_LABEL]: r.gpuType } } : {}),
           ...(r.gpu > 0 ? { tolerations: [{ key: GPU_RESOURCE, operator: 'Exists', effect: 'NoSchedule' }] } : {}),
           containers: [{

@@ -21,7 +21,7 @@ function spec(script: string, over: Partial<TrainingSpec> = {}): TrainingSpec {
   return {
     tenant: 'demo', runId: `00000000-0000-5000-8000-${String(n).padStart(12, '0')}`, requestId: `r${n}`, image: 'python:3.12',
     command: [process.execPath, '-e', script], args: [], env: [{ name: 'GREETING', value: 'hello' }],
-    resources: { cpu: '1', cpuMillis: 1000, memory: '1Gi', memoryBytes: 2 ** 30, gpu: 0, gpuType: null }, workers: 1, retries: 0, timeoutSeconds: 60, ...over,
+    resources: { cpu: '1', cpuMillis: 1000, memory: '1Gi', memoryBytes: 2 ** 30, gpu: 0, gpuType: null }, workers: 1, retries: 0, timeoutSeconds: 60, priority: 'NORMAL', ...over,
   };
 }
 const creds = { loomUrl: 'http://127.0.0.1:1', apiKey: async () => 'key-for-test-000000' };

@@ -59,6 +59,7 @@ export function TrainingDetail({ runId }: { runId: string }) {
           </dd>
           <dt>{t('retries')}</dt><dd>{run.retries}</dd>
           <dt>{t('timeoutSeconds')}</dt><dd>{run.timeoutSeconds}</dd>
+          <dt>{t('priority')}</dt><dd data-testid="training-detail-priority">{t(`priority${run.priority}` as 'priorityLOW')}</dd>
           <dt>{t('datasets')}</dt><dd className="mono">{run.datasets.join(', ') || '–'}</dd>
           <dt>{t('featureGroups')}</dt><dd className="mono">{run.featureGroups.join(', ') || '–'}</dd>
           {run.placement && <><dt>{t('placement')}</dt><dd className="mono">{[run.placement.launcher, run.placement.namespace, run.placement.job, ...run.placement.pods].filter(Boolean).join(' · ')}</dd></>}

@@ -8,17 +8,18 @@ import { useMutation } from '../../api/useMutation.js';
 import { Link, navigate } from '../../shell/router.js';
 import { useT } from '../../i18n/i18n.js';
 import { RequestTrainingDocument } from './documents.js';
-import { EMPTY_FORM, addLine, fieldOfError, listItems, newRequestId, toRequest, type FieldProblem, type FormField, type TrainingForm } from './form.js';
+import { EMPTY_FORM, PRIORITIES, addLine, fieldOfError, listItems, newRequestId, toRequest, type FieldProblem, type FormField, type TrainingForm } from './form.js';
 import { QuotaCard } from './QuotaCard.js';
 import { DatasetPicker } from './DatasetPicker.js';
 import { M } from './messages.js';
 
-type Field = { name: FormField; hint?: 'hintImage' | 'hintCommand' | 'hintEnv' | 'hintDatasets' | 'hintFeatureGroups' | 'hintGpuType' | 'hintWorkers'; area?: boolean; wide?: boolean };
+type Field = { name: FormField; hint?: 'hintImage' | 'hintCommand' | 'hintEnv' | 'hintDatasets' | 'hintFeatureGroups' | 'hintGpuType' | 'hintWorkers' | 'hintPriority'; area?: boolean; wide?: boolean; choices?: readonly string[] };
 const FIELDS: readonly Field[] = [
   { name: 'name' }, { name: 'experiment' }, { name: 'image', hint: 'hintImage', wide: true }, { name: 'command', hint: 'hintCommand', wide: true },
   { name: 'args', hint: 'hintCommand', wide: true }, { name: 'env', hint: 'hintEnv', area: true, wide: true }, { name: 'cpu' }, { name: 'memory' },
   { name: 'gpu' }, { name: 'gpuType', hint: 'hintGpuType' }, { name: 'workers', hint: 'hintWorkers', wide: true }, { name: 'datasets', hint: 'hintDatasets', area: true, wide: true },
   { name: 'featureGroups', hint: 'hintFeatureGroups', area: true, wide: true }, { name: 'retries' }, { name: 'timeoutSeconds' },
+  { name: 'priority', hint: 'hintPriority', wide: true, choices: PRIORITIES },
 ];
 
 export function TrainingFormView() {
@@ -61,7 +62,9 @@ export function TrainingFormView() {
             return (
               <div key={f.name} className={`field${f.wide ? ' wide' : ''}${error ? ' invalid' : ''}`}>
                 <label htmlFor={`training-field-${f.name}`}>{t(f.name)} {f.hint && <span className="hint">{t(f.hint)}</span>}</label>
-                {f.area ? <textarea id={`training-field-${f.name}`} rows={3} {...props} /> : <input id={`training-field-${f.name}`} {...props} />}
+                {f.choices
+                  ? <select id={`training-field-${f.name}`} {...props}>{f.choices.map((c) => <option key={c} value={c}>{t(`priority${c}` as 'priorityLOW')}</option>)}</select>
+                  : f.area ? <textarea id={`training-field-${f.name}`} rows={3} {...props} /> : <input id={`training-field-${f.name}`} {...props} />}
                 {(f.name === 'datasets' || f.name === 'featureGroups') && <DatasetPicker of={f.name} chosen={listItems(form[f.name])} onAdd={(id) => change(f.name, addLine(form[f.name], id))} />}
                 {error && <span className="field-error" data-testid={`training-${f.name}-error`} role="alert">{error}</span>}
               </div>

@@ -17,7 +17,7 @@ export const TrainingRunDocument = graphql(`
   query TrainingRunDetail($runId: String!, $tailLines: Int!, $worker: Int!) {
     trainingRun(runId: $runId) {
       id runId requestId name experiment state reason message stateChangedAt requestedAt cancelRequestedAt
-      image command args env { name value } resources { cpu memory gpu gpuType } workers retries timeoutSeconds
+      image command args env { name value } resources { cpu memory gpu gpuType } workers retries timeoutSeconds priority
       datasets featureGroups placement { launcher namespace job pods }
       logs(tailLines: $tailLines, worker: $worker)
     }

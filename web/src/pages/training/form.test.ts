@@ -15,12 +15,12 @@ describe('toRequest', () => {
   it('builds the request from the typed fields', () => {
     const res = toRequest({
       ...EMPTY_FORM, name: ' smoke ', experiment: 'churn', image: 'python:3.12-slim', command: `node -e "console.log(1)"`, args: '--epochs 3',
-      env: 'SEED=42\n\nMODE=a=b', gpu: '1', gpuType: 'NVIDIA-A100', workers: '4', datasets: 'dataset:a, dataset:b\ndataset:c', featureGroups: 'dataset:fs:customers', retries: '2', timeoutSeconds: '',
+      env: 'SEED=42\n\nMODE=a=b', gpu: '1', gpuType: 'NVIDIA-A100', workers: '4', datasets: 'dataset:a, dataset:b\ndataset:c', featureGroups: 'dataset:fs:customers', retries: '2', timeoutSeconds: '', priority: 'HIGH',
     }, 'req-1');
     expect(res).toEqual({ input: {
       requestId: 'req-1', name: 'smoke', experiment: 'churn', image: 'python:3.12-slim', command: ['node', '-e', 'console.log(1)'], args: ['--epochs', '3'],
       env: [{ name: 'SEED', value: '42' }, { name: 'MODE', value: 'a=b' }], resources: { cpu: '1', memory: '2Gi', gpu: 1, gpuType: 'NVIDIA-A100' }, workers: 4,
-      inputs: { datasets: ['dataset:a', 'dataset:b', 'dataset:c'], featureGroups: ['dataset:fs:customers'] }, retries: 2, timeoutSeconds: null,
+      inputs: { datasets: ['dataset:a', 'dataset:b', 'dataset:c'], featureGroups: ['dataset:fs:customers'] }, retries: 2, timeoutSeconds: null, priority: 'HIGH',
     } });
   });
   it('names every wrong field before sending', () => {

@@ -3,19 +3,22 @@
  * problems found before sending), shell-like splitting of the command line, and which field a
  * server BAD_USER_INPUT error names (its message starts with the path, e.g. `input.resources.gpu: ...`).
  */
-import type { RequestTrainingInput } from '../../gql/graphql.js';
+import type { RequestTrainingInput, TrainingPriority } from '../../gql/graphql.js';
 
 export interface TrainingForm {
   name: string; experiment: string; image: string; command: string; args: string; env: string;
-  cpu: string; memory: string; gpu: string; gpuType: string; workers: string; datasets: string; featureGroups: string; retries: string; timeoutSeconds: string;
+  cpu: string; memory: string; gpu: string; gpuType: string; workers: string; datasets: string; featureGroups: string; retries: string; timeoutSeconds: string; priority: string;
 }
 export type FormField = keyof TrainingForm;
 /** A problem found in the browser: a message key and its variables. */
 export interface FieldProblem { key: 'required' | 'integer' | 'envLine' | 'quotes'; vars?: Record<string, string | number> }
 
 export const EMPTY_FORM: TrainingForm = {
-  name: '', experiment: '', image: '', command: '', args: '', env: '', cpu: '1', memory: '2Gi', gpu: '0', gpuType: '', workers: '1', datasets: '', featureGroups: '', retries: '0', timeoutSeconds: '3600',
+  name: '', experiment: '', image: '', command: '', args: '', env: '', cpu: '1', memory: '2Gi', gpu: '0', gpuType: '', workers: '1', datasets: '', featureGroups: '', retries: '0', timeoutSeconds: '3600', priority: 'NORMAL',
 };
+
+/** The priorities a request may ask for (the server's TrainingPriority). */
+export const PRIORITIES = ['LOW', 'NORMAL', 'HIGH'] as const satisfies readonly TrainingPriority[];
 
 /** Split a command line like a POSIX shell does for words: spaces separate, '…' and "…" quote, \ escapes. Null on an open quote. */
 export function splitArgs(line: string): string[] | null {
@@ -92,6 +95,7 @@ export function toRequest(form: TrainingForm, requestId: string): { input: Reque
         featureGroups: listItems(form.featureGroups).length ? listItems(form.featureGroups) : null,
       },
       retries: numbers.retries ?? null, timeoutSeconds: numbers.timeoutSeconds ?? null,
+      priority: (PRIORITIES as readonly string[]).includes(form.priority) ? (form.priority as TrainingPriority) : null,
     },
   };
 }
@@ -99,7 +103,7 @@ export function toRequest(form: TrainingForm, requestId: string): { input: Reque
 const SERVER_FIELDS: ReadonlyArray<[RegExp, FormField]> = [
   [/^input\.resources\.gpuType\b/, 'gpuType'], [/^input\.resources\.gpu\b/, 'gpu'], [/^input\.resources\.cpu\b/, 'cpu'], [/^input\.resources\.memory\b/, 'memory'],
   [/^input\.inputs\.datasets\b/, 'datasets'], [/^input\.inputs\.featureGroups\b/, 'featureGroups'], [/^input\.env\b/, 'env'], [/^input\.command\b/, 'command'], [/^input\.args\b/, 'args'],
-  [/^input\.workers\b/, 'workers'], [/^input\.image\b/, 'image'], [/^input\.experiment\b/, 'experiment'], [/^input\.name\b/, 'name'], [/^input\.retries\b/, 'retries'], [/^input\.timeoutSeconds\b/, 'timeoutSeconds'],
+  [/^input\.workers\b/, 'workers'], [/^input\.image\b/, 'image'], [/^input\.experiment\b/, 'experiment'], [/^input\.name\b/, 'name'], [/^input\.retries\b/, 'retries'], [/^input\.timeoutSeconds\b/, 'timeoutSeconds'], [/^input\.priority\b/, 'priority'],
 ];
 
 /** The form field of a BAD_USER_INPUT's field path (`input.resources.gpu`), or of its message when it has none (null when neither names one). */
