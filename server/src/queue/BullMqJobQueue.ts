@@ -8,7 +8,7 @@ import { setMaxListeners } from 'node:events';
 import { Queue, Worker, UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import {
-  PermanentJobError, queuePolicies, type JobProcessor, type JobQueue, type QueueCounts, type QueueName, type QueuePayloads, type QueuePolicies,
+  checkPriority, PermanentJobError, queuePolicies, type AddOptions, type JobProcessor, type JobQueue, type QueueCounts, type QueueName, type QueuePayloads, type QueuePolicies,
   type PolicyOverrides, type WorkOptions,
 } from '../domain/ports/JobQueue.js';
 
@@ -61,14 +61,15 @@ export class BullMqJobQueue implements JobQueue {
     return q;
   }
 
-  async add<Q extends QueueName>(queue: Q, jobId: string, data: QueuePayloads[Q]): Promise<{ added: boolean }> {
+  async add<Q extends QueueName>(queue: Q, jobId: string, data: QueuePayloads[Q], opts: AddOptions = {}): Promise<{ added: boolean }> {
     const policy = this.policies[queue];
+    const priority = checkPriority(opts.priority);
     const q = this.queue(queue);
     const work = (async () => {
       // BullMQ ignores an add whose id exists; the look-up only tells the caller which case it was.
       const existing = await q.getJob(jobId);
       await q.add(queue, data, {
-        jobId, attempts: policy.attempts, backoff: { type: 'exponential', delay: policy.backoffMs },
+        jobId, attempts: policy.attempts, backoff: { type: 'exponential', delay: policy.backoffMs }, ...(priority ? { priority } : {}),
         // Finished jobs leave Redis: their outcome is recorded by the processor (e.g. on the Run node).
         removeOnComplete: true, removeOnFail: true,
       });

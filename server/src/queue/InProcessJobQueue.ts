@@ -6,11 +6,11 @@
  */
 import { setMaxListeners } from 'node:events';
 import {
-  backoffDelay, PermanentJobError, queuePolicies, type JobProcessor, type JobQueue, type QueueCounts, type QueueName, type QueuePayloads, type QueuePolicies,
+  backoffDelay, checkPriority, PermanentJobError, queuePolicies, type AddOptions, type JobProcessor, type JobQueue, type QueueCounts, type QueueName, type QueuePayloads, type QueuePolicies,
   type PolicyOverrides, type WorkOptions,
 } from '../domain/ports/JobQueue.js';
 
-interface Entry { id: string; queue: QueueName; data: unknown; attempt: number; state: 'waiting' | 'delayed' | 'active'; timer?: NodeJS.Timeout }
+interface Entry { id: string; queue: QueueName; data: unknown; attempt: number; state: 'waiting' | 'delayed' | 'active'; priority: number; timer?: NodeJS.Timeout }
 interface Worker { processor: JobProcessor<QueueName>; opts: WorkOptions<QueueName>; concurrency: number; active: number }
 
 export class InProcessJobQueue implements JobQueue {
@@ -30,10 +30,10 @@ export class InProcessJobQueue implements JobQueue {
     this.onError = opts.onError ?? (() => undefined);
   }
 
-  async add<Q extends QueueName>(queue: Q, jobId: string, data: QueuePayloads[Q]): Promise<{ added: boolean }> {
+  async add<Q extends QueueName>(queue: Q, jobId: string, data: QueuePayloads[Q], opts: AddOptions = {}): Promise<{ added: boolean }> {
     const key = `${queue}\u0000${jobId}`;
     if (this.jobs.has(key)) return { added: false };
-    const entry: Entry = { id: jobId, queue, data, attempt: 1, state: 'waiting' };
+    const entry: Entry = { id: jobId, queue, data, attempt: 1, state: 'waiting', priority: checkPriority(opts.priority) };
     this.jobs.set(key, entry);
     this.enqueue(entry);
     return { added: true };
@@ -73,7 +73,9 @@ export class InProcessJobQueue implements JobQueue {
   private enqueue(e: Entry): void {
     e.state = 'waiting';
     const list = this.waiting.get(e.queue) ?? [];
-    list.push(e);
+    // After every job of its priority or a more urgent one (none: 0, before all prioritized ones).
+    const at = list.findIndex((x) => x.priority > e.priority);
+    list.splice(at < 0 ? list.length : at, 0, e);
     this.waiting.set(e.queue, list);
     this.pump(e.queue);
   }

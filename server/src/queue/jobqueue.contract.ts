@@ -95,6 +95,24 @@ export function describeJobQueueContract(name: string, open: (policies: PolicyOv
       expect(peak).toBe(2);
     });
 
+    it('takes waiting jobs by priority (1 first), in the order added within one', async () => {
+      const q = await make({ 'training.run': { concurrency: 1 } });
+      const order: string[] = [];
+      let release!: () => void;
+      const gate = new Promise<void>((r) => { release = r; });
+      q.work('training.run', async ({ runId }) => {
+        order.push(runId);
+        if (runId === 'first') await gate; // holds the one slot while the others are added
+      });
+      await q.add('training.run', 'first', payload('first'), { priority: 2 });
+      await until(() => order.length === 1);
+      for (const [id, priority] of [['low', 3], ['normal-a', 2], ['high', 1], ['normal-b', 2]] as const) await q.add('training.run', id, payload(id), { priority });
+      release();
+      await until(() => order.length === 5);
+      expect(order).toEqual(['first', 'high', 'normal-a', 'normal-b', 'low']);
+      await expect(q.add('training.run', 'bad', payload('bad'), { priority: 0 })).rejects.toThrow(/priority must be an integer 1\.\.1000/);
+    });
+
     it('a graceful stop hands running jobs back (attempt not used); they run again when work resumes', async () => {
       const q = await make({ 'training.run': { attempts: 2 } });
       const runs: number[] = [];

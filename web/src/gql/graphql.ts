@@ -451,7 +451,7 @@ export type TrainingInputsInput = {
   featureGroups?: Array<string> | null | undefined;
 };
 
-/** How urgent a run is. On Kubernetes each priority is a PriorityClass (LOOM_K8S_PRIORITY_CLASSES): higher runs are started first and may preempt lower ones (by the scheduler, or by Kueue when it queues the Jobs). The local launcher runs in request order */
+/** How urgent a run is. On Kubernetes each priority is a PriorityClass (LOOM_K8S_PRIORITY_CLASSES): higher runs are started first and may preempt lower ones (by the scheduler, or by Kueue when it queues the Jobs). With either launcher, runs waiting for a worker (LOOM_TRAINING_MAX_RUNS) are launched HIGH first, then NORMAL, then LOW, each in request order */
 export type TrainingPriority =
   | 'HIGH'
   | 'LOW'

@@ -71,13 +71,28 @@ export class PermanentJobError extends Error {
 
 export interface QueueCounts { waiting: number; active: number; delayed: number }
 
+/**
+ * `priority`: 1 is taken first, then 2...; jobs of one priority in the order they were added. A job
+ * without a priority goes before every prioritized one (BullMQ's order), so a queue's jobs either all
+ * have one or none do.
+ */
+export interface AddOptions { priority?: number }
+export const MAX_JOB_PRIORITY = 1000;
+
+/** A job's priority as the adapters order by it: 0 for none, else 1..MAX_JOB_PRIORITY (anything else is a programming error). */
+export function checkPriority(priority: number | undefined): number {
+  if (priority === undefined) return 0;
+  if (!Number.isInteger(priority) || priority < 1 || priority > MAX_JOB_PRIORITY) throw new Error(`job priority must be an integer 1..${MAX_JOB_PRIORITY}, got ${priority}`);
+  return priority;
+}
+
 export interface JobQueue {
   readonly kind: 'in-process' | 'bullmq';
   /**
    * Enqueue a job under a caller-chosen id. While a job with that id is waiting, delayed or
    * running, adding it again does nothing (`added: false`): a retried request never runs twice.
    */
-  add<Q extends QueueName>(queue: Q, jobId: string, data: QueuePayloads[Q]): Promise<{ added: boolean }>;
+  add<Q extends QueueName>(queue: Q, jobId: string, data: QueuePayloads[Q], opts?: AddOptions): Promise<{ added: boolean }>;
   /** Start processing a queue in this process (retries with the queue's backoff). */
   work<Q extends QueueName>(queue: Q, processor: JobProcessor<Q>, opts?: WorkOptions<Q>): void;
   counts(queue: QueueName): Promise<QueueCounts>;

@@ -74,7 +74,9 @@ export class TrainingRunner {
     let n = 0;
     for (const tenant of await this.opts.listTenants()) {
       for (const edge of await this.training.quotas.active(tenant)) {
-        if ((await this.training.enqueue(tenant, edge.to.replace(/^run:/, ''))).added) n++;
+        const runId = edge.to.replace(/^run:/, '');
+        const view = await this.training.get(tenant, runId);
+        if (view && (await this.training.enqueue(tenant, runId, view.spec.priority)).added) n++;
       }
     }
     return n;

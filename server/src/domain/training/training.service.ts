@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { GraphStore } from '../ports/GraphStore.js';
 import type { JobQueue } from '../ports/JobQueue.js';
-import { isTerminal, type TrainingLauncher, type TrainingSpec } from '../ports/TrainingLauncher.js';
+import { isTerminal, type TrainingLauncher, type TrainingPriority, type TrainingSpec } from '../ports/TrainingLauncher.js';
 import type { EdgeInput, GraphNode, NodeInput, Page, Props } from '../model.js';
 import { experimentId, REGISTRY_NAMESPACE, runNodeId, TRAINING_NAMESPACE, trainingAccountId, trainingRequestId } from '../ids.js';
 import { badInput, LoomError, notFound, unavailable } from '../errors.js';
@@ -33,6 +33,8 @@ const INPUT_KINDS = { datasets: ['Dataset', 'DatasetVersion'], featureGroups: ['
 
 /** Queue job ids: the run id (BullMQ ids may not contain ':'). */
 export const runJobId = (runId: string) => `run.${runId}`;
+/** The queue priority of a run's job: with more runs waiting than the workers follow at once (LOOM_TRAINING_MAX_RUNS), HIGH ones are launched first. */
+const QUEUE_PRIORITY: Record<TrainingPriority, number> = { HIGH: 1, NORMAL: 2, LOW: 3 };
 export const cancelJobId = (runId: string) => `cancel.${runId}`;
 
 /**
@@ -84,7 +86,7 @@ export class TrainingService {
     const limited = limits.gpu !== null || limits.cpuMillis !== null;
     const view = limited ? await this.tenantLocks.run(`training/${actor.tenant}`, () => store(limits)) : await store(null);
     // Enqueued after the write commits; a request sent again re-enqueues (a no-op while the job exists).
-    if (!isTerminal(view.record.state)) await this.enqueue(actor.tenant, req.runId);
+    if (!isTerminal(view.record.state)) await this.enqueue(actor.tenant, req.runId, view.spec.priority);
     return view;
   }
 
@@ -102,10 +104,10 @@ export class TrainingService {
     this.usageCache.delete(tenant);
   }
 
-  /** (Re-)enqueue a run's job; a no-op while it is queued or running. */
-  async enqueue(tenant: string, runId: string): Promise<{ added: boolean }> {
+  /** (Re-)enqueue a run's job, at its priority (HIGH taken first when the workers are busy); a no-op while it is queued or running. */
+  async enqueue(tenant: string, runId: string, priority: TrainingPriority): Promise<{ added: boolean }> {
     try {
-      return await this.queue.add('training.run', runJobId(runId), { tenant, runId });
+      return await this.queue.add('training.run', runJobId(runId), { tenant, runId }, { priority: QUEUE_PRIORITY[priority] });
     } catch (err) {
       throw unavailable(`the job queue is unavailable (${(err as Error).message}); the request is stored: send it again with the same requestId`, 5);
     }
