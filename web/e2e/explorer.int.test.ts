@@ -150,6 +150,13 @@ describe('the lineage explorer', () => {
     await expect.poll(() => panel.getByTestId('details-field').allTextContents()).toEqual(['couponadded backtext', 'currencytext', 'idbigint', 'totalint']);
     expect(await panel.getByTestId('details-field-back').getAttribute('title')).toMatch(/^Dropped from its writers' schema and added back: gone .*2026.* – .*2026/);
     expect(await panel.getByTestId('details-dropped-field').count()).toBe(0);
+    // Its lineage over time: coupon dropped and back, currency added (what it had from the start is not listed)
+    const changes = panel.getByTestId('details-lineage-change');
+    await expect.poll(() => changes.count()).toBe(3);
+    expect(await changes.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-change')} ${e.querySelector('button')?.textContent}`)))
+      .toEqual(['again coupon', 'stopped coupon', 'started currency']);
+    await panel.getByTestId('details-lineage-history').scrollIntoViewIfNeeded();
+    await e2e.screenshot(page, '3c-lineage-over-time');
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();
   });

@@ -215,6 +215,24 @@ export const DatasetColumnsDocument = graphql(`
   }
 `);
 
+/** A node's reads, writes and columns with their validity, ended ones and gaps included (its lineage over time). */
+export const LineageHistoryDocument = graphql(`
+  query LineageHistory($id: ID!, $first: Int!) {
+    node(id: $id) {
+      ... on GraphNode {
+        id
+        neighbours(direction: BOTH, first: $first, edgeKinds: ["INPUT_TO", "OUTPUT", "HAS_FIELD"], ended: true) {
+          total
+          items {
+            edge { kind from to validFrom validTo gaps { from to } }
+            node { id kind name }
+          }
+        }
+      }
+    }
+  }
+`);
+
 export const NodeAboutDocument = graphql(`
   query NodeAbout($id: ID!) {
     node(id: $id) {

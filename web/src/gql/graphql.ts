@@ -610,6 +610,14 @@ export type DatasetColumnsQueryVariables = Exact<{
 
 export type DatasetColumnsQuery = { node: { id: string, neighbours: { items: Array<{ edge: { validTo: string | null, gaps: Array<{ from: string, to: string }> }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> } } | null };
 
+export type LineageHistoryQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+}>;
+
+
+export type LineageHistoryQuery = { node: { id: string, neighbours: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, validFrom: string, validTo: string | null, gaps: Array<{ from: string, to: string }> }, node: { id: string, kind: NodeKind, name: string } }> } } | null };
+
 export type NodeAboutQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1758,6 +1766,41 @@ export const DatasetColumnsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DatasetColumnsQuery, DatasetColumnsQueryVariables>;
+export const LineageHistoryDocument = new TypedDocumentString(`
+    query LineageHistory($id: ID!, $first: Int!) {
+  node(id: $id) {
+    ... on GraphNode {
+      id
+      neighbours(
+        direction: BOTH
+        first: $first
+        edgeKinds: ["INPUT_TO", "OUTPUT", "HAS_FIELD"]
+        ended: true
+      ) {
+        total
+        items {
+          edge {
+            kind
+            from
+            to
+            validFrom
+            validTo
+            gaps {
+              from
+              to
+            }
+          }
+          node {
+            id
+            kind
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LineageHistoryQuery, LineageHistoryQueryVariables>;
 export const NodeAboutDocument = new TypedDocumentString(`
     query NodeAbout($id: ID!) {
   node(id: $id) {

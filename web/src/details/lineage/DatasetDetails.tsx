@@ -7,6 +7,7 @@ import { Loading, M, NodeList, Section } from './parts.js';
 import { Facets, Quality, qualitySources } from './Quality.js';
 import { ReceivedEvents } from './ReceivedEvents.js';
 import { SchemaChanges } from './SchemaChanges.js';
+import { LineageHistory } from './LineageHistory.js';
 import { RelationsNote } from './RelationsNote.js';
 import { RELATIONS_FIRST, useRelations } from './useRelations.js';
 
@@ -53,6 +54,7 @@ export function DatasetDetails({ node, onOpenLineage }: KindDetailsProps) {
         <NodeList nodes={relations.versions} empty={t('noVersions')} onOpen={onOpenLineage} />
       </Section>
       <SchemaChanges nodeId={node.id} />
+      <LineageHistory nodeId={node.id} onOpen={onOpenLineage} />
       <Facets props={node.props} />
       <Quality sources={qualitySources(node, relations.versions)} />
       <ReceivedEvents dataset={{ namespace: node.namespace, name: node.name }} />

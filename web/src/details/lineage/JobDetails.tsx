@@ -4,6 +4,7 @@ import { runState, type Relations } from '../relations.js';
 import { Loading, M, NodeList, Section } from './parts.js';
 import { Facets } from './Quality.js';
 import { ReceivedEvents } from './ReceivedEvents.js';
+import { LineageHistory } from './LineageHistory.js';
 import { RelationsNote } from './RelationsNote.js';
 import { useRelations } from './useRelations.js';
 
@@ -38,6 +39,7 @@ export function JobDetails({ node, onOpenLineage }: KindDetailsProps) {
       <Section title={t('outputs')} count={relations.outputs.length}>
         <NodeList nodes={relations.outputs} empty={t('none')} onOpen={onOpenLineage} />
       </Section>
+      <LineageHistory nodeId={node.id} onOpen={onOpenLineage} />
       <Facets props={node.props} />
       <ReceivedEvents job={{ namespace: node.namespace, name: node.name }} />
     </>
