@@ -52,6 +52,36 @@ describe('job-level edge validity from the job history', () => {
     expect(gapsOf(jobEdges('job', [v('v2', 2, 4, ['a'])], [{ kind: 'INPUT_TO', dataset: 'a', validFrom: T(0) }]))).toEqual({});
   });
 
+  it('finds the gap of a job whose every run is a version of its own (a facet that changes each run)', () => {
+    const h = jobHistory('job');
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString();
+    for (let i = 0; i < 2_000; i++) addJobVersion(h, `v${i}`, at(i), at(i), i >= 900 && i < 950 ? ['a'] : ['a', 'b'], ['out']);
+    const b = h.edges().find((e) => e.from === 'b')!;
+    expect(b).toMatchObject({ validFrom: at(0), validTo: null, gaps: [{ from: at(900), to: at(950) }] });
+    expect(h.edges().find((e) => e.from === 'a')!.gaps).toEqual([]);
+  });
+
+  it('answers the same one sighting at a time, mostly in time order, as from the final versions in reverse', () => {
+    let seed = 11;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const shapes = [['a', 'b'], ['a'], ['a', 'b'], ['b', 'c']];
+    for (let round = 0; round < 30; round++) {
+      const live = jobHistory('job');
+      const finals = new Map<string, { first: number; last: number; inputs: string[] }>();
+      for (let i = 0; i < 40; i++) {
+        const id = `v${rand(6)}`;
+        const inputs = shapes[Number(id.slice(1)) % shapes.length];
+        const t = rand(10) === 0 ? rand(i + 1) : i; // now and then an event from the past
+        addJobVersion(live, id, T(t % 24), T(t % 24), inputs, ['out']);
+        const f = finals.get(id);
+        finals.set(id, { first: Math.min(f?.first ?? 99, t % 24), last: Math.max(f?.last ?? -1, t % 24), inputs });
+        const fresh = jobHistory('job');
+        for (const [vid, v] of [...finals].reverse()) addJobVersion(fresh, vid, T(v.first), T(v.last), v.inputs, ['out']);
+        expect(live.edges(), `round ${round}, sighting ${i}`).toEqual(fresh.edges());
+      }
+    }
+  });
+
   it('gives the same gaps whatever order versions and edges arrive in, one sighting at a time', () => {
     const sightings: [string, number, string[]][] = [['v1', 1, ['a', 'b']], ['v2', 2, ['a']], ['v1', 3, ['a', 'b']], ['v3', 4, ['b']], ['v2', 5, ['a']], ['v1', 6, ['a', 'b']]];
     const fold = (order: typeof sightings) => {

@@ -67,12 +67,14 @@ export class EdgeHistory {
   private readonly versions = new Map<string, VersionSeen>();
   /** per `kind\0member`: earliest start of any edge written, first and last use by a version */
   private readonly members = new Map<string, { seenFrom?: string; firstUse?: string; lastUse?: string }>();
-  /** every version's first and last time, sorted, unique */
-  private times: string[] = [];
-  /** the versions' spans in time order, built when asked after a version was added */
+  /** every version's first and last time (one point when they are equal), kept ordered by time, then version id */
+  private readonly points: { at: string; id: string }[] = [];
+  /** the versions' spans in time order, built from the points when asked after one changed */
   private spans: Span[] | null = null;
-  /** per version and edge kind, its members as a set */
-  private readonly memberSets = new Map<string, Map<EdgeKind, ReadonlySet<string>>>();
+  /** per edge kind, the spans where its members change (consecutive versions with the same members are one span) */
+  private readonly kindSpans = new Map<EdgeKind, Span[]>();
+  /** per version and edge kind, its members as a set and as one sorted string */
+  private readonly memberSets = new Map<string, Map<EdgeKind, { set: ReadonlySet<string>; signature: string }>>();
   /** what the store holds, as far as this history knows */
   private readonly stored = new Map<string, Validity>();
   private readonly ownerIs: ReadonlyMap<EdgeKind, 'from' | 'to'>;
@@ -91,9 +93,13 @@ export class EdgeHistory {
       members: prev?.members ?? seen.members,
     };
     this.versions.set(v.id, v);
-    this.addTime(v.firstAt);
-    this.addTime(v.lastAt);
-    this.spans = null;
+    if (!prev || prev.firstAt !== v.firstAt || prev.lastAt !== v.lastAt) {
+      const extendsLast = this.extendsLast(prev, v);
+      if (prev) for (const at of new Set([prev.firstAt, prev.lastAt])) this.points.splice(this.pointIndex(at, prev.id), 1);
+      for (const at of new Set([v.firstAt, v.lastAt])) this.points.splice(this.pointIndex(at, v.id), 0, { at, id: v.id });
+      this.spans = null;
+      if (!extendsLast) this.kindSpans.clear();
+    }
     for (const { kind } of this.spec.kinds) {
       for (const m of v.members[kind] ?? []) {
         const s = this.member(kind, m);
@@ -153,10 +159,9 @@ export class EdgeHistory {
 
   /** Each member's edge as the history gives it, with its `kind\0member` key. */
   private *derived(): Generator<{ key: string; edge: EdgeInput }> {
-    const spans = this.timeline();
     for (const [key, s] of this.members) {
       const [kind, member] = key.split('\u0000') as [EdgeKind, string];
-      const held = this.heldSpans(spans, kind, member);
+      const held = this.heldSpans(this.spansOf(kind), kind, member);
       if (s.seenFrom && (!held.length || s.seenFrom < held[0].from)) {
         // written before any version had it: held from then until the next version time
         const until = this.spec.unversionedStayCurrent && !s.firstUse ? null : this.firstTimeAfter(s.seenFrom);
@@ -177,7 +182,7 @@ export class EdgeHistory {
     const held: { from: string; to: string | null }[] = [];
     let open = false;
     for (const span of spans) {
-      const has = this.membersOf(span.version, kind).has(member);
+      const has = this.membersOf(span.version, kind).set.has(member);
       if (has && !open) held.push({ from: span.at, to: null });
       else if (!has && open) held[held.length - 1].to = span.at;
       open = has;
@@ -188,27 +193,73 @@ export class EdgeHistory {
   /** The versions' first and last times in order, each span held by the version seen at its start (at one time, the greatest id). */
   private timeline(): Span[] {
     if (this.spans) return this.spans;
-    const points: Span[] = [];
-    for (const v of this.versions.values()) {
-      points.push({ at: v.firstAt, version: v });
-      if (v.lastAt !== v.firstAt) points.push({ at: v.lastAt, version: v });
-    }
-    points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.version.id < b.version.id ? -1 : a.version.id > b.version.id ? 1 : 0));
     const spans: Span[] = [];
-    for (const p of points) {
+    for (const { at, id } of this.points) {
+      const p = { at, version: this.versions.get(id)! };
       const last = spans[spans.length - 1];
-      if (last && last.at === p.at) spans[spans.length - 1] = p;
+      if (last && last.at === at) spans[spans.length - 1] = p;
       else if (!last || last.version !== p.version) spans.push(p);
     }
     return (this.spans = spans);
   }
 
-  private membersOf(v: VersionSeen, kind: EdgeKind): ReadonlySet<string> {
+  /**
+   * Whether `v` (`prev`: as it was) only extends the last span of each kind, so the spans need no rebuild
+   * (events mostly come in time order: a job whose every run makes a version reads the same datasets):
+   * a new version seen after every other with the members of the version seen last, or the version seen
+   * last seen again later, its last sighting not starting a span of any kind.
+   */
+  private extendsLast(prev: VersionSeen | undefined, v: VersionSeen): boolean {
+    const n = this.points.length;
+    const last = this.points[n - 1];
+    if (!last) return false;
+    const same = (a: string, b: string) => this.spec.kinds.every(({ kind }) => this.membersOf(this.versions.get(a)!, kind).signature === this.membersOf(this.versions.get(b)!, kind).signature);
+    if (!prev) return (last.at < v.firstAt || (last.at === v.firstAt && last.id < v.id)) && same(v.id, last.id);
+    if (prev.id !== last.id || prev.lastAt !== last.at || prev.firstAt !== v.firstAt || prev.firstAt === prev.lastAt) return false;
+    const before = this.points[n - 2];
+    return !!before && before.at < last.at && (before.id === prev.id || same(before.id, prev.id));
+  }
+
+  /** Where the point (at, id) is, or goes, in `points`. */
+  private pointIndex(at: string, id: string): number {
+    let lo = 0;
+    let hi = this.points.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const p = this.points[mid];
+      if (p.at < at || (p.at === at && p.id < id)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * The timeline's spans where the members of `kind` change: a job whose every run makes a new version
+   * (a facet that changes each run) but reads and writes the same datasets has one span, not one per run.
+   */
+  private spansOf(kind: EdgeKind): Span[] {
+    let spans = this.kindSpans.get(kind);
+    if (spans) return spans;
+    spans = [];
+    let previous: string | null = null;
+    for (const span of this.timeline()) {
+      const { signature } = this.membersOf(span.version, kind);
+      if (signature !== previous) spans.push(span);
+      previous = signature;
+    }
+    this.kindSpans.set(kind, spans);
+    return spans;
+  }
+
+  private membersOf(v: VersionSeen, kind: EdgeKind): { set: ReadonlySet<string>; signature: string } {
     let byKind = this.memberSets.get(v.id);
     if (!byKind) this.memberSets.set(v.id, (byKind = new Map()));
-    let set = byKind.get(kind);
-    if (!set) byKind.set(kind, (set = new Set(v.members[kind] ?? [])));
-    return set;
+    let members = byKind.get(kind);
+    if (!members) {
+      const list = [...new Set(v.members[kind] ?? [])].sort();
+      byKind.set(kind, (members = { set: new Set(list), signature: list.join('\u0000') }));
+    }
+    return members;
   }
 
   /** After `changedEdges()` were committed. */
@@ -232,27 +283,15 @@ export class EdgeHistory {
     return s;
   }
 
-  private addTime(t: string): void {
-    const i = lowerBound(this.times, t);
-    if (this.times[i] !== t) this.times.splice(i, 0, t);
-  }
-
+  /**
+   * The first of the versions' first and last times after `t` (not their sightings in between: those are
+   * not kept, and counting the ones seen would make the answer depend on the order events came in).
+   */
   private firstTimeAfter(t: string): string | null {
-    const i = lowerBound(this.times, t);
-    const j = this.times[i] === t ? i + 1 : i;
-    return this.times[j] ?? null;
+    let i = this.pointIndex(t, '\uffff');
+    while (i < this.points.length && this.points[i].at <= t) i++;
+    return this.points[i]?.at ?? null;
   }
-}
-
-function lowerBound(xs: readonly string[], t: string): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const ids = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
