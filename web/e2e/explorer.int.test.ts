@@ -154,7 +154,7 @@ describe('the lineage explorer', () => {
     const changes = panel.getByTestId('details-lineage-change');
     await expect.poll(() => changes.count()).toBe(3);
     expect(await changes.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-change')} ${e.querySelector('button')?.textContent}`)))
-      .toEqual(['again coupon', 'stopped coupon', 'started currency']);
+      .toEqual(['AGAIN coupon', 'STOPPED coupon', 'STARTED currency']);
     await panel.getByTestId('details-lineage-history').scrollIntoViewIfNeeded();
     await e2e.screenshot(page, '3c-lineage-over-time');
     expect(e2e.pageErrors(page)).toEqual([]);

@@ -181,6 +181,7 @@ describe('HTTP and GraphQL API on the embedded engines', () => {
     expect((await loom.gql('query ($id: ID!) { node(id: $id) { id } }', { id: demoId }, otherKey)).data.node).toBeNull();
     expect((await loom.gql('{ search(text: "orders") { id } }', {}, otherKey)).data.search).toEqual([]);
     expect((await loom.gql(LINEAGE, { id: demoId, dir: 'BOTH', depth: 3 }, otherKey)).data.lineage).toBeNull();
+    expect((await loom.gql('query ($id: ID!) { lineageChanges(nodeId: $id) { total } }', { id: demoId }, otherKey)).data.lineageChanges).toBeNull();
     // writing the same ids as another tenant creates its own nodes and leaves demo's untouched
     const res = await loom.post('/api/v1/lineage', event({ outputs: [{ namespace: 's3://lake', name: 'other_only' }] }), { key: otherKey });
     expect(res.status).toBe(201);

@@ -5,6 +5,10 @@ import {
 } from './model.js';
 import { badInput } from './errors.js';
 import { traceNodeId } from './telemetry/trace-summary.js';
+import { CHANGE_EDGE_KINDS, lineageChanges } from './lineage-changes.js';
+
+/** Most edges of a node lineageChanges reads. */
+const MAX_CHANGE_EDGES = 5_000;
 
 export type LineageOptions = Pick<LineageQuery, 'asOf' | 'deadlineMs' | 'edges' | 'heads'>;
 export interface ImpactGroup<N extends NodeHead = GraphNode> { kind: NodeKind; distance: number; count: number; nodes: LineageNode<N>[] }
@@ -55,6 +59,20 @@ export class LineageService {
   lineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: LineageOptions = {}): Promise<LineageHeads | null> {
     checkBounds(depth, limit, opts);
     return this.graph.lineage(tenant, nodeId, { direction, depth, limit, ...opts });
+  }
+
+  /**
+   * A node's reads, writes and columns as they changed over time (lineage-changes.ts), newest first:
+   * `first` of them, and since `since` (what it had at its first sighting is not a change); null when
+   * the node does not exist. Reads at most MAX_CHANGE_EDGES of its edges (isPartial beyond).
+   */
+  async lineageChanges(tenant: string, nodeId: string, first: number, since?: string) {
+    if (!Number.isInteger(first) || first < 1 || first > 1000) throw badInput('first', 'must be an integer 1..1000');
+    const [node] = await this.graph.getNodes(tenant, [nodeId]);
+    if (!node) return null;
+    const page = await this.graph.neighbours(tenant, nodeId, { direction: 'BOTH', edgeKinds: CHANGE_EDGE_KINDS, includeEnded: true, limit: MAX_CHANGE_EDGES, offset: 0 });
+    const changes = lineageChanges(nodeId, page.items, since);
+    return { items: changes.slice(0, first), total: changes.length, isPartial: page.total > page.items.length };
   }
 
   /** Count-first: how big the answer would be, before asking for it. */

@@ -215,20 +215,13 @@ export const DatasetColumnsDocument = graphql(`
   }
 `);
 
-/** A node's reads, writes and columns with their validity, ended ones and gaps included (its lineage over time). */
-export const LineageHistoryDocument = graphql(`
-  query LineageHistory($id: ID!, $first: Int!) {
-    node(id: $id) {
-      ... on GraphNode {
-        id
-        neighbours(direction: BOTH, first: $first, edgeKinds: ["INPUT_TO", "OUTPUT", "HAS_FIELD"], ended: true) {
-          total
-          items {
-            edge { kind from to validFrom validTo gaps { from to } }
-            node { id kind name }
-          }
-        }
-      }
+/** A job's or dataset's lineage over time: what it started and stopped reading or writing (and did again), columns dropped and added back. */
+export const LineageChangesDocument = graphql(`
+  query LineageChanges($id: ID!, $first: Int!) {
+    lineageChanges(nodeId: $id, first: $first) {
+      total
+      isPartial
+      items { at change relation node { id kind name } }
     }
   }
 `);

@@ -267,6 +267,20 @@ export type LabelMatcher = {
   value: string;
 };
 
+/** STARTED (after the node was first seen), STOPPED, AGAIN (after a gap) */
+export type LineageChangeKind =
+  | 'AGAIN'
+  | 'STARTED'
+  | 'STOPPED';
+
+/** What the other node is to this one: a job READS and WRITES datasets; a dataset is READ_BY and WRITTEN_BY jobs and has each COLUMN */
+export type LineageRelation =
+  | 'COLUMN'
+  | 'READS'
+  | 'READ_BY'
+  | 'WRITES'
+  | 'WRITTEN_BY';
+
 /** How llmUsage groups LLM calls (MODEL: the requested model, else the response model) */
 export type LlmUsageGroup =
   | 'MODEL'
@@ -610,13 +624,13 @@ export type DatasetColumnsQueryVariables = Exact<{
 
 export type DatasetColumnsQuery = { node: { id: string, neighbours: { items: Array<{ edge: { validTo: string | null, gaps: Array<{ from: string, to: string }> }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> } } | null };
 
-export type LineageHistoryQueryVariables = Exact<{
+export type LineageChangesQueryVariables = Exact<{
   id: string | number;
   first: number;
 }>;
 
 
-export type LineageHistoryQuery = { node: { id: string, neighbours: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, validFrom: string, validTo: string | null, gaps: Array<{ from: string, to: string }> }, node: { id: string, kind: NodeKind, name: string } }> } } | null };
+export type LineageChangesQuery = { lineageChanges: { total: number, isPartial: boolean, items: Array<{ at: string, change: LineageChangeKind, relation: LineageRelation, node: { id: string, kind: NodeKind, name: string } }> } | null };
 
 export type NodeAboutQueryVariables = Exact<{
   id: string | number;
@@ -1766,41 +1780,24 @@ export const DatasetColumnsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DatasetColumnsQuery, DatasetColumnsQueryVariables>;
-export const LineageHistoryDocument = new TypedDocumentString(`
-    query LineageHistory($id: ID!, $first: Int!) {
-  node(id: $id) {
-    ... on GraphNode {
-      id
-      neighbours(
-        direction: BOTH
-        first: $first
-        edgeKinds: ["INPUT_TO", "OUTPUT", "HAS_FIELD"]
-        ended: true
-      ) {
-        total
-        items {
-          edge {
-            kind
-            from
-            to
-            validFrom
-            validTo
-            gaps {
-              from
-              to
-            }
-          }
-          node {
-            id
-            kind
-            name
-          }
-        }
+export const LineageChangesDocument = new TypedDocumentString(`
+    query LineageChanges($id: ID!, $first: Int!) {
+  lineageChanges(nodeId: $id, first: $first) {
+    total
+    isPartial
+    items {
+      at
+      change
+      relation
+      node {
+        id
+        kind
+        name
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<LineageHistoryQuery, LineageHistoryQueryVariables>;
+    `) as unknown as TypedDocumentString<LineageChangesQuery, LineageChangesQueryVariables>;
 export const NodeAboutDocument = new TypedDocumentString(`
     query NodeAbout($id: ID!) {
   node(id: $id) {

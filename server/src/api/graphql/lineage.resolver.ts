@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from './context.js';
 import { DirectionEnum, Lineage } from './types.js';
-import { Impact, LineageCount, LineageCut } from './lineage.types.js';
+import { Impact, LineageChangePage, LineageCount, LineageCut } from './lineage.types.js';
 import { badInput } from '../../domain/errors.js';
 import { selectsAny } from './selection.js';
 import type { LineageResult } from '../../domain/model.js';
@@ -50,6 +50,16 @@ export class LineageResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.services.lineage.columnLineage(ctx.principal.tenant, nodeId, direction, depth, limit, { asOf: iso(asOf) });
+  }
+
+  @Query(() => LineageChangePage, { nullable: true, description: "A job's or dataset's lineage over time, newest first: when it started and stopped reading or writing a dataset (and did again), a dataset's columns dropped and added back. From its edges' validity and gaps; null when the node does not exist" })
+  lineageChanges(
+    @Arg('nodeId', () => ID) nodeId: string,
+    @Arg('first', () => Int, { defaultValue: 50, description: '1..1000' }) first: number,
+    @Arg('since', () => GraphQLDateTime, { nullable: true, description: 'Changes after this time (default: after the node was first seen; what it had then is not a change)' }) since: Date | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.lineage.lineageChanges(ctx.principal.tenant, nodeId, first, since ? since.toISOString() : undefined);
   }
 
   @Query(() => LineageCount, { nullable: true, description: 'Count-first: how many nodes a lineage query would return, by kind and distance' })

@@ -1,4 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { LINEAGE_CHANGES, LINEAGE_RELATIONS, type Change, type Relation } from '../../domain/lineage-changes.js';
 import { GraphNode, LineageNode, NodeKindEnum } from './types.js';
 import type { NodeKind } from '../../domain/model.js';
 
@@ -46,4 +48,24 @@ export class Impact {
   @Field(() => [ImpactGroup]) groups!: ImpactGroup[];
   @Field(() => Boolean) isPartial!: boolean;
   @Field(() => LineageCut, { nullable: true }) cut!: LineageCut | null;
+}
+
+export const LineageChangeKindEnum = Object.fromEntries(LINEAGE_CHANGES.map((c) => [c, c])) as { [K in Change]: K };
+registerEnumType(LineageChangeKindEnum, { name: 'LineageChangeKind', description: 'STARTED (after the node was first seen), STOPPED, AGAIN (after a gap)' });
+export const LineageRelationEnum = Object.fromEntries(LINEAGE_RELATIONS.map((r) => [r, r])) as { [K in Relation]: K };
+registerEnumType(LineageRelationEnum, { name: 'LineageRelation', description: "What the other node is to this one: a job READS and WRITES datasets; a dataset is READ_BY and WRITTEN_BY jobs and has each COLUMN" });
+
+@ObjectType({ description: 'A time a node started or stopped reading, writing or having another, or did again' })
+export class LineageChange {
+  @Field(() => GraphQLDateTime) at!: string;
+  @Field(() => LineageChangeKindEnum) change!: Change;
+  @Field(() => LineageRelationEnum) relation!: Relation;
+  @Field(() => GraphNode) node!: unknown;
+}
+
+@ObjectType()
+export class LineageChangePage {
+  @Field(() => [LineageChange], { description: 'Newest first' }) items!: LineageChange[];
+  @Field(() => Int, { description: 'All changes found' }) total!: number;
+  @Field(() => Boolean, { description: 'True when the node has more reads, writes and columns than were read (the oldest may be missing)' }) isPartial!: boolean;
 }

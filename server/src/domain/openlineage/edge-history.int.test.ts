@@ -95,6 +95,16 @@ describe('job-level lineage edges over time', () => {
       const count = await loom.gql(`query ($asOf: DateTime) { lineageCount(nodeId: "job:${ns}:daily_orders", direction: UPSTREAM, depth: 1, asOf: $asOf) { total } }`, { asOf: '2026-03-01T03:00:00.000Z' });
       expect(count.data.lineageCount.total).toBe(1);
     }
+    // The same as changes over time: the job stopped reading b at 2 and read it again at 4
+    const changes = await loom.gql('{ lineageChanges(nodeId: "job:gap0:daily_orders") { total isPartial items { at change relation node { id } } } }');
+    expect(changes.data.lineageChanges).toEqual({ total: 2, isPartial: false, items: [
+      { at: T(4), change: 'AGAIN', relation: 'READS', node: { id: 'dataset:gap0:b' } },
+      { at: T(2), change: 'STOPPED', relation: 'READS', node: { id: 'dataset:gap0:b' } },
+    ] });
+    const fromB = await loom.gql('{ lineageChanges(nodeId: "dataset:gap0:b", first: 1) { total items { change relation node { id } } } }');
+    expect(fromB.data.lineageChanges).toEqual({ total: 2, items: [{ change: 'AGAIN', relation: 'READ_BY', node: { id: 'job:gap0:daily_orders' } }] });
+    expect((await loom.gql('{ lineageChanges(nodeId: "job:gap0:daily_orders", first: 0) { total } }')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect((await loom.gql('{ lineageChanges(nodeId: "job:nowhere:x") { total } }')).data.lineageChanges).toBeNull();
   });
 });
 

@@ -1,26 +1,24 @@
-import { LineageHistoryDocument } from '../../api/documents.js';
+import { LineageChangesDocument } from '../../api/documents.js';
 import { useQuery } from '../../api/useQuery.js';
 import { defineMessages, useFormat, useT } from '../../i18n/i18n.js';
-import { lineageChanges } from '../lineage-history.js';
 
 const M = defineMessages(
   {
     title: 'Lineage over time', none: 'Nothing started or stopped since it was first seen.', loading: 'Loading…',
-    started: 'started', stopped: 'stopped', again: 'again',
-    reads: 'reads', writes: 'writes', readBy: 'read by', writtenBy: 'written by', column: 'column',
-    more: 'The newest {n} of {total} changes; `asOf` on the map shows the graph at any of them.',
-    partial: 'Read from its first {n} reads, writes and columns.',
+    STARTED: 'started', STOPPED: 'stopped', AGAIN: 'again',
+    READS: 'reads', WRITES: 'writes', READ_BY: 'read by', WRITTEN_BY: 'written by', COLUMN: 'column',
+    more: 'The newest {n} of {total} changes (GraphQL lineageChanges has them all); "As of" on the map shows the graph at any of them.',
+    partial: 'Read from its first 5,000 reads, writes and columns.',
   },
   {
     title: '血缘随时间的变化', none: '自首次出现以来没有开始或停止的关系。', loading: '加载中…',
-    started: '开始', stopped: '停止', again: '恢复',
-    reads: '读取', writes: '写入', readBy: '被读取于', writtenBy: '被写入于', column: '字段',
-    more: '共 {total} 项变化中最新的 {n} 项；在血缘图上用 asOf 可查看其中任一时刻的图。',
-    partial: '仅根据其前 {n} 个读取、写入与字段得出。',
+    STARTED: '开始', STOPPED: '停止', AGAIN: '恢复',
+    READS: '读取', WRITES: '写入', READ_BY: '被读取于', WRITTEN_BY: '被写入于', COLUMN: '字段',
+    more: '共 {total} 项变化中最新的 {n} 项（GraphQL lineageChanges 可查看全部）；在血缘图上用“时间点”可查看其中任一时刻的图。',
+    partial: '仅根据其前 5,000 个读取、写入与字段得出。',
   },
 );
 
-const FIRST = 500;
 const SHOWN = 20;
 
 /**
@@ -30,29 +28,29 @@ const SHOWN = 20;
 export function LineageHistory({ nodeId, onOpen }: { nodeId: string; onOpen: (id: string) => void }) {
   const t = useT(M);
   const { dateTime } = useFormat();
-  const { data, loading, error } = useQuery(LineageHistoryDocument, { id: nodeId, first: FIRST });
-  const holder = data?.node && 'neighbours' in data.node && data.node.id === nodeId ? data.node.neighbours : null;
-  const changes = holder ? lineageChanges(nodeId, holder.items) : null;
+  const { data, loading, error } = useQuery(LineageChangesDocument, { id: nodeId, first: SHOWN });
+  const page = data?.lineageChanges ?? null;
+  const changes = page?.items ?? null;
   return (
     <section className="details-section" data-testid="details-lineage-history">
-      <h3>{t('title')}{changes && <span className="count"> {changes.length}</span>}</h3>
+      <h3>{t('title')}{page && <span className="count"> {page.total}</span>}</h3>
       {error && <p className="error" role="alert">{error}</p>}
       {!changes && loading && <p className="muted">{t('loading')}</p>}
       {changes && changes.length === 0 && <p className="muted">{t('none')}</p>}
       {changes && changes.length > 0 && (
         <ol className="received-events">
-          {changes.slice(0, SHOWN).map((c) => (
-            <li key={`${c.at}-${c.change}-${c.other.id}`} data-testid="details-lineage-change" data-change={c.change}>
+          {changes.map((c) => (
+            <li key={`${c.at}-${c.change}-${c.node.id}`} data-testid="details-lineage-change" data-change={c.change}>
               <time className="muted small" dateTime={c.at}>{dateTime(c.at)}</time>{' '}
-              <span className={`small lineage-${c.change}`}>{t(c.change)}</span>{' '}
+              <span className={`small lineage-${c.change.toLowerCase()}`}>{t(c.change)}</span>{' '}
               <span className="small">{t(c.relation)}</span>{' '}
-              <button type="button" className="link small" title={c.other.id} onClick={() => onOpen(c.other.id)}>{c.relation === 'column' ? c.other.name.slice(c.other.name.lastIndexOf('#') + 1) : c.other.name}</button>
+              <button type="button" className="link small" title={c.node.id} onClick={() => onOpen(c.node.id)}>{c.relation === 'COLUMN' ? c.node.name.slice(c.node.name.lastIndexOf('#') + 1) : c.node.name}</button>
             </li>
           ))}
         </ol>
       )}
-      {changes && changes.length > SHOWN && <p className="muted small">{t('more', { n: SHOWN, total: changes.length })}</p>}
-      {holder && holder.total > FIRST && <p className="muted small">{t('partial', { n: FIRST })}</p>}
+      {page && page.total > SHOWN && <p className="muted small">{t('more', { n: SHOWN, total: page.total })}</p>}
+      {page?.isPartial && <p className="muted small">{t('partial')}</p>}
     </section>
   );
 }
