@@ -32,6 +32,25 @@ export function Section({ title, count, children, testId }: { title: string; cou
   );
 }
 
+/**
+ * A section that reads its own list: its count once read, the error, "loading" until the first answer,
+ * `empty` when the list is empty, else its items.
+ */
+export function ListSection({ title, testId, count, error, loading, list, empty, children }: {
+  title: string; testId: string; count: number | null; error: string | null; loading: boolean; list: readonly unknown[] | null; empty: string; children: ReactNode;
+}) {
+  const t = useT(M);
+  return (
+    <section className="details-section" data-testid={testId}>
+      <h3>{title}{count !== null && <span className="count"> {count}</span>}</h3>
+      {error && <p className="error" role="alert">{error}</p>}
+      {!list && loading && <p className="muted">{t('loading')}</p>}
+      {list && list.length === 0 && <p className="muted">{empty}</p>}
+      {list && list.length > 0 && children}
+    </section>
+  );
+}
+
 /** A list of nodes; each opens its lineage. */
 export function NodeList({ nodes, empty, onOpen, extra }: { nodes: RelNode[]; empty: string; onOpen: (id: string) => void; extra?: (n: RelNode) => ReactNode }) {
   const { dateTime } = useFormat();
