@@ -114,8 +114,8 @@ describe('plugins', () => {
     expect(await section.getByTestId('details-plugin').getAttribute('data-plugin')).toBe('data-classification');
     const props = async () => Object.fromEntries(await section.getByTestId('details-plugin-prop').evaluateAll((dds) => dds.map((dd) => [dd.getAttribute('data-key'), dd.textContent])));
     expect(await props()).toEqual({ level: 'confidential', owner: 'crm-team' });
-    // The plugin's tag, with its source.
-    expect(await panel.textContent()).toContain('classification:confidential');
+    // The plugin's tag, with its source (the tags come with a query of their own: wait for it).
+    await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain('classification:confidential');
     await section.scrollIntoViewIfNeeded();
     await e2e.screenshot(page, 'plugins-4-dataset-details');
 
