@@ -171,7 +171,8 @@ export interface EdgeInput {
   validTo?: string | null;
   /**
    * Times between validFrom and validTo when the edge did not hold (a job stopped reading a dataset,
-   * then read it again), set exactly as given with validTo; left out, the stored ones are kept.
+   * then read it again), set exactly as given with validTo. Left out, the stored ones are kept, and an
+   * ended edge written as current again from a later time gains the time it was ended as a gap.
    */
   gaps?: readonly EdgeGap[];
 }

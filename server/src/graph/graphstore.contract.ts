@@ -365,6 +365,12 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       const two = async (t: string) => (await store.lineage(A, 'dataset:ns:gap_two', { direction: 'DOWNSTREAM', depth: 1, limit: 10, asOf: t }))!.nodes.length;
       expect([await two(T('01')), await two(T('02')), await two(T('04')), await two(T('06')), await two(T('08'))]).toEqual([1, 0, 1, 0, 1]);
       expect((await store.lineage(A, 'dataset:ns:gap_two', { direction: 'DOWNSTREAM', depth: 1, limit: 10 }))!.nodes.length).toBe(1);
+      // an ended edge written as current again from a later time keeps the time it was ended; from before its end, no gap
+      await store.write(A, { nodes: [], edges: [{ ...reads('gap_two', 'gap_job'), validFrom: T('08'), validTo: T('09') }] });
+      await store.write(A, { nodes: [], edges: [{ ...reads('gap_two', 'gap_job'), validFrom: T('10'), validTo: null }] });
+      expect([await two(T('09')), await two(T('11'))]).toEqual([0, 1]);
+      await store.write(A, { nodes: [], edges: [{ ...reads('gap_src', 'gap_job'), validFrom: T('01'), validTo: null }] });
+      expect(await at(T('04'))).toEqual(['job:ns:gap_job', 'dataset:ns:gap_out']); // gap_src: reopened from before its end
     });
 
     it('never hard-deletes: a dropped node leaves the current view, stays readable, shows as of before, and can come back', async () => {

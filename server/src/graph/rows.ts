@@ -38,6 +38,18 @@ export function encodeGaps(gaps: readonly EdgeGap[]): string {
   return [...gaps].sort((a, b) => (a.from < b.from ? -1 : 1)).flatMap((g) => [g.from, g.to]).join(',');
 }
 
+/**
+ * The gaps to store when `row` is written over a stored edge (`prev`: validTo '' while current): the row's
+ * own when it sets them (a history that derived them); else, when it makes an ended edge current again
+ * from a later time (a tag put back on, a feature defined again), the stored ones and the time it was
+ * ended; else undefined (keep the stored ones).
+ */
+export function reopenedGaps(prev: { validTo: string; gaps: string | undefined }, row: Pick<EdgeRow, 'setValidTo' | 'validTo' | 'validFrom' | 'gaps'>): string | undefined {
+  if (row.gaps !== undefined) return row.gaps;
+  if (!row.setValidTo || row.validTo !== '' || prev.validTo === '' || row.validFrom <= prev.validTo) return undefined;
+  return prev.gaps ? `${prev.gaps},${prev.validTo},${row.validFrom}` : `${prev.validTo},${row.validFrom}`;
+}
+
 export function decodeGaps(v: unknown): EdgeGap[] {
   if (typeof v !== 'string' || v === '') return [];
   const t = v.split(',');

@@ -1,5 +1,4 @@
-import type { GraphEdge, GraphNode, NodeInput, Page } from '../model.js';
-import { allNeighbours } from '../all-neighbours.js';
+import type { GraphNode, NodeInput, Page } from '../model.js';
 import { COLUMN_LINEAGE_EDGE_KINDS, LINEAGE_EDGE_KINDS } from '../model.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import { badInput, notFound } from '../errors.js';
@@ -122,21 +121,12 @@ export class TagService {
     if (!on && (!exists || !(await this.tagsOf(actor.tenant, [id]))[0].some((t) => t.name === name))) return node;
     if (!exists && (await this.count(actor.tenant)) >= MAX_TAGS) throw badInput('tag', `a tenant has at most ${MAX_TAGS} tags`);
     const at = new Date().toISOString();
-    const edge = taggedEdge(id, name, at, { source: 'USER', actor: actor.name, role: actor.role }, on);
-    // Put back on after it was taken off: the time it was off becomes a gap of its one edge.
-    const off = on && exists ? await this.endedTag(actor.tenant, id, name) : null;
-    if (off?.validTo) edge.gaps = [...(off.gaps ?? []), { from: off.validTo, to: at }];
+    // Put back on after it was taken off, the edge keeps the time it was off as a gap (the store does, rows.ts reopenedGaps).
     await this.graph.write(actor.tenant, {
       nodes: [...(exists ? [] : [tagNode(name, at)]), ...(on ? await this.markers(actor.tenant, node) : [])],
-      edges: [edge],
+      edges: [taggedEdge(id, name, at, { source: 'USER', actor: actor.name, role: actor.role }, on)],
     });
     return node;
-  }
-
-  /** The node's TAGGED edge to the tag, if it was taken off (null when current or never put on). */
-  private async endedTag(tenant: string, id: string, name: string): Promise<GraphEdge | null> {
-    const tagged = await allNeighbours(this.graph, tenant, id, { direction: 'DOWNSTREAM', edgeKinds: ['TAGGED'], includeEnded: true });
-    return tagged.find((n) => n.edge.to === tagId(name) && n.edge.validTo !== null)?.edge ?? null;
   }
 
   /**

@@ -11,7 +11,7 @@ import { CommittedState, type EdgeState, type NodeState, type StagedState } from
 import { countLineage, walkLineage } from './lineage.js';
 import { edgesOfMany } from './neighbours-many.js';
 import { LoomError } from '../../domain/errors.js';
-import { earliest, edgeOrder, latest, mergeProps, normaliseBatch, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
+import { earliest, edgeOrder, latest, mergeProps, normaliseBatch, reopenedGaps, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import { KeyFilter, readCsvColumn } from './KeyFilter.js';
@@ -263,9 +263,9 @@ export class KuzuGraphStore implements GraphStore {
         from: e.from, to: e.to, kind: e.kind, props: e.props, validFrom: prev.validFrom < e.validFrom ? prev.validFrom : e.validFrom,
         validTo: e.setValidTo ? e.validTo : prev.validTo!, endsAt: endsAt(e),
       };
-      const gaps = e.gaps ?? prev.gaps;
-      staged.edges.set(Q.edgeFilterKey(e.kind, e.from, e.to), { props: next.props, validFrom: next.validFrom, validTo: next.validTo, gaps });
-      if (e.gaps !== undefined && e.gaps !== prev.gaps) gapped.push(e);
+      const set = reopenedGaps({ validTo: prev.validTo!, gaps: prev.gaps }, e);
+      staged.edges.set(Q.edgeFilterKey(e.kind, e.from, e.to), { props: next.props, validFrom: next.validFrom, validTo: next.validTo, gaps: set ?? prev.gaps });
+      if (set !== undefined && set !== prev.gaps) gapped.push({ ...e, gaps: set });
       if (next.props === prev.props && next.validFrom === prev.validFrom && next.validTo === prev.validTo && next.endsAt === prev.endsAt) continue;
       changed.push(next);
       bytes += 200 + e.props.length;

@@ -73,9 +73,12 @@ export function mergeEdges(kind: EdgeKind, rows: readonly EdgeRow[]): Statement 
       'MATCH (b:Node {key: r.to})',
       `MERGE (a)-[e:${relTypes([kind])}]->(b)`,
       'ON CREATE SET e.validFrom = r.validFrom, e.recordedAt = r.recordedAt',
-      'SET e.props = r.props, e.validTo = CASE WHEN NOT r.setValidTo THEN e.validTo WHEN r.validTo = \'\' THEN null ELSE r.validTo END,',
-      '  e.validFrom = CASE WHEN e.validFrom < r.validFrom THEN e.validFrom ELSE r.validFrom END,',
-      '  e.gaps = CASE WHEN r.gaps IS NULL THEN e.gaps WHEN r.gaps = \'\' THEN null ELSE r.gaps END',
+      // Gaps before validTo (SET applies in order): an ended edge made current again from a later time keeps the time between (rows.ts, reopenedGaps).
+      'SET e.gaps = CASE WHEN r.gaps IS NOT NULL THEN (CASE WHEN r.gaps = \'\' THEN null ELSE r.gaps END)',
+      '    WHEN r.setValidTo AND r.validTo = \'\' AND e.validTo IS NOT NULL AND r.validFrom > e.validTo',
+      '      THEN (CASE WHEN e.gaps IS NULL THEN \'\' ELSE e.gaps + \',\' END) + e.validTo + \',\' + r.validFrom ELSE e.gaps END,',
+      '  e.props = r.props, e.validTo = CASE WHEN NOT r.setValidTo THEN e.validTo WHEN r.validTo = \'\' THEN null ELSE r.validTo END,',
+      '  e.validFrom = CASE WHEN e.validFrom < r.validFrom THEN e.validFrom ELSE r.validFrom END',
       'RETURN count(DISTINCT r) AS merged',
     ),
     params: {
