@@ -295,10 +295,10 @@ async function bulkLoad(file: string, graph: LineageGraphOptions): Promise<{ ms:
   for (const batch of lineageGraph(graph, BATCH)) {
     const rows = normaliseBatch(TENANT, batch, now);
     for (const r of rows.nodes) {
-      const { props, validTo } = mergeProps(undefined, r.props);
-      nodesCsv.write([r.key, r.tenant, r.id, r.kind, r.namespace, r.name, props, r.firstAt, r.at, validTo].map(csvField).join(',') + '\n');
+      const { props, validTo, gaps } = mergeProps(undefined, r.props);
+      nodesCsv.write([r.key, r.tenant, r.id, r.kind, r.namespace, r.name, props, r.firstAt, r.at, validTo, gaps].map(csvField).join(',') + '\n');
     }
-    for (const e of rows.edges) edgesCsv.write([e.from, e.to, e.kind, e.props, e.validFrom, '', e.recordedAt, '', ''].map(csvField).join(',') + '\n');
+    for (const e of rows.edges) edgesCsv.write([e.from, e.to, e.kind, e.props, e.validFrom, '', e.recordedAt, '', '', ''].map(csvField).join(',') + '\n');
     nodes += rows.nodes.length;
     edges += rows.edges.length;
     lineageNodes += batch.nodes.filter(isLineageNode).length;
@@ -318,6 +318,8 @@ async function bulkLoad(file: string, graph: LineageGraphOptions): Promise<{ ms:
     await conn.run("MATCH ()-[r:Edge]->() WHERE r.validTo = '' SET r.validTo = NULL");
     await conn.run("MATCH ()-[r:Edge]->() WHERE r.endsAt IS NULL SET r.endsAt = ''");
     await conn.run("MATCH (n:Node) WHERE n.validTo IS NULL SET n.validTo = ''");
+    await conn.run("MATCH (n:Node) WHERE n.gaps IS NULL SET n.gaps = ''");
+    await conn.run("MATCH ()-[r:Edge]->() WHERE r.gaps IS NULL OR r.endsGaps IS NULL SET r.gaps = coalesce(r.gaps, ''), r.endsGaps = coalesce(r.endsGaps, '')");
     await conn.run('CHECKPOINT');
   } finally {
     await engine.close();

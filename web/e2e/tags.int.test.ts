@@ -1,6 +1,6 @@
 /**
  * End to end: curating the catalog from the lineage map's details panel (a description, owners, tags, a
- * soft delete) and following a tag: its panel, its reach downstream, its highlight on the map.
+ * soft delete, a drop and re-create) and following a tag: its panel, its reach downstream, its highlight on the map.
  */
 import type { Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +103,26 @@ describe('curating the catalog from the lineage map', () => {
     await panel.getByTestId('details-restore').click();
     await panel.getByTestId('details-delete').waitFor();
     expect((await e2e.gql<{ search: { id: string }[] }>('query { search(text: "analytics.contacts", kinds: [Dataset]) { id } }', {})).search).toEqual([{ id: derived }]);
+    expect(e2e.pageErrors(page)).toEqual([]);
+    await page.close();
+
+    // Dropped and created again by its writer (OpenLineage's lifecycle facet): the time it was gone,
+    // on its details and in lineage as of a time in between.
+    const [dropped, created] = [1000, 2000].map((ms) => new Date(Date.now() + ms).toISOString());
+    for (const [eventTime, change] of [[dropped, 'DROP'], [created, 'CREATE']]) {
+      const event = {
+        eventTime, producer: 'https://example.com/e2e', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent',
+        dataset: { namespace: ns, name: 'analytics.contacts', facets: { lifecycleStateChange: { ...facet, lifecycleStateChange: change } } },
+      };
+      const sent = await fetch(`${e2e.loom.url}/api/v1/lineage`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` }, body: JSON.stringify(event) });
+      expect(sent.status).toBe(201);
+    }
+    const reach = async (asOf: string) => (await e2e.gql<{ lineage: { nodes: { node: { id: string } }[] } }>(
+      'query ($id: ID!, $asOf: DateTime) { lineage(nodeId: $id, direction: DOWNSTREAM, depth: 2, asOf: $asOf) { nodes { node { id } } } }', { id: dataset, asOf })).lineage.nodes.map((n) => n.node.id);
+    expect(await reach(new Date(Date.parse(dropped) + 500).toISOString())).toEqual(['job:e2e:hash_contacts']);
+    expect(await reach(new Date(Date.parse(created) + 500).toISOString())).toEqual(['job:e2e:hash_contacts', derived]);
+    page = await open(derived, derived);
+    await panelOf().getByTestId('details-gone').waitFor();
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();
   });

@@ -136,25 +136,56 @@ export interface GraphNode {
   updatedAt: string;
   /** End of validity (e.g. a dropped dataset): the current view hides the node, an as-of query before it shows it. */
   validTo: string | null;
+  /** Times it did not exist before validTo (dropped, then created again): absent or empty when none. */
+  gaps?: readonly Gap[];
 }
 
 /**
- * Nothing is hard-deleted: a node's end of validity comes from two timed props, `deletedAt` and
- * `restoredAt` (each kept at its latest event time), so a drop and a re-create in any arrival order
- * give the same answer. A node someone deleted (`hiddenAt`, Marquez's soft delete: DELETE of a dataset,
- * job or namespace) ends then too, until an event newer than the deletion names it again: its
- * `updatedAt` (the newest event time written to it, given by the store) passes `hiddenAt`.
+ * Nothing is hard-deleted: a node's validity comes from two timed props, `deletedAt` and
+ * `restoredAt` (a drop and a re-create: OpenLineage's lifecycle facet, a feature dropped from its
+ * group), and from every time each was set (`lifecycle`, kept by the store: the newest
+ * NODE_LIFECYCLE_KEEP of each), so a drop and a re-create in any arrival order give the same answer.
+ * In time order (a drop and a re-create at one time: the re-create wins), the node holds until a drop,
+ * then not until a re-create: a re-created node keeps the time it was dropped as a gap; one dropped
+ * last ends at that drop (a second drop while dropped changes nothing). Stores written before the
+ * history was kept know only the latest of each, which this reads as two events.
+ * A node someone deleted (`hiddenAt`, Marquez's soft delete: DELETE of a dataset, job or namespace)
+ * ends then too, until an event newer than the deletion names it again: its `updatedAt` (the newest
+ * event time written to it, given by the store) passes `hiddenAt`. That one is not kept as a gap
+ * (when the newer event came is not kept).
  */
-export function nodeValidTo(props: Props, updatedAt?: string): string | null {
-  const deleted = typeof props.deletedAt === 'string' ? props.deletedAt : null;
-  const restored = typeof props.restoredAt === 'string' ? props.restoredAt : null;
-  const dropped = deleted && (!restored || restored < deleted) ? deleted : null;
+export function nodeValidity(props: Props, updatedAt?: string, lifecycle?: NodeLifecycle): { validTo: string | null; gaps: Gap[] } {
+  const events: [string, 'D' | 'R'][] = [];
+  const drops = new Set(lifecycle?.deleted);
+  const restores = new Set(lifecycle?.restored);
+  if (typeof props.deletedAt === 'string') drops.add(props.deletedAt);
+  if (typeof props.restoredAt === 'string') restores.add(props.restoredAt);
+  // A history cut to its newest entries starts where the longer-kept of its two lists does.
+  const since = [lifecycle?.deleted, lifecycle?.restored].reduce((t, l) => (l && l.length >= NODE_LIFECYCLE_KEEP && l[0] > t ? l[0] : t), '');
+  for (const t of drops) if (t >= since) events.push([t, 'D']);
+  for (const t of restores) if (t >= since) events.push([t, 'R']);
+  events.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1));
+  const gaps: Gap[] = [];
+  let droppedAt: string | null = null;
+  for (const [t, e] of events) {
+    if (e === 'D' && droppedAt === null) droppedAt = t;
+    else if (e === 'R' && droppedAt !== null) {
+      if (t > droppedAt) gaps.push({ from: droppedAt, to: t });
+      droppedAt = null;
+    }
+  }
   const hiddenAt = props[HIDDEN_AT];
   const hidden = typeof hiddenAt === 'string' && updatedAt !== undefined && updatedAt <= hiddenAt ? hiddenAt : null;
-  return dropped && hidden ? (dropped < hidden ? dropped : hidden) : dropped ?? hidden;
+  const validTo = droppedAt && hidden ? (droppedAt < hidden ? droppedAt : hidden) : droppedAt ?? hidden;
+  return { validTo, gaps: validTo === null ? gaps : gaps.filter((g) => g.to <= validTo) };
 }
 
-/** The prop a soft delete sets (see nodeValidTo). */
+/** Every time a node's `deletedAt` and `restoredAt` were set, each in order (see nodeValidity). */
+export interface NodeLifecycle { deleted: readonly string[]; restored: readonly string[] }
+/** How many of each a store keeps (the newest): a table overwritten by every run says CREATE or OVERWRITE each time. */
+export const NODE_LIFECYCLE_KEEP = 64;
+
+/** The prop a soft delete sets (see nodeValidity). */
 export const HIDDEN_AT = 'hiddenAt';
 
 export interface EdgeInput {
@@ -174,11 +205,11 @@ export interface EdgeInput {
    * then read it again), set exactly as given with validTo. Left out, the stored ones are kept, and an
    * ended edge written as current again from a later time gains the time it was ended as a gap.
    */
-  gaps?: readonly EdgeGap[];
+  gaps?: readonly Gap[];
 }
 
-/** A time the edge did not hold: from `from` (included) until `to` (excluded). */
-export interface EdgeGap { from: string; to: string }
+/** A time an edge or node did not hold: from `from` (included) until `to` (excluded). */
+export interface Gap { from: string; to: string }
 
 export interface GraphEdge {
   kind: EdgeKind;
@@ -188,7 +219,7 @@ export interface GraphEdge {
   validFrom: string;
   validTo: string | null;
   /** Absent or empty: the edge held throughout validFrom..validTo. */
-  gaps?: readonly EdgeGap[];
+  gaps?: readonly Gap[];
 }
 
 /** Whether an edge held at `t`: validFrom <= t < validTo, outside its gaps. */

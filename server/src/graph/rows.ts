@@ -2,7 +2,7 @@
  * Engine-neutral helpers shared by the graph adapters: batch normalisation (dedupe, fixed row shape)
  * and row → domain mapping.
  */
-import { nodeValidTo, type EdgeGap, type EdgeHead, type GraphEdge, type GraphNode, type NodeHead, type NodeKind, type EdgeKind, type Props } from '../domain/model.js';
+import { NODE_LIFECYCLE_KEEP, nodeValidity, type Gap, type EdgeHead, type GraphEdge, type GraphNode, type NodeHead, type NodeKind, type EdgeKind, type Props } from '../domain/model.js';
 import type { WriteBatch } from '../domain/ports/GraphStore.js';
 
 export const storeKey = (tenant: string, id: string) => `${tenant}/${id}`;
@@ -13,9 +13,45 @@ export const storeKey = (tenant: string, id: string) => `${tenant}/${id}`;
  * reads return). So replaying events in any order converges on the same props. Stored, the time most
  * keys share is written once as `_T` and `_t` keeps only the others (see storedProps).
  */
-export type TimedProps = Props & { _t?: Record<string, string> };
-/** The reserved keys of stored props (never a prop of their own). */
-const isTimeKey = (k: string) => k === '_t' || k === '_T' || k === '_U';
+export type TimedProps = Props & { _t?: Record<string, string>; _L?: StoredLifecycle };
+/**
+ * A node's lifecycle as its props keep it (reserved key `_L`): every time `deletedAt` (`d`) and
+ * `restoredAt` (`r`) were set, each sorted, without repeats, the newest NODE_LIFECYCLE_KEEP (so the
+ * same whatever order writes came in). Props without these keys have none.
+ */
+interface StoredLifecycle { d?: string[]; r?: string[] }
+/** The reserved keys of stored props (never a prop of their own): the keys' times, and the lifecycle. */
+const isReservedKey = (k: string) => k === '_t' || k === '_T' || k === '_U' || k === '_L';
+const LIFECYCLE_LIST: Record<string, 'd' | 'r' | undefined> = { deletedAt: 'd', restoredAt: 'r' };
+
+/**
+ * Add a `deletedAt` or `restoredAt` value (any other key: nothing) to `props`' lifecycle, replacing
+ * its `_L` (never changed in place: copies share it). `deletedAt` removed (null) at a time is a
+ * re-create then.
+ */
+function noteLifecycle(props: TimedProps, key: string, value: unknown, at: string): void {
+  const list = LIFECYCLE_LIST[key];
+  if (list && typeof value === 'string') addLifecycle(props, { [list]: [value] });
+  else if (list === 'd' && value == null && at) addLifecycle(props, { r: [at] });
+}
+
+function addLifecycle(props: TimedProps, add: StoredLifecycle): void {
+  const next: StoredLifecycle = { ...props._L };
+  for (const list of ['d', 'r'] as const) {
+    const times = add[list];
+    if (!times?.length) continue;
+    const all = [...new Set([...(next[list] ?? []), ...times])].sort();
+    next[list] = all.length > NODE_LIFECYCLE_KEEP ? all.slice(-NODE_LIFECYCLE_KEEP) : all;
+  }
+  props._L = next;
+}
+
+/** A node's validity from its merged props (see nodeValidity), its gaps encoded as stored ('' for none, like validTo). */
+function validity(props: TimedProps, newest: string | undefined): { validTo: string; gaps: string } {
+  const l = props._L;
+  const v = nodeValidity(props, newest, l ? { deleted: l.d ?? [], restored: l.r ?? [] } : undefined);
+  return { validTo: v.validTo ?? '', gaps: encodeGaps(v.gaps) };
+}
 
 export interface NodeRow {
   key: string; tenant: string; id: string; kind: string; kindIsDefault: boolean; namespace: string; name: string;
@@ -34,7 +70,7 @@ export interface EdgeRow { from: string; to: string; kind: string; props: string
  * ('' for none). So a time T lies in a gap when an odd number of them are <= T, a test both stores'
  * query languages can make inside a walk (Kuzu: string_split and list_filter; Cypher: split).
  */
-export function encodeGaps(gaps: readonly EdgeGap[]): string {
+export function encodeGaps(gaps: readonly Gap[]): string {
   return [...gaps].sort((a, b) => (a.from < b.from ? -1 : 1)).flatMap((g) => [g.from, g.to]).join(',');
 }
 
@@ -50,10 +86,13 @@ export function reopenedGaps(prev: { validTo: string; gaps: string | undefined }
   return prev.gaps ? `${prev.gaps},${prev.validTo},${row.validFrom}` : `${prev.validTo},${row.validFrom}`;
 }
 
-export function decodeGaps(v: unknown): EdgeGap[] {
+/** An edge's endpoints' gaps as it keeps them (`endsGaps`, so walks at a time test edges only): each endpoint's encodeGaps, ';' between. */
+export const joinEndsGaps = (from: string, to: string): string => (from && to ? `${from};${to}` : from || to);
+
+export function decodeGaps(v: unknown): Gap[] {
   if (typeof v !== 'string' || v === '') return [];
   const t = v.split(',');
-  const out: EdgeGap[] = [];
+  const out: Gap[] = [];
   for (let i = 0; i + 1 < t.length; i += 2) out.push({ from: t[i], to: t[i + 1] });
   return out;
 }
@@ -102,21 +141,25 @@ export function resolveKind(row: NodeRow, storedKind: unknown): string {
  */
 export function foldProps(base: TimedProps, incoming: Props, at: string): TimedProps {
   const out: TimedProps = { ...base, _t: { ...(base._t ?? {}) } };
-  for (const [k, v] of Object.entries(incoming)) if (!isTimeKey(k)) setTimed(out, out._t!, k, v, at);
+  for (const [k, v] of Object.entries(incoming)) {
+    if (isReservedKey(k)) continue;
+    setTimed(out, out._t!, k, v, at);
+    noteLifecycle(out, k, v, at);
+  }
   return out;
 }
 
 /**
  * Merge a row's timed props over the stored JSON props with foldProps' rule, in one pass over one
- * copy (folding key by key copied the whole props per key: quadratic in their size). Returns the
- * props to store and their end of validity ('' when valid: Kuzu binds one type per column, so no
- * nulls in a batch).
+ * copy (folding key by key copied the whole props per key: quadratic in their size), the lifecycles
+ * joined. Returns the props to store, their end of validity ('' when valid: Kuzu binds one type per
+ * column, so no nulls in a batch) and their gaps (encodeGaps; '' for none).
  */
 export function mergeProps(
   stored: unknown, incoming: TimedProps, updatedAt?: { stored: unknown; next: string },
   /** The node's newest event time after this write (what a soft delete is compared with: nodeValidTo); `updatedAt.next` by default. */
   newest: string | undefined = updatedAt?.next,
-): { props: string; validTo: string } {
+): { props: string; validTo: string; gaps: string } {
   const hasStored = typeof stored === 'string' && stored !== '';
   if (!hasStored) {
     const fresh = freshProps(incoming, updatedAt?.next, newest);
@@ -124,8 +167,13 @@ export function mergeProps(
   }
   const merged = hasStored ? readStoredProps(stored, updatedAt?.stored) : {};
   const times = incoming._t ?? {};
-  for (const [k, v] of Object.entries(incoming)) if (!isTimeKey(k)) setTimed(merged, (merged._t ??= {}), k, v, times[k] ?? '');
-  return { props: storedProps(merged, updatedAt?.next), validTo: nodeValidTo(merged, newest) ?? '' };
+  for (const [k, v] of Object.entries(incoming)) {
+    if (isReservedKey(k)) continue;
+    setTimed(merged, (merged._t ??= {}), k, v, times[k] ?? '');
+    noteLifecycle(merged, k, v, times[k] ?? '');
+  }
+  if (incoming._L) addLifecycle(merged, incoming._L);
+  return { props: storedProps(merged, updatedAt?.next), ...validity(merged, newest) };
 }
 
 /**
@@ -133,22 +181,25 @@ export function mergeProps(
  * usual case): the text storedProps would give, without merging key by key into a copy first
  * (~11 → ~3 µs for a Trace node's 19 keys). Null when the keys' times differ.
  */
-function freshProps(incoming: TimedProps, updatedAt: string | undefined, newest: string | undefined): { props: string; validTo: string } | null {
+function freshProps(incoming: TimedProps, updatedAt: string | undefined, newest: string | undefined): { props: string; validTo: string; gaps: string } | null {
   const times = incoming._t ?? {};
   const out: Record<string, unknown> = {};
   let common: string | undefined;
   for (const k in incoming) {
-    if (isTimeKey(k)) continue;
+    if (isReservedKey(k)) continue;
     const t = times[k] ?? '';
     if (common === undefined) common = t;
     else if (t !== common) return null;
     const v = incoming[k];
     out[k] = v === undefined ? null : v;
   }
-  if (common === undefined) return { props: '{}', validTo: '' };
+  if (common === undefined) return { props: '{}', validTo: '', gaps: '' };
   if (common === updatedAt) out._U = 1;
   else out._T = common;
-  return { props: JSON.stringify(out), validTo: nodeValidTo(out as Props, newest) ?? '' };
+  const timed = out as TimedProps;
+  if (incoming._L) addLifecycle(timed, incoming._L);
+  for (const k in LIFECYCLE_LIST) if (k in incoming) noteLifecycle(timed, k, incoming[k], common);
+  return { props: JSON.stringify(out), ...validity(timed, newest) };
 }
 
 /**
@@ -166,7 +217,7 @@ export function storedProps(props: TimedProps, updatedAt?: string): string {
   const times = props._t ?? {};
   const count = new Map<string, number>();
   for (const k in props) {
-    if (isTimeKey(k)) continue;
+    if (isReservedKey(k)) continue;
     const t = times[k];
     if (t === undefined) return JSON.stringify(props);
     count.set(t, (count.get(t) ?? 0) + 1);
@@ -177,12 +228,13 @@ export function storedProps(props: TimedProps, updatedAt?: string): string {
   if (common === undefined) return JSON.stringify(props);
   const out: Record<string, unknown> = {};
   const others: Record<string, string> = {};
-  for (const k in props) if (!isTimeKey(k)) out[k] = props[k];
+  for (const k in props) if (!isReservedKey(k)) out[k] = props[k];
   for (const k in out) if (times[k] !== common) others[k] = times[k];
   for (const k in times) if (!(k in out)) others[k] = times[k];
   if (Object.keys(others).length) out._t = others;
   if (common === updatedAt) out._U = 1;
   else out._T = common;
+  if (props._L) out._L = props._L;
   return JSON.stringify(out);
 }
 
@@ -201,7 +253,7 @@ export function readStoredProps(text: string, updatedAt?: unknown): TimedProps {
   if (common === undefined) return parsed;
   delete parsed._T;
   const times = (parsed._t ??= {});
-  for (const k in parsed) if (k !== '_t' && times[k] === undefined) times[k] = common;
+  for (const k in parsed) if (k !== '_t' && k !== '_L' && times[k] === undefined) times[k] = common;
   return parsed;
 }
 
@@ -227,7 +279,10 @@ export function toHead(r: Record<string, unknown>): NodeHead {
 }
 
 export function toNode(r: Record<string, unknown>): GraphNode {
-  return { ...toHead(r), props: parseProps(r.props), createdAt: String(r.createdAt), updatedAt: String(r.updatedAt) };
+  return {
+    ...toHead(r), props: parseProps(r.props), createdAt: String(r.createdAt), updatedAt: String(r.updatedAt),
+    ...(typeof r.gaps === 'string' && r.gaps !== '' ? { gaps: decodeGaps(r.gaps) } : {}),
+  };
 }
 
 /** Edges in one set order (from, kind, to): a lineage answer's edges are found by queries side by side, in no order of their own. */
@@ -254,7 +309,7 @@ function parseProps(v: unknown): Props {
   let parsed: Props;
   try { parsed = JSON.parse(v) as Props; } catch { return {}; }
   const out: Props = {};
-  for (const k of Object.keys(parsed).sort()) if (!isTimeKey(k) && parsed[k] !== null) out[k] = parsed[k];
+  for (const k of Object.keys(parsed).sort()) if (!isReservedKey(k) && parsed[k] !== null) out[k] = parsed[k];
   return out;
 }
 

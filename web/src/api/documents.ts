@@ -132,6 +132,7 @@ export const NodeDetailsDocument = graphql(`
       createdAt
       updatedAt
       validTo
+      gaps { from to }
     }
   }
 `);

@@ -572,7 +572,7 @@ export type NodeDetailsQueryVariables = Exact<{
 }>;
 
 
-export type NodeDetailsQuery = { node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, validTo: string | null } | null };
+export type NodeDetailsQuery = { node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, validTo: string | null, gaps: Array<{ from: string, to: string }> } | null };
 
 export type DeleteNodeMutationVariables = Exact<{
   id: string | number;
@@ -1653,6 +1653,10 @@ export const NodeDetailsDocument = new TypedDocumentString(`
     createdAt
     updatedAt
     validTo
+    gaps {
+      from
+      to
+    }
   }
 }
     `) as unknown as TypedDocumentString<NodeDetailsQuery, NodeDetailsQueryVariables>;

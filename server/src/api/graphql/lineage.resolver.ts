@@ -13,7 +13,7 @@ import type { LineageResult } from '../../domain/model.js';
  * for only when the query selects none of them (NodeResolver and EdgeResolver read them for a head
  * that reaches them).
  */
-const NOT_IN_HEADS = new Set(['props', 'createdAt', 'updatedAt']);
+const NOT_IN_HEADS = new Set(['props', 'createdAt', 'updatedAt', 'gaps']);
 const NOT_IN_EDGE_HEADS = new Set(['props', 'validFrom', 'validTo', 'gaps']);
 
 const asOfArg = { nullable: true, description: 'Time travel: the graph as it was at this time' } as const;

@@ -2,9 +2,9 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import type { Context } from './context.js';
 import { badInput } from '../../domain/errors.js';
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
-import { DirectionEnum, Edge, EdgeGap, GraphNode, Node, NodeKindEnum, NeighbourPage, PROPS_DESCRIPTION, Viewer } from './types.js';
+import { DirectionEnum, Edge, Gap, GraphNode, Node, NodeKindEnum, NeighbourPage, PROPS_DESCRIPTION, Viewer } from './types.js';
 import {
-  EDGE_KINDS, LINEAGE_EDGE_KINDS, type EdgeGap as EdgeGapValue, type EdgeHead, type EdgeKind, type GraphEdge, type GraphNode as StoredNode, type NodeHead, type NodeKind, type Props,
+  EDGE_KINDS, LINEAGE_EDGE_KINDS, type Gap as GapValue, type EdgeHead, type EdgeKind, type GraphEdge, type GraphNode as StoredNode, type NodeHead, type NodeKind, type Props,
 } from '../../domain/model.js';
 
 @Resolver(() => GraphNode)
@@ -30,7 +30,7 @@ export class NodeResolver {
   }
 
   // A lineage answer asked for heads (LineageResolver asks when the query selects none of these
-  // three), and every search answer, hold nodes without them: one that reaches these resolvers
+  // four), and every search answer, hold nodes without them: one that reaches these resolvers
   // anyway is read by id (batched by the request's loader).
   @FieldResolver(() => GraphQLJSON, { description: PROPS_DESCRIPTION })
   async props(@Root() node: StoredNode | NodeHead, @Ctx() ctx: Context): Promise<Props> {
@@ -45,6 +45,11 @@ export class NodeResolver {
   @FieldResolver(() => GraphQLDateTime)
   async updatedAt(@Root() node: StoredNode | NodeHead, @Ctx() ctx: Context): Promise<string> {
     return (await whole(node, ctx)).updatedAt;
+  }
+
+  @FieldResolver(() => [Gap])
+  async gaps(@Root() node: StoredNode | NodeHead, @Ctx() ctx: Context): Promise<readonly GapValue[]> {
+    return (await whole(node, ctx)).gaps ?? [];
   }
 
   @FieldResolver(() => NeighbourPage, { description: 'Current edges of this node, paged' })
@@ -98,8 +103,8 @@ export class EdgeResolver {
     return (await wholeEdge(edge, ctx)).validTo;
   }
 
-  @FieldResolver(() => [EdgeGap])
-  async gaps(@Root() edge: GraphEdge | EdgeHead, @Ctx() ctx: Context): Promise<readonly EdgeGapValue[]> {
+  @FieldResolver(() => [Gap])
+  async gaps(@Root() edge: GraphEdge | EdgeHead, @Ctx() ctx: Context): Promise<readonly GapValue[]> {
     return (await wholeEdge(edge, ctx)).gaps ?? [];
   }
 }

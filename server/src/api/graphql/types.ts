@@ -25,6 +25,8 @@ export abstract class Node {
   @Field(() => GraphQLDateTime) updatedAt!: string;
   @Field(() => GraphQLDateTime, { nullable: true, description: 'End of validity (e.g. a dropped dataset); null while current' })
   validTo!: string | null;
+  @Field(() => [Gap], { description: 'Times before validTo when it did not exist (a dataset dropped and created again), in order; asOf inside one leaves it out of lineage' })
+  gaps!: Gap[];
 }
 
 @ObjectType({ implements: Node })
@@ -38,12 +40,12 @@ export class Edge {
   @Field(() => GraphQLJSON) props!: Props;
   @Field(() => GraphQLDateTime) validFrom!: string;
   @Field(() => GraphQLDateTime, { nullable: true }) validTo!: string | null;
-  @Field(() => [EdgeGap], { description: 'Times between validFrom and validTo when the edge did not hold (a job stopped reading a dataset and read it again, a column dropped and added back), in order; asOf inside one leaves the edge out' })
-  gaps!: EdgeGap[];
+  @Field(() => [Gap], { description: 'Times between validFrom and validTo when the edge did not hold (a job stopped reading a dataset and read it again, a column dropped and added back), in order; asOf inside one leaves the edge out' })
+  gaps!: Gap[];
 }
 
-@ObjectType({ description: 'A time an edge did not hold: from `from` (included) until `to` (excluded)' })
-export class EdgeGap {
+@ObjectType({ description: 'A time an edge did not hold or a node did not exist: from `from` (included) until `to` (excluded)' })
+export class Gap {
   @Field(() => GraphQLDateTime) from!: string;
   @Field(() => GraphQLDateTime) to!: string;
 }

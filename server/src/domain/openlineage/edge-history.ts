@@ -24,7 +24,7 @@
  * current. A version is known by its first and last sighting only, so a version seen again inside
  * another's span, between its own first and last, does not cut that span.
  */
-import type { EdgeGap, EdgeInput, EdgeKind, GraphEdge, GraphNode, NodeInput } from '../model.js';
+import type { Gap, EdgeInput, EdgeKind, GraphEdge, GraphNode, NodeInput } from '../model.js';
 import type { DatasetRef } from './event.schema.js';
 import { nodeId, versionId } from '../ids.js';
 import { schemaFields } from './fields.js';
@@ -60,7 +60,7 @@ interface Validity { validFrom: string; validTo: string | null; gaps: string }
 interface Span { at: string; version: VersionSeen }
 
 /** Gaps compared as one string (in order, as the stores keep them). */
-const gapsKey = (gaps: readonly EdgeGap[] | undefined) => (gaps ?? []).map((g) => `${g.from},${g.to}`).join(',');
+const gapsKey = (gaps: readonly Gap[] | undefined) => (gaps ?? []).map((g) => `${g.from},${g.to}`).join(',');
 
 /** One owner's history, folded from observations in any order; answers the edges it implies. */
 export class EdgeHistory {
@@ -170,7 +170,7 @@ export class EdgeHistory {
       }
       // its versions' every sighting shared a time with a greater version id: from its first use to the next time after its last
       if (!held.length) held.push({ from: s.firstUse!, to: this.firstTimeAfter(s.lastUse!) });
-      const gaps: EdgeGap[] = [];
+      const gaps: Gap[] = [];
       for (let i = 1; i < held.length; i++) gaps.push({ from: held[i - 1].to!, to: held[i].from });
       const [from, to] = this.ownerIs.get(kind) === 'from' ? [this.ownerId, member] : [member, this.ownerId];
       yield { key, edge: { kind, from, to, validFrom: held[0].from, validTo: held[held.length - 1].to, gaps } };

@@ -4,8 +4,8 @@
  * Exact because the embedded database has one writer, this store; entries are added only after
  * the transaction that wrote them committed. Bounded by an approximate byte budget (cleared when full).
  */
-/** `validTo`: the stored column ('' while current). */
-export interface NodeState { kind: unknown; props: unknown; createdAt: unknown; updatedAt: unknown; validTo: unknown }
+/** `validTo`, `gaps`: the stored columns ('' while current, '' for none). */
+export interface NodeState { kind: unknown; props: unknown; createdAt: unknown; updatedAt: unknown; validTo: unknown; gaps: unknown }
 /**
  * validTo: '' current, an ISO time, or undefined when not known (written without setting it, over an edge not in memory);
  * gaps: as stored (encodeGaps), or undefined when not known.

@@ -11,7 +11,7 @@ import { CommittedState, type EdgeState, type NodeState, type StagedState } from
 import { countLineage, walkLineage } from './lineage.js';
 import { edgesOfMany } from './neighbours-many.js';
 import { LoomError } from '../../domain/errors.js';
-import { earliest, edgeOrder, latest, mergeProps, normaliseBatch, reopenedGaps, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
+import { earliest, edgeOrder, joinEndsGaps, latest, mergeProps, normaliseBatch, reopenedGaps, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import { KeyFilter, readCsvColumn } from './KeyFilter.js';
@@ -174,10 +174,10 @@ export class KuzuGraphStore implements GraphStore {
     }
     const validityChanged: string[] = [];
     let bytes = await this.setNodes(conn, nodes, previous, staged, created, validityChanged);
-    // Every endpoint's end of validity is known now: written in this transaction (staged) or read before.
-    const validTo = (k: string) => String((staged.nodes.get(k) ?? previous.get(k))?.validTo ?? '');
-    bytes += await this.writeEdges(conn, edges, staged, created, validTo);
-    // A node dropped or restored: the edges it already had carry its end of validity (schema 004).
+    // Every endpoint's validity is known now: written in this transaction (staged) or read before.
+    const endpoint = (k: string) => staged.nodes.get(k) ?? previous.get(k);
+    bytes += await this.writeEdges(conn, edges, staged, created, endpoint);
+    // A node dropped or restored: the edges it already had carry its validity (schemas 004, 006).
     for (const key of validityChanged) {
       await conn.run(Q.REFRESH_ENDS_OUT, { key });
       await conn.run(Q.REFRESH_ENDS_IN, { key });
@@ -188,6 +188,7 @@ export class KuzuGraphStore implements GraphStore {
   /** Write only what changed: nothing for a replay, scalar fields alone when the props are the same. */
   private async setNodes(conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState>, staged: StagedState, created: Created, validityChanged: string[]): Promise<number> {
     const fresh: Record<string, unknown>[] = [];
+    const gapped: { key: string; gaps: string }[] = [];
     const full: NodeUpdate[] = [];
     const scalars: NodeUpdate[] = [];
     for (const n of nodes) {
@@ -197,30 +198,33 @@ export class KuzuGraphStore implements GraphStore {
         key: n.key, kind: resolveKind(n, prev?.kind), namespace: n.namespace, name: n.name,
         ...mergeProps(prev?.props, n.props, { stored: prev?.updatedAt, next: updatedAt }), createdAt: earliest(prev?.createdAt, n.firstAt), updatedAt,
       };
-      staged.nodes.set(n.key, { kind: row.kind, props: row.props, createdAt: row.createdAt, updatedAt: row.updatedAt, validTo: row.validTo });
+      staged.nodes.set(n.key, { kind: row.kind, props: row.props, createdAt: row.createdAt, updatedAt: row.updatedAt, validTo: row.validTo, gaps: row.gaps });
+      const gapsChanged = String(prev?.gaps ?? '') !== row.gaps;
+      if (gapsChanged) gapped.push(row);
       const sameScalars = prev?.kind === row.kind && prev.createdAt === row.createdAt && prev.updatedAt === row.updatedAt;
       if (!prev || prev.kind !== row.kind || String(prev.validTo ?? '') !== row.validTo) {
         created.searched.push({ tenant: n.tenant, id: n.id, name: n.name, namespace: n.namespace, kind: row.kind, validTo: row.validTo, created: !prev });
       }
       if (!prev) fresh.push({ ...row, tenant: n.tenant, id: n.id });
-      // A soft-deleted node named by a newer event is valid again with the same props (model.ts, nodeValidTo).
+      // A soft-deleted node named by a newer event is valid again with the same props (model.ts, nodeValidity).
       else if (prev.props !== row.props || String(prev.validTo ?? '') !== row.validTo) {
         full.push(row);
-        if (String(prev.validTo ?? '') !== row.validTo) validityChanged.push(n.key);
+        if (String(prev.validTo ?? '') !== row.validTo || gapsChanged) validityChanged.push(n.key);
       }
       else if (!sameScalars) scalars.push(row);
     }
     if (fresh.length) await runRows(conn, Q.CREATE_NODES, fresh.map((r) => Q.NODE_COLUMNS.map((c) => String(r[c]))));
     for (const r of fresh) created.nodes.add(String(r.key));
     await updateNodes(conn, full, scalars, this.paths.bulkUpdate(full.length + scalars.length, this.nodeCount));
-    return [...fresh, ...full].reduce((n, r) => n + 300 + String(r.props).length, 0) + scalars.length * 300;
+    for (const n of gapped) await conn.run(Q.SET_NODE_GAPS, { key: n.key, g: n.gaps });
+    return [...fresh, ...full].reduce((n, r) => n + 300 + String(r.props).length, 0) + scalars.length * 300 + gapped.length * 100;
   }
 
   /**
    * Edges that change something: created when they cannot exist yet (an endpoint created in this
    * transaction, or a key the edge filter never saw), else read (unless known) and updated.
    */
-  private async writeEdges(conn: EngineConnection, all: EdgeRow[], staged: StagedState, created: Created, validTo: (key: string) => string): Promise<number> {
+  private async writeEdges(conn: EngineConnection, all: EdgeRow[], staged: StagedState, created: Created, endpoint: (key: string) => NodeState | undefined): Promise<number> {
     const create: EdgeRow[] = [];
     const update: { e: EdgeRow; prev: StoredEdge }[] = [];
     const unknown: EdgeRow[] = [];
@@ -241,7 +245,7 @@ export class KuzuGraphStore implements GraphStore {
         else update.push({ e, prev: { props: String(r.props), validFrom: String(r.validFrom), validTo: r.validTo == null ? '' : String(r.validTo), gaps: String(r.gaps ?? ''), endsAt: String(r.endsAt ?? '') } });
       }
     }
-    const endsAt = (e: EdgeRow) => earlierEnd(validTo(e.from), validTo(e.to));
+    const endsAt = (e: EdgeRow) => earlierEnd(String(endpoint(e.from)?.validTo ?? ''), String(endpoint(e.to)?.validTo ?? ''));
     let bytes = 0;
     if (create.length) {
       const rows: NewEdge[] = create.map((e) => ({
@@ -257,6 +261,11 @@ export class KuzuGraphStore implements GraphStore {
       }
     }
     const gapped = create.filter((e) => e.gaps);
+    // A new edge between nodes with gaps keeps them (endsGaps); stored edges get them when a node's change (validityChanged).
+    const endsGapped = create.flatMap((e) => {
+      const g = joinEndsGaps(String(endpoint(e.from)?.gaps ?? ''), String(endpoint(e.to)?.gaps ?? ''));
+      return g ? [{ f: e.from, t: e.to, kind: e.kind, g }] : [];
+    });
     const changed: EdgeUpdate[] = [];
     for (const { e, prev } of update) {
       const next = {
@@ -272,7 +281,8 @@ export class KuzuGraphStore implements GraphStore {
     }
     await updateEdges(conn, changed, this.paths.bulkUpdate(changed.length, this.nodeCount));
     for (const e of gapped) await conn.run(Q.SET_EDGE_GAPS, { f: e.from, t: e.to, kind: e.kind, g: e.gaps! });
-    return bytes + gapped.length * 100;
+    for (const e of endsGapped) await conn.run(Q.SET_EDGE_ENDS_GAPS, e);
+    return bytes + (gapped.length + endsGapped.length) * 100;
   }
 
   private read<T>(work: (conn: EngineConnection) => Promise<T>): Promise<T> {

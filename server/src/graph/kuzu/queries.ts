@@ -3,7 +3,7 @@ import { EDGE_KINDS, MAX_LINEAGE_DEPTH, TEXT_SEARCH_KINDS, type Direction, type 
 import type { NeighbourOrder } from '../../domain/ports/GraphStore.js';
 import { rowsStatement } from './packed.js';
 
-const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo';
+const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo, n.gaps AS gaps';
 /** A NodeHead's columns. */
 const HEAD_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.validTo AS validTo';
 const EDGE_FIELDS = 'r.kind AS kind, r.props AS props, r.validFrom AS validFrom, r.validTo AS validTo, r.gaps AS gaps';
@@ -18,7 +18,7 @@ const EDGE_HEAD_FIELDS = 'r.kind AS kind';
  */
 export function lookupKeys(size: number): string {
   return Array.from({ length: size }, (_, i) =>
-    `MATCH (n:Node {key: $k${i}}) RETURN n.key AS key, n.kind AS kind, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo`,
+    `MATCH (n:Node {key: $k${i}}) RETURN n.key AS key, n.kind AS kind, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo, n.gaps AS gaps`,
   ).join(' UNION ALL ');
 }
 /** Every node key into a CSV file (to fill the key filter when the store opens). The path must hold no quote. */
@@ -137,6 +137,10 @@ export const UPDATE_EDGES_MAX = 8;
 
 /** One stored edge's gaps (rare: only edges whose history has a gap set them, so one statement each). */
 export const SET_EDGE_GAPS = 'MATCH (a:Node {key: $f})-[e:Edge]->(b:Node) WHERE b.key = $t AND e.kind = $kind SET e.gaps = $g';
+/** A new edge's endpoints' gaps (see endsGaps; rare: only nodes dropped and created again have gaps). */
+export const SET_EDGE_ENDS_GAPS = 'MATCH (a:Node {key: $f})-[e:Edge]->(b:Node) WHERE b.key = $t AND e.kind = $kind SET e.endsGaps = $g';
+/** One node's gaps (rare, like SET_EDGE_GAPS: created with DEFAULT '', set only when it has some). */
+export const SET_NODE_GAPS = 'MATCH (n:Node {key: $key}) SET n.gaps = $g';
 
 /**
  * `size` new edges, each endpoint a primary-key lookup (`ended`: they carry a validTo too). The text
@@ -167,9 +171,14 @@ function endsAt(a: string, b: string): string {
   return `CASE WHEN ${a}.validTo = '' THEN ${b}.validTo WHEN ${b}.validTo = '' THEN ${a}.validTo WHEN ${a}.validTo < ${b}.validTo THEN ${a}.validTo ELSE ${b}.validTo END`;
 }
 
-/** After a node's validity changed: its edges' `endsAt`, one direction per statement (an undirected SET crashes Kuzu 0.11). */
-export const REFRESH_ENDS_OUT = `MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) SET r.endsAt = ${endsAt('x', 'y')}`;
-export const REFRESH_ENDS_IN = `MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) SET r.endsAt = ${endsAt('x', 'y')}`;
+/** Two nodes' gaps as an edge between them keeps them (see joinEndsGaps in rows.ts: the same text). */
+function endsGaps(from: string, to: string): string {
+  return `CASE WHEN ${from}.gaps = '' THEN ${to}.gaps WHEN ${to}.gaps = '' THEN ${from}.gaps ELSE ${from}.gaps + ';' + ${to}.gaps END`;
+}
+
+/** After a node's validity changed: its edges' `endsAt` and `endsGaps`, one direction per statement (an undirected SET crashes Kuzu 0.11). */
+export const REFRESH_ENDS_OUT = `MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) SET r.endsAt = ${endsAt('x', 'y')}, r.endsGaps = ${endsGaps('x', 'y')}`;
+export const REFRESH_ENDS_IN = `MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) SET r.endsAt = ${endsAt('x', 'y')}, r.endsGaps = ${endsGaps('y', 'x')}`;
 
 export const COUNT_NODES = 'MATCH (n:Node) WHERE n.tenant = $tenant RETURN count(n) AS count';
 
@@ -191,12 +200,20 @@ function hops(depth: number, min = 1): number {
  * `IS NULL OR = ''` on the node made a depth-5 walk at 1M nodes ~20 ms slower than `= ''` alone.
  */
 export function alive(n: string, asOf?: string): string {
-  return asOf === undefined ? `${n}.validTo = ''` : `(${n}.validTo = '' OR ${n}.validTo > '${asOf}')`;
+  return asOf === undefined ? `${n}.validTo = ''` : `(${n}.validTo = '' OR ${n}.validTo > '${asOf}') AND ${outsideGaps(`${n}.gaps`, asOf)}`;
 }
 
-/** Edges whose endpoints are both current (or were at `asOf`): see schema 004. */
+/** Edges whose endpoints are both current (or were at `asOf`, outside both one's gaps): see schemas 004 and 006. */
 function endpointsAlive(r: string, asOf?: string): string {
-  return asOf === undefined ? `${r}.endsAt = ''` : `(${r}.endsAt = '' OR ${r}.endsAt > '${asOf}')`;
+  if (asOf === undefined) return `${r}.endsAt = ''`;
+  // endsGaps holds each endpoint's gaps (encodeGaps), ';' between the two: T is outside both.
+  return `(${r}.endsAt = '' OR ${r}.endsAt > '${asOf}') AND (${r}.endsGaps = '' OR ` +
+    `size(list_filter(string_split(${r}.endsGaps, ';'), ends_g -> ${outsideGaps('ends_g', asOf, 'ends_t')})) = size(string_split(${r}.endsGaps, ';')))`;
+}
+
+/** T in none of these gaps (encodeGaps: an odd number of their bounds <= T inside one). `asOf` is validated by the caller. */
+function outsideGaps(gaps: string, asOf: string, v = 'gap_t'): string {
+  return `(${gaps} = '' OR size(list_filter(string_split(${gaps}, ','), ${v} -> ${v} <= '${asOf}')) % 2 = 0)`;
 }
 
 /**
@@ -207,8 +224,7 @@ function endpointsAlive(r: string, asOf?: string): string {
 export function validAt(r: string, asOf?: string): string {
   if (asOf === undefined) return `${r}.validTo IS NULL`;
   if (!ISO.test(asOf)) throw new Error('asOf must be an ISO-8601 UTC time such as 2026-03-01T00:00:00.000Z');
-  return `${r}.validFrom <= '${asOf}' AND (${r}.validTo IS NULL OR ${r}.validTo > '${asOf}') ` +
-    `AND (${r}.gaps = '' OR size(list_filter(string_split(${r}.gaps, ','), gap_t -> gap_t <= '${asOf}')) % 2 = 0)`;
+  return `${r}.validFrom <= '${asOf}' AND (${r}.validTo IS NULL OR ${r}.validTo > '${asOf}') AND ${outsideGaps(`${r}.gaps`, asOf)}`;
 }
 
 function kindList(kinds: readonly EdgeKind[]): string {

@@ -48,7 +48,7 @@ const COUNT_VARIANTS: { kinds: readonly EdgeKind[]; asOf?: string }[] = [{ kinds
 const cases: { name: string; s: Q.Statement }[] = [
   { name: 'ping', s: { text: Q.PING, params: {} } },
   { name: 'upsertNodes', s: Q.upsertNodes(batch.nodes) },
-  { name: 'setNodeProps', s: Q.setNodeProps([{ key, props: '{"a":1}', validTo: '' }]) },
+  { name: 'setNodeProps', s: Q.setNodeProps([{ key, props: '{"a":1}', validTo: '', gaps: '' }]) },
   ...EDGE_KINDS.map((k) => ({ name: `mergeEdges ${k}`, s: Q.mergeEdges(k, batch.edges) })),
   { name: 'nodesByKey', s: Q.nodesByKey(keys) },
   { name: 'countNodes', s: Q.countNodes(T) },
@@ -198,7 +198,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
       MATCH p = ANY SHORTEST (a)(()<-[r:INPUT_TO|OUTPUT|ALIAS|FEEDS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED WHERE r.validTo IS NULL]-(m WHERE (m.validTo IS NULL OR m.validTo = ''))){1,3}(n:Node)
       WHERE n <> a
       WITH n, length(p) AS distance, last(relationships(p)) AS via
-      RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo} AS node, distance, via {kind: type(via), fromKey: startNode(via).key, toKey: endNode(via).key, .props, .validFrom, .validTo, .gaps} AS via
+      RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo, .gaps} AS node, distance, via {kind: type(via), fromKey: startNode(via).key, toKey: endNode(via).key, .props, .validFrom, .validTo, .gaps} AS via
       ORDER BY distance, n.id
       LIMIT $limit"
     `);
@@ -213,11 +213,11 @@ describe('Neo4j Cypher builders (pinned)', () => {
   it('walks lineage as of a time with the time as a parameter', () => {
     const s = Q.lineageNodes(key, { way: 'DOWNSTREAM', depth: 2, kinds: ['OUTPUT'], asOf: '2026-03-01T00:00:00.000Z' }, 10);
     expect(s.text).toMatchInlineSnapshot(`
-      "MATCH (a:Node {key: $key}) WHERE (a.validTo IS NULL OR a.validTo = '' OR a.validTo > $asOf)
-      MATCH p = ANY SHORTEST (a)(()-[r:OUTPUT WHERE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf) AND (r.gaps IS NULL OR size([gap_t IN split(r.gaps, ',') WHERE gap_t <= $asOf]) % 2 = 0)]->(m WHERE (m.validTo IS NULL OR m.validTo = '' OR m.validTo > $asOf))){1,2}(n:Node)
+      "MATCH (a:Node {key: $key}) WHERE (a.validTo IS NULL OR a.validTo = '' OR a.validTo > $asOf) AND (a.gaps IS NULL OR size([gap_t IN split(a.gaps, ',') WHERE gap_t <= $asOf]) % 2 = 0)
+      MATCH p = ANY SHORTEST (a)(()-[r:OUTPUT WHERE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf) AND (r.gaps IS NULL OR size([gap_t IN split(r.gaps, ',') WHERE gap_t <= $asOf]) % 2 = 0)]->(m WHERE (m.validTo IS NULL OR m.validTo = '' OR m.validTo > $asOf) AND (m.gaps IS NULL OR size([gap_t IN split(m.gaps, ',') WHERE gap_t <= $asOf]) % 2 = 0))){1,2}(n:Node)
       WHERE n <> a AND n.createdAt <= $asOf
       WITH n, length(p) AS distance, last(relationships(p)) AS via
-      RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo} AS node, distance, via {kind: type(via), fromKey: startNode(via).key, toKey: endNode(via).key, .props, .validFrom, .validTo, .gaps} AS via
+      RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo, .gaps} AS node, distance, via {kind: type(via), fromKey: startNode(via).key, toKey: endNode(via).key, .props, .validFrom, .validTo, .gaps} AS via
       ORDER BY distance, n.id
       LIMIT $limit"
     `);
@@ -233,8 +233,8 @@ describe('Neo4j Cypher builders (pinned)', () => {
   it('counts lineage with the cap inside the walk', () => {
     const s = Q.lineageCount(key, { way: 'UPSTREAM', depth: 4, kinds: LINEAGE_EDGE_KINDS, asOf: '2026-03-01T00:00:00.000Z' }, 100);
     expect(s.text).toMatchInlineSnapshot(`
-      "MATCH (a:Node {key: $key}) WHERE (a.validTo IS NULL OR a.validTo = '' OR a.validTo > $asOf)
-      MATCH p = ANY SHORTEST (a)(()<-[r:INPUT_TO|OUTPUT|ALIAS|FEEDS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED WHERE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf) AND (r.gaps IS NULL OR size([gap_t IN split(r.gaps, ',') WHERE gap_t <= $asOf]) % 2 = 0)]-(m WHERE (m.validTo IS NULL OR m.validTo = '' OR m.validTo > $asOf))){1,4}(n:Node)
+      "MATCH (a:Node {key: $key}) WHERE (a.validTo IS NULL OR a.validTo = '' OR a.validTo > $asOf) AND (a.gaps IS NULL OR size([gap_t IN split(a.gaps, ',') WHERE gap_t <= $asOf]) % 2 = 0)
+      MATCH p = ANY SHORTEST (a)(()<-[r:INPUT_TO|OUTPUT|ALIAS|FEEDS|TRAINS|PRODUCED|SERVES_PROMPT|SERVED|PROMPTED WHERE r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf) AND (r.gaps IS NULL OR size([gap_t IN split(r.gaps, ',') WHERE gap_t <= $asOf]) % 2 = 0)]-(m WHERE (m.validTo IS NULL OR m.validTo = '' OR m.validTo > $asOf) AND (m.gaps IS NULL OR size([gap_t IN split(m.gaps, ',') WHERE gap_t <= $asOf]) % 2 = 0))){1,4}(n:Node)
       WHERE n <> a AND n.createdAt <= $asOf
       WITH n.kind AS kind, length(p) AS distance
       LIMIT $cap
@@ -272,7 +272,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
     expect(Q.neighbourPage(key, 'BOTH', undefined, 10, 0).text).toMatchInlineSnapshot(`
       "MATCH (a:Node {key: $key})-[e:INPUT_TO|OUTPUT|READ_BY|WROTE|RUN_OF|PARENT_OF|CONTAINS|HAS_KEY|HAS_VERSION|RAN|HAS_FIELD|DERIVES|ALIAS|HAS_RUN|PRODUCED|TRACED|SERVED|PROMPTED|EVALUATES|EVALUATED_ON|LAUNCHED|RECORDED|TRAINS|SERVES_PROMPT|DISPATCHED|FEEDS|RAISED|CONCERNS|TAGGED]-(n:Node)
       WHERE e.validTo IS NULL
-      RETURN e {kind: type(e), fromKey: startNode(e).key, toKey: endNode(e).key, .props, .validFrom, .validTo, .gaps} AS edge, n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo} AS node
+      RETURN e {kind: type(e), fromKey: startNode(e).key, toKey: endNode(e).key, .props, .validFrom, .validTo, .gaps} AS edge, n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo, .gaps} AS node
       ORDER BY type(e), n.id, startNode(e).id
       SKIP $offset LIMIT $limit"
     `);
@@ -308,7 +308,7 @@ describe('Neo4j Cypher builders (pinned)', () => {
         },
         "text": "MATCH (n:Node {tenant: $tenant})
       WHERE n.kind IN $kinds AND (toLower(n.name) CONTAINS $text OR toLower(n.id) CONTAINS $text) AND (n.validTo IS NULL OR n.validTo = '')
-      RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo} AS node
+      RETURN n {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo, .gaps} AS node
       ORDER BY CASE WHEN toLower(n.name) = $text THEN 0 ELSE 1 END, CASE WHEN n.kind IN ['Field', 'DatasetVersion', 'JobVersion', 'Namespace', 'Run'] THEN 1 ELSE 0 END, size(n.name), n.id
       LIMIT $limit",
       }

@@ -13,7 +13,7 @@ export interface Statement { text: string; params: Record<string, unknown> }
 export type Way = Exclude<Direction, 'BOTH'>;
 
 const lines = (...l: string[]) => l.join('\n');
-const NODE = (n: string) => `${n} {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo}`;
+const NODE = (n: string) => `${n} {.id, .kind, .namespace, .name, .props, .createdAt, .updatedAt, .validTo, .gaps}`;
 const EDGE = (e: string, a: string, b: string) => `${e} {kind: type(${e}), fromKey: ${a}.key, toKey: ${b}.key, .props, .validFrom, .validTo, .gaps}`;
 
 export const PING = 'RETURN 1 AS ok';
@@ -59,9 +59,9 @@ export function upsertNodes(rows: readonly NodeRow[]): Statement {
   };
 }
 
-/** Write props already merged in JS (Cypher cannot merge JSON strings). */
-export function setNodeProps(rows: readonly { key: string; props: string; validTo: string }[]): Statement {
-  return { text: 'UNWIND $rows AS r\nMATCH (n:Node {key: r.key})\nSET n.props = r.props, n.validTo = r.validTo', params: { rows } };
+/** Write props already merged in JS (Cypher cannot merge JSON strings), with the validity they give. */
+export function setNodeProps(rows: readonly { key: string; props: string; validTo: string; gaps: string }[]): Statement {
+  return { text: "UNWIND $rows AS r\nMATCH (n:Node {key: r.key})\nSET n.props = r.props, n.validTo = r.validTo, n.gaps = CASE WHEN r.gaps = '' THEN null ELSE r.gaps END", params: { rows } };
 }
 
 /** One relationship type per statement; rows whose endpoints are missing are dropped, so `merged` < rows means a missing endpoint. */
@@ -183,16 +183,20 @@ export function checkAsOf(asOf: string | undefined): string | undefined {
   return asOf;
 }
 
-/** Nodes without an end of validity (the current view), or still valid at `asOf`. */
+/** Nodes without an end of validity (the current view), or valid at `asOf`: not ended then, outside its gaps (dropped and created again). */
 function alive(n: string, asOf: string | undefined): string {
   const current = `${n}.validTo IS NULL OR ${n}.validTo = ''`;
-  return `(${checkAsOf(asOf) === undefined ? current : `${current} OR ${n}.validTo > $asOf`})`;
+  return checkAsOf(asOf) === undefined ? `(${current})` : `(${current} OR ${n}.validTo > $asOf) AND ${outsideGaps(`${n}.gaps`)}`;
 }
 
-/** Current edges, or with `asOf` the edges valid then: validFrom <= $asOf < validTo, outside its gaps (see encodeGaps). */
+/** Current edges, or with `asOf` the edges valid then: validFrom <= $asOf < validTo, outside its gaps. */
 function validAt(r: string, asOf: string | undefined): string {
-  return checkAsOf(asOf) === undefined ? `${r}.validTo IS NULL` : `${r}.validFrom <= $asOf AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf) ` +
-    `AND (${r}.gaps IS NULL OR size([gap_t IN split(${r}.gaps, ',') WHERE gap_t <= $asOf]) % 2 = 0)`;
+  return checkAsOf(asOf) === undefined ? `${r}.validTo IS NULL` : `${r}.validFrom <= $asOf AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf) AND ${outsideGaps(`${r}.gaps`)}`;
+}
+
+/** $asOf in none of these gaps (encodeGaps: an odd number of their bounds <= $asOf inside one). */
+function outsideGaps(gaps: string): string {
+  return `(${gaps} IS NULL OR size([gap_t IN split(${gaps}, ',') WHERE gap_t <= $asOf]) % 2 = 0)`;
 }
 
 const asOfParam = (asOf: string | undefined) => (asOf === undefined ? {} : { asOf });
