@@ -27,6 +27,12 @@ const BATCH = 5000; // nodes per write
 const ROOTS = 50; // lineage roots, sampled at mid-depth
 const LIMIT = 500; // lineage node limit
 const DEPTHS = [1, 3, 5, 10];
+/**
+ * Time travel: the same walks `asOf` a time after every generated event (so the same nodes as the
+ * current view), which makes the engine test every edge's validity, gaps and endpoints' gaps on the way.
+ */
+const AS_OF = '2030-01-01T00:00:00.000Z';
+const AS_OF_DEPTHS = [5];
 const DIRECTIONS: Exclude<Direction, 'BOTH'>[] = ['DOWNSTREAM', 'UPSTREAM'];
 const BUFFER_BYTES = 1024 * 1024 * 1024;
 /** COPY of a 1M-node graph with runs (~4M edges) needs more than BUFFER_BYTES in one transaction. */
@@ -58,7 +64,7 @@ const RAW_SEARCH =
 /** `nodes` counts every node written, `lineageNodes` datasets and jobs (the generator's size; runs and versions come on top). */
 interface Upsert { nodes: number; lineageNodes: number; edges: number; ms: number; nodeMs: number; edgeMs: number; closeMs: number }
 type Samples = Map<string, { ms: number[]; sizes: number[] }>;
-type LineageFn = (root: string, direction: Exclude<Direction, 'BOTH'>, depth: number) => Promise<number>;
+type LineageFn = (root: string, direction: Exclude<Direction, 'BOTH'>, depth: number, asOf?: string) => Promise<number>;
 
 const timed = async (work: () => Promise<unknown>) => { const t0 = performance.now(); await work(); return performance.now() - t0; };
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'loom-bench-'));
@@ -81,21 +87,22 @@ async function timeUpserts(label: string, graph: LineageGraphOptions, opts: Benc
   return u;
 }
 
-/** Every direction × depth from every root (one untimed warm-up query per combination). */
+/** Every direction × depth from every root (one untimed warm-up query per combination), then the `asOf` ones (keys `asof.*`). */
 async function timeLineage(label: string, roots: string[], opts: BenchOptions, query: LineageFn): Promise<Samples> {
   const samples: Samples = new Map();
-  const total = DIRECTIONS.length * DEPTHS.length * roots.length;
+  const runs = [...DEPTHS.map((depth) => ({ depth, asOf: undefined })), ...AS_OF_DEPTHS.map((depth) => ({ depth, asOf: AS_OF }))];
+  const total = DIRECTIONS.length * runs.length * roots.length;
   for (const direction of DIRECTIONS) {
-    for (const depth of DEPTHS) {
+    for (const { depth, asOf } of runs) {
       const s = { ms: [] as number[], sizes: [] as number[] };
-      await query(roots[0], direction, depth);
+      await query(roots[0], direction, depth, asOf);
       for (const root of roots) {
         const t0 = performance.now();
-        s.sizes.push(await query(root, direction, depth));
+        s.sizes.push(await query(root, direction, depth, asOf));
         s.ms.push(performance.now() - t0);
         opts.progress(label, samples.size * roots.length + s.ms.length, total, 'queries');
       }
-      samples.set(combo(direction, depth), s);
+      samples.set(`${asOf ? 'asof.' : ''}${combo(direction, depth)}`, s);
     }
   }
   return samples;
@@ -121,8 +128,8 @@ const rawSearch = (conn: EngineConnection) => async (text: string) =>
 
 /** Lineage from every root, then search, on the bare engine. */
 async function timeRaw(conn: EngineConnection, roots: string[], opts: BenchOptions): Promise<Samples> {
-  const lineage = await timeLineage('graph.lineage.raw', roots, opts, async (root, direction, depth) =>
-    (await conn.run(Q.lineageNodes({ direction, depth, kinds: LINEAGE_EDGE_KINDS }, true), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length);
+  const lineage = await timeLineage('graph.lineage.raw', roots, opts, async (root, direction, depth, asOf) =>
+    (await conn.run(Q.lineageNodes({ direction, depth, kinds: LINEAGE_EDGE_KINDS, asOf }, true), { key: storeKey(TENANT, root), limit: LIMIT + 1 })).length);
   for (const [k, v] of await timeSearch('graph.search.raw', opts, rawSearch(conn))) lineage.set(k, v);
   return lineage;
 }
@@ -138,8 +145,8 @@ async function adapterRun(graph: LineageGraphOptions, roots: string[], opts: Ben
     upsert.closeMs = await timed(() => writer.close());
     const store = await open();
     await store.init(); // builds the key filter: without it every key reads as absent and lineage answers null
-    const lineage = await timeLineage('graph.lineage', roots, opts, async (root, direction, depth) =>
-      (await store.lineage(TENANT, root, { direction, depth, limit: LIMIT, heads: true }))?.nodes.length ?? -1).finally(() => store.close());
+    const lineage = await timeLineage('graph.lineage', roots, opts, async (root, direction, depth, asOf) =>
+      (await store.lineage(TENANT, root, { direction, depth, limit: LIMIT, heads: true, asOf }))?.nodes.length ?? -1).finally(() => store.close());
     return { upsert, lineage };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -180,13 +187,13 @@ async function rawRun(graph: LineageGraphOptions, roots: string[], opts: BenchOp
 }
 
 /** What the lineage map asks (web/src/api/documents.ts): node heads, so the store reads heads (LineageQuery.heads); the raw walk and the store-level figures read heads too. */
-const GQL_LINEAGE = `query ($id: ID!, $dir: Direction!, $depth: Int!) { lineage(nodeId: $id, direction: $dir, depth: $depth, limit: ${LIMIT}) {
+const GQL_LINEAGE = `query ($id: ID!, $dir: Direction!, $depth: Int!, $asOf: DateTime) { lineage(nodeId: $id, direction: $dir, depth: $depth, limit: ${LIMIT}, asOf: $asOf) {
   root { id } nodes { distance node { id kind namespace name } } edges { kind from to } truncated } }`;
 
-async function gqlLineage(url: string, id: string, dir: string, depth: number): Promise<number> {
+async function gqlLineage(url: string, id: string, dir: string, depth: number, asOf?: string): Promise<number> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_KEY}` },
-    body: JSON.stringify({ query: GQL_LINEAGE, variables: { id, dir, depth } }),
+    body: JSON.stringify({ query: GQL_LINEAGE, variables: { id, dir, depth, asOf } }),
   });
   const body = (await res.json()) as { data?: { lineage: { nodes: unknown[] } | null }; errors?: unknown[] };
   if (!res.ok || body.errors || !body.data?.lineage) throw new Error(`lineage ${id}: HTTP ${res.status} ${JSON.stringify(body.errors)}`);
@@ -233,7 +240,7 @@ async function gqlSearch(url: string, text: string): Promise<number> {
 
 /** GraphQL lineage and search (one sample set, `search`), then Marquez's lineage, on one running Loom. */
 async function timeHttp(url: string, roots: string[], opts: BenchOptions): Promise<{ gql: Samples; marquez: Samples }> {
-  const gql = await timeLineage('graph.gql', roots, opts, (id, d, depth) => gqlLineage(url, id, d, depth));
+  const gql = await timeLineage('graph.gql', roots, opts, (id, d, depth, asOf) => gqlLineage(url, id, d, depth, asOf));
   for (const [k, v] of await timeSearch('graph.gql.search', opts, (text) => gqlSearch(url, text))) gql.set(k, v);
   return { gql, marquez: await timeMarquez(url, roots, opts) };
 }

@@ -155,23 +155,25 @@ export interface GraphNode {
  * (when the newer event came is not kept).
  */
 export function nodeValidity(props: Props, updatedAt?: string, lifecycle?: NodeLifecycle): { validTo: string | null; gaps: Gap[] } {
-  const events: [string, 'D' | 'R'][] = [];
-  const drops = new Set(lifecycle?.deleted);
-  const restores = new Set(lifecycle?.restored);
-  if (typeof props.deletedAt === 'string') drops.add(props.deletedAt);
-  if (typeof props.restoredAt === 'string') restores.add(props.restoredAt);
-  // A history cut to its newest entries starts where the longer-kept of its two lists does.
-  const since = [lifecycle?.deleted, lifecycle?.restored].reduce((t, l) => (l && l.length >= NODE_LIFECYCLE_KEEP && l[0] > t ? l[0] : t), '');
-  for (const t of drops) if (t >= since) events.push([t, 'D']);
-  for (const t of restores) if (t >= since) events.push([t, 'R']);
-  events.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1));
   const gaps: Gap[] = [];
   let droppedAt: string | null = null;
-  for (const [t, e] of events) {
-    if (e === 'D' && droppedAt === null) droppedAt = t;
-    else if (e === 'R' && droppedAt !== null) {
-      if (t > droppedAt) gaps.push({ from: droppedAt, to: t });
-      droppedAt = null;
+  if (lifecycle || typeof props.deletedAt === 'string') {
+    const drops = new Set(lifecycle?.deleted);
+    const restores = new Set(lifecycle?.restored);
+    if (typeof props.deletedAt === 'string') drops.add(props.deletedAt);
+    if (typeof props.restoredAt === 'string') restores.add(props.restoredAt);
+    // A history cut to its newest entries starts where the longer-kept of its two lists does.
+    const since = [lifecycle?.deleted, lifecycle?.restored].reduce((t, l) => (l && l.length >= NODE_LIFECYCLE_KEEP && l[0] > t ? l[0] : t), '');
+    const events: [string, 'D' | 'R'][] = [];
+    for (const t of drops) if (t >= since) events.push([t, 'D']);
+    for (const t of restores) if (t >= since) events.push([t, 'R']);
+    events.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1));
+    for (const [t, e] of events) {
+      if (e === 'D' && droppedAt === null) droppedAt = t;
+      else if (e === 'R' && droppedAt !== null) {
+        if (t > droppedAt) gaps.push({ from: droppedAt, to: t });
+        droppedAt = null;
+      }
     }
   }
   const hiddenAt = props[HIDDEN_AT];

@@ -123,6 +123,13 @@ export function defineValidityCases(current: () => GraphStore, A: string): void 
       expect(await at(), b).toEqual([`job:ns:${b}_job`, `dataset:ns:${b}`, `job:ns:${b}_reader`]);
       expect((await store.countLineage(A, `dataset:ns:${b}_src`, { direction: 'DOWNSTREAM', depth: 3, cap: 10, asOf: T('04') }))!.total, b).toBe(1);
     }
+    // Both ends of an edge gone for a while (back_reader from April to June): the edge is out while either is.
+    await store.write(A, { nodes: [{ ...job('back_reader'), props: { deletedAt: T('04') }, at: T('04') }, { ...job('back_reader'), props: { restoredAt: T('06') }, at: T('06') }], edges: [] });
+    const both = async (t: string) => (await store.lineage(A, 'dataset:ns:back_src', { direction: 'DOWNSTREAM', depth: 3, limit: 10, asOf: t }))!.nodes.map((n) => n.node.id);
+    expect([await both(T('04')), await both('2024-05-15T00:00:00.000Z'), await both(T('06'))]).toEqual([
+      ['job:ns:back_job'], ['job:ns:back_job', 'dataset:ns:back'], ['job:ns:back_job', 'dataset:ns:back', 'job:ns:back_reader']]);
+    // From the node itself while it was gone (back_reader still there in March): it leads nowhere.
+    expect((await store.lineage(A, 'dataset:ns:back', { direction: 'DOWNSTREAM', depth: 2, limit: 10, asOf: '2024-03-15T00:00:00.000Z' }))!.nodes).toEqual([]);
     // Edges written after the gap was known, through the node: gone in between too.
     await store.write(A, {
       nodes: [{ ...job('feed_job'), at: T('01') }, { ...job('late_job'), at: T('01') }],

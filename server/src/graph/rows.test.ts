@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_LIFECYCLE_KEEP } from '../domain/model.js';
-import { decodeGaps, foldProps, mergeProps, readStoredProps, storedProps, type TimedProps } from './rows.js';
+import { decodeGaps, encodeGaps, foldProps, joinEndsGaps, mergeProps, readStoredProps, storedProps, type TimedProps } from './rows.js';
 
 /** What mergeProps stored before it folded in one pass: the incoming keys folded one at a time, each over a fresh copy (stored props with every key's time). */
 function reference(stored: string | undefined, incoming: TimedProps): TimedProps {
@@ -162,5 +162,15 @@ describe('a drop and a re-create (deletedAt, restoredAt)', () => {
     expect([l.d, l.r!.length]).toEqual([[T(1)], NODE_LIFECYCLE_KEEP]);
     // The kept history starts at the oldest kept re-create: the older drop no longer counts.
     expect([stored.validTo, stored.gaps]).toEqual(['', '']);
+  });
+});
+
+describe('an edge\'s endpoints\' gaps (joinEndsGaps)', () => {
+  it('is their union, encoded as one node\'s, so one parity test tells whether either end was gone', () => {
+    const g = (...bounds: [string, string][]) => encodeGaps(bounds.map(([from, to]) => ({ from, to })));
+    expect(joinEndsGaps('', g(['t1', 't3']))).toBe(g(['t1', 't3']));
+    expect(joinEndsGaps(g(['t1', 't3'], ['t6', 't7']), g(['t2', 't4'], ['t8', 't9']))).toBe(g(['t1', 't4'], ['t6', 't7'], ['t8', 't9']));
+    expect(joinEndsGaps(g(['t1', 't5']), g(['t2', 't3']))).toBe(g(['t1', 't5']));
+    expect(joinEndsGaps(g(['t1', 't2']), g(['t2', 't3']))).toBe(g(['t1', 't3']));
   });
 });

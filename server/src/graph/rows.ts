@@ -22,7 +22,8 @@ export type TimedProps = Props & { _t?: Record<string, string>; _L?: StoredLifec
 interface StoredLifecycle { d?: string[]; r?: string[] }
 /** The reserved keys of stored props (never a prop of their own): the keys' times, and the lifecycle. */
 const isReservedKey = (k: string) => k === '_t' || k === '_T' || k === '_U' || k === '_L';
-const LIFECYCLE_LIST: Record<string, 'd' | 'r' | undefined> = { deletedAt: 'd', restoredAt: 'r' };
+/** The lifecycle list a prop's values go to (compared, not looked up: a prop may be named `constructor`). */
+const lifecycleList = (key: string): 'd' | 'r' | undefined => (key === 'deletedAt' ? 'd' : key === 'restoredAt' ? 'r' : undefined);
 
 /**
  * Add a `deletedAt` or `restoredAt` value (any other key: nothing) to `props`' lifecycle, replacing
@@ -30,7 +31,7 @@ const LIFECYCLE_LIST: Record<string, 'd' | 'r' | undefined> = { deletedAt: 'd', 
  * re-create then.
  */
 function noteLifecycle(props: TimedProps, key: string, value: unknown, at: string): void {
-  const list = LIFECYCLE_LIST[key];
+  const list = lifecycleList(key);
   if (list && typeof value === 'string') addLifecycle(props, { [list]: [value] });
   else if (list === 'd' && value == null && at) addLifecycle(props, { r: [at] });
 }
@@ -86,8 +87,21 @@ export function reopenedGaps(prev: { validTo: string; gaps: string | undefined }
   return prev.gaps ? `${prev.gaps},${prev.validTo},${row.validFrom}` : `${prev.validTo},${row.validFrom}`;
 }
 
-/** An edge's endpoints' gaps as it keeps them (`endsGaps`, so walks at a time test edges only): each endpoint's encodeGaps, ';' between. */
-export const joinEndsGaps = (from: string, to: string): string => (from && to ? `${from};${to}` : from || to);
+/**
+ * An edge's endpoints' gaps as it keeps them (`endsGaps`, so walks at a time test edges only): their
+ * union, encoded as one node's are (so one parity test, as for the edge's own gaps: a nested test of
+ * two lists made an `asOf` walk ~0.5 ms slower at 100k nodes). Usually one of them has none.
+ */
+export function joinEndsGaps(from: string, to: string): string {
+  if (!from || !to) return from || to;
+  const all = [...decodeGaps(from), ...decodeGaps(to)].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const out: Gap[] = [];
+  for (const g of all) {
+    const last = out[out.length - 1];
+    if (last && g.from <= last.to) { if (g.to > last.to) last.to = g.to; } else out.push({ ...g });
+  }
+  return encodeGaps(out);
+}
 
 export function decodeGaps(v: unknown): Gap[] {
   if (typeof v !== 'string' || v === '') return [];
@@ -157,7 +171,7 @@ export function foldProps(base: TimedProps, incoming: Props, at: string): TimedP
  */
 export function mergeProps(
   stored: unknown, incoming: TimedProps, updatedAt?: { stored: unknown; next: string },
-  /** The node's newest event time after this write (what a soft delete is compared with: nodeValidTo); `updatedAt.next` by default. */
+  /** The node's newest event time after this write (what a soft delete is compared with: nodeValidity); `updatedAt.next` by default. */
   newest: string | undefined = updatedAt?.next,
 ): { props: string; validTo: string; gaps: string } {
   const hasStored = typeof stored === 'string' && stored !== '';
@@ -198,7 +212,7 @@ function freshProps(incoming: TimedProps, updatedAt: string | undefined, newest:
   else out._T = common;
   const timed = out as TimedProps;
   if (incoming._L) addLifecycle(timed, incoming._L);
-  for (const k in LIFECYCLE_LIST) if (k in incoming) noteLifecycle(timed, k, incoming[k], common);
+  for (const k of ['deletedAt', 'restoredAt']) if (k in incoming) noteLifecycle(timed, k, incoming[k], common);
   return { props: JSON.stringify(out), ...validity(timed, newest) };
 }
 

@@ -167,7 +167,7 @@ export class CurationService {
     const node = await this.node(actor.tenant, id);
     requireWriteIn(actor, node.namespace, what);
     if (!TAGGABLE_KINDS.includes(node.kind)) throw badInput('nodeId', `a ${node.kind} has no description or owners (${TAGGABLE_KINDS.join(', ')} do)`);
-    // A change would be a newer write, which brings a deleted node back (nodeValidTo): restore it first.
+    // A change would be a newer write, which brings a deleted node back (nodeValidity): restore it first.
     if (node.validTo) throw new LoomError('CONFLICT', `${id} was deleted at ${node.validTo}: restore it first`);
     const at = after(node);
     const write: NodeInput = { id, kind: node.kind, namespace: node.namespace, name: node.name, props: props({ actor: actor.name, role: actor.role, at }), at, kindIsDefault: true };

@@ -181,6 +181,10 @@ export class KuzuGraphStore implements GraphStore {
     for (const key of validityChanged) {
       await conn.run(Q.REFRESH_ENDS_OUT, { key });
       await conn.run(Q.REFRESH_ENDS_IN, { key });
+      if (!staged.nodes.get(key)?.gaps) continue;
+      for (const q of [Q.ENDS_GAPS_BOTH_OUT, Q.ENDS_GAPS_BOTH_IN]) {
+        for (const r of await conn.run(q, { key })) await conn.run(Q.SET_EDGE_ENDS_GAPS, { f: r.f, t: r.t, kind: r.kind, g: joinEndsGaps(String(r.fg), String(r.tg)) });
+      }
     }
     return bytes;
   }

@@ -171,14 +171,20 @@ function endsAt(a: string, b: string): string {
   return `CASE WHEN ${a}.validTo = '' THEN ${b}.validTo WHEN ${b}.validTo = '' THEN ${a}.validTo WHEN ${a}.validTo < ${b}.validTo THEN ${a}.validTo ELSE ${b}.validTo END`;
 }
 
-/** Two nodes' gaps as an edge between them keeps them (see joinEndsGaps in rows.ts: the same text). */
-function endsGaps(from: string, to: string): string {
-  return `CASE WHEN ${from}.gaps = '' THEN ${to}.gaps WHEN ${to}.gaps = '' THEN ${from}.gaps ELSE ${from}.gaps + ';' + ${to}.gaps END`;
+/**
+ * Two nodes' gaps as an edge between them keeps them (rows.ts, joinEndsGaps), when one has none: their
+ * union otherwise, which the store writes after (ENDS_GAPS_BOTH_*: Cypher cannot merge the lists).
+ */
+function endsGaps(a: string, b: string): string {
+  return `CASE WHEN ${a}.gaps = '' THEN ${b}.gaps WHEN ${b}.gaps = '' THEN ${a}.gaps ELSE '' END`;
 }
 
 /** After a node's validity changed: its edges' `endsAt` and `endsGaps`, one direction per statement (an undirected SET crashes Kuzu 0.11). */
 export const REFRESH_ENDS_OUT = `MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) SET r.endsAt = ${endsAt('x', 'y')}, r.endsGaps = ${endsGaps('x', 'y')}`;
-export const REFRESH_ENDS_IN = `MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) SET r.endsAt = ${endsAt('x', 'y')}, r.endsGaps = ${endsGaps('y', 'x')}`;
+export const REFRESH_ENDS_IN = `MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) SET r.endsAt = ${endsAt('x', 'y')}, r.endsGaps = ${endsGaps('x', 'y')}`;
+/** A node with gaps: its edges to nodes with gaps too (rare), whose `endsGaps` the store merges (SET_EDGE_ENDS_GAPS). */
+export const ENDS_GAPS_BOTH_OUT = "MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) WHERE y.gaps <> '' RETURN x.key AS f, y.key AS t, r.kind AS kind, x.gaps AS fg, y.gaps AS tg";
+export const ENDS_GAPS_BOTH_IN = "MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) WHERE y.gaps <> '' RETURN y.key AS f, x.key AS t, r.kind AS kind, y.gaps AS fg, x.gaps AS tg";
 
 export const COUNT_NODES = 'MATCH (n:Node) WHERE n.tenant = $tenant RETURN count(n) AS count';
 
@@ -200,15 +206,16 @@ function hops(depth: number, min = 1): number {
  * `IS NULL OR = ''` on the node made a depth-5 walk at 1M nodes ~20 ms slower than `= ''` alone.
  */
 export function alive(n: string, asOf?: string): string {
-  return asOf === undefined ? `${n}.validTo = ''` : `(${n}.validTo = '' OR ${n}.validTo > '${asOf}') AND ${outsideGaps(`${n}.gaps`, asOf)}`;
+  return asOf === undefined ? `${n}.validTo = ''` : `(${n}.validTo = '' OR ${n}.validTo > '${asOf}')`;
 }
 
-/** Edges whose endpoints are both current (or were at `asOf`, outside both one's gaps): see schemas 004 and 006. */
+/**
+ * Edges whose endpoints are both current (or were at `asOf`, outside either one's gaps): see schemas
+ * 004 and 006. So a walk reaches no node inside its gaps, and the node it found is not tested again
+ * (at 100k nodes, depth 5: ~0.3-0.45 ms of a ~7-9 ms walk; bench/RESULTS.md, session 34).
+ */
 function endpointsAlive(r: string, asOf?: string): string {
-  if (asOf === undefined) return `${r}.endsAt = ''`;
-  // endsGaps holds each endpoint's gaps (encodeGaps), ';' between the two: T is outside both.
-  return `(${r}.endsAt = '' OR ${r}.endsAt > '${asOf}') AND (${r}.endsGaps = '' OR ` +
-    `size(list_filter(string_split(${r}.endsGaps, ';'), ends_g -> ${outsideGaps('ends_g', asOf, 'ends_t')})) = size(string_split(${r}.endsGaps, ';')))`;
+  return asOf === undefined ? `${r}.endsAt = ''` : `(${r}.endsAt = '' OR ${r}.endsAt > '${asOf}') AND ${outsideGaps(`${r}.endsGaps`, asOf, 'ends_t')}`;
 }
 
 /** T in none of these gaps (encodeGaps: an odd number of their bounds <= T inside one). `asOf` is validated by the caller. */
