@@ -22,6 +22,18 @@ describe('lineageChanges', () => {
     expect(show(lineageChanges(job, items, T(0))).slice(-3)).toEqual(['01 STARTED READS a', '01 STARTED READS b', '01 STARTED WRITES out']);
   });
 
+  it('counts a job\'s first run whole: what it named by its end is not a change, unless a time is given', () => {
+    const items = [
+      { edge: edge('INPUT_TO', 'dataset:ns:a', job, T(1)), node: ds('a') },
+      { edge: edge('OUTPUT', job, 'dataset:ns:out', T(2)), node: ds('out') },
+      { edge: edge('OUTPUT', job, 'dataset:ns:more', T(4)), node: ds('more') },
+    ];
+    expect(show(lineageChanges(job, items))).toEqual(['04 STARTED WRITES more', '02 STARTED WRITES out']);
+    expect(show(lineageChanges(job, items, undefined, T(2)))).toEqual(['04 STARTED WRITES more']);
+    expect(show(lineageChanges(job, items, undefined, null))).toEqual(['04 STARTED WRITES more', '02 STARTED WRITES out']);
+    expect(show(lineageChanges(job, items, T(1), T(2)))).toEqual(['04 STARTED WRITES more', '02 STARTED WRITES out']);
+  });
+
   it('tells a dataset\'s side of the edges, and its columns; not a feature group\'s features', () => {
     const self = 'dataset:ns:orders';
     expect(relationOf(self, { kind: 'INPUT_TO', from: self, to: job })).toBe('READ_BY');

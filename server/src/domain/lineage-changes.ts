@@ -26,16 +26,19 @@ export function relationOf(selfId: string, edge: Pick<HistoryEdge, 'kind' | 'fro
 
 /**
  * Every change of `self`'s reads, writes and columns, newest first (then by name). Edges that have held
- * since `self`'s first sighting (`since`: the earliest validFrom when not given) start nothing worth
- * listing: a node's first event names what it then read, wrote and had.
+ * since `self`'s first sighting (`since`: the earliest validFrom when not given, or `firstRunEnd` when
+ * later) start nothing worth listing: a node's first event names what it then read, wrote and had, and a
+ * job's first run may name its outputs only when it completes (`firstRunEnd`: that run's end).
  */
 export function lineageChanges<N extends Pick<GraphNode, 'id' | 'kind'>>(
   selfId: string,
   items: readonly { edge: HistoryEdge; node: N }[],
   since?: string,
+  firstRunEnd?: string | null,
 ): LineageChange<N>[] {
   const relevant = items.map((i) => ({ ...i, relation: relationOf(selfId, i.edge) })).filter((i) => i.relation !== null && i.node.kind !== 'Feature');
-  const first = since ?? relevant.map((i) => i.edge.validFrom).sort()[0];
+  const earliest = relevant.map((i) => i.edge.validFrom).sort()[0];
+  const first = since ?? (firstRunEnd && firstRunEnd > earliest ? firstRunEnd : earliest);
   const out: LineageChange<N>[] = [];
   for (const { edge, node, relation } of relevant) {
     const push = (at: string, change: Change) => out.push({ at, change, relation: relation!, node });

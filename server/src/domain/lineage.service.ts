@@ -6,6 +6,7 @@ import {
 import { badInput } from './errors.js';
 import { traceNodeId } from './telemetry/trace-summary.js';
 import { CHANGE_EDGE_KINDS, lineageChanges } from './lineage-changes.js';
+import { runState } from './openlineage/run-state.js';
 
 /** Most edges of a node lineageChanges reads. */
 const MAX_CHANGE_EDGES = 5_000;
@@ -71,8 +72,17 @@ export class LineageService {
     const [node] = await this.graph.getNodes(tenant, [nodeId]);
     if (!node) return null;
     const page = await this.graph.neighbours(tenant, nodeId, { direction: 'BOTH', edgeKinds: CHANGE_EDGE_KINDS, includeEnded: true, limit: MAX_CHANGE_EDGES, offset: 0 });
-    const changes = lineageChanges(nodeId, page.items, since);
+    const firstRunEnd = node.kind === 'Job' && since === undefined ? await this.firstRunEnd(tenant, nodeId) : null;
+    const changes = lineageChanges(nodeId, page.items, since, firstRunEnd);
     return { items: changes.slice(0, first), total: changes.length, isPartial: page.total > page.items.length };
+  }
+
+  /** When a job's first run (the oldest by first event) ended; null when it has not (or the job has no run). */
+  private async firstRunEnd(tenant: string, jobId: string): Promise<string | null> {
+    const runs = (offset: number) => this.graph.neighbours(tenant, jobId, { direction: 'UPSTREAM', edgeKinds: ['RUN_OF'], order: 'createdAt', limit: 1, offset });
+    const newest = await runs(0);
+    const oldest = newest.total > 1 ? (await runs(newest.total - 1)).items[0] : newest.items[0];
+    return oldest ? runState(oldest.node.props).endedAt : null;
   }
 
   /** Count-first: how big the answer would be, before asking for it. */

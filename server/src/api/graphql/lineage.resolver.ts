@@ -56,7 +56,7 @@ export class LineageResolver {
   lineageChanges(
     @Arg('nodeId', () => ID) nodeId: string,
     @Arg('first', () => Int, { defaultValue: 50, description: '1..1000' }) first: number,
-    @Arg('since', () => GraphQLDateTime, { nullable: true, description: 'Changes after this time (default: after the node was first seen; what it had then is not a change)' }) since: Date | undefined,
+    @Arg('since', () => GraphQLDateTime, { nullable: true, description: 'Changes after this time (default: after the node was first seen, and for a job after its first run ended; what it had then is not a change)' }) since: Date | undefined,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.lineage.lineageChanges(ctx.principal.tenant, nodeId, first, since ? since.toISOString() : undefined);

@@ -106,6 +106,25 @@ describe('job-level lineage edges over time', () => {
     expect((await loom.gql('{ lineageChanges(nodeId: "job:gap0:daily_orders", first: 0) { total } }')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     expect((await loom.gql('{ lineageChanges(nodeId: "job:nowhere:x") { total } }')).data.lineageChanges).toBeNull();
   });
+
+  it('lists no change for what a job\'s first run named by its end (outputs come with COMPLETE), and what later runs start', async () => {
+    const ns = 'firstrun';
+    const run = (eventType: string, at: number, runId: string, io: { inputs?: string[]; outputs?: string[] }) => ({
+      eventType, eventTime: T(at), producer: PRODUCER, schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+      run: { runId: `00000000-0000-4000-8000-${runId.padStart(12, '0')}` }, job: { namespace: ns, name: 'train' },
+      inputs: (io.inputs ?? []).map((name) => ({ namespace: ns, name })), outputs: (io.outputs ?? []).map((name) => ({ namespace: ns, name })),
+    });
+    // Run 1 reads features from 1, writes model at 2; run 2 (3 to 4) also writes metrics.
+    for (const e of [run('START', 1, '1', { inputs: ['features'] }), run('COMPLETE', 2, '1', { inputs: ['features'], outputs: ['model'] }),
+      run('START', 3, '2', { inputs: ['features'] }), run('COMPLETE', 4, '2', { inputs: ['features'], outputs: ['model', 'metrics'] })]) {
+      expect((await loom.post('/api/v1/lineage', e)).status).toBe(201);
+    }
+    const changes = await loom.gql('{ lineageChanges(nodeId: "job:firstrun:train") { items { at change relation node { id } } } }');
+    expect(changes.data.lineageChanges.items).toEqual([{ at: T(4), change: 'STARTED', relation: 'WRITES', node: { id: 'dataset:firstrun:metrics' } }]);
+    // Counted from a time given: the model's first write is a change after 1.
+    const since = await loom.gql(`{ lineageChanges(nodeId: "job:firstrun:train", since: "${T(1)}") { items { change node { id } } } }`);
+    expect(since.data.lineageChanges.items.map((i: { node: { id: string } }) => i.node.id)).toEqual(['dataset:firstrun:metrics', 'dataset:firstrun:model']);
+  });
 });
 
 /** A writer gave `customers` (id, email), then (id, email_hash): email dropped; a reader then reported the old (id, email). */
