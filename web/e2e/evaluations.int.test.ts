@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useE2E } from './testkit.js';
 import { DEMO_GOLDEN_SET, DEMO_LABEL_EVALUATION } from '../../server/src/app/demo/evaluations.js';
-import { openAiJudgeStandIn } from '../../server/src/testing/openai-judge.testkit.js';
+import { openAiJudgeStandIn } from '../../server/src/testing/judge.testkit.js';
 
 // The LLM judge: a local stand-in of the OpenAI API, started before Loom reads its environment.
 const JUDGE_KEY = 'sk-e2e-judge-0001';

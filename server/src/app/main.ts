@@ -18,6 +18,7 @@ import { registerAlertWorkers } from '../workers/alerts.workers.js';
 import { registerReportWorkers } from '../workers/reports.workers.js';
 import { registerJudgingWorkers } from '../workers/judging.workers.js';
 import { OpenAiJudge } from '../judges/OpenAiJudge.js';
+import { AnthropicJudge } from '../judges/AnthropicJudge.js';
 import { TrainingRunner } from '../domain/training/training.runner.js';
 import type { JobQueue } from '../domain/ports/JobQueue.js';
 import type { GraphStore } from '../domain/ports/GraphStore.js';
@@ -74,7 +75,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     lineageIngest: { historyCacheJobs: cfg.graph.engine === 'embedded' ? 10_000 : 0 },
     training: { queue, launcher, defaultQuota: cfg.training.defaultQuota },
     ingestLimits: { rates: cfg.ingestLimits, buckets: rateBuckets },
-    judging: { queue, judge: cfg.judge ? new OpenAiJudge(cfg.judge) : null, concurrency: cfg.judge?.concurrency },
+    judging: { queue, judge: cfg.judge ? new (cfg.judge.api === 'anthropic' ? AnthropicJudge : OpenAiJudge)(cfg.judge) : null, concurrency: cfg.judge?.concurrency },
     ingestLog: disk.ingestLog ? {
       // Up to 1,000 events a transaction: on a 1M-node graph each one's join over the Node table (new
       // edges) then serves more events (`--only ingest --nodes 1000000`: 432 events/s in chunks of

@@ -25,10 +25,13 @@ describe('config', () => {
     for (const bad of ['0', '3601', '1.5', 'soon']) expect(() => loadConfig({ LOOM_ALERT_INTERVAL_SECONDS: bad })).toThrow(/LOOM_ALERT_INTERVAL_SECONDS=.*must be 1-3600 seconds or "off"/);
   });
 
-  it('has no LLM judge unless given an OpenAI-compatible URL', () => {
+  it('has no LLM judge unless given its API\'s URL: OpenAI-compatible, or Anthropic\'s with its model named', () => {
     expect(loadConfig({}).judge).toBeNull();
-    expect(loadConfig({ LOOM_JUDGE_URL: 'http://vllm:8000/v1', LOOM_JUDGE_API_KEY: 'k' }).judge).toEqual({ url: 'http://vllm:8000/v1', apiKey: 'k', model: 'gpt-4o-mini', concurrency: 4 });
-    expect(() => loadConfig({ LOOM_JUDGE_URL: 'api.openai.com' })).toThrow(/LOOM_JUDGE_URL=.*must be the base URL of an OpenAI-compatible API/);
+    expect(loadConfig({ LOOM_JUDGE_URL: 'http://vllm:8000/v1', LOOM_JUDGE_API_KEY: 'k' }).judge).toEqual({ api: 'openai', url: 'http://vllm:8000/v1', apiKey: 'k', model: 'gpt-4o-mini', concurrency: 4 });
+    expect(loadConfig({ LOOM_JUDGE_URL: 'https://api.anthropic.com/v1', LOOM_JUDGE_API: 'anthropic', LOOM_JUDGE_MODEL: 'claude-x' }).judge).toMatchObject({ api: 'anthropic', model: 'claude-x' });
+    expect(() => loadConfig({ LOOM_JUDGE_URL: 'https://api.anthropic.com/v1', LOOM_JUDGE_API: 'anthropic' })).toThrow(/LOOM_JUDGE_MODEL: required with LOOM_JUDGE_API=anthropic/);
+    expect(() => loadConfig({ LOOM_JUDGE_URL: 'http://x/v1', LOOM_JUDGE_API: 'claude' })).toThrow(/LOOM_JUDGE_API/);
+    expect(() => loadConfig({ LOOM_JUDGE_URL: 'api.openai.com' })).toThrow(/LOOM_JUDGE_URL=.*must be the base URL of the judge's API/);
     expect(() => loadConfig({ LOOM_JUDGE_URL: 'http://x/v1', LOOM_JUDGE_CONCURRENCY: '0' })).toThrow(/LOOM_JUDGE_CONCURRENCY/);
   });
 

@@ -52,9 +52,10 @@ const EnvSchema = z.object({
   LOOM_OTLP_GRPC_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)], { message: 'must be a port (0-65535) or "off"' }).optional(),
   LOOM_ALERT_INTERVAL_SECONDS: z.union([z.literal('off'), z.coerce.number().int().min(1, ALERT_INTERVAL).max(3600, ALERT_INTERVAL)], { message: ALERT_INTERVAL }).default(30),
   LOOM_REPORT_INTERVAL_SECONDS: z.union([z.literal('off'), z.coerce.number().int().min(10, REPORT_INTERVAL).max(3600, REPORT_INTERVAL)], { message: REPORT_INTERVAL }).default(60),
-  LOOM_JUDGE_URL: z.string().url('must be the base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1').optional(),
+  LOOM_JUDGE_URL: z.string().url("must be the base URL of the judge's API, e.g. https://api.openai.com/v1 (OpenAI-compatible) or https://api.anthropic.com/v1").optional(),
+  LOOM_JUDGE_API: z.enum(['openai', 'anthropic']).default('openai'),
   LOOM_JUDGE_API_KEY: z.string().min(1).optional(),
-  LOOM_JUDGE_MODEL: z.string().min(1).max(200).default('gpt-4o-mini'),
+  LOOM_JUDGE_MODEL: z.string().min(1).max(200).optional(),
   LOOM_JUDGE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   LOOM_INSTANCE: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 of letters, digits, "_", "." or "-"').optional(),
   LOOM_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 of letters, digits, "_" or "-"').default('loom'),
@@ -87,8 +88,8 @@ export interface Config {
   alerts: { intervalMs: number | null };
   /** How often the workers look for report schedules whose period has ended (null: never; reports are then made on demand only). */
   reports: { intervalMs: number | null };
-  /** The LLM judge (an OpenAI-compatible chat completions API) evaluations may be graded by; null: none configured. */
-  judge: { url: string; apiKey: string | null; model: string; concurrency: number } | null;
+  /** The LLM judge evaluations may be graded by (an OpenAI-compatible chat completions API, or Anthropic's Messages API); null: none configured. */
+  judge: { api: 'openai' | 'anthropic'; url: string; apiKey: string | null; model: string; concurrency: number } | null;
   log: { level: string };
   dataDir: string;
   /** Writes to the stores under dataDir are refused while its disk has less free (0: never). */
@@ -137,6 +138,13 @@ export interface Config {
   plugins: string[];
 }
 
+/** The default judge model: OpenAI's small one; for Anthropic, named by the operator (Claude's model names change faster than a default could follow). */
+function judgeModel(e: { LOOM_JUDGE_API: 'openai' | 'anthropic'; LOOM_JUDGE_MODEL?: string }): string {
+  if (e.LOOM_JUDGE_MODEL) return e.LOOM_JUDGE_MODEL;
+  if (e.LOOM_JUDGE_API === 'openai') return 'gpt-4o-mini';
+  throw new ConfigError('Invalid configuration:\n  LOOM_JUDGE_MODEL: required with LOOM_JUDGE_API=anthropic (the Claude model to judge with, as the Messages API names it)');
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -175,7 +183,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     grpc: { port: e.LOOM_OTLP_GRPC_PORT === 'off' ? null : e.LOOM_OTLP_GRPC_PORT ?? (e.LOOM_PORT === 0 ? 0 : 4317) },
     alerts: { intervalMs: e.LOOM_ALERT_INTERVAL_SECONDS === 'off' ? null : e.LOOM_ALERT_INTERVAL_SECONDS * 1000 },
     reports: { intervalMs: e.LOOM_REPORT_INTERVAL_SECONDS === 'off' ? null : e.LOOM_REPORT_INTERVAL_SECONDS * 1000 },
-    judge: e.LOOM_JUDGE_URL ? { url: e.LOOM_JUDGE_URL, apiKey: e.LOOM_JUDGE_API_KEY ?? null, model: e.LOOM_JUDGE_MODEL, concurrency: e.LOOM_JUDGE_CONCURRENCY } : null,
+    judge: e.LOOM_JUDGE_URL ? { api: e.LOOM_JUDGE_API, url: e.LOOM_JUDGE_URL, apiKey: e.LOOM_JUDGE_API_KEY ?? null, model: judgeModel(e), concurrency: e.LOOM_JUDGE_CONCURRENCY } : null,
     log: { level: e.LOOM_LOG_LEVEL },
     dataDir,
     minFreeDiskBytes: e.LOOM_MIN_FREE_DISK_MB * 1024 * 1024,

@@ -1,7 +1,7 @@
 /**
  * LLM as a judge, end to end on a real Loom: an evaluation's examples graded by a judge model through a
- * local stand-in of the OpenAI chat completions API (the one third-party service here), run by the
- * workers through the queue.
+ * local stand-in of the OpenAI chat completions API or Anthropic's Messages API (the third-party
+ * services here), run by the workers through the queue.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestLoom, type TestLoom } from '../../testing/harness.js';
@@ -9,7 +9,7 @@ import { fails, ok } from './registry.testkit.js';
 import { until } from '../../queue/jobqueue.contract.js';
 import { EvaluationJudging } from '../../domain/registry/judging.service.js';
 import { InProcessJobQueue } from '../../queue/InProcessJobQueue.js';
-import { openAiJudgeStandIn } from '../../testing/openai-judge.testkit.js';
+import { anthropicJudgeStandIn, openAiJudgeStandIn } from '../../testing/judge.testkit.js';
 import { emitter } from '../../../../ingest/otlp/otlp.testkit.js';
 
 const KEY = 'sk-judge-test-0001';
@@ -112,5 +112,30 @@ describe('LLM as a judge: examples graded through an OpenAI-compatible API by th
     const none = new EvaluationJudging(loom.services.graph, loom.services.analytics, queue, null);
     await expect(none.request({ tenant: 'demo', role: 'admin', name: null }, evaluationId, ['correctness'])).rejects.toThrow(/^model: no LLM judge is configured on this server: set LOOM_JUDGE_URL/);
     await queue.close();
+  });
+});
+
+describe("LLM as a judge through Anthropic's Messages API (LOOM_JUDGE_API=anthropic)", () => {
+  const judge = anthropicJudgeStandIn(KEY);
+  let loom: TestLoom;
+  beforeAll(async () => {
+    await new Promise<void>((r) => judge.server.listen(0, '127.0.0.1', r));
+    loom = await startTestLoom({ LOOM_JUDGE_URL: judge.url(), LOOM_JUDGE_API: 'anthropic', LOOM_JUDGE_API_KEY: KEY, LOOM_JUDGE_MODEL: 'claude-judge' });
+  }, 120_000);
+  afterAll(async () => {
+    await loom?.close();
+    await new Promise((r) => judge.server.close(r));
+  });
+
+  it('grades the examples with the Claude model named, and records the mean', async () => {
+    await ok(loom, 'mutation { registerModelVersion(input: {name: "qa-claude", modelUri: "s3://m/qa/1"}) { version } }');
+    const examples = [{ id: 'a', input: 'Capital of Italy?', reference: 'Rome', prediction: 'Rome' }, { id: 'b', input: 'Capital of Spain?', reference: 'Madrid', prediction: 'Seville' }];
+    const { id } = (await ok(loom, EVALUATE, { input: { model: { name: 'qa-claude', version: 1 }, task: 'GENERATION', examples } })).evaluate;
+    expect((await ok(loom, JUDGE, { id, c: ['correctness'] })).judgeEvaluation.judging).toMatchObject({ total: 2, model: 'claude-judge' });
+    let status: any;
+    await until(async () => ((status = (await ok(loom, STATUS, { id })).evaluation).judging.state === 'DONE'), 30_000, 'judging done');
+    expect(status.judging).toMatchObject({ judged: 2, unreadable: 0, tokens: 60, error: null });
+    expect(status.metrics.find((m: any) => m.key === 'judge.correctness').value).toBeCloseTo(0.625, 10); // grades 5 and 2
+    expect(judge.requests.map((r) => [r.model, typeof r.system])).toEqual([['claude-judge', 'string'], ['claude-judge', 'string']]);
   });
 });

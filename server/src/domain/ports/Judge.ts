@@ -1,6 +1,6 @@
 /**
  * An LLM used as a judge: scores one example (its input, the model's prediction, the reference) on one
- * criterion. The adapter speaks to an OpenAI-compatible chat completions API (server/src/judges/).
+ * criterion. Adapters (server/src/judges/): an OpenAI-compatible chat completions API, Anthropic's Messages API.
  */
 export interface JudgeRequest { model: string; messages: { role: 'system' | 'user'; content: string }[] }
 /** The judge model's answer text, and the tokens it cost. */

@@ -63,7 +63,7 @@ export class EvaluationJudging {
   /** Whether `actor` may have evaluations judged on `criteria` here (a judge configured, the criteria well formed); throws why not. */
   check(actor: Actor, criteria: string[]): void {
     requireWrite(actor, 'judge evaluations');
-    if (!this.judge) throw badInput('model', 'no LLM judge is configured on this server: set LOOM_JUDGE_URL (an OpenAI-compatible API) and LOOM_JUDGE_API_KEY');
+    if (!this.judge) throw badInput('model', 'no LLM judge is configured on this server: set LOOM_JUDGE_URL (an OpenAI-compatible API, or Anthropic\'s with LOOM_JUDGE_API=anthropic) and LOOM_JUDGE_API_KEY');
     if (!Array.isArray(criteria) || criteria.length === 0 || criteria.length > MAX_CRITERIA) throw badInput('criteria', `give 1 to ${MAX_CRITERIA} criteria (correctness, relevance, faithfulness...)`);
     criteria.forEach((c, i) => checkKey(`criteria[${i}]`, c));
   }
