@@ -19,7 +19,7 @@ import { SearchIndex } from './SearchIndex.js';
 import { applySchema } from './schema.js';
 import { NodeRefs } from './NodeRefs.js';
 import {
-  createEdges, leaves, lookupEdges, lookupKeys, updateEdges, updateNodes, type EdgeUpdate, type NewEdge, type NodeUpdate,
+  createEdges, leaves, lookupEdges, lookupKeys, refreshEnds, updateEdges, updateNodes, type EdgeUpdate, type NewEdge, type NodeUpdate,
 } from './batched.js';
 import * as Q from './queries.js';
 import { runRows } from './packed.js';
@@ -178,14 +178,7 @@ export class KuzuGraphStore implements GraphStore {
     const endpoint = (k: string) => staged.nodes.get(k) ?? previous.get(k);
     bytes += await this.writeEdges(conn, edges, staged, created, endpoint);
     // A node dropped or restored: the edges it already had carry its validity (schemas 004, 006).
-    for (const key of validityChanged) {
-      await conn.run(Q.REFRESH_ENDS_OUT, { key });
-      await conn.run(Q.REFRESH_ENDS_IN, { key });
-      if (!staged.nodes.get(key)?.gaps) continue;
-      for (const q of [Q.ENDS_GAPS_BOTH_OUT, Q.ENDS_GAPS_BOTH_IN]) {
-        for (const r of await conn.run(q, { key })) await conn.run(Q.SET_EDGE_ENDS_GAPS, { f: r.f, t: r.t, kind: r.kind, g: joinEndsGaps(String(r.fg), String(r.tg)) });
-      }
-    }
+    for (const key of validityChanged) await refreshEnds(conn, key, !!staged.nodes.get(key)?.gaps);
     return bytes;
   }
 

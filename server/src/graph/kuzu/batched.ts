@@ -4,7 +4,7 @@
  * padded to a few sizes so prepared plans repeat; updates of stored nodes and edges by key.
  */
 import type { EngineConnection, Row } from './engine.js';
-import type { EdgeRow } from '../rows.js';
+import { joinEndsGaps, type EdgeRow } from '../rows.js';
 import * as Q from './queries.js';
 import { fieldsOf, runRows } from './packed.js';
 
@@ -133,5 +133,19 @@ export async function createEdges(conn: EngineConnection, edges: NewEdge[], byKe
       // An endpoint not stored would leave the MATCH empty and create nothing: fail loudly instead.
       if (Number(found[0]?.n) !== 1) throw new Error(`graph write: an endpoint of the edges from ${chunk.map((e) => e.from).join(', ')} is not stored`);
     }
+  }
+}
+
+/**
+ * After a node's validity changed: its edges' `endsAt` and `endsGaps` (schemas 004, 006), in Cypher;
+ * then, when it has gaps (`hasGaps`), those of its edges to nodes with gaps too, whose union only
+ * this can merge (rare: both ends dropped and created again).
+ */
+export async function refreshEnds(conn: EngineConnection, key: string, hasGaps: boolean): Promise<void> {
+  await conn.run(Q.REFRESH_ENDS_OUT, { key });
+  await conn.run(Q.REFRESH_ENDS_IN, { key });
+  if (!hasGaps) return;
+  for (const q of [Q.ENDS_GAPS_BOTH_OUT, Q.ENDS_GAPS_BOTH_IN]) {
+    for (const r of await conn.run(q, { key })) await conn.run(Q.SET_EDGE_ENDS_GAPS, { f: r.f, t: r.t, kind: r.kind, g: joinEndsGaps(String(r.fg), String(r.tg)) });
   }
 }
