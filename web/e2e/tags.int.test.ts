@@ -125,5 +125,13 @@ describe('curating the catalog from the lineage map', () => {
     await panelOf().getByTestId('details-gone').waitFor();
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();
+    // The map as of a time it was gone says so, with when it was dropped and created again.
+    const between = new Date(Date.parse(dropped) + 500).toISOString();
+    page = await e2e.page(`/lineage?node=${encodeURIComponent(derived)}&asOf=${encodeURIComponent(between)}`);
+    await page.getByTestId('gone-banner').waitFor();
+    expect(await page.getByTestId('gone-banner').textContent()).toMatch(/^analytics\.contacts did not exist on .*: dropped on .*, created again on /);
+    expect(await page.getByTestId('lone-node').count()).toBe(0);
+    expect(e2e.pageErrors(page)).toEqual([]);
+    await page.close();
   });
 });

@@ -34,6 +34,8 @@ export const LineageResultFragment = graphql(`
       kind
       namespace
       name
+      validTo
+      gaps { from to }
     }
     nodes {
       distance

@@ -524,7 +524,7 @@ export type LineageQueryVariables = Exact<{
 }>;
 
 
-export type LineageQuery = { lineage: { isPartial: boolean, root: { id: string, kind: NodeKind, namespace: string, name: string }, nodes: Array<{ distance: number, node: { id: string, kind: NodeKind, namespace: string, name: string } }>, edges: Array<{ kind: string, from: string, to: string }>, cut: { reason: CutReason, depth: number } | null } | null };
+export type LineageQuery = { lineage: { isPartial: boolean, root: { id: string, kind: NodeKind, namespace: string, name: string, validTo: string | null, gaps: Array<{ from: string, to: string }> }, nodes: Array<{ distance: number, node: { id: string, kind: NodeKind, namespace: string, name: string } }>, edges: Array<{ kind: string, from: string, to: string }>, cut: { reason: CutReason, depth: number } | null } | null };
 
 export type ColumnLineageQueryVariables = Exact<{
   nodeId: string | number;
@@ -535,9 +535,9 @@ export type ColumnLineageQueryVariables = Exact<{
 }>;
 
 
-export type ColumnLineageQuery = { columnLineage: { isPartial: boolean, root: { id: string, kind: NodeKind, namespace: string, name: string }, nodes: Array<{ distance: number, node: { id: string, kind: NodeKind, namespace: string, name: string } }>, edges: Array<{ kind: string, from: string, to: string }>, cut: { reason: CutReason, depth: number } | null } | null };
+export type ColumnLineageQuery = { columnLineage: { isPartial: boolean, root: { id: string, kind: NodeKind, namespace: string, name: string, validTo: string | null, gaps: Array<{ from: string, to: string }> }, nodes: Array<{ distance: number, node: { id: string, kind: NodeKind, namespace: string, name: string } }>, edges: Array<{ kind: string, from: string, to: string }>, cut: { reason: CutReason, depth: number } | null } | null };
 
-export type LineageResultFragment = { isPartial: boolean, root: { id: string, kind: NodeKind, namespace: string, name: string }, nodes: Array<{ distance: number, node: { id: string, kind: NodeKind, namespace: string, name: string } }>, edges: Array<{ kind: string, from: string, to: string }>, cut: { reason: CutReason, depth: number } | null };
+export type LineageResultFragment = { isPartial: boolean, root: { id: string, kind: NodeKind, namespace: string, name: string, validTo: string | null, gaps: Array<{ from: string, to: string }> }, nodes: Array<{ distance: number, node: { id: string, kind: NodeKind, namespace: string, name: string } }>, edges: Array<{ kind: string, from: string, to: string }>, cut: { reason: CutReason, depth: number } | null };
 
 export type NeighboursQueryVariables = Exact<{
   id: string | number;
@@ -1326,6 +1326,11 @@ export const LineageResultFragmentDoc = new TypedDocumentString(`
     kind
     namespace
     name
+    validTo
+    gaps {
+      from
+      to
+    }
   }
   nodes {
     distance
@@ -1505,6 +1510,11 @@ export const LineageDocument = new TypedDocumentString(`
     kind
     namespace
     name
+    validTo
+    gaps {
+      from
+      to
+    }
   }
   nodes {
     distance
@@ -1544,6 +1554,11 @@ export const ColumnLineageDocument = new TypedDocumentString(`
     kind
     namespace
     name
+    validTo
+    gaps {
+      from
+      to
+    }
   }
   nodes {
     distance

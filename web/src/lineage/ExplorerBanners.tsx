@@ -2,6 +2,7 @@ import { defineMessages, useFormat, useT } from '../i18n/i18n.js';
 import type { ExplorerGraph } from './useExplorerGraph.js';
 import { COLUMN_LIMIT, LINEAGE_LIMIT } from './useExplorerGraph.js';
 import type { ViewState } from './viewState.js';
+import { goneAt } from './validity.js';
 
 const M = defineMessages(
   {
@@ -11,6 +12,8 @@ const M = defineMessages(
     empty: 'Search for a dataset, job, model, feature or prompt to see its lineage.',
     noColumns: 'No field-level lineage here: the dataset has no schema fields, or none is derived from another field. Switch back to Graph.',
     lone: 'This node has no lineage in this direction{when}. Try "Both ways", a larger depth or another date.',
+    gone: '{name} did not exist{when}: dropped on {from}, created again on {to}. Pick a date outside that time to see its lineage.',
+    ended: '{name} did not exist{when}: dropped on {from}. Pick an earlier date to see its lineage.',
   },
   {
     loading: '正在加载血缘…', deadline: '血缘查询超时：仅完整到 {depth} 跳。请降低深度或选择一个方向。',
@@ -19,16 +22,19 @@ const M = defineMessages(
     empty: '搜索数据集、作业、模型、特征或提示词以查看其血缘。',
     noColumns: '这里没有字段级血缘：该数据集没有 schema 字段，或没有字段来自其他字段。请切回“图”。',
     lone: '此节点在该方向上没有血缘{when}。试试“上下游”、更大的深度或其他日期。',
+    gone: '{name}{when}不存在：于 {from} 被删除，{to} 重新创建。请选择该时段之外的日期查看其血缘。',
+    ended: '{name}{when}不存在：于 {from} 被删除。请选择更早的日期查看其血缘。',
   },
 );
 
-/** Loading, partial-answer, not-found and empty-state messages over the graph. */
+/** Loading, partial-answer, not-found, gone and empty-state messages over the graph. */
 export function ExplorerBanners({ state, graph }: { state: ViewState; graph: ExplorerGraph }) {
   const t = useT(M);
   const { dateTime } = useFormat();
   const when = state.asOf ? t('when', { date: dateTime(state.asOf) }) : '';
   const result = graph.result;
-  const lone = result && !graph.loading && (graph.merged?.nodes.length ?? 0) === 0;
+  const gone = result && !graph.loading ? goneAt(result.root, state.asOf) : null;
+  const lone = result && !graph.loading && !gone && (graph.merged?.nodes.length ?? 0) === 0;
   return (
     <>
       <div className="banners">
@@ -42,6 +48,13 @@ export function ExplorerBanners({ state, graph }: { state: ViewState; graph: Exp
           </div>
         )}
         {graph.notFound && <div className="banner error" role="alert" data-testid="not-found">{t('notFound', { id: state.node ?? '', when })}</div>}
+        {gone && (
+          <div className="banner info" data-testid="gone-banner">
+            {gone.to
+              ? t('gone', { name: result!.root.name, when, from: dateTime(gone.from), to: dateTime(gone.to) })
+              : t('ended', { name: result!.root.name, when, from: dateTime(gone.from) })}
+          </div>
+        )}
         {lone && <div className="banner info" data-testid="lone-node">{state.view === 'columns' ? t('noColumns') : t('lone', { when })}</div>}
       </div>
       {!state.node && <p className="graph-empty" data-testid="graph-empty">{t('empty')}</p>}
