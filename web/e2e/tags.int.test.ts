@@ -123,6 +123,10 @@ describe('curating the catalog from the lineage map', () => {
     expect(await reach(new Date(Date.parse(created) + 500).toISOString())).toEqual(['job:e2e:hash_contacts', derived]);
     page = await open(derived, derived);
     await panelOf().getByTestId('details-gone').waitFor();
+    // ... and in its lineage over time
+    const history = panelOf().getByTestId('details-lineage-change');
+    await expect.poll(() => history.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-change')} ${e.querySelector('span')?.textContent}`)))
+      .toEqual(['AGAIN created again', 'STOPPED dropped (or deleted)']);
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();
     // The map as of a time it was gone says so, with when it was dropped and created again.

@@ -1,12 +1,12 @@
 /**
  * A node's lineage over time, from its edges' validity (derived from the whole history: validFrom,
  * validTo and the gaps between, see openlineage/edge-history.ts): when a job started and stopped
- * reading or writing a dataset, and read it again; when a dataset's column was dropped and added back.
- * Pure.
+ * reading or writing a dataset, and read it again; when a dataset's column was dropped and added back;
+ * when the node itself was dropped and created again (its own validity and gaps). Pure.
  */
 import type { GraphEdge, GraphNode } from './model.js';
 
-export const LINEAGE_RELATIONS = ['READS', 'WRITES', 'READ_BY', 'WRITTEN_BY', 'COLUMN'] as const;
+export const LINEAGE_RELATIONS = ['READS', 'WRITES', 'READ_BY', 'WRITTEN_BY', 'COLUMN', 'ITSELF'] as const;
 export type Relation = (typeof LINEAGE_RELATIONS)[number];
 export const LINEAGE_CHANGES = ['STARTED', 'STOPPED', 'AGAIN'] as const;
 export type Change = (typeof LINEAGE_CHANGES)[number];
@@ -25,17 +25,19 @@ export function relationOf(selfId: string, edge: Pick<HistoryEdge, 'kind' | 'fro
 }
 
 /**
- * Every change of `self`'s reads, writes and columns, newest first (then by name). Edges that have held
- * since `self`'s first sighting (`since`: the earliest validFrom when not given, or `firstRunEnd` when
- * later) start nothing worth listing: a node's first event names what it then read, wrote and had, and a
- * job's first run may name its outputs only when it completes (`firstRunEnd`: that run's end).
+ * Every change of `self`'s reads, writes and columns, and of `self` itself (`ITSELF`: STOPPED when
+ * dropped, AGAIN when created again), newest first (then by name). Edges that have held since `self`'s
+ * first sighting (the earliest validFrom, or `firstRunEnd` when later) start nothing worth listing: a
+ * node's first event names what it then read, wrote and had, and a job's first run may name its outputs
+ * only when it completes (`firstRunEnd`: that run's end). With `since`, only changes after it.
  */
 export function lineageChanges<N extends Pick<GraphNode, 'id' | 'kind'>>(
-  selfId: string,
+  self: N & Pick<GraphNode, 'validTo' | 'gaps'>,
   items: readonly { edge: HistoryEdge; node: N }[],
   since?: string,
   firstRunEnd?: string | null,
 ): LineageChange<N>[] {
+  const selfId = self.id;
   const relevant = items.map((i) => ({ ...i, relation: relationOf(selfId, i.edge) })).filter((i) => i.relation !== null && i.node.kind !== 'Feature');
   const earliest = relevant.map((i) => i.edge.validFrom).sort()[0];
   const first = since ?? (firstRunEnd && firstRunEnd > earliest ? firstRunEnd : earliest);
@@ -49,5 +51,7 @@ export function lineageChanges<N extends Pick<GraphNode, 'id' | 'kind'>>(
     }
     if (edge.validTo) push(edge.validTo, 'STOPPED');
   }
-  return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0));
+  for (const g of self.gaps ?? []) out.push({ at: g.from, change: 'STOPPED', relation: 'ITSELF', node: self }, { at: g.to, change: 'AGAIN', relation: 'ITSELF', node: self });
+  if (self.validTo) out.push({ at: self.validTo, change: 'STOPPED', relation: 'ITSELF', node: self });
+  return out.filter((c) => since === undefined || c.at > since).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0));
 }

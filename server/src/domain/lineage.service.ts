@@ -73,7 +73,7 @@ export class LineageService {
     if (!node) return null;
     const page = await this.graph.neighbours(tenant, nodeId, { direction: 'BOTH', edgeKinds: CHANGE_EDGE_KINDS, includeEnded: true, limit: MAX_CHANGE_EDGES, offset: 0 });
     const firstRunEnd = node.kind === 'Job' && since === undefined ? await this.firstRunEnd(tenant, nodeId) : null;
-    const changes = lineageChanges(nodeId, page.items, since, firstRunEnd);
+    const changes = lineageChanges(node, page.items, since, firstRunEnd);
     return { items: changes.slice(0, first), total: changes.length, isPartial: page.total > page.items.length };
   }
 

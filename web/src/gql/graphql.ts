@@ -273,9 +273,10 @@ export type LineageChangeKind =
   | 'STARTED'
   | 'STOPPED';
 
-/** What the other node is to this one: a job READS and WRITES datasets; a dataset is READ_BY and WRITTEN_BY jobs and has each COLUMN */
+/** What the other node is to this one: a job READS and WRITES datasets; a dataset is READ_BY and WRITTEN_BY jobs and has each COLUMN; ITSELF: the node itself, STOPPED when dropped (or deleted), AGAIN when created again */
 export type LineageRelation =
   | 'COLUMN'
+  | 'ITSELF'
   | 'READS'
   | 'READ_BY'
   | 'WRITES'

@@ -53,7 +53,7 @@ export class Impact {
 export const LineageChangeKindEnum = Object.fromEntries(LINEAGE_CHANGES.map((c) => [c, c])) as { [K in Change]: K };
 registerEnumType(LineageChangeKindEnum, { name: 'LineageChangeKind', description: 'STARTED (after the node was first seen), STOPPED, AGAIN (after a gap)' });
 export const LineageRelationEnum = Object.fromEntries(LINEAGE_RELATIONS.map((r) => [r, r])) as { [K in Relation]: K };
-registerEnumType(LineageRelationEnum, { name: 'LineageRelation', description: "What the other node is to this one: a job READS and WRITES datasets; a dataset is READ_BY and WRITTEN_BY jobs and has each COLUMN" });
+registerEnumType(LineageRelationEnum, { name: 'LineageRelation', description: "What the other node is to this one: a job READS and WRITES datasets; a dataset is READ_BY and WRITTEN_BY jobs and has each COLUMN; ITSELF: the node itself, STOPPED when dropped (or deleted), AGAIN when created again" });
 
 @ObjectType({ description: 'A time a node started or stopped reading, writing or having another, or did again' })
 export class LineageChange {
