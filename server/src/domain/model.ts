@@ -179,13 +179,20 @@ export function nodeValidity(props: Props, updatedAt?: string, lifecycle?: NodeL
   const hiddenAt = props[HIDDEN_AT];
   const hidden = typeof hiddenAt === 'string' && updatedAt !== undefined && updatedAt <= hiddenAt ? hiddenAt : null;
   const validTo = droppedAt && hidden ? (droppedAt < hidden ? droppedAt : hidden) : droppedAt ?? hidden;
-  return { validTo, gaps: validTo === null ? gaps : gaps.filter((g) => g.to <= validTo) };
+  const kept = validTo === null ? gaps : gaps.filter((g) => g.to <= validTo);
+  return { validTo, gaps: kept.length > NODE_GAPS_KEEP ? kept.slice(-NODE_GAPS_KEEP) : kept };
 }
 
 /** Every time a node's `deletedAt` and `restoredAt` were set, each in order (see nodeValidity). */
 export interface NodeLifecycle { deleted: readonly string[]; restored: readonly string[] }
 /** How many of each a store keeps (the newest): a table overwritten by every run says CREATE or OVERWRITE each time. */
 export const NODE_LIFECYCLE_KEEP = 64;
+/**
+ * How many gaps a node keeps (the newest): they are copied onto each of its edges (the Kuzu store's
+ * endsGaps) and rewritten there at every drop and re-create, so a table dropped and created by every
+ * run would otherwise carry kilobytes on every edge. Time travel into an older gap shows the node.
+ */
+export const NODE_GAPS_KEEP = 16;
 
 /** The prop a soft delete sets (see nodeValidity). */
 export const HIDDEN_AT = 'hiddenAt';

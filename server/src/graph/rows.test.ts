@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_LIFECYCLE_KEEP } from '../domain/model.js';
+import { NODE_GAPS_KEEP, NODE_LIFECYCLE_KEEP } from '../domain/model.js';
 import { decodeGaps, encodeGaps, foldProps, joinEndsGaps, mergeProps, readStoredProps, storedProps, type TimedProps } from './rows.js';
 
 /** What mergeProps stored before it folded in one pass: the incoming keys folded one at a time, each over a fresh copy (stored props with every key's time). */
@@ -162,6 +162,10 @@ describe('a drop and a re-create (deletedAt, restoredAt)', () => {
     expect([l.d, l.r!.length]).toEqual([[T(1)], NODE_LIFECYCLE_KEEP]);
     // The kept history starts at the oldest kept re-create: the older drop no longer counts.
     expect([stored.validTo, stored.gaps]).toEqual(['', '']);
+    // A table dropped and created again by every run: its newest gaps only.
+    const runs = Array.from({ length: 30 }, (_, i) => [drop(i + 1), timed({ restoredAt: `${T(i + 1).slice(0, 11)}01:00:00.000Z` }, T(i + 1))]).flat();
+    const gaps = decodeGaps(store(runs).gaps);
+    expect([gaps.length, gaps[0].from, gaps[gaps.length - 1].from]).toEqual([NODE_GAPS_KEEP, T(30 - NODE_GAPS_KEEP + 1), T(30)]);
   });
 });
 
