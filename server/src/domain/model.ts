@@ -192,7 +192,7 @@ export const NODE_LIFECYCLE_KEEP = 64;
  * endsGaps) and rewritten there at every drop and re-create, so a table dropped and created by every
  * run would otherwise carry kilobytes on every edge. Time travel into an older gap shows the node.
  */
-export const NODE_GAPS_KEEP = 16;
+export const NODE_GAPS_KEEP = 8;
 
 /** The prop a soft delete sets (see nodeValidity). */
 export const HIDDEN_AT = 'hiddenAt';

@@ -25,7 +25,7 @@ export abstract class Node {
   @Field(() => GraphQLDateTime) updatedAt!: string;
   @Field(() => GraphQLDateTime, { nullable: true, description: 'End of validity (e.g. a dropped dataset); null while current' })
   validTo!: string | null;
-  @Field(() => [Gap], { description: 'Times before validTo when it did not exist (a dataset dropped and created again), in order, the newest 16; asOf inside one leaves it out of lineage' })
+  @Field(() => [Gap], { description: 'Times before validTo when it did not exist (a dataset dropped and created again), in order, the newest 8; asOf inside one leaves it out of lineage' })
   gaps!: Gap[];
 }
 

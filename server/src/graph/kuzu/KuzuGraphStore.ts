@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GraphStore, ManyNeighbourQuery, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
 import {
-  EDGE_KINDS, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageHeads, type LineageResult,
+  EDGE_KINDS, type EdgeKind, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageHeads, type LineageResult,
   type NodeHead, type Page, type SearchQuery,
 } from '../../domain/model.js';
 import { ReaderPool } from './ReaderPool.js';
@@ -172,18 +172,21 @@ export class KuzuGraphStore implements GraphStore {
         throw new LoomError('BAD_USER_INPUT', `edge endpoint ${k.slice(tenant.length + 1)} does not exist`, 'edges');
       }
     }
-    const validityChanged: string[] = [];
+    const validityChanged: { key: string; ended: boolean; gaps: boolean }[] = [];
     let bytes = await this.setNodes(conn, nodes, previous, staged, created, validityChanged);
     // Every endpoint's validity is known now: written in this transaction (staged) or read before.
     const endpoint = (k: string) => staged.nodes.get(k) ?? previous.get(k);
     bytes += await this.writeEdges(conn, edges, staged, created, endpoint);
     // A node dropped or restored: the edges it already had carry its validity (schemas 004, 006).
-    for (const key of validityChanged) await refreshEnds(conn, key, !!staged.nodes.get(key)?.gaps);
+    for (const c of validityChanged) await refreshEnds(conn, c.key, { ended: c.ended, gaps: c.gaps, hasGaps: !!staged.nodes.get(c.key)?.gaps });
     return bytes;
   }
 
   /** Write only what changed: nothing for a replay, scalar fields alone when the props are the same. */
-  private async setNodes(conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState>, staged: StagedState, created: Created, validityChanged: string[]): Promise<number> {
+  private async setNodes(
+    conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState>, staged: StagedState, created: Created,
+    validityChanged: { key: string; ended: boolean; gaps: boolean }[],
+  ): Promise<number> {
     const fresh: Record<string, unknown>[] = [];
     const gapped: { key: string; gaps: string }[] = [];
     const full: NodeUpdate[] = [];
@@ -206,7 +209,8 @@ export class KuzuGraphStore implements GraphStore {
       // A soft-deleted node named by a newer event is valid again with the same props (model.ts, nodeValidity).
       else if (prev.props !== row.props || String(prev.validTo ?? '') !== row.validTo) {
         full.push(row);
-        if (String(prev.validTo ?? '') !== row.validTo || gapsChanged) validityChanged.push(n.key);
+        const ended = String(prev.validTo ?? '') !== row.validTo;
+        if (ended || gapsChanged) validityChanged.push({ key: n.key, ended, gaps: gapsChanged });
       }
       else if (!sameScalars) scalars.push(row);
     }
@@ -260,6 +264,7 @@ export class KuzuGraphStore implements GraphStore {
     const gapped = create.filter((e) => e.gaps);
     // A new edge between nodes with gaps keeps them (endsGaps); stored edges get them when a node's change (validityChanged).
     const endsGapped = create.flatMap((e) => {
+      if (!Q.WALKED_KINDS.includes(e.kind as EdgeKind)) return [];
       const g = joinEndsGaps(String(endpoint(e.from)?.gaps ?? ''), String(endpoint(e.to)?.gaps ?? ''));
       return g ? [{ f: e.from, t: e.to, kind: e.kind, g }] : [];
     });

@@ -137,14 +137,19 @@ export async function createEdges(conn: EngineConnection, edges: NewEdge[], byKe
 }
 
 /**
- * After a node's validity changed: its edges' `endsAt` and `endsGaps` (schemas 004, 006), in Cypher;
- * then, when it has gaps (`hasGaps`), those of its edges to nodes with gaps too, whose union only
- * this can merge (rare: both ends dropped and created again).
+ * After a node's validity changed: its edges' `endsAt` (when its end did) and `endsGaps` (when its gaps
+ * did; schemas 004, 006), in Cypher; then, when it has gaps, those of its edges to nodes with gaps too,
+ * whose union only this can merge (rare: both ends dropped and created again).
  */
-export async function refreshEnds(conn: EngineConnection, key: string, hasGaps: boolean): Promise<void> {
-  await conn.run(Q.REFRESH_ENDS_OUT, { key });
-  await conn.run(Q.REFRESH_ENDS_IN, { key });
-  if (!hasGaps) return;
+export async function refreshEnds(conn: EngineConnection, key: string, changed: { ended: boolean; gaps: boolean; hasGaps: boolean }): Promise<void> {
+  if (changed.ended) {
+    await conn.run(Q.REFRESH_ENDS_OUT, { key });
+    await conn.run(Q.REFRESH_ENDS_IN, { key });
+  }
+  if (!changed.gaps) return;
+  await conn.run(Q.REFRESH_GAPS_OUT, { key });
+  await conn.run(Q.REFRESH_GAPS_IN, { key });
+  if (!changed.hasGaps) return;
   for (const q of [Q.ENDS_GAPS_BOTH_OUT, Q.ENDS_GAPS_BOTH_IN]) {
     for (const r of await conn.run(q, { key })) await conn.run(Q.SET_EDGE_ENDS_GAPS, { f: r.f, t: r.t, kind: r.kind, g: joinEndsGaps(String(r.fg), String(r.tg)) });
   }

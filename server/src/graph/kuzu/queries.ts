@@ -1,5 +1,5 @@
 /** Kuzu dialect: pure query text builders. Shared Cypher subset plus Kuzu's `* SHORTEST` recursive joins. */
-import { EDGE_KINDS, MAX_LINEAGE_DEPTH, TEXT_SEARCH_KINDS, type Direction, type EdgeKind } from '../../domain/model.js';
+import { COLUMN_LINEAGE_EDGE_KINDS, EDGE_KINDS, LINEAGE_EDGE_KINDS, MAX_LINEAGE_DEPTH, TEXT_SEARCH_KINDS, type Direction, type EdgeKind } from '../../domain/model.js';
 import type { NeighbourOrder } from '../../domain/ports/GraphStore.js';
 import { rowsStatement } from './packed.js';
 
@@ -172,6 +172,12 @@ function endsAt(a: string, b: string): string {
 }
 
 /**
+ * The edges time-travelling walks follow (lineage, column lineage): only these carry their endpoints'
+ * gaps (`endsGaps`), so a dataset's versions, fields and tags cost nothing when it is dropped and created again.
+ */
+export const WALKED_KINDS: readonly EdgeKind[] = [...LINEAGE_EDGE_KINDS, ...COLUMN_LINEAGE_EDGE_KINDS];
+
+/**
  * Two nodes' gaps as an edge between them keeps them (rows.ts, joinEndsGaps), when one has none: their
  * union otherwise, which the store writes after (ENDS_GAPS_BOTH_*: Cypher cannot merge the lists).
  */
@@ -179,12 +185,18 @@ function endsGaps(a: string, b: string): string {
   return `CASE WHEN ${a}.gaps = '' THEN ${b}.gaps WHEN ${b}.gaps = '' THEN ${a}.gaps ELSE '' END`;
 }
 
-/** After a node's validity changed: its edges' `endsAt` and `endsGaps`, one direction per statement (an undirected SET crashes Kuzu 0.11). */
-export const REFRESH_ENDS_OUT = `MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) SET r.endsAt = ${endsAt('x', 'y')}, r.endsGaps = ${endsGaps('x', 'y')}`;
-export const REFRESH_ENDS_IN = `MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) SET r.endsAt = ${endsAt('x', 'y')}, r.endsGaps = ${endsGaps('x', 'y')}`;
-/** A node with gaps: its edges to nodes with gaps too (rare), whose `endsGaps` the store merges (SET_EDGE_ENDS_GAPS). */
-export const ENDS_GAPS_BOTH_OUT = "MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) WHERE y.gaps <> '' RETURN x.key AS f, y.key AS t, r.kind AS kind, x.gaps AS fg, y.gaps AS tg";
-export const ENDS_GAPS_BOTH_IN = "MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) WHERE y.gaps <> '' RETURN y.key AS f, x.key AS t, r.kind AS kind, y.gaps AS fg, x.gaps AS tg";
+/**
+ * After a node's end of validity changed: its edges' `endsAt`; after its gaps did, their `endsGaps`
+ * (apart: a drop changes the end alone, and Kuzu never reclaims a replaced string, so the longer gaps
+ * are rewritten only when they change). One direction per statement (an undirected SET crashes Kuzu 0.11).
+ */
+export const REFRESH_ENDS_OUT = `MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) SET r.endsAt = ${endsAt('x', 'y')}`;
+export const REFRESH_ENDS_IN = `MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) SET r.endsAt = ${endsAt('x', 'y')}`;
+export const REFRESH_GAPS_OUT = `MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) WHERE r.kind IN ${kindList(WALKED_KINDS)} SET r.endsGaps = ${endsGaps('x', 'y')}`;
+export const REFRESH_GAPS_IN = `MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) WHERE r.kind IN ${kindList(WALKED_KINDS)} SET r.endsGaps = ${endsGaps('x', 'y')}`;
+/** A node with gaps: its walked edges to nodes with gaps too (rare), whose `endsGaps` the store merges (SET_EDGE_ENDS_GAPS). */
+export const ENDS_GAPS_BOTH_OUT = `MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) WHERE y.gaps <> '' AND r.kind IN ${kindList(WALKED_KINDS)} RETURN x.key AS f, y.key AS t, r.kind AS kind, x.gaps AS fg, y.gaps AS tg`;
+export const ENDS_GAPS_BOTH_IN = `MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) WHERE y.gaps <> '' AND r.kind IN ${kindList(WALKED_KINDS)} RETURN y.key AS f, x.key AS t, r.kind AS kind, y.gaps AS fg, x.gaps AS tg`;
 
 export const COUNT_NODES = 'MATCH (n:Node) WHERE n.tenant = $tenant RETURN count(n) AS count';
 
