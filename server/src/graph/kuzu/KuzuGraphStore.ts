@@ -262,7 +262,7 @@ export class KuzuGraphStore implements GraphStore {
       }
     }
     const gapped = create.filter((e) => e.gaps);
-    // A new edge between nodes with gaps keeps them (endsGaps); stored edges get them when a node's change (validityChanged).
+    // A new walked edge between nodes with gaps keeps them (endsGaps); stored edges get them when a node's gaps change (refreshEnds).
     const endsGapped = create.flatMap((e) => {
       if (!Q.WALKED_KINDS.includes(e.kind as EdgeKind)) return [];
       const g = joinEndsGaps(String(endpoint(e.from)?.gaps ?? ''), String(endpoint(e.to)?.gaps ?? ''));
