@@ -178,7 +178,10 @@ export class KuzuGraphStore implements GraphStore {
     const endpoint = (k: string) => staged.nodes.get(k) ?? previous.get(k);
     bytes += await this.writeEdges(conn, edges, staged, created, endpoint);
     // A node dropped or restored: the edges it already had carry its validity (schemas 004, 006).
-    for (const c of validityChanged) await refreshEnds(conn, c.key, { ended: c.ended, gaps: c.gaps, hasGaps: !!staged.nodes.get(c.key)?.gaps });
+    for (const c of validityChanged) {
+      const gaps = String(staged.nodes.get(c.key)?.gaps ?? '');
+      bytes += await refreshEnds(conn, c.key, { ended: c.ended, gaps: c.gaps ? gaps.length : null, hasGaps: gaps !== '' });
+    }
     return bytes;
   }
 

@@ -139,18 +139,19 @@ export async function createEdges(conn: EngineConnection, edges: NewEdge[], byKe
 /**
  * After a node's validity changed: its edges' `endsAt` (when its end did) and `endsGaps` (when its gaps
  * did; schemas 004, 006), in Cypher; then, when it has gaps, those of its edges to nodes with gaps too,
- * whose union only this can merge (rare: both ends dropped and created again).
+ * whose union only this can merge (rare: both ends dropped and created again). Returns about how many
+ * bytes it wrote (what the write queue checkpoints by: a dataset with thousands of edges dropped and
+ * created again in a burst otherwise filled a 256 MB buffer pool before the timer's checkpoint).
  */
-export async function refreshEnds(conn: EngineConnection, key: string, changed: { ended: boolean; gaps: boolean; hasGaps: boolean }): Promise<void> {
-  if (changed.ended) {
-    await conn.run(Q.REFRESH_ENDS_OUT, { key });
-    await conn.run(Q.REFRESH_ENDS_IN, { key });
-  }
-  if (!changed.gaps) return;
-  await conn.run(Q.REFRESH_GAPS_OUT, { key });
-  await conn.run(Q.REFRESH_GAPS_IN, { key });
-  if (!changed.hasGaps) return;
+export async function refreshEnds(conn: EngineConnection, key: string, changed: { ended: boolean; gaps: number | null; hasGaps: boolean }): Promise<number> {
+  const count = async (q: string) => Number((await conn.run(q, { key }))[0]?.n ?? 0);
+  let bytes = 0;
+  if (changed.ended) bytes += ((await count(Q.REFRESH_ENDS_OUT)) + (await count(Q.REFRESH_ENDS_IN))) * 200;
+  if (changed.gaps === null) return bytes;
+  bytes += ((await count(Q.REFRESH_GAPS_OUT)) + (await count(Q.REFRESH_GAPS_IN))) * (200 + changed.gaps);
+  if (!changed.hasGaps) return bytes;
   for (const q of [Q.ENDS_GAPS_BOTH_OUT, Q.ENDS_GAPS_BOTH_IN]) {
     for (const r of await conn.run(q, { key })) await conn.run(Q.SET_EDGE_ENDS_GAPS, { f: r.f, t: r.t, kind: r.kind, g: joinEndsGaps(String(r.fg), String(r.tg)) });
   }
+  return bytes;
 }

@@ -190,10 +190,10 @@ function endsGaps(a: string, b: string): string {
  * (apart: a drop changes the end alone, and Kuzu never reclaims a replaced string, so the longer gaps
  * are rewritten only when they change). One direction per statement (an undirected SET crashes Kuzu 0.11).
  */
-export const REFRESH_ENDS_OUT = `MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) SET r.endsAt = ${endsAt('x', 'y')}`;
-export const REFRESH_ENDS_IN = `MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) SET r.endsAt = ${endsAt('x', 'y')}`;
-export const REFRESH_GAPS_OUT = `MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) WHERE r.kind IN ${kindList(WALKED_KINDS)} SET r.endsGaps = ${endsGaps('x', 'y')}`;
-export const REFRESH_GAPS_IN = `MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) WHERE r.kind IN ${kindList(WALKED_KINDS)} SET r.endsGaps = ${endsGaps('x', 'y')}`;
+export const REFRESH_ENDS_OUT = `MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) SET r.endsAt = ${endsAt('x', 'y')} RETURN count(r) AS n`;
+export const REFRESH_ENDS_IN = `MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) SET r.endsAt = ${endsAt('x', 'y')} RETURN count(r) AS n`;
+export const REFRESH_GAPS_OUT = `MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) WHERE r.kind IN ${kindList(WALKED_KINDS)} SET r.endsGaps = ${endsGaps('x', 'y')} RETURN count(r) AS n`;
+export const REFRESH_GAPS_IN = `MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) WHERE r.kind IN ${kindList(WALKED_KINDS)} SET r.endsGaps = ${endsGaps('x', 'y')} RETURN count(r) AS n`;
 /** A node with gaps: its walked edges to nodes with gaps too (rare), whose `endsGaps` the store merges (SET_EDGE_ENDS_GAPS). */
 export const ENDS_GAPS_BOTH_OUT = `MATCH (x:Node {key: $key})-[r:Edge]->(y:Node) WHERE y.gaps <> '' AND r.kind IN ${kindList(WALKED_KINDS)} RETURN x.key AS f, y.key AS t, r.kind AS kind, x.gaps AS fg, y.gaps AS tg`;
 export const ENDS_GAPS_BOTH_IN = `MATCH (x:Node {key: $key})<-[r:Edge]-(y:Node) WHERE y.gaps <> '' AND r.kind IN ${kindList(WALKED_KINDS)} RETURN y.key AS f, x.key AS t, r.kind AS kind, y.gaps AS fg, x.gaps AS tg`;
