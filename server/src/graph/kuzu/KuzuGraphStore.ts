@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GraphStore, ManyNeighbourQuery, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
 import {
-  EDGE_KINDS, type EdgeKind, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageHeads, type LineageResult,
+  EDGE_KINDS, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageHeads, type LineageResult,
   type NodeHead, type Page, type SearchQuery,
 } from '../../domain/model.js';
 import { ReaderPool } from './ReaderPool.js';
@@ -11,7 +11,7 @@ import { CommittedState, type EdgeState, type NodeState, type StagedState } from
 import { countLineage, walkLineage } from './lineage.js';
 import { edgesOfMany } from './neighbours-many.js';
 import { LoomError } from '../../domain/errors.js';
-import { earliest, edgeOrder, joinEndsGaps, latest, mergeProps, normaliseBatch, reopenedGaps, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
+import { earliest, edgeOrder, latest, mergeProps, normaliseBatch, reopenedGaps, resolveKind, storeKey, toEdge, toNode, type EdgeRow, type NodeRow } from '../rows.js';
 import { openEngine, type Engine, type EngineConnection } from './engine.js';
 import { WriteQueue } from './WriteQueue.js';
 import { KeyFilter, readCsvColumn } from './KeyFilter.js';
@@ -19,7 +19,7 @@ import { SearchIndex } from './SearchIndex.js';
 import { applySchema } from './schema.js';
 import { NodeRefs } from './NodeRefs.js';
 import {
-  createEdges, leaves, lookupEdges, lookupKeys, refreshEnds, updateEdges, updateNodes, type EdgeUpdate, type NewEdge, type NodeUpdate,
+  createEdges, leaves, lookupEdges, lookupKeys, refreshEnds, setNewEdgesEndsGaps, updateEdges, updateNodes, type EdgeUpdate, type NewEdge, type NodeUpdate, type ValidityChange,
 } from './batched.js';
 import * as Q from './queries.js';
 import { runRows } from './packed.js';
@@ -172,24 +172,18 @@ export class KuzuGraphStore implements GraphStore {
         throw new LoomError('BAD_USER_INPUT', `edge endpoint ${k.slice(tenant.length + 1)} does not exist`, 'edges');
       }
     }
-    const validityChanged: { key: string; ended: boolean; gaps: boolean }[] = [];
+    const validityChanged: ValidityChange[] = [];
     let bytes = await this.setNodes(conn, nodes, previous, staged, created, validityChanged);
     // Every endpoint's validity is known now: written in this transaction (staged) or read before.
     const endpoint = (k: string) => staged.nodes.get(k) ?? previous.get(k);
     bytes += await this.writeEdges(conn, edges, staged, created, endpoint);
     // A node dropped or restored: the edges it already had carry its validity (schemas 004, 006).
-    for (const c of validityChanged) {
-      const gaps = String(staged.nodes.get(c.key)?.gaps ?? '');
-      bytes += await refreshEnds(conn, c.key, { ended: c.ended, gaps: c.gaps ? gaps.length : null, hasGaps: gaps !== '' });
-    }
+    for (const c of validityChanged) bytes += await refreshEnds(conn, c);
     return bytes;
   }
 
   /** Write only what changed: nothing for a replay, scalar fields alone when the props are the same. */
-  private async setNodes(
-    conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState>, staged: StagedState, created: Created,
-    validityChanged: { key: string; ended: boolean; gaps: boolean }[],
-  ): Promise<number> {
+  private async setNodes(conn: EngineConnection, nodes: NodeRow[], previous: Map<string, NodeState>, staged: StagedState, created: Created, validityChanged: ValidityChange[]): Promise<number> {
     const fresh: Record<string, unknown>[] = [];
     const gapped: { key: string; gaps: string }[] = [];
     const full: NodeUpdate[] = [];
@@ -213,7 +207,7 @@ export class KuzuGraphStore implements GraphStore {
       else if (prev.props !== row.props || String(prev.validTo ?? '') !== row.validTo) {
         full.push(row);
         const ended = String(prev.validTo ?? '') !== row.validTo;
-        if (ended || gapsChanged) validityChanged.push({ key: n.key, ended, gaps: gapsChanged });
+        if (ended || gapsChanged) validityChanged.push({ key: n.key, ended, gaps: gapsChanged ? row.gaps : null });
       }
       else if (!sameScalars) scalars.push(row);
     }
@@ -265,12 +259,6 @@ export class KuzuGraphStore implements GraphStore {
       }
     }
     const gapped = create.filter((e) => e.gaps);
-    // A new walked edge between nodes with gaps keeps them (endsGaps); stored edges get them when a node's gaps change (refreshEnds).
-    const endsGapped = create.flatMap((e) => {
-      if (!Q.WALKED_KINDS.includes(e.kind as EdgeKind)) return [];
-      const g = joinEndsGaps(String(endpoint(e.from)?.gaps ?? ''), String(endpoint(e.to)?.gaps ?? ''));
-      return g ? [{ f: e.from, t: e.to, kind: e.kind, g }] : [];
-    });
     const changed: EdgeUpdate[] = [];
     for (const { e, prev } of update) {
       const next = {
@@ -286,8 +274,8 @@ export class KuzuGraphStore implements GraphStore {
     }
     await updateEdges(conn, changed, this.paths.bulkUpdate(changed.length, this.nodeCount));
     for (const e of gapped) await conn.run(Q.SET_EDGE_GAPS, { f: e.from, t: e.to, kind: e.kind, g: e.gaps! });
-    for (const e of endsGapped) await conn.run(Q.SET_EDGE_ENDS_GAPS, e);
-    return bytes + (gapped.length + endsGapped.length) * 100;
+    bytes += await setNewEdgesEndsGaps(conn, create, (k) => String(endpoint(k)?.gaps ?? ''));
+    return bytes + gapped.length * 100;
   }
 
   private read<T>(work: (conn: EngineConnection) => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@
  * padded to a few sizes so prepared plans repeat; updates of stored nodes and edges by key.
  */
 import type { EngineConnection, Row } from './engine.js';
+import type { EdgeKind } from '../../domain/model.js';
 import { joinEndsGaps, type EdgeRow } from '../rows.js';
 import * as Q from './queries.js';
 import { fieldsOf, runRows } from './packed.js';
@@ -136,6 +137,25 @@ export async function createEdges(conn: EngineConnection, edges: NewEdge[], byKe
   }
 }
 
+/** A stored node whose validity a write changed: its end (`ended`), and its gaps as now stored when they changed (else null). */
+export interface ValidityChange { key: string; ended: boolean; gaps: string | null }
+
+/**
+ * New edges of the kinds walks follow between nodes with gaps: their endpoints' gaps (`endsGaps`; new
+ * edges are created with none, and stored ones get theirs from refreshEnds). One statement each: rare.
+ */
+export async function setNewEdgesEndsGaps(conn: EngineConnection, created: readonly EdgeRow[], gapsOf: (key: string) => string): Promise<number> {
+  let bytes = 0;
+  for (const e of created) {
+    if (!Q.WALKED_KINDS.includes(e.kind as EdgeKind)) continue;
+    const g = joinEndsGaps(gapsOf(e.from), gapsOf(e.to));
+    if (!g) continue;
+    await conn.run(Q.SET_EDGE_ENDS_GAPS, { f: e.from, t: e.to, kind: e.kind, g });
+    bytes += 200 + g.length;
+  }
+  return bytes;
+}
+
 /**
  * After a node's validity changed: its edges' `endsAt` (when its end did) and `endsGaps` (when its gaps
  * did; schemas 004, 006), in Cypher; then, when it has gaps, those of its edges to nodes with gaps too,
@@ -143,13 +163,13 @@ export async function createEdges(conn: EngineConnection, edges: NewEdge[], byKe
  * bytes it wrote (what the write queue checkpoints by: a dataset with thousands of edges dropped and
  * created again in a burst otherwise filled a 256 MB buffer pool before the timer's checkpoint).
  */
-export async function refreshEnds(conn: EngineConnection, key: string, changed: { ended: boolean; gaps: number | null; hasGaps: boolean }): Promise<number> {
+export async function refreshEnds(conn: EngineConnection, { key, ended, gaps }: ValidityChange): Promise<number> {
   const count = async (q: string) => Number((await conn.run(q, { key }))[0]?.n ?? 0);
   let bytes = 0;
-  if (changed.ended) bytes += ((await count(Q.REFRESH_ENDS_OUT)) + (await count(Q.REFRESH_ENDS_IN))) * 200;
-  if (changed.gaps === null) return bytes;
-  bytes += ((await count(Q.REFRESH_GAPS_OUT)) + (await count(Q.REFRESH_GAPS_IN))) * (200 + changed.gaps);
-  if (!changed.hasGaps) return bytes;
+  if (ended) bytes += ((await count(Q.REFRESH_ENDS_OUT)) + (await count(Q.REFRESH_ENDS_IN))) * 200;
+  if (gaps === null) return bytes;
+  bytes += ((await count(Q.REFRESH_GAPS_OUT)) + (await count(Q.REFRESH_GAPS_IN))) * (200 + gaps.length);
+  if (!gaps) return bytes;
   for (const q of [Q.ENDS_GAPS_BOTH_OUT, Q.ENDS_GAPS_BOTH_IN]) {
     for (const r of await conn.run(q, { key })) await conn.run(Q.SET_EDGE_ENDS_GAPS, { f: r.f, t: r.t, kind: r.kind, g: joinEndsGaps(String(r.fg), String(r.tg)) });
   }
