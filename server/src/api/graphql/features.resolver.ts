@@ -12,6 +12,7 @@ import { EXPECTATION_KINDS, type Expectation, type ExpectationKind, type Expecta
 import { LoomError } from '../../domain/errors.js';
 import { nodeId } from '../../domain/ids.js';
 import { sourcesOf } from '../../domain/features/group-graph.js';
+import { CHANGE_KINDS, type ChangeKind, type DefinitionRecord } from '../../domain/features/definitions.js';
 
 export const FeatureTypeEnum = enumOf(FEATURE_TYPES);
 registerEnumType(FeatureTypeEnum, {
@@ -129,6 +130,36 @@ export class FeatureGroup {
   @Field(() => FeatureValidation, { nullable: true }) validation!: FeatureValidation | null;
 }
 
+export const FeatureDefinitionChangeKindEnum = enumOf(CHANGE_KINDS);
+registerEnumType(FeatureDefinitionChangeKindEnum, {
+  name: 'FeatureDefinitionChangeKind',
+  description: "What a version changed: a feature added or dropped, a kept feature's description, source fields, transformation or own source; the group's description, source, TTL or owner",
+});
+
+@ObjectType({ description: 'One difference from the version before' })
+class FeatureDefinitionChange {
+  @Field(() => FeatureDefinitionChangeKindEnum) kind!: ChangeKind;
+  @Field(() => String, { nullable: true, description: "The feature (null: the group's own field)" }) feature!: string | null;
+  @Field(() => String, { nullable: true, description: 'As text: a type such as FLOAT_VECTOR(64), source fields joined by ", ", a dataset as namespace/name, a TTL in seconds; null: none' }) before!: string | null;
+  @Field(() => String, { nullable: true }) after!: string | null;
+}
+
+@ObjectType({ description: "A version of a feature group's definition: what it held, who defined it and when, what it changed" })
+class FeatureGroupVersion {
+  @Field(() => Int) version!: number;
+  @Field(() => GraphQLDateTime) definedAt!: string;
+  @Field(() => ActorRecord, { nullable: true }) definedBy!: ActorRecord | null;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the group was dropped at this version (null: it was not)' }) droppedAt!: string | null;
+  @Field(() => ActorRecord, { nullable: true }) droppedBy!: ActorRecord | null;
+  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => String) entity!: string;
+  @Field(() => [Feature]) features!: Feature[];
+  @Field(() => DatasetRef, { nullable: true }) source!: DatasetRef | null;
+  @Field(() => Int, { nullable: true }) ttlSeconds!: number | null;
+  @Field(() => String, { nullable: true }) owner!: string | null;
+  @Field(() => [FeatureDefinitionChange], { nullable: true, description: 'What it changed of the version before: [] for version 1; null when that version is not in the history (defined before Loom kept one)' }) changes!: FeatureDefinitionChange[] | null;
+}
+
 @ObjectType({ description: 'One feature of a vector' })
 class FeatureVectorValue {
   @Field(() => String, { description: 'namespace/name of its group' }) group!: string;
@@ -197,12 +228,17 @@ class EntityAtInput {
 
 const expectationView = (e: Expectation): FeatureExpectation => ({ kind: e.kind, feature: e.feature, min: e.min ?? null, max: e.max ?? null, values: e.values ?? null, mostly: e.mostly ?? 1 });
 const resultView = (r: ExpectationResult): FeatureExpectationResult => ({ ...r, expectation: expectationView(r.expectation) });
+const featuresView = (g: Pick<DomainGroup, 'namespace' | 'name' | 'features'>): Feature[] =>
+  g.features.map((f) => ({ ...f, id: featureId(g.namespace, g.name, f.name), source: f.source && datasetRef(f.source) }));
 const groupView = (g: DomainGroup): FeatureGroup => ({
   ...g,
   expectations: g.expectations.map(expectationView),
   validation: g.validation && { ...g.validation, results: g.validation.results.map(resultView) },
-  features: g.features.map((f) => ({ ...f, id: featureId(g.namespace, g.name, f.name), source: f.source && datasetRef(f.source) })),
-  source: g.source, sources: [...sourcesOf(g).values()].map(datasetRef), definedBy: actorRecord(g.definedBy),
+  features: featuresView(g), source: g.source, sources: [...sourcesOf(g).values()].map(datasetRef), definedBy: actorRecord(g.definedBy),
+});
+const versionView = (g: Pick<DomainGroup, 'namespace' | 'name'>, d: DefinitionRecord): FeatureGroupVersion => ({
+  ...d, features: featuresView({ ...g, features: d.features }), source: d.source && datasetRef(d.source),
+  definedBy: actorRecord(d.definedBy), droppedBy: actorRecord(d.droppedBy),
 });
 
 @Resolver(() => FeatureGroup)
@@ -242,6 +278,18 @@ export class FeaturesResolver {
   ): Promise<FeatureValidation[]> {
     const list = await ctx.services.features.validations(ctx.principal.tenant, g as unknown as DomainGroup, first, before ?? null);
     return list.map((v) => ({ ...v, validatedBy: actorRecord(v.validatedBy), results: v.results.map(resultView) }));
+  }
+
+  @FieldResolver(() => [FeatureGroupVersion], { description: "Its definitions, newest first: each version's features, sources, TTL and owner, who defined it and when, when it was dropped at it, and what it changed. With `asOf`, as they stood then: the first is the definition in force at that time (unless `droppedAt` says it was dropped by then); page back with the oldest's definedAt less a millisecond" })
+  async definitions(
+    @Root() g: FeatureGroup,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('asOf', () => GraphQLDateTime, { nullable: true }) asOf: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<FeatureGroupVersion[]> {
+    // The group as the domain holds it: the view above named its definer as GraphQL does.
+    const group = { ...g, definedBy: g.definedBy && { actor: g.definedBy.name, role: g.definedBy.role } } as unknown as DomainGroup;
+    return (await ctx.services.features.definitions(ctx.principal.tenant, group, first, asOf ?? null)).map((d) => versionView(group, d));
   }
 
   @FieldResolver(() => [FeatureStats], { description: "Per feature, over each entity's latest value" })

@@ -20,6 +20,7 @@ import { definitionBatch } from './group-graph.js';
 import { checkEntityId, checkEventTime, decodeValue, valueRows, type FeatureRowInput, type FeatureValue, type StoredValue } from './values.js';
 import { assertionsFacet, checkExpectations, expectationsQuery, verdicts, type Expectation, type ExpectationResult } from './expectations.js';
 import { featureStatsQuery, groupStatsQuery, onlineQuery, pointInTimeQuery, validationsQuery, type FeaturePairs } from './queries.js';
+import { MAX_DEFINITIONS, definitionHistory, definitionRow, definitionsQuery, rowsFor, type DefinitionRecord, type StoredDefinitionRow } from './definitions.js';
 
 /** Features of one group to read (all of them when `features` is left out). */
 export interface FeatureSelection { namespace: string; name: string; features?: string[] | null }
@@ -85,6 +86,9 @@ export class FeatureStore {
         source: source?.id ?? null, sourceNamespace: source?.namespace ?? null, sourceName: source?.name ?? null,
         version: (previous?.version ?? 0) + 1, definedAt: at, definedBy: actorProps(actor), restoredAt: at,
       };
+      // The history first (definitions.ts): a version the graph then refuses is ignored by readers and replaced by the next definition.
+      const dropped = previous && !isDefinedGroup(stored!) ? droppedOf(stored!.props) : null;
+      await this.analytics.insert('feature_definitions', [definitionRow(actor.tenant, id, props.version, at, props.definedBy, { ...def, source }, dropped)] as unknown as Record<string, unknown>[]);
       await this.graph.write(actor.tenant, definitionBatch(def, previous, props, at));
       return this.get(actor.tenant, def.namespace, def.name);
     });
@@ -246,6 +250,21 @@ export class FeatureStore {
     return rows.map((r) => ({ at: isoOf(r.at_ms)!, success: Boolean(r.success), results: JSON.parse(r.results) as ExpectationResult[], validatedBy: { actor: r.actor || null, role: r.role } }));
   }
 
+  /**
+   * The group's definitions, newest first (definitions.ts): each version's definition, who defined it
+   * and when, when it was dropped at it, and what it changed; with `asOf`, as they stood then (the
+   * first is the definition in force at that time, unless dropped by then).
+   */
+  async definitions(tenant: string, group: FeatureGroup, first: number, asOf: Date | string | null): Promise<DefinitionRecord[]> {
+    checkPaging(first, 0, MAX_DEFINITIONS);
+    const asOfMs = asOf === null ? null : new Date(asOf).getTime();
+    if (asOfMs !== null && Number.isNaN(asOfMs)) throw badInput('asOf', 'must be an ISO-8601 date-time');
+    const rows = await this.analytics.query<StoredDefinitionRow>(tenant, definitionsQuery(asOfMs !== null), {
+      group: group.id, current: group.version, limit: rowsFor(first), ...(asOfMs !== null ? { asOf: asOfMs } : {}),
+    });
+    return definitionHistory(group, rows, first, asOfMs);
+  }
+
   async stats(tenant: string, group: FeatureGroup): Promise<GroupStats> {
     const [r] = await this.analytics.query<Record<string, string | number | null>>(tenant, groupStatsQuery(), { group: group.id });
     const values = Number(r?.values ?? 0);
@@ -342,6 +361,13 @@ function vectorValue(group: FeatureGroup, spec: FeatureSpec, row: StoredValue | 
 function sameDefinition(g: FeatureGroup, def: ReturnType<typeof checkFeatureGroup>, source: SourceDataset | null): boolean {
   return JSON.stringify([g.description, g.entity, g.features, g.ttlSeconds, g.owner, g.source?.id ?? null])
     === JSON.stringify([def.description, def.entity, def.features, def.ttlSeconds, def.owner, source?.id ?? null]);
+}
+
+/** The drop a dropped group's node records (`droppedAt`, `droppedBy`); null when it was not dropped but ended otherwise (its dataset dropped by an emitter). */
+function droppedOf(props: Record<string, unknown>): { at: string; by: { actor: string | null; role: string } | null } | null {
+  const { droppedAt, droppedBy, definedAt } = props;
+  if (typeof droppedAt !== 'string' || typeof definedAt !== 'string' || droppedAt < definedAt) return null;
+  return { at: droppedAt, by: (droppedBy as { actor: string | null; role: string } | undefined) ?? null };
 }
 
 /** Now as ISO-8601, or a millisecond after `than` when that is not earlier (definitions and drops order by their times). */
