@@ -73,4 +73,26 @@ describe('features page', () => {
     await page.getByTestId('details-feature-group').click();
     await page.getByTestId('feature-schema').waitFor();
   });
+
+  it("lists the group's definitions, what each changed, and the one in force at a time", async () => {
+    const page = await e2e.page(`/features?ns=${encodeURIComponent(DEMO_FEATURE_GROUP.namespace)}&name=${encodeURIComponent(DEMO_FEATURE_GROUP.name)}`);
+    const list = page.getByTestId('feature-definition');
+    await list.nth(1).waitFor();
+    expect(await list.count()).toBe(2);
+    const v2 = list.nth(0);
+    expect(await v2.locator('strong').textContent()).toMatch(/^v2 · .+ by priya\.nair$/);
+    expect(await v2.getByTestId('feature-definition-changes').locator('li').allTextContents()).toEqual([
+      'served for 1 d → 2 d', 'added support_tickets_30d (INT64)', 'added days_since_last_active (INT64)',
+    ]);
+    expect(await list.nth(1).getByTestId('feature-definition-changes').textContent()).toBe('First definition: 6 features');
+    await page.getByTestId('feature-definitions').scrollIntoViewIfNeeded();
+    await e2e.screenshot(page, 'features-4-definitions');
+    // As of a day ago (before the demo defined it): none; as of a minute from now: version 2, in force.
+    const local = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await page.getByTestId('feature-definitions-asof').fill(local(Date.now() - DAY));
+    await page.getByTestId('feature-definitions-none').waitFor();
+    await page.getByTestId('feature-definitions-asof').fill(local(Date.now() + 60_000));
+    await page.getByTestId('feature-definition-in-force').waitFor();
+    expect(await list.count()).toBe(2);
+  });
 });

@@ -158,6 +158,19 @@ export type EvaluateTracesInput = {
   to?: string | null | undefined;
 };
 
+/** What a version changed: a feature added or dropped, a kept feature's description, source fields, transformation or own source; the group's description, source, TTL or owner */
+export type FeatureDefinitionChangeKind =
+  | 'DESCRIPTION'
+  | 'FEATURE_ADDED'
+  | 'FEATURE_DESCRIPTION'
+  | 'FEATURE_DROPPED'
+  | 'FEATURE_SOURCE'
+  | 'FEATURE_SOURCE_FIELDS'
+  | 'FEATURE_TRANSFORMATION'
+  | 'OWNER'
+  | 'SOURCE'
+  | 'TTL';
+
 /** Great Expectations' expect_column_values_to_not_be_null (NOT_NULL), _to_be_between (BETWEEN), _to_be_in_set (IN_SET), expect_column_mean_to_be_between (MEAN_BETWEEN) */
 export type FeatureExpectationKind =
   | 'BETWEEN'
@@ -807,6 +820,15 @@ export type FeatureGroupQueryVariables = Exact<{
 
 
 export type FeatureGroupQuery = { featureGroup: { id: string, namespace: string, name: string, description: string | null, entity: string, version: number, definedAt: string, owner: string | null, ttlSeconds: number | null, definedBy: { name: string | null, role: string } | null, source: { id: string, namespace: string, name: string } | null, sources: Array<{ id: string, namespace: string, name: string }>, features: Array<{ id: string, name: string, type: FeatureType, dimension: number | null, description: string | null, sourceFields: Array<string>, transformation: string | null, source: { id: string, name: string } | null }>, stats: { entities: number, values: number, firstEventTime: string | null, lastEventTime: string | null, lastWrittenAt: string | null }, featureStats: Array<{ feature: string, entities: number, nulls: number, min: number | null, max: number | null, mean: number | null, distinctStrings: number | null, lastEventTime: string | null }>, validation: { at: string, success: boolean, results: Array<{ success: boolean, observed: number | null, evaluated: number, expectation: { kind: FeatureExpectationKind, feature: string, min: number | null, max: number | null, values: Array<string> | null, mostly: number } }> } | null, validations: Array<{ at: string, success: boolean, validatedBy: { name: string | null, role: string } | null, results: Array<{ success: boolean }> }> } | null };
+
+export type FeatureGroupDefinitionsQueryVariables = Exact<{
+  namespace: string;
+  name: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type FeatureGroupDefinitionsQuery = { featureGroup: { id: string, definitions: Array<{ version: number, definedAt: string, droppedAt: string | null, definedBy: { name: string | null, role: string } | null, droppedBy: { name: string | null, role: string } | null, features: Array<{ name: string, type: FeatureType, dimension: number | null, sourceFields: Array<string> }>, changes: Array<{ kind: FeatureDefinitionChangeKind, feature: string | null, before: string | null, after: string | null }> | null }> } | null };
 
 export type OnlineFeaturesQueryVariables = Exact<{
   entityIds: Array<string> | string;
@@ -2271,6 +2293,38 @@ export const FeatureGroupDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FeatureGroupQuery, FeatureGroupQueryVariables>;
+export const FeatureGroupDefinitionsDocument = new TypedDocumentString(`
+    query FeatureGroupDefinitions($namespace: String!, $name: String!, $asOf: DateTime) {
+  featureGroup(namespace: $namespace, name: $name) {
+    id
+    definitions(first: 50, asOf: $asOf) {
+      version
+      definedAt
+      definedBy {
+        name
+        role
+      }
+      droppedAt
+      droppedBy {
+        name
+        role
+      }
+      features {
+        name
+        type
+        dimension
+        sourceFields
+      }
+      changes {
+        kind
+        feature
+        before
+        after
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeatureGroupDefinitionsQuery, FeatureGroupDefinitionsQueryVariables>;
 export const OnlineFeaturesDocument = new TypedDocumentString(`
     query OnlineFeatures($entityIds: [String!]!, $features: [FeatureSelectionInput!]!) {
   onlineFeatures(entityIds: $entityIds, features: $features) {

@@ -123,6 +123,11 @@ describe('the demo story, seeded into an empty store', () => {
     expect(v.values.map((x: any) => x.status)).toEqual(DEMO_FEATURE_DEFINITION.features.map(() => 'PRESENT'));
     const up = await gql('query ($id: ID!) { lineage(nodeId: $id, direction: UPSTREAM, depth: 1) { nodes { node { id } } } }', { id: g.id });
     expect(up.lineage.nodes.map((n: any) => n.node.id)).toContain(CUSTOMERS_CLEAN);
+    const { featureGroup: h } = await gql('query ($ns: String!, $name: String!) { featureGroup(namespace: $ns, name: $name) { definitions { version definedBy { name } changes { kind feature } } } }', { ns: DEMO_FEATURE_GROUP.namespace, name: DEMO_FEATURE_GROUP.name });
+    expect(h.definitions).toEqual([
+      { version: 2, definedBy: { name: 'priya.nair' }, changes: [{ kind: 'TTL', feature: null }, { kind: 'FEATURE_ADDED', feature: 'support_tickets_30d' }, { kind: 'FEATURE_ADDED', feature: 'days_since_last_active' }] },
+      { version: 1, definedBy: { name: 'marco.bianchi' }, changes: [] },
+    ]);
   });
 
   it('has computed evaluations of churn-classifier v2 and v3 on the same 200 customers, v2 the better, comparable by example', async () => {

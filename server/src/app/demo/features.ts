@@ -82,8 +82,19 @@ export function demoFeatureRows(now: number): FeatureRowInput[] {
   return rows;
 }
 
+/**
+ * The group's first definition (its version 1, by another member of the team): the customers' own
+ * features, served for a day; DEMO_FEATURE_DEFINITION then adds the activity features and serves two
+ * days, so the group's definitions page has a change to show.
+ */
+export const DEMO_FEATURE_FIRST_DEFINITION: FeatureGroupInput = {
+  ...DEMO_FEATURE_DEFINITION, ttlSeconds: 86_400,
+  features: DEMO_FEATURE_DEFINITION.features.filter((f) => f.name !== 'support_tickets_30d' && f.name !== 'days_since_last_active'),
+};
+
 export async function seedFeatures(services: Services, tenant: string, now: number): Promise<void> {
   const actor = { tenant, role: 'editor' as const, name: 'priya.nair' };
+  await services.features.define({ ...actor, name: 'marco.bianchi' }, DEMO_FEATURE_FIRST_DEFINITION);
   await services.features.define(actor, DEMO_FEATURE_DEFINITION);
   await services.features.write(actor, { ...DEMO_FEATURE_GROUP, rows: demoFeatureRows(now) });
   await services.features.validate(actor, DEMO_FEATURE_GROUP.namespace, DEMO_FEATURE_GROUP.name, DEMO_EXPECTATIONS);

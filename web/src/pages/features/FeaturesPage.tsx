@@ -1,8 +1,8 @@
 /**
  * /features: the tenant's feature groups (search) and feature services (FeatureServices.tsx), and one
  * group (`?ns=&name=`): its schema with each feature's source fields and the spread of its latest
- * values, what the group holds, and a lookup of entities' vectors, online or as of a time (a
- * point-in-time read, as a training set gets them).
+ * values, what the group holds, its data quality, its definitions over time (Definitions.tsx), and a
+ * lookup of entities' vectors, online or as of a time (a point-in-time read, as a training set gets them).
  */
 import { useState, type FormEvent } from 'react';
 import { Link, useQueryParams, withQuery } from '../../shell/router.js';
@@ -17,6 +17,7 @@ import { useCanWrite } from '../../ViewerBadge.js';
 import { parseEntityIds, ttlText, typeText, valueText } from './features.js';
 import { M } from './messages.js';
 import { FeatureServices } from './FeatureServices.js';
+import { Definitions } from './Definitions.js';
 import '../runs/tracking.css';
 
 type Group = NonNullable<FeatureGroupQuery['featureGroup']>;
@@ -123,6 +124,7 @@ function GroupDetail({ namespace, name }: { namespace: string; name: string }) {
           </section>
           <Schema group={g} />
           <Quality group={g} onChecked={group.reload} />
+          <Definitions namespace={g.namespace} name={g.name} />
           <Lookup group={g} />
         </>
       )}

@@ -21,6 +21,19 @@ export const FeatureGroupDocument = graphql(`
   }
 `);
 
+export const FeatureGroupDefinitionsDocument = graphql(`
+  query FeatureGroupDefinitions($namespace: String!, $name: String!, $asOf: DateTime) {
+    featureGroup(namespace: $namespace, name: $name) {
+      id
+      definitions(first: 50, asOf: $asOf) {
+        version definedAt definedBy { name role } droppedAt droppedBy { name role }
+        features { name type dimension sourceFields }
+        changes { kind feature before after }
+      }
+    }
+  }
+`);
+
 export const OnlineFeaturesDocument = graphql(`
   query OnlineFeatures($entityIds: [String!]!, $features: [FeatureSelectionInput!]!) {
     onlineFeatures(entityIds: $entityIds, features: $features) { entityId at values { feature value eventTime status } }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feastRequestText, featureRefs, featuresByGroup, parseEntityIds, togglePick, ttlText, typeText, valueText } from './features.js';
+import { changeMessage, feastRequestText, featureRefs, featuresByGroup, parseEntityIds, togglePick, ttlText, typeText, valueText } from './features.js';
 
 describe('feature store page helpers', () => {
   it('reads entity ids as a person types them', () => {
@@ -12,6 +12,10 @@ describe('feature store page helpers', () => {
     expect(valueText(true)).toBe('true');
     expect(valueText('9007199254740993')).toBe('9007199254740993');
     expect(valueText([0.123456, 1, 2, 3, 4, 5, 6, 7])).toBe('[0.1235, 1, 2, 3, 4, 5, … (8)]');
+  });
+  it("words a definition's changes: TTLs in their unit, none as no limit, anything else missing as a dash", () => {
+    expect(changeMessage({ kind: 'TTL', feature: null, before: '86400', after: null }, 'no limit')).toEqual({ key: 'change_TTL', vars: { feature: '', before: '1 d', after: 'no limit' } });
+    expect(changeMessage({ kind: 'FEATURE_SOURCE', feature: 'emb', before: null, after: 'wh/events' }, 'no limit')).toEqual({ key: 'change_FEATURE_SOURCE', vars: { feature: 'emb', before: '–', after: 'wh/events' } });
   });
   it('names types and TTLs', () => {
     expect(typeText('FLOAT_VECTOR', 384)).toBe('FLOAT_VECTOR(384)');

@@ -24,6 +24,18 @@ export function ttlText(seconds: number): string {
   return `${seconds} s`;
 }
 
+/** What a definition's version changed (GraphQL FeatureDefinitionChange). */
+export interface DefinitionChange { kind: string; feature: string | null; before: string | null; after: string | null }
+
+/**
+ * A change as its message (`change_<kind>` in messages.ts) and the values to put in it: a TTL in its
+ * unit (`noLimit` when there was none), anything else missing as '–'.
+ */
+export function changeMessage(c: DefinitionChange, noLimit: string): { key: `change_${string}`; vars: Record<string, string> } {
+  const text = (v: string | null) => (c.kind === 'TTL' ? (v === null ? noLimit : ttlText(Number(v))) : v ?? '–');
+  return { key: `change_${c.kind}`, vars: { feature: c.feature ?? '', before: text(c.before), after: text(c.after) } };
+}
+
 /** A box ticked in the feature service form: one feature of one group (by the group's id). */
 export interface FeaturePick { group: string; feature: string }
 
