@@ -19,6 +19,7 @@ import { registerReportWorkers } from '../workers/reports.workers.js';
 import { registerJudgingWorkers } from '../workers/judging.workers.js';
 import { OpenAiJudge } from '../judges/OpenAiJudge.js';
 import { AnthropicJudge } from '../judges/AnthropicJudge.js';
+import { SmtpMailer } from '../mail/SmtpMailer.js';
 import { TrainingRunner } from '../domain/training/training.runner.js';
 import type { JobQueue } from '../domain/ports/JobQueue.js';
 import type { GraphStore } from '../domain/ports/GraphStore.js';
@@ -65,8 +66,9 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     quotaWarnedAt = performance.now();
     log.warn({ err }, 'ingest quotas: Redis did not answer; until it does, each Loom process enforces the quotas on what it receives');
   });
+  const mailer = cfg.smtp ? new SmtpMailer(cfg.smtp) : null;
   const services = createServices(disk.graph, disk.analytics, {
-    extensions: plugins,
+    extensions: plugins, mailer,
     telemetry: {
       ...cfg.telemetry, spanTtlDays: cfg.analytics.spanTtlDays,
       metricTtlDays: cfg.analytics.metricTtlDays, metricRollupTtlDays: cfg.analytics.metricRollupTtlDays,
@@ -115,6 +117,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     await services.traceIngest.close(); // writes the summaries of the exports answered
     await queue.close();
     await rateBuckets.close();
+    await mailer?.close();
     await launcher.close(); // runs already launched go on (a Job, a detached local process) and are followed again at the next start
     await graph.close(); // commits queued writes, checkpoints
     await analytics.close();

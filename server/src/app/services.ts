@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { GraphStore } from '../domain/ports/GraphStore.js';
 import type { Analytics } from '../domain/ports/Analytics.js';
+import type { Mailer } from '../domain/ports/Mailer.js';
 import { TenancyService } from '../domain/tenancy/tenancy.service.js';
 import { FeatureServices } from '../domain/features/feature-services.js';
 import { ReportService } from '../domain/reports/reports.service.js';
@@ -110,6 +111,8 @@ export interface ServiceOptions {
   judging?: { queue: JobQueue; judge: Judge | null; concurrency?: number };
   /** The loaded plugins (none by default). */
   extensions?: Extensions;
+  /** Sends email destinations' messages (null or left out: none can be added). */
+  mailer?: Mailer | null;
 }
 
 /** How far and how many a TAGS alert rule counts downstream of its tag's carriers. */
@@ -130,7 +133,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
   if (lineageLog) archived = (tenant) => lineageLog.archived(tenant, readers.getStore()?.reader);
   const graph = lineageLog ? visibleGraph(raw, (tenant) => lineageLog.visible(tenant, readers.getStore()?.reader)) : raw;
   const tenancy = new TenancyService(raw);
-  const registry = createRegistry(graph, analytics, { webhookGraph: raw, extensions });
+  const registry = createRegistry(graph, analytics, { webhookGraph: raw, extensions, mailer: opts.mailer });
   const gpu = new GpuQueryService(graph, analytics);
   const impactUsage = new ImpactUsageService(analytics, gpu);
   const tags = new TagService(graph);

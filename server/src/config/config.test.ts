@@ -25,6 +25,14 @@ describe('config', () => {
     for (const bad of ['0', '3601', '1.5', 'soon']) expect(() => loadConfig({ LOOM_ALERT_INTERVAL_SECONDS: bad })).toThrow(/LOOM_ALERT_INTERVAL_SECONDS=.*must be 1-3600 seconds or "off"/);
   });
 
+  it('sends email only through an SMTP server given with its sender', () => {
+    expect(loadConfig({}).smtp).toBeNull();
+    expect(loadConfig({ LOOM_SMTP_URL: 'smtp://u:p@mail.example.com:587', LOOM_SMTP_FROM: 'Loom <loom@example.com>' }).smtp).toEqual({ url: 'smtp://u:p@mail.example.com:587', from: 'Loom <loom@example.com>' });
+    expect(() => loadConfig({ LOOM_SMTP_URL: 'smtps://mail.example.com' })).toThrow(/LOOM_SMTP_FROM: required with LOOM_SMTP_URL/);
+    expect(() => loadConfig({ LOOM_SMTP_URL: 'mail.example.com:25', LOOM_SMTP_FROM: 'a@b.c' })).toThrow(/LOOM_SMTP_URL=.*must be smtp:\/\//);
+    expect(() => loadConfig({ LOOM_SMTP_URL: 'smtp://mail.example.com', LOOM_SMTP_FROM: 'loom' })).toThrow(/LOOM_SMTP_FROM=.*must be the sender/);
+  });
+
   it('has no LLM judge unless given its API\'s URL: OpenAI-compatible, or Anthropic\'s with its model named', () => {
     expect(loadConfig({}).judge).toBeNull();
     expect(loadConfig({ LOOM_JUDGE_URL: 'http://vllm:8000/v1', LOOM_JUDGE_API_KEY: 'k' }).judge).toEqual({ api: 'openai', url: 'http://vllm:8000/v1', apiKey: 'k', model: 'gpt-4o-mini', concurrency: 4 });

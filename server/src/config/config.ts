@@ -57,6 +57,8 @@ const EnvSchema = z.object({
   LOOM_JUDGE_API_KEY: z.string().min(1).optional(),
   LOOM_JUDGE_MODEL: z.string().min(1).max(200).optional(),
   LOOM_JUDGE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  LOOM_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+\/?$/, 'must be smtp://[user:password@]host[:port] (STARTTLS when offered) or smtps://… (TLS)').optional(),
+  LOOM_SMTP_FROM: z.string().min(3).max(300).regex(/@/, 'must be the sender of the emails Loom sends, e.g. "Loom <loom@example.com>"').optional(),
   LOOM_INSTANCE: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 of letters, digits, "_", "." or "-"').optional(),
   LOOM_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 of letters, digits, "_" or "-"').default('loom'),
   LOOM_QUEUE_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
@@ -90,6 +92,8 @@ export interface Config {
   reports: { intervalMs: number | null };
   /** The LLM judge evaluations may be graded by (an OpenAI-compatible chat completions API, or Anthropic's Messages API); null: none configured. */
   judge: { api: 'openai' | 'anthropic'; url: string; apiKey: string | null; model: string; concurrency: number } | null;
+  /** The SMTP server email destinations (webhooks with a mailto: URL) are sent through; null: none, and none can be added. */
+  smtp: { url: string; from: string } | null;
   log: { level: string };
   dataDir: string;
   /** Writes to the stores under dataDir are refused while its disk has less free (0: never). */
@@ -139,6 +143,13 @@ export interface Config {
 }
 
 /** The default judge model: OpenAI's small one; for Anthropic, named by the operator (Claude's model names change faster than a default could follow). */
+/** Where email destinations' messages go: both variables or neither. */
+function smtpConfig(e: { LOOM_SMTP_URL?: string; LOOM_SMTP_FROM?: string }): { url: string; from: string } | null {
+  if (!e.LOOM_SMTP_URL) return null;
+  if (!e.LOOM_SMTP_FROM) throw new ConfigError('Invalid configuration:\n  LOOM_SMTP_FROM: required with LOOM_SMTP_URL (the sender of the emails Loom sends, e.g. "Loom <loom@example.com>")');
+  return { url: e.LOOM_SMTP_URL, from: e.LOOM_SMTP_FROM };
+}
+
 function judgeModel(e: { LOOM_JUDGE_API: 'openai' | 'anthropic'; LOOM_JUDGE_MODEL?: string }): string {
   if (e.LOOM_JUDGE_MODEL) return e.LOOM_JUDGE_MODEL;
   if (e.LOOM_JUDGE_API === 'openai') return 'gpt-4o-mini';
@@ -183,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     grpc: { port: e.LOOM_OTLP_GRPC_PORT === 'off' ? null : e.LOOM_OTLP_GRPC_PORT ?? (e.LOOM_PORT === 0 ? 0 : 4317) },
     alerts: { intervalMs: e.LOOM_ALERT_INTERVAL_SECONDS === 'off' ? null : e.LOOM_ALERT_INTERVAL_SECONDS * 1000 },
     reports: { intervalMs: e.LOOM_REPORT_INTERVAL_SECONDS === 'off' ? null : e.LOOM_REPORT_INTERVAL_SECONDS * 1000 },
+    smtp: smtpConfig(e),
     judge: e.LOOM_JUDGE_URL ? { api: e.LOOM_JUDGE_API, url: e.LOOM_JUDGE_URL, apiKey: e.LOOM_JUDGE_API_KEY ?? null, model: judgeModel(e), concurrency: e.LOOM_JUDGE_CONCURRENCY } : null,
     log: { level: e.LOOM_LOG_LEVEL },
     dataDir,

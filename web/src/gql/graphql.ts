@@ -100,10 +100,11 @@ export type CreateWebhookInput = {
   description?: string | null | undefined;
   /** Event types to send; all when omitted */
   events?: Array<string> | null | undefined;
-  /** LOOM (default): the signed JSON envelope; SLACK: a Slack incoming-webhook message `{ text }`, one line per event (Mattermost and Teams take it too); or a format a loaded plugin offers (`webhookFormats`) */
+  /** LOOM (default): the signed JSON envelope; SLACK: a Slack incoming-webhook message `{ text }`, one line per event (Mattermost and Teams take it too); EMAIL: plain text mail, the first line the subject (what a mailto: URL takes, and the default for one); or a format a loaded plugin offers (`webhookFormats`) */
   format?: string | null | undefined;
   /** The HMAC-SHA256 signing secret (16-200 characters); generated when omitted and returned once */
   secret?: string | null | undefined;
+  /** An http(s) URL; or mailto:<address>[,<address>…] (up to 20) to send the events as email, when Loom has an SMTP server (LOOM_SMTP_URL) */
   url: string;
 };
 

@@ -72,6 +72,11 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
     const SLACK_HOOK = 'mutation ($url: String!, $format: String) { createWebhook(input: {url: $url, events: ["ALERT_FIRING"], format: $format}) { webhook { id format } } }';
     expect((await fails(loom, SLACK_HOOK, { url: slack.url(), format: 'TEAMS' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.format' });
     expect((await ok(loom, SLACK_HOOK, { url: slack.url(), format: 'SLACK' })).createWebhook.webhook.format).toBe('SLACK');
+    // No SMTP server here (LOOM_SMTP_URL): email destinations are refused, saying what to set (webhook-email.int.test.ts sends them).
+    expect((await ok(loom, '{ webhookFormats }')).webhookFormats).not.toContain('EMAIL');
+    const email = await fails(loom, SLACK_HOOK, { url: 'mailto:oncall@example.test' });
+    expect([email.extensions?.code, email.extensions?.field]).toEqual(['BAD_USER_INPUT', 'input.url']);
+    expect(email.message).toMatch(/LOOM_SMTP_URL/);
   });
   afterAll(async () => {
     await loom?.close();

@@ -105,9 +105,9 @@ export class RecordEvaluationInput {
 
 @InputType()
 export class CreateWebhookInput {
-  @Field(() => String) url!: string;
+  @Field(() => String, { description: 'An http(s) URL; or mailto:<address>[,<address>…] (up to 20) to send the events as email, when Loom has an SMTP server (LOOM_SMTP_URL)' }) url!: string;
   @Field(() => [String], { nullable: true, description: 'Event types to send; all when omitted' }) events?: string[] | null;
   @Field(() => String, { nullable: true, description: 'The HMAC-SHA256 signing secret (16-200 characters); generated when omitted and returned once' }) secret?: string | null;
   @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => String, { nullable: true, description: 'LOOM (default): the signed JSON envelope; SLACK: a Slack incoming-webhook message `{ text }`, one line per event (Mattermost and Teams take it too); or a format a loaded plugin offers (`webhookFormats`)' }) format?: string | null;
+  @Field(() => String, { nullable: true, description: 'LOOM (default): the signed JSON envelope; SLACK: a Slack incoming-webhook message `{ text }`, one line per event (Mattermost and Teams take it too); EMAIL: plain text mail, the first line the subject (what a mailto: URL takes, and the default for one); or a format a loaded plugin offers (`webhookFormats`)' }) format?: string | null;
 }

@@ -7,14 +7,14 @@ import type { GraphNode } from '../../domain/model.js';
 import { WEBHOOK_EVENTS } from '../../domain/registry/webhooks.service.js';
 import { requireAdmin } from '../../domain/registry/actor.js';
 
-@ObjectType({ description: 'A webhook subscription: registry events POSTed as JSON, signed `X-Loom-Signature: sha256=HMAC(secret, "<X-Loom-Timestamp>.<body>")`, retried with backoff' })
+@ObjectType({ description: 'A webhook subscription: registry events POSTed as JSON, signed `X-Loom-Signature: sha256=HMAC(secret, "<X-Loom-Timestamp>.<body>")`, retried with backoff; or, with a mailto: URL, an email destination (format EMAIL, sent through LOOM_SMTP_URL)' })
 export class Webhook {
   @Field(() => ID) id!: string;
   @Field(() => String) url!: string;
   @Field(() => [String], { description: `Among ${WEBHOOK_EVENTS.join(', ')}` }) events!: string[];
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => String, { description: 'The last characters of the secret' }) secretHint!: string;
-  @Field(() => String, { description: 'LOOM (the signed JSON envelope), SLACK (a Slack message) or a format a plugin offers' }) format!: string;
+  @Field(() => String, { description: 'LOOM (the signed JSON envelope), SLACK (a Slack message), EMAIL (a mailto: destination: plain text) or a format a plugin offers' }) format!: string;
   @Field(() => GraphQLDateTime) createdAt!: string;
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was deleted' }) deletedAt!: string | null;
 }
@@ -36,7 +36,7 @@ export class WebhookDelivery {
   @Field(() => String) event!: string;
   @Field(() => Boolean) ok!: boolean;
   @Field(() => Int) attempts!: number;
-  @Field(() => Int, { nullable: true, description: 'The last HTTP status' }) status!: number | null;
+  @Field(() => Int, { nullable: true, description: "The last HTTP status (an email's: the SMTP server's reply code, 250 accepted)" }) status!: number | null;
   @Field(() => String, { nullable: true }) error!: string | null;
   @Field(() => GraphQLDateTime) at!: string;
 }

@@ -1,13 +1,15 @@
 /**
  * One webhook delivery: POST the JSON body signed with HMAC-SHA256, retried with exponential
  * backoff on network errors, timeouts, 408, 429 and 5xx (honouring Retry-After), a bounded number
- * of times. A plain function of its input, so it can move onto the job queue as a job processor.
+ * of times; an email destination's message the same way (deliverEmail). Plain functions of their
+ * input, so they can move onto the job queue as job processors.
  *
  * Headers: `X-Loom-Event`, `X-Loom-Delivery` (the same on every attempt: receivers de-duplicate on
  * it), `X-Loom-Timestamp` (unix seconds of the attempt) and `X-Loom-Signature: sha256=<hex>` over
  * `<timestamp>.<body>`, so a receiver can reject stale replays.
  */
 import { createHmac } from 'node:crypto';
+import type { MailMessage, Mailer } from '../ports/Mailer.js';
 
 /** `contentType` (default JSON) and `headers`: what a plugin's webhook format asked for (never X-Loom-*). */
 export interface Delivery { id: string; url: string; secret: string; event: string; body: string; contentType?: string; headers?: Record<string, string> }
@@ -56,6 +58,22 @@ export async function deliver(d: Delivery, policy: RetryPolicy = DEFAULT_RETRY, 
       last = { ok: false, attempts: attempt, status: null, error: e instanceof Error ? e.message : String(e) };
     }
     if (attempt < policy.maxAttempts) await sleep(backoff(policy, attempt, retryAfter));
+  }
+  return last;
+}
+
+/**
+ * One email delivery (a `mailto:` destination): sent again, backing off as a webhook is, when the SMTP
+ * server could not be reached or answered 4xx (try later); a 5xx refusal (no such mailbox) is final.
+ */
+export async function deliverEmail(mailer: Mailer, message: MailMessage, policy: RetryPolicy = DEFAULT_RETRY, signal?: AbortSignal): Promise<DeliveryResult> {
+  let last: DeliveryResult = { ok: false, attempts: 0, status: null, error: null };
+  for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
+    if (signal?.aborted) return { ...last, error: 'cancelled' };
+    const sent = await mailer.send(message);
+    last = { ok: sent.ok, attempts: attempt, status: sent.status, error: sent.error };
+    if (sent.ok || sent.permanent) return last;
+    if (attempt < policy.maxAttempts) await sleep(backoff(policy, attempt, null));
   }
   return last;
 }

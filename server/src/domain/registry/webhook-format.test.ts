@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slackText } from './webhook-format.js';
+import { emailText, slackText } from './webhook-format.js';
 
 describe('Slack webhook messages', () => {
   it('says what fired and resolved, with the series and its value', () => {
@@ -28,5 +28,16 @@ describe('Slack webhook messages', () => {
 
   it('never lets a name become a link or a mention', () => {
     expect(slackText('MODEL_VERSION_REGISTERED', 't', { model: '<!channel> & <http://evil|x>', version: 1 })).toBe(':package: Model *&lt;!channel&gt; &amp; &lt;http://evil|x&gt;* version 1 registered in t');
+  });
+
+  it('words an email as plain text: no markup nor escapes, the first line the subject, a footer naming the destination', () => {
+    const rule = { name: 'Idle GPU', severity: 'CRITICAL' };
+    const many = Array.from({ length: 2 }, (_, i) => ({ labels: { pod: `p-${i}` }, value: 3, op: 'LT', threshold: 10 }));
+    const mail = emailText('ALERT_FIRING', 'demo', { rule, alerts: many }, 'w-1');
+    expect(mail.subject).toBe('[Loom] [CRITICAL] Idle GPU firing in demo: 2 series');
+    expect(mail.text.split('\n').slice(0, 3)).toEqual(['[CRITICAL] Idle GPU firing in demo: 2 series', '• pod=p-0 3 < 10', '• pod=p-1 3 < 10']);
+    expect(mail.text).toContain('email destination w-1');
+    expect(emailText('MODEL_VERSION_REGISTERED', 't', { model: '<b>*m*</b> & co', version: 1 }, 'w').subject).toBe('[Loom] Model <b>*m*</b> & co version 1 registered in t');
+    expect(emailText('MODEL_VERSION_REGISTERED', 't', { model: 'm'.repeat(300), version: 1 }, 'w').subject).toHaveLength(7 + 150);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Webhook subscriptions per tenant and the dispatch of registry events to them. The subscription
  * (URL, events) is a Webhook node in the tenant; its signing secret is kept in the system scope,
- * which no API key can read, so the generic `node` query never shows it.
+ * which no API key can read, so the generic `node` query never shows it. A `mailto:` URL is an email
+ * destination (format EMAIL), sent through the Mailer when an SMTP server is configured.
  *
  * Delivery is in-process (bounded retries, see webhook-delivery.ts) and starts after the change is
  * committed; a delivery still retrying when the process stops is lost. Moving `deliver` onto the
@@ -15,9 +16,10 @@ import { badInput, notFound } from '../errors.js';
 import { SYSTEM_TENANT } from '../tenancy/tenancy.service.js';
 import { actorProps, requireAdmin, type Actor } from './actor.js';
 import { checkText } from './validate.js';
-import { deliver, DEFAULT_RETRY, type DeliveryResult, type RetryPolicy } from './webhook-delivery.js';
-import { slackText, WEBHOOK_FORMATS } from './webhook-format.js';
+import { deliver, deliverEmail, DEFAULT_RETRY, type DeliveryResult, type RetryPolicy } from './webhook-delivery.js';
+import { EMAIL_FORMAT, emailText, slackText, WEBHOOK_FORMATS } from './webhook-format.js';
 import { NO_EXTENSIONS, type Extensions, type WebhookEnvelope } from '../ports/Extensions.js';
+import type { Mailer } from '../ports/Mailer.js';
 
 export const WEBHOOK_EVENTS = [
   'MODEL_VERSION_REGISTERED', 'MODEL_VERSION_STAGE_CHANGED', 'MODEL_ALIAS_CHANGED', 'PROMPT_VERSION_CREATED', 'PROMPT_LABEL_CHANGED',
@@ -36,7 +38,12 @@ export type Notify = (tenant: string, event: WebhookEvent, data: Record<string, 
 const CACHE_MS = 30_000;
 const MAX_WEBHOOKS = 100;
 const KEEP_DELIVERIES = 200;
+const MAX_RECIPIENTS = 20;
 const secretNodeId = (tenant: string, id: string) => `webhooksecret::${tenant}/${id}`;
+/** An address as a mail server takes it in an envelope: local@domain.tld, without spaces, brackets or separators. */
+const ADDRESS = /^[^\s@<>(),;:"\\[\]]+@[^\s@<>(),;:"\\[\]]+\.[^\s@<>(),;:"\\[\].]+$/;
+/** The recipients of a `mailto:` URL (comma-separated, as RFC 6068 writes several). */
+const recipients = (url: URL) => decodeURIComponent(url.pathname).split(',').map((a) => a.trim()).filter(Boolean);
 
 export class WebhookService {
   private readonly cache = new Map<string, { hooks: GraphNode[]; until: number }>();
@@ -44,23 +51,29 @@ export class WebhookService {
   private readonly recent = new Map<string, DeliveryRecord[]>();
   private readonly stop = new AbortController();
 
-  constructor(private readonly graph: GraphStore, private readonly policy: RetryPolicy = DEFAULT_RETRY, private readonly extensions: Extensions = NO_EXTENSIONS) {}
+  constructor(
+    private readonly graph: GraphStore, private readonly policy: RetryPolicy = DEFAULT_RETRY,
+    private readonly extensions: Extensions = NO_EXTENSIONS, private readonly mailer: Mailer | null = null,
+  ) {}
 
-  /** LOOM, SLACK and the formats plugins offer. */
+  /** LOOM, SLACK, EMAIL (with an SMTP server) and the formats plugins offer. */
   formats(): string[] {
-    return [...WEBHOOK_FORMATS, ...this.extensions.webhookFormatNames()];
+    return [...WEBHOOK_FORMATS, ...(this.mailer ? [EMAIL_FORMAT] : []), ...this.extensions.webhookFormatNames()];
   }
 
   async create(actor: Actor, input: { url: string; events?: string[] | null; secret?: string | null; description?: string | null; format?: string | null }): Promise<{ webhook: GraphNode; secret: string }> {
     requireAdmin(actor, 'manage webhooks');
+    const URL_RULE = 'must be an absolute http(s) URL, or mailto:<address>[,<address>…] for email';
     let url: URL;
-    try { url = new URL(input.url); } catch { throw badInput('input.url', 'must be an absolute http(s) URL'); }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badInput('input.url', 'must be an absolute http(s) URL');
+    try { url = new URL(input.url); } catch { throw badInput('input.url', URL_RULE); }
+    if (url.protocol === 'mailto:') url = this.emailDestination(url, input.format);
+    else if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badInput('input.url', URL_RULE);
+    else if (input.format === EMAIL_FORMAT) throw badInput('input.format', 'EMAIL takes a mailto: URL');
     const events = input.events?.length ? input.events : [...WEBHOOK_EVENTS];
     events.forEach((e, i) => { if (!WEBHOOK_EVENTS.includes(e as WebhookEvent)) throw badInput(`input.events[${i}]`, `must be one of ${WEBHOOK_EVENTS.join(', ')}`); });
     const secret = input.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
     if (secret.length < 16 || secret.length > 200) throw badInput('input.secret', 'must be 16-200 characters');
-    const format = input.format ?? 'LOOM';
+    const format = url.protocol === 'mailto:' ? EMAIL_FORMAT : input.format ?? 'LOOM';
     if (!this.formats().includes(format)) throw badInput('input.format', `must be one of ${this.formats().join(', ')}`);
     if ((await this.list(actor.tenant)).length >= MAX_WEBHOOKS) throw badInput('input.url', `a tenant has at most ${MAX_WEBHOOKS} webhooks`);
     const id = randomUUID();
@@ -70,6 +83,18 @@ export class WebhookService {
     await this.graph.write(actor.tenant, { nodes: [{ id: webhookId(id), kind: 'Webhook', namespace: REGISTRY_NAMESPACE, name: id, props }], edges: [] });
     this.cache.delete(actor.tenant);
     return { webhook: (await this.graph.getNodes(actor.tenant, [webhookId(id)]))[0]!, secret };
+  }
+
+  /** A `mailto:` URL checked (an SMTP server configured; 1-20 addresses) and written plainly (`mailto:a@x.org,b@y.org`). */
+  private emailDestination(url: URL, format: string | null | undefined): URL {
+    if (!this.mailer) throw badInput('input.url', 'email needs an SMTP server: set LOOM_SMTP_URL (and LOOM_SMTP_FROM) where Loom runs, then add the address again');
+    if (format && format !== EMAIL_FORMAT) throw badInput('input.format', 'a mailto: URL takes EMAIL');
+    if (url.search || url.hash) throw badInput('input.url', 'a mailto: URL names its addresses only (no ?subject= or #)');
+    const to = recipients(url);
+    if (to.length === 0 || to.length > MAX_RECIPIENTS) throw badInput('input.url', `must name 1 to ${MAX_RECIPIENTS} addresses, comma-separated`);
+    const bad = to.find((a) => !ADDRESS.test(a));
+    if (bad !== undefined) throw badInput('input.url', `${JSON.stringify(bad)} is not an email address`);
+    return new URL(`mailto:${to.join(',')}`);
   }
 
   /** Ends the subscription (a tombstone: its history stays readable by id). */
@@ -126,14 +151,23 @@ export class WebhookService {
       const envelope: WebhookEnvelope = { id, event, tenant, occurredAt, webhook: hook.name, data };
       let result: DeliveryResult;
       try {
-        const formatted = await this.body(String(hook.props.format ?? 'LOOM'), envelope);
-        result = await deliver({ id, url: String(hook.props.url), secret, event, ...formatted }, this.policy, this.stop.signal);
+        const format = String(hook.props.format ?? 'LOOM');
+        if (format === EMAIL_FORMAT) result = await this.email(hook, envelope);
+        else result = await deliver({ id, url: String(hook.props.url), secret, event, ...await this.body(format, envelope) }, this.policy, this.stop.signal);
       } catch (err) {
         // A plugin's format failed (or is no longer loaded): nothing was sent; the delivery says why.
         result = { ok: false, attempts: 0, status: null, error: err instanceof Error ? err.message : String(err) };
       }
       this.remember(tenant, { ...result, id, webhookId: hook.name, event, at: new Date().toISOString() });
     }));
+  }
+
+  /** An email destination's message, sent (and sent again) as a webhook's POST would be. */
+  private async email(hook: GraphNode, e: WebhookEnvelope): Promise<DeliveryResult> {
+    if (!this.mailer) return { ok: false, attempts: 0, status: null, error: 'not sent: no SMTP server is configured (LOOM_SMTP_URL)' };
+    const { subject, text } = emailText(e.event, e.tenant, e.data, hook.name);
+    const to = recipients(new URL(String(hook.props.url)));
+    return deliverEmail(this.mailer, { to, subject, text, headers: { 'X-Loom-Event': e.event, 'X-Loom-Delivery': e.id } }, this.policy, this.stop.signal);
   }
 
   private async body(format: string, envelope: WebhookEnvelope): Promise<{ body: string; contentType?: string; headers?: Record<string, string> }> {

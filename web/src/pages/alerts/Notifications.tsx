@@ -1,22 +1,21 @@
 /**
  * Where alerts are sent: the tenant's webhooks (admins only, as the API), with the last delivery of
- * each; add one (a Slack incoming-webhook URL gets Slack's format, chosen from the URL; any other the
- * signed JSON; or a format a plugin offers, picked) or stop one.
+ * each; add one (a Slack incoming-webhook URL gets Slack's format, chosen from the URL; a mailto: URL
+ * email, when the server has an SMTP server; any other the signed JSON; or a format a plugin offers,
+ * picked) or stop one.
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '../../api/useMutation.js';
 import { useQuery } from '../../api/useQuery.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
 import { CreateWebhookDocument, DeleteWebhookDocument, WebhooksDocument } from './documents.js';
-import { webhookFormatChoices, webhookFormatLabel } from './alerts.js';
+import { defaultWebhookFormat, webhookFormatChoices, webhookFormatLabel } from './alerts.js';
 import { M } from './messages.js';
 
 const NO_VARIABLES = {};
 /** What a new webhook takes: alerts, a dataset's schema changes (with what the dataset feeds), or every event (null). */
 const EVENT_CHOICES = { alerts: ['ALERT_FIRING', 'ALERT_RESOLVED'], schema: ['DATASET_SCHEMA_CHANGED'], all: null } as const;
 type EventChoice = keyof typeof EVENT_CHOICES;
-/** Slack's, Mattermost's and Teams' incoming-webhook hosts take Slack's `{ text }`. */
-const slackLike = (url: string) => /^https:\/\/(hooks\.slack\.com|[^/]*\.webhook\.office\.com|[^/]*mattermost[^/]*)\//i.test(url.trim());
 
 export function Notifications() {
   const t = useT(M);
@@ -27,7 +26,7 @@ export function Notifications() {
   const [events, setEvents] = useState<EventChoice>('alerts');
   const [create, creating, reset] = useMutation(CreateWebhookDocument);
   const [remove, removing] = useMutation(DeleteWebhookDocument);
-  const chosen = format ?? (slackLike(url) ? 'SLACK' : 'LOOM');
+  const chosen = format ?? defaultWebhookFormat(url);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (await create({ input: { url: url.trim(), format: chosen, events: EVENT_CHOICES[events] ? [...EVENT_CHOICES[events]!] : null } })) {
@@ -72,7 +71,7 @@ export function Notifications() {
       )}
       <form className="row" onSubmit={submit}>
         <div className="field"><label htmlFor="webhook-url">{t('url')}</label>
-          <input id="webhook-url" data-testid="webhook-url" type="url" required size={48} value={url} placeholder="https://hooks.slack.com/services/…" onChange={(e) => { setUrl(e.target.value); reset(); }} /></div>
+          <input id="webhook-url" data-testid="webhook-url" type="url" required size={48} value={url} placeholder={t('urlPlaceholder')} onChange={(e) => { setUrl(e.target.value); reset(); }} /></div>
         <div className="field"><label htmlFor="webhook-format">{t('format')}</label>
           <select id="webhook-format" data-testid="webhook-format" value={chosen} onChange={(e) => setFormat(e.target.value)}>
             {webhookFormatChoices(hooks.data?.webhookFormats, chosen).map((name) => <option key={name} value={name}>{webhookFormatLabel(name, t)}</option>)}

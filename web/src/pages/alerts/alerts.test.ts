@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duration, parseLabels, runIdOf, seriesText, webhookFormatChoices, webhookFormatLabel } from './alerts.js';
+import { defaultWebhookFormat, duration, parseLabels, runIdOf, seriesText, webhookFormatChoices, webhookFormatLabel } from './alerts.js';
 
 describe('alerts page helpers', () => {
   it('reads key=value lines and names the first bad one', () => {
@@ -20,6 +20,7 @@ describe('alerts page helpers', () => {
     expect(webhookFormatChoices(undefined, 'SLACK')).toEqual(['LOOM', 'SLACK']);
     expect(webhookFormatChoices(['LOOM', 'SLACK'], 'PAGER')).toEqual(['LOOM', 'SLACK', 'PAGER']);
     const t = (key: string, vars?: Record<string, string | number>) => (vars ? `${key}:${vars.name}` : key);
-    expect(['LOOM', 'SLACK', 'TEAMS'].map((f) => webhookFormatLabel(f, t))).toEqual(['formatLOOM', 'formatSLACK', 'formatPlugin:TEAMS']);
+    expect(['LOOM', 'SLACK', 'EMAIL', 'TEAMS'].map((f) => webhookFormatLabel(f, t))).toEqual(['formatLOOM', 'formatSLACK', 'formatEMAIL', 'formatPlugin:TEAMS']);
+    expect(['mailto:a@b.org', ' https://hooks.slack.com/services/x', 'https://example.com/hook'].map(defaultWebhookFormat)).toEqual(['EMAIL', 'SLACK', 'LOOM']);
   });
 });

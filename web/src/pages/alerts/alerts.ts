@@ -52,9 +52,16 @@ export function webhookFormatChoices(served: readonly string[] | null | undefine
   return list.includes(chosen) ? list : [...list, chosen];
 }
 
-/** A webhook format for people: LOOM and SLACK translated, a plugin's by its name. */
-export function webhookFormatLabel(format: string, t: Translate<'formatLOOM' | 'formatSLACK' | 'formatPlugin'>): string {
+/** A webhook format for people: LOOM, SLACK and EMAIL translated, a plugin's by its name. */
+export function webhookFormatLabel(format: string, t: Translate<'formatLOOM' | 'formatSLACK' | 'formatEMAIL' | 'formatPlugin'>): string {
   if (format === 'LOOM') return t('formatLOOM');
   if (format === 'SLACK') return t('formatSLACK');
+  if (format === 'EMAIL') return t('formatEMAIL');
   return t('formatPlugin', { name: format });
 }
+
+/** Slack's, Mattermost's and Teams' incoming-webhook hosts take Slack's `{ text }`. */
+const slackLike = (url: string) => /^https:\/\/(hooks\.slack\.com|[^/]*\.webhook\.office\.com|[^/]*mattermost[^/]*)\//i.test(url.trim());
+
+/** The format a destination gets unless one is picked: EMAIL for a mailto: URL, SLACK for a Slack-like hook, else the signed JSON. */
+export const defaultWebhookFormat = (url: string) => (/^mailto:/i.test(url.trim()) ? 'EMAIL' : slackLike(url) ? 'SLACK' : 'LOOM');
