@@ -17,6 +17,7 @@ import { registerTrainingWorkers } from '../workers/training.workers.js';
 import { registerAlertWorkers } from '../workers/alerts.workers.js';
 import { registerReportWorkers } from '../workers/reports.workers.js';
 import { registerJudgingWorkers } from '../workers/judging.workers.js';
+import { registerWebhookWorkers } from '../workers/webhooks.workers.js';
 import { OpenAiJudge } from '../judges/OpenAiJudge.js';
 import { AnthropicJudge } from '../judges/AnthropicJudge.js';
 import { SmtpMailer } from '../mail/SmtpMailer.js';
@@ -68,7 +69,7 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
   });
   const mailer = cfg.smtp ? new SmtpMailer(cfg.smtp) : null;
   const services = createServices(disk.graph, disk.analytics, {
-    extensions: plugins, mailer,
+    extensions: plugins, mailer, queue,
     telemetry: {
       ...cfg.telemetry, spanTtlDays: cfg.analytics.spanTtlDays,
       metricTtlDays: cfg.analytics.metricTtlDays, metricRollupTtlDays: cfg.analytics.metricRollupTtlDays,
@@ -178,6 +179,7 @@ function startWorkers(cfg: Config, services: Services, queue: JobQueue, launcher
   if (cfg.alerts.intervalMs !== null) registerAlertWorkers(manager, queue, services.alerts, cfg.alerts.intervalMs, registry, log);
   if (cfg.reports.intervalMs !== null) registerReportWorkers(manager, queue, services.reports, cfg.reports.intervalMs, log);
   if (services.judging) registerJudgingWorkers(manager, services.judging);
+  registerWebhookWorkers(manager, services.registry.webhooks);
   return manager;
 }
 

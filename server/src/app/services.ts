@@ -113,6 +113,8 @@ export interface ServiceOptions {
   extensions?: Extensions;
   /** Sends email destinations' messages (null or left out: none can be added). */
   mailer?: Mailer | null;
+  /** Where webhook deliveries wait for a worker (`webhooks.deliver`); left out: delivered in this process's background. */
+  queue?: JobQueue;
 }
 
 /** How far and how many a TAGS alert rule counts downstream of its tag's carriers. */
@@ -133,7 +135,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
   if (lineageLog) archived = (tenant) => lineageLog.archived(tenant, readers.getStore()?.reader);
   const graph = lineageLog ? visibleGraph(raw, (tenant) => lineageLog.visible(tenant, readers.getStore()?.reader)) : raw;
   const tenancy = new TenancyService(raw);
-  const registry = createRegistry(graph, analytics, { webhookGraph: raw, extensions, mailer: opts.mailer });
+  const registry = createRegistry(graph, analytics, { webhookGraph: raw, extensions, mailer: opts.mailer, queue: opts.queue });
   const gpu = new GpuQueryService(graph, analytics);
   const impactUsage = new ImpactUsageService(analytics, gpu);
   const tags = new TagService(graph);

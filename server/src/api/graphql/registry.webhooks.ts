@@ -30,9 +30,9 @@ export class CreatedWebhook {
   @Field(() => String, { description: 'The signing secret: shown this once' }) secret!: string;
 }
 
-@ObjectType({ description: 'The outcome of one delivery (the last 200 per tenant are kept in memory)' })
+@ObjectType({ description: 'The outcome of one delivery, after its attempts (kept 90 days; whichever process made it)' })
 export class WebhookDelivery {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The delivery id: X-Loom-Delivery, the same on every attempt' }) id!: string;
   @Field(() => String) event!: string;
   @Field(() => Boolean) ok!: boolean;
   @Field(() => Int) attempts!: number;
@@ -49,7 +49,7 @@ export class WebhookResolver {
     return (await ctx.services.registry.webhooks.list(ctx.principal.tenant)).map(toWebhook);
   }
 
-  @FieldResolver(() => [WebhookDelivery], { description: 'Recent deliveries, newest first' })
+  @FieldResolver(() => [WebhookDelivery], { description: 'The last 20 deliveries, newest first' })
   deliveries(@Root() w: Webhook, @Ctx() ctx: Context) {
     return ctx.services.registry.webhooks.deliveries(ctx.principal.tenant, w.id);
   }

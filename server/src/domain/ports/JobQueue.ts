@@ -19,6 +19,8 @@ export interface QueuePayloads {
   'reports.run': { tick: number };
   /** Grade an evaluation's examples with the LLM judge (one job per request). */
   'evaluations.judge': { tenant: string; evaluationId: string; requestedAt: string };
+  /** Send one event to one webhook or email destination (one job per delivery; its id is the delivery's, the same on every attempt). */
+  'webhooks.deliver': { tenant: string; webhookId: string; deliveryId: string; event: string; occurredAt: string; data: Record<string, unknown> };
 }
 export type QueueName = keyof QueuePayloads;
 
@@ -42,6 +44,9 @@ export const QUEUES: Record<QueueName, QueuePolicy> = {
   'reports.run': { attempts: 1, backoffMs: 1_000, concurrency: 1 },
   // The judge client retries each call; a job retried resumes where it stopped (graded examples are kept).
   'evaluations.judge': { attempts: 3, backoffMs: 5_000, concurrency: 2 },
+  // A delivery retries its own POST or email (backoff, Retry-After); the queue runs it again only when its
+  // worker stopped or its outcome could not be recorded (receivers de-duplicate on the delivery id).
+  'webhooks.deliver': { attempts: 3, backoffMs: 5_000, concurrency: 20 },
 };
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
 

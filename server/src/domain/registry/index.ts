@@ -10,6 +10,7 @@ import { WebhookService } from './webhooks.service.js';
 import { RunMetrics } from './run-metrics.js';
 import type { RetryPolicy } from './webhook-delivery.js';
 import type { Mailer } from '../ports/Mailer.js';
+import type { JobQueue } from '../ports/JobQueue.js';
 
 export interface Registry {
   tracking: TrackingService;
@@ -23,14 +24,15 @@ export interface Registry {
  * `opts.webhookGraph`: where webhooks are kept and read (default `graph`). Their nodes never come from
  * lineage events, so they need not wait for the ingest's backlog: the graph writer itself asks
  * whether a tenant takes schema changes (openlineage/schema-changes.ts), and must not wait for itself.
- * `opts.mailer`: sends the email destinations' messages (null: none can be added).
+ * `opts.mailer`: sends the email destinations' messages (null: none can be added). `opts.queue`: where
+ * deliveries wait for a worker (null: delivered in the background of this process).
  */
 export function createRegistry(
   graph: GraphStore, analytics: Analytics,
-  opts: { webhookRetry?: RetryPolicy; webhookGraph?: GraphStore; extensions?: Extensions; mailer?: Mailer | null } = {},
+  opts: { webhookRetry?: RetryPolicy; webhookGraph?: GraphStore; extensions?: Extensions; mailer?: Mailer | null; queue?: JobQueue | null } = {},
 ): Registry {
   const metrics = new RunMetrics(analytics);
-  const webhooks = new WebhookService(opts.webhookGraph ?? graph, opts.webhookRetry, opts.extensions, opts.mailer ?? null);
+  const webhooks = new WebhookService(opts.webhookGraph ?? graph, analytics, opts.webhookRetry, opts.extensions, opts.mailer ?? null, opts.queue ?? null);
   return {
     tracking: new TrackingService(graph, metrics),
     models: new ModelRegistry(graph, metrics, webhooks.notify, opts.extensions),

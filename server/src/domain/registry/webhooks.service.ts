@@ -4,9 +4,12 @@
  * which no API key can read, so the generic `node` query never shows it. A `mailto:` URL is an email
  * destination (format EMAIL), sent through the Mailer when an SMTP server is configured.
  *
- * Delivery is in-process (bounded retries, see webhook-delivery.ts) and starts after the change is
- * committed; a delivery still retrying when the process stops is lost. Moving `deliver` onto the
- * durable job queue (issue 6) removes that gap without changing callers.
+ * Delivery starts after the change is committed: one job per webhook and event on the job queue
+ * (`webhooks.deliver`), which a worker runs (bounded retries inside, see webhook-delivery.ts), so with
+ * BullMQ a delivery outlives the process that made the change, and one a stopping worker abandoned is
+ * run again (the same delivery id: receivers de-duplicate on it). Without a queue (the CLI), in the
+ * background of this process. Each outcome is recorded in the analytics store (`webhook_deliveries`),
+ * so every process lists the same recent deliveries.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { GraphStore } from '../ports/GraphStore.js';
@@ -20,6 +23,8 @@ import { deliver, deliverEmail, DEFAULT_RETRY, type DeliveryResult, type RetryPo
 import { EMAIL_FORMAT, emailText, slackText, WEBHOOK_FORMATS } from './webhook-format.js';
 import { NO_EXTENSIONS, type Extensions, type WebhookEnvelope } from '../ports/Extensions.js';
 import type { Mailer } from '../ports/Mailer.js';
+import type { Analytics } from '../ports/Analytics.js';
+import type { JobQueue, QueuePayloads } from '../ports/JobQueue.js';
 
 export const WEBHOOK_EVENTS = [
   'MODEL_VERSION_REGISTERED', 'MODEL_VERSION_STAGE_CHANGED', 'MODEL_ALIAS_CHANGED', 'PROMPT_VERSION_CREATED', 'PROMPT_LABEL_CHANGED',
@@ -37,7 +42,8 @@ export type Notify = (tenant: string, event: WebhookEvent, data: Record<string, 
 
 const CACHE_MS = 30_000;
 const MAX_WEBHOOKS = 100;
-const KEEP_DELIVERIES = 200;
+/** Deliveries listed per webhook. */
+const LIST_DELIVERIES = 20;
 const MAX_RECIPIENTS = 20;
 const secretNodeId = (tenant: string, id: string) => `webhooksecret::${tenant}/${id}`;
 /** An address as a mail server takes it in an envelope: local@domain.tld, without spaces, brackets or separators. */
@@ -48,12 +54,12 @@ const recipients = (url: URL) => decodeURIComponent(url.pathname).split(',').map
 export class WebhookService {
   private readonly cache = new Map<string, { hooks: GraphNode[]; until: number }>();
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly recent = new Map<string, DeliveryRecord[]>();
   private readonly stop = new AbortController();
 
   constructor(
-    private readonly graph: GraphStore, private readonly policy: RetryPolicy = DEFAULT_RETRY,
+    private readonly graph: GraphStore, private readonly analytics: Analytics, private readonly policy: RetryPolicy = DEFAULT_RETRY,
     private readonly extensions: Extensions = NO_EXTENSIONS, private readonly mailer: Mailer | null = null,
+    private readonly queue: JobQueue | null = null,
   ) {}
 
   /** LOOM, SLACK, EMAIL (with an SMTP server) and the formats plugins offer. */
@@ -120,9 +126,18 @@ export class WebhookService {
     return (await this.list(tenant)).some((h) => (h.props.events as string[]).includes(event));
   }
 
-  /** Recent delivery outcomes of one webhook, newest first (kept in memory, the last 200 per tenant). */
-  deliveries(tenant: string, id: string): DeliveryRecord[] {
-    return (this.recent.get(tenant) ?? []).filter((d) => d.webhookId === id).reverse();
+  /** Recent delivery outcomes of one webhook, newest first (the last 20, from every process). */
+  async deliveries(tenant: string, id: string): Promise<DeliveryRecord[]> {
+    const rows = await this.analytics.query<{ delivery_id: string; event: string; at_ms: string | number; ok: boolean | number; attempts: string | number; status: string | number | null; error: string }>(tenant, `
+SELECT delivery_id, event, toUnixTimestamp64Milli(at) AS at_ms, ok, attempts, status, error
+FROM webhook_deliveries FINAL
+WHERE tenant_id = {tenant:String} AND webhook_id = {hook:String}
+ORDER BY at DESC, delivery_id
+LIMIT {limit:UInt32}`, { hook: id, limit: LIST_DELIVERIES });
+    return rows.map((r) => ({
+      id: r.delivery_id, webhookId: id, event: r.event as WebhookEvent, at: new Date(Number(r.at_ms)).toISOString(),
+      ok: Boolean(r.ok), attempts: Number(r.attempts), status: r.status === null ? null : Number(r.status), error: r.error || null,
+    }));
   }
 
   /** Send an event to every subscribed webhook of the tenant, in the background. */
@@ -142,32 +157,49 @@ export class WebhookService {
     const hooks = (await this.list(tenant)).filter((h) => (h.props.events as string[]).includes(event));
     if (!hooks.length) return;
     const data = await build();
-    const secrets = await this.graph.getNodes(SYSTEM_TENANT, hooks.map((h) => secretNodeId(tenant, h.name)));
     const occurredAt = new Date().toISOString();
-    await Promise.all(hooks.map(async (hook, i) => {
-      const secret = secrets[i]?.props.secret;
-      if (typeof secret !== 'string') return;
-      const id = randomUUID();
-      const envelope: WebhookEnvelope = { id, event, tenant, occurredAt, webhook: hook.name, data };
-      let result: DeliveryResult;
-      try {
-        const format = String(hook.props.format ?? 'LOOM');
-        if (format === EMAIL_FORMAT) result = await this.email(hook, envelope);
-        else result = await deliver({ id, url: String(hook.props.url), secret, event, ...await this.body(format, envelope) }, this.policy, this.stop.signal);
-      } catch (err) {
-        // A plugin's format failed (or is no longer loaded): nothing was sent; the delivery says why.
-        result = { ok: false, attempts: 0, status: null, error: err instanceof Error ? err.message : String(err) };
-      }
-      this.remember(tenant, { ...result, id, webhookId: hook.name, event, at: new Date().toISOString() });
+    await Promise.all(hooks.map(async (hook) => {
+      const job: QueuePayloads['webhooks.deliver'] = { tenant, webhookId: hook.name, deliveryId: randomUUID(), event, occurredAt, data };
+      if (this.queue) await this.queue.add('webhooks.deliver', job.deliveryId, job);
+      else await this.deliverJob(job, this.stop.signal);
     }));
   }
 
+  /**
+   * One delivery (a `webhooks.deliver` job): the webhook as it is now (none: deleted since, nothing
+   * sent), its body in its format, sent with retries, the outcome recorded. `signal`: stop retrying
+   * (a worker shutting down; the job goes back to the queue and runs again, the same delivery).
+   */
+  async deliverJob(job: QueuePayloads['webhooks.deliver'], signal: AbortSignal): Promise<void> {
+    const { tenant, webhookId, deliveryId: id, event } = job;
+    const hook = (await this.list(tenant)).find((h) => h.name === webhookId);
+    if (!hook) return;
+    const [secretNode] = await this.graph.getNodes(SYSTEM_TENANT, [secretNodeId(tenant, webhookId)]);
+    const secret = secretNode?.props.secret;
+    if (typeof secret !== 'string') return;
+    const envelope: WebhookEnvelope = { id, event, tenant, occurredAt: job.occurredAt, webhook: webhookId, data: job.data };
+    let result: DeliveryResult;
+    try {
+      const format = String(hook.props.format ?? 'LOOM');
+      if (format === EMAIL_FORMAT) result = await this.email(hook, envelope, signal);
+      else result = await deliver({ id, url: String(hook.props.url), secret, event, ...await this.body(format, envelope) }, this.policy, signal);
+    } catch (err) {
+      // A plugin's format failed (or is no longer loaded): nothing was sent; the delivery says why.
+      result = { ok: false, attempts: 0, status: null, error: err instanceof Error ? err.message : String(err) };
+    }
+    if (signal.aborted && !result.ok) throw new Error('stopped while delivering: the delivery runs again');
+    await this.analytics.insert('webhook_deliveries', [{
+      tenant_id: tenant, webhook_id: webhookId, delivery_id: id, event, at: new Date().toISOString(),
+      ok: result.ok, attempts: result.attempts, status: result.status, error: result.error ?? '',
+    }]);
+  }
+
   /** An email destination's message, sent (and sent again) as a webhook's POST would be. */
-  private async email(hook: GraphNode, e: WebhookEnvelope): Promise<DeliveryResult> {
+  private async email(hook: GraphNode, e: WebhookEnvelope, signal: AbortSignal): Promise<DeliveryResult> {
     if (!this.mailer) return { ok: false, attempts: 0, status: null, error: 'not sent: no SMTP server is configured (LOOM_SMTP_URL)' };
     const { subject, text } = emailText(e.event, e.tenant, e.data, hook.name);
     const to = recipients(new URL(String(hook.props.url)));
-    return deliverEmail(this.mailer, { to, subject, text, headers: { 'X-Loom-Event': e.event, 'X-Loom-Delivery': e.id } }, this.policy, this.stop.signal);
+    return deliverEmail(this.mailer, { to, subject, text, headers: { 'X-Loom-Event': e.event, 'X-Loom-Delivery': e.id } }, this.policy, signal);
   }
 
   private async body(format: string, envelope: WebhookEnvelope): Promise<{ body: string; contentType?: string; headers?: Record<string, string> }> {
@@ -176,16 +208,15 @@ export class WebhookService {
     return this.extensions.formatWebhook(format, envelope);
   }
 
-  private remember(tenant: string, record: DeliveryRecord): void {
-    const list = this.recent.get(tenant) ?? [];
-    list.push(record);
-    if (list.length > KEEP_DELIVERIES) list.splice(0, list.length - KEEP_DELIVERIES);
-    this.recent.set(tenant, list);
-  }
-
-  /** Resolves when every delivery started so far has finished (or given up). */
+  /** Resolves when every delivery started so far has finished (or given up), queued ones included. */
   async idle(): Promise<void> {
     while (this.inFlight.size) await Promise.all([...this.inFlight]);
+    if (!this.queue) return;
+    for (;;) {
+      const c = await this.queue.counts('webhooks.deliver');
+      if (c.waiting + c.active + c.delayed === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /** Stop retrying (shutdown). */
