@@ -171,13 +171,14 @@ LIMIT {limit:UInt32}`, { hook: id, limit: LIST_DELIVERIES });
    * (a worker shutting down; the job goes back to the queue and runs again, the same delivery).
    */
   async deliverJob(job: QueuePayloads['webhooks.deliver'], signal: AbortSignal): Promise<void> {
-    const { tenant, webhookId, deliveryId: id, event } = job;
-    const hook = (await this.list(tenant)).find((h) => h.name === webhookId);
-    if (!hook) return;
-    const [secretNode] = await this.graph.getNodes(SYSTEM_TENANT, [secretNodeId(tenant, webhookId)]);
+    const { tenant, webhookId: name, deliveryId: id, event } = job;
+    // Read, not taken from this process's cached list: a worker's may predate a webhook another process just made.
+    const [hook] = await this.graph.getNodes(tenant, [webhookId(name)]);
+    if (!hook || hook.kind !== 'Webhook' || hook.validTo) return;
+    const [secretNode] = await this.graph.getNodes(SYSTEM_TENANT, [secretNodeId(tenant, name)]);
     const secret = secretNode?.props.secret;
     if (typeof secret !== 'string') return;
-    const envelope: WebhookEnvelope = { id, event, tenant, occurredAt: job.occurredAt, webhook: webhookId, data: job.data };
+    const envelope: WebhookEnvelope = { id, event, tenant, occurredAt: job.occurredAt, webhook: name, data: job.data };
     let result: DeliveryResult;
     try {
       const format = String(hook.props.format ?? 'LOOM');
@@ -189,7 +190,7 @@ LIMIT {limit:UInt32}`, { hook: id, limit: LIST_DELIVERIES });
     }
     if (signal.aborted && !result.ok) throw new Error('stopped while delivering: the delivery runs again');
     await this.analytics.insert('webhook_deliveries', [{
-      tenant_id: tenant, webhook_id: webhookId, delivery_id: id, event, at: new Date().toISOString(),
+      tenant_id: tenant, webhook_id: name, delivery_id: id, event, at: new Date().toISOString(),
       ok: result.ok, attempts: result.attempts, status: result.status, error: result.error ?? '',
     }]);
   }
