@@ -53,6 +53,12 @@ describe('alerts page', () => {
     await page.getByTestId('webhook-row').waitFor();
     expect(await page.getByTestId('webhook-row').textContent()).toContain('Slack message');
     expect(await page.getByTestId('webhook-row').textContent()).toContain('ALERT_FIRING, ALERT_RESOLVED');
+    // A test message first: the channel gets it at once, and the row says what it answered.
+    await page.getByTestId('webhook-test').click();
+    await page.getByTestId('webhook-test-result').waitFor();
+    expect(await page.getByTestId('webhook-test-result').textContent()).toBe('test delivered (200)');
+    expect(JSON.parse(slackMessages.at(-1)!).text).toBe(':wave: A test from Loom by admin for tenant demo: this destination gets ALERT_FIRING, ALERT_RESOLVED');
+    await expect.poll(() => page.getByTestId('webhook-last-delivery').textContent()).toContain('WEBHOOK_TEST');
     await page.getByTestId('rule-name').fill('E2E idle GPU');
     await page.getByTestId('rule-threshold').fill('10');
     await page.getByTestId('rule-for').fill('0');

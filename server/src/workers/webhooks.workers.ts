@@ -3,5 +3,5 @@ import type { WebhookService } from '../domain/registry/webhooks.service.js';
 import type { WorkerManager } from './worker-manager.js';
 
 export function registerWebhookWorkers(manager: WorkerManager, webhooks: WebhookService): void {
-  manager.register('webhooks.deliver', (data, job) => webhooks.deliverJob(data, job.signal));
+  manager.register('webhooks.deliver', async (data, job) => { await webhooks.deliverJob(data, job.signal); });
 }

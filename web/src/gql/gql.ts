@@ -52,6 +52,7 @@ type Documents = {
     "\n  mutation SilenceAlertRule($id: ID!, $minutes: Int!) { silenceAlertRule(id: $id, minutes: $minutes) { id silencedUntil } }\n": typeof types.SilenceAlertRuleDocument,
     "\n  query Webhooks { webhookFormats webhooks { id url events format description secretHint createdAt deliveries { id event ok attempts status error at } } }\n": typeof types.WebhooksDocument,
     "\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url format } } }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation TestWebhook($id: ID!) { testWebhook(id: $id) { id ok status error } }\n": typeof types.TestWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id deletedAt } }\n": typeof types.DeleteWebhookDocument,
     "\n  query FeatureGroups($search: String) {\n    featureGroups(search: $search, first: 500) { id namespace name description entity version definedAt source { id namespace name } features { name } stats { entities lastEventTime } }\n  }\n": typeof types.FeatureGroupsDocument,
     "\n  query FeatureGroup($namespace: String!, $name: String!) {\n    featureGroup(namespace: $namespace, name: $name) {\n      id namespace name description entity version definedAt owner ttlSeconds definedBy { name role }\n      source { id namespace name }\n      sources { id namespace name }\n      features { id name type dimension description sourceFields transformation source { id name } }\n      stats { entities values firstEventTime lastEventTime lastWrittenAt }\n      featureStats { feature entities nulls min max mean distinctStrings lastEventTime }\n      validation { at success results { expectation { kind feature min max values mostly } success observed evaluated } }\n      validations(first: 10) { at success validatedBy { name role } results { success } }\n    }\n  }\n": typeof types.FeatureGroupDocument,
@@ -162,6 +163,7 @@ const documents: Documents = {
     "\n  mutation SilenceAlertRule($id: ID!, $minutes: Int!) { silenceAlertRule(id: $id, minutes: $minutes) { id silencedUntil } }\n": types.SilenceAlertRuleDocument,
     "\n  query Webhooks { webhookFormats webhooks { id url events format description secretHint createdAt deliveries { id event ok attempts status error at } } }\n": types.WebhooksDocument,
     "\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url format } } }\n": types.CreateWebhookDocument,
+    "\n  mutation TestWebhook($id: ID!) { testWebhook(id: $id) { id ok status error } }\n": types.TestWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id deletedAt } }\n": types.DeleteWebhookDocument,
     "\n  query FeatureGroups($search: String) {\n    featureGroups(search: $search, first: 500) { id namespace name description entity version definedAt source { id namespace name } features { name } stats { entities lastEventTime } }\n  }\n": types.FeatureGroupsDocument,
     "\n  query FeatureGroup($namespace: String!, $name: String!) {\n    featureGroup(namespace: $namespace, name: $name) {\n      id namespace name description entity version definedAt owner ttlSeconds definedBy { name role }\n      source { id namespace name }\n      sources { id namespace name }\n      features { id name type dimension description sourceFields transformation source { id name } }\n      stats { entities values firstEventTime lastEventTime lastWrittenAt }\n      featureStats { feature entities nulls min max mean distinctStrings lastEventTime }\n      validation { at success results { expectation { kind feature min max values mostly } success observed evaluated } }\n      validations(first: 10) { at success validatedBy { name role } results { success } }\n    }\n  }\n": types.FeatureGroupDocument,
@@ -383,6 +385,10 @@ export function graphql(source: "\n  query Webhooks { webhookFormats webhooks { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url format } } }\n"): typeof import('./graphql').CreateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestWebhook($id: ID!) { testWebhook(id: $id) { id ok status error } }\n"): typeof import('./graphql').TestWebhookDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

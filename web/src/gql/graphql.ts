@@ -800,6 +800,13 @@ export type CreateWebhookMutationVariables = Exact<{
 
 export type CreateWebhookMutation = { createWebhook: { secret: string, webhook: { id: string, url: string, format: string } } };
 
+export type TestWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TestWebhookMutation = { testWebhook: { id: string, ok: boolean, status: number | null, error: string | null } };
+
 export type DeleteWebhookMutationVariables = Exact<{
   id: string | number;
 }>;
@@ -2174,6 +2181,16 @@ export const CreateWebhookDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateWebhookMutation, CreateWebhookMutationVariables>;
+export const TestWebhookDocument = new TypedDocumentString(`
+    mutation TestWebhook($id: ID!) {
+  testWebhook(id: $id) {
+    id
+    ok
+    status
+    error
+  }
+}
+    `) as unknown as TypedDocumentString<TestWebhookMutation, TestWebhookMutationVariables>;
 export const DeleteWebhookDocument = new TypedDocumentString(`
     mutation DeleteWebhook($id: ID!) {
   deleteWebhook(id: $id) {

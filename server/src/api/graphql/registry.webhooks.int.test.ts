@@ -89,6 +89,25 @@ describe('registry webhooks: signed, retried, per tenant', () => {
     expect(verify(tampered)).toBe(false);
   });
 
+  it('sends a test at once, signed, without retries, to admins of its tenant only; listed with the deliveries', async () => {
+    const TEST = 'mutation ($id: ID!) { testWebhook(id: $id) { id event ok attempts status } }';
+    const before = hook.got.length;
+    // This receiver fails every delivery's first two attempts: the test shows its first answer.
+    const first = (await ok(loom, TEST, { id: webhookId })).testWebhook;
+    expect(first).toMatchObject({ event: 'WEBHOOK_TEST', ok: false, attempts: 1, status: 503 });
+    const sent = hook.got.slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].headers['x-loom-event']).toBe('WEBHOOK_TEST');
+    expect(sent[0].headers['x-loom-delivery']).toBe(first.id);
+    expect(verify(sent[0])).toBe(true);
+    expect(JSON.parse(sent[0].body)).toMatchObject({ event: 'WEBHOOK_TEST', tenant: 'demo', webhook: webhookId, data: { events: expect.arrayContaining(['MODEL_VERSION_REGISTERED']) } });
+    const { webhooks } = await ok(loom, '{ webhooks { id deliveries { id event ok } } }');
+    expect(webhooks[0].deliveries[0]).toEqual({ id: first.id, event: 'WEBHOOK_TEST', ok: false });
+    expect((await fails(loom, TEST, { id: webhookId }, editorKey)).extensions?.code).toBe('FORBIDDEN');
+    expect((await fails(loom, TEST, { id: webhookId }, rivalKey)).extensions?.code).toBe('NOT_FOUND');
+    expect(hook.got.length).toBe(before + 1);
+  });
+
   it('stops sending once the webhook is deleted', async () => {
     await ok(loom, 'mutation ($id: ID!) { deleteWebhook(id: $id) { deletedAt } }', { id: webhookId });
     const before = hook.got.length;

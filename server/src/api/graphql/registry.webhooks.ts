@@ -60,6 +60,11 @@ export class WebhookResolver {
     return { webhook: toWebhook(webhook), secret };
   }
 
+  @Mutation(() => WebhookDelivery, { description: 'Send a test event (WEBHOOK_TEST) to a webhook or email destination now, once, without retries (admin): what it answered, also listed with its deliveries' })
+  async testWebhook(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.registry.webhooks.test(actorOf(ctx), id);
+  }
+
   @Mutation(() => Webhook, { description: 'Stop sending to a webhook (admin)' })
   async deleteWebhook(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return toWebhook(await ctx.services.registry.webhooks.delete(actorOf(ctx), id));

@@ -12,7 +12,8 @@ import { until } from '../../queue/jobqueue.contract.js';
 const CREATE = 'mutation ($url: String!, $format: String) { createWebhook(input: {url: $url, events: ["MODEL_VERSION_REGISTERED"], format: $format}) { webhook { id url format } } }';
 const DELIVERIES = '{ webhooks { id url deliveries { event ok attempts status error } } }';
 const register = (loom: TestLoom, v: number) => ok(loom, `mutation { registerModelVersion(input: {name: "churn", modelUri: "s3://m/churn/${v}"}) { version } }`);
-const header = (data: string, name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(data)?.[1]?.trim();
+/** A header of a received message, its folded lines joined (RFC 5322). */
+const header = (data: string, name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(data.replace(/\r?\n[ \t]+/g, ' '))?.[1]?.trim();
 
 describe('email destinations (mailto: webhooks) through an SMTP server', () => {
   let smtp: SmtpStandIn;
@@ -58,6 +59,14 @@ describe('email destinations (mailto: webhooks) through an SMTP server', () => {
     expect((await latest(first))[0]).toEqual({ event: 'MODEL_VERSION_REGISTERED', ok: true, attempts: 2, status: 250, error: null });
     expect(smtp.received).toHaveLength(2);
     expect(header(smtp.received[1].data, 'Subject')).toBe('[Loom] Model churn version 2 registered in demo');
+  });
+
+  it('sends a test mail at once, so an admin sees the mail server accepts it', async () => {
+    const sent = (await ok(loom, 'mutation ($id: ID!) { testWebhook(id: $id) { event ok attempts status } }', { id: first })).testWebhook;
+    expect(sent).toEqual({ event: 'WEBHOOK_TEST', ok: true, attempts: 1, status: 250 });
+    const mail = smtp.received.at(-1)!;
+    expect(header(mail.data, 'Subject')).toBe('[Loom] A test from Loom by admin for tenant demo: this destination gets MODEL_VERSION_REGISTERED');
+    expect(mail.to).toEqual(['oncall@example.test', 'ML-Team@example.test']);
   });
 
   it('refuses destinations it cannot send to, naming the field', async () => {

@@ -24,6 +24,7 @@ describe('Slack webhook messages', () => {
     expect(slackText('PROMPT_LABEL_CHANGED', 'demo', { prompt: 'p', label: 'production', version: 2, actor: 'ci' })).toBe(':label: Prompt *p* label `production` → version 2 by ci');
     expect(slackText('MODEL_VERSION_REGISTERED', 't', { model: 'm', version: 1 })).toBe(':package: Model *m* version 1 registered in t');
     expect(slackText('PROMPT_VERSION_CREATED', 't', { prompt: 'p', version: 4, actor: 'x' })).toBe(':memo: Prompt *p* version 4 created by x');
+    expect(slackText('WEBHOOK_TEST', 't', { actor: 'ana', events: ['ALERT_FIRING', 'ALERT_RESOLVED'] })).toBe(':wave: A test from Loom by ana for tenant t: this destination gets ALERT_FIRING, ALERT_RESOLVED');
   });
 
   it('never lets a name become a link or a mention', () => {

@@ -78,6 +78,8 @@ function eventText(st: Style, event: string, tenant: string, data: Data): string
       return schemaChangeText(st, tenant, data);
     case 'REPORT_READY':
       return reportText(st, tenant, data);
+    case 'WEBHOOK_TEST':
+      return `${icon('wave')}A test from Loom${who} for tenant ${esc(tenant)}: this destination gets ${esc((data.events as string[] | undefined)?.join(', ') ?? 'its events')}`;
     default:
       return `${esc(event)} in ${esc(tenant)}`;
   }

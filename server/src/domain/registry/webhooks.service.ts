@@ -37,7 +37,10 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
-export interface DeliveryRecord extends DeliveryResult { id: string; webhookId: string; event: WebhookEvent; at: string }
+/** `event`: a WebhookEvent, or TEST_EVENT for a test an admin sent. */
+export interface DeliveryRecord extends DeliveryResult { id: string; webhookId: string; event: string; at: string }
+/** What `test` sends: no webhook subscribes to it. */
+export const TEST_EVENT = 'WEBHOOK_TEST';
 export type Notify = (tenant: string, event: WebhookEvent, data: Record<string, unknown>) => void;
 
 const CACHE_MS = 30_000;
@@ -135,9 +138,23 @@ WHERE tenant_id = {tenant:String} AND webhook_id = {hook:String}
 ORDER BY at DESC, delivery_id
 LIMIT {limit:UInt32}`, { hook: id, limit: LIST_DELIVERIES });
     return rows.map((r) => ({
-      id: r.delivery_id, webhookId: id, event: r.event as WebhookEvent, at: new Date(Number(r.at_ms)).toISOString(),
+      id: r.delivery_id, webhookId: id, event: r.event, at: new Date(Number(r.at_ms)).toISOString(),
       ok: Boolean(r.ok), attempts: Number(r.attempts), status: r.status === null ? null : Number(r.status), error: r.error || null,
     }));
+  }
+
+  /**
+   * Send a test event to one webhook now (admin), once, without retries, so the person asking sees what
+   * the destination answered (a Slack channel, a mailbox, a receiver's signature check); recorded with
+   * its other deliveries.
+   */
+  async test(actor: Actor, id: string): Promise<DeliveryRecord> {
+    requireAdmin(actor, 'test webhooks');
+    const [hook] = await this.graph.getNodes(actor.tenant, [webhookId(id)]);
+    if (!hook || hook.kind !== 'Webhook' || hook.validTo) throw notFound(`webhook ${id}`);
+    const data = { actor: actor.name ?? actor.role, events: hook.props.events };
+    const job = { tenant: actor.tenant, webhookId: hook.name, deliveryId: randomUUID(), event: TEST_EVENT, occurredAt: new Date().toISOString(), data };
+    return (await this.deliverJob(job, AbortSignal.any([this.stop.signal, AbortSignal.timeout(60_000)]), { ...this.policy, maxAttempts: 1 }))!;
   }
 
   /** Send an event to every subscribed webhook of the tenant, in the background. */
@@ -170,37 +187,39 @@ LIMIT {limit:UInt32}`, { hook: id, limit: LIST_DELIVERIES });
    * sent), its body in its format, sent with retries, the outcome recorded. `signal`: stop retrying
    * (a worker shutting down; the job goes back to the queue and runs again, the same delivery).
    */
-  async deliverJob(job: QueuePayloads['webhooks.deliver'], signal: AbortSignal): Promise<void> {
+  async deliverJob(job: QueuePayloads['webhooks.deliver'], signal: AbortSignal, policy: RetryPolicy = this.policy): Promise<DeliveryRecord | null> {
     const { tenant, webhookId: name, deliveryId: id, event } = job;
     // Read, not taken from this process's cached list: a worker's may predate a webhook another process just made.
     const [hook] = await this.graph.getNodes(tenant, [webhookId(name)]);
-    if (!hook || hook.kind !== 'Webhook' || hook.validTo) return;
+    if (!hook || hook.kind !== 'Webhook' || hook.validTo) return null;
     const [secretNode] = await this.graph.getNodes(SYSTEM_TENANT, [secretNodeId(tenant, name)]);
     const secret = secretNode?.props.secret;
-    if (typeof secret !== 'string') return;
+    if (typeof secret !== 'string') return null;
     const envelope: WebhookEnvelope = { id, event, tenant, occurredAt: job.occurredAt, webhook: name, data: job.data };
     let result: DeliveryResult;
     try {
       const format = String(hook.props.format ?? 'LOOM');
-      if (format === EMAIL_FORMAT) result = await this.email(hook, envelope, signal);
-      else result = await deliver({ id, url: String(hook.props.url), secret, event, ...await this.body(format, envelope) }, this.policy, signal);
+      if (format === EMAIL_FORMAT) result = await this.email(hook, envelope, policy, signal);
+      else result = await deliver({ id, url: String(hook.props.url), secret, event, ...await this.body(format, envelope) }, policy, signal);
     } catch (err) {
       // A plugin's format failed (or is no longer loaded): nothing was sent; the delivery says why.
       result = { ok: false, attempts: 0, status: null, error: err instanceof Error ? err.message : String(err) };
     }
     if (signal.aborted && !result.ok) throw new Error('stopped while delivering: the delivery runs again');
+    const record: DeliveryRecord = { ...result, id, webhookId: name, event, at: new Date().toISOString() };
     await this.analytics.insert('webhook_deliveries', [{
-      tenant_id: tenant, webhook_id: name, delivery_id: id, event, at: new Date().toISOString(),
+      tenant_id: tenant, webhook_id: name, delivery_id: id, event, at: record.at,
       ok: result.ok, attempts: result.attempts, status: result.status, error: result.error ?? '',
     }]);
+    return record;
   }
 
   /** An email destination's message, sent (and sent again) as a webhook's POST would be. */
-  private async email(hook: GraphNode, e: WebhookEnvelope, signal: AbortSignal): Promise<DeliveryResult> {
+  private async email(hook: GraphNode, e: WebhookEnvelope, policy: RetryPolicy, signal: AbortSignal): Promise<DeliveryResult> {
     if (!this.mailer) return { ok: false, attempts: 0, status: null, error: 'not sent: no SMTP server is configured (LOOM_SMTP_URL)' };
     const { subject, text } = emailText(e.event, e.tenant, e.data, hook.name);
     const to = recipients(new URL(String(hook.props.url)));
-    return deliverEmail(this.mailer, { to, subject, text, headers: { 'X-Loom-Event': e.event, 'X-Loom-Delivery': e.id } }, this.policy, signal);
+    return deliverEmail(this.mailer, { to, subject, text, headers: { 'X-Loom-Event': e.event, 'X-Loom-Delivery': e.id } }, policy, signal);
   }
 
   private async body(format: string, envelope: WebhookEnvelope): Promise<{ body: string; contentType?: string; headers?: Record<string, string> }> {

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '../../api/useMutation.js';
 import { useQuery } from '../../api/useQuery.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
-import { CreateWebhookDocument, DeleteWebhookDocument, WebhooksDocument } from './documents.js';
+import { CreateWebhookDocument, DeleteWebhookDocument, TestWebhookDocument, WebhooksDocument } from './documents.js';
 import { defaultWebhookFormat, webhookFormatChoices, webhookFormatLabel } from './alerts.js';
 import { M } from './messages.js';
 
@@ -26,6 +26,13 @@ export function Notifications() {
   const [events, setEvents] = useState<EventChoice>('alerts');
   const [create, creating, reset] = useMutation(CreateWebhookDocument);
   const [remove, removing] = useMutation(DeleteWebhookDocument);
+  const [sendTest, testing] = useMutation(TestWebhookDocument);
+  /** The webhook a test was last sent to (its answer is shown on its row). */
+  const [tested, setTested] = useState<string | null>(null);
+  const test = async (id: string) => {
+    setTested(id);
+    if (await sendTest({ id })) hooks.reload();
+  };
   const chosen = format ?? defaultWebhookFormat(url);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -45,7 +52,7 @@ export function Notifications() {
     <section className="card stack-sm" data-testid="alert-notifications">
       <h3>{t('notifications')}</h3>
       <p className="muted small">{t('notificationsIntro')}</p>
-      {(hooks.error ?? removing.error) && <p className="error" role="alert">{hooks.error ?? removing.error}</p>}
+      {(hooks.error ?? removing.error ?? testing.error) && <p className="error" role="alert">{hooks.error ?? removing.error ?? testing.error}</p>}
       {hooks.data && list.length === 0 && <p className="muted" data-testid="no-webhooks">{t('noWebhooks')}</p>}
       {list.length > 0 && (
         <table className="table">
@@ -62,7 +69,15 @@ export function Notifications() {
                     {!last ? <span className="muted">{t('noDelivery')}</span>
                       : <>{f.dateTime(last.at)} {last.event}<div className={last.ok ? 'muted' : 'error'}>{last.ok ? t('delivered', { status: last.status ?? '' }) : t('failed', { n: last.attempts, error: last.error ?? String(last.status) })}</div></>}
                   </td>
-                  <td><button type="button" className="small danger" data-testid="webhook-delete" onClick={() => stop(h.id, h.url)}>{t('delete')}</button></td>
+                  <td className="row">
+                    <button type="button" className="small" data-testid="webhook-test" disabled={testing.running} onClick={() => test(h.id)}>{testing.running && tested === h.id ? t('testing') : t('sendTest')}</button>
+                    <button type="button" className="small danger" data-testid="webhook-delete" onClick={() => stop(h.id, h.url)}>{t('delete')}</button>
+                    {tested === h.id && testing.data && (
+                      <span className={`small ${testing.data.testWebhook.ok ? 'muted' : 'error'}`} data-testid="webhook-test-result">
+                        {testing.data.testWebhook.ok ? t('testDelivered', { status: testing.data.testWebhook.status ?? '' }) : t('testFailed', { error: testing.data.testWebhook.error ?? String(testing.data.testWebhook.status) })}
+                      </span>
+                    )}
+                  </td>
                 </tr>
               );
             })}

@@ -50,6 +50,10 @@ export const CreateWebhookDocument = graphql(`
   mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url format } } }
 `);
 
+export const TestWebhookDocument = graphql(`
+  mutation TestWebhook($id: ID!) { testWebhook(id: $id) { id ok status error } }
+`);
+
 export const DeleteWebhookDocument = graphql(`
   mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id deletedAt } }
 `);
