@@ -144,6 +144,13 @@ describe('alerts page', () => {
     await page.getByTestId('webhook-add').click();
     await expect.poll(() => page.getByTestId('webhook-row').count()).toBe(2);
     expect(await page.getByTestId('webhook-row').filter({ hasText: 'schema-changes' }).textContent()).toContain('DATASET_SCHEMA_CHANGED');
+    // A third for critical alerts only (a pager's): the row says so.
+    await page.getByTestId('webhook-url').fill('https://pager.example.com/hook');
+    await page.getByTestId('webhook-events').selectOption('alerts');
+    await page.getByTestId('webhook-min-severity').selectOption('CRITICAL');
+    await page.getByTestId('webhook-add').click();
+    await expect.poll(() => page.getByTestId('webhook-row').count()).toBe(3);
+    expect(await page.getByTestId('webhook-row').filter({ hasText: 'pager.example.com' }).getByTestId('webhook-events-cell').textContent()).toBe('ALERT_FIRING, ALERT_RESOLVEDalerts: critical and above');
     expect(e2e.pageErrors(page)).toEqual([]);
   });
 

@@ -102,6 +102,8 @@ export type CreateWebhookInput = {
   events?: Array<string> | null | undefined;
   /** LOOM (default): the signed JSON envelope; SLACK: a Slack incoming-webhook message `{ text }`, one line per event (Mattermost and Teams take it too); EMAIL: plain text mail, the first line the subject (what a mailto: URL takes, and the default for one); or a format a loaded plugin offers (`webhookFormats`) */
   format?: string | null | undefined;
+  /** INFO, WARNING or CRITICAL: of the alert events (ALERT_FIRING, ALERT_RESOLVED), only those of rules this severe or more (e.g. CRITICAL for a pager); all when omitted */
+  minSeverity?: string | null | undefined;
   /** The HMAC-SHA256 signing secret (16-200 characters); generated when omitted and returned once */
   secret?: string | null | undefined;
   /** An http(s) URL; or mailto:<address>[,<address>…] (up to 20) to send the events as email, when Loom has an SMTP server (LOOM_SMTP_URL) */
@@ -791,7 +793,7 @@ export type SilenceAlertRuleMutation = { silenceAlertRule: { id: string, silence
 export type WebhooksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WebhooksQuery = { webhookFormats: Array<string>, webhooks: Array<{ id: string, url: string, events: Array<string>, format: string, description: string | null, secretHint: string, createdAt: string, deliveries: Array<{ id: string, event: string, ok: boolean, attempts: number, status: number | null, error: string | null, at: string }> }> };
+export type WebhooksQuery = { webhookFormats: Array<string>, webhooks: Array<{ id: string, url: string, events: Array<string>, format: string, minSeverity: string | null, description: string | null, secretHint: string, createdAt: string, deliveries: Array<{ id: string, event: string, ok: boolean, attempts: number, status: number | null, error: string | null, at: string }> }> };
 
 export type CreateWebhookMutationVariables = Exact<{
   input: CreateWebhookInput;
@@ -2154,6 +2156,7 @@ export const WebhooksDocument = new TypedDocumentString(`
     url
     events
     format
+    minSeverity
     description
     secretHint
     createdAt

@@ -69,9 +69,11 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
     await sdk.close();
     expect(sdk.exporter.results.every((r) => r.code === 0)).toBe(true);
     await ok(loom, 'mutation ($url: String!, $secret: String) { createWebhook(input: {url: $url, secret: $secret, events: ["ALERT_FIRING", "ALERT_RESOLVED"]}) { webhook { id } } }', { url: hook.url(), secret: SECRET });
-    const SLACK_HOOK = 'mutation ($url: String!, $format: String) { createWebhook(input: {url: $url, events: ["ALERT_FIRING"], format: $format}) { webhook { id format } } }';
+    const SLACK_HOOK = 'mutation ($url: String!, $format: String, $min: String) { createWebhook(input: {url: $url, events: ["ALERT_FIRING"], format: $format, minSeverity: $min}) { webhook { id format minSeverity } } }';
     expect((await fails(loom, SLACK_HOOK, { url: slack.url(), format: 'TEAMS' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.format' });
-    expect((await ok(loom, SLACK_HOOK, { url: slack.url(), format: 'SLACK' })).createWebhook.webhook.format).toBe('SLACK');
+    expect((await fails(loom, SLACK_HOOK, { url: slack.url(), format: 'SLACK', min: 'URGENT' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.minSeverity' });
+    // The channel takes critical alerts only (the signed JSON one above takes them all).
+    expect((await ok(loom, SLACK_HOOK, { url: slack.url(), format: 'SLACK', min: 'CRITICAL' })).createWebhook.webhook).toMatchObject({ format: 'SLACK', minSeverity: 'CRITICAL' });
     // No SMTP server here (LOOM_SMTP_URL): email destinations are refused, saying what to set (webhook-email.int.test.ts sends them).
     expect((await ok(loom, '{ webhookFormats }')).webhookFormats).not.toContain('EMAIL');
     const email = await fails(loom, SLACK_HOOK, { url: 'mailto:oncall@example.test' });
@@ -165,6 +167,10 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
     await evaluate();
     const { alerts } = await ok(loom, ALERTS, { ruleId: rule.id });
     expect(alerts).toMatchObject([{ state: 'FIRING', value: 0.25, labels: { 'service.name': 'chat-alerts' }, subjectId: null }]);
+    // A WARNING alert: sent to the webhook taking every alert, not to the channel taking critical ones only.
+    await loom.services.registry.webhooks.idle();
+    expect(events().filter((e) => e.data.rule.id === rule.id).map((e) => e.event)).toEqual(['ALERT_FIRING']);
+    expect(slack.got.map((g) => JSON.parse(g.body).text).filter((t: string) => t.includes('Chat errors'))).toEqual([]);
     // Raising the threshold above the error rate: the open alert resolves at the next evaluation.
     const UPDATE = `mutation ($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { ${RULE_FIELDS} } }`;
     const input = { ...base, name: 'Chat errors (30%)', measure: 'ERROR_RATE', threshold: 0.3, severity: 'INFO' };

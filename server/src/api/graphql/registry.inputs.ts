@@ -109,5 +109,6 @@ export class CreateWebhookInput {
   @Field(() => [String], { nullable: true, description: 'Event types to send; all when omitted' }) events?: string[] | null;
   @Field(() => String, { nullable: true, description: 'The HMAC-SHA256 signing secret (16-200 characters); generated when omitted and returned once' }) secret?: string | null;
   @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'INFO, WARNING or CRITICAL: of the alert events (ALERT_FIRING, ALERT_RESOLVED), only those of rules this severe or more (e.g. CRITICAL for a pager); all when omitted' }) minSeverity?: string | null;
   @Field(() => String, { nullable: true, description: 'LOOM (default): the signed JSON envelope; SLACK: a Slack incoming-webhook message `{ text }`, one line per event (Mattermost and Teams take it too); EMAIL: plain text mail, the first line the subject (what a mailto: URL takes, and the default for one); or a format a loaded plugin offers (`webhookFormats`)' }) format?: string | null;
 }

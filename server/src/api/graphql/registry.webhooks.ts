@@ -13,6 +13,7 @@ export class Webhook {
   @Field(() => String) url!: string;
   @Field(() => [String], { description: `Among ${WEBHOOK_EVENTS.join(', ')}` }) events!: string[];
   @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => String, { nullable: true, description: 'Alerts of rules this severe or more only (INFO < WARNING < CRITICAL); null: every alert' }) minSeverity!: string | null;
   @Field(() => String, { description: 'The last characters of the secret' }) secretHint!: string;
   @Field(() => String, { description: 'LOOM (the signed JSON envelope), SLACK (a Slack message), EMAIL (a mailto: destination: plain text) or a format a plugin offers' }) format!: string;
   @Field(() => GraphQLDateTime) createdAt!: string;
@@ -20,7 +21,7 @@ export class Webhook {
 }
 
 const toWebhook = (n: GraphNode): Webhook => ({
-  id: n.name, url: String(n.props.url), events: n.props.events as string[], description: (n.props.description as string) ?? null,
+  id: n.name, url: String(n.props.url), events: n.props.events as string[], description: (n.props.description as string) ?? null, minSeverity: (n.props.minSeverity as string) ?? null,
   secretHint: String(n.props.secretHint), format: String(n.props.format ?? 'LOOM'), createdAt: n.createdAt, deletedAt: n.validTo,
 });
 

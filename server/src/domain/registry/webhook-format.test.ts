@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emailText, slackText } from './webhook-format.js';
+import { takesAlert } from './webhooks.service.js';
 
 describe('Slack webhook messages', () => {
   it('says what fired and resolved, with the series and its value', () => {
@@ -40,5 +41,14 @@ describe('Slack webhook messages', () => {
     expect(mail.text).toContain('email destination w-1');
     expect(emailText('MODEL_VERSION_REGISTERED', 't', { model: '<b>*m*</b> & co', version: 1 }, 'w').subject).toBe('[Loom] Model <b>*m*</b> & co version 1 registered in t');
     expect(emailText('MODEL_VERSION_REGISTERED', 't', { model: 'm'.repeat(300), version: 1 }, 'w').subject).toHaveLength(7 + 150);
+  });
+
+  it('routes alerts by severity: a webhook with minSeverity takes those of rules that severe or more, and every other event', () => {
+    const hook = (min?: string) => ({ props: min ? { minSeverity: min } : {} });
+    const alert = (severity: string) => ({ rule: { severity }, alerts: [] });
+    expect(['INFO', 'WARNING', 'CRITICAL'].map((s) => takesAlert(hook('WARNING'), 'ALERT_FIRING', alert(s)))).toEqual([false, true, true]);
+    expect(takesAlert(hook('CRITICAL'), 'ALERT_RESOLVED', alert('WARNING'))).toBe(false);
+    expect(takesAlert(hook(), 'ALERT_FIRING', alert('INFO'))).toBe(true);
+    expect(takesAlert(hook('CRITICAL'), 'MODEL_VERSION_REGISTERED', { model: 'm' })).toBe(true);
   });
 });

@@ -25,6 +25,7 @@ import { NO_EXTENSIONS, type Extensions, type WebhookEnvelope } from '../ports/E
 import type { Mailer } from '../ports/Mailer.js';
 import type { Analytics } from '../ports/Analytics.js';
 import type { JobQueue, QueuePayloads } from '../ports/JobQueue.js';
+import { ALERT_SEVERITIES } from '../alerts/rules.js';
 
 export const WEBHOOK_EVENTS = [
   'MODEL_VERSION_REGISTERED', 'MODEL_VERSION_STAGE_CHANGED', 'MODEL_ALIAS_CHANGED', 'PROMPT_VERSION_CREATED', 'PROMPT_LABEL_CHANGED',
@@ -70,7 +71,8 @@ export class WebhookService {
     return [...WEBHOOK_FORMATS, ...(this.mailer ? [EMAIL_FORMAT] : []), ...this.extensions.webhookFormatNames()];
   }
 
-  async create(actor: Actor, input: { url: string; events?: string[] | null; secret?: string | null; description?: string | null; format?: string | null }): Promise<{ webhook: GraphNode; secret: string }> {
+  /** `minSeverity`: the alerts it takes (ALERT_FIRING, ALERT_RESOLVED) are those of rules this severe or more; other events unaffected. */
+  async create(actor: Actor, input: { url: string; events?: string[] | null; secret?: string | null; description?: string | null; format?: string | null; minSeverity?: string | null }): Promise<{ webhook: GraphNode; secret: string }> {
     requireAdmin(actor, 'manage webhooks');
     const URL_RULE = 'must be an absolute http(s) URL, or mailto:<address>[,<address>…] for email';
     let url: URL;
@@ -84,9 +86,11 @@ export class WebhookService {
     if (secret.length < 16 || secret.length > 200) throw badInput('input.secret', 'must be 16-200 characters');
     const format = url.protocol === 'mailto:' ? EMAIL_FORMAT : input.format ?? 'LOOM';
     if (!this.formats().includes(format)) throw badInput('input.format', `must be one of ${this.formats().join(', ')}`);
+    const minSeverity = input.minSeverity ?? null;
+    if (minSeverity !== null && !(ALERT_SEVERITIES as readonly string[]).includes(minSeverity)) throw badInput('input.minSeverity', `must be one of ${ALERT_SEVERITIES.join(', ')}`);
     if ((await this.list(actor.tenant)).length >= MAX_WEBHOOKS) throw badInput('input.url', `a tenant has at most ${MAX_WEBHOOKS} webhooks`);
     const id = randomUUID();
-    const props = { url: url.toString(), events, format, description: checkText('input.description', input.description, 1000) ?? null, secretHint: `…${secret.slice(-4)}`, createdBy: actorProps(actor) };
+    const props = { url: url.toString(), events, format, minSeverity, description: checkText('input.description', input.description, 1000) ?? null, secretHint: `…${secret.slice(-4)}`, createdBy: actorProps(actor) };
     // The secret first: a webhook is never visible without the secret to sign with.
     await this.graph.write(SYSTEM_TENANT, { nodes: [{ id: secretNodeId(actor.tenant, id), kind: 'Webhook', namespace: actor.tenant, name: id, props: { secret } }], edges: [] });
     await this.graph.write(actor.tenant, { nodes: [{ id: webhookId(id), kind: 'Webhook', namespace: REGISTRY_NAMESPACE, name: id, props }], edges: [] });
@@ -171,9 +175,10 @@ LIMIT {limit:UInt32}`, { hook: id, limit: LIST_DELIVERIES });
   };
 
   private async dispatch(tenant: string, event: WebhookEvent, build: () => Promise<Record<string, unknown>>): Promise<void> {
-    const hooks = (await this.list(tenant)).filter((h) => (h.props.events as string[]).includes(event));
-    if (!hooks.length) return;
+    const subscribed = (await this.list(tenant)).filter((h) => (h.props.events as string[]).includes(event));
+    if (!subscribed.length) return;
     const data = await build();
+    const hooks = subscribed.filter((h) => takesAlert(h, event, data));
     const occurredAt = new Date().toISOString();
     await Promise.all(hooks.map(async (hook) => {
       const job: QueuePayloads['webhooks.deliver'] = { tenant, webhookId: hook.name, deliveryId: randomUUID(), event, occurredAt, data };
@@ -243,4 +248,12 @@ LIMIT {limit:UInt32}`, { hook: id, limit: LIST_DELIVERIES });
   close(): void {
     this.stop.abort();
   }
+}
+
+/** Whether a webhook takes this event's alerts: any event but ALERT_*, or a rule at least as severe as its `minSeverity`. */
+export function takesAlert(hook: Pick<GraphNode, 'props'>, event: string, data: Record<string, unknown>): boolean {
+  const min = hook.props.minSeverity;
+  if (typeof min !== 'string' || (event !== 'ALERT_FIRING' && event !== 'ALERT_RESOLVED')) return true;
+  const rank = (s: unknown) => (ALERT_SEVERITIES as readonly unknown[]).indexOf(s);
+  return rank((data.rule as { severity?: unknown } | undefined)?.severity) >= rank(min);
 }

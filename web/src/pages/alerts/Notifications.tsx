@@ -24,6 +24,8 @@ export function Notifications() {
   const [url, setUrl] = useState('');
   const [format, setFormat] = useState<string | null>(null);
   const [events, setEvents] = useState<EventChoice>('alerts');
+  /** The least severe alerts it takes ('' every one). */
+  const [minSeverity, setMinSeverity] = useState('');
   const [create, creating, reset] = useMutation(CreateWebhookDocument);
   const [remove, removing] = useMutation(DeleteWebhookDocument);
   const [sendTest, testing] = useMutation(TestWebhookDocument);
@@ -36,9 +38,10 @@ export function Notifications() {
   const chosen = format ?? defaultWebhookFormat(url);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (await create({ input: { url: url.trim(), format: chosen, events: EVENT_CHOICES[events] ? [...EVENT_CHOICES[events]!] : null } })) {
+    if (await create({ input: { url: url.trim(), format: chosen, events: EVENT_CHOICES[events] ? [...EVENT_CHOICES[events]!] : null, minSeverity: events === 'schema' || !minSeverity ? null : minSeverity } })) {
       setUrl('');
       setFormat(null);
+      setMinSeverity('');
       hooks.reload();
     }
   };
@@ -64,7 +67,7 @@ export function Notifications() {
                 <tr key={h.id} data-testid="webhook-row">
                   <td className="mono small">{h.url}</td>
                   <td data-testid="webhook-format-cell">{webhookFormatLabel(h.format, t)}</td>
-                  <td className="small">{h.events.join(', ')}</td>
+                  <td className="small" data-testid="webhook-events-cell">{h.events.join(', ')}{h.minSeverity && <div className="muted">{t('minSeverityShown', { severity: t(h.minSeverity as 'INFO' | 'WARNING' | 'CRITICAL') })}</div>}</td>
                   <td className="small" data-testid="webhook-last-delivery">
                     {!last ? <span className="muted">{t('noDelivery')}</span>
                       : <>{f.dateTime(last.at)} {last.event}<div className={last.ok ? 'muted' : 'error'}>{last.ok ? t('delivered', { status: last.status ?? '' }) : t('failed', { n: last.attempts, error: last.error ?? String(last.status) })}</div></>}
@@ -95,6 +98,12 @@ export function Notifications() {
           <select id="webhook-events" data-testid="webhook-events" value={events} onChange={(e) => setEvents(e.target.value as EventChoice)}>
             <option value="alerts">{t('alertEvents')}</option><option value="schema">{t('schemaEvents')}</option><option value="all">{t('allEvents')}</option>
           </select></div>
+        {events !== 'schema' && (
+          <div className="field"><label htmlFor="webhook-min-severity">{t('minSeverity')}</label>
+            <select id="webhook-min-severity" data-testid="webhook-min-severity" value={minSeverity} onChange={(e) => setMinSeverity(e.target.value)}>
+              <option value="">{t('anySeverity')}</option><option value="WARNING">{t('warningUp')}</option><option value="CRITICAL">{t('criticalOnly')}</option>
+            </select></div>
+        )}
         <button type="submit" className="primary" data-testid="webhook-add" disabled={creating.running}>{creating.running ? t('adding') : t('addWebhook')}</button>
       </form>
       {creating.error && <p className="error" role="alert" data-testid="webhook-error">{creating.error}</p>}
