@@ -146,6 +146,14 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
   }
   const grpcAddress = grpc ? `${shownHost}:${grpc.port}` : null;
   const workers = cfg.role === 'all' || cfg.role === 'worker' ? startWorkers(cfg, services, queue, launcher, workerMetrics, url, log) : null;
+  if (workers) {
+    // Webhook deliveries pending when Loom last stopped (the in-process queue forgets them) are sent now.
+    const resent = await services.registry.webhooks.recover(await services.tenancy.listTenants()).catch((err: unknown) => {
+      log.warn({ err }, 'webhooks: could not read the deliveries pending at the last stop; they are not sent');
+      return 0;
+    });
+    if (resent) log.info({ deliveries: resent }, 'webhooks: sending the deliveries pending at the last stop');
+  }
   log.info({ url, otlpGrpc: grpcAddress, graph: cfg.graph.engine, analytics: cfg.analytics.engine, role: cfg.role, queue: queue.kind, training: launcher.kind }, 'loom is listening');
   let closing: Promise<void> | undefined;
   return {

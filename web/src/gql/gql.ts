@@ -50,7 +50,7 @@ type Documents = {
     "\n  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value noData op threshold pendingSince firedAt closedAt } }\n": typeof types.NodeAlertsDocument,
     "\n  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { id name } }\n": typeof types.UpdateAlertRuleDocument,
     "\n  mutation SilenceAlertRule($id: ID!, $minutes: Int!) { silenceAlertRule(id: $id, minutes: $minutes) { id silencedUntil } }\n": typeof types.SilenceAlertRuleDocument,
-    "\n  query Webhooks { webhookFormats webhooks { id url events format minSeverity description secretHint createdAt deliveries { id event ok attempts status error at } } }\n": typeof types.WebhooksDocument,
+    "\n  query Webhooks { webhookFormats webhooks { id url events format minSeverity description secretHint createdAt deliveries { id event state ok attempts status error at } } }\n": typeof types.WebhooksDocument,
     "\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url format } } }\n": typeof types.CreateWebhookDocument,
     "\n  mutation TestWebhook($id: ID!) { testWebhook(id: $id) { id ok status error } }\n": typeof types.TestWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id deletedAt } }\n": typeof types.DeleteWebhookDocument,
@@ -161,7 +161,7 @@ const documents: Documents = {
     "\n  query NodeAlerts($nodeId: ID!) { alerts(nodeId: $nodeId, states: [PENDING, FIRING, RESOLVED], first: 20) { id ruleName severity labels state value noData op threshold pendingSince firedAt closedAt } }\n": types.NodeAlertsDocument,
     "\n  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) { updateAlertRule(id: $id, input: $input) { id name } }\n": types.UpdateAlertRuleDocument,
     "\n  mutation SilenceAlertRule($id: ID!, $minutes: Int!) { silenceAlertRule(id: $id, minutes: $minutes) { id silencedUntil } }\n": types.SilenceAlertRuleDocument,
-    "\n  query Webhooks { webhookFormats webhooks { id url events format minSeverity description secretHint createdAt deliveries { id event ok attempts status error at } } }\n": types.WebhooksDocument,
+    "\n  query Webhooks { webhookFormats webhooks { id url events format minSeverity description secretHint createdAt deliveries { id event state ok attempts status error at } } }\n": types.WebhooksDocument,
     "\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url format } } }\n": types.CreateWebhookDocument,
     "\n  mutation TestWebhook($id: ID!) { testWebhook(id: $id) { id ok status error } }\n": types.TestWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id deletedAt } }\n": types.DeleteWebhookDocument,
@@ -380,7 +380,7 @@ export function graphql(source: "\n  mutation SilenceAlertRule($id: ID!, $minute
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Webhooks { webhookFormats webhooks { id url events format minSeverity description secretHint createdAt deliveries { id event ok attempts status error at } } }\n"): typeof import('./graphql').WebhooksDocument;
+export function graphql(source: "\n  query Webhooks { webhookFormats webhooks { id url events format minSeverity description secretHint createdAt deliveries { id event state ok attempts status error at } } }\n"): typeof import('./graphql').WebhooksDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -793,7 +793,7 @@ export type SilenceAlertRuleMutation = { silenceAlertRule: { id: string, silence
 export type WebhooksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WebhooksQuery = { webhookFormats: Array<string>, webhooks: Array<{ id: string, url: string, events: Array<string>, format: string, minSeverity: string | null, description: string | null, secretHint: string, createdAt: string, deliveries: Array<{ id: string, event: string, ok: boolean, attempts: number, status: number | null, error: string | null, at: string }> }> };
+export type WebhooksQuery = { webhookFormats: Array<string>, webhooks: Array<{ id: string, url: string, events: Array<string>, format: string, minSeverity: string | null, description: string | null, secretHint: string, createdAt: string, deliveries: Array<{ id: string, event: string, state: string, ok: boolean, attempts: number, status: number | null, error: string | null, at: string }> }> };
 
 export type CreateWebhookMutationVariables = Exact<{
   input: CreateWebhookInput;
@@ -2163,6 +2163,7 @@ export const WebhooksDocument = new TypedDocumentString(`
     deliveries {
       id
       event
+      state
       ok
       attempts
       status

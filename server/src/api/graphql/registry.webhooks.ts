@@ -35,6 +35,7 @@ export class CreatedWebhook {
 export class WebhookDelivery {
   @Field(() => ID, { description: 'The delivery id: X-Loom-Delivery, the same on every attempt' }) id!: string;
   @Field(() => String) event!: string;
+  @Field(() => String, { description: 'PENDING (not made yet, or being made; one pending when Loom stopped is made at its next start), DELIVERED or FAILED (after its attempts)' }) state!: string;
   @Field(() => Boolean) ok!: boolean;
   @Field(() => Int) attempts!: number;
   @Field(() => Int, { nullable: true, description: "The last HTTP status (an email's: the SMTP server's reply code, 250 accepted)" }) status!: number | null;

@@ -1,8 +1,8 @@
 /**
- * Webhook deliveries through the durable job queue (BullMQ on a real redis-server): a delivery still
- * being attempted when Loom stops goes back to the queue and is made by the next Loom (the same
- * delivery id, which receivers de-duplicate on), and the deliveries recorded before the stop are
- * listed after it.
+ * Webhook deliveries across a stop: one still being attempted when Loom stops is made by the next Loom
+ * (the same delivery id, which receivers de-duplicate on), on BullMQ (a real redis-server: the job goes
+ * back to the queue) and on the in-process queue (which forgets it: the delivery's PENDING record brings
+ * it back), and the deliveries recorded before the stop are listed after it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -22,11 +22,10 @@ const gql = async (loom: RunningLoom, query: string) => {
   return body.data;
 };
 
-describe('webhook deliveries on the job queue (BullMQ)', () => {
+describe('webhook deliveries across a stop', () => {
   let redis: TestRedis;
   let receiver: Server;
   let url = '';
-  let dir = '';
   /** Requests seen; while `hold` is set, each is left unanswered until the receiver closes. */
   const seen: { delivery: string; event: string }[] = [];
   let hold = false;
@@ -34,7 +33,6 @@ describe('webhook deliveries on the job queue (BullMQ)', () => {
 
   beforeAll(async () => {
     redis = await startRedis();
-    dir = mkdtempSync(path.join(tmpdir(), 'loom-webhook-queue-'));
     receiver = createServer((req: IncomingMessage, res: ServerResponse) => {
       req.resume();
       seen.push({ delivery: String(req.headers['x-loom-delivery']), event: String(req.headers['x-loom-event']) });
@@ -48,12 +46,14 @@ describe('webhook deliveries on the job queue (BullMQ)', () => {
     for (const res of held) res.destroy();
     await new Promise((r) => receiver.close(r));
     await redis?.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a delivery interrupted by a stop is made by the next Loom, the same delivery; outcomes outlive the restart', async () => {
+  it.each(['bullmq', 'in-process'] as const)('on the %s queue, a delivery interrupted by a stop is made by the next Loom, the same delivery; outcomes outlive the restart', async (queue) => {
+    seen.length = 0;
+    hold = false;
+    const dir = mkdtempSync(path.join(tmpdir(), 'loom-webhook-queue-'));
     const env = {
-      LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'error', LOOM_DEMO_KEY: KEY, LOOM_REDIS_URL: redis.url,
+      LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'error', LOOM_DEMO_KEY: KEY, ...(queue === 'bullmq' ? { LOOM_REDIS_URL: redis.url, LOOM_QUEUE_PREFIX: `q${Date.now()}` } : {}),
       LOOM_ALERT_INTERVAL_SECONDS: 'off', LOOM_REPORT_INTERVAL_SECONDS: 'off', LOOM_OTLP_GRPC_PORT: 'off',
     };
     const first = await startLoom(env);
@@ -74,15 +74,17 @@ describe('webhook deliveries on the job queue (BullMQ)', () => {
       await until(() => seen.length >= 3, 30_000, 'the delivery made again');
       expect(seen.map((s) => s.delivery)).toEqual([seen[0].delivery, seen[1].delivery, seen[1].delivery]);
       expect(seen[0].delivery).not.toBe(seen[1].delivery);
-      const deliveries = async () => (await gql(second, '{ webhooks { id deliveries { id event ok attempts status } } }')).webhooks.find((h: any) => h.id === hookId).deliveries;
+      const deliveries = async () => (await gql(second, '{ webhooks { id deliveries { id event state ok attempts status } } }')).webhooks.find((h: any) => h.id === hookId).deliveries;
       await until(async () => (await deliveries()).length === 2, 20_000, 'the delivery recorded');
       // Newest first: the one made by the second Loom, then the one the first recorded before it stopped.
       expect(await deliveries()).toEqual([
-        { id: seen[1].delivery, event: 'MODEL_VERSION_REGISTERED', ok: true, attempts: 1, status: 204 },
-        { id: seen[0].delivery, event: 'MODEL_VERSION_REGISTERED', ok: true, attempts: 1, status: 204 },
+        { id: seen[1].delivery, event: 'MODEL_VERSION_REGISTERED', state: 'DELIVERED', ok: true, attempts: 1, status: 204 },
+        { id: seen[0].delivery, event: 'MODEL_VERSION_REGISTERED', state: 'DELIVERED', ok: true, attempts: 1, status: 204 },
       ]);
     } finally {
       await second.close();
+      for (const res of held.splice(0)) res.destroy();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -26,6 +26,9 @@ import type { Mailer } from '../ports/Mailer.js';
 import type { Analytics } from '../ports/Analytics.js';
 import type { JobQueue, QueuePayloads } from '../ports/JobQueue.js';
 import { ALERT_SEVERITIES } from '../alerts/rules.js';
+import {
+  DELIVERIES_SQL, LIST_DELIVERIES, PENDING_SQL, RECOVER_WITHIN_MS, outcomeRow, pendingJob, pendingRow, toRecord, type DeliveryRecord, type StoredDelivery,
+} from './webhook-records.js';
 
 export const WEBHOOK_EVENTS = [
   'MODEL_VERSION_REGISTERED', 'MODEL_VERSION_STAGE_CHANGED', 'MODEL_ALIAS_CHANGED', 'PROMPT_VERSION_CREATED', 'PROMPT_LABEL_CHANGED',
@@ -38,16 +41,13 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
-/** `event`: a WebhookEvent, or TEST_EVENT for a test an admin sent. */
-export interface DeliveryRecord extends DeliveryResult { id: string; webhookId: string; event: string; at: string }
+export type { DeliveryRecord } from './webhook-records.js';
 /** What `test` sends: no webhook subscribes to it. */
 export const TEST_EVENT = 'WEBHOOK_TEST';
 export type Notify = (tenant: string, event: WebhookEvent, data: Record<string, unknown>) => void;
 
 const CACHE_MS = 30_000;
 const MAX_WEBHOOKS = 100;
-/** Deliveries listed per webhook. */
-const LIST_DELIVERIES = 20;
 const MAX_RECIPIENTS = 20;
 const secretNodeId = (tenant: string, id: string) => `webhooksecret::${tenant}/${id}`;
 /** An address as a mail server takes it in an envelope: local@domain.tld, without spaces, brackets or separators. */
@@ -133,18 +133,27 @@ export class WebhookService {
     return (await this.list(tenant)).some((h) => (h.props.events as string[]).includes(event));
   }
 
-  /** Recent delivery outcomes of one webhook, newest first (the last 20, from every process). */
+  /** Recent deliveries of one webhook, newest first (the last 20, from every process). */
   async deliveries(tenant: string, id: string): Promise<DeliveryRecord[]> {
-    const rows = await this.analytics.query<{ delivery_id: string; event: string; at_ms: string | number; ok: boolean | number; attempts: string | number; status: string | number | null; error: string }>(tenant, `
-SELECT delivery_id, event, toUnixTimestamp64Milli(at) AS at_ms, ok, attempts, status, error
-FROM webhook_deliveries FINAL
-WHERE tenant_id = {tenant:String} AND webhook_id = {hook:String}
-ORDER BY at DESC, delivery_id
-LIMIT {limit:UInt32}`, { hook: id, limit: LIST_DELIVERIES });
-    return rows.map((r) => ({
-      id: r.delivery_id, webhookId: id, event: r.event, at: new Date(Number(r.at_ms)).toISOString(),
-      ok: Boolean(r.ok), attempts: Number(r.attempts), status: r.status === null ? null : Number(r.status), error: r.error || null,
-    }));
+    const rows = await this.analytics.query<StoredDelivery>(tenant, DELIVERIES_SQL, { hook: id, limit: LIST_DELIVERIES });
+    return rows.map((r) => toRecord(id, r));
+  }
+
+  /**
+   * At a start (a process that runs the workers): the tenants' deliveries still PENDING from the last
+   * day, queued again (the same delivery ids: a job still waiting or running is not doubled). The
+   * in-process queue forgets its jobs at a stop; BullMQ keeps them, and this finds nothing more. Returns how many.
+   */
+  async recover(tenants: readonly string[]): Promise<number> {
+    let n = 0;
+    for (const tenant of tenants) {
+      const rows = await this.analytics.query<{ webhook_id: string; delivery_id: string; event: string; payload: string }>(tenant, PENDING_SQL, { since: Date.now() - RECOVER_WITHIN_MS });
+      for (const r of rows) {
+        await this.enqueue(pendingJob(tenant, r));
+        n++;
+      }
+    }
+    return n;
   }
 
   /**
@@ -179,12 +188,17 @@ LIMIT {limit:UInt32}`, { hook: id, limit: LIST_DELIVERIES });
     if (!subscribed.length) return;
     const data = await build();
     const hooks = subscribed.filter((h) => takesAlert(h, event, data));
+    if (!hooks.length) return;
     const occurredAt = new Date().toISOString();
-    await Promise.all(hooks.map(async (hook) => {
-      const job: QueuePayloads['webhooks.deliver'] = { tenant, webhookId: hook.name, deliveryId: randomUUID(), event, occurredAt, data };
-      if (this.queue) await this.queue.add('webhooks.deliver', job.deliveryId, job);
-      else await this.deliverJob(job, this.stop.signal);
-    }));
+    const jobs: QueuePayloads['webhooks.deliver'][] = hooks.map((hook) => ({ tenant, webhookId: hook.name, deliveryId: randomUUID(), event, occurredAt, data }));
+    // Recorded first: a delivery the queue then loses (the in-process one, at a stop) is sent at the next start (recover).
+    await this.analytics.insert('webhook_deliveries', jobs.map(pendingRow));
+    await Promise.all(jobs.map((job) => this.enqueue(job)));
+  }
+
+  private async enqueue(job: QueuePayloads['webhooks.deliver']): Promise<void> {
+    if (this.queue) await this.queue.add('webhooks.deliver', job.deliveryId, job);
+    else await this.deliverJob(job, this.stop.signal);
   }
 
   /**
@@ -196,10 +210,13 @@ LIMIT {limit:UInt32}`, { hook: id, limit: LIST_DELIVERIES });
     const { tenant, webhookId: name, deliveryId: id, event } = job;
     // Read, not taken from this process's cached list: a worker's may predate a webhook another process just made.
     const [hook] = await this.graph.getNodes(tenant, [webhookId(name)]);
-    if (!hook || hook.kind !== 'Webhook' || hook.validTo) return null;
-    const [secretNode] = await this.graph.getNodes(SYSTEM_TENANT, [secretNodeId(tenant, name)]);
+    const [secretNode] = hook ? await this.graph.getNodes(SYSTEM_TENANT, [secretNodeId(tenant, name)]) : [];
     const secret = secretNode?.props.secret;
-    if (typeof secret !== 'string') return null;
+    if (!hook || hook.kind !== 'Webhook' || hook.validTo || typeof secret !== 'string') {
+      // Deleted since the event: nothing is sent, and the delivery is no longer pending.
+      await this.analytics.insert('webhook_deliveries', [outcomeRow(job, { ok: false, attempts: 0, status: null, error: 'not sent: the webhook was deleted' }, Date.now())]);
+      return null;
+    }
     const envelope: WebhookEnvelope = { id, event, tenant, occurredAt: job.occurredAt, webhook: name, data: job.data };
     let result: DeliveryResult;
     try {
@@ -211,12 +228,9 @@ LIMIT {limit:UInt32}`, { hook: id, limit: LIST_DELIVERIES });
       result = { ok: false, attempts: 0, status: null, error: err instanceof Error ? err.message : String(err) };
     }
     if (signal.aborted && !result.ok) throw new Error('stopped while delivering: the delivery runs again');
-    const record: DeliveryRecord = { ...result, id, webhookId: name, event, at: new Date().toISOString() };
-    await this.analytics.insert('webhook_deliveries', [{
-      tenant_id: tenant, webhook_id: name, delivery_id: id, event, at: record.at,
-      ok: result.ok, attempts: result.attempts, status: result.status, error: result.error ?? '',
-    }]);
-    return record;
+    const row = outcomeRow(job, result, Date.now());
+    await this.analytics.insert('webhook_deliveries', [row]);
+    return { ...result, id, webhookId: name, event, at: String(row.at), state: result.ok ? 'DELIVERED' : 'FAILED' };
   }
 
   /** An email destination's message, sent (and sent again) as a webhook's POST would be. */

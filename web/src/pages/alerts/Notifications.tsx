@@ -70,7 +70,7 @@ export function Notifications() {
                   <td className="small" data-testid="webhook-events-cell">{h.events.join(', ')}{h.minSeverity && <div className="muted">{t('minSeverityShown', { severity: t(h.minSeverity as 'INFO' | 'WARNING' | 'CRITICAL') })}</div>}</td>
                   <td className="small" data-testid="webhook-last-delivery">
                     {!last ? <span className="muted">{t('noDelivery')}</span>
-                      : <>{f.dateTime(last.at)} {last.event}<div className={last.ok ? 'muted' : 'error'}>{last.ok ? t('delivered', { status: last.status ?? '' }) : t('failed', { n: last.attempts, error: last.error ?? String(last.status) })}</div></>}
+                      : <>{f.dateTime(last.at)} {last.event}<div className={last.ok || last.state === 'PENDING' ? 'muted' : 'error'}>{last.state === 'PENDING' ? t('sending') : last.ok ? t('delivered', { status: last.status ?? '' }) : t('failed', { n: last.attempts, error: last.error ?? String(last.status) })}</div></>}
                   </td>
                   <td className="row">
                     <button type="button" className="small" data-testid="webhook-test" disabled={testing.running} onClick={() => test(h.id)}>{testing.running && tested === h.id ? t('testing') : t('sendTest')}</button>

@@ -43,7 +43,7 @@ export const SilenceAlertRuleDocument = graphql(`
 `);
 
 export const WebhooksDocument = graphql(`
-  query Webhooks { webhookFormats webhooks { id url events format minSeverity description secretHint createdAt deliveries { id event ok attempts status error at } } }
+  query Webhooks { webhookFormats webhooks { id url events format minSeverity description secretHint createdAt deliveries { id event state ok attempts status error at } } }
 `);
 
 export const CreateWebhookDocument = graphql(`
