@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { startTestLoom, type TestLoom } from '../../testing/harness.js';
 import { fails, ok } from './registry.testkit.js';
@@ -106,6 +107,21 @@ describe('registry webhooks: signed, retried, per tenant', () => {
     expect((await fails(loom, TEST, { id: webhookId }, editorKey)).extensions?.code).toBe('FORBIDDEN');
     expect((await fails(loom, TEST, { id: webhookId }, rivalKey)).extensions?.code).toBe('NOT_FOUND');
     expect(hook.got.length).toBe(before + 1);
+  });
+
+  it('still delivers when the analytics store refuses to record deliveries (a ClickHouse server away, a full disk)', async () => {
+    const store = loom.services.analytics as unknown as { command(sql: string): Promise<void> };
+    await store.command('DROP TABLE webhook_deliveries');
+    try {
+      const before = hook.got.length;
+      await ok(loom, 'mutation { registerModelVersion(input: {name: "hooked", modelUri: "s3://m/hooked/2"}) { version } }');
+      await loom.services.registry.webhooks.idle();
+      const sent = hook.got.slice(before);
+      expect(sent.map((r) => [r.headers['x-loom-event'], r.status])).toEqual([['MODEL_VERSION_REGISTERED', 503], ['MODEL_VERSION_REGISTERED', 503], ['MODEL_VERSION_REGISTERED', 204]]);
+      expect(new Set(sent.map((r) => r.headers['x-loom-delivery'])).size).toBe(1); // made once, its three attempts
+    } finally {
+      await store.command(readFileSync(new URL('../../../../schema/clickhouse/011_webhook_deliveries.sql', import.meta.url), 'utf8').replace(/^--.*$/gm, '').replace(/;\s*$/, ''));
+    }
   });
 
   it('stops sending once the webhook is deleted', async () => {

@@ -192,7 +192,7 @@ export class WebhookService {
     const occurredAt = new Date().toISOString();
     const jobs: QueuePayloads['webhooks.deliver'][] = hooks.map((hook) => ({ tenant, webhookId: hook.name, deliveryId: randomUUID(), event, occurredAt, data }));
     // Recorded first: a delivery the queue then loses (the in-process one, at a stop) is sent at the next start (recover).
-    await this.analytics.insert('webhook_deliveries', jobs.map(pendingRow));
+    await this.record(jobs.map(pendingRow));
     await Promise.all(jobs.map((job) => this.enqueue(job)));
   }
 
@@ -214,7 +214,7 @@ export class WebhookService {
     const secret = secretNode?.props.secret;
     if (!hook || hook.kind !== 'Webhook' || hook.validTo || typeof secret !== 'string') {
       // Deleted since the event: nothing is sent, and the delivery is no longer pending.
-      await this.analytics.insert('webhook_deliveries', [outcomeRow(job, { ok: false, attempts: 0, status: null, error: 'not sent: the webhook was deleted' }, Date.now())]);
+      await this.record([outcomeRow(job, { ok: false, attempts: 0, status: null, error: 'not sent: the webhook was deleted' }, Date.now())]);
       return null;
     }
     const envelope: WebhookEnvelope = { id, event, tenant, occurredAt: job.occurredAt, webhook: name, data: job.data };
@@ -229,8 +229,18 @@ export class WebhookService {
     }
     if (signal.aborted && !result.ok) throw new Error('stopped while delivering: the delivery runs again');
     const row = outcomeRow(job, result, Date.now());
-    await this.analytics.insert('webhook_deliveries', [row]);
+    await this.record([row]);
     return { ...result, id, webhookId: name, event, at: String(row.at), state: result.ok ? 'DELIVERED' : 'FAILED' };
+  }
+
+  /**
+   * Records deliveries, and never stops one for it: an analytics store that refuses the write (a full
+   * disk, a ClickHouse server away) must not keep alerts from their destinations, nor have a delivery
+   * made twice because its outcome could not be written. Such a delivery is missing from the list (and
+   * one whose PENDING record stays may be sent again at the next start: receivers de-duplicate on its id).
+   */
+  private async record(rows: Record<string, unknown>[]): Promise<void> {
+    await this.analytics.insert('webhook_deliveries', rows).catch(() => undefined);
   }
 
   /** An email destination's message, sent (and sent again) as a webhook's POST would be. */
