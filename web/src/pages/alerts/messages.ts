@@ -2,7 +2,7 @@ import { defineMessages } from '../../i18n/i18n.js';
 
 export const M = defineMessages(
   {
-    title: 'Alerts', intro: 'Thresholds on the metrics, GPU metrics and spans Loom receives, evaluated every few seconds by its workers. Firing and resolved alerts go to the tenant\'s webhooks (events ALERT_FIRING, ALERT_RESOLVED).',
+    title: 'Alerts', intro: 'Thresholds on the metrics, GPU metrics and spans Loom receives, evaluated every few seconds by its workers. Firing and resolved alerts go to the tenant\'s webhooks, Slack channels and email addresses (events ALERT_FIRING, ALERT_RESOLVED), below.',
     open: 'Open alerts', noOpen: 'No alert is firing.', refresh: 'Refresh', loading: 'Loading…',
     severity: 'Severity', state: 'State', rule: 'Rule', series: 'Series', value: 'Value', since: 'Since', run: 'Run',
     INFO: 'info', WARNING: 'warning', CRITICAL: 'critical', PENDING: 'pending', FIRING: 'firing', RESOLVED: 'resolved',
@@ -20,7 +20,7 @@ export const M = defineMessages(
     openRun: 'run', gpus: 'GPUs', nodeAlerts: 'Alerts', allAlerts: 'all alerts', edit: 'Edit', notifications: 'Where alerts are sent', notificationsIntro: 'Webhooks of this tenant. A Slack (or Mattermost, Teams) incoming-webhook URL gets one line per event; mailto:oncall@example.com,… sends them as email (when Loom has an SMTP server: LOOM_SMTP_URL); any other URL gets the signed JSON (X-Loom-Signature: HMAC-SHA256 of "<X-Loom-Timestamp>.<body>"); formats plugins offer are picked in the form.', url: 'URL', urlPlaceholder: 'https://hooks.slack.com/services/… or mailto:oncall@example.com', format: 'Format', formatSLACK: 'Slack message', formatLOOM: 'signed JSON', formatEMAIL: 'email', minSeverity: 'Alerts', anySeverity: 'of every severity', warningUp: 'warning and critical', criticalOnly: 'critical only', minSeverityShown: 'alerts: {severity} and above', sendTest: 'Send a test', sending: 'being sent', testing: 'Sending…', testDelivered: 'test delivered ({status})', testFailed: 'test not delivered: {error}', formatPlugin: '{name} (plugin)', events: 'Events', alertEvents: 'alerts only', schemaEvents: 'dataset schema changes only', allEvents: 'alerts, schema and registry changes', addWebhook: 'Add', adding: 'Adding…', secretOnce: 'Signing secret, shown once: {secret}', noWebhooks: 'No webhook: alerts are recorded here only.', lastDelivery: 'Last delivery', delivered: 'delivered ({status})', failed: 'failed after {n} attempts: {error}', noDelivery: 'none yet', confirmDeleteWebhook: 'Stop sending to {url}?', adminsChoose: 'Admins of this tenant choose where alerts are sent.', alertOnNoData: 'Also alert when a series stops reporting (it reported in the window before, not in this one)', orNoData: 'or no data', noDataValue: 'no data', silence: 'Silence 1 h', unsilence: 'End silence', silencedUntil: 'silenced until {at}: its alerts are recorded, not sent', editRule: 'Edit rule "{name}"', save: 'Save', cancel: 'Cancel',
   },
   {
-    title: '告警', intro: '对 Loom 接收的指标、GPU 指标和调用链设置阈值，由工作进程每隔几秒评估。触发和恢复的告警会发送到租户的 Webhook（事件 ALERT_FIRING、ALERT_RESOLVED）。',
+    title: '告警', intro: '对 Loom 接收的指标、GPU 指标和调用链设置阈值，由工作进程每隔几秒评估。触发和恢复的告警会发送到租户的 Webhook、Slack 频道和邮箱（事件 ALERT_FIRING、ALERT_RESOLVED），见下方。',
     open: '当前告警', noOpen: '没有正在触发的告警。', refresh: '刷新', loading: '加载中…',
     severity: '级别', state: '状态', rule: '规则', series: '序列', value: '数值', since: '开始于', run: '运行',
     INFO: '提示', WARNING: '警告', CRITICAL: '严重', PENDING: '等待中', FIRING: '触发中', RESOLVED: '已恢复',
