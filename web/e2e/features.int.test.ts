@@ -69,6 +69,7 @@ describe('features page', () => {
     // Its source feeds it: customers_clean is on the map beside it, and the details panel leads back.
     expect(await page.evaluate(() => (window as unknown as { __loomCy: Core }).__loomCy.nodes().map((n) => String(n.id())))).toContain(`dataset:${DEMO_FEATURE_GROUP.namespace}:analytics.customers_clean`);
     await page.getByTestId('details-feature-group').waitFor();
+    expect(await page.getByTestId('details-feature-group-version').textContent()).toMatch(/^Feature group version 2, defined .+ by priya\.nair$/);
     await e2e.screenshot(page, 'features-3-lineage');
     await page.getByTestId('details-feature-group').click();
     await page.getByTestId('feature-schema').waitFor();

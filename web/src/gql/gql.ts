@@ -60,7 +60,7 @@ type Documents = {
     "\n  query OnlineFeatures($entityIds: [String!]!, $features: [FeatureSelectionInput!]!) {\n    onlineFeatures(entityIds: $entityIds, features: $features) { entityId at values { feature value eventTime status } }\n  }\n": typeof types.OnlineFeaturesDocument,
     "\n  query PointInTimeFeatures($rows: [EntityAtInput!]!, $features: [FeatureSelectionInput!]!) {\n    pointInTimeFeatures(rows: $rows, features: $features) { entityId at values { feature value eventTime status } }\n  }\n": typeof types.PointInTimeFeaturesDocument,
     "\n  mutation ValidateFeatureGroup($namespace: String!, $name: String!) { validateFeatureGroup(namespace: $namespace, name: $name) { id validation { at success } } }\n": typeof types.ValidateFeatureGroupDocument,
-    "\n  query FeatureGroupDefined($namespace: String!, $name: String!) { featureGroup(namespace: $namespace, name: $name) { id } }\n": typeof types.FeatureGroupDefinedDocument,
+    "\n  query FeatureGroupDefined($namespace: String!, $name: String!) { featureGroup(namespace: $namespace, name: $name) { id version definedAt definedBy { name role } } }\n": typeof types.FeatureGroupDefinedDocument,
     "\n  query FeatureServices { featureServices { id name description entity definedAt definedBy features { namespace group feature } } }\n": typeof types.FeatureServicesDocument,
     "\n  mutation DefineFeatureService($input: FeatureServiceInput!) { defineFeatureService(input: $input) { id name } }\n": typeof types.DefineFeatureServiceDocument,
     "\n  mutation DropFeatureService($name: String!) { dropFeatureService(name: $name) { id } }\n": typeof types.DropFeatureServiceDocument,
@@ -171,7 +171,7 @@ const documents: Documents = {
     "\n  query OnlineFeatures($entityIds: [String!]!, $features: [FeatureSelectionInput!]!) {\n    onlineFeatures(entityIds: $entityIds, features: $features) { entityId at values { feature value eventTime status } }\n  }\n": types.OnlineFeaturesDocument,
     "\n  query PointInTimeFeatures($rows: [EntityAtInput!]!, $features: [FeatureSelectionInput!]!) {\n    pointInTimeFeatures(rows: $rows, features: $features) { entityId at values { feature value eventTime status } }\n  }\n": types.PointInTimeFeaturesDocument,
     "\n  mutation ValidateFeatureGroup($namespace: String!, $name: String!) { validateFeatureGroup(namespace: $namespace, name: $name) { id validation { at success } } }\n": types.ValidateFeatureGroupDocument,
-    "\n  query FeatureGroupDefined($namespace: String!, $name: String!) { featureGroup(namespace: $namespace, name: $name) { id } }\n": types.FeatureGroupDefinedDocument,
+    "\n  query FeatureGroupDefined($namespace: String!, $name: String!) { featureGroup(namespace: $namespace, name: $name) { id version definedAt definedBy { name role } } }\n": types.FeatureGroupDefinedDocument,
     "\n  query FeatureServices { featureServices { id name description entity definedAt definedBy features { namespace group feature } } }\n": types.FeatureServicesDocument,
     "\n  mutation DefineFeatureService($input: FeatureServiceInput!) { defineFeatureService(input: $input) { id name } }\n": types.DefineFeatureServiceDocument,
     "\n  mutation DropFeatureService($name: String!) { dropFeatureService(name: $name) { id } }\n": types.DropFeatureServiceDocument,
@@ -420,7 +420,7 @@ export function graphql(source: "\n  mutation ValidateFeatureGroup($namespace: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query FeatureGroupDefined($namespace: String!, $name: String!) { featureGroup(namespace: $namespace, name: $name) { id } }\n"): typeof import('./graphql').FeatureGroupDefinedDocument;
+export function graphql(source: "\n  query FeatureGroupDefined($namespace: String!, $name: String!) { featureGroup(namespace: $namespace, name: $name) { id version definedAt definedBy { name role } } }\n"): typeof import('./graphql').FeatureGroupDefinedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -870,7 +870,7 @@ export type FeatureGroupDefinedQueryVariables = Exact<{
 }>;
 
 
-export type FeatureGroupDefinedQuery = { featureGroup: { id: string } | null };
+export type FeatureGroupDefinedQuery = { featureGroup: { id: string, version: number, definedAt: string, definedBy: { name: string | null, role: string } | null } | null };
 
 export type FeatureServicesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2390,6 +2390,12 @@ export const FeatureGroupDefinedDocument = new TypedDocumentString(`
     query FeatureGroupDefined($namespace: String!, $name: String!) {
   featureGroup(namespace: $namespace, name: $name) {
     id
+    version
+    definedAt
+    definedBy {
+      name
+      role
+    }
   }
 }
     `) as unknown as TypedDocumentString<FeatureGroupDefinedQuery, FeatureGroupDefinedQueryVariables>;

@@ -52,7 +52,7 @@ export const ValidateFeatureGroupDocument = graphql(`
 
 /** Whether a node is a group of the feature store now (the server decides: defined, not dropped). */
 export const FeatureGroupDefinedDocument = graphql(`
-  query FeatureGroupDefined($namespace: String!, $name: String!) { featureGroup(namespace: $namespace, name: $name) { id } }
+  query FeatureGroupDefined($namespace: String!, $name: String!) { featureGroup(namespace: $namespace, name: $name) { id version definedAt definedBy { name role } } }
 `);
 
 export const FeatureServicesDocument = graphql(`
