@@ -1,5 +1,5 @@
 /** The feature store (domain/features): groups read by anyone in the tenant, defined and written by editors and admins. */
-import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, InterfaceType, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime, GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import type { Context } from './context.js';
 import { enumOf } from './types.js';
@@ -110,21 +110,26 @@ class FeatureExpectationInput {
   @Field(() => Float, { nullable: true, description: 'The share of values that must pass, above 0 and at most 1 (default 1)' }) mostly?: number | null;
 }
 
-@ObjectType({ description: 'A set of typed features about one kind of entity, computed from a source dataset; a FeatureGroup node in the lineage graph' })
-export class FeatureGroup {
-  @Field(() => ID) id!: string;
-  @Field(() => String) namespace!: string;
-  @Field(() => String) name!: string;
+/** What a definition holds, as the group (its current one) and each of its versions answer it. */
+@InterfaceType('FeatureGroupDefinition', { description: "A feature group's definition: the group's current one (FeatureGroup), or one of its versions (FeatureGroupVersion)" })
+abstract class FeatureGroupDefinitionFields {
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => String, { description: 'The entity key feature vectors are looked up by (e.g. customer_id)' }) entity!: string;
   @Field(() => [Feature]) features!: Feature[];
   @Field(() => DatasetRef, { nullable: true, description: 'The dataset it is computed from (it FEEDS the group)' }) source!: DatasetRef | null;
-  @Field(() => [DatasetRef], { description: 'Every dataset that FEEDS it: its source and those its features name of their own' }) sources!: DatasetRef[];
   @Field(() => Int, { nullable: true, description: 'Values older than this at the time of a read are EXPIRED' }) ttlSeconds!: number | null;
   @Field(() => String, { nullable: true }) owner!: string | null;
   @Field(() => Int, { description: 'The definition\'s version: 1, then +1 at every change' }) version!: number;
   @Field(() => GraphQLDateTime) definedAt!: string;
   @Field(() => ActorRecord, { nullable: true }) definedBy!: ActorRecord | null;
+}
+
+@ObjectType({ implements: FeatureGroupDefinitionFields, description: 'A set of typed features about one kind of entity, computed from a source dataset; a FeatureGroup node in the lineage graph' })
+export class FeatureGroup extends FeatureGroupDefinitionFields {
+  @Field(() => ID) id!: string;
+  @Field(() => String) namespace!: string;
+  @Field(() => String) name!: string;
+  @Field(() => [DatasetRef], { description: 'Every dataset that FEEDS it: its source and those its features name of their own' }) sources!: DatasetRef[];
   @Field(() => GraphQLDateTime) createdAt!: string;
   @Field(() => [FeatureExpectation], { description: 'Its data quality rules (validateFeatureGroup)' }) expectations!: FeatureExpectation[];
   @Field(() => FeatureValidation, { nullable: true }) validation!: FeatureValidation | null;
@@ -144,19 +149,10 @@ class FeatureDefinitionChange {
   @Field(() => String, { nullable: true }) after!: string | null;
 }
 
-@ObjectType({ description: "A version of a feature group's definition: what it held, who defined it and when, what it changed" })
-class FeatureGroupVersion {
-  @Field(() => Int) version!: number;
-  @Field(() => GraphQLDateTime) definedAt!: string;
-  @Field(() => ActorRecord, { nullable: true }) definedBy!: ActorRecord | null;
+@ObjectType({ implements: FeatureGroupDefinitionFields, description: "A version of a feature group's definition: what it held, who defined it and when, what it changed" })
+class FeatureGroupVersion extends FeatureGroupDefinitionFields {
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When the group was dropped at this version (null: it was not)' }) droppedAt!: string | null;
   @Field(() => ActorRecord, { nullable: true }) droppedBy!: ActorRecord | null;
-  @Field(() => String, { nullable: true }) description!: string | null;
-  @Field(() => String) entity!: string;
-  @Field(() => [Feature]) features!: Feature[];
-  @Field(() => DatasetRef, { nullable: true }) source!: DatasetRef | null;
-  @Field(() => Int, { nullable: true }) ttlSeconds!: number | null;
-  @Field(() => String, { nullable: true }) owner!: string | null;
   @Field(() => [FeatureDefinitionChange], { nullable: true, description: 'What it changed of the version before: [] for version 1; null when that version is not in the history (defined before Loom kept one)' }) changes!: FeatureDefinitionChange[] | null;
 }
 

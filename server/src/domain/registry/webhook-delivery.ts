@@ -32,12 +32,25 @@ export function backoff(policy: RetryPolicy, attempt: number, retryAfter: string
   return Math.min(policy.maxDelayMs, asked ?? exp * (0.75 + random() * 0.5));
 }
 
-export async function deliver(d: Delivery, policy: RetryPolicy = DEFAULT_RETRY, signal?: AbortSignal): Promise<DeliveryResult> {
+/** One attempt's outcome: `final` (delivered, or refused for good) ends the attempts; `retryAfter`: what the receiver asked. */
+interface Attempt { status: number | null; ok: boolean; error: string | null; final: boolean; retryAfter?: string | null }
+
+/** The attempts of one delivery, whatever carries it: up to the policy's number, backing off between, stopped by `signal`. */
+async function attempts(policy: RetryPolicy, signal: AbortSignal | undefined, attempt: () => Promise<Attempt>): Promise<DeliveryResult> {
   let last: DeliveryResult = { ok: false, attempts: 0, status: null, error: null };
-  for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
+  for (let n = 1; n <= policy.maxAttempts; n++) {
     if (signal?.aborted) return { ...last, error: 'cancelled' };
+    const a = await attempt();
+    last = { ok: a.ok, attempts: n, status: a.status, error: a.error };
+    if (a.ok || a.final) return last;
+    if (n < policy.maxAttempts) await sleep(backoff(policy, n, a.retryAfter ?? null));
+  }
+  return last;
+}
+
+export function deliver(d: Delivery, policy: RetryPolicy = DEFAULT_RETRY, signal?: AbortSignal): Promise<DeliveryResult> {
+  return attempts(policy, signal, async () => {
     const timestamp = Math.floor(Date.now() / 1000);
-    let retryAfter: string | null = null;
     try {
       const res = await fetch(d.url, {
         method: 'POST',
@@ -51,29 +64,21 @@ export async function deliver(d: Delivery, policy: RetryPolicy = DEFAULT_RETRY, 
         },
       });
       await res.arrayBuffer().catch(() => undefined);
-      last = { ok: res.status >= 200 && res.status < 300, attempts: attempt, status: res.status, error: null };
-      if (last.ok || !retryable(res.status)) return last;
-      retryAfter = res.headers.get('retry-after');
+      const ok = res.status >= 200 && res.status < 300;
+      return { ok, status: res.status, error: null, final: !retryable(res.status), retryAfter: res.headers.get('retry-after') };
     } catch (e) {
-      last = { ok: false, attempts: attempt, status: null, error: e instanceof Error ? e.message : String(e) };
+      return { ok: false, status: null, error: e instanceof Error ? e.message : String(e), final: false };
     }
-    if (attempt < policy.maxAttempts) await sleep(backoff(policy, attempt, retryAfter));
-  }
-  return last;
+  });
 }
 
 /**
  * One email delivery (a `mailto:` destination): sent again, backing off as a webhook is, when the SMTP
  * server could not be reached or answered 4xx (try later); a 5xx refusal (no such mailbox) is final.
  */
-export async function deliverEmail(mailer: Mailer, message: MailMessage, policy: RetryPolicy = DEFAULT_RETRY, signal?: AbortSignal): Promise<DeliveryResult> {
-  let last: DeliveryResult = { ok: false, attempts: 0, status: null, error: null };
-  for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
-    if (signal?.aborted) return { ...last, error: 'cancelled' };
+export function deliverEmail(mailer: Mailer, message: MailMessage, policy: RetryPolicy = DEFAULT_RETRY, signal?: AbortSignal): Promise<DeliveryResult> {
+  return attempts(policy, signal, async () => {
     const sent = await mailer.send(message);
-    last = { ok: sent.ok, attempts: attempt, status: sent.status, error: sent.error };
-    if (sent.ok || sent.permanent) return last;
-    if (attempt < policy.maxAttempts) await sleep(backoff(policy, attempt, null));
-  }
-  return last;
+    return { ok: sent.ok, status: sent.status, error: sent.error, final: sent.permanent };
+  });
 }

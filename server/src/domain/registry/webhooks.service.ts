@@ -41,9 +41,8 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
-export type { DeliveryRecord } from './webhook-records.js';
 /** What `test` sends: no webhook subscribes to it. */
-export const TEST_EVENT = 'WEBHOOK_TEST';
+const TEST_EVENT = 'WEBHOOK_TEST';
 export type Notify = (tenant: string, event: WebhookEvent, data: Record<string, unknown>) => void;
 
 const CACHE_MS = 30_000;
@@ -110,11 +109,17 @@ export class WebhookService {
     return new URL(`mailto:${to.join(',')}`);
   }
 
+  /** The tenant's webhook `id` as it is now; null when there is none or it was deleted. */
+  private async live(tenant: string, id: string): Promise<GraphNode | null> {
+    const [hook] = await this.graph.getNodes(tenant, [webhookId(id)]);
+    return hook && hook.kind === 'Webhook' && !hook.validTo ? hook : null;
+  }
+
   /** Ends the subscription (a tombstone: its history stays readable by id). */
   async delete(actor: Actor, id: string): Promise<GraphNode> {
     requireAdmin(actor, 'manage webhooks');
-    const [hook] = await this.graph.getNodes(actor.tenant, [webhookId(id)]);
-    if (!hook || hook.kind !== 'Webhook' || hook.validTo) throw notFound(`webhook ${id}`);
+    const hook = await this.live(actor.tenant, id);
+    if (!hook) throw notFound(`webhook ${id}`);
     await this.graph.write(actor.tenant, { nodes: [{ id: hook.id, kind: 'Webhook', namespace: REGISTRY_NAMESPACE, name: hook.name, props: { deletedAt: new Date().toISOString(), deletedBy: actorProps(actor) } }], edges: [] });
     this.cache.delete(actor.tenant);
     return (await this.graph.getNodes(actor.tenant, [hook.id]))[0]!;
@@ -163,8 +168,8 @@ export class WebhookService {
    */
   async test(actor: Actor, id: string): Promise<DeliveryRecord> {
     requireAdmin(actor, 'test webhooks');
-    const [hook] = await this.graph.getNodes(actor.tenant, [webhookId(id)]);
-    if (!hook || hook.kind !== 'Webhook' || hook.validTo) throw notFound(`webhook ${id}`);
+    const hook = await this.live(actor.tenant, id);
+    if (!hook) throw notFound(`webhook ${id}`);
     const data = { actor: actor.name ?? actor.role, events: hook.props.events };
     const job = { tenant: actor.tenant, webhookId: hook.name, deliveryId: randomUUID(), event: TEST_EVENT, occurredAt: new Date().toISOString(), data };
     return (await this.deliverJob(job, AbortSignal.any([this.stop.signal, AbortSignal.timeout(60_000)]), { ...this.policy, maxAttempts: 1 }))!;
@@ -209,10 +214,10 @@ export class WebhookService {
   async deliverJob(job: QueuePayloads['webhooks.deliver'], signal: AbortSignal, policy: RetryPolicy = this.policy): Promise<DeliveryRecord | null> {
     const { tenant, webhookId: name, deliveryId: id, event } = job;
     // Read, not taken from this process's cached list: a worker's may predate a webhook another process just made.
-    const [hook] = await this.graph.getNodes(tenant, [webhookId(name)]);
+    const hook = await this.live(tenant, name);
     const [secretNode] = hook ? await this.graph.getNodes(SYSTEM_TENANT, [secretNodeId(tenant, name)]) : [];
     const secret = secretNode?.props.secret;
-    if (!hook || hook.kind !== 'Webhook' || hook.validTo || typeof secret !== 'string') {
+    if (!hook || typeof secret !== 'string') {
       // Deleted since the event: nothing is sent, and the delivery is no longer pending.
       await this.record([outcomeRow(job, { ok: false, attempts: 0, status: null, error: 'not sent: the webhook was deleted' }, Date.now())]);
       return null;
