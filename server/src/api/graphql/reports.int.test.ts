@@ -77,6 +77,14 @@ describe('automated reports', () => {
       newDatasets: { count: 2, first: ['reports:orders_summary', 'reports:users'] },
     });
     expect(r.alerts).toEqual({ fired: 0, resolved: 0, firingAtEnd: 0, byRule: [] });
+    // Another tenant naming orders_summary earlier changes nothing here; an older event naming users, sent late
+    // (a backfill), makes users a dataset of before the period.
+    const rivalEvent = run('COMPLETE', '2025-01-10T00:00:00.000Z', randomUUID(), 'orders_daily', ['orders_summary']);
+    expect((await loom.post('/api/v1/lineage', rivalEvent, { key: rivalKey })).status).toBe(201);
+    expect((await ok(loom, COMPOSE, { ...PERIOD, sections: ['LINEAGE'] })).composeReport.lineage.newDatasets).toEqual({ count: 2, first: ['reports:orders_summary', 'reports:users'] });
+    expect((await loom.post('/api/v1/lineage', run('COMPLETE', '2025-01-20T00:00:00.000Z', randomUUID(), 'load_users', ['users']))).status).toBe(201);
+    const late = (await ok(loom, COMPOSE, { ...PERIOD, sections: ['LINEAGE'] })).composeReport.lineage;
+    expect(late).toMatchObject({ events: 5, newDatasets: { count: 1, first: ['reports:orders_summary'] } });
     // The demo (seeded at start): 30 LLM calls in the last day, a training run's 2 GPUs for an hour, the churn model's registry, one feature group check.
     const now = Date.now();
     const demo = (await ok(loom, COMPOSE, { from: new Date(now - 2 * DAY).toISOString(), to: new Date(now + 60_000).toISOString() })).composeReport;
