@@ -140,6 +140,13 @@ describe('runs, GPU and training pages', () => {
     await page.waitForFunction((uuid) => new URL(location.href).searchParams.get('gpu') === uuid, GPU.uuid);
     await page.locator('[data-testid="gpu-chart"] path.series').waitFor();
     await e2e.screenshot(page, 'runs-5-gpu-device');
+    // The GPU leads back to its run (the kubernetes run facet names its pod): the device's run link opens the run's GPUs.
+    const device = page.getByTestId('gpu-device').filter({ hasText: GPU.uuid }).locator('xpath=..');
+    await device.getByTestId('gpu-run-link').filter({ hasText: 'wide-gpu' }).click();
+    await page.waitForFunction((run) => new URL(location.href).searchParams.get('run') === run, ids.gpuRun);
+    expect(new URL(page.url()).searchParams.get('gpu')).toBeNull();
+    await page.getByTestId('gpu-count').waitFor();
+    expect(await page.getByTestId('gpu-runs').getByTestId('gpu-run-link').filter({ hasText: 'wide-gpu' }).count()).toBe(1);
     expect(e2e.pageErrors(page)).toEqual([]);
   });
 

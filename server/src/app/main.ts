@@ -182,6 +182,7 @@ function startWorkers(cfg: Config, services: Services, queue: JobQueue, launcher
     mintKey: (tenant, runId, key) => services.tenancy.createApiKey(tenant, 'editor', key, { name: `training run ${runId}`, createdBy: 'training', runId }),
     revokeKeys: (tenant, ids) => services.tenancy.revokeRunKeys(tenant, ids),
     listTenants: () => services.tenancy.listTenants(),
+    runPods: services.runPods,
   });
   registerTrainingWorkers(manager, runner, { maxRuns: cfg.training.maxRuns }, log);
   if (cfg.alerts.intervalMs !== null) registerAlertWorkers(manager, queue, services.alerts, cfg.alerts.intervalMs, registry, log);

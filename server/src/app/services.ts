@@ -21,6 +21,7 @@ import { TraceQueryService } from '../domain/telemetry/trace-query.service.js';
 import { loadPriceTable } from '../domain/telemetry/prices.js';
 import { MetricsIngestService } from '../domain/telemetry/metrics-ingest.service.js';
 import { MetricsQueryService } from '../domain/telemetry/metrics-query.service.js';
+import { RunPods } from '../domain/telemetry/run-pods.js';
 import { GpuQueryService } from '../domain/telemetry/gpu-query.service.js';
 import type { Config } from '../config/config.js';
 import type { JobQueue } from '../domain/ports/JobQueue.js';
@@ -62,6 +63,8 @@ export interface Services {
   metrics: MetricsQueryService;
   /** GPU series per run and per GPU, GPU-hours and utilisation per run. */
   gpu: GpuQueryService;
+  /** Where runs ran, by pod: the archive and the training runner write it, the GPU list reads it. */
+  runPods: RunPods;
   /** Training requests dispatched to the workers; null where no queue and launcher are wired (e.g. the CLI). */
   training: TrainingService | null;
   /** Per-tenant GPU/CPU quotas of training. */
@@ -124,7 +127,8 @@ const TAG_ALERT_LIMIT = 2000;
 export function createServices(raw: GraphStore, analytics: Analytics, opts: ServiceOptions = {}): Services {
   // The archive's reads wait, as the graph's do, for the events answered before them (the log is made after it).
   let archived = (_tenant: string) => Promise.resolve();
-  const lineageEvents = new LineageEventArchive(analytics, (tenant) => archived(tenant));
+  const runPods = new RunPods(analytics, (tenant) => archived(tenant));
+  const lineageEvents = new LineageEventArchive(analytics, (tenant) => archived(tenant), runPods);
   // Schema changes are found by the graph writer and sent with what the dataset feeds (schema-changes.ts).
   const schemaChanges = new SchemaChangeWatch(raw, (tenant) => registry.webhooks.subscribed(tenant, 'DATASET_SCHEMA_CHANGED'), (tenant, change) => {
     registry.webhooks.notifyWith(tenant, 'DATASET_SCHEMA_CHANGED', async () => schemaChangeData(change, await changeImpact(rawLineage, impactUsage, tenant, change.datasetId)));
@@ -136,7 +140,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
   const graph = lineageLog ? visibleGraph(raw, (tenant) => lineageLog.visible(tenant, readers.getStore()?.reader)) : raw;
   const tenancy = new TenancyService(raw);
   const registry = createRegistry(graph, analytics, { webhookGraph: raw, extensions, mailer: opts.mailer, queue: opts.queue });
-  const gpu = new GpuQueryService(graph, analytics);
+  const gpu = new GpuQueryService(graph, analytics, runPods);
   const impactUsage = new ImpactUsageService(analytics, gpu);
   const tags = new TagService(graph);
   // Read from the raw graph, which holds the change by then (the visible one would wait for the writer reporting it).
@@ -170,6 +174,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
     }),
     metrics: new MetricsQueryService(analytics),
     gpu,
+    runPods,
     impactUsage,
     alerts,
     features,

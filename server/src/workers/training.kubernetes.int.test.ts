@@ -90,6 +90,9 @@ describe('training on Kubernetes (stand-in API server)', () => {
     const summary = await loom.gql('query ($r: String!) { runGpuSummary(runId: $r) { gpuCount placement { namespace pods } gpus { gpuUuid pod } } }', { r: runId });
     expect(summary.errors).toBeUndefined();
     expect(summary.data.runGpuSummary).toMatchObject({ gpuCount: 1, placement: { namespace: NS, pods: [pod] }, gpus: [{ gpuUuid: gpu.uuid, pod }] });
+    // And the GPU leads back to the run (its pod, named by the launcher).
+    const devices = await loom.gql('{ gpus(limit: 5000) { gpuUuid runs { runId pod } } }');
+    expect(devices.data.gpus.find((g: { gpuUuid: string }) => g.gpuUuid === gpu.uuid)?.runs).toEqual([{ runId, pod: `${NS}/${pod}` }]);
   });
 
   it('a distributed run: an Indexed Job and its Service; RUNNING once both workers run; both pods on the Run, so the GPU summary counts the GPUs of both', async () => {

@@ -64,7 +64,7 @@ type Documents = {
     "\n  query FeatureServices { featureServices { id name description entity definedAt definedBy features { namespace group feature } } }\n": typeof types.FeatureServicesDocument,
     "\n  mutation DefineFeatureService($input: FeatureServiceInput!) { defineFeatureService(input: $input) { id name } }\n": typeof types.DefineFeatureServiceDocument,
     "\n  mutation DropFeatureService($name: String!) { dropFeatureService(name: $name) { id } }\n": typeof types.DropFeatureServiceDocument,
-    "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": typeof types.GpuDevicesDocument,
+    "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods runs { runId name pod startedAt endedAt } firstSeen lastSeen }\n  }\n": typeof types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": typeof types.GpuSeriesDocument,
     "\n  query RunGpuSummary($runId: String!) {\n    runGpuSummary(runId: $runId) {\n      runId gpuCount gpuHours meanUtilization maxMemoryUsedBytes meanPowerWatts energyKwh\n      placement { namespace pods startedAt endedAt }\n      gpus { gpuUuid host model pod hours meanUtilization maxMemoryUsedBytes meanPowerWatts }\n    }\n  }\n": typeof types.RunGpuSummaryDocument,
@@ -175,7 +175,7 @@ const documents: Documents = {
     "\n  query FeatureServices { featureServices { id name description entity definedAt definedBy features { namespace group feature } } }\n": types.FeatureServicesDocument,
     "\n  mutation DefineFeatureService($input: FeatureServiceInput!) { defineFeatureService(input: $input) { id name } }\n": types.DefineFeatureServiceDocument,
     "\n  mutation DropFeatureService($name: String!) { dropFeatureService(name: $name) { id } }\n": types.DropFeatureServiceDocument,
-    "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n": types.GpuDevicesDocument,
+    "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods runs { runId name pod startedAt endedAt } firstSeen lastSeen }\n  }\n": types.GpuDevicesDocument,
     "\n  query RunGpuSeries($runId: String!, $metrics: [GpuMetric!], $to: DateTime, $maxPoints: Int) {\n    runGpuSeries(runId: $runId, metrics: $metrics, to: $to, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      placement { namespace pods startedAt endedAt }\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.RunGpuSeriesDocument,
     "\n  query GpuSeries($gpuUuid: String!, $metrics: [GpuMetric!], $from: DateTime, $maxPoints: Int) {\n    gpuSeries(gpuUuid: $gpuUuid, metrics: $metrics, from: $from, maxPoints: $maxPoints) {\n      stepSeconds source from to truncated\n      series { gpuUuid metric unit namespace pod host model gpuIndex points { time avg min max } }\n    }\n  }\n": types.GpuSeriesDocument,
     "\n  query RunGpuSummary($runId: String!) {\n    runGpuSummary(runId: $runId) {\n      runId gpuCount gpuHours meanUtilization maxMemoryUsedBytes meanPowerWatts energyKwh\n      placement { namespace pods startedAt endedAt }\n      gpus { gpuUuid host model pod hours meanUtilization maxMemoryUsedBytes meanPowerWatts }\n    }\n  }\n": types.RunGpuSummaryDocument,
@@ -436,7 +436,7 @@ export function graphql(source: "\n  mutation DropFeatureService($name: String!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }\n  }\n"): typeof import('./graphql').GpuDevicesDocument;
+export function graphql(source: "\n  query GpuDevices($from: DateTime, $limit: Int!) {\n    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods runs { runId name pod startedAt endedAt } firstSeen lastSeen }\n  }\n"): typeof import('./graphql').GpuDevicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -897,7 +897,7 @@ export type GpuDevicesQueryVariables = Exact<{
 }>;
 
 
-export type GpuDevicesQuery = { gpus: Array<{ gpuUuid: string, host: string, model: string, gpuIndex: string, pods: Array<string>, firstSeen: string, lastSeen: string }> };
+export type GpuDevicesQuery = { gpus: Array<{ gpuUuid: string, host: string, model: string, gpuIndex: string, pods: Array<string>, firstSeen: string, lastSeen: string, runs: Array<{ runId: string, name: string, pod: string, startedAt: string | null, endedAt: string | null }> }> };
 
 export type RunGpuSeriesQueryVariables = Exact<{
   runId: string;
@@ -2439,6 +2439,13 @@ export const GpuDevicesDocument = new TypedDocumentString(`
     model
     gpuIndex
     pods
+    runs {
+      runId
+      name
+      pod
+      startedAt
+      endedAt
+    }
     firstSeen
     lastSeen
   }

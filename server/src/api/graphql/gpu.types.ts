@@ -80,6 +80,15 @@ export class RunGpuSummary {
   @Field(() => [RunGpu]) gpus!: RunGpu[];
 }
 
+@ObjectType({ description: 'A run that ran in one of a GPU\'s pods while the GPU reported' })
+export class GpuDeviceRun {
+  @Field(() => String, { description: 'Its run id (runGpuSeries, runGpuSummary take it)' }) runId!: string;
+  @Field(() => String, { description: 'An experiment run\'s name, a training request\'s, else its run id' }) name!: string;
+  @Field(() => String, { description: '`namespace/pod`' }) pod!: string;
+  @Field(() => GraphQLDateTime, { nullable: true }) startedAt!: string | null;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Null while it runs' }) endedAt!: string | null;
+}
+
 @ObjectType({ description: 'A GPU that reported metrics in the asked range' })
 export class GpuDevice {
   @Field(() => String) gpuUuid!: string;
@@ -87,6 +96,9 @@ export class GpuDevice {
   @Field(() => String) model!: string;
   @Field(() => String) gpuIndex!: string;
   @Field(() => [String], { description: '`namespace/pod` of the pods that used it (up to 50)' }) pods!: string[];
+  @Field(() => [GpuDeviceRun], {
+    description: 'The runs known to have run in those pods while it reported (a training run Loom launched; an OpenLineage run whose `k8s` run facet names its pod), newest first, up to 20',
+  }) runs!: GpuDeviceRun[];
   @Field(() => GraphQLDateTime) firstSeen!: string;
   @Field(() => GraphQLDateTime) lastSeen!: string;
 }

@@ -95,6 +95,9 @@ describe('the demo story, seeded into an empty store', () => {
     expect(s.gpuHours).toBeGreaterThan(2);
     expect(s.gpuHours).toBeLessThan(2.6);
     expect(s.meanUtilization).toBeGreaterThan(60);
+    // and the GPUs lead back to the run (the pod its k8s run facet names)
+    const { gpus } = await gql(`{ gpus(from: "2000-01-01T00:00:00Z") { runs { runId pod } } }`);
+    expect(gpus.map((g: any) => g.runs)).toEqual([0, 1].map(() => [{ runId: RUNS.challenger, pod: `${GPU_PLACEMENT.namespace}/${GPU_PLACEMENT.pod}` }]));
   });
 
   it('has alert rules, the LLM error rate one firing at the first evaluation (3 failed calls of 30)', async () => {

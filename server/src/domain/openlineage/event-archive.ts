@@ -1,6 +1,7 @@
 import type { DatasetRename } from './batch-builder.js';
 import { RawJson, type Analytics } from '../ports/Analytics.js';
 import { nodeId } from '../ids.js';
+import { eventRunPods, type RunPods, type RunPodsOf } from '../telemetry/run-pods.js';
 
 /** DateTime64(3)'s range (1900 to 2299): an event time outside it is kept at the nearest end. */
 const MIN_MS = Date.UTC(1900, 0, 1);
@@ -63,7 +64,11 @@ export function listParams(q: EventListQuery): Record<string, unknown> {
 }
 
 type Ref = { namespace?: unknown; name?: unknown } | null | undefined;
-export interface EventRefs { run_id: string; job_namespace: string; job_name: string; datasets: string[] }
+export interface EventRefs {
+  run_id: string; job_namespace: string; job_name: string; datasets: string[];
+  /** Where the run ran, when the event's `k8s` run facet says (telemetry/run-pods.ts): not a column of the archive. */
+  pods?: Omit<RunPodsOf, 'runId'>;
+}
 
 /**
  * What the archive files an event under besides its time: its run, its job and its datasets, when it
@@ -81,7 +86,8 @@ export function eventRefs(body: unknown, rename?: DatasetRename): EventRefs {
     const r = rename({ namespace: d!.namespace as string, name: d!.name as string });
     datasets.add(datasetKey(r.namespace.trim(), r.name.trim()));
   }
-  return { run_id: text(e.run?.runId), job_namespace: text(e.job?.namespace), job_name: text(e.job?.name), datasets: [...datasets] };
+  const pods = eventRunPods(body);
+  return { run_id: text(e.run?.runId), job_namespace: text(e.job?.namespace), job_name: text(e.job?.name), datasets: [...datasets], ...(pods ? { pods } : {}) };
 }
 
 /**
@@ -119,8 +125,15 @@ const at = (ms: number, max = MAX_MS) => new Date(Math.min(max, Math.max(MIN_MS,
  * event archived twice (an emitter's retry, a replay after a crash) is listed once.
  */
 export class LineageEventArchive {
-  /** `visible`: resolves once the events answered for the tenant are in the graph (and so here); reads wait for it. */
-  constructor(private readonly analytics: Analytics, private readonly visible: (tenant: string) => Promise<void> = () => Promise.resolve()) {}
+  /**
+   * `visible`: resolves once the events answered for the tenant are in the graph (and so here); reads wait for it.
+   * `runPods`: where the events' runs ran (their `k8s` run facets) is stored there with them.
+   */
+  constructor(
+    private readonly analytics: Analytics,
+    private readonly visible: (tenant: string) => Promise<void> = () => Promise.resolve(),
+    private readonly runPods?: RunPods,
+  ) {}
 
   /**
    * Resolves once the events are stored (the analytics store's group commit). The body goes in as a
@@ -131,10 +144,13 @@ export class LineageEventArchive {
    */
   async record(tenant: string, events: readonly ArchivedEvent[]): Promise<void> {
     if (!events.length) return;
-    await this.analytics.insert('lineage_events', events.map((e) => ({
-      tenant_id: tenant, event_time: at(Date.parse(e.at), MAX_MS - 1), body: e.json === undefined ? e.body : new RawJson(e.json),
-      ...(e.refs ?? eventRefs(e.body)),
-    })));
+    const placed: RunPodsOf[] = [];
+    const rows = events.map((e) => {
+      const { pods, ...refs } = e.refs ?? eventRefs(e.body);
+      if (pods && refs.run_id) placed.push({ runId: refs.run_id, ...pods });
+      return { tenant_id: tenant, event_time: at(Date.parse(e.at), MAX_MS - 1), body: e.json === undefined ? e.body : new RawJson(e.json), ...refs };
+    });
+    await Promise.all([this.analytics.insert('lineage_events', rows), placed.length ? this.runPods?.record(tenant, placed) : null]);
   }
 
   /** The tenant's newest `limit` events, newest first (no count of them all). */

@@ -32,7 +32,8 @@ function podList(v: unknown): string[] {
   return [...new Set(list.map(text).filter((p): p is string => p !== null))].slice(0, MAX_PODS);
 }
 
-function fromFacet(facet: unknown): { namespace: string; pods: string[] } | null {
+/** Where a run facet (`k8s`, `kubernetes`) says the run ran; null when it does not name a namespace and a pod. */
+export function facetPlacement(facet: unknown): { namespace: string; pods: string[] } | null {
   if (!facet || typeof facet !== 'object') return null;
   const f = facet as Record<string, unknown>;
   const namespace = text(f.namespace);
@@ -44,7 +45,7 @@ function fromFacet(facet: unknown): { namespace: string; pods: string[] } | null
 export function runPlacement(props: Props): RunPlacement | null {
   const namespace = text(props['k8s.namespace']);
   const pods = podList(props['k8s.pod']);
-  const where = namespace && pods.length ? { namespace, pods } : fromFacet(props['facets.k8s']) ?? fromFacet(props['facets.kubernetes']);
+  const where = namespace && pods.length ? { namespace, pods } : facetPlacement(props['facets.k8s']) ?? facetPlacement(props['facets.kubernetes']);
   if (!where) return null;
   const { startedAt, endedAt } = runState(props);
   return { ...where, startedAt: validTime(startedAt), endedAt: validTime(endedAt) };

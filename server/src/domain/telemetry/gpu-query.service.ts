@@ -4,6 +4,7 @@ import { badInput, notFound } from '../errors.js';
 import { runNodeId } from '../ids.js';
 import { GPU_METRIC_NAMES, GPU_METRICS, type GpuMetricName } from './gpu.js';
 import { runPlacement, type RunPlacement } from './gpu-placement.js';
+import type { RunPods } from './run-pods.js';
 import { gpuInventoryQuery, gpuSeriesQuery, gpuUsageQuery, type GpuScope } from './gpu-queries.js';
 import { msToNs, parseTime, resolveStep, type RangeInput, type SeriesSource } from './metrics-range.js';
 import { gpuUsage, type GpuUsageRow, type RunGpuUsage } from './gpu-usage.js';
@@ -19,18 +20,22 @@ export interface GpuSeriesResult {
   placement: RunPlacement | null;
 }
 export interface GpuSeriesQuery extends RangeInput { metrics?: GpuMetricName[] }
-/** A GPU seen in a time range, with the pods (`namespace/pod`, up to 50) that used it. */
-export interface GpuDevice { gpuUuid: string; host: string; model: string; gpuIndex: string; pods: string[]; firstSeen: string; lastSeen: string }
+/** A GPU seen in a time range, with the pods (`namespace/pod`, up to 50) that used it, and the runs known to have run in them then. */
+export interface GpuDevice { gpuUuid: string; host: string; model: string; gpuIndex: string; pods: string[]; runs: GpuDeviceRun[]; firstSeen: string; lastSeen: string }
+/** A run in one of a GPU's pods (`namespace/pod`), its window overlapping the GPU's samples. */
+export interface GpuDeviceRun { runId: string; name: string; pod: string; startedAt: string | null; endedAt: string | null }
 export interface RunGpuSummary extends RunGpuUsage { runId: string; placement: RunPlacement | null }
 
 const MAX_ROWS = 200_000;
+/** The most runs listed per GPU (its pods' runs in its range, newest first). */
+const MAX_DEVICE_RUNS = 20;
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 type Row = Record<string, any>;
 
 /** GPU series and usage, per run (through the pods it ran in) and per GPU. Tenant-scoped everywhere. */
 export class GpuQueryService {
-  constructor(private readonly graph: GraphStore, private readonly analytics: Analytics) {}
+  constructor(private readonly graph: GraphStore, private readonly analytics: Analytics, private readonly runPods: RunPods) {}
 
   /** The GPU series of a run's pods within the run's window (narrowed by from/to). Unknown run: NOT_FOUND. */
   async runSeries(tenant: string, runId: string, q: GpuSeriesQuery = {}): Promise<GpuSeriesResult> {
@@ -68,10 +73,42 @@ export class GpuQueryService {
     if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw badInput('limit', 'must be 1..5000');
     const sql = gpuInventoryQuery(msToNs(fromMs), msToNs(toMs), limit);
     const rows = await this.analytics.query<Row>(tenant, sql.sql, sql.params);
-    return rows.map((r) => ({
-      gpuUuid: r.gpu_uuid, host: r.g_host, model: r.g_model, gpuIndex: r.g_index, pods: [...(r.g_pods as string[])].sort(),
+    const devices = rows.map((r) => ({
+      gpuUuid: r.gpu_uuid, host: r.g_host, model: r.g_model, gpuIndex: r.g_index, pods: [...(r.g_pods as string[])].sort(), runs: [],
       firstSeen: iso(nsToMs(r.first_ns)), lastSeen: iso(nsToMs(r.last_ns)),
     }));
+    return this.withRuns(tenant, devices);
+  }
+
+  /**
+   * Each GPU's runs: those known to have run in its pods (run-pods.ts) whose window (from their Run
+   * nodes) overlaps the GPU's first and last sample, newest first, at most MAX_DEVICE_RUNS: a pod name
+   * a later run used again (a StatefulSet's `trainer-0`) leads to the run of that time.
+   */
+  private async withRuns(tenant: string, devices: GpuDevice[]): Promise<GpuDevice[]> {
+    const inPods = await this.runPods.runsIn(tenant, [...new Set(devices.flatMap((d) => d.pods))]);
+    if (!inPods.length) return devices;
+    const ids = [...new Set(inPods.map((r) => r.runId))];
+    const nodes = await this.graph.getNodes(tenant, ids.map((id) => runNodeId(id)));
+    const runs = new Map(ids.flatMap((id, i) => {
+      const node = nodes[i];
+      if (!node || node.kind !== 'Run') return [];
+      const p = runPlacement(node.props);
+      // An experiment run's own name (tracking.service.ts `runName`), else the node's (a training request's name, an OpenLineage run's id)
+      const name = typeof node.props.runName === 'string' ? node.props.runName : node.name;
+      return [[id, { name, startedAt: p?.startedAt ?? null, endedAt: p?.endedAt ?? null }] as const];
+    }));
+    return devices.map((d) => {
+      const pods = new Set(d.pods);
+      const found = inPods.flatMap((r) => {
+        const run = runs.get(r.runId);
+        if (!run || !pods.has(`${r.namespace}/${r.pod}`)) return [];
+        const overlaps = (!run.startedAt || run.startedAt <= d.lastSeen) && (!run.endedAt || run.endedAt >= d.firstSeen);
+        return overlaps ? [{ runId: r.runId, name: run.name, pod: `${r.namespace}/${r.pod}`, startedAt: run.startedAt, endedAt: run.endedAt }] : [];
+      });
+      found.sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? '') || a.runId.localeCompare(b.runId));
+      return { ...d, runs: found.slice(0, MAX_DEVICE_RUNS) };
+    });
   }
 
   /** GPU-hours, mean utilisation, peak memory and power of a run's GPUs (see gpu-usage.ts). Unknown run: NOT_FOUND. */

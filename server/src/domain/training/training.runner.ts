@@ -12,6 +12,8 @@ import type { EdgeInput, GraphNode, Props } from '../model.js';
 import { trainingAccountId } from '../ids.js';
 import { finalProps, placementProps, statusProps } from './state.js';
 import { apiKeyId, newApiKey } from '../tenancy/tenancy.service.js';
+import { runPlacement } from '../telemetry/gpu-placement.js';
+import type { RunPods } from '../telemetry/run-pods.js';
 import type { TrainingService, TrainingView } from './training.service.js';
 
 type Job = QueuePayloads['training.run'];
@@ -24,6 +26,8 @@ export interface RunnerOptions {
   /** Revokes the keys minted for a run (ids unknown to the tenant are left alone): called once the run has ended. */
   revokeKeys: (tenant: string, keyIds: string[]) => Promise<unknown>;
   listTenants: () => Promise<string[]>;
+  /** Where runs ran, by pod (telemetry/run-pods.ts): a launched run's pods, as its launcher names them, go there too. */
+  runPods?: RunPods;
 }
 
 export class TrainingRunner {
@@ -121,8 +125,10 @@ export class TrainingRunner {
     return key;
   }
 
-  private writeRun(tenant: string, run: GraphNode, props: Props, at: string, edges: EdgeInput[] = []): Promise<void> {
-    return this.graph.write(tenant, { nodes: [{ id: run.id, kind: 'Run', namespace: run.namespace, name: run.name, props, at }], edges });
+  private async writeRun(tenant: string, run: GraphNode, props: Props, at: string, edges: EdgeInput[] = []): Promise<void> {
+    const where = runPlacement(props);
+    if (where && this.opts.runPods) await this.opts.runPods.record(tenant, [{ runId: run.id.slice('run:'.length), namespace: where.namespace, pods: where.pods }]);
+    await this.graph.write(tenant, { nodes: [{ id: run.id, kind: 'Run', namespace: run.namespace, name: run.name, props, at }], edges });
   }
 }
 

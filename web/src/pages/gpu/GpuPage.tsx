@@ -38,7 +38,7 @@ export function GpuPage() {
               {(Object.keys(RANGES) as Range[]).map((r) => <option key={r} value={r}>{t(RANGE_LABEL[r])}</option>)}
             </select>
           </label>
-          <DeviceList from={from} selected={gpuUuid} />
+          <DeviceList from={from} selected={gpuUuid} selectedRun={runId} />
         </aside>
         <main className="stack">
           {runId && (
@@ -78,7 +78,7 @@ function RunPicker({ initial, onPick }: { initial: string; onPick: (runId: strin
   );
 }
 
-function DeviceList({ from, selected }: { from: string; selected: string | null }) {
+function DeviceList({ from, selected, selectedRun }: { from: string; selected: string | null; selectedRun: string | null }) {
   const t = useT(M);
   const f = useFormat();
   const { data, loading, error } = useQuery(GpuDevicesDocument, { from, limit: 500 });
@@ -87,17 +87,40 @@ function DeviceList({ from, selected }: { from: string; selected: string | null 
   if (error) return <p className="error" role="alert">{error}</p>;
   if (!data) return loading ? <p className="muted">{t('loading')}</p> : null;
   if (data.gpus.length === 0) return <p className="muted empty" data-testid="gpu-devices-empty">{t('noDevices')}</p>;
+  // The runs on these GPUs, newest first, each once: a way in to a run's GPUs without knowing its id.
+  const runs = [...new Map(data.gpus.flatMap((g) => g.runs).sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? '')).map((r) => [r.runId, r])).values()];
+  const runLink = (r: (typeof runs)[number]) => (
+    <Link key={r.runId} to={withQuery(base, { gpu: null, run: r.runId })} data-testid="gpu-run-link" className={r.runId === selectedRun ? 'run-link selected' : 'run-link'} title={r.runId}>
+      {r.name === r.runId ? r.runId.slice(0, 8) : r.name}
+    </Link>
+  );
   return (
-    <ul className="device-list" data-testid="gpu-devices">
-      {data.gpus.map((g) => (
-        <li key={g.gpuUuid} className={g.gpuUuid === selected ? 'selected' : undefined}>
-          <Link to={withQuery(base, { gpu: g.gpuUuid })} data-testid="gpu-device">
-            <b>{g.host} #{g.gpuIndex}</b> <span className="muted">{g.model}</span>
-            <div className="mono small">{g.gpuUuid}</div>
-            <div className="small muted">{t('lastSeen')}: {f.dateTime(g.lastSeen)} · {t('pods')}: {g.pods.join(', ')}</div>
-          </Link>
-        </li>
-      ))}
-    </ul>
+    <>
+      {runs.length > 0 && (
+        <div className="stack-sm" data-testid="gpu-runs">
+          <h4>{t('runsOnGpus')}</h4>
+          <ul className="device-list">
+            {runs.slice(0, 20).map((r) => (
+              <li key={r.runId} className="device-runs">
+                {runLink(r)} <span className="small muted">{r.pod}</span>
+                <div className="small muted">{r.startedAt ? f.dateTime(r.startedAt) : ''}{r.endedAt ? ` – ${f.dateTime(r.endedAt)}` : r.startedAt ? ` – ${t('running')}` : ''}</div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ul className="device-list" data-testid="gpu-devices">
+        {data.gpus.map((g) => (
+          <li key={g.gpuUuid} className={g.gpuUuid === selected ? 'selected' : undefined}>
+            <Link to={withQuery(base, { gpu: g.gpuUuid })} data-testid="gpu-device">
+              <b>{g.host} #{g.gpuIndex}</b> <span className="muted">{g.model}</span>
+              <div className="mono small">{g.gpuUuid}</div>
+              <div className="small muted">{t('lastSeen')}: {f.dateTime(g.lastSeen)} · {t('pods')}: {g.pods.join(', ')}</div>
+            </Link>
+            {g.runs.length > 0 && <div className="small device-runs" data-testid="gpu-device-runs">{t('runs')}: {g.runs.map((r, i) => <span key={r.runId}>{i > 0 && ', '}{runLink(r)}</span>)}</div>}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

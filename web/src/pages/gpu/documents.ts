@@ -2,7 +2,7 @@ import { graphql } from '../../gql/index.js';
 
 export const GpuDevicesDocument = graphql(`
   query GpuDevices($from: DateTime, $limit: Int!) {
-    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods firstSeen lastSeen }
+    gpus(from: $from, limit: $limit) { gpuUuid host model gpuIndex pods runs { runId name pod startedAt endedAt } firstSeen lastSeen }
   }
 `);
 
