@@ -9,6 +9,7 @@ import { startTestLoom, type TestLoom } from '../../testing/harness.js';
 import { fails, ok, webhookReceiver } from './registry.testkit.js';
 import { until } from '../../queue/jobqueue.contract.js';
 import { ReportService } from '../../domain/reports/reports.service.js';
+import { RUNS } from '../../app/demo/common.js';
 
 const SCHEDULE = 'id name cadence hourUtc weekday sections enabled createdBy deleted';
 const CREATE = `mutation ($input: ReportScheduleInput!) { createReportSchedule(input: $input) { ${SCHEDULE} } }`;
@@ -91,7 +92,12 @@ describe('automated reports', () => {
     expect(demo.llm).toMatchObject({ calls: 30, previous: { calls: 0, costUsd: 0 } });
     expect(demo.llm.byModel.reduce((a: number, m: { calls: number }) => a + m.calls, 0)).toBe(30);
     expect(demo.llm.costUsd).toBeGreaterThan(0);
-    expect(demo.gpu).toMatchObject({ gpus: 2, gpuHours: 2, byPod: [{ namespace: 'ml-training', gpus: 2, gpuHours: 2 }] });
+    // GPU-hours as the run's own page counts them (its 2 GPUs sampled every 75 s for ~74 minutes)
+    const gpuRun = (await ok(loom, 'query ($r: String!) { runGpuSummary(runId: $r) { gpuHours } }', { r: RUNS.challenger })).runGpuSummary;
+    expect(gpuRun.gpuHours).toBeGreaterThan(2.4);
+    expect(demo.gpu).toMatchObject({ gpus: 2, byPod: [{ namespace: 'ml-training', gpus: 2 }] });
+    expect(demo.gpu.gpuHours).toBeCloseTo(gpuRun.gpuHours, 6);
+    expect(demo.gpu.byPod[0].gpuHours).toBeCloseTo(gpuRun.gpuHours, 6);
     expect(demo.models.registered.count).toBe(3);
     expect(demo.models.refused).toMatchObject({ count: 1, first: [{ model: 'churn-classifier', version: 3, to: 'Production' }] });
     expect(demo.models.refused.first[0].reason).toMatch(/gate/);

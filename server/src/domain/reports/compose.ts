@@ -172,16 +172,21 @@ async function llm(traces: TraceQueryService, tenant: string, from: string, to: 
 }
 
 async function gpu(analytics: Analytics, tenant: string, from: string, to: string): Promise<NonNullable<ReportContent['gpu']>> {
-  // One row per GPU and minute it reported utilisation (the 1-minute rollup, kept 400 days): a GPU-minute.
-  const minutes = `SELECT namespace, pod, gpu_uuid, minute, sum(sum) AS s, sum(count) AS c FROM gpu_metrics_1m
+  // One row per GPU and pod that reported utilisation in the period (the 1-minute rollup, kept 400 days), its
+  // hours as a run's GPU-hours count them (telemetry/gpu-usage.ts): from its first to its last sample plus one
+  // sampling interval. Counting the minutes with a sample instead said 2 GPU-hours where the run's page said
+  // 2.46 for the demo's run, sampled every 75 s.
+  const gpus = `SELECT namespace, pod, gpu_uuid, sum(sum) AS s, sum(count) AS c,
+    if(c < 2, 0, dateDiff('millisecond', min(first_time), max(last_time)) / 1000 * c / (c - 1) / 3600) AS hours
+  FROM gpu_metrics_1m
   WHERE tenant_id = {tenant:String} AND metric = 'utilization'
     AND minute >= toDateTime(intDiv({from:Int64}, 1000), 'UTC') AND minute < toDateTime(intDiv({to:Int64}, 1000), 'UTC')
-  GROUP BY namespace, pod, gpu_uuid, minute`;
+  GROUP BY namespace, pod, gpu_uuid`;
   const params = { from: ms(from), to: ms(to), top: TOP };
   const [totals, pods] = await Promise.all([
-    analytics.query<Row>(tenant, `SELECT count() / 60 AS hours, uniqExact(gpu_uuid) AS gpus FROM (${minutes})`, params),
-    analytics.query<Row>(tenant, `SELECT namespace, pod, uniqExact(gpu_uuid) AS gpus, count() / 60 AS hours, if(sum(c) > 0, sum(s) / sum(c), NULL) AS util
-FROM (${minutes}) GROUP BY namespace, pod ORDER BY hours DESC, namespace, pod LIMIT {top:UInt32}`, params),
+    analytics.query<Row>(tenant, `SELECT sum(hours) AS hours, uniqExact(gpu_uuid) AS gpus FROM (${gpus})`, params),
+    analytics.query<Row>(tenant, `SELECT namespace, pod, uniqExact(gpu_uuid) AS gpus, sum(hours) AS hours, if(sum(c) > 0, sum(s) / sum(c), NULL) AS util
+FROM (${gpus}) GROUP BY namespace, pod ORDER BY hours DESC, namespace, pod LIMIT {top:UInt32}`, params),
   ]);
   return {
     gpuHours: num(totals[0]?.hours), gpus: num(totals[0]?.gpus),
