@@ -11,10 +11,12 @@ export type Viewer = ViewerQuery['viewer'];
 /** Who the API key belongs to, read once by the shell (null while it loads); pages read it here. */
 export const ViewerContext = createContext<Viewer | null>(null);
 export const useViewer = (): Viewer | null => useContext(ViewerContext);
-/** Whether the signed-in key may write (editor, admin), as the server's requireWrite decides. */
+/** A view of the past (the lineage map `as of` a time): what it shows offers no change, whatever the key may do. */
+export const PastView = createContext(false);
+/** Whether the signed-in key may write (editor, admin), as the server's requireWrite decides; never in a PastView. */
 export function useCanWrite(): boolean {
   const role = useViewer()?.role.toLowerCase();
-  return role === 'admin' || role === 'editor';
+  return !useContext(PastView) && (role === 'admin' || role === 'editor');
 }
 /** Whether the signed-in key is an admin's (keys, notifications, promotion gates), as the server's requireAdmin decides. */
 export function useIsAdmin(): boolean {
