@@ -57,7 +57,7 @@ describe('alerts page', () => {
     await page.getByTestId('webhook-test').click();
     await page.getByTestId('webhook-test-result').waitFor();
     expect(await page.getByTestId('webhook-test-result').textContent()).toBe('test delivered (200)');
-    expect(JSON.parse(slackMessages.at(-1)!).text).toBe(':wave: A test from Loom by admin for tenant demo: this destination gets ALERT_FIRING, ALERT_RESOLVED');
+    expect(JSON.parse(slackMessages.at(-1)!).text).toBe(':wave: A test from Loom by demo for tenant demo: this destination gets ALERT_FIRING, ALERT_RESOLVED');
     await expect.poll(() => page.getByTestId('webhook-last-delivery').textContent()).toContain('WEBHOOK_TEST');
     await page.getByTestId('rule-name').fill('E2E idle GPU');
     await page.getByTestId('rule-threshold').fill('10');

@@ -126,8 +126,12 @@ describe('the lineage explorer', () => {
     const kinds = await page.getByTestId('search-suggestion').locator('.kind-badge').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
     expect(kinds.length).toBeGreaterThan(0);
     expect(kinds.every((k) => k === 'Model' || k === 'ModelVersion')).toBe(true);
+    // Another chip narrows the open suggestions again (they stay open: the chip does not take the focus).
     await page.getByTestId('search-kind-jobs').click();
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="search-suggestion"] .kind-badge')].every((e) => e.getAttribute('title')?.startsWith('Job')));
+    await page.waitForFunction(() => {
+      const badges = [...document.querySelectorAll('[data-testid="search-suggestion"] .kind-badge')];
+      return badges.length > 0 && badges.every((e) => e.getAttribute('title')?.startsWith('Job'));
+    });
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();
   });

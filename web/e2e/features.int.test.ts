@@ -20,6 +20,8 @@ describe('features page', () => {
     await page.getByTestId('feature-group-row').first().waitFor();
     expect(await page.getByTestId('feature-group-row').count()).toBe(1);
     expect(await page.getByTestId('feature-group-row').textContent()).toContain(DEMO_FEATURE_GROUP.name);
+    // Both of its sources, as its own page lists them
+    expect((await page.getByTestId('feature-group-list-sources').textContent())?.split(', ').sort()).toEqual(['analytics.customer_daily_activity', 'analytics.customers_clean']);
     await page.getByTestId('feature-group-link').click();
 
     await page.getByTestId('feature-schema').waitFor();

@@ -89,6 +89,13 @@ describe('runs, GPU and training pages', () => {
     expect(tip).toMatch(/baseline: \d/);
     expect(tip).toMatch(/wide-gpu: \d/);
     await e2e.screenshot(page, 'runs-2-compare');
+    // Back to the list: the two runs are still ticked (the selection is in the URL); forward again.
+    await page.goBack();
+    await page.getByTestId('runs-table').waitFor();
+    await expect.poll(() => page.getByTestId('runs-compare').isEnabled()).toBe(true);
+    expect(await page.getByTestId('run-select').evaluateAll((boxes) => boxes.filter((b) => (b as HTMLInputElement).checked).length)).toBe(2);
+    await page.goForward();
+    await page.getByTestId('compare-params').waitFor();
 
     await page.getByRole('link', { name: 'wide-gpu' }).click();
     await page.getByTestId('run-params').waitFor();

@@ -821,7 +821,7 @@ export type FeatureGroupsQueryVariables = Exact<{
 }>;
 
 
-export type FeatureGroupsQuery = { featureGroups: Array<{ id: string, namespace: string, name: string, description: string | null, entity: string, version: number, definedAt: string, source: { id: string, namespace: string, name: string } | null, features: Array<{ name: string }>, stats: { entities: number, lastEventTime: string | null } }> };
+export type FeatureGroupsQuery = { featureGroups: Array<{ id: string, namespace: string, name: string, description: string | null, entity: string, version: number, definedAt: string, sources: Array<{ id: string, namespace: string, name: string }>, features: Array<{ name: string }>, stats: { entities: number, lastEventTime: string | null } }> };
 
 export type FeatureGroupQueryVariables = Exact<{
   namespace: string;
@@ -2213,7 +2213,7 @@ export const FeatureGroupsDocument = new TypedDocumentString(`
     entity
     version
     definedAt
-    source {
+    sources {
       id
       namespace
       name

@@ -56,6 +56,12 @@ export function SearchBox({ onPick }: { onPick: (hit: SearchHit) => void }) {
   };
 
   const showList = open && query !== '';
+  const keepFocus = (event: { preventDefault: () => void }) => event.preventDefault();
+  const choose = (next: SearchKindChip | null) => {
+    setChip(next);
+    setActive(0);
+    if (text.trim()) setOpen(true);
+  };
   return (
     <div className="search">
       <div className="search-box">
@@ -92,11 +98,12 @@ export function SearchBox({ onPick }: { onPick: (hit: SearchHit) => void }) {
           </ul>
         )}
       </div>
+      {/* A chip keeps the text's suggestions open, narrowed (its press does not take the focus from the box). */}
       <div className="chips" role="group" aria-label={t('kinds')}>
-        <button type="button" className={chip === null ? 'chip active' : 'chip'} aria-pressed={chip === null} onClick={() => setChip(null)} data-testid="search-kind-all">{t('all')}</button>
+        <button type="button" className={chip === null ? 'chip active' : 'chip'} aria-pressed={chip === null} onMouseDown={keepFocus} onClick={() => choose(null)} data-testid="search-kind-all">{t('all')}</button>
         {SEARCH_KINDS.map((c) => (
           <button key={c} type="button" className={chip === c ? 'chip active' : 'chip'} aria-pressed={chip === c}
-            onClick={() => setChip(chip === c ? null : c)} data-testid={`search-kind-${c}`}>
+            onMouseDown={keepFocus} onClick={() => choose(chip === c ? null : c)} data-testid={`search-kind-${c}`}>
             {t(c)}
           </button>
         ))}

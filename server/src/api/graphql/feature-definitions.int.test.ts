@@ -91,7 +91,7 @@ describe("feature group definitions: every version, who and when, its drop, what
     const v4 = (await ok(loom, DEFINE, { input: { ...V2, owner: 'kim' } })).defineFeatureGroup;
     expect(v4.version).toBe(4);
     const after = (await ok(loom, VERSIONS, { first: 2 })).featureGroup.definitions;
-    expect(after.map((d: any) => [d.version, d.owner, d.definedBy.name, d.droppedAt])).toEqual([[4, 'kim', null, null], [3, 'li', null, null]]);
+    expect(after.map((d: any) => [d.version, d.owner, d.definedBy.name, d.droppedAt])).toEqual([[4, 'kim', 'demo', null], [3, 'li', 'demo', null]]);
     expect(after[0].changes).toEqual([{ kind: 'OWNER', feature: null, before: 'li', after: 'kim' }]);
   });
 

@@ -41,7 +41,7 @@ describe('descriptions and owners set by people, beside what emitters report', (
     expect((await c.loom.post('/api/v1/lineage', event(new Date(Date.now() + 60_000), 'Orders v2'))).status).toBe(201);
     const { node } = await ok(c.loom, ABOUT, { id: ds });
     expect(node.description).toMatchObject({ text: 'One row per order line, deduplicated. Amounts in EUR.', source: 'USER', setBy: { name: 'ana', role: 'admin' } });
-    expect(node.owners).toEqual({ items: [{ name: 'team:sales-data', type: 'TECHNICAL_OWNER' }, { name: 'ana', type: null }], source: 'USER', setBy: { name: null } });
+    expect(node.owners).toEqual({ items: [{ name: 'team:sales-data', type: 'TECHNICAL_OWNER' }, { name: 'ana', type: null }], source: 'USER', setBy: { name: 'demo' } }); // no actor named: the key that set them (its name)
     // Marquez clients read the person's description.
     expect((await c.ok('/namespaces/curation/datasets/sales.orders', 'Dataset')).description).toBe('One row per order line, deduplicated. Amounts in EUR.');
 

@@ -19,8 +19,13 @@ export interface Actor {
   namespaces?: readonly string[] | null;
 }
 
-/** The actor an authenticated principal is, acting for `name`. */
-export const actorFrom = (principal: Principal, name: string | null = null): Actor => ({ tenant: principal.tenant, role: principal.role, name, namespaces: principal.namespaces ?? null });
+/**
+ * The actor an authenticated principal is, acting for `name`; without one, as its key (its name, else its
+ * first characters): a change made from the web app, which names nobody, still says which key made it.
+ */
+export const actorFrom = (principal: Principal, name: string | null = null): Actor => ({
+  tenant: principal.tenant, role: principal.role, name: name ?? principal.keyName ?? null, namespaces: principal.namespaces ?? null,
+});
 
 const forbidden = (actor: Actor, what: string) => new LoomError('FORBIDDEN', `role ${actor.role} may not ${what}`);
 const scopeText = (namespaces: readonly string[]) => `namespace${namespaces.length === 1 ? '' : 's'} ${namespaces.join(', ')}`;

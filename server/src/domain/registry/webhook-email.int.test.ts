@@ -67,7 +67,7 @@ describe('email destinations (mailto: webhooks) through an SMTP server', () => {
     const sent = (await ok(loom, 'mutation ($id: ID!) { testWebhook(id: $id) { event ok attempts status } }', { id: first })).testWebhook;
     expect(sent).toEqual({ event: 'WEBHOOK_TEST', ok: true, attempts: 1, status: 250 });
     const mail = smtp.received.at(-1)!;
-    expect(header(mail.data, 'Subject')).toBe('[Loom] A test from Loom by admin for tenant demo: this destination gets MODEL_VERSION_REGISTERED');
+    expect(header(mail.data, 'Subject')).toBe('[Loom] A test from Loom by demo for tenant demo: this destination gets MODEL_VERSION_REGISTERED');
     expect(mail.to).toEqual(['oncall@example.test', 'ML-Team@example.test']);
   });
 

@@ -13,7 +13,11 @@ export type Role = (typeof ROLES)[number];
  * `keyId`: which of the tenant's API keys was sent (ApiKeyInfo.id), when the principal came from one;
  * `namespaces`: the namespaces an editor key limited to them may write in (absent: the whole tenant).
  */
-export interface Principal { tenant: string; role: Role; keyId?: string; namespaces?: readonly string[] }
+export interface Principal {
+  tenant: string; role: Role; keyId?: string; namespaces?: readonly string[];
+  /** The key's name, else `key <its first characters>`: who a change is recorded as made by when the caller names nobody. */
+  keyName?: string;
+}
 
 /** What a tenant's admins see of an API key: never the key itself, which is shown once, when it is created. */
 export interface ApiKeyInfo {
@@ -254,7 +258,8 @@ export class TenancyService {
     const expires = typeof node.props.expiresAt === 'string' ? Date.parse(node.props.expiresAt) : Infinity;
     if (expires <= this.now()) return none;
     const namespaces = Array.isArray(node.props.namespaces) ? (node.props.namespaces as string[]) : null;
-    return { principal: { tenant: String(node.props.tenant), role: node.props.role as Role, keyId: hash, ...(namespaces ? { namespaces } : {}) }, prefix: node.name, expires };
+    const keyName = text(node.props.name) ?? `key ${node.name}`;
+    return { principal: { tenant: String(node.props.tenant), role: node.props.role as Role, keyId: hash, keyName, ...(namespaces ? { namespaces } : {}) }, prefix: node.name, expires };
   }
 }
 

@@ -8,13 +8,17 @@ import { LineageHistory } from './LineageHistory.js';
 import { RelationsNote } from './RelationsNote.js';
 import { useRelations } from './useRelations.js';
 
+const RUN_STATES = ['START', 'RUNNING', 'COMPLETE', 'FAIL', 'ABORT', 'OTHER'] as const;
+
 /** Runs of a job or job version, newest first, with their state and what they did. */
 export function RunList({ runs, onOpen }: { runs: Relations['runs']; onOpen: (id: string) => void }) {
   const t = useT(M);
   const roles = new Map(runs.map((r) => [r.node.id, r.role]));
+  // OpenLineage's run states, in the page's language (another state an emitter made up, as it sent it)
+  const stateText = (state: string) => ((RUN_STATES as readonly string[]).includes(state) ? t(state as (typeof RUN_STATES)[number]) : state);
   return (
     <NodeList nodes={runs.map((r) => r.node)} empty={t('noRuns')} onOpen={onOpen}
-      extra={(n) => <span className={`run-state state-${(runState(n.props) ?? '').toLowerCase()}`}> {runState(n.props) ?? ''} · {t(roles.get(n.id) ?? 'of')}</span>} />
+      extra={(n) => <span className={`run-state state-${(runState(n.props) ?? '').toLowerCase()}`}> {stateText(runState(n.props) ?? '')} · {t(roles.get(n.id) ?? 'of')}</span>} />
   );
 }
 

@@ -12,6 +12,7 @@ export const M = defineMessages(
     derivedFrom: 'Derived from', derives: 'Feeds', noDerivation: 'No field-level lineage for this field.', open: 'Open lineage',
     passed: 'passed', failed: 'failed', masked: 'masked', read: 'read', wrote: 'wrote', ran: 'ran this version', of: 'run',
     type: 'Type', more: 'Showing the first {n} of {total} related nodes.', columnView: 'Field-level lineage', state: 'State',
+    START: 'START', RUNNING: 'RUNNING', COMPLETE: 'COMPLETE', FAIL: 'FAIL', ABORT: 'ABORT', OTHER: 'OTHER',
   },
   {
     loading: '加载中…', fields: 'Schema 字段', noFields: '没有 schema：生产者未发送 schema facet。', dropped: '已删除', droppedField: '已于 {when} 从写入方的 schema 中删除', back: '已恢复', backField: '曾从写入方的 schema 中删除后又加回：{spans}', backSpan: '{from} – {to} 期间缺失', versions: '版本', noVersions: '尚无版本记录。',
@@ -20,6 +21,7 @@ export const M = defineMessages(
     derivedFrom: '来源字段', derives: '下游字段', noDerivation: '该字段没有字段级血缘。', open: '打开血缘',
     passed: '通过', failed: '失败', masked: '已脱敏', read: '读取', wrote: '写入', ran: '运行了此版本', of: '运行',
     type: '类型', more: '显示 {total} 个相关节点中的前 {n} 个。', columnView: '字段级血缘', state: '状态',
+    START: '已开始', RUNNING: '运行中', COMPLETE: '已完成', FAIL: '失败', ABORT: '已中止', OTHER: '其他',
   },
 );
 

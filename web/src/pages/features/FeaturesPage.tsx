@@ -69,7 +69,9 @@ function GroupList() {
                   </td>
                   <td className="mono">{g.entity}</td>
                   <td>{g.features.length}</td>
-                  <td>{g.source ? <Link to={lineagePath(g.source.id, { select: true })} className="small">{g.source.name}</Link> : '–'}</td>
+                  <td data-testid="feature-group-list-sources">{g.sources.length ? g.sources.map((d, i) => (
+                    <span key={d.id}>{i > 0 && ', '}<Link to={lineagePath(d.id, { select: true })} className="small">{d.name}</Link></span>
+                  )) : '–'}</td>
                   <td>{f.number(g.stats.entities)}</td>
                   <td>{g.stats.lastEventTime ? f.dateTime(g.stats.lastEventTime) : '–'}</td>
                   <td>v{g.version}</td>

@@ -2,7 +2,7 @@ import { graphql } from '../../gql/index.js';
 
 export const FeatureGroupsDocument = graphql(`
   query FeatureGroups($search: String) {
-    featureGroups(search: $search, first: 500) { id namespace name description entity version definedAt source { id namespace name } features { name } stats { entities lastEventTime } }
+    featureGroups(search: $search, first: 500) { id namespace name description entity version definedAt sources { id namespace name } features { name } stats { entities lastEventTime } }
   }
 `);
 

@@ -2,12 +2,12 @@
 import { useQuery } from '../../api/useQuery.js';
 import { Link } from '../../shell/router.js';
 import { lineagePath } from '../models/links.js';
-import { useFormat, useT } from '../../i18n/i18n.js';
+import { useFormat, useLang, useT } from '../../i18n/i18n.js';
 import { LineChart } from '../../charts/LineChart.js';
 import { GpuChartPanel } from '../gpu/GpuChartPanel.js';
 import { RunGpuSummaryCard } from '../gpu/RunGpuSummaryCard.js';
 import { RunDetailDocument, RunTrainingDocument } from './documents.js';
-import { durationMs, formatDuration, metricCharts } from './compare.js';
+import { DURATION_UNITS, durationMs, formatDuration, metricCharts } from './compare.js';
 import { ArtifactsTable, KeyValueTable, LatestMetricsTable } from './RunTables.js';
 import { RunNote } from './RunNote.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -16,6 +16,7 @@ import { M } from './messages.js';
 
 export function RunDetail({ runId }: { runId: string }) {
   const t = useT(M);
+  const { lang } = useLang();
   const f = useFormat();
   const { data, loading, error } = useQuery(RunDetailDocument, { runId, maxPoints: 1000 });
   const training = useQuery(RunTrainingDocument, { runId });
@@ -42,7 +43,7 @@ export function RunDetail({ runId }: { runId: string }) {
           <dt>{t('state')}</dt><dd><StatusBadge status={run.status} /></dd>
           <dt>{t('started')}</dt><dd>{f.dateTime(run.startedAt)}</dd>
           <dt>{t('ended')}</dt><dd>{f.dateTime(run.endedAt)}</dd>
-          <dt>{t('duration')}</dt><dd>{formatDuration(durationMs(run.startedAt, run.endedAt, Date.now()))}</dd>
+          <dt>{t('duration')}</dt><dd>{formatDuration(durationMs(run.startedAt, run.endedAt, Date.now()), DURATION_UNITS[lang])}</dd>
         </dl>
       </section>
       <NodeAlerts nodeId={run.id} />

@@ -1,12 +1,12 @@
-/** The runs listing: experiment, status and text filters and the page in the URL; select runs to compare. */
+/** The runs listing: experiment, status and text filters, the page and the runs ticked to compare in the URL. */
 import { useEffect, useState } from 'react';
 import { useQuery } from '../../api/useQuery.js';
 import { Link, navigate, useQueryParams } from '../../shell/router.js';
-import { useFormat, useT } from '../../i18n/i18n.js';
+import { useFormat, useLang, useT } from '../../i18n/i18n.js';
 import { useDebounced } from '../../search/useDebounced.js';
 import type { RunStatus } from '../../gql/graphql.js';
 import { ExperimentNamesDocument, RunListDocument } from './documents.js';
-import { durationMs, formatDuration, toggleRunId } from './compare.js';
+import { DURATION_UNITS, durationMs, formatDuration, parseRunIds, toggleRunId } from './compare.js';
 import { StatusBadge } from './StatusBadge.js';
 import { M } from './messages.js';
 
@@ -15,6 +15,7 @@ const STATUSES: readonly RunStatus[] = ['RUNNING', 'COMPLETED', 'FAILED', 'ABORT
 
 export function RunList() {
   const t = useT(M);
+  const { lang } = useLang();
   const f = useFormat();
   const [query, setQuery] = useQueryParams();
   const experiment = query.get('experiment') || null;
@@ -25,7 +26,8 @@ export function RunList() {
   useEffect(() => {
     if (debounced !== (query.get('q') ?? '')) setQuery({ q: debounced, page: null });
   }, [debounced]); // only when the typed text settles, not when the URL changes
-  const [selected, setSelected] = useState<string[]>([]);
+  // The runs ticked for comparison, in the URL (`sel`): back from the comparison, they are still ticked.
+  const selected = parseRunIds(query.get('sel'));
   const experiments = useQuery(ExperimentNamesDocument, {});
   const { data, loading, error } = useQuery(RunListDocument, {
     experiment, statuses: status ? [status] : null, text: query.get('q') || null, first: PAGE, offset: (page - 1) * PAGE,
@@ -51,7 +53,7 @@ export function RunList() {
           onClick={() => navigate(`/runs?compare=${selected.map(encodeURIComponent).join(',')}`)}>
           {t('compare', { n: selected.length })}
         </button>
-        {selected.length > 0 && <button type="button" onClick={() => setSelected([])}>{t('clear')}</button>}
+        {selected.length > 0 && <button type="button" onClick={() => setQuery({ sel: null })}>{t('clear')}</button>}
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       {experiments.error && <p className="error" role="alert">{experiments.error}</p>}
@@ -67,12 +69,12 @@ export function RunList() {
             <tbody>
               {runs.items.map((r) => (
                 <tr key={r.id} data-testid="run-row" data-run-id={r.runId}>
-                  <td><input type="checkbox" aria-label={t('select')} data-testid="run-select" checked={selected.includes(r.runId)} onChange={() => setSelected((s) => (toggleRunId(s, r.runId) ?? '').split(',').filter(Boolean))} /></td>
+                  <td><input type="checkbox" aria-label={t('select')} data-testid="run-select" checked={selected.includes(r.runId)} onChange={() => setQuery({ sel: toggleRunId(selected, r.runId) })} /></td>
                   <td><Link to={`/runs/${encodeURIComponent(r.runId)}`} data-testid="run-link">{r.name || r.runId}</Link>{r.name && <div className="mono small muted">{r.runId}</div>}</td>
                   <td>{r.experiment ? <Link to={`/runs?experiment=${encodeURIComponent(r.experiment)}`}>{r.experiment}</Link> : '–'}</td>
                   <td><StatusBadge status={r.status} /></td>
                   <td>{f.dateTime(r.startedAt)}</td>
-                  <td>{formatDuration(durationMs(r.startedAt, r.endedAt, Date.now()))}</td>
+                  <td>{formatDuration(durationMs(r.startedAt, r.endedAt, Date.now()), DURATION_UNITS[lang])}</td>
                   <td className="small">{r.latestMetrics.slice(0, 4).map((m) => `${m.key} ${f.number(m.value, 4)}`).join(' · ') || '–'}</td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationMs, formatDuration, metricCharts, orderParams, parseRunIds, runLabel, toggleRunId } from './compare.js';
+import { DURATION_UNITS, durationMs, formatDuration, metricCharts, orderParams, parseRunIds, runLabel, toggleRunId } from './compare.js';
 
 describe('run selection in the URL', () => {
   it('parses distinct ids and toggles them', () => {
@@ -39,6 +39,7 @@ describe('durations', () => {
     expect(durationMs('2026-03-01T00:00:00Z', '2026-03-01T02:05:00Z', 0)).toBe(7_500_000);
     expect(durationMs('2026-03-01T00:00:00Z', null, Date.parse('2026-03-01T00:00:42Z'))).toBe(42_000);
     expect(durationMs(null, null, 0)).toBeNull();
-    expect([null, 42_000, 125_000, 7_500_000, 3 * 86_400_000].map(formatDuration)).toEqual(['–', '42 s', '2 min 5 s', '2 h 5 min', '3 d 0 h']);
+    expect([null, 42_000, 125_000, 7_500_000, 3 * 86_400_000].map((ms) => formatDuration(ms))).toEqual(['–', '42 s', '2 min 5 s', '2 h 5 min', '3 d 0 h']);
+    expect([42_000, 7_500_000].map((ms) => formatDuration(ms, DURATION_UNITS.zh))).toEqual(['42 秒', '2 小时 5 分']);
   });
 });

@@ -52,13 +52,19 @@ export function durationMs(startedAt: string | null | undefined, endedAt: string
   return Number.isFinite(start) && Number.isFinite(end) ? Math.max(0, end - start) : null;
 }
 
-/** "2 h 5 min" style. */
-export function formatDuration(ms: number | null): string {
+/** The units of a run's duration, per language of the web app. */
+export const DURATION_UNITS = {
+  en: { s: 's', min: 'min', h: 'h', d: 'd' },
+  zh: { s: '秒', min: '分', h: '小时', d: '天' },
+} as const;
+
+/** "2 h 5 min" style (in Chinese "2 小时 5 分"). */
+export function formatDuration(ms: number | null, u: { s: string; min: string; h: string; d: string } = DURATION_UNITS.en): string {
   if (ms === null) return '–';
   const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
+  if (s < 60) return `${s} ${u.s}`;
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${s % 60} s`;
+  if (m < 60) return `${m} ${u.min} ${s % 60} ${u.s}`;
   const h = Math.floor(m / 60);
-  return h < 48 ? `${h} h ${m % 60} min` : `${Math.floor(h / 24)} d ${h % 24} h`;
+  return h < 48 ? `${h} ${u.h} ${m % 60} ${u.min}` : `${Math.floor(h / 24)} ${u.d} ${h % 24} ${u.h}`;
 }

@@ -1,0 +1,43 @@
+/**
+ * End to end: the web app in a phone's window (390 × 844) on a real Loom (embedded engines, demo data) in
+ * Chromium: every page fits the window's width (a wide table scrolls inside itself), in English and Chinese.
+ * Screenshots land in test-results/e2e/.
+ */
+import { describe, expect, it } from 'vitest';
+import { useE2E } from './testkit.js';
+
+const e2e = useE2E();
+const CUSTOMERS_CLEAN = 'dataset:hive://metastore.data.internal:9083:analytics.customers_clean';
+const PAGES = [
+  ['lineage', `/lineage?node=${encodeURIComponent(CUSTOMERS_CLEAN)}&sel=${encodeURIComponent(CUSTOMERS_CLEAN)}`, 'details-panel'],
+  ['runs', '/runs', 'runs-table'],
+  ['models', '/models', 'model-row'],
+  ['model', '/models/churn-classifier', 'model-name'],
+  ['traces', '/traces', 'trace-row'],
+  ['gpus', '/gpu', 'gpu-devices'],
+  ['alerts', '/alerts', 'page-heading'],
+  ['features', '/features', 'feature-group-row'],
+] as const;
+
+describe('the web app in a narrow window', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`fits every page into 390 px (${lang})`, async () => {
+      const page = await e2e.page('/');
+      await page.setViewportSize({ width: 390, height: 844 });
+      if (lang === 'zh') await page.getByTestId('lang-select').selectOption('zh');
+      for (const [name, path, ready] of PAGES) {
+        await page.evaluate((to) => { history.pushState(null, '', to); dispatchEvent(new PopStateEvent('popstate')); }, path);
+        await page.getByTestId(ready).first().waitFor();
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        const wide = width > 390 ? await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > 392 && !e.closest('table')).slice(0, 12).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).join('; ')) : '';
+        expect(width, `${name}: ${width} px wide: ${wide}`).toBeLessThanOrEqual(390);
+        await e2e.screenshot(page, `narrow-${lang}-${name}`);
+      }
+      // Labels keep their words whole: a nav link is one line high.
+      const heights = await page.locator('.nav a').evaluateAll((links) => links.map((a) => (a as HTMLElement).offsetHeight));
+      expect(Math.max(...heights)).toBeLessThan(2 * Math.min(...heights));
+      expect(e2e.pageErrors(page)).toEqual([]);
+      await page.close();
+    });
+  }
+});
