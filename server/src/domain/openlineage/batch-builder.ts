@@ -157,13 +157,13 @@ function declaredKind(d: DatasetRef): NodeKind | null {
   return DECLARABLE_KINDS.includes(declared as NodeKind) ? (declared as NodeKind) : null;
 }
 
-function previousIdentifier(d: DatasetRef): { namespace: string; name: string } | null {
+export function previousIdentifier(d: DatasetRef): { namespace: string; name: string } | null {
   const f = d.facets?.lifecycleStateChange as { lifecycleStateChange?: unknown; previousIdentifier?: { namespace?: unknown; name?: unknown } } | undefined;
   const prev = f?.lifecycleStateChange === 'RENAME' ? f.previousIdentifier : undefined;
   return typeof prev?.namespace === 'string' && typeof prev.name === 'string' && prev.namespace && prev.name ? { namespace: prev.namespace, name: prev.name } : null;
 }
 
-function symlinks(d: DatasetRef): { namespace: string; name: string }[] {
+export function symlinks(d: DatasetRef): { namespace: string; name: string }[] {
   const ids = (d.facets?.symlinks as { identifiers?: unknown } | undefined)?.identifiers;
   if (!Array.isArray(ids)) return [];
   return ids.flatMap((x: { namespace?: unknown; name?: unknown }) =>

@@ -2,7 +2,8 @@ import { NO_EXTENSIONS, type Extensions } from '../ports/Extensions.js';
 import type { GraphStore, WriteBatch } from '../ports/GraphStore.js';
 import { allNeighbours } from '../all-neighbours.js';
 import { LoomError, badInput } from '../errors.js';
-import { mapEvent } from './mapper.js';
+import { mapEvent, parentOf } from './mapper.js';
+import { previousIdentifier, symlinks } from './batch-builder.js';
 import { validateEvent, type EventKind } from './validate.js';
 import { JOB_EDGE_KINDS, WRITTEN_AT_PROP, fieldHistory, jobHistory, type EdgeHistory } from './edge-history.js';
 import { parseEventTime, type DatasetRef, type OpenLineageEvent } from './event.schema.js';
@@ -98,9 +99,19 @@ export class LineageIngestService implements LineageReceiver {
    */
   private checkScope(tenant: string, event: OpenLineageEvent, namespaces: readonly string[]): void {
     if (event.job) requireInScope(namespaces, event.job.namespace, 'write a job', 'job.namespace');
+    // The parent run an event names is written too (a run of the parent job): a run added to another team's job.
+    const parent = parentOf(event.run?.facets);
+    if (parent) requireInScope(namespaces, parent.namespace, 'add a run to a job', 'run.facets.parent.job.namespace');
     const named = (d: DatasetRef) => (this.extensions.renamesDatasets ? this.extensions.datasetName(tenant, d) : d).namespace;
-    (event.outputs ?? []).forEach((d, i) => requireInScope(namespaces, named(d), 'write a dataset', `outputs[${i}].namespace`));
-    if (event.dataset) requireInScope(namespaces, named(event.dataset), 'write a dataset', 'dataset.namespace');
+    // What a written dataset says of others is written too: its symlinks' datasets, the dataset a rename ends.
+    const written = (d: DatasetRef, at: string) => {
+      requireInScope(namespaces, named(d), 'write a dataset', `${at}.namespace`);
+      for (const s of symlinks(d)) requireInScope(namespaces, s.namespace, 'write a dataset', `${at}.facets.symlinks.identifiers`);
+      const before = previousIdentifier(d);
+      if (before) requireInScope(namespaces, before.namespace, 'rename a dataset', `${at}.facets.lifecycleStateChange.previousIdentifier.namespace`);
+    };
+    (event.outputs ?? []).forEach((d, i) => written(d, `outputs[${i}]`));
+    if (event.dataset) written(event.dataset, 'dataset');
   }
 
   /** Each event stands alone (its own result); events of one job share one history update. Answered once in the graph and the archive. */

@@ -172,7 +172,7 @@ function columnLineage(b: BatchBuilder, output: DatasetRef, placed: { id: string
   }
 }
 
-function parentOf(facets: Record<string, unknown> | null | undefined): { namespace: string; name: string; runId: string } | null {
+export function parentOf(facets: Record<string, unknown> | null | undefined): { namespace: string; name: string; runId: string } | null {
   const p = facets?.parent as { job?: { namespace?: unknown; name?: unknown }; run?: { runId?: unknown } } | undefined;
   const [namespace, name, runId] = [p?.job?.namespace, p?.job?.name, p?.run?.runId];
   if (typeof namespace !== 'string' || typeof name !== 'string' || typeof runId !== 'string' || !namespace || !name || !runId) return null;

@@ -56,6 +56,14 @@ describe('API keys limited to namespaces', () => {
       [event({ job: ds('team-b', 'sneaky') }), 'job.namespace', 'job:team-b:sneaky'],
       [event({ outputs: [ds('team-a', 'fine'), ds('team-b', 'orders_copy')] }), 'outputs[1].namespace', 'dataset:team-b:orders_copy'],
       [{ eventTime: new Date().toISOString(), producer: 'p', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent', dataset: ds('team-b', 'described') }, 'dataset.namespace', 'dataset:team-b:described'],
+      // What an event writes besides its job and outputs: the parent run it names (a run of another team's
+      // job), a written dataset's symlinks, the dataset its rename ends.
+      [event({ run: { runId: crypto.randomUUID(), facets: { parent: { _producer: 'p', _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/ParentRunFacet.json', job: ds('team-b', 'publish'), run: { runId: 'f0000000-0000-4000-8000-0000000000fe' } } } } }),
+        'run.facets.parent.job.namespace', 'run:f0000000-0000-4000-8000-0000000000fe'],
+      [event({ outputs: [{ ...ds('team-a', 'linked'), facets: { symlinks: { _producer: 'p', _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/SymlinksDatasetFacet.json', identifiers: [{ ...ds('team-b', 'alias'), type: 'TABLE' }] } } }] }),
+        'outputs[0].facets.symlinks.identifiers', 'dataset:team-b:alias'],
+      [event({ outputs: [{ ...ds('team-a', 'renamed'), facets: { lifecycleStateChange: { _producer: 'p', _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/LifecycleStateChangeDatasetFacet.json', lifecycleStateChange: 'RENAME', previousIdentifier: ds('team-b', 'orders') } } }] }),
+        'outputs[0].facets.lifecycleStateChange.previousIdentifier.namespace', 'dataset:team-a:renamed'],
     ] as const;
     for (const [body, field, id] of cases) {
       const res = await send('POST', '/api/v1/lineage', body);
