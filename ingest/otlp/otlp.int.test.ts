@@ -227,11 +227,14 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
     const spans = good.resourceSpans[0].scopeSpans[0].spans;
     const monthAgo = String(BigInt(Date.now() - 31 * 86_400_000) * 1_000_000n);
     spans.push({ ...spans[0], spanId: 'not-an-id', name: 'bad' }, { ...spans[0], spanId: '3'.repeat(16), startTimeUnixNano: '0', name: 'unset time' },
-      { ...spans[0], spanId: '4'.repeat(16), startTimeUnixNano: monthAgo, endTimeUnixNano: monthAgo, name: 'past the retention' });
+      { ...spans[0], spanId: '4'.repeat(16), startTimeUnixNano: monthAgo, endTimeUnixNano: monthAgo, name: 'past the retention' },
+      // a token count past what any call uses (past 2^64 the store refused the whole export: answered 500)
+      { ...spans[0], spanId: '5'.repeat(16), name: 'chat', attributes: [{ key: 'gen_ai.request.model', value: { stringValue: 'gpt-4o' } }, { key: 'gen_ai.usage.input_tokens', value: { intValue: '99999999999999999999999' } }] });
     const res = await postRaw(`${loom.url}/v1/traces`, JSON.stringify(good), { 'content-type': 'application/json', authorization: `Bearer ${loom.key}` });
     expect(res.status).toBe(200);
     const json = JSON.parse(res.body.toString());
-    expect(json.partialSuccess.rejectedSpans).toBe('3');
+    expect(json.partialSuccess.rejectedSpans).toBe('4');
+    expect(json.partialSuccess.errorMessage).toMatch(/spans\[4\]\.attributes\.gen_ai\.usage\.input_tokens: must be a token count of at most 1,000,000,000,000/);
     expect(json.partialSuccess.errorMessage).toMatch(/spans\[1\]\.spanId: must be 8 bytes/);
     expect(json.partialSuccess.errorMessage).toMatch(/spans\[2\]\.startTimeUnixNano/);
     // the spans table's TTL (LOOM_SPAN_TTL_DAYS, 30 by default) would drop it at once: refused, not answered as stored

@@ -94,6 +94,29 @@ function hasLlmAttributes(span: Attrs): boolean {
   return false;
 }
 
+/** Where the three families put a call's token counts, first found first. */
+const TOKEN_KEYS = {
+  input: ['gen_ai.usage.input_tokens', 'gen_ai.usage.prompt_tokens', 'llm.usage.prompt_tokens', 'llm.token_count.prompt'],
+  output: ['gen_ai.usage.output_tokens', 'gen_ai.usage.completion_tokens', 'llm.usage.completion_tokens', 'llm.token_count.completion'],
+  total: ['llm.usage.total_tokens', 'llm.token_count.total', 'gen_ai.usage.total_tokens'],
+} as const;
+
+/**
+ * The most tokens one call may say it used: far beyond any model's context, and small enough that the
+ * sums of the rollups never overflow (a count past 2^64 was refused by the store, the whole export
+ * answered 500; sums of counts near 2^63 wrapped around while their cost did not).
+ */
+export const MAX_CALL_TOKENS = 1e12;
+
+/** The first token count attribute of a span above MAX_CALL_TOKENS, or null: such a span is refused. */
+export function tokenCountOutOfRange(span: Attrs): string | null {
+  for (const key of [...TOKEN_KEYS.input, ...TOKEN_KEYS.output, ...TOKEN_KEYS.total]) {
+    const n = num(span, key);
+    if (n !== undefined && n > MAX_CALL_TOKENS) return key;
+  }
+  return null;
+}
+
 /** Normalise one span's attributes (resource attributes only for Loom's prompt attributes). */
 export function normaliseLlm(span: Attrs, resource: Attrs, prices: PriceTable): LlmFields {
   if (!hasLlmAttributes(span)) {
@@ -108,9 +131,7 @@ export function normaliseLlm(span: Attrs, resource: Attrs, prices: PriceTable): 
   const oiModel = str(span, 'llm.model_name');
   const requestModel = first(str(span, 'gen_ai.request.model'), str(span, 'llm.request.model'), oiModel, invocationModel(span)) ?? '';
   const responseModel = first(str(span, 'gen_ai.response.model'), str(span, 'llm.response.model'), oiModel) ?? '';
-  const input = first(num(span, 'gen_ai.usage.input_tokens'), num(span, 'gen_ai.usage.prompt_tokens'), num(span, 'llm.usage.prompt_tokens'), num(span, 'llm.token_count.prompt'));
-  const output = first(num(span, 'gen_ai.usage.output_tokens'), num(span, 'gen_ai.usage.completion_tokens'), num(span, 'llm.usage.completion_tokens'), num(span, 'llm.token_count.completion'));
-  const total = first(num(span, 'llm.usage.total_tokens'), num(span, 'llm.token_count.total'), num(span, 'gen_ai.usage.total_tokens'));
+  const [input, output, total] = [TOKEN_KEYS.input, TOKEN_KEYS.output, TOKEN_KEYS.total].map((keys) => first(...keys.map((k) => num(span, k))));
   const operation = operationOf(span, oi);
   const isLlm = isCall(span, oi, operation, requestModel !== '' || responseModel !== '', input !== undefined || output !== undefined || total !== undefined);
   const inputTokens = Math.round(input ?? 0);

@@ -5,7 +5,7 @@
  */
 import { badInput } from '../errors.js';
 import { readAttrs, str, type Attrs, type ReadAttrs } from './attributes.js';
-import { loomRefs, normaliseLlm } from './llm.js';
+import { loomRefs, MAX_CALL_TOKENS, normaliseLlm, tokenCountOutOfRange } from './llm.js';
 import type { PriceTable } from './prices.js';
 import type { OtlpExportTraceRequest, OtlpInt64, OtlpSpan, OtlpSpanEvent, OtlpSpanLink } from './otlp.types.js';
 import { AHEAD_REASON, expiresBeforeNs, latestNs, MAX_NS, MIN_NS } from './time-bounds.js';
@@ -137,6 +137,8 @@ function toRow(tenant: string, f: SpanFields, res: ResourceCtx, prices: PriceTab
   if (start > latest) return { field: 'startTimeUnixNano', reason: AHEAD_REASON };
   if (expiry && start < expiry.before) return { field: 'startTimeUnixNano', reason: expiry.reason };
   const { attrs, stored } = f.attributes;
+  const tokens = tokenCountOutOfRange(attrs);
+  if (tokens) return { field: `attributes.${tokens}`, reason: `must be a token count of at most ${MAX_CALL_TOKENS.toLocaleString('en')}` };
   const llm = normaliseLlm(attrs, res.attrs, prices);
   const refs = loomRefs(attrs, res.attrs);
   const startText = start.toString();
