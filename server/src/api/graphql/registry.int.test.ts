@@ -50,6 +50,12 @@ describe('model registry through GraphQL', () => {
     const src = await ok(loom, '{ modelVersion(name: "churn", version: 1) { run { runId experiment } } }');
     expect(src.modelVersion.run).toEqual({ runId: run, experiment: 'churn' });
     expect((await ok(loom, HISTORY, { name: 'churn', asOf: before })).registeredModel).toBeNull();
+    // The highest version: a version past it is refused, saying the range; so is numbering past it (what was made stays manageable)
+    expect((await fails(loom, REGISTER, { input: { name: 'top', version: 2147483646, modelUri: 's3://x' } })).message).toMatch(/input\.version: must be an integer from 1 to 1,000,000,000/);
+    expect((await ok(loom, REGISTER, { input: { name: 'top', version: 1_000_000_000, modelUri: 's3://x' } })).registerModelVersion.version).toBe(1_000_000_000);
+    const past = await fails(loom, REGISTER, { input: { name: 'top', modelUri: 's3://y' } });
+    expect(past.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.version' });
+    expect(past.message).toMatch(/the highest version, 1,000,000,000, is taken/);
   });
 
   it('moves stages and aliases with who/when/why, answers as of any past time, and keeps the full history', async () => {

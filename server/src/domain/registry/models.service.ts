@@ -19,7 +19,7 @@ import { blocked, checkAlias, modelVersionNode, newModelNode, versionProps, type
 import { KeyedLock } from '../keyed-lock.js';
 import type { RunMetrics } from './run-metrics.js';
 import type { Notify } from './webhooks.service.js';
-import { checkName, checkText, checkVersion, tagProps } from './validate.js';
+import { checkName, checkText, checkVersion, nextVersion, tagProps } from './validate.js';
 import { trainingInputs } from './training-inputs.js';
 
 export type { RegisterInput } from './model-nodes.js';
@@ -70,7 +70,7 @@ export class ModelRegistry {
     const registered = await this.locks.run(`${actor.tenant}/${name}`, async () => {
       const state = await loadSubject(this.graph, actor.tenant, registeredModelId(name));
       const latest = state ? Math.max(Number(state.node.props.latestVersion ?? 0), ...state.versions.keys()) : 0;
-      const version = input.version == null ? latest + 1 : checkVersion('input.version', input.version);
+      const version = input.version == null ? nextVersion('input.version', latest) : checkVersion('input.version', input.version);
       if (state?.versions.has(version)) throw new LoomError('CONFLICT', `version ${version} of model ${name} already exists`);
       const change = new SubjectChange('model', state?.node ?? newModelNode(name));
       const node = modelVersionNode(name, version, { ...props, runId: input.runId ?? null }, change.at, actor);

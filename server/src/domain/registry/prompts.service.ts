@@ -15,7 +15,7 @@ import { LATEST, promptView, selectVersion, type PromptVersionView, type PromptV
 import { diffLines, diffObjects, unified, type DiffLine, type ValueChange } from './diff.js';
 import { KeyedLock } from '../keyed-lock.js';
 import type { Notify } from './webhooks.service.js';
-import { checkLabel, checkName, checkText, checkVersion, tagProps } from './validate.js';
+import { checkLabel, checkName, checkText, checkVersion, nextVersion, tagProps } from './validate.js';
 
 export interface PromptVersionInput {
   name: string;
@@ -105,7 +105,7 @@ export class PromptRegistry {
     const { view, version } = await this.locks.run(`${actor.tenant}/${name}`, async () => {
       const state = await loadSubject(this.graph, actor.tenant, promptId(name));
       const latest = state ? Math.max(Number(state.node.props.latestVersion ?? 0), ...state.versions.keys()) : 0;
-      const version = input.version == null ? latest + 1 : checkVersion('input.version', input.version);
+      const version = input.version == null ? nextVersion('input.version', latest) : checkVersion('input.version', input.version);
       if (state?.versions.has(version)) throw new LoomError('CONFLICT', `version ${version} of prompt ${name} already exists; prompt versions are immutable`);
       const change = new SubjectChange('prompt', state?.node ?? newPromptNode(name));
       const current = state ? promptView(state)! : null;

@@ -36,9 +36,18 @@ export function checkCount(field: string, items: readonly unknown[] | null | und
   if (items && items.length > max) throw badInput(field, `at most ${max} per call (got ${items.length})`);
 }
 
+/** The highest version number of a model or prompt (the API's Int takes it; numbering stops there). */
+export const MAX_VERSION = 1_000_000_000;
+
 export function checkVersion(field: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > 1_000_000_000) throw badInput(field, 'must be a positive integer');
+  if (!Number.isInteger(value) || value < 1 || value > MAX_VERSION) throw badInput(field, `must be an integer from 1 to ${MAX_VERSION.toLocaleString('en')}`);
   return value;
+}
+
+/** The version after `latest`, when none is given: refused past MAX_VERSION (the versions made so far stay manageable). */
+export function nextVersion(field: string, latest: number): number {
+  if (latest >= MAX_VERSION) throw badInput(field, `the highest version, ${MAX_VERSION.toLocaleString('en')}, is taken: give a free lower one`);
+  return latest + 1;
 }
 
 export function checkPaging(first: number, offset: number, max = 500): void {
