@@ -21,6 +21,7 @@ import { registerFeastRoutes } from '../feast/feast.routes.js';
 import { LoomError, badInput } from '../../domain/errors.js';
 import { fieldPath, tooDeep } from '../../domain/json-depth.js';
 import { readers } from '../../domain/openlineage/visible-graph.js';
+import { readiness } from './readiness.js';
 
 /** Longest path parameter (a Marquez job or dataset name, URL-encoded) before 414. */
 const MAX_PARAM_LENGTH = 4096;
@@ -74,10 +75,8 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
-    const checks = await Promise.allSettled([services.graph.ping(), services.analytics.ping()]);
-    const [graph, analytics] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : `error: ${String((c as PromiseRejectedResult).reason)}`));
-    const ready = checks.every((c) => c.status === 'fulfilled');
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', graph, analytics });
+    const { ready, body } = await readiness({ graph: () => services.graph.ping(), analytics: () => services.analytics.ping() });
+    return reply.code(ready ? 200 : 503).send(body);
   });
   app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
 
