@@ -67,11 +67,18 @@ export function useFormat(): { number: (n: number, digits?: number) => string; d
       dateTime: (iso) => {
         if (!iso) return '–';
         const d = new Date(iso);
-        return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(locale);
+        if (Number.isNaN(d.getTime())) return iso;
+        // English: year first (2026-03-02 02:00:31), which no reader takes for another day: the browser's own
+        // date fields follow its locale (03/02/2026 in the US), and a British 02/03/2026 beside them read as 3 February.
+        return lang === 'zh' ? d.toLocaleString(locale) : yearFirst(d);
       },
     };
   }, [lang]);
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Local time as `2026-03-02 02:00:31`. */
+const yearFirst = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 
 function safeStorage(): Storage | null {
   try {
