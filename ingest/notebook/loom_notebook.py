@@ -14,6 +14,13 @@ PYTHONPATH) and::
         ...  # the cell's work
         run.log_metric("auc", 0.81)
 
+In IPython or Jupyter, ``%load_ext loom_notebook`` adds the ``%%loom`` cell magic, which runs the cell
+as such a run, the cell's code as its source, the run as ``loom_run`` in the notebook's namespace::
+
+    %%loom churn_eda --input postgres://crm-db:5432 crm.public.customers --output s3://ml-scratch churn/eda_sample.parquet --experiment churn-eda
+    sample = customers.sample(0.1)
+    loom_run.log_metric("rows", len(sample))
+
 The run is an OpenLineage run of job ``notebooks/churn_eda`` (``jobType`` facet: integration
 NOTEBOOK): START when the block begins, COMPLETE when it ends, FAIL (with the exception as the
 ``errorMessage`` facet) when it raises; the exception is not swallowed. With ``experiment``, the same
@@ -23,8 +30,10 @@ server's message (it names the field at fault) and the HTTP status.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import shlex
 import traceback
 import urllib.error
 import urllib.request
@@ -33,7 +42,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
-__all__ = ["Loom", "Dataset", "LoomError"]
+__all__ = ["Loom", "Dataset", "LoomError", "load_ipython_extension"]
 
 PRODUCER = "https://github.com/loom/loom/tree/main/ingest/notebook"
 SPEC = "https://openlineage.io/spec/2-0-2/OpenLineage.json"
@@ -207,3 +216,33 @@ class Run:
             "inputs": [d.to_openlineage() for d in self.inputs],
             "outputs": [d.to_openlineage() for d in self.outputs],
         }
+
+
+def _magic_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="%%loom", description="Run this cell as a run of a notebook job, reported to Loom.")
+    p.add_argument("job", help="the job's name (in the notebooks namespace unless --namespace)")
+    p.add_argument("--input", nargs=2, action="append", default=[], metavar=("NAMESPACE", "NAME"), help="a dataset the cell reads (repeat)")
+    p.add_argument("--output", nargs=2, action="append", default=[], metavar=("NAMESPACE", "NAME"), help="a dataset the cell writes (repeat)")
+    p.add_argument("--experiment", help="track the run in this experiment (params and metrics through loom_run)")
+    p.add_argument("--namespace", default="notebooks", help="the job's namespace (default: notebooks)")
+    return p
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """``%load_ext loom_notebook``: registers the ``%%loom`` cell magic (see the module's docstring)."""
+
+    def loom(line: str, cell: str) -> None:
+        try:
+            args = _magic_parser().parse_args(shlex.split(line))
+        except SystemExit:  # argparse printed the usage and the error: the cell does not run
+            return None
+        client = Loom(namespace=args.namespace)
+        inputs = [Dataset(ns, name) for ns, name in args.input]
+        outputs = [Dataset(ns, name) for ns, name in args.output]
+        with client.run(args.job, inputs=inputs, outputs=outputs, experiment=args.experiment, source=cell) as run:
+            ipython.user_ns["loom_run"] = run
+            # In the notebook's namespace, as the cell would have run; an exception FAILS the run and reaches the notebook.
+            exec(compile(cell, f"<cell {args.job}>", "exec"), ipython.user_ns)
+        return None
+
+    ipython.register_magic_function(loom, magic_kind="cell", magic_name="loom")

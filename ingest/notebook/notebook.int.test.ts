@@ -105,4 +105,48 @@ except LoomError as err:
 `);
     expect(noLoom.stdout).toMatch(/cannot reach Loom at http:\/\/127\.0\.0\.1:9 .*is it running\?/);
   });
+
+  it('the %%loom cell magic (IPython, Jupyter) runs a cell as a run of a notebook job, in the notebook\'s namespace', async () => {
+    // IPython is not installed here: a stand-in of the one part of its shell the extension uses.
+    const out = await python(loom, `
+from loom_notebook import load_ipython_extension
+class Shell:
+    def __init__(self):
+        self.user_ns, self.magics = {}, {}
+    def register_magic_function(self, func, magic_kind, magic_name):
+        self.magics[(magic_kind, magic_name)] = func
+shell = Shell()
+load_ipython_extension(shell)
+magic = shell.magics[("cell", "loom")]
+shell.user_ns["rows"] = [1, 2, 3]
+magic("churn_magic --input postgres://crm-db:5432 crm.public.customers --output s3://ml-scratch churn/magic.parquet --experiment churn-eda",
+      "n = len(rows)\\nloom_run.log_metric('rows', n)\\n")
+print("ran", shell.user_ns["n"], shell.user_ns["loom_run"].run_id)
+try:
+    magic("churn_magic_fails", "raise KeyError('mrr')")
+except KeyError as err:
+    print("raised", err, shell.user_ns["loom_run"].run_id)
+magic("--no-such-flag", "x = 1")
+print("usage only", "x" in shell.user_ns)
+`);
+    const [ran, raised, usage] = out.stdout.trim().split('\n');
+    const [, n, okRun] = ran.split(' ');
+    expect(n).toBe('3');
+    expect(usage).toBe('usage only False');
+    expect(out.stderr).toMatch(/usage: %%loom [\s\S]*%%loom: error: the following arguments are required: job/);
+    const auth = { headers: { authorization: `Bearer ${loom.key}` } };
+    const done = await (await fetch(`${loom.url}/api/v1/jobs/runs/${okRun}`, auth)).json();
+    expect(done.state).toBe('COMPLETED');
+    const job = await (await fetch(`${loom.url}/api/v1/namespaces/notebooks/jobs/churn_magic`, auth)).json();
+    expect(job.facets.sourceCode.sourceCode).toBe("n = len(rows)\nloom_run.log_metric('rows', n)\n");
+    expect(job.inputs).toEqual([{ namespace: 'postgres://crm-db:5432', name: 'crm.public.customers' }]);
+    expect(job.outputs).toEqual([{ namespace: 's3://ml-scratch', name: 'churn/magic.parquet' }]);
+    const tracked = await loom.gql('query ($id: String!) { trackedRun(runId: $id) { experiment latestMetrics { key value } } }', { id: okRun });
+    expect(tracked.data.trackedRun).toEqual({ experiment: 'churn-eda', latestMetrics: [{ key: 'rows', value: 3 }] });
+    const failedRun = raised.split(' ').at(-1)!;
+    expect(raised).toBe(`raised 'mrr' ${failedRun}`);
+    const failed = await (await fetch(`${loom.url}/api/v1/jobs/runs/${failedRun}`, auth)).json();
+    expect(failed.state).toBe('FAILED');
+    expect(failed.facets.errorMessage.message).toBe("KeyError: 'mrr'");
+  });
 });
