@@ -137,9 +137,10 @@ function toRow(tenant: string, f: SpanFields, res: ResourceCtx, prices: PriceTab
   if (start > latest) return { field: 'startTimeUnixNano', reason: AHEAD_REASON };
   if (expiry && start < expiry.before) return { field: 'startTimeUnixNano', reason: expiry.reason };
   const { attrs, stored } = f.attributes;
-  const tokens = tokenCountOutOfRange(attrs);
-  if (tokens) return { field: `attributes.${tokens}`, reason: `must be a token count of at most ${MAX_CALL_TOKENS.toLocaleString('en')}` };
   const llm = normaliseLlm(attrs, res.attrs, prices);
+  if (Math.max(llm.inputTokens, llm.outputTokens, llm.totalTokens) > MAX_CALL_TOKENS) {
+    return { field: `attributes.${tokenCountOutOfRange(attrs) ?? 'tokens'}`, reason: `must be a token count of at most ${MAX_CALL_TOKENS.toLocaleString('en')}` };
+  }
   const refs = loomRefs(attrs, res.attrs);
   const startText = start.toString();
   const ev = f.events;
