@@ -17,13 +17,13 @@ const M = defineMessages(
     pick: 'Click a node in the graph to see its details.', loading: 'Loading…', notFound: 'Node {id} was not found.', open: 'Open lineage from here',
     kind: 'Kind', id: 'Id', namespace: 'Namespace', name: 'Name', created: 'Created', updated: 'Updated', props: 'All properties',
     pastNotYet: 'On {asOf} it did not exist yet (first seen {created}).', pastGone: 'On {asOf} it did not exist (gone from {from}{until}).',
-    pastUntil: ' until {to}', pastThere: 'On {asOf} it existed.', pastNow: 'What follows is as it is now; changes are made from the current view (clear “as of”).',
+    pastUntil: ' until {to}', pastThere: 'On {asOf} it existed.', pastNow: 'What follows is as it is now; to change it, go back to the present (Now).',
   },
   {
     pick: '点击图中的节点查看详情。', loading: '加载中…', notFound: '未找到节点 {id}。', open: '从此节点打开血缘',
     kind: '类型', id: 'Id', namespace: '命名空间', name: '名称', created: '创建时间', updated: '更新时间', props: '全部属性',
     pastNotYet: '{asOf} 时它尚不存在（首次出现于 {created}）。', pastGone: '{asOf} 时它不存在（自 {from}{until} 消失）。',
-    pastUntil: '至 {to}', pastThere: '{asOf} 时它存在。', pastNow: '以下为其当前状态；如需修改，请回到当前视图（清除“截至”时间）。',
+    pastUntil: '至 {to}', pastThere: '{asOf} 时它存在。', pastNow: '以下为其当前状态；如需修改，请回到当前视图（点击“现在”）。',
   },
 );
 
