@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useE2E } from './testkit.js';
+import { demoTraceId } from '../../server/src/app/demo/traces-otlp.js';
 
 const e2e = useE2E();
 const CUSTOMERS_CLEAN = 'dataset:hive://metastore.data.internal:9083:analytics.customers_clean';
@@ -14,6 +15,7 @@ const PAGES = [
   ['models', '/models', 'model-row'],
   ['model', '/models/churn-classifier', 'model-name'],
   ['traces', '/traces', 'trace-row'],
+  ['trace', `/traces/${demoTraceId(0)}`, 'span-row'],
   ['gpus', '/gpu', 'gpu-devices'],
   ['alerts', '/alerts', 'page-heading'],
   ['features', '/features', 'feature-group-row'],
