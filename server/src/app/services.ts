@@ -149,7 +149,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
   const features = new FeatureStore(graph, analytics);
   const alerts = new AlertService(graph, analytics, registry.webhooks.notify, () => tenancy.listTenants(), {
     ...opts.alerts,
-    runPods,
+    runsInPods: (tenant, pods) => gpu.runsInPods(tenant, pods),
     untaggedDownstream: async (tenant, tag) => {
       const reach = await tags.reach(tenant, tag, TAG_ALERT_DEPTH, TAG_ALERT_LIMIT);
       return reach && reach.reached.length;

@@ -57,6 +57,8 @@ describe('alerting: rules over metrics, GPUs and spans, evaluated into alerts an
       ],
       edges: [{ kind: 'DISPATCHED', from: trainingAccountId('demo'), to: runNodeId(runId) }],
     });
+    // and its pod, as the training runner indexes it (training.kubernetes.int.test.ts runs the runner itself)
+    await loom.services.runPods.record('demo', [{ runId, namespace: IDLE.namespace, pods: [IDLE.pod] }]);
     expect((await loom.post('/v1/metrics', gaugeRequest([...idleUtil, ...busyUtil], DCGM_RESOURCE))).status).toBe(200);
     // 8 LLM calls of the chat service, 2 of them failed (error rate 0.25), through the OTel SDK.
     const sdk = emitter(loom.url, loom.key, 'proto', { 'service.name': 'chat-alerts' });

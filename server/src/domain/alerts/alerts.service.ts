@@ -16,13 +16,12 @@ import type { Analytics } from '../ports/Analytics.js';
 import type { GraphStore } from '../ports/GraphStore.js';
 import type { GraphNode, Page } from '../model.js';
 import type { Neighbour } from '../ports/GraphStore.js';
-import { nameable, nodeId, runNodeId, trainingAccountId } from '../ids.js';
+import { nameable, nodeId, runNodeId } from '../ids.js';
 import { badInput, notFound } from '../errors.js';
 import { KeyedLock } from '../keyed-lock.js';
 import { actorProps, requireWrite, type Actor } from '../registry/actor.js';
 import { msToNs } from '../telemetry/metrics-range.js';
-import { runPlacement } from '../telemetry/gpu-placement.js';
-import type { RunPods } from '../telemetry/run-pods.js';
+import type { GpuDeviceRun } from '../telemetry/gpu-query.service.js';
 import { alertRuleId, breaches, checkRule, MAX_RULES, ruleNode, toRule, type AlertRule, type AlertRuleInput } from './rules.js';
 import { signalQuery, type SignalRow } from './queries.js';
 import type { AlertState } from './state.js';
@@ -42,8 +41,11 @@ export interface AlertOptions {
   maxSeries?: number;
   /** A TAGS rule's measure now: how many nodes lie downstream of the tag's carriers without it (null: no such tag). */
   untaggedDownstream?: (tenant: string, tag: string) => Promise<number | null>;
-  /** Where runs ran, by pod: a GPU alert on a pod is tied to the run in it (besides the training runs Loom launched). */
-  runPods?: RunPods;
+  /**
+   * The runs that ran in pods (`namespace/pod`), with their windows (GpuQueryService.runsInPods): a GPU
+   * alert on a pod is tied to the run still going in it, a training run Loom launched or any other.
+   */
+  runsInPods?: (tenant: string, pods: readonly string[]) => Promise<GpuDeviceRun[]>;
   /** The clock (tests). */
   now?: () => number;
 }
@@ -58,7 +60,7 @@ export class AlertService {
   private readonly maxSeries: number;
   private readonly now: () => number;
   private readonly untaggedDownstream: AlertOptions['untaggedDownstream'] | null;
-  private readonly runPods: RunPods | null;
+  private readonly runsInPods: AlertOptions['runsInPods'] | null;
 
   constructor(
     private readonly graph: GraphStore,
@@ -69,7 +71,7 @@ export class AlertService {
   ) {
     this.maxSeries = opts.maxSeries ?? 500;
     this.untaggedDownstream = opts.untaggedDownstream ?? null;
-    this.runPods = opts.runPods ?? null;
+    this.runsInPods = opts.runsInPods ?? null;
     this.now = opts.now ?? Date.now;
   }
 
@@ -228,14 +230,12 @@ export class AlertService {
       const nowMs = this.now();
       const at = new Date(nowMs).toISOString();
       const changes = emptyChanges();
-      let runs: Promise<Map<string, string>> | undefined;
       const inPod = new Map<string, Promise<string | null>>();
-      const runOfPod = async (labels: Record<string, string>) => {
-        const key = `${labels.namespace}\u0000${labels.pod}`;
-        const launched = (await (runs ??= this.runsByPod(tenant))).get(key);
-        if (launched || !labels.namespace || !labels.pod) return launched ?? null;
-        if (!inPod.has(key)) inPod.set(key, this.runningIn(tenant, `${labels.namespace}/${labels.pod}`));
-        return inPod.get(key)!;
+      const runOfPod = (labels: Record<string, string>) => {
+        if (!labels.namespace || !labels.pod) return Promise.resolve(null);
+        const pod = `${labels.namespace}/${labels.pod}`;
+        if (!inPod.has(pod)) inPod.set(pod, this.runningIn(tenant, pod));
+        return inPod.get(pod)!;
       };
       const jobOf = async (labels: Record<string, string>) => (nameable(labels.job_namespace ?? '', labels.job_name ?? '') ? nodeId('Job', labels.job_namespace!, labels.job_name!) : null);
       const groupOf = async (labels: Record<string, string>) => labels.group || null; // the group's node id
@@ -304,27 +304,11 @@ export class AlertService {
     return changes;
   }
 
-  /** The run still going in a pod (`namespace/pod`) of those known to have run there (run-pods.ts), the newest; null when none. */
+  /** The run still going in a pod (`namespace/pod`), the newest of those known to have run there; null when none. */
   private async runningIn(tenant: string, pod: string): Promise<string | null> {
-    const found = this.runPods ? await this.runPods.runsIn(tenant, [pod]) : [];
-    if (!found.length) return null;
-    const nodes = await this.graph.getNodes(tenant, found.map((r) => runNodeId(r.runId)));
-    const going = nodes.flatMap((n) => {
-      const p = n?.kind === 'Run' ? runPlacement(n.props) : null;
-      return n && p && p.endedAt === null ? [{ id: n.id, startedAt: p.startedAt ?? '' }] : [];
-    });
-    return going.sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]?.id ?? null;
-  }
-
-  /** The tenant's training runs holding quota (queued or running), by the `namespace\0pod` they run in. */
-  private async runsByPod(tenant: string): Promise<Map<string, string>> {
-    const page = await this.graph.neighbours(tenant, trainingAccountId(tenant), { direction: 'DOWNSTREAM', edgeKinds: ['DISPATCHED'], limit: 1000, offset: 0 });
-    const byPod = new Map<string, string>();
-    for (const { node } of page.items) {
-      const placement = node.kind === 'Run' ? runPlacement(node.props) : null;
-      for (const pod of placement?.pods ?? []) byPod.set(`${placement!.namespace}\u0000${pod}`, node.id);
-    }
-    return byPod;
+    const runs = this.runsInPods ? await this.runsInPods(tenant, [pod]) : [];
+    const going = runs.find((r) => r.endedAt === null); // newest first
+    return going ? runNodeId(going.runId) : null;
   }
 
   /** Writes the changes (one transaction), then sends their notifications: none for a change that was not stored. */

@@ -81,13 +81,27 @@ export class GpuQueryService {
   }
 
   /**
-   * Each GPU's runs: those known to have run in its pods (run-pods.ts) whose window (from their Run
-   * nodes) overlaps the GPU's first and last sample, newest first, at most MAX_DEVICE_RUNS: a pod name
-   * a later run used again (a StatefulSet's `trainer-0`) leads to the run of that time.
+   * Each GPU's runs: those that ran in its pods (runsInPods) whose window overlaps the GPU's first and
+   * last sample, newest first, at most MAX_DEVICE_RUNS: a pod name a later run used again (a
+   * StatefulSet's `trainer-0`) leads to the run of that time.
    */
   private async withRuns(tenant: string, devices: GpuDevice[]): Promise<GpuDevice[]> {
-    const inPods = await this.runPods.runsIn(tenant, [...new Set(devices.flatMap((d) => d.pods))]);
+    const inPods = await this.runsInPods(tenant, [...new Set(devices.flatMap((d) => d.pods))]);
     if (!inPods.length) return devices;
+    return devices.map((d) => {
+      const pods = new Set(d.pods);
+      const runs = inPods.filter((r) => pods.has(r.pod) && (!r.startedAt || r.startedAt <= d.lastSeen) && (!r.endedAt || r.endedAt >= d.firstSeen));
+      return { ...d, runs: runs.slice(0, MAX_DEVICE_RUNS) };
+    });
+  }
+
+  /**
+   * The runs known to have run in `pods` (`namespace/pod`; run-pods.ts), each with its name and window
+   * from its Run node, newest first (a run whose node is gone is left out). The GPU list and GPU alerts read it.
+   */
+  async runsInPods(tenant: string, pods: readonly string[]): Promise<GpuDeviceRun[]> {
+    const inPods = await this.runPods.runsIn(tenant, pods);
+    if (!inPods.length) return [];
     const ids = [...new Set(inPods.map((r) => r.runId))];
     const nodes = await this.graph.getNodes(tenant, ids.map((id) => runNodeId(id)));
     const runs = new Map(ids.flatMap((id, i) => {
@@ -98,17 +112,11 @@ export class GpuQueryService {
       const name = typeof node.props.runName === 'string' ? node.props.runName : node.name;
       return [[id, { name, startedAt: p?.startedAt ?? null, endedAt: p?.endedAt ?? null }] as const];
     }));
-    return devices.map((d) => {
-      const pods = new Set(d.pods);
-      const found = inPods.flatMap((r) => {
-        const run = runs.get(r.runId);
-        if (!run || !pods.has(`${r.namespace}/${r.pod}`)) return [];
-        const overlaps = (!run.startedAt || run.startedAt <= d.lastSeen) && (!run.endedAt || run.endedAt >= d.firstSeen);
-        return overlaps ? [{ runId: r.runId, name: run.name, pod: `${r.namespace}/${r.pod}`, startedAt: run.startedAt, endedAt: run.endedAt }] : [];
-      });
-      found.sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? '') || a.runId.localeCompare(b.runId));
-      return { ...d, runs: found.slice(0, MAX_DEVICE_RUNS) };
+    const found = inPods.flatMap((r) => {
+      const run = runs.get(r.runId);
+      return run ? [{ runId: r.runId, pod: `${r.namespace}/${r.pod}`, ...run }] : [];
     });
+    return found.sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? '') || a.runId.localeCompare(b.runId));
   }
 
   /** GPU-hours, mean utilisation, peak memory and power of a run's GPUs (see gpu-usage.ts). Unknown run: NOT_FOUND. */

@@ -7,12 +7,11 @@
 import type { GraphStore } from '../ports/GraphStore.js';
 import type { JobInfo, QueuePayloads } from '../ports/JobQueue.js';
 import { PermanentJobError } from '../ports/JobQueue.js';
-import { isTerminal, type LaunchCredentials, type TrainingLauncher, type TrainingStatus } from '../ports/TrainingLauncher.js';
+import { isTerminal, type LaunchCredentials, type RunPlacement, type TrainingLauncher, type TrainingStatus } from '../ports/TrainingLauncher.js';
 import type { EdgeInput, GraphNode, Props } from '../model.js';
 import { trainingAccountId } from '../ids.js';
 import { finalProps, placementProps, statusProps } from './state.js';
 import { apiKeyId, newApiKey } from '../tenancy/tenancy.service.js';
-import { runPlacement } from '../telemetry/gpu-placement.js';
 import type { RunPods } from '../telemetry/run-pods.js';
 import type { TrainingService, TrainingView } from './training.service.js';
 
@@ -49,6 +48,7 @@ export class TrainingRunner {
     }
     const credentials: LaunchCredentials = { loomUrl: this.opts.loomUrl, apiKey: () => this.mintKey(tenant, runId) };
     const { placement } = await this.launcher.launch(view.spec, credentials);
+    await this.indexPods(tenant, runId, placement);
     if (!view.record.placement) await this.writeRun(tenant, view.run, { ...placementProps(placement), 'training.launchedAt': new Date().toISOString() }, new Date().toISOString());
     // A cancel that came while launching: the cancel job may have found nothing to stop.
     if ((await this.training.get(tenant, runId))?.cancelRequestedAt) await this.launcher.cancel(view.spec);
@@ -90,6 +90,7 @@ export class TrainingRunner {
   async record(tenant: string, runId: string, s: TrainingStatus): Promise<void> {
     const view = await this.training.get(tenant, runId);
     if (!view) return;
+    await this.indexPods(tenant, runId, s.placement);
     const status = s.state === 'CANCELLED' && view.cancelRequestedAt ? { ...s, reason: 'Cancelled', message: s.message ?? 'cancelled on request' } : s;
     const change = statusProps(view.run.props, status);
     if (!change) return;
@@ -125,10 +126,18 @@ export class TrainingRunner {
     return key;
   }
 
-  private async writeRun(tenant: string, run: GraphNode, props: Props, at: string, edges: EdgeInput[] = []): Promise<void> {
-    const where = runPlacement(props);
-    if (where && this.opts.runPods) await this.opts.runPods.record(tenant, [{ runId: run.id.slice('run:'.length), namespace: where.namespace, pods: where.pods }]);
-    await this.graph.write(tenant, { nodes: [{ id: run.id, kind: 'Run', namespace: run.namespace, name: run.name, props, at }], edges });
+  private writeRun(tenant: string, run: GraphNode, props: Props, at: string, edges: EdgeInput[] = []): Promise<void> {
+    return this.graph.write(tenant, { nodes: [{ id: run.id, kind: 'Run', namespace: run.namespace, name: run.name, props, at }], edges });
+  }
+
+  /**
+   * Where the run's pods are, into the index by pod (GPU series and alerts find the run there): at launch and
+   * at every status, also those that change nothing on the Run (a run recovered after a restart is indexed
+   * at its first status); what this process indexed already costs nothing.
+   */
+  private indexPods(tenant: string, runId: string, p: RunPlacement): Promise<void> {
+    if (!this.opts.runPods || p.launcher !== 'kubernetes' || !p.namespace || !p.pods.length) return Promise.resolve();
+    return this.opts.runPods.record(tenant, [{ runId, namespace: p.namespace, pods: p.pods }]);
   }
 }
 
