@@ -42,6 +42,8 @@ describe('alerts page', () => {
       ],
       edges: [{ kind: 'DISPATCHED', from: trainingAccountId('demo'), to: runNodeId(RUN) }],
     });
+    // and its pod, as the training runner indexes it (server/src/workers/training.kubernetes.int.test.ts runs the runner itself)
+    await e2e.loom.services.runPods.record('demo', [{ runId: RUN, namespace: GPU.namespace, pods: [GPU.pod] }]);
     const page = await e2e.page('/alerts');
     await page.getByTestId('alert-rule').first().waitFor(); // the demo's rules
 
