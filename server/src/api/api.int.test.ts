@@ -169,8 +169,11 @@ describe('HTTP and GraphQL API on the embedded engines', () => {
     expect(edgeKeys(fromJob.data.columnLineage)).toEqual(expect.arrayContaining(edgeKeys(fromFeat.data.columnLineage)));
     const before = await loom.gql('query ($id: ID!) { lineage(nodeId: $id, asOf: "2020-01-01T00:00:00Z") { root { id } } }', { id: feat });
     expect(before.data.lineage).toBeNull(); // the demo story starts in 2026
-    const partial = await loom.gql('query ($id: ID!) { lineage(nodeId: $id, depth: 10, limit: 2) { isPartial cut { reason depth } nodes { distance } } }', { id: feat });
-    expect(partial.data.lineage).toMatchObject({ isPartial: true, cut: { reason: 'NODE_LIMIT', depth: 1 } });
+    // the feature group's writer and readers at distance 1, more than 2 of them: no distance is complete
+    const partial = await loom.gql('query ($id: ID!) { lineage(nodeId: $id, depth: 10, limit: 2) { isPartial cut { reason depth edgesComplete } nodes { distance } } }', { id: feat });
+    expect(partial.data.lineage).toMatchObject({ isPartial: true, cut: { reason: 'NODE_LIMIT', depth: 0, edgesComplete: true } });
+    const count1 = await loom.gql('query ($id: ID!) { lineageCount(nodeId: $id, depth: 1) { total } }', { id: feat });
+    expect(count1.data.lineageCount.total).toBeGreaterThan(2);
     const bad = await loom.gql('query ($id: ID!) { lineage(nodeId: $id, deadlineMs: 0) { isPartial } }', { id: feat });
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'deadlineMs' });
   });

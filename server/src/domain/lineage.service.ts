@@ -1,7 +1,7 @@
 import type { GraphStore, NeighbourQuery } from './ports/GraphStore.js';
 import {
   COLUMN_LINEAGE_EDGE_KINDS, MAX_LINEAGE_DEPTH, edgeValidAt, MAX_LINEAGE_NODES, type Direction, type EdgeHead, type GraphEdge, type GraphNode, type LineageNode,
-  type LineageHeads, type LineageQuery, type LineageResult, type NodeHead, type NodeKind,
+  type LineageHeads, type LineageQuery, type LineageResult, type NodeHead, type NodeKind, nodeLimitCut, shallowerCut,
 } from './model.js';
 import { badInput } from './errors.js';
 import { traceNodeId } from './telemetry/trace-summary.js';
@@ -177,10 +177,10 @@ function mergeLineage(root: LineageResult['root'], seeds: LineageNode[], seedEdg
     if (!r) continue;
     for (const n of r.nodes) if (!nodes.has(n.node.id) || nodes.get(n.node.id)!.distance > n.distance) nodes.set(n.node.id, n);
     for (const e of r.edges) edges.set(`${e.kind}:${e.from}->${e.to}`, e);
-    if (r.cut && (!cut || r.cut.depth < cut.depth)) cut = r.cut;
+    cut = shallowerCut(cut, r.cut);
   }
   const kept = [...nodes.values()].sort((a, b) => a.distance - b.distance || (a.node.id < b.node.id ? -1 : 1));
-  if (kept.length > limit) cut ??= { reason: 'NODE_LIMIT', depth: kept[limit - 1].distance };
+  cut = shallowerCut(cut, nodeLimitCut(kept, limit));
   const list = kept.slice(0, limit);
   const ids = new Set([root.id, ...list.map((n) => n.node.id)]);
   return { root, nodes: list, edges: [...edges.values()].filter((e) => ids.has(e.from) && ids.has(e.to)), truncated: cut !== null, cut };

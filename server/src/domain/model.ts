@@ -277,8 +277,27 @@ export interface LineageCount {
   capped: boolean;
 }
 
-/** Why a lineage answer is partial: the node limit, or the deadline (then `depth` is the last depth fully explored). */
-export interface LineageCut { reason: 'NODE_LIMIT' | 'DEADLINE'; depth: number }
+/**
+ * Why a lineage answer is partial: the node limit, or the deadline. Every node up to `depth` hops is
+ * in the answer, at its shortest distance. `edgesMissing`: the deadline cut the read of the edges, so
+ * some edges between the answer's nodes may be missing.
+ */
+export interface LineageCut { reason: 'NODE_LIMIT' | 'DEADLINE'; depth: number; edgesMissing?: true }
+
+/**
+ * The cut a node limit makes in a walk's nodes sorted by distance (`limit + 1` of them or fewer):
+ * every node closer than the first one left out is in, those at its distance perhaps not all.
+ */
+export function nodeLimitCut(sorted: readonly { distance?: unknown }[], limit: number): LineageCut | null {
+  return sorted.length > limit ? { reason: 'NODE_LIMIT', depth: Number(sorted[limit].distance) - 1 } : null;
+}
+
+/** Of two cuts, where the answer stops being complete: the shallower (a deadline's at the same depth). */
+export function shallowerCut(a: LineageCut | null, b: LineageCut | null): LineageCut | null {
+  if (!a || !b) return a ?? b;
+  const cut = b.depth < a.depth || (b.depth === a.depth && b.reason === 'DEADLINE') ? b : a;
+  return a.edgesMissing || b.edgesMissing ? { ...cut, edgesMissing: true } : cut;
+}
 
 /** A node without its props and times: enough to draw and place it on a lineage map. */
 export type NodeHead = Pick<GraphNode, 'id' | 'kind' | 'namespace' | 'name' | 'validTo'>;

@@ -279,7 +279,7 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       const first = ids.slice(-10).reverse().map((j) => `job:ns:${j}`);
       expect(res.nodes.map((n) => [n.node.id, n.distance])).toEqual(first.map((id) => [id, 1]));
       expect(res.edges.map((e) => `${e.from}>${e.to}`)).toEqual(first.map((id) => `dataset:ns:hub>${id}`));
-      expect(res.cut).toEqual({ reason: 'NODE_LIMIT', depth: 1 });
+      expect(res.cut).toEqual({ reason: 'NODE_LIMIT', depth: 0 }); // 10 of the 1,205 nodes at distance 1
       // the hub one step into the walk
       const past = (await store.lineage(A, 'job:ns:hub_feed', { direction: 'DOWNSTREAM', depth: 3, limit: 3 }))!;
       expect(past.nodes.map((n) => [n.node.id, n.distance])).toEqual([['dataset:ns:hub', 1], ['job:ns:hub_reader0000', 2], ['job:ns:hub_reader0001', 2]]);
@@ -301,9 +301,29 @@ export function defineGraphStoreContract(name: string, open: () => Promise<Graph
       expect(await store.countLineage(B, 'dataset:ns:raw', { direction: 'BOTH', depth: 2, cap: 10 })).toBeNull();
     });
 
+    it('counts a node found both upstream and downstream once, at its shorter distance, as the lineage lists it', async () => {
+      // a cycle: cyc_a -> cyc_j1 -> cyc_b -> cyc_j2 -> cyc_a
+      const node = (kind: 'Dataset' | 'Job', name: string): NodeInput => ({ id: `${kind.toLowerCase()}:cyc:${name}`, kind, namespace: 'cyc', name });
+      const [a, j1, b, j2] = [node('Dataset', 'a'), node('Job', 'j1'), node('Dataset', 'b'), node('Job', 'j2')];
+      await store.write(A, {
+        nodes: [a, j1, b, j2],
+        edges: [{ kind: 'INPUT_TO', from: a.id, to: j1.id }, { kind: 'OUTPUT', from: j1.id, to: b.id }, { kind: 'INPUT_TO', from: b.id, to: j2.id }, { kind: 'OUTPUT', from: j2.id, to: a.id }],
+      });
+      const both = (await store.lineage(A, a.id, { direction: 'BOTH', depth: 3, limit: 100 }))!;
+      expect(both.nodes.map((n) => [n.node.id, n.distance])).toEqual([[j1.id, 1], [j2.id, 1], [b.id, 2]]);
+      const c = (await store.countLineage(A, a.id, { direction: 'BOTH', depth: 3, cap: 1000 }))!;
+      expect(c).toMatchObject({ total: 3, capped: false });
+      expect(c.byKind).toEqual([{ kind: 'Job', count: 2 }, { kind: 'Dataset', count: 1 }]);
+      expect(c.byDistance).toEqual([{ distance: 1, count: 2 }, { distance: 2, count: 1 }]);
+      expect(await store.countLineage(A, a.id, { direction: 'BOTH', depth: 3, cap: 2 })).toMatchObject({ total: 3, capped: true });
+    });
+
     it('says where a partial answer was cut', async () => {
+      // distance 1: clean_job, audit_job; distance 2: clean, audit (only the first kept)
       const capped = (await store.lineage(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', depth: 5, limit: 3 }))!;
-      expect(capped.cut).toEqual({ reason: 'NODE_LIMIT', depth: 2 });
+      expect(capped.cut).toEqual({ reason: 'NODE_LIMIT', depth: 1 });
+      const level = (await store.lineage(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', depth: 5, limit: 4 }))!;
+      expect(level.cut).toEqual({ reason: 'NODE_LIMIT', depth: 2 });
       const full = (await store.lineage(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', depth: 5, limit: 100 }))!;
       expect(full.cut).toBeNull();
       const late = (await store.lineage(A, 'dataset:ns:raw', { direction: 'DOWNSTREAM', depth: 5, limit: 100, deadlineMs: 0 }))!;

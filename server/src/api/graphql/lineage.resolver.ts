@@ -6,7 +6,7 @@ import { DirectionEnum, Lineage } from './types.js';
 import { Impact, LineageChangePage, LineageCount, LineageCut } from './lineage.types.js';
 import { badInput } from '../../domain/errors.js';
 import { selectsAny } from './selection.js';
-import type { LineageResult } from '../../domain/model.js';
+import type { LineageCut as DomainCut, LineageResult } from '../../domain/model.js';
 
 /**
  * Node and edge fields a lineage walk leaves out when asked for heads (LineageQuery.heads): asked
@@ -25,7 +25,7 @@ const iso = (d: Date | undefined) => {
 
 @Resolver(() => Lineage)
 export class LineageResolver {
-  @Query(() => Lineage, { nullable: true, description: 'Bounded lineage around a node; null when the node does not exist (at asOf)' })
+  @Query(() => Lineage, { nullable: true, description: 'Bounded lineage around a node; null when the node does not exist (at asOf: not created yet). A node dropped (now, or at asOf) is the root of an answer without lineage: its validTo and gaps tell when' })
   lineage(
     @Arg('nodeId', () => ID) nodeId: string,
     @Arg('direction', () => DirectionEnum, { defaultValue: DirectionEnum.BOTH }) direction: DirectionEnum,
@@ -94,5 +94,13 @@ export class LineageResolver {
   @FieldResolver(() => LineageCut, { nullable: true })
   cut(@Root() l: LineageResult) {
     return l.cut;
+  }
+}
+
+@Resolver(() => LineageCut)
+export class LineageCutResolver {
+  @FieldResolver(() => Boolean, { description: "False when the deadline cut the read of the edges: some edges between the answer's nodes are missing" })
+  edgesComplete(@Root() cut: DomainCut): boolean {
+    return !cut.edgesMissing;
   }
 }

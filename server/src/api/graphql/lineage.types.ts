@@ -10,7 +10,7 @@ registerEnumType(CutReason, { name: 'CutReason', description: 'Why a lineage ans
 @ObjectType({ description: 'Where a partial answer stops being complete' })
 export class LineageCut {
   @Field(() => CutReason) reason!: CutReason;
-  @Field(() => Int, { description: 'Every node up to this distance is in the answer' }) depth!: number;
+  @Field(() => Int, { description: 'Every node up to this distance is in the answer, at its shortest distance' }) depth!: number;
 }
 
 @ObjectType()

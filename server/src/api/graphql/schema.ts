@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { EdgeResolver, NodeResolver } from './node.resolver.js';
-import { LineageResolver } from './lineage.resolver.js';
+import { LineageCutResolver, LineageResolver } from './lineage.resolver.js';
 import { GraphNode } from './types.js';
 import { REGISTRY_RESOLVERS } from './registry.schema.js';
 import { TracesResolver } from './traces.resolver.js';
@@ -24,6 +24,6 @@ let schema: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema (built once per process; type-graphql metadata is global). */
 export function loomSchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({ resolvers: [NodeResolver, EdgeResolver, LineageResolver, EventsResolver, ...REGISTRY_RESOLVERS, TracesResolver, MetricsResolver, GpuResolver, TrainingResolver, KeysResolver, AlertsResolver, FeaturesResolver, ImpactResolver, TagsResolver, NodeTagsResolver, CurationResolver, NodeCurationResolver, ReportsResolver, FeatureServicesResolver, PluginsResolver], orphanedTypes: [GraphNode], validate: false });
+  schema ??= buildSchema({ resolvers: [NodeResolver, EdgeResolver, LineageResolver, LineageCutResolver, EventsResolver, ...REGISTRY_RESOLVERS, TracesResolver, MetricsResolver, GpuResolver, TrainingResolver, KeysResolver, AlertsResolver, FeaturesResolver, ImpactResolver, TagsResolver, NodeTagsResolver, CurationResolver, NodeCurationResolver, ReportsResolver, FeatureServicesResolver, PluginsResolver], orphanedTypes: [GraphNode], validate: false });
   return schema;
 }

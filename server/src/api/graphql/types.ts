@@ -65,7 +65,7 @@ export class NeighbourPage {
 @ObjectType()
 export class LineageNode {
   @Field(() => GraphNode) node!: GraphNode;
-  @Field(() => Int, { description: 'Shortest number of hops from the root' }) distance!: number;
+  @Field(() => Int, { description: "Shortest number of hops from the root (in a partial answer, beyond its cut's depth: the shortest the walk found)" }) distance!: number;
 }
 
 @ObjectType()

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { GraphStore, ManyNeighbourQuery, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
 import {
   EDGE_KINDS, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageHeads, type LineageResult,
-  type NodeHead, type Page, type SearchQuery,
+  type NodeHead, type Page, type SearchQuery, nodeLimitCut, shallowerCut,
 } from '../../domain/model.js';
 import { ReaderPool } from './ReaderPool.js';
 import { CommittedState, type EdgeState, type NodeState, type StagedState } from './CommittedState.js';
@@ -359,10 +359,11 @@ export class KuzuGraphStore implements GraphStore {
       walkLineage((work) => this.read(work), tenant, storeKey(tenant, id), q, (key, ref) => this.refs.learn(key, ref)),
     ]);
     if (!root || (q.asOf && root.createdAt > q.asOf)) return null;
-    const nodes = [...found.nodes.values()].sort((a, b) => a.distance - b.distance || (a.node.id < b.node.id ? -1 : 1)).slice(0, q.limit);
+    const all = [...found.nodes.values()].sort((a, b) => a.distance - b.distance || (a.node.id < b.node.id ? -1 : 1));
+    const nodes = all.slice(0, q.limit);
     const kept = new Set([id, ...nodes.map((n) => n.node.id)]);
     const edges = [...found.edges.values()].filter((e) => kept.has(e.from) && kept.has(e.to)).sort(edgeOrder);
-    const cut = found.cut ?? (found.nodes.size > q.limit ? { reason: 'NODE_LIMIT' as const, depth: nodes[nodes.length - 1]?.distance ?? 0 } : null);
+    const cut = shallowerCut(found.cut, nodeLimitCut(all, q.limit));
     return { root, nodes, edges, truncated: cut !== null, cut };
   }
 

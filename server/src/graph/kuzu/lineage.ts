@@ -1,6 +1,6 @@
 import {
   LINEAGE_EDGE_KINDS, DEFAULT_LINEAGE_DEADLINE_MS, type Direction, type EdgeHead, type GraphEdge, type GraphNode, type LineageCount,
-  type LineageCountQuery, type LineageCut, type LineageQuery, type NodeHead,
+  type LineageCountQuery, type LineageCut, type LineageQuery, type NodeHead, nodeLimitCut, shallowerCut,
 } from '../../domain/model.js';
 import { edgeBetween, storeKey, toHead, toNode } from '../rows.js';
 import { aggregateCounts } from '../lineage-count.js';
@@ -31,17 +31,14 @@ export async function walkLineage(use: UseReader, tenant: string, key: string, q
   // On the monotonic clock: a step of the wall clock (NTP, a resumed VM) must not cut a walk short.
   const deadline = performance.now() + (q.deadlineMs ?? DEFAULT_LINEAGE_DEADLINE_MS);
   const found: Found = { nodes: new Map(), edges: new Map(), cut: null };
-  // The shallowest cut wins: it is where the answer stops being complete.
-  const cutAt = (c: LineageCut) => {
-    if (!found.cut || c.depth < found.cut.depth || (c.depth === found.cut.depth && c.reason === 'DEADLINE')) found.cut = c;
-  };
+  const cutAt = (c: LineageCut | null) => { found.cut = shallowerCut(found.cut, c); };
   const edgeCap = Math.max(1000, q.limit * 20);
   const heads = q.heads === true;
   const edgeRows: Row[] = [];
   const names = new Map<number, string>(); // internal offset -> id, for the found nodes and the root
   const timedOut = (depth: number) => (err: unknown) => {
     if (!isTimeout(err)) throw err;
-    cutAt({ reason: 'DEADLINE', depth });
+    cutAt({ reason: 'DEADLINE', depth, edgesMissing: true });
     return { rows: [], complete: true };
   };
   await Promise.all(ways(q.direction).map(async (direction) => {
@@ -51,7 +48,7 @@ export async function walkLineage(use: UseReader, tenant: string, key: string, q
       use((conn) => nodesWithin(conn, walk, key, q.limit, heads, deadline, cutAt)),
       q.edges === false ? undefined : crossEdges(use, edgeWalk, key, edgeCap, heads, deadline).catch(timedOut(edgeWalk.depth)),
     ]);
-    if (rows.length > q.limit) cutAt({ reason: 'NODE_LIMIT', depth: Number(rows[q.limit - 1]?.distance ?? 0) });
+    cutAt(nodeLimitCut(rows, q.limit));
     const kept = rows.slice(0, q.limit);
     if (kept.length) names.set(Number(kept[0].rootRef), key.slice(tenant.length + 1));
     for (const r of kept) {
@@ -116,6 +113,7 @@ function edgesAmong(use: UseReader, walk: Q.Walk, refs: unknown[], cap: number, 
 
 export async function countLineage(conn: EngineConnection, key: string, q: LineageCountQuery): Promise<LineageCount> {
   const perDirection: Record<string, unknown>[][] = [];
-  for (const direction of ways(q.direction)) perDirection.push(await conn.run(Q.lineageCount({ direction, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf }), { key, cap: q.cap + 1 }));
+  const perNode = q.direction === 'BOTH'; // a node on both sides counts once, at its shorter distance
+  for (const direction of ways(q.direction)) perDirection.push(await conn.run(Q.lineageCount({ direction, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf }, perNode), { key, cap: q.cap + 1 }));
   return aggregateCounts(perDirection, q.cap);
 }

@@ -272,11 +272,14 @@ export function lineageNodes(w: Walk, heads = false): string {
     'ORDER BY distance, n.id LIMIT $limit';
 }
 
-/** How many nodes a walk reaches, by kind and distance; bounded by $cap. */
-export function lineageCount(w: Walk): string {
+/**
+ * How many nodes a walk reaches, by kind and distance; bounded by $cap. `perNode`: each node's
+ * internal offset, kind and distance instead (a BOTH count merges the two walks).
+ */
+export function lineageCount(w: Walk, perNode = false): string {
   const existed = `WHERE ${alive('n', w.asOf)} ${w.asOf === undefined ? '' : `AND n.createdAt <= '${w.asOf}'`} `;
-  return `MATCH p = (a:Node {key: $key})${recursive(w, w.depth)}(n:Node) ${existed}WITH n.kind AS kind, length(p) AS distance LIMIT $cap ` +
-    'RETURN kind, distance, count(*) AS count';
+  return `MATCH p = (a:Node {key: $key})${recursive(w, w.depth)}(n:Node) ${existed}WITH ${perNode ? 'offset(id(n)) AS ref, ' : ''}n.kind AS kind, length(p) AS distance LIMIT $cap ` +
+    (perNode ? 'RETURN ref, kind, distance' : 'RETURN kind, distance, count(*) AS count');
 }
 
 /**

@@ -76,6 +76,9 @@ const cases: { name: string; s: Q.Statement }[] = [
     ...COUNT_VARIANTS.map(({ kinds, asOf }) => (
       { name: `lineageCount ${way} depth ${depth} ${kinds.join('|')} ${asOf ?? 'now'}`, s: Q.lineageCount(key, { way, depth, kinds, asOf }, 1000) }
     )),
+    ...COUNT_VARIANTS.map(({ kinds, asOf }) => (
+      { name: `lineageCount per node ${way} depth ${depth} ${kinds.join('|')} ${asOf ?? 'now'}`, s: Q.lineageCount(key, { way, depth, kinds, asOf }, 1000, true) }
+    )),
   ])),
   { name: 'lineageNodes every edge kind', s: Q.lineageNodes(key, { way: 'DOWNSTREAM', depth: 2, kinds: EDGE_KINDS }, 10) },
   ...KIND_SETS.flatMap((ks) => AS_OFS.map((asOf) => (

@@ -235,14 +235,17 @@ export function lineageNodes(key: string, w: Walk, limit: number): Statement {
   };
 }
 
-/** How many nodes a walk reaches, by kind and distance: at most `cap + 1` of them (so the caller can tell it was capped). */
-export function lineageCount(key: string, w: Walk, cap: number): Statement {
+/**
+ * How many nodes a walk reaches, by kind and distance: at most `cap + 1` of them (so the caller can
+ * tell it was capped). `perNode`: each node's key, kind and distance instead (a BOTH count merges the two walks).
+ */
+export function lineageCount(key: string, w: Walk, cap: number, perNode = false): Statement {
   return {
     text: lines(
       ...shortestPaths(w),
-      'WITH n.kind AS kind, length(p) AS distance',
+      `WITH ${perNode ? 'n.key AS ref, ' : ''}n.kind AS kind, length(p) AS distance`,
       'LIMIT $cap',
-      'RETURN kind, distance, count(*) AS count',
+      perNode ? 'RETURN ref, kind, distance' : 'RETURN kind, distance, count(*) AS count',
     ),
     params: { key, ...asOfParam(w.asOf), cap: count('cap', cap) + 1 },
   };

@@ -78,6 +78,9 @@ class FakeNeo4j implements LineageReader {
       const reached = [...dist].map(([k, v]) => ({ n: this.nodes.get(k)!, ...v }))
         .filter((r) => asOf === undefined || r.n.createdAt <= asOf)
         .sort((a, b) => a.d - b.d || (a.n.id < b.n.id ? -1 : 1));
+      if (call.kind === 'count' && s.text.includes('AS ref')) {
+        return reached.slice(0, s.params.cap as number).map((r) => ({ ref: r.n.id, kind: r.n.kind, distance: r.d }));
+      }
       if (call.kind === 'count') {
         const counts = new Map<string, Row>();
         for (const r of reached.slice(0, s.params.cap as number)) {
@@ -137,10 +140,11 @@ describe('Neo4j lineage walk', () => {
     expect(g.calls.map((c) => c.kind)).toEqual(['walk']);
   });
 
-  it('cuts at the node limit with the distance of the last node kept', async () => {
+  it('cuts at the node limit below the distance of the first node left out', async () => {
     const res = await walk(contractGraph(), { limit: 3 });
     expect(ids(res)).toEqual(['job:ns:audit_job', 'job:ns:clean_job', 'dataset:ns:audit']);
-    expect(res.cut).toEqual({ reason: 'NODE_LIMIT', depth: 2 });
+    expect(res.cut).toEqual({ reason: 'NODE_LIMIT', depth: 1 }); // dataset:ns:clean, at 2, is left out
+    expect((await walk(contractGraph(), { limit: 4 })).cut).toEqual({ reason: 'NODE_LIMIT', depth: 2 });
     expect(res.edges.map((e) => `${e.from}>${e.to}`).sort()).toEqual([
       'dataset:ns:raw>job:ns:audit_job', 'dataset:ns:raw>job:ns:clean_job', 'job:ns:audit_job>dataset:ns:audit',
     ]);
@@ -182,7 +186,7 @@ describe('Neo4j lineage walk', () => {
     const res = await walkLineage(g, T, storeKey(T, 'dataset:ns:clean'), { direction: 'BOTH', depth: 4, limit: 100 });
     expect(res.cut).toEqual({ reason: 'DEADLINE', depth: 2 });
     const limited = await walkLineage(contractGraph(), T, storeKey(T, 'dataset:ns:clean'), { direction: 'BOTH', depth: 4, limit: 2 });
-    expect(limited.cut).toEqual({ reason: 'NODE_LIMIT', depth: 1 });
+    expect(limited.cut).toEqual({ reason: 'NODE_LIMIT', depth: 0 }); // 2 of the 3 nodes at distance 1
     expect(limited.nodes).toHaveLength(2);
   });
 
@@ -193,7 +197,7 @@ describe('Neo4j lineage walk', () => {
     const res = await walkLineage(g, T, storeKey(T, 'dataset:ns:clean'), { direction: 'BOTH', depth: 2, limit: 100, deadlineMs: 50 }, () => clock);
     expect(g.calls.map((c) => c.kind)).toEqual(['walk']); // upstream only; no time left for downstream nor the edges
     expect(g.calls[0].ms).toBe(50);
-    expect(res.cut).toEqual({ reason: 'DEADLINE', depth: 0 });
+    expect(res.cut).toEqual({ reason: 'DEADLINE', depth: 0, edgesMissing: true });
     expect(ids(res).sort()).toEqual(['dataset:ns:raw', 'job:ns:clean_job']);
     expect(res.edges.map((e) => `${e.from}>${e.to}`).sort()).toEqual(['dataset:ns:raw>job:ns:clean_job', 'job:ns:clean_job>dataset:ns:clean']); // the walk's own edges
   });
@@ -203,7 +207,7 @@ describe('Neo4j lineage walk', () => {
     g.timesOut = (c) => c.kind === 'edges';
     const res = await walk(g, {});
     expect(res.nodes).toHaveLength(8);
-    expect(res.cut).toEqual({ reason: 'DEADLINE', depth: 5 });
+    expect(res.cut).toEqual({ reason: 'DEADLINE', depth: 5, edgesMissing: true });
     expect(res.edges).toHaveLength(8); // a spanning tree: one edge per node (features -> train is a cross edge)
   });
 
@@ -233,7 +237,15 @@ describe('Neo4j lineage count', () => {
     expect(await countLineage(contractGraph(), raw, { direction: 'DOWNSTREAM', depth: 5, cap: 3 })).toMatchObject({ total: 3, capped: true });
   });
 
-  it('sums the two directions for BOTH, each capped on its own', async () => {
+  it('counts a node found both ways once for BOTH, at its shorter distance', async () => {
+    // a cycle: a -> j1 -> b -> j2 -> a
+    const g = new FakeNeo4j().node('dataset:ns:a').node('job:ns:j1').node('dataset:ns:b').node('job:ns:j2')
+      .edge('INPUT_TO', 'dataset:ns:a', 'job:ns:j1').edge('OUTPUT', 'job:ns:j1', 'dataset:ns:b').edge('INPUT_TO', 'dataset:ns:b', 'job:ns:j2').edge('OUTPUT', 'job:ns:j2', 'dataset:ns:a');
+    const both = await countLineage(g, storeKey(T, 'dataset:ns:a'), { direction: 'BOTH', depth: 3, cap: 1000 });
+    expect(both).toEqual({ total: 3, capped: false, byKind: [{ kind: 'Job', count: 2 }, { kind: 'Dataset', count: 1 }], byDistance: [{ distance: 1, count: 2 }, { distance: 2, count: 1 }] });
+  });
+
+  it('counts BOTH each direction capped on its own', async () => {
     const g = contractGraph();
     const clean = storeKey(T, 'dataset:ns:clean');
     const both = await countLineage(g, clean, { direction: 'BOTH', depth: 2, cap: 1000 });

@@ -7,7 +7,7 @@
  */
 import {
   DEFAULT_LINEAGE_DEADLINE_MS, LINEAGE_EDGE_KINDS, type Direction, type EdgeKind, type GraphEdge, type LineageCount, type LineageCountQuery,
-  type LineageCut, type LineageNode, type LineageQuery,
+  type LineageCut, type LineageNode, type LineageQuery, nodeLimitCut, shallowerCut,
 } from '../../domain/model.js';
 import { badInput } from '../../domain/errors.js';
 import { edgeOrder, storeKey, toEdge, toNode } from '../rows.js';
@@ -44,17 +44,14 @@ export async function walkLineage(db: LineageReader, tenant: string, key: string
   const deadline = now() + budget;
   const kinds = kindsOf(q.edgeKinds);
   let cut: LineageCut | null = null;
-  // The shallowest cut wins: it is where the answer stops being complete.
-  const cutAt = (c: LineageCut) => {
-    if (!cut || c.depth < cut.depth || (c.depth === cut.depth && c.reason === 'DEADLINE')) cut = c;
-  };
+  const cutAt = (c: LineageCut | null) => { cut = shallowerCut(cut, c); };
   const found = new Map<string, LineageNode>();
   const edges = new Map<string, GraphEdge>();
   const explored: number[] = [];
   for (const way of ways(q.direction)) {
     const walk: Q.Walk = { way, depth: q.depth, kinds, asOf: q.asOf };
     const rows = await nodesWithin(db, key, walk, q.limit, deadline, now, cutAt);
-    if (rows.length > q.limit) cutAt({ reason: 'NODE_LIMIT', depth: Number(rows[q.limit - 1]?.distance ?? 0) });
+    cutAt(nodeLimitCut(rows, q.limit));
     if (rows.length > 0) explored.push(walk.depth);
     for (const r of rows.slice(0, q.limit)) {
       const node = toNode(r.node as Row);
@@ -66,12 +63,12 @@ export async function walkLineage(db: LineageReader, tenant: string, key: string
   }
   const all = [...found.values()].sort(byDistanceThenId);
   const nodes = all.slice(0, q.limit);
-  if (all.length > q.limit) cutAt({ reason: 'NODE_LIMIT', depth: nodes[nodes.length - 1]?.distance ?? 0 });
+  cutAt(nodeLimitCut(all, q.limit));
   const keys = [key, ...nodes.map((n) => storeKey(tenant, n.node.id))];
   const remaining = deadline - now();
-  if (q.edges !== false && nodes.length > 0 && remaining > 0) {
-    const rows = await db.within(Q.lineageEdges(keys, kinds, Math.max(1000, q.limit * 20), q.asOf), remaining);
-    if (rows === TIMED_OUT) cutAt({ reason: 'DEADLINE', depth: Math.min(...explored) });
+  if (q.edges !== false && nodes.length > 0) {
+    const rows = remaining > 0 ? await db.within(Q.lineageEdges(keys, kinds, Math.max(1000, q.limit * 20), q.asOf), remaining) : TIMED_OUT;
+    if (rows === TIMED_OUT) cutAt({ reason: 'DEADLINE', depth: Math.min(...explored), edgesMissing: true });
     else for (const r of rows) { const e = toEdge(r.edge as Row, tenant); edges.set(edgeKey(e), e); }
   }
   const kept = new Set(keys);
@@ -97,9 +94,10 @@ async function nodesWithin(
   }
 }
 
-/** Per direction at most `cap + 1` nodes are counted; BOTH sums the two directions (a node on both sides counts twice). */
+/** Per direction at most `cap + 1` nodes are counted; BOTH reads each direction's nodes, so a node on both sides counts once, at its shorter distance. */
 export async function countLineage(db: LineageReader, key: string, q: LineageCountQuery): Promise<LineageCount> {
   const perDirection: Record<string, unknown>[][] = [];
-  for (const way of ways(q.direction)) perDirection.push(await db.run(Q.lineageCount(key, { way, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf }, q.cap)));
+  const perNode = q.direction === 'BOTH';
+  for (const way of ways(q.direction)) perDirection.push(await db.run(Q.lineageCount(key, { way, depth: q.depth, kinds: kindsOf(q.edgeKinds), asOf: q.asOf }, q.cap, perNode)));
   return aggregateCounts(perDirection, q.cap);
 }
