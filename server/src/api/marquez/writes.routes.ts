@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { nodeId } from '../../domain/ids.js';
-import { notFound } from '../../domain/errors.js';
+import { badInput, notFound } from '../../domain/errors.js';
 import { requireWriterRole } from '../../domain/registry/actor.js';
 import {
   createdRunEventOf, datasetEventOf, datasetRunIdOf, jobEventOf, RUN_TRANSITIONS, transitionEventOf, type JobIo,
@@ -63,6 +63,8 @@ export function registerWriteRoutes(app: FastifyInstance, ctx: MarquezContext, s
     const { namespace, job } = params(req);
     const io = await ioOf(req, await nodeOr404(req, nodeId('Job', namespace, job), `job ${job} in namespace ${namespace}`));
     const { runId, event } = createdRunEventOf(namespace, job, io, req.body, now());
+    // As Marquez (RunAlreadyExistsException): a run is created once, with its job; another job may not take it over.
+    if (await ctx.catalog.runById(tenantOf(req), runId)) throw badInput('id', `run '${runId}' already exists`);
     await take(req, event);
     const run = await ctx.catalog.runById(tenantOf(req), runId);
     return reply.code(201).send(await ctx.views(tenantOf(req)).run(run!));

@@ -8,7 +8,7 @@ import { validateEvent, type EventKind } from './validate.js';
 import { JOB_EDGE_KINDS, WRITTEN_AT_PROP, fieldHistory, jobHistory, type EdgeHistory } from './edge-history.js';
 import { parseEventTime, type DatasetRef, type OpenLineageEvent } from './event.schema.js';
 import { requireInScope } from '../registry/actor.js';
-import { nodeId } from '../ids.js';
+import { nodeId, runNodeId } from '../ids.js';
 import { KeyedLock } from '../keyed-lock.js';
 import { eventRefs, type EventRefs, type LineageEventArchive } from './event-archive.js';
 import type { SchemaChangeWatch } from './schema-changes.js';
@@ -114,9 +114,30 @@ export class LineageIngestService implements LineageReceiver {
     if (event.dataset) written(event.dataset, 'dataset');
   }
 
+  /**
+   * Events of a key limited to namespaces (`namespaces`), placed: each also checked against the graph,
+   * as `place` cannot: the runs it names (its own, its parent) must not be runs of a job outside them
+   * (a team's emitter naming another team's run id would add its job, state and outputs to that run).
+   * Each settles alone, in order. A run answered but not yet in the graph is not seen.
+   */
+  async placeScoped(tenant: string, bodies: readonly unknown[], namespaces: readonly string[]): Promise<PromiseSettledResult<PlacedEvent>[]> {
+    const placed = bodies.map((body) => settle(() => this.place(tenant, body, namespaces)));
+    const named = placed.map((p) => (p.status === 'fulfilled' ? runsNamed(p.value.body) : []));
+    const ids = [...new Set(named.flat().map((r) => runNodeId(r.runId)))];
+    const runs = new Map((ids.length ? await this.graph.getNodes(tenant, ids) : []).flatMap((n) => (n ? [[n.id, n] as const] : [])));
+    return placed.map((p, i) => settle(() => {
+      if (p.status === 'rejected') throw p.reason;
+      for (const { runId, field } of named[i]) {
+        const run = runs.get(runNodeId(runId));
+        if (run) requireInScope(namespaces, run.namespace, `write run ${runId}, a run of a job`, field);
+      }
+      return p.value;
+    }));
+  }
+
   /** Each event stands alone (its own result); events of one job share one history update. Answered once in the graph and the archive. */
   private async ingestMany(tenant: string, bodies: unknown[], namespaces?: readonly string[]): Promise<PromiseSettledResult<IngestResult>[]> {
-    const placed = bodies.map((body) => settle(() => this.place(tenant, body, namespaces)));
+    const placed = namespaces ? await this.placeScoped(tenant, bodies, namespaces) : bodies.map((body) => settle(() => this.place(tenant, body, namespaces)));
     const results = await this.writePlaced(tenant, placed);
     await this.archived(tenant, placed, results);
     return results;
@@ -358,4 +379,14 @@ export function batchResult(settled: readonly PromiseSettledResult<unknown>[]): 
     }
   });
   return { received: settled.length, successful: settled.length - failed.length, failed };
+}
+
+/** The runs a (validated) event names, with the field naming each: its own, and its parent's. */
+function runsNamed(body: unknown): { runId: string; field: string }[] {
+  const run = (body as { run?: { runId?: unknown; facets?: Record<string, unknown> | null } }).run;
+  const out: { runId: string; field: string }[] = [];
+  if (typeof run?.runId === 'string') out.push({ runId: run.runId, field: 'run.runId' });
+  const parent = parentOf(run?.facets);
+  if (parent) out.push({ runId: parent.runId, field: 'run.facets.parent.run.runId' });
+  return out;
 }

@@ -117,7 +117,7 @@ export class LoggedLineageIngest implements LineageReceiver {
 
   /** One event: answered once it is in the log. `writer`: who sent it (visible()). */
   async ingest(tenant: string, body: unknown, writer?: string, namespaces?: readonly string[]): Promise<IngestResult> {
-    const placed = this.direct.place(tenant, body, namespaces);
+    const placed = namespaces ? fulfilled((await this.direct.placeScoped(tenant, [body], namespaces))[0]) : this.direct.place(tenant, body);
     await this.room(1);
     const json = JSON.stringify(body); // once, for the log and the archive
     const [seq] = await this.appended([{ tenant, event: body, json }]);
@@ -128,15 +128,15 @@ export class LoggedLineageIngest implements LineageReceiver {
   /** The spec's batch: every valid event is logged (together), every invalid one answered with its reason. */
   async ingestBatch(tenant: string, body: unknown, writer?: string, namespaces?: readonly string[]): Promise<BatchResult> {
     const events = batchEvents(body);
-    const settled = events.map((e) => settle(() => this.direct.place(tenant, e, namespaces)));
-    const valid = settled.flatMap((s, i) => (s.status === 'fulfilled' ? [{ body: events[i], placed: s.value }] : []));
+    const placed = namespaces ? await this.direct.placeScoped(tenant, events, namespaces) : events.map((e) => settle(() => this.direct.place(tenant, e)));
+    const valid = placed.flatMap((s, i) => (s.status === 'fulfilled' ? [{ body: events[i], placed: s.value }] : []));
     if (valid.length) {
       await this.room(valid.length);
       const entries = valid.map((v) => ({ tenant, event: v.body, json: JSON.stringify(v.body) }));
       const seqs = await this.appended(entries);
       this.enqueue(valid.map((v, i) => ({ seq: seqs[i], tenant, writer, json: entries[i].json, refs: v.placed.refs ?? this.refsOf(v.body), placed: v.placed, answeredAt: Date.now() })));
     }
-    return batchResult(settled);
+    return batchResult(placed);
   }
 
   /**
@@ -368,4 +368,9 @@ export class LoggedLineageIngest implements LineageReceiver {
     }));
     return retry;
   }
+}
+
+function fulfilled<T>(r: PromiseSettledResult<T>): T {
+  if (r.status === 'rejected') throw r.reason;
+  return r.value;
 }

@@ -18,6 +18,7 @@ const CREATE = 'mutation ($role: String!, $ns: [String!]) { createApiKey(role: $
 describe('API keys limited to namespaces', () => {
   let loom: TestLoom;
   let teamA = '';
+  const teamBRun = crypto.randomUUID();
   const send = (method: string, route: string, body?: unknown, key = teamA) => fetch(loom.url + route, {
     method, headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body),
   }).then(async (r) => ({ status: r.status, json: await r.json().catch(() => null) }));
@@ -30,7 +31,7 @@ describe('API keys limited to namespaces', () => {
     expect(made.createApiKey.apiKey).toEqual({ role: 'editor', namespaces: ['team-a', 'team-a-staging'] });
     teamA = made.createApiKey.key;
     // Another team's data, written by the tenant's admin key.
-    expect((await loom.post('/api/v1/lineage', event({ job: ds('team-b', 'publish'), outputs: [ds('team-b', 'orders')] }))).status).toBe(201);
+    expect((await loom.post('/api/v1/lineage', event({ run: { runId: teamBRun }, job: ds('team-b', 'publish'), outputs: [ds('team-b', 'orders')] }))).status).toBe(201);
   }, 120_000);
   afterAll(() => loom?.close());
 
@@ -77,6 +78,26 @@ describe('API keys limited to namespaces', () => {
     // Marquez's write API is the same check: a dataset PUT is a DatasetEvent.
     expect((await send('PUT', '/api/v1/namespaces/team-b/datasets/put_here', { type: 'DB_TABLE', physicalName: 'put_here', sourceName: 'default', fields: [] })).status).toBe(403);
     expect((await send('PUT', '/api/v1/namespaces/team-a/datasets/put_here', { type: 'DB_TABLE', physicalName: 'put_here', sourceName: 'default', fields: [] })).status).toBe(200);
+  });
+
+  it("refuse naming another team's run, as their own or as a parent, through OpenLineage and Marquez's write API", async () => {
+    const runs = '{ node(id: "job:team-b:publish") { ... on GraphNode { neighbours(direction: UPSTREAM, edgeKinds: ["RUN_OF"]) { total } } } }';
+    const asOwn = await send('POST', '/api/v1/lineage', event({ eventType: 'FAIL', run: { runId: teamBRun }, outputs: [ds('team-a', 'taken')] }));
+    expect([asOwn.status, asOwn.json.field, asOwn.json.message]).toEqual([403, 'run.runId', expect.stringContaining(`may not write run ${teamBRun}, a run of a job in namespace team-b`)]);
+    const parent = { _producer: 'p', _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/ParentRunFacet.json', job: ds('team-a', 'dag'), run: { runId: teamBRun } };
+    const batch = await send('POST', '/api/v1/lineage/batch', [event({ run: { runId: crypto.randomUUID(), facets: { parent } } }), event({ outputs: [ds('team-a', 'batch_ok')] })]);
+    expect(batch.json).toMatchObject({ summary: { successful: 1, failed: 1 }, failed_events: [{ index: 0, field: 'run.facets.parent.run.runId' }] });
+    expect(await exists('job:team-a:dag')).toBe(false);
+    expect(await exists('dataset:team-a:taken')).toBe(false);
+    // Marquez's write API creates a run once (Marquez: "already exists"), whoever asks.
+    expect((await send('PUT', '/api/v1/namespaces/team-a/jobs/x2', { type: 'BATCH', inputs: [], outputs: [] })).status).toBe(200);
+    for (const key of [teamA, loom.key]) {
+      const taken = await send('POST', '/api/v1/namespaces/team-a/jobs/x2/runs', { id: teamBRun }, key);
+      expect([taken.status, taken.json.message]).toEqual([400, `id: run '${teamBRun}' already exists`]);
+    }
+    expect((await send('POST', `/api/v1/jobs/runs/${teamBRun}/fail`)).status).toBe(403);
+    expect((await ok(loom, runs)).node.neighbours.total).toBe(1);
+    expect((await ok(loom, `{ node(id: "run:${teamBRun}") { ... on GraphNode { namespace props } } }`)).node).toMatchObject({ namespace: 'team-b', props: { jobId: 'job:team-b:publish' } });
   });
 
   it('curate what their namespaces hold and nothing else', async () => {
