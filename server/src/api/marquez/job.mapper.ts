@@ -61,8 +61,13 @@ export function keptRunLinks(run: GraphNode): RunLinks | null {
     const [namespace, name] = [str(l.namespace), str(l.name)];
     return namespace && name ? { namespace, name, version: versionUuid(nodeId(kind, namespace, name), str(l.version)) } : null;
   };
-  const list = (prefix: string) => Object.keys(run.props).filter((k) => k.startsWith(prefix)).sort()
-    .flatMap((k) => { const id = link(run.props[k], 'Dataset'); return id ? [id] : []; });
+  const list = (prefix: string) => {
+    const kept = Object.keys(run.props).filter((k) => k.startsWith(prefix)).sort().map((k) => obj(run.props[k]));
+    // A dataset an event named without a version (a COMPLETE not repeating its START's schema) is the version another named.
+    const versioned = new Set(kept.filter((l) => str(l.version)).map((l) => `${str(l.namespace)}\u0000${str(l.name)}`));
+    return kept.filter((l) => str(l.version) || !versioned.has(`${str(l.namespace)}\u0000${str(l.name)}`))
+      .flatMap((l) => { const id = link(l, 'Dataset'); return id ? [id] : []; });
+  };
   return { jobVersion: link(run.props[SUMMARY_PROPS.ran], 'Job'), inputs: list(SUMMARY_PROPS.readPrefix), outputs: list(SUMMARY_PROPS.wrotePrefix) };
 }
 

@@ -49,6 +49,27 @@ describe('Marquez read API over OpenLineage events from Spark, Airflow and dbt',
     expect((await c.get(`/namespaces/file/datasets/${TBL1}/versions/${UNKNOWN}`)).status).toBe(404);
   });
 
+  it("lists a run's inputs and outputs each in its dataset's versions: a COMPLETE not repeating START's schema, an input named without a version", async () => {
+    const ev = (eventType: string, time: string, runId: string, job: string, io: Record<string, unknown>) => ({
+      eventType, eventTime: time, producer: 'https://example.com/p', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+      run: { runId }, job: { namespace: 'vers', name: job }, inputs: [], outputs: [], ...io,
+    });
+    const schema = { schema: { _producer: 'https://example.com/p', _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json', fields: [{ name: 'a', type: 'int' }] } };
+    const [writer, reader] = ['01900000-0000-7000-8000-0000000000a1', '01900000-0000-7000-8000-0000000000a2'];
+    for (const e of [
+      ev('START', '2026-06-01T00:00:00Z', writer, 'w', { outputs: [{ namespace: 'vers', name: 'out', facets: schema }] }),
+      ev('COMPLETE', '2026-06-01T00:01:00Z', writer, 'w', { outputs: [{ namespace: 'vers', name: 'out' }] }),
+      ev('START', '2026-06-01T01:00:00Z', reader, 'r', { inputs: [{ namespace: 'vers', name: 'out' }] }),
+      ev('COMPLETE', '2026-06-01T01:01:00Z', reader, 'r', { inputs: [{ namespace: 'vers', name: 'out' }] }),
+    ]) expect((await c.loom.post('/api/v1/lineage', e)).status).toBe(201);
+    const { versions } = await c.ok('/namespaces/vers/datasets/out/versions', 'DatasetVersionList');
+    expect(versions).toHaveLength(1);
+    const wrote = await c.ok(`/jobs/runs/${writer}`, 'Run');
+    expect(wrote.outputDatasetVersions.map((v: any) => v.datasetVersionId)).toEqual([{ namespace: 'vers', name: 'out', version: versions[0].version }]);
+    const read = await c.ok(`/jobs/runs/${reader}`, 'Run');
+    expect(read.inputDatasetVersions.map((v: any) => v.datasetVersionId)).toEqual([{ namespace: 'vers', name: 'out', version: versions[0].version }]);
+  });
+
   it('reads Airflow jobs: a task with its parent DAG, what its version reads and writes, its runs', async () => {
     const jobs = await c.ok('/namespaces/airflow/jobs', 'JobList');
     expect([names(jobs.jobs), jobs.totalCount]).toEqual([['BQ', 'BQ.copy', 'BQ.download', 'BQ.upload'], 4]);

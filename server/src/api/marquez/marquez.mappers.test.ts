@@ -100,6 +100,8 @@ describe('Marquez runs and jobs', () => {
       'links.read.dataset:s3://b:raw': { namespace: 's3://b', name: 'raw', version: null },
       'links.read.dataset:pg:x@ff': { namespace: 'pg', name: 'x', version: 'ff' },
       'links.wrote.dataset:pg:x@ff': { namespace: 'pg', name: 'x', version: 'ff' },
+      // a COMPLETE naming x without the version its START gave: x is that version
+      'links.wrote.dataset:pg:x@': { namespace: 'pg', name: 'x', version: null },
     });
     expect(keptRunLinks(kept)).toEqual({ jobVersion: jobVersionIdOf(jv), inputs: [versionIdOf(b), versionIdOf(a)], outputs: [versionIdOf(b)] });
     expect(keptRunLinks(node('Run', 'run:old', 'airflow', 'old', { 'links.ran': { namespace: 'airflow', name: 't', version: 'v' } }))).toBeNull();

@@ -184,6 +184,30 @@ export class MarquezViews {
   private async runsOf(runs: readonly GraphNode[]): Promise<Run[]>;
   private async runsOf(runs: readonly (GraphNode | null)[]): Promise<(Run | null)[]>;
   private async runsOf(runs: readonly (GraphNode | null)[]): Promise<(Run | null)[]> {
+    return this.inputsVersioned(await this.runsRead(runs));
+  }
+
+  /**
+   * A dataset a run read without its event naming a version is, as in Marquez, the version current
+   * when the run started (the newest first seen by then; a dataset with none then stays unversioned):
+   * every input then lies in the dataset's version list.
+   */
+  private async inputsVersioned(runs: (Run | null)[]): Promise<(Run | null)[]> {
+    const unversioned = (v: Run['inputDatasetVersions'][number]) => v.datasetVersionId.version === versionUuid(nodeId('Dataset', v.datasetVersionId.namespace, v.datasetVersionId.name), null);
+    const datasets = [...new Set(runs.flatMap((r) => r?.inputDatasetVersions.filter(unversioned).map((v) => nodeId('Dataset', v.datasetVersionId.namespace, v.datasetVersionId.name)) ?? []))];
+    if (!datasets.length) return runs;
+    const versions = new Map(await Promise.all(datasets.map(async (id) => [id, (await this.reads.newest(id, 'DOWNSTREAM', 'HAS_VERSION', WINDOW, 0)).items] as const)));
+    return runs.map((run) => run && {
+      ...run,
+      inputDatasetVersions: run.inputDatasetVersions.map((v) => {
+        const at = run.startedAt ?? run.endedAt ?? run.createdAt;
+        const then = unversioned(v) ? versions.get(nodeId('Dataset', v.datasetVersionId.namespace, v.datasetVersionId.name))?.find((n) => n.createdAt <= at) : undefined;
+        return then ? { ...v, datasetVersionId: versionIdOf(then) } : v;
+      }),
+    });
+  }
+
+  private async runsRead(runs: readonly (GraphNode | null)[]): Promise<(Run | null)[]> {
     const kept = runs.map((r) => (r ? keptRunLinks(r) : null));
     const toRead = runs.filter((r, i): r is GraphNode => r !== null && !kept[i]);
     const read = (await this.reads.linked(toRead.map((r) => r.id), RUN_LINKS, IO_LIMIT)).values();
@@ -192,7 +216,7 @@ export class MarquezViews {
       const links = kept[i];
       if (links) return toRun(run, links);
       const mine = read.next().value!;
-      const of = (kind: EdgeKind) => mine.filter((l) => l.edge.kind === kind).map((l) => l.node);
+      const of = (kind: EdgeKind) => withoutUnversioned(mine.filter((l) => l.edge.kind === kind).map((l) => l.node));
       const jobVersion = of('RAN').sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))[0] ?? null;
       return toRun(run, { jobVersion: jobVersion && jobVersionIdOf(jobVersion), inputs: of('READ_BY').map(versionIdOf), outputs: of('WROTE').map(versionIdOf) });
     });
@@ -308,4 +332,14 @@ export class MarquezViews {
     const page = await this.reads.newest(baseId, 'DOWNSTREAM', 'HAS_VERSION', 1000, 0);
     return page.items.find((v) => versionUuid(baseId, str(v.props.version)) === param) ?? null;
   }
+}
+
+/**
+ * Datasets and dataset versions a run read or wrote, less each dataset it also has a version of (an
+ * event naming it without one, such as a COMPLETE not repeating its START's schema); as ingest keeps
+ * its links (job.mapper.ts, keptRunLinks). Versions its events named are all listed, as in Marquez.
+ */
+function withoutUnversioned(nodes: GraphNode[]): GraphNode[] {
+  const versioned = new Set(nodes.filter((n) => n.kind === 'DatasetVersion').map((n) => str(n.props.datasetId)));
+  return nodes.filter((n) => n.kind === 'DatasetVersion' || !versioned.has(n.id));
 }
