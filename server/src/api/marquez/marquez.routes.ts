@@ -43,7 +43,8 @@ export function registerMarquezRoutes(app: FastifyInstance, services: Services):
 /** Its owner and description as a person set them (PUT, or GraphQL setOwners / describeNode), else Marquez's defaults. */
 const toNamespace = (n: GraphNode): Namespace => ({
   name: n.name, createdAt: n.createdAt, updatedAt: n.updatedAt, ownerName: ownersOf(n.props).value[0]?.name ?? 'anonymous',
-  description: descriptionOf(n.props)?.value ?? null, isHidden: false,
+  // Marquez hides a deleted namespace (isHidden), as Loom softly deletes one.
+  description: descriptionOf(n.props)?.value ?? null, isHidden: n.validTo !== null,
 });
 
 function registerNamespaceRoutes(app: FastifyInstance, ctx: MarquezContext): void {

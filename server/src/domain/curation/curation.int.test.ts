@@ -139,8 +139,9 @@ describe('descriptions and owners set by people, beside what emitters report', (
     c.validate('Namespace', del.json);
     const names = async () => (await c.ok('/namespaces', 'NamespaceList')).namespaces.map((n: { name: string }) => n.name);
     expect(await names()).not.toContain('gone');
+    expect([del.json.isHidden, (await c.ok('/namespaces/gone', 'Namespace')).isHidden]).toEqual([true, true]); // as Marquez shows a deleted one
     // PUT brings a deleted namespace back (its datasets and jobs stay deleted).
-    expect((await send('PUT', '/namespaces/gone', { ownerName: 'me' })).json).toMatchObject({ name: 'gone', ownerName: 'me' });
+    expect((await send('PUT', '/namespaces/gone', { ownerName: 'me' })).json).toMatchObject({ name: 'gone', ownerName: 'me', isHidden: false });
     expect(await names()).toContain('gone');
     await ok(c.loom, 'mutation { deleteNode(nodeId: "namespace:gone:gone") { id } }');
     expect(await names()).not.toContain('gone');
