@@ -4,6 +4,7 @@ import {
   type LineageHeads, type LineageQuery, type LineageResult, type NodeHead, type NodeKind, nodeLimitCut, shallowerCut,
 } from './model.js';
 import { badInput } from './errors.js';
+import { nodeId as nodeIdOf } from './ids.js';
 import { traceNodeId } from './telemetry/trace-summary.js';
 import { CHANGE_EDGE_KINDS, lineageChanges } from './lineage-changes.js';
 import { runState } from './openlineage/run-state.js';
@@ -47,11 +48,23 @@ export class LineageService {
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be an integer 1..100');
     const trimmed = text.trim();
     const traceId = TRACE_ID.exec(trimmed)?.[1];
-    const [[trace], found] = await Promise.all([
+    const [[trace], heads] = await Promise.all([
       traceId && (!kinds?.length || kinds.includes('Trace')) ? this.graph.getNodes(tenant, [traceNodeId(traceId.toLowerCase())]) : [null],
-      this.graph.searchHeads(tenant, { text: trimmed, kinds, limit: first }),
+      // twice as many: a dropped dataset's columns and versions are left out below
+      this.graph.searchHeads(tenant, { text: trimmed, kinds, limit: Math.min(2 * first, 200) }),
     ]);
-    return trace && !trace.validTo ? [trace, ...found].slice(0, first) : found;
+    const found = await this.withoutDroppedDatasets(tenant, heads);
+    return (trace && !trace.validTo ? [trace, ...found] : found).slice(0, first);
+  }
+
+  /** Search leaves a dropped node out, and so a dropped dataset's columns and versions (nodes of their own, never dropped themselves). */
+  private async withoutDroppedDatasets<N extends NodeHead>(tenant: string, heads: N[]): Promise<N[]> {
+    const datasetOf = (h: NodeHead) => (h.kind === 'DatasetVersion' ? nodeIdOf('Dataset', h.namespace, h.name)
+      : h.kind === 'Field' && h.name.includes('#') ? nodeIdOf('Dataset', h.namespace, h.name.slice(0, h.name.lastIndexOf('#'))) : null);
+    const ids = [...new Set(heads.map(datasetOf).filter((id): id is string => id !== null))];
+    if (!ids.length) return heads;
+    const dropped = new Set((await this.graph.getNodes(tenant, ids)).filter((n) => n?.validTo).map((n) => n!.id));
+    return heads.filter((h) => !dropped.has(datasetOf(h) ?? ''));
   }
 
   /** With `heads`, the nodes and edges may come as heads (see LineageQuery.heads). */
@@ -105,7 +118,7 @@ export class LineageService {
     const q = { direction, depth, limit, edgeKinds: COLUMN_LINEAGE_EDGE_KINDS, ...opts };
     if (root.kind === 'Field') return this.graph.lineage(tenant, nodeId, q);
     const outputs = root.kind === 'Job'
-      ? (await this.graph.neighbours(tenant, nodeId, { direction: 'DOWNSTREAM', edgeKinds: ['OUTPUT'], limit: MAX_JOB_OUTPUTS, offset: 0 })).items
+      ? (await this.graph.neighbours(tenant, nodeId, { direction: 'DOWNSTREAM', edgeKinds: ['OUTPUT'], limit: MAX_JOB_OUTPUTS, offset: 0, liveEnds: true })).items
       : null;
     const datasets = outputs ? outputs.map((o) => o.node.id) : [root.id];
     // A dataset's fields then: its current schema, or `asOf` the columns it had at that time (a dropped column's HAS_FIELD has ended).

@@ -87,6 +87,10 @@ export function defineValidityCases(current: () => GraphStore, A: string): void 
     // from the dropped node itself: readable, but in the current view it leads nowhere
     const fromGone = (await store.lineage(A, 'dataset:ns:gone', { direction: 'BOTH', depth: 2, limit: 10 }))!;
     expect([fromGone.root.validTo, fromGone.nodes, fromGone.edges]).toEqual([T('3-01'), [], []]);
+    // one hop as the walks take it (liveEnds): none to or from the dropped node; its edges themselves are current
+    const hop = async (id: string, liveEnds: boolean) => (await store.neighbours(A, id, { direction: 'BOTH', limit: 10, offset: 0, liveEnds })).items.map((i) => i.node.id).sort();
+    expect([await hop('job:ns:gone_job', true), await hop('job:ns:gone_job', false)]).toEqual([['dataset:ns:gone_src'], ['dataset:ns:gone', 'dataset:ns:gone_src']]);
+    expect([await hop('dataset:ns:gone', true), await hop('dataset:ns:gone', false)]).toEqual([[], ['job:ns:after_job', 'job:ns:gone_job']]);
     const fromGoneBefore = (await store.lineage(A, 'dataset:ns:gone', { direction: 'BOTH', depth: 1, limit: 10, asOf: T('2-01') }))!;
     expect(fromGoneBefore.nodes.map((n) => n.node.id).sort()).toEqual(['job:ns:after_job', 'job:ns:gone_job']);
     const before = (await store.lineage(A, 'dataset:ns:gone_src', { direction: 'DOWNSTREAM', depth: 3, limit: 10, asOf: T('2-01') }))!;
@@ -97,6 +101,7 @@ export function defineValidityCases(current: () => GraphStore, A: string): void 
     // the walk no longer stops there (nor does an edge written while the node was gone)
     const again = (await store.lineage(A, 'dataset:ns:gone_src', { direction: 'DOWNSTREAM', depth: 3, limit: 10 }))!;
     expect(again.nodes.map((n) => n.node.id)).toEqual(['job:ns:gone_job', 'dataset:ns:gone', 'job:ns:after_job']);
+    expect(await hop('job:ns:gone_job', true)).toEqual(['dataset:ns:gone', 'dataset:ns:gone_src']);
   });
 
   it('travels in time through a node dropped and created again: gone in between, in any arrival order', async () => {

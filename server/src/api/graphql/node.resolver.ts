@@ -58,14 +58,15 @@ export class NodeResolver {
     @Arg('direction', () => DirectionEnum, { defaultValue: DirectionEnum.BOTH }) direction: DirectionEnum,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
-    @Arg('lineageOnly', () => Boolean, { defaultValue: false, description: 'Only data-flow edges (the ones lineage follows), for one-hop expansion' }) lineageOnly: boolean,
+    @Arg('lineageOnly', () => Boolean, { defaultValue: false, description: 'Only data-flow edges (the ones lineage follows), for one-hop expansion; without ended, none to or from a dropped node, as lineage' }) lineageOnly: boolean,
     @Arg('edgeKinds', () => [String], { nullable: true, description: 'Only edges of these kinds (HAS_FIELD, INPUT_TO...); with lineageOnly, those of them that lineage follows' }) kinds: string[] | null | undefined,
     @Arg('ended', () => Boolean, { defaultValue: false, description: "Also edges whose validity has ended (a column a writer's schema dropped, a dataset a job no longer reads), each with its validTo" }) ended: boolean,
     @Ctx() ctx: Context,
   ) {
     const named = kinds ? edgeKindsArg(kinds) : null;
     const edgeKinds = lineageOnly ? LINEAGE_EDGE_KINDS.filter((k) => !named || named.includes(k)) : named ?? undefined;
-    return ctx.services.lineage.neighbours(ctx.principal.tenant, node.id, { direction, limit: first, offset, edgeKinds, includeEnded: ended });
+    // One-hop expansion agrees with the lineage walks: no edge to or from a dropped node in the current view.
+    return ctx.services.lineage.neighbours(ctx.principal.tenant, node.id, { direction, limit: first, offset, edgeKinds, includeEnded: ended, liveEnds: lineageOnly });
   }
 }
 

@@ -205,4 +205,24 @@ describe('schema fields over time', () => {
     for (const e of [event(5, ['id']), event(4, ['id', 'email'])]) expect((await loom.post('/api/v1/lineage', e)).status).toBe(201);
     expect(await fieldEdges('static')).toEqual({ id: [T(4), null], email: [T(4), T(5)] });
   });
+
+  it('a dropped dataset leaves one-hop expansion, a job\'s column lineage and search, its columns and versions too', async () => {
+    const schema = { schema: { _producer: PRODUCER, _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json', fields: [{ name: 'zq_col' }] } };
+    const run = { ...event('dropns', 'COMPLETE', 1, '77', ['src']), outputs: [{ namespace: 'dropns', name: 'zq_kept', facets: schema }, { namespace: 'dropns', name: 'zq_dropped', facets: schema }] };
+    const drop = {
+      eventTime: T(2), producer: PRODUCER, schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent',
+      dataset: { namespace: 'dropns', name: 'zq_dropped', facets: { lifecycleStateChange: { _producer: PRODUCER, _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/LifecycleStateChangeDatasetFacet.json', lifecycleStateChange: 'DROP' } } },
+    };
+    for (const e of [run, drop]) expect((await loom.post('/api/v1/lineage', e)).status).toBe(201);
+    const gql = async (q: string) => (await loom.gql(q)).data;
+    const hop = await gql('{ node(id: "job:dropns:daily_orders") { ... on GraphNode { neighbours(direction: DOWNSTREAM, lineageOnly: true) { total items { node { id } } } } } }');
+    expect(hop.node.neighbours).toEqual({ total: 1, items: [{ node: { id: 'dataset:dropns:zq_kept' } }] });
+    const all = await gql('{ node(id: "job:dropns:daily_orders") { ... on GraphNode { neighbours(direction: DOWNSTREAM, lineageOnly: true, ended: true) { total } } } }');
+    expect(all.node.neighbours.total).toBe(2);
+    const cols = await gql('{ columnLineage(nodeId: "job:dropns:daily_orders", direction: UPSTREAM, depth: 1) { nodes { node { id } } } }');
+    expect(cols.columnLineage.nodes.map((n: { node: { id: string } }) => n.node.id).sort()).toEqual(['dataset:dropns:zq_kept', 'field:dropns:zq_kept#zq_col']);
+    const found = await gql('{ search(text: "zq_", first: 20) { ... on GraphNode { id } } }');
+    expect(found.search.map((n: { id: string }) => n.id).filter((id: string) => id.includes('zq_dropped'))).toEqual([]);
+    expect(found.search.map((n: { id: string }) => n.id)).toContain('field:dropns:zq_kept#zq_col');
+  });
 });

@@ -13,6 +13,8 @@ export interface NeighbourQuery {
   offset: number;
   /** Also edges whose validity has ended (default: current edges only). */
   includeEnded?: boolean;
+  /** Current edges between current nodes only, as lineage walks follow them (none to or from a dropped node); not with includeEnded. */
+  liveEnds?: boolean;
   /**
    * Order: by edge kind then node id (default, stable for paging), or newest first by the
    * neighbour's first (`createdAt`) or last (`updatedAt`) event time, then id descending.
@@ -72,3 +74,7 @@ export interface GraphStore {
   /** Flush and close. */
   close(): Promise<void>;
 }
+
+/** Which of a node's edges a neighbour read takes: every one, the current ones, or those between current nodes (NeighbourQuery). */
+export type EdgeScope = 'all' | 'current' | 'live';
+export const edgeScope = (q: Pick<NeighbourQuery, 'includeEnded' | 'liveEnds'>): EdgeScope => (q.includeEnded ? 'all' : q.liveEnds ? 'live' : 'current');

@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { GraphStore, ManyNeighbourQuery, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
+import { edgeScope, type GraphStore, type ManyNeighbourQuery, type NeighbourQuery, type Neighbour, type WriteBatch } from '../../domain/ports/GraphStore.js';
 import {
   EDGE_KINDS, type GraphEdge, type GraphNode, type LineageCount, type LineageCountQuery, type LineageQuery, type LineageHeads, type LineageResult,
   type NodeHead, type Page, type SearchQuery, nodeLimitCut, shallowerCut,
@@ -325,16 +325,16 @@ export class KuzuGraphStore implements GraphStore {
     const key = storeKey(tenant, id);
     const params = { key, kinds: [...(q.edgeKinds?.length ? q.edgeKinds : EDGE_KINDS)] };
     const [total, rows, nodes] = await this.read(async (conn) => {
-      const page = await conn.run(Q.neighbourPage(q.direction, q.includeEnded, q.order), { ...params, offset: q.offset, limit: q.limit });
+      const page = await conn.run(Q.neighbourPage(q.direction, edgeScope(q), q.order), { ...params, offset: q.offset, limit: q.limit });
       if (q.offset === 0 && page.length < q.limit && page.length > LOOKUPS_PER_PAGE) {
         // Every neighbour is in this page and they are many: read them with their fields at once.
-        const whole = await conn.run(Q.neighbourPageWithNodes(q.direction, q.includeEnded, q.order), { ...params, offset: 0, limit: q.limit });
+        const whole = await conn.run(Q.neighbourPageWithNodes(q.direction, edgeScope(q), q.order), { ...params, offset: 0, limit: q.limit });
         if (whole.length < q.limit) return [whole.length, whole, new Map(whole.map((r) => [String(r.otherKey), r]))] as const;
       }
       const found = new Map((await lookupKeys(conn, [...new Set(page.map((r) => String(r.otherKey)))], Q.lookupNodes)).map((r) => [String(r.key), r]));
       // A first page that is not full is the whole list: no count query.
       if (q.offset === 0 && page.length < q.limit) return [page.length, page, found] as const;
-      const [count] = await conn.run(Q.neighbourCount(q.direction, q.includeEnded), params);
+      const [count] = await conn.run(Q.neighbourCount(q.direction, edgeScope(q)), params);
       return [Number(count?.count ?? 0), page, found] as const;
     });
     return {

@@ -1,6 +1,6 @@
 /** Kuzu dialect: pure query text builders. Shared Cypher subset plus Kuzu's `* SHORTEST` recursive joins. */
 import { COLUMN_LINEAGE_EDGE_KINDS, EDGE_KINDS, LINEAGE_EDGE_KINDS, MAX_LINEAGE_DEPTH, TEXT_SEARCH_KINDS, type Direction, type EdgeKind } from '../../domain/model.js';
-import type { NeighbourOrder } from '../../domain/ports/GraphStore.js';
+import type { EdgeScope, NeighbourOrder } from '../../domain/ports/GraphStore.js';
 import { rowsStatement } from './packed.js';
 
 const NODE_FIELDS = 'n.id AS id, n.kind AS kind, n.namespace AS namespace, n.name AS name, n.props AS props, n.createdAt AS createdAt, n.updatedAt AS updatedAt, n.validTo AS validTo, n.gaps AS gaps';
@@ -313,11 +313,12 @@ export function edgesAmong(w: Walk, heads = false): string {
     `RETURN offset(id(x)) AS fromRef, offset(id(y)) AS toRef, ${heads ? EDGE_HEAD_FIELDS : EDGE_FIELDS} LIMIT $limit`;
 }
 
-const current = (includeEnded: boolean) => (includeEnded ? '' : 'r.validTo IS NULL AND ');
+/** `true`/'all': every edge; 'live': current edges between current nodes (their `endsAt`, as walks read it). */
+const current = (scope: boolean | EdgeScope) => (scope === true || scope === 'all' ? '' : scope === 'live' ? "r.validTo IS NULL AND r.endsAt = '' AND " : 'r.validTo IS NULL AND ');
 
 // Never bind an empty list in Kuzu 0.11 (it crashes the process): callers pass every kind instead of none.
-export function neighbourCount(direction: Direction, includeEnded = false): string {
-  return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE ${current(includeEnded)}list_contains($kinds, r.kind) RETURN count(*) AS count`;
+export function neighbourCount(direction: Direction, scope: EdgeScope = 'current'): string {
+  return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE ${current(scope)}list_contains($kinds, r.kind) RETURN count(*) AS count`;
 }
 
 /** `rel` is the whole relationship: its `_dst` internal id tells the edge's direction when walking both ways. */
@@ -328,8 +329,8 @@ const ORDER: Record<NeighbourOrder, string> = { kind: 'rel.kind, n.id', createdA
  * returning their props here made Kuzu read the props column chunks around every neighbour
  * (6 ms a page at 1M nodes, against 1 ms for keys plus 0.4 ms of key lookups).
  */
-export function neighbourPage(direction: Direction, includeEnded = false, order: NeighbourOrder = 'kind'): string {
-  return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE ${current(includeEnded)}list_contains($kinds, r.kind) ` +
+export function neighbourPage(direction: Direction, scope: EdgeScope = 'current', order: NeighbourOrder = 'kind'): string {
+  return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE ${current(scope)}list_contains($kinds, r.kind) ` +
     `RETURN n.key AS otherKey, id(n) AS otherId, r AS rel ` +
     `ORDER BY ${ORDER[order]} SKIP $offset LIMIT $limit`;
 }
@@ -340,8 +341,8 @@ export function neighbourPage(direction: Direction, includeEnded = false, order:
  * (108 neighbours: 4.5 ms against 31 ms for keys and lookups, session 24). A hub's page stays
  * `neighbourPage`: its props would be read around every neighbour, not just the page's.
  */
-export function neighbourPageWithNodes(direction: Direction, includeEnded = false, order: NeighbourOrder = 'kind'): string {
-  return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE ${current(includeEnded)}list_contains($kinds, r.kind) ` +
+export function neighbourPageWithNodes(direction: Direction, scope: EdgeScope = 'current', order: NeighbourOrder = 'kind'): string {
+  return `MATCH (a:Node {key: $key})${neighbourPattern(direction)}(n:Node) WHERE ${current(scope)}list_contains($kinds, r.kind) ` +
     `RETURN ${NODE_FIELDS}, n.key AS otherKey, id(n) AS otherId, r AS rel ` +
     `ORDER BY ${ORDER[order]} SKIP $offset LIMIT $limit`;
 }

@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-import type { GraphStore, ManyNeighbourQuery, NeighbourQuery, Neighbour, WriteBatch } from '../../domain/ports/GraphStore.js';
+import { edgeScope, type GraphStore, type ManyNeighbourQuery, type NeighbourQuery, type Neighbour, type WriteBatch } from '../../domain/ports/GraphStore.js';
 import type {
   EdgeKind, GraphEdge, GraphNode, LineageCount, LineageCountQuery, LineageQuery, LineageResult, NodeHead, Page, SearchQuery,
 } from '../../domain/model.js';
@@ -174,8 +174,8 @@ export class Neo4jGraphStore implements GraphStore {
 
   async neighbours(tenant: string, id: string, q: NeighbourQuery): Promise<Page<Neighbour>> {
     const key = storeKey(tenant, id);
-    const count = Q.neighbourCount(key, q.direction, q.edgeKinds, q.includeEnded);
-    const page = Q.neighbourPage(key, q.direction, q.edgeKinds, q.limit, q.offset, q.includeEnded, q.order);
+    const count = Q.neighbourCount(key, q.direction, q.edgeKinds, edgeScope(q));
+    const page = Q.neighbourPage(key, q.direction, q.edgeKinds, q.limit, q.offset, edgeScope(q), q.order);
     const [total, rows] = await this.tx('READ', async (tx) => {
       const items = await run(tx, page);
       // A first page that is not full is the whole list: no count query.

@@ -57,10 +57,12 @@ const cases: { name: string; s: Q.Statement }[] = [
   ...DIRECTIONS.flatMap((d) => KIND_SETS.flatMap((ks) => [
     { name: `neighbourCount ${d} ${ks?.join('|') ?? 'all'}`, s: Q.neighbourCount(key, d, ks) },
     { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'}`, s: Q.neighbourPage(key, d, ks, 10, 20) },
-    { name: `neighbourCount ${d} ${ks?.join('|') ?? 'all'} with ended`, s: Q.neighbourCount(key, d, ks, true) },
-    { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'} with ended`, s: Q.neighbourPage(key, d, ks, 10, 20, true) },
-    { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'} newest by createdAt`, s: Q.neighbourPage(key, d, ks, 10, 20, false, 'createdAt') },
-    { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'} newest by updatedAt`, s: Q.neighbourPage(key, d, ks, 10, 20, true, 'updatedAt') },
+    { name: `neighbourCount ${d} ${ks?.join('|') ?? 'all'} with ended`, s: Q.neighbourCount(key, d, ks, 'all') },
+    { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'} with ended`, s: Q.neighbourPage(key, d, ks, 10, 20, 'all') },
+    { name: `neighbourCount ${d} ${ks?.join('|') ?? 'all'} between current nodes`, s: Q.neighbourCount(key, d, ks, 'live') },
+    { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'} between current nodes`, s: Q.neighbourPage(key, d, ks, 10, 20, 'live') },
+    { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'} newest by createdAt`, s: Q.neighbourPage(key, d, ks, 10, 20, 'current', 'createdAt') },
+    { name: `neighbourPage ${d} ${ks?.join('|') ?? 'all'} newest by updatedAt`, s: Q.neighbourPage(key, d, ks, 10, 20, 'all', 'updatedAt') },
   ])),
   ...DIRECTIONS.flatMap((d) => [
     { name: `edgesOfMany ${d} all`, s: Q.edgesOfMany(keys, d, undefined, 5) },

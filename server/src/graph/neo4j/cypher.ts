@@ -7,7 +7,7 @@
 import { EDGE_KINDS, MAX_LINEAGE_DEPTH, TEXT_SEARCH_KINDS, type Direction, type EdgeKind, type NodeKind } from '../../domain/model.js';
 import { badInput, UnreachableCaseError } from '../../domain/errors.js';
 import type { EdgeRow, NodeRow } from '../rows.js';
-import type { NeighbourOrder } from '../../domain/ports/GraphStore.js';
+import type { EdgeScope, NeighbourOrder } from '../../domain/ports/GraphStore.js';
 
 export interface Statement { text: string; params: Record<string, unknown> }
 export type Way = Exclude<Direction, 'BOTH'>;
@@ -124,8 +124,11 @@ function neighbourPattern(direction: Direction, kinds: readonly EdgeKind[] | und
 
 const neighbourMatch = (direction: Direction, kinds: readonly EdgeKind[] | undefined) => `MATCH ${neighbourPattern(direction, kinds, '(a:Node {key: $key})')}`;
 
-export function neighbourCount(key: string, direction: Direction, kinds?: readonly EdgeKind[], includeEnded = false): Statement {
-  return { text: `${neighbourMatch(direction, kinds)}${includeEnded ? '' : '\nWHERE e.validTo IS NULL'}\nRETURN count(e) AS count`, params: { key } };
+/** The WHERE of a neighbour read in this scope (none for every edge); 'live': both ends current too, as walks take them. */
+const scoped = (scope: EdgeScope, indent = '') => (scope === 'all' ? [] : [`${indent}WHERE e.validTo IS NULL${scope === 'live' ? ` AND ${alive('a', undefined)} AND ${alive('n', undefined)}` : ''}`]);
+
+export function neighbourCount(key: string, direction: Direction, kinds?: readonly EdgeKind[], scope: EdgeScope = 'current'): Statement {
+  return { text: lines(neighbourMatch(direction, kinds), ...scoped(scope), 'RETURN count(e) AS count'), params: { key } };
 }
 
 const ORDER: Record<NeighbourOrder, string> = {
@@ -134,11 +137,11 @@ const ORDER: Record<NeighbourOrder, string> = {
   updatedAt: 'n.updatedAt DESC, n.id DESC, startNode(e).id',
 };
 
-export function neighbourPage(key: string, direction: Direction, kinds: readonly EdgeKind[] | undefined, limit: number, offset: number, includeEnded = false, order: NeighbourOrder = 'kind'): Statement {
+export function neighbourPage(key: string, direction: Direction, kinds: readonly EdgeKind[] | undefined, limit: number, offset: number, scope: EdgeScope = 'current', order: NeighbourOrder = 'kind'): Statement {
   return {
     text: lines(
       neighbourMatch(direction, kinds),
-      ...(includeEnded ? [] : ['WHERE e.validTo IS NULL']),
+      ...scoped(scope),
       `RETURN ${EDGE('e', 'startNode(e)', 'endNode(e)')} AS edge, ${NODE('n')} AS node`,
       `ORDER BY ${ORDER[order]}`,
       'SKIP $offset LIMIT $limit',
@@ -159,7 +162,7 @@ export function edgesOfMany(keys: readonly string[], direction: Direction, kinds
       'MATCH (a:Node {key: key})',
       'RETURN key, COLLECT {',
       `  MATCH ${neighbourPattern(direction, kinds, '(a)')}`,
-      ...(includeEnded ? [] : ['  WHERE e.validTo IS NULL']),
+      ...scoped(includeEnded ? 'all' : 'current', '  '),
       '  WITH e, n',
       `  ORDER BY ${ORDER[order]}`,
       '  LIMIT $limit',
