@@ -140,7 +140,7 @@ export function createServices(raw: GraphStore, analytics: Analytics, opts: Serv
   const graph = lineageLog ? visibleGraph(raw, (tenant) => lineageLog.visible(tenant, readers.getStore()?.reader)) : raw;
   const tenancy = new TenancyService(raw);
   const registry = createRegistry(graph, analytics, { webhookGraph: raw, extensions, mailer: opts.mailer, queue: opts.queue });
-  const gpu = new GpuQueryService(graph, analytics, runPods);
+  const gpu = new GpuQueryService(graph, analytics, runPods, opts.telemetry?.metricTtlDays ?? 0);
   const impactUsage = new ImpactUsageService(analytics, gpu);
   const tags = new TagService(graph);
   // Read from the raw graph, which holds the change by then (the visible one would wait for the writer reporting it).

@@ -252,4 +252,10 @@ describe('GPU metrics tied to runs, over OTLP and GraphQL', () => {
     const series = (await loom.gql(METRIC_SERIES, { name: 'partial_gpu_test', from: iso(T0), to: iso(T0 + MIN), step: 60 })).data.metricSeries.series;
     expect(series[0].points.map((p: any) => p.last)).toEqual([1]);
   });
+
+  it('gives the same summary when an exporter sends a batch again (its retry of an answer it lost)', async () => {
+    const before = (await loom.gql(SUMMARY, { runId: runA })).data.runGpuSummary;
+    expect((await loom.post('/v1/metrics', gaugeRequest(samplesA.filter((x) => x.timeMs >= T0 + 2 * MIN && x.timeMs < T0 + 9 * MIN), DCGM_RESOURCE))).status).toBe(200);
+    expect((await loom.gql(SUMMARY, { runId: runA })).data.runGpuSummary).toEqual(before);
+  });
 });

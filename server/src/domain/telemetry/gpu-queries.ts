@@ -44,9 +44,8 @@ LIMIT {limit:UInt32}`,
 
 /**
  * Per GPU and metric over [from, to): first and last sample time, sample count, sum, min and max.
- * Whole minutes come from the 1-minute rollup (so old runs are still answered once the raw points
- * expired), the partial minutes at either edge from the raw points, so the window is exact.
- * `innerFromNs`/`innerToNs` are the whole-minute part (equal when there is none).
+ * `innerFromNs`/`innerToNs`: whole minutes read from the 1-minute rollup (equal when none; see
+ * usageWindow), the rest from the raw points, so the window is exact.
  */
 export function gpuUsageQuery(scope: GpuScope, fromNs: string, toNs: string, innerFromNs: string, innerToNs: string): Sql {
   const s = scopeWhere(scope);
@@ -74,6 +73,21 @@ ORDER BY gpu_uuid, metric
 LIMIT 100000`,
     params: { ...s.params, fromNs, toNs, innerFromNs, innerToNs },
   };
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Which part of a run's window [fromMs, toMs) `gpuUsageQuery` reads from the rollup: the whole minutes
+ * before `rawFromMs` (the raw points' retention horizon; -Infinity while they are kept for ever), so
+ * an old run is still answered once its raw points expired. Everything since comes from the raw
+ * points, which are deduplicated: an exporter sending a batch again changes no figure (the rollup
+ * counts each copy). Returns the rollup's part, [innerFrom, innerTo), empty (both `toMs`) when none.
+ */
+export function usageWindow(fromMs: number, toMs: number, rawFromMs: number): { innerFrom: number; innerTo: number } {
+  const innerFrom = Math.ceil(fromMs / MINUTE_MS) * MINUTE_MS;
+  const innerTo = Math.min(Math.floor(toMs / MINUTE_MS) * MINUTE_MS, Math.ceil(rawFromMs / MINUTE_MS) * MINUTE_MS);
+  return innerFrom < innerTo ? { innerFrom, innerTo } : { innerFrom: toMs, innerTo: toMs };
 }
 
 /** The GPUs that reported in [from, to) (whole minutes, from the rollup): one row per GPU, most recently seen first. */

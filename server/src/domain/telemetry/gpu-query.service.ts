@@ -5,7 +5,7 @@ import { runNodeId } from '../ids.js';
 import { GPU_METRIC_NAMES, GPU_METRICS, type GpuMetricName } from './gpu.js';
 import { runPlacement, type RunPlacement } from './gpu-placement.js';
 import type { RunPods } from './run-pods.js';
-import { gpuInventoryQuery, gpuSeriesQuery, gpuUsageQuery, type GpuScope } from './gpu-queries.js';
+import { gpuInventoryQuery, gpuSeriesQuery, gpuUsageQuery, usageWindow, type GpuScope } from './gpu-queries.js';
 import { msToNs, parseTime, resolveStep, type RangeInput, type SeriesSource } from './metrics-range.js';
 import { gpuUsage, type GpuUsageRow, type RunGpuUsage } from './gpu-usage.js';
 
@@ -30,12 +30,12 @@ const MAX_ROWS = 200_000;
 /** The most runs listed per GPU (its pods' runs in its range, newest first). */
 const MAX_DEVICE_RUNS = 20;
 const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
 type Row = Record<string, any>;
 
 /** GPU series and usage, per run (through the pods it ran in) and per GPU. Tenant-scoped everywhere. */
 export class GpuQueryService {
-  constructor(private readonly graph: GraphStore, private readonly analytics: Analytics, private readonly runPods: RunPods) {}
+  /** `rawDays`: how long the analytics store keeps raw points (LOOM_METRIC_TTL_DAYS; 0: for ever). */
+  constructor(private readonly graph: GraphStore, private readonly analytics: Analytics, private readonly runPods: RunPods, private readonly rawDays = 0) {}
 
   /** The GPU series of a run's pods within the run's window (narrowed by from/to). Unknown run: NOT_FOUND. */
   async runSeries(tenant: string, runId: string, q: GpuSeriesQuery = {}): Promise<GpuSeriesResult> {
@@ -125,10 +125,7 @@ export class GpuQueryService {
     if (!placement) return { runId, placement, ...gpuUsage([]) };
     const fromMs = placement.startedAt ? Date.parse(placement.startedAt) : 0;
     const toMs = placement.endedAt ? Date.parse(placement.endedAt) + 1 : Date.now(); // a sample at the end instant belongs to the run
-    // whole minutes inside the window (read from the rollup); none when the window is shorter
-    let innerFrom = Math.ceil(fromMs / MINUTE_MS) * MINUTE_MS;
-    let innerTo = Math.floor(toMs / MINUTE_MS) * MINUTE_MS;
-    if (innerFrom >= innerTo) innerFrom = innerTo = toMs;
+    const { innerFrom, innerTo } = usageWindow(fromMs, toMs, this.rawDays > 0 ? Date.now() - this.rawDays * DAY_MS : -Infinity);
     const q = gpuUsageQuery({ namespace: placement.namespace, pods: placement.pods }, msToNs(fromMs), msToNs(toMs), msToNs(innerFrom), msToNs(innerTo));
     const rows = await this.analytics.query<GpuUsageRow>(tenant, q.sql, q.params);
     return { runId, placement, ...gpuUsage(rows) };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gpuSample } from './gpu.js';
 import { runPlacement } from './gpu-placement.js';
 import { gpuUsage, type GpuUsageRow } from './gpu-usage.js';
+import { usageWindow } from './gpu-queries.js';
 
 /** Labels of a DCGM exporter series as Prometheus scraped them with honor_labels: false (exporter pod labels attached). */
 const dcgmLabels = {
@@ -119,5 +120,19 @@ describe('gpuUsage', () => {
   it('a GPU seen once counts no time; nothing reported gives nulls', () => {
     expect(gpuUsage([row('a', 'utilization', 1, 5, 5, 50)])).toMatchObject({ gpuCount: 1, gpuHours: 0, meanUtilization: 50 });
     expect(gpuUsage([])).toEqual({ gpuCount: 0, gpuHours: 0, meanUtilization: null, maxMemoryUsedBytes: null, meanPowerWatts: null, energyKwh: null, gpus: [] });
+  });
+});
+
+describe('usageWindow: the whole minutes a run summary reads from the rollup', () => {
+  const M = 60_000;
+  const [from, to] = [10 * M + 30_000, 40 * M + 15_000]; // 00:10:30 to 00:40:15
+  it('reads none while the raw points are kept (deduplicated: an exporter sending a batch again changes nothing)', () => {
+    expect(usageWindow(from, to, -Infinity)).toEqual({ innerFrom: to, innerTo: to });
+    expect(usageWindow(from, to, 5 * M)).toEqual({ innerFrom: to, innerTo: to });
+  });
+  it('reads the whole minutes before the raw points\' retention horizon from the rollup', () => {
+    expect(usageWindow(from, to, 20 * M + 1)).toEqual({ innerFrom: 11 * M, innerTo: 21 * M });
+    expect(usageWindow(from, to, 90 * M)).toEqual({ innerFrom: 11 * M, innerTo: 40 * M });
+    expect(usageWindow(from, from + 20_000, 90 * M)).toEqual({ innerFrom: from + 20_000, innerTo: from + 20_000 }); // no whole minute
   });
 });
