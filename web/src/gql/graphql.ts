@@ -425,7 +425,7 @@ export type RunStatus =
   | 'OTHER'
   | 'RUNNING';
 
-/** Where a downsampled series was read: raw points, or the 1-minute rollup (steps of whole minutes; kept longer) */
+/** Where a downsampled series was read: raw points, or the 1-minute rollup (steps of whole minutes, over the whole minutes of the range; kept longer; a point sent twice counts twice) */
 export type SeriesSource =
   | 'RAW'
   | 'ROLLUP_1M';

@@ -138,6 +138,12 @@ describe('GPU metrics tied to runs, over OTLP and GraphQL', () => {
     const narrow = (await loom.gql(RUN_SERIES, { runId: runA, metrics: ['POWER'], from: iso(T0 - 10 * MIN), to: iso(T0 + 2 * MIN), step: 15, maxPoints: 100 })).data.runGpuSeries;
     expect(narrow.from).toBe(iso(T0)); // clipped to the run's start
     expect(narrow.series[0].points).toHaveLength(8);
+    // the rollup reads the whole minutes inside the range, and says so: no sample before `from` or from `to` on
+    const inside = (await loom.gql(RUN_SERIES, { runId: runA, metrics: ['UTILIZATION'], from: iso(T0 + 30_000), to: iso(T0 + 5 * MIN + 30_000), step: 60 })).data.runGpuSeries;
+    expect([inside.source, inside.from, inside.to]).toEqual(['ROLLUP_1M', iso(T0 + MIN), iso(T0 + 5 * MIN)]);
+    expect(inside.series[0].points.map((p: any) => [p.time, p.count])).toEqual([1, 2, 3, 4].map((k) => [iso(T0 + k * MIN), 4]));
+    const short = (await loom.gql(RUN_SERIES, { runId: runA, metrics: ['UTILIZATION'], from: iso(T0 + 10_000), to: iso(T0 + 50_000), step: 60 })).data.runGpuSeries;
+    expect([short.source, short.series[0].points.map((p: any) => p.count)]).toEqual(['RAW', [3]]); // no whole minute: the raw points of [from, to)
   });
 
   it('returns one GPU\'s series by uuid', async () => {

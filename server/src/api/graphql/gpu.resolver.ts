@@ -10,7 +10,7 @@ const range = (metrics: GpuMetricName[] | undefined, from: Date | undefined, to:
   metrics: metrics ?? undefined, from: isoArg(from), to: isoArg(to), step: step ?? undefined, maxPoints: maxPoints ?? undefined,
 });
 
-const STEP = 'Bucket width in seconds; whole minutes read the 1-minute rollup. Default: fits maxPoints';
+const STEP = 'Bucket width in seconds; whole minutes read the 1-minute rollup, over the whole minutes of the range (the answer\'s from and to). Default: fits maxPoints';
 const MAX_POINTS = 'Most buckets per series, 1..10000 (default 500)';
 
 /** GPU metrics tied to runs through the pods they ran in, and per GPU. Tenant from the context. */

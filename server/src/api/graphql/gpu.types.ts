@@ -67,7 +67,7 @@ export class RunGpu {
   @Field(() => Float, { nullable: true }) meanPowerWatts!: number | null;
 }
 
-@ObjectType({ description: 'GPU use of a run, from the 1-minute rollup of the GPU series of its pods within its window' })
+@ObjectType({ description: 'GPU use of a run, from the GPU series of its pods within its window: the raw points (deduplicated) while they are kept, the 1-minute rollup before' })
 export class RunGpuSummary {
   @Field(() => String) runId!: string;
   @Field(() => RunPlacement, { nullable: true, description: 'Null when the run does not say where it ran (then all figures are empty)' }) placement!: RunPlacement | null;

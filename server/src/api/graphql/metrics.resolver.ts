@@ -16,7 +16,7 @@ export class MetricsResolver {
     @Arg('service', () => String, { nullable: true }) service: string | undefined,
     @Arg('from', () => GraphQLDateTime, { nullable: true }) from: Date | undefined,
     @Arg('to', () => GraphQLDateTime, { nullable: true }) to: Date | undefined,
-    @Arg('step', () => Int, { nullable: true, description: 'Bucket width in seconds; whole minutes read the 1-minute rollup' }) step: number | undefined,
+    @Arg('step', () => Int, { nullable: true, description: 'Bucket width in seconds; whole minutes read the 1-minute rollup, over the whole minutes of the range (the answer\'s from and to)' }) step: number | undefined,
     @Arg('maxPoints', () => Int, { nullable: true, description: 'Most buckets per series, 1..10000 (default 500)' }) maxPoints: number | undefined,
     @Arg('quantiles', () => [Float], { nullable: true, description: 'Quantiles (0..1, at most 20) for each point of a histogram or summary, e.g. [0.5, 0.99]: see TelemetryPoint.quantiles' }) quantiles: number[] | undefined,
     @Ctx() ctx: Context,

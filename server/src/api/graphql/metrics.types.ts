@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 
 export enum SeriesSource { RAW = 'RAW', ROLLUP_1M = 'ROLLUP_1M' }
-registerEnumType(SeriesSource, { name: 'SeriesSource', description: 'Where a downsampled series was read: raw points, or the 1-minute rollup (steps of whole minutes; kept longer)' });
+registerEnumType(SeriesSource, { name: 'SeriesSource', description: 'Where a downsampled series was read: raw points, or the 1-minute rollup (steps of whole minutes, over the whole minutes of the range; kept longer; a point sent twice counts twice)' });
 
 @InputType({ description: 'A label (resource or point attribute) that must equal a value' })
 export class LabelMatcher {

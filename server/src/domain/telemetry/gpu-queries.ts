@@ -17,7 +17,7 @@ function scopeWhere(scope: GpuScope): { cond: string; params: Record<string, unk
 
 /**
  * Buckets of `stepSeconds` per (GPU, metric, namespace, pod): min, max, avg, count, last. Raw reads
- * deduplicate (FINAL); rollup reads merge the per-minute aggregates (minute-aligned range).
+ * deduplicate (FINAL); rollup reads merge the per-minute aggregates (of a range of whole minutes: resolveStep).
  */
 export function gpuSeriesQuery(scope: GpuScope, metrics: string[], source: SeriesSource, fromNs: string, toNs: string, stepSeconds: number, limit: number): Sql {
   const s = scopeWhere(scope);
@@ -28,7 +28,7 @@ export function gpuSeriesQuery(scope: GpuScope, metrics: string[], source: Serie
   min(min) AS p_min, max(max) AS p_max, sum(sum) / sum(count) AS p_avg, sum(count) AS p_count, argMaxMerge(last) AS p_last`
     : `toUnixTimestamp(toStartOfInterval(toDateTime(time), INTERVAL {step:UInt32} SECOND)) AS bucket,
   min(value) AS p_min, max(value) AS p_max, avg(value) AS p_avg, count() AS p_count, argMax(value, time) AS p_last`;
-  const time = rollup ? `minute >= toStartOfMinute(${ns('fromNs')}) AND minute < ${ns('toNs')}` : `time >= ${ns('fromNs')} AND time < ${ns('toNs')}`;
+  const time = rollup ? `minute >= ${ns('fromNs')} AND minute < ${ns('toNs')}` : `time >= ${ns('fromNs')} AND time < ${ns('toNs')}`;
   return {
     sql: `SELECT gpu_uuid, metric, namespace, pod, any(host) AS g_host, any(container) AS g_container, any(gpu_model) AS g_model, any(gpu_index) AS g_index,
   ${select}

@@ -141,7 +141,7 @@ export class GpuQueryService {
 
   private async read(tenant: string, scope: GpuScope, metrics: GpuMetricName[], fromMs: number, toMs: number, q: RangeInput) {
     const range = resolveStep(fromMs, toMs, q.step, q.maxPoints);
-    const sql = gpuSeriesQuery(scope, metrics, range.source, msToNs(fromMs), msToNs(toMs), range.stepSeconds, MAX_ROWS + 1);
+    const sql = gpuSeriesQuery(scope, metrics, range.source, msToNs(range.fromMs), msToNs(range.toMs), range.stepSeconds, MAX_ROWS + 1);
     const rows = await this.analytics.query<Row>(tenant, sql.sql, sql.params);
     const series = new Map<string, GpuSeries>();
     for (const r of rows.slice(0, MAX_ROWS)) {
@@ -154,7 +154,7 @@ export class GpuQueryService {
       }
       s.points.push({ time: iso(Number(r.bucket) * 1000), min: Number(r.p_min), max: Number(r.p_max), avg: Number(r.p_avg), last: Number(r.p_last), count: Number(r.p_count) });
     }
-    return { stepSeconds: range.stepSeconds, source: range.source, from: iso(fromMs), to: iso(toMs), series: [...series.values()], truncated: rows.length > MAX_ROWS };
+    return { stepSeconds: range.stepSeconds, source: range.source, from: iso(range.fromMs), to: iso(range.toMs), series: [...series.values()], truncated: rows.length > MAX_ROWS };
   }
 }
 

@@ -22,7 +22,7 @@ function where(f: SeriesFilter, source: SeriesSource): { cond: string; params: R
   const conds = ['tenant_id = {tenant:String}', 'metric_name = {name:String}'];
   const params: Record<string, unknown> = { name: f.name, fromNs: f.fromNs, toNs: f.toNs };
   if (source === 'RAW') conds.push(`time >= ${ns('fromNs')} AND time < ${ns('toNs')}`);
-  else conds.push(`minute >= toStartOfMinute(${ns('fromNs')}) AND minute < ${ns('toNs')}`);
+  else conds.push(`minute >= ${ns('fromNs')} AND minute < ${ns('toNs')}`); // whole minutes (resolveStep)
   f.labels.forEach((l, i) => {
     conds.push(`labels[{lk${i}:String}] = {lv${i}:String}`);
     Object.assign(params, { [`lk${i}`]: l.key, [`lv${i}`]: l.value });

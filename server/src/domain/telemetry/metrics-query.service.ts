@@ -56,15 +56,16 @@ export class MetricsQueryService {
     const toMs = parseTime(q.to, 'to') ?? Date.now();
     const fromMs = parseTime(q.from, 'from') ?? toMs - 3_600_000;
     const range = resolveStep(fromMs, toMs, q.step, q.maxPoints);
-    const f: SeriesFilter = { name: q.name.trim(), labels, service: q.service || undefined, fromNs: msToNs(fromMs), toNs: msToNs(toMs) };
-    let source = range.source;
+    const filter = (from: number, to: number): SeriesFilter => ({ name: q.name.trim(), labels, service: q.service || undefined, fromNs: msToNs(from), toNs: msToNs(to) });
+    let [f, source, read] = [filter(range.fromMs, range.toMs), range.source, { fromMs: range.fromMs, toMs: range.toMs }];
     let list = await this.list(tenant, f, source);
     if (source === 'ROLLUP_1M' && !list.length) {
-      source = 'RAW'; // histograms and summaries are not rolled up: they are always read from the raw points
+      // histograms and summaries are not rolled up: they are always read from the raw points (over the whole range)
+      [f, source, read] = [filter(fromMs, toMs), 'RAW', { fromMs, toMs }];
       list = await this.list(tenant, f, source);
     }
     const kept = list.slice(0, MAX_SERIES);
-    const base = { stepSeconds: range.stepSeconds, source, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
+    const base = { stepSeconds: range.stepSeconds, source, from: new Date(read.fromMs).toISOString(), to: new Date(read.toMs).toISOString() };
     if (!kept.length) return { ...base, series: [], truncated: false };
     const p = seriesPointsQuery(f, source, range.stepSeconds, kept.map((s) => s.id), MAX_ROWS + 1);
     const rows = await this.analytics.query<Row>(tenant, p.sql, p.params);

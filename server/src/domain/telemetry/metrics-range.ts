@@ -33,7 +33,7 @@ export function parseTime(value: string | undefined, field: string): number | un
 /**
  * The bucket width for [fromMs, toMs): the given step (checked against maxPoints) or the smallest
  * width that fits maxPoints, rounded up to whole minutes from one minute on; whole-minute steps
- * read the rollup. Buckets are aligned to multiples of the step (since the epoch), so a range not
+ * read the rollup, over the whole minutes inside the range (the range returned; raw when there are none). Buckets are aligned to multiples of the step (since the epoch), so a range not
  * aligned to it gets one bucket more than range / step. Throws BAD_USER_INPUT naming the field.
  */
 export function resolveStep(fromMs: number, toMs: number, step: number | undefined, maxPoints: number | undefined): ResolvedRange {
@@ -51,7 +51,11 @@ export function resolveStep(fromMs: number, toMs: number, step: number | undefin
     stepSeconds = Math.max(1, Math.ceil(rangeSeconds / max));
     if (stepSeconds > 60) stepSeconds = Math.ceil(stepSeconds / 60) * 60;
   }
-  return { fromMs, toMs, stepSeconds, source: stepSeconds % 60 === 0 ? 'ROLLUP_1M' : 'RAW' };
+  if (stepSeconds % 60 !== 0) return { fromMs, toMs, stepSeconds, source: 'RAW' };
+  // The rollup holds whole minutes: it reads those inside the range, so no point outside it is counted
+  // (a pod's previous run, a minute before `from`); its answer's from and to say which.
+  const [wholeFrom, wholeTo] = [Math.ceil(fromMs / 60_000) * 60_000, Math.floor(toMs / 60_000) * 60_000];
+  return wholeFrom < wholeTo ? { fromMs: wholeFrom, toMs: wholeTo, stepSeconds, source: 'ROLLUP_1M' } : { fromMs, toMs, stepSeconds, source: 'RAW' };
 }
 
 /** Unix nanoseconds (decimal) of a millisecond time, for `fromUnixTimestamp64Nano({x:Int64})`. */
