@@ -15,7 +15,7 @@
  * Attribute values nested deeper than the domain keeps (MAX_ATTR_DEPTH) are skipped without
  * recursion, so no body can exhaust the stack.
  */
-import { emptyAttrs, int64, MAX_ATTR_DEPTH, putAttr, type AttrType, type AttrValue, type ReadAttrs } from '../../server/src/domain/telemetry/attributes.js';
+import { emptyAttrs, int64, MAX_ATTR_DEPTH, putAttr, typedMap, type AttrType, type AttrValue, type ReadAttrs } from '../../server/src/domain/telemetry/attributes.js';
 import type { SpanFields, SpanReader, SpanSink } from '../../server/src/domain/telemetry/spans.js';
 import { eachMessage, I64, LEN, lastMessage, ProtoCursor, tag, VARINT, type SliceBuffer } from './protobuf-wire.js';
 
@@ -149,7 +149,7 @@ function event(w: Wire, end: number, into: SpanFields['events']): void {
   }
   into.time.push(time);
   into.name.push(name);
-  into.attributes.push(attrs.stored.values);
+  into.attributes.push(typedMap(attrs.stored));
 }
 
 /** Span.Link { bytes trace_id = 1; bytes span_id = 2; string trace_state = 3; repeated KeyValue attributes = 4 } */
@@ -169,7 +169,7 @@ function link(w: Wire, end: number, into: SpanFields['links']): void {
   into.traceId.push(traceId ?? '');
   into.spanId.push(spanId ?? '');
   into.traceState.push(traceState);
-  into.attributes.push(attrs.stored.values);
+  into.attributes.push(typedMap(attrs.stored));
 }
 
 /** trace.v1.Span → SpanFields (the domain checks them). */

@@ -12,6 +12,7 @@ const SPAN_DETAILS = 'query ($id: ID!, $spanIds: [ID!]!) { spanDetails(traceId: 
 const WIDE = ['attributes', 'resourceAttributes', 'events', 'links'] as const;
 
 const str = (key: string, v: string) => ({ key, value: { stringValue: v } });
+const typed = (key: string, value: object) => ({ key, value });
 const ns = (ms: number) => `${BigInt(ms) * 1_000_000n}`;
 
 /** GraphQL's trace reads over spans received on /v1/traces (OTLP/JSON): what they read, and span details. */
@@ -29,13 +30,13 @@ describe('trace reads', () => {
     const span = (spanId: string, parentSpanId: string, name: string, from: number, to: number, extra: object = {}) =>
       ({ traceId: TRACE, spanId, parentSpanId, name, kind: 2, startTimeUnixNano: ns(t0 + from), endTimeUnixNano: ns(t0 + to), ...extra });
     const res = await loom.post('/v1/traces', { resourceSpans: [{
-      resource: { attributes: [str('service.name', 'rag-api'), str('host.name', 'node-7')] },
+      resource: { attributes: [str('service.name', 'rag-api'), str('host.name', 'node-7'), typed('process.pid', { intValue: '4242' })] },
       scopeSpans: [{ scope: { name: 'test' }, spans: [
         span(ROOT, '', 'POST /answer', 0, 900, { attributes: [str('http.route', '/answer')] }),
-        span(RETRIEVE, ROOT, 'retrieve', 10, 200, { attributes: [str('db.system', 'qdrant')], events: [{ name: 'cache miss', timeUnixNano: ns(t0 + 20), attributes: [str('key', 'q1')] }] }),
+        span(RETRIEVE, ROOT, 'retrieve', 10, 200, { attributes: [str('db.system', 'qdrant')], events: [{ name: 'cache miss', timeUnixNano: ns(t0 + 20), attributes: [str('key', 'q1'), typed('n', { intValue: 5 }), typed('ids', { arrayValue: { values: [{ intValue: 1 }] } })] }] }),
         span(CALL, ROOT, 'chat', 210, 880, {
           attributes: [str('gen_ai.operation.name', 'chat'), str('gen_ai.request.model', 'gpt-4o')],
-          links: [{ traceId: OTHER_TRACE, spanId: '4a'.repeat(8), attributes: [str('link.reason', 'retry of')] }],
+          links: [{ traceId: OTHER_TRACE, spanId: '4a'.repeat(8), attributes: [str('link.reason', 'retry of'), typed('sampled', { boolValue: false })] }],
         }),
       ] }],
     }] });
@@ -49,7 +50,8 @@ describe('trace reads', () => {
     const full = (await loom.services.traces.get('demo', TRACE))!;
     expect(full.spans.map((s) => s.spanId)).toEqual([ROOT, RETRIEVE, CALL]);
     expect(full.spans.map((s) => WIDE.filter((k) => k in s))).toEqual(full.spans.map(() => [...WIDE]));
-    expect(full.spans[2].links).toEqual([{ traceId: OTHER_TRACE, spanId: '4a'.repeat(8), attributes: { 'link.reason': 'retry of' } }]);
+    // events, links and resources keep their values' types, as a span's own attributes do
+    expect(full.spans[2].links).toEqual([{ traceId: OTHER_TRACE, spanId: '4a'.repeat(8), attributes: { 'link.reason': 'retry of', sampled: false } }]);
     const lean = (await loom.services.traces.get('demo', TRACE, new Set()))!;
     expect(lean.spans.map((s) => WIDE.filter((k) => k in s))).toEqual(full.spans.map(() => []));
     expect(lean.spans).toEqual(full.spans.map(narrow));
@@ -85,7 +87,7 @@ describe('trace reads', () => {
     const got = await loom.gql(SPAN_DETAILS, { id: TRACE, spanIds: [CALL, 'f'.repeat(16), RETRIEVE, CALL.toUpperCase()] });
     expect(got.errors).toBeUndefined();
     expect(got.data.spanDetails).toEqual([retrieve, call].map(wide));
-    expect(got.data.spanDetails[0]).toMatchObject({ events: [{ name: 'cache miss', attributes: { key: 'q1' } }], resourceAttributes: { 'service.name': 'rag-api', 'host.name': 'node-7' } });
+    expect(got.data.spanDetails[0]).toMatchObject({ events: [{ name: 'cache miss', attributes: { key: 'q1', n: 5, ids: [1] } }], resourceAttributes: { 'service.name': 'rag-api', 'host.name': 'node-7', 'process.pid': 4242 } });
     expect(await loom.services.traces.spanDetails('demo', TRACE, [ROOT])).toEqual([wide(root)]);
     const bad = async (traceId: string, spanIds: string[]) => (await loom.gql(SPAN_DETAILS, { id: traceId, spanIds })).errors![0].extensions;
     expect(await bad('xyz', [ROOT])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'traceId' });

@@ -89,6 +89,26 @@ export function parseStored(text: string, type: AttrType | undefined): AttrValue
   }
 }
 
+/**
+ * Under this key a stored attribute map without a types column of its own (a span's resource, events
+ * and links) keeps the OTLP types of its values (JSON), so they read back typed as a span's own do.
+ */
+const TYPES_KEY = '\u0000types';
+
+/** Attributes to store in a map of their own, their types inside it (see TYPES_KEY). */
+export function typedMap(stored: StoredAttrs): Record<string, string> {
+  for (const _ in stored.types) return { ...stored.values, [TYPES_KEY]: JSON.stringify(stored.types) };
+  return stored.values;
+}
+
+/** A map stored by typedMap (or before it, untyped) back to typed values. */
+export function fromTypedMap(map: Record<string, string>): Attrs {
+  const { [TYPES_KEY]: types, ...values } = map;
+  let parsed: Record<string, string> = {};
+  try { if (types) parsed = JSON.parse(types) as Record<string, string>; } catch { /* stored by us: never */ }
+  return storedToAttrs(values, parsed);
+}
+
 /** Stored attributes back to typed values (for the API). */
 export function storedToAttrs(values: Record<string, string>, types: Record<string, string>): Attrs {
   const out: Attrs = {};

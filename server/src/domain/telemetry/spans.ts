@@ -4,7 +4,7 @@
  * partial success asks; a body that is not a trace request at all is a BAD_USER_INPUT.
  */
 import { badInput } from '../errors.js';
-import { readAttrs, str, type Attrs, type ReadAttrs } from './attributes.js';
+import { readAttrs, str, typedMap, type Attrs, type ReadAttrs } from './attributes.js';
 import { loomRefs, MAX_CALL_TOKENS, normaliseLlm, tokenCountOutOfRange } from './llm.js';
 import type { PriceTable } from './prices.js';
 import type { OtlpExportTraceRequest, OtlpInt64, OtlpSpan, OtlpSpanEvent, OtlpSpanLink } from './otlp.types.js';
@@ -66,7 +66,7 @@ function events(list: OtlpSpanEvent[] | undefined): SpanFields['events'] {
   for (const e of Array.isArray(list) ? list : []) {
     out.time.push(nanos(e?.timeUnixNano));
     out.name.push(typeof e?.name === 'string' ? e.name : '');
-    out.attributes.push(readAttrs(e?.attributes).stored.values);
+    out.attributes.push(typedMap(readAttrs(e?.attributes).stored));
   }
   return out;
 }
@@ -77,7 +77,7 @@ function links(list: OtlpSpanLink[] | undefined): SpanFields['links'] {
     out.traceId.push(normaliseId(l?.traceId, 16) ?? '');
     out.spanId.push(normaliseId(l?.spanId, 8) ?? '');
     out.traceState.push(typeof l?.traceState === 'string' ? l.traceState : '');
-    out.attributes.push(readAttrs(l?.attributes).stored.values);
+    out.attributes.push(typedMap(readAttrs(l?.attributes).stored));
   }
   return out;
 }
@@ -182,7 +182,7 @@ export class SpanSink {
   }
 
   resource(attributes: ReadAttrs): void {
-    this.ctx = { ...this.ctx, attrs: attributes.attrs, stored: attributes.stored.values, service: str(attributes.attrs, 'service.name') ?? 'unknown_service' };
+    this.ctx = { ...this.ctx, attrs: attributes.attrs, stored: typedMap(attributes.stored), service: str(attributes.attrs, 'service.name') ?? 'unknown_service' };
     this.at = [this.at[0] + 1, -1, -1];
   }
 

@@ -1,6 +1,6 @@
 import type { Analytics } from '../ports/Analytics.js';
 import { badInput } from '../errors.js';
-import { storedToAttrs, type Attrs } from './attributes.js';
+import { fromTypedMap, storedToAttrs, type Attrs } from './attributes.js';
 import { normaliseId } from './spans.js';
 import { nsToIso } from './trace-summary.js';
 import { waterfall, type TreePlacement } from './trace-tree.js';
@@ -94,9 +94,9 @@ function traceIdOf(traceId: string): string {
 function wideParts(r: Row, details: ReadonlySet<SpanDetail>): SpanWideParts {
   return {
     ...(details.has('attributes') && { attributes: storedToAttrs(r.attributes, r.attribute_types) }),
-    ...(details.has('resourceAttributes') && { resourceAttributes: storedToAttrs(r.resource_attributes, {}) }),
-    ...(details.has('events') && { events: (r.event_times as string[]).map((t, i) => ({ time: nsToIso(t), name: r.event_names[i], attributes: r.event_attributes[i] })) }),
-    ...(details.has('links') && { links: (r.link_trace_ids as string[]).map((t, i) => ({ traceId: t, spanId: r.link_span_ids[i], attributes: r.link_attributes[i] })) }),
+    ...(details.has('resourceAttributes') && { resourceAttributes: fromTypedMap(r.resource_attributes) }),
+    ...(details.has('events') && { events: (r.event_times as string[]).map((t, i) => ({ time: nsToIso(t), name: r.event_names[i], attributes: fromTypedMap(r.event_attributes[i]) })) }),
+    ...(details.has('links') && { links: (r.link_trace_ids as string[]).map((t, i) => ({ traceId: t, spanId: r.link_span_ids[i], attributes: fromTypedMap(r.link_attributes[i]) })) }),
   };
 }
 
