@@ -5,7 +5,7 @@ export type AttrValue = string | number | boolean | null | AttrValue[] | { [key:
 export type Attrs = Record<string, AttrValue>;
 
 /** The stored type of a non-string attribute value, so the typed value can be recovered from its text. */
-export type AttrType = 'int' | 'double' | 'bool' | 'array' | 'kvlist' | 'bytes';
+export type AttrType = 'int' | 'double' | 'bool' | 'array' | 'kvlist' | 'bytes' | 'empty';
 
 /** Attributes as ClickHouse stores them: text values, plus the OTLP type of every value that was not a string. */
 export interface StoredAttrs { values: Record<string, string>; types: Record<string, AttrType> }
@@ -58,6 +58,7 @@ export function putAttr(into: ReadAttrs, key: string, value: AttrValue, type: At
   into.attrs[key] = value;
   into.stored.values[key] = attrText(value);
   if (type) into.stored.types[key] = type;
+  else if (value === null) into.stored.types[key] = 'empty'; // an AnyValue with no value: read back as null, not as ""
   else if (into.stored.types[key] !== undefined) delete into.stored.types[key]; // a delete would turn the object slow for every later key
 }
 
@@ -80,6 +81,7 @@ export function attrText(value: AttrValue): string {
 
 /** Inverse of attrText for a value stored with its type. */
 export function parseStored(text: string, type: AttrType | undefined): AttrValue {
+  if (type === 'empty') return null;
   if (!type || type === 'bytes') return text;
   if (type === 'int') return int64(text);
   try {

@@ -26,6 +26,7 @@ describe('OTLP/JSON spans → span rows', () => {
         { key: 'tags', value: { arrayValue: { values: [{ stringValue: 'a' }, { intValue: 2 }] } } },
         { key: 'obj', value: { kvlistValue: { values: [{ key: 'k', value: { stringValue: 'v' } }] } } },
         { key: 'big', value: { intValue: '9007199254740993' } }, { key: 'raw', value: { bytesValue: 'AQI=' } }, { key: 'path', value: { stringValue: '/users' } },
+        { key: 'none', value: {} },
       ],
       events: [{ timeUnixNano: '1795339491928000000', name: 'exception', attributes: [{ key: 'exception.type', value: { stringValue: 'Timeout' } }] }],
       links: [{ traceId: 'AAECAwQFBgcICQoLDA0ODw==', spanId: '0102030405060708', attributes: [{ key: 'rel', value: { stringValue: 'follows' } }] }],
@@ -42,10 +43,10 @@ describe('OTLP/JSON spans → span rows', () => {
       'links.trace_id': ['000102030405060708090a0b0c0d0e0f'], 'links.span_id': ['0102030405060708'], 'links.attributes': [{ rel: 'follows' }],
     });
     expect(r.attributes).toEqual({
-      'http.status_code': '200', ok: 'true', ratio: '0.5', tags: '["a",2]', obj: '{"k":"v"}', big: '9007199254740993', raw: 'AQI=', path: '/users',
+      'http.status_code': '200', ok: 'true', ratio: '0.5', tags: '["a",2]', obj: '{"k":"v"}', big: '9007199254740993', raw: 'AQI=', path: '/users', none: '',
     });
     expect(storedToAttrs(r.attributes, r.attribute_types)).toEqual({
-      big: '9007199254740993', 'http.status_code': 200, obj: { k: 'v' }, ok: true, path: '/users', ratio: 0.5, raw: 'AQI=', tags: ['a', 2],
+      big: '9007199254740993', 'http.status_code': 200, none: null, obj: { k: 'v' }, ok: true, path: '/users', ratio: 0.5, raw: 'AQI=', tags: ['a', 2],
     });
   });
 
