@@ -5,6 +5,7 @@ import {
 } from './model.js';
 import { badInput } from './errors.js';
 import { nodeId as nodeIdOf } from './ids.js';
+import { withoutDroppedColumns } from './dropped-columns.js';
 import { traceNodeId } from './telemetry/trace-summary.js';
 import { CHANGE_EDGE_KINDS, lineageChanges } from './lineage-changes.js';
 import { runState } from './openlineage/run-state.js';
@@ -109,20 +110,27 @@ export class LineageService {
    * Dataset, the union over its fields (the dataset is the root, its fields at distance 0 are implied);
    * from a Job, the same over the datasets it writes now (its current OUTPUT edges, as Marquez reads a
    * job's current version; `asOf` applies to the walks from them), which are at distance 0 with their fields.
-   * At most MAX_FIELDS_PER_DATASET fields start walks, a job's outputs together.
+   * At most MAX_FIELDS_PER_DATASET fields start walks, a job's outputs together. The columns of dropped
+   * datasets are left out, and what lies beyond them (dropped-columns.ts).
    */
   async columnLineage(tenant: string, nodeId: string, direction: Direction, depth: number, limit: number, opts: Omit<LineageOptions, 'heads'> = {}): Promise<LineageResult | null> {
     checkBounds(depth, limit, opts);
     const [root] = await this.graph.getNodes(tenant, [nodeId]);
     if (!root) return null;
     const q = { direction, depth, limit, edgeKinds: COLUMN_LINEAGE_EDGE_KINDS, ...opts };
+    const res = await this.columnWalks(tenant, root, q);
+    return res && withoutDroppedColumns(this.graph, tenant, res, direction, depth, opts.asOf);
+  }
+
+  private async columnWalks(tenant: string, root: GraphNode, q: LineageQuery & { heads?: false }): Promise<LineageResult | null> {
+    const { limit, asOf } = q;
+    const nodeId = root.id;
     if (root.kind === 'Field') return this.graph.lineage(tenant, nodeId, q);
     const outputs = root.kind === 'Job'
       ? (await this.graph.neighbours(tenant, nodeId, { direction: 'DOWNSTREAM', edgeKinds: ['OUTPUT'], limit: MAX_JOB_OUTPUTS, offset: 0, liveEnds: true })).items
       : null;
     const datasets = outputs ? outputs.map((o) => o.node.id) : [root.id];
     // A dataset's fields then: its current schema, or `asOf` the columns it had at that time (a dropped column's HAS_FIELD has ended).
-    const asOf = opts.asOf;
     const pages = await Promise.all(datasets.map((id) => this.graph.neighbours(tenant, id, { direction: 'DOWNSTREAM', edgeKinds: ['HAS_FIELD'], limit: MAX_FIELDS_PER_DATASET, offset: 0, includeEnded: !!asOf })));
     const fields = pages.flatMap((p) => p.items)
       .filter((f) => !asOf || edgeValidAt(f.edge, asOf))

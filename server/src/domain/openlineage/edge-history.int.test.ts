@@ -208,19 +208,26 @@ describe('schema fields over time', () => {
 
   it('a dropped dataset leaves one-hop expansion, a job\'s column lineage and search, its columns and versions too', async () => {
     const schema = { schema: { _producer: PRODUCER, _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json', fields: [{ name: 'zq_col' }] } };
-    const run = { ...event('dropns', 'COMPLETE', 1, '77', ['src']), outputs: [{ namespace: 'dropns', name: 'zq_kept', facets: schema }, { namespace: 'dropns', name: 'zq_dropped', facets: schema }] };
+    const cll = (name: string, field: string) => ({ columnLineage: { _producer: PRODUCER, _schemaURL: 'https://openlineage.io/spec/facets/1-2-0/ColumnLineageDatasetFacet.json', fields: { zq_col: { inputFields: [{ namespace: 'dropns', name, field }] } } } });
+    const run = { ...event('dropns', 'COMPLETE', 1, '77', ['src']), outputs: [{ namespace: 'dropns', name: 'zq_kept', facets: { ...schema, ...cll('src', 'c') } }, { namespace: 'dropns', name: 'zq_dropped', facets: { ...schema, ...cll('src', 'c') } }] };
+    // a job downstream of the dropped dataset's column: beyond it
+    const after = { ...event('dropns', 'COMPLETE', 1, '78', ['zq_dropped']), job: { namespace: 'dropns', name: 'after_job' }, outputs: [{ namespace: 'dropns', name: 'zq_after', facets: { ...schema, ...cll('zq_dropped', 'zq_col') } }] };
     const drop = {
       eventTime: T(2), producer: PRODUCER, schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent',
       dataset: { namespace: 'dropns', name: 'zq_dropped', facets: { lifecycleStateChange: { _producer: PRODUCER, _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/LifecycleStateChangeDatasetFacet.json', lifecycleStateChange: 'DROP' } } },
     };
-    for (const e of [run, drop]) expect((await loom.post('/api/v1/lineage', e)).status).toBe(201);
+    for (const e of [run, after, drop]) expect((await loom.post('/api/v1/lineage', e)).status).toBe(201);
     const gql = async (q: string) => (await loom.gql(q)).data;
     const hop = await gql('{ node(id: "job:dropns:daily_orders") { ... on GraphNode { neighbours(direction: DOWNSTREAM, lineageOnly: true) { total items { node { id } } } } } }');
     expect(hop.node.neighbours).toEqual({ total: 1, items: [{ node: { id: 'dataset:dropns:zq_kept' } }] });
     const all = await gql('{ node(id: "job:dropns:daily_orders") { ... on GraphNode { neighbours(direction: DOWNSTREAM, lineageOnly: true, ended: true) { total } } } }');
     expect(all.node.neighbours.total).toBe(2);
     const cols = await gql('{ columnLineage(nodeId: "job:dropns:daily_orders", direction: UPSTREAM, depth: 1) { nodes { node { id } } } }');
-    expect(cols.columnLineage.nodes.map((n: { node: { id: string } }) => n.node.id).sort()).toEqual(['dataset:dropns:zq_kept', 'field:dropns:zq_kept#zq_col']);
+    expect(cols.columnLineage.nodes.map((n: { node: { id: string } }) => n.node.id).sort()).toEqual(['dataset:dropns:zq_kept', 'field:dropns:src#c', 'field:dropns:zq_kept#zq_col']);
+    const fromSource = async (asOf: string | null) => (await loom.gql('query ($asOf: DateTime) { columnLineage(nodeId: "field:dropns:src#c", direction: DOWNSTREAM, depth: 3, asOf: $asOf) { nodes { distance node { id } } } }', { asOf })).data
+      .columnLineage.nodes.map((n: { distance: number; node: { id: string } }) => `${n.node.id}@${n.distance}`).sort();
+    expect(await fromSource(null)).toEqual(['field:dropns:zq_kept#zq_col@1']);
+    expect(await fromSource(T(1))).toEqual(['field:dropns:zq_after#zq_col@2', 'field:dropns:zq_dropped#zq_col@1', 'field:dropns:zq_kept#zq_col@1']); // before the drop
     const found = await gql('{ search(text: "zq_", first: 20) { ... on GraphNode { id } } }');
     expect(found.search.map((n: { id: string }) => n.id).filter((id: string) => id.includes('zq_dropped'))).toEqual([]);
     expect(found.search.map((n: { id: string }) => n.id)).toContain('field:dropns:zq_kept#zq_col');
