@@ -95,6 +95,13 @@ describe("feature group definitions: every version, who and when, its drop, what
     expect(after[0].changes).toEqual([{ kind: 'OWNER', feature: null, before: 'li', after: 'kim' }]);
   });
 
+  it("refuses a feature dropped earlier defined again with another type: its values written stay, and would be served as it", async () => {
+    const before = (await ok(loom, VERSIONS, { first: 1 })).featureGroup.version;
+    const err = await fails(loom, DEFINE, { input: { ...V2, features: [...V2.features, { name: 'plan', type: 'INT64' }] } });
+    expect([err.extensions?.code, err.extensions?.field, err.message]).toEqual(['BAD_USER_INPUT', 'input.features[2].type', expect.stringContaining('plan holds STRING values')]);
+    expect((await ok(loom, VERSIONS, { first: 1 })).featureGroup.version).toBe(before);
+  });
+
   it('keeps tenants apart and refuses bad arguments, naming them', async () => {
     expect((await ok(loom, VERSIONS, {}, rivalKey)).featureGroup).toBeNull();
     const err = await fails(loom, VERSIONS, { first: 0 });

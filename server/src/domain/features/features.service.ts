@@ -74,7 +74,7 @@ export class FeatureStore {
       if (stored && stored.kind !== 'FeatureGroup' && stored.kind !== 'Dataset') throw new LoomError('CONFLICT', `${def.namespace}/${def.name} is a ${stored.kind}, not a dataset`);
       // A dropped group defined again keeps its history: the same checks, the next version.
       const previous = stored && typeof stored.props.definedAt === 'string' ? toFeatureGroup(stored) : null;
-      if (previous) checkEvolution(previous, def);
+      if (previous) checkEvolution(previous, def, await this.featuresDefinedBefore(actor.tenant, id, previous.version));
       else if ((await this.list(actor.tenant, { first: 1, offset: MAX_GROUPS - 1 })).length) {
         throw badInput('input.name', `a tenant has at most ${MAX_GROUPS} feature groups`);
       }
@@ -263,6 +263,20 @@ export class FeatureStore {
       group: group.id, current: group.version, limit: rowsFor(first), ...(asOfMs !== null ? { asOf: asOfMs } : {}),
     });
     return definitionHistory(group, rows, first, asOfMs);
+  }
+
+  /** The features of a group's versions before `current` (from their rows), newest first: those dropped since keep their values. */
+  private async featuresDefinedBefore(tenant: string, groupId: string, current: number): Promise<FeatureSpec[]> {
+    if (current <= 1) return [];
+    const rows = await this.analytics.query<StoredDefinitionRow>(tenant, definitionsQuery(false), { group: groupId, current: current - 1, limit: MAX_DEFINITIONS });
+    return rows.flatMap((r) => {
+      try {
+        const features = (JSON.parse(r.definition) as { features?: unknown }).features;
+        return Array.isArray(features) ? (features as FeatureSpec[]) : [];
+      } catch {
+        return [];
+      }
+    });
   }
 
   async stats(tenant: string, group: FeatureGroup): Promise<GroupStats> {

@@ -181,13 +181,14 @@ function checkFeatureName(field: string, value: string): string {
  * added or dropped. Not the entity key, nor a kept feature's type or dimension: the values already
  * written are of that type (drop the feature, or define a new one under another name).
  */
-export function checkEvolution(stored: FeatureGroup, next: FeatureGroupDefinition): void {
+export function checkEvolution(stored: FeatureGroup, next: FeatureGroupDefinition, dropped: readonly Pick<FeatureSpec, 'name' | 'type' | 'dimension'>[] = []): void {
   if (stored.entity !== next.entity) throw badInput('input.entity', `the group's entity key is ${stored.entity}; it cannot change (define a new group)`);
   next.features.forEach((f, i) => {
-    const old = stored.features.find((o) => o.name === f.name);
-    if (old && (old.type !== f.type || old.dimension !== f.dimension)) {
+    // A feature dropped earlier keeps its values: defined again, they are served, so its type is the one they have.
+    const old = stored.features.find((o) => o.name === f.name) ?? dropped.find((o) => o.name === f.name);
+    if (old && (old.type !== f.type || (old.dimension ?? undefined) !== (f.dimension ?? undefined))) {
       const was = old.type === 'FLOAT_VECTOR' ? `FLOAT_VECTOR(${old.dimension})` : old.type;
-      throw badInput(`input.features[${i}].type`, `${f.name} holds ${was} values; a feature's type cannot change (use another name)`);
+      throw badInput(`input.features[${i}].type`, `${f.name} holds ${was} values; a feature's type cannot change, nor that of one dropped and defined again (use another name)`);
     }
   });
 }
