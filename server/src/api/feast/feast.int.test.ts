@@ -59,6 +59,8 @@ describe('Feast feature server API', () => {
       [{ feature_service: 'churn_v1', entities: { customer_id: [1] } }, 400, /^feature_service: no feature service churn_v1/],
       [{ feature_service: 'churn_v1', features: [`${VIEW}:mrr`], entities: { customer_id: [1] } }, 400, /^feature_service: give features or feature_service, not both/],
       [{ features: [`${VIEW}:mrr`, `${VIEW}:mrr`], entities: { customer_id: [1] } }, 400, /^features\[1\]: mrr is asked twice/],
+      // beyond 2^53 JSON rounds an id to another entity's (9007199254740993 arrives as ...992)
+      [{ features: [`${VIEW}:mrr`], entities: { customer_id: [1, 9007199254740993] } }, 400, /^entities\.customer_id\[1\]: 9007199254740992 is beyond 2\^53.*send it as a string/],
     ];
     for (const [body, status, detail] of bad) {
       const res = await loom.post('/get-online-features', body, { key: viewerKey });

@@ -91,10 +91,7 @@ export function planOnline(req: OnlineRequest, groups: readonly FeatureGroup[]):
   if (given.length !== 1 || given[0] !== keys[0]) throw badInput('entities', `give the entity key ${keys[0]} (and only it)`);
   const values = (entities as Record<string, unknown>)[keys[0]];
   if (!Array.isArray(values) || values.length === 0) throw badInput(`entities.${keys[0]}`, 'must be a non-empty list of ids');
-  const entityIds = values.map((v, i) => {
-    if ((typeof v !== 'string' && typeof v !== 'number') || v === '') throw badInput(`entities.${keys[0]}[${i}]`, 'must be a string or a number');
-    return String(v);
-  });
+  const entityIds = values.map((v, i) => entityIdOf(v, `entities.${keys[0]}[${i}]`));
   return { entityKey: keys[0], entityValues: values, entityIds, columns };
 }
 
@@ -135,9 +132,23 @@ export function pushRows(req: PushRequest, groups: readonly FeatureGroup[]): { g
     const values: Record<string, FeatureValue> = {};
     for (const f of features) values[f] = (cols[f] as FeatureValue[])[i];
     const at = time ? (cols[time] as unknown[])[i] : null;
-    return { entityId: typeof entity === 'number' ? String(entity) : (entity as string), values, ...(at != null ? { eventTime: pushTime(at) } : {}) };
+    return { entityId: typeof entity === 'number' ? entityIdOf(entity, `df.${group.entity}[${i}]`) : (entity as string), values, ...(at != null ? { eventTime: pushTime(at) } : {}) };
   });
   return { group, rows };
+}
+
+/**
+ * An entity id as the store keys it: a string as given, a number as its text. A whole number beyond
+ * 2^53 is refused: JSON gave it rounded (9007199254740993 arrives as ...992, another entity's id), so
+ * such ids must be sent as strings, as Feast's int64 keys can be.
+ */
+function entityIdOf(v: unknown, field: string): string {
+  if (typeof v === 'string' && v !== '') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) {
+    if (Number.isInteger(v) && !Number.isSafeInteger(v)) throw badInput(field, `${v} is beyond 2^53, where JSON numbers lose digits (another entity's id could be read): send it as a string`);
+    return String(v);
+  }
+  throw badInput(field, v === '' ? 'must not be empty' : 'must be a string or a number');
 }
 
 /**
