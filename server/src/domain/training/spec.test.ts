@@ -33,6 +33,8 @@ describe('training requests: checks and normalisation', () => {
     expect(bad({ env: [{ name: 'A', value: '1' }, { name: 'A', value: '2' }] })).toThrow(/^input.env\[1\].name: A is given twice/);
     expect(bad({ env: [{ name: 'LOOM_RUN_ID', value: 'x' }] })).toThrow(/^input.env\[0\].name: LOOM_RUN_ID is set by Loom/);
     expect(bad({ command: ['a\u0000b'] })).toThrow(/^input.command\[0\]: must not contain NUL/);
+    expect(bad({ command: [''] })).toThrow(/^input.command\[0\]: must name the program to run/);
+    expect(bad({ command: [' ', 'x'] })).toThrow(/^input.command\[0\]: must name the program to run/);
     expect(bad({ resources: { cpu: '0m' } })).toThrow(/^input.resources.cpu/);
     expect(bad({ resources: { gpu: 1.5 } })).toThrow(/^input.resources.gpu: must be an integer 0..64/);
     expect(bad({ resources: { gpu: 1, gpuType: 'has space' } })).toThrow(/^input.resources.gpuType/);

@@ -103,6 +103,12 @@ function strings(field: string, v: string[] | null | undefined, maxItems: number
   });
 }
 
+/** A command's first word is the program run: not empty (nothing to run; its later words, arguments, may be). */
+function program(command: string[]): string[] {
+  if (command.length && !command[0].trim()) throw badInput('input.command[0]', 'must name the program to run (it is empty)');
+  return command;
+}
+
 function env(v: TrainingRequestInput['env'], workers: number): { name: string; value: string }[] {
   checkCount('input.env', v, 100);
   const seen = new Set<string>();
@@ -164,7 +170,7 @@ export function normaliseRequest(tenant: string, input: TrainingRequestInput, ne
     featureGroups: ids('input.inputs.featureGroups', input.inputs?.featureGroups),
     spec: {
       image: input.image,
-      command: strings('input.command', input.command, 200, 10_000),
+      command: program(strings('input.command', input.command, 200, 10_000)),
       args: strings('input.args', input.args, 500, 10_000),
       env: env(input.env, workers),
       resources: resources(input.resources),
