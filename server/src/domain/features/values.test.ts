@@ -40,6 +40,8 @@ describe('feature values', () => {
       [{ entityId: '', values: { age: 1 } }, /^rows\[0\]\.entityId:/],
       [{ entityId: 'u', values: { score: 'high' } }, /^rows\[0\]\.values\.score:/],
       [{ entityId: 'u', values: { emb: [1, 'x'] } }, /^rows\[0\]\.values\.emb\[1\]:/],
+      [{ entityId: 'u', values: { emb: [3.5e38, 1] } }, /^rows\[0\]\.values\.emb\[0\]: must be a finite number within float32's range/], // stored as 0 otherwise
+      [{ entityId: 'u', values: { emb: [0.1, -1e39] } }, /^rows\[0\]\.values\.emb\[1\]:/],
       [{ entityId: 'u', values: { emb: [1, 2, 3] } }, /^rows\[0\]\.values\.emb: must be an array of 2 numbers/],
       [{ entityId: 'u', values: [] }, /^rows\[0\]\.values:/],
       [{ entityId: 'u', eventTime: 'yesterday', values: { age: 1 } }, /^rows\[0\]\.eventTime:/],

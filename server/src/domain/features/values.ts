@@ -6,6 +6,9 @@
 import { badInput } from '../errors.js';
 import type { FeatureGroup, FeatureSpec } from './groups.js';
 
+/** The largest finite float32, what a FLOAT_VECTOR holds. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
 export const MAX_ROWS = 10_000;
 export const MAX_VALUES = 200_000;
 export const MAX_STRING = 65_536;
@@ -101,7 +104,8 @@ function typedColumns(field: string, spec: FeatureSpec, v: unknown): Columns {
       return { ...EMPTY, str: v };
     case 'FLOAT_VECTOR':
       if (!Array.isArray(v) || v.length !== spec.dimension) throw badInput(field, `must be an array of ${spec.dimension} numbers (FLOAT_VECTOR), got ${Array.isArray(v) ? `${v.length}` : describe(v)}`);
-      v.forEach((x, i) => { if (typeof x !== 'number' || !Number.isFinite(x)) throw badInput(`${field}[${i}]`, `must be a finite number, got ${describe(x)}`); });
+      // Stored as float32: beyond its range a number would be kept as 0 (ClickHouse's conversion), not refused.
+      v.forEach((x, i) => { if (typeof x !== 'number' || !Number.isFinite(x) || Math.abs(x) > FLOAT32_MAX) throw badInput(`${field}[${i}]`, `must be a finite number within float32's range (±3.4e38), got ${describe(x)}`); });
       return { ...EMPTY, vec: v as number[] };
     default: {
       const never: never = spec.type;
