@@ -133,4 +133,20 @@ describe('registry webhooks: signed, retried, per tenant', () => {
     expect((await ok(loom, '{ webhooks { id } }')).webhooks).toEqual([]);
     expect((await fails(loom, 'mutation ($id: ID!) { deleteWebhook(id: $id) { id } }', { id: webhookId })).extensions?.code).toBe('NOT_FOUND');
   });
+
+  it("stops retrying a delivery under way once its webhook is deleted", async () => {
+    const failing = receiver(1_000);
+    await new Promise<void>((r) => failing.server.listen(0, '127.0.0.1', r));
+    try {
+      const made = await ok(loom, 'mutation ($url: String!) { createWebhook(input: {url: $url}) { webhook { id } } }', { url: failing.url() });
+      await ok(loom, 'mutation { registerModelVersion(input: {name: "hooked", modelUri: "s3://m/hooked/3"}) { version } }');
+      for (let i = 0; i < 100 && failing.got.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(failing.got.length).toBe(1); // the first attempt, refused; the next one waits for its backoff
+      await ok(loom, 'mutation ($id: ID!) { deleteWebhook(id: $id) { deletedAt } }', { id: made.createWebhook.webhook.id });
+      await loom.services.registry.webhooks.idle();
+      expect(failing.got.length).toBe(1);
+    } finally {
+      await new Promise((r) => failing.server.close(r));
+    }
+  });
 });

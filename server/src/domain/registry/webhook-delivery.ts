@@ -35,11 +35,18 @@ export function backoff(policy: RetryPolicy, attempt: number, retryAfter: string
 /** One attempt's outcome: `final` (delivered, or refused for good) ends the attempts; `retryAfter`: what the receiver asked. */
 interface Attempt { status: number | null; ok: boolean; error: string | null; final: boolean; retryAfter?: string | null }
 
-/** The attempts of one delivery, whatever carries it: up to the policy's number, backing off between, stopped by `signal`. */
-async function attempts(policy: RetryPolicy, signal: AbortSignal | undefined, attempt: () => Promise<Attempt>): Promise<DeliveryResult> {
+/**
+ * Whether a delivery is still wanted, asked before each retry: a destination deleted meanwhile gets
+ * no more attempts (its deletion says "stop sending"). Absent: always.
+ */
+export type StillWanted = () => Promise<boolean>;
+
+/** The attempts of one delivery, whatever carries it: up to the policy's number, backing off between, stopped by `signal` or when no longer wanted. */
+async function attempts(policy: RetryPolicy, signal: AbortSignal | undefined, attempt: () => Promise<Attempt>, wanted?: StillWanted): Promise<DeliveryResult> {
   let last: DeliveryResult = { ok: false, attempts: 0, status: null, error: null };
   for (let n = 1; n <= policy.maxAttempts; n++) {
     if (signal?.aborted) return { ...last, error: 'cancelled' };
+    if (n > 1 && wanted && !(await wanted())) return { ...last, error: `${last.error ?? `HTTP ${last.status}`}; not sent again: the destination was deleted` };
     const a = await attempt();
     last = { ok: a.ok, attempts: n, status: a.status, error: a.error };
     if (a.ok || a.final) return last;
@@ -48,7 +55,7 @@ async function attempts(policy: RetryPolicy, signal: AbortSignal | undefined, at
   return last;
 }
 
-export function deliver(d: Delivery, policy: RetryPolicy = DEFAULT_RETRY, signal?: AbortSignal): Promise<DeliveryResult> {
+export function deliver(d: Delivery, policy: RetryPolicy = DEFAULT_RETRY, signal?: AbortSignal, wanted?: StillWanted): Promise<DeliveryResult> {
   return attempts(policy, signal, async () => {
     const timestamp = Math.floor(Date.now() / 1000);
     try {
@@ -69,16 +76,16 @@ export function deliver(d: Delivery, policy: RetryPolicy = DEFAULT_RETRY, signal
     } catch (e) {
       return { ok: false, status: null, error: e instanceof Error ? e.message : String(e), final: false };
     }
-  });
+  }, wanted);
 }
 
 /**
  * One email delivery (a `mailto:` destination): sent again, backing off as a webhook is, when the SMTP
  * server could not be reached or answered 4xx (try later); a 5xx refusal (no such mailbox) is final.
  */
-export function deliverEmail(mailer: Mailer, message: MailMessage, policy: RetryPolicy = DEFAULT_RETRY, signal?: AbortSignal): Promise<DeliveryResult> {
+export function deliverEmail(mailer: Mailer, message: MailMessage, policy: RetryPolicy = DEFAULT_RETRY, signal?: AbortSignal, wanted?: StillWanted): Promise<DeliveryResult> {
   return attempts(policy, signal, async () => {
     const sent = await mailer.send(message);
     return { ok: sent.ok, status: sent.status, error: sent.error, final: sent.permanent };
-  });
+  }, wanted);
 }

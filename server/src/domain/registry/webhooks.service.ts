@@ -19,7 +19,7 @@ import { badInput, notFound } from '../errors.js';
 import { SYSTEM_TENANT } from '../tenancy/tenancy.service.js';
 import { actorProps, requireAdmin, type Actor } from './actor.js';
 import { checkText } from './validate.js';
-import { deliver, deliverEmail, DEFAULT_RETRY, type DeliveryResult, type RetryPolicy } from './webhook-delivery.js';
+import { deliver, deliverEmail, DEFAULT_RETRY, type DeliveryResult, type RetryPolicy, type StillWanted } from './webhook-delivery.js';
 import { EMAIL_FORMAT, emailText, slackText, WEBHOOK_FORMATS } from './webhook-format.js';
 import { NO_EXTENSIONS, type Extensions, type WebhookEnvelope } from '../ports/Extensions.js';
 import type { Mailer } from '../ports/Mailer.js';
@@ -224,10 +224,12 @@ export class WebhookService {
     }
     const envelope: WebhookEnvelope = { id, event, tenant, occurredAt: job.occurredAt, webhook: name, data: job.data };
     let result: DeliveryResult;
+    // Before each retry: deleted meanwhile (here or by another process), it is sent no more.
+    const wanted = async () => (await this.live(tenant, name)) !== null;
     try {
       const format = String(hook.props.format ?? 'LOOM');
-      if (format === EMAIL_FORMAT) result = await this.email(hook, envelope, policy, signal);
-      else result = await deliver({ id, url: String(hook.props.url), secret, event, ...await this.body(format, envelope) }, policy, signal);
+      if (format === EMAIL_FORMAT) result = await this.email(hook, envelope, policy, signal, wanted);
+      else result = await deliver({ id, url: String(hook.props.url), secret, event, ...await this.body(format, envelope) }, policy, signal, wanted);
     } catch (err) {
       // A plugin's format failed (or is no longer loaded): nothing was sent; the delivery says why.
       result = { ok: false, attempts: 0, status: null, error: err instanceof Error ? err.message : String(err) };
@@ -249,11 +251,11 @@ export class WebhookService {
   }
 
   /** An email destination's message, sent (and sent again) as a webhook's POST would be. */
-  private async email(hook: GraphNode, e: WebhookEnvelope, policy: RetryPolicy, signal: AbortSignal): Promise<DeliveryResult> {
+  private async email(hook: GraphNode, e: WebhookEnvelope, policy: RetryPolicy, signal: AbortSignal, wanted: StillWanted): Promise<DeliveryResult> {
     if (!this.mailer) return { ok: false, attempts: 0, status: null, error: 'not sent: no SMTP server is configured (LOOM_SMTP_URL)' };
     const { subject, text } = emailText(e.event, e.tenant, e.data, hook.name);
     const to = recipients(new URL(String(hook.props.url)));
-    return deliverEmail(this.mailer, { to, subject, text, headers: { 'X-Loom-Event': e.event, 'X-Loom-Delivery': e.id } }, policy, signal);
+    return deliverEmail(this.mailer, { to, subject, text, headers: { 'X-Loom-Event': e.event, 'X-Loom-Delivery': e.id } }, policy, signal, wanted);
   }
 
   private async body(format: string, envelope: WebhookEnvelope): Promise<{ body: string; contentType?: string; headers?: Record<string, string> }> {
