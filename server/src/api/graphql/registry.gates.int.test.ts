@@ -77,12 +77,18 @@ describe('promotion gates', () => {
     const evaluate = 'mutation ($v: Float!) { recordEvaluation(input: {model: {name: "churn", version: 2}, dataset: {namespace: "warehouse", name: "customers"}, metrics: [{key: "f1", value: $v}]}) { id metrics { key value } } }';
     await ok(loom, evaluate, { v: 0.7 });
     expect((await fails(loom, alias)).message).toContain('f1 = 0.7');
+    // a date far ahead would be every gate's latest evaluation for good; a metric given twice, which would it read?
+    const ahead = await fails(loom, 'mutation { recordEvaluation(input: {model: {name: "churn", version: 2}, metrics: [{key: "f1", value: 0.99}], evaluatedAt: "2099-01-01T00:00:00Z"}) { id } }');
+    expect([ahead.extensions?.code, ahead.extensions?.field]).toEqual(['BAD_USER_INPUT', 'input.evaluatedAt']);
+    const twice = await fails(loom, 'mutation { recordEvaluation(input: {model: {name: "churn", version: 2}, metrics: [{key: "f1", value: 0.99}, {key: "f1", value: 0.1}]}) { id } }');
+    expect([twice.extensions?.field, twice.message]).toEqual(['input.metrics[1].key', 'input.metrics[1].key: f1 is given twice']);
+    expect((await fails(loom, alias)).message).toContain('f1 = 0.7');
     await ok(loom, evaluate, { v: 0.82 });
     expect((await ok(loom, alias)).setModelAlias.aliases).toEqual(['champion']);
     const evals = await ok(loom, '{ modelVersion(name: "churn", version: 2) { evaluations { metrics { key value } dataset } } }');
     expect(evals.modelVersion.evaluations.map((e: any) => e.metrics[0].value)).toEqual([0.82, 0.7]);
     const history = (await ok(loom, HISTORY)).registeredModel.history;
-    expect(history.filter((e: any) => e.type === 'ALIAS_SET').map((e: any) => e.outcome)).toEqual(['APPLIED', 'REJECTED', 'REJECTED']);
+    expect(history.filter((e: any) => e.type === 'ALIAS_SET').map((e: any) => e.outcome)).toEqual(['APPLIED', 'REJECTED', 'REJECTED', 'REJECTED']);
     expect(history.filter((e: any) => e.type === 'GATES_SET')).toHaveLength(4);
   });
 

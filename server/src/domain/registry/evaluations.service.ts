@@ -179,7 +179,7 @@ export class EvaluationService {
 
   /** The Evaluation node of `target`, on its dataset; `traces`: Trace nodes it read (EVALUATES too). */
   private async store(actor: Actor, input: Omit<EvaluationInput, 'metrics'>, { target, dataset }: { target: string; dataset: string | null }, id: string, props: Record<string, unknown>, traces: string[] = []): Promise<GraphNode> {
-    const at = isoTime('input.evaluatedAt', input.evaluatedAt) ?? new Date().toISOString();
+    const at = evaluatedAt(input.evaluatedAt);
     const name = checkText('input.name', input.name, 250) ?? 'evaluation';
     const edges: EdgeInput[] = [{ kind: 'EVALUATES', from: id, to: target, validFrom: at }, ...traces.map((t): EdgeInput => ({ kind: 'EVALUATES', from: id, to: t, validFrom: at }))];
     if (dataset) edges.push({ kind: 'EVALUATED_ON', from: dataset, to: id, validFrom: at });
@@ -204,7 +204,20 @@ function checkMetrics(metrics: { key: string; value: number }[]): Record<string,
   metrics.forEach((m, i) => {
     checkKey(`input.metrics[${i}].key`, m.key);
     if (typeof m.value !== 'number' || !Number.isFinite(m.value)) throw badInput(`input.metrics[${i}].value`, 'must be a finite number');
+    // Two values of one metric: which one would a gate read? Say so instead of keeping the last.
+    if (`metric.${m.key}` in out) throw badInput(`input.metrics[${i}].key`, `${m.key} is given twice`);
     out[`metric.${m.key}`] = m.value;
   });
   return out;
+}
+
+/** A day: an evaluation dated later than this ahead of the server's clock is refused (gates read the latest by date). */
+const MAX_AHEAD_MS = 86_400_000;
+
+/** When an evaluation was made: given (not more than a day ahead: a mistyped 2099 would be every gate's latest for good), else now. */
+function evaluatedAt(given: EvaluationInput['evaluatedAt']): string {
+  const at = isoTime('input.evaluatedAt', given);
+  if (at == null) return new Date().toISOString();
+  if (Date.parse(at) > Date.now() + MAX_AHEAD_MS) throw badInput('input.evaluatedAt', `is more than a day ahead of the server's clock (${new Date().toISOString()}); gates read the latest evaluation by this date`);
+  return at;
 }
