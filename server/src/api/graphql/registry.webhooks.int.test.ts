@@ -56,6 +56,8 @@ describe('registry webhooks: signed, retried, per tenant', () => {
     const create = 'mutation ($url: String!, $secret: String) { createWebhook(input: {url: $url, secret: $secret}) { secret webhook { id url events secretHint } } }';
     expect((await fails(loom, create, { url: hook.url() }, editorKey)).extensions?.code).toBe('FORBIDDEN');
     expect((await fails(loom, create, { url: 'ftp://example.com/x' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.url' });
+    const none = 'mutation ($url: String!) { createWebhook(input: {url: $url, events: []}) { webhook { id } } }'; // left out is every event; empty names none
+    expect((await fails(loom, none, { url: hook.url() })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.events' });
     const { createWebhook } = await ok(loom, create, { url: hook.url(), secret: SECRET });
     webhookId = createWebhook.webhook.id;
     expect(createWebhook).toMatchObject({ secret: SECRET, webhook: { url: hook.url(), secretHint: '…0001' } });

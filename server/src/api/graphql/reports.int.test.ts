@@ -117,6 +117,7 @@ describe('automated reports', () => {
       [{ name: 'x', cadence: 'DAILY', weekday: 3 }, 'input.weekday'],
       [{ name: 'x', cadence: 'WEEKLY', weekday: 8 }, 'input.weekday'],
       [{ name: '', cadence: 'DAILY' }, 'input.name'],
+      [{ name: 'x', cadence: 'DAILY', sections: [] }, 'input.sections'], // left out is all; empty names none
     ] as const) expect((await fails(loom, CREATE, { input })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect((await fails(loom, CREATE, { input: { name: 'x', cadence: 'DAILY' } }, viewerKey)).extensions?.code).toBe('FORBIDDEN');
     const listed = await ok(loom, `{ reportSchedules { ${SCHEDULE} } }`, {}, viewerKey);

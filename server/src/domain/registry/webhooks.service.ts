@@ -79,6 +79,8 @@ export class WebhookService {
     if (url.protocol === 'mailto:') url = this.emailDestination(url, input.format);
     else if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badInput('input.url', URL_RULE);
     else if (input.format === EMAIL_FORMAT) throw badInput('input.format', 'EMAIL takes a mailto: URL');
+    // Left out: every event; an empty list would subscribe to none (a destination muted is deleted or filtered by severity).
+    if (input.events && !input.events.length) throw badInput('input.events', 'name at least one event, or leave it out for all');
     const events = input.events?.length ? input.events : [...WEBHOOK_EVENTS];
     events.forEach((e, i) => { if (!WEBHOOK_EVENTS.includes(e as WebhookEvent)) throw badInput(`input.events[${i}]`, `must be one of ${WEBHOOK_EVENTS.join(', ')}`); });
     const secret = input.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;

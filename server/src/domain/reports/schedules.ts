@@ -70,9 +70,10 @@ export function checkSchedule(input: ReportScheduleInput): Omit<ReportSchedule, 
   return { name, cadence: input.cadence, hourUtc, weekday, sections };
 }
 
-/** Sections named (each once, in the canonical order), or all of them when none are. */
+/** Sections named (each once, in the canonical order), or all of them when not given; an empty list names none (refused). */
 export function checkSections(field: string, sections: readonly string[] | null | undefined): ReportSection[] {
-  if (!sections?.length) return [...REPORT_SECTIONS];
+  if (sections == null) return [...REPORT_SECTIONS];
+  if (!sections.length) throw badInput(field, 'name at least one section, or leave it out for all');
   sections.forEach((s, i) => { if (!REPORT_SECTIONS.includes(s as ReportSection)) throw badInput(`${field}[${i}]`, `must be one of ${REPORT_SECTIONS.join(', ')}`); });
   return REPORT_SECTIONS.filter((s) => sections.includes(s));
 }
