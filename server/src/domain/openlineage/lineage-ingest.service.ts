@@ -123,16 +123,38 @@ export class LineageIngestService implements LineageReceiver {
   async placeScoped(tenant: string, bodies: readonly unknown[], namespaces: readonly string[]): Promise<PromiseSettledResult<PlacedEvent>[]> {
     const placed = bodies.map((body) => settle(() => this.place(tenant, body, namespaces)));
     const named = placed.map((p) => (p.status === 'fulfilled' ? runsNamed(p.value.body) : []));
-    const ids = [...new Set(named.flat().map((r) => runNodeId(r.runId)))];
-    const runs = new Map((ids.length ? await this.graph.getNodes(tenant, ids) : []).flatMap((n) => (n ? [[n.id, n] as const] : [])));
+    const ended = placed.map((p) => (p.status === 'fulfilled' ? this.datasetsEnded(tenant, p.value.body) : []));
+    const ids = [...new Set([...named.flat().map((r) => runNodeId(r.runId)), ...ended.flat().map((d) => d.id)])];
+    const found = new Map((ids.length ? await this.graph.getNodes(tenant, ids) : []).flatMap((n) => (n ? [[n.id, n] as const] : [])));
     return placed.map((p, i) => settle(() => {
       if (p.status === 'rejected') throw p.reason;
       for (const { runId, field } of named[i]) {
-        const run = runs.get(runNodeId(runId));
+        const run = found.get(runNodeId(runId));
         if (run) requireInScope(namespaces, run.namespace, `write run ${runId}, a run of a job`, field);
+      }
+      // A feature group is the tenant's (such a key defines and drops none): ending its dataset would withdraw it from the feature store.
+      for (const { id, field } of ended[i]) {
+        const node = found.get(id);
+        if (node?.kind === 'FeatureGroup') throw new LoomError('FORBIDDEN', `${field}: ${node.namespace}/${node.name} is a feature group, which only a key not limited to namespaces may drop or rename`, field);
       }
       return p.value;
     }));
+  }
+
+  /** The datasets a (validated) event ends, as the graph names them: those it drops, and those its renames end. */
+  private datasetsEnded(tenant: string, body: unknown): { id: string; field: string }[] {
+    const event = body as OpenLineageEvent;
+    const named = (d: DatasetRef) => (this.extensions.renamesDatasets ? this.extensions.datasetName(tenant, d) : d);
+    const out: { id: string; field: string }[] = [];
+    const ends = (d: DatasetRef, at: string) => {
+      const change = (d.facets?.lifecycleStateChange as { lifecycleStateChange?: unknown } | undefined)?.lifecycleStateChange;
+      if (change === 'DROP') out.push({ id: nodeId('Dataset', named(d).namespace, named(d).name), field: `${at}.facets.lifecycleStateChange` });
+      const before = previousIdentifier(d);
+      if (before) out.push({ id: nodeId('Dataset', named(before).namespace, named(before).name), field: `${at}.facets.lifecycleStateChange.previousIdentifier` });
+    };
+    (event.outputs ?? []).forEach((d, i) => ends(d, `outputs[${i}]`));
+    if (event.dataset) ends(event.dataset, 'dataset');
+    return out;
   }
 
   /** Each event stands alone (its own result); events of one job share one history update. Answered once in the graph and the archive. */

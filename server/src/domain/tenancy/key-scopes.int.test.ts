@@ -100,6 +100,18 @@ describe('API keys limited to namespaces', () => {
     expect((await ok(loom, `{ node(id: "run:${teamBRun}") { ... on GraphNode { namespace props } } }`)).node).toMatchObject({ namespace: 'team-b', props: { jobId: 'job:team-b:publish' } });
   });
 
+  it('drop no feature group, even one in their namespaces: feature groups are the tenant\'s', async () => {
+    await ok(loom, 'mutation { defineFeatureGroup(input: {namespace: "team-a", name: "team_features", entity: "customer_id", features: [{name: "x", type: INT64}]}) { id } }');
+    const lifecycle = (change: string, previous?: object) => ({ _producer: 'p', _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/LifecycleStateChangeDatasetFacet.json', lifecycleStateChange: change, ...(previous ? { previousIdentifier: previous } : {}) });
+    const drop = await send('POST', '/api/v1/lineage', event({ outputs: [{ ...ds('team-a', 'team_features'), facets: { lifecycleStateChange: lifecycle('DROP') } }] }));
+    expect([drop.status, drop.json.field, drop.json.message]).toEqual([403, 'outputs[0].facets.lifecycleStateChange', expect.stringContaining('team-a/team_features is a feature group')]);
+    const rename = await send('POST', '/api/v1/lineage', event({ outputs: [{ ...ds('team-a', 'renamed_features'), facets: { lifecycleStateChange: lifecycle('RENAME', ds('team-a', 'team_features')) } }] }));
+    expect([rename.status, rename.json.field]).toEqual([403, 'outputs[0].facets.lifecycleStateChange.previousIdentifier']);
+    expect((await ok(loom, '{ featureGroup(namespace: "team-a", name: "team_features") { id } }')).featureGroup).not.toBeNull();
+    // an ordinary dataset of theirs they may drop
+    expect((await send('POST', '/api/v1/lineage', event({ outputs: [{ ...ds('team-a', 'scratch'), facets: { lifecycleStateChange: lifecycle('DROP') } }] }))).status).toBe(201);
+  });
+
   it('curate what their namespaces hold and nothing else', async () => {
     const tag = 'mutation ($id: ID!) { tagNode(nodeId: $id, tag: "gold") { id } }';
     expect((await ok(loom, tag, { id: 'dataset:team-a:daily_orders' }, teamA)).tagNode.id).toBe('dataset:team-a:daily_orders');
