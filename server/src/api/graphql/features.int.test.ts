@@ -202,6 +202,9 @@ describe('feature store: groups in the graph, values in ClickHouse, online and p
     ]);
     const counted = await ok(loom, 'query ($input: AlertRuleInput!) { previewAlertRule(input: $input) { series { labels value } } }', { input: { ...base, name: 'c', measure: 'FEATURE_VALUES', op: 'LT', threshold: 10 } });
     expect(counted.previewAlertRule.series).toEqual([{ labels: { group }, value: 2 }]);
+    // plan is a STRING (its row holds 0 in the numeric columns), is_senior null: no mean of either
+    const mean = await ok(loom, 'query ($input: AlertRuleInput!) { previewAlertRule(input: $input) { series { labels value } } }', { input: { ...base, name: 'm', measure: 'FEATURE_MEAN', op: 'LT', threshold: 1 } });
+    expect(mean.previewAlertRule.series).toEqual([]);
     const bad = await fails(loom, create, { input: { ...base, name: 'x', measure: 'FEATURE_VALUES', op: 'LT', threshold: 1, labels: [{ key: 'pod', value: 'p' }] } });
     expect(bad.message).toMatch(/^input\.labels\[0\]\.key: a FEATURES rule matches on group, feature/);
     const { createAlertRule: rule } = await ok(loom, create, { input: { ...base, name: 'Null is_senior', measure: 'FEATURE_NULL_RATE', op: 'GT', threshold: 0.5 } });

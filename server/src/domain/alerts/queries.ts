@@ -70,7 +70,9 @@ export function signalQuery(rule: AlertRule, fromNs: string, toNs: string, limit
     });
     const measure = rule.measure as FeatureMeasure;
     if (measure === 'FEATURE_VALUES') return grouped("group_id AS a_key, map('group', group_id) AS a_labels", 'toFloat64(count())', 'feature_values FINAL', 'group_id');
-    if (measure === 'FEATURE_MEAN') conds.push('NOT is_null');
+    // Numeric values only (INT64, FLOAT64; BOOL as 0/1): a STRING's or a FLOAT_VECTOR's row holds 0 in `num` and `int`.
+    // (The rows carry no type: a STRING value "" still reads as numeric.)
+    if (measure === 'FEATURE_MEAN') conds.push("NOT is_null AND str = '' AND empty(vec)");
     return grouped("concat(group_id, '#', toString(feature)) AS a_key, map('group', group_id, 'feature', toString(feature)) AS a_labels",
       measure === 'FEATURE_NULL_RATE' ? 'countIf(is_null) / count()' : 'avg(num + toFloat64(int))', 'feature_values FINAL', 'group_id, feature');
   }
