@@ -141,6 +141,10 @@ describe('model registry through GraphQL', () => {
     }
     const view = await ok(loom, '{ registeredModel(name: "roles") { versionCount versions { stage aliases } } }', {}, viewerKey);
     expect(view.registeredModel).toEqual({ versionCount: 1, versions: [{ stage: 'Staging', aliases: ['candidate'] }] });
+    // the history holds every change refused, for want of permission too (a report's MODELS section counts them)
+    const refused = (await ok(loom, HISTORY, { name: 'roles' })).registeredModel.history.filter((e: any) => e.outcome === 'REJECTED');
+    expect(refused.map((e: any) => [e.type, e.actor.role, e.rejectionCode])).toEqual([['ALIAS_SET', 'viewer', 'FORBIDDEN'], ['STAGE_TRANSITION', 'viewer', 'FORBIDDEN'], ['STAGE_TRANSITION', 'editor', 'FORBIDDEN']]);
+    expect((await fails(loom, TRANSITION, { input: { name: 'roles', version: 1, stage: 'Staging' } }, viewerKey)).extensions?.code).toBe('FORBIDDEN'); // no change: not recorded
     await ok(loom, TRANSITION, { input: { name: 'roles', version: 1, stage: 'Production' } });
   });
 

@@ -94,15 +94,19 @@ export class ModelRegistry {
   /** Move a version to a stage. Production holds one version: the previous one is archived when asked, else the move is refused. */
   async transition(actor: Actor, input: TransitionInput): Promise<VersionView> {
     if (!STAGES.includes(input.stage)) throw badInput('input.stage', `must be one of ${STAGES.join(', ')}`);
-    requireStageChange(actor, input.stage);
+    const forbidden = refusal(() => requireStageChange(actor, input.stage));
     const name = checkName('input.name', input.name);
     const version = checkVersion('input.version', input.version);
     const reason = checkText('input.reason', input.reason, 2000) ?? null;
     const { result, events } = await this.locks.run(`${actor.tenant}/${name}`, async () => {
       const { state, view, target } = await this.target(actor.tenant, name, version);
-      if (target.stage === input.stage) return { result: target, events: [] };
+      if (target.stage === input.stage) {
+        if (forbidden) throw forbidden; // no change to refuse: nothing recorded
+        return { result: target, events: [] };
+      }
       const change = new SubjectChange('model', state.node);
       const base: EventDraft = { type: 'STAGE_TRANSITION', version, fromStage: target.stage, toStage: input.stage, actor: actor.name, role: actor.role, reason, outcome: 'APPLIED' };
+      if (forbidden) await this.reject(actor, change, base, forbidden); // recorded, as the history holds every change refused
       const gates = await evaluateGates(view.gates, { stage: input.stage }, gateFacts(this.graph, this.metrics, this.extensions, actor.tenant, target.node, { model: name, version, stage: input.stage }));
       if (gates.some((g) => !g.passed)) await this.reject(actor, change, { ...base, gates }, blocked(`move version ${version} of ${name} to ${input.stage}`, gates));
       const holders = view.versions.filter((v) => v.stage === input.stage && v.version !== version);
@@ -123,7 +127,7 @@ export class ModelRegistry {
   }
 
   async setAlias(actor: Actor, input: { name: string; alias: string; version: number; reason?: string | null }): Promise<VersionView> {
-    requireWrite(actor, 'move aliases');
+    const forbidden = refusal(() => requireWrite(actor, 'move aliases'));
     const name = checkName('input.name', input.name);
     const alias = checkAlias(input.alias);
     const version = checkVersion('input.version', input.version);
@@ -131,10 +135,14 @@ export class ModelRegistry {
     const { result, moved, previous } = await this.locks.run(`${actor.tenant}/${name}`, async () => {
       const { state, view, target } = await this.target(actor.tenant, name, version);
       const previous = view.aliases.find((a) => a.alias === alias)?.version ?? null;
-      if (previous === version) return { result: target, moved: false, previous };
+      if (previous === version) {
+        if (forbidden) throw forbidden;
+        return { result: target, moved: false, previous };
+      }
       const change = new SubjectChange('model', state.node);
-      const gates = await evaluateGates(view.gates, { alias }, gateFacts(this.graph, this.metrics, this.extensions, actor.tenant, target.node, { model: name, version, alias }));
+      const gates = forbidden ? [] : await evaluateGates(view.gates, { alias }, gateFacts(this.graph, this.metrics, this.extensions, actor.tenant, target.node, { model: name, version, alias }));
       const draft: EventDraft = { type: 'ALIAS_SET', version, pointer: alias, previousVersion: previous, actor: actor.name, role: actor.role, reason, outcome: 'APPLIED', gates };
+      if (forbidden) await this.reject(actor, change, { ...draft, gates: [] }, forbidden);
       if (gates.some((g) => !g.passed)) await this.reject(actor, change, draft, blocked(`point alias ${alias} of ${name} at version ${version}`, gates));
       change.record(draft);
       await this.graph.write(actor.tenant, change.batch());
@@ -196,5 +204,16 @@ export class ModelRegistry {
     change.record({ ...draft, outcome: 'REJECTED', rejection: { code: error.code, message: error.message } });
     await this.graph.write(actor.tenant, change.batch());
     throw error;
+  }
+}
+
+/** The refusal a permission check makes, to record before it is thrown; null when allowed. */
+function refusal(check: () => void): LoomError | null {
+  try {
+    check();
+    return null;
+  } catch (e) {
+    if (e instanceof LoomError && e.code === 'FORBIDDEN') return e;
+    throw e;
   }
 }
