@@ -37,6 +37,7 @@ describe("feature group definitions: every version, who and when, its drop, what
     at.push((await define(V1)).definedAt);
     at.push((await define(V2)).definedAt);
     expect((await define(V2)).version).toBe(2); // the same definition again makes no version
+    expect((await define({ ...V2, features: [...V2.features].reverse() })).version).toBe(2); // nor the same features in another order
     droppedAt = new Date().toISOString();
     await ok(loom, DROP);
     const v3 = await define({ ...V2, owner: 'li' });

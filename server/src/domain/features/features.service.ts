@@ -373,8 +373,10 @@ function vectorValue(group: FeatureGroup, spec: FeatureSpec, row: StoredValue | 
 }
 
 function sameDefinition(g: FeatureGroup, def: ReturnType<typeof checkFeatureGroup>, source: SourceDataset | null): boolean {
-  return JSON.stringify([g.description, g.entity, g.features, g.ttlSeconds, g.owner, g.source?.id ?? null])
-    === JSON.stringify([def.description, def.entity, def.features, def.ttlSeconds, def.owner, source?.id ?? null]);
+  // The features in another order are the same features: no version that changes nothing.
+  const byName = <F extends { name: string }>(fs: readonly F[]) => [...fs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return JSON.stringify([g.description, g.entity, byName(g.features), g.ttlSeconds, g.owner, g.source?.id ?? null])
+    === JSON.stringify([def.description, def.entity, byName(def.features), def.ttlSeconds, def.owner, source?.id ?? null]);
 }
 
 /** The drop a dropped group's node records (`droppedAt`, `droppedBy`); null when it was not dropped but ended otherwise (its dataset dropped by an emitter). */
