@@ -32,6 +32,10 @@ async function follow(s: TrainingSpec): Promise<{ seen: string[]; final: Trainin
   return { seen, final };
 }
 
+/** A worker's log: what its command printed, and the supervisor's lines about it (`[loom] <time> ...`). */
+const output = (log: string) => log.split('\n').filter((l) => !l.startsWith('[loom] ')).join('\n');
+const supervisor = (log: string) => log.split('\n').filter((l) => l.startsWith('[loom] ')).map((l) => l.replace(/^\[loom\] \S+ /, ''));
+
 describe('LocalLauncher', () => {
   it('runs the command with its env and Loom\'s (not the server\'s secrets), follows it to SUCCEEDED and serves its logs', async () => {
     process.env.LOOM_NEO4J_PASSWORD = 'must-not-leak';
@@ -136,8 +140,11 @@ describe('LocalLauncher', () => {
     expect(seen).toContain('RUNNING:Started');
     expect(final).toMatchObject({ state: 'SUCCEEDED', reason: 'Completed' });
     expect(await launcher.logs(s, 100, 0)).toMatch(/^rank 0 of 3 torchrun 0 3 loom 0 3$[\s\S]*^met 1,2$/m);
-    expect(await launcher.logs(s, 100, 1)).toBe('rank 1 of 3 torchrun 1 3 loom 1 3');
-    expect(await launcher.logs(s, 100, 2)).toBe('rank 2 of 3 torchrun 2 3 loom 2 3');
+    expect(output(await launcher.logs(s, 100, 1))).toBe('rank 1 of 3 torchrun 1 3 loom 1 3');
+    expect(output(await launcher.logs(s, 100, 2))).toBe('rank 2 of 3 torchrun 2 3 loom 2 3');
+    // the supervisor's lines about a worker are in that worker's log
+    expect(supervisor(await launcher.logs(s, 100, 2))).toEqual([expect.stringMatching(/^worker 2: attempt 1 of 1: /)]);
+    expect(supervisor(await launcher.logs(s, 100, 0)).filter((l) => /^worker [12]/.test(l))).toEqual([]);
   });
 
   it('a worker that fails beyond the retries stops the others and fails the run, naming the worker', async () => {
@@ -148,7 +155,10 @@ describe('LocalLauncher', () => {
     expect(seen).toContain('RUNNING:Retrying');
     expect(final).toMatchObject({ state: 'FAILED', reason: 'Error', message: 'worker 1: exit code 5' });
     // Worker 1 ran twice (one retry), worker 0 once and was stopped.
-    expect(await launcher.logs(s, 100, 1)).toBe('w1\nw1');
+    expect(output(await launcher.logs(s, 100, 1))).toBe('w1\nw1');
+    expect(supervisor(await launcher.logs(s, 100, 1))).toEqual([
+      expect.stringMatching(/^worker 1: attempt 1 of 2: /), expect.stringMatching(/^worker 1: attempt 1 failed \(exit code 5\); retrying$/), expect.stringMatching(/^worker 1: attempt 2 of 2: /),
+    ]);
     const pid = Number(readFileSync(pidFile, 'utf8'));
     expect(() => process.kill(pid, 0)).toThrow();
   });

@@ -23,7 +23,6 @@ const dir = process.argv[2];
 const spec = JSON.parse(readFileSync(path.join(dir, 'spec.json'), 'utf8'));
 const count = spec.workers ?? 1;
 const logs = Array.from({ length: count }, (_, i) => openSync(path.join(dir, i === 0 ? 'output.log' : `output.${i}.log`), 'a'));
-const log = logs[0];
 const startedAt = Date.now();
 const KILL_GRACE_MS = 5000;
 /** One per worker: its running command (null between attempts), attempts so far, whether it exited 0. */
@@ -44,8 +43,10 @@ function status(state, reason, message, extra = {}) {
   renameSync(tmp, path.join(dir, 'status.json'));
 }
 
-function note(line) {
-  writeFileSync(log, `[loom] ${new Date().toISOString()} ${line}\n`);
+/** A supervisor line in worker `i`'s log (the run's own, such as its end, in worker 0's: output.log). */
+function note(line, i = 0) {
+  // One line each (a command given as a multi-line script too), so a reader can tell them from the output.
+  writeFileSync(logs[i], `[loom] ${new Date().toISOString()} ${line.replace(/\s*\n\s*/g, ' ')}\n`);
 }
 
 function finish(state, reason, message, extra) {
@@ -83,7 +84,7 @@ function start(i) {
   if (stopping || finished) return finishStopped();
   const w = workers[i];
   w.attempts++;
-  note(`${who(i)}attempt ${failures + 1} of ${spec.retries + 1}: ${[...spec.command, ...spec.args].join(' ')}`);
+  note(`${who(i)}attempt ${failures + 1} of ${spec.retries + 1}: ${[...spec.command, ...spec.args].join(' ')}`, i);
   // Its own process group, so a cancel stops everything the command started.
   const child = spawn(spec.command[0], [...spec.command.slice(1), ...spec.args], {
     cwd: dir, env: { ...process.env, ...(spec.workerEnv?.[i] ?? {}) }, stdio: ['ignore', logs[i], logs[i]], detached: true,
@@ -107,7 +108,7 @@ function start(i) {
     const message = failedToStart ? failedToStart.message : signal ? `killed by ${signal}${signal === 'SIGKILL' ? ' (out of memory?)' : ''}` : `exit code ${code}`;
     failures++;
     if (failures <= spec.retries) {
-      note(`${who(i)}attempt ${failures} failed (${message}); retrying`);
+      note(`${who(i)}attempt ${failures} failed (${message}); retrying`, i);
       status('RUNNING', 'Retrying', `${who(i)}attempt ${failures} failed: ${message}`);
       return void setTimeout(() => start(i), 1000);
     }
