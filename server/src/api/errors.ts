@@ -13,6 +13,12 @@ export function httpError(err: unknown): { status: number; body: ErrorBody; retr
   if (err instanceof LoomError) {
     return { status: HTTP_STATUS[err.code], body: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) }, retryAfter: err.retryAfterSeconds };
   }
+  // Fastify's own 4xx: invalid JSON, body too large, unsupported media type...
+  const statusCode = (err as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    const code = statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_USER_INPUT';
+    return { status: statusCode, body: { code, message: (err as Error).message, field: '(body)' } };
+  }
   return { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } };
 }
 

@@ -83,14 +83,19 @@ describe('Feast feature server API', () => {
       [{ push_source_name: 'driver_hourly_stats', df }, otherViewer, 403, /may not write/],
       [{ push_source_name: 'driver_hourly_stats', df: { ...df, conv_rate: [0.1] } }, otherKey, 400, /^df\.conv_rate: has 1 values; driver_id has 2/],
       [{ push_source_name: 'driver_hourly_stats', df: { conv_rate: [0.1] } }, otherKey, 400, /^df: needs the entity key column driver_id/],
-      [{ push_source_name: 'driver_hourly_stats', df: { driver_id: [1], conv_rate: ['fast'] } }, otherKey, 400, /^rows\[0\]\.values\.conv_rate:/],
+      [{ push_source_name: 'driver_hourly_stats', df: { driver_id: [1], conv_rate: ['fast'] } }, otherKey, 400, /^df\.conv_rate\[0\]:/], // the dataframe's column and row
       [{ push_source_name: 'driver_hourly_stats', df, to: 'somewhere' }, otherKey, 400, /^to: must be one of/],
     ];
     for (const [body, key, status, detail] of refusals) {
       const res = await loom.post('/push', body, { key });
       expect(res.status, JSON.stringify(body)).toBe(status);
-      expect(res.json.detail ?? res.json.message).toMatch(detail);
+      expect(res.json.detail).toMatch(detail); // FastAPI's shape, the key's refusals too
     }
+    // no key, and a body that is not JSON: FastAPI's shape too
+    const unknown = await loom.post('/push', { push_source_name: 'driver_hourly_stats', df }, { key: 'not-a-key' });
+    expect([unknown.status, unknown.json.detail]).toEqual([401, 'Unknown or revoked API key']);
+    const garbled = await loom.post('/push', null, { key: otherKey, raw: '{"push_source_name": ' });
+    expect([garbled.status, typeof garbled.json.detail]).toEqual([400, 'string']);
     // Nothing of the refused pushes was written.
     const again = await loom.post('/get-online-features', { features: ['driver_hourly_stats:conv_rate'], entities: { driver_id: [1001, 1] } }, { key: otherViewer });
     expect(again.json.results[1].values).toEqual([0.5, null]);

@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { bearerAuth } from '../http/auth.js';
 import { replyWithError } from '../errors.js';
-import { onlineResponse, planOnline, pushRows, type OnlineRequest, type PushRequest } from '../../domain/features/feast.js';
+import { asFeastField, onlineResponse, planOnline, pushRows, type OnlineRequest, type PushRequest } from '../../domain/features/feast.js';
 import { badInput } from '../../domain/errors.js';
 
 export function registerFeastRoutes(app: FastifyInstance, services: Services): void {
@@ -18,7 +18,7 @@ export function registerFeastRoutes(app: FastifyInstance, services: Services): v
 
   app.get('/health', async () => ({ status: 'ok' }));
 
-  app.post('/get-online-features', { preHandler: bearerAuth(services, { write: false }) }, async (req, reply) => {
+  app.post('/get-online-features', { preHandler: bearerAuth(services, { write: false, shape: fastApi }), errorHandler: fail }, async (req, reply) => {
     try {
       const tenant = req.principal!.tenant;
       let body = req.body as OnlineRequest;
@@ -34,26 +34,32 @@ export function registerFeastRoutes(app: FastifyInstance, services: Services): v
         sel.features.push(c.feature);
         byGroup.set(c.group.id, sel);
       }
-      return onlineResponse(plan, await services.features.online(tenant, plan.entityIds, [...byGroup.values()]));
+      const vectors = await services.features.online(tenant, plan.entityIds, [...byGroup.values()]).catch((err) => { throw asFeastField(err, plan); });
+      return onlineResponse(plan, vectors);
     } catch (err) {
-      return fail(req, reply, err);
+      return fail(err, req, reply);
     }
   });
 
-  app.post('/push', { preHandler: bearerAuth(services, { write: true }) }, async (req, reply) => {
+  app.post('/push', { preHandler: bearerAuth(services, { write: true, shape: fastApi }), errorHandler: fail }, async (req, reply) => {
     try {
       const { tenant } = req.principal!;
       requireWrite(actorFrom(req.principal!), 'push features'); // who may, before what is pushed is read
       const body = req.body as PushRequest;
-      const { group, rows } = pushRows(body, await groups(tenant, body?.push_source_name));
-      await services.features.write(actorFrom(req.principal!), { namespace: group.namespace, name: group.name, rows });
+      const { group, rows, timeColumn } = pushRows(body, await groups(tenant, body?.push_source_name));
+      await services.features.write(actorFrom(req.principal!), { namespace: group.namespace, name: group.name, rows })
+        .catch((err) => { throw asFeastField(err, { entityKey: group.entity, timeColumn }); });
       return reply.code(200).send(null);
     } catch (err) {
-      return fail(req, reply, err);
+      return fail(err, req, reply);
     }
   });
 }
 
-function fail(req: FastifyRequest, reply: FastifyReply, err: unknown) {
-  return replyWithError(req, reply, err, 'feature server request failed', (body) => ({ detail: body.message, ...body }));
+/** An error as FastAPI answers it (`detail`), Loom's code and field beside it. */
+const fastApi = <B extends { message: string }>(body: B) => ({ detail: body.message, ...body });
+
+/** Every refusal of these routes in that shape: the handlers', the body parser's (invalid JSON), the key's. */
+function fail(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  return replyWithError(req, reply, err, 'feature server request failed', fastApi);
 }

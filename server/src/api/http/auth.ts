@@ -20,12 +20,14 @@ export async function bearerPrincipal(services: Services, header: string, opts: 
 }
 
 /** Resolve `Authorization: Bearer <key>` to a tenant and role; 401 without a valid key, 403 for writes by a viewer. */
-export function bearerAuth(services: Services, opts: { write: boolean }) {
+/** `shape`: the refusal's body as the API answers errors (Feast's FastAPI `{ detail }`); Loom's `{ code, message }` by default. */
+export function bearerAuth(services: Services, opts: { write: boolean; shape?: (body: { code: string; message: string }) => object }) {
+  const shape = opts.shape ?? ((body) => body);
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const got = await bearerPrincipal(services, req.headers.authorization ?? '', { write: opts.write, missing: 'Send an API key as `Authorization: Bearer <key>`' });
     if ('refused' in got) {
-      if (got.refused === 'FORBIDDEN') return reply.code(403).send({ code: 'FORBIDDEN', message: got.message });
-      return reply.code(401).header('www-authenticate', 'Bearer realm="loom"').send({ code: 'UNAUTHENTICATED', message: got.message });
+      if (got.refused === 'FORBIDDEN') return reply.code(403).send(shape({ code: 'FORBIDDEN', message: got.message }));
+      return reply.code(401).header('www-authenticate', 'Bearer realm="loom"').send(shape({ code: 'UNAUTHENTICATED', message: got.message }));
     }
     req.principal = got.principal;
     req.client = createHash('sha256').update(got.key).digest('base64url').slice(0, 22);

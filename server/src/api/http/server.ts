@@ -51,14 +51,9 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
   );
   registerRequestDecompression(app);
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof LoomError || !err.statusCode || err.statusCode >= 500) {
-      const { status, body } = httpError(err);
-      logServerError(req.log, err, status, 'request failed');
-      return reply.code((err as { statusCode?: number }).statusCode ?? status).send(body);
-    }
-    // Fastify's own 4xx: invalid JSON, body too large, unsupported media type...
-    const code = err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : err.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_USER_INPUT';
-    return reply.code(err.statusCode).send({ code, message: err.message, field: '(body)' });
+    const { status, body } = httpError(err); // Fastify's own 4xx too (invalid JSON, body too large...)
+    logServerError(req.log, err, status, 'request failed');
+    return reply.code(err instanceof LoomError ? status : err.statusCode ?? status).send(body);
   });
   // Each request its own reader context: the API key's reads then wait only for the lineage events it sent (visibleGraph).
   app.addHook('onRequest', (_req, _reply, done) => readers.run({}, done));

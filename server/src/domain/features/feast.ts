@@ -9,7 +9,7 @@
  * column by column, as Feast does: first the entity key, then each feature, with Feast's field
  * statuses (PRESENT, NULL_VALUE, NOT_FOUND, OUTSIDE_MAX_AGE) and event timestamps.
  */
-import { badInput } from '../errors.js';
+import { badInput, LoomError } from '../errors.js';
 import type { FeatureGroup } from './groups.js';
 import type { FeatureRowInput, FeatureValue } from './values.js';
 import type { FeatureVector, ValueStatus } from './features.service.js';
@@ -110,7 +110,7 @@ export function onlineResponse(plan: OnlinePlan, vectors: readonly FeatureVector
 }
 
 /** A push (a dataframe as columns) as rows for one group: the entity key column, an optional event time column, feature columns. */
-export function pushRows(req: PushRequest, groups: readonly FeatureGroup[]): { group: FeatureGroup; rows: FeatureRowInput[] } {
+export function pushRows(req: PushRequest, groups: readonly FeatureGroup[]): { group: FeatureGroup; rows: FeatureRowInput[]; timeColumn: string | null } {
   if (!req || typeof req !== 'object') throw badInput('(body)', 'must be a JSON object with push_source_name and df');
   if (typeof req.push_source_name !== 'string' || !req.push_source_name) throw badInput('push_source_name', 'required: the feature group to write');
   if (req.to !== undefined && !PUSH_TARGETS.includes(String(req.to))) throw badInput('to', `must be one of ${PUSH_TARGETS.join(', ')} (one write serves both in Loom)`);
@@ -134,7 +134,7 @@ export function pushRows(req: PushRequest, groups: readonly FeatureGroup[]): { g
     const at = time ? (cols[time] as unknown[])[i] : null;
     return { entityId: typeof entity === 'number' ? entityIdOf(entity, `df.${group.entity}[${i}]`) : (entity as string), values, ...(at != null ? { eventTime: pushTime(at) } : {}) };
   });
-  return { group, rows };
+  return { group, rows, timeColumn: time };
 }
 
 /**
@@ -164,4 +164,23 @@ function pushTime(v: unknown): string {
   const s = String(v).trim();
   const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(s);
   return m ? `${m[1]}T${m[2]}Z` : s;
+}
+
+/**
+ * A refusal of the feature store's write or read, its field named as the Feast request gave it: a push's
+ * row `rows[1].values.rate` is the dataframe's `df.rate[1]` (`eventTime` its time column, `entityId` its
+ * entity key column); an online read's `entityIds` its `entities.<key>`. Others unchanged.
+ */
+export function asFeastField(err: unknown, names: { entityKey: string; timeColumn?: string | null }): unknown {
+  if (!(err instanceof LoomError) || !err.field) return err;
+  const rename = (field: string): string | null => {
+    const row = /^rows\[(\d+)\]\.(?:values\.(.+)|(eventTime|entityId))$/.exec(field);
+    if (row) return `df.${row[2] ?? (row[3] === 'entityId' ? names.entityKey : names.timeColumn ?? 'event_timestamp')}[${row[1]}]`;
+    const ids = /^entityIds(\[\d+\])?$/.exec(field);
+    return ids ? `entities.${names.entityKey}${ids[1] ?? ''}` : null;
+  };
+  const field = rename(err.field);
+  if (!field) return err;
+  const message = err.message.startsWith(`${err.field}: `) ? `${field}: ${err.message.slice(err.field.length + 2)}` : err.message;
+  return new LoomError(err.code, message, field, err.retryAfterSeconds);
 }
