@@ -132,6 +132,9 @@ describe('Feast feature server API', () => {
     expect((await ok(loom, '{ featureServices { name } }', {}, otherKey)).featureServices).toEqual([]);
     const theirs = await loom.post('/get-online-features', { feature_service: 'churn_model_v2', entities: { customer_id: ['10001'] } }, { key: otherViewer });
     expect(theirs.status).toBe(400);
+    // The group it reads cannot be dropped under it (as feast apply refuses)
+    const dropGroup = await loom.gql('mutation ($ns: String!, $name: String!) { dropFeatureGroup(namespace: $ns, name: $name) { id } }', { ns: DEMO_FEATURE_GROUP.namespace, name: VIEW });
+    expect([dropGroup.errors?.[0].extensions?.code, dropGroup.errors?.[0].message]).toEqual(['CONFLICT', expect.stringContaining('feature service churn_model_v2 (mrr, tenure_days) reads this group')]);
     // Redefined with fewer features, then dropped: no longer served, its edge from the group ended.
     await ok(loom, DEFINE, { input: { name: 'churn_model_v2', features: [`${VIEW}:mrr`] } });
     expect((await loom.post('/get-online-features', { feature_service: 'churn_model_v2', entities: { customer_id: ['10001'] } }, { key: viewerKey })).json.metadata.feature_names).toEqual(['customer_id', 'mrr']);

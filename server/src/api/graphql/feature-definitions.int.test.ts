@@ -103,6 +103,16 @@ describe("feature group definitions: every version, who and when, its drop, what
     expect((await ok(loom, VERSIONS, { first: 1 })).featureGroup.version).toBe(before);
   });
 
+  it('refuses to drop a feature a feature service reads (as feast apply does)', async () => {
+    const current = (await ok(loom, VERSIONS, { first: 1 })).featureGroup;
+    await ok(loom, DEFINE, { input: V2 });
+    await ok(loom, 'mutation ($f: [String!]!) { defineFeatureService(input: {name: "reads_mrr", features: $f}) { id } }', { f: [`${NS}/${GROUP}:mrr`] });
+    const err = await fails(loom, DEFINE, { input: { ...V2, features: V2.features.filter((f) => f.name !== 'mrr') } });
+    expect([err.extensions?.code, err.extensions?.field, err.message]).toEqual(['CONFLICT', 'input.features', expect.stringContaining('feature service reads_mrr (mrr) reads features this definition drops')]);
+    await ok(loom, 'mutation { dropFeatureService(name: "reads_mrr") { name } }');
+    expect((await ok(loom, DEFINE, { input: { ...V2, features: V2.features.filter((f) => f.name !== 'mrr') } })).defineFeatureGroup.version).toBeGreaterThan(current.version);
+  });
+
   it('keeps tenants apart and refuses bad arguments, naming them', async () => {
     expect((await ok(loom, VERSIONS, {}, rivalKey)).featureGroup).toBeNull();
     const err = await fails(loom, VERSIONS, { first: 0 });

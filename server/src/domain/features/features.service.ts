@@ -75,6 +75,10 @@ export class FeatureStore {
       // A dropped group defined again keeps its history: the same checks, the next version.
       const previous = stored && typeof stored.props.definedAt === 'string' ? toFeatureGroup(stored) : null;
       if (previous) checkEvolution(previous, def, await this.featuresDefinedBefore(actor.tenant, id, previous.version));
+      if (previous && isDefinedGroup(stored!)) {
+        const kept = new Set(def.features.map((f) => f.name));
+        await this.refuseIfServed(actor.tenant, id, previous.features.map((f) => f.name).filter((f) => !kept.has(f)), 'input.features', 'features this definition drops');
+      }
       else if ((await this.list(actor.tenant, { first: 1, offset: MAX_GROUPS - 1 })).length) {
         throw badInput('input.name', `a tenant has at most ${MAX_GROUPS} feature groups`);
       }
@@ -103,6 +107,7 @@ export class FeatureStore {
     requireWrite(actor, 'drop feature groups');
     const group = await this.get(actor.tenant, namespace, name);
     return this.lock.run(`${actor.tenant}/${group.id}`, async () => {
+      await this.refuseIfServed(actor.tenant, group.id, group.features.map((f) => f.name), 'name', 'this group');
       const at = after(this.now(), group.definedAt); // a drop of the definition's millisecond still drops it
       await this.graph.write(actor.tenant, { nodes: [{ id: group.id, kind: 'FeatureGroup', namespace, name, props: { droppedAt: at, droppedBy: actorProps(actor) }, at }], edges: [] });
       return group;
@@ -263,6 +268,24 @@ export class FeatureStore {
       group: group.id, current: group.version, limit: rowsFor(first), ...(asOfMs !== null ? { asOf: asOfMs } : {}),
     });
     return definitionHistory(group, rows, first, asOfMs);
+  }
+
+  /**
+   * As `feast apply` refuses to remove what a feature service reads: a service reading one of `features`
+   * of the group (its FEEDS edges) would answer every request with an error naming a field its client
+   * never sent. CONFLICT naming the services; change them first (defineFeatureService).
+   */
+  private async refuseIfServed(tenant: string, groupId: string, features: readonly string[], field: string, what: string): Promise<void> {
+    if (!features.length) return;
+    const page = await this.graph.neighbours(tenant, groupId, { direction: 'DOWNSTREAM', edgeKinds: ['FEEDS'], limit: 500, offset: 0 });
+    const gone = new Set(features);
+    const [group] = await this.graph.getNodes(tenant, [groupId]);
+    const served = page.items.filter((i) => i.node.kind === 'FeatureService' && !i.node.validTo).flatMap((i) => {
+      const list = Array.isArray(i.node.props.features) ? (i.node.props.features as { namespace?: string; group?: string; feature?: string }[]) : [];
+      const read = list.filter((f) => f.namespace === group?.namespace && f.group === group?.name && gone.has(String(f.feature)));
+      return read.length ? [`${i.node.name} (${read.map((f) => f.feature).join(', ')})`] : [];
+    });
+    if (served.length) throw new LoomError('CONFLICT', `${field}: feature service ${served.join(', ')} reads ${what}: change the service first (defineFeatureService)`, field);
   }
 
   /** The features of a group's versions before `current` (from their rows), newest first: those dropped since keep their values. */
