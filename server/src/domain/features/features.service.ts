@@ -74,12 +74,11 @@ export class FeatureStore {
       if (stored && stored.kind !== 'FeatureGroup' && stored.kind !== 'Dataset') throw new LoomError('CONFLICT', `${def.namespace}/${def.name} is a ${stored.kind}, not a dataset`);
       // A dropped group defined again keeps its history: the same checks, the next version.
       const previous = stored && typeof stored.props.definedAt === 'string' ? toFeatureGroup(stored) : null;
-      if (previous) checkEvolution(previous, def, await this.featuresDefinedBefore(actor.tenant, id, previous.version));
-      if (previous && isDefinedGroup(stored!)) {
+      if (previous) {
+        checkEvolution(previous, def, await this.featuresDefinedBefore(actor.tenant, id, previous.version));
         const kept = new Set(def.features.map((f) => f.name));
-        await this.refuseIfServed(actor.tenant, id, previous.features.map((f) => f.name).filter((f) => !kept.has(f)), 'input.features', 'features this definition drops');
-      }
-      else if ((await this.list(actor.tenant, { first: 1, offset: MAX_GROUPS - 1 })).length) {
+        if (isDefinedGroup(stored!)) await this.refuseIfServed(actor.tenant, id, previous.features.map((f) => f.name).filter((f) => !kept.has(f)), 'input.features', 'features this definition drops');
+      } else if ((await this.list(actor.tenant, { first: 1, offset: MAX_GROUPS - 1 })).length) {
         throw badInput('input.name', `a tenant has at most ${MAX_GROUPS} feature groups`);
       }
       const source = await this.checkSources(actor.tenant, def);
