@@ -8,6 +8,7 @@
  * and that the next definition of that version replaces.
  */
 import type { FeatureGroup, FeatureSpec, SourceDataset } from './groups.js';
+import type { Analytics } from '../ports/Analytics.js';
 
 /** What a version defines (a FeatureGroup's definition, without its identity and bookkeeping). */
 export type GroupDefinition = Pick<FeatureGroup, 'description' | 'entity' | 'features' | 'source' | 'ttlSeconds' | 'owner'>;
@@ -146,3 +147,17 @@ function definitionOf(g: GroupDefinition): GroupDefinition {
 const typeText = (f: Pick<FeatureSpec, 'type' | 'dimension'>) => (f.type === 'FLOAT_VECTOR' ? `FLOAT_VECTOR(${f.dimension})` : f.type);
 const listText = (xs: readonly string[]) => (xs.length ? xs.join(', ') : null);
 const datasetText = (d: Pick<SourceDataset, 'namespace' | 'name'> | null) => (d ? `${d.namespace}/${d.name}` : null);
+
+/** The features of a group's versions before `current` (from their rows), newest first: those dropped since keep their values. */
+export async function featuresDefinedBefore(analytics: Analytics, tenant: string, groupId: string, current: number): Promise<FeatureSpec[]> {
+  if (current <= 1) return [];
+  const rows = await analytics.query<StoredDefinitionRow>(tenant, definitionsQuery(false), { group: groupId, current: current - 1, limit: MAX_DEFINITIONS });
+  return rows.flatMap((r) => {
+    try {
+      const features = (JSON.parse(r.definition) as { features?: unknown }).features;
+      return Array.isArray(features) ? (features as FeatureSpec[]) : [];
+    } catch {
+      return [];
+    }
+  });
+}

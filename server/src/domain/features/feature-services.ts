@@ -132,9 +132,11 @@ export class FeatureServices {
   }
 }
 
+/** The features a FeatureService node serves. */
+const featuresOf = (n: GraphNode): ServedFeature[] => (Array.isArray(n.props.features) ? (n.props.features as ServedFeature[]) : []);
+
 function fedBy(n: GraphNode): Set<string> {
-  const list = Array.isArray(n.props.features) ? (n.props.features as ServedFeature[]) : [];
-  return new Set(list.map((f) => featureGroupId(f.namespace, f.group)));
+  return new Set(featuresOf(n).map((f) => featureGroupId(f.namespace, f.group)));
 }
 
 function toService(n: GraphNode): FeatureService {
@@ -142,7 +144,26 @@ function toService(n: GraphNode): FeatureService {
   const by = p.definedBy as { name?: string | null; role?: string } | undefined;
   return {
     id: n.id, name: n.name, description: typeof p.description === 'string' ? p.description : null,
-    features: Array.isArray(p.features) ? (p.features as ServedFeature[]) : [], entity: String(p.entity ?? ''),
+    features: featuresOf(n), entity: String(p.entity ?? ''),
     definedAt: String(p.definedAt ?? n.createdAt), definedBy: by ? (by.name ?? by.role ?? null) : null,
   };
+}
+
+/**
+ * As `feast apply` refuses to remove what a feature service reads: a service reading one of `features`
+ * of the group (its FEEDS edges) would answer every request with an error naming a field its client
+ * never sent. CONFLICT naming the services (`what` they read); change them first (defineFeatureService).
+ */
+export async function refuseIfServed(graph: GraphStore, tenant: string, groupId: string, features: readonly string[], field: string, what: string): Promise<void> {
+  if (!features.length) return;
+  const [page, [group]] = await Promise.all([
+    graph.neighbours(tenant, groupId, { direction: 'DOWNSTREAM', edgeKinds: ['FEEDS'], limit: MAX_SERVICES, offset: 0 }),
+    graph.getNodes(tenant, [groupId]),
+  ]);
+  const gone = new Set(features);
+  const served = page.items.filter((i) => i.node.kind === 'FeatureService' && !i.node.validTo).flatMap((i) => {
+    const read = featuresOf(i.node).filter((f) => f.namespace === group?.namespace && f.group === group?.name && gone.has(f.feature));
+    return read.length ? [`${i.node.name} (${read.map((f) => f.feature).join(', ')})`] : [];
+  });
+  if (served.length) throw new LoomError('CONFLICT', `${field}: feature service ${served.join(', ')} reads ${what}: change the service first (defineFeatureService)`, field);
 }

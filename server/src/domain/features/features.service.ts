@@ -20,7 +20,8 @@ import { definitionBatch } from './group-graph.js';
 import { checkEntityId, checkEventTime, decodeValue, valueRows, type FeatureRowInput, type FeatureValue, type StoredValue } from './values.js';
 import { assertionsFacet, checkExpectations, expectationsQuery, verdicts, type Expectation, type ExpectationResult } from './expectations.js';
 import { featureStatsQuery, groupStatsQuery, onlineQuery, pointInTimeQuery, validationsQuery, type FeaturePairs } from './queries.js';
-import { MAX_DEFINITIONS, definitionHistory, definitionRow, definitionsQuery, rowsFor, type DefinitionRecord, type StoredDefinitionRow } from './definitions.js';
+import { MAX_DEFINITIONS, definitionHistory, definitionRow, definitionsQuery, featuresDefinedBefore, rowsFor, type DefinitionRecord, type StoredDefinitionRow } from './definitions.js';
+import { refuseIfServed } from './feature-services.js';
 
 /** Features of one group to read (all of them when `features` is left out). */
 export interface FeatureSelection { namespace: string; name: string; features?: string[] | null }
@@ -75,9 +76,9 @@ export class FeatureStore {
       // A dropped group defined again keeps its history: the same checks, the next version.
       const previous = stored && typeof stored.props.definedAt === 'string' ? toFeatureGroup(stored) : null;
       if (previous) {
-        checkEvolution(previous, def, await this.featuresDefinedBefore(actor.tenant, id, previous.version));
+        checkEvolution(previous, def, await featuresDefinedBefore(this.analytics, actor.tenant, id, previous.version));
         const kept = new Set(def.features.map((f) => f.name));
-        if (isDefinedGroup(stored!)) await this.refuseIfServed(actor.tenant, id, previous.features.map((f) => f.name).filter((f) => !kept.has(f)), 'input.features', 'features this definition drops');
+        if (isDefinedGroup(stored!)) await refuseIfServed(this.graph, actor.tenant, id, previous.features.map((f) => f.name).filter((f) => !kept.has(f)), 'input.features', 'features this definition drops');
       } else if ((await this.list(actor.tenant, { first: 1, offset: MAX_GROUPS - 1 })).length) {
         throw badInput('input.name', `a tenant has at most ${MAX_GROUPS} feature groups`);
       }
@@ -106,7 +107,7 @@ export class FeatureStore {
     requireWrite(actor, 'drop feature groups');
     const group = await this.get(actor.tenant, namespace, name);
     return this.lock.run(`${actor.tenant}/${group.id}`, async () => {
-      await this.refuseIfServed(actor.tenant, group.id, group.features.map((f) => f.name), 'name', 'this group');
+      await refuseIfServed(this.graph, actor.tenant, group.id, group.features.map((f) => f.name), 'name', 'this group');
       const at = after(this.now(), group.definedAt); // a drop of the definition's millisecond still drops it
       await this.graph.write(actor.tenant, { nodes: [{ id: group.id, kind: 'FeatureGroup', namespace, name, props: { droppedAt: at, droppedBy: actorProps(actor) }, at }], edges: [] });
       return group;
@@ -267,38 +268,6 @@ export class FeatureStore {
       group: group.id, current: group.version, limit: rowsFor(first), ...(asOfMs !== null ? { asOf: asOfMs } : {}),
     });
     return definitionHistory(group, rows, first, asOfMs);
-  }
-
-  /**
-   * As `feast apply` refuses to remove what a feature service reads: a service reading one of `features`
-   * of the group (its FEEDS edges) would answer every request with an error naming a field its client
-   * never sent. CONFLICT naming the services; change them first (defineFeatureService).
-   */
-  private async refuseIfServed(tenant: string, groupId: string, features: readonly string[], field: string, what: string): Promise<void> {
-    if (!features.length) return;
-    const page = await this.graph.neighbours(tenant, groupId, { direction: 'DOWNSTREAM', edgeKinds: ['FEEDS'], limit: 500, offset: 0 });
-    const gone = new Set(features);
-    const [group] = await this.graph.getNodes(tenant, [groupId]);
-    const served = page.items.filter((i) => i.node.kind === 'FeatureService' && !i.node.validTo).flatMap((i) => {
-      const list = Array.isArray(i.node.props.features) ? (i.node.props.features as { namespace?: string; group?: string; feature?: string }[]) : [];
-      const read = list.filter((f) => f.namespace === group?.namespace && f.group === group?.name && gone.has(String(f.feature)));
-      return read.length ? [`${i.node.name} (${read.map((f) => f.feature).join(', ')})`] : [];
-    });
-    if (served.length) throw new LoomError('CONFLICT', `${field}: feature service ${served.join(', ')} reads ${what}: change the service first (defineFeatureService)`, field);
-  }
-
-  /** The features of a group's versions before `current` (from their rows), newest first: those dropped since keep their values. */
-  private async featuresDefinedBefore(tenant: string, groupId: string, current: number): Promise<FeatureSpec[]> {
-    if (current <= 1) return [];
-    const rows = await this.analytics.query<StoredDefinitionRow>(tenant, definitionsQuery(false), { group: groupId, current: current - 1, limit: MAX_DEFINITIONS });
-    return rows.flatMap((r) => {
-      try {
-        const features = (JSON.parse(r.definition) as { features?: unknown }).features;
-        return Array.isArray(features) ? (features as FeatureSpec[]) : [];
-      } catch {
-        return [];
-      }
-    });
   }
 
   async stats(tenant: string, group: FeatureGroup): Promise<GroupStats> {

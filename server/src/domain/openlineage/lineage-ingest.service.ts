@@ -2,13 +2,12 @@ import { NO_EXTENSIONS, type Extensions } from '../ports/Extensions.js';
 import type { GraphStore, WriteBatch } from '../ports/GraphStore.js';
 import { allNeighbours } from '../all-neighbours.js';
 import { LoomError, badInput } from '../errors.js';
-import { mapEvent, parentOf } from './mapper.js';
-import { previousIdentifier, symlinks } from './batch-builder.js';
+import { mapEvent } from './mapper.js';
+import { checkScope, graphChecks } from './key-scope.js';
 import { validateEvent, type EventKind } from './validate.js';
 import { JOB_EDGE_KINDS, WRITTEN_AT_PROP, fieldHistory, jobHistory, type EdgeHistory } from './edge-history.js';
 import { parseEventTime, type DatasetRef, type OpenLineageEvent } from './event.schema.js';
-import { requireInScope } from '../registry/actor.js';
-import { nodeId, runNodeId } from '../ids.js';
+import { nodeId } from '../ids.js';
 import { KeyedLock } from '../keyed-lock.js';
 import { eventRefs, type EventRefs, type LineageEventArchive } from './event-archive.js';
 import type { SchemaChangeWatch } from './schema-changes.js';
@@ -85,33 +84,11 @@ export class LineageIngestService implements LineageReceiver {
    */
   place(tenant: string, body: unknown, namespaces?: readonly string[]): PlacedEvent {
     const { event, kind } = validateEvent(body);
-    if (namespaces) this.checkScope(tenant, event, namespaces);
+    if (namespaces) checkScope(event, namespaces, this.named(tenant));
     const batch = mapEvent(event, kind, { extensions: this.extensions, tenant });
     const jobKey = event.job?.namespace && event.job.name ? `${tenant}\u0000${nodeId('Job', event.job.namespace, event.job.name)}` : null;
     const refs = this.extensions.renamesDatasets ? eventRefs(body, (ref) => this.extensions.datasetName(tenant, ref)) : undefined;
     return { kind, batch, at: new Date(parseEventTime(event.eventTime)).toISOString(), jobKey, body, ...(refs ? { refs } : {}) };
-  }
-
-  /**
-   * What an event writes must lie in the sender's namespaces: its job (and so its runs) and its outputs
-   * (or a DatasetEvent's dataset), as the graph names them. Its inputs may lie anywhere: reading another
-   * team's data is what lineage is about.
-   */
-  private checkScope(tenant: string, event: OpenLineageEvent, namespaces: readonly string[]): void {
-    if (event.job) requireInScope(namespaces, event.job.namespace, 'write a job', 'job.namespace');
-    // The parent run an event names is written too (a run of the parent job): a run added to another team's job.
-    const parent = parentOf(event.run?.facets);
-    if (parent) requireInScope(namespaces, parent.namespace, 'add a run to a job', 'run.facets.parent.job.namespace');
-    const named = (d: DatasetRef) => (this.extensions.renamesDatasets ? this.extensions.datasetName(tenant, d) : d).namespace;
-    // What a written dataset says of others is written too: its symlinks' datasets, the dataset a rename ends.
-    const written = (d: DatasetRef, at: string) => {
-      requireInScope(namespaces, named(d), 'write a dataset', `${at}.namespace`);
-      for (const s of symlinks(d)) requireInScope(namespaces, s.namespace, 'write a dataset', `${at}.facets.symlinks.identifiers`);
-      const before = previousIdentifier(d);
-      if (before) requireInScope(namespaces, before.namespace, 'rename a dataset', `${at}.facets.lifecycleStateChange.previousIdentifier.namespace`);
-    };
-    (event.outputs ?? []).forEach((d, i) => written(d, `outputs[${i}]`));
-    if (event.dataset) written(event.dataset, 'dataset');
   }
 
   /**
@@ -122,39 +99,19 @@ export class LineageIngestService implements LineageReceiver {
    */
   async placeScoped(tenant: string, bodies: readonly unknown[], namespaces: readonly string[]): Promise<PromiseSettledResult<PlacedEvent>[]> {
     const placed = bodies.map((body) => settle(() => this.place(tenant, body, namespaces)));
-    const named = placed.map((p) => (p.status === 'fulfilled' ? runsNamed(p.value.body) : []));
-    const ended = placed.map((p) => (p.status === 'fulfilled' ? this.datasetsEnded(tenant, p.value.body) : []));
-    const ids = [...new Set([...named.flat().map((r) => runNodeId(r.runId)), ...ended.flat().map((d) => d.id)])];
+    const reads = placed.map((p) => (p.status === 'fulfilled' ? graphChecks(p.value.body as OpenLineageEvent, this.named(tenant)) : null));
+    const ids = [...new Set(reads.flatMap((r) => r?.ids ?? []))];
     const found = new Map((ids.length ? await this.graph.getNodes(tenant, ids) : []).flatMap((n) => (n ? [[n.id, n] as const] : [])));
     return placed.map((p, i) => settle(() => {
       if (p.status === 'rejected') throw p.reason;
-      for (const { runId, field } of named[i]) {
-        const run = found.get(runNodeId(runId));
-        if (run) requireInScope(namespaces, run.namespace, `write run ${runId}, a run of a job`, field);
-      }
-      // A feature group is the tenant's (such a key defines and drops none): ending its dataset would withdraw it from the feature store.
-      for (const { id, field } of ended[i]) {
-        const node = found.get(id);
-        if (node?.kind === 'FeatureGroup') throw new LoomError('FORBIDDEN', `${field}: ${node.namespace}/${node.name} is a feature group, which only a key not limited to namespaces may drop or rename`, field);
-      }
+      reads[i]!.check(found, namespaces);
       return p.value;
     }));
   }
 
-  /** The datasets a (validated) event ends, as the graph names them: those it drops, and those its renames end. */
-  private datasetsEnded(tenant: string, body: unknown): { id: string; field: string }[] {
-    const event = body as OpenLineageEvent;
-    const named = (d: DatasetRef) => (this.extensions.renamesDatasets ? this.extensions.datasetName(tenant, d) : d);
-    const out: { id: string; field: string }[] = [];
-    const ends = (d: DatasetRef, at: string) => {
-      const change = (d.facets?.lifecycleStateChange as { lifecycleStateChange?: unknown } | undefined)?.lifecycleStateChange;
-      if (change === 'DROP') out.push({ id: nodeId('Dataset', named(d).namespace, named(d).name), field: `${at}.facets.lifecycleStateChange` });
-      const before = previousIdentifier(d);
-      if (before) out.push({ id: nodeId('Dataset', named(before).namespace, named(before).name), field: `${at}.facets.lifecycleStateChange.previousIdentifier` });
-    };
-    (event.outputs ?? []).forEach((d, i) => ends(d, `outputs[${i}]`));
-    if (event.dataset) ends(event.dataset, 'dataset');
-    return out;
+  /** A dataset as the graph names it (plugins may rename them). */
+  private named(tenant: string): (d: DatasetRef) => { namespace: string; name: string } {
+    return (d) => (this.extensions.renamesDatasets ? this.extensions.datasetName(tenant, d) : d);
   }
 
   /** Each event stands alone (its own result); events of one job share one history update. Answered once in the graph and the archive. */
@@ -403,12 +360,3 @@ export function batchResult(settled: readonly PromiseSettledResult<unknown>[]): 
   return { received: settled.length, successful: settled.length - failed.length, failed };
 }
 
-/** The runs a (validated) event names, with the field naming each: its own, and its parent's. */
-function runsNamed(body: unknown): { runId: string; field: string }[] {
-  const run = (body as { run?: { runId?: unknown; facets?: Record<string, unknown> | null } }).run;
-  const out: { runId: string; field: string }[] = [];
-  if (typeof run?.runId === 'string') out.push({ runId: run.runId, field: 'run.runId' });
-  const parent = parentOf(run?.facets);
-  if (parent) out.push({ runId: parent.runId, field: 'run.facets.parent.run.runId' });
-  return out;
-}
