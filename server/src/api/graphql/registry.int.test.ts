@@ -85,6 +85,10 @@ describe('model registry through GraphQL', () => {
     expect((await ok(loom, BY_ALIAS, { name: 'fraud', alias: 'champion', asOf: t2 })).modelVersion).toEqual({ version: 2, stage: 'Production' });
     expect((await ok(loom, BY_ALIAS, { name: 'fraud', alias: 'challenger', asOf: t1 })).modelVersion).toEqual({ version: 2, stage: 'None' });
     expect((await ok(loom, BY_ALIAS, { name: 'fraud', alias: 'challenger' })).modelVersion).toBeNull();
+    // the names no alias may take name versions already: latest the highest, v<n> version n (as of a time too)
+    expect((await ok(loom, BY_ALIAS, { name: 'fraud', alias: 'latest' })).modelVersion).toMatchObject({ version: 3 });
+    expect((await ok(loom, BY_ALIAS, { name: 'fraud', alias: 'v1' })).modelVersion).toMatchObject({ version: 1 });
+    expect((await ok(loom, BY_ALIAS, { name: 'fraud', alias: 'v9' })).modelVersion).toBeNull();
     const atT1 = await ok(loom, HISTORY, { name: 'fraud', asOf: t1 });
     expect(atT1.registeredModel.aliases).toEqual([{ alias: 'challenger', version: 2 }, { alias: 'champion', version: 1 }]);
 

@@ -61,6 +61,10 @@ export function versionOf(view: ModelView, version: number): VersionView | null 
 }
 
 export function versionByAlias(view: ModelView, alias: string): VersionView | null {
+  // The names no alias may take (model-nodes.ts) name versions already: `latest` the highest, `v<n>` version n.
+  if (alias === 'latest') return view.versions.reduce<VersionView | null>((top, v) => (!top || v.version > top.version ? v : top), null);
+  const numbered = /^v(\d+)$/.exec(alias);
+  if (numbered) return versionOf(view, Number(numbered[1]));
   const a = view.aliases.find((x) => x.alias === alias);
   return a ? versionOf(view, a.version) : null;
 }

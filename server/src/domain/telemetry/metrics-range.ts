@@ -33,7 +33,8 @@ export function parseTime(value: string | undefined, field: string): number | un
 /**
  * The bucket width for [fromMs, toMs): the given step (checked against maxPoints) or the smallest
  * width that fits maxPoints, rounded up to whole minutes from one minute on; whole-minute steps
- * read the rollup, over the whole minutes inside the range (the range returned; raw when there are none). Buckets are aligned to multiples of the step (since the epoch), so a range not
+ * read the rollup, over the whole minutes inside the range (the range returned; raw when there are none).
+ * Buckets are aligned to multiples of the step (since the epoch), so a range not
  * aligned to it gets one bucket more than range / step. Throws BAD_USER_INPUT naming the field.
  */
 export function resolveStep(fromMs: number, toMs: number, step: number | undefined, maxPoints: number | undefined): ResolvedRange {
