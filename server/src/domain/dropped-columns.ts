@@ -1,11 +1,5 @@
 import type { GraphStore } from './ports/GraphStore.js';
-import type { Direction, GraphEdge, GraphNode, LineageResult } from './model.js';
-
-/** A node that existed at `asOf` (now when absent): not ended by then, nor inside one of its gaps. */
-function aliveAt(n: Pick<GraphNode, 'validTo' | 'gaps'>, asOf: string | undefined): boolean {
-  if (asOf === undefined) return n.validTo === null;
-  return !(n.validTo !== null && n.validTo <= asOf) && !(n.gaps ?? []).some((g) => g.from <= asOf && asOf < g.to);
-}
+import { notEndedAt, type Direction, type GraphEdge, type GraphNode, type LineageResult } from './model.js';
 
 /**
  * Column lineage without the columns of datasets dropped (now, or at `asOf`): a column is a node of its
@@ -17,7 +11,7 @@ export async function withoutDroppedColumns(graph: GraphStore, tenant: string, r
   const datasetOf = (n: GraphNode) => (n.kind === 'Field' && typeof n.props.dataset === 'string' ? n.props.dataset : null);
   const ids = [...new Set(res.nodes.map((n) => datasetOf(n.node)).filter((id): id is string => id !== null))];
   if (!ids.length) return res;
-  const dropped = new Set((await graph.getNodes(tenant, ids)).filter((d) => d && !aliveAt(d, asOf)).map((d) => d!.id));
+  const dropped = new Set((await graph.getNodes(tenant, ids)).filter((d) => d && (asOf === undefined ? d.validTo !== null : !notEndedAt(d, asOf))).map((d) => d!.id));
   const gone = new Set(res.nodes.filter((n) => dropped.has(datasetOf(n.node) ?? '')).map((n) => n.node.id));
   if (!gone.size) return res;
   const edges = res.edges.filter((e) => !gone.has(e.from) && !gone.has(e.to));

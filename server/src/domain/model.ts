@@ -231,9 +231,14 @@ export interface GraphEdge {
   gaps?: readonly Gap[];
 }
 
+/** Whether something with this validity (an edge, a node) had not ended by `t`: t < validTo, outside its gaps. */
+export function notEndedAt(v: { validTo: string | null; gaps?: readonly Gap[] }, t: string): boolean {
+  return (!v.validTo || v.validTo > t) && !(v.gaps ?? []).some((g) => g.from <= t && t < g.to);
+}
+
 /** Whether an edge held at `t`: validFrom <= t < validTo, outside its gaps. */
 export function edgeValidAt(e: Pick<GraphEdge, 'validFrom' | 'validTo' | 'gaps'>, t: string): boolean {
-  return e.validFrom <= t && (!e.validTo || e.validTo > t) && !(e.gaps ?? []).some((g) => g.from <= t && t < g.to);
+  return e.validFrom <= t && notEndedAt(e, t);
 }
 
 export type Direction = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';

@@ -74,8 +74,7 @@ export class LineageIngestService implements LineageReceiver {
 
   async ingest(tenant: string, body: unknown, _writer?: string, namespaces?: readonly string[]): Promise<IngestResult> {
     const [result] = await this.ingestMany(tenant, [body], namespaces);
-    if (result.status === 'rejected') throw result.reason;
-    return result.value;
+    return fulfilled(result);
   }
 
   /**
@@ -330,6 +329,12 @@ export class LineageIngestService implements LineageReceiver {
 }
 
 /** A call's outcome as a settled promise's, without the promise. */
+/** A settled result's value, or its reason thrown. */
+export function fulfilled<T>(r: PromiseSettledResult<T>): T {
+  if (r.status === 'rejected') throw r.reason;
+  return r.value;
+}
+
 export function settle<T>(fn: () => T): PromiseSettledResult<T> {
   try {
     return { status: 'fulfilled', value: fn() };

@@ -2,7 +2,7 @@ import type { IngestLog } from '../ports/IngestLog.js';
 import { isUnavailable, refusedAlone, unavailable } from '../errors.js';
 import { SerialLoop } from '../serial-loop.js';
 import { cuttableWait } from '../cuttable-wait.js';
-import { batchEvents, batchResult, settle, type BatchResult, type IngestResult, type LineageIngestService, type LineageReceiver, type PlacedEvent } from './lineage-ingest.service.js';
+import { batchEvents, batchResult, fulfilled, settle, type BatchResult, type IngestResult, type LineageIngestService, type LineageReceiver, type PlacedEvent } from './lineage-ingest.service.js';
 import { eventRefs, type ArchivedEvent, type EventRefs, type LineageEventArchive } from './event-archive.js';
 
 export interface LoggedIngestOptions {
@@ -368,9 +368,4 @@ export class LoggedLineageIngest implements LineageReceiver {
     }));
     return retry;
   }
-}
-
-function fulfilled<T>(r: PromiseSettledResult<T>): T {
-  if (r.status === 'rejected') throw r.reason;
-  return r.value;
 }
