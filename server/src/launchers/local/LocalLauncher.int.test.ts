@@ -128,12 +128,14 @@ describe('LocalLauncher', () => {
       console.log('rank', e.RANK, 'of', world, 'torchrun', e.PET_NODE_RANK, e.PET_NNODES, 'loom', e.LOOM_WORKER_INDEX, e.LOOM_WORKERS);
       if (e.RANK === '0') {
         const got = [];
-        const srv = net.createServer((c) => c.on('data', (d) => { got.push(String(d)); if (got.length === world - 1) { console.log('met', got.sort().join(',')); srv.close(); } }));
+        const srv = net.createServer((c) => c.on('data', (d) => { got.push(String(d)); if (got.length === world - 1) { console.log('met', got.sort().join(',')); setTimeout(() => srv.close(), 500); } }));
         srv.listen(Number(e.MASTER_PORT), e.MASTER_ADDR);
       } else {
         const send = () => { const c = net.connect(Number(e.MASTER_PORT), e.MASTER_ADDR, () => c.end(e.RANK)); c.on('error', () => setTimeout(send, 50)); };
         send();
       }`;
+    // Worker 0 stays half a second after the meeting: on a loaded machine the whole run could otherwise end
+    // between two of the watcher's polls, which would then never see it RUNNING (seen once in CI).
     const s = spec(script, { workers: 3 });
     await launcher.launch(s, creds);
     const { seen, final } = await follow(s);
