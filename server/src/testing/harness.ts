@@ -5,7 +5,6 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
 import { startLoom, type RunningLoom } from '../app/main.js';
 import { freePort } from '../launchers/free-port.js';
 import { until } from '../queue/jobqueue.contract.js';
@@ -18,18 +17,16 @@ export interface TestLoom extends RunningLoom {
   post(route: string, body: unknown, opts?: { key?: string | null; gzip?: boolean; raw?: Buffer | string; headers?: Record<string, string> }): Promise<{ status: number; json: any }>;
 }
 
-/** A temporary directory for the tests of one file: made before them, removed after; the getter gives its path. */
-export function suiteTempDir(prefix: string): () => string {
-  let dir = '';
-  beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), prefix)); });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  return () => dir;
-}
+export { suiteTempDir } from './temp-dir.js';
 
 /** Alert rules are not evaluated on a timer unless `env` sets LOOM_ALERT_INTERVAL_SECONDS: a test evaluates them when it means to. */
 export async function startTestLoom(env: Record<string, string> = {}): Promise<TestLoom> {
   const dir = mkdtempSync(path.join(tmpdir(), 'loom-test-'));
-  const loom = await startLoom({ LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY, LOOM_ALERT_INTERVAL_SECONDS: 'off', LOOM_REPORT_INTERVAL_SECONDS: 'off', ...env });
+  const env0 = { LOOM_DATA_DIR: dir, LOOM_PORT: '0', LOOM_LOG_LEVEL: 'warn', LOOM_DEMO_KEY: DEMO_KEY, LOOM_ALERT_INTERVAL_SECONDS: 'off', LOOM_REPORT_INTERVAL_SECONDS: 'off' };
+  const loom = await startLoom({ ...env0, ...env }).catch((e: unknown) => {
+    rmSync(dir, { recursive: true, force: true }); // a start refused (the tests of bad settings) leaves no directory behind
+    throw e;
+  });
   const post: TestLoom['post'] = async (route, body, opts = {}) => {
     const key = opts.key === undefined ? DEMO_KEY : opts.key;
     const payload = opts.raw ?? JSON.stringify(body);

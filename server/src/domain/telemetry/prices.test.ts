@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { suiteTempDir } from '../../testing/temp-dir.js';
 import { loadPriceTable, PriceTable } from './prices.js';
 
 describe('LLM price table', () => {
+  const tempDir = suiteTempDir('loom-prices-');
   const table = loadPriceTable();
 
   it('maps dated and tagged variants to their family by longest prefix', () => {
@@ -34,7 +35,7 @@ describe('LLM price table', () => {
   });
 
   it('takes overrides and extra models from LOOM_LLM_PRICES, in either file shape', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'loom-prices-'));
+    const dir = tempDir();
     const wrapped = path.join(dir, 'wrapped.json');
     writeFileSync(wrapped, JSON.stringify({ models: { 'GPT-4o': { input: 1, output: 2 }, 'llama-3.1-70b': { input: 0.5, output: 0.5 } } }));
     const t = loadPriceTable(wrapped);
@@ -47,7 +48,7 @@ describe('LLM price table', () => {
   });
 
   it('names LOOM_LLM_PRICES and the problem in a bad file', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'loom-prices-'));
+    const dir = tempDir();
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ models: { 'gpt-4o': { input: -1, output: 2 } } }));
     expect(() => loadPriceTable(bad)).toThrow(/LOOM_LLM_PRICES=.*bad\.json: expected \{"models"/);

@@ -1,8 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLoom, type TestLoom } from '../../testing/harness.js';
+import { startTestLoom, suiteTempDir, type TestLoom } from '../../testing/harness.js';
 import { traceNodeId } from './trace-summary.js';
 import type { OtlpSpan } from './otlp.types.js';
 import { TraceIngestService } from './trace-ingest.service.js';
@@ -23,8 +22,9 @@ const llm = (model: string, input: number, output: number) => ({ attributes: [
 
 describe('TraceIngestService on the real engines', () => {
   let loom: TestLoom;
+  const tempDir = suiteTempDir('loom-prices-');
   beforeAll(async () => {
-    const prices = path.join(mkdtempSync(path.join(tmpdir(), 'loom-prices-')), 'prices.json');
+    const prices = path.join(tempDir(), 'prices.json');
     writeFileSync(prices, JSON.stringify({ models: { 'gpt-4o-mini': { input: 1000, output: 0 }, 'acme-llm': { input: 1, output: 2 } } }));
     loom = await startTestLoom({ LOOM_SEED_DEMO: 'false', LOOM_LLM_PRICES: prices });
   });
