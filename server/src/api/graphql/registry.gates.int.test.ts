@@ -98,6 +98,12 @@ describe('promotion gates', () => {
       [{ kind: 'METRIC_THRESHOLD', stages: ['Production'], metric: 'acc', threshold: 1 }, 'input.gates[0].op'],
       [{ kind: 'UPSTREAM_QUALITY' }, 'input.gates[0].stages'],
       [{ kind: 'UPSTREAM_QUALITY', stages: ['Production'], depth: 9 }, 'input.gates[0].depth'],
+      // a field of another kind was dropped silently: the gate saved was not the one asked for
+      [{ kind: 'UPSTREAM_QUALITY', stages: ['Production'], metric: 'acc' }, 'input.gates[0].metric'],
+      [{ kind: 'METRIC_THRESHOLD', stages: ['Production'], metric: 'acc', op: 'GTE', threshold: 1, depth: 2 }, 'input.gates[0].depth'],
+      // the names no alias may take: such a gate guards nothing
+      [{ kind: 'UPSTREAM_QUALITY', aliases: ['latest'] }, 'input.gates[0].aliases[0]'],
+      [{ kind: 'UPSTREAM_QUALITY', aliases: ['champion', 'v3'] }, 'input.gates[0].aliases[1]'],
     ];
     for (const [gate, field] of cases) {
       const e = await fails(loom, GATES, { input: { name: 'churn', gates: [gate] } });

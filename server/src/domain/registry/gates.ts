@@ -4,7 +4,8 @@
  */
 import { badInput } from '../errors.js';
 import { STAGES, type GateOutcome, type Stage } from './history.js';
-import { checkKey, checkLabel } from './validate.js';
+import { checkAlias } from './model-nodes.js';
+import { checkKey } from './validate.js';
 
 export const COMPARISONS = { GTE: '>=', GT: '>', LTE: '<=', LT: '<' } as const;
 export type Comparison = keyof typeof COMPARISONS;
@@ -62,8 +63,9 @@ function parseGate(g: GateInput, field: string, pluginGates: readonly string[]):
     if (!STAGES.includes(s as Stage)) throw badInput(`${field}.stages[${j}]`, `must be one of ${STAGES.join(', ')}`);
     return s as Stage;
   });
-  const aliases = (g.aliases ?? []).map((a, j) => checkLabel(`${field}.aliases[${j}]`, a));
+  const aliases = (g.aliases ?? []).map((a, j) => checkAlias(a, `${field}.aliases[${j}]`)); // a model's own aliases: never latest or v<n>
   if (!stages.length && !aliases.length) throw badInput(`${field}.stages`, 'name at least one stage or alias the gate guards');
+  refuseOtherKinds(g, field);
   if (g.kind === 'METRIC_THRESHOLD') {
     if (!g.metric) throw badInput(`${field}.metric`, 'required for METRIC_THRESHOLD');
     checkKey(`${field}.metric`, g.metric);
@@ -88,6 +90,22 @@ function parseGate(g: GateInput, field: string, pluginGates: readonly string[]):
     return { kind: 'PLUGIN', stages, aliases, plugin: g.plugin, params };
   }
   throw badInput(`${field}.kind`, 'must be METRIC_THRESHOLD, UPSTREAM_QUALITY or PLUGIN');
+}
+
+/** The fields each kind reads: a field of another kind given is refused, not dropped (a gate saved is the gate asked for). */
+const KIND_FIELDS: Record<Gate['kind'], readonly (keyof GateInput)[]> = {
+  METRIC_THRESHOLD: ['metric', 'source', 'op', 'threshold'], UPSTREAM_QUALITY: ['depth'], PLUGIN: ['plugin', 'params'],
+};
+const ALL_KIND_FIELDS = [...new Set(Object.values(KIND_FIELDS).flat())];
+
+function refuseOtherKinds(g: GateInput, field: string): void {
+  const own = KIND_FIELDS[g.kind];
+  if (!own) return; // an unknown kind is refused by name below
+  const stray = ALL_KIND_FIELDS.find((f) => !own.includes(f) && g[f] !== undefined && g[f] !== null);
+  if (stray) {
+    const owner = (Object.keys(KIND_FIELDS) as Gate['kind'][]).filter((k) => KIND_FIELDS[k].includes(stray)).join(' or ');
+    throw badInput(`${field}.${stray}`, `is a field of ${owner} gates, not of ${g.kind}: leave it out`);
+  }
 }
 
 export function gatesFor(gates: readonly Gate[], target: { stage?: Stage; alias?: string }): { gate: Gate; index: number }[] {

@@ -28,9 +28,9 @@ export function newModelNode(name: string): GraphNode {
   return { id: registeredModelId(name), kind: 'Model', namespace: REGISTRY_NAMESPACE, name, props: {}, createdAt: now, updatedAt: now, validTo: null };
 }
 
-export function checkAlias(alias: string): string {
-  checkLabel('input.alias', alias);
-  if (RESERVED_ALIAS.test(alias)) throw badInput('input.alias', `${alias} is reserved (latest and v<number> name versions already)`);
+export function checkAlias(alias: string, field = 'input.alias'): string {
+  checkLabel(field, alias);
+  if (RESERVED_ALIAS.test(alias)) throw badInput(field, `${alias} is reserved (latest and v<number> name versions already)`);
   return alias;
 }
 
