@@ -6,13 +6,16 @@ import { notEndedAt, type Direction, type GraphEdge, type GraphNode, type Lineag
  * own that its dataset's drop does not end, so a walk over field → field edges went on through it,
  * where table lineage stops at the dropped dataset. What is left is what the walk reaches without
  * them, over the answer's edges, at its distance then (within `depth`); the seeds (distance 0) stay.
+ * A root that is a dropped dataset or one of its columns answers with no lineage.
  */
 export async function withoutDroppedColumns(graph: GraphStore, tenant: string, res: LineageResult, direction: Direction, depth: number, asOf?: string): Promise<LineageResult> {
-  const datasetOf = (n: GraphNode) => (n.kind === 'Field' && typeof n.props.dataset === 'string' ? n.props.dataset : null);
-  const ids = [...new Set(res.nodes.map((n) => datasetOf(n.node)).filter((id): id is string => id !== null))];
+  const datasetOf = (n: GraphNode) => (n.kind === 'Field' && typeof n.props.dataset === 'string' ? n.props.dataset : n.kind === 'Dataset' ? n.id : null);
+  const ids = [...new Set([res.root, ...res.nodes.map((n) => n.node)].map(datasetOf).filter((id): id is string => id !== null))];
   if (!ids.length) return res;
   const dropped = new Set((await graph.getNodes(tenant, ids)).filter((d) => d && (asOf === undefined ? d.validTo !== null : !notEndedAt(d, asOf))).map((d) => d!.id));
-  const gone = new Set(res.nodes.filter((n) => dropped.has(datasetOf(n.node) ?? '')).map((n) => n.node.id));
+  // A root in a dropped dataset answers without lineage, as a dropped root does in table lineage.
+  if (dropped.has(datasetOf(res.root) ?? '')) return { ...res, nodes: [], edges: [] };
+  const gone = new Set(res.nodes.filter((n) => n.node.kind === 'Field' && dropped.has(datasetOf(n.node) ?? '')).map((n) => n.node.id));
   if (!gone.size) return res;
   const edges = res.edges.filter((e) => !gone.has(e.from) && !gone.has(e.to));
   const starts = [res.root.id, ...res.nodes.filter((n) => n.distance === 0 && !gone.has(n.node.id)).map((n) => n.node.id)];

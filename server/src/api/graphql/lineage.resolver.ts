@@ -40,7 +40,7 @@ export class LineageResolver {
     return ctx.services.lineage.lineage(ctx.principal.tenant, nodeId, direction, depth, limit, { asOf: iso(asOf), deadlineMs, heads });
   }
 
-  @Query(() => Lineage, { nullable: true, description: 'Column-level lineage from a Field, from every field of a Dataset, or from every field of the datasets a Job writes now' })
+  @Query(() => Lineage, { nullable: true, description: 'Column-level lineage from a Field, from every field of a Dataset, or from every field of the datasets a Job writes now. The columns of datasets dropped (now, or at asOf) are left out, and what lies only beyond them; a dropped dataset or one of its columns is the root of an answer without lineage' })
   columnLineage(
     @Arg('nodeId', () => ID) nodeId: string,
     @Arg('direction', () => DirectionEnum, { defaultValue: DirectionEnum.BOTH }) direction: DirectionEnum,

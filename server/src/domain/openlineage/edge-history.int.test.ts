@@ -228,6 +228,13 @@ describe('schema fields over time', () => {
       .columnLineage.nodes.map((n: { distance: number; node: { id: string } }) => `${n.node.id}@${n.distance}`).sort();
     expect(await fromSource(null)).toEqual(['field:dropns:zq_kept#zq_col@1']);
     expect(await fromSource(T(1))).toEqual(['field:dropns:zq_after#zq_col@2', 'field:dropns:zq_dropped#zq_col@1', 'field:dropns:zq_kept#zq_col@1']); // before the drop
+    // from the dropped dataset's own column, or the dataset: no lineage now (as a dropped root in table lineage), its lineage before the drop
+    const from = async (id: string, asOf: string | null) => (await loom.gql('query ($id: ID!, $asOf: DateTime) { columnLineage(nodeId: $id, direction: BOTH, depth: 3, asOf: $asOf) { nodes { node { id } } } }', { id, asOf })).data
+      .columnLineage.nodes.map((n: { node: { id: string } }) => n.node.id).sort();
+    for (const id of ['field:dropns:zq_dropped#zq_col', 'dataset:dropns:zq_dropped']) {
+      expect(await from(id, null)).toEqual([]);
+      expect(await from(id, T(1))).toEqual(expect.arrayContaining(['field:dropns:src#c', 'field:dropns:zq_after#zq_col']));
+    }
     const found = await gql('{ search(text: "zq_", first: 20) { ... on GraphNode { id } } }');
     expect(found.search.map((n: { id: string }) => n.id).filter((id: string) => id.includes('zq_dropped'))).toEqual([]);
     expect(found.search.map((n: { id: string }) => n.id)).toContain('field:dropns:zq_kept#zq_col');
