@@ -60,6 +60,16 @@ describe('experiment tracking through GraphQL', () => {
     expect(exp.experiments.map((e: any) => e.name)).toContain('churn');
   });
 
+  it('pages experiments in name order: every experiment once', async () => {
+    // names whose lengths disagree with their order (graph search reads shorter names first)
+    for (const name of ['pg-zz', 'pg-a-very-long-name', 'pg-b', 'pg-aaaa', 'pg-m-long']) await ok(loom, 'mutation ($name: String!) { createExperiment(input: {name: $name}) { id } }', { name });
+    const all = (await ok(loom, '{ experiments(first: 500) { name } }')).experiments.map((e: { name: string }) => e.name);
+    expect(all).toEqual([...all].sort());
+    const paged: string[] = [];
+    for (let offset = 0; offset < all.length; offset += 2) paged.push(...(await ok(loom, '{ experiments(first: 2, offset: ' + offset + ') { name } }')).experiments.map((e: { name: string }) => e.name));
+    expect(paged).toEqual(all);
+  });
+
   it('logs long curves as columns (series), with explicit or implied steps and times', async () => {
     const { createRun } = await ok(loom, CREATE_RUN, { input: { experiment: 'columns' } });
     const series = 'mutation ($runId: String!, $s: [MetricSeriesInput!]) { logBatch(runId: $runId, series: $s) { metrics } }';

@@ -14,6 +14,7 @@ import { checkCount, checkKey, checkName, checkPaging, checkText, isoTime, tagPr
 import { KeyedLock } from '../keyed-lock.js';
 import type { MetricPoint, RunMetrics } from './run-metrics.js';
 import { filterRuns, type RunFilter } from './run-filter.js';
+import { NAME_ORDER_LIMIT } from './search-views.js';
 
 export interface KeyValue { key: string; value?: string | null }
 export interface MetricInput { key: string; value: number; step?: number | null; timestamp?: Date | string | null }
@@ -58,7 +59,7 @@ export class TrackingService {
 
   async listExperiments(tenant: string, first: number, offset: number): Promise<GraphNode[]> {
     checkPaging(first, offset);
-    const all = await this.graph.search(tenant, { text: '', kinds: ['Experiment'], limit: offset + first });
+    const all = await this.graph.search(tenant, { text: '', kinds: ['Experiment'], limit: NAME_ORDER_LIMIT });
     return all.sort((a, b) => (a.name < b.name ? -1 : 1)).slice(offset, offset + first);
   }
 
