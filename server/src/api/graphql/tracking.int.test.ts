@@ -89,6 +89,13 @@ describe('experiment tracking through GraphQL', () => {
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'series[0].steps' });
     const neg = await fails(loom, series, { runId: createRun.runId, s: [{ key: 'x', values: [1], timestampsMs: [-5] }] });
     expect(neg.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'series[0].timestampsMs[0]' });
+    // beyond year 9999 (no four-digit year): refused before anything is written, the params with them (they answered 500 after the params)
+    const far = await fails(loom, LOG.replace('$tags: [KeyValueInput!])', '$tags: [KeyValueInput!], $s: [MetricSeriesInput!])').replace('tags: $tags)', 'tags: $tags, series: $s)'),
+      { runId: createRun.runId, params: [{ key: 'far', value: '1' }], s: [{ key: 'x', values: [1, 2], timestampsMs: [1.7e12, 3e14] }] });
+    expect(far.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'series[0].timestampsMs[1]' });
+    const farOne = await fails(loom, LOG, { runId: createRun.runId, metrics: [{ key: 'x', value: 1, timestamp: '+010000-01-01T00:00:00Z' }] });
+    expect(farOne.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await ok(loom, RUN, { runId: createRun.runId })).trackedRun.params.map((p: { key: string }) => p.key)).not.toContain('far');
   });
 
   it('compares runs: params side by side with what differs, and every curve in one query', async () => {
@@ -136,8 +143,10 @@ describe('experiment tracking through GraphQL', () => {
   });
 
   it('rejects bad input with the field and reason, and stores nothing of a rejected batch', async () => {
-    const { createRun } = await ok(loom, CREATE_RUN, { input: { experiment: 'validation', params: [{ key: 'lr', value: '0.1' }] } });
+    const { createRun } = await ok(loom, CREATE_RUN, { input: { experiment: 'validation', params: [{ key: 'lr', value: '0.1' }], startTime: '2026-06-01T00:00:00Z' } });
     const runId = createRun.runId;
+    const early = await fails(loom, 'mutation ($runId: String!) { setRunStatus(runId: $runId, status: COMPLETED, time: "2026-05-01T00:00:00Z") { status } }', { runId });
+    expect(early.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'time' });
     const cases: [Record<string, unknown>, string][] = [
       [{ metrics: [{ key: 'ok', value: 1 }, { key: 'bad key!', value: 1 }] }, 'metrics[1].key'],
       [{ metrics: [{ key: 'ok', value: 1, step: -1 }] }, 'metrics[0].step'],

@@ -10,7 +10,7 @@ import { experimentId, REGISTRY_NAMESPACE, runNodeId } from '../ids.js';
 import { badInput, LoomError, notFound } from '../errors.js';
 import { runState } from '../openlineage/run-state.js';
 import { actorProps, requireWrite, type Actor } from './actor.js';
-import { checkCount, checkKey, checkName, checkPaging, checkText, isoTime, tagProps } from './validate.js';
+import { checkCount, checkKey, checkName, checkPaging, checkText, isoTime, LAST_MS, tagProps } from './validate.js';
 import { KeyedLock } from '../keyed-lock.js';
 import type { MetricPoint, RunMetrics } from './run-metrics.js';
 import { filterRuns, type RunFilter } from './run-filter.js';
@@ -136,10 +136,14 @@ export class TrackingService {
       await this.runLocks.run(`${actor.tenant}/${runId}`, async () => {
         const fresh = (await this.getRun(actor.tenant, runId)) ?? run;
         checkParamsUnchanged(fresh, params, 'params');
+        // The points first: a batch the metrics store refuses writes no params either, and a retry
+        // of one whose params failed after its points adds nothing (the points are idempotent).
+        await this.metrics.log(actor.tenant, runId, points);
         await this.graph.write(actor.tenant, { nodes: [runNode(fresh, runId, { ...params, ...tags }, now)], edges: [] });
       });
+    } else {
+      await this.metrics.log(actor.tenant, runId, points);
     }
-    await this.metrics.log(actor.tenant, runId, points);
     return { metrics: points.length, params: Object.keys(params).length, tags: Object.keys(tags).length };
   }
 
@@ -176,6 +180,7 @@ export class TrackingService {
       if (terminal && current.state === status) return run;
       if (terminal) throw new LoomError('CONFLICT', `run ${runId} already ended as ${current.state}`);
       if (status === 'RUNNING' && runStarted(run)) return run;
+      if (time != null && status !== 'RUNNING' && current.startedAt && Date.parse(at) < Date.parse(current.startedAt)) throw badInput('time', `must not be before the run started (${current.startedAt})`);
       await this.graph.write(actor.tenant, { nodes: [runNode(run, runId, { [`at.${STATUS_EVENT[status]}`]: at }, at)], edges: [] });
       return (await this.getRun(actor.tenant, runId))!;
     });
@@ -235,7 +240,7 @@ function seriesPoints(series: MetricSeriesInput[], now: string): MetricPoint[] {
       const ms = s.timestampsMs?.[j];
       if (!Number.isFinite(value)) throw badInput(`${f}.values[${j}]`, 'must be a finite number');
       if (!Number.isSafeInteger(step) || step < 0) throw badInput(`${f}.steps[${j}]`, 'must be a non-negative integer');
-      if (ms !== undefined && (!Number.isSafeInteger(ms) || ms < 0 || ms > 8.64e15)) throw badInput(`${f}.timestampsMs[${j}]`, 'must be milliseconds since 1970 (an integer)');
+      if (ms !== undefined && (!Number.isSafeInteger(ms) || ms < 0 || ms > LAST_MS)) throw badInput(`${f}.timestampsMs[${j}]`, `must be milliseconds since 1970 (an integer, at most ${LAST_MS}: the end of year 9999)`);
       out.push({ key: s.key, value, step, timestamp: ms === undefined ? now : new Date(ms).toISOString() });
     }
   });

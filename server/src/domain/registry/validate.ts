@@ -56,10 +56,14 @@ export function checkPaging(first: number, offset: number, max = 500): void {
 }
 
 /** An ISO-8601 UTC time from a Date or string; undefined stays undefined. */
+/** The last millisecond of year 9999: later times have no four-digit year (`+010000-…`), which the stores refuse. */
+export const LAST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 export function isoTime(field: string, value: Date | string | undefined | null): string | undefined {
   if (value === undefined || value === null) return undefined;
   const d = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(d.getTime())) throw badInput(field, 'must be a date-time');
+  if (d.getTime() < 0 - 62_167_219_200_000 || d.getTime() > LAST_MS) throw badInput(field, 'must be a date-time in the years 0000 to 9999');
   return d.toISOString();
 }
 
