@@ -15,9 +15,18 @@ import type { DatasetRef, OpenLineageEvent } from './event.schema.js';
 type Named = (d: DatasetRef) => { namespace: string; name: string };
 
 /**
+ * The dataset facets that change what a dataset is rather than describe the version read: its existence
+ * (a drop, a rename), its tags, description and owners. On an input they are written as on an output,
+ * so an input carrying one is written: it must lie in the namespaces too.
+ */
+const CHANGING_FACETS = ['lifecycleStateChange', 'tags', 'documentation', 'ownership'] as const;
+const changingFacet = (d: DatasetRef) => CHANGING_FACETS.find((f) => d.facets?.[f] !== undefined && d.facets?.[f] !== null);
+
+/**
  * What an event writes must lie in the sender's namespaces: its job (and so its runs) and its outputs
  * (or a DatasetEvent's dataset), as the graph names them. Its inputs may lie anywhere: reading another
- * team's data is what lineage is about.
+ * team's data is what lineage is about; but not an input that drops, renames, tags, describes or owns
+ * its dataset (CHANGING_FACETS), which is a write.
  */
 export function checkScope(event: OpenLineageEvent, namespaces: readonly string[], named: Named): void {
   if (event.job) requireInScope(namespaces, event.job.namespace, 'write a job', 'job.namespace');
@@ -25,13 +34,17 @@ export function checkScope(event: OpenLineageEvent, namespaces: readonly string[
   const parent = parentOf(event.run?.facets);
   if (parent) requireInScope(namespaces, parent.namespace, 'add a run to a job', 'run.facets.parent.job.namespace');
   // What a written dataset says of others is written too: its symlinks' datasets, the dataset a rename ends.
-  const written = (d: DatasetRef, at: string) => {
-    requireInScope(namespaces, named(d).namespace, 'write a dataset', `${at}.namespace`);
+  const written = (d: DatasetRef, at: string, namespaceField = `${at}.namespace`) => {
+    requireInScope(namespaces, named(d).namespace, 'write a dataset', namespaceField);
     for (const s of symlinks(d)) requireInScope(namespaces, s.namespace, 'write a dataset', `${at}.facets.symlinks.identifiers`);
     const before = previousIdentifier(d);
     if (before) requireInScope(namespaces, before.namespace, 'rename a dataset', `${at}.facets.lifecycleStateChange.previousIdentifier.namespace`);
   };
   (event.outputs ?? []).forEach((d, i) => written(d, `outputs[${i}]`));
+  (event.inputs ?? []).forEach((d, i) => {
+    const facet = changingFacet(d);
+    if (facet) written(d, `inputs[${i}]`, `inputs[${i}].facets.${facet}`);
+  });
   if (event.dataset) written(event.dataset, 'dataset');
 }
 
@@ -55,6 +68,7 @@ export function graphChecks(event: OpenLineageEvent, named: Named): { ids: strin
     if (before) ended.push({ id: nodeId('Dataset', named(before).namespace, named(before).name), field: `${at}.facets.lifecycleStateChange.previousIdentifier` });
   };
   (event.outputs ?? []).forEach((d, i) => ends(d, `outputs[${i}]`));
+  (event.inputs ?? []).forEach((d, i) => ends(d, `inputs[${i}]`));
   if (event.dataset) ends(event.dataset, 'dataset');
   return {
     ids: [...runs.map((r) => runNodeId(r.runId)), ...ended.map((d) => d.id)],

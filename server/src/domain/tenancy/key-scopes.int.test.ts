@@ -65,6 +65,11 @@ describe('API keys limited to namespaces', () => {
         'outputs[0].facets.symlinks.identifiers', 'dataset:team-b:alias'],
       [event({ outputs: [{ ...ds('team-a', 'renamed'), facets: { lifecycleStateChange: { _producer: 'p', _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/LifecycleStateChangeDatasetFacet.json', lifecycleStateChange: 'RENAME', previousIdentifier: ds('team-b', 'orders') } } }] }),
         'outputs[0].facets.lifecycleStateChange.previousIdentifier.namespace', 'dataset:team-a:renamed'],
+      // An input that drops, tags, describes or owns its dataset writes it (they were applied to team-b's dataset).
+      ...(['lifecycleStateChange', 'tags', 'documentation', 'ownership'] as const).map((facet) => [
+        event({ inputs: [{ ...ds('team-b', 'orders'), facets: { [facet]: { _producer: 'p', _schemaURL: 'https://openlineage.io/spec/facets/1-0-0/X.json', lifecycleStateChange: 'DROP', tags: [{ key: 'x' }], description: 'mine now', owners: [{ name: 'user:x' }] } } }], outputs: [ds('team-a', `via_${facet}`)] }),
+        `inputs[0].facets.${facet}`, `dataset:team-a:via_${facet}`,
+      ] as const),
     ] as const;
     for (const [body, field, id] of cases) {
       const res = await send('POST', '/api/v1/lineage', body);
@@ -72,6 +77,8 @@ describe('API keys limited to namespaces', () => {
       expect(res.json.message).toContain('this API key may write only in namespaces team-a, team-a-staging');
       expect(await exists(id)).toBe(false);
     }
+    const orders = (await ok(loom, '{ node(id: "dataset:team-b:orders") { ... on GraphNode { validTo props } } }')).node;
+    expect([orders.validTo, orders.props['facets.documentation'], orders.props['facets.tags']]).toEqual([null, undefined, undefined]);
     expect(await exists('dataset:team-a:fine')).toBe(false); // the refused event's in-scope output too
     const batch = await send('POST', '/api/v1/lineage/batch', [event({ outputs: [ds('team-a-staging', 'ok')] }), cases[0][0]]);
     expect(batch.json).toMatchObject({ status: 'partial_success', summary: { successful: 1, failed: 1 }, failed_events: [{ index: 1, field: 'job.namespace', retriable: false }] });
@@ -107,6 +114,9 @@ describe('API keys limited to namespaces', () => {
     expect([drop.status, drop.json.field, drop.json.message]).toEqual([403, 'outputs[0].facets.lifecycleStateChange', expect.stringContaining('team-a/team_features is a feature group')]);
     const rename = await send('POST', '/api/v1/lineage', event({ outputs: [{ ...ds('team-a', 'renamed_features'), facets: { lifecycleStateChange: lifecycle('RENAME', ds('team-a', 'team_features')) } }] }));
     expect([rename.status, rename.json.field]).toEqual([403, 'outputs[0].facets.lifecycleStateChange.previousIdentifier']);
+    // named as an input in their namespaces, as well
+    const asInput = await send('POST', '/api/v1/lineage', event({ inputs: [{ ...ds('team-a', 'team_features'), facets: { lifecycleStateChange: lifecycle('DROP') } }] }));
+    expect([asInput.status, asInput.json.field]).toEqual([403, 'inputs[0].facets.lifecycleStateChange']);
     expect((await ok(loom, '{ featureGroup(namespace: "team-a", name: "team_features") { id } }')).featureGroup).not.toBeNull();
     // an ordinary dataset of theirs they may drop
     expect((await send('POST', '/api/v1/lineage', event({ outputs: [{ ...ds('team-a', 'scratch'), facets: { lifecycleStateChange: lifecycle('DROP') } }] }))).status).toBe(201);
