@@ -36,6 +36,14 @@ export type NodeKind = (typeof NODE_KINDS)[number];
  */
 export const TEXT_SEARCH_KINDS: readonly NodeKind[] = NODE_KINDS.filter((k) => k !== 'Trace' && k !== 'Alert');
 
+/**
+ * The kinds only an admin reads, whatever API reads them: a webhook's URL can be a credential itself
+ * (a Slack incoming webhook, a `?token=` query, a mailing list), and listing webhooks is an admin's.
+ * The generic reads (`node`, `search`, neighbours) leave them out for other roles.
+ */
+export const ADMIN_ONLY_KINDS: readonly NodeKind[] = ['Webhook'];
+export const readableBy = (role: string, kind: string): boolean => role === 'admin' || !ADMIN_ONLY_KINDS.includes(kind as NodeKind);
+
 export const EDGE_KINDS = [
   /** dataset -> job: the job reads the dataset (data flows along the edge). */
   'INPUT_TO',

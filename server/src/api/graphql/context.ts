@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Principal } from '../../domain/tenancy/tenancy.service.js';
-import type { EdgeHead, GraphEdge, GraphNode } from '../../domain/model.js';
+import { readableBy, type EdgeHead, type GraphEdge, type GraphNode } from '../../domain/model.js';
 import type { Services } from '../../app/services.js';
 
 export interface Context {
@@ -15,7 +15,7 @@ export function createContext(principal: Principal, services: Services): Context
     principal,
     services,
     loaders: {
-      node: new DataLoader((ids) => services.lineage.getNodes(principal.tenant, ids), { maxBatchSize: 100 }),
+      node: new DataLoader(async (ids) => (await services.lineage.getNodes(principal.tenant, ids)).map((n) => (n && readableBy(principal.role, n.kind) ? n : null)), { maxBatchSize: 100 }),
       edge: new DataLoader((heads) => Promise.all(heads.map((h) => services.lineage.edge(principal.tenant, h))), { cacheKeyFn: (h) => `${h.kind}|${h.from}|${h.to}` }),
     },
   };

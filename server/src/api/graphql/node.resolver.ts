@@ -4,7 +4,7 @@ import { badInput } from '../../domain/errors.js';
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import { DirectionEnum, Edge, Gap, GraphNode, Node, NodeKindEnum, NeighbourPage, PROPS_DESCRIPTION, Viewer } from './types.js';
 import {
-  EDGE_KINDS, LINEAGE_EDGE_KINDS, type Gap as GapValue, type EdgeHead, type EdgeKind, type GraphEdge, type GraphNode as StoredNode, type NodeHead, type NodeKind, type Props,
+  EDGE_KINDS, LINEAGE_EDGE_KINDS, readableBy, type Gap as GapValue, type EdgeHead, type EdgeKind, type GraphEdge, type GraphNode as StoredNode, type NodeHead, type NodeKind, type Props,
 } from '../../domain/model.js';
 
 @Resolver(() => GraphNode)
@@ -14,19 +14,20 @@ export class NodeResolver {
     return { tenant: ctx.principal.tenant, role: ctx.principal.role };
   }
 
-  @Query(() => Node, { nullable: true, description: 'One node by its id' })
+  @Query(() => Node, { nullable: true, description: 'One node by its id (a Webhook: admins only, null for other roles)' })
   node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.loaders.node.load(id);
   }
 
-  @Query(() => [GraphNode], { description: 'Nodes whose name or id contains the text (case-insensitive); exact names first. Trace nodes are found by their trace id only (list traces with `traces`)' })
-  search(
+  @Query(() => [GraphNode], { description: 'Nodes whose name or id contains the text (case-insensitive); exact names first. Trace nodes are found by their trace id only (list traces with `traces`); Webhook nodes only by admins' })
+  async search(
     @Arg('text', () => String) text: string,
     @Arg('kinds', () => [NodeKindEnum], { nullable: true }) kinds: NodeKind[] | undefined,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.lineage.search(ctx.principal.tenant, text, kinds ?? undefined, first);
+    const found = await ctx.services.lineage.search(ctx.principal.tenant, text, kinds ?? undefined, first);
+    return found.filter((n) => readableBy(ctx.principal.role, n.kind));
   }
 
   // A lineage answer asked for heads (LineageResolver asks when the query selects none of these

@@ -111,6 +111,16 @@ describe('registry webhooks: signed, retried, per tenant', () => {
     expect(hook.got.length).toBe(before + 1);
   });
 
+  it("shows its URL (a credential itself, as a Slack webhook's) to admins only, whatever they read it through", async () => {
+    const id = `webhook:registry:${webhookId}`;
+    const read = (key: string) => ok(loom, 'query ($id: ID!) { node(id: $id) { id } search(text: "", kinds: [Webhook], first: 50) { id } all: search(text: "webhook", first: 50) { id } }', { id }, key);
+    expect(await read(loom.key)).toMatchObject({ node: { id }, search: expect.arrayContaining([{ id }]) });
+    for (const key of [editorKey, await loom.services.tenancy.createApiKey('demo', 'viewer')]) {
+      const seen = await read(key);
+      expect([seen.node, seen.search, seen.all.filter((n: { id: string }) => n.id.startsWith('webhook:'))]).toEqual([null, [], []]);
+    }
+  });
+
   it('still delivers when the analytics store refuses to record deliveries (a ClickHouse server away, a full disk)', async () => {
     const store = loom.services.analytics as unknown as { command(sql: string): Promise<void> };
     await store.command('DROP TABLE webhook_deliveries');
