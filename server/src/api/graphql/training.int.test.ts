@@ -75,6 +75,9 @@ describe('training through GraphQL with the local launcher (in-process queue)', 
     expect(full.trainingRun.logs).toContain(`training run ${run.runId}`);
     expect(full.trainingRun.logs).toContain('logged {"metrics":5,"params":1}');
     expect(full.trainingRun.logs).toContain('training done');
+    // the run's own editor key, which the command printed, is hidden from whoever reads the logs (a viewer too)
+    expect(full.trainingRun.logs).toContain('LOOM_API_KEY=loom_…(hidden)');
+    expect(full.trainingRun.logs).not.toMatch(/loom_[A-Za-z0-9_-]{16,}/);
     expect(full.trainingRun.run).toMatchObject({ status: 'COMPLETED', params: [{ key: 'epochs', value: '5' }], latestMetrics: [{ key: 'loss', value: 0.2, step: 4, count: 5 }] });
     expect(full.trainingRun.run.startedAt <= full.trainingRun.run.endedAt).toBe(true);
     const tail = await gqlErr('query ($r: String!) { trainingRun(runId: $r) { logs(tailLines: 0) } }', { r: run.runId });

@@ -70,6 +70,8 @@ const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 export const apiKeyId = hashKey;
 /** A new API key: 24 random bytes. */
 export const newApiKey = () => `loom_${randomBytes(24).toString('base64url')}`;
+/** Text with every API key in it hidden (a training command's log that printed its environment): `loom_…` and nothing of the key. */
+export const hideApiKeys = (text: string) => text.replace(/\bloom_[A-Za-z0-9_-]{16,}/g, 'loom_…(hidden)');
 const KEY_ID = /^[0-9a-f]{64}$/;
 const KEY_ID_PREFIX = /^[0-9a-f]{8,64}$/;
 

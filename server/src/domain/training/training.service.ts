@@ -17,6 +17,7 @@ import { normaliseRequest, type NormalisedRequest, type TrainingRequestInput } f
 import { accountNode, TrainingQuotas, type Quota, type Usage } from './quota.js';
 import { trainingRecord, type TrainingRecord } from './state.js';
 import { heldResources } from './distributed.js';
+import { hideApiKeys } from '../tenancy/tenancy.service.js';
 
 /** A training run as the API shows it: its request and its state. */
 export interface TrainingView {
@@ -173,14 +174,15 @@ export class TrainingService {
     return (await this.get(actor.tenant, runId))!;
   }
 
-  /** The last lines worker `worker` of the run wrote (from the launcher that runs it). */
+  /** The last lines worker `worker` of the run wrote (from the launcher that runs it), API keys hidden. */
   async logs(tenant: string, view: TrainingView, tailLines: number, worker = 0): Promise<string> {
     if (!Number.isInteger(tailLines) || tailLines < 1 || tailLines > 10_000) throw badInput('tailLines', 'must be an integer 1..10000');
     if (!Number.isInteger(worker) || worker < 0 || worker >= view.spec.workers) throw badInput('worker', `must be an integer 0..${view.spec.workers - 1} (the run has ${view.spec.workers} worker(s))`);
     const placement = view.record.placement;
     if (!placement) return '';
     if (placement.launcher !== this.launcher.kind) throw unavailable(`run ${view.spec.runId} ran on the ${placement.launcher} launcher; this server uses ${this.launcher.kind}`);
-    return this.launcher.logs({ tenant, runId: view.spec.runId }, tailLines, worker);
+    // The run's own key (LOOM_API_KEY, an editor's) must not reach a viewer through a command that printed its environment.
+    return hideApiKeys(await this.launcher.logs({ tenant, runId: view.spec.runId }, tailLines, worker));
   }
 }
 
