@@ -200,6 +200,14 @@ describe('registry, prompts and traces pages', () => {
     await page.getByTestId('trace-row').nth(1).waitFor();
     await page.getByTestId('usage-row').first().waitFor();
     expect(await page.getByTestId('usage-table').textContent()).toContain('gpt-4o-mini');
+    // By prompt version and back: the API's rows, never the other grouping's under this one's labels (they stayed as "(none)" rows)
+    const usage = async (by: string) => (await gql<{ llmUsage: unknown[] }>(`{ llmUsage(groupBy: ${by}, from: "1970-01-01T00:00:00Z") { calls } }`)).llmUsage.length;
+    for (const [button, by] of [['usage-prompt', 'PROMPT_VERSION'], ['usage-model', 'MODEL']] as const) {
+      await page.getByTestId(button).click();
+      await expect.poll(() => rows(page, 'usage-row').count()).toBe(await usage(by));
+      await page.waitForTimeout(300);
+      expect(await rows(page, 'usage-row').count()).toBe(await usage(by));
+    }
     await e2e.screenshot(page, 'traces-1-list');
     // 32 traces (the demo's 30 and ours), 25 a page: the cursor goes to the older ones and back.
     await page.getByTestId('traces-next').click();

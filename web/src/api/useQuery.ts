@@ -9,19 +9,25 @@ export interface QueryState<T> {
   error: string | null;
 }
 
-const IDLE = { data: null, loading: false, error: null };
+interface Held<T> extends QueryState<T> {
+  /** The variables (as JSON) `data` answers. */
+  dataKey: string | null;
+}
+
+const IDLE = { data: null, loading: false, error: null, dataKey: null };
 
 /**
  * Runs `document` whenever `variables` change (compared by value); `null` variables mean "don't run".
  * A newer request aborts the older one, so results never arrive out of order. `reload()` runs it
- * again (a page that changed what it shows, e.g. after a promotion, reads it back).
+ * again (a page that changed what it shows, e.g. after a promotion, reads it back). `stale` says the
+ * data kept while loading answers earlier variables.
  */
 export function useQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables | null,
-): QueryState<TResult> & { reload: () => void } {
+): QueryState<TResult> & { reload: () => void; stale: boolean } {
   const execute = useExecute();
-  const [state, setState] = useState<QueryState<TResult>>(IDLE);
+  const [state, setState] = useState<Held<TResult>>(IDLE);
   const [revision, setRevision] = useState(0);
   const key = variables === null ? null : JSON.stringify(variables);
 
@@ -31,17 +37,19 @@ export function useQuery<TResult, TVariables>(
       return;
     }
     const controller = new AbortController();
-    setState((previous) => ({ data: previous.data, loading: true, error: null }));
+    setState((previous) => ({ ...previous, loading: true, error: null }));
     execute(document, JSON.parse(key) as TVariables, controller.signal).then(
-      (data) => setState({ data, loading: false, error: null }),
+      (data) => setState({ data, loading: false, error: null, dataKey: key }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setState({ data: null, loading: false, error: error instanceof Error ? error.message : String(error) });
+        setState({ data: null, loading: false, error: error instanceof Error ? error.message : String(error), dataKey: null });
       },
     );
     return () => controller.abort();
   }, [execute, document, key, revision]);
 
   const reload = useCallback(() => setRevision((r) => r + 1), []);
-  return { ...state, reload };
+  const { dataKey, ...shown } = state;
+  // `stale`: the data kept answers other variables than these (a view whose rows change shape with them shows none).
+  return { ...shown, reload, stale: shown.data !== null && dataKey !== key };
 }

@@ -26,8 +26,9 @@ export function UsagePanel({ service, from }: { service: string; from: string | 
   const f = useFormat();
   const [query, setQuery] = useQueryParams();
   const byPrompt = query.get('usage') === 'prompt';
-  const { data, loading, error } = useQuery(LlmUsageDocument, { groupBy: byPrompt ? 'PROMPT_VERSION' : 'MODEL', from: from ?? EPOCH, service: service || null });
-  const rows = data?.llmUsage ?? [];
+  const { data, loading, error, stale } = useQuery(LlmUsageDocument, { groupBy: byPrompt ? 'PROMPT_VERSION' : 'MODEL', from: from ?? EPOCH, service: service || null });
+  // Rows of the other grouping (kept while this one loads) would be labelled as this one's: none then.
+  const rows = stale ? [] : data?.llmUsage ?? [];
   return (
     <section className="card" data-testid="usage-panel">
       <div className="reg-head" style={{ marginBottom: 8 }}>
