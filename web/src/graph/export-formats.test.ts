@@ -2,7 +2,8 @@
 // jsdom's DOMParser parses XML strictly (saxes): a GraphML it accepts is well-formed.
 import { describe, expect, it } from 'vitest';
 import { toElements, type GraphElements } from './elements.js';
-import { EDGE_CSV_HEADER, csvField, dotQuote, toDot, toEdgeCsv, toGraphML, viewGraph, xmlEscape } from './export-formats.js';
+import { EDGE_CSV_HEADER, csvField, dotQuote, toDot, toEdgeCsv, toGraphML, xmlEscape } from './export-formats.js';
+import { exportView, viewGraph } from './export.js';
 
 const node = (id: string, kind = 'Dataset', namespace = 'ns', name = id) => ({ id, kind, namespace, name });
 
@@ -73,6 +74,14 @@ describe('viewGraph', () => {
     const { nodes, edges } = viewGraph(view());
     expect(nodes.map((n) => n.data.id)).toEqual(['job:etl:load', 'cluster:Run|etl', 'dataset:pg:t', 'dataset:s3:f']);
     expect(edges.map((e) => e.data.kind).sort()).toEqual(['INPUT_TO', 'OUTPUT', 'RAN']);
+  });
+
+  it('is the JSON export\'s view too: its clusters and their edges (it left them out)', () => {
+    const json = exportView(view(), {}, { url: 'u', root: null, at: new Date(0) });
+    expect(json.nodes.map((n) => n.id)).toEqual(viewGraph(view()).nodes.map((n) => n.data.id));
+    expect(json.edges).toHaveLength(viewGraph(view()).edges.length);
+    expect(json.nodes.find((n) => n.kind === 'Cluster')).toMatchObject({ id: 'cluster:Run|etl', members: 5 });
+    expect(json.hidden.map((h) => h.placeholder)).not.toContain('cluster:Run|etl');
   });
 });
 

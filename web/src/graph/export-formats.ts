@@ -1,24 +1,12 @@
 /**
  * The view in other tools' formats (pure): GraphML (yEd, Gephi, Cytoscape desktop), DOT (Graphviz) and
- * the edges as CSV (spreadsheets, audits). As in the JSON export (export.ts), "N more" placeholders are
- * not data: they and their edges are left out. Clusters (group by namespace) are drawn nodes and stay:
+ * the edges as CSV (spreadsheets, audits). As in the JSON export (export.ts, `viewGraph`), "N more"
+ * placeholders are not data: they and their edges are left out. Clusters (group by namespace) are drawn nodes and stay:
  * kind `Cluster`, name `<count> <kind>`, and in GraphML how many nodes they hold (`members`).
  */
-import { CLUSTER_CLASS, CLUSTER_KIND, MORE_CLASS, ROOT_CLASS, type GraphElements } from './elements.js';
-import { roundCoordinate } from './export.js';
+import { CLUSTER_KIND, ROOT_CLASS, type GraphElements } from './elements.js';
+import { roundCoordinate, viewGraph } from './export.js';
 import type { Positions } from './layout.js';
-
-/** The drawn nodes and edges, less "N more" placeholders and the edges to them. */
-export function viewGraph(elements: GraphElements): GraphElements {
-  const placeholders = new Set(elements.nodes.filter((n) => {
-    const classes = n.classes.split(' ');
-    return classes.includes(MORE_CLASS) && !classes.includes(CLUSTER_CLASS);
-  }).map((n) => n.data.id));
-  return {
-    nodes: elements.nodes.filter((n) => !placeholders.has(n.data.id)),
-    edges: elements.edges.filter((e) => !placeholders.has(e.data.source) && !placeholders.has(e.data.target)),
-  };
-}
 
 /** Node attributes declared as GraphML keys (id `n_<name>`), in the order they are written. */
 const NODE_KEYS = [['kind', 'string'], ['namespace', 'string'], ['name', 'string'], ['distance', 'int'], ['members', 'int'], ['x', 'double'], ['y', 'double']] as const;
