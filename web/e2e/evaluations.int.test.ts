@@ -48,6 +48,9 @@ describe('model evaluations side by side', () => {
     await page.getByTestId('only-differing').uncheck();
     await page.waitForFunction((k) => document.querySelectorAll('[data-testid="compared-example"]').length > k, n);
     expect(await examples.count()).toBe(200);
+    await page.reload(); // in the URL
+    await examples.nth(150).waitFor();
+    expect(await page.getByTestId('only-differing').isChecked()).toBe(false);
   });
 
   it('has an LLM judge grade an evaluation from the page, and shows its progress and the mean', async () => {

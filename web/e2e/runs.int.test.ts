@@ -96,6 +96,19 @@ describe('runs, GPU and training pages', () => {
     expect(await page.getByTestId('run-select').evaluateAll((boxes) => boxes.filter((b) => (b as HTMLInputElement).checked).length)).toBe(2);
     await page.goForward();
     await page.getByTestId('compare-params').waitFor();
+    // "Only differing params" is in the URL (a reload keeps it); "All runs" goes back to the filtered list, the runs still ticked
+    await page.getByTestId('compare-only-diff').check();
+    await page.reload();
+    await page.getByTestId('compare-params').waitFor();
+    expect(await page.getByTestId('compare-only-diff').isChecked()).toBe(true);
+    expect(await page.getByTestId('param-row').count()).toBe(1);
+    await page.getByTestId('compare-back').click();
+    await page.getByTestId('runs-table').waitFor();
+    expect(new URL(page.url()).searchParams.get('experiment')).toBe(EXPERIMENT);
+    await expect.poll(() => page.getByTestId('run-row').count()).toBe(2);
+    expect(await page.getByTestId('run-select').evaluateAll((boxes) => boxes.filter((b) => (b as HTMLInputElement).checked).length)).toBe(2);
+    await page.getByTestId('runs-compare').click();
+    await page.getByTestId('compare-params').waitFor();
 
     await page.getByRole('link', { name: 'wide-gpu' }).click();
     await page.getByTestId('run-params').waitFor();

@@ -87,7 +87,8 @@ export function CompareEvaluations({ name, of = 'model' }: { name: string; of?: 
 function Comparison({ ids, label }: { ids: string[]; label: (id: string) => string }) {
   const t = useT(M);
   const f = useFormat();
-  const [onlyDiffering, setOnlyDiffering] = useState(true);
+  const [query, setQuery] = useQueryParams();
+  const onlyDiffering = query.get('examples') !== 'all'; // in the URL: a reload shows the same examples
   const { data, error, loading } = useQuery(CompareEvaluationsDocument, { ids, onlyDiffering });
   const c = data?.compareEvaluations;
   return (
@@ -110,7 +111,7 @@ function Comparison({ ids, label }: { ids: string[]; label: (id: string) => stri
               })}
             </tbody>
           </table>
-          <label className="row"><input type="checkbox" checked={onlyDiffering} onChange={(e) => setOnlyDiffering(e.target.checked)} data-testid="only-differing" /> {t('onlyDiffering')} ({t('differing', { n: c.total })})</label>
+          <label className="row"><input type="checkbox" checked={onlyDiffering} onChange={(e) => setQuery({ examples: e.target.checked ? null : 'all' })} data-testid="only-differing" /> {t('onlyDiffering')} ({t('differing', { n: c.total })})</label>
           {c.examples.length > 0 && (
             <table className="grid" data-testid="compared-examples">
               <thead><tr><th>{t('example')}</th><th>{t('reference')}</th>{ids.map((id) => <th key={id}>{label(id)}</th>)}</tr></thead>

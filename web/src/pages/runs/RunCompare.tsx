@@ -1,7 +1,10 @@
-/** Runs side by side (`/runs?compare=a,b,c`): a params table with differences highlighted, metric curves overlaid per key. */
-import { useState } from 'react';
+/**
+ * Runs side by side (`/runs?compare=a,b,c`, over the listing's own query: its filters and ticked runs,
+ * which "All runs" goes back to): a params table with differences highlighted (`diff=1`: only those),
+ * metric curves overlaid per key.
+ */
 import { useQuery } from '../../api/useQuery.js';
-import { Link, useQueryParams } from '../../shell/router.js';
+import { Link, useQueryParams, withQuery } from '../../shell/router.js';
 import { useT } from '../../i18n/i18n.js';
 import { LineChart } from '../../charts/LineChart.js';
 import { CompareRunsDocument } from './documents.js';
@@ -11,8 +14,9 @@ import { M } from './messages.js';
 
 export function RunCompare({ runIds }: { runIds: string[] }) {
   const t = useT(M);
-  const [, setQuery] = useQueryParams();
-  const [onlyDiff, setOnlyDiff] = useState(false);
+  const [query, setQuery] = useQueryParams();
+  const onlyDiff = query.get('diff') === '1';
+  const back = withQuery(`/runs?${query.toString()}`, { compare: null, diff: null });
   const { data, loading, error } = useQuery(CompareRunsDocument, { runIds, maxPoints: 1000 });
   const c = data?.compareRuns;
   const charts = c ? metricCharts(c.metrics, c.runs) : [];
@@ -20,7 +24,7 @@ export function RunCompare({ runIds }: { runIds: string[] }) {
 
   return (
     <>
-      <Link to="/runs" data-testid="compare-back">{t('back')}</Link>
+      <Link to={back} data-testid="compare-back">{t('back')}</Link>
       <h1 data-testid="page-heading">{t('comparing', { n: runIds.length })}</h1>
       {runIds.length < 2 && <p className="muted">{t('needTwo')}</p>}
       {error && <p className="error" role="alert">{error}</p>}
@@ -40,7 +44,7 @@ export function RunCompare({ runIds }: { runIds: string[] }) {
           </section>
           <section className="card">
             <div className="row"><h3>{t('params')}</h3>
-              <label className="small"><input type="checkbox" data-testid="compare-only-diff" checked={onlyDiff} onChange={(e) => setOnlyDiff(e.target.checked)} /> {t('onlyDiff')}</label>
+              <label className="small"><input type="checkbox" data-testid="compare-only-diff" checked={onlyDiff} onChange={(e) => setQuery({ diff: e.target.checked ? '1' : null })} /> {t('onlyDiff')}</label>
             </div>
             {c.params.length === 0 ? <p className="muted">{t('noParams')}</p> : (
               <table className="table" data-testid="compare-params">

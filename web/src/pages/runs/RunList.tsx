@@ -1,7 +1,7 @@
 /** The runs listing: experiment, status and text filters, the page and the runs ticked to compare in the URL. */
 import { useEffect, useState } from 'react';
 import { useQuery } from '../../api/useQuery.js';
-import { Link, navigate, useQueryParams } from '../../shell/router.js';
+import { Link, useQueryParams } from '../../shell/router.js';
 import { useFormat, useLang, useT } from '../../i18n/i18n.js';
 import { useDebounced } from '../../search/useDebounced.js';
 import type { RunStatus } from '../../gql/graphql.js';
@@ -50,7 +50,7 @@ export function RunList() {
         </select>
         <input type="search" aria-label={t('search')} placeholder={t('search')} data-testid="runs-search" value={text} onChange={(e) => setText(e.target.value)} style={{ flex: '1 1 240px' }} />
         <button type="button" className="primary" data-testid="runs-compare" disabled={selected.length < 2} title={t('compareHint')}
-          onClick={() => navigate(`/runs?compare=${selected.map(encodeURIComponent).join(',')}`)}>
+          onClick={() => setQuery({ compare: selected.join(',') }, { push: true })}>
           {t('compare', { n: selected.length })}
         </button>
         {selected.length > 0 && <button type="button" onClick={() => setQuery({ sel: null })}>{t('clear')}</button>}
