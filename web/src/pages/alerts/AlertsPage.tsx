@@ -10,7 +10,8 @@ import { useMutation } from '../../api/useMutation.js';
 import { useQuery } from '../../api/useQuery.js';
 import type { AlertRuleInput, AlertsPageQuery } from '../../gql/graphql.js';
 import { useCanWrite, useViewer } from '../../ViewerBadge.js';
-import { useFormat, useT } from '../../i18n/i18n.js';
+import { useFormat, useLang, useT } from '../../i18n/i18n.js';
+import { DURATION_UNITS } from '../runs/compare.js';
 import { formatNumber } from '../../charts/scale.js';
 import {
   AlertHistoryDocument, AlertsPageDocument, CreateAlertRuleDocument, DeleteAlertRuleDocument, PreviewAlertRuleDocument, SetAlertRuleEnabledDocument, SilenceAlertRuleDocument, UpdateAlertRuleDocument,
@@ -114,9 +115,10 @@ function RunLinks({ runId }: { runId: string }) {
 
 function useConditionText() {
   const t = useT(M);
+  const units = DURATION_UNITS[useLang().lang];
   return (r: Pick<Rule, 'source' | 'metric' | 'aggregation' | 'measure' | 'service' | 'op' | 'threshold' | 'windowSeconds' | 'forSeconds' | 'alertOnNoData'>) => {
     const what = MEASURED.includes(r.source) ? `${t(r.measure!)}${r.service ? ` (${r.service})` : ''}` : `${t(r.aggregation!)} ${r.metric}${r.service ? ` (${r.service})` : ''}`;
-    const text = t('conditionText', { what, op: OP_SYMBOL[r.op]!, threshold: formatNumber(r.threshold), window: duration(r.windowSeconds), for: duration(r.forSeconds) });
+    const text = t('conditionText', { what, op: OP_SYMBOL[r.op]!, threshold: formatNumber(r.threshold), window: duration(r.windowSeconds, units), for: duration(r.forSeconds, units) });
     return r.alertOnNoData ? `${text}; ${t('orNoData')}` : text;
   };
 }
@@ -239,7 +241,7 @@ function RuleForm({ editing, onDone, onCancel }: { editing: Rule | null; onDone:
   const input = (): AlertRuleInput | null => {
     const parsed = parseLabels(form.labels);
     if ('badLine' in parsed) {
-      setLabelsError(`${t('labels')}: line ${parsed.badLine}`);
+      setLabelsError(t('badLabelsLine', { labels: t('labels'), n: parsed.badLine }));
       return null;
     }
     setLabelsError(null);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DURATION_UNITS } from '../runs/compare.js';
 import { defaultWebhookFormat, duration, parseLabels, runIdOf, seriesText, webhookFormatChoices, webhookFormatLabel } from './alerts.js';
 
 describe('alerts page helpers', () => {
@@ -8,7 +9,8 @@ describe('alerts page helpers', () => {
     expect(parseLabels('')).toEqual({ labels: [] });
   });
   it('shows durations in the largest whole unit', () => {
-    expect([0, 45, 60, 300, 5400, 7200, 86_400].map(duration)).toEqual(['0 s', '45 s', '1 min', '5 min', '90 min', '2 h', '1 d']);
+    expect([0, 45, 60, 300, 5400, 7200, 86_400].map((s) => duration(s))).toEqual(['0 s', '45 s', '1 min', '5 min', '90 min', '2 h', '1 d']);
+    expect([0, 300, 86_400].map((s) => duration(s, DURATION_UNITS.zh))).toEqual(['0 秒', '5 分', '1 天']);
   });
   it('puts the telling labels first and leaves out empty ones', () => {
     expect(seriesText({ host: 'n1', gpu_uuid: 'GPU-1', pod: 'p', namespace: 'ml', container: '', gpu_model: 'A100' })).toBe('namespace=ml pod=p gpu_uuid=GPU-1 host=n1');

@@ -1,5 +1,6 @@
 /** Pure helpers of the alerts page: the labels text of the rule form, a rule's condition in words, a series' labels in short, webhook formats. */
 import type { Translate } from '../../i18n/i18n.js';
+import { DURATION_UNITS } from '../runs/compare.js';
 
 export interface Matcher { key: string; value: string }
 
@@ -25,11 +26,11 @@ export const SEVERITY_CLASS: Record<string, string> = { CRITICAL: 'FAILED', WARN
 
 export const OP_SYMBOL: Record<string, string> = { GT: '>', GTE: '≥', LT: '<', LTE: '≤' };
 
-/** "30 s", "5 min", "2 h", "1 d": the largest unit that divides the seconds. */
-export function duration(seconds: number): string {
-  if (seconds === 0) return '0 s';
-  for (const [unit, size] of [['d', 86_400], ['h', 3600], ['min', 60]] as const) if (seconds % size === 0) return `${seconds / size} ${unit}`;
-  return `${seconds} s`;
+/** "30 s", "5 min", "2 h", "1 d" (in Chinese "30 秒", "5 分"...): the largest unit that divides the seconds. */
+export function duration(seconds: number, u: { s: string; min: string; h: string; d: string } = DURATION_UNITS.en): string {
+  if (seconds === 0) return `0 ${u.s}`;
+  for (const [unit, size] of [['d', 86_400], ['h', 3600], ['min', 60]] as const) if (seconds % size === 0) return `${seconds / size} ${u[unit]}`;
+  return `${seconds} ${u.s}`;
 }
 
 /** A series' labels in short, the telling ones first: a GPU's pod and uuid, a service, then the rest. */
