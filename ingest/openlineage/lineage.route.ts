@@ -32,7 +32,7 @@ export function registerLineageRoutes(app: FastifyInstance, services: Services, 
   app.post('/api/v1/lineage/batch', auth, async (req, reply) => {
     try {
       const tenant = req.principal!.tenant;
-      const r = await limits.within(tenant, 'lineageEvents', () => ingest.ingestBatch(tenant, req.body, req.client, req.principal!.namespaces), (x) => x.successful);
+      const r = await limits.within(tenant, 'lineageEvents', () => ingest.ingestBatch(tenant, req.body, req.client, req.principal!.namespaces), (x) => x.successful, Array.isArray(req.body) ? req.body.length : 1);
       metrics.ingestedEvents.inc({ kind: 'batch', outcome: 'accepted' }, r.successful);
       metrics.ingestedEvents.inc({ kind: 'batch', outcome: 'rejected' }, r.failed.length);
       const retriable = r.failed.filter((f) => f.retriable).length;

@@ -80,6 +80,20 @@ describe('per-tenant ingest quotas', () => {
     expect((await post('/v1/traces', spans(1), noisy)).status).toBe(200);
   });
 
+  it('lets in no more than the bucket holds when requests come together (each took its event only after its work: all passed)', async () => {
+    await loom.services.tenancy.createTenant('eager');
+    const eager = await loom.services.tenancy.createApiKey('eager', 'editor');
+    await loom.services.ingestLimits.setLimits('eager', { lineageEvents: 1 }); // a bucket of two
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => post('/api/v1/lineage', event(`together_${i}`), eager)));
+    const accepted = answers.filter((r) => r.status === 201).length;
+    expect(accepted).toBeGreaterThanOrEqual(2);
+    expect(accepted).toBeLessThanOrEqual(3); // two, and one refilled if the machine paused a second
+    expect(answers.filter((r) => r.status === 429)).toHaveLength(20 - accepted);
+    // the refused took nothing: the bucket refills at its rate
+    await new Promise((r) => setTimeout(r, 1_300));
+    expect((await post('/api/v1/lineage', event('after'), eager)).status).toBe(201);
+  });
+
   it('refuses rates that are not whole positive numbers, naming the kind', async () => {
     await expect(loom.services.ingestLimits.setLimits('noisy', { spans: 0 })).rejects.toThrow(/^spans: must be a whole number of spans a second/);
     await expect(loom.services.ingestLimits.setLimits('nobody', { spans: 10 })).rejects.toThrow(/tenant nobody not found/);

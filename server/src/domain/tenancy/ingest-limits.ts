@@ -6,8 +6,10 @@
  * processes together grant a tenant its rate, not each of them (ports/RateBuckets.ts).
  *
  * Admission before the work, charge after it: a request is let in while the tenant's bucket is not
- * empty, and what it carried (known only once it is read: the spans of an export) is taken after,
- * possibly into debt; the next requests wait (429 with Retry-After: how long until the debt is paid).
+ * empty, taking at once what it is known to carry (one event, a batch's events, at least one span), so
+ * that requests sent together cannot all pass before any is charged; the rest of what it carried (known
+ * only once it is read: the spans of an export) is taken after, possibly into debt; the next requests
+ * wait (429 with Retry-After: how long until the debt is paid). A refused or failed request takes nothing.
  * Rates are props of the tenant's node (`limit.lineageEvents`, `limit.spans`, `limit.metricPoints`;
  * set with `npm run loom -- tenant quota <name> --events-per-s N ...`), else the configured defaults.
  */
@@ -70,32 +72,46 @@ export class IngestLimits {
     return this.limits(tenant);
   }
 
-  /** Let a request in, or refuse it (RATE_LIMITED, with how long to wait) while the tenant's bucket for `kind` is empty. */
-  async admit(tenant: string, kind: IngestKind): Promise<void> {
+  /**
+   * Let a request in, taking `reserve` (what it is known to carry, at least 1), or refuse it (RATE_LIMITED,
+   * with how long to wait) while the tenant's bucket for `kind` is empty; a refused request takes nothing.
+   */
+  async admit(tenant: string, kind: IngestKind, reserve = 1): Promise<void> {
     const rate = (await this.limits(tenant))[kind];
     if (rate === null) return;
-    const tokens = await this.buckets.take(bucket(tenant, kind), rate, rate * BURST_SECONDS, 0);
+    const tokens = await this.buckets.take(bucket(tenant, kind), rate, rate * BURST_SECONDS, reserve);
     if (tokens > 0) return;
+    this.charge(tenant, kind, -reserve);
     const wait = Math.max(1, Math.ceil((1 - tokens) / rate));
     throw new LoomError('RATE_LIMITED', `tenant ${tenant} may send ${rate} ${WHAT[kind]} a second; it sent more: retry in ${wait} s`, undefined, wait);
   }
 
-  /** `work` within the tenant's quota of `kind`: admitted (or refused) first, charged with `stored(result)` after. */
-  async within<T>(tenant: string, kind: IngestKind, work: () => Promise<T>, stored: (result: T) => number): Promise<T> {
-    await this.admit(tenant, kind);
-    const result = await work();
-    this.charge(tenant, kind, stored(result));
+  /**
+   * `work` within the tenant's quota of `kind`: admitted (or refused) first, taking `reserve`; charged with
+   * what `stored(result)` says beyond it after (given back when less, or when the work fails).
+   */
+  async within<T>(tenant: string, kind: IngestKind, work: () => Promise<T>, stored: (result: T) => number, reserve = 1): Promise<T> {
+    const reserved = Math.max(1, reserve);
+    await this.admit(tenant, kind, reserved);
+    let result: T;
+    try {
+      result = await work();
+    } catch (err) {
+      this.charge(tenant, kind, -reserved);
+      throw err;
+    }
+    this.charge(tenant, kind, stored(result) - reserved);
     return result;
   }
 
   /**
-   * Take what an admitted request carried (it may leave the bucket in debt). Not waited for: the work
+   * Take `n` more (it may leave the bucket in debt; a negative `n` gives back). Not waited for: the work
    * is done, and the next admission of this process goes to the same bucket after it (in this process
    * at once; in Redis on the same connection, in order). The adapter answers a failure itself.
    */
   charge(tenant: string, kind: IngestKind, n: number): void {
     const rate = this.rates.get(tenant)?.rates[kind];
-    if (rate === null || rate === undefined || n <= 0) return;
+    if (rate === null || rate === undefined || n === 0) return;
     void this.buckets.take(bucket(tenant, kind), rate, rate * BURST_SECONDS, n);
   }
 }
