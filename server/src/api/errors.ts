@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { LoomError, type ErrorCode } from '../domain/errors.js';
 
 /** The one place error codes become HTTP statuses. */
@@ -33,11 +34,12 @@ export function logServerError(log: { warn(obj: object, msg: string): void; erro
   else log.error({ err }, what);
 }
 
-/** GraphQL: LoomErrors keep their code (and field); GraphQL validation errors pass; anything else is masked. */
+/** GraphQL: LoomErrors keep their code (and field, and when to retry); GraphQL validation errors pass; anything else is masked. */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, log: (err: unknown) => void): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof LoomError) {
-    return { ...formatted, message: original.message, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } };
+    const extensions = { code: original.code, ...(original.field ? { field: original.field } : {}), ...(original.retryAfterSeconds ? { retryAfterSeconds: original.retryAfterSeconds } : {}) };
+    return { ...formatted, message: original.message, extensions };
   }
   const code = formatted.extensions?.code;
   if (!original || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' || code === 'GRAPHQL_PARSE_FAILED' || code === 'PERSISTED_QUERY_NOT_FOUND') {
@@ -60,3 +62,24 @@ export function replyWithError(
   if (retryAfter) reply.header('retry-after', String(retryAfter));
   return reply.code(status).send(shape(body));
 }
+
+/**
+ * An Apollo plugin: an answer with no data because Loom refused it for now (saturated, over a quota, a
+ * store unreachable, the disk nearly full) is HTTP 503 or 429 with Retry-After, as every other API
+ * answers overload, instead of a 200 a client's retry logic does not see. An answer with some data stays 200.
+ */
+export const overloadStatusPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const { data, errors } = response.body.singleResult;
+        const refused = errors?.filter((e) => e.extensions?.code === 'UNAVAILABLE' || e.extensions?.code === 'RATE_LIMITED') ?? [];
+        if (!refused.length || refused.length !== errors!.length || (data && Object.values(data).some((v) => v !== null))) return;
+        response.http.status = refused.some((e) => e.extensions!.code === 'UNAVAILABLE') ? 503 : 429;
+        const wait = Math.max(1, ...refused.map((e) => Number(e.extensions!.retryAfterSeconds) || 1));
+        response.http.headers.set('retry-after', String(wait));
+      },
+    };
+  },
+};

@@ -42,8 +42,11 @@ describe('writes while the disk is nearly full', () => {
       await refused(await post('/v1/traces', { resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: '1'.repeat(32), spanId: '2'.repeat(16), name: 's', startTimeUnixNano: ns, endTimeUnixNano: ns }] }] }] }));
       await refused(await post('/v1/metrics', { resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: 'm', gauge: { dataPoints: [{ timeUnixNano: ns, asDouble: 1 }] } }] }] }] }));
 
-      const mutation = await (await post('/graphql', { query: 'mutation { createExperiment(input: {name: "while-full"}) { id } }' })).json();
-      expect(mutation.errors[0].extensions).toMatchObject({ code: 'UNAVAILABLE' });
+      // GraphQL too: 503 with Retry-After when nothing was answered (it said 200), and when to retry in the error
+      const gql = await post('/graphql', { query: 'mutation { createExperiment(input: {name: "while-full"}) { id } }' });
+      expect([gql.status, gql.headers.get('retry-after')]).toEqual([503, '30']);
+      const mutation = await gql.json();
+      expect(mutation.errors[0].extensions).toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 30 });
       expect(mutation.errors[0].message).toMatch(/LOOM_MIN_FREE_DISK_MB/);
       const query = await (await post('/graphql', { query: '{ search(text: "disk", first: 5) { id } }' })).json();
       expect(query).toEqual({ data: { search: [] } });

@@ -8,7 +8,7 @@ import type { Config } from '../../config/config.js';
 import type { Services } from '../../app/services.js';
 import { loomSchema } from '../graphql/schema.js';
 import { createContext, type Context } from '../graphql/context.js';
-import { formatGraphQLError, httpError, logServerError } from '../errors.js';
+import { formatGraphQLError, httpError, logServerError, overloadStatusPlugin } from '../errors.js';
 import { bearerAuth } from './auth.js';
 import { createMetrics } from './metrics.js';
 import { registerRequestDecompression } from './gzip.js';
@@ -51,8 +51,9 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
   );
   registerRequestDecompression(app);
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const { status, body } = httpError(err); // Fastify's own 4xx too (invalid JSON, body too large...)
+    const { status, body, retryAfter } = httpError(err); // Fastify's own 4xx too (invalid JSON, body too large...)
     logServerError(req.log, err, status, 'request failed');
+    if (retryAfter) reply.header('retry-after', String(retryAfter)); // a quota's 429, a saturated store's 503 (Marquez's write API)
     return reply.code(err instanceof LoomError ? status : err.statusCode ?? status).send(body);
   });
   // Each request its own reader context: the API key's reads then wait only for the lineage events it sent (visibleGraph).
@@ -86,7 +87,7 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatGraphQLError(formatted, error, (err) => app.log.error({ err }, 'graphql resolver failed')),
-    plugins: [fastifyApolloDrainPlugin(app)],
+    plugins: [fastifyApolloDrainPlugin(app), overloadStatusPlugin],
     // Loom's own shutdown (cli.ts → close()) stops Apollo through Fastify's drain, in order with the
     // stores; Apollo's signal handlers would stop it on their own and re-raise the signal (and add two
     // process listeners per server).

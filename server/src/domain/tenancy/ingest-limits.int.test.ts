@@ -89,6 +89,9 @@ describe('per-tenant ingest quotas', () => {
     expect(accepted).toBeGreaterThanOrEqual(2);
     expect(accepted).toBeLessThanOrEqual(3); // two, and one refilled if the machine paused a second
     expect(answers.filter((r) => r.status === 429)).toHaveLength(20 - accepted);
+    // Marquez's write API: the same refusal, with its Retry-After too (the shared error handler dropped it)
+    const put = await fetch(`${loom.url}/api/v1/namespaces/q/datasets/d`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${eager}` }, body: JSON.stringify({ type: 'DB_TABLE', physicalName: 'd', sourceName: 'default', fields: [] }) });
+    expect([put.status, Number(put.headers.get('retry-after')) >= 1]).toEqual([429, true]);
     // the refused took nothing: the bucket refills at its rate
     await new Promise((r) => setTimeout(r, 1_300));
     expect((await post('/api/v1/lineage', event('after'), eager)).status).toBe(201);
