@@ -28,8 +28,8 @@ export const GRPC_CODE: Record<number, number> = { 400: 3, 401: 16, 403: 7, 404:
 export function registerOtlpRoutes(app: FastifyInstance, services: Services, opts: OtlpRouteOptions): void {
   app.register(async (scope) => {
     scope.addContentTypeParser([...PROTOBUF], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-    scope.addHook('onRequest', concurrencyLimit(opts.maxConcurrent));
     scope.addHook('onRequest', bearerAuth(services, { write: true }));
+    scope.addHook('onRequest', concurrencyLimit(opts.maxConcurrent));
     scope.addHook('onRequest', async (req, reply) => {
       const type = mediaType(req);
       if (type !== 'application/json' && !PROTOBUF.has(type)) {
@@ -76,15 +76,31 @@ function undecodable(reply: FastifyReply, signal: Signal, e: unknown) {
   });
 }
 
-/** At most `max` exports in flight; beyond, 429 at once (before the body is read), so memory stays bounded. */
+/**
+ * At most `max` exports in flight, a tenant's at most half of them; beyond, 429 at once (before the body
+ * is read), so memory stays bounded. A slot is held until the answer, its body's reading included (at
+ * most LOOM_REQUEST_TIMEOUT_SECONDS): a tenant's slow or stalled clients hold its own half, never the
+ * slots other tenants' exporters need.
+ */
 function concurrencyLimit(max: number) {
+  const perTenant = Math.max(1, Math.floor(max / 2));
   let inFlight = 0;
-  return async (_req: FastifyRequest, reply: FastifyReply) => {
-    if (inFlight >= max) {
-      return reply.code(429).header('retry-after', '1').send({ code: 'UNAVAILABLE', message: `${inFlight} exports in progress; retry shortly` });
+  const tenants = new Map<string, number>();
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    const tenant = req.principal!.tenant;
+    const mine = tenants.get(tenant) ?? 0;
+    if (inFlight >= max || mine >= perTenant) {
+      const busy = mine >= perTenant ? `${mine} exports of this tenant` : `${inFlight} exports`;
+      return reply.code(429).header('retry-after', '1').send({ code: 'UNAVAILABLE', message: `${busy} in progress; retry shortly` });
     }
     inFlight++;
-    reply.raw.once('close', () => { inFlight--; });
+    tenants.set(tenant, mine + 1);
+    reply.raw.once('close', () => {
+      inFlight--;
+      const left = (tenants.get(tenant) ?? 1) - 1;
+      if (left > 0) tenants.set(tenant, left);
+      else tenants.delete(tenant);
+    });
   };
 }
 

@@ -42,6 +42,7 @@ const EnvSchema = z.object({
   LOOM_SEED_DEMO: bool.default(true),
   LOOM_DEMO_KEY: z.string().min(16).optional(),
   LOOM_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  LOOM_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOOM_GRAPHQL_IDE: bool.default(true),
   LOOM_SPAN_TTL_DAYS: z.coerce.number().int().min(0).default(30),
   LOOM_METRIC_TTL_DAYS: z.coerce.number().int().min(0).default(30),
@@ -83,7 +84,7 @@ const EnvSchema = z.object({
 
 export interface Config {
   role: 'all' | 'api' | 'ingest' | 'worker';
-  http: { host: string; port: number; bodyLimitBytes: number; graphqlIde: boolean };
+  http: { host: string; port: number; bodyLimitBytes: number; requestTimeoutMs: number; graphqlIde: boolean };
   /** OTLP/gRPC's port (0: any free one), null when off. */
   grpc: { port: number | null };
   /** How often the workers evaluate the alert rules (ms), null when off. */
@@ -189,7 +190,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const dataDir = path.resolve(e.LOOM_DATA_DIR);
   return {
     role: e.LOOM_ROLE,
-    http: { host: e.LOOM_HOST, port: e.LOOM_PORT, bodyLimitBytes: e.LOOM_BODY_LIMIT_BYTES, graphqlIde: e.LOOM_GRAPHQL_IDE },
+    http: { host: e.LOOM_HOST, port: e.LOOM_PORT, bodyLimitBytes: e.LOOM_BODY_LIMIT_BYTES, requestTimeoutMs: e.LOOM_REQUEST_TIMEOUT_SECONDS * 1000, graphqlIde: e.LOOM_GRAPHQL_IDE },
     // OTLP/gRPC on its well-known port, or on any free one beside an HTTP port chosen the same way (tests, benches).
     grpc: { port: e.LOOM_OTLP_GRPC_PORT === 'off' ? null : e.LOOM_OTLP_GRPC_PORT ?? (e.LOOM_PORT === 0 ? 0 : 4317) },
     alerts: { intervalMs: e.LOOM_ALERT_INTERVAL_SECONDS === 'off' ? null : e.LOOM_ALERT_INTERVAL_SECONDS * 1000 },

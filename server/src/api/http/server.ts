@@ -42,6 +42,11 @@ const MAX_BODY_DEPTH = 128;
 export async function createHttpServer(cfg: Config, services: Services, logger: FastifyBaseLogger, opts: { diskFree?: () => number } = {}): Promise<HttpServer> {
   const app: FastifyInstance = Fastify({
     loggerInstance: logger, bodyLimit: cfg.http.bodyLimitBytes, logController: new LogController({ disableRequestLogging: true }),
+    // A request that has not all arrived in time (headers and body) is answered 408 and its connection
+    // closed: a stalled client holds no OTLP slot (nor memory) for longer. Node checks every 5 s (30 s by
+    // default), and its headers' own limit (60 s by default) would otherwise come first.
+    requestTimeout: cfg.http.requestTimeoutMs,
+    http: { connectionsCheckingInterval: Math.min(5_000, cfg.http.requestTimeoutMs), headersTimeout: Math.min(60_000, cfg.http.requestTimeoutMs) },
     // Fastify's default (100) answers 414 to real names: Spark jobs in the corpus are 100-300 characters.
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   });
