@@ -22,7 +22,7 @@ const TRACE = `query ($id: ID!) { trace(traceId: $id) {
   truncated } }`;
 const TRACES = `query ($filter: TraceFilter, $first: Int, $after: String) { traces(filter: $filter, first: $first, after: $after) {
   edges { cursor node { traceId service rootSpanName spanCount error costUsd } } pageInfo { hasNextPage endCursor } } }`;
-const USAGE = `query ($groupBy: LlmUsageGroup!, $from: DateTime) { llmUsage(groupBy: $groupBy, from: $from, bucket: MINUTE) {
+const USAGE = `query ($groupBy: LlmUsageGroup!, $from: DateTime, $to: DateTime) { llmUsage(groupBy: $groupBy, from: $from, to: $to, bucket: MINUTE) {
   model promptName promptVersion bucketStart calls inputTokens outputTokens totalTokens costUsd latencyP50Ms latencyP99Ms } }`;
 
 const protoHeaders = (key: string, extra: Record<string, string> = {}) => ({ 'content-type': 'application/x-protobuf', authorization: `Bearer ${key}`, ...extra });
@@ -213,6 +213,13 @@ describe('OTLP receivers with real OTel SDK emitters', () => {
     expect(ok.data.traces.edges.map((e: any) => e.node.service)).toEqual(['support-bot']);
     const future = await loom.gql(TRACES, { filter: { from: new Date(Date.now() + 3600_000).toISOString() } });
     expect(future.data.traces.edges).toEqual([]);
+    // "no end" as a far date: every trace (past 2262 the bound overflowed and nothing was found)
+    const farEnd = await loom.gql(TRACES, { first: 10, filter: { to: '9999-12-31T23:59:59Z' } });
+    expect(farEnd.data.traces.edges).toHaveLength(3);
+    const since = new Date(Date.now() - 3600_000).toISOString();
+    const usage = async (to?: string) => (await loom.gql(USAGE, { groupBy: 'MODEL', from: since, ...(to ? { to } : {}) })).data.llmUsage;
+    expect(await usage()).not.toEqual([]);
+    expect(await usage('9999-12-31T23:59:59Z')).toEqual(await usage());
     const bad = await loom.gql(TRACES, { first: 0 });
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     const badCursor = await loom.gql(TRACES, { after: 'nope' });

@@ -3,6 +3,7 @@
  * points, or the 1-minute rollup when the step is whole minutes). Pure.
  */
 import { badInput } from '../errors.js';
+import { MAX_NS } from './time-bounds.js';
 
 export const DEFAULT_MAX_POINTS = 500;
 export const MAX_POINTS = 10_000;
@@ -59,5 +60,9 @@ export function resolveStep(fromMs: number, toMs: number, step: number | undefin
   return wholeFrom < wholeTo ? { fromMs: wholeFrom, toMs: wholeTo, stepSeconds, source: 'ROLLUP_1M' } : { fromMs, toMs, stepSeconds, source: 'RAW' };
 }
 
-/** Unix nanoseconds (decimal) of a millisecond time, for `fromUnixTimestamp64Nano({x:Int64})`. */
-export const msToNs = (ms: number) => (BigInt(Math.trunc(ms)) * 1_000_000n).toString();
+/**
+ * Unix nanoseconds (decimal) of a millisecond time, for `fromUnixTimestamp64Nano({x:Int64})`; a bound past
+ * what the stores hold (MAX_NS, 2255) reads as that (9999-12-31 as "no end" overflowed Int64 and found nothing).
+ */
+export const msToNs = (ms: number) => (BigInt(Math.trunc(Math.min(Math.max(ms, 0), MAX_MS))) * 1_000_000n).toString();
+const MAX_MS = Number(MAX_NS / 1_000_000n);

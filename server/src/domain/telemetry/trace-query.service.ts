@@ -4,6 +4,7 @@ import { fromTypedMap, storedToAttrs, type Attrs } from './attributes.js';
 import { normaliseId } from './spans.js';
 import { nsToIso } from './trace-summary.js';
 import { waterfall, type TreePlacement } from './trace-tree.js';
+import { msToNs } from './metrics-range.js';
 import {
   llmUsageQuery, SPAN_DETAILS, spanDetailsQuery, traceListQuery, traceSpansQuery, traceSummaryQuery, type Cursor, type SpanDetail, type TraceFilter, type UsageGroup,
 } from './trace-queries.js';
@@ -48,10 +49,10 @@ const DAY_MS = 86_400_000;
 
 type Row = Record<string, any>;
 const n = (v: unknown) => Number(v ?? 0);
-const msToNs = (iso: string, field: string) => {
+const isoToNs = (iso: string, field: string) => {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw badInput(field, 'must be a date-time');
-  return (BigInt(ms) * 1_000_000n).toString();
+  return msToNs(ms);
 };
 
 function listItem(r: Row): TraceListItem {
@@ -106,7 +107,7 @@ export class TraceQueryService {
 
   async list(tenant: string, filter: { service?: string; model?: string; promptName?: string; promptVersion?: string; status?: 'OK' | 'ERROR'; from?: string; to?: string }, first: number, after?: string): Promise<TracePage> {
     if (!Number.isInteger(first) || first < 1 || first > 200) throw badInput('first', 'must be an integer 1..200');
-    const f: TraceFilter = { ...filter, fromNs: filter.from ? msToNs(filter.from, 'filter.from') : undefined, toNs: filter.to ? msToNs(filter.to, 'filter.to') : undefined };
+    const f: TraceFilter = { ...filter, fromNs: filter.from ? isoToNs(filter.from, 'filter.from') : undefined, toNs: filter.to ? isoToNs(filter.to, 'filter.to') : undefined };
     if (f.fromNs && f.toNs && BigInt(f.fromNs) >= BigInt(f.toNs)) throw badInput('filter.to', 'must be after filter.from');
     const q = traceListQuery(f, first, after ? decodeCursor(after) : null);
     const rows = await this.analytics.query<Row>(tenant, q.sql, q.params);
@@ -162,7 +163,7 @@ export class TraceQueryService {
     if (groupBy === 'TIME_BUCKET' && (toMs - fromMs) / 1000 / bucketSeconds > MAX_USAGE_ROWS) {
       throw badInput('bucket', `too small for the range: at most ${MAX_USAGE_ROWS} buckets`);
     }
-    const q = llmUsageQuery(groupBy, (BigInt(fromMs) * 1_000_000n).toString(), (BigInt(toMs) * 1_000_000n).toString(), bucketSeconds, service, MAX_USAGE_ROWS);
+    const q = llmUsageQuery(groupBy, msToNs(fromMs), msToNs(toMs), bucketSeconds, service, MAX_USAGE_ROWS);
     const rows = await this.analytics.query<Row>(tenant, q.sql, q.params);
     return rows.map((r) => ({
       model: groupBy === 'MODEL' ? r.model : null,
