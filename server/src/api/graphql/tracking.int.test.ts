@@ -52,7 +52,7 @@ describe('experiment tracking through GraphQL', () => {
     ]);
     const [loss] = trackedRun.metricHistory;
     expect(loss.total).toBe(100);
-    expect(loss.points.length).toBeLessThanOrEqual(11);
+    expect(loss.points.length).toBeLessThanOrEqual(10);
     expect(loss.points[0]).toEqual({ step: 0, value: 1 });
     expect(loss.points.at(-1)).toEqual({ step: 99, value: 0.01 });
     const exp = await ok(loom, '{ experiment(name: "churn") { name description tags { key value } runs { total items { runId } } } experiments { name } }');
@@ -98,6 +98,18 @@ describe('experiment tracking through GraphQL', () => {
     expect((await ok(loom, RUN, { runId: createRun.runId })).trackedRun.params.map((p: { key: string }) => p.key)).not.toContain('far');
   });
 
+  it('thins curves to at most maxPoints, first and last kept; the latest value is the highest step\'s, with its own time', async () => {
+    const { createRun } = await ok(loom, CREATE_RUN, { input: { experiment: 'thin' } });
+    const at = (s: number) => new Date(Date.UTC(2026, 2, 1, 0, 0, s)).toISOString();
+    await ok(loom, LOG, { runId: createRun.runId, metrics: [...curve(10, (i) => i, 'ten'), { key: 'late', value: 0.5, step: 5, timestamp: at(10) }, { key: 'late', value: 0.9, step: 1, timestamp: at(20) }] });
+    const read = (max: number) => ok(loom, `query ($r: String!) { trackedRun(runId: $r) { metricHistory(keys: ["ten"], maxPoints: ${max}) { points { step } } latestMetrics { key value step timestamp } } }`, { r: createRun.runId });
+    for (const [max, steps] of [[2, [0, 9]], [3, [0, 5, 9]], [4, [0, 3, 6, 9]], [9, [0, 2, 4, 6, 8, 9]], [10, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]]] as const) {
+      expect((await read(max)).trackedRun.metricHistory[0].points.map((p: { step: number }) => p.step)).toEqual(steps);
+    }
+    const late = (await read(2)).trackedRun.latestMetrics.find((m: { key: string }) => m.key === 'late');
+    expect(late).toEqual({ key: 'late', value: 0.5, step: 5, timestamp: at(10) }); // it said the step-1 point's time
+  });
+
   it('compares runs: params side by side with what differs, and every curve in one query', async () => {
     const ids: string[] = [];
     for (const [lr, depth] of [['0.1', '4'], ['0.05', '4'], ['0.01', '6']]) {
@@ -115,7 +127,7 @@ describe('experiment tracking through GraphQL', () => {
     expect(compareRuns.metrics).toHaveLength(3);
     for (const s of compareRuns.metrics) {
       expect(s.total).toBe(50);
-      expect(s.points.length).toBeLessThanOrEqual(21);
+      expect(s.points.length).toBeLessThanOrEqual(20);
       expect(s.points.at(-1).step).toBe(49);
     }
     const missing = await fails(loom, 'query ($ids: [String!]!) { compareRuns(runIds: $ids) { runs { runId } } }', { ids: [ids[0], 'no-such-run'] });

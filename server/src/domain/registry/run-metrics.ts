@@ -1,6 +1,7 @@
 /**
  * Run metrics as time series in the analytics store (table `run_metrics`, schema/clickhouse/001).
- * A point re-logged by a retried call is a duplicate row: every read collapses (run, key, step, time).
+ * A point re-logged by a retried call is a duplicate row: every read collapses (run, key, step, time)
+ * (two values logged at one step within one millisecond are one point, either of them).
  */
 import type { Analytics } from '../ports/Analytics.js';
 
@@ -25,7 +26,7 @@ export class RunMetrics {
     const out = new Map<string, MetricSummary[]>(runIds.map((r) => [r, []]));
     if (!runIds.length) return out;
     const rows = await this.analytics.query<Record<string, unknown>>(tenant, `
-      SELECT run_id, key, argMax(value, (step, ts)) AS last_value, max(step) AS last_step, toUnixTimestamp64Milli(max(ts)) AS last_ts,
+      SELECT run_id, key, argMax(value, (step, ts)) AS last_value, max(step) AS last_step, toUnixTimestamp64Milli(argMax(ts, (step, ts))) AS last_ts,
              count() AS points, min(value) AS min_value, max(value) AS max_value
       FROM (SELECT run_id, key, step, ts, any(value) AS value FROM ${TABLE}
             WHERE tenant_id = {tenant:String} AND run_id IN {runs:Array(String)} GROUP BY run_id, key, step, ts)
@@ -41,7 +42,8 @@ export class RunMetrics {
 
   /**
    * The curves of `keys` (all keys when empty) for every run, in one query. Series longer than
-   * `maxPoints` are thinned to every k-th point (the last point is always kept).
+   * `maxPoints` are thinned to every k-th point, k = ⌈(n-1)/(maxPoints-1)⌉, the last point kept: at most
+   * `maxPoints` points (the first and the last among them).
    */
   async history(tenant: string, runIds: readonly string[], keys: readonly string[], maxPoints: number): Promise<MetricSeries[]> {
     if (!runIds.length) return [];
@@ -53,7 +55,7 @@ export class RunMetrics {
         FROM (SELECT run_id, key, step, ts, any(value) AS value FROM ${TABLE}
               WHERE tenant_id = {tenant:String} AND run_id IN {runs:Array(String)} AND (empty({keys:Array(String)}) OR has({keys:Array(String)}, key))
               GROUP BY run_id, key, step, ts))
-      WHERE (rn - 1) % greatest(1, toUInt64(ceil(n / {max:UInt32}))) = 0 OR rn = n
+      WHERE (rn - 1) % greatest(1, toUInt64(ceil((n - 1) / greatest(1, {max:UInt32} - 1)))) = 0 OR rn = n
       ORDER BY run_id, key, step, ts`, { runs: [...runIds], keys: [...keys], max: maxPoints });
     const series = new Map<string, MetricSeries>();
     for (const r of rows) {
