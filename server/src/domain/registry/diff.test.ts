@@ -20,5 +20,7 @@ describe('diffs', () => {
       { key: 'max', from: null, to: 10 }, { key: 'model', from: 'a', to: 'b' }, { key: 't', from: 0.2, to: null },
     ]);
     expect(diffObjects(null, null)).toEqual([]);
+    // the same object with its keys in another order: no change (it reported one, from and to identical)
+    expect(diffObjects({ params: { temperature: 0.2, top_p: 1 } }, { params: { top_p: 1, temperature: 0.2 } })).toEqual([]);
   });
 });

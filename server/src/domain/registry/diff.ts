@@ -1,4 +1,5 @@
 /** Line diff (longest common subsequence, common prefix and suffix trimmed first) and key-level JSON diff. Pure. */
+import { isDeepStrictEqual } from 'node:util';
 
 export interface DiffLine { op: 'EQUAL' | 'ADDED' | 'REMOVED'; text: string }
 export interface ValueChange { key: string; from: unknown; to: unknown }
@@ -43,10 +44,10 @@ function middle(x: string[], y: string[]): DiffLine[] {
 /** A unified-diff-like text: `-`, `+` and ` ` prefixed lines. */
 export const unified = (lines: readonly DiffLine[]) => lines.map((l) => `${l.op === 'ADDED' ? '+' : l.op === 'REMOVED' ? '-' : ' '}${l.text}`).join('\n');
 
-/** Top-level keys added, removed or changed between two JSON objects (values compared as JSON). */
+/** Top-level keys added, removed or changed between two JSON objects (values compared as JSON values: the order of an object's keys is no change). */
 export function diffObjects(a: Record<string, unknown> | null, b: Record<string, unknown> | null): ValueChange[] {
   const from = a ?? {};
   const to = b ?? {};
   const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
-  return keys.filter((k) => JSON.stringify(from[k]) !== JSON.stringify(to[k])).map((k) => ({ key: k, from: from[k] ?? null, to: to[k] ?? null }));
+  return keys.filter((k) => !isDeepStrictEqual(from[k], to[k])).map((k) => ({ key: k, from: from[k] ?? null, to: to[k] ?? null }));
 }
