@@ -65,8 +65,9 @@ describe('LLM as a judge: examples graded through an OpenAI-compatible API by th
     await ok(loom, 'mutation { createPromptVersion(input: {name: "support-answer", template: {text: "Answer {{q}}"}}) { version } }');
     const sdk = emitter(loom.url, loom.key, 'proto', { 'service.name': 'support-bot' });
     const traceIds: string[] = [];
+    const t0 = Date.now() - 1_000;
     for (let i = 0; i < 3; i++) {
-      const span = sdk.tracer.startSpan('openai.chat', { attributes: {
+      const span = sdk.tracer.startSpan('openai.chat', { startTime: t0 + i * 10, attributes: {
         'llm.request.type': 'chat', 'gen_ai.system': 'openai', 'gen_ai.request.model': 'gpt-4o-mini', 'gen_ai.usage.prompt_tokens': 20, 'gen_ai.usage.completion_tokens': 10,
         'traceloop.prompt.key': 'support-answer', 'traceloop.prompt.version': 1,
         'gen_ai.prompt.0.role': 'user', 'gen_ai.prompt.0.content': `question ${i}`,
@@ -74,7 +75,7 @@ describe('LLM as a judge: examples graded through an OpenAI-compatible API by th
         ...(i < 2 ? { 'gen_ai.completion.0.role': 'assistant', 'gen_ai.completion.0.content': `answer ${i}` } : {}),
       } });
       traceIds.push(span.spanContext().traceId);
-      span.end();
+      span.end(t0 + i * 10 + 5);
     }
     await sdk.flush();
     await sdk.close();
@@ -82,6 +83,9 @@ describe('LLM as a judge: examples graded through an OpenAI-compatible API by th
     const EVALUATE_TRACES = 'mutation ($input: EvaluateTracesInput!, $c: [String!]) { evaluateTraces(input: $input, criteria: $c) { id task examples metrics { key value } judging { state total } } }';
     const missing = await fails(loom, EVALUATE_TRACES, { input: { prompt: { name: 'support-answer', version: 1 }, service: 'nobody' } });
     expect(missing.message).toMatch(/^input\.prompt: no LLM call of support-answer version 1 with its answer recorded in the range \(0 without\): instrumentations record message content only when asked/);
+    // limit counts examples, not the calls read: the newest call has no answer recorded (it said there was none in the range)
+    const one = await ok(loom, EVALUATE_TRACES, { input: { name: 'newest recorded', prompt: { name: 'support-answer', version: 1 }, limit: 1 } });
+    expect(one.evaluateTraces).toMatchObject({ examples: 1 });
     const before = judge.requests.length;
     const { evaluateTraces: e } = await ok(loom, EVALUATE_TRACES, { input: { name: 'support traffic', prompt: { name: 'support-answer', version: 1 } }, c: ['relevance'] });
     expect(e).toMatchObject({ task: 'TRACES', examples: 2, judging: { total: 2 } });

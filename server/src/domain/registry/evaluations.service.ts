@@ -18,7 +18,7 @@ import { actorProps, requireWrite, type Actor } from './actor.js';
 import { checkCount, checkKey, checkName, checkText, checkVersion, isoTime } from './validate.js';
 import { classificationMetrics, generationMetrics } from './eval-metrics.js';
 import { checkExamples, judgementMeans, EVALUATION_TASKS, type EvaluationTask, type ExampleInput, type JudgementInput } from './eval-examples.js';
-import { callExamples, callMetrics, callsQuery, type CallRow } from './trace-examples.js';
+import { callExamples, callMetrics, callsQuery, type CallExample, type CallRow } from './trace-examples.js';
 
 export interface EvaluationInput {
   name?: string | null;
@@ -50,6 +50,8 @@ export interface TraceEvaluationInput {
 }
 
 const MAX_TRACE_EXAMPLES = 1000;
+/** The most calls evaluateTraces reads looking for those whose answer was recorded. */
+const MAX_CALLS_READ = 10_000;
 
 export interface ComparedExample { exampleId: string; input: string; reference: string; predictions: (string | null)[]; scores: (Record<string, number> | null)[] }
 export interface Comparison {
@@ -106,10 +108,24 @@ export class EvaluationService {
     if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || fromMs >= toMs) throw badInput('input.from', 'must be a date-time before input.to');
     const limit = input.limit ?? 200;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TRACE_EXAMPLES) throw badInput('input.limit', `must be an integer 1..${MAX_TRACE_EXAMPLES}`);
-    const q = callsQuery({ by: input.prompt ? 'prompt' : 'model', name: ref.name, version: String(ref.version), service: checkText('input.service', input.service, 200) || null, fromMs, toMs, limit });
-    const { examples, withoutText } = callExamples(await this.analytics.query<CallRow>(actor.tenant, q.sql, q.params));
+    // The newest calls whose answer was recorded: read page by page past those without (an instrumentation
+    // that records no content answers many), up to MAX_CALLS_READ calls.
+    const selection = { by: input.prompt ? 'prompt' as const : 'model' as const, name: ref.name, version: String(ref.version), service: checkText('input.service', input.service, 200) || null, fromMs, toMs };
+    const examples: CallExample[] = [];
+    let withoutText = 0;
+    for (let offset = 0; examples.length < limit && offset < MAX_CALLS_READ; offset += MAX_TRACE_EXAMPLES) {
+      const q = callsQuery({ ...selection, limit: MAX_TRACE_EXAMPLES, offset });
+      const rows = await this.analytics.query<CallRow>(actor.tenant, q.sql, q.params);
+      for (const row of rows) {
+        if (examples.length === limit) break;
+        const one = callExamples([row]);
+        examples.push(...one.examples);
+        withoutText += one.withoutText;
+      }
+      if (rows.length < MAX_TRACE_EXAMPLES) break;
+    }
     if (!examples.length) {
-      throw badInput(input.prompt ? 'input.prompt' : 'input.model', `no LLM call of ${ref.name} version ${ref.version} with its answer recorded in the range (${withoutText} without): `
+      throw badInput(input.prompt ? 'input.prompt' : 'input.model', `no LLM call of ${ref.name} version ${ref.version} with its answer recorded in the range (${withoutText} without${withoutText >= MAX_CALLS_READ ? ', the newest read' : ''}): `
         + 'instrumentations record message content only when asked (OpenLLMetry: TRACELOOP_TRACE_CONTENT=true; OTel GenAI: OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true); '
         + 'the calls name the version with loom.prompt.name/version or loom.model.name/version');
     }

@@ -15,6 +15,8 @@ export interface TraceSelection {
   fromMs: number;
   toMs: number;
   limit: number;
+  /** Calls skipped (newest first): the next page of calls. */
+  offset?: number;
 }
 
 export interface CallRow {
@@ -32,9 +34,9 @@ FROM spans FINAL
 WHERE tenant_id = {tenant:String} AND is_llm
   AND start_time >= fromUnixTimestamp64Milli({fromMs:Int64}) AND start_time < fromUnixTimestamp64Milli({toMs:Int64})
   AND ${nameCol} = {name:String} AND ${versionCol} = {version:String}${sel.service ? '\n  AND service_name = {service:String}' : ''}
-ORDER BY start_time DESC
-LIMIT {limit:UInt32}`,
-    params: { fromMs: sel.fromMs, toMs: sel.toMs, name: sel.name, version: sel.version, service: sel.service ?? '', limit: sel.limit },
+ORDER BY start_time DESC, trace_id, span_id
+LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+    params: { fromMs: sel.fromMs, toMs: sel.toMs, name: sel.name, version: sel.version, service: sel.service ?? '', limit: sel.limit, offset: sel.offset ?? 0 },
   };
 }
 
