@@ -43,6 +43,15 @@ describe('webhook delivery against a real HTTP server', () => {
     expect(busy[1].at - busy[0].at).toBeGreaterThanOrEqual(900);
   });
 
+  it('stops at once when its job is stopped, not after the backoff (a stopping server waited out up to a minute)', async () => {
+    const stop = new AbortController();
+    const t0 = Date.now();
+    const pending = deliver(d('/down'), { ...FAST, baseDelayMs: 30_000, maxDelayMs: 60_000 }, stop.signal);
+    setTimeout(() => stop.abort(), 200);
+    expect(await pending).toEqual({ ok: false, attempts: 1, status: 500, error: 'cancelled' });
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+
   it('signs each attempt over its timestamp and the body', async () => {
     await deliver(d('/ok'), FAST);
     const h = seen.find((s) => s.path === '/ok')!.headers;

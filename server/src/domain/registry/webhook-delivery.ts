@@ -23,7 +23,12 @@ export function sign(secret: string, timestamp: number, body: string): string {
 }
 
 const retryable = (status: number) => status === 408 || status === 429 || status >= 500;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+/** A pause between attempts that ends early when `signal` aborts (a stopping server does not wait out a minute's backoff). */
+const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
+  const timer = setTimeout(done, ms).unref();
+  signal?.addEventListener('abort', done, { once: true });
+  function done() { clearTimeout(timer); signal?.removeEventListener('abort', done); resolve(); }
+});
 
 /** The delay before attempt `attempt + 1`: exponential with jitter, or the receiver's Retry-After, capped. */
 export function backoff(policy: RetryPolicy, attempt: number, retryAfter: string | null, random = Math.random): number {
@@ -50,7 +55,7 @@ async function attempts(policy: RetryPolicy, signal: AbortSignal | undefined, at
     const a = await attempt();
     last = { ok: a.ok, attempts: n, status: a.status, error: a.error };
     if (a.ok || a.final) return last;
-    if (n < policy.maxAttempts) await sleep(backoff(policy, n, a.retryAfter ?? null));
+    if (n < policy.maxAttempts) await sleep(backoff(policy, n, a.retryAfter ?? null), signal);
   }
   return last;
 }
