@@ -19,6 +19,7 @@ const PAGES = [
   ['gpus', '/gpu', 'gpu-devices'],
   ['alerts', '/alerts', 'page-heading'],
   ['features', '/features', 'feature-group-row'],
+  ['plugins', '/plugins', 'page-heading'],
 ] as const;
 
 describe('the web app in a narrow window', () => {
@@ -27,7 +28,9 @@ describe('the web app in a narrow window', () => {
       const page = await e2e.page('/');
       await page.setViewportSize({ width: 390, height: 844 });
       if (lang === 'zh') await page.getByTestId('lang-select').selectOption('zh');
-      for (const [name, path, ready] of PAGES) {
+      const runs = (await e2e.gql<{ runs: { items: { runId: string }[] } }>('{ runs(experiment: "churn-training", first: 3) { items { runId } } }')).runs.items.map((r) => r.runId);
+      const pages = [...PAGES, ['compare', `/runs?compare=${runs.join(',')}`, 'param-row'] as const];
+      for (const [name, path, ready] of pages) {
         await page.evaluate((to) => { history.pushState(null, '', to); dispatchEvent(new PopStateEvent('popstate')); }, path);
         await page.getByTestId(ready).first().waitFor();
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -35,6 +38,9 @@ describe('the web app in a narrow window', () => {
         expect(width, `${name}: ${width} px wide: ${wide}`).toBeLessThanOrEqual(390);
         await e2e.screenshot(page, `narrow-${lang}-${name}`);
       }
+      // A table's names keep their words whole (the table scrolls in place): the comparison's param names broke letter by letter.
+      const keyLines = await page.locator('[data-testid="param-row"] td:first-child').evaluateAll((cells) => cells.map((c) => Math.round((c as HTMLElement).offsetHeight)));
+      expect(Math.max(...keyLines), `param name cells ${keyLines.join(',')} px high`).toBeLessThan(2 * Math.min(...keyLines));
       // Labels keep their words whole: a nav link is one line high.
       const heights = await page.locator('.nav a').evaluateAll((links) => links.map((a) => (a as HTMLElement).offsetHeight));
       expect(Math.max(...heights)).toBeLessThan(2 * Math.min(...heights));
