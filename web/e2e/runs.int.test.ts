@@ -159,6 +159,9 @@ describe('runs, GPU and training pages', () => {
     await page.getByTestId('gpu-device').filter({ hasText: GPU.uuid }).click();
     await page.waitForFunction((uuid) => new URL(location.href).searchParams.get('gpu') === uuid, GPU.uuid);
     await page.locator('[data-testid="gpu-chart"] path.series').waitFor();
+    // the run box says the run shown, none here (it kept the run first typed)
+    const runBox = () => page.getByTestId('gpu-run-input').inputValue();
+    expect(await runBox()).toBe(new URL(page.url()).searchParams.get('run') ?? '');
     await e2e.screenshot(page, 'runs-5-gpu-device');
     // The GPU leads back to its run (the kubernetes run facet names its pod): the device's run link opens the run's GPUs.
     const device = page.getByTestId('gpu-device').filter({ hasText: GPU.uuid }).locator('xpath=..');
@@ -166,6 +169,7 @@ describe('runs, GPU and training pages', () => {
     await page.waitForFunction((run) => new URL(location.href).searchParams.get('run') === run, ids.gpuRun);
     expect(new URL(page.url()).searchParams.get('gpu')).toBeNull();
     await page.getByTestId('gpu-count').waitFor();
+    expect(await runBox()).toBe(ids.gpuRun);
     expect(await page.getByTestId('gpu-runs').getByTestId('gpu-run-link').filter({ hasText: 'wide-gpu' }).count()).toBe(1);
     expect(e2e.pageErrors(page)).toEqual([]);
   });

@@ -30,7 +30,7 @@ export function GpuPage() {
       <h1 data-testid="page-heading">{t('title')}</h1>
       <div className="split">
         <aside className="card">
-          <RunPicker initial={runId ?? ''} onPick={(run) => setQuery({ run, gpu: null }, { push: true })} />
+          <RunPicker key={runId ?? ''} initial={runId ?? ''} onPick={(run) => setQuery({ run, gpu: null }, { push: true })} />
           <h3>{t('devices')}</h3>
           <label className="muted">
             {t('range')}{' '}
@@ -60,6 +60,7 @@ export function GpuPage() {
   );
 }
 
+/** Keyed by the run shown: a run picked elsewhere (a device's runs, back and forward) fills the box again. */
 function RunPicker({ initial, onPick }: { initial: string; onPick: (runId: string) => void }) {
   const t = useT(M);
   const [value, setValue] = useState(initial);
