@@ -10,7 +10,7 @@ import { demoTraceId } from '../../server/src/app/demo/traces-otlp.js';
 const e2e = useE2E();
 const CUSTOMERS_CLEAN = 'dataset:hive://metastore.data.internal:9083:analytics.customers_clean';
 const PAGES = [
-  ['lineage', `/lineage?node=${encodeURIComponent(CUSTOMERS_CLEAN)}&sel=${encodeURIComponent(CUSTOMERS_CLEAN)}`, 'details-panel'],
+  ['lineage', `/lineage?node=${encodeURIComponent(CUSTOMERS_CLEAN)}&sel=${encodeURIComponent(CUSTOMERS_CLEAN)}`, 'details-lineage-change'], // its history listed: long names
   ['runs', '/runs', 'runs-table'],
   ['models', '/models', 'model-row'],
   ['model', '/models/churn-classifier', 'model-name'],
