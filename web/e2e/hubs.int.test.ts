@@ -44,6 +44,17 @@ describe('hubs in the lineage explorer', () => {
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();
 
+    // As of a time: the same expansion counts what the hop held then (it said "1 more" whatever the number).
+    const asOf = encodeURIComponent(new Date().toISOString());
+    const past = await e2e.page(`/lineage?node=${encodeURIComponent(hubId)}&depth=1&direction=UPSTREAM&sel=${encodeURIComponent(hubId)}&asOf=${asOf}`);
+    await drawn(past);
+    n = await draws(past);
+    await past.getByTestId('expand-downstream').click();
+    await drawn(past, n + 1);
+    await untilKind(past, 'Job', 25);
+    expect(await moreNodes(past)).toEqual([{ label: '35 more', id: `more:down:${hubId}` }]);
+    await past.close();
+
     // The hub in the first answer: its 60 consumer jobs (and what only they write) are paged the same way.
     const opened = await e2e.page(`/lineage?node=${encodeURIComponent(hubId)}&depth=2&direction=DOWNSTREAM`);
     await drawn(opened);

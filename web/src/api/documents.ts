@@ -19,6 +19,18 @@ export const LineageDocument = graphql(`
   }
 `);
 
+/** One hop as of a time (the neighbours field is current-only), with how many nodes that hop holds in all. */
+export const HopAsOfDocument = graphql(`
+  query HopAsOf($nodeId: ID!, $direction: Direction!, $limit: Int!, $asOf: DateTime) {
+    lineage(nodeId: $nodeId, direction: $direction, depth: 1, limit: $limit, asOf: $asOf) {
+      ...LineageResult
+    }
+    lineageCount(nodeId: $nodeId, direction: $direction, depth: 1, asOf: $asOf) {
+      byDistance { distance count }
+    }
+  }
+`);
+
 export const ColumnLineageDocument = graphql(`
   query ColumnLineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!, $asOf: DateTime) {
     columnLineage(nodeId: $nodeId, direction: $direction, depth: $depth, limit: $limit, asOf: $asOf) {

@@ -543,6 +543,16 @@ export type LineageQueryVariables = Exact<{
 
 export type LineageQuery = { lineage: { isPartial: boolean, root: { id: string, kind: NodeKind, namespace: string, name: string, validTo: string | null, gaps: Array<{ from: string, to: string }> }, nodes: Array<{ distance: number, node: { id: string, kind: NodeKind, namespace: string, name: string } }>, edges: Array<{ kind: string, from: string, to: string }>, cut: { reason: CutReason, depth: number } | null } | null };
 
+export type HopAsOfQueryVariables = Exact<{
+  nodeId: string | number;
+  direction: Direction;
+  limit: number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type HopAsOfQuery = { lineage: { isPartial: boolean, root: { id: string, kind: NodeKind, namespace: string, name: string, validTo: string | null, gaps: Array<{ from: string, to: string }> }, nodes: Array<{ distance: number, node: { id: string, kind: NodeKind, namespace: string, name: string } }>, edges: Array<{ kind: string, from: string, to: string }>, cut: { reason: CutReason, depth: number } | null } | null, lineageCount: { byDistance: Array<{ distance: number, count: number }> } | null };
+
 export type ColumnLineageQueryVariables = Exact<{
   nodeId: string | number;
   direction: Direction;
@@ -1569,6 +1579,56 @@ export const LineageDocument = new TypedDocumentString(`
     depth
   }
 }`) as unknown as TypedDocumentString<LineageQuery, LineageQueryVariables>;
+export const HopAsOfDocument = new TypedDocumentString(`
+    query HopAsOf($nodeId: ID!, $direction: Direction!, $limit: Int!, $asOf: DateTime) {
+  lineage(
+    nodeId: $nodeId
+    direction: $direction
+    depth: 1
+    limit: $limit
+    asOf: $asOf
+  ) {
+    ...LineageResult
+  }
+  lineageCount(nodeId: $nodeId, direction: $direction, depth: 1, asOf: $asOf) {
+    byDistance {
+      distance
+      count
+    }
+  }
+}
+    fragment LineageResult on Lineage {
+  root {
+    id
+    kind
+    namespace
+    name
+    validTo
+    gaps {
+      from
+      to
+    }
+  }
+  nodes {
+    distance
+    node {
+      id
+      kind
+      namespace
+      name
+    }
+  }
+  edges {
+    kind
+    from
+    to
+  }
+  isPartial
+  cut {
+    reason
+    depth
+  }
+}`) as unknown as TypedDocumentString<HopAsOfQuery, HopAsOfQueryVariables>;
 export const ColumnLineageDocument = new TypedDocumentString(`
     query ColumnLineage($nodeId: ID!, $direction: Direction!, $depth: Int!, $limit: Int!, $asOf: DateTime) {
   columnLineage(

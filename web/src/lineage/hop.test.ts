@@ -21,5 +21,7 @@ describe('hopFromLineage (time-travel expansion)', () => {
     expect(hopFromLineage(lineage, 'j', 1)).toMatchObject({ total: 2 });
     expect(hopFromLineage(lineage, 'j', 1).items).toHaveLength(1);
     expect(hopFromLineage({ ...lineage, isPartial: true }, 'j', 10).total).toBe(3);
+    // lineageCount's count of the hop gives a partial answer's total (it said one more than drawn: "1 more" for 1,975)
+    expect(hopFromLineage({ ...lineage, isPartial: true }, 'j', 1, 2000).total).toBe(2000);
   });
 });

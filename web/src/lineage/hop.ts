@@ -1,7 +1,8 @@
 /**
  * One hop of a node's lineage as an expansion page (pure). Used for time travel, where the lineage query
  * (which takes `asOf`) stands in for the current-only neighbours field. The lineage answer has no total
- * when cut at its node limit, so a partial answer reports one more than it holds (an "N more" node stays).
+ * when cut at its node limit: `counted` (lineageCount's nodes at distance 1) gives it; without it, a
+ * partial answer reports one more than it holds (an "N more" node stays).
  */
 import type { ExpansionData, Neighbour } from './explore.js';
 import type { LineageNodeData, LineageEdgeData } from '../graph/elements.js';
@@ -12,7 +13,7 @@ interface OneHop {
   isPartial: boolean;
 }
 
-export function hopFromLineage(lineage: OneHop, anchor: string, limit: number): ExpansionData {
+export function hopFromLineage(lineage: OneHop, anchor: string, limit: number, counted: number | null = null): ExpansionData {
   const byId = new Map(lineage.nodes.filter((n) => n.distance === 1).map((n) => [n.node.id, n.node]));
   const items: Neighbour[] = [];
   const seen = new Set<string>();
@@ -24,7 +25,8 @@ export function hopFromLineage(lineage: OneHop, anchor: string, limit: number): 
     items.push({ node, edge: { kind: edge.kind, from: edge.from, to: edge.to } });
   }
   const kept = items.slice(0, limit);
-  return { items: kept, total: lineage.isPartial ? Math.max(kept.length + 1, items.length) : items.length };
+  if (!lineage.isPartial) return { items: kept, total: items.length };
+  return { items: kept, total: counted !== null && counted > kept.length ? counted : Math.max(kept.length + 1, items.length) };
 }
 
 function other(edge: LineageEdgeData, anchor: string): string {

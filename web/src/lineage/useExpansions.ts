@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useExecute } from '../api/ApiContext.js';
-import { LineageDocument, NeighboursDocument } from '../api/documents.js';
+import { HopAsOfDocument, NeighboursDocument } from '../api/documents.js';
 import type { Execute } from '../api/client.js';
 import { expansionKey, type ExpansionData, type ExpansionSpec } from './explore.js';
 import { hopFromLineage } from './hop.js';
@@ -54,8 +54,9 @@ async function fetchPages(execute: Execute, spec: ExpansionSpec, have: Expansion
   const already = have?.items.length ?? 0;
   const first = Math.min(MAX_FETCH, spec.pages * EXPANSION_PAGE - already);
   if (asOf) {
-    const data = await execute(LineageDocument, { nodeId: spec.anchor, direction: spec.direction, depth: 1, limit: Math.min(5000, already + first), asOf });
-    return data.lineage ? hopFromLineage(data.lineage, spec.anchor, already + first) : { items: [], total: 0 };
+    const data = await execute(HopAsOfDocument, { nodeId: spec.anchor, direction: spec.direction, limit: Math.min(5000, already + first), asOf });
+    const counted = data.lineageCount?.byDistance.find((d) => d.distance === 1)?.count ?? null;
+    return data.lineage ? hopFromLineage(data.lineage, spec.anchor, already + first, counted) : { items: [], total: 0 };
   }
   const data = await execute(NeighboursDocument, { id: spec.anchor, direction: spec.direction, first, offset: already });
   const page = data.node && 'neighbours' in data.node ? data.node.neighbours : { items: [], total: 0 };
