@@ -92,16 +92,20 @@ describe('curating the catalog from the lineage map', () => {
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();
 
-    // The derived dataset deleted (softly) from its details, then restored.
+    // The derived dataset deleted (softly) from its details, then restored: the map leaves it out, then draws it again.
     const derived = `dataset:${ns}:analytics.contacts`;
-    page = await open(derived, derived);
+    page = await open(dataset, derived);
     panel = panelOf();
+    const onMap = () => page.evaluate((id) => (window as unknown as { __loomCy: { getElementById(id: string): { length: number } } }).__loomCy.getElementById(id).length > 0, derived);
+    await expect.poll(onMap).toBe(true);
     page.on('dialog', (d) => void d.accept());
     await panel.getByTestId('details-delete').click();
     await panel.getByTestId('details-ended').waitFor();
+    await expect.poll(onMap).toBe(false);
     expect((await e2e.gql<{ search: { id: string }[] }>('query { search(text: "analytics.contacts", kinds: [Dataset]) { id } }', {})).search).toEqual([]);
     await panel.getByTestId('details-restore').click();
     await panel.getByTestId('details-delete').waitFor();
+    await expect.poll(onMap).toBe(true);
     expect((await e2e.gql<{ search: { id: string }[] }>('query { search(text: "analytics.contacts", kinds: [Dataset]) { id } }', {})).search).toEqual([{ id: derived }]);
     expect(e2e.pageErrors(page)).toEqual([]);
     await page.close();

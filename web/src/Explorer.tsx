@@ -115,7 +115,7 @@ export function Explorer() {
           </>
         )}
       </main>
-      <DetailsPanel nodeId={state.selected} rootId={state.node} asOf={state.asOf} onOpenLineage={(id) => open(id)} onSelect={(id) => update({ selected: id }, true)} />
+      <DetailsPanel nodeId={state.selected} rootId={state.node} asOf={state.asOf} onOpenLineage={(id) => open(id)} onSelect={(id) => update({ selected: id }, true)} onLifecycleChanged={graph.reload} />
     </div>
   );
 }

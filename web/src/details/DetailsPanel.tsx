@@ -35,10 +35,12 @@ interface Props {
   onSelect?: (id: string) => void;
   /** The map's `as of` time: the panel says whether the node existed then, and offers no change. */
   asOf?: string | null;
+  /** The node was deleted or restored here: what the map draws changes too. */
+  onLifecycleChanged?: () => void;
 }
 
 /** Everything Loom knows about the selected node, fetched fresh with `node(id)`; kind-specific sections below the facts. */
-export function DetailsPanel({ nodeId, rootId, onOpenLineage, onSelect, asOf = null }: Props) {
+export function DetailsPanel({ nodeId, rootId, onOpenLineage, onSelect, asOf = null, onLifecycleChanged }: Props) {
   const t = useT(M);
   const { dateTime } = useFormat();
   const { data, loading, error, reload } = useQuery(NodeDetailsDocument, nodeId && !nodeId.startsWith('more:') ? { id: nodeId } : null);
@@ -61,7 +63,7 @@ export function DetailsPanel({ nodeId, rootId, onOpenLineage, onSelect, asOf = n
           <button type="button" onClick={() => onOpenLineage(node.id)} disabled={node.id === rootId || node.kind === 'Tag'} data-testid="details-open-lineage">
             {t('open')}
           </button>
-          <Lifecycle key={`life-${node.id}`} node={node} onChanged={reload} />
+          <Lifecycle key={`life-${node.id}`} node={node} onChanged={() => { reload(); onLifecycleChanged?.(); }} />
           <dl className="facts">
             <dt>{t('kind')}</dt><dd><KindBadge kind={node.kind} /></dd>
             <dt>{t('id')}</dt><dd className="mono">{node.id}</dd>

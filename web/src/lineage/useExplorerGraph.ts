@@ -31,6 +31,8 @@ export interface ExplorerGraph {
   baseIds: ReadonlySet<string>;
   /** Whether the drawn graph is grouped by namespace, and whether by itself (autoGroup.ts). */
   grouping: Grouping;
+  /** Ask the base lineage again (a node of it deleted or restored from the details panel). */
+  reload: () => void;
 }
 
 /** The graph of the view: the base lineage (table or column level) with expansions merged and kinds filtered. */
@@ -72,7 +74,7 @@ export function useExplorerGraph(state: ViewState, labels: Pick<ElementOptions, 
   const drawn = useRef({ elements, layoutKey: '', grouping });
   if (!base.loading) drawn.current = { elements, grouping, layoutKey: JSON.stringify([state.node, state.direction, state.depth, state.asOf, state.view, kindsKey, state.showAll, grouped]) };
   return {
-    result, merged, baseIds, expansions,
+    result, merged, baseIds, expansions, reload: base.reload,
     elements: drawn.current.elements,
     layoutKey: drawn.current.layoutKey,
     grouping: drawn.current.grouping,
