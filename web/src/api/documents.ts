@@ -180,34 +180,34 @@ export const ReceivedEventsDocument = graphql(`
 `);
 
 /** Everything linked to a node (any edge kind), for the kind-specific sections of the details panel. */
+/**
+ * A node's neighbours for its details sections, each group read on its own with its total (a job reading
+ * 2,000 datasets still shows its runs and outputs, and every section counts all of its own).
+ */
+export const RelationPageFragment = graphql(`
+  fragment RelationPage on NeighbourPage {
+    total
+    items {
+      edge { kind from to props validFrom validTo }
+      node { id kind namespace name props createdAt updatedAt tags { name } }
+    }
+  }
+`);
+
 export const NodeRelationsDocument = graphql(`
   query NodeRelations($id: ID!, $first: Int!) {
     node(id: $id) {
       ... on GraphNode {
         id
-        neighbours(direction: BOTH, first: $first, offset: 0) {
-          total
-          items {
-            edge {
-              kind
-              from
-              to
-              props
-              validFrom
-              validTo
-            }
-            node {
-              id
-              kind
-              namespace
-              name
-              props
-              createdAt
-              updatedAt
-              tags { name }
-            }
-          }
-        }
+        fields: neighbours(direction: DOWNSTREAM, edgeKinds: ["HAS_FIELD"], first: $first) { ...RelationPage }
+        versions: neighbours(direction: DOWNSTREAM, edgeKinds: ["HAS_VERSION"], first: $first) { ...RelationPage }
+        owner: neighbours(direction: UPSTREAM, edgeKinds: ["HAS_VERSION", "HAS_FIELD"], first: 1) { ...RelationPage }
+        readBy: neighbours(direction: DOWNSTREAM, edgeKinds: ["READ_BY"], first: $first) { ...RelationPage }
+        runs: neighbours(direction: UPSTREAM, edgeKinds: ["WROTE", "RAN", "RUN_OF"], first: $first) { ...RelationPage }
+        inputs: neighbours(direction: UPSTREAM, edgeKinds: ["INPUT_TO"], first: $first) { ...RelationPage }
+        outputs: neighbours(direction: DOWNSTREAM, edgeKinds: ["OUTPUT"], first: $first) { ...RelationPage }
+        derivedFrom: neighbours(direction: UPSTREAM, edgeKinds: ["DERIVES"], first: $first) { ...RelationPage }
+        derives: neighbours(direction: DOWNSTREAM, edgeKinds: ["DERIVES"], first: $first) { ...RelationPage }
       }
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertionsOf, fieldType, groupRelations, propsWithPrefix, runState, droppedFields, returnedFields, transformationsOf, type Relation } from './relations.js';
+import { assertionsOf, fieldType, groupRelations, propsWithPrefix, relationsOf, RELATION_GROUPS, type RelationPages, runState, droppedFields, returnedFields, transformationsOf, type Relation } from './relations.js';
 
 const node = (id: string, kind: string, createdAt = '2026-03-01T00:00:00Z', props: unknown = {}) =>
   ({ id, kind, namespace: 'ns', name: id, props, createdAt, updatedAt: createdAt });
@@ -74,5 +74,21 @@ describe('returnedFields', () => {
       { edge: { validTo: null, gaps: [gap] }, node: { id: 't#x', kind: 'Feature' } },
     ];
     expect([...returnedFields(items)]).toEqual([['t#email', [gap]]]);
+  });
+});
+
+describe('relationsOf', () => {
+  it('counts each section by its own total: a job reading 2,000 datasets still has its run and its output', () => {
+    const job = 'job:ns:hub';
+    const empty = Object.fromEntries(RELATION_GROUPS.map((g) => [g, { total: 0, items: [] }])) as unknown as RelationPages;
+    const inputs = Array.from({ length: 300 }, (_, i) => rel('INPUT_TO', `d${i}`, job, node(`d${i}`, 'Dataset')));
+    const r = relationsOf(job, {
+      ...empty,
+      inputs: { total: 2000, items: inputs },
+      runs: { total: 1, items: [rel('RUN_OF', 'run1', job, node('run1', 'Run'))] },
+      outputs: { total: 1, items: [rel('OUTPUT', job, 'out', node('out', 'Dataset'))] },
+    });
+    expect(r.counts).toMatchObject({ inputs: 2000, runs: 1, outputs: 1, versions: 0 });
+    expect([r.inputs.length, r.runs.map((x) => x.node.id), r.outputs.map((n) => n.id), r.cut]).toEqual([300, ['run1'], ['out'], true]);
   });
 });

@@ -19,6 +19,26 @@ export interface Relations {
   derives: Relation[];
 }
 
+/** The groups a details panel reads, each a page of its own with its total (NodeRelations). */
+export const RELATION_GROUPS = ['fields', 'versions', 'owner', 'readBy', 'runs', 'inputs', 'outputs', 'derivedFrom', 'derives'] as const;
+export type RelationGroup = (typeof RELATION_GROUPS)[number];
+export type RelationPages = Record<RelationGroup, { total: number; items: readonly Relation[] }>;
+
+/** How many each section holds in all (its list shows the first of them). */
+export interface RelationCounts { fields: number; versions: number; runs: number; inputs: number; outputs: number; derivedFrom: number; derives: number }
+
+/** The sections from pages read group by group (pure): each list from its page, each count from its total. */
+export function relationsOf(id: string, pages: RelationPages): Relations & { counts: RelationCounts; cut: boolean } {
+  const grouped = groupRelations(id, RELATION_GROUPS.flatMap((g) => pages[g].items));
+  const counts: RelationCounts = {
+    fields: pages.fields.total - (pages.fields.items.length - grouped.fields.length), // a feature group's features are not listed here
+    versions: pages.versions.total, runs: pages.readBy.total + pages.runs.total, inputs: pages.inputs.total, outputs: pages.outputs.total,
+    derivedFrom: pages.derivedFrom.total, derives: pages.derives.total,
+  };
+  const cut = RELATION_GROUPS.some((g) => g !== 'owner' && pages[g].total > pages[g].items.length);
+  return { ...grouped, counts, cut };
+}
+
 const newestFirst = (a: RelNode, b: RelNode) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id);
 
 export function groupRelations(id: string, items: readonly Relation[]): Relations {

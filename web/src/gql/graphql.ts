@@ -635,13 +635,15 @@ export type ReceivedEventsQueryVariables = Exact<{
 
 export type ReceivedEventsQuery = { lineageEvents: { totalCount: number, events: Array<unknown> } };
 
+export type RelationPageFragment = { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> };
+
 export type NodeRelationsQueryVariables = Exact<{
   id: string | number;
   first: number;
 }>;
 
 
-export type NodeRelationsQuery = { node: { id: string, neighbours: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> } } | null };
+export type NodeRelationsQuery = { node: { id: string, fields: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> }, versions: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> }, owner: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> }, readBy: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> }, runs: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> }, inputs: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> }, outputs: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> }, derivedFrom: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> }, derives: { total: number, items: Array<{ edge: { kind: string, from: string, to: string, props: unknown, validFrom: string, validTo: string | null }, node: { id: string, kind: NodeKind, namespace: string, name: string, props: unknown, createdAt: string, updatedAt: string, tags: Array<{ name: string }> } }> } } | null };
 
 export type DatasetColumnsQueryVariables = Exact<{
   id: string | number;
@@ -1396,6 +1398,33 @@ export const LineageResultFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"LineageResult"}) as unknown as TypedDocumentString<LineageResultFragment, unknown>;
+export const RelationPageFragmentDoc = new TypedDocumentString(`
+    fragment RelationPage on NeighbourPage {
+  total
+  items {
+    edge {
+      kind
+      from
+      to
+      props
+      validFrom
+      validTo
+    }
+    node {
+      id
+      kind
+      namespace
+      name
+      props
+      createdAt
+      updatedAt
+      tags {
+        name
+      }
+    }
+  }
+}
+    `, {"fragmentName":"RelationPage"}) as unknown as TypedDocumentString<RelationPageFragment, unknown>;
 export const ReportContentFieldsFragmentDoc = new TypedDocumentString(`
     fragment ReportContentFields on ReportContent {
   from
@@ -1826,35 +1855,85 @@ export const NodeRelationsDocument = new TypedDocumentString(`
   node(id: $id) {
     ... on GraphNode {
       id
-      neighbours(direction: BOTH, first: $first, offset: 0) {
-        total
-        items {
-          edge {
-            kind
-            from
-            to
-            props
-            validFrom
-            validTo
-          }
-          node {
-            id
-            kind
-            namespace
-            name
-            props
-            createdAt
-            updatedAt
-            tags {
-              name
-            }
-          }
-        }
+      fields: neighbours(
+        direction: DOWNSTREAM
+        edgeKinds: ["HAS_FIELD"]
+        first: $first
+      ) {
+        ...RelationPage
+      }
+      versions: neighbours(
+        direction: DOWNSTREAM
+        edgeKinds: ["HAS_VERSION"]
+        first: $first
+      ) {
+        ...RelationPage
+      }
+      owner: neighbours(
+        direction: UPSTREAM
+        edgeKinds: ["HAS_VERSION", "HAS_FIELD"]
+        first: 1
+      ) {
+        ...RelationPage
+      }
+      readBy: neighbours(direction: DOWNSTREAM, edgeKinds: ["READ_BY"], first: $first) {
+        ...RelationPage
+      }
+      runs: neighbours(
+        direction: UPSTREAM
+        edgeKinds: ["WROTE", "RAN", "RUN_OF"]
+        first: $first
+      ) {
+        ...RelationPage
+      }
+      inputs: neighbours(direction: UPSTREAM, edgeKinds: ["INPUT_TO"], first: $first) {
+        ...RelationPage
+      }
+      outputs: neighbours(direction: DOWNSTREAM, edgeKinds: ["OUTPUT"], first: $first) {
+        ...RelationPage
+      }
+      derivedFrom: neighbours(
+        direction: UPSTREAM
+        edgeKinds: ["DERIVES"]
+        first: $first
+      ) {
+        ...RelationPage
+      }
+      derives: neighbours(
+        direction: DOWNSTREAM
+        edgeKinds: ["DERIVES"]
+        first: $first
+      ) {
+        ...RelationPage
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<NodeRelationsQuery, NodeRelationsQueryVariables>;
+    fragment RelationPage on NeighbourPage {
+  total
+  items {
+    edge {
+      kind
+      from
+      to
+      props
+      validFrom
+      validTo
+    }
+    node {
+      id
+      kind
+      namespace
+      name
+      props
+      createdAt
+      updatedAt
+      tags {
+        name
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<NodeRelationsQuery, NodeRelationsQueryVariables>;
 export const DatasetColumnsDocument = new TypedDocumentString(`
     query DatasetColumns($id: ID!, $first: Int!) {
   node(id: $id) {

@@ -15,7 +15,7 @@ import { RELATIONS_FIRST, useRelations } from './useRelations.js';
 export function DatasetDetails({ node, onOpenLineage }: KindDetailsProps) {
   const t = useT(M);
   const { dateTime } = useFormat();
-  const { relations, total, loading, error } = useRelations(node.id);
+  const { relations, loading, error } = useRelations(node.id);
   // Columns its writers' schema dropped: their HAS_FIELD edges have ended (the field nodes stay, for history and column lineage).
   const columns = useQuery(DatasetColumnsDocument, { id: node.id, first: RELATIONS_FIRST });
   if (error) return <p className="error" role="alert">{error}</p>;
@@ -39,8 +39,8 @@ export function DatasetDetails({ node, onOpenLineage }: KindDetailsProps) {
   );
   return (
     <>
-      <RelationsNote total={total} />
-      <Section title={t('fields')} count={current.length} testId="details-fields">
+      <RelationsNote cut={relations.cut} />
+      <Section title={t('fields')} count={relations.counts.fields} testId="details-fields">
         {current.length + dropped.length === 0 ? <p className="muted">{t('noFields')}</p> : (
           <table className="fields-table">
             <tbody>
@@ -50,7 +50,7 @@ export function DatasetDetails({ node, onOpenLineage }: KindDetailsProps) {
           </table>
         )}
       </Section>
-      <Section title={t('versions')} count={relations.versions.length} testId="details-versions">
+      <Section title={t('versions')} count={relations.counts.versions} testId="details-versions">
         <NodeList nodes={relations.versions} empty={t('noVersions')} onOpen={onOpenLineage} />
       </Section>
       <SchemaChanges nodeId={node.id} />

@@ -19,16 +19,16 @@ export function FieldDetails({ node, onOpenLineage }: KindDetailsProps) {
         <p><span className="muted">{t('type')}:</span> <span className="mono">{fieldType(node.props) ?? '–'}</span></p>
       </Section>
       {none && <p className="muted">{t('noDerivation')}</p>}
-      {relations.derivedFrom.length > 0 && <Derivations title={t('derivedFrom')} items={relations.derivedFrom} onOpen={onOpenLineage} />}
-      {relations.derives.length > 0 && <Derivations title={t('derives')} items={relations.derives} onOpen={onOpenLineage} />}
+      {relations.derivedFrom.length > 0 && <Derivations title={t('derivedFrom')} items={relations.derivedFrom} count={relations.counts.derivedFrom} onOpen={onOpenLineage} />}
+      {relations.derives.length > 0 && <Derivations title={t('derives')} items={relations.derives} count={relations.counts.derives} onOpen={onOpenLineage} />}
     </>
   );
 }
 
-function Derivations({ title, items, onOpen }: { title: string; items: Relation[]; onOpen: (id: string) => void }) {
+function Derivations({ title, items, count, onOpen }: { title: string; items: Relation[]; count: number; onOpen: (id: string) => void }) {
   const t = useT(M);
   return (
-    <Section title={title} count={items.length} testId="details-derivations">
+    <Section title={title} count={count} testId="details-derivations">
       <ul className="rel-list">
         {items.map(({ node, edge }) => (
           <li key={node.id}>

@@ -25,22 +25,22 @@ export function RunList({ runs, onOpen }: { runs: Relations['runs']; onOpen: (id
 /** Job: versions, runs, what it reads and writes, facets. */
 export function JobDetails({ node, onOpenLineage }: KindDetailsProps) {
   const t = useT(M);
-  const { relations, total, loading, error } = useRelations(node.id);
+  const { relations, loading, error } = useRelations(node.id);
   if (error) return <p className="error" role="alert">{error}</p>;
   if (!relations) return loading ? <Loading /> : null;
   return (
     <>
-      <RelationsNote total={total} />
-      <Section title={t('versions')} count={relations.versions.length} testId="details-versions">
+      <RelationsNote cut={relations.cut} />
+      <Section title={t('versions')} count={relations.counts.versions} testId="details-versions">
         <NodeList nodes={relations.versions} empty={t('noVersions')} onOpen={onOpenLineage} />
       </Section>
-      <Section title={t('runs')} count={relations.runs.length} testId="details-runs">
+      <Section title={t('runs')} count={relations.counts.runs} testId="details-runs">
         <RunList runs={relations.runs} onOpen={onOpenLineage} />
       </Section>
-      <Section title={t('inputs')} count={relations.inputs.length}>
+      <Section title={t('inputs')} count={relations.counts.inputs}>
         <NodeList nodes={relations.inputs} empty={t('none')} onOpen={onOpenLineage} />
       </Section>
-      <Section title={t('outputs')} count={relations.outputs.length}>
+      <Section title={t('outputs')} count={relations.counts.outputs}>
         <NodeList nodes={relations.outputs} empty={t('none')} onOpen={onOpenLineage} />
       </Section>
       <LineageHistory nodeId={node.id} onOpen={onOpenLineage} />

@@ -2,8 +2,8 @@ import { useT } from '../../i18n/i18n.js';
 import { RELATIONS_FIRST } from './useRelations.js';
 import { M } from './parts.js';
 
-/** Says when a node has more neighbours than the details panel reads. */
-export function RelationsNote({ total }: { total: number }) {
+/** Says when a section lists only the first of what it counts. */
+export function RelationsNote({ cut }: { cut: boolean }) {
   const t = useT(M);
-  return total > RELATIONS_FIRST ? <p className="muted small">{t('more', { n: RELATIONS_FIRST, total })}</p> : null;
+  return cut ? <p className="muted small">{t('listsCut', { n: RELATIONS_FIRST })}</p> : null;
 }

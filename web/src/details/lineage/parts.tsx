@@ -11,7 +11,7 @@ export const M = defineMessages(
     runs: 'Runs', noRuns: 'No runs recorded.', inputs: 'Reads', outputs: 'Writes', none: 'None.', dataset: 'Dataset', job: 'Job',
     derivedFrom: 'Derived from', derives: 'Feeds', noDerivation: 'No field-level lineage for this field.', open: 'Open lineage',
     passed: 'passed', failed: 'failed', masked: 'masked', read: 'read', wrote: 'wrote', ran: 'ran this version', of: 'run',
-    type: 'Type', more: 'Showing the first {n} of {total} related nodes.', columnView: 'Field-level lineage', state: 'State',
+    type: 'Type', more: 'Showing the first {n} of {total} related nodes.', listsCut: 'Each list shows its first {n}; the counts are of all of them.', columnView: 'Field-level lineage', state: 'State',
     START: 'START', RUNNING: 'RUNNING', COMPLETE: 'COMPLETE', FAIL: 'FAIL', ABORT: 'ABORT', OTHER: 'OTHER',
   },
   {
@@ -20,7 +20,7 @@ export const M = defineMessages(
     runs: '运行', noRuns: '没有运行记录。', inputs: '读取', outputs: '写入', none: '无。', dataset: '数据集', job: '作业',
     derivedFrom: '来源字段', derives: '下游字段', noDerivation: '该字段没有字段级血缘。', open: '打开血缘',
     passed: '通过', failed: '失败', masked: '已脱敏', read: '读取', wrote: '写入', ran: '运行了此版本', of: '运行',
-    type: '类型', more: '显示 {total} 个相关节点中的前 {n} 个。', columnView: '字段级血缘', state: '状态',
+    type: '类型', more: '显示 {total} 个相关节点中的前 {n} 个。', listsCut: '每个列表显示前 {n} 个；计数为全部。', columnView: '字段级血缘', state: '状态',
     START: '已开始', RUNNING: '运行中', COMPLETE: '已完成', FAIL: '失败', ABORT: '已中止', OTHER: '其他',
   },
 );
