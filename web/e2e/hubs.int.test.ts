@@ -56,11 +56,14 @@ describe('hubs in the lineage explorer', () => {
     await past.close();
 
     // The hub in the first answer: its 60 consumer jobs (and what only they write) are paged the same way.
-    const opened = await e2e.page(`/lineage?node=${encodeURIComponent(hubId)}&depth=2&direction=DOWNSTREAM`);
+    const opened = await e2e.page(`/lineage?node=${encodeURIComponent(hubId)}&depth=2&direction=DOWNSTREAM&sel=${encodeURIComponent(hubId)}`);
     await drawn(opened);
     const moreOf = () => moreNodes(opened);
     await untilKind(opened, 'Job', 25);
     expect(await moreOf()).toEqual([{ label: '35 more', id: `hub:down:${hubId}` }]);
+    // its "N more" node pages that side: expanding it too drew a second one, counting the hidden twice
+    expect(await opened.getByTestId('expand-downstream').isDisabled()).toBe(true);
+    expect(await opened.getByTestId('expand-upstream').isDisabled()).toBe(false);
     await e2e.screenshot(opened, '6-hub-first-answer');
     n = await draws(opened);
     await tapMore(opened);

@@ -7,7 +7,7 @@ import { defineMessages, useT } from './i18n/i18n.js';
 import { ExplorerBanners } from './lineage/ExplorerBanners.js';
 import { ExportButtons } from './lineage/ExportButtons.js';
 import { collapse, expand, loadMore, parseMoreNodeId, type HopDirection } from './lineage/explore.js';
-import { parseHubNodeId, showMoreOfHub } from './lineage/hubs.js';
+import { hubNodeId, parseHubNodeId, showMoreOfHub } from './lineage/hubs.js';
 import { parseClusterNodeId } from './lineage/clusters.js';
 import { ImpactView } from './lineage/ImpactView.js';
 import { kindCounts } from './lineage/kindCounts.js';
@@ -78,6 +78,8 @@ export function Explorer() {
   };
   const selectedNode = state.selected ? graph.merged?.nodes.find((n) => n.node.id === state.selected)?.node ?? (graph.result?.root.id === state.selected ? graph.result.root : null) : null;
   const expanded = (d: HopDirection) => state.expansions.some((s) => s.anchor === state.selected && s.direction === d);
+  // A hub of the answer pages that side already (its "N more" node, hubs.ts).
+  const paged = (d: HopDirection) => !!state.selected && !!graph.merged?.nodes.some((n) => n.node.id === hubNodeId(state.selected!, d));
 
   return (
     <div className="explorer">
@@ -92,6 +94,7 @@ export function Explorer() {
             isRoot={state.selected === state.node}
             canExpand={state.view === 'graph'}
             expanded={{ UPSTREAM: expanded('UPSTREAM'), DOWNSTREAM: expanded('DOWNSTREAM') }}
+            paged={{ UPSTREAM: paged('UPSTREAM'), DOWNSTREAM: paged('DOWNSTREAM') }}
             onExpand={onExpand}
             onCollapse={onCollapse}
             onColumns={() => state.selected && open(state.selected, 'columns')}
