@@ -44,4 +44,11 @@ describe('placeNew', () => {
     expect(p.lonely.y).toBeGreaterThan(0);
     expect(Object.keys(p)).toHaveLength(6);
   });
+
+  it('never puts a new node on one drawn off the column grid (a cluster the full layout placed between columns)', () => {
+    const off = { ...known, x: { x: 2.5 * COLUMN_STEP + 5, y: 0 } }; // in the next column's bucket, half a column from the slot
+    const grown = toElements({ ...base, nodes: [...base.nodes, n('x2')], edges: [...base.edges, { kind: 'OUTPUT', from: 'r', to: 'x2' }] });
+    const p = placeNew(grown, off);
+    expect(Math.abs(p.x2.x - off.x.x) >= COLUMN_STEP * 0.9 || Math.abs(p.x2.y - off.x.y) >= ROW_STEP * 0.9).toBe(true);
+  });
 });

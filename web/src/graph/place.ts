@@ -7,16 +7,25 @@ import type { GraphElements } from './elements.js';
 import { COLUMN_STEP, ROW_STEP } from './layered.js';
 import type { Position, Positions } from './layout.js';
 
-/** Slots taken, per column (x rounded to the column step). */
+/**
+ * Slots taken, bucketed by column (x rounded to the column step). A slot is free when no drawn node is
+ * nearer than a column and a row: the full layout's positions need not sit on this grid (clusters are
+ * placed off it), so the columns either side are looked at too, by distance, not by bucket alone.
+ */
 class Occupancy {
-  private readonly columns = new Map<number, number[]>();
+  private readonly columns = new Map<number, Position[]>();
   add(p: Position): void {
     const key = Math.round(p.x / COLUMN_STEP);
-    (this.columns.get(key) ?? this.columns.set(key, []).get(key)!).push(p.y);
+    (this.columns.get(key) ?? this.columns.set(key, []).get(key)!).push(p);
   }
   isFree(p: Position): boolean {
-    const ys = this.columns.get(Math.round(p.x / COLUMN_STEP)) ?? [];
-    return ys.every((y) => Math.abs(y - p.y) >= ROW_STEP * 0.9);
+    const key = Math.round(p.x / COLUMN_STEP);
+    for (const k of [key - 1, key, key + 1]) {
+      for (const q of this.columns.get(k) ?? []) {
+        if (Math.abs(q.x - p.x) < COLUMN_STEP * 0.9 && Math.abs(q.y - p.y) < ROW_STEP * 0.9) return false;
+      }
+    }
+    return true;
   }
 }
 
