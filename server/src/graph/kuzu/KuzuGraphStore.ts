@@ -325,6 +325,10 @@ export class KuzuGraphStore implements GraphStore {
     const key = storeKey(tenant, id);
     const params = { key, kinds: [...(q.edgeKinds?.length ? q.edgeKinds : EDGE_KINDS)] };
     const [total, rows, nodes] = await this.read(async (conn) => {
+      // A page past the end is answered from the count: Kuzu 0.11.3 crashes the process (a segfault, or
+      // an abort that takes chDB down with it) on an ORDER BY whose SKIP passes the rows it has.
+      const counted = q.offset > 0 ? Number((await conn.run(Q.neighbourCount(q.direction, edgeScope(q)), params))[0]?.count ?? 0) : null;
+      if (counted !== null && q.offset >= counted) return [counted, [], new Map<string, Record<string, unknown>>()] as const;
       const page = await conn.run(Q.neighbourPage(q.direction, edgeScope(q), q.order), { ...params, offset: q.offset, limit: q.limit });
       if (q.offset === 0 && page.length < q.limit && page.length > LOOKUPS_PER_PAGE) {
         // Every neighbour is in this page and they are many: read them with their fields at once.
@@ -334,6 +338,7 @@ export class KuzuGraphStore implements GraphStore {
       const found = new Map((await lookupKeys(conn, [...new Set(page.map((r) => String(r.otherKey)))], Q.lookupNodes)).map((r) => [String(r.key), r]));
       // A first page that is not full is the whole list: no count query.
       if (q.offset === 0 && page.length < q.limit) return [page.length, page, found] as const;
+      if (counted !== null) return [counted, page, found] as const;
       const [count] = await conn.run(Q.neighbourCount(q.direction, edgeScope(q)), params);
       return [Number(count?.count ?? 0), page, found] as const;
     });
