@@ -38,6 +38,20 @@ describe('GraphNode.neighbours', () => {
     expect(page1.node.neighbours.total).toBe(3);
     const ids = [...page1.node.neighbours.items, ...page2.node.neighbours.items].map((i: { node: { id: string } }) => i.node.id);
     expect(ids.sort()).toEqual(['job:e2e:j1', 'job:e2e:j2', 'job:e2e:j3']);
+    // a page past the end: empty, with the total (a GraphQL offset of 10,000 took the server down)
+    expect((await ok(loom, NEIGHBOURS, { id: ds, first: 2, offset: 1_000_000_000, lineageOnly: false })).node.neighbours).toEqual({ total: 4, items: [] });
+  });
+
+  it('refuses, before running it, an operation whose page sizes, aliases and nesting multiply past its cost limit', async () => {
+    const level = (inner: string) => `neighbours(first: 500) { items { node { id ... on GraphNode { ${inner} } } } }`;
+    const nested = `{ node(id: "${ds}") { ... on GraphNode { ${['a', 'b', 'c'].map((a) => `${a}: ${level(level('id'))}`).join(' ')} } } }`;
+    const res = await loom.gql(nested);
+    expect([res.status, res.errors?.[0]?.extensions]).toEqual([400, { code: 'BAD_USER_INPUT', field: 'query' }]);
+    expect(res.errors?.[0]?.message).toMatch(/^query: it would cost \d+ \(at most 500000\)/);
+    const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `l${i}: lineage(nodeId: "${ds}", depth: 10, limit: 5000) { nodes { distance node { id kind name namespace } } edges { kind from to } }`).join(' ')} }`;
+    expect((await loom.gql(aliases)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // what the web app asks stays well inside it
+    expect((await loom.gql(`{ lineage(nodeId: "${ds}", depth: 10, limit: 5000) { nodes { distance node { id kind name namespace } } edges { kind from to } } }`)).errors).toBeUndefined();
   });
 });
 

@@ -13,6 +13,7 @@ import { bearerAuth } from './auth.js';
 import { createMetrics } from './metrics.js';
 import { registerRequestDecompression } from './gzip.js';
 import { depthLimit } from '../graphql/depth-limit.js';
+import { costLimitPlugin } from '../graphql/cost-limit.js';
 import { graphiqlPage } from '../graphql/ide.js';
 import { registerLineageRoutes } from '../../../../ingest/openlineage/lineage.route.js';
 import { registerOtlpRoutes } from '../../../../ingest/otlp/otlp.routes.js';
@@ -86,13 +87,14 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
   registerMarquezRoutes(app, services);
   registerFeastRoutes(app, services);
 
+  const schema = await loomSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await loomSchema(),
+    schema,
     validationRules: [depthLimit(12)],
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatGraphQLError(formatted, error, (err) => app.log.error({ err }, 'graphql resolver failed')),
-    plugins: [fastifyApolloDrainPlugin(app), overloadStatusPlugin],
+    plugins: [fastifyApolloDrainPlugin(app), overloadStatusPlugin, costLimitPlugin(schema)],
     // Loom's own shutdown (cli.ts → close()) stops Apollo through Fastify's drain, in order with the
     // stores; Apollo's signal handlers would stop it on their own and re-raise the signal (and add two
     // process listeners per server).
