@@ -75,6 +75,7 @@ describe('feature store: groups in the graph, values in ClickHouse, online and p
     }
     expect((await fails(loom, DEFINE, { input: definition() }, viewerKey)).extensions?.code).toBe('FORBIDDEN');
     expect((await ok(loom, `{ featureGroups(search: "${GROUP}") { id } }`)).featureGroups).toEqual([]);
+    expect((await fails(loom, `{ featureGroups(search: "${'x'.repeat(40_000)}") { id } }`)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'search' }); // it answered 500
   });
 
   it('defines a group as a node of the lineage graph: features, the source that FEEDS it, the fields that DERIVE them', async () => {
@@ -345,6 +346,7 @@ describe('feature store: groups in the graph, values in ClickHouse, online and p
   it('drops a group and restores it, values kept', async () => {
     await ok(loom, `mutation { dropFeatureGroup(namespace: "${NS}", name: "${GROUP}") { id } }`);
     expect((await ok(loom, `{ featureGroups(search: "${GROUP}") { id } }`)).featureGroups).toEqual([]);
+    expect((await fails(loom, `{ featureGroups(search: "${'x'.repeat(40_000)}") { id } }`)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'search' }); // it answered 500
     expect((await fails(loom, ONLINE, { ids: ['c1'], f: ALL })).extensions?.code).toBe('NOT_FOUND');
     const { defineFeatureGroup: g } = await ok(loom, DEFINE, { input: definition() });
     expect(g.version).toBe(3);

@@ -117,6 +117,7 @@ export class FeatureStore {
   /** The tenant's groups by namespace and name; `search`: names containing it (any case). */
   async list(tenant: string, q: { namespace?: string | null; search?: string | null; first: number; offset: number }): Promise<FeatureGroup[]> {
     checkPaging(q.first, q.offset, MAX_GROUPS);
+    if ((q.search ?? '').length > 200) throw badInput('search', 'must be at most 200 characters'); // as every other search
     const nodes = await this.graph.search(tenant, { text: q.search ?? '', kinds: ['FeatureGroup'], limit: MAX_GROUPS * 2 });
     return nodes.filter((n) => isDefinedGroup(n) && (!q.namespace || n.namespace === q.namespace)).map(toFeatureGroup)
       .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))
