@@ -34,7 +34,10 @@ export function logServerError(log: { warn(obj: object, msg: string): void; erro
   else log.error({ err }, what);
 }
 
-/** GraphQL: LoomErrors keep their code (and field, and when to retry); GraphQL validation errors pass; anything else is masked. */
+/** Apollo's own codes for a request the client got wrong: passed on as they are, never masked as the server's fault. */
+const CLIENT_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+
+/** GraphQL: LoomErrors keep their code (and field, and when to retry); the client's mistakes pass; anything else is masked. */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, log: (err: unknown) => void): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof LoomError) {
@@ -42,9 +45,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...formatted, message: original.message, extensions };
   }
   const code = formatted.extensions?.code;
-  if (!original || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' || code === 'GRAPHQL_PARSE_FAILED' || code === 'PERSISTED_QUERY_NOT_FOUND') {
-    return formatted;
-  }
+  if (!original || typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;
   log(original);
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -50,6 +50,11 @@ describe('GraphNode.neighbours', () => {
     expect(res.errors?.[0]?.message).toMatch(/^query: it would cost \d+ \(at most 500000\)/);
     const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `l${i}: lineage(nodeId: "${ds}", depth: 10, limit: 5000) { nodes { distance node { id kind name namespace } } edges { kind from to } }`).join(' ')} }`;
     expect((await loom.gql(aliases)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // a client's mistakes are named as such, not masked as the server's (they said INTERNAL_SERVER_ERROR)
+    const unknownOp = await loom.post('/graphql', { query: 'query A { viewer { tenant } }', operationName: 'B' });
+    expect([unknownOp.status, unknownOp.json.errors[0].extensions.code]).toEqual([400, 'OPERATION_RESOLUTION_FAILURE']);
+    const twoOps = await loom.post('/graphql', { query: 'query A { viewer { tenant } } query B { viewer { role } }' });
+    expect(twoOps.json.errors[0].extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
     // what the web app asks stays well inside it
     expect((await loom.gql(`{ lineage(nodeId: "${ds}", depth: 10, limit: 5000) { nodes { distance node { id kind name namespace } } edges { kind from to } } }`)).errors).toBeUndefined();
   });
