@@ -45,4 +45,23 @@ describe('the command line manages tenants and API keys', () => {
     expect((await loom('key', 'create', 'acme', '--role', 'editor', '--name', 'airflow', '--namespaces', 'etl, etl-staging')).code).toBe(0);
     expect((await loom('key', 'list', 'acme')).out).toMatch(/\seditor\s.*\sairflow\s+cli\s+never\s+etl,etl-staging\n/);
   });
+
+  it('refuses what it does not understand rather than guessing (a misspelled --roles viewer made an admin key), and says how', async () => {
+    const cases: [string[], RegExp][] = [
+      [['key', 'create', 'acme', '--roles', 'viewer'], /^key create: unknown option --roles \(it takes --role, --name, --expires-days, --namespaces\)/],
+      [['key', 'create', 'acme', 'viewer'], /^key create: expected 1 argument\(s\), got 2 \(acme viewer\)/],
+      [['key', 'create', 'acme', '--role'], /^key create: --role needs a value/],
+      [['key', 'create', 'acme', '--role', 'editor', '--namespaces', '--name', 'x'], /^key create: --namespaces needs a value/],
+      [['tenant', 'quota', 'acme', '--gpus', '8'], /^tenant quota: unknown option --gpus/],
+    ];
+    for (const [args, message] of cases) {
+      const res = await loom(...args);
+      expect([res.code, res.err]).toEqual([1, expect.stringMatching(message)]);
+    }
+    expect((await loom('key', 'list', 'acme')).out.trim().split('\n')).toHaveLength(4); // no key made by any of them
+    const seeded = await loom('seed', 'ghost', 'package.json');
+    expect([seeded.code, seeded.err]).toEqual([1, expect.stringContaining('tenant ghost not found: create it first')]);
+    const help = await loom('--help');
+    expect([help.code, help.out]).toEqual([0, expect.stringContaining('key create <tenant> [--role admin|editor|viewer]')]);
+  });
 });

@@ -54,10 +54,48 @@ async function start(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
+/** What each command takes after `<cmd> <sub>`: its positional arguments, the flags that take a value, the switches. */
+const SHAPES: Record<string, { args: number; flags?: string[]; switches?: string[] }> = {
+  'tenant create': { args: 1 }, 'tenant list': { args: 0 },
+  'tenant quota': { args: 1, flags: ['gpu', 'cpu', 'events-per-s', 'spans-per-s', 'points-per-s'] },
+  'key create': { args: 1, flags: ['role', 'name', 'expires-days', 'namespaces'] }, 'key list': { args: 1 },
+  'key revoke': { args: 2, switches: ['force'] },
+};
+
+/**
+ * The arguments of a command, strictly: an unknown flag, a flag without its value, a missing or extra
+ * argument is refused, naming it (a misspelled `--roles viewer` made an admin key).
+ */
+function parseArgs(command: string, rest: readonly string[]): { args: string[]; flags: Map<string, string>; switches: Set<string> } {
+  const shape = SHAPES[command];
+  const args: string[] = [];
+  const flags = new Map<string, string>();
+  const switches = new Set<string>();
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (!a.startsWith('--')) { args.push(a); continue; }
+    const name = a.slice(2);
+    if (shape.switches?.includes(name)) { switches.add(name); continue; }
+    if (!shape.flags?.includes(name)) throw new LoomError('BAD_USER_INPUT', `${command}: unknown option ${a} (it takes ${[...(shape.flags ?? []), ...(shape.switches ?? [])].map((f) => `--${f}`).join(', ') || 'none'})`);
+    const value = rest[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new LoomError('BAD_USER_INPUT', `${command}: ${a} needs a value`);
+    flags.set(name, value);
+    i++;
+  }
+  if (args.length !== shape.args) throw new LoomError('BAD_USER_INPUT', `${command}: expected ${shape.args} argument(s), got ${args.length}${args.length ? ` (${args.join(' ')})` : ''}. ${USAGE}`);
+  return { args, flags, switches };
+}
+
+const USAGE = 'Commands: start | tenant create <name> | tenant list | tenant quota <name> [--gpu N] [--cpu Q] [--events-per-s N] [--spans-per-s N] [--points-per-s N] | key create <tenant> [--role admin|editor|viewer] [--name N] [--expires-days D] [--namespaces a,b] | key list <tenant> | key revoke <tenant> <id> [--force] | seed <tenant> <file.ndjson>';
+
 async function main(argv: string[]): Promise<void> {
-  const [cmd, sub, ...rest] = argv;
-  const flag = (name: string) => { const i = rest.indexOf(`--${name}`); return i >= 0 ? rest[i + 1] : undefined; };
+  const [cmd, sub, ...given] = argv;
   if (!cmd || cmd === 'start') return start();
+  if (cmd === 'help' || cmd === '--help' || cmd === '-h') return void console.log(`loom: the metadata and lineage server. ${USAGE}`);
+  const command = `${cmd} ${sub ?? ''}`.trim();
+  const parsed = SHAPES[command] ? parseArgs(command, given) : null;
+  const rest = parsed?.args ?? given;
+  const flag = (name: string) => parsed?.flags.get(name);
   if (cmd === 'tenant' && sub === 'create' && rest[0]) {
     await withServices((s) => s.tenancy.createTenant(rest[0]));
     return void console.log(`tenant ${rest[0]} created; now: npm run loom -- key create ${rest[0]} --role admin`);
@@ -91,16 +129,19 @@ async function main(argv: string[]): Promise<void> {
     });
     return void console.log(keysTable(keys));
   }
-  if (cmd === 'key' && sub === 'revoke' && rest[0] && rest[1] && !rest[1].startsWith('--')) {
-    const k = await withServices((s) => s.tenancy.revokeApiKey(rest[0], rest[1], { by: 'cli', allowLastAdmin: rest.includes('--force') }));
+  if (cmd === 'key' && sub === 'revoke' && rest[0] && rest[1]) {
+    const k = await withServices((s) => s.tenancy.revokeApiKey(rest[0], rest[1], { by: 'cli', allowLastAdmin: parsed!.switches.has('force') }));
     return void console.log(`API key ${k.prefix} (${k.role}${k.name ? `, ${k.name}` : ''}) of ${rest[0]} revoked at ${k.revokedAt}`);
   }
-  if (cmd === 'seed' && sub && rest[0]) {
-    const text = await readFile(rest[0], 'utf8');
-    const n = await withServices((s) => loadEvents(s, sub, text, (d, t) => process.stderr.write(`\r${d}/${t} events`)));
+  if (cmd === 'seed' && sub && rest[0] && rest.length === 1) {
+    const text = await readFile(rest[0], 'utf8').catch((e: NodeJS.ErrnoException) => { throw new LoomError('BAD_USER_INPUT', `seed: cannot read ${rest[0]} (${e.code ?? e.message}): give the path of a file of OpenLineage events, one JSON object a line`); });
+    const n = await withServices(async (s) => {
+      if (!(await s.tenancy.tenantExists(sub))) throw new LoomError('NOT_FOUND', `tenant ${sub} not found: create it first (npm run loom -- tenant create ${sub})`);
+      return loadEvents(s, sub, text, (d, t) => process.stderr.write(`\r${d}/${t} events`));
+    });
     return void console.log(`\nloaded ${n} events into ${sub}`);
   }
-  throw new LoomError('BAD_USER_INPUT', `unknown command "${argv.join(' ')}". Commands: start | tenant create <name> | tenant list | tenant quota <name> [--gpu N] [--cpu Q] [--events-per-s N] [--spans-per-s N] [--points-per-s N] | key create <tenant> [--role admin|editor|viewer] [--name N] [--expires-days D] [--namespaces a,b] | key list <tenant> | key revoke <tenant> <id> [--force] | seed <tenant> <file.ndjson>`);
+  throw new LoomError('BAD_USER_INPUT', `unknown command "${argv.join(' ')}". ${USAGE}`);
 }
 
 /** A quota flag: absent → unchanged, `default` → the configured default, -1 → no limit. */
