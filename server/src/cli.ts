@@ -38,6 +38,9 @@ async function withServices<T>(work: (s: Services) => Promise<T>): Promise<T> {
   }
 }
 
+/** Longest a stop may take before the process exits anyway (under Kubernetes' default 30 s grace period). */
+const STOP_TIMEOUT_MS = 25_000;
+
 async function start(): Promise<void> {
   const loom = await startLoom(process.env);
   const keyHint = loom.demoKey ? `/#key=${encodeURIComponent(loom.demoKey)}` : '';
@@ -45,9 +48,18 @@ async function start(): Promise<void> {
   process.stdout.write(`\n  Loom is running: ${loom.url}${keyHint}\n  GraphQL:         ${loom.url}/graphql\n${grpc}${loom.demoKey ? `  Demo API key:    ${loom.demoKey}\n` : ''}\n`);
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal: the operator means it (a stop waiting on a store that does not answer).
+      process.stdout.write(`${signal} again: exiting now\n`);
+      process.exit(1);
+    }
     stopping = true;
-    process.stdout.write(`${signal}: shutting down…\n`);
+    process.stdout.write(`${signal}: shutting down… (again to exit at once)\n`);
+    // Bounded: a store that does not answer (Redis away) held the stop for ever, the port still open.
+    setTimeout(() => {
+      console.error(`loom did not stop within ${STOP_TIMEOUT_MS / 1000} s (a store not answering?): exiting; work in flight is taken up again at the next start`);
+      process.exit(1);
+    }, STOP_TIMEOUT_MS).unref();
     loom.close().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -58,7 +58,16 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     await graph.close();
     throw err;
   });
-  const queue = openJobQueue(cfg.queue, (err, where) => log.warn({ err, where }, 'job queue error'));
+  // Redis away: BullMQ reports each failed reconnection (several a second); one line every 30 s says it, with how many.
+  let queueErrors = 0;
+  let queueErrorLogged = 0;
+  const queue = openJobQueue(cfg.queue, (err, where) => {
+    queueErrors++;
+    if (Date.now() - queueErrorLogged < 30_000) return;
+    log.warn({ err: err instanceof Error ? err.message : String(err), where, errors: queueErrors }, 'job queue error (is Redis reachable at LOOM_REDIS_URL?)');
+    queueErrors = 0;
+    queueErrorLogged = Date.now();
+  });
   const launcher = openLauncher(cfg.training);
   const disk = guardedStores(cfg, log, { graph, analytics, ingestLog });
   let quotaWarnedAt = -Infinity;
@@ -102,12 +111,14 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
   }
   const demoKey = cfg.seed.demo ? await seedIfEmpty(services, { dataDir: cfg.dataDir, demoKey: cfg.seed.demoKey }, log) : null;
   const workerMetrics = new Registry();
+  /** Set once close() begins: /readyz answers 503 from then on. */
+  let closing: Promise<void> | undefined;
   let app: FastifyInstance;
   if (cfg.role === 'worker') {
     collectDefaultMetrics({ register: workerMetrics, prefix: 'loom_' });
     app = createWorkerHttpServer(log, { graph: () => graph.ping(), analytics: () => analytics.ping(), queue: () => queue.ping() }, workerMetrics);
   } else {
-    ({ app } = await createHttpServer(cfg, services, log, { diskFree: () => availableBytes(cfg.dataDir) }));
+    ({ app } = await createHttpServer(cfg, services, log, { diskFree: () => availableBytes(cfg.dataDir), stopping: () => closing !== undefined }));
     // The workers' metrics join the server's on the one /metrics.
     if (cfg.role === 'all') app.addHook('onSend', async (req, _reply, payload) => (req.routeOptions.url === '/metrics' && typeof payload === 'string' ? payload + await workerMetrics.metrics() : payload));
   }
@@ -155,7 +166,6 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     if (resent) log.info({ deliveries: resent }, 'webhooks: sending the deliveries pending at the last stop');
   }
   log.info({ url, otlpGrpc: grpcAddress, graph: cfg.graph.engine, analytics: cfg.analytics.engine, role: cfg.role, queue: queue.kind, training: launcher.kind }, 'loom is listening');
-  let closing: Promise<void> | undefined;
   return {
     url,
     grpcAddress,

@@ -40,7 +40,7 @@ export interface HttpServer { app: FastifyInstance; apollo: ApolloServer<Context
 const MAX_BODY_DEPTH = 128;
 
 /** `diskFree`: bytes free on the data directory's disk, for /metrics. */
-export async function createHttpServer(cfg: Config, services: Services, logger: FastifyBaseLogger, opts: { diskFree?: () => number } = {}): Promise<HttpServer> {
+export async function createHttpServer(cfg: Config, services: Services, logger: FastifyBaseLogger, opts: { diskFree?: () => number; stopping?: () => boolean } = {}): Promise<HttpServer> {
   const app: FastifyInstance = Fastify({
     loggerInstance: logger, bodyLimit: cfg.http.bodyLimitBytes, logController: new LogController({ disableRequestLogging: true }),
     // A request that has not all arrived in time (headers and body) is answered 408 and its connection
@@ -77,6 +77,8 @@ export async function createHttpServer(cfg: Config, services: Services, logger: 
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
+    // Stopping: out of the load balancer's endpoints at once, however long the stop takes.
+    if (opts.stopping?.()) return reply.code(503).send({ status: 'stopping' });
     const { ready, body } = await readiness({ graph: () => services.graph.ping(), analytics: () => services.analytics.ping() });
     return reply.code(ready ? 200 : 503).send(body);
   });
