@@ -204,4 +204,15 @@ describe.skipIf(!hasKubectl)('k8s/ renders and validates', () => {
     expect(api.args).toEqual(['start']);
     expect(readFileSync(`${K8S}../.dockerignore`, 'utf8')).toMatch(/^node_modules$/m);
   });
+
+  it("the web front's nginx sends every API to Loom, the rest to the web app (Feast's API answered 405 from nginx)", () => {
+    const conf = readFileSync(`${K8S}base/web-nginx.conf`, 'utf8');
+    const proxied = [...conf.matchAll(/location ~ (\S+) \{[^}]*proxy_pass http:\/\/(loom-\w+):4000/g)].map((m) => ({ re: new RegExp(m[1]), to: m[2] }));
+    const routeOf = (path: string) => proxied.find((p) => p.re.test(path))?.to ?? 'web app';
+    expect(Object.fromEntries(['/api/v1/lineage', '/api/v1/lineage/batch', '/v1/traces', '/v1/metrics', '/graphql', '/api/v1/namespaces', '/get-online-features', '/push', '/health', '/lineage', '/health-of-x'].map((p) => [p, routeOf(p)]))).toEqual({
+      '/api/v1/lineage': 'loom-ingest', '/api/v1/lineage/batch': 'loom-ingest', '/v1/traces': 'loom-ingest', '/v1/metrics': 'loom-ingest',
+      '/graphql': 'loom-api', '/api/v1/namespaces': 'loom-api', '/get-online-features': 'loom-api', '/push': 'loom-api', '/health': 'loom-api',
+      '/lineage': 'web app', '/health-of-x': 'web app',
+    });
+  });
 });
