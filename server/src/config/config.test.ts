@@ -53,6 +53,12 @@ describe('config', () => {
     expect(() => loadConfig({ LOOM_PORT: 'eighty' })).toThrow(/LOOM_PORT="eighty"/);
     expect(() => loadConfig({ LOOM_GRAPH: 'neo4j' })).toThrow(/LOOM_NEO4J_URL: required/);
     expect(() => loadConfig({ LOOM_ROLE: 'api' })).toThrow(/LOOM_ROLE=api: separate roles need LOOM_GRAPH=neo4j/);
+    // a URL without the engine's scheme (it passed, then failed at start with a library's stack), a blank port (it meant any free port)
+    expect(() => loadConfig({ LOOM_GRAPH: 'neo4j', LOOM_NEO4J_URL: 'localhost:7687' })).toThrow(/LOOM_NEO4J_URL="localhost:7687".*must be a URL starting neo4j:\/\//);
+    expect(() => loadConfig({ LOOM_CLICKHOUSE_URL: 'clickhouse:8123' })).toThrow(/LOOM_CLICKHOUSE_URL=.*http:\/\/, https:\/\//);
+    expect(() => loadConfig({ LOOM_REDIS_URL: 'localhost:6379' })).toThrow(/LOOM_REDIS_URL=.*redis:\/\//);
+    for (const p of [' ', '1e3', '0x10', '-1', '65536']) expect(() => loadConfig({ LOOM_PORT: p }), p).toThrow(/LOOM_PORT/);
+    expect(loadConfig({ LOOM_PORT: ' 8080 ' }).http.port).toBe(8080);
   });
 
   it('answers lineage events from the ingest log in the data directory unless told to wait for the graph', () => {

@@ -15,6 +15,16 @@ function priorityClasses(v: string): Partial<Record<TrainingPriority, string>> |
 }
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+/** A URL of one of `schemes` (`z.string().url()` took `localhost:7687`, the scheme being `localhost:`). */
+const urlOf = (schemes: readonly string[], example: string) => z.string().refine((v) => {
+  try {
+    return schemes.includes(new URL(v).protocol.slice(0, -1));
+  } catch {
+    return false;
+  }
+}, `must be a URL starting ${schemes.map((x) => `${x}://`).join(', ')}, e.g. ${example}`);
+/** A port: digits only (Number(" ") is 0, which meant any free port). */
+const port = z.string().trim().regex(/^\d+$/, 'must be a port number, 0-65535').transform(Number).pipe(z.number().int().min(0).max(65535));
 
 /** Every LOOM_* variable Loom reads. Parsed once, in the composition root; slices are passed down. */
 const ALERT_INTERVAL = 'must be 1-3600 seconds or "off"';
@@ -22,20 +32,20 @@ const REPORT_INTERVAL = 'must be 10-3600 seconds or "off"';
 const EnvSchema = z.object({
   LOOM_ROLE: z.enum(['all', 'api', 'ingest', 'worker']).default('all'),
   LOOM_HOST: z.string().default('127.0.0.1'),
-  LOOM_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  LOOM_PORT: port.default(4000),
   LOOM_DATA_DIR: z.string().default('./.loom'),
   LOOM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOOM_GRAPH: z.enum(['embedded', 'neo4j']).default('embedded'),
-  LOOM_NEO4J_URL: z.string().url().optional(),
+  LOOM_NEO4J_URL: urlOf(['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'], 'neo4j://neo4j:7687').optional(),
   LOOM_NEO4J_USER: z.string().default('neo4j'),
   LOOM_NEO4J_PASSWORD: z.string().default(''),
   LOOM_NEO4J_DATABASE: z.string().default('neo4j'),
   LOOM_KUZU_BUFFER_MB: z.coerce.number().int().min(64).default(1024),
-  LOOM_CLICKHOUSE_URL: z.string().url().optional(),
+  LOOM_CLICKHOUSE_URL: urlOf(['http', 'https'], 'http://clickhouse:8123').optional(),
   LOOM_CLICKHOUSE_USER: z.string().default('default'),
   LOOM_CLICKHOUSE_PASSWORD: z.string().default(''),
   LOOM_CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier').default('loom'),
-  LOOM_REDIS_URL: z.string().url().optional(),
+  LOOM_REDIS_URL: urlOf(['redis', 'rediss'], 'redis://redis:6379').optional(),
   LOOM_INGEST_ACK: z.enum(['logged', 'committed']).optional(),
   LOOM_INGEST_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(100),
   LOOM_MIN_FREE_DISK_MB: z.coerce.number().int().min(0).default(256),
@@ -50,7 +60,7 @@ const EnvSchema = z.object({
   LOOM_LINEAGE_EVENT_TTL_DAYS: z.coerce.number().int().min(0).default(0),
   LOOM_LLM_PRICES: z.string().optional(),
   LOOM_OTLP_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
-  LOOM_OTLP_GRPC_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)], { message: 'must be a port (0-65535) or "off"' }).optional(),
+  LOOM_OTLP_GRPC_PORT: z.union([z.literal('off'), port], { message: 'must be a port (0-65535) or "off"' }).optional(),
   LOOM_ALERT_INTERVAL_SECONDS: z.union([z.literal('off'), z.coerce.number().int().min(1, ALERT_INTERVAL).max(3600, ALERT_INTERVAL)], { message: ALERT_INTERVAL }).default(30),
   LOOM_REPORT_INTERVAL_SECONDS: z.union([z.literal('off'), z.coerce.number().int().min(10, REPORT_INTERVAL).max(3600, REPORT_INTERVAL)], { message: REPORT_INTERVAL }).default(60),
   LOOM_JUDGE_URL: z.string().url("must be the base URL of the judge's API, e.g. https://api.openai.com/v1 (OpenAI-compatible) or https://api.anthropic.com/v1").optional(),
