@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { startLoom } from './main.js';
 import { spawnLoom } from '../testing/harness.js';
+import { apiKeyId } from '../domain/tenancy/tenancy.service.js';
 
 describe('Loom across restarts', () => {
   it('seeds once, keeps acknowledged writes and the demo key after a graceful restart', async () => {
@@ -36,9 +37,15 @@ describe('Loom across restarts', () => {
         expect(body.data.prompt.versionCount).toBe(3);
         expect(body.data.experiment.runs.total).toBe(4);
         expect(await second.services.graph.countNodes('demo')).toBe(countAfterSeed + 4); // seeded once: + namespace, job, job version, run
+        // revoked, the demo key is no longer offered at start (the banner printed it as "signed in")
+        await second.services.tenancy.createApiKey('demo', 'admin');
+        await second.services.tenancy.revokeApiKey('demo', apiKeyId(second.demoKey!), { by: 'test' });
       } finally {
         await second.close();
       }
+      const third = await startLoom(env);
+      await third.close();
+      expect(third.demoKey).toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Services } from './services.js';
 import { seedDemoStory } from './demo/index.js';
 import { DEMO_EVENTS } from './demo/common.js';
+import { apiKeyId } from '../domain/tenancy/tenancy.service.js';
 
 export const DEMO_TENANT = 'demo';
 
@@ -16,7 +17,15 @@ export const DEMO_TENANT = 'demo';
 export async function seedIfEmpty(services: Services, opts: { dataDir: string; demoKey?: string }, log: Logger): Promise<string | null> {
   const keyFile = path.join(opts.dataDir, 'demo-key.txt');
   if ((await services.tenancy.listTenants()).length > 0) {
-    return existsSync(keyFile) ? (await readFile(keyFile, 'utf8')).trim() : null;
+    const kept = existsSync(keyFile) ? (await readFile(keyFile, 'utf8')).trim() : null;
+    // Printed only while it still works: a revoked or expired demo key is no "signed in" link.
+    const id = kept && apiKeyId(kept);
+    const live = kept ? (await services.tenancy.listApiKeys(DEMO_TENANT).catch(() => [])).find((k) => k.id === id) : undefined;
+    if (kept && (!live || live.revokedAt || (live.expiresAt && Date.parse(live.expiresAt) <= Date.now()))) {
+      log.info(`the demo API key kept in ${keyFile} was revoked or has expired: not printed (create one: npm run loom -- key create ${DEMO_TENANT} --role admin)`);
+      return null;
+    }
+    return kept;
   }
   // The story first, the tenant last: a start interrupted while seeding seeds again next time (ingest is idempotent).
   const started = performance.now();
