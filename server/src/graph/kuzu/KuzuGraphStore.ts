@@ -325,8 +325,7 @@ export class KuzuGraphStore implements GraphStore {
     const key = storeKey(tenant, id);
     const params = { key, kinds: [...(q.edgeKinds?.length ? q.edgeKinds : EDGE_KINDS)] };
     const [total, rows, nodes] = await this.read(async (conn) => {
-      // A page past the end is answered from the count: Kuzu 0.11.3 crashes the process (a segfault, or
-      // an abort that takes chDB down with it) on an ORDER BY whose SKIP passes the rows it has.
+      // Past the end: answered from the count (Kuzu 0.11.3 crashes the process, chDB with it, on a SKIP past its rows).
       const counted = q.offset > 0 ? Number((await conn.run(Q.neighbourCount(q.direction, edgeScope(q)), params))[0]?.count ?? 0) : null;
       if (counted !== null && q.offset >= counted) return [counted, [], new Map<string, Record<string, unknown>>()] as const;
       const page = await conn.run(Q.neighbourPage(q.direction, edgeScope(q), q.order), { ...params, offset: q.offset, limit: q.limit });
