@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { suiteTempDir } from './testing/harness.js';
 
@@ -61,6 +63,14 @@ describe('the command line manages tenants and API keys', () => {
     expect((await loom('key', 'list', 'acme')).out.trim().split('\n')).toHaveLength(4); // no key made by any of them
     const seeded = await loom('seed', 'ghost', 'package.json');
     expect([seeded.code, seeded.err]).toEqual([1, expect.stringContaining('tenant ghost not found: create it first')]);
+    // a bad line of a seed file names its number (a SyntaxError's stack said nothing of where); a quota names its flag
+    const file = path.join(dataDir(), 'events.ndjson');
+    const event = { eventType: 'COMPLETE', eventTime: '2026-03-01T00:00:00Z', producer: 'p', run: { runId: '3f5e1c1a-0000-4000-8000-000000000001' }, job: { namespace: 'cli', name: 'ok' } };
+    writeFileSync(file, `${JSON.stringify(event)}\n\n{"eventType": "COMPLETE",\n`);
+    const bad = await loom('seed', 'acme', file);
+    expect([bad.code, bad.err]).toEqual([1, expect.stringMatching(/^line 3: not JSON \(.*\); 1 event\(s\) before it were loaded/m)]);
+    const quota = await loom('tenant', 'quota', 'acme', '--events-per-s', '0');
+    expect([quota.code, quota.err]).toEqual([1, expect.stringMatching(/^--events-per-s: must be a whole number/)]);
     const help = await loom('--help');
     expect([help.code, help.out]).toEqual([0, expect.stringContaining('key create <tenant> [--role admin|editor|viewer]')]);
   });

@@ -120,7 +120,9 @@ async function main(argv: string[]): Promise<void> {
       const cpu = quotaFlag(flag('cpu'), 'cpu', (v) => (v === '-1' ? -1 : cpuMillis(v) ?? NaN));
       const rates = { lineageEvents: quotaFlag(flag('events-per-s'), 'events-per-s', Number), spans: quotaFlag(flag('spans-per-s'), 'spans-per-s', Number), metricPoints: quotaFlag(flag('points-per-s'), 'points-per-s', Number) };
       const training = gpu !== undefined || cpu !== undefined ? await s.trainingQuotas.setLimits(rest[0], { gpu, cpuMillis: cpu }) : await s.trainingQuotas.limits(rest[0]);
-      const ingest = Object.values(rates).some((v) => v !== undefined) ? await s.ingestLimits.setLimits(rest[0], rates) : await s.ingestLimits.limits(rest[0]);
+      const ingest = Object.values(rates).some((v) => v !== undefined)
+        ? await s.ingestLimits.setLimits(rest[0], rates).catch((e: unknown) => { throw asFlagError(e, { lineageEvents: 'events-per-s', spans: 'spans-per-s', metricPoints: 'points-per-s' }); })
+        : await s.ingestLimits.limits(rest[0]);
       return [training, ingest] as const;
     });
     const rate = (v: number | null) => (v === null ? 'no limit' : `${v}/s`);
@@ -149,11 +151,17 @@ async function main(argv: string[]): Promise<void> {
     const text = await readFile(rest[0], 'utf8').catch((e: NodeJS.ErrnoException) => { throw new LoomError('BAD_USER_INPUT', `seed: cannot read ${rest[0]} (${e.code ?? e.message}): give the path of a file of OpenLineage events, one JSON object a line`); });
     const n = await withServices(async (s) => {
       if (!(await s.tenancy.tenantExists(sub))) throw new LoomError('NOT_FOUND', `tenant ${sub} not found: create it first (npm run loom -- tenant create ${sub})`);
-      return loadEvents(s, sub, text, (d, t) => process.stderr.write(`\r${d}/${t} events`));
+      return loadEvents(s, sub, text, (d, t) => process.stderr.write(`\r${d}/${t} events`)).catch((e: unknown) => { process.stderr.write('\n'); throw e; });
     });
     return void console.log(`\nloaded ${n} events into ${sub}`);
   }
   throw new LoomError('BAD_USER_INPUT', `unknown command "${argv.join(' ')}". ${USAGE}`);
+}
+
+/** A refusal naming a setting (`lineageEvents: …`) as the flag that gave it (`--events-per-s: …`). */
+function asFlagError(e: unknown, flags: Record<string, string>): unknown {
+  if (!(e instanceof LoomError) || !e.field || !flags[e.field]) return e;
+  return new LoomError(e.code, e.message.replace(`${e.field}:`, `--${flags[e.field]}:`), `--${flags[e.field]}`);
 }
 
 /** A quota flag: absent → unchanged, `default` → the configured default, -1 → no limit. */

@@ -6,6 +6,7 @@ import type { Services } from './services.js';
 import { seedDemoStory } from './demo/index.js';
 import { DEMO_EVENTS } from './demo/common.js';
 import { apiKeyId } from '../domain/tenancy/tenancy.service.js';
+import { LoomError } from '../domain/errors.js';
 
 export const DEMO_TENANT = 'demo';
 
@@ -42,10 +43,22 @@ export async function seedIfEmpty(services: Services, opts: { dataDir: string; d
 
 /** Ingest newline-delimited OpenLineage events in order; returns how many were loaded. */
 export async function loadEvents(services: Services, tenant: string, ndjson: string, progress?: (done: number, total: number) => void): Promise<number> {
-  const lines = ndjson.split('\n').filter((l) => l.trim());
+  const lines = ndjson.split('\n').map((text, i) => ({ text, line: i + 1 })).filter((l) => l.text.trim());
   let done = 0;
-  for (const line of lines) {
-    await services.lineageIngest.ingest(tenant, JSON.parse(line));
+  for (const { text, line } of lines) {
+    // A bad line names itself (its number in the file) and what was wrong; the lines before it are loaded.
+    let event: unknown;
+    try {
+      event = JSON.parse(text);
+    } catch (e) {
+      throw new LoomError('BAD_USER_INPUT', `line ${line}: not JSON (${(e as Error).message}); ${done} event(s) before it were loaded`);
+    }
+    try {
+      await services.lineageIngest.ingest(tenant, event);
+    } catch (e) {
+      if (e instanceof LoomError) throw new LoomError(e.code, `line ${line}: ${e.message}; ${done} event(s) before it were loaded`, e.field);
+      throw e;
+    }
     progress?.(++done, lines.length);
   }
   return done;
