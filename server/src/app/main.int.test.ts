@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer } from 'node:net';
@@ -64,6 +64,11 @@ describe('Loom across restarts', () => {
       await expect(startLoom({ ...env, LOOM_PORT: '0', LOOM_OTLP_GRPC_PORT: String(port) })).rejects.toThrow(
         `LOOM_OTLP_GRPC_PORT=${port}: 127.0.0.1:${port} is already in use (another Loom, or an OTel Collector?). Stop what listens there, choose another LOOM_OTLP_GRPC_PORT, or set it to off`,
       );
+      // an address not of this machine, a data directory a file is in the way of: named, with what to do (a system error's stack)
+      await expect(startLoom({ ...env, LOOM_PORT: '0', LOOM_OTLP_GRPC_PORT: 'off', LOOM_HOST: '10.255.255.254' })).rejects.toThrow(/^LOOM_HOST=10\.255\.255\.254: not an address of this machine \(EADDRNOTAVAIL\)/);
+      const file = path.join(dir, 'a-file');
+      writeFileSync(file, '');
+      await expect(startLoom({ ...env, LOOM_DATA_DIR: file, LOOM_PORT: '0' })).rejects.toThrow(/^LOOM_DATA_DIR=.*a-file: cannot be made a directory \(EEXIST: a file is in the way\)/);
       const next = await spawnLoom(env); // the stores were closed: another process opens the directory
       await next.kill();
     } finally {

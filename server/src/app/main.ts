@@ -47,7 +47,9 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
     throw err instanceof PluginError ? new ConfigError(`Invalid configuration:\n  LOOM_PLUGINS: ${err.message}`) : err;
   });
   if (cfg.plugins.length) log.info({ plugins: plugins.describe('').map((p) => `${p.name}@${p.version ?? '?'}`) }, 'plugins loaded');
-  await mkdir(cfg.dataDir, { recursive: true });
+  await mkdir(cfg.dataDir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+    throw new ConfigError(`LOOM_DATA_DIR=${cfg.dataDir}: cannot be made a directory (${err.code ?? err.message}${err.code === 'EEXIST' || err.code === 'ENOTDIR' ? ': a file is in the way' : ''}). Give a directory Loom may write`);
+  });
   const graph = await openGraph(cfg.graph);
   const analytics = await openAnalyticsStore(cfg.analytics).catch(async (err) => {
     await graph.close();
@@ -136,6 +138,9 @@ export async function startLoom(env: Record<string, string | undefined>): Promis
   };
   await app.listen({ host: cfg.http.host, port: cfg.http.port }).catch(async (err: NodeJS.ErrnoException) => {
     await stopServing(); // the data directory is left free for the next start
+    if (err.code === 'ENOTFOUND' || err.code === 'EADDRNOTAVAIL' || err.code === 'EAI_AGAIN') {
+      throw new ConfigError(`LOOM_HOST=${cfg.http.host}: not an address of this machine (${err.code}). Use 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or one of its addresses`);
+    }
     if (err.code !== 'EADDRINUSE' && err.code !== 'EACCES') throw err;
     throw new ConfigError(err.code === 'EADDRINUSE'
       ? `LOOM_PORT=${cfg.http.port}: ${cfg.http.host}:${cfg.http.port} is already in use (another Loom?). Stop what listens there, or choose another LOOM_PORT`
